@@ -1,0 +1,229 @@
+"""The one module that owns the database: where it is, its schema, connections.
+
+Open a connection per use (``with connect() as db:``) and never share one across
+threads. Every write goes through :func:`write_transaction`, which begins with
+``BEGIN IMMEDIATE`` so that two writers queue for the lock instead of failing
+with "database is locked" when a deferred transaction tries to upgrade.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from core.errors import DatabaseBusy
+from core.vocabulary import COUNCIL_AREAS, SDGS, STATUS_KEYS
+
+DEFAULT_PATH = Path("data/dashboard.db")
+# Long enough for any real load to finish (a 20,000-row file takes about a
+# second), short enough that a stuck writer is reported instead of hanging.
+BUSY_TIMEOUT_SECONDS = 60.0
+
+migrations = Migrations("partnerskapsmonitor")
+
+
+def database_path(path: str | os.PathLike | None = None) -> Path:
+    """The path given, else env DASHBOARD_DB, else data/dashboard.db."""
+    if path:
+        return Path(path)
+    return Path(os.environ.get("DASHBOARD_DB") or DEFAULT_PATH)
+
+
+def connect(path: str | os.PathLike | None = None, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Database:
+    """Open the database, creating and migrating it when needed."""
+    target = database_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(target), timeout=busy_timeout)
+    db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    if migrations.pending(db):
+        with write_transaction(db, count_revision=False):
+            # Checked again under the lock: another process may have migrated meanwhile.
+            migrations.apply(db)
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database, *, count_revision: bool = True) -> Iterator[Database]:
+    """One atomic write: all of it lands, or none of it does.
+
+    Bumps the revision counter that caches are keyed on, so every session sees
+    the change at once.
+    """
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseBusy(
+                "Databasen er opptatt med en annen lagring. Ingenting er endret; prøv igjen om litt."
+            ) from None
+        raise
+    try:
+        yield db
+        if count_revision:
+            db.conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'revision'")
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+
+
+def revision(path: str | os.PathLike | None = None) -> int:
+    """A number that changes whenever data is written; the key for cached queries."""
+    with contextlib.closing(connect(path)) as db:
+        return db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    statuses = ", ".join(f"'{key}'" for key in STATUS_KEYS)
+    db.executescript(
+        f"""
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        INSERT INTO meta (key, value) VALUES ('revision', 0);
+
+        CREATE TABLE council_areas (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL
+        );
+
+        CREATE TABLE sdgs (
+            number INTEGER PRIMARY KEY CHECK (number BETWEEN 1 AND 17),
+            name_nb TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            colour TEXT NOT NULL
+        );
+
+        CREATE TABLE regions (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            short_name TEXT UNIQUE
+        );
+
+        CREATE TABLE municipalities (
+            number TEXT PRIMARY KEY CHECK (length(number) = 4 AND number NOT GLOB '*[^0-9]*'),
+            name TEXT NOT NULL
+        );
+
+        CREATE TABLE region_municipalities (
+            region_id INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+            municipality_number TEXT NOT NULL REFERENCES municipalities(number),
+            PRIMARY KEY (region_id, municipality_number)
+        );
+
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            region_id INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+            period TEXT NOT NULL,
+            start_year INTEGER,
+            end_year INTEGER,
+            title TEXT,
+            UNIQUE (region_id, period)
+        );
+
+        CREATE TABLE focus_areas (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            number TEXT NOT NULL,
+            title TEXT NOT NULL,
+            hashtag TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (agreement_id, number)
+        );
+
+        CREATE TABLE focus_area_sdgs (
+            focus_area_id INTEGER NOT NULL REFERENCES focus_areas(id) ON DELETE CASCADE,
+            sdg INTEGER NOT NULL REFERENCES sdgs(number),
+            PRIMARY KEY (focus_area_id, sdg)
+        );
+
+        CREATE TABLE commitments (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            code TEXT NOT NULL,
+            text TEXT NOT NULL,
+            focus_area_id INTEGER REFERENCES focus_areas(id) ON DELETE SET NULL,
+            council_area_id INTEGER REFERENCES council_areas(id),
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            UNIQUE (agreement_id, code)
+        );
+        CREATE INDEX commitments_council_area ON commitments(council_area_id);
+
+        -- Set only where a commitment's goals differ from its focus area's.
+        CREATE TABLE commitment_sdgs (
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            sdg INTEGER NOT NULL REFERENCES sdgs(number),
+            PRIMARY KEY (commitment_id, sdg)
+        );
+
+        CREATE TABLE uploads (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('status', 'agreement', 'catalogue', 'demo')),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            uploaded_by TEXT NOT NULL,
+            uploaded_at TEXT NOT NULL,
+            quarters TEXT,
+            added INTEGER NOT NULL DEFAULT 0,
+            changed INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            rolled_back_at TEXT,
+            rolled_back_by TEXT
+        );
+
+        CREATE TABLE status_reports (
+            id INTEGER PRIMARY KEY,
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            quarter TEXT NOT NULL CHECK (quarter GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),
+            status TEXT NOT NULL CHECK (status IN ({statuses})),
+            progress INTEGER CHECK (progress BETWEEN 0 AND 100),
+            comment TEXT,
+            next_step TEXT,
+            owner TEXT,
+            upload_id INTEGER REFERENCES uploads(id),
+            UNIQUE (commitment_id, quarter)
+        );
+        CREATE INDEX status_reports_quarter ON status_reports(quarter);
+        CREATE INDEX status_reports_upload ON status_reports(upload_id);
+
+        -- The values an upload replaced. status IS NULL records that there was
+        -- no report before, so rolling back removes the one the upload added.
+        CREATE TABLE status_history (
+            id INTEGER PRIMARY KEY,
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            quarter TEXT NOT NULL,
+            status TEXT,
+            progress INTEGER,
+            comment TEXT,
+            next_step TEXT,
+            owner TEXT,
+            upload_id INTEGER REFERENCES uploads(id),
+            replaced_by_upload_id INTEGER NOT NULL REFERENCES uploads(id),
+            replaced_at TEXT NOT NULL
+        );
+        CREATE INDEX status_history_replaced_by ON status_history(replaced_by_upload_id);
+        CREATE INDEX status_history_commitment ON status_history(commitment_id, quarter);
+        """
+    )
+    db.conn.executemany(
+        "INSERT INTO council_areas (name, position) VALUES (?, ?)",
+        [(name, position) for position, name in enumerate(COUNCIL_AREAS)],
+    )
+    db.conn.executemany(
+        "INSERT INTO sdgs (number, name_nb, name_en, colour) VALUES (?, ?, ?, ?)",
+        [(sdg.number, sdg.nb, sdg.en, sdg.colour) for sdg in SDGS],
+    )

@@ -1,0 +1,29 @@
+"""Exceptions that carry a message meant for the person using the tool.
+
+Every failure a user can cause has its own class. The CLI and the pages show
+``str(error)``, which is always one line of plain Norwegian.
+"""
+
+
+class MonitorError(Exception):
+    """Base for every error whose message is shown to users as it is."""
+
+
+class DatabaseBusy(MonitorError):
+    """Another writer held the database for longer than we are willing to wait."""
+
+
+class UnknownRegion(MonitorError):
+    """A region name or short name that is not in the register."""
+
+
+class UnknownUpload(MonitorError):
+    """An upload number that is not in the uploads log."""
+
+
+class RollbackConflict(MonitorError):
+    """A later upload changed the same reports, so a rollback would lose its values."""
+
+
+class AlreadyRolledBack(MonitorError):
+    """The upload has been rolled back before."""

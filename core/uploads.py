@@ -1,0 +1,104 @@
+"""The uploads log: every file that changed the database, who loaded it and what it did."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Upload:
+    id: int
+    kind: str
+    file_name: str
+    sha256: str
+    uploaded_by: str
+    uploaded_at: str
+    quarters: str | None
+    added: int
+    changed: int
+    unchanged: int
+    rolled_back_at: str | None
+    rolled_back_by: str | None
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def current_user() -> str:
+    """Who is loading from the command line: $DASHBOARD_USER, else the login name."""
+    try:
+        return os.environ.get("DASHBOARD_USER") or getpass.getuser()
+    except OSError:
+        return "ukjent"
+
+
+def record_upload(
+    db: Database,
+    *,
+    kind: str,
+    file_name: str | os.PathLike,
+    sha256: str,
+    user: str,
+    quarters: list[str] | None = None,
+    added: int = 0,
+    changed: int = 0,
+    unchanged: int = 0,
+) -> int:
+    """Add a line to the log; the caller holds the write transaction."""
+    return db.conn.execute(
+        "INSERT INTO uploads (kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, unchanged) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            kind,
+            Path(file_name).name,
+            sha256,
+            user,
+            now_utc(),
+            ", ".join(quarters) if quarters else None,
+            added,
+            changed,
+            unchanged,
+        ),
+    ).lastrowid
+
+
+def update_counts(db: Database, upload_id: int, *, added: int, changed: int, unchanged: int) -> None:
+    db.conn.execute(
+        "UPDATE uploads SET added = ?, changed = ?, unchanged = ? WHERE id = ?",
+        (added, changed, unchanged, upload_id),
+    )
+
+
+def list_uploads(db: Database) -> list[Upload]:
+    return [
+        Upload(*row)
+        for row in db.execute(
+            "SELECT id, kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, "
+            "unchanged, rolled_back_at, rolled_back_by FROM uploads ORDER BY id DESC"
+        )
+    ]
+
+
+def get_upload(db: Database, upload_id: int) -> Upload | None:
+    row = db.execute(
+        "SELECT id, kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, "
+        "unchanged, rolled_back_at, rolled_back_by FROM uploads WHERE id = ?",
+        (upload_id,),
+    ).fetchone()
+    return Upload(*row) if row else None

@@ -1,0 +1,194 @@
+"""The domain's fixed words: statuses, quarters, council areas and SDGs.
+
+Everything here is pure: no database, no Streamlit. Parsing functions return
+``None`` for input they do not recognise, so callers decide how to report it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str
+    nb: str
+    en: str
+
+
+STATUSES: tuple[Status, ...] = (
+    Status("not_started", "Ikke startet", "Not started"),
+    Status("on_track", "I rute", "On track"),
+    Status("delayed", "Forsinket", "Delayed"),
+    Status("completed", "Fullført", "Completed"),
+    Status("cancelled", "Utgår", "Cancelled"),
+)
+STATUS_KEYS: tuple[str, ...] = tuple(status.key for status in STATUSES)
+STATUS_BY_KEY: dict[str, Status] = {status.key: status for status in STATUSES}
+
+COUNCIL_AREAS: tuple[str, ...] = (
+    "Kultur og mangfold",
+    "Plan, klima og miljø",
+    "Samferdsel",
+    "Næring og tannhelse",
+    "Utdanning og kompetanse",
+    "Finans og administrasjon",
+    "Fylkesrådsleders kontor",
+)
+
+
+@dataclass(frozen=True)
+class Sdg:
+    number: int
+    nb: str
+    en: str
+    colour: str
+
+
+# Names as used by FN-sambandet and the UN; colours from the UN's SDG guidelines.
+SDGS: tuple[Sdg, ...] = (
+    Sdg(1, "Utrydde fattigdom", "No poverty", "#E5243B"),
+    Sdg(2, "Utrydde sult", "Zero hunger", "#DDA63A"),
+    Sdg(3, "God helse og livskvalitet", "Good health and well-being", "#4C9F38"),
+    Sdg(4, "God utdanning", "Quality education", "#C5192D"),
+    Sdg(5, "Likestilling mellom kjønnene", "Gender equality", "#FF3A21"),
+    Sdg(6, "Rent vann og gode sanitærforhold", "Clean water and sanitation", "#26BDE2"),
+    Sdg(7, "Ren energi til alle", "Affordable and clean energy", "#FCC30B"),
+    Sdg(8, "Anstendig arbeid og økonomisk vekst", "Decent work and economic growth", "#A21942"),
+    Sdg(9, "Industri, innovasjon og infrastruktur", "Industry, innovation and infrastructure", "#FD6925"),
+    Sdg(10, "Mindre ulikhet", "Reduced inequalities", "#DD1367"),
+    Sdg(11, "Bærekraftige byer og lokalsamfunn", "Sustainable cities and communities", "#FD9D24"),
+    Sdg(12, "Ansvarlig forbruk og produksjon", "Responsible consumption and production", "#BF8B2E"),
+    Sdg(13, "Stoppe klimaendringene", "Climate action", "#3F7E44"),
+    Sdg(14, "Livet i havet", "Life below water", "#0A97D9"),
+    Sdg(15, "Livet på land", "Life on land", "#56C02B"),
+    Sdg(16, "Fred, rettferdighet og velfungerende institusjoner", "Peace, justice and strong institutions", "#00689D"),
+    Sdg(17, "Samarbeid for å nå målene", "Partnerships for the goals", "#19486A"),
+)
+SDG_BY_NUMBER: dict[int, Sdg] = {sdg.number: sdg for sdg in SDGS}
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: object) -> str:
+    """Strip (no-break spaces too), fold inner runs of white space, NFC-normalise.
+
+    A Mac sends "Follorådet" decomposed (NFD); without NFC it would not match
+    the register.
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def fold(value: object) -> str:
+    """A key for matching names: cleaned and case-folded."""
+    return clean_text(value).casefold()
+
+
+_STATUS_WORDS: dict[str, str] = {}
+for _status in STATUSES:
+    for _word in (_status.key, _status.nb, _status.en, _status.key.replace("_", " ")):
+        _STATUS_WORDS[fold(_word)] = _status.key
+# Common spellings without the Norwegian letter, from keyboards and exports.
+_STATUS_WORDS["fullfort"] = "completed"
+_STATUS_WORDS["utgar"] = "cancelled"
+
+
+def parse_status(value: object) -> str | None:
+    """Canonical status key for a status written in Norwegian or English, any case."""
+    return _STATUS_WORDS.get(fold(value))
+
+
+def status_label(key: str, language: str = "nb") -> str:
+    status = STATUS_BY_KEY[key]
+    return status.nb if language == "nb" else status.en
+
+
+_QUARTER_PATTERNS = (
+    re.compile(r"^(?P<year>\d{4})\s*[-/ ]?\s*[qk](?P<q>[1-4])$"),
+    re.compile(r"^[qk](?P<q>[1-4])\s*[-/ ]?\s*(?P<year>\d{4})$"),
+    re.compile(r"^(?P<q>[1-4])\s*\.?\s*(?:kvartal|kv\.?|quarter|qtr\.?)\s*(?P<year>\d{4})$"),
+    re.compile(r"^(?P<q>[1-4])(?:st|nd|rd|th)\s+quarter\s+(?P<year>\d{4})$"),
+)
+_ISO_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[ t].*)?$")
+_NORWEGIAN_DATE = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
+
+
+def quarter_of_date(date: dt.date) -> str:
+    return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+
+
+def parse_quarter(value: object) -> str | None:
+    """Canonical "YYYY-Qn" for a quarter written in any accepted form, or a date in it."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return quarter_of_date(value)
+    text = fold(value)
+    for pattern in _QUARTER_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return f"{match['year']}-Q{match['q']}"
+    for pattern in (_ISO_DATE, _NORWEGIAN_DATE):
+        match = pattern.match(text)
+        if match:
+            try:
+                date = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+            except ValueError:
+                return None
+            return quarter_of_date(date)
+    return None
+
+
+def quarter_label(quarter: str, language: str = "nb") -> str:
+    """ "2024-Q2" as "2. kv. 2024" (or "Q2 2024" in English)."""
+    year, q = quarter.split("-Q")
+    return f"{q}. kv. {year}" if language == "nb" else f"Q{q} {year}"
+
+
+def previous_quarter(quarter: str) -> str:
+    year, q = (int(part) for part in quarter.split("-Q"))
+    return f"{year - 1}-Q4" if q == 1 else f"{year}-Q{q - 1}"
+
+
+def next_quarter(quarter: str) -> str:
+    year, q = (int(part) for part in quarter.split("-Q"))
+    return f"{year + 1}-Q1" if q == 4 else f"{year}-Q{q + 1}"
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """Norwegian number: thin no-break space between thousands, comma for decimals."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def format_percent(value: float | None, decimals: int = 0) -> str:
+    """45 as "45 %" with a no-break space, as Norwegian typography wants."""
+    if value is None:
+        return ""
+    return f"{format_number(value, decimals)}\u00a0%"
+
+
+_SDG_NUMBER = re.compile(r"(?:sdg|fn|mål|goal)?\s*(\d{1,2})", re.IGNORECASE)
+
+
+def parse_sdg_list(value: object) -> list[int] | None:
+    """SDG numbers from "9; 11", "9, 11" or "SDG 9, SDG 11"; ``None`` if any part is not an SDG."""
+    text = clean_text(value)
+    if not text:
+        return []
+    numbers: list[int] = []
+    for part in re.split(r"[;,/]|\bog\b|\band\b", text):
+        part = part.strip()
+        if not part:
+            continue
+        match = _SDG_NUMBER.fullmatch(part)
+        if not match or int(match.group(1)) not in SDG_BY_NUMBER:
+            return None
+        number = int(match.group(1))
+        if number not in numbers:
+            numbers.append(number)
+    return numbers

@@ -1,0 +1,57 @@
+"""Finding the header row of a sheet and which column holds what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.vocabulary import clean_text, fold
+
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Header:
+    row: int  # 0-based index into Sheet.rows
+    columns: dict[str, int]  # field name to 0-based column
+    ignored: list[str]  # headers of columns we do not use, as written
+
+
+def column_letter(index: int) -> str:
+    """0 -> "A", 27 -> "AB"."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def cell_ref(row: int, column: int) -> str:
+    """0-based (row, column) as an Excel reference: (6, 4) -> "E7"."""
+    return f"{column_letter(column)}{row + 1}"
+
+
+def find_header(
+    rows: list[list[object]], aliases: dict[str, tuple[str, ...]], required: tuple[str, ...]
+) -> Header | None:
+    """The first of the top rows that names every required field, or None.
+
+    ``aliases`` maps a field to the headers that mean it, compared ignoring
+    case and surrounding spaces.
+    """
+    by_alias = {fold(alias): name for name, names in aliases.items() for alias in names}
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        ignored: list[str] = []
+        for column, value in enumerate(row):
+            text = clean_text(value)
+            if not text:
+                continue
+            name = by_alias.get(fold(text))
+            if name and name not in columns:
+                columns[name] = column
+            else:
+                ignored.append(text)
+        if all(name in columns for name in required):
+            return Header(index, columns, ignored)
+    return None

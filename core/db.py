@@ -56,8 +56,9 @@ def write_transaction(db: Database, *, count_revision: bool = True) -> Iterator[
     """One atomic write: all of it lands, or none of it does.
 
     Bumps the revision counter that caches are keyed on, so every session sees
-    the change at once.
+    the change at once; a transaction that changed nothing leaves it alone.
     """
+    changes_before = db.conn.total_changes
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
@@ -68,7 +69,7 @@ def write_transaction(db: Database, *, count_revision: bool = True) -> Iterator[
         raise
     try:
         yield db
-        if count_revision:
+        if count_revision and db.conn.total_changes != changes_before:
             db.conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'revision'")
         db.conn.execute("COMMIT")
     except BaseException:

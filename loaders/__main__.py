@@ -1,0 +1,188 @@
+"""Command line: ``python -m loaders SUBCOMMAND``.
+
+Exit codes: 0 done (one-line summary on stdout), 1 a file or request was
+refused (the reasons on stderr), 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable
+
+from core.errors import MonitorError
+from core.uploads import current_user
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except MonitorError as error:
+        for line in getattr(error, "errors", None) or []:
+            print(str(line), file=sys.stderr)
+        print(str(error), file=sys.stderr)
+        return EXIT_REFUSED
+    except OSError as error:
+        print(f"Kan ikke åpne {error.filename or 'filen'}: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("Avbrutt; ingenting ble lagret.", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m loaders",
+        description="Load agreements and quarterly status into the Partnerskapsmonitor database.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="database file (default: $DASHBOARD_DB, else data/dashboard.db)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        command.set_defaults(handler=handler)
+        return command
+
+    command = add("agreement", run_agreement, "import an agreement text (.txt or .docx) for a region")
+    command.add_argument("file")
+    command.add_argument("--region", required=True, help="the region's name; created if new")
+    command.add_argument("--period", help="e.g. 2022-2023 (default: read from the title)")
+
+    command = add("catalogue", run_catalogue, "import the commitment register from a workbook")
+    command.add_argument("file")
+
+    command = add("status", run_status, "load a quarterly status workbook")
+    command.add_argument("file")
+    command.add_argument("--quarter", help="quarter for the whole file when it has no Kvartal column, e.g. 2024-Q2")
+    command.add_argument("--dry-run", action="store_true", help="check and count, but save nothing")
+
+    command = add("template", run_template, "write a pre-filled status workbook for one region and quarter")
+    command.add_argument("--region", required=True)
+    command.add_argument("--quarter", required=True)
+    command.add_argument("--out", required=True)
+
+    command = add("export", run_export, "export status reports or commitments")
+    command.add_argument("what", choices=["status", "commitments"])
+    command.add_argument("--format", required=True, choices=["csv", "xlsx", "json"], dest="fmt")
+    command.add_argument("--out", required=True)
+    command.add_argument("--region")
+    command.add_argument("--quarter")
+
+    add("uploads", run_uploads, "list the uploads log")
+
+    command = add("rollback", run_rollback, "undo a status upload, restoring the values before it")
+    command.add_argument("upload_id", type=int)
+
+    command = add("demo", run_demo, "build the demo database")
+    command.add_argument("--force", action="store_true", help="rebuild even if the database has data")
+    return parser
+
+
+@contextlib.contextmanager
+def _database(args: argparse.Namespace):
+    from core.db import connect
+
+    db = connect(args.db)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def run_agreement(args: argparse.Namespace) -> int:
+    from loaders.agreement import load_agreement
+
+    with _database(args) as db:
+        result = load_agreement(db, args.file, region=args.region, period=args.period, user=current_user())
+    print(
+        f"Avtale {result.period} for {result.region}: {result.added} nye, {result.changed} endret, "
+        f"{result.unchanged} uendret, {result.retired} utgått (opplasting {result.upload_id})."
+    )
+    return EXIT_OK
+
+
+def run_catalogue(args: argparse.Namespace) -> int:
+    from loaders.catalogue import load_catalogue
+
+    with _database(args) as db:
+        result = load_catalogue(db, args.file, user=current_user())
+    print(result.summary)
+    return EXIT_OK
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from loaders.status import load_status
+
+    with _database(args) as db:
+        result = load_status(db, args.file, quarter=args.quarter, dry_run=args.dry_run, user=current_user())
+    for warning in result.warnings:
+        print(f"Advarsel: {warning}", file=sys.stderr)
+    summary = result.summary
+    if result.already_loaded_as:
+        summary += f" Den samme filen er lastet før (opplasting {result.already_loaded_as})."
+    print(summary)
+    return EXIT_OK
+
+
+def run_template(args: argparse.Namespace) -> int:
+    from loaders.template import build_template
+
+    with _database(args) as db:
+        count = build_template(db, args.region, args.quarter, args.out)
+    print(f"Mal med {count} tiltak skrevet til {args.out}.")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from loaders.export import export
+
+    with _database(args) as db:
+        count = export(db, args.what, args.fmt, args.out, region=args.region, quarter=args.quarter)
+    print(f"{count} rader eksportert til {args.out}.")
+    return EXIT_OK
+
+
+def run_uploads(args: argparse.Namespace) -> int:
+    from core.uploads import list_uploads
+
+    with _database(args) as db:
+        uploads = list_uploads(db)
+    if not uploads:
+        print("Ingen opplastinger ennå.")
+        return EXIT_OK
+    for upload in uploads:
+        state = f"  tilbakestilt {upload.rolled_back_at} av {upload.rolled_back_by}" if upload.rolled_back_at else ""
+        print(
+            f"{upload.id:>5}  {upload.uploaded_at}  {upload.kind:<9}  {upload.uploaded_by:<20}  "
+            f"{upload.file_name}  +{upload.added} ~{upload.changed} ={upload.unchanged}  "
+            f"{upload.quarters or ''}  {upload.sha256[:12]}{state}"
+        )
+    return EXIT_OK
+
+
+def run_rollback(args: argparse.Namespace) -> int:
+    from loaders.status import rollback
+
+    with _database(args) as db:
+        result = rollback(db, args.upload_id, user=current_user())
+    print(result.summary)
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from core.db import database_path
+    from loaders.demo import build_demo
+
+    summary = build_demo(database_path(args.db), force=args.force)
+    print(summary)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,680 @@
+"""The quarterly status loader: the workbook contract, validation, saving and rollback.
+
+A file is validated whole before anything is written. Every problem found is
+reported at once, naming sheet, row, column and value. Only a file without
+errors is written, in one ``BEGIN IMMEDIATE`` transaction, with the values it
+replaces kept in ``status_history`` so the upload can be rolled back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from core.db import write_transaction
+from core.errors import AlreadyRolledBack, MonitorError, RollbackConflict, UnknownUpload
+from core.register import Region, agreement_for_quarter, region_lookup
+from core.uploads import file_sha256, get_upload, now_utc, record_upload
+from core.vocabulary import (
+    STATUSES,
+    clean_paragraphs,
+    clean_text,
+    fold,
+    parse_quarter,
+    parse_status,
+    quarter_label,
+)
+from loaders.columns import Header, column_letter, find_header
+from loaders.workbook import Sheet, read_sheet
+
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "region": ("Region", "Kommuneregion"),
+    "code": ("Nr", "Nr.", "Tiltak nr", "Tiltak nr.", "Tiltaksnr", "Code", "Commitment"),
+    "quarter": ("Kvartal", "Quarter"),
+    "status": ("Status",),
+    "progress": ("Fremdrift", "Fremdrift (%)", "Fremdrift %", "Progress", "Progress (%)"),
+    "comment": ("Kommentar", "Comment"),
+    "next_step": ("Neste steg", "Next steps", "Next step"),
+    "owner": ("Ansvarlig", "Owner"),
+}
+REQUIRED_COLUMNS = ("region", "code", "status")
+REPORT_FIELDS = ("status", "progress", "comment", "next_step", "owner")
+ALLOWED_STATUSES = ", ".join(status.nb for status in STATUSES)
+
+
+class StatusFileRejected(MonitorError):
+    """A status file with errors; nothing from it was saved."""
+
+    def __init__(self, errors: list[CellError]):
+        self.errors = errors
+        super().__init__(f"Filen ble ikke lagret: {len(errors)} feil. Første: {errors[0]}")
+
+
+class NotRollbackable(MonitorError):
+    """An upload of a kind that cannot be rolled back (agreements, catalogues)."""
+
+
+@dataclass(frozen=True)
+class CellError:
+    sheet: str
+    row: int | None  # as Excel numbers it; None for the file as a whole
+    column: str | None  # letter, "E"
+    header: str | None  # as written in the file
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = [f"Arket «{self.sheet}»"]
+        if self.row is not None:
+            place.append(f"rad {self.row}")
+        if self.column is not None:
+            place.append(f"kolonne {self.column}" + (f" ({self.header})" if self.header else ""))
+        shown = f": «{self.value}»" if self.value not in (None, "") else ""
+        return f"{', '.join(place)}{shown} – {self.message}"
+
+
+@dataclass
+class Report:
+    commitment_id: int
+    quarter: str
+    status: str
+    progress: int | None
+    comment: str | None = None
+    next_step: str | None = None
+    owner: str | None = None
+
+    def values(self) -> tuple:
+        return (self.status, self.progress, self.comment, self.next_step, self.owner)
+
+
+class Change(NamedTuple):
+    kind: str  # added | changed | unchanged
+    region: str
+    code: str
+    quarter: str
+    old: tuple | None  # (status, progress, comment, next_step, owner) before
+    new: tuple
+    row: int | None = None  # Excel row the report came from
+
+
+@dataclass(frozen=True)
+class MissingCommitment:
+    region: str
+    code: str
+    text: str
+    quarter: str
+
+
+@dataclass
+class LoadResult:
+    upload_id: int | None
+    added: int
+    changed: int
+    unchanged: int
+    changes: list[Change] = field(default_factory=list)
+    missing: list[MissingCommitment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    already_loaded_as: int | None = None  # an earlier upload of the very same file
+
+    @property
+    def summary(self) -> str:
+        counts = f"{self.added} nye, {self.changed} endret, {self.unchanged} uendret"
+        if self.dry_run:
+            return f"Prøvekjøring – ingenting er lagret: {counts}."
+        if self.upload_id is None:
+            return f"Ingenting å endre: {counts}."
+        return f"Lagret som opplasting {self.upload_id}: {counts}."
+
+
+@dataclass(frozen=True)
+class RollbackResult:
+    upload_id: int
+    restored: int
+    removed: int
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"Opplasting {self.upload_id} er tilbakestilt: {self.restored} rapporter fikk tilbake "
+            f"tidligere verdier, {self.removed} rapporter ble fjernet."
+        )
+
+
+@dataclass
+class _ParsedRow:
+    row: int
+    region: Region
+    code: str
+    quarter: str
+    report: Report
+
+
+# --- reading and validating ---------------------------------------------------------
+
+
+def load_status(
+    db: Database,
+    path: str | os.PathLike,
+    *,
+    quarter: str | None = None,
+    dry_run: bool = False,
+    user: str = "ukjent",
+    file_name: str | None = None,
+) -> LoadResult:
+    """Validate a status workbook and, unless ``dry_run``, save it.
+
+    Raises a WorkbookError for a file that cannot be read safely and
+    StatusFileRejected (with every error) for one that breaks the contract.
+    """
+    sheet = read_sheet(path, preferred="Status")
+    rows, warnings = parse_sheet(db, sheet, quarter=quarter)
+    sha256 = file_sha256(path)
+    name = file_name or Path(path).name
+    if dry_run:
+        result = _plan(db, rows)
+        result.dry_run = True
+    else:
+        result = save_parsed(db, rows, kind="status", file_name=name, sha256=sha256, user=user)
+    result.warnings = warnings
+    if result.upload_id is None:
+        result.already_loaded_as = _upload_with_sha(db, sha256)
+    return result
+
+
+def parse_sheet(db: Database, sheet: Sheet, *, quarter: str | None = None) -> tuple[list[_ParsedRow], list[str]]:
+    """Every row of the sheet checked against the contract and the register."""
+    header = find_header(sheet.rows, COLUMN_ALIASES, REQUIRED_COLUMNS)
+    if header is None:
+        raise StatusFileRejected([_missing_header_error(sheet)])
+    errors: list[CellError] = []
+    warnings = [
+        f"Kolonnen «{ignored}» i arket «{sheet.name}» er ikke en del av malen og ble ikke lest."
+        for ignored in header.ignored
+    ]
+    file_quarter = None
+    if quarter is not None:
+        file_quarter = parse_quarter(quarter)
+        if file_quarter is None:
+            raise StatusFileRejected(
+                [CellError(sheet.name, None, None, None, quarter, "kvartalet må skrives som 2024-Q2 eller «2. kv. 2024».")]
+            )
+    if "quarter" not in header.columns and file_quarter is None:
+        raise StatusFileRejected(
+            [CellError(sheet.name, header.row + 1, None, None, None,
+                       "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).")]
+        )
+
+    reader = _RowReader(db, sheet, header, file_quarter)
+    parsed: list[_ParsedRow] = []
+    seen: dict[tuple[int, str], int] = {}
+    for index in range(header.row + 1, len(sheet.rows)):
+        row = reader.read(index, errors)
+        if row is None:
+            continue
+        key = (row.report.commitment_id, row.quarter)
+        if key in seen:
+            errors.append(reader.error(index, "code", f"tiltaket er rapportert to ganger for {quarter_label(row.quarter)} (også rad {seen[key]})."))
+            continue
+        seen[key] = row.row
+        parsed.append(row)
+    if errors:
+        raise StatusFileRejected(errors)
+    if not parsed:
+        raise StatusFileRejected(
+            [CellError(sheet.name, None, None, None, None, "arket har ingen rader med status under overskriftsraden.")]
+        )
+    return parsed, warnings
+
+
+def _missing_header_error(sheet: Sheet) -> CellError:
+    wanted = ", ".join(f"«{COLUMN_ALIASES[name][0]}»" for name in REQUIRED_COLUMNS)
+    return CellError(
+        sheet.name, None, None, None, None,
+        f"fant ingen overskriftsrad med kolonnene {wanted} blant de 10 første radene.",
+    )
+
+
+class _RowReader:
+    """Turns one sheet row into a report, appending to ``errors`` what is wrong with it."""
+
+    def __init__(self, db: Database, sheet: Sheet, header: Header, file_quarter: str | None):
+        self.db = db
+        self.sheet = sheet
+        self.header = header
+        self.file_quarter = file_quarter
+        self.regions = region_lookup(db)
+        self._codes: dict[tuple[int, str], dict[str, int] | None] = {}
+        self._used = list(header.columns.values())
+        self._widest = max(self._used)
+        # Region, quarter and status repeat on every row; parse each spelling once.
+        self._region_of: dict[object, Region | None] = {}
+        self._quarter_of: dict[object, str | None] = {}
+        self._status_of: dict[object, str | None] = {}
+        self._text_of: dict[object, str | None] = {}
+
+    def cell(self, index: int, name: str) -> object:
+        column = self.header.columns.get(name)
+        row = self.sheet.rows[index]
+        return row[column] if column is not None and column < len(row) else ""
+
+    def text(self, index: int, name: str) -> str | None:
+        value = self.cell(index, name)
+        if value not in self._text_of:
+            self._text_of[value] = clean_paragraphs(value) or None
+        return self._text_of[value]
+
+    def error(self, index: int, name: str, message: str, value: object = None) -> CellError:
+        column = self.header.columns.get(name)
+        header_text = clean_text(self.sheet.rows[self.header.row][column]) if column is not None else None
+        shown = _show(self.cell(index, name) if value is None else value)
+        return CellError(
+            self.sheet.name, index + 1, column_letter(column) if column is not None else None,
+            header_text, shown, message,
+        )
+
+    def read(self, index: int, errors: list[CellError]) -> _ParsedRow | None:
+        row = self.sheet.rows[index]
+        fast = self._read_known(index, row)
+        if fast is not None:
+            return fast
+        if all(_blank(row[column]) for column in self._used if column < len(row)):
+            return None
+        found: list[CellError] = []
+        region = self._region(index, found)
+        quarter = self._quarter(index, found)
+        code, commitment_id = self._commitment(index, region, quarter, found)
+        status = self._status(index, found)
+        progress = self._progress(index, found)
+        errors.extend(found)
+        if found:
+            return None
+        report = Report(
+            commitment_id=commitment_id,
+            quarter=quarter,
+            status=status,
+            progress=progress,
+            comment=self.text(index, "comment"),
+            next_step=self.text(index, "next_step"),
+            owner=self.text(index, "owner"),
+        )
+        return _ParsedRow(index + 1, region, code, quarter, report)
+
+    def _read_known(self, index: int, row: list[object]) -> _ParsedRow | None:
+        """The row, when every value in it was already seen valid on an earlier row.
+
+        Most rows of a file repeat the same region, quarter and status and carry
+        codes exactly as the register writes them; this path handles them with
+        dictionary look-ups only. Anything else returns None and takes the full path.
+        """
+        columns = self.header.columns
+        if len(row) <= self._widest:
+            return None
+        region = self._region_of.get(row[columns["region"]])
+        quarter = self._quarter_of.get(row[columns["quarter"]]) if "quarter" in columns else self.file_quarter
+        status = self._status_of.get(row[columns["status"]])
+        if region is None or quarter is None or status is None:
+            return None
+        if self.file_quarter is not None and quarter != self.file_quarter:
+            return None
+        codes = self._codes.get((region.id, quarter))
+        code = row[columns["code"]]
+        commitment_id = codes.get(code) if codes and isinstance(code, str) else None
+        if commitment_id is None:
+            return None
+        progress = None
+        if "progress" in columns:
+            column = columns["progress"]
+            value = row[column]
+            if not _blank(value):
+                progress = parse_progress(value, percent_cell=(index, column) in self.sheet.percent_cells)
+                if progress is None:
+                    return None
+        report = Report(
+            commitment_id, quarter, status, progress,
+            self.text(index, "comment"), self.text(index, "next_step"), self.text(index, "owner"),
+        )
+        return _ParsedRow(index + 1, region, code, quarter, report)
+
+    def _region(self, index: int, errors: list[CellError]) -> Region | None:
+        value = self.cell(index, "region")
+        if _blank(value):
+            errors.append(self.error(index, "region", "regionen mangler."))
+            return None
+        if value not in self._region_of:
+            self._region_of[value] = self.regions.get(fold(value))
+        region = self._region_of[value]
+        if region is None:
+            errors.append(self.error(index, "region", "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret."))
+        return region
+
+    def _quarter(self, index: int, errors: list[CellError]) -> str | None:
+        value = self.cell(index, "quarter")
+        if _blank(value):
+            if self.file_quarter is None:
+                errors.append(self.error(index, "quarter", "kvartalet mangler."))
+            return self.file_quarter
+        if value not in self._quarter_of:
+            self._quarter_of[value] = parse_quarter(value)
+        quarter = self._quarter_of[value]
+        if quarter is None:
+            errors.append(self.error(index, "quarter", "ukjent kvartal. Skriv for eksempel 2024-Q2 eller «2. kv. 2024»."))
+        elif self.file_quarter is not None and quarter != self.file_quarter:
+            errors.append(self.error(
+                index, "quarter",
+                f"kvartalet i filen stemmer ikke med valgt kvartal {quarter_label(self.file_quarter)}.",
+            ))
+            return None
+        return quarter
+
+    def _commitment(
+        self, index: int, region: Region | None, quarter: str | None, errors: list[CellError]
+    ) -> tuple[str | None, int | None]:
+        value = self.cell(index, "code")
+        if _blank(value):
+            errors.append(self.error(index, "code", "tiltaksnummeret mangler."))
+            return None, None
+        if isinstance(value, (dt.date, dt.datetime, dt.time)):
+            errors.append(self.error(
+                index, "code",
+                "Excel har gjort nummeret om til en dato. Formater kolonnen som tekst og skriv nummeret på nytt.",
+            ))
+            return None, None
+        if region is None or quarter is None:
+            return None, None
+        codes = self._codes_for(region, quarter)
+        if codes is None:
+            errors.append(self.error(index, "region", f"regionen har ingen avtale med tiltak for {quarter_label(quarter)}.", region.name))
+            return None, None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return self._numeric_code(index, value, codes, region, errors)
+        code = clean_text(value)
+        if code not in codes:
+            errors.append(self.error(index, "code", f"{region.name} har ikke noe tiltak med dette nummeret."))
+            return None, None
+        return code, codes[code]
+
+    def _numeric_code(
+        self, index: int, value: float, codes: dict[str, int], region: Region, errors: list[CellError]
+    ) -> tuple[str | None, int | None]:
+        # Excel stores a typed 1.10 as the number 1.1; the register decides which it was.
+        candidates = numeric_code_candidates(value)
+        matches = [code for code in candidates if code in codes]
+        if len(matches) == 1:
+            return matches[0], codes[matches[0]]
+        if not matches:
+            errors.append(self.error(index, "code", f"{region.name} har ikke noe tiltak med dette nummeret."))
+        else:
+            both = " og ".join(matches)
+            errors.append(self.error(
+                index, "code",
+                f"nummeret er lagret som tall, og Excel skiller ikke {both}. Formater kolonnen som tekst og skriv nummeret på nytt.",
+            ))
+        return None, None
+
+    def _codes_for(self, region: Region, quarter: str) -> dict[str, int] | None:
+        key = (region.id, quarter)
+        if key not in self._codes:
+            agreement_id = agreement_for_quarter(self.db, region.id, quarter)
+            self._codes[key] = None if agreement_id is None else {
+                code: id_
+                for id_, code in self.db.execute(
+                    "SELECT id, code FROM commitments WHERE agreement_id = ? AND active = 1", (agreement_id,)
+                )
+            }
+        return self._codes[key]
+
+    def _status(self, index: int, errors: list[CellError]) -> str | None:
+        value = self.cell(index, "status")
+        if _blank(value):
+            errors.append(self.error(index, "status", f"status mangler. Velg en av: {ALLOWED_STATUSES}."))
+            return None
+        if value not in self._status_of:
+            self._status_of[value] = parse_status(value)
+        status = self._status_of[value]
+        if status is None:
+            errors.append(self.error(index, "status", f"ukjent status. Velg en av: {ALLOWED_STATUSES}."))
+        return status
+
+    def _progress(self, index: int, errors: list[CellError]) -> int | None:
+        value = self.cell(index, "progress")
+        if _blank(value):
+            return None
+        column = self.header.columns["progress"]
+        progress = parse_progress(value, percent_cell=(index, column) in self.sheet.percent_cells)
+        if progress is None:
+            errors.append(self.error(index, "progress", "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»)."))
+        return progress
+
+
+_PROGRESS_TEXT = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%?$")
+
+
+def parse_progress(value: object, *, percent_cell: bool = False) -> int | None:
+    """Progress as a whole number 0–100, or None when it is not one.
+
+    A percent-formatted cell holds 0.45 for "45 %"; text may be "45", "45 %" or "45,5 %".
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value) * 100 if percent_cell else float(value)
+    else:
+        match = _PROGRESS_TEXT.match(clean_text(value).replace(" ", ""))
+        if not match:
+            return None
+        number = float(match.group(1).replace(",", "."))
+    if not 0 <= number <= 100:
+        return None
+    # Round half up: 45.5 % is 46, not Python's banker's 46/45 alternation.
+    return int(number + 0.5 + 1e-9)
+
+
+def numeric_code_candidates(value: float) -> list[str]:
+    """The codes a number in a code cell may have been typed as: 1.1 -> 1.1, 1.10, 1.100."""
+    text = format(float(value), ".15g")
+    if "e" in text:
+        return []
+    stem = text if "." in text else text + "."
+    return [text] + [stem + "0" * zeros for zeros in (1, 2)]
+
+
+def _blank(value: object) -> bool:
+    # str.strip() also strips no-break spaces, so "\u00a0" counts as blank.
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _show(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d.%m.%Y")
+    return clean_text(value)
+
+
+# --- saving -----------------------------------------------------------------------------
+
+
+def save_reports(
+    db: Database, reports: list[Report], *, kind: str, file_name: str, sha256: str, user: str
+) -> LoadResult:
+    """Save reports that are already checked (the demo builder and tests use this)."""
+    rows = [_ParsedRow(0, Region(0, "", None), "", report.quarter, report) for report in reports]
+    return save_parsed(db, rows, kind=kind, file_name=file_name, sha256=sha256, user=user)
+
+
+def save_parsed(
+    db: Database, rows: list[_ParsedRow], *, kind: str, file_name: str, sha256: str, user: str
+) -> LoadResult:
+    with write_transaction(db):
+        # Planned under the write lock, so the counts and history match what is replaced.
+        existing = _existing_reports(db, rows)
+        result = _plan(db, rows, existing)
+        if not result.added and not result.changed:
+            return result
+        quarters = sorted({row.quarter for row in rows})
+        upload_id = record_upload(
+            db, kind=kind, file_name=file_name, sha256=sha256, user=user, quarters=quarters,
+            added=result.added, changed=result.changed, unchanged=result.unchanged,
+        )
+        _write(db, rows, existing, upload_id)
+        result.upload_id = upload_id
+    return result
+
+
+def _existing_reports(db: Database, rows: list[_ParsedRow]) -> dict[tuple[int, str], tuple]:
+    quarters = sorted({row.quarter for row in rows})
+    marks = ", ".join("?" for _ in quarters)
+    return {
+        (commitment_id, quarter): (status, progress, comment, next_step, owner, upload_id)
+        for commitment_id, quarter, status, progress, comment, next_step, owner, upload_id in db.execute(
+            "SELECT commitment_id, quarter, status, progress, comment, next_step, owner, upload_id "
+            f"FROM status_reports WHERE quarter IN ({marks})",
+            quarters,
+        )
+    }
+
+
+def _plan(db: Database, rows: list[_ParsedRow], existing: dict[tuple[int, str], tuple] | None = None) -> LoadResult:
+    if existing is None:
+        existing = _existing_reports(db, rows)
+    result = LoadResult(upload_id=None, added=0, changed=0, unchanged=0)
+    for row in rows:
+        old = existing.get((row.report.commitment_id, row.quarter))
+        new = row.report.values()
+        if old is None:
+            kind = "added"
+            result.added += 1
+        elif old[:5] == new:
+            kind = "unchanged"
+            result.unchanged += 1
+        else:
+            kind = "changed"
+            result.changed += 1
+        result.changes.append(Change(kind, row.region.name, row.code, row.quarter, old[:5] if old else None, new, row.row or None))
+    result.missing = _missing(db, rows)
+    return result
+
+
+def _missing(db: Database, rows: list[_ParsedRow]) -> list[MissingCommitment]:
+    """The commitments of each region and quarter in the file that the file leaves out."""
+    reported = {(row.report.commitment_id, row.quarter) for row in rows}
+    pairs = sorted({(row.region, row.quarter) for row in rows if row.region.id}, key=lambda k: (k[0].name, k[1]))
+    agreements = {pair: agreement_for_quarter(db, pair[0].id, pair[1]) for pair in pairs}
+    by_agreement: dict[int, list[tuple[int, str, str]]] = {}
+    ids = sorted({id_ for id_ in agreements.values() if id_ is not None})
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for agreement_id, commitment_id, code, text in db.execute(
+            "SELECT agreement_id, id, code, text FROM commitments "
+            f"WHERE active = 1 AND agreement_id IN ({', '.join('?' for _ in chunk)}) ORDER BY position",
+            chunk,
+        ):
+            by_agreement.setdefault(agreement_id, []).append((commitment_id, code, text))
+    return [
+        MissingCommitment(region.name, code, text, quarter)
+        for (region, quarter) in pairs
+        for commitment_id, code, text in by_agreement.get(agreements[(region, quarter)], [])
+        if (commitment_id, quarter) not in reported
+    ]
+
+
+def _write(db: Database, rows: list[_ParsedRow], existing: dict[tuple[int, str], tuple], upload_id: int) -> None:
+    """Upsert the reports, keeping the values each one replaces in status_history.
+
+    A report the upload adds replaced nothing, so it gets no history row; rollback
+    recognises those as the upload's reports without a history row.
+    """
+    replaced_at = now_utc()
+    history = []
+    upserts = []
+    for row in rows:
+        report = row.report
+        key = (report.commitment_id, report.quarter)
+        old = existing.get(key)
+        if old is not None:
+            if old[:5] == report.values():
+                continue
+            history.append((*key, *old, upload_id, replaced_at))
+        upserts.append((*key, *report.values(), upload_id))
+    db.conn.executemany(
+        "INSERT INTO status_history (commitment_id, quarter, status, progress, comment, next_step, owner, "
+        "upload_id, replaced_by_upload_id, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        history,
+    )
+    db.conn.executemany(
+        "INSERT INTO status_reports (commitment_id, quarter, status, progress, comment, next_step, owner, upload_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (commitment_id, quarter) DO UPDATE SET "
+        "status = excluded.status, progress = excluded.progress, comment = excluded.comment, "
+        "next_step = excluded.next_step, owner = excluded.owner, upload_id = excluded.upload_id",
+        upserts,
+    )
+
+
+def _upload_with_sha(db: Database, sha256: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM uploads WHERE sha256 = ? AND rolled_back_at IS NULL ORDER BY id DESC LIMIT 1", (sha256,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+# --- rollback -----------------------------------------------------------------------------
+
+
+def rollback(db: Database, upload_id: int, *, user: str) -> RollbackResult:
+    """Restore exactly the values an upload replaced, and remove the reports it added.
+
+    Refused while a later upload (not itself rolled back) has replaced values this
+    upload set: rolling back would silently throw that later upload's values away.
+    """
+    with write_transaction(db):
+        upload = get_upload(db, upload_id)
+        if upload is None:
+            raise UnknownUpload(f"Fant ingen opplasting med nummer {upload_id}.")
+        if upload.rolled_back_at:
+            raise AlreadyRolledBack(
+                f"Opplasting {upload_id} ble allerede tilbakestilt {upload.rolled_back_at} av {upload.rolled_back_by}."
+            )
+        if upload.kind not in ("status", "demo"):
+            raise NotRollbackable(
+                f"Opplasting {upload_id} er en {upload.kind}-import; bare statusopplastinger kan tilbakestilles."
+            )
+        later = [
+            row[0]
+            for row in db.execute(
+                "SELECT DISTINCT h.replaced_by_upload_id FROM status_history h "
+                "JOIN uploads u ON u.id = h.replaced_by_upload_id "
+                "WHERE h.upload_id = ? AND u.rolled_back_at IS NULL ORDER BY 1",
+                (upload_id,),
+            )
+        ]
+        if later:
+            listed = ", ".join(str(number) for number in later)
+            raise RollbackConflict(
+                f"Opplasting {upload_id} kan ikke tilbakestilles fordi senere opplastinger ({listed}) "
+                "har endret de samme rapportene. Tilbakestill dem først."
+            )
+        removed = db.conn.execute(
+            "DELETE FROM status_reports WHERE upload_id = :upload AND NOT EXISTS ("
+            "SELECT 1 FROM status_history h WHERE h.replaced_by_upload_id = :upload "
+            "AND h.commitment_id = status_reports.commitment_id AND h.quarter = status_reports.quarter)",
+            {"upload": upload_id},
+        ).rowcount
+        restored = db.conn.execute(
+            "UPDATE status_reports SET (status, progress, comment, next_step, owner, upload_id) = ("
+            "SELECT h.status, h.progress, h.comment, h.next_step, h.owner, h.upload_id FROM status_history h "
+            "WHERE h.replaced_by_upload_id = :upload AND h.commitment_id = status_reports.commitment_id "
+            "AND h.quarter = status_reports.quarter) "
+            "WHERE upload_id = :upload",
+            {"upload": upload_id},
+        ).rowcount
+        db.conn.execute(
+            "UPDATE uploads SET rolled_back_at = ?, rolled_back_by = ? WHERE id = ?", (now_utc(), user, upload_id)
+        )
+    return RollbackResult(upload_id, restored=restored, removed=removed)

@@ -1,0 +1,112 @@
+"""The command line, as a person runs it: exit codes, summaries and messages."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.status_files import build_small_register, dump, report_rows, write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "loaders", *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "DASHBOARD_USER": "kari", **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def register(db):
+    build_small_register(db)
+    return db
+
+
+def test_status_load_prints_one_line_and_exits_zero(register, db_path, tmp_path):
+    path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
+    done = cli("status", str(path), "--db", str(db_path))
+    assert (done.returncode, done.stdout, done.stderr) == (0, "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret.\n", "")
+    again = cli("status", str(path), "--db", str(db_path))
+    assert again.stdout == (
+        "Ingenting å endre: 0 nye, 0 endret, 1 uendret. Den samme filen er lastet før (opplasting 1).\n"
+    )
+
+
+def test_database_comes_from_the_environment(register, db_path, tmp_path):
+    path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
+    done = cli("status", str(path), env={"DASHBOARD_DB": str(db_path)})
+    assert done.returncode == 0
+    assert report_rows(register) == [("Follo", "1.1", "2023-Q2", "on_track", 45, None, None, None)]
+
+
+def test_refused_file_lists_every_error_on_stderr_and_exits_one(register, db_path, tmp_path):
+    before = dump(register)
+    path = write_workbook(
+        tmp_path / "bad.xlsx",
+        [["Follo", "1.1", "2023-Q2", "Kanskje", 45, "", "", ""], ["Oslo", "1.1", "2023-Q2", "I rute", 4, "", "", ""]],
+    )
+    done = cli("status", str(path), "--db", str(db_path))
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "Arket «Status», rad 2, kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
+        "Arket «Status», rad 3, kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
+        "Filen ble ikke lagret: 2 feil. Første: Arket «Status», rad 2, kolonne D (Status): «Kanskje» – ukjent status. "
+        "Velg en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
+    ]
+    assert dump(register) == before
+
+
+def test_not_a_workbook_is_one_line_without_traceback(register, db_path, tmp_path):
+    path = tmp_path / "data.xlsx"
+    path.write_text("Region;Nr;Status\nFollo;1.1;I rute\n", encoding="utf-8")
+    done = cli("status", str(path), "--db", str(db_path))
+    assert done.returncode == 1
+    assert len(done.stderr.splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_missing_file_is_a_message(register, db_path, tmp_path):
+    done = cli("status", str(tmp_path / "nope.xlsx"), "--db", str(db_path))
+    assert done.returncode == 1
+    assert "nope.xlsx" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_dry_run_saves_nothing(register, db_path, tmp_path):
+    before = dump(register)
+    path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
+    done = cli("status", str(path), "--dry-run", "--db", str(db_path))
+    assert (done.returncode, done.stdout) == (0, "Prøvekjøring – ingenting er lagret: 1 nye, 0 endret, 0 uendret.\n")
+    assert dump(register) == before
+
+
+def test_uploads_log_and_rollback(register, db_path, tmp_path):
+    path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
+    cli("status", str(path), "--db", str(db_path))
+    log = cli("uploads", "--db", str(db_path))
+    assert log.returncode == 0
+    [line] = log.stdout.splitlines()
+    assert line.split()[0] == "1" and "status" in line and "kari" in line and "s.xlsx" in line and "+1 ~0 =0" in line
+
+    undone = cli("rollback", "1", "--db", str(db_path))
+    assert (undone.returncode, undone.stdout) == (
+        0,
+        "Opplasting 1 er tilbakestilt: 0 rapporter fikk tilbake tidligere verdier, 1 rapporter ble fjernet.\n",
+    )
+    assert report_rows(register) == []
+    again = cli("rollback", "1", "--db", str(db_path))
+    assert again.returncode == 1 and again.stderr.startswith("Opplasting 1 ble allerede tilbakestilt")
+
+
+def test_usage_errors_exit_two(db_path):
+    assert cli("status").returncode == 2
+    assert cli("export", "status", "--format", "pdf", "--out", "x").returncode == 2
+    assert cli("frobnicate").returncode == 2
+    assert cli("rollback", "abc").returncode == 2

@@ -27,3 +27,7 @@ class RollbackConflict(MonitorError):
 
 class AlreadyRolledBack(MonitorError):
     """The upload has been rolled back before."""
+
+
+class InvalidQuarter(MonitorError):
+    """A quarter argument that cannot be read as a quarter."""

@@ -263,8 +263,10 @@ def _save_commitments(
             result.added += 1
         else:
             commitment_id = old[1]
-            # A re-import without council areas keeps the ones assigned before.
+            # A re-import without council or focus areas (a catalogue with those
+            # columns blank) keeps the ones assigned before.
             council_id = council_id if commitment.council_area else old[4]
+            focus_id = focus_id if commitment.focus_area else old[3]
             new_values = (commitment.text, focus_id, council_id, position, 1)
             if tuple(old[2:]) != new_values or (
                 commitment.sdgs is not None and sorted(commitment.sdgs) != existing_sdgs.get(commitment_id, [])

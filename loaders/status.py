@@ -44,6 +44,9 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "owner": ("Ansvarlig", "Owner"),
 }
 REQUIRED_COLUMNS = ("region", "code", "status")
+# Columns the template adds for the reader's reference; ignored without a warning.
+REFERENCE_COLUMNS = ("tiltak", "innsatsområde", "focus area", "commitment text")
+REFERENCE_SUFFIX = "(kun til info)"
 REPORT_FIELDS = ("status", "progress", "comment", "next_step", "owner")
 ALLOWED_STATUSES = ", ".join(status.nb for status in STATUSES)
 
@@ -197,6 +200,7 @@ def parse_sheet(db: Database, sheet: Sheet, *, quarter: str | None = None) -> tu
     warnings = [
         f"Kolonnen «{ignored}» i arket «{sheet.name}» er ikke en del av malen og ble ikke lest."
         for ignored in header.ignored
+        if fold(ignored) not in REFERENCE_COLUMNS and not fold(ignored).endswith(REFERENCE_SUFFIX)
     ]
     file_quarter = None
     if quarter is not None:

@@ -309,3 +309,35 @@ def test_sheet_with_a_header_but_no_rows_is_refused(register, tmp_path):
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path)
     assert str(caught.value.errors[0]) == "Arket «Status» – arket har ingen rader med status under overskriftsraden."
+
+
+def test_rollback_is_allowed_again_once_the_later_upload_is_rolled_back(register, tmp_path):
+    db = register
+    first = load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""]]))
+    later = load_status(db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]))
+    with pytest.raises(RollbackConflict):
+        rollback(db, first.upload_id, user="admin")
+    rollback(db, later.upload_id, user="admin")
+    assert report_rows(db) == [("Follo", "1.1", "2023-Q2", "on_track", 10, None, None, None)]
+    rollback(db, first.upload_id, user="admin")
+    assert report_rows(db) == []
+
+
+def test_reports_of_other_quarters_are_untouched_by_a_load(register, tmp_path):
+    db = register
+    load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 10, "", "", ""]]))
+    load_status(db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]))
+    assert report_rows(db) == [
+        ("Follo", "1.1", "2023-Q1", "on_track", 10, None, None, None),
+        ("Follo", "1.1", "2023-Q2", "delayed", 5, None, None, None),
+    ]
+
+
+def test_the_templates_reference_columns_are_ignored_without_warning(register, tmp_path):
+    path = write_workbook(
+        tmp_path / "t.xlsx",
+        [["Follo", "1.1", "Trafikksikkerhet", "Mobilitet", "2023-Q2", "I rute", "I rute", 3]],
+        header=["Region", "Nr", "Tiltak", "Innsatsområde", "Kvartal", "Status", "Forrige status (kun til info)", "Notat"],
+    )
+    result = load_status(register, path)
+    assert result.warnings == ["Kolonnen «Notat» i arket «Status» er ikke en del av malen og ble ikke lest."]

@@ -1,0 +1,40 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+
+.PHONY: run test demo bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUNTIME): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(RUNTIME) $@
+
+## run: install, build the demo database if it is missing, start the dashboard
+run: $(RUNTIME)
+	$(PY) -m loaders demo
+	$(PY) -m streamlit run dashboard.py
+
+## test: install everything and run the whole suite
+test: $(DEV)
+	$(PY) -m pytest -q -n 2
+
+## demo: rebuild the demo database from scratch
+demo: $(RUNTIME)
+	$(PY) -m loaders demo --force
+
+## bench: the benchmarks whose figures are in the README
+bench: $(DEV)
+	$(PY) bench/bench_status_load.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,128 @@
+"""Read-only queries that return plain rows (lists of dicts) for exports and pages.
+
+Rows carry canonical values: status keys ("on_track"), quarters as "YYYY-Qn",
+full region names, and ``None`` where nothing was reported. Presentation
+(Norwegian labels, "2. kv. 2024") is left to the caller.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlite_utils import Database
+
+from core.errors import InvalidQuarter
+from core.register import find_region
+from core.vocabulary import clean_text, parse_quarter
+
+STATUS_COLUMNS: tuple[str, ...] = (
+    "region", "code", "quarter", "status", "progress", "comment", "next_step", "owner",
+)
+COMMITMENT_COLUMNS: tuple[str, ...] = (
+    "region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs",
+)
+
+
+_CODE_PART = re.compile(r"[0-9]+|[^\W\d_]+")
+
+
+def natural_code_key(code: str) -> tuple:
+    """Sort key for commitment codes: 1.2 before 1.10, 2.1 before 2.1.A.
+
+    Numbers compare as numbers and come before letters at the same level; the
+    code itself breaks ties between spellings such as "2.1A" and "2.1.A".
+    """
+    parts = tuple(
+        (0, int(part), "") if part[0] in "0123456789" else (1, 0, part.casefold())
+        for part in _CODE_PART.findall(code)
+    )
+    return parts, code
+
+
+def quarter_argument(value: str) -> str:
+    """"YYYY-Qn" for a quarter written any way people write one, else InvalidQuarter."""
+    quarter = parse_quarter(value)
+    if quarter is None:
+        raise InvalidQuarter(
+            f"«{clean_text(value)}» er ikke et kvartal. Skriv for eksempel 2024-Q2 eller 2. kv. 2024."
+        )
+    return quarter
+
+
+def _region_filter(db: Database, region: str | None) -> tuple[str, dict]:
+    if region is None:
+        return "", {}
+    return "AND r.id = :region_id", {"region_id": find_region(db, region).id}
+
+
+def status_rows(db: Database, region: str | None = None, quarter: str | None = None) -> list[dict]:
+    """Every reported status of active commitments, by region, code and quarter.
+
+    ``region`` is a full or short name (UnknownRegion if neither); ``quarter``
+    limits the rows to one quarter (InvalidQuarter if it is not one).
+    """
+    where, params = _region_filter(db, region)
+    if quarter is not None:
+        where += " AND s.quarter = :quarter"
+        params["quarter"] = quarter_argument(quarter)
+    cursor = db.execute(
+        f"""
+        SELECT r.name, c.code, s.quarter, s.status, s.progress,
+               nullif(s.comment, ''), nullif(s.next_step, ''), nullif(s.owner, '')
+        FROM status_reports s
+        JOIN commitments c ON c.id = s.commitment_id
+        JOIN agreements a ON a.id = c.agreement_id
+        JOIN regions r ON r.id = a.region_id
+        WHERE c.active = 1 {where}
+        """,
+        params,
+    )
+    rows = [dict(zip(STATUS_COLUMNS, row)) for row in cursor]
+    # Natural code order cannot be expressed in SQL; a key per distinct code
+    # keeps the sort cheap when there are hundreds of thousands of rows.
+    code_keys = {code: natural_code_key(code) for code in {row["code"] for row in rows}}
+    rows.sort(key=lambda row: (row["region"], code_keys[row["code"]], row["quarter"]))
+    return rows
+
+
+def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
+    """Active commitments of each region's current agreement, by region and code.
+
+    The current agreement is the latest by start year, as in
+    core.register.agreement_for: a region that has renewed its agreement would
+    otherwise list every code twice. ``sdgs`` holds the effective goals joined
+    by ";": the commitment's own where it has any, else its focus area's.
+    """
+    where, params = _region_filter(db, region)
+    # Before SQLite 3.44 group_concat takes no ORDER BY; the subqueries walk the
+    # (id, sdg) primary keys, which yields the goals in ascending order.
+    cursor = db.execute(
+        f"""
+        WITH current_agreements AS (
+            SELECT id, region_id FROM (
+                SELECT id, region_id, row_number() OVER (
+                    PARTITION BY region_id ORDER BY coalesce(start_year, 0) DESC, id DESC
+                ) AS rank
+                FROM agreements
+            )
+            WHERE rank = 1
+        )
+        SELECT r.name, c.code, c.text, f.title, nullif(f.hashtag, ''), ca.name,
+               coalesce(
+                   (SELECT group_concat(sdg, ';') FROM
+                       (SELECT sdg FROM commitment_sdgs WHERE commitment_id = c.id ORDER BY sdg)),
+                   (SELECT group_concat(sdg, ';') FROM
+                       (SELECT sdg FROM focus_area_sdgs WHERE focus_area_id = c.focus_area_id ORDER BY sdg))
+               )
+        FROM commitments c
+        JOIN current_agreements a ON a.id = c.agreement_id
+        JOIN regions r ON r.id = a.region_id
+        LEFT JOIN focus_areas f ON f.id = c.focus_area_id
+        LEFT JOIN council_areas ca ON ca.id = c.council_area_id
+        WHERE c.active = 1 {where}
+        """,
+        params,
+    )
+    rows = [dict(zip(COMMITMENT_COLUMNS, row)) for row in cursor]
+    rows.sort(key=lambda row: (row["region"], natural_code_key(row["code"])))
+    return rows

@@ -1,0 +1,242 @@
+"""A pre-filled status workbook for one region and quarter, to send out and load back.
+
+The sheet "Status" has the headers the status loader looks for, one row per
+active commitment of the agreement in force that quarter. Status, Fremdrift
+and Ansvarlig are pre-filled, so a commitment that has not moved needs no edit
+(a blank Status would be rejected by the loader): with this quarter's report
+when there is one, so re-sending a corrected file never brings back old values,
+else with the latest earlier report. Columns marked "(kun til info)" show that
+earlier report and are not loaded.
+"""
+
+from __future__ import annotations
+
+import os
+
+import xlsxwriter
+from sqlite_utils import Database
+
+from core.errors import MonitorError
+from core.queries import natural_code_key, quarter_argument
+from core.register import Region, agreement_for_quarter, find_region
+from core.vocabulary import STATUSES, quarter_label, status_label
+from loaders.export import replacing
+
+SHEET_NAME = "Status"
+GUIDE_SHEET_NAME = "Veiledning"
+# Title, note and an empty line above the header, well inside the ten rows the loader searches.
+HEADER_ROW = 3
+STATUS_LABELS = [status.nb for status in STATUSES]
+
+# Header, width and cell style; "edit" styles mark the columns people fill in.
+COLUMNS: tuple[tuple[str, int, str], ...] = (
+    ("Region", 26, "text"),
+    ("Nr", 8, "text"),
+    ("Tiltak", 60, "wrap"),
+    ("Innsatsområde", 28, "wrap"),
+    ("Kvartal", 10, "text"),
+    ("Status", 14, "edit"),
+    ("Fremdrift (%)", 12, "edit_number"),
+    ("Kommentar", 45, "edit_wrap"),
+    ("Neste steg", 40, "edit_wrap"),
+    ("Ansvarlig", 22, "edit"),
+    ("Forrige kvartal (kun til info)", 14, "info"),
+    ("Forrige status (kun til info)", 14, "info"),
+    ("Forrige fremdrift (kun til info)", 14, "info_number"),
+)
+HEADERS = tuple(header for header, _, _ in COLUMNS)
+STATUS_COLUMN = HEADERS.index("Status")
+PROGRESS_COLUMN = HEADERS.index("Fremdrift (%)")
+
+EDIT_FILL = "#FFF4CC"
+INFO_GREY = "#6B6B6B"
+
+
+class NoCommitments(MonitorError):
+    """The region has no agreement with active commitments for the quarter."""
+
+
+def build_template(db: Database, region: str, quarter: str, out_path: str | os.PathLike) -> int:
+    """Write the status workbook for a region (full or short name) and quarter;
+    return the number of commitments listed.
+
+    Raises UnknownRegion, InvalidQuarter or NoCommitments. The file appears
+    whole or not at all.
+    """
+    found = find_region(db, region)
+    quarter = quarter_argument(quarter)
+    rows = template_rows(db, found, quarter)
+    if not rows:
+        raise NoCommitments(f"{found.name} har ingen avtale med aktive tiltak for {quarter_label(quarter)}.")
+    with replacing(out_path) as temp_path:
+        # strings_to_formulas off: a commitment text starting with "=" stays text.
+        workbook = xlsxwriter.Workbook(str(temp_path), {"strings_to_formulas": False, "strings_to_urls": False})
+        formats = _formats(workbook)
+        _write_status_sheet(workbook.add_worksheet(SHEET_NAME), formats, found, quarter, rows)
+        _write_guide_sheet(workbook.add_worksheet(GUIDE_SHEET_NAME), formats, found, quarter)
+        workbook.close()
+    return len(rows)
+
+
+def template_rows(db: Database, region: Region, quarter: str) -> list[tuple]:
+    """The data rows of the Status sheet, in HEADERS order and natural code order."""
+    agreement_id = agreement_for_quarter(db, region.id, quarter)
+    commitments = db.execute(
+        "SELECT c.id, c.code, c.text, f.title FROM commitments c "
+        "LEFT JOIN focus_areas f ON f.id = c.focus_area_id "
+        "WHERE c.agreement_id = ? AND c.active = 1",
+        (agreement_id,),
+    ).fetchall()
+    current: dict[int, tuple] = {}
+    previous: dict[int, tuple] = {}
+    # Ascending quarters: the last earlier report seen per commitment is the latest.
+    for commitment_id, *report in db.execute(
+        "SELECT s.commitment_id, s.quarter, s.status, s.progress, s.comment, s.next_step, s.owner "
+        "FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
+        "WHERE c.agreement_id = ? AND s.quarter <= ? ORDER BY s.quarter",
+        (agreement_id, quarter),
+    ):
+        (current if report[0] == quarter else previous)[commitment_id] = tuple(report)
+
+    rows = []
+    for commitment_id, code, text, focus_area in sorted(commitments, key=lambda c: natural_code_key(c[1])):
+        before = previous.get(commitment_id)
+        now = current.get(commitment_id)
+        if now:
+            _, status, progress, comment, next_step, owner = now
+        elif before:
+            _, status, progress, _, _, owner = before
+            comment = next_step = None
+        else:
+            status = progress = comment = next_step = owner = None
+        rows.append(
+            (
+                region.name, code, text, focus_area, quarter,
+                status_label(status) if status else None, progress, comment, next_step, owner,
+                quarter_label(before[0]) if before else None,
+                status_label(before[1]) if before else None,
+                before[2] if before else None,
+            )
+        )
+    return rows
+
+
+def _formats(workbook: xlsxwriter.Workbook) -> dict:
+    # "@" (text) on every text cell keeps what people type literal: "1.10"
+    # stays 1.10 and "=..." or "-1" in a comment does not become a formula or number.
+    base = {"valign": "top"}
+    text = {**base, "num_format": "@"}
+    edit = {"bg_color": EDIT_FILL, "border": 1, "border_color": "#BFBFBF"}
+    info = {"font_color": INFO_GREY}
+    styles = {
+        "title": {"bold": True, "font_size": 14},
+        "note": {"italic": True},
+        "header": {**base, "bold": True, "text_wrap": True, "bg_color": "#D9E1F2", "bottom": 1},
+        "text": text,
+        "wrap": {**text, "text_wrap": True},
+        "edit": {**text, **edit},
+        "edit_wrap": {**text, **edit, "text_wrap": True},
+        "edit_number": {**base, **edit, "num_format": "0"},
+        "info": {**text, **info},
+        "info_number": {**base, **info, "num_format": "0"},
+        "guide": {"text_wrap": True, "valign": "top"},
+        "guide_heading": {"bold": True, "font_size": 12},
+    }
+    return {name: workbook.add_format(style) for name, style in styles.items()}
+
+
+def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows: list[tuple]) -> None:
+    sheet.write_string(0, 0, f"Statusrapport – {region.name} – {quarter_label(quarter)}", formats["title"])
+    sheet.write_string(
+        1, 0,
+        "Fyll ut de gule kolonnene for hvert tiltak. Ikke endre Region, Nr eller Kvartal. "
+        "Se arket «Veiledning».",
+        formats["note"],
+    )
+    for column, (header, width, _) in enumerate(COLUMNS):
+        sheet.set_column(column, column, width)
+        sheet.write_string(HEADER_ROW, column, header, formats["header"])
+    for row_index, row in enumerate(rows, start=HEADER_ROW + 1):
+        for column, value in enumerate(row):
+            _write_cell(sheet, row_index, column, value, formats[COLUMNS[column][2]])
+
+    first, last = HEADER_ROW + 1, HEADER_ROW + len(rows)
+    sheet.data_validation(
+        first, STATUS_COLUMN, last, STATUS_COLUMN,
+        {
+            "validate": "list",
+            "source": STATUS_LABELS,
+            "input_title": "Status",
+            "input_message": "Velg fra listen: " + ", ".join(STATUS_LABELS) + ".",
+            "error_title": "Ugyldig status",
+            "error_message": "Status må være en av: " + ", ".join(STATUS_LABELS) + ".",
+        },
+    )
+    sheet.data_validation(
+        first, PROGRESS_COLUMN, last, PROGRESS_COLUMN,
+        {
+            "validate": "integer",
+            "criteria": "between",
+            "minimum": 0,
+            "maximum": 100,
+            "input_title": "Fremdrift i prosent",
+            "input_message": "Skriv et helt tall fra 0 til 100, uten %-tegn.",
+            "error_title": "Ugyldig fremdrift",
+            "error_message": "Fremdrift må være et helt tall fra 0 til 100.",
+        },
+    )
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    sheet.set_landscape()
+    sheet.repeat_rows(HEADER_ROW)
+    sheet.fit_to_pages(1, 0)
+
+
+def _write_cell(sheet, row: int, column: int, value: object, cell_format) -> None:
+    if value is None or value == "":
+        # A formatted blank still carries the text format for what is typed into it.
+        sheet.write_blank(row, column, None, cell_format)
+    elif isinstance(value, str):
+        sheet.write_string(row, column, value, cell_format)
+    else:
+        sheet.write_number(row, column, value, cell_format)
+
+
+def guide_lines(region: Region, quarter: str) -> list[tuple[str, str]]:
+    """(style, text) lines of the Veiledning sheet."""
+    statuses = ", ".join(STATUS_LABELS[:-1]) + " eller " + STATUS_LABELS[-1]
+    return [
+        ("guide_heading", "Slik fyller du ut statusrapporten"),
+        ("guide", f"Denne filen gjelder {region.name} for {quarter_label(quarter)} ({quarter}). "
+                  "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal."),
+        ("guide", "Arket «Status» har én rad per tiltak i partnerskapsavtalen. "
+                  "Fyll ut de gule kolonnene for hvert tiltak."),
+        ("guide", ""),
+        ("guide_heading", "Kolonnene"),
+        ("guide", "Region: regionrådet rapporten gjelder. Ikke endre."),
+        ("guide", "Nr: tiltakets nummer i avtalen, for eksempel 1.10 eller 2.1.A. Ikke endre, "
+                  "ellers kan ikke raden kobles til tiltaket."),
+        ("guide", "Tiltak og Innsatsområde: hva tiltaket går ut på. Bare til informasjon."),
+        ("guide", f"Kvartal: kvartalet rapporten gjelder ({quarter} betyr {quarter_label(quarter)}). Ikke endre."),
+        ("guide", f"Status: velg fra listen: {statuses}. Må fylles ut for hvert tiltak."),
+        ("guide", "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100. "
+                  "Skriv 40, ikke 40 %."),
+        ("guide", "Kommentar: kort om hva som er gjort i kvartalet."),
+        ("guide", "Neste steg: hva som skal skje fram til neste rapport."),
+        ("guide", "Ansvarlig: hvem som følger opp tiltaket."),
+        ("guide", "Kolonnene merket «kun til info» viser forrige rapport. De blir ikke lest inn."),
+        ("guide", ""),
+        ("guide_heading", "Forhåndsutfylt"),
+        ("guide", "Status, Fremdrift og Ansvarlig er fylt ut fra forrige rapport. Har ingenting endret seg, "
+                  "kan de stå som de er. Er det allerede rapportert for kvartalet, står det som ble rapportert."),
+        ("guide", ""),
+        ("guide_heading", "Når du er ferdig"),
+        ("guide", "Ikke legg til nye tiltak, og ikke endre Region, Nr eller Kvartal."),
+        ("guide", "Lagre som Excel-arbeidsbok (.xlsx), ikke som .xls, .csv eller med makroer (.xlsm)."),
+    ]
+
+
+def _write_guide_sheet(sheet, formats: dict, region: Region, quarter: str) -> None:
+    sheet.set_column(0, 0, 100)
+    for row, (style, text) in enumerate(guide_lines(region, quarter)):
+        if text:
+            sheet.write_string(row, 0, text, formats[style])

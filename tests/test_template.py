@@ -1,0 +1,184 @@
+import openpyxl
+import pytest
+import python_calamine
+
+from core.errors import UnknownRegion
+from core.errors import InvalidQuarter
+from core.queries import status_rows
+from core.register import Agreement, Commitment, FocusArea
+from loaders.status import load_status
+from loaders.template import HEADERS, NoCommitments, build_template
+from tests.builders import add_reports, build_register
+
+INDRE = "Indre Østfold regionråd"
+
+
+def agreement(*extra: Commitment) -> Agreement:
+    return Agreement(
+        "2023-2026",
+        focus_areas=[
+            FocusArea("1", "Klima og miljø", "#klima", [13]),
+            FocusArea("2", "Kompetanse", "#kompetanse", [4]),
+        ],
+        commitments=[
+            Commitment("2.1.A", "Lærlingplasser", "2"),
+            Commitment("1.10", "- Utrede pendlerparkering", "1"),
+            Commitment("1.2", "Ladeinfrastruktur", "1"),
+            Commitment("1.1", "Klimaregnskap", "1"),
+            *extra,
+        ],
+    )
+
+
+@pytest.fixture
+def register(db):
+    build_register(
+        db,
+        regions={
+            INDRE: {"short_name": "Indre Østfold", "agreements": [agreement(Commitment("1.3", "Utgått", "1"))]},
+            "Follorådet": {"short_name": "Follo"},
+        },
+    )
+    build_register(db, regions={INDRE: {"agreements": [agreement()]}})
+    add_reports(
+        db,
+        [
+            # 1.2 skipped 1. kv.: its latest earlier report is from 4. kv. 2023.
+            (INDRE, "1.2", "2023-Q4", "completed", 100, "Ferdig", None, "Per"),
+            (INDRE, "1.1", "2024-Q1", "on_track", 30, "I gang", "Workshop", "Kari"),
+            (INDRE, "1.10", "2024-Q1", "delayed", 10, "Venter på svar", None, "Ola"),
+            # Already reported this quarter: the template must show this, not 1. kv.
+            (INDRE, "1.10", "2024-Q2", "on_track", 15, "Svar mottatt", "Oppstartsmøte", "Ola"),
+            # Later quarters never leak into an earlier quarter's template.
+            (INDRE, "1.1", "2024-Q3", "cancelled", 0),
+        ],
+    )
+    return db
+
+
+def row(code, text, focus_area, status, progress, comment, next_step, owner, before, before_status, before_progress):
+    return (
+        INDRE, code, text, focus_area, "2024-Q2", status, progress, comment, next_step, owner,
+        before, before_status, before_progress,
+    )
+
+
+EXPECTED_ROWS = [
+    row("1.1", "Klimaregnskap", "Klima og miljø", "I rute", 30, None, None, "Kari", "1. kv. 2024", "I rute", 30),
+    row("1.2", "Ladeinfrastruktur", "Klima og miljø", "Fullført", 100, None, None, "Per",
+        "4. kv. 2023", "Fullført", 100),
+    row("1.10", "- Utrede pendlerparkering", "Klima og miljø", "I rute", 15, "Svar mottatt", "Oppstartsmøte", "Ola",
+        "1. kv. 2024", "Forsinket", 10),
+    row("2.1.A", "Lærlingplasser", "Kompetanse", None, None, None, None, None, None, None, None),
+]
+
+
+@pytest.fixture
+def template(register, tmp_path):
+    path = tmp_path / "mal.xlsx"
+    assert build_template(register, "Indre Østfold", "2. kv. 2024", path) == 4
+    return path
+
+
+def test_status_sheet(template):
+    workbook = openpyxl.load_workbook(template)
+    assert workbook.sheetnames == ["Status", "Veiledning"]
+    sheet = workbook["Status"]
+    assert sheet["A1"].value == "Statusrapport – Indre Østfold regionråd – 2. kv. 2024"
+    assert [cell.value for cell in sheet[4]] == [
+        "Region", "Nr", "Tiltak", "Innsatsområde", "Kvartal", "Status", "Fremdrift (%)", "Kommentar",
+        "Neste steg", "Ansvarlig", "Forrige kvartal (kun til info)", "Forrige status (kun til info)",
+        "Forrige fremdrift (kun til info)",
+    ]
+    assert list(sheet.iter_rows(min_row=5, values_only=True)) == EXPECTED_ROWS
+    assert sheet.max_row == 8
+    assert sheet.freeze_panes == "A5"
+
+
+def test_codes_and_text_are_stored_as_text(template):
+    sheet = openpyxl.load_workbook(template)["Status"]
+    codes = [sheet.cell(row, 2) for row in range(5, 9)]
+    assert [(cell.value, cell.data_type, cell.number_format) for cell in codes] == [
+        ("1.1", "s", "@"), ("1.2", "s", "@"), ("1.10", "s", "@"), ("2.1.A", "s", "@"),
+    ]
+    assert (sheet["C7"].value, sheet["C7"].data_type) == ("- Utrede pendlerparkering", "s")
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_data_validations(template):
+    sheet = openpyxl.load_workbook(template)["Status"]
+    validations = [
+        (
+            str(v.sqref), v.type, v.operator, v.formula1, v.formula2, v.allow_blank,
+            v.showInputMessage, v.showErrorMessage, v.errorStyle, v.promptTitle, v.prompt, v.errorTitle, v.error,
+        )
+        for v in sheet.data_validations.dataValidation
+    ]
+    assert validations == [
+        (
+            "F5:F8", "list", None, '"Ikke startet,I rute,Forsinket,Fullført,Utgår"', None, True, True, True, None,
+            "Status", "Velg fra listen: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
+            "Ugyldig status", "Status må være en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
+        ),
+        (
+            # No operator is "between", the default, which xlsxwriter leaves out.
+            "G5:G8", "whole", None, "0", "100", True, True, True, None,
+            "Fremdrift i prosent", "Skriv et helt tall fra 0 til 100, uten %-tegn.",
+            "Ugyldig fremdrift", "Fremdrift må være et helt tall fra 0 til 100.",
+        ),
+    ]
+
+
+def test_guide_sheet(template):
+    sheet = openpyxl.load_workbook(template)["Veiledning"]
+    lines = [cell.value for cell in sheet["A"] if cell.value]
+    assert lines[0] == "Slik fyller du ut statusrapporten"
+    assert lines[1] == (
+        "Denne filen gjelder Indre Østfold regionråd for 2. kv. 2024 (2024-Q2). "
+        "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal."
+    )
+    assert "Status: velg fra listen: Ikke startet, I rute, Forsinket, Fullført eller Utgår. " \
+        "Må fylles ut for hvert tiltak." in lines
+    assert lines[-1] == "Lagre som Excel-arbeidsbok (.xlsx), ikke som .xls, .csv eller med makroer (.xlsm)."
+
+
+def test_calamine_reads_codes_back_as_strings(template):
+    rows = python_calamine.CalamineWorkbook.from_path(str(template)).get_sheet_by_name("Status").to_python()
+    assert rows[3] == list(HEADERS)
+    assert [(row[1], row[4], row[5], row[6]) for row in rows[4:]] == [
+        ("1.1", "2024-Q2", "I rute", 30),
+        ("1.2", "2024-Q2", "Fullført", 100),
+        ("1.10", "2024-Q2", "I rute", 15),
+        ("2.1.A", "2024-Q2", "", ""),
+    ]
+
+
+def test_errors(register, tmp_path):
+    path = tmp_path / "mal.xlsx"
+    with pytest.raises(UnknownRegion):
+        build_template(register, "Atlantis", "2024-Q2", path)
+    with pytest.raises(InvalidQuarter):
+        build_template(register, INDRE, "2024-Q5", path)
+    with pytest.raises(NoCommitments) as error:
+        build_template(register, "Follo", "2024-Q2", path)
+    assert str(error.value) == "Follorådet har ingen avtale med aktive tiltak for 2. kv. 2024."
+    assert not path.exists()
+
+
+def test_unedited_template_loads_back_through_the_status_loader(register, tmp_path):
+    add_reports(register, [(INDRE, "2.1.A", "2024-Q1", "not_started", 0)])
+    path = tmp_path / "mal.xlsx"
+    build_template(register, INDRE, "2024-Q2", path)
+    result = load_status(register, path, user="test")
+    # 1.10 was already reported this quarter and comes back exactly as it was.
+    assert (result.added, result.changed, result.unchanged) == (3, 0, 1)
+    assert status_rows(register, quarter="2024-Q2") == [
+        {"region": INDRE, "code": "1.1", "quarter": "2024-Q2", "status": "on_track", "progress": 30,
+         "comment": None, "next_step": None, "owner": "Kari"},
+        {"region": INDRE, "code": "1.2", "quarter": "2024-Q2", "status": "completed", "progress": 100,
+         "comment": None, "next_step": None, "owner": "Per"},
+        {"region": INDRE, "code": "1.10", "quarter": "2024-Q2", "status": "on_track", "progress": 15,
+         "comment": "Svar mottatt", "next_step": "Oppstartsmøte", "owner": "Ola"},
+        {"region": INDRE, "code": "2.1.A", "quarter": "2024-Q2", "status": "not_started", "progress": 0,
+         "comment": None, "next_step": None, "owner": None},
+    ]

@@ -36,7 +36,8 @@ from core.errors import MonitorError
 from core.register import Agreement, Commitment, FocusArea, ensure_region, save_agreement
 from core.uploads import current_user, file_sha256, record_upload
 from core.vocabulary import SDG_BY_NUMBER, clean_text, fold
-from loaders.errors import AgreementFormatError
+from loaders.errors import AgreementFormatError, DamagedWorkbook
+from loaders.workbook import check_office_archive
 
 
 class UnreadableAgreement(AgreementFormatError):
@@ -273,11 +274,25 @@ def agreement_text(path: str | os.PathLike) -> str:
     if suffix == ".txt":
         return _decode(path.read_bytes(), path.name)
     if suffix == ".docx":
+        _check_docx_archive(path)
         return "\n".join(_docx_lines(path.read_bytes(), path.name))
     raise UnreadableAgreement(
         f"«{path.name}» kan ikke leses som avtale. Bruk en .docx- eller .txt-fil "
         "(lagre den som .docx i Word først)."
     )
+
+
+def _check_docx_archive(path: Path) -> None:
+    """The same zip-bomb and entity checks as for uploaded workbooks."""
+    if not path.exists():
+        raise FileNotFoundError(2, "No such file or directory", str(path))
+    try:
+        check_office_archive(path)
+    except DamagedWorkbook:
+        raise UnreadableAgreement(
+            f"«{path.name}» kan ikke leses som et Word-dokument (.docx). Filen kan være skadet "
+            "eller av en annen type; åpne og lagre den på nytt i Word."
+        ) from None
 
 
 def _decode(data: bytes, name: str) -> str:

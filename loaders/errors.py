@@ -35,8 +35,16 @@ class TooManyRows(WorkbookError):
     """A sheet with more rows than a status file can reasonably have."""
 
 
+class TooManyCells(WorkbookError):
+    """A sheet whose farthest cell spans a grid too large to hold (a cell far right or far down)."""
+
+
 class UnsafeXml(WorkbookError):
     """XML with a document type declaration or entities (entity expansion attack)."""
+
+
+class IrregularXml(WorkbookError):
+    """XML written in a way our safety checks cannot vouch for (an unreadable cell tag, a huge tag)."""
 
 
 class EmptySheet(WorkbookError):

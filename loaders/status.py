@@ -519,7 +519,7 @@ def save_parsed(
     with write_transaction(db):
         # Planned under the write lock, so the counts and history match what is replaced.
         existing = _existing_reports(db, rows)
-        result = _plan(db, rows, existing)
+        result = _plan(db, rows, existing, review=False)
         if not result.added and not result.changed:
             return result
         quarters = sorted({row.quarter for row in rows})
@@ -545,7 +545,10 @@ def _existing_reports(db: Database, rows: list[_ParsedRow]) -> dict[tuple[int, s
     }
 
 
-def _plan(db: Database, rows: list[_ParsedRow], existing: dict[tuple[int, str], tuple] | None = None) -> LoadResult:
+def _plan(
+    db: Database, rows: list[_ParsedRow], existing: dict[tuple[int, str], tuple] | None = None, *, review: bool = True
+) -> LoadResult:
+    """What saving the rows would do; ``review`` adds the commitments the file leaves out."""
     if existing is None:
         existing = _existing_reports(db, rows)
     result = LoadResult(upload_id=None, added=0, changed=0, unchanged=0)
@@ -562,7 +565,8 @@ def _plan(db: Database, rows: list[_ParsedRow], existing: dict[tuple[int, str], 
             kind = "changed"
             result.changed += 1
         result.changes.append(Change(kind, row.region.name, row.code, row.quarter, old[:5] if old else None, new, row.row or None))
-    result.missing = _missing(db, rows)
+    if review:
+        result.missing = _missing(db, rows)
     return result
 
 

@@ -1,19 +1,99 @@
-"""Reading an uploaded .xlsx workbook safely.
+"""Reading an uploaded .xlsx workbook safely, with python-calamine doing the parsing.
 
-TEMPORARY minimal version: Helper B replaces it with the hardened reader
-(sniffing, zip-bomb, entity, macro, password and size checks).
+calamine is fast, but it trusts the file: it inflates whatever the zip holds,
+allocates a dense grid up to the farthest cell and a shared-string table of the
+declared size, and when an allocation fails the whole process aborts. So before
+calamine sees anything we check the zip directory and stream the XML parts it
+will parse through compiled regexes over the raw bytes. The chosen sheet gets
+one pass that counts rows, finds the farthest cell, formulas without a saved
+value and percent-formatted cells.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 
 import python_calamine
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, iterparse
 
-from loaders.errors import DamagedWorkbook, EmptySheet
+from core.vocabulary import format_number
+from loaders.columns import cell_ref, column_letter
+from loaders.errors import (
+    DamagedWorkbook,
+    EmptySheet,
+    IrregularXml,
+    MacroWorkbook,
+    MissingFormulaValue,
+    NotAWorkbook,
+    OldExcelFormat,
+    PasswordProtected,
+    TooManyCells,
+    TooManyRows,
+    UnsafeXml,
+    WorkbookTooLarge,
+)
 
 MAX_ROWS = 100_000
+# calamine fills a grid from A1 to the farthest cell, about 32 bytes a cell
+# before Python sees it, so the grid is what has to be bounded, not the file.
+MAX_CELLS = 5_000_000
+MAX_UNPACKED = 200 * 2**20
+# Real sheets compress 5-30 times; zip bombs a thousand times.
+MAX_RATIO = 100
+RATIO_CHECKED_FROM = 10 * 2**20
+# No real part has a tag, or a text between tags, this long; a longer one would
+# have to be held whole while scanning.
+MAX_TAG = 4 * 2**20
+MAX_ENTRIES = 10_000
+# The end record is 22 bytes plus a comment of at most 65,535.
+_END_RECORD_SEARCH = 22 + 65_535
+CHUNK = 2**20
+
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTION_INFO = "EncryptionInfo\0".encode("utf-16-le")
+_OLE2_ENTRY = 128
+_RESAVE = "Åpne filen i Excel, lagre den og last opp på nytt."
+_BUILTIN_PERCENT_FORMATS = {9: "0%", 10: "0.00%"}
+
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_MACRO_CONTENT_TYPE = re.compile(rb"macroEnabled", re.IGNORECASE)
+_UNIQUE_COUNT = re.compile(rb"""uniqueCount\s*=\s*["']\s*([0-9]+)""")
+# Counting `<si` under any prefix; text can only add to the count, which errs
+# on the side of accepting the declared uniqueCount.
+_SHARED_STRING = re.compile(rb"si(?<=[<:]si)[\s/>]")
+
+# The fast path covers sheets written the way Excel, openpyxl, xlsxwriter,
+# LibreOffice and the .NET Open XML SDK write them: one prefix throughout
+# (mostly none), every cell starting `<c r="B7"`. _Plain's searches prove a
+# sheet is of that kind; anything else goes through the tokenizer, because
+# calamine reads any prefix, cells without `r`, `r = 'B7'`, and a repeated `r`
+# (the last one wins).
+_ROOT = re.compile(rb"<(?:([^\s/<>:!?]+):)?worksheet[\s/>]")
+_PLAIN_REF = re.compile(rb' r="([A-Za-z]{1,3})([0-9]{1,7})"[\s/>]')
+
+# The tokenizer: every row, c, f or v tag under any prefix. The last
+# alternative catches such a tag it cannot read (a `<` inside an attribute,
+# an unquoted value), which we refuse rather than guess at.
+_TAG = re.compile(
+    rb"<(/?)(?:[^\s/<>]*:)?(row|c|f|v)(?=[\s/>])"
+    rb"""((?:\s+[^\s=/<>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(/?)>"""
+    rb"|</?(?:[^\s/<>]*:)?(?:row|c|f|v)[\s/>]"
+)
+_ATTRIBUTE = re.compile(rb"""([^\s=/<>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""")
+_REF = re.compile(rb"([A-Za-z]+)([0-9]+)")
+_NUMBER = re.compile(rb"[0-9]+")
+# Parts of a number format that print literally rather than format the number.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 
 
 @dataclass
@@ -25,14 +105,602 @@ class Sheet:
     percent_cells: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
 
+@dataclass(frozen=True)
+class _Plain:
+    """The fast pass's patterns for one prefix, row limit and set of percent styles."""
+
+    cell: bytes
+    foreign: tuple[re.Pattern, ...]
+    other_r: re.Pattern
+    row: re.Pattern
+    other_cell: re.Pattern
+    cell_ref: re.Pattern
+    formula: re.Pattern
+    no_value: re.Pattern
+    percent: re.Pattern | None
+    every_percent: re.Pattern | None
+
+
+@lru_cache(maxsize=16)
+def _plain(prefix: bytes, max_rows: int, percent_styles: frozenset[int]) -> _Plain:
+    p = re.escape(prefix)
+    if prefix:
+        # Another prefix, or none, on a tag calamine reads.
+        foreign = (
+            re.compile(rb":(?<!<%s)(?<!</%s)(?:row|c|f|v)[\s/>]" % (p, p)),
+            re.compile(rb"<(?:row|c|f|v)[\s/>]"),
+        )
+    else:
+        foreign = (re.compile(rb":(?:row|c|f|v)[\s/>]"),)
+    # A cell starting `<c r="B7"` with one letter and fewer digits than the row
+    # limit is within A-Z and within the limit, and is passed over in C. Every
+    # other cell is looked at in Python: a far one to measure, an unusual one
+    # that sends the sheet to the exact pass.
+    digits = len(str(max_rows)) - 1
+    near = rb"[A-Za-z][0-9]{1,%d}" % digits if digits else rb"(?!)"
+    percent = every_percent = None
+    if percent_styles:
+        indices = b"|".join(str(index).encode() for index in sorted(percent_styles))
+        percent = re.compile(rb'<%sc r="([A-Za-z]{1,3})([0-9]{1,7})" s="(?:%s)"' % (p, indices))
+        # Writers put s right after r; when a percent s is elsewhere (or on a
+        # row), the exact pass places it.
+        every_percent = re.compile(rb's="(?<=\ss=")(?:%s)"' % indices)
+    return _Plain(
+        cell=b"<%sc " % prefix,
+        foreign=foreign,
+        other_r=re.compile(rb"r(?<=\sr)\s*=(?<!<%sc r=)(?<!<%srow r=)" % (p, p)),
+        row=re.compile(rb"<%srow[\s/>]" % p),
+        other_cell=re.compile(rb'<%sc(?=[\s/>])(?! r="%s"[\s/>])' % (p, near)),
+        cell_ref=re.compile(rb'<%sc r="([A-Za-z]{1,3})([0-9]{1,7})"' % p),
+        formula=re.compile(rb"<%sf[\s/>]" % p),
+        no_value=re.compile(
+            rb'<%(p)sc r="([A-Za-z]{1,3}[0-9]{1,7})"[^>]*>\s*'
+            rb"(?:<%(p)sf(?:\s[^>]*)?/>|<%(p)sf(?:\s[^>]*)?>[^<]*</%(p)sf>)\s*"
+            rb"(?:<%(p)sv(?:\s[^>]*)?(?:/>|>\s*</%(p)sv>))?\s*</%(p)sc>" % {b"p": p}
+        ),
+        percent=percent,
+        every_percent=every_percent,
+    )
+
+
+@dataclass
+class _Scan:
+    """What one pass over a sheet's XML found, positions 0-based."""
+
+    rows: int = 0
+    last_row: int = -1
+    last_column: int = -1
+    percent: list[tuple[int, int]] = field(default_factory=list)
+    no_value: list[str] = field(default_factory=list)
+
+
 def read_sheet(path: str | os.PathLike, preferred: str = "Status", max_rows: int = MAX_ROWS) -> Sheet:
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # noqa: BLE001 - replaced by the hardened reader
-        raise DamagedWorkbook(f"Filen kan ikke leses som en Excel-arbeidsbok ({error}).") from None
-    names = workbook.sheet_names
-    name = next((n for n in names if n.strip().casefold() == preferred.casefold()), names[0])
-    rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    """The sheet named ``preferred`` (ignoring case and spaces), else the first visible worksheet."""
+    _sniff(path)
+    with _open_zip(path) as archive:
+        _check_directory(archive)
+        _check_xml(archive, "xl/workbook.xml")
+        _check_xml(archive, "xl/_rels/workbook.xml.rels")
+        sheets = _worksheets(archive)
+        name, part = _choose(sheets, preferred)
+        # The sheets calamine will not open need no check; the chosen one is scanned below.
+        skipped = {sheet_part for _, _, sheet_part in sheets} | {"xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
+        for info in archive.infolist():
+            if _is_xml(info.filename) and info.filename not in skipped:
+                _check_part(archive, info)
+        percent_styles = _percent_styles(archive)
+        scan = _scan_sheet(archive, part, name, percent_styles, max_rows)
+    if scan.no_value:
+        raise MissingFormulaValue(_no_value_message(name, scan.no_value))
+    rows = _calamine_rows(path, name)
     if not rows:
-        raise EmptySheet(f"Arket «{name}» er tomt.")
-    return Sheet(name, rows)
+        raise EmptySheet(f"Arket «{name}» er tomt. Kontroller at dataene ligger i dette arket, og last opp på nytt.")
+    return Sheet(name, rows, _numeric(rows, scan.percent))
+
+
+def _sniff(path: str | os.PathLike) -> None:
+    with open(path, "rb") as file:
+        head = file.read(4096)
+    if head.startswith(_ZIP):
+        return
+    if head.startswith(_OLE2):
+        if _is_encrypted_ooxml(path):
+            raise PasswordProtected(
+                "Filen er passordbeskyttet. Fjern passordet i Excel (Fil > Info > Beskytt arbeidsbok) "
+                "og last opp på nytt."
+            )
+        raise OldExcelFormat(
+            "Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel, lagre som .xlsx og last opp på nytt."
+        )
+    if not head:
+        raise NotAWorkbook("Filen er tom. Last opp Excel-arbeidsboka (.xlsx) på nytt.")
+    lowered = head.lower()
+    if b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
+        looks_like = " Den ser ut som en nettside (HTML)."
+    elif b"\0" in head:
+        looks_like = ""
+    else:
+        looks_like = " Den ser ut som en CSV-/tekstfil."
+    raise NotAWorkbook(
+        f"Filen er ikke en Excel-arbeidsbok (.xlsx).{looks_like} "
+        "Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx) og last opp på nytt."
+    )
+
+
+def _is_encrypted_ooxml(path: str | os.PathLike) -> bool:
+    """Whether an OLE2 file has an "EncryptionInfo" stream, as Excel's password-protected files do.
+
+    Directory entries are 128-byte records at 128-byte offsets: the name in
+    UTF-16LE, then at byte 64 its length in bytes with the terminator. Reading
+    whole records at a time keeps every record within one chunk.
+    """
+    with open(path, "rb") as file:
+        offset = 0
+        while chunk := file.read(8192 * _OLE2_ENTRY):
+            at = chunk.find(_ENCRYPTION_INFO)
+            while at != -1:
+                if (offset + at) % _OLE2_ENTRY == 0 and chunk[at + 64 : at + 66] == b"\x1e\x00":
+                    return True
+                at = chunk.find(_ENCRYPTION_INFO, at + 1)
+            offset += len(chunk)
+    return False
+
+
+def _open_zip(path: str | os.PathLike) -> zipfile.ZipFile:
+    entries = _declared_entries(path)
+    if entries is not None and entries > MAX_ENTRIES:
+        raise WorkbookTooLarge(
+            f"Filen er avvist: den har {format_number(entries)} deler, og en arbeidsbok har sjelden mer enn noen "
+            f"hundre (grensen er {format_number(MAX_ENTRIES)}). {_RESAVE}"
+        )
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+        raise DamagedWorkbook(
+            "Filen er skadet eller ufullstendig og kan ikke åpnes som Excel-arbeidsbok. "
+            "Lagre den på nytt fra Excel og last opp igjen."
+        ) from None
+
+
+def _declared_entries(path: str | os.PathLike) -> int | None:
+    """The entry count in the zip's end record, read before zipfile builds its
+    directory: a million empty members would cost hundreds of MB there."""
+    with open(path, "rb") as file:
+        file.seek(0, os.SEEK_END)
+        size = file.tell()
+        file.seek(max(0, size - _END_RECORD_SEARCH))
+        tail = file.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return None  # zipfile will call it damaged
+    count = int.from_bytes(tail[at + 10 : at + 12], "little")
+    # 0xFFFF means the real count is in a ZIP64 record: far beyond any workbook.
+    return MAX_ENTRIES + 1 if count == 0xFFFF else count
+
+
+def check_office_archive(path: str | os.PathLike) -> None:
+    """The zip-level checks for any Office file (.docx too): entry count, inflated
+    sizes and ratios, and no DTD or entity in any XML part."""
+    with _open_zip(path) as archive:
+        _check_sizes(archive)
+        for info in archive.infolist():
+            if _is_xml(info.filename):
+                _check_part(archive, info)
+
+
+def _check_directory(archive: zipfile.ZipFile) -> None:
+    _check_sizes(archive)
+    for info in archive.infolist():
+        if posixpath.basename(info.filename).lower() == "vbaproject.bin":
+            raise _macros()
+    if "xl/workbook.xml" not in archive.NameToInfo:
+        raise DamagedWorkbook(
+            "Filen er skadet eller ikke en Excel-arbeidsbok: den mangler selve arbeidsboka (xl/workbook.xml). "
+            "Åpne den i Excel, lagre som .xlsx og last opp på nytt."
+        )
+
+
+def _check_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse on what the zip directory declares, before inflating anything.
+
+    zipfile stops at each member's declared size and checks its CRC, and the
+    zip crate inside calamine refuses a member larger than declared, so the
+    declared sizes bound everything read later.
+    """
+    members = archive.infolist()
+    total = sum(info.file_size for info in members)
+    if total > MAX_UNPACKED:
+        raise WorkbookTooLarge(
+            f"Filen er for stor: innholdet pakkes ut til {_megabytes(total)} MB, og grensen er "
+            f"{_megabytes(MAX_UNPACKED)} MB. Fjern ark eller data du ikke trenger, og last opp på nytt."
+        )
+    for info in members:
+        if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise WorkbookTooLarge(
+                f"Filen er avvist: delen «{info.filename}» pakkes ut til {_megabytes(info.file_size)} MB, "
+                f"{format_number(info.file_size // max(info.compress_size, 1))} ganger større enn i filen, "
+                f"slik en ZIP-bombe gjør. {_RESAVE}"
+            )
+        if info.flag_bits & 0x1:
+            raise DamagedWorkbook(f"Filen er skadet: delen «{info.filename}» er kryptert i ZIP-filen. {_RESAVE}")
+
+
+def _macros() -> MacroWorkbook:
+    return MacroWorkbook(
+        "Filen inneholder makroer (VBA). Lagre den i Excel som vanlig Excel-arbeidsbok (.xlsx) uten makroer, "
+        "og last opp på nytt."
+    )
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _check_xml(archive: zipfile.ZipFile, name: str) -> None:
+    if name in archive.NameToInfo:
+        _check_part(archive, archive.NameToInfo[name])
+
+
+def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse DTDs in a part calamine or we parse; in passing, macros and the shared-string count."""
+    where = f"delen «{info.filename}»"
+    is_content_types = info.filename == "[Content_Types].xml"
+    is_shared_strings = posixpath.basename(info.filename).lower() == "sharedstrings.xml"
+    unique_count = None
+    strings = 0
+    for buffer in _buffers(archive, info, where):
+        if _DTD.search(buffer):
+            raise _unsafe(where)
+        if is_content_types and _MACRO_CONTENT_TYPE.search(buffer):
+            raise _macros()
+        if is_shared_strings:
+            if unique_count is None and (match := _UNIQUE_COUNT.search(buffer)):
+                unique_count = int(match[1])
+            strings += len(_SHARED_STRING.findall(buffer))
+    # calamine reserves room for uniqueCount strings up front: a false count of
+    # a billion aborts the process.
+    if unique_count is not None and unique_count > strings:
+        raise DamagedWorkbook(
+            f"Filen er skadet: {where} oppgir {format_number(unique_count)} tekster, men har "
+            f"{format_number(strings)}. {_RESAVE}"
+        )
+
+
+def _unsafe(where: str) -> UnsafeXml:
+    return UnsafeXml(
+        f"Filen er avvist: {where} inneholder en DOCTYPE- eller ENTITY-erklæring, som vi ikke godtar "
+        f"av sikkerhetshensyn. {_RESAVE}"
+    )
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> Iterator[bytes]:
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                yield chunk
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError):
+        raise DamagedWorkbook(f"Filen er skadet: {where} kan ikke pakkes ut. {_RESAVE}") from None
+
+
+def _buffers(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> Iterator[bytes]:
+    """The part in pieces that never split a tag, so a regex sees every tag whole."""
+    carry = b""
+    for chunk in _chunks(archive, info, where):
+        buffer = carry + chunk
+        cut = buffer.rfind(b"<")
+        if cut > buffer.rfind(b">"):
+            if len(buffer) - cut > MAX_TAG:
+                raise IrregularXml(
+                    f"Filen er avvist: {where} har en XML-tagg på over {_megabytes(MAX_TAG)} MB. {_RESAVE}"
+                )
+            if cut:
+                yield buffer[:cut]
+            carry = buffer[cut:]
+        else:
+            yield buffer
+            carry = b""
+    if carry:
+        yield carry
+
+
+def _whole_cells(buffers: Iterator[bytes], cell: bytes) -> Iterator[bytes]:
+    """The pieces re-cut before their last cell, so a formula and its value are seen together."""
+    pending = b""
+    for buffer in buffers:
+        data = pending + buffer
+        cut = data.rfind(cell)
+        if cut > 0:
+            data, pending = data[:cut], data[cut:]
+        else:
+            pending = b""
+        yield data
+    if pending:
+        yield pending
+
+
+def _worksheets(archive: zipfile.ZipFile) -> list[tuple[str, bool, str]]:
+    """(name, visible, part) of each worksheet, in workbook order; chart sheets left out."""
+    targets: dict[str, str] = {}
+    for _, element in _parse(archive, "xl/_rels/workbook.xml.rels"):
+        if _local(element) == "Relationship" and element.get("Type", "").endswith("/worksheet"):
+            targets[element.get("Id", "")] = _part_path(element.get("Target", ""))
+    sheets = []
+    for _, element in _parse(archive, "xl/workbook.xml"):
+        if _local(element) == "sheet":
+            # r:id, under whichever prefix and namespace (strict OOXML has its own).
+            relationship = next((value for key, value in element.items() if key.endswith("}id")), "")
+            if relationship in targets:
+                visible = element.get("state", "visible") not in ("hidden", "veryHidden")
+                sheets.append((element.get("name", ""), visible, targets[relationship]))
+    return sheets
+
+
+def _part_path(target: str) -> str:
+    if target.startswith("/"):
+        return target[1:]
+    return posixpath.normpath(posixpath.join("xl", target))
+
+
+def _choose(sheets: list[tuple[str, bool, str]], preferred: str) -> tuple[str, str]:
+    wanted = preferred.strip().casefold()
+    chosen = next((sheet for sheet in sheets if sheet[0].strip().casefold() == wanted), None)
+    chosen = chosen or next((sheet for sheet in sheets if sheet[1]), None)
+    if chosen is None:
+        raise EmptySheet("Arbeidsboka har ingen synlige regneark. Legg dataene i et synlig ark og last opp på nytt.")
+    return chosen[0], chosen[2]
+
+
+def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end",)) -> Iterator:
+    """(event, element) over a part, each element emptied after its end so memory stays flat."""
+    if name not in archive.NameToInfo:
+        return
+    where = f"delen «{name}»"
+    try:
+        with archive.open(name) as stream:
+            for event, element in iterparse(stream, events=events, forbid_dtd=True):
+                yield event, element
+                if event == "end":
+                    element.clear()
+    except DefusedXmlException:
+        raise _unsafe(where) from None
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError):
+        raise DamagedWorkbook(f"Filen er skadet: {where} kan ikke leses. {_RESAVE}") from None
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1]
+
+
+def _percent_styles(archive: zipfile.ZipFile) -> frozenset[int]:
+    """Indices into cellXfs (a cell's `s`) whose number format shows a percent."""
+    formats = dict(_BUILTIN_PERCENT_FORMATS)
+    styles: list[int] = []
+    in_cell_xfs = False
+    for event, element in _parse(archive, "xl/styles.xml", ("start", "end")):
+        local = _local(element)
+        if local == "cellXfs":
+            in_cell_xfs = event == "start"
+        elif event == "end" and local == "numFmt":
+            formats[_int(element.get("numFmtId"))] = element.get("formatCode", "")
+        elif event == "end" and local == "xf" and in_cell_xfs:
+            styles.append(_int(element.get("numFmtId")))
+    return frozenset(
+        index for index, format_id in enumerate(styles) if _is_percent_format(formats.get(format_id, ""))
+    )
+
+
+def _int(text: str | None) -> int:
+    return int(text) if text and text.isdigit() else 0
+
+
+def _is_percent_format(code: str) -> bool:
+    return "%" in _FORMAT_LITERALS.sub("", code)
+
+
+def _scan_sheet(
+    archive: zipfile.ZipFile, part: str, name: str, percent_styles: frozenset[int], max_rows: int
+) -> _Scan:
+    info = archive.NameToInfo.get(part)
+    if info is None:
+        raise DamagedWorkbook(f"Filen er skadet: arket «{name}» mangler i filen ({part}). {_RESAVE}")
+    where = f"arket «{name}»"
+    scan = _scan_plain(archive, info, where, percent_styles, max_rows)
+    if scan is None:
+        scan = _scan_tags(archive, info, where, percent_styles, max_rows)
+    height, width = scan.last_row + 1, scan.last_column + 1
+    if height * width > MAX_CELLS:
+        raise TooManyCells(
+            f"Arket «{name}» går helt til kolonne {column_letter(scan.last_column)} og rad "
+            f"{format_number(height)}, som gir {format_number(height * width)} celler; vi godtar høyst "
+            f"{format_number(MAX_CELLS)}. Slett innhold og formatering langt til høyre eller langt nede i arket, "
+            "og last opp på nytt."
+        )
+    return scan
+
+
+def _scan_plain(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, percent_styles: frozenset[int], max_rows: int
+) -> _Scan | None:
+    """The fast pass, for sheets in the usual form; None as soon as the sheet is not."""
+    scan = _Scan()
+    buffers = _buffers(archive, info, where)
+    first = next(buffers, b"")
+    root = _ROOT.search(first)
+    plain = _plain(root[1] + b":" if root and root[1] else b"", max_rows, percent_styles)
+    for data in _whole_cells(chain([first], buffers), plain.cell):
+        if _DTD.search(data):
+            raise _unsafe(where)
+        if plain.other_r.search(data) or any(foreign.search(data) for foreign in plain.foreign):
+            return None
+        scan.rows += len(plain.row.findall(data))
+        if scan.rows > max_rows:
+            raise _too_many_rows(where, max_rows)
+        for match in plain.other_cell.finditer(data):
+            ref = _PLAIN_REF.match(data, match.end())
+            if ref is None:
+                return None
+            _extend(scan, int(ref[2]) - 1, _column(ref[1]), where, max_rows)
+        if plain.percent:
+            found = plain.percent.findall(data)
+            if len(found) != len(plain.every_percent.findall(data)):
+                return None
+            scan.percent += [(int(row) - 1, _column(letters)) for letters, row in found]
+        if plain.formula.search(data):
+            scan.no_value += [ref.decode().upper() for ref in plain.no_value.findall(data)]
+    # Without a two-letter ref every column is within A-Z, and every row is
+    # within the limit, so the grid is small enough. Only when that bound is
+    # too loose do we read the sheet again for the farthest row.
+    if max(scan.last_column + 1, 26) * max_rows > MAX_CELLS:
+        for buffer in _buffers(archive, info, where):
+            for letters, row in plain.cell_ref.findall(buffer):
+                _extend(scan, int(row) - 1, _column(letters), where, max_rows)
+    return scan
+
+
+def _scan_tags(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, percent_styles: frozenset[int], max_rows: int
+) -> _Scan:
+    """The exact pass: walks every row, c, f and v tag and places cells as calamine does.
+
+    A cell without `r` goes right of the previous one; a row without `r` below
+    the previous row. Slower than the fast pass, but only unusual writers need it.
+    """
+    scan = _Scan()
+    row = -1
+    column = 0
+    cell: tuple[int, int] | None = None
+    has_formula = has_value = False
+    value_from: int | None = None
+    for data in _buffers(archive, info, where):
+        if _DTD.search(data):
+            raise _unsafe(where)
+        for match in _TAG.finditer(data):
+            closing, name, attributes, empty = match.groups()
+            if name is None:
+                raise _irregular(where)
+            if closing:
+                if name == b"c" and cell is not None:
+                    if has_formula and not has_value:
+                        scan.no_value.append(cell_ref(*cell))
+                    cell = None
+                elif name == b"v" and value_from is not None:
+                    has_value = has_value or bool(data[value_from : match.start()].strip())
+                    value_from = None
+                continue
+            if name == b"row":
+                ref = _attribute(attributes, b"r", where)
+                row = _row_number(ref, where) - 1 if ref is not None else row + 1
+                column = 0
+                scan.rows += 1
+                if scan.rows > max_rows:
+                    raise _too_many_rows(where, max_rows)
+            elif name == b"c":
+                ref = _attribute(attributes, b"r", where)
+                position = _position(ref, where) if ref is not None else (max(row, 0), column)
+                column = position[1] + 1
+                _extend(scan, *position, where, max_rows)
+                style = _attribute(attributes, b"s", where)
+                if style is not None and style.strip().isdigit() and int(style) in percent_styles:
+                    scan.percent.append(position)
+                cell = None if empty else position
+                has_formula = has_value = False
+            elif name == b"f" and cell is not None:
+                has_formula = True
+            elif name == b"v" and not empty:
+                value_from = match.end()
+        if value_from is not None:
+            # The <v> goes on in the next piece; its text so far stays here.
+            has_value = has_value or bool(data[value_from:].strip())
+            value_from = 0
+    return scan
+
+
+def _attribute(attributes: bytes, wanted: bytes, where: str) -> bytes | None:
+    # calamine reads the unprefixed name only; x:r is another attribute to it.
+    values = [first or second for key, first, second in _ATTRIBUTE.findall(attributes) if key == wanted]
+    if len(values) > 1:
+        # calamine takes one of them; we cannot tell it which we checked.
+        raise _irregular(where)
+    return values[0] if values else None
+
+
+def _row_number(text: bytes, where: str) -> int:
+    if not _NUMBER.fullmatch(text):
+        raise _irregular(where)
+    return int(text)
+
+
+def _position(ref: bytes, where: str) -> tuple[int, int]:
+    match = _REF.fullmatch(ref)
+    if not match:
+        raise _irregular(where)
+    return int(match[2]) - 1, _column(match[1])
+
+
+@lru_cache(maxsize=4096)
+def _column(letters: bytes) -> int:
+    """0-based column of b"A", b"ab"; cached, as a sheet uses few."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def _extend(scan: _Scan, row: int, column: int, where: str, max_rows: int) -> None:
+    if row >= max_rows:
+        raise TooManyRows(
+            f"{where[0].upper()}{where[1:]} har innhold i rad {format_number(row + 1)} "
+            f"(celle {cell_ref(row, column)}); grensen er {format_number(max_rows)} rader. "
+            "Slett innhold og formatering under grensen, og last opp på nytt."
+        )
+    scan.last_row = max(scan.last_row, row)
+    scan.last_column = max(scan.last_column, column)
+
+
+def _too_many_rows(where: str, max_rows: int) -> TooManyRows:
+    return TooManyRows(
+        f"{where[0].upper()}{where[1:]} har mer enn {format_number(max_rows)} rader; grensen er "
+        f"{format_number(max_rows)}. Fjern overflødige rader (også tomme rader med formatering) og last opp på nytt."
+    )
+
+
+def _irregular(where: str) -> IrregularXml:
+    return IrregularXml(
+        f"Filen er avvist: {where} har celler skrevet på en uvanlig måte som vi ikke kan kontrollere. {_RESAVE}"
+    )
+
+
+def _no_value_message(name: str, refs: list[str]) -> str:
+    shown = refs[:5]
+    if len(refs) == 1:
+        cells = f"celle {refs[0]}: formelen har"
+    else:
+        listed = ", ".join(shown[:-1]) + " og " + shown[-1] if len(refs) <= 5 else ", ".join(shown)
+        more = f" og {len(refs) - 5} til" if len(refs) > 5 else ""
+        cells = f"cellene {listed}{more}: formlene har"
+    return f"Arket «{name}», {cells} ingen lagret verdi. {_RESAVE}"
+
+
+def _calamine_rows(path: str | os.PathLike, name: str) -> list[list[object]]:
+    try:
+        with python_calamine.CalamineWorkbook.from_path(os.fspath(path)) as workbook:
+            return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except (python_calamine.CalamineError, ValueError, OverflowError):
+        raise DamagedWorkbook(f"Arket «{name}» kan ikke leses; filen ser ut til å være skadet. {_RESAVE}") from None
+
+
+def _numeric(rows: list[list[object]], cells: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+    """The cells that hold a number; a percent style on text or a blank is no percent."""
+    numeric = []
+    for row, column in cells:
+        try:
+            kind = type(rows[row][column])
+        except IndexError:
+            continue
+        if kind is float or kind is int:
+            numeric.append((row, column))
+    return frozenset(numeric)
+
+
+def _megabytes(size: int) -> str:
+    return format_number(size / 2**20)

@@ -361,3 +361,16 @@ def test_region_required(db, tmp_path):
     with pytest.raises(MissingRegion) as error:
         load_agreement(db, path, region=" ", user="kari")
     assert str(error.value) == "Oppgi hvilken region avtalen gjelder."
+
+
+def test_docx_zip_bomb_is_refused_before_python_docx_reads_it(tmp_path):
+    import zipfile
+
+    from loaders.errors import WorkbookTooLarge
+
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b" " * (300 * 2**20))
+    with pytest.raises(WorkbookTooLarge):
+        read_agreement(path, period="2022-2023")

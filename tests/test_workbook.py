@@ -443,14 +443,17 @@ def spaces(megabytes: int) -> list[bytes]:
 
 def test_gigabyte_sheet_is_refused_before_inflating_in_little_memory(tmp_path):
     path = xlsx(tmp_path / "bomb.xlsx", spaces(1024))
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking pytest
+    # process across exec, so it would measure pytest rather than the probe.
     probe = (
-        "import resource\n"
+        "import re\n"
         "from loaders.workbook import read_sheet\n"
         "from loaders.errors import WorkbookTooLarge\n"
         "try:\n"
         f"    read_sheet({str(path)!r})\n"
         "except WorkbookTooLarge as error:\n"
-        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+        "    status = open('/proc/self/status').read()\n"
+        "    print(int(re.search(r'VmHWM:\\s+(\\d+)', status).group(1)) // 1024)\n"
         "    print(error)\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True)

@@ -1,0 +1,335 @@
+"""Everything the dashboard pages show, read from the database in one go.
+
+:func:`load_dataset` reads the register and every status report into plain
+DataFrames once; the pages then filter and aggregate those in memory
+(core.filters, core.analysis). The other functions here answer questions about
+one region or one commitment straight from the database.
+
+Text columns that always hold a value use pandas' ``str`` dtype. Text that may
+be missing (a comment, a hashtag) uses ``object`` and holds ``None``, because
+the ``str`` dtype can only hold NaN, which is truthy and reads as "nan".
+Empty text in the database counts as missing.
+
+Everything returned is picklable plain data, so the pages can cache it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlite_utils import Database
+
+from core.filters import norwegian_sort_key
+from core.queries import natural_code_key
+from core.register import agreement_for, find_region
+
+COMMITMENT_DTYPES: dict[str, str] = {
+    "commitment_id": "int64",
+    "region": "str",
+    "region_short": "object",
+    "period": "str",
+    "code": "str",
+    "text": "str",
+    "focus_number": "object",
+    "focus_area": "object",
+    "hashtag": "object",
+    "council_area": "object",
+    "sdgs": "object",
+    "position": "int64",
+}
+REPORT_DTYPES: dict[str, str] = {
+    "commitment_id": "int64",
+    "quarter": "str",
+    "status": "str",
+    "progress": "Int64",
+    "comment": "object",
+    "next_step": "object",
+    "owner": "object",
+    "upload_id": "Int64",
+}
+AGREEMENT_DTYPES: dict[str, str] = {
+    "agreement_id": "int64",
+    "region": "str",
+    "period": "str",
+    "start_year": "Int64",
+    "end_year": "Int64",
+}
+STORY_REPORT_COLUMNS: tuple[str, ...] = ("quarter", "status", "progress", "comment", "next_step", "owner")
+
+
+# eq=False: DataFrames have no single truth value, so == between two of these
+# could only raise. Identity is the useful equality here.
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """The register and its status reports, as the pages see them.
+
+    ``commitments``: one row per active commitment, in every agreement of its
+    region (an agreement is in force for some quarters only, see
+    :func:`commitments_in_force`); ordered by region (Norwegian alphabetical
+    order), agreement start and natural code order. ``sdgs`` is a sorted tuple
+    of the effective goals: the commitment's own where it has any, else its
+    focus area's.
+
+    ``reports``: one row per status report of those commitments, ordered by
+    quarter, then as ``commitments``.
+
+    ``quarters``: every quarter with a report, ascending.
+
+    ``agreements``: every agreement of every region, to tell which one is in
+    force in a quarter.
+    """
+
+    commitments: pd.DataFrame
+    reports: pd.DataFrame
+    quarters: tuple[str, ...]
+    agreements: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class LastUpdate:
+    uploaded_at: str
+    uploaded_by: str
+    file_name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class FocusAreaInfo:
+    number: str
+    title: str
+    hashtag: str | None
+    sdgs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RegionProfile:
+    name: str
+    short_name: str | None
+    period: str | None
+    title: str | None
+    municipalities: tuple[tuple[str, str], ...]
+    focus_areas: tuple[FocusAreaInfo, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class CommitmentStory:
+    region: str
+    code: str
+    text: str
+    focus_area: str | None
+    hashtag: str | None
+    council_area: str | None
+    sdgs: tuple[int, ...]
+    period: str
+    reports: pd.DataFrame
+
+
+def frame(rows: list[tuple], dtypes: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame with exactly these columns and dtypes, also when there are no rows.
+
+    ``object`` columns are built as they are, so None stays None.
+    """
+    columns = list(zip(*rows)) if rows else [()] * len(dtypes)
+    return pd.DataFrame(
+        {
+            name: pd.Series(_object_array(values) if dtype == "object" else values, dtype=dtype)
+            for (name, dtype), values in zip(dtypes.items(), columns)
+        }
+    )
+
+
+def _object_array(values: tuple) -> np.ndarray:
+    # np.array would turn a column of tuples into a 2-D array.
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def load_dataset(db: Database) -> Dataset:
+    agreements = frame(
+        list(
+            db.execute(
+                "SELECT a.id, r.name, a.period, a.start_year, a.end_year "
+                "FROM agreements a JOIN regions r ON r.id = a.region_id ORDER BY a.id"
+            )
+        ),
+        AGREEMENT_DTYPES,
+    )
+    commitments = _load_commitments(db)
+    reports = frame(
+        list(
+            db.execute(
+                """
+                SELECT s.commitment_id, s.quarter, s.status, s.progress, nullif(s.comment, ''),
+                       nullif(s.next_step, ''), nullif(s.owner, ''), s.upload_id
+                FROM status_reports s JOIN commitments c ON c.id = s.commitment_id
+                WHERE c.active = 1
+                """
+            )
+        ),
+        REPORT_DTYPES,
+    )
+    order = pd.Series(np.arange(len(commitments)), index=commitments["commitment_id"].to_numpy())
+    reports = (
+        reports.assign(_order=reports["commitment_id"].map(order).to_numpy())
+        .sort_values(["quarter", "_order"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
+    quarters = tuple(sorted(reports["quarter"].unique()))
+    return Dataset(commitments, reports, quarters, agreements)
+
+
+def _load_commitments(db: Database) -> pd.DataFrame:
+    own_sdgs = _sdgs_by(db, "SELECT commitment_id, sdg FROM commitment_sdgs")
+    focus_sdgs = _sdgs_by(db, "SELECT focus_area_id, sdg FROM focus_area_sdgs")
+    rows = []
+    for row in db.execute(
+        """
+        SELECT c.id, r.name, nullif(r.short_name, ''), a.period, c.code, c.text, f.number,
+               f.title, nullif(f.hashtag, ''), ca.name, c.focus_area_id, c.position,
+               coalesce(a.start_year, 0), a.id
+        FROM commitments c
+        JOIN agreements a ON a.id = c.agreement_id
+        JOIN regions r ON r.id = a.region_id
+        LEFT JOIN focus_areas f ON f.id = c.focus_area_id
+        LEFT JOIN council_areas ca ON ca.id = c.council_area_id
+        WHERE c.active = 1
+        """
+    ):
+        commitment_id, *described, focus_area_id, position, start_year, agreement_id = row
+        sdgs = own_sdgs.get(commitment_id) or focus_sdgs.get(focus_area_id, ())
+        rows.append((commitment_id, *described, sdgs, position, start_year, agreement_id))
+    # Per row is fine here: one pass over the commitments, not the reports.
+    region_keys = {name: norwegian_sort_key(name) for name in {row[1] for row in rows}}
+    rows.sort(key=lambda row: (region_keys[row[1]], row[13], row[14], natural_code_key(row[4])))
+    return frame([row[:12] for row in rows], COMMITMENT_DTYPES)
+
+
+def _sdgs_by(db: Database, sql: str) -> dict[int, tuple[int, ...]]:
+    sdgs: dict[int, list[int]] = {}
+    for owner, sdg in db.execute(sql):
+        sdgs.setdefault(owner, []).append(sdg)
+    return {owner: tuple(sorted(numbers)) for owner, numbers in sdgs.items()}
+
+
+def agreements_in_force(dataset: Dataset, quarter: str | None) -> pd.Series:
+    """Each region's agreement period in force in a quarter, indexed by region.
+
+    The same rule the loaders use to file a report (core.register.agreement_for_quarter):
+    the agreement whose period covers the quarter's year, else the latest that
+    started before it, else the region's latest. With no quarter, the latest.
+    """
+    agreements = dataset.agreements
+    started = agreements["start_year"].fillna(0)
+    if quarter is None:
+        rank = pd.Series(0, index=agreements.index)
+    else:
+        year = int(quarter[:4])
+        begun = (agreements["start_year"] <= year).fillna(False)
+        covers = begun & (agreements["end_year"] >= year).fillna(False)
+        rank = pd.Series(np.select([covers, begun], [0, 1], 2), index=agreements.index)
+    chosen = (
+        agreements.assign(_rank=rank, _started=started)
+        .sort_values(["_rank", "_started", "agreement_id"], ascending=[True, False, False])
+        .drop_duplicates("region")
+    )
+    return pd.Series(chosen["period"].to_numpy(), index=chosen["region"].to_numpy(), dtype="str")
+
+
+def commitments_in_force(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
+    """The commitments of the agreements in force in a quarter.
+
+    A region that renewed its agreement has the old and the new commitments
+    active at once; counting both would report every renewed code twice.
+    """
+    commitments = dataset.commitments
+    if len(dataset.agreements["region"].unique()) == len(dataset.agreements):
+        # One agreement per region, the usual case: it is always the one in force.
+        return commitments
+    in_force = agreements_in_force(dataset, quarter)
+    return commitments[commitments["period"] == commitments["region"].map(in_force)]
+
+
+def last_update(db: Database) -> LastUpdate | None:
+    """The newest upload of any kind that has not been rolled back."""
+    row = db.execute(
+        "SELECT uploaded_at, uploaded_by, file_name, kind FROM uploads "
+        "WHERE rolled_back_at IS NULL ORDER BY uploaded_at DESC, id DESC LIMIT 1"
+    ).fetchone()
+    return LastUpdate(*row) if row else None
+
+
+def region_profile(db: Database, region_name: str) -> RegionProfile:
+    """A region and its current agreement (the latest by start year).
+
+    ``region_name`` may be the full or the short name; UnknownRegion if neither.
+    Municipalities are in municipality-number order, focus areas in the
+    agreement's order.
+    """
+    region = find_region(db, region_name)
+    municipalities = tuple(
+        db.execute(
+            "SELECT m.number, m.name FROM region_municipalities rm "
+            "JOIN municipalities m ON m.number = rm.municipality_number "
+            "WHERE rm.region_id = ? ORDER BY m.number",
+            (region.id,),
+        )
+    )
+    agreement_id = agreement_for(db, region.id)
+    if agreement_id is None:
+        return RegionProfile(region.name, region.short_name, None, None, municipalities, ())
+    period, title = db.execute(
+        "SELECT period, nullif(title, '') FROM agreements WHERE id = ?", (agreement_id,)
+    ).fetchone()
+    focus_sdgs = _sdgs_by(
+        db,
+        "SELECT fs.focus_area_id, fs.sdg FROM focus_area_sdgs fs "
+        f"JOIN focus_areas f ON f.id = fs.focus_area_id WHERE f.agreement_id = {int(agreement_id)}",
+    )
+    focus_areas = tuple(
+        FocusAreaInfo(number, title_, hashtag, focus_sdgs.get(focus_id, ()))
+        for focus_id, number, title_, hashtag in db.execute(
+            "SELECT id, number, title, nullif(hashtag, '') FROM focus_areas "
+            "WHERE agreement_id = ? ORDER BY position, id",
+            (agreement_id,),
+        )
+    )
+    return RegionProfile(region.name, region.short_name, period, title, municipalities, focus_areas)
+
+
+def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None:
+    """One commitment with every status reported for it, oldest first; None if there is no such commitment."""
+    row = db.execute(
+        """
+        SELECT r.name, c.code, c.text, f.title, nullif(f.hashtag, ''), ca.name, a.period, c.focus_area_id
+        FROM commitments c
+        JOIN agreements a ON a.id = c.agreement_id
+        JOIN regions r ON r.id = a.region_id
+        LEFT JOIN focus_areas f ON f.id = c.focus_area_id
+        LEFT JOIN council_areas ca ON ca.id = c.council_area_id
+        WHERE c.id = ?
+        """,
+        (commitment_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    region, code, text, focus_area, hashtag, council_area, period, focus_area_id = row
+    sdgs = _sdgs_by(
+        db, f"SELECT {int(commitment_id)}, sdg FROM commitment_sdgs WHERE commitment_id = {int(commitment_id)}"
+    ).get(commitment_id) or _sdgs_by(
+        db, f"SELECT focus_area_id, sdg FROM focus_area_sdgs WHERE focus_area_id = {int(focus_area_id or 0)}"
+    ).get(focus_area_id, ())
+    reports = frame(
+        list(
+            db.execute(
+                "SELECT quarter, status, progress, nullif(comment, ''), nullif(next_step, ''), nullif(owner, '') "
+                "FROM status_reports WHERE commitment_id = ? ORDER BY quarter",
+                (commitment_id,),
+            )
+        ),
+        {name: REPORT_DTYPES[name] for name in STORY_REPORT_COLUMNS},
+    )
+    return CommitmentStory(region, code, text, focus_area, hashtag, council_area, sdgs, period, reports)

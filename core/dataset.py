@@ -204,13 +204,14 @@ def _load_commitments(db: Database) -> pd.DataFrame:
         rows.append((commitment_id, *described, sdgs, position, start_year, agreement_id))
     # Per row is fine here: one pass over the commitments, not the reports.
     region_keys = {name: norwegian_sort_key(name) for name in {row[1] for row in rows}}
-    rows.sort(key=lambda row: (region_keys[row[1]], row[13], row[14], natural_code_key(row[4])))
+    rows.sort(key=lambda row: (region_keys[row[1]], row[12], row[13], natural_code_key(row[4])))
     return frame([row[:12] for row in rows], COMMITMENT_DTYPES)
 
 
-def _sdgs_by(db: Database, sql: str) -> dict[int, tuple[int, ...]]:
+def _sdgs_by(db: Database, sql: str, params: tuple = ()) -> dict[int, tuple[int, ...]]:
+    """Sorted SDG numbers by owner, from rows of (owner, sdg)."""
     sdgs: dict[int, list[int]] = {}
-    for owner, sdg in db.execute(sql):
+    for owner, sdg in db.execute(sql, params):
         sdgs.setdefault(owner, []).append(sdg)
     return {owner: tuple(sorted(numbers)) for owner, numbers in sdgs.items()}
 
@@ -246,9 +247,6 @@ def commitments_in_force(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
     active at once; counting both would report every renewed code twice.
     """
     commitments = dataset.commitments
-    if len(dataset.agreements["region"].unique()) == len(dataset.agreements):
-        # One agreement per region, the usual case: it is always the one in force.
-        return commitments
     in_force = agreements_in_force(dataset, quarter)
     return commitments[commitments["period"] == commitments["region"].map(in_force)]
 
@@ -287,7 +285,8 @@ def region_profile(db: Database, region_name: str) -> RegionProfile:
     focus_sdgs = _sdgs_by(
         db,
         "SELECT fs.focus_area_id, fs.sdg FROM focus_area_sdgs fs "
-        f"JOIN focus_areas f ON f.id = fs.focus_area_id WHERE f.agreement_id = {int(agreement_id)}",
+        "JOIN focus_areas f ON f.id = fs.focus_area_id WHERE f.agreement_id = ?",
+        (agreement_id,),
     )
     focus_areas = tuple(
         FocusAreaInfo(number, title_, hashtag, focus_sdgs.get(focus_id, ()))
@@ -317,11 +316,9 @@ def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None
     if row is None:
         return None
     region, code, text, focus_area, hashtag, council_area, period, focus_area_id = row
-    sdgs = _sdgs_by(
-        db, f"SELECT {int(commitment_id)}, sdg FROM commitment_sdgs WHERE commitment_id = {int(commitment_id)}"
-    ).get(commitment_id) or _sdgs_by(
-        db, f"SELECT focus_area_id, sdg FROM focus_area_sdgs WHERE focus_area_id = {int(focus_area_id or 0)}"
-    ).get(focus_area_id, ())
+    own = _sdgs_by(db, "SELECT commitment_id, sdg FROM commitment_sdgs WHERE commitment_id = ?", (commitment_id,))
+    inherited = _sdgs_by(db, "SELECT focus_area_id, sdg FROM focus_area_sdgs WHERE focus_area_id = ?", (focus_area_id,))
+    sdgs = own.get(commitment_id) or inherited.get(focus_area_id, ())
     reports = frame(
         list(
             db.execute(

@@ -182,3 +182,28 @@ def test_unedited_template_loads_back_through_the_status_loader(register, tmp_pa
         {"region": INDRE, "code": "2.1.A", "quarter": "2024-Q2", "status": "not_started", "progress": 0,
          "comment": None, "next_step": None, "owner": None},
     ]
+
+
+def test_filled_in_template_loads_without_changes_to_its_structure(register, tmp_path):
+    path = tmp_path / "mal.xlsx"
+    build_template(register, INDRE, "2024-Q2", path)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Status"]
+    column = {cell.value: cell.column for cell in sheet[4]}
+    rows = {sheet.cell(row=r, column=column["Nr"]).value: r for r in range(5, sheet.max_row + 1)}
+    # As a coordinator would: a new status for the never-reported commitment, new progress for another.
+    sheet.cell(row=rows["2.1.A"], column=column["Status"]).value = "Forsinket"
+    sheet.cell(row=rows["2.1.A"], column=column["Fremdrift (%)"]).value = 5
+    sheet.cell(row=rows["2.1.A"], column=column["Kommentar"]).value = "Venter på budsjett"
+    sheet.cell(row=rows["1.1"], column=column["Fremdrift (%)"]).value = 40
+    workbook.save(path)
+
+    result = load_status(register, path, user="kari")
+
+    assert (result.added, result.changed, result.unchanged, result.warnings) == (3, 0, 1, [])
+    assert [(row["code"], row["status"], row["progress"], row["comment"]) for row in status_rows(register, quarter="2024-Q2")] == [
+        ("1.1", "on_track", 40, None),
+        ("1.2", "completed", 100, None),
+        ("1.10", "on_track", 15, "Svar mottatt"),
+        ("2.1.A", "delayed", 5, "Venter på budsjett"),
+    ]

@@ -1,0 +1,121 @@
+"""The filters every page shares, and the choices offered for each.
+
+A :class:`Filters` is plain frozen data, so the pages can use it as a cache key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS
+
+if TYPE_CHECKING:
+    # core.dataset sorts regions with norwegian_sort_key, so it imports this module.
+    from core.dataset import Dataset
+
+NOT_REPORTED = "not_reported"
+NOT_REPORTED_LABEL = "Ikke rapportert"
+# Every status a commitment can have in a quarter: the reported ones, then none.
+STATUS_CHOICES: tuple[str, ...] = (*STATUS_KEYS, NOT_REPORTED)
+
+# Æ, Ø, Å come after Z, in that order; the Swedish and German spellings sort
+# with them, as Norwegian dictionaries do.
+_AFTER_Z = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
+
+
+def norwegian_sort_key(text: str) -> tuple:
+    """Sort key for Norwegian alphabetical order, ignoring case and other accents.
+
+    "Aker", "Zeta", "Ære", "Øst", "Ås". Text that differs only in case or
+    accents is ordered by the text itself, so the order never depends on input order.
+    """
+    folded = unicodedata.normalize("NFC", text).casefold().translate(_AFTER_Z)
+    stripped = "".join(
+        char for char in unicodedata.normalize("NFD", folded) if not unicodedata.combining(char)
+    )
+    return stripped, text
+
+
+@dataclass(frozen=True)
+class Filters:
+    region: str | None = None  # full region name
+    council_area: str | None = None
+    sdg: int | None = None
+    hashtag: str | None = None
+    status: str | None = None  # a status key or "not_reported", in the quarter below
+    quarter: str | None = None  # "YYYY-Qn"; None means the latest in the data
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    regions: tuple[str, ...]  # Norwegian alphabetical order
+    council_areas: tuple[str, ...]  # the vocabulary's order
+    sdgs: tuple[int, ...]  # ascending
+    hashtags: tuple[str, ...]  # Norwegian alphabetical order
+    statuses: tuple[str, ...]  # STATUS_KEYS, then "not_reported"
+    quarters: tuple[str, ...]  # newest first
+
+
+def filter_options(dataset: Dataset) -> FilterOptions:
+    """The values that occur in the data, for each filter; statuses are always all of them."""
+    commitments = dataset.commitments
+    present_areas = set(commitments["council_area"].dropna())
+    return FilterOptions(
+        regions=tuple(sorted(commitments["region"].unique(), key=norwegian_sort_key)),
+        council_areas=tuple(area for area in COUNCIL_AREAS if area in present_areas),
+        sdgs=tuple(sorted({sdg for sdgs in commitments["sdgs"] for sdg in sdgs})),
+        hashtags=tuple(sorted(commitments["hashtag"].dropna().unique(), key=norwegian_sort_key)),
+        statuses=STATUS_CHOICES,
+        quarters=tuple(reversed(dataset.quarters)),
+    )
+
+
+def effective_quarter(dataset: Dataset, filters: Filters) -> str | None:
+    """The quarter chosen if the data has it, else the latest in the data, else None."""
+    if filters.quarter in dataset.quarters:
+        return filters.quarter
+    return dataset.quarters[-1] if dataset.quarters else None
+
+
+def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
+    """The part of the dataset the filters select.
+
+    Commitments are restricted by region, council area, SDG (among their
+    effective goals) and hashtag; with a status, to those whose status in the
+    effective quarter is that one ("not_reported": no report that quarter).
+    Reports are those of the remaining commitments up to and including the
+    effective quarter, and ``quarters`` every quarter of the data up to it, also
+    those in which the remaining commitments have no report, so that a
+    region that did not report shows as not reported rather than vanishing.
+    """
+    quarter = effective_quarter(dataset, filters)
+    commitments = dataset.commitments
+    if filters.region is not None:
+        commitments = commitments[commitments["region"] == filters.region]
+    if filters.council_area is not None:
+        commitments = commitments[commitments["council_area"] == filters.council_area]
+    if filters.hashtag is not None:
+        commitments = commitments[commitments["hashtag"] == filters.hashtag]
+    if filters.sdg is not None:
+        commitments = commitments[[filters.sdg in sdgs for sdgs in commitments["sdgs"]]]
+    if filters.status is not None:
+        current = dataset.reports[dataset.reports["quarter"] == quarter]
+        reported = commitments["commitment_id"].isin(current["commitment_id"])
+        if filters.status == NOT_REPORTED:
+            commitments = commitments[~reported]
+        else:
+            matching = current.loc[current["status"] == filters.status, "commitment_id"]
+            commitments = commitments[commitments["commitment_id"].isin(matching)]
+    reports = dataset.reports
+    if quarter is not None:
+        reports = reports[reports["quarter"] <= quarter]
+    reports = reports[reports["commitment_id"].isin(commitments["commitment_id"])]
+    return dataclasses.replace(
+        dataset,
+        commitments=commitments.reset_index(drop=True),
+        reports=reports.reset_index(drop=True),
+        quarters=tuple(q for q in dataset.quarters if quarter is not None and q <= quarter),
+    )

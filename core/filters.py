@@ -10,20 +10,28 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS
+import numpy as np
+
+from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS, status_label
 
 if TYPE_CHECKING:
     # core.dataset sorts regions with norwegian_sort_key, so it imports this module.
     from core.dataset import Dataset
 
 NOT_REPORTED = "not_reported"
-NOT_REPORTED_LABEL = "Ikke rapportert"
 # Every status a commitment can have in a quarter: the reported ones, then none.
 STATUS_CHOICES: tuple[str, ...] = (*STATUS_KEYS, NOT_REPORTED)
 
 # Æ, Ø, Å come after Z, in that order; the Swedish and German spellings sort
 # with them, as Norwegian dictionaries do.
 _AFTER_Z = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
+
+
+def status_choice_label(key: str, language: str = "nb") -> str:
+    """Like core.vocabulary.status_label, and "Ikke rapportert" for not_reported."""
+    if key == NOT_REPORTED:
+        return "Ikke rapportert" if language == "nb" else "Not reported"
+    return status_label(key, language)
 
 
 def norwegian_sort_key(text: str) -> tuple:
@@ -100,9 +108,11 @@ def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
     if filters.hashtag is not None:
         commitments = commitments[commitments["hashtag"] == filters.hashtag]
     if filters.sdg is not None:
-        commitments = commitments[[filters.sdg in sdgs for sdgs in commitments["sdgs"]]]
+        # An array, not a list: an empty list would select no columns instead of no rows.
+        commitments = commitments[np.array([filters.sdg in sdgs for sdgs in commitments["sdgs"]], dtype=bool)]
     if filters.status is not None:
-        current = dataset.reports[dataset.reports["quarter"] == quarter]
+        reports = dataset.reports
+        current = reports.loc[reports["quarter"] == quarter, ["commitment_id", "status"]]
         reported = commitments["commitment_id"].isin(current["commitment_id"])
         if filters.status == NOT_REPORTED:
             commitments = commitments[~reported]
@@ -110,9 +120,8 @@ def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
             matching = current.loc[current["status"] == filters.status, "commitment_id"]
             commitments = commitments[commitments["commitment_id"].isin(matching)]
     reports = dataset.reports
-    if quarter is not None:
-        reports = reports[reports["quarter"] <= quarter]
-    reports = reports[reports["commitment_id"].isin(commitments["commitment_id"])]
+    # With no quarter there are no reports, and pandas compares None as missing.
+    reports = reports[(reports["quarter"] <= quarter) & reports["commitment_id"].isin(commitments["commitment_id"])]
     return dataclasses.replace(
         dataset,
         commitments=commitments.reset_index(drop=True),

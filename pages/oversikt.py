@@ -1,30 +1,34 @@
-import contextlib
-
-import pandas as pd
 import streamlit as st
 
-from core.db import connect
-from core.queries import status_rows
-from core.vocabulary import quarter_label, status_label
+from core import analysis, charts
+from core.i18n import t
+from core.vocabulary import quarter_label
+from pages import _ui as ui
 
-st.title("Partnerskapsmonitor")
-with contextlib.closing(connect()) as db:
-    rows = status_rows(db)
-if not rows:
-    st.info("Databasen har ingen statusrapporter ennå. Last inn en statusfil med `python -m loaders status FIL`.")
+lang = ui.language()
+st.title(t("page.overview", lang))
+st.caption(ui.selection_text(lang))
+ui.last_updated_line(lang)
+if not ui.has_data(lang):
     st.stop()
-reports = pd.DataFrame(rows)
-quarters = sorted(reports["quarter"].unique(), reverse=True)
-quarter = st.selectbox("Kvartal", quarters, format_func=quarter_label)
-shown = reports[reports["quarter"] == quarter].assign(status=lambda frame: frame["status"].map(status_label))
-st.dataframe(
-    shown[["region", "code", "status", "progress", "comment"]],
-    column_config={
-        "region": "Region",
-        "code": "Nr",
-        "status": "Status",
-        "progress": st.column_config.ProgressColumn("Fremdrift", min_value=0, max_value=100, format="%d %%"),
-        "comment": "Kommentar",
-    },
-    hide_index=True,
-)
+
+quarter = ui.quarter_in_view()
+ui.kpi_row(ui.computed(analysis.kpis, quarter), lang)
+ui.show_chart(charts.status_over_time(ui.computed(analysis.status_by_quarter), lang), lang, key="status-over-time")
+ui.show_chart(charts.on_track_heatmap(ui.computed(analysis.on_track_heatmap, quarter), lang), lang, key="heatmap")
+
+st.header(t("overview.since_last", lang))
+changes = ui.computed(analysis.since_last_quarter, quarter)
+previous = ui.computed(analysis.kpis, quarter).previous_quarter
+if previous is None:
+    st.info(t("overview.no_previous", lang))
+else:
+    st.caption(f"{quarter_label(previous, lang)} → {quarter_label(quarter, lang)}")
+    ui.listing(t("overview.newly_delayed", lang), changes.newly_delayed, lang, "newly-delayed",
+               ("region", "code", "text", "council_area", "progress", "comment"))
+    ui.listing(t("overview.newly_completed", lang), changes.newly_completed, lang, "newly-completed",
+               ("region", "code", "text", "council_area", "comment"))
+    ui.listing(t("overview.backwards", lang), changes.progress_backwards, lang, "backwards",
+               ("region", "code", "text", "council_area", "previous_progress", "progress", "comment"))
+ui.listing(t("overview.stale", lang), changes.stale, lang, "stale",
+           ("region", "code", "text", "council_area", "last_reported"))

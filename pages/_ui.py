@@ -1,0 +1,420 @@
+"""What every page shares: the sidebar filters, language, cached data and rendering helpers.
+
+The core returns plain data; this module only caches it and puts it on screen.
+Caches are keyed on the database path and its revision, so an upload from any
+session shows at once everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import dataclasses
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from core import analysis
+from core.charts import Chart, plotly_config, status_label, text_colour_on
+from core.dataset import Dataset, commitment_story, last_update, load_dataset, region_profile
+from core.db import connect, database_path, revision
+from core.filters import FilterOptions, Filters, apply_filters, effective_quarter, filter_options
+from core.i18n import t
+from core.vocabulary import SDG_BY_NUMBER, format_percent, quarter_label
+
+FILTER_KEYS = ("region", "council", "sdg", "hashtag", "status", "quarter")
+LANGUAGE_KEY = "lang"
+COMMITMENT_PAGE = "tiltak"
+
+
+# --- data -----------------------------------------------------------------------------
+
+
+def _source() -> tuple[str, int]:
+    path = str(database_path())
+    return path, revision(path)
+
+
+# cache_resource, not cache_data: the dataset is large and read-only, and copying
+# it on every rerun (as cache_data does) would cost more than the page itself.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _dataset(path: str, data_revision: int) -> Dataset:
+    with contextlib.closing(connect(path)) as db:
+        return load_dataset(db)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _filtered(path: str, data_revision: int, filters: Filters) -> Dataset:
+    return apply_filters(_dataset(path, data_revision), filters)
+
+
+def dataset() -> Dataset:
+    """Everything in the database, unfiltered."""
+    return _dataset(*_source())
+
+
+def filtered() -> Dataset:
+    """The data the current filters select."""
+    return _filtered(*_source(), current_filters())
+
+
+# Functions are passed by name: st.cache_data keys on its arguments and cannot hash functions.
+@st.cache_data(max_entries=512, show_spinner=False)
+def _computed(name: str, path: str, data_revision: int, filters: Filters, *args):
+    return getattr(analysis, name)(_filtered(path, data_revision, filters), *args)
+
+
+def computed(function: Callable, *args):
+    """``function(filtered dataset, *args)`` from core.analysis, cached per revision and filters."""
+    return _computed(function.__name__, *_source(), current_filters(), *args)
+
+
+_LOOKUPS = {"region_profile": region_profile, "commitment_story": commitment_story, "last_update": last_update}
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _lookup(name: str, path: str, data_revision: int, *args):
+    with contextlib.closing(connect(path)) as db:
+        return _LOOKUPS[name](db, *args)
+
+
+def profile(region: str):
+    return _lookup("region_profile", *_source(), region)
+
+
+def story(commitment_id: int):
+    return _lookup("commitment_story", *_source(), commitment_id)
+
+
+def latest_upload():
+    return _lookup("last_update", *_source())
+
+
+# --- language and filters --------------------------------------------------------------
+
+
+# The URL holds a bound widget's option as shown, so the names are the options: ?lang=English.
+LANGUAGE_NAMES = {"Norsk": "nb", "English": "en"}
+
+
+def language() -> str:
+    return LANGUAGE_NAMES.get(st.session_state.get(LANGUAGE_KEY), "nb")
+
+
+def language_switch(container) -> str:
+    container.radio(
+        t("filters.language", language()), tuple(LANGUAGE_NAMES), horizontal=True, key=LANGUAGE_KEY,
+        bind="query-params",
+    )
+    return language()
+
+
+def current_filters() -> Filters:
+    return st.session_state.get("_filters", Filters())
+
+
+def sdg_name(number: int, lang: str) -> str:
+    sdg = SDG_BY_NUMBER[number]
+    return f"SDG {number} – {sdg.nb if lang == 'nb' else sdg.en}"
+
+
+def sidebar_filters(container, lang: str) -> Filters:
+    """Draw the filters; their values live in the URL so a copied link reproduces the view."""
+    options = filter_options(dataset())
+    with container:
+        st.header(t("filters.heading", lang))
+        region = _choice(t("filters.region", lang), options.regions, "region", t("filters.all_regions", lang))
+        council = _choice(
+            t("filters.council_area", lang), options.council_areas, "council", t("filters.all_council_areas", lang)
+        )
+        sdg = _choice(
+            t("filters.sdg", lang), options.sdgs, "sdg", t("filters.all_sdgs", lang), lambda n: sdg_name(n, lang)
+        )
+        hashtag = _choice(t("filters.hashtag", lang), options.hashtags, "hashtag", t("filters.all_hashtags", lang))
+        status = _choice(
+            t("filters.status", lang), options.statuses, "status", t("filters.all_statuses", lang),
+            lambda key: status_label(key, lang),
+        )
+        quarter = st.selectbox(
+            t("filters.quarter", lang),
+            options.quarters,
+            index=0 if options.quarters else None,
+            format_func=lambda q: quarter_label(q, lang),
+            key="quarter",
+            bind="query-params",
+        )
+        st.button(t("filters.reset", lang), on_click=_reset, args=(options,), width="stretch")
+    filters = Filters(region, council, sdg, hashtag, status, quarter)
+    st.session_state["_filters"] = filters
+    return filters
+
+
+def _choice(label: str, options: tuple, key: str, placeholder: str, format_func: Callable = str):
+    return st.selectbox(
+        label, options, index=None, placeholder=placeholder, format_func=format_func, key=key, bind="query-params"
+    )
+
+
+def _reset(options: FilterOptions) -> None:
+    for key in FILTER_KEYS:
+        st.session_state[key] = None
+    st.session_state["quarter"] = options.quarters[0] if options.quarters else None
+
+
+def quarter_in_view() -> str | None:
+    """The quarter the pages show: the chosen one, else the latest with data."""
+    return effective_quarter(dataset(), current_filters())
+
+
+def selection_text(lang: str) -> str:
+    """The current filters in words, for captions and exports."""
+    filters = current_filters()
+    parts = [
+        filters.region,
+        filters.council_area,
+        sdg_name(filters.sdg, lang) if filters.sdg else None,
+        filters.hashtag,
+        status_label(filters.status, lang) if filters.status else None,
+    ]
+    chosen = ", ".join(part for part in parts if part) or t("filters.none", lang)
+    quarter = quarter_in_view()
+    if quarter:
+        chosen += f" · {quarter_label(quarter, lang)}"
+    return t("filters.active", lang, filters=chosen)
+
+
+# --- rendering --------------------------------------------------------------------------
+
+
+def show_chart(chart: Chart, lang: str, key: str) -> None:
+    """A chart with its title as a real heading, its one-sentence summary, and its data as a table."""
+    st.subheader(chart.title)
+    # theme=None: draw exactly the tested, contrast-checked colours.
+    st.plotly_chart(chart.figure, config=plotly_config(lang), theme=None, key=key)
+    st.caption(chart.summary)
+    if not chart.table.empty:
+        with st.expander(t("show_data", lang)):
+            st.dataframe(chart.table, hide_index=True, key=f"{key}-table")
+
+
+def commitment_link(commitment_id: int) -> str:
+    """A relative link to the commitment page that keeps the current filters."""
+    params = {key: st.query_params[key] for key in (*FILTER_KEYS, LANGUAGE_KEY) if key in st.query_params}
+    params["commitment"] = commitment_id
+    return f"{COMMITMENT_PAGE}?{urlencode(params)}"
+
+
+TABLE_COLUMNS = (
+    "region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs", "status", "progress",
+    "previous_progress", "quarters_delayed", "comment", "next_step", "owner", "last_reported", "quarter",
+)
+
+
+def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:
+    """A table of commitments: status as words, progress as bars, a link to each commitment's story."""
+    if frame.empty:
+        st.write(t("none_in_list", lang))
+        return
+    shown = pd.DataFrame({"link": [commitment_link(id_) for id_ in frame["commitment_id"]]})
+    for column in columns:
+        values = frame[column].reset_index(drop=True)
+        if column == "status":
+            values = values.map(lambda key: status_label(key, lang))
+        elif column in ("last_reported", "quarter"):
+            values = values.map(lambda q: quarter_label(q, lang) if isinstance(q, str) else t("never", lang))
+        shown[column] = values
+    config = {"link": st.column_config.LinkColumn(t("col.link", lang), display_text=t("col.open", lang))}
+    for column in columns:
+        label = t(f"col.{column}", lang)
+        if column in ("progress", "previous_progress"):
+            config[column] = st.column_config.ProgressColumn(label, min_value=0, max_value=100, format="%d %%")
+        elif column == "quarters_delayed":
+            config[column] = st.column_config.NumberColumn(label, format="%d")
+        else:
+            config[column] = st.column_config.TextColumn(label)
+    text_columns = [c for c in columns if c not in ("progress", "previous_progress", "quarters_delayed")]
+    shown[text_columns] = shown[text_columns].astype("object").where(shown[text_columns].notna(), "")
+    st.dataframe(
+        shown[[*columns, "link"]],
+        column_config=config,
+        hide_index=True,
+        key=key,
+        on_select="ignore",
+    )
+
+
+def percent(value: float | None, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return format_percent(value) if lang == "nb" else f"{value:.0f}%"
+
+
+def has_data(lang: str) -> bool:
+    """Whether there is anything to show; says why not when there is not."""
+    if dataset().commitments.empty:
+        st.info(t("empty.database", lang))
+        return False
+    if filtered().commitments.empty:
+        st.warning(t("empty.selection", lang))
+        return False
+    if quarter_in_view() is None:
+        st.info(t("empty.reports", lang))
+        return False
+    return True
+
+
+def last_updated_line(lang: str) -> None:
+    upload = latest_upload()
+    if upload is None:
+        st.caption(t("never_updated", lang))
+        return
+    when = upload.uploaded_at[:16].replace("T", " kl. " if lang == "nb" else " ")
+    st.caption(t("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
+
+
+def kpi_row(kpis, lang: str) -> None:
+    """The headline figures with their change since the previous quarter."""
+    help_text = (
+        t("kpi.delta_help", lang, previous=quarter_label(kpis.previous_quarter, lang))
+        if kpis.previous_quarter else None
+    )
+    columns = st.columns(5)
+    columns[0].metric(t("kpi.commitments", lang), kpis.commitments)
+    figures = (
+        ("kpi.on_track", kpis.on_track_share, kpis.on_track_share_delta, "normal"),
+        ("kpi.delayed", kpis.delayed_share, kpis.delayed_share_delta, "inverse"),
+        ("kpi.completed", kpis.completed_share, kpis.completed_share_delta, "normal"),
+        ("kpi.average_progress", kpis.average_progress, kpis.average_progress_delta, "normal"),
+    )
+    for column, (key, value, delta, colour) in zip(columns[1:], figures):
+        column.metric(
+            t(key, lang), percent(value, lang), delta=points(delta, lang), delta_color=colour, help=help_text
+        )
+
+
+def points(delta: float | None, lang: str) -> str | None:
+    """A change in percentage points, signed, as Norwegian writes it: "+3,5 pp"."""
+    if delta is None or pd.isna(delta):
+        return None
+    text = f"{delta:+.1f}"
+    return (text.replace(".", ",") if lang == "nb" else text) + " pp"
+
+
+def listing(title: str, frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:
+    st.subheader(f"{title} ({len(frame)})")
+    commitments_table(frame, lang, key, columns)
+
+
+def computed_for_all_regions(function: Callable, *args):
+    """Like computed, but ignoring the region filter: for comparing regions side by side."""
+    filters = dataclasses.replace(current_filters(), region=None)
+    return _computed(function.__name__, *_source(), filters, *args)
+
+
+def sdg_badge(number: int, lang: str) -> str:
+    """An SDG in its official colour, always with its number and name written."""
+    sdg = SDG_BY_NUMBER[number]
+    name = sdg.nb if lang == "nb" else sdg.en
+    return (
+        f'<span style="background:{sdg.colour};color:{text_colour_on(sdg.colour)};'
+        f'padding:0.1rem 0.45rem;border-radius:0.3rem;margin-right:0.3rem;white-space:nowrap">'
+        f"SDG {number} {html.escape(name)}</span>"
+    )
+
+
+def focus_area_html(area, lang: str) -> str:
+    badges = "".join(sdg_badge(number, lang) for number in area.sdgs)
+    hashtag = f" <strong>{html.escape(area.hashtag)}</strong>" if area.hashtag else ""
+    return f"<p>{html.escape(area.number)} {html.escape(area.title)}{hashtag} {badges}</p>"
+
+
+def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
+    """The 17 goals as tiles in their colours, each with number, name, count and share on track."""
+    tiles = []
+    for row in summary.itertuples(index=False):
+        name = row.name_nb if lang == "nb" else row.name_en
+        if row.commitments:
+            counts = t("sdgs.tile_counts", lang, count=row.commitments, share=percent(row.on_track_share, lang))
+        else:
+            counts = t("sdgs.tile_none", lang)
+        tiles.append(
+            f'<li style="background:{row.colour};color:{text_colour_on(row.colour)};'
+            f'border-radius:0.5rem;padding:0.6rem;min-height:7rem;list-style:none">'
+            f'<strong style="font-size:1.1rem">SDG {row.sdg}</strong><br>{html.escape(name)}'
+            f'<br><span style="font-weight:600">{counts}</span></li>'
+        )
+    st.html(
+        '<ul style="display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:0.5rem;padding:0;margin:0">'
+        + "".join(tiles)
+        + "</ul>"
+    )
+
+
+def commitment_picker(lang: str) -> int | None:
+    """The commitment to show: from the link that led here, else chosen in a list; kept in the URL."""
+    table = computed(analysis.commitment_table, quarter_in_view())
+    ids = [int(id_) for id_ in table["commitment_id"]]
+    labels = {
+        int(row.commitment_id): f"{row.region} {row.code} – {row.text[:90]}" for row in table.itertuples(index=False)
+    }
+    requested = st.query_params.get("commitment")
+    current = int(requested) if requested and requested.isdigit() else None
+    if current is not None and current not in labels:
+        found = story(current)
+        if found is not None:
+            ids.insert(0, current)
+            labels[current] = f"{found.region} {found.code} – {found.text[:90]}"
+    chosen = st.selectbox(
+        t("commitment.choose", lang),
+        ids,
+        index=ids.index(current) if current in ids else None,
+        format_func=labels.get,
+        placeholder=t("commitment.choose", lang),
+    )
+    if chosen is not None and chosen != current:
+        st.query_params["commitment"] = str(chosen)
+    return chosen
+
+
+def story_facts(found, lang: str) -> str:
+    facts = t(
+        "commitment.facts", lang, region=found.region, period=found.period,
+        focus_area=found.focus_area or "–", council_area=found.council_area or "–",
+    )
+    hashtag = f" · **{found.hashtag}**" if found.hashtag else ""
+    sdgs = " ".join(sdg_badge(number, lang) for number in found.sdgs)
+    return f"{facts}{hashtag}\n\n{t('commitment.sdgs', lang, sdgs='')}{sdgs}"
+
+
+def history_table(reports: pd.DataFrame, lang: str) -> None:
+    shown = pd.DataFrame(
+        {
+            "quarter": reports["quarter"].map(lambda q: quarter_label(q, lang)),
+            "status": reports["status"].map(lambda key: status_label(key, lang)),
+            "progress": reports["progress"],
+            "comment": reports["comment"],
+            "next_step": reports["next_step"],
+            "owner": reports["owner"],
+        }
+    ).iloc[::-1]
+    text = ["quarter", "status", "comment", "next_step", "owner"]
+    shown[text] = shown[text].astype("object").where(shown[text].notna(), "")
+    st.dataframe(
+        shown,
+        column_config={
+            column: st.column_config.TextColumn(t(f"col.{column}", lang)) for column in text
+        } | {"progress": st.column_config.ProgressColumn(t("col.progress", lang), min_value=0, max_value=100, format="%d %%")},
+        hide_index=True,
+        key="history",
+    )
+
+
+def focus_area_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """focus_area_progress with the label the chart shows: "2 Understøtte næringslivet #arbeidsplassvekst"."""
+    labels = [
+        " ".join(part for part in (row.focus_number, row.focus_area, row.hashtag) if part)
+        for row in frame.itertuples(index=False)
+    ]
+    return frame.assign(label=labels)

@@ -1,0 +1,27 @@
+import streamlit as st
+
+from core import analysis, charts
+from core.i18n import t
+from pages import _ui as ui
+
+lang = ui.language()
+st.title(t("page.sdgs", lang))
+st.caption(ui.selection_text(lang))
+if not ui.has_data(lang):
+    st.stop()
+
+quarter = ui.quarter_in_view()
+summary = ui.computed(analysis.sdg_summary, quarter)
+st.header(t("sdgs.tiles", lang))
+ui.sdg_tiles(summary, lang)
+
+sdg = ui.current_filters().sdg
+if sdg is None:
+    st.info(t("sdgs.choose", lang))
+    ui.show_chart(charts.sdg_bar(summary, lang), lang, key="sdg-bar")
+else:
+    st.header(t("sdgs.drilldown", lang, sdg=ui.sdg_name(sdg, lang)))
+    # The sidebar's SDG filter already limits the data to this goal.
+    for group_by in ("region", "focus_area"):
+        breakdown = ui.computed(analysis.status_breakdown, quarter, group_by)
+        ui.show_chart(charts.status_breakdown(breakdown, lang, group_by=group_by), lang, key=f"sdg-{group_by}")

@@ -1,0 +1,31 @@
+import streamlit as st
+
+from core import analysis, charts
+from core.i18n import t
+from core.vocabulary import quarter_label
+from pages import _ui as ui
+
+lang = ui.language()
+st.title(t("page.council_areas", lang))
+st.caption(ui.selection_text(lang))
+if not ui.has_data(lang):
+    st.stop()
+
+quarter = ui.quarter_in_view()
+council_area = ui.current_filters().council_area
+if council_area is None:
+    st.info(t("council.choose", lang))
+    group_by = "council_area"
+else:
+    st.header(council_area)
+    group_by = "region"
+breakdown = ui.computed(analysis.status_breakdown, quarter, group_by)
+ui.show_chart(charts.status_breakdown(breakdown, lang, group_by=group_by), lang, key="council-breakdown")
+
+ui.listing(t("council.late", lang), ui.computed(analysis.late, quarter), lang, "late",
+           ("region", "code", "text", "council_area", "quarters_delayed", "progress", "comment", "next_step"))
+ui.listing(
+    t("council.unreported", lang, quarter=quarter_label(quarter, lang)),
+    ui.computed(analysis.unreported, quarter), lang, "unreported",
+    ("region", "code", "text", "council_area", "last_reported"),
+)

@@ -1,0 +1,52 @@
+import streamlit as st
+
+from core import analysis, charts
+from core.i18n import t
+from core.vocabulary import quarter_label
+from pages import _ui as ui
+
+lang = ui.language()
+st.title(t("page.regions", lang))
+st.caption(ui.selection_text(lang))
+if not ui.has_data(lang):
+    st.stop()
+
+quarter = ui.quarter_in_view()
+region = ui.current_filters().region
+if region is None:
+    st.info(t("regions.choose", lang))
+else:
+    profile = ui.profile(region)
+    st.header(profile.name)
+    st.markdown(f"**{t('regions.agreement', lang, period=profile.period)}** · {profile.title or ''}")
+    st.markdown(
+        f"**{t('regions.members', lang)}:** "
+        + ", ".join(f"{name} ({number})" for number, name in profile.municipalities)
+    )
+    st.subheader(t("regions.focus_areas", lang))
+    for area in profile.focus_areas:
+        st.html(ui.focus_area_html(area, lang))
+    table = ui.computed(analysis.commitment_table, quarter)
+    if table["status"].eq("not_reported").all():
+        st.info(t("regions.no_reports", lang, region=profile.name, quarter=quarter_label(quarter, lang)))
+    ui.show_chart(
+        charts.progress_by_group(
+            ui.focus_area_labels(ui.computed(analysis.focus_area_progress, quarter)), lang, group_by="focus_area"
+        ),
+        lang,
+        key="focus-progress",
+    )
+    st.subheader(t("regions.commitments", lang))
+    ui.commitments_table(
+        table, lang, "region-commitments",
+        ("code", "text", "focus_area", "council_area", "status", "progress", "comment", "next_step", "owner"),
+    )
+
+st.header(t("regions.side_by_side", lang))
+ui.show_chart(
+    charts.status_breakdown(
+        ui.computed_for_all_regions(analysis.status_breakdown, quarter, "region"), lang, group_by="region"
+    ),
+    lang,
+    key="regions-side-by-side",
+)

@@ -1,0 +1,497 @@
+import math
+
+import pandas as pd
+import pytest
+
+from core import analysis
+from core.analysis import Kpis
+from core.dataset import frame, load_dataset
+from core.filters import Filters, apply_filters
+from core.register import Agreement, Commitment
+from core.vocabulary import SDGS
+from tests.builders import add_reports, build_register
+from tests.test_dataset import FOLLO, IOR, ORU, build_example
+
+NA = pd.NA
+NAN = math.nan
+ROW = {"commitment_id": "int64", "region": "str", "code": "str", "text": "str", "council_area": "object"}
+CHANGE = {
+    **ROW, "status": "str", "progress": "Int64", "comment": "object",
+    "previous_quarter": "object", "previous_status": "object", "previous_progress": "Int64",
+}
+STALE = {**ROW, "status": "str", "progress": "Int64", "last_reported": "object"}
+STATUS_COUNTS = {"quarter": "str", "status": "str", "count": "int64", "share": "float64"}
+HEATMAP = {"region": "str", "council_area": "object", "commitments": "int64", "on_track": "int64", "share": "float64"}
+TABLE = {
+    "commitment_id": "int64", "region": "str", "code": "str", "text": "str", "focus_area": "object",
+    "hashtag": "object", "council_area": "object", "sdgs": "object", "status": "str", "progress": "Int64",
+    "comment": "object", "next_step": "object", "owner": "object", "last_reported": "object",
+}
+FOCUS = {
+    "region": "str", "focus_number": "object", "focus_area": "object", "hashtag": "object", "commitments": "int64",
+    "average_progress": "float64", "on_track_share": "float64", "completed": "int64",
+}
+SIDE_BY_SIDE = {
+    "region": "str", "commitments": "int64", "on_track": "float64", "delayed": "float64", "completed": "float64",
+    "not_started": "float64", "cancelled": "float64", "not_reported": "float64", "average_progress": "float64",
+}
+BREAKDOWN = {"council_area": "object", "status": "str", "count": "int64", "share": "float64"}
+GROUPED_BY_REGION = {"group": "str", "status": "str", "count": "int64", "share": "float64"}
+GROUPED_BY_TEXT = {"group": "object", "status": "str", "count": "int64", "share": "float64"}
+LATE = {
+    **ROW, "progress": "Int64", "comment": "object", "next_step": "object", "owner": "object",
+    "delayed_since": "str", "quarters_delayed": "int64",
+}
+UNREPORTED = {**ROW, "last_reported": "object"}
+SDG_SUMMARY = {
+    "sdg": "int64", "name_nb": "str", "name_en": "str", "colour": "str", "commitments": "int64",
+    "on_track_share": "float64",
+}
+DRILLDOWN = {
+    "region": "str", "focus_number": "object", "focus_area": "object", "commitments": "int64", "on_track": "int64",
+    "share": "float64",
+}
+PLAN, SAMFERDSEL, NAERING, UTDANNING = (
+    "Plan, klima og miljø", "Samferdsel", "Næring og tannhelse", "Utdanning og kompetanse",
+)
+
+
+@pytest.fixture
+def dataset(db):
+    build_example(db)
+    return load_dataset(db)
+
+
+def assert_frame(actual, rows, dtypes):
+    pd.testing.assert_frame_equal(actual, frame(rows, dtypes))
+
+
+def test_kpis(dataset):
+    assert analysis.kpis(dataset, "2023-Q4") == Kpis(
+        quarter="2023-Q4",
+        previous_quarter="2023-Q3",
+        commitments=8,
+        on_track_share=0.0,
+        delayed_share=37.5,
+        completed_share=12.5,
+        average_progress=46.25,
+        on_track_share_delta=-25.0,
+        delayed_share_delta=12.5,
+        completed_share_delta=12.5,
+        average_progress_delta=-2.5,
+    )
+
+
+def test_kpis_of_the_first_quarter_have_no_deltas(dataset):
+    assert analysis.kpis(dataset, "2023-Q2") == Kpis(
+        "2023-Q2", None, 8, 37.5, 25.0, 0.0, 34.0, None, None, None, None
+    )
+
+
+def test_kpis_of_a_region_without_reports(dataset):
+    only = apply_filters(dataset, Filters(region=ORU))
+    assert analysis.kpis(only, "2023-Q4") == Kpis(
+        "2023-Q4", "2023-Q3", 1, 0.0, 0.0, 0.0, None, 0.0, 0.0, 0.0, None
+    )
+
+
+def test_status_by_quarter(dataset):
+    assert_frame(
+        analysis.status_by_quarter(dataset),
+        [
+            ("2023-Q2", "not_started", 1, 12.5),
+            ("2023-Q2", "on_track", 3, 37.5),
+            ("2023-Q2", "delayed", 2, 25.0),
+            ("2023-Q2", "completed", 0, 0.0),
+            ("2023-Q2", "cancelled", 1, 12.5),
+            ("2023-Q2", "not_reported", 1, 12.5),
+            ("2023-Q3", "not_started", 0, 0.0),
+            ("2023-Q3", "on_track", 2, 25.0),
+            ("2023-Q3", "delayed", 2, 25.0),
+            ("2023-Q3", "completed", 0, 0.0),
+            ("2023-Q3", "cancelled", 1, 12.5),
+            ("2023-Q3", "not_reported", 3, 37.5),
+            ("2023-Q4", "not_started", 0, 0.0),
+            ("2023-Q4", "on_track", 0, 0.0),
+            ("2023-Q4", "delayed", 3, 37.5),
+            ("2023-Q4", "completed", 1, 12.5),
+            ("2023-Q4", "cancelled", 1, 12.5),
+            ("2023-Q4", "not_reported", 3, 37.5),
+        ],
+        STATUS_COUNTS,
+    )
+
+
+def test_status_by_quarter_of_a_region_without_reports(dataset):
+    only = apply_filters(dataset, Filters(region=ORU))
+    assert_frame(
+        analysis.status_by_quarter(only),
+        [
+            ("2023-Q2", "not_reported", 1, 100.0),
+            ("2023-Q3", "not_reported", 1, 100.0),
+            ("2023-Q4", "not_reported", 1, 100.0),
+        ],
+        STATUS_COUNTS,
+    )
+
+
+def test_status_by_quarter_up_to_the_chosen_quarter(dataset):
+    filtered = apply_filters(dataset, Filters(council_area=PLAN, quarter="2023-Q3"))
+    assert_frame(
+        analysis.status_by_quarter(filtered),
+        [
+            ("2023-Q2", "on_track", 1, 50.0),
+            ("2023-Q2", "delayed", 1, 50.0),
+            ("2023-Q2", "not_reported", 0, 0.0),
+            ("2023-Q3", "on_track", 1, 50.0),
+            ("2023-Q3", "delayed", 0, 0.0),
+            ("2023-Q3", "not_reported", 1, 50.0),
+        ],
+        STATUS_COUNTS,
+    )
+
+
+def test_on_track_heatmap(dataset):
+    assert_frame(
+        analysis.on_track_heatmap(dataset, "2023-Q3"),
+        [
+            (FOLLO, PLAN, 0, 0, NAN),
+            (FOLLO, SAMFERDSEL, 1, 0, 0.0),
+            (FOLLO, NAERING, 0, 0, NAN),
+            (FOLLO, UTDANNING, 0, 0, NAN),
+            (FOLLO, None, 1, 0, 0.0),
+            (IOR, PLAN, 2, 1, 50.0),
+            (IOR, SAMFERDSEL, 1, 0, 0.0),
+            (IOR, NAERING, 1, 0, 0.0),
+            (IOR, UTDANNING, 1, 1, 100.0),
+            (IOR, None, 0, 0, NAN),
+            (ORU, PLAN, 0, 0, NAN),
+            (ORU, SAMFERDSEL, 0, 0, NAN),
+            (ORU, NAERING, 1, 0, 0.0),
+            (ORU, UTDANNING, 0, 0, NAN),
+            (ORU, None, 0, 0, NAN),
+        ],
+        HEATMAP,
+    )
+
+
+def test_since_last_quarter(dataset):
+    changes = analysis.since_last_quarter(dataset, "2023-Q4")
+    lærlinger = (1, IOR, "1.1", "Flere lærlingeplasser", UTDANNING, "delayed", 35, "Mangler lærebedrifter",
+                 "2023-Q3", "on_track", 40)
+    # 1.2 was delayed before; 2.2 was delayed in its previous report (2023-Q2), before a quarter without one.
+    assert_frame(changes.newly_delayed, [lærlinger], CHANGE)
+    assert_frame(
+        changes.newly_completed,
+        [(3, IOR, "2.1", "Felles klimaregnskap", PLAN, "completed", 100, "Levert", "2023-Q3", "on_track", 80)],
+        CHANGE,
+    )
+    assert_frame(changes.progress_backwards, [lærlinger], CHANGE)
+    # Follo 1.1 reported in 2023-Q3, so it is missing but not stale.
+    assert_frame(
+        changes.stale,
+        [
+            (4, IOR, "2.10", "Ladeinfrastruktur for pendlere", SAMFERDSEL, "not_started", NA, "2023-Q2"),
+            (8, ORU, "1.1", "Felles næringsplan", NAERING, "not_reported", NA, None),
+        ],
+        STALE,
+    )
+
+
+def test_since_the_first_quarter(dataset):
+    changes = analysis.since_last_quarter(dataset, "2023-Q2")
+    assert_frame(
+        changes.newly_delayed,
+        [
+            (2, IOR, "1.2", "Styrke karriereveiledningen", NAERING, "delayed", 10, None, None, None, NA),
+            (5, IOR, "2.2", "Kartlegge naturmangfold", PLAN, "delayed", 30, None, None, None, NA),
+        ],
+        CHANGE,
+    )
+    assert_frame(changes.newly_completed, [], CHANGE)
+    assert_frame(changes.progress_backwards, [], CHANGE)
+    assert_frame(changes.stale, [(8, ORU, "1.1", "Felles næringsplan", NAERING, "not_reported", NA, None)], STALE)
+
+
+def test_commitment_table(dataset):
+    table = analysis.commitment_table(dataset, "2023-Q4")
+    assert_frame(
+        table,
+        [
+            (6, FOLLO, "1.1", "Trafikksikkerhet rundt skolene", "Mobilitet", "#grønnmobilitet", SAMFERDSEL, "11",
+             "not_reported", NA, None, None, None, "2023-Q3"),
+            (7, FOLLO, "1.2", "Bestillingstransport i spredtbygde strøk", None, None, None, None,
+             "cancelled", NA, None, None, None, "2023-Q4"),
+            (1, IOR, "1.1", "Flere lærlingeplasser", UTDANNING, "#kompetanseløft", UTDANNING, "4, 8",
+             "delayed", 35, "Mangler lærebedrifter", "Kontakte NHO", "Kari Nordmann", "2023-Q4"),
+            (2, IOR, "1.2", "Styrke karriereveiledningen", UTDANNING, "#kompetanseløft", NAERING, "4, 9",
+             "delayed", 20, None, None, None, "2023-Q4"),
+            (3, IOR, "2.1", "Felles klimaregnskap", "Klima og miljø", "#grønnomstilling", PLAN, "13",
+             "completed", 100, "Levert", None, "Ola Berg", "2023-Q4"),
+            (5, IOR, "2.2", "Kartlegge naturmangfold", "Klima og miljø", "#grønnomstilling", PLAN, "13",
+             "delayed", 30, None, None, None, "2023-Q4"),
+            (4, IOR, "2.10", "Ladeinfrastruktur for pendlere", "Klima og miljø", "#grønnomstilling", SAMFERDSEL,
+             "13", "not_reported", NA, None, None, None, "2023-Q2"),
+            (8, ORU, "1.1", "Felles næringsplan", "Næringsutvikling", None, NAERING, "8",
+             "not_reported", NA, None, None, None, None),
+        ],
+        TABLE,
+    )
+    # None, not NaN (which assert_frame_equal lets pass): pages test text with `if`.
+    assert table["comment"].tolist()[:3] == [None, None, "Mangler lærebedrifter"]
+    assert table["last_reported"].tolist()[-1] is None
+
+
+def test_focus_area_progress(dataset):
+    assert_frame(
+        analysis.focus_area_progress(dataset, "2023-Q4"),
+        [
+            (FOLLO, "1", "Mobilitet", "#grønnmobilitet", 1, NAN, 0.0, 0),
+            (FOLLO, None, None, None, 1, NAN, 0.0, 0),
+            (IOR, "1", UTDANNING, "#kompetanseløft", 2, 27.5, 0.0, 0),
+            (IOR, "2", "Klima og miljø", "#grønnomstilling", 3, 65.0, 0.0, 1),
+            (ORU, "1", "Næringsutvikling", None, 1, NAN, 0.0, 0),
+        ],
+        FOCUS,
+    )
+
+
+def test_focus_area_progress_in_an_earlier_quarter(dataset):
+    assert_frame(
+        analysis.focus_area_progress(dataset, "2023-Q3"),
+        [
+            (FOLLO, "1", "Mobilitet", "#grønnmobilitet", 1, 60.0, 0.0, 0),
+            (FOLLO, None, None, None, 1, NAN, 0.0, 0),
+            (IOR, "1", UTDANNING, "#kompetanseløft", 2, 27.5, 50.0, 0),
+            (IOR, "2", "Klima og miljø", "#grønnomstilling", 3, 80.0, 100 / 3, 0),
+            (ORU, "1", "Næringsutvikling", None, 1, NAN, 0.0, 0),
+        ],
+        FOCUS,
+    )
+
+
+def test_regions_side_by_side(dataset):
+    assert_frame(
+        analysis.regions_side_by_side(dataset, "2023-Q4"),
+        [
+            (FOLLO, 2, 0.0, 0.0, 0.0, 0.0, 50.0, 50.0, NAN),
+            (IOR, 5, 0.0, 60.0, 20.0, 0.0, 0.0, 20.0, 46.25),
+            (ORU, 1, 0.0, 0.0, 0.0, 0.0, 0.0, 100.0, NAN),
+        ],
+        SIDE_BY_SIDE,
+    )
+
+
+def test_council_area_breakdown(dataset):
+    assert_frame(
+        analysis.council_area_breakdown(dataset, "2023-Q4"),
+        [
+            (PLAN, "delayed", 1, 50.0),
+            (PLAN, "completed", 1, 50.0),
+            (PLAN, "cancelled", 0, 0.0),
+            (PLAN, "not_reported", 0, 0.0),
+            (SAMFERDSEL, "delayed", 0, 0.0),
+            (SAMFERDSEL, "completed", 0, 0.0),
+            (SAMFERDSEL, "cancelled", 0, 0.0),
+            (SAMFERDSEL, "not_reported", 2, 100.0),
+            (NAERING, "delayed", 1, 50.0),
+            (NAERING, "completed", 0, 0.0),
+            (NAERING, "cancelled", 0, 0.0),
+            (NAERING, "not_reported", 1, 50.0),
+            (UTDANNING, "delayed", 1, 100.0),
+            (UTDANNING, "completed", 0, 0.0),
+            (UTDANNING, "cancelled", 0, 0.0),
+            (UTDANNING, "not_reported", 0, 0.0),
+            (None, "delayed", 0, 0.0),
+            (None, "completed", 0, 0.0),
+            (None, "cancelled", 1, 100.0),
+            (None, "not_reported", 0, 0.0),
+        ],
+        BREAKDOWN,
+    )
+
+
+def test_status_breakdown_by_region(dataset):
+    assert_frame(
+        analysis.status_breakdown(dataset, "2023-Q4", "region"),
+        [
+            (FOLLO, "delayed", 0, 0.0),
+            (FOLLO, "completed", 0, 0.0),
+            (FOLLO, "cancelled", 1, 50.0),
+            (FOLLO, "not_reported", 1, 50.0),
+            (IOR, "delayed", 3, 60.0),
+            (IOR, "completed", 1, 20.0),
+            (IOR, "cancelled", 0, 0.0),
+            (IOR, "not_reported", 1, 20.0),
+            (ORU, "delayed", 0, 0.0),
+            (ORU, "completed", 0, 0.0),
+            (ORU, "cancelled", 0, 0.0),
+            (ORU, "not_reported", 1, 100.0),
+        ],
+        GROUPED_BY_REGION,
+    )
+
+
+def test_status_breakdown_by_focus_area(dataset):
+    assert_frame(
+        analysis.status_breakdown(dataset, "2023-Q4", "focus_area"),
+        [
+            ("Mobilitet", "delayed", 0, 0.0),
+            ("Mobilitet", "completed", 0, 0.0),
+            ("Mobilitet", "cancelled", 0, 0.0),
+            ("Mobilitet", "not_reported", 1, 100.0),
+            (UTDANNING, "delayed", 2, 100.0),
+            (UTDANNING, "completed", 0, 0.0),
+            (UTDANNING, "cancelled", 0, 0.0),
+            (UTDANNING, "not_reported", 0, 0.0),
+            ("Klima og miljø", "delayed", 1, 100 / 3),
+            ("Klima og miljø", "completed", 1, 100 / 3),
+            ("Klima og miljø", "cancelled", 0, 0.0),
+            ("Klima og miljø", "not_reported", 1, 100 / 3),
+            ("Næringsutvikling", "delayed", 0, 0.0),
+            ("Næringsutvikling", "completed", 0, 0.0),
+            ("Næringsutvikling", "cancelled", 0, 0.0),
+            ("Næringsutvikling", "not_reported", 1, 100.0),
+            (None, "delayed", 0, 0.0),
+            (None, "completed", 0, 0.0),
+            (None, "cancelled", 1, 100.0),
+            (None, "not_reported", 0, 0.0),
+        ],
+        GROUPED_BY_TEXT,
+    )
+
+
+def test_status_breakdown_by_something_else(dataset):
+    with pytest.raises(ValueError):
+        analysis.status_breakdown(dataset, "2023-Q4", "owner")
+
+
+def test_late(dataset):
+    # 2.2 was delayed in 2023-Q2 too, but did not report in 2023-Q3: that ends the run.
+    assert_frame(
+        analysis.late(dataset, "2023-Q4"),
+        [
+            (2, IOR, "1.2", "Styrke karriereveiledningen", NAERING, 20, None, None, None, "2023-Q2", 3),
+            (1, IOR, "1.1", "Flere lærlingeplasser", UTDANNING, 35, "Mangler lærebedrifter", "Kontakte NHO",
+             "Kari Nordmann", "2023-Q4", 1),
+            (5, IOR, "2.2", "Kartlegge naturmangfold", PLAN, 30, None, None, None, "2023-Q4", 1),
+        ],
+        LATE,
+    )
+
+
+def test_unreported(dataset):
+    assert_frame(
+        analysis.unreported(dataset, "2023-Q4"),
+        [
+            (6, FOLLO, "1.1", "Trafikksikkerhet rundt skolene", SAMFERDSEL, "2023-Q3"),
+            (4, IOR, "2.10", "Ladeinfrastruktur for pendlere", SAMFERDSEL, "2023-Q2"),
+            (8, ORU, "1.1", "Felles næringsplan", NAERING, None),
+        ],
+        UNREPORTED,
+    )
+
+
+def test_sdg_summary(dataset):
+    linked = {4: (2, 50.0), 8: (2, 50.0), 9: (1, 0.0), 11: (1, 0.0), 13: (3, 100 / 3)}
+    assert_frame(
+        analysis.sdg_summary(dataset, "2023-Q3"),
+        [(sdg.number, sdg.nb, sdg.en, sdg.colour, *linked.get(sdg.number, (0, NAN))) for sdg in SDGS],
+        SDG_SUMMARY,
+    )
+
+
+def test_sdg_drilldown(dataset):
+    # IØR 1.2 is in a focus area with goal 8, but has goals of its own (4, 9).
+    assert_frame(
+        analysis.sdg_drilldown(dataset, 8, "2023-Q3"),
+        [(IOR, "1", UTDANNING, 1, 1, 100.0), (ORU, "1", "Næringsutvikling", 1, 0, 0.0)],
+        DRILLDOWN,
+    )
+
+
+def test_sdg_drilldown_of_a_goal_without_commitments(dataset):
+    assert_frame(analysis.sdg_drilldown(dataset, 1, "2023-Q3"), [], DRILLDOWN)
+
+
+def test_an_empty_database(db):
+    dataset = load_dataset(db)
+    assert analysis.kpis(dataset, None) == Kpis(None, None, 0, None, None, None, None, None, None, None, None)
+    assert_frame(analysis.status_by_quarter(dataset), [], STATUS_COUNTS)
+    assert_frame(analysis.on_track_heatmap(dataset, None), [], HEATMAP)
+    changes = analysis.since_last_quarter(dataset, None)
+    for changed in (changes.newly_delayed, changes.newly_completed, changes.progress_backwards):
+        assert_frame(changed, [], CHANGE)
+    assert_frame(changes.stale, [], STALE)
+    assert_frame(analysis.commitment_table(dataset, None), [], TABLE)
+    assert_frame(analysis.focus_area_progress(dataset, None), [], FOCUS)
+    assert_frame(analysis.regions_side_by_side(dataset, None), [], SIDE_BY_SIDE)
+    assert_frame(analysis.council_area_breakdown(dataset, None), [], BREAKDOWN)
+    assert_frame(analysis.status_breakdown(dataset, None, "region"), [], GROUPED_BY_REGION)
+    assert_frame(analysis.late(dataset, None), [], LATE)
+    assert_frame(analysis.unreported(dataset, None), [], UNREPORTED)
+    assert_frame(
+        analysis.sdg_summary(dataset, None),
+        [(sdg.number, sdg.nb, sdg.en, sdg.colour, 0, NAN) for sdg in SDGS],
+        SDG_SUMMARY,
+    )
+    assert_frame(analysis.sdg_drilldown(dataset, 4, None), [], DRILLDOWN)
+
+
+def test_a_register_without_reports(db):
+    build_register(db, {FOLLO: {"agreements": [Agreement("2024-2025", commitments=[Commitment("1.1", "Første")])]}})
+    dataset = load_dataset(db)
+    assert analysis.kpis(dataset, None) == Kpis(None, None, 1, 0.0, 0.0, 0.0, None, None, None, None, None)
+    assert_frame(analysis.status_by_quarter(dataset), [], STATUS_COUNTS)
+    assert_frame(analysis.unreported(dataset, None), [(1, FOLLO, "1.1", "Første", None, None)], UNREPORTED)
+    assert_frame(
+        analysis.since_last_quarter(dataset, None).stale,
+        [(1, FOLLO, "1.1", "Første", None, "not_reported", NA, None)],
+        STALE,
+    )
+
+
+def test_a_renewed_agreement_replaces_the_old_one(db):
+    build_register(
+        db,
+        {
+            FOLLO: {
+                "agreements": [
+                    Agreement("2022-2023", commitments=[Commitment("1.1", "Gammelt tiltak")]),
+                    Agreement(
+                        "2024-2025", commitments=[Commitment("1.1", "Nytt tiltak"), Commitment("1.2", "Også nytt")]
+                    ),
+                ]
+            }
+        },
+    )
+    add_reports(db, [(FOLLO, "1.1", "2023-Q4", "on_track", 80), (FOLLO, "1.1", "2024-Q1", "delayed", 10)])
+    dataset = load_dataset(db)
+
+    assert_frame(
+        analysis.status_by_quarter(dataset),
+        [
+            ("2023-Q4", "on_track", 1, 100.0),
+            ("2023-Q4", "delayed", 0, 0.0),
+            ("2023-Q4", "not_reported", 0, 0.0),
+            ("2024-Q1", "on_track", 0, 0.0),
+            ("2024-Q1", "delayed", 1, 50.0),
+            ("2024-Q1", "not_reported", 1, 50.0),
+        ],
+        STATUS_COUNTS,
+    )
+    assert analysis.commitment_table(dataset, "2023-Q4")["text"].tolist() == ["Gammelt tiltak"]
+    assert analysis.commitment_table(dataset, "2024-Q1")["text"].tolist() == ["Nytt tiltak", "Også nytt"]
+    assert analysis.kpis(dataset, "2024-Q1") == Kpis(
+        "2024-Q1", "2023-Q4", 2, 0.0, 50.0, 0.0, 10.0, -100.0, 50.0, 0.0, -70.0
+    )
+
+
+def test_an_agreement_imported_later_for_the_same_years_takes_over(db):
+    build_register(db, {FOLLO: {"agreements": [Agreement("2022-2024", commitments=[Commitment("1.1", "Gammelt")])]}})
+    add_reports(db, [(FOLLO, "1.1", "2024-Q1", "on_track", 80)])
+    build_register(db, {FOLLO: {"agreements": [Agreement("2024-2027", commitments=[Commitment("1.1", "Nytt")])]}})
+    dataset = load_dataset(db)
+
+    assert_frame(analysis.status_by_quarter(dataset), [("2024-Q1", "not_reported", 1, 100.0)], STATUS_COUNTS)
+    assert_frame(analysis.unreported(dataset, "2024-Q1"), [(2, FOLLO, "1.1", "Nytt", None, None)], UNREPORTED)

@@ -1,0 +1,632 @@
+import math
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from core import charts
+from core.charts import (
+    BAR_COLOUR,
+    HEATMAP_COLOURS,
+    LINE_COLOUR,
+    OUTLINE_COLOUR,
+    STATUS_COLOURS,
+    STATUS_ORDER,
+    STATUS_PATTERNS,
+    STATUS_SYMBOLS,
+    TEXT_COLOUR,
+    contrast_ratio,
+    heatmap_colour,
+    number_text,
+    percent_text,
+    status_label,
+    text_colour_on,
+)
+
+WHITE = "#FFFFFF"
+
+
+def status_frame(column, rows):
+    return pd.DataFrame(rows, columns=[column, "status", "count", "share"])
+
+
+def test_contrast_ratio_matches_wcag_reference_values():
+    assert contrast_ratio("#000000", WHITE) == 21
+    assert contrast_ratio(WHITE, WHITE) == 1
+    # #767676 is the well-known lightest grey that passes 4.5:1 on white.
+    assert round(contrast_ratio("#767676", WHITE), 2) == 4.54
+    assert round(contrast_ratio(WHITE, "#777777"), 2) == 4.48
+
+
+def test_status_palette_covers_every_status_and_contrasts_with_white():
+    assert STATUS_ORDER == ("on_track", "delayed", "completed", "not_started", "cancelled", "not_reported")
+    assert list(STATUS_COLOURS) == list(STATUS_PATTERNS) == list(STATUS_SYMBOLS) == list(STATUS_ORDER)
+    ratios = {status: round(contrast_ratio(colour, WHITE), 2) for status, colour in STATUS_COLOURS.items()}
+    assert ratios == {
+        "on_track": 3.42,
+        "delayed": 3.87,
+        "completed": 5.19,
+        "not_started": 3.06,
+        "cancelled": 21.0,
+        "not_reported": 3.36,
+    }
+    assert all(ratio >= 3 for ratio in ratios.values())
+
+
+def test_patterns_and_symbols_are_distinct_per_status():
+    assert len(set(STATUS_PATTERNS.values())) == len(STATUS_ORDER)
+    assert len(set(STATUS_SYMBOLS.values())) == len(STATUS_ORDER)
+
+
+def test_text_on_status_colours_has_at_least_4_5_to_1():
+    inks = {status: text_colour_on(colour) for status, colour in STATUS_COLOURS.items()}
+    assert inks == {
+        "on_track": "#000000",
+        "delayed": "#000000",
+        "completed": "#FFFFFF",
+        "not_started": "#000000",
+        "cancelled": "#FFFFFF",
+        "not_reported": "#000000",
+    }
+    assert all(contrast_ratio(inks[status], colour) >= 4.5 for status, colour in STATUS_COLOURS.items())
+
+
+def test_text_on_every_heatmap_colour_has_at_least_4_5_to_1():
+    assert heatmap_colour(0) == HEATMAP_COLOURS[0]
+    assert heatmap_colour(100) == HEATMAP_COLOURS[-1]
+    for share in range(101):
+        colour = heatmap_colour(share)
+        assert contrast_ratio(text_colour_on(colour), colour) >= 4.5, share
+
+
+def test_other_chart_colours_contrast_with_white():
+    assert contrast_ratio(OUTLINE_COLOUR, WHITE) >= 3
+    assert contrast_ratio(BAR_COLOUR, WHITE) >= 3
+    assert contrast_ratio(LINE_COLOUR, WHITE) >= 3
+    assert contrast_ratio(TEXT_COLOUR, WHITE) >= 4.5
+
+
+def test_percent_text():
+    assert percent_text(45) == "45\u00a0%"
+    assert percent_text(45, "en") == "45%"
+    assert percent_text(12.5) == "13\u00a0%"
+    assert percent_text(0.4) == "0\u00a0%"
+    assert percent_text(None) == "–"
+    assert percent_text(math.nan, "en") == "–"
+
+
+def test_number_text():
+    assert number_text(1234) == "1\u202f234"
+    assert number_text(1234, "en") == "1,234"
+    assert number_text(7) == "7"
+
+
+def test_status_label_covers_not_reported():
+    assert status_label("on_track") == "I rute"
+    assert status_label("on_track", "en") == "On track"
+    assert status_label("not_reported") == "Ikke rapportert"
+    assert status_label("not_reported", "en") == "Not reported"
+
+
+def test_plotly_config_keeps_only_the_download_button():
+    assert charts.PLOTLY_CONFIG == {
+        "displaylogo": False,
+        "modeBarButtonsToRemove": [
+            "zoom2d",
+            "pan2d",
+            "select2d",
+            "lasso2d",
+            "zoomIn2d",
+            "zoomOut2d",
+            "autoScale2d",
+            "resetScale2d",
+            "toggleSpikelines",
+            "hoverClosestCartesian",
+            "hoverCompareCartesian",
+        ],
+        "toImageButtonOptions": {"format": "png", "filename": "partnerskapsmonitor", "scale": 2},
+        "locale": "no",
+    }
+    assert charts.plotly_config("en")["locale"] == "en"
+
+
+def over_time_frame():
+    return status_frame(
+        "quarter",
+        [
+            # Out of order on purpose: quarters are sorted by the builder.
+            ("2024-Q2", "completed", 1, 20.0),
+            ("2024-Q2", "on_track", 2, 40.0),
+            ("2024-Q2", "delayed", 1, 20.0),
+            ("2024-Q2", "not_reported", 1, 20.0),
+            ("2024-Q1", "delayed", 3, 60.0),
+            ("2024-Q1", "on_track", 2, 40.0),
+            # A status nobody has gets no trace.
+            ("2024-Q1", "cancelled", 0, 0.0),
+        ],
+    )
+
+
+def test_status_over_time():
+    chart = charts.status_over_time(over_time_frame())
+    figure = chart.figure
+    assert chart.title == "Status per kvartal"
+    assert [trace.name for trace in figure.data] == ["I rute", "Forsinket", "Fullført", "Ikke rapportert"]
+    assert [trace.marker.pattern.shape for trace in figure.data] == ["", "x", "/", "|"]
+    assert [trace.marker.color for trace in figure.data] == ["#009E73", "#D55E00", "#0072B2", "#8C8C8C"]
+    assert [trace.textfont.color for trace in figure.data] == ["#000000", "#000000", "#FFFFFF", "#000000"]
+    assert {trace.x for trace in figure.data} == {("1. kv. 2024", "2. kv. 2024")}
+    assert [trace.y for trace in figure.data] == [(40.0, 40.0), (60.0, 20.0), (0.0, 20.0), (0.0, 20.0)]
+    assert [trace.text for trace in figure.data] == [
+        ("40\u00a0%", "40\u00a0%"),
+        ("60\u00a0%", "20\u00a0%"),
+        ("", "20\u00a0%"),
+        ("", "20\u00a0%"),
+    ]
+    assert {trace.hovertemplate for trace in figure.data} == {"%{customdata}<extra></extra>"}
+    assert figure.data[1].customdata == ("Forsinket: 3 tiltak (60\u00a0%)", "Forsinket: 1 tiltak (20\u00a0%)")
+    assert figure.layout.barmode == "stack"
+    assert figure.layout.separators == ", "
+    assert figure.layout.title.text is None
+    assert figure.layout.xaxis.title.text == "Kvartal"
+    assert figure.layout.yaxis.title.text == "Andel tiltak"
+    assert figure.layout.yaxis.ticksuffix == "\u00a0%"
+    assert figure.layout.font.size == 14
+    assert figure.layout.uniformtext.minsize == 12
+    assert chart.summary == (
+        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og 20\u00a0% ikke rapportert."
+    )
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Kvartal": ["1. kv. 2024", "2. kv. 2024"],
+                "I rute": ["2 (40\u00a0%)", "2 (40\u00a0%)"],
+                "Forsinket": ["3 (60\u00a0%)", "1 (20\u00a0%)"],
+                "Fullført": ["0 (0\u00a0%)", "1 (20\u00a0%)"],
+                "Ikke rapportert": ["0 (0\u00a0%)", "1 (20\u00a0%)"],
+                "Totalt": ["5", "5"],
+            }
+        ),
+    )
+
+
+def test_status_over_time_in_english():
+    chart = charts.status_over_time(over_time_frame(), "en")
+    figure = chart.figure
+    assert chart.title == "Status by quarter"
+    assert [trace.name for trace in figure.data] == ["On track", "Delayed", "Completed", "Not reported"]
+    assert figure.data[0].x == ("Q1 2024", "Q2 2024")
+    assert figure.data[0].text == ("40%", "40%")
+    assert figure.data[1].customdata == ("Delayed: 3 commitments (60%)", "Delayed: 1 commitment (20%)")
+    assert figure.layout.separators == ".,"
+    assert figure.layout.xaxis.title.text == "Quarter"
+    assert figure.layout.yaxis.title.text == "Share of commitments"
+    assert figure.layout.yaxis.ticksuffix == "%"
+    assert chart.summary == "In Q2 2024, 40% of 5 commitments were on track, 20% delayed, 20% completed and 20% not reported."
+    assert list(chart.table.columns) == ["Quarter", "On track", "Delayed", "Completed", "Not reported", "Total"]
+
+
+def test_status_over_time_summary_without_unreported_and_with_thousands():
+    frame = status_frame(
+        "quarter",
+        [("2023-Q4", "on_track", 1200, 60.0), ("2023-Q4", "delayed", 300, 15.0), ("2023-Q4", "not_started", 500, 25.0)],
+    )
+    assert charts.status_over_time(frame).summary == (
+        "I 4. kv. 2023 var 60\u00a0% av 2\u202f000 tiltak i rute, 15\u00a0% forsinket og 0\u00a0% fullført."
+    )
+    assert charts.status_over_time(frame, "en").summary == (
+        "In Q4 2023, 60% of 2,000 commitments were on track, 15% delayed and 0% completed."
+    )
+
+
+def breakdown_frame():
+    return status_frame(
+        "group",
+        [
+            ("Samferdsel", "on_track", 3, 75.0),
+            ("Samferdsel", "delayed", 1, 25.0),
+            ("Plan, klima og miljø", "delayed", 2, 50.0),
+            ("Plan, klima og miljø", "not_started", 1, 25.0),
+            ("Plan, klima og miljø", "cancelled", 1, 25.0),
+        ],
+    )
+
+
+def test_status_breakdown():
+    chart = charts.status_breakdown(breakdown_frame(), group_by="council_area")
+    figure = chart.figure
+    assert chart.title == "Status per rådsområde"
+    assert [trace.name for trace in figure.data] == ["I rute", "Forsinket", "Ikke startet", "Utgår"]
+    assert [trace.marker.pattern.shape for trace in figure.data] == ["", "x", ".", "-"]
+    assert {trace.orientation for trace in figure.data} == {"h"}
+    assert {trace.y for trace in figure.data} == {("Samferdsel", "Plan, klima og miljø")}
+    assert [trace.x for trace in figure.data] == [(75.0, 0.0), (25.0, 50.0), (0.0, 25.0), (0.0, 25.0)]
+    assert figure.data[3].text == ("", "25\u00a0%")
+    assert figure.data[3].textfont.color == "#FFFFFF"
+    assert figure.data[3].customdata == ("Utgår: 0 tiltak (0\u00a0%)", "Utgår: 1 tiltak (25\u00a0%)")
+    assert figure.layout.yaxis.autorange == "reversed"
+    assert figure.layout.xaxis.title.text == "Andel tiltak"
+    assert chart.summary == "«Plan, klima og miljø» har høyest andel forsinkede tiltak: 2 av 4 (50\u00a0%)."
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Rådsområde": ["Samferdsel", "Plan, klima og miljø"],
+                "I rute": ["3 (75\u00a0%)", "0 (0\u00a0%)"],
+                "Forsinket": ["1 (25\u00a0%)", "2 (50\u00a0%)"],
+                "Ikke startet": ["0 (0\u00a0%)", "1 (25\u00a0%)"],
+                "Utgår": ["0 (0\u00a0%)", "1 (25\u00a0%)"],
+                "Totalt": ["4", "4"],
+            }
+        ),
+    )
+
+
+def test_status_breakdown_in_english():
+    chart = charts.status_breakdown(breakdown_frame(), "en", group_by="council_area")
+    assert chart.title == "Status by council area"
+    assert [trace.name for trace in chart.figure.data] == ["On track", "Delayed", "Not started", "Cancelled"]
+    assert chart.summary == "“Plan, klima og miljø” has the highest share of delayed commitments: 2 of 4 (50%)."
+    assert list(chart.table.columns) == ["Council area", "On track", "Delayed", "Not started", "Cancelled", "Total"]
+
+
+def test_status_breakdown_without_delays_and_with_a_long_group_name():
+    name = "Indre Østfold regionråd og Follorådet sammen"
+    frame = status_frame("group", [(name, "on_track", 2, 100.0)])
+    chart = charts.status_breakdown(frame)
+    assert chart.title == "Status per gruppe"
+    assert chart.figure.data[0].y == ("Indre Østfold regionråd og<br>Follorådet sammen",)
+    assert chart.summary == "Ingen tiltak er forsinket."
+    assert charts.status_breakdown(frame, "en").summary == "No commitments are delayed."
+    assert list(chart.table["Gruppe"]) == [name]
+
+
+def test_status_breakdown_names_a_missing_group():
+    frame = status_frame("group", [("Samferdsel", "on_track", 1, 100.0), (None, "delayed", 2, 100.0)])
+    chart = charts.status_breakdown(frame, group_by="council_area")
+    assert {trace.y for trace in chart.figure.data} == {("Samferdsel", "Uten rådsområde")}
+    assert chart.summary == "«Uten rådsområde» har høyest andel forsinkede tiltak: 2 av 2 (100\u00a0%)."
+    assert list(chart.table["Rådsområde"]) == ["Samferdsel", "Uten rådsområde"]
+    assert list(charts.status_breakdown(frame, "en", group_by="council_area").table["Council area"]) == [
+        "Samferdsel",
+        "No council area",
+    ]
+
+
+def heatmap_frame():
+    return pd.DataFrame(
+        [
+            ("IØR", "Samferdsel", 4, 1, 25.0),
+            ("IØR", "Utdanning og kompetanse", 0, 0, None),
+            ("Follorådet", "Samferdsel", 10, 9, 90.0),
+            ("Follorådet", "Utdanning og kompetanse", 2, 1, 50.0),
+        ],
+        columns=["region", "council_area", "commitments", "on_track", "share"],
+    )
+
+
+def test_on_track_heatmap():
+    chart = charts.on_track_heatmap(heatmap_frame())
+    figure = chart.figure
+    (heatmap,) = figure.data
+    assert chart.title == "Andel i rute per region og rådsområde"
+    assert heatmap.x == ("Samferdsel", "Utdanning og<br>kompetanse")
+    assert heatmap.y == ("IØR", "Follorådet")
+    assert [list(row) for row in heatmap.z] == [[25.0, None], [90.0, 50.0]]
+    assert (heatmap.zmin, heatmap.zmax, heatmap.showscale) == (0, 100, False)
+    assert heatmap.hovertemplate == "%{customdata}<extra></extra>"
+    assert [list(row) for row in heatmap.customdata] == [
+        ["IØR · Samferdsel<br>I rute: 1 av 4 tiltak (25\u00a0%)", "IØR · Utdanning og kompetanse<br>Ingen tiltak"],
+        [
+            "Follorådet · Samferdsel<br>I rute: 9 av 10 tiltak (90\u00a0%)",
+            "Follorådet · Utdanning og kompetanse<br>I rute: 1 av 2 tiltak (50\u00a0%)",
+        ],
+    ]
+    cells = [(a.x, a.y, a.text, a.font.color) for a in figure.layout.annotations]
+    assert cells == [
+        ("Samferdsel", "IØR", "25\u00a0%", "#000000"),
+        ("Utdanning og<br>kompetanse", "IØR", "–", TEXT_COLOUR),
+        ("Samferdsel", "Follorådet", "90\u00a0%", "#FFFFFF"),
+        ("Utdanning og<br>kompetanse", "Follorådet", "50\u00a0%", "#000000"),
+    ]
+    assert figure.layout.xaxis.title.text == "Rådsområde"
+    assert figure.layout.yaxis.title.text == "Region"
+    assert chart.summary == (
+        "Lavest andel i rute har «IØR» innen «Samferdsel»: 1 av 4 (25\u00a0%); samlet er 69\u00a0% av 16 tiltak i rute."
+    )
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Region": ["IØR", "Follorådet"],
+                "Samferdsel": ["1 av 4 (25\u00a0%)", "9 av 10 (90\u00a0%)"],
+                "Utdanning og kompetanse": ["–", "1 av 2 (50\u00a0%)"],
+            }
+        ),
+    )
+
+
+def test_on_track_heatmap_in_english():
+    chart = charts.on_track_heatmap(heatmap_frame(), "en")
+    heatmap = chart.figure.data[0]
+    assert chart.title == "Share on track by region and council area"
+    assert list(heatmap.customdata[0]) == [
+        "IØR · Samferdsel<br>On track: 1 of 4 commitments (25%)",
+        "IØR · Utdanning og kompetanse<br>No commitments",
+    ]
+    assert [a.text for a in chart.figure.layout.annotations] == ["25%", "–", "90%", "50%"]
+    assert chart.figure.layout.xaxis.title.text == "Council area"
+    assert chart.summary == (
+        "The lowest share on track is “IØR” in “Samferdsel”: 1 of 4 (25%); overall, 69% of 16 commitments are on track."
+    )
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Region": ["IØR", "Follorådet"],
+                "Samferdsel": ["1 of 4 (25%)", "9 of 10 (90%)"],
+                "Utdanning og kompetanse": ["–", "1 of 2 (50%)"],
+            }
+        ),
+    )
+
+
+def test_on_track_heatmap_names_a_missing_council_area():
+    frame = pd.DataFrame(
+        [("IØR", "Samferdsel", 2, 2, 100.0), ("IØR", None, 4, 1, 25.0)],
+        columns=["region", "council_area", "commitments", "on_track", "share"],
+    )
+    chart = charts.on_track_heatmap(frame)
+    assert chart.figure.data[0].x == ("Samferdsel", "Uten rådsområde")
+    assert chart.summary == (
+        "Lavest andel i rute har «IØR» innen «Uten rådsområde»: 1 av 4 (25\u00a0%); samlet er 50\u00a0% av 6 tiltak i rute."
+    )
+    assert list(charts.on_track_heatmap(frame, "en").table.columns) == ["Region", "Samferdsel", "No council area"]
+
+
+def progress_frame():
+    return pd.DataFrame(
+        [
+            ("1 Utdanning og utenforskap #kompetanseløft", 45.0, 12),
+            ("2 Klima og miljø #grønnomstilling", 80.0, 3),
+            ("3 Samferdsel", None, 1),
+        ],
+        columns=["label", "average_progress", "commitments"],
+    )
+
+
+def test_progress_by_group():
+    chart = charts.progress_by_group(progress_frame(), group_by="focus_area")
+    (bar,) = chart.figure.data
+    assert chart.title == "Gjennomsnittlig fremdrift per innsatsområde"
+    assert bar.orientation == "h"
+    assert bar.x == (45.0, 80.0, 0.0)
+    assert bar.y == (
+        "1 Utdanning og utenforskap<br>#kompetanseløft",
+        "2 Klima og miljø<br>#grønnomstilling",
+        "3 Samferdsel",
+    )
+    assert bar.text == ("45\u00a0%", "80\u00a0%", "–")
+    assert bar.textposition == "outside"
+    assert bar.customdata == (
+        "1 Utdanning og utenforskap #kompetanseløft<br>Gjennomsnittlig fremdrift: 45\u00a0% (12 tiltak)",
+        "2 Klima og miljø #grønnomstilling<br>Gjennomsnittlig fremdrift: 80\u00a0% (3 tiltak)",
+        "3 Samferdsel<br>Gjennomsnittlig fremdrift: – (1 tiltak)",
+    )
+    assert chart.figure.layout.xaxis.range == (0, 100)
+    assert chart.figure.layout.xaxis.title.text == "Gjennomsnittlig fremdrift"
+    assert chart.summary == (
+        "Gjennomsnittlig fremdrift er høyest for «2 Klima og miljø #grønnomstilling» (80\u00a0%) "
+        "og lavest for «1 Utdanning og utenforskap #kompetanseløft» (45\u00a0%)."
+    )
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Innsatsområde": [
+                    "1 Utdanning og utenforskap #kompetanseløft",
+                    "2 Klima og miljø #grønnomstilling",
+                    "3 Samferdsel",
+                ],
+                "Gjennomsnittlig fremdrift": ["45\u00a0%", "80\u00a0%", "–"],
+                "Antall tiltak": ["12", "3", "1"],
+            }
+        ),
+    )
+
+
+def test_progress_by_group_in_english():
+    chart = charts.progress_by_group(progress_frame(), "en", group_by="focus_area")
+    assert chart.title == "Average progress by focus area"
+    assert chart.figure.data[0].text == ("45%", "80%", "–")
+    assert chart.figure.data[0].customdata[2] == "3 Samferdsel<br>Average progress: – (1 commitment)"
+    assert chart.summary == (
+        "Average progress is highest for “2 Klima og miljø #grønnomstilling” (80%) "
+        "and lowest for “1 Utdanning og utenforskap #kompetanseløft” (45%)."
+    )
+    assert list(chart.table.columns) == ["Focus area", "Average progress", "Commitments"]
+
+
+def test_progress_by_group_summaries_with_one_or_no_value():
+    frame = progress_frame()
+    one = frame.assign(average_progress=[None, 80.0, None])
+    none = frame.assign(average_progress=[None, None, None])
+    assert charts.progress_by_group(one).summary == "Gjennomsnittlig fremdrift for «2 Klima og miljø #grønnomstilling» er 80\u00a0%."
+    assert charts.progress_by_group(one, "en").summary == "Average progress for “2 Klima og miljø #grønnomstilling” is 80%."
+    assert charts.progress_by_group(none).summary == "Ingen fremdrift er rapportert for disse tiltakene."
+    assert charts.progress_by_group(none, "en").summary == "No progress has been reported for these commitments."
+
+
+def line_frame():
+    return pd.DataFrame(
+        [
+            ("2024-Q2", 60.0, "on_track"),
+            ("2023-Q1", 10.0, "not_started"),
+            ("2023-Q2", None, "not_reported"),
+            ("2023-Q3", 30.0, "delayed"),
+            ("2024-Q1", 50.0, "on_track"),
+        ],
+        columns=["quarter", "progress", "status"],
+    )
+
+
+def test_progress_line():
+    chart = charts.progress_line(line_frame())
+    line, *markers = chart.figure.data
+    assert chart.title == "Fremdrift over tid"
+    assert line.mode == "lines"
+    assert line.x == ("1. kv. 2023", "2. kv. 2023", "3. kv. 2023", "1. kv. 2024", "2. kv. 2024")
+    assert line.y == (10.0, None, 30.0, 50.0, 60.0)
+    assert [trace.name for trace in markers] == ["I rute", "Forsinket", "Ikke startet"]
+    assert [trace.marker.symbol for trace in markers] == ["circle", "triangle-down", "square"]
+    assert [trace.x for trace in markers] == [("1. kv. 2024", "2. kv. 2024"), ("3. kv. 2023",), ("1. kv. 2023",)]
+    assert [trace.y for trace in markers] == [(50.0, 60.0), (30.0,), (10.0,)]
+    assert [trace.text for trace in markers] == [("50\u00a0%", "60\u00a0%"), ("30\u00a0%",), ("10\u00a0%",)]
+    assert [trace.customdata for trace in markers] == [
+        ("1. kv. 2024: 50\u00a0%, I rute", "2. kv. 2024: 60\u00a0%, I rute"),
+        ("3. kv. 2023: 30\u00a0%, Forsinket",),
+        ("1. kv. 2023: 10\u00a0%, Ikke startet",),
+    ]
+    assert chart.figure.layout.yaxis.title.text == "Fremdrift"
+    assert chart.summary == "Fremdriften gikk fra 10\u00a0% i 1. kv. 2023 til 60\u00a0% i 2. kv. 2024; status nå: I rute."
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Kvartal": ["1. kv. 2023", "2. kv. 2023", "3. kv. 2023", "1. kv. 2024", "2. kv. 2024"],
+                "Status": ["Ikke startet", "Ikke rapportert", "Forsinket", "I rute", "I rute"],
+                "Fremdrift": ["10\u00a0%", "–", "30\u00a0%", "50\u00a0%", "60\u00a0%"],
+            }
+        ),
+    )
+
+
+def test_progress_line_in_english():
+    chart = charts.progress_line(line_frame(), "en")
+    assert chart.title == "Progress over time"
+    assert [trace.name for trace in chart.figure.data[1:]] == ["On track", "Delayed", "Not started"]
+    assert chart.figure.data[2].customdata == ("Q3 2023: 30%, Delayed",)
+    assert chart.summary == "Progress went from 10% in Q1 2023 to 60% in Q2 2024; status now: On track."
+    assert list(chart.table.columns) == ["Quarter", "Status", "Progress"]
+
+
+def test_progress_line_summaries_with_one_or_no_value():
+    columns = ["quarter", "progress", "status"]
+    one = pd.DataFrame([("2024-Q1", None, "not_started"), ("2024-Q2", 40.0, "delayed")], columns=columns)
+    none = pd.DataFrame([("2024-Q2", None, "not_reported")], columns=columns)
+    assert charts.progress_line(one).summary == "Fremdriften var 40\u00a0% i 2. kv. 2024; status nå: Forsinket."
+    assert charts.progress_line(one, "en").summary == "Progress was 40% in Q2 2024; status now: Delayed."
+    assert charts.progress_line(none).summary == "Ingen fremdrift er rapportert; status nå: Ikke rapportert."
+    assert charts.progress_line(none, "en").summary == "No progress has been reported; status now: Not reported."
+    assert len(charts.progress_line(none).figure.data) == 1
+
+
+def sdg_frame():
+    return pd.DataFrame(
+        [
+            (4, "God utdanning", "Quality education", "#C5192D", 24, 50.0),
+            (7, "Ren energi til alle", "Affordable and clean energy", "#FCC30B", 3, None),
+            (
+                16,
+                "Fred, rettferdighet og velfungerende institusjoner",
+                "Peace, justice and strong institutions",
+                "#00689D",
+                1200,
+                12.5,
+            ),
+        ],
+        columns=["sdg", "name_nb", "name_en", "colour", "commitments", "on_track_share"],
+    )
+
+
+def test_sdg_bar():
+    chart = charts.sdg_bar(sdg_frame())
+    (bar,) = chart.figure.data
+    assert chart.title == "Tiltak per bærekraftsmål"
+    assert bar.x == (24, 3, 1200)
+    assert bar.y == (
+        "SDG 4 God utdanning",
+        "SDG 7 Ren energi til alle",
+        "SDG 16 Fred, rettferdighet og<br>velfungerende institusjoner",
+    )
+    assert bar.marker.color == ("#C5192D", "#FCC30B", "#00689D")
+    assert (bar.marker.line.color, bar.marker.line.width) == (OUTLINE_COLOUR, 1.5)
+    assert bar.text == ("24", "3", "1\u202f200")
+    assert bar.customdata == (
+        "SDG 4 God utdanning<br>24 tiltak · I rute: 50\u00a0%",
+        "SDG 7 Ren energi til alle<br>3 tiltak · I rute: –",
+        "SDG 16 Fred, rettferdighet og velfungerende institusjoner<br>1\u202f200 tiltak · I rute: 13\u00a0%",
+    )
+    assert chart.figure.layout.xaxis.title.text == "Antall tiltak"
+    assert chart.summary == (
+        "Flest tiltak gjelder SDG 16 Fred, rettferdighet og velfungerende institusjoner: 1\u202f200 tiltak, 13\u00a0% av dem i rute."
+    )
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Bærekraftsmål": [
+                    "SDG 4 God utdanning",
+                    "SDG 7 Ren energi til alle",
+                    "SDG 16 Fred, rettferdighet og velfungerende institusjoner",
+                ],
+                "Antall tiltak": ["24", "3", "1\u202f200"],
+                "Andel i rute": ["50\u00a0%", "–", "13\u00a0%"],
+            }
+        ),
+    )
+
+
+def test_sdg_bar_in_english():
+    chart = charts.sdg_bar(sdg_frame(), "en")
+    bar = chart.figure.data[0]
+    assert chart.title == "Commitments by SDG"
+    assert bar.y[0] == "SDG 4 Quality education"
+    assert bar.text[2] == "1,200"
+    assert bar.customdata[0] == "SDG 4 Quality education<br>24 commitments · On track: 50%"
+    assert chart.summary == "Most commitments concern SDG 16 Peace, justice and strong institutions: 1,200 commitments, 13% of them on track."
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "SDG": [
+                    "SDG 4 Quality education",
+                    "SDG 7 Affordable and clean energy",
+                    "SDG 16 Peace, justice and strong institutions",
+                ],
+                "Commitments": ["24", "3", "1,200"],
+                "Share on track": ["50%", "–", "13%"],
+            }
+        ),
+    )
+
+
+def test_sdg_bar_summary_without_on_track_share():
+    frame = sdg_frame().iloc[[1]]
+    assert charts.sdg_bar(frame).summary == "Flest tiltak gjelder SDG 7 Ren energi til alle: 3 tiltak."
+    assert charts.sdg_bar(frame, "en").summary == "Most commitments concern SDG 7 Affordable and clean energy: 3 commitments."
+
+
+@pytest.mark.parametrize(
+    "builder, frame",
+    [
+        (charts.status_over_time, over_time_frame()),
+        (charts.status_breakdown, breakdown_frame()),
+        (charts.on_track_heatmap, heatmap_frame()),
+        (charts.progress_by_group, progress_frame()),
+        (charts.progress_line, line_frame()),
+        (charts.sdg_bar, sdg_frame()),
+    ],
+)
+@pytest.mark.parametrize(
+    "language, message",
+    [("nb", "Ingen data for dette utvalget"), ("en", "No data for this selection")],
+)
+def test_empty_frame(builder, frame, language, message):
+    chart = builder(frame.iloc[0:0], language)
+    assert chart.title == builder(frame, language).title
+    assert chart.figure.data == ()
+    assert [annotation.text for annotation in chart.figure.layout.annotations] == [message]
+    assert chart.summary == f"{message}."
+    assert_frame_equal(chart.table, pd.DataFrame())

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: run test demo bench clean
+.PHONY: run test demo bench clean chromium
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,14 @@ run: $(RUNTIME)
 	$(PY) -m loaders demo
 	$(PY) -m streamlit run dashboard.py
 
-## test: install everything and run the whole suite
-test: $(DEV)
-	$(PY) -m pytest -q -n 2
+## test: install everything (Chromium for the browser tests too) and run the whole suite
+# loadgroup keeps the browser tests (xdist_group "browser") in one worker, so they share one server.
+test: $(DEV) chromium
+	$(PY) -m pytest -q -n 2 --dist loadgroup
+
+## chromium: Debian's Chromium for the browser tests, installed only if missing
+chromium:
+	bash scripts/ensure-chromium
 
 ## demo: rebuild the demo database from scratch
 demo: $(RUNTIME)
@@ -35,6 +40,7 @@ demo: $(RUNTIME)
 ## bench: the benchmarks whose figures are in the README
 bench: $(DEV)
 	$(PY) bench/bench_status_load.py
+	$(PY) bench/bench_pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

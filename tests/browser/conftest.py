@@ -1,0 +1,192 @@
+"""The dashboard as a person meets it: served by ``streamlit run`` on a demo
+database, driven through Debian's Chromium with Playwright.
+
+Playwright's own browser download cannot work on the closed network, so the
+tests launch /usr/bin/chromium (``scripts/ensure-chromium`` installs it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+# The background-networking flags stop Chromium from calling home, which on a
+# closed network means endless retries.
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+VIEWPORT = {"width": 1400, "height": 1000}
+LOCALE = "nb-NO"
+SERVER_STARTUP_SECONDS = 60
+# Long enough for the first, uncached run of a page on a slow CI machine.
+ACTION_TIMEOUT_MS = 30_000
+SERVER_LOGS = pytest.StashKey[list[Path]]()
+LOG_OFFSETS = pytest.StashKey[dict[Path, int]]()
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # A developer without Chromium may skip; CI must not pass by testing nothing.
+    if item.get_closest_marker("browser") is None or CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} is missing; run scripts/ensure-chromium (make test does)"
+    if in_ci():
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _server_log_offsets(request: pytest.FixtureRequest) -> None:
+    """Where each server log stood when the test began, so a failure shows only its own part."""
+    logs = request.config.stash.get(SERVER_LOGS, [])
+    request.node.stash[LOG_OFFSETS] = {log: log.stat().st_size for log in logs if log.exists()}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
+    # A failure in the browser is often an exception in the app: show what the server said meanwhile.
+    report = yield
+    if report.failed:
+        offsets = item.stash.get(LOG_OFFSETS, {})
+        for log in item.config.stash.get(SERVER_LOGS, []):
+            if not log.exists():
+                continue
+            with open(log, "rb") as handle:
+                handle.seek(offsets.get(log, 0))
+                text = handle.read().decode(errors="replace")
+            if text.strip():
+                report.sections.append((f"streamlit log {log}", text[-20_000:]))
+    return report
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    database = tmp_path_factory.mktemp("demo") / "demo.db"
+    build = subprocess.run(
+        [sys.executable, "-m", "loaders", "demo", "--db", str(database)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    if build.returncode != 0:
+        pytest.fail(f"building the demo database failed:\n{build.stdout}{build.stderr}", pytrace=False)
+    return database
+
+
+@pytest.fixture(scope="session")
+def app_url(demo_database: Path, tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Iterator[str]:
+    """The base URL of the dashboard on the demo database, shared by the session's tests."""
+    with running_dashboard(demo_database, tmp_path_factory.mktemp("server"), pytestconfig) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_url(demo_database: Path, tmp_path: Path, pytestconfig: pytest.Config) -> Iterator[str]:
+    """A server of its own that no browser has visited yet, as after a restart or a deployment."""
+    with running_dashboard(demo_database, tmp_path, pytestconfig) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def running_dashboard(database: Path, folder: Path, config: pytest.Config) -> Iterator[str]:
+    """``streamlit run dashboard.py`` on a free port; stopped on leaving."""
+    port = free_port()
+    log_path = folder / "streamlit.log"
+    config.stash.setdefault(SERVER_LOGS, []).append(log_path)
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        # Others edit the source while tests run; a file watcher would rerun pages mid-test.
+        "--server.fileWatcherType", "none",
+    ]
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(database)}, stdout=log, stderr=subprocess.STDOUT
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(server, url, log_path)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def free_port() -> int:
+    # Every server asks the system for an unused port, so xdist workers never collide.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(server: subprocess.Popen, url: str, log_path: Path) -> None:
+    # No proxies: a proxy from the environment must not stand between us and loopback.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    deadline = time.monotonic() + SERVER_STARTUP_SECONDS
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with opener.open(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.2)
+    state = f"exited with {server.returncode}" if server.poll() is not None else "did not answer in time"
+    pytest.fail(f"streamlit {state}; its log:\n{log_path.read_text(errors='replace')}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
+    """Opens pages in fresh browser contexts (no shared cookies or storage), closed after the test."""
+    contexts = []
+
+    def open_page() -> Page:
+        context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page: Callable[[], Page]) -> Page:
+    return new_page()

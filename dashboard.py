@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.i18n import t
-from pages import _ui as ui
+from views import _ui as ui
 
 st.set_page_config(page_title="Partnerskapsmonitor", page_icon=":material/handshake:", layout="wide")
 
@@ -11,14 +11,14 @@ filters_box = st.sidebar.container()
 language = ui.language_switch(st.sidebar.container())
 navigation = st.navigation(
     [
-        st.Page("pages/oversikt.py", title=t("page.overview", language), icon=":material/dashboard:", default=True),
-        st.Page("pages/regioner.py", title=t("page.regions", language), icon=":material/map:", url_path="regioner"),
+        st.Page("views/oversikt.py", title=t("page.overview", language), icon=":material/dashboard:", default=True),
+        st.Page("views/regioner.py", title=t("page.regions", language), icon=":material/map:", url_path="regioner"),
         st.Page(
-            "pages/radsomrader.py", title=t("page.council_areas", language), icon=":material/account_tree:",
+            "views/radsomrader.py", title=t("page.council_areas", language), icon=":material/account_tree:",
             url_path="radsomrader",
         ),
-        st.Page("pages/baerekraftsmal.py", title=t("page.sdgs", language), icon=":material/public:", url_path="baerekraftsmal"),
-        st.Page("pages/tiltak.py", title=t("page.commitment", language), icon=":material/task_alt:", url_path="tiltak"),
+        st.Page("views/baerekraftsmal.py", title=t("page.sdgs", language), icon=":material/public:", url_path="baerekraftsmal"),
+        st.Page("views/tiltak.py", title=t("page.commitment", language), icon=":material/task_alt:", url_path="tiltak"),
     ]
 )
 ui.sidebar_filters(filters_box, language)

@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 from bench.national import build_national  # noqa: E402
 
 PAGES = (
-    "pages/oversikt.py",
-    "pages/regioner.py",
-    "pages/radsomrader.py",
-    "pages/baerekraftsmal.py",
-    "pages/tiltak.py",
+    "views/oversikt.py",
+    "views/regioner.py",
+    "views/radsomrader.py",
+    "views/baerekraftsmal.py",
+    "views/tiltak.py",
 )
 TARGET_RATIO = 4.0
 # A script run that has timed out still finishes (Streamlit can stop a script

@@ -276,7 +276,7 @@ def on_track_heatmap(frame: pd.DataFrame, language: str = "nb") -> Chart:
         xaxis={"title_text": _t(language, "Rådsområde", "Council area"), "side": "top", "type": "category"},
         yaxis={"title_text": "Region", "type": "category", "autorange": "reversed", "automargin": True},
     )
-    z, hover, table_rows = [], [], []
+    z, hover, table_rows, labels = [], [], [], []
     for region in regions:
         z_row, hover_row, table_row = [], [], {"Region": region}
         for area, column in zip(areas, columns):
@@ -296,10 +296,12 @@ def on_track_heatmap(frame: pd.DataFrame, language: str = "nb") -> Chart:
                 table_row[area] = f"{of} ({text})"
             z_row.append(share)
             # Plotly's heatmap text has one colour for all cells; annotations pick one per cell.
-            figure.add_annotation(x=column, y=region, text=text, showarrow=False, font={"color": ink})
+            labels.append({"x": column, "y": region, "text": text, "showarrow": False, "font": {"color": ink}})
         z.append(z_row)
         hover.append(hover_row)
         table_rows.append(table_row)
+    # Set at once: add_annotation re-validates every earlier one, quadratic in the cells.
+    figure.update_layout(annotations=labels)
     figure.add_trace(
         go.Heatmap(
             x=columns,

@@ -158,9 +158,6 @@ def test_region_filter_from_the_url(register):
     assert metrics(at)[:2] == [("Tiltak", "3", ""), ("I rute", "33\u00a0%", "-33,3 pp")]
 
 
-# AppTest in Streamlit 1.67 loses the entry script's sidebar widgets on a rerun under
-# st.navigation, so each state is opened from its URL here (which is also how a shared
-# link arrives); clicking widgets and "Nullstill filtre" is covered by the browser test.
 @pytest.mark.parametrize(
     "query, commitments",
     [
@@ -174,6 +171,17 @@ def test_region_filter_from_the_url(register):
 )
 def test_filter_combinations_from_the_url(register, query, commitments):
     assert metrics(app(query))[0] == ("Tiltak", commitments, "")
+
+
+def test_widgets_change_the_view_and_reset_clears_them(register):
+    at = app()
+    at.selectbox(key="council").set_value("Samferdsel").run()
+    at.selectbox(key="status").set_value("delayed").run()
+    assert metrics(at)[0] == ("Tiltak", "1", "")
+    assert at.caption[0].value == "Utvalg: Samferdsel, Forsinket · 2. kv. 2024"
+    at.button[0].click().run()
+    assert (at.selectbox(key="council").value, at.selectbox(key="status").value) == (None, None)
+    assert metrics(at)[0] == ("Tiltak", "5", "")
 
 
 def test_choosing_an_earlier_quarter(register):
@@ -199,7 +207,7 @@ def test_english_switch_changes_the_labels(register):
 
 
 def test_regions_page_for_one_region(register):
-    at = app({"region": FOLLO}, "pages/regioner.py")
+    at = app({"region": FOLLO}, "views/regioner.py")
     assert [h.value for h in at.header][:1] == [FOLLO]
     markdown = " ".join(m.value for m in at.markdown)
     assert "Avtale 2023-2024" in markdown and "Nordre Follo (3020), Ås (3021)" in markdown
@@ -212,14 +220,14 @@ def test_regions_page_for_one_region(register):
 
 
 def test_regions_page_without_a_region_compares_all(register):
-    at = app(page="pages/regioner.py")
+    at = app(page="views/regioner.py")
     assert at.info[0].value.startswith("Velg en region")
     side_by_side = charts(at)[0]
     assert sorted(set(side_by_side["data"][0]["y"])) == sorted([FOLLO, IOR])
 
 
 def test_council_areas_page(register):
-    at = app({"council": "Samferdsel"}, "pages/radsomrader.py")
+    at = app({"council": "Samferdsel"}, "views/radsomrader.py")
     assert [h.value for h in at.header][:1] == ["Samferdsel"]
     listings = [df.value for df in at.dataframe if "link" in df.value.columns]
     assert [list(zip(frame["region"], frame["code"])) for frame in listings] == [
@@ -230,12 +238,12 @@ def test_council_areas_page(register):
 
 
 def test_sdg_page_tiles_and_drilldown(register):
-    at = app(page="pages/baerekraftsmal.py")
+    at = app(page="views/baerekraftsmal.py")
     tiles = at.get("html")[0].proto.body
     assert tiles.count("<li") == 17
     assert "SDG 9</strong><br>Industri, innovasjon og infrastruktur" in tiles
     assert "2 tiltak · 50\u00a0% i rute" in tiles
-    at = app({"sdg": SDG_9}, "pages/baerekraftsmal.py")
+    at = app({"sdg": SDG_9}, "views/baerekraftsmal.py")
     assert at.header[1].value == f"{SDG_9} per region og innsatsområde"
     assert [trace["name"] for trace in charts(at)[0]["data"]] == ["I rute", "Ikke rapportert"]
 
@@ -248,7 +256,7 @@ def test_commitment_page_from_a_link(register):
         (FOLLO,),
     ).fetchall()
     db.close()
-    at = app({"commitment": str(commitment_id)}, "pages/tiltak.py")
+    at = app({"commitment": str(commitment_id)}, "views/tiltak.py")
     assert at.header[0].value == "1.1 Trafikksikkerhet ved skoler"
     line = charts(at)[0]
     assert [point for trace in line["data"] for point in trace.get("y", [])][:2] == [40, 35]
@@ -258,12 +266,12 @@ def test_commitment_page_from_a_link(register):
 
 
 def test_commitment_page_without_a_choice(register):
-    at = app(page="pages/tiltak.py")
+    at = app(page="views/tiltak.py")
     assert at.info[0].value.startswith("Velg et tiltak")
 
 
 @pytest.mark.parametrize(
-    "page", ["pages/oversikt.py", "pages/regioner.py", "pages/radsomrader.py", "pages/baerekraftsmal.py", "pages/tiltak.py"]
+    "page", ["views/oversikt.py", "views/regioner.py", "views/radsomrader.py", "views/baerekraftsmal.py", "views/tiltak.py"]
 )
 def test_every_page_on_an_empty_database(db, page):
     at = app(page=page)
@@ -283,5 +291,5 @@ def test_a_region_without_reports(register):
             }
         },
     )
-    at = app({"region": "Hallingdal"}, "pages/regioner.py")
+    at = app({"region": "Hallingdal"}, "views/regioner.py")
     assert "Hallingdal har ingen statusrapporter for 2. kv. 2024." in [info.value for info in at.info]

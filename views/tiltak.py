@@ -2,7 +2,7 @@ import streamlit as st
 
 from core import charts
 from core.i18n import t
-from pages import _ui as ui
+from views import _ui as ui
 
 lang = ui.language()
 st.title(t("page.commitment", lang))

@@ -3,7 +3,7 @@ import streamlit as st
 from core import analysis, charts
 from core.i18n import t
 from core.vocabulary import quarter_label
-from pages import _ui as ui
+from views import _ui as ui
 
 lang = ui.language()
 st.title(t("page.council_areas", lang))

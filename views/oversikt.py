@@ -3,7 +3,7 @@ import streamlit as st
 from core import analysis, charts
 from core.i18n import t
 from core.vocabulary import quarter_label
-from pages import _ui as ui
+from views import _ui as ui
 
 lang = ui.language()
 st.title(t("page.overview", lang))
@@ -23,7 +23,8 @@ previous = ui.computed(analysis.kpis, quarter).previous_quarter
 if previous is None:
     st.info(t("overview.no_previous", lang))
 else:
-    st.caption(f"{quarter_label(previous, lang)} → {quarter_label(quarter, lang)}")
+    # st.caption reads Markdown, where "1. kv." would start a numbered list.
+    st.caption(f"{quarter_label(previous, lang)} → {quarter_label(quarter, lang)}".replace(". ", "\\. ", 1))
     ui.listing(t("overview.newly_delayed", lang), changes.newly_delayed, lang, "newly-delayed",
                ("region", "code", "text", "council_area", "progress", "comment"))
     ui.listing(t("overview.newly_completed", lang), changes.newly_completed, lang, "newly-completed",

@@ -14,8 +14,8 @@ if not ui.has_data(lang):
 
 quarter = ui.quarter_in_view()
 ui.kpi_row(ui.computed(analysis.kpis, quarter), lang)
-ui.show_chart(charts.status_over_time(ui.computed(analysis.status_by_quarter), lang), lang, key="status-over-time")
-ui.show_chart(charts.on_track_heatmap(ui.computed(analysis.on_track_heatmap, quarter), lang), lang, key="heatmap")
+ui.show_chart(ui.chart(charts.status_over_time, analysis.status_by_quarter, lang=lang), lang, key="status-over-time")
+ui.show_chart(ui.chart(charts.on_track_heatmap, analysis.on_track_heatmap, quarter, lang=lang), lang, key="heatmap")
 
 st.header(t("overview.since_last", lang))
 changes = ui.computed(analysis.since_last_quarter, quarter)

@@ -19,8 +19,11 @@ if council_area is None:
 else:
     st.header(council_area)
     group_by = "region"
-breakdown = ui.computed(analysis.status_breakdown, quarter, group_by)
-ui.show_chart(charts.status_breakdown(breakdown, lang, group_by=group_by), lang, key="council-breakdown")
+ui.show_chart(
+    ui.chart(charts.status_breakdown, analysis.status_breakdown, quarter, group_by, lang=lang, group_by=group_by),
+    lang,
+    key="council-breakdown",
+)
 
 ui.listing(t("council.late", lang), ui.computed(analysis.late, quarter), lang, "late",
            ("region", "code", "text", "council_area", "quarters_delayed", "progress", "comment", "next_step"))

@@ -44,8 +44,9 @@ else:
 
 st.header(t("regions.side_by_side", lang))
 ui.show_chart(
-    charts.status_breakdown(
-        ui.computed_for_all_regions(analysis.status_breakdown, quarter, "region"), lang, group_by="region"
+    ui.chart(
+        charts.status_breakdown, analysis.status_breakdown, quarter, "region", lang=lang, all_regions=True,
+        group_by="region",
     ),
     lang,
     key="regions-side-by-side",

@@ -1,6 +1,5 @@
 import streamlit as st
 
-from core import charts
 from core.i18n import t
 from views import _ui as ui
 
@@ -20,6 +19,6 @@ st.markdown(ui.story_facts(story, lang))
 if story.reports.empty:
     st.info(t("commitment.no_reports", lang))
     st.stop()
-ui.show_chart(charts.progress_line(story.reports, lang), lang, key="progress-line")
+ui.show_chart(ui.story_chart(commitment_id, lang), lang, key="progress-line")
 st.subheader(t("commitment.history", lang))
 ui.history_table(story.reports, lang)

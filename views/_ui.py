@@ -280,6 +280,19 @@ def percent(value: float | None, lang: str) -> str:
     return format_percent(value) if lang == "nb" else f"{value:.0f}%"
 
 
+def page_start(title_key: str, *, last_updated: bool = False) -> tuple[str, str]:
+    """Title and selection line; stops the page with a helpful message when there is nothing
+    to show. Returns the language and the quarter in view."""
+    lang = language()
+    st.title(t(title_key, lang))
+    st.caption(selection_text(lang))
+    if last_updated:
+        last_updated_line(lang)
+    if not has_data(lang):
+        st.stop()
+    return lang, quarter_in_view()
+
+
 def has_data(lang: str) -> bool:
     """Whether there is anything to show; says why not when there is not."""
     if dataset().commitments.empty:

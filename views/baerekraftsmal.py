@@ -4,13 +4,7 @@ from core import analysis, charts
 from core.i18n import t
 from views import _ui as ui
 
-lang = ui.language()
-st.title(t("page.sdgs", lang))
-st.caption(ui.selection_text(lang))
-if not ui.has_data(lang):
-    st.stop()
-
-quarter = ui.quarter_in_view()
+lang, quarter = ui.page_start("page.sdgs")
 summary = ui.computed(analysis.sdg_summary, quarter)
 st.header(t("sdgs.tiles", lang))
 ui.sdg_tiles(summary, lang)

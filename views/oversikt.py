@@ -5,14 +5,7 @@ from core.i18n import t
 from core.vocabulary import quarter_label
 from views import _ui as ui
 
-lang = ui.language()
-st.title(t("page.overview", lang))
-st.caption(ui.selection_text(lang))
-ui.last_updated_line(lang)
-if not ui.has_data(lang):
-    st.stop()
-
-quarter = ui.quarter_in_view()
+lang, quarter = ui.page_start("page.overview", last_updated=True)
 ui.kpi_row(ui.computed(analysis.kpis, quarter), lang)
 ui.show_chart(ui.chart(charts.status_over_time, analysis.status_by_quarter, lang=lang), lang, key="status-over-time")
 ui.show_chart(ui.chart(charts.on_track_heatmap, analysis.on_track_heatmap, quarter, lang=lang), lang, key="heatmap")

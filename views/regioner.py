@@ -5,13 +5,7 @@ from core.i18n import t
 from core.vocabulary import quarter_label
 from views import _ui as ui
 
-lang = ui.language()
-st.title(t("page.regions", lang))
-st.caption(ui.selection_text(lang))
-if not ui.has_data(lang):
-    st.stop()
-
-quarter = ui.quarter_in_view()
+lang, quarter = ui.page_start("page.regions")
 region = ui.current_filters().region
 if region is None:
     st.info(t("regions.choose", lang))

@@ -7,6 +7,7 @@ from views import _ui as ui
 
 st.set_page_config(page_title="Partnerskapsmonitor", page_icon=":material/handshake:", layout="wide")
 
+ui.begin_run()
 filters_box = st.sidebar.container()
 language = ui.language_switch(st.sidebar.container())
 navigation = st.navigation(

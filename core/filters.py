@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS, status_label
+from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS
 
 if TYPE_CHECKING:
     # core.dataset sorts regions with norwegian_sort_key, so it imports this module.
@@ -25,13 +25,6 @@ STATUS_CHOICES: tuple[str, ...] = (*STATUS_KEYS, NOT_REPORTED)
 # Æ, Ø, Å come after Z, in that order; the Swedish and German spellings sort
 # with them, as Norwegian dictionaries do.
 _AFTER_Z = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
-
-
-def status_choice_label(key: str, language: str = "nb") -> str:
-    """Like core.vocabulary.status_label, and "Ikke rapportert" for not_reported."""
-    if key == NOT_REPORTED:
-        return "Ikke rapportert" if language == "nb" else "Not reported"
-    return status_label(key, language)
 
 
 def norwegian_sort_key(text: str) -> tuple:

@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
 
+from core.charts import status_label
 from core.dataset import COMMITMENT_DTYPES, REPORT_DTYPES, frame, load_dataset
 from core.filters import (
     STATUS_CHOICES,
@@ -10,7 +11,6 @@ from core.filters import (
     effective_quarter,
     filter_options,
     norwegian_sort_key,
-    status_choice_label,
 )
 from tests.test_dataset import FOLLO, IOR, ORU, build_example
 
@@ -33,11 +33,11 @@ def test_norwegian_sort_key_ignores_case_and_other_accents():
     assert sorted(words, key=norwegian_sort_key) == ["Aker", "aker", "Évje", "Zeta", "Ærlig", "øst", "ås", "Åsen"]
 
 
-def test_status_choice_label():
-    assert [status_choice_label(key) for key in STATUS_CHOICES] == [
+def test_every_status_choice_has_a_label():
+    assert [status_label(key) for key in STATUS_CHOICES] == [
         "Ikke startet", "I rute", "Forsinket", "Fullført", "Utgår", "Ikke rapportert",
     ]
-    assert status_choice_label("not_reported", "en") == "Not reported"
+    assert status_label("not_reported", "en") == "Not reported"
 
 
 def test_filter_options(dataset):

@@ -17,12 +17,12 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, charts
-from core.charts import Chart, plotly_config, status_label, text_colour_on
+from core.charts import Chart, percent_text, plotly_config, status_label, text_colour_on
 from core.dataset import Dataset, commitment_story, last_update, load_dataset, region_profile
 from core.db import connect, database_path, revision
 from core.filters import FilterOptions, Filters, apply_filters, effective_quarter, filter_options
 from core.i18n import t
-from core.vocabulary import SDG_BY_NUMBER, format_percent, quarter_label
+from core.vocabulary import SDG_BY_NUMBER, quarter_label
 
 FILTER_KEYS = ("region", "council", "sdg", "hashtag", "status", "quarter")
 LANGUAGE_KEY = "lang"
@@ -32,9 +32,14 @@ COMMITMENT_PAGE = "tiltak"
 # --- data -----------------------------------------------------------------------------
 
 
-def _source() -> tuple[str, int]:
+def begin_run() -> None:
+    """Read the database's path and revision once per run; every cache below is keyed on them."""
     path = str(database_path())
-    return path, revision(path)
+    st.session_state["_source"] = (path, revision(path))
+
+
+def _source() -> tuple[str, int]:
+    return st.session_state["_source"]
 
 
 # cache_resource, not cache_data: the dataset is large and read-only, and copying
@@ -48,6 +53,11 @@ def _dataset(path: str, data_revision: int) -> Dataset:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _filtered(path: str, data_revision: int, filters: Filters) -> Dataset:
     return apply_filters(_dataset(path, data_revision), filters)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _options(path: str, data_revision: int) -> FilterOptions:
+    return filter_options(_dataset(path, data_revision))
 
 
 def dataset() -> Dataset:
@@ -151,7 +161,7 @@ def sdg_name(number: int, lang: str) -> str:
 
 def sidebar_filters(container, lang: str) -> Filters:
     """Draw the filters; their values live in the URL so a copied link reproduces the view."""
-    options = filter_options(dataset())
+    options = _options(*_source())
     with container:
         st.header(t("filters.heading", lang))
         region = _choice(t("filters.region", lang), options.regions, "region", t("filters.all_regions", lang))
@@ -264,7 +274,7 @@ def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[s
         else:
             config[column] = st.column_config.TextColumn(label)
     text_columns = [c for c in columns if c not in ("progress", "previous_progress", "quarters_delayed")]
-    shown[text_columns] = shown[text_columns].astype("object").where(shown[text_columns].notna(), "")
+    _blank_missing(shown, text_columns)
     st.dataframe(
         shown[[*columns, "link"]],
         column_config=config,
@@ -272,12 +282,6 @@ def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[s
         key=key,
         on_select="ignore",
     )
-
-
-def percent(value: float | None, lang: str) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    return format_percent(value) if lang == "nb" else f"{value:.0f}%"
 
 
 def page_start(title_key: str, *, last_updated: bool = False) -> tuple[str, str]:
@@ -332,7 +336,7 @@ def kpi_row(kpis, lang: str) -> None:
     )
     for column, (key, value, delta, colour) in zip(columns[1:], figures):
         column.metric(
-            t(key, lang), percent(value, lang), delta=points(delta, lang), delta_color=colour, help=help_text
+            t(key, lang), percent_text(value, lang), delta=points(delta, lang), delta_color=colour, help=help_text
         )
 
 
@@ -372,7 +376,7 @@ def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
     for row in summary.itertuples(index=False):
         name = row.name_nb if lang == "nb" else row.name_en
         if row.commitments:
-            counts = t("sdgs.tile_counts", lang, count=row.commitments, share=percent(row.on_track_share, lang))
+            counts = t("sdgs.tile_counts", lang, count=row.commitments, share=percent_text(row.on_track_share, lang))
         else:
             counts = t("sdgs.tile_none", lang)
         tiles.append(
@@ -429,6 +433,11 @@ def story_facts(found, lang: str) -> str:
     return f"{facts}{hashtag}\n\n{t('commitment.sdgs', lang, sdgs='')}{sdgs}"
 
 
+def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:
+    """Empty cells instead of "None" in the text columns people read."""
+    shown[columns] = shown[columns].astype("object").where(shown[columns].notna(), "")
+
+
 def history_table(reports: pd.DataFrame, lang: str) -> None:
     shown = pd.DataFrame(
         {
@@ -441,7 +450,7 @@ def history_table(reports: pd.DataFrame, lang: str) -> None:
         }
     ).iloc[::-1]
     text = ["quarter", "status", "comment", "next_step", "owner"]
-    shown[text] = shown[text].astype("object").where(shown[text].notna(), "")
+    _blank_missing(shown, text)
     st.dataframe(
         shown,
         column_config={

@@ -20,7 +20,9 @@ $(DEV): requirements.txt requirements-dev.txt | $(PY)
 	touch $(RUNTIME) $@
 
 ## run: install, build the demo database if it is missing, start the dashboard
+# Chromium draws the PDF brief's charts; without it (no root) the dashboard runs and says so there.
 run: $(RUNTIME)
+	@bash scripts/ensure-chromium || echo "Chromium is missing: the PDF brief on Eksport cannot draw its charts." >&2
 	$(PY) -m loaders demo
 	$(PY) -m streamlit run dashboard.py
 
@@ -41,6 +43,7 @@ demo: $(RUNTIME)
 bench: $(DEV)
 	$(PY) bench/bench_status_load.py
 	$(PY) bench/bench_pages.py
+	$(PY) bench/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -36,6 +36,9 @@ PAGES = (
     "views/radsomrader.py",
     "views/baerekraftsmal.py",
     "views/tiltak.py",
+    "views/eksport.py",
+    "views/last_opp.py",
+    "views/opplastinger.py",
 )
 TARGET_RATIO = 4.0
 # A script run that has timed out still finishes (Streamlit can stop a script

@@ -509,3 +509,22 @@ def _as_none(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
         values = frame[column].astype(object)
         frame[column] = values.where(values.notna(), None)
     return frame
+
+
+HISTORY_COLUMNS = (
+    "region", "code", "text", "focus_area", "council_area", "sdgs", "quarter", "status", "progress", "comment",
+    "next_step", "owner",
+)
+
+
+def status_history(dataset: Dataset) -> pd.DataFrame:
+    """Every report in scope with its commitment (HISTORY_COLUMNS), commitment by commitment
+    in register order, oldest quarter first."""
+    order = dataset.commitments[["commitment_id"]].assign(_order=range(len(dataset.commitments)))
+    merged = dataset.reports.merge(
+        dataset.commitments[["commitment_id", "region", "code", "text", "focus_area", "council_area", "sdgs"]],
+        on="commitment_id",
+    ).merge(order, on="commitment_id")
+    merged = merged.sort_values(["_order", "quarter"], kind="stable")
+    merged["sdgs"] = merged["sdgs"].map(lambda sdgs: ", ".join(map(str, sdgs)) or None)
+    return merged[list(HISTORY_COLUMNS)].reset_index(drop=True)

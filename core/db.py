@@ -228,3 +228,30 @@ def m001_initial(db: Database) -> None:
         "INSERT INTO sdgs (number, name_nb, name_en, colour) VALUES (?, ?, ?, ?)",
         [(sdg.number, sdg.nb, sdg.en, sdg.colour) for sdg in SDGS],
     )
+
+
+@migrations()
+def m002_upload_values(db: Database) -> None:
+    # What each upload wrote, kept for good: the upload log shows what an upload
+    # changed even after later uploads or a rollback have replaced those values.
+    # One statement at a time: executescript would commit the migration's transaction.
+    db.execute(
+        """
+        CREATE TABLE upload_values (
+            upload_id INTEGER NOT NULL REFERENCES uploads(id),
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            quarter TEXT NOT NULL,
+            status TEXT NOT NULL,
+            progress INTEGER,
+            comment TEXT,
+            next_step TEXT,
+            owner TEXT,
+            PRIMARY KEY (upload_id, commitment_id, quarter)
+        )
+        """
+    )
+    for source, condition in (("status_reports", ""), ("status_history", "AND status IS NOT NULL")):
+        db.execute(
+            "INSERT OR IGNORE INTO upload_values SELECT upload_id, commitment_id, quarter, status, progress, "
+            f"comment, next_step, owner FROM {source} WHERE upload_id IS NOT NULL {condition}"
+        )

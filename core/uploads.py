@@ -102,3 +102,34 @@ def get_upload(db: Database, upload_id: int) -> Upload | None:
         (upload_id,),
     ).fetchone()
     return Upload(*row) if row else None
+
+
+UPLOAD_CHANGE_COLUMNS = (
+    "region", "code", "text", "quarter", "change", "status_before", "progress_before", "comment_before",
+    "status_after", "progress_after", "comment_after",
+)
+
+
+def upload_changes(db: Database, upload_id: int) -> list[dict]:
+    """What an upload wrote, each report with the value it replaced (UPLOAD_CHANGE_COLUMNS).
+
+    ``change`` is "added" when there was no report before, else "changed".
+    Kept for good, so this holds after later uploads or a rollback too.
+    """
+    rows = db.execute(
+        """
+        SELECT r.name, c.code, c.text, v.quarter,
+               CASE WHEN h.id IS NULL THEN 'added' ELSE 'changed' END,
+               h.status, h.progress, h.comment, v.status, v.progress, v.comment
+        FROM upload_values v
+        JOIN commitments c ON c.id = v.commitment_id
+        JOIN agreements a ON a.id = c.agreement_id
+        JOIN regions r ON r.id = a.region_id
+        LEFT JOIN status_history h
+          ON h.replaced_by_upload_id = v.upload_id AND h.commitment_id = v.commitment_id AND h.quarter = v.quarter
+        WHERE v.upload_id = ?
+        ORDER BY r.name, v.quarter, c.position, c.id
+        """,
+        (upload_id,),
+    ).fetchall()
+    return [dict(zip(UPLOAD_CHANGE_COLUMNS, row)) for row in rows]

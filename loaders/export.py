@@ -9,7 +9,6 @@ apostrophe and Excel cells are written as strings.
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import os
 import secrets
@@ -20,14 +19,11 @@ import xlsxwriter
 from sqlite_utils import Database
 
 from core.errors import MonitorError
+from core.exports import CSV_SEPARATOR, write_csv_rows
 from core.queries import COMMITMENT_COLUMNS, STATUS_COLUMNS, commitment_rows, status_rows
 
 WHATS = ("status", "commitments")
 FORMATS = ("csv", "xlsx", "json")
-# Excel set to Norwegian reads ";" as the separator, since "," is the decimal mark.
-CSV_SEPARATOR = ";"
-# What OWASP lists as starting a formula in Excel, LibreOffice and Google Sheets.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAMES = {"status": "Status", "commitments": "Tiltak"}
 MIN_WIDTH, MAX_WIDTH = 8, 60
 
@@ -63,7 +59,7 @@ def export(
         columns, rows = COMMITMENT_COLUMNS, commitment_rows(db, region)
     with replacing(out_path) as temp_path:
         if fmt == "csv":
-            write_csv(temp_path, columns, rows, separator)
+            write_csv_rows(temp_path, columns, rows, separator)
         elif fmt == "xlsx":
             write_xlsx(temp_path, columns, rows, SHEET_NAMES[what])
         else:
@@ -86,21 +82,6 @@ def replacing(path: str | os.PathLike) -> Iterator[Path]:
         os.replace(temp_path, target)
     finally:
         temp_path.unlink(missing_ok=True)
-
-
-def neutralise_formula(value: object) -> object:
-    """Text that a spreadsheet would run as a formula, made inert with a leading "'"."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict], separator: str = CSV_SEPARATOR) -> None:
-    # The byte order mark is how Excel knows the file is UTF-8 and shows æøå.
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=separator)
-        writer.writerow(columns)
-        writer.writerows([neutralise_formula(row[column]) for column in columns] for row in rows)
 
 
 def write_xlsx(path: Path, columns: tuple[str, ...], rows: list[dict], sheet_name: str) -> None:

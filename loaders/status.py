@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -48,6 +50,9 @@ REQUIRED_COLUMNS = ("region", "code", "status")
 REFERENCE_COLUMNS = ("tiltak", "innsatsområde", "focus area", "commitment text")
 REFERENCE_SUFFIX = "(kun til info)"
 REPORT_FIELDS = ("status", "progress", "comment", "next_step", "owner")
+PROGRESS_EVERY = 2000  # rows between progress reports while checking a file
+# on_progress(fraction 0–1, stage): stage is read, check, compare, save or done.
+Progress = Callable[[float, str], None]
 ALLOWED_STATUSES = ", ".join(status.nb for status in STATUSES)
 
 
@@ -104,6 +109,7 @@ class Change(NamedTuple):
     old: tuple | None  # (status, progress, comment, next_step, owner) before
     new: tuple
     row: int | None = None  # Excel row the report came from
+    commitment_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -170,16 +176,22 @@ def load_status(
     dry_run: bool = False,
     user: str = "ukjent",
     file_name: str | None = None,
+    on_progress: Progress | None = None,
 ) -> LoadResult:
     """Validate a status workbook and, unless ``dry_run``, save it.
 
     Raises a WorkbookError for a file that cannot be read safely and
     StatusFileRejected (with every error) for one that breaks the contract.
+    ``on_progress(fraction, stage)`` hears how far the work has come, for a
+    progress bar on large files.
     """
+    report = on_progress or _no_progress
+    report(0.0, "read")
     sheet = read_sheet(path, preferred="Status")
-    rows, warnings = parse_sheet(db, sheet, quarter=quarter)
+    rows, warnings = parse_sheet(db, sheet, quarter=quarter, on_progress=report)
     sha256 = file_sha256(path)
     name = file_name or Path(path).name
+    report(0.9, "compare" if dry_run else "save")
     if dry_run:
         result = _plan(db, rows)
         result.dry_run = True
@@ -188,10 +200,30 @@ def load_status(
     result.warnings = warnings
     if result.upload_id is None:
         result.already_loaded_as = _upload_with_sha(db, sha256)
+    report(1.0, "done")
     return result
 
 
-def parse_sheet(db: Database, sheet: Sheet, *, quarter: str | None = None) -> tuple[list[_ParsedRow], list[str]]:
+def load_status_bytes(db: Database, data: bytes, file_name: str, **options) -> LoadResult:
+    """load_status for a file that arrived as bytes (an upload in the browser).
+
+    The bytes go to a private temporary file, since the safety checks and the
+    reader work on files; it is removed whatever happens.
+    """
+    suffix = Path(file_name).suffix.lower()[:10]
+    with tempfile.TemporaryDirectory(prefix="status-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        return load_status(db, path, file_name=file_name, **options)
+
+
+def _no_progress(fraction: float, stage: str) -> None:
+    pass
+
+
+def parse_sheet(
+    db: Database, sheet: Sheet, *, quarter: str | None = None, on_progress: Progress | None = None
+) -> tuple[list[_ParsedRow], list[str]]:
     """Every row of the sheet checked against the contract and the register."""
     header = find_header(sheet.rows, COLUMN_ALIASES, REQUIRED_COLUMNS)
     if header is None:
@@ -218,7 +250,10 @@ def parse_sheet(db: Database, sheet: Sheet, *, quarter: str | None = None) -> tu
     reader = _RowReader(db, sheet, header, file_quarter)
     parsed: list[_ParsedRow] = []
     seen: dict[tuple[int, str], int] = {}
-    for index in range(header.row + 1, len(sheet.rows)):
+    total = len(sheet.rows)
+    for index in range(header.row + 1, total):
+        if on_progress is not None and index % PROGRESS_EVERY == 0:
+            on_progress(0.1 + 0.8 * index / total, "check")
         row = reader.read(index, errors)
         if row is None:
             continue
@@ -564,7 +599,10 @@ def _plan(
         else:
             kind = "changed"
             result.changed += 1
-        result.changes.append(Change(kind, row.region.name, row.code, row.quarter, old[:5] if old else None, new, row.row or None))
+        result.changes.append(Change(
+            kind, row.region.name, row.code, row.quarter, old[:5] if old else None, new, row.row or None,
+            row.report.commitment_id,
+        ))
     if review:
         result.missing = _missing(db, rows)
     return result
@@ -621,6 +659,11 @@ def _write(db: Database, rows: list[_ParsedRow], existing: dict[tuple[int, str],
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (commitment_id, quarter) DO UPDATE SET "
         "status = excluded.status, progress = excluded.progress, comment = excluded.comment, "
         "next_step = excluded.next_step, owner = excluded.owner, upload_id = excluded.upload_id",
+        upserts,
+    )
+    db.conn.executemany(
+        "INSERT INTO upload_values (commitment_id, quarter, status, progress, comment, next_step, owner, upload_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         upserts,
     )
 

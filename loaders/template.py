@@ -11,7 +11,10 @@ earlier report and are not loaded.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import tempfile
+from pathlib import Path
 
 import xlsxwriter
 from sqlite_utils import Database
@@ -19,7 +22,7 @@ from sqlite_utils import Database
 from core.errors import MonitorError
 from core.queries import natural_code_key, quarter_argument
 from core.register import Region, agreement_for_quarter, find_region
-from core.vocabulary import STATUSES, quarter_label, status_label
+from core.vocabulary import STATUSES, next_quarter, quarter_label, quarter_of_date, status_label
 from loaders.export import replacing
 
 SHEET_NAME = "Status"
@@ -76,6 +79,48 @@ def build_template(db: Database, region: str, quarter: str, out_path: str | os.P
         _write_guide_sheet(workbook.add_worksheet(GUIDE_SHEET_NAME), formats, found, quarter)
         workbook.close()
     return len(rows)
+
+
+def template_bytes(db: Database, region: str, quarter: str) -> tuple[bytes, str]:
+    """The template as bytes, with a file name for it, for a download in the browser."""
+    found = find_region(db, region)
+    quarter = quarter_argument(quarter)
+    with tempfile.TemporaryDirectory(prefix="status-template-") as folder:
+        path = Path(folder) / "template.xlsx"
+        build_template(db, found.name, quarter, path)
+        return path.read_bytes(), template_file_name(found, quarter)
+
+
+def template_file_name(region: Region, quarter: str) -> str:
+    """"status-follo-2024-Q3.xlsx": short, ASCII, and says what is inside."""
+    name = (region.short_name or region.name).casefold()
+    for norwegian, ascii_ in (("æ", "ae"), ("ø", "o"), ("å", "a")):
+        name = name.replace(norwegian, ascii_)
+    slug = "-".join("".join(c if c.isalnum() and c.isascii() else " " for c in name).split())
+    return f"status-{slug or 'region'}-{quarter}.xlsx"
+
+
+def reporting_quarters(db: Database, region: str, today: dt.date | None = None) -> tuple[list[str], str]:
+    """The quarters a template can be made for, newest first, and the one to suggest.
+
+    From the first quarter of the region's earliest agreement (or report) up to
+    the later of today's quarter and the quarter after its latest report; the
+    suggestion is the quarter after its latest report, the one due next.
+    """
+    found = find_region(db, region)
+    first_year, latest = db.execute(
+        "SELECT (SELECT min(start_year) FROM agreements WHERE region_id = :region), "
+        "(SELECT max(s.quarter) FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
+        " JOIN agreements a ON a.id = c.agreement_id WHERE a.region_id = :region)",
+        {"region": found.id},
+    ).fetchone()
+    today_quarter = quarter_of_date(today or dt.date.today())
+    suggested = next_quarter(latest) if latest else today_quarter
+    start = f"{first_year}-Q1" if first_year else min(suggested, today_quarter)
+    quarters = [start]
+    while quarters[-1] < max(suggested, today_quarter):
+        quarters.append(next_quarter(quarters[-1]))
+    return quarters[::-1], suggested
 
 
 def template_rows(db: Database, region: Region, quarter: str) -> list[tuple]:

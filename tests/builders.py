@@ -80,21 +80,24 @@ def add_reports(db: Database, reports: list[tuple], *, file_name: str = "test.xl
             added=len(rows),
         )
         for row in rows:
-            db.conn.execute(
-                "INSERT INTO status_reports "
-                "(commitment_id, quarter, status, progress, comment, next_step, owner, upload_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    _commitment_id(db, row["region"], row["code"], row["quarter"]),
-                    row["quarter"],
-                    row["status"],
-                    row["progress"],
-                    row["comment"],
-                    row["next_step"],
-                    row["owner"],
-                    upload_id,
-                ),
+            values = (
+                _commitment_id(db, row["region"], row["code"], row["quarter"]),
+                row["quarter"],
+                row["status"],
+                row["progress"],
+                row["comment"],
+                row["next_step"],
+                row["owner"],
+                upload_id,
             )
+            # As the status loader does: the report, and the record of what the upload wrote.
+            for table in ("status_reports", "upload_values"):
+                db.conn.execute(
+                    f"INSERT INTO {table} "
+                    "(commitment_id, quarter, status, progress, comment, next_step, owner, upload_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    values,
+                )
     return upload_id
 
 

@@ -230,10 +230,15 @@ def test_corrected_file_replaces_reports_keeps_history_and_rolls_back(register, 
         ["IØR", "1.1", "2023-Q2", "I rute", 5, "", "", ""],
     ]))
     assert (corrected.added, corrected.changed, corrected.unchanged) == (1, 1, 1)
+    ids = dict(db.execute(
+        "SELECT r.name || ' ' || c.code, c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+        "JOIN regions r ON r.id = a.region_id"
+    ).fetchall())
     assert [c for c in corrected.changes if c.kind != "unchanged"] == [
         Change("changed", "Follorådet", "1.1", "2023-Q2", ("on_track", 45, "Første", None, "Kari"),
-               ("delayed", 40, "Rettet", None, "Kari"), 2),
-        Change("added", "Indre Østfold regionråd", "1.1", "2023-Q2", None, ("on_track", 5, None, None, None), 4),
+               ("delayed", 40, "Rettet", None, "Kari"), 2, ids["Follorådet 1.1"]),
+        Change("added", "Indre Østfold regionråd", "1.1", "2023-Q2", None, ("on_track", 5, None, None, None), 4,
+               ids["Indre Østfold regionråd 1.1"]),
     ]
     history = db.execute(
         "SELECT quarter, status, progress, comment, upload_id, replaced_by_upload_id FROM status_history "

@@ -20,6 +20,7 @@ from core import analysis, charts
 from core.charts import Chart, percent_text, plotly_config, status_label, text_colour_on
 from core.dataset import Dataset, commitment_story, last_update, load_dataset, region_profile
 from core.db import connect, database_path, revision
+from core.exports import CSV_MIME, XLSX_MIME, Table, commitments_export, created_line, csv_bytes, file_stem, workbook_bytes
 from core.filters import FilterOptions, Filters, apply_filters, effective_quarter, filter_options
 from core.i18n import t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label
@@ -42,6 +43,14 @@ def _source() -> tuple[str, int]:
     return st.session_state["_source"]
 
 
+def database_file() -> str:
+    return _source()[0]
+
+
+def data_revision() -> int:
+    return _source()[1]
+
+
 # cache_resource, not cache_data: the dataset is large and read-only, and copying
 # it on every rerun (as cache_data does) would cost more than the page itself.
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -58,6 +67,10 @@ def _filtered(path: str, data_revision: int, filters: Filters) -> Dataset:
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _options(path: str, data_revision: int) -> FilterOptions:
     return filter_options(_dataset(path, data_revision))
+
+
+def region_names() -> tuple[str, ...]:
+    return _options(*_source()).regions
 
 
 def dataset() -> Dataset:
@@ -176,15 +189,19 @@ def sidebar_filters(container, lang: str) -> Filters:
             t("filters.status", lang), options.statuses, "status", t("filters.all_statuses", lang),
             lambda key: status_label(key, lang),
         )
+        # No choice means the latest quarter, so a new upload shows at once; a chosen
+        # quarter stays chosen (and in the URL).
+        latest = quarter_label(options.quarters[0], lang) if options.quarters else ""
         quarter = st.selectbox(
             t("filters.quarter", lang),
             options.quarters,
-            index=0 if options.quarters else None,
+            index=None,
+            placeholder=t("filters.latest_quarter", lang, quarter=latest),
             format_func=lambda q: quarter_label(q, lang),
             key="quarter",
             bind="query-params",
         )
-        st.button(t("filters.reset", lang), on_click=_reset, args=(options,), width="stretch")
+        st.button(t("filters.reset", lang), on_click=_reset, width="stretch")
     filters = Filters(region, council, sdg, hashtag, status, quarter)
     st.session_state["_filters"] = filters
     return filters
@@ -196,10 +213,9 @@ def _choice(label: str, options: tuple, key: str, placeholder: str, format_func:
     )
 
 
-def _reset(options: FilterOptions) -> None:
+def _reset() -> None:
     for key in FILTER_KEYS:
         st.session_state[key] = None
-    st.session_state["quarter"] = options.quarters[0] if options.quarters else None
 
 
 def quarter_in_view() -> str | None:
@@ -224,6 +240,22 @@ def selection_text(lang: str) -> str:
     return t("filters.active", lang, filters=chosen)
 
 
+# --- messages that outlive a rerun ------------------------------------------------------------
+
+FLASH_KEY = "_flash"
+
+
+def flash(kind: str, text: str) -> None:
+    """A message (st.success, st.info, st.error …) for the next run, e.g. from a button's callback."""
+    st.session_state[FLASH_KEY] = (kind, text)
+
+
+def show_flash() -> None:
+    found = st.session_state.pop(FLASH_KEY, None)
+    if found:
+        getattr(st, found[0])(found[1])
+
+
 # --- rendering --------------------------------------------------------------------------
 
 
@@ -236,6 +268,7 @@ def show_chart(chart: Chart, lang: str, key: str) -> None:
     if not chart.table.empty:
         with st.expander(t("show_data", lang)):
             st.dataframe(chart.table, hide_index=True, key=f"{key}-table")
+            export_table_buttons(chart.title, chart.table, lang, key=f"{key}-table")
 
 
 def commitment_links(commitment_ids) -> list[str]:
@@ -251,8 +284,9 @@ TABLE_COLUMNS = (
 )
 
 
-def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:
-    """A table of commitments: status as words, progress as bars, a link to each commitment's story."""
+def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...], *, title: str) -> None:
+    """A table of commitments: status as words, progress as bars, a link to each commitment's story,
+    and buttons to download it as shown (``title`` names the file and heads the sheet)."""
     if frame.empty:
         st.write(t("none_in_list", lang))
         return
@@ -281,6 +315,43 @@ def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[s
         hide_index=True,
         key=key,
         on_select="ignore",
+    )
+    note = selection_text(lang)
+    export_buttons(
+        lambda: commitments_export(frame, columns, lang, title=title, note=created_line(note, lang)),
+        file_stem(title, quarter_in_view()), lang, key,
+    )
+
+
+def export_buttons(
+    build: Callable[[], Table], stem: str, lang: str, key: str, *, separator: str = ";", name: str | None = None
+) -> None:
+    """Excel and CSV downloads of a table, built only when a button is pressed.
+
+    ``build`` runs outside the script run (in the download request), so it must
+    not touch st.*; everything it needs is captured when the page draws.
+    ``name`` goes into the buttons' labels where several tables share a page
+    without headings of their own between them.
+    """
+    excel_label = t("export.excel_named", lang, name=name) if name else t("export.excel", lang)
+    csv_label = t("export.csv_named", lang, name=name) if name else t("export.csv", lang)
+    excel, csv_, _ = st.columns([1, 1, 3])
+    excel.download_button(
+        excel_label, data=lambda: workbook_bytes([build()]), file_name=f"{stem}.xlsx",
+        mime=XLSX_MIME, icon=":material/download:", on_click="ignore", key=f"{key}-xlsx", type="tertiary",
+    )
+    csv_.download_button(
+        csv_label, data=lambda: csv_bytes(build(), separator), file_name=f"{stem}.csv",
+        mime=CSV_MIME, icon=":material/download:", on_click="ignore", key=f"{key}-csv", type="tertiary",
+    )
+
+
+def export_table_buttons(title: str, frame: pd.DataFrame, lang: str, key: str) -> None:
+    """Downloads of a table that is already in words for people (a chart's figures, a review)."""
+    note = selection_text(lang)
+    export_buttons(
+        lambda: Table(title=title, note=created_line(note, lang), frame=frame),
+        file_stem(title, quarter_in_view()), lang, key,
     )
 
 
@@ -350,7 +421,7 @@ def points(delta: float | None, lang: str) -> str | None:
 
 def listing(title: str, frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:
     st.subheader(f"{title} ({len(frame)})")
-    commitments_table(frame, lang, key, columns)
+    commitments_table(frame, lang, key, columns, title=title)
 
 
 def sdg_badge(number: int, lang: str) -> str:
@@ -438,7 +509,7 @@ def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:
     shown[columns] = shown[columns].astype("object").where(shown[columns].notna(), "")
 
 
-def history_table(reports: pd.DataFrame, lang: str) -> None:
+def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
     shown = pd.DataFrame(
         {
             "quarter": reports["quarter"].map(lambda q: quarter_label(q, lang)),
@@ -458,6 +529,16 @@ def history_table(reports: pd.DataFrame, lang: str) -> None:
         } | {"progress": st.column_config.ProgressColumn(t("col.progress", lang), min_value=0, max_value=100, format="%d %%")},
         hide_index=True,
         key="history",
+    )
+    note = selection_text(lang)
+    progress_label = t("col.progress", lang)
+    export_buttons(
+        lambda: Table(
+            title=title, note=created_line(note, lang),
+            frame=shown.rename(columns={column: t(f"col.{column}", lang) for column in shown.columns}),
+            percent_columns=(progress_label,),
+        ),
+        file_stem(title), lang, "history",
     )
 
 

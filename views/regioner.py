@@ -34,6 +34,7 @@ else:
     ui.commitments_table(
         table, lang, "region-commitments",
         ("code", "text", "focus_area", "council_area", "status", "progress", "comment", "next_step", "owner"),
+        title=f"{profile.name} – {t('regions.commitments', lang).lower()}",
     )
 
 st.header(t("regions.side_by_side", lang))

@@ -21,4 +21,4 @@ if story.reports.empty:
     st.stop()
 ui.show_chart(ui.story_chart(commitment_id, lang), lang, key="progress-line")
 st.subheader(t("commitment.history", lang))
-ui.history_table(story.reports, lang)
+ui.history_table(story.reports, lang, title=f"{story.region} {story.code} – {t('commitment.history', lang).lower()}")

@@ -61,6 +61,9 @@ VIEWS = (
         subtitle="SDG 11 – Bærekraftige byer og lokalsamfunn per region",
     ),
     View("tiltak-1", "tiltak?commitment=1", "Tiltak", subtitle="1.1 Etablere forpliktende samarbeidsprosjekter"),
+    View("eksport", "eksport", "Eksport"),
+    View("last-opp", "last-opp?region=Follor%C3%A5det", "Last opp", subtitle="1. Last ned malen"),
+    View("opplastinger", "opplastinger?upload=1", "Opplastinger", subtitle="Åpne en opplasting"),
 )
 REGION_LABEL = "Region"
 REGION = "Follorådet"

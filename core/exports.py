@@ -1,0 +1,209 @@
+"""Tables as people download them: a formatted Excel workbook or a CSV file.
+
+A Table holds what a page shows, with headers and values for people (status
+as words, "2. kv. 2024"), plus a line saying which filters produced it.
+Text a spreadsheet would run as a formula never runs: CSV cells get a leading
+apostrophe and Excel cells are always written as strings.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from zoneinfo import ZoneInfo
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+import xlsxwriter
+
+from core.charts import status_label
+from core.i18n import t
+from core.vocabulary import quarter_label
+
+# Excel set to Norwegian reads ";" as the separator, since "," is the decimal mark.
+CSV_SEPARATOR = ";"
+# What OWASP lists as starting a formula in Excel, LibreOffice and Google Sheets.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MIN_WIDTH, MAX_WIDTH = 8, 60
+HEADER_ROW = 3  # title, filter line and a blank row above it
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIME = "text/csv"
+# Excel refuses these in sheet names, and names longer than 31 characters.
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+OSLO = ZoneInfo("Europe/Oslo")
+PERCENT_COLUMNS = ("progress", "previous_progress", "average_progress")
+QUARTER_COLUMNS = ("quarter", "last_reported", "previous_quarter")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table to export; ``percent_columns`` name the headers holding progress 0–100."""
+
+    title: str
+    note: str
+    frame: pd.DataFrame
+    percent_columns: tuple[str, ...] = field(default=())
+
+
+def neutralise_formula(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, made inert with a leading "'"."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def commitments_export(
+    frame: pd.DataFrame, columns: Sequence[str], lang: str, *, title: str, note: str
+) -> Table:
+    """A commitments table (core.analysis columns) with headers and values for people."""
+    shown = {}
+    for column in columns:
+        values = frame[column].reset_index(drop=True) if column in frame else pd.Series([None] * len(frame))
+        if column == "status":
+            values = values.map(lambda key: status_label(key, lang) if isinstance(key, str) else None)
+        elif column in QUARTER_COLUMNS:
+            values = values.map(lambda q: quarter_label(q, lang) if isinstance(q, str) else None)
+        elif column == "sdgs":
+            values = values.map(_sdg_list)
+        shown[t(f"col.{column}", lang)] = values
+    percent = tuple(t(f"col.{column}", lang) for column in columns if column in PERCENT_COLUMNS)
+    return Table(title=title, note=note, frame=pd.DataFrame(shown), percent_columns=percent)
+
+
+def _sdg_list(value: object) -> str | None:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(number) for number in value) or None
+    return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def file_stem(title: str, quarter: str | None = None) -> str:
+    """A file name people recognise and every system accepts: "nylig-forsinket-2024-Q2"."""
+    folded = title.casefold()
+    for norwegian, ascii_ in (("æ", "ae"), ("ø", "o"), ("å", "a")):
+        folded = folded.replace(norwegian, ascii_)
+    plain = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    slug = "-".join(re.sub(r"[^a-z0-9]+", " ", plain).split())[:60].strip("-") or "tabell"
+    return f"{slug}-{quarter}" if quarter else slug
+
+
+def created_line(note: str, lang: str, now: dt.datetime | None = None) -> str:
+    """The filter line with the time the file was made: "Utvalg: … · laget 23.11.2026 kl. 15:40"."""
+    moment = now or dt.datetime.now(OSLO)
+    if lang == "en":
+        return f"{note} · created {moment:%Y-%m-%d %H:%M}"
+    return f"{note} · laget {moment:%d.%m.%Y} kl. {moment:%H:%M}"
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def csv_bytes(table: Table, separator: str = CSV_SEPARATOR) -> bytes:
+    """UTF-8 with a byte order mark, so Excel shows æøå; formulas neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
+    writer.writerow([neutralise_formula(str(header)) for header in table.frame.columns])
+    writer.writerows([_csv_value(value) for value in row] for row in table.frame.itertuples(index=False))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_value(value: object) -> object:
+    if _missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return neutralise_formula(value)
+
+
+def write_csv_rows(path, columns: Sequence[str], rows: Iterable[dict], separator: str = CSV_SEPARATOR) -> None:
+    """Raw rows (canonical names and values) as CSV, for the command-line export."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=separator)
+        writer.writerow(columns)
+        writer.writerows([neutralise_formula(row[column]) for column in columns] for row in rows)
+
+
+# --- Excel ----------------------------------------------------------------------------------
+
+
+def workbook_bytes(tables: Sequence[Table], sheet_names: Sequence[str] | None = None) -> bytes:
+    """One formatted sheet per table: title, filter line, styled and frozen header, widths, % format."""
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    styles = _Styles(workbook)
+    used: set[str] = set()
+    for index, table in enumerate(tables):
+        name = sheet_name(sheet_names[index] if sheet_names else table.title, used)
+        _write_sheet(workbook.add_worksheet(name), table, styles)
+    workbook.close()
+    return buffer.getvalue()
+
+
+class _Styles:
+    def __init__(self, workbook: xlsxwriter.Workbook):
+        self.title = workbook.add_format({"bold": True, "font_size": 14})
+        self.note = workbook.add_format({"italic": True, "font_color": "#333333"})
+        self.header = workbook.add_format(
+            {"bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF", "border": 1, "text_wrap": True,
+             "valign": "top"}
+        )
+        self.text = workbook.add_format({"valign": "top"})
+        self.wrapped = workbook.add_format({"valign": "top", "text_wrap": True})
+        self.percent = workbook.add_format({"num_format": "0 %", "valign": "top"})
+        self.number = workbook.add_format({"valign": "top"})
+
+
+def _write_sheet(sheet, table: Table, styles: _Styles) -> None:
+    frame = table.frame
+    sheet.write_string(0, 0, table.title, styles.title)
+    sheet.write_string(1, 0, table.note, styles.note)
+    headers = [str(header) for header in frame.columns]
+    for column, header in enumerate(headers):
+        sheet.write_string(HEADER_ROW, column, header, styles.header)
+    percent = set(table.percent_columns)
+    for column, header in enumerate(headers):
+        width = _width(header, frame.iloc[:, column])
+        sheet.set_column(column, column, width, styles.wrapped if width == MAX_WIDTH else styles.text)
+        for offset, value in enumerate(frame.iloc[:, column].tolist(), start=HEADER_ROW + 1):
+            if _missing(value):
+                continue
+            if header in percent and isinstance(value, (int, float)):
+                sheet.write_number(offset, column, value / 100, styles.percent)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                sheet.write_number(offset, column, value, styles.number)
+            else:
+                sheet.write_string(offset, column, str(value))
+    sheet.freeze_panes(HEADER_ROW + 1, 0)
+    if headers:
+        sheet.autofilter(HEADER_ROW, 0, HEADER_ROW + len(frame), len(headers) - 1)
+
+
+def _width(header: str, values: pd.Series) -> int:
+    longest = max((len(str(value)) for value in values.tolist() if not _missing(value)), default=0)
+    return max(MIN_WIDTH, min(max(longest, len(header)) + 2, MAX_WIDTH))
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def sheet_name(wanted: str, used: set[str]) -> str:
+    """A name Excel accepts (≤ 31 characters, none of []:*?/\\), unique in the workbook."""
+    base = _SHEET_NAME_FORBIDDEN.sub(" ", wanted).strip().strip("'")[:31] or "Ark"
+    name, number = base, 2
+    while name.casefold() in {taken.casefold() for taken in used}:
+        suffix = f" ({number})"
+        name = base[: 31 - len(suffix)] + suffix
+        number += 1
+    used.add(name)
+    return name

@@ -1,0 +1,685 @@
+"""The quarterly report for the county council meeting (*Kvartalsrapport*).
+
+- :func:`quarterly_workbook`: an Excel workbook, a summary sheet and a sheet per region.
+- :func:`pdf_brief`: a printable A4 brief with the headline figures, the overview
+  charts, what changed since the last quarter and a table per region.
+
+Both take a Dataset the caller has already narrowed with its filters, and the note
+line saying which filters those were. The numbers come from core.analysis and the
+wording of charts and statuses from core.charts, so the report says what the
+Oversikt page says.
+
+Charts are drawn by kaleido in Debian's Chromium, all of one brief in one browser
+session (:func:`render_charts`). Nothing is fetched from the network; see
+:func:`_page_generator` and :data:`OFFLINE_CHROMIUM_ARGS` for how that is ensured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import datetime as dt
+import functools
+import io
+import os
+import shutil
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pandas as pd
+import plotly
+import plotly.graph_objects as go
+from choreographer.browsers.chromium import Chromium
+from choreographer.errors import BrowserClosedError, BrowserFailedError, ChannelClosedError, DevtoolsProtocolError
+from kaleido import Kaleido, PageGenerator
+from kaleido.errors import JavascriptError, KaleidoError
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    Image,
+    KeepTogether,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+
+from core import analysis, charts
+from core.charts import number_text, percent_text, status_label
+from core.dataset import Dataset
+from core.errors import MonitorError
+from core.exports import Table, commitments_export, workbook_bytes
+from core.filters import NOT_REPORTED
+from core.i18n import t
+from core.vocabulary import quarter_label
+
+
+class ChartRenderingFailed(MonitorError):
+    """Chromium could not draw the charts for the PDF brief."""
+
+
+class ChromiumMissing(ChartRenderingFailed):
+    """There is no Chromium to draw the charts for the PDF brief with."""
+
+
+# --- shared numbers -------------------------------------------------------------------------
+
+# Every status and "not reported", so the counts of a row add up to its commitments.
+SUMMARY_STATUSES: tuple[str, ...] = ("on_track", "delayed", "completed", "not_started", "cancelled", NOT_REPORTED)
+ALWAYS_SHOWN = ("on_track", "delayed", "completed", NOT_REPORTED)
+SUMMARY_COLUMNS: tuple[str, ...] = ("region", "commitments", *SUMMARY_STATUSES, "on_track_share", "average_progress")
+
+
+def region_summary(ds: Dataset, quarter: str) -> pd.DataFrame:
+    """One row per region in scope, then a total row whose region is None.
+
+    Columns SUMMARY_COLUMNS: commitments and a count per status in SUMMARY_STATUSES;
+    on_track_share and average_progress 0–100, NaN where there is nothing to divide by.
+    The total row's share and average are the county's (core.analysis.kpis), not an
+    average of the regions'.
+    """
+    side = analysis.regions_side_by_side(ds, quarter)
+    breakdown = analysis.status_breakdown(ds, quarter, "region")
+    counted = {(row.group, row.status): row.count for row in breakdown.itertuples()}
+    regions = list(side["region"])
+    rows = pd.DataFrame(
+        {
+            "region": pd.Series(regions, dtype=object),
+            "commitments": side["commitments"].astype("int64").to_numpy(),
+            **{
+                status: pd.Series([counted.get((region, status), 0) for region in regions], dtype="int64")
+                for status in SUMMARY_STATUSES
+            },
+            "on_track_share": side["on_track"].astype("float64").to_numpy(),
+            "average_progress": side["average_progress"].astype("float64").to_numpy(),
+        }
+    )
+    headline = analysis.kpis(ds, quarter)
+    total = pd.DataFrame(
+        {
+            "region": pd.Series([None], dtype=object),
+            "commitments": pd.Series([headline.commitments], dtype="int64"),
+            **{status: pd.Series([int(rows[status].sum())], dtype="int64") for status in SUMMARY_STATUSES},
+            "on_track_share": pd.Series([headline.on_track_share], dtype="float64"),
+            "average_progress": pd.Series([headline.average_progress], dtype="float64"),
+        }
+    )
+    return pd.concat([rows, total], ignore_index=True)
+
+
+def points_text(delta: float | None, lang: str) -> str:
+    """A change in percentage points, signed, as the Oversikt page writes it: "+3,5 pp"; "–" if none."""
+    if delta is None or pd.isna(delta):
+        return "–"
+    text = f"{delta:+.1f}"
+    return (text.replace(".", ",") if lang == "nb" else text) + " pp"
+
+
+# --- the workbook ---------------------------------------------------------------------------
+
+REGION_SHEET_COLUMNS: tuple[str, ...] = (
+    "code", "text", "focus_area", "council_area", "sdgs", "status", "progress", "comment", "next_step", "owner",
+)
+SHEET_NAME_LIMIT = 31  # Excel's
+
+
+def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str) -> bytes:
+    """The report as .xlsx: a summary sheet, then one sheet per region with its commitments.
+
+    Every sheet has a title, ``note`` (which filters produced it) and a frozen header;
+    statuses are words, progress and shares are percentages.
+    """
+    label = quarter_label(quarter, lang)
+    tables = [_summary_table(region_summary(ds, quarter), lang, t("report.title", lang, quarter=label), note)]
+    names = [t("report.summary_sheet", lang)]
+    commitments = analysis.commitment_table(ds, quarter)
+    short_names = dict(zip(ds.commitments["region"], ds.commitments["region_short"]))
+    # groupby(sort=False) keeps the commitments' order: regions in Norwegian alphabetical order.
+    for region, rows in commitments.groupby("region", sort=False):
+        tables.append(
+            commitments_export(rows, REGION_SHEET_COLUMNS, lang, title=f"{region} – {label}", note=note)
+        )
+        names.append(_region_sheet_name(region, short_names.get(region)))
+    return workbook_bytes(tables, names)
+
+
+def _region_sheet_name(region: str, short_name: str | None) -> str:
+    # The full name reads best ("IØR" means little outside the county); Excel cuts
+    # names at 31 characters, and a cut name reads worse than the short one.
+    if len(region) <= SHEET_NAME_LIMIT or not short_name:
+        return region
+    return short_name
+
+
+def _summary_table(summary: pd.DataFrame, lang: str, title: str, note: str) -> Table:
+    headers = _summary_headers(lang)
+    frame = summary.assign(region=summary["region"].fillna(t("report.total", lang)))
+    frame = frame[list(SUMMARY_COLUMNS)].rename(columns=headers)
+    return Table(
+        title=title,
+        note=note,
+        frame=frame,
+        percent_columns=(headers["on_track_share"], headers["average_progress"]),
+    )
+
+
+def _summary_headers(lang: str) -> dict[str, str]:
+    return {
+        "region": t("col.region", lang),
+        "commitments": t("col.commitments", lang),
+        **{status: status_label(status, lang) for status in SUMMARY_STATUSES},
+        "on_track_share": t("report.on_track_share", lang),
+        "average_progress": t("col.average_progress", lang),
+    }
+
+
+# --- chart rendering ------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+# CSS pixels. Plotly draws its 14 px text at about 9 pt once the chart is shrunk to
+# the width of the page, and three device pixels per CSS pixel give about 330 dpi there.
+CHART_WIDTH_PX = 760
+CHART_SCALE = 3
+DEFAULT_CHART_HEIGHT_PX = 450  # Plotly's, for a figure that sets no height
+CHART_TIMEOUT_SECONDS = 60
+# Chromium looks up hosts of its own accord (accounts.google.com and clients2.google.com,
+# seen with strace -f -e trace=connect,sendto). Mapping every host name to "not found"
+# makes any such request, and any script a page might want from a CDN, fail at once
+# without a DNS query. Checked: under strace a whole brief then makes no DNS query and
+# sends no packet (left: a UDP connect() to 2001:4860:4860::8888 that sends nothing,
+# Chromium's IPv6 probe), and under `unshare -n` (no network at all) it builds the same
+# PDF. The page itself loads only file:// scripts; see _page_generator.
+OFFLINE_CHROMIUM_ARGS: tuple[str, ...] = (
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--disable-background-networking",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+)
+_FAILED_HINT = (
+    "Prøv igjen; hjelper ikke det, last ned Excel-rapporten i stedet og meld fra til den som drifter dashbordet."
+)
+
+
+class _OfflineChromium(Chromium):
+    """Chromium as choreographer starts it, with OFFLINE_CHROMIUM_ARGS added."""
+
+    def get_cli(self):
+        return [*super().get_cli(), *OFFLINE_CHROMIUM_ARGS]
+
+
+def require_chromium() -> Path:
+    """The Chromium to draw with, or ChromiumMissing saying what to do; cheap enough for every page run."""
+    browser = chromium_path()
+    if browser is None or not browser.is_file() or not os.access(browser, os.X_OK):
+        raise ChromiumMissing(
+            f"Finner ikke Chromium ({browser or CHROMIUM}), som PDF-rapporten trenger for å tegne figurene. "
+            "Installer den med «bash scripts/ensure-chromium», eller sett BROWSER_PATH til en Chromium som finnes."
+        )
+    return browser
+
+
+def chromium_path() -> Path | None:
+    """The Chromium to draw charts with: $BROWSER_PATH if set, else Debian's, else one on PATH.
+
+    Choreographer honours BROWSER_PATH too, but prefers a Chrome it downloaded
+    itself; we name the browser explicitly so that what runs is what this says.
+    """
+    if os.environ.get("BROWSER_PATH"):
+        return Path(os.environ["BROWSER_PATH"])
+    if CHROMIUM.exists():
+        return CHROMIUM
+    found = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+    return Path(found) if found else None
+
+
+def render_charts(figures: Sequence[go.Figure]) -> list[bytes]:
+    """Each figure as a PNG, CHART_WIDTH_PX wide (its own height) at CHART_SCALE, drawn
+    in one Chromium session: starting Chromium (about 2 s) costs several charts' worth
+    of time (0.3–0.6 s each); 21 charts took 14 s so, and 63 s with a Chromium each.
+
+    Raises ChromiumMissing without a Chromium, ChartRenderingFailed when it fails.
+    """
+    if not figures:
+        return []
+    browser = require_chromium()
+    jobs = [(figure, _image_options(figure)) for figure in figures]
+    # Startup counts as one more chart.
+    timeout = CHART_TIMEOUT_SECONDS * (len(jobs) + 1)
+    try:
+        return _run(_render(jobs, browser, timeout))
+    except TimeoutError as error:
+        raise ChartRenderingFailed(
+            "Figurene til PDF-rapporten kunne ikke tegnes: "
+            f"Chromium brukte mer enn {number_text(timeout)} sekunder. {_FAILED_HINT}"
+        ) from error
+    except (BrowserFailedError, BrowserClosedError, ChannelClosedError, OSError) as error:
+        raise ChartRenderingFailed(
+            f"Figurene til PDF-rapporten kunne ikke tegnes: Chromium ({browser}) startet ikke eller stoppet underveis. "
+            f"{_FAILED_HINT}"
+        ) from error
+    except (DevtoolsProtocolError, JavascriptError, KaleidoError) as error:
+        raise ChartRenderingFailed(
+            f"Figurene til PDF-rapporten kunne ikke tegnes: Chromium meldte en feil ({type(error).__name__}). "
+            f"{_FAILED_HINT}"
+        ) from error
+
+
+def _image_options(figure: go.Figure) -> dict:
+    return {
+        "format": "png",
+        "width": CHART_WIDTH_PX,
+        "height": figure.layout.height or DEFAULT_CHART_HEIGHT_PX,
+        "scale": CHART_SCALE,
+    }
+
+
+async def _render(jobs: list[tuple[go.Figure, dict]], browser: Path, timeout: float) -> list[bytes]:
+    kaleido = Kaleido(
+        page_generator=_page_generator(),
+        path=str(browser),
+        browser_cls=_OfflineChromium,
+        enable_extensions=False,
+        timeout=CHART_TIMEOUT_SECONDS,
+    )
+    deadline = asyncio.timeout(timeout)
+    # Not "async with kaleido": when opening fails or is cancelled half-way, that never
+    # closes the browser, and Chromium would outlive us. close() copes with a half-open one.
+    try:
+        async with deadline:
+            await kaleido.open()
+            # One tab, one chart after another. A second tab drawing at once gained little on two
+            # cores (21 charts: 13.2 s against 14.1 s; bench/bench_report.py --national).
+            return [await kaleido.calc_fig(figure, opts=options) for figure, options in jobs]
+    except Exception as error:
+        # Choreographer turns a cancelled start into BrowserFailedError, hiding the timeout.
+        if deadline.expired():
+            raise TimeoutError from error
+        raise
+    finally:
+        await kaleido.close()
+
+
+def _page_generator() -> PageGenerator:
+    """The page kaleido draws in, from local files only.
+
+    Left to itself kaleido loads MathJax from a CDN (its mathjax=None means "the
+    CDN", and plotly.io.to_image cannot pass False), and falls back to plotly.js
+    from a CDN, with only a log line, when plotly's own copy is not found. So
+    MathJax is off and plotly.js named explicitly; a missing copy is an error here.
+    """
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    if not plotly_js.is_file():
+        raise ChartRenderingFailed(
+            f"Figurene til PDF-rapporten kunne ikke tegnes: {plotly_js} mangler. "
+            "Installer pakkene på nytt med «pip install -r requirements.txt»."
+        )
+    return PageGenerator(plotly=(plotly_js.as_uri(), "utf-8"), mathjax=False)
+
+
+def _run(coroutine):
+    """Run a coroutine to its end from plain code, also where an event loop is already running."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+# --- the PDF brief --------------------------------------------------------------------------
+
+PAGE_MARGIN = 18 * mm
+CONTENT_WIDTH = A4[0] - 2 * PAGE_MARGIN
+CONTENT_HEIGHT = A4[1] - 2 * PAGE_MARGIN
+# A taller chart would not leave room for its heading on the page.
+MAX_IMAGE_HEIGHT = CONTENT_HEIGHT - 40 * mm
+# At 44 px a bar, 20 regions fill about two thirds of a page.
+REGIONS_PER_CHART = 20
+TEXT_CHARACTERS = 110  # of a commitment's text in the lists
+CELL_FONT_SIZE = 8.5
+CELL_PADDING = 3
+MIN_FIGURE_WIDTH = 12 * mm  # room for "100 %"; a short header such as "I rute" may wrap between words
+FONT_DIRECTORY = Path("/usr/share/fonts/truetype/dejavu")
+HEADER_BACKGROUND = colors.HexColor("#1F3864")  # as in the Excel exports
+RULE_COLOUR = colors.HexColor("#BFBFBF")
+# reportlab wraps every stream in ASCII85 by default, for 7-bit mail of the 1990s; done
+# in pure Python (without the optional rl_accel package) that took half the time to
+# build a brief with 21 charts (12.4 s of it), and made the file a quarter larger. This
+# module is the project's only user of reportlab, so the global setting is ours.
+rl_config.useA85 = 0
+# Helvetica (the fallback) has no glyph for these; DejaVu Sans has them all.
+_HELVETICA_SAFE = str.maketrans({"\u202f": "\u00a0", "→": "->"})
+
+
+@dataclass(frozen=True)
+class _Fonts:
+    regular: str
+    bold: str
+    fallback: bool
+
+
+@functools.cache
+def _fonts() -> _Fonts:
+    """DejaVu Sans, which covers æøå and the no-break spaces of Norwegian numbers; Helvetica if absent."""
+    regular, bold = FONT_DIRECTORY / "DejaVuSans.ttf", FONT_DIRECTORY / "DejaVuSans-Bold.ttf"
+    if not (regular.is_file() and bold.is_file()):
+        return _Fonts("Helvetica", "Helvetica-Bold", fallback=True)
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+    pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")
+    return _Fonts("DejaVuSans", "DejaVuSans-Bold", fallback=False)
+
+
+@dataclass(frozen=True)
+class _Styles:
+    fonts: _Fonts
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    body: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    header_cell: ParagraphStyle
+    number_cell: ParagraphStyle
+    number_header_cell: ParagraphStyle
+
+    def text(self, value: object) -> str:
+        """Plain text as Paragraph markup: escaped, and drawable in the font."""
+        text = escape(str(value))
+        return text.translate(_HELVETICA_SAFE) if self.fonts.fallback else text
+
+
+def _styles() -> _Styles:
+    fonts = _fonts()
+
+    def style(name: str, size: float, *, bold: bool = False, colour: str = charts.TEXT_COLOUR, **extra):
+        return ParagraphStyle(
+            name, fontName=fonts.bold if bold else fonts.regular, fontSize=size, leading=size * 1.3,
+            textColor=colors.HexColor(colour), **extra,
+        )
+
+    return _Styles(
+        fonts=fonts,
+        title=style("title", 18, bold=True, spaceAfter=3 * mm),
+        heading=style("heading", 13, bold=True, spaceBefore=5 * mm, spaceAfter=2 * mm, keepWithNext=True),
+        subheading=style("subheading", 11, bold=True, spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=True),
+        body=style("body", 9.5, spaceAfter=2 * mm),
+        note=style("note", 9, spaceAfter=1 * mm),
+        cell=style("cell", CELL_FONT_SIZE),
+        header_cell=style("header", CELL_FONT_SIZE, bold=True, colour="#FFFFFF"),
+        number_cell=style("number", CELL_FONT_SIZE, alignment=TA_RIGHT),
+        number_header_cell=style("number-header", CELL_FONT_SIZE, bold=True, colour="#FFFFFF", alignment=TA_RIGHT),
+    )
+
+
+def pdf_brief(ds: Dataset, quarter: str, lang: str, note: str, *, created: dt.date | None = None) -> bytes:
+    """The report as a printable A4 PDF for the council meeting.
+
+    Title, ``note`` and the date it was made (``created``, default today); the headline
+    figures with their change since the previous quarter; the charts of status per
+    quarter and per region, each followed by its one-sentence summary; the commitments
+    newly delayed, newly completed and going backwards; a table per region.
+    Raises ChromiumMissing or ChartRenderingFailed when the charts cannot be drawn.
+    """
+    label = quarter_label(quarter, lang)
+    title = t("report.title", lang, quarter=label)
+    headline = analysis.kpis(ds, quarter)
+    over_time = charts.status_over_time(analysis.status_by_quarter(ds), lang)
+    breakdown = analysis.status_breakdown(ds, quarter, "region")
+    by_region = charts.status_breakdown(breakdown, lang, group_by="region")
+    # A chart without data gets no picture: its summary says there is none.
+    planned = [
+        (over_time, [over_time.figure] if not over_time.table.empty else []),
+        (by_region, _region_figures(breakdown, by_region, lang) if not by_region.table.empty else []),
+    ]
+    images = iter(render_charts([figure for _, figures in planned for figure in figures]))
+    styles = _styles()
+    made = t("report.created", lang, date=_date_text(created or dt.date.today(), lang))
+    story = [
+        Paragraph(styles.text(title), styles.title),
+        Paragraph(styles.text(note), styles.note),
+        Paragraph(styles.text(made), styles.note),
+        *_kpi_section(headline, lang, styles),
+    ]
+    for chart, figures in planned:
+        story += _chart_section(chart, [(figure, next(images)) for figure in figures], styles)
+    story += _changes_section(analysis.since_last_quarter(ds, quarter), headline, lang, styles)
+    story += _regions_section(region_summary(ds, quarter), lang, styles)
+    return _pdf_bytes(story, title, note, lang, styles.fonts)
+
+
+def _region_figures(breakdown: pd.DataFrame, whole: charts.Chart, lang: str) -> list[go.Figure]:
+    """Status per region (``whole``), in parts of REGIONS_PER_CHART regions: one bar chart
+    of a whole nation's regions would be too tall to print."""
+    regions = list(pd.unique(breakdown["group"]))
+    if len(regions) <= REGIONS_PER_CHART:
+        return [whole.figure]
+    parts = [regions[start : start + REGIONS_PER_CHART] for start in range(0, len(regions), REGIONS_PER_CHART)]
+    return [
+        charts.status_breakdown(breakdown[breakdown["group"].isin(part)], lang, group_by="region").figure
+        for part in parts
+    ]
+
+
+def _date_text(date: dt.date, lang: str) -> str:
+    return date.strftime("%d.%m.%Y") if lang == "nb" else date.isoformat()
+
+
+def _kpi_section(kpis: analysis.Kpis, lang: str, styles: _Styles) -> list:
+    previous = kpis.previous_quarter
+    change = (
+        t("report.change_since", lang, previous=quarter_label(previous, lang)) if previous else t("report.change", lang)
+    )
+    rows = [
+        (t("kpi.commitments", lang), number_text(kpis.commitments, lang), "–"),
+        (
+            t("kpi.on_track", lang),
+            percent_text(kpis.on_track_share, lang),
+            points_text(kpis.on_track_share_delta, lang),
+        ),
+        (t("kpi.delayed", lang), percent_text(kpis.delayed_share, lang), points_text(kpis.delayed_share_delta, lang)),
+        (
+            t("kpi.completed", lang),
+            percent_text(kpis.completed_share, lang),
+            points_text(kpis.completed_share_delta, lang),
+        ),
+        (
+            t("kpi.average_progress", lang),
+            percent_text(kpis.average_progress, lang),
+            points_text(kpis.average_progress_delta, lang),
+        ),
+    ]
+    headers = (t("report.key_figures", lang), t("report.value", lang), change)
+    widths = (CONTENT_WIDTH - 80 * mm, 30 * mm, 50 * mm)
+    flowables = [
+        Paragraph(styles.text(t("report.key_figures", lang)), styles.heading),
+        _table(headers, rows, widths, styles, numeric={1, 2}),
+    ]
+    if previous is None:
+        flowables.append(Paragraph(styles.text(t("overview.no_previous", lang)), styles.body))
+    return flowables
+
+
+def _chart_section(chart: charts.Chart, pictures: list[tuple[go.Figure, bytes]], styles: _Styles) -> list:
+    heading = Paragraph(styles.text(chart.title), styles.heading)
+    images = [_image(figure, png) for figure, png in pictures]
+    # The summary is the chart's text alternative: it stays on the page of the picture,
+    # as the heading does (keepWithNext does not hold against a KeepTogether).
+    ending = [Spacer(0, 2 * mm), Paragraph(styles.text(chart.summary), styles.body)]
+    if len(images) <= 1:
+        return [KeepTogether([heading, *images, *ending])]
+    return [KeepTogether([heading, images[0]]), *images[1:-1], KeepTogether([images[-1], *ending])]
+
+
+def _image(figure: go.Figure, png: bytes) -> Image:
+    width_px, height_px = CHART_WIDTH_PX, _image_options(figure)["height"]
+    shrink = min(1.0, MAX_IMAGE_HEIGHT / (CONTENT_WIDTH * height_px / width_px))
+    width = CONTENT_WIDTH * shrink
+    # Plotly paints an opaque white background, so the alpha channel carries nothing;
+    # leaving it out (mask=None) saves splitting and compressing it, a third of the time.
+    return Image(io.BytesIO(png), width=width, height=width * height_px / width_px, mask=None)
+
+
+def _changes_section(changes: analysis.SinceLastQuarter, kpis: analysis.Kpis, lang: str, styles: _Styles) -> list:
+    flowables = [Paragraph(styles.text(t("overview.since_last", lang)), styles.heading)]
+    if kpis.previous_quarter is None:
+        return [*flowables, Paragraph(styles.text(t("overview.no_previous", lang)), styles.body)]
+    span = f"{quarter_label(kpis.previous_quarter, lang)} → {quarter_label(kpis.quarter, lang)}"
+    flowables.append(Paragraph(styles.text(span), styles.note))
+    lists = (
+        ("overview.newly_delayed", changes.newly_delayed, "report.none.newly_delayed", False),
+        ("overview.newly_completed", changes.newly_completed, "report.none.newly_completed", False),
+        ("overview.backwards", changes.progress_backwards, "report.none.backwards", True),
+    )
+    for title_key, frame, none_key, with_progress in lists:
+        flowables.append(Paragraph(styles.text(f"{t(title_key, lang)} ({len(frame)})"), styles.subheading))
+        if frame.empty:
+            flowables.append(Paragraph(styles.text(t(none_key, lang)), styles.body))
+        else:
+            flowables.append(_commitment_list(frame, lang, styles, with_progress=with_progress))
+    return flowables
+
+
+def _commitment_list(frame: pd.DataFrame, lang: str, styles: _Styles, *, with_progress: bool) -> LongTable:
+    headers = [t("col.region", lang), t("col.code", lang), t("col.text", lang), t("col.council_area", lang)]
+    widths = [38 * mm, 14 * mm, 0, 36 * mm]
+    rows = [
+        [row.region, row.code, _shortened(row.text), row.council_area or "–"]
+        for row in frame.itertuples(index=False)
+    ]
+    if with_progress:
+        # Going backwards is about the numbers, so they are shown: "60 % → 45 %".
+        headers.append(t("col.progress", lang))
+        widths.append(26 * mm)
+        for values, row in zip(rows, frame.itertuples(index=False)):
+            values.append(f"{percent_text(row.previous_progress, lang)} → {percent_text(row.progress, lang)}")
+    widths[2] = CONTENT_WIDTH - sum(widths)
+    return _table(headers, rows, widths, styles)
+
+
+def _shortened(text: str) -> str:
+    return textwrap.shorten(text, TEXT_CHARACTERS, placeholder=" …")
+
+
+def _regions_section(summary: pd.DataFrame, lang: str, styles: _Styles) -> list:
+    heading = Paragraph(styles.text(t("report.regions", lang)), styles.heading)
+    if summary["commitments"].iloc[-1] == 0:
+        return [heading, Paragraph(styles.text(t("report.empty", lang)), styles.body)]
+    # On paper a status no commitment has is a column of zeros squeezing the region names;
+    # left out, each row still adds up, since its count is zero.
+    statuses = [status for status in SUMMARY_STATUSES if status in ALWAYS_SHOWN or summary[status].iloc[-1] > 0]
+    all_headers = _summary_headers(lang)
+    headers = {key: all_headers[key] for key in ("region", "commitments", *statuses, "on_track_share", "average_progress")}
+    rows = [
+        [
+            row.region if row.region is not None else t("report.total", lang),
+            *(number_text(getattr(row, column), lang) for column in ("commitments", *statuses)),
+            percent_text(row.on_track_share, lang),
+            percent_text(row.average_progress, lang),
+        ]
+        for row in summary.itertuples(index=False)
+    ]
+    headers = list(headers.values())
+    # Each figure column as wide as its longest word, so no header breaks inside a word.
+    numbers = [
+        _fit_width([header, *(row[column] for row in rows)], styles.fonts) for column, header in enumerate(headers)
+    ]
+    widths = [CONTENT_WIDTH - sum(numbers[1:]), *numbers[1:]]
+    return [heading, _table(headers, rows, widths, styles, numeric=set(range(1, len(headers))), bold_last=True)]
+
+
+def _fit_width(texts: Sequence[str], fonts: _Fonts) -> float:
+    """The width a table column needs to show its longest word in bold, padding included."""
+    longest = max(pdfmetrics.stringWidth(word, fonts.bold, CELL_FONT_SIZE) for text in texts for word in text.split())
+    return max(MIN_FIGURE_WIDTH, longest + 2 * CELL_PADDING + 1)
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    styles: _Styles,
+    *,
+    numeric: set[int] = frozenset(),
+    bold_last: bool = False,
+) -> LongTable:
+    """A table that breaks across pages, repeating its header; cells wrap."""
+
+    def cell(value: str, column: int, bold: bool = False) -> Paragraph:
+        text = styles.text(value)
+        return Paragraph(f"<b>{text}</b>" if bold else text, styles.number_cell if column in numeric else styles.cell)
+
+    data = [
+        [
+            Paragraph(styles.text(header), styles.number_header_cell if column in numeric else styles.header_cell)
+            for column, header in enumerate(headers)
+        ]
+    ]
+    last = len(rows) - 1
+    data += [
+        [cell(value, column, bold_last and index == last) for column, value in enumerate(row)]
+        for index, row in enumerate(rows)
+    ]
+    table = LongTable(data, colWidths=list(widths), repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE_COLOUR),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def _pdf_bytes(story: list, title: str, subject: str, lang: str, fonts: _Fonts) -> bytes:
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=PAGE_MARGIN,
+        rightMargin=PAGE_MARGIN,
+        topMargin=PAGE_MARGIN,
+        bottomMargin=PAGE_MARGIN,
+        title=title,
+        author=t("app.title", lang),
+        subject=subject,
+        creator=t("app.title", lang),
+        lang="nb-NO" if lang == "nb" else "en",
+    )
+    frame = Frame(
+        PAGE_MARGIN, PAGE_MARGIN, CONTENT_WIDTH, CONTENT_HEIGHT,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content",
+    )
+    footer = functools.partial(_footer, title=title, lang=lang, fonts=fonts)
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
+    document.build(story)
+    return buffer.getvalue()
+
+
+def _footer(canvas, document, *, title: str, lang: str, fonts: _Fonts) -> None:
+    canvas.saveState()
+    canvas.setFont(fonts.regular, 8)
+    canvas.setFillColor(colors.HexColor(charts.TEXT_COLOUR))
+    baseline = PAGE_MARGIN / 2
+    canvas.drawString(PAGE_MARGIN, baseline, f"{t('app.title', lang)} · {title}")
+    canvas.drawRightString(A4[0] - PAGE_MARGIN, baseline, t("report.page", lang, page=document.page))
+    canvas.restoreState()

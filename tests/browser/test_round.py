@@ -1,0 +1,146 @@
+"""The quarterly round in a real browser, as a regional coordinator and then leadership do it:
+download the template, fill it in, upload it, read the review, save, see the overview move,
+roll the upload back, and take the exports and the PDF brief to the meeting.
+
+It runs on a server and database of its own, since it writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pypdfium2
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import running_dashboard
+from tests.browser.test_browser import SCREENSHOTS, open_page, select_option, wait_for_app_idle, whole_page_in_view
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+REGION = "Follorådet"
+FILE_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
+METRIC = "stMetric"
+# The PDF is made with Chromium too (kaleido), and the first run of each page is uncached.
+SLOW_MS = 120_000
+
+
+@pytest.fixture
+def round_url(demo_database: Path, tmp_path: Path, pytestconfig: pytest.Config) -> Iterator[str]:
+    database = tmp_path / "round.db"
+    shutil.copyfile(demo_database, database)
+    with running_dashboard(database, tmp_path, pytestconfig) as url:
+        yield url
+
+
+def metric_values(page: Page) -> dict[str, str]:
+    metrics = page.get_by_test_id(METRIC)
+    values = {}
+    for index in range(metrics.count()):
+        metric = metrics.nth(index)
+        label = metric.get_by_test_id("stMetricLabel").inner_text().strip()
+        values[label] = metric.get_by_test_id("stMetricValue").inner_text().strip()
+    return values
+
+
+def download(page: Page, name: str, folder: Path) -> Path:
+    with page.expect_download(timeout=SLOW_MS) as started:
+        page.get_by_role("button", name=name, exact=True).click()
+    target = folder / started.value.suggested_filename
+    started.value.save_as(target)
+    return target
+
+
+def nav(page: Page, name: str) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True).click()
+    wait_for_app_idle(page, name)
+
+
+def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -> None:
+    page.set_default_timeout(SLOW_MS)
+    open_page(page, round_url, "Oversikt")
+    before = metric_values(page)
+    expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2024")).to_be_visible()
+
+    # 1. The coordinator downloads Follo's template for the quarter due.
+    nav(page, "Last opp")
+    select_option(page, "Region for malen", REGION)
+    template = download(page, f"Last ned mal for {REGION}, 3. kv. 2024", tmp_path)
+    assert template.name == "status-follo-2024-Q3.xlsx"
+
+    # 2. … and fills it in: every commitment completed, the first one delayed.
+    book = openpyxl.load_workbook(template)
+    sheet = book["Status"]
+    rows = [row for row in sheet.iter_rows(min_row=5) if row[1].value]
+    assert len(rows) == 13
+    for row in rows:
+        row[5].value, row[6].value = "Fullført", 100
+    rows[0][5].value, rows[0][6].value, rows[0][7].value = "Forsinket", 10, "Leverandøren gikk konkurs"
+    filled = tmp_path / "follo-utfylt.xlsx"
+    book.save(filled)
+
+    # 3. Upload: the review says what would change, and nothing is saved yet.
+    page.locator(FILE_INPUT).set_input_files(filled)
+    wait_for_app_idle(page)
+    expect(page.get_by_text("Filen er kontrollert og ikke lagret ennå.")).to_be_visible()
+    review = metric_values(page)
+    assert review["Nye rapporter"] == "13" and review["Endret"] == "0"
+    with whole_page_in_view(page):
+        page.screenshot(path=screenshot("last-opp-gjennomgang"), full_page=True)
+
+    # 4. Save.
+    page.get_by_role("button", name="Lagre", exact=True).click()
+    wait_for_app_idle(page)
+    saved = page.get_by_text("Lagret som opplasting ")
+    expect(saved).to_be_visible()
+    upload_number = saved.inner_text().split()[3].rstrip(":")
+
+    # 5. The overview moves on to the new quarter.
+    nav(page, "Oversikt")
+    expect(page.get_by_text("Utvalg: hele fylket · 3. kv. 2024")).to_be_visible()
+    after = metric_values(page)
+    assert after != before
+
+    # 6. Roll the upload back (opened by its link): the overview is as it was.
+    open_page(page, f"{round_url}/opplastinger?upload={upload_number}", "Opplastinger")
+    expect(page.get_by_role("heading", name=f"Opplasting {upload_number}: follo-utfylt.xlsx")).to_be_visible()
+    page.get_by_text(f"Ja, jeg vil tilbakestille opplasting {upload_number}").click()
+    wait_for_app_idle(page)
+    page.get_by_role("button", name=f"Tilbakestill opplasting {upload_number}").click()
+    wait_for_app_idle(page)
+    expect(page.get_by_text(f"Opplasting {upload_number} er tilbakestilt")).to_be_visible()
+    nav(page, "Oversikt")
+    expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2024")).to_be_visible()
+    assert metric_values(page) == before
+
+    # 7. Leadership exports: Excel, CSV and the PDF brief.
+    nav(page, "Eksport")
+    excel = download(page, "Tiltak og status (Excel)", tmp_path)
+    sheet = openpyxl.load_workbook(excel).active
+    assert sheet["A1"].value == "Tiltak og status"
+    assert sheet["A2"].value.startswith("Utvalg: hele fylket · 2. kv. 2024")
+    assert [cell.value for cell in sheet[4]][:3] == ["Region", "Nr", "Tiltak"]
+    assert sheet.max_row == 4 + 96
+    text = download(page, "Tiltak og status (CSV)", tmp_path)
+    data = text.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))) == 1 + 96
+
+    brief = download(page, "Møtenotat (PDF)", tmp_path)
+    pdf = pypdfium2.PdfDocument(brief)
+    words = " ".join(pdf[index].get_textpage().get_text_range() for index in range(len(pdf)))
+    for region in ("Follorådet", "Indre Østfold regionråd", "Regionrådet for Hallingdal"):
+        assert region in words
+    for value in before.values():
+        assert value.replace("\u00a0", " ") in words.replace("\u00a0", " "), value
+    pdf[0].render(scale=1.5).to_pil().save(screenshot("kvartalsrapport-side-1"))
+
+
+def screenshot(name: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS / f"{name}.png"

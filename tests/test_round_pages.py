@@ -1,0 +1,467 @@
+"""The quarterly round through the pages: template, upload with review, save, log, rollback, and the
+bytes of the downloads."""
+
+import csv
+import io
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pypdfium2
+import pytest
+
+from core.db import connect
+from tests.browser.conftest import CHROMIUM, in_ci
+from tests.builders import add_reports
+from tests.pages import (  # noqa: F401 (fixtures)
+    FOLLO, IOR, app, download, downloads, fresh_caches, metrics, register,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HEADER = ["Region", "Nr", "Kvartal", "Status", "Fremdrift (%)", "Kommentar", "Neste steg", "Ansvarlig"]
+
+
+def workbook_bytes(rows: list[list], header: list[str] = HEADER) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Status"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+GOOD_FILE = workbook_bytes([
+    # Delayed already in 2. kv.: not newly delayed, but progress goes back 35 -> 30.
+    [FOLLO, "1.1", "2024-Q3", "Forsinket", 30, "Venter fortsatt", "Nytt møte", "Kari"],
+    # On track in 2. kv.: newly delayed, and progress goes back 10 -> 5.
+    [FOLLO, "2.1", "2024-Q3", "Forsinket", 5, "Få søkere", None, None],
+])
+
+
+def upload(at, name: str, data: bytes):
+    at.file_uploader[0].set_value((name, data, XLSX))
+    return at.run()
+
+
+def upload_page(query: dict | None = None):
+    return app(query, page="views/last_opp.py")
+
+
+def reports(quarter: str) -> list[tuple]:
+    db = connect()
+    try:
+        return db.execute(
+            "SELECT r.short_name, c.code, s.status, s.progress, s.comment FROM status_reports s "
+            "JOIN commitments c ON c.id = s.commitment_id JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id WHERE s.quarter = ? ORDER BY r.short_name, c.code",
+            (quarter,),
+        ).fetchall()
+    finally:
+        db.close()
+
+
+def commitment_id(region: str, code: str) -> int:
+    db = connect()
+    try:
+        return db.execute(
+            "SELECT c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id WHERE r.name = ? AND c.code = ?",
+            (region, code),
+        ).fetchone()[0]
+    finally:
+        db.close()
+
+
+def frame_rows(element) -> list[list]:
+    frame = element.value
+    return [[None if _blank(value) else value for value in row] for row in frame.itertuples(index=False)]
+
+
+def _blank(value) -> bool:
+    return not isinstance(value, (list, tuple)) and bool(pd.isna(value))
+
+
+# --- template -------------------------------------------------------------------------------
+
+
+def test_template_for_the_region_and_the_quarter_due(register, downloads):
+    at = upload_page({"region": FOLLO})
+    assert at.selectbox(key="template_region").value == FOLLO
+    assert at.selectbox(key="template_quarter").value == "2024-Q3"
+    template = download(at, downloads, "template-download")
+    assert (template.file_name, template.mime) == ("status-follo-2024-Q3.xlsx", XLSX)
+    sheet = openpyxl.load_workbook(io.BytesIO(template.data))["Status"]
+    rows = [list(row[:7]) for row in sheet.iter_rows(min_row=4, values_only=True)]
+    assert rows == [
+        ["Region", "Nr", "Tiltak", "Innsatsområde", "Kvartal", "Status", "Fremdrift (%)"],
+        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "2024-Q3", "Forsinket", 35],
+        [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "2024-Q3", "Fullført", 100],
+        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "2024-Q3", "I rute", 10],
+    ]
+
+
+def test_a_filled_in_template_loads_through_the_page(register, downloads):
+    at = upload_page({"region": IOR})
+    template = download(at, downloads, "template-download")
+    book = openpyxl.load_workbook(io.BytesIO(template.data))
+    sheet = book["Status"]
+    sheet["F5"], sheet["G5"] = "Fullført", 100
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = upload(at, template.file_name, buffer.getvalue())
+    assert not at.exception
+    assert metrics(at) == [
+        ("Nye rapporter", "2", ""), ("Endret", "0", ""), ("Uendret", "0", ""),
+        ("Nylig forsinket", "0", ""), ("Fremdrift tilbake", "0", ""),
+    ]
+    save_button(at).click().run()
+    assert reports("2024-Q3") == [("IØR", "1.1", "completed", 100, None), ("IØR", "1.2", "delayed", 10, None)]
+
+
+def save_button(at):
+    [button] = [button for button in at.button if button.label == "Lagre"]
+    return button
+
+
+# --- review and save --------------------------------------------------------------------------
+
+
+def test_review_shows_what_would_change_and_saves_nothing(register):
+    at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
+    assert not at.exception
+    assert metrics(at) == [
+        ("Nye rapporter", "2", ""), ("Endret", "0", ""), ("Uendret", "0", ""),
+        ("Nylig forsinket", "1", ""), ("Fremdrift tilbake", "2", ""),
+    ]
+    assert [info.value for info in at.info] == [
+        "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
+    ]
+    assert [warning.value for warning in at.warning] == [
+        "1 av regionens tiltak mangler i filen. De beholder det som er lagret."
+    ]
+    missing, changes = at.dataframe
+    assert frame_rows(missing) == [[FOLLO, "1.2", "Innfartsparkering", "3. kv. 2024"]]
+    assert frame_rows(changes) == [
+        [2, FOLLO, "1.1", "Trafikksikkerhet ved skoler", "3. kv. 2024", "Ny", "2. kv. 2024", "Forsinket",
+         "Forsinket", 35, 30, "↓ Fremdrift går tilbake"],
+        [3, FOLLO, "2.1", "Flere lærlingplasser", "3. kv. 2024", "Ny", "2. kv. 2024", "I rute",
+         "Forsinket", 10, 5, "⚠ Nylig forsinket · ↓ Fremdrift går tilbake"],
+    ]
+    assert reports("2024-Q3") == []
+
+
+def test_save_writes_the_file_and_the_overview_moves_on(register):
+    at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
+    save_button(at).click().run()
+    assert not at.exception
+    [success] = at.success
+    assert success.value.startswith("Lagret som opplasting ") and success.value.endswith(
+        ": 2 nye, 0 endret, 0 uendret."
+    )
+    assert reports("2024-Q3") == [
+        ("Follo", "1.1", "delayed", 30, "Venter fortsatt"), ("Follo", "2.1", "delayed", 5, "Få søkere"),
+    ]
+    # The uploader is emptied, so the review of the saved file is gone.
+    assert not at.file_uploader[0].value
+    at.switch_page("views/oversikt.py").run()
+    assert at.caption[0].value == "Utvalg: hele fylket · 3. kv. 2024"
+
+
+def test_the_same_file_again_changes_nothing(register):
+    at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
+    save_button(at).click().run()
+    first = int(at.success[0].value.split()[3].rstrip(":"))
+    at = upload(at, "status-follo.xlsx", GOOD_FILE)
+    assert metrics(at)[:3] == [("Nye rapporter", "0", ""), ("Endret", "0", ""), ("Uendret", "2", "")]
+    assert [info.value for info in at.info] == [
+        "Ingenting å lagre: alt i filen er likt det som allerede er lagret. "
+        f"Den samme filen er lastet opp før (opplasting {first})."
+    ]
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+
+
+def test_a_changed_report_shows_before_and_after(register):
+    changed = workbook_bytes([[FOLLO, "1.1", "2024-Q2", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", "Ola"]])
+    at = upload(upload_page(), "rettelse.xlsx", changed)
+    assert metrics(at)[:3] == [("Nye rapporter", "0", ""), ("Endret", "1", ""), ("Uendret", "0", "")]
+    missing, changes = at.dataframe
+    assert frame_rows(changes) == [
+        [2, FOLLO, "1.1", "Trafikksikkerhet ved skoler", "2. kv. 2024", "Endret", "2. kv. 2024", "Forsinket",
+         "Forsinket", 35, 35, "endret: ansvarlig"],
+    ]
+
+
+def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, downloads):
+    bad = workbook_bytes([
+        [FOLLO, "1.1", "2024-Q3", "Kanskje", 30],
+        [FOLLO, "9.9", "2024-Q3", "I rute", 150],
+        ["Ukjent råd", "1.1", "2024-Q3", "I rute", 10],
+    ])
+    at = upload(upload_page(), "feil.xlsx", bad)
+    assert not at.exception
+    assert [error.value for error in at.error] == [
+        "Filen kan ikke lagres: 4 feil. Ingenting er endret. Rett feilene i tabellen og last opp filen på nytt."
+    ]
+    [errors] = at.dataframe
+    allowed = "Ikke startet, I rute, Forsinket, Fullført, Utgår"
+    assert frame_rows(errors) == [
+        ["Status", 2, "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
+        ["Status", 3, "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
+        ["Status", 3, "E", "Fremdrift (%)", "150", "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»)."],
+        ["Status", 4, "A", "Region", "Ukjent råd",
+         "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret."],
+    ]
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+    assert reports("2024-Q3") == []
+    exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
+    assert [cell.value for cell in exported[4]] == ["Ark", "Rad", "Kolonne", "Overskrift", "Verdi", "Feil"]
+    assert [cell.value for cell in exported[5]] == ["Status", 2, "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."]
+
+
+@pytest.mark.parametrize(
+    ("data", "message_start"),
+    [
+        (b"Region;Nr;Status\nFollo;1.1;I rute\n", "Filen er ikke en Excel-arbeidsbok (.xlsx). Den ser ut som en CSV-/tekstfil."),
+        (b"", "Filen er tom."),
+    ],
+)
+def test_a_file_that_is_not_a_workbook_gets_a_message_not_a_traceback(register, data, message_start):
+    at = upload(upload_page(), "tekst.xlsx", data)
+    assert not at.exception
+    [error] = at.error
+    assert error.value.startswith(message_start), error.value
+    assert reports("2024-Q3") == []
+
+
+# --- upload log and rollback -------------------------------------------------------------------
+
+
+def test_the_log_shows_an_upload_and_what_it_changed(register, downloads):
+    at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
+    save_button(at).click().run()
+    at.switch_page("views/opplastinger.py").run()
+    assert not at.exception
+    newest = at.dataframe[0].value.iloc[0]
+    assert (newest["Type"], newest["Fil"], newest["Kvartaler"], newest["Nye"], newest["Endret"], newest["Uendret"],
+            newest["Tilstand"]) == ("Status", "status-follo.xlsx", "3. kv. 2024", 2, 0, 0, "Gjeldende")
+    assert len(newest["Sjekksum (SHA-256)"]) == 64
+    at.selectbox(key="upload-choice").select(int(newest["Nr"])).run()
+    log, changes = at.dataframe
+    assert frame_rows(changes) == [
+        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "3. kv. 2024", "Ny", "", "Forsinket", None, 30, "",
+         "Venter fortsatt"],
+        [FOLLO, "2.1", "Flere lærlingplasser", "3. kv. 2024", "Ny", "", "Forsinket", None, 5, "", "Få søkere"],
+    ]
+    assert at.query_params["upload"] == str(int(newest["Nr"]))
+
+
+def test_rollback_needs_confirmation_and_restores_the_values_before(register):
+    changed = workbook_bytes([[FOLLO, "1.1", "2024-Q2", "I rute", 60, "Løst", None, None]])
+    at = upload(upload_page(), "rettelse.xlsx", changed)
+    save_button(at).click().run()
+    assert reports("2024-Q2")[0] == ("Follo", "1.1", "on_track", 60, "Løst")
+    at.switch_page("views/opplastinger.py").run()
+    upload_id = int(at.selectbox(key="upload-choice").options[0].split()[1])
+    at.selectbox(key="upload-choice").select(upload_id).run()
+    rollback = at.button(key=f"rollback-{upload_id}")
+    assert rollback.disabled
+    at.checkbox(key=f"confirm-rollback-{upload_id}").check().run()
+    at.button(key=f"rollback-{upload_id}").click().run()
+    assert not at.exception
+    assert [success.value for success in at.success] == [
+        f"Opplasting {upload_id} er tilbakestilt: 1 rapporter fikk tilbake tidligere verdier, 0 ble fjernet."
+    ]
+    assert reports("2024-Q2")[0] == ("Follo", "1.1", "delayed", 35, "Venter på vegvesenet")
+    log, changes = at.dataframe
+    assert log.value.iloc[0]["Tilstand"].startswith("Tilbakestilt ")
+    # A rolled-back upload cannot be rolled back twice, and still shows what it wrote.
+    assert [button for button in at.button if button.key == f"rollback-{upload_id}"] == []
+    assert frame_rows(changes)[0][5:9] == ["Forsinket", "I rute", 35, 60]
+
+
+def test_a_rollback_refused_says_why(register):
+    at = upload(upload_page(), "a.xlsx", workbook_bytes([[FOLLO, "1.1", "2024-Q3", "I rute", 40]]))
+    save_button(at).click().run()
+    at = upload(at, "b.xlsx", workbook_bytes([[FOLLO, "1.1", "2024-Q3", "I rute", 50]]))
+    save_button(at).click().run()
+    at.switch_page("views/opplastinger.py").run()
+    first = int(at.selectbox(key="upload-choice").options[1].split()[1])
+    at.selectbox(key="upload-choice").select(first).run()
+    at.checkbox(key=f"confirm-rollback-{first}").check().run()
+    at.button(key=f"rollback-{first}").click().run()
+    assert not at.exception
+    [error] = at.error
+    assert error.value == (
+        f"Opplasting {first} kan ikke tilbakestilles fordi senere opplastinger ({first + 1}) "
+        "har endret de samme rapportene. Tilbakestill dem først."
+    )
+    assert reports("2024-Q3") == [("Follo", "1.1", "on_track", 50, None)]
+
+
+# --- downloads -------------------------------------------------------------------------------------
+
+
+def sheet_rows(data: bytes) -> list[list]:
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def no_formulas(data: bytes) -> bool:
+    """No cell of any sheet is a formula, read from the XML itself."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/")]
+        return all(b"<f>" not in archive.read(name) and b"<f " not in archive.read(name) for name in sheets)
+
+
+def test_a_listing_downloads_as_formatted_excel_and_csv(register, downloads):
+    at = app()
+    excel = download(at, downloads, "newly-delayed-xlsx")
+    assert (excel.file_name, excel.mime) == ("nylig-forsinket-2024-Q2.xlsx", XLSX)
+    book = openpyxl.load_workbook(io.BytesIO(excel.data))
+    sheet = book.active
+    assert sheet.title == "Nylig forsinket"
+    assert sheet["A1"].value == "Nylig forsinket"
+    assert sheet["A2"].value.startswith("Utvalg: hele fylket · 2. kv. 2024 · laget ")
+    assert [cell.value for cell in sheet[4]] == ["Region", "Nr", "Tiltak", "Rådsområde", "Fremdrift", "Kommentar"]
+    assert [cell.value for cell in sheet[5]] == [
+        FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Samferdsel", 0.35, "Venter på vegvesenet",
+    ]
+    assert sheet["E5"].number_format == "0 %"
+    assert sheet["A4"].font.b and sheet.freeze_panes == "A5"
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
+
+    text = download(at, downloads, "newly-delayed-csv")
+    assert (text.file_name, text.mime) == ("nylig-forsinket-2024-Q2.csv", "text/csv")
+    assert text.data.startswith(b"\xef\xbb\xbf")
+    assert list(csv.reader(io.StringIO(text.data.decode("utf-8-sig")), delimiter=";")) == [
+        ["Region", "Nr", "Tiltak", "Rådsområde", "Fremdrift", "Kommentar"],
+        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Samferdsel", "35", "Venter på vegvesenet"],
+    ]
+
+
+def test_user_text_never_becomes_a_formula_in_any_export(register, downloads):
+    db = connect()
+    add_reports(db, [(IOR, "1.2", "2024-Q2", "delayed", 10, '=HYPERLINK("http://x.example","klikk")', "+1", "@Ola")])
+    db.close()
+    at = app({"region": IOR}, page="views/eksport.py")
+    assert not at.exception
+    excel = download(at, downloads, "commitments-xlsx")
+    assert no_formulas(excel.data)
+    rows = sheet_rows(excel.data)
+    header = rows[3]
+    ladeinfra = next(row for row in rows[4:] if row[1] == "1.2")
+    assert ladeinfra[header.index("Kommentar")] == '=HYPERLINK("http://x.example","klikk")'
+    assert ladeinfra[header.index("Neste steg")] == "+1"
+    assert ladeinfra[header.index("Status")] == "Forsinket"
+    assert ladeinfra[header.index("Fremdrift")] == 0.1
+    text = download(at, downloads, "commitments-csv")
+    rows = list(csv.reader(io.StringIO(text.data.decode("utf-8-sig")), delimiter=";"))
+    ladeinfra = next(row for row in rows[1:] if row[1] == "1.2")
+    assert ladeinfra[rows[0].index("Kommentar")] == "'=HYPERLINK(\"http://x.example\",\"klikk\")"
+    assert ladeinfra[rows[0].index("Neste steg")] == "'+1"
+    assert ladeinfra[rows[0].index("Ansvarlig")] == "'@Ola"
+
+
+def test_csv_separator_can_be_a_comma(register, downloads):
+    at = app({"region": FOLLO}, page="views/eksport.py")
+    at.radio(key="csv-separator").set_value(",").run()
+    rows = list(csv.reader(io.StringIO(download(at, downloads, "history-csv").data.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "Region", "Nr", "Tiltak", "Innsatsområde", "Rådsområde", "Bærekraftsmål", "Kvartal", "Status", "Fremdrift",
+        "Kommentar", "Neste steg", "Ansvarlig",
+    ]
+    assert rows[1:] == [
+        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "Samferdsel", "11", "1. kv. 2024", "I rute", "40", "", "", ""],
+        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "Samferdsel", "11", "2. kv. 2024", "Forsinket", "35",
+         "Venter på vegvesenet", "Nytt møte", ""],
+        [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "Samferdsel", "11", "1. kv. 2024", "I rute", "20", "", "", ""],
+        [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "Samferdsel", "11", "2. kv. 2024", "Fullført", "100",
+         "Åpnet i mai", "", ""],
+        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "Utdanning og kompetanse", "4", "1. kv. 2024", "Ikke startet",
+         "0", "", "", ""],
+        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "Utdanning og kompetanse", "4", "2. kv. 2024", "I rute", "10",
+         "", "", ""],
+    ]
+
+
+def test_a_chart_s_figures_download_with_the_filters_in_the_note(register, downloads):
+    at = app({"region": FOLLO})
+    rows = sheet_rows(download(at, downloads, "status-over-time-table-xlsx").data)
+    assert rows[0][0] == "Status per kvartal"
+    assert rows[1][0].startswith("Utvalg: Follorådet · 2. kv. 2024 · laget ")
+    assert rows[3] == ["Kvartal", "I rute", "Forsinket", "Fullført", "Ikke startet", "Totalt"]
+    assert rows[4:] == [
+        ["1. kv. 2024", "2 (67\u00a0%)", "0 (0\u00a0%)", "0 (0\u00a0%)", "1 (33\u00a0%)", "3"],
+        ["2. kv. 2024", "1 (33\u00a0%)", "1 (33\u00a0%)", "1 (33\u00a0%)", "0 (0\u00a0%)", "3"],
+    ]
+
+
+PAGES = [
+    "views/oversikt.py", "views/regioner.py", "views/radsomrader.py", "views/baerekraftsmal.py",
+    "views/tiltak.py", "views/eksport.py", "views/opplastinger.py",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_table_download_on_every_page_opens(register, downloads, page):
+    query = {"region": FOLLO, "council": "Samferdsel", "sdg": "SDG 11 – Bærekraftige byer og lokalsamfunn"}
+    if page == "views/tiltak.py":
+        query["commitment"] = str(commitment_id(FOLLO, "1.1"))
+    at = app(query, page=page)
+    if page == "views/opplastinger.py":
+        at.selectbox(key="upload-choice").select_index(0).run()
+    keys = [button.key for button in at.download_button if button.key.endswith(("-xlsx", "-csv"))]
+    tables = [key for key in keys if not key.startswith("report-")]
+    assert tables, "every page has at least one table to download"
+    for key in tables:
+        served = download(at, downloads, key)
+        if key.endswith("-xlsx"):
+            assert no_formulas(served.data)
+            rows = sheet_rows(served.data)
+            assert rows[1][0].startswith("Utvalg: Follorådet, Samferdsel, SDG 11"), (key, rows[1][0])
+            assert len(rows) > 4, key
+        else:
+            assert served.data.startswith(b"\xef\xbb\xbf"), key
+            assert len(list(csv.reader(io.StringIO(served.data.decode("utf-8-sig")), delimiter=";"))) > 1, key
+
+
+def test_the_quarterly_report_workbook_follows_the_filters(register, downloads):
+    at = app({"council": "Samferdsel"}, page="views/eksport.py")
+    report = download(at, downloads, "report-xlsx")
+    assert (report.file_name, report.mime) == ("kvartalsrapport-2024-Q2.xlsx", XLSX)
+    assert no_formulas(report.data)
+    book = openpyxl.load_workbook(io.BytesIO(report.data))
+    assert book.sheetnames[0] == "Sammendrag"
+    assert set(book.sheetnames[1:]) == {FOLLO, IOR}
+    summary = [list(row) for row in book["Sammendrag"].iter_rows(values_only=True)]
+    assert summary[0][0] == "Kvartalsrapport – 2. kv. 2024"
+    assert summary[1][0].startswith("Utvalg: Samferdsel · 2. kv. 2024 · laget ")
+    follo = [list(row) for row in book[FOLLO].iter_rows(min_row=5, values_only=True)]
+    assert [row[:2] for row in follo] == [["1.1", "Trafikksikkerhet ved skoler"], ["1.2", "Innfartsparkering"]]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists() and not in_ci(), reason="the PDF's charts are drawn with Chromium")
+def test_the_pdf_brief_holds_the_regions_and_the_key_figures(register, downloads):
+    at = app(page="views/eksport.py")
+    brief = download(at, downloads, "report-pdf")
+    assert (brief.file_name, brief.mime) == ("kvartalsrapport-2024-Q2.pdf", "application/pdf")
+    pdf = pypdfium2.PdfDocument(brief.data)
+    text = " ".join(pdf[index].get_textpage().get_text_range() for index in range(len(pdf))).replace("\u00a0", " ")
+    assert "Kvartalsrapport – 2. kv. 2024" in text
+    assert FOLLO in text and IOR in text
+    # The overview's key figures for the same data (see test_pages).
+    for figure in ("40 %", "20 %", "49 %", "-20,0 pp", "+28,8 pp"):
+        assert figure in text, figure
+    assert "Trafikksikkerhet ved skoler" in text  # newly delayed since last quarter
+
+
+def test_without_chromium_the_pdf_button_is_off_and_says_why(register, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = app(page="views/eksport.py")
+    assert at.download_button(key="report-pdf").disabled
+    [warning] = at.warning
+    assert warning.value.startswith("Finner ikke Chromium (/nonexistent/chromium)")
+    assert not at.download_button(key="report-xlsx").disabled

@@ -1,0 +1,266 @@
+"""The upload page's parts: the template download, the review of a file, saving it.
+
+A file is checked once (a dry run of the status loader) and the review kept in
+the session, keyed on the file and the database revision, so reruns do not check
+it again while a save from any session makes it check afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from core.charts import status_label
+from core.db import connect
+from core.errors import MonitorError
+from core.i18n import t
+from core.register import find_region
+from core.uploads import current_user
+from core.vocabulary import next_quarter, quarter_label, quarter_of_date
+from loaders.review import review_counts, review_frame
+from loaders.status import LoadResult, StatusFileRejected, load_status_bytes
+from loaders.template import reporting_quarters as _reporting_quarters
+from loaders.template import template_bytes, template_file_name
+from views import _ui as ui
+
+GENERATION_KEY = "_uploader_generation"
+REVIEW_KEY = "_upload_review"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FLAG_BACKGROUND = "#FCE4C4"  # with black text 17:1; the flag is also written out in words
+
+
+@dataclasses.dataclass(frozen=True)
+class Review:
+    result: LoadResult | None = None
+    frame: pd.DataFrame | None = None
+    errors: list = dataclasses.field(default_factory=list)
+    message: str | None = None  # a file that could not be read at all
+
+    @property
+    def can_save(self) -> bool:
+        return self.result is not None and bool(self.result.added or self.result.changed)
+
+
+# --- template ------------------------------------------------------------------------------
+
+
+def reporting_quarters(region: str) -> tuple[list[str], str]:
+    with _database() as db:
+        return _reporting_quarters(db, region)
+
+
+def template_button(region: str, quarter: str, lang: str) -> None:
+    path = ui.database_file()
+    with _database() as db:
+        file_name = template_file_name(find_region(db, region), quarter)
+
+    def build() -> bytes:
+        with contextlib.closing(connect(path)) as db:
+            return template_bytes(db, region, quarter)[0]
+
+    st.download_button(
+        t("upload.download_template", lang, region=region, quarter=quarter_label(quarter, lang)),
+        data=build, file_name=file_name, mime=XLSX_MIME, icon=":material/download:", on_click="ignore",
+        key="template-download",
+    )
+
+
+def all_quarters() -> list[str]:
+    """Quarters a whole file can be said to belong to, newest first."""
+    known = ui.dataset().quarters
+    today = quarter_of_date(dt.date.today())
+    upcoming = next_quarter(known[-1]) if known else today
+    return sorted({*known, upcoming, today}, reverse=True)
+
+
+# --- review and save ------------------------------------------------------------------------
+
+
+def uploader_key() -> str:
+    # A new key empties the file uploader, after a save.
+    return f"status-file-{st.session_state.get(GENERATION_KEY, 0)}"
+
+
+def review(file, file_quarter: str | None, lang: str) -> Review:
+    key = (file.file_id, file_quarter, ui.data_revision())
+    kept = st.session_state.get(REVIEW_KEY)
+    if kept and kept[0] == key:
+        return kept[1]
+    bar = st.progress(0.0, text=t("upload.stage.read", lang))
+
+    def report(fraction: float, stage: str) -> None:
+        bar.progress(min(fraction, 1.0), text=t(f"upload.stage.{stage}", lang))
+
+    try:
+        with _database() as db:
+            result = load_status_bytes(
+                db, file.getvalue(), file.name, quarter=file_quarter, dry_run=True, on_progress=report
+            )
+            found = Review(result=result, frame=review_frame(db, result))
+    except StatusFileRejected as rejected:
+        found = Review(errors=rejected.errors)
+    except MonitorError as error:
+        found = Review(message=str(error))
+    bar.empty()
+    st.session_state[REVIEW_KEY] = (key, found)
+    return found
+
+
+def save(file, file_quarter: str | None, lang: str) -> None:
+    """The button's callback: save the file for real, then say what happened."""
+    try:
+        with _database() as db:
+            result = load_status_bytes(
+                db, file.getvalue(), file.name, quarter=file_quarter, user=current_user()
+            )
+    except StatusFileRejected as rejected:
+        ui.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
+        return
+    except MonitorError as error:
+        ui.flash("error", str(error))
+        return
+    counts = dict(added=result.added, changed=result.changed, unchanged=result.unchanged)
+    if result.upload_id is None:
+        ui.flash("info", t("upload.nothing_changed", lang, **counts))
+    else:
+        ui.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
+    st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
+    st.session_state.pop(REVIEW_KEY, None)
+
+
+
+
+# --- showing the review ---------------------------------------------------------------------
+
+
+def show_review(found: Review, lang: str) -> None:
+    st.header(t("upload.review_heading", lang))
+    if found.message:
+        st.error(found.message)
+        return
+    if found.errors:
+        show_errors(found.errors, lang)
+        return
+    result, frame = found.result, found.frame
+    counts = review_counts(frame)
+    columns = st.columns(5)
+    for column, name in zip(columns, ("added", "changed", "unchanged", "newly_delayed", "backwards")):
+        column.metric(t(f"upload.count.{name}", lang), counts[name])
+    if not found.can_save:
+        message = t("upload.nothing_to_save", lang)
+        if result.already_loaded_as:
+            message += " " + t("upload.already_loaded", lang, upload=result.already_loaded_as)
+        st.info(message)
+    else:
+        st.info(t("upload.not_saved_yet", lang))
+    for warning in result.warnings:
+        st.warning(warning)
+    if result.missing:
+        show_missing(result.missing, lang)
+    show_changes(frame, lang)
+
+
+def show_errors(errors: list, lang: str) -> None:
+    st.error(t("upload.rejected", lang, count=len(errors)))
+    table = pd.DataFrame(
+        {
+            t("upload.col.sheet", lang): [error.sheet for error in errors],
+            t("upload.col.row", lang): pd.array([error.row for error in errors], dtype="Int64"),
+            t("upload.col.column", lang): [error.column or "" for error in errors],
+            t("upload.col.header", lang): [error.header or "" for error in errors],
+            t("upload.col.value", lang): [error.value or "" for error in errors],
+            t("upload.col.problem", lang): [error.message for error in errors],
+        }
+    )
+    st.dataframe(table, hide_index=True, key="upload-errors")
+    ui.export_table_buttons(t("upload.errors_title", lang), table, lang, key="upload-errors")
+
+
+def show_missing(missing: list, lang: str) -> None:
+    st.warning(t("upload.missing", lang, count=len(missing)))
+    table = pd.DataFrame(
+        {
+            t("col.region", lang): [item.region for item in missing],
+            t("col.code", lang): [item.code for item in missing],
+            t("col.text", lang): [item.text for item in missing],
+            t("col.quarter", lang): [quarter_label(item.quarter, lang) for item in missing],
+        }
+    )
+    with st.expander(t("upload.missing_list", lang, count=len(missing))):
+        st.dataframe(table, hide_index=True, key="upload-missing")
+
+
+def show_changes(frame: pd.DataFrame, lang: str) -> None:
+    show_all = st.toggle(t("upload.show_unchanged", lang), key="upload-show-unchanged")
+    shown = frame if show_all else frame[frame["change"] != "unchanged"]
+    st.subheader(t("upload.changes_heading", lang, count=len(shown)))
+    if shown.empty:
+        st.write(t("none_in_list", lang))
+        return
+    table = review_table(shown, lang)
+    flagged = (shown["newly_delayed"] | shown["backwards"]).tolist()
+    styled = table.style.apply(
+        lambda row: [f"background-color: {FLAG_BACKGROUND}" if flagged[row.name] else "" for _ in row], axis=1
+    )
+    st.dataframe(styled, hide_index=True, key="upload-changes", column_config=_review_config(lang))
+    st.caption(t("upload.flag_help", lang))
+
+
+def review_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The review with words for people: statuses, quarters, what changed and why it matters."""
+
+    def status(key):
+        return status_label(key, lang) if isinstance(key, str) else ""
+
+    def notes(row) -> str:
+        parts = []
+        if row.newly_delayed:
+            parts.append("⚠ " + t("upload.flag.newly_delayed", lang))
+        if row.backwards:
+            parts.append("↓ " + t("upload.flag.backwards", lang))
+        if row.changed_fields:
+            parts.append(t("upload.flag.fields", lang, fields=", ".join(
+                t(f"col.{name}", lang).lower() for name in row.changed_fields
+            )))
+        return " · ".join(parts)
+
+    return pd.DataFrame(
+        {
+            "row": pd.array(frame["row"].tolist(), dtype="Int64"),
+            "region": frame["region"].tolist(),
+            "code": frame["code"].tolist(),
+            "text": frame["text"].tolist(),
+            "quarter": [quarter_label(q, lang) for q in frame["quarter"]],
+            "change": [t(f"upload.change.{kind}", lang) for kind in frame["change"]],
+            "compared": [quarter_label(q, lang) if q else "" for q in frame["compared_quarter"]],
+            "status_before": [status(key) for key in frame["status_before"]],
+            "status_after": [status(key) for key in frame["status_after"]],
+            "progress_before": pd.array(frame["progress_before"].tolist(), dtype="Int64"),
+            "progress_after": pd.array(frame["progress_after"].tolist(), dtype="Int64"),
+            "notes": [notes(row) for row in frame.itertuples(index=False)],
+        }
+    )
+
+
+def _review_config(lang: str) -> dict:
+    labels = {
+        "row": t("upload.col.row", lang), "region": t("col.region", lang), "code": t("col.code", lang),
+        "text": t("col.text", lang), "quarter": t("col.quarter", lang), "change": t("upload.col.change", lang),
+        "compared": t("upload.col.compared", lang), "status_before": t("upload.col.status_before", lang),
+        "status_after": t("upload.col.status_after", lang), "notes": t("upload.col.notes", lang),
+    }
+    config = {key: st.column_config.TextColumn(label) for key, label in labels.items()}
+    config["row"] = st.column_config.NumberColumn(labels["row"], format="%d")
+    for key in ("progress_before", "progress_after"):
+        config[key] = st.column_config.NumberColumn(t(f"upload.col.{key}", lang), format="%d %%")
+    return config
+
+
+@contextlib.contextmanager
+def _database():
+    with contextlib.closing(connect(ui.database_file())) as db:
+        yield db

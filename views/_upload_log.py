@@ -1,0 +1,164 @@
+"""The upload log's parts: the list, one upload's changes, and rollback with confirmation."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from core.charts import status_label
+from core.db import connect
+from core.errors import MonitorError
+from core.exports import OSLO
+from core.i18n import t
+from core.uploads import Upload, current_user, list_uploads, upload_changes
+from core.vocabulary import quarter_label
+from loaders.status import rollback
+from views import _ui as ui
+
+ROLLBACK_KINDS = ("status", "demo")
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _log(path: str, data_revision: int, lang: str) -> tuple[list[Upload], pd.DataFrame]:
+    # Shared, not copied: at national scale the log has thousands of uploads, and
+    # nothing changes it without a new revision.
+    with contextlib.closing(connect(path)) as db:
+        found = list_uploads(db)
+    return found, log_table(found, lang)
+
+
+def uploads(lang: str) -> tuple[list[Upload], pd.DataFrame]:
+    """Every upload, newest first, and the log table of them; cached per database revision."""
+    return _log(ui.database_file(), ui.data_revision(), lang)
+
+
+def when(timestamp: str | None, lang: str) -> str:
+    """A stored UTC time as Oslo reads it: "23.11.2026 kl. 15:40"."""
+    if not timestamp:
+        return ""
+    moment = dt.datetime.fromisoformat(timestamp).astimezone(OSLO)
+    return f"{moment:%Y-%m-%d %H:%M}" if lang == "en" else f"{moment:%d.%m.%Y} kl. {moment:%H:%M}"
+
+
+def state(upload: Upload, lang: str) -> str:
+    if upload.rolled_back_at:
+        return t("uploads.rolled_back", lang, when=when(upload.rolled_back_at, lang), who=upload.rolled_back_by)
+    return t("uploads.active", lang)
+
+
+def log_table(found: list[Upload], lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("uploads.col.number", lang): [upload.id for upload in found],
+            t("uploads.col.kind", lang): [t(f"uploads.kind.{upload.kind}", lang) for upload in found],
+            t("uploads.col.file", lang): [upload.file_name for upload in found],
+            t("uploads.col.when", lang): [when(upload.uploaded_at, lang) for upload in found],
+            t("uploads.col.who", lang): [upload.uploaded_by for upload in found],
+            t("uploads.col.quarters", lang): [_quarters(upload.quarters, lang) for upload in found],
+            t("uploads.col.added", lang): [upload.added for upload in found],
+            t("uploads.col.changed", lang): [upload.changed for upload in found],
+            t("uploads.col.unchanged", lang): [upload.unchanged for upload in found],
+            t("uploads.col.sha256", lang): [upload.sha256 for upload in found],
+            t("uploads.col.state", lang): [state(upload, lang) for upload in found],
+        }
+    )
+
+
+def log_config(lang: str) -> dict:
+    return {
+        t("uploads.col.number", lang): st.column_config.NumberColumn(format="%d"),
+        t("uploads.col.sha256", lang): st.column_config.TextColumn(help=t("uploads.sha256_help", lang)),
+    }
+
+
+def _quarters(stored: str | None, lang: str) -> str:
+    if not stored:
+        return ""
+    return ", ".join(quarter_label(quarter.strip(), lang) for quarter in stored.split(",") if quarter.strip())
+
+
+def upload_picker(found: list[Upload], lang: str) -> Upload | None:
+    by_id = {upload.id: upload for upload in found}
+    requested = st.query_params.get("upload")
+    index = list(by_id).index(int(requested)) if requested and requested.isdigit() and int(requested) in by_id else None
+    chosen = st.selectbox(
+        t("uploads.choose", lang), list(by_id), index=index, placeholder=t("uploads.choose", lang),
+        format_func=lambda number: t(
+            "uploads.option", lang, number=number, file=by_id[number].file_name,
+            when=when(by_id[number].uploaded_at, lang),
+        ),
+        key="upload-choice",
+    )
+    if chosen is not None:
+        st.query_params["upload"] = str(chosen)
+    return by_id.get(chosen)
+
+
+def show_upload(upload: Upload, lang: str) -> None:
+    st.subheader(t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name))
+    st.markdown(t(
+        "uploads.detail", lang, who=upload.uploaded_by, when=when(upload.uploaded_at, lang),
+        added=upload.added, changed=upload.changed, unchanged=upload.unchanged, sha256=upload.sha256,
+    ))
+    st.markdown(f"**{t('uploads.col.state', lang)}:** {state(upload, lang)}")
+    with contextlib.closing(connect(ui.database_file())) as db:
+        changes = upload_changes(db, upload.id)
+    if not changes:
+        st.write(t("uploads.no_reports", lang))
+    else:
+        table = changes_table(changes, lang)
+        st.dataframe(table, hide_index=True, key="upload-changes")
+        ui.export_table_buttons(
+            t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name), table, lang,
+            key="upload-detail",
+        )
+    if upload.kind in ROLLBACK_KINDS and not upload.rolled_back_at:
+        rollback_form(upload, lang)
+
+
+def changes_table(changes: list[dict], lang: str) -> pd.DataFrame:
+    def status(key):
+        return status_label(key, lang) if key else ""
+
+    return pd.DataFrame(
+        {
+            t("col.region", lang): [row["region"] for row in changes],
+            t("col.code", lang): [row["code"] for row in changes],
+            t("col.text", lang): [row["text"] for row in changes],
+            t("col.quarter", lang): [quarter_label(row["quarter"], lang) for row in changes],
+            t("upload.col.change", lang): [t(f"upload.change.{row['change']}", lang) for row in changes],
+            t("upload.col.status_before", lang): [status(row["status_before"]) for row in changes],
+            t("upload.col.status_after", lang): [status(row["status_after"]) for row in changes],
+            t("upload.col.progress_before", lang): pd.array([row["progress_before"] for row in changes], dtype="Int64"),
+            t("upload.col.progress_after", lang): pd.array([row["progress_after"] for row in changes], dtype="Int64"),
+            t("uploads.col.comment_before", lang): [row["comment_before"] or "" for row in changes],
+            t("uploads.col.comment_after", lang): [row["comment_after"] or "" for row in changes],
+        }
+    )
+
+
+def rollback_form(upload: Upload, lang: str) -> None:
+    st.subheader(t("uploads.rollback_heading", lang))
+    st.warning(t("uploads.rollback_explain", lang, number=upload.id))
+    confirmed = st.checkbox(t("uploads.rollback_confirm", lang, number=upload.id), key=f"confirm-rollback-{upload.id}")
+    st.button(
+        t("uploads.rollback", lang, number=upload.id), type="primary", disabled=not confirmed,
+        icon=":material/undo:", on_click=_rollback, args=(upload.id, lang), key=f"rollback-{upload.id}",
+    )
+
+
+def _rollback(upload_id: int, lang: str) -> None:
+    try:
+        with contextlib.closing(connect(ui.database_file())) as db:
+            result = rollback(db, upload_id, user=current_user())
+    except MonitorError as error:
+        ui.flash("error", str(error))
+        return
+    ui.flash(
+        "success",
+        t("uploads.rolled_back_now", lang, number=upload_id, restored=result.restored, removed=result.removed),
+    )
+

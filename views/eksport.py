@@ -1,0 +1,31 @@
+"""Eksport: the tables behind the dashboard and the quarterly report, for the current filters."""
+
+import streamlit as st
+
+from core import analysis
+from core.i18n import t
+from core.vocabulary import quarter_label
+from views import _ui as ui
+from views import _export as export
+
+lang, quarter = ui.page_start("page.export")
+st.write(t("export.intro", lang))
+separator = st.radio(
+    t("export.separator", lang), (";", ","), horizontal=True, key="csv-separator",
+    format_func=lambda mark: t(f"export.separator.{'semicolon' if mark == ';' else 'comma'}", lang),
+    help=t("export.separator_help", lang),
+)
+
+st.header(t("export.report_heading", lang, quarter=quarter_label(quarter, lang)))
+st.write(t("export.report_intro", lang))
+export.report_buttons(quarter, lang)
+
+# The tables are built only when a button is pressed; the page needs only their sizes.
+data = ui.filtered()
+st.header(t("export.commitments_heading", lang, quarter=quarter_label(quarter, lang)))
+st.write(t("export.rows", lang, count=ui.computed(analysis.kpis, quarter).commitments))
+export.commitments_buttons(data, quarter, lang, separator)
+
+st.header(t("export.history_heading", lang))
+st.write(t("export.rows", lang, count=len(data.reports)))
+export.history_buttons(data, lang, separator)

@@ -1,0 +1,52 @@
+"""Last opp: the quarterly round. Download the pre-filled template, upload it filled in,
+check the review of what would change, and save it in one go."""
+
+import streamlit as st
+
+from core.i18n import t
+from core.vocabulary import quarter_label
+from views import _ui as ui
+from views import _upload as upload
+
+lang = ui.language()
+st.title(t("page.upload", lang))
+st.caption(t("upload.intro", lang))
+ui.show_flash()
+
+st.header(t("upload.template_heading", lang))
+regions = ui.region_names()
+if not regions:
+    st.info(t("empty.database", lang))
+    st.stop()
+left, right = st.columns(2)
+chosen_region = ui.current_filters().region
+region = left.selectbox(
+    t("upload.template_region", lang), regions, index=regions.index(chosen_region) if chosen_region in regions else None,
+    placeholder=t("upload.choose_region", lang), key="template_region",
+)
+if region is not None:
+    quarters, suggested = upload.reporting_quarters(region)
+    quarter = right.selectbox(
+        t("upload.template_quarter", lang), quarters, index=quarters.index(suggested),
+        format_func=lambda q: quarter_label(q, lang), key="template_quarter",
+    )
+    upload.template_button(region, quarter, lang)
+
+st.header(t("upload.file_heading", lang))
+file = st.file_uploader(
+    t("upload.file_label", lang), type=["xlsx"], key=upload.uploader_key(), help=t("upload.file_help", lang)
+)
+with st.expander(t("upload.more_options", lang)):
+    file_quarter = st.selectbox(
+        t("upload.file_quarter", lang), upload.all_quarters(), index=None,
+        format_func=lambda q: quarter_label(q, lang), placeholder=t("upload.file_quarter_from_file", lang),
+        key="file_quarter",
+    )
+if file is not None:
+    review = upload.review(file, file_quarter, lang)
+    upload.show_review(review, lang)
+    if review.can_save:
+        st.button(
+            t("upload.save", lang), type="primary", icon=":material/save:",
+            on_click=upload.save, args=(file, file_quarter, lang),
+        )

@@ -1,0 +1,24 @@
+"""Opplastinger: every upload, what each one changed, and rolling one back."""
+
+import streamlit as st
+
+from core.i18n import t
+from views import _ui as ui
+from views import _upload_log as log
+
+lang = ui.language()
+st.title(t("page.uploads", lang))
+st.caption(t("uploads.intro", lang))
+ui.show_flash()
+
+uploads, table = log.uploads(lang)
+if not uploads:
+    st.info(t("never_updated", lang))
+    st.stop()
+st.dataframe(table, hide_index=True, key="upload-log", column_config=log.log_config(lang))
+ui.export_table_buttons(t("page.uploads", lang), table, lang, key="upload-log")
+
+st.header(t("uploads.open_heading", lang))
+chosen = log.upload_picker(uploads, lang)
+if chosen is not None:
+    log.show_upload(chosen, lang)

@@ -255,3 +255,35 @@ def m002_upload_values(db: Database) -> None:
             "INSERT OR IGNORE INTO upload_values SELECT upload_id, commitment_id, quarter, status, progress, "
             f"comment, next_step, owner FROM {source} WHERE upload_id IS NOT NULL {condition}"
         )
+
+
+@migrations()
+def m003_users(db: Database) -> None:
+    # Local accounts and who may report for what. An administrator holds every
+    # region and council area; a reporter only those listed in user_scopes.
+    db.execute(
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            email TEXT UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('leser', 'rapportor', 'administrator')),
+            password_hash TEXT,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE user_scopes (
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            region_id INTEGER REFERENCES regions(id) ON DELETE CASCADE,
+            council_area_id INTEGER REFERENCES council_areas(id) ON DELETE CASCADE,
+            CHECK ((region_id IS NULL) != (council_area_id IS NULL)),
+            UNIQUE (user_id, region_id, council_area_id)
+        )
+        """
+    )

@@ -79,6 +79,32 @@ def build_parser() -> argparse.ArgumentParser:
     command = add("rollback", run_rollback, "undo a status upload, restoring the values before it")
     command.add_argument("upload_id", type=int)
 
+    users = sub.add_parser("user", help="manage local accounts: add, list, remove, passwd")
+    user_sub = users.add_subparsers(dest="user_command", required=True, metavar="ACTION")
+
+    def add_user_action(name: str, handler: Callable[[argparse.Namespace], int], help_text: str):
+        action = user_sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        action.set_defaults(handler=handler)
+        return action
+
+    password_help = "read the password from standard input instead of asking for it"
+    action = add_user_action("add", run_user_add, "create an account")
+    action.add_argument("username")
+    action.add_argument("--name", required=True, help="the person's full name")
+    action.add_argument("--role", required=True, help="leser, rapportør or administrator")
+    action.add_argument("--email", help="for sign-in through the county's identity provider (OIDC)")
+    action.add_argument("--region", action="append", default=[], help="a region the reporter holds (repeatable)")
+    action.add_argument("--council-area", action="append", default=[], dest="council_areas",
+                        help="a council area the reporter holds (repeatable)")
+    action.add_argument("--no-password", action="store_true", help="OIDC sign-in only")
+    action.add_argument("--password-stdin", action="store_true", help=password_help)
+    add_user_action("list", run_user_list, "list the accounts")
+    action = add_user_action("remove", run_user_remove, "remove an account")
+    action.add_argument("username")
+    action = add_user_action("passwd", run_user_passwd, "set a new password for an account")
+    action.add_argument("username")
+    action.add_argument("--password-stdin", action="store_true", help=password_help)
+
     command = add("demo", run_demo, "build the demo database")
     command.add_argument("--force", action="store_true", help="rebuild even if the database has data")
     return parser
@@ -181,6 +207,63 @@ def run_demo(args: argparse.Namespace) -> int:
 
     summary = build_demo(database_path(args.db), force=args.force)
     print(summary)
+    return EXIT_OK
+
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    # Never an argument: it would show in the shell history and in the process list.
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("Passord: ")
+    if getpass.getpass("Gjenta passordet: ") != first:
+        from core.errors import MonitorError
+
+        raise MonitorError("Passordene er ikke like; ingenting er endret.")
+    return first
+
+
+def run_user_add(args: argparse.Namespace) -> int:
+    from core.users import ROLE_LABELS, add_user
+
+    password = None if args.no_password else _read_password(args)
+    with _database(args) as db:
+        user = add_user(
+            db, args.username, args.name, args.role, password=password, email=args.email,
+            regions=tuple(args.region), council_areas=tuple(args.council_areas),
+        )
+    print(f"Bruker «{user.username}» opprettet som {ROLE_LABELS[user.role]}.")
+    return EXIT_OK
+
+
+def run_user_list(args: argparse.Namespace) -> int:
+    from core.users import ROLE_LABELS, list_users
+
+    with _database(args) as db:
+        for user in list_users(db):
+            scope = ", ".join((*user.regions, *user.council_areas)) or ("alt" if user.is_admin else "–")
+            print(f"{user.username}\t{user.name}\t{user.email or ''}\t{ROLE_LABELS[user.role]}\t{scope}")
+    return EXIT_OK
+
+
+def run_user_remove(args: argparse.Namespace) -> int:
+    from core.users import remove_user
+
+    with _database(args) as db:
+        remove_user(db, args.username)
+    print(f"Bruker «{args.username}» er fjernet.")
+    return EXIT_OK
+
+
+def run_user_passwd(args: argparse.Namespace) -> int:
+    from core.users import set_password
+
+    password = _read_password(args)
+    with _database(args) as db:
+        set_password(db, args.username, password)
+    print(f"Nytt passord satt for «{args.username}».")
     return EXIT_OK
 
 

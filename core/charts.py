@@ -132,6 +132,14 @@ def status_label(key: str, language: str = "nb") -> str:
     return vocabulary.status_label(key, language)
 
 
+def points_text(delta: float | None, language: str = "nb") -> str | None:
+    """A change in percentage points, signed, as Norwegian writes it: "+3,5 pp"; None when there is none."""
+    if delta is None or pd.isna(delta):
+        return None
+    text = f"{delta:+.1f}"
+    return (text.replace(".", ",") if language == "nb" else text) + " pp"
+
+
 def percent_text(value: float | None, language: str = "nb") -> str:
     """45 as "45 %" (no-break space) in Norwegian, "45%" in English, "–" when missing."""
     if value is None or pd.isna(value):

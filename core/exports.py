@@ -13,9 +13,9 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from zoneinfo import ZoneInfo
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import xlsxwriter
@@ -90,12 +90,17 @@ def file_stem(title: str, quarter: str | None = None) -> str:
     return f"{slug}-{quarter}" if quarter else slug
 
 
+def moment_text(moment: dt.datetime, lang: str) -> str:
+    """A time as people here write it, in Oslo time when it knows its zone: "23.11.2026 kl. 15:40"."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(OSLO)
+    return f"{moment:%Y-%m-%d %H:%M}" if lang == "en" else f"{moment:%d.%m.%Y} kl. {moment:%H:%M}"
+
+
 def created_line(note: str, lang: str, now: dt.datetime | None = None) -> str:
     """The filter line with the time the file was made: "Utvalg: … · laget 23.11.2026 kl. 15:40"."""
-    moment = now or dt.datetime.now(OSLO)
-    if lang == "en":
-        return f"{note} · created {moment:%Y-%m-%d %H:%M}"
-    return f"{note} · laget {moment:%d.%m.%Y} kl. {moment:%H:%M}"
+    made = moment_text(now or dt.datetime.now(OSLO), lang)
+    return f"{note} · created {made}" if lang == "en" else f"{note} · laget {made}"
 
 
 # --- CSV ------------------------------------------------------------------------------------

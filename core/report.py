@@ -120,11 +120,8 @@ def region_summary(ds: Dataset, quarter: str) -> pd.DataFrame:
 
 
 def points_text(delta: float | None, lang: str) -> str:
-    """A change in percentage points, signed, as the Oversikt page writes it: "+3,5 pp"; "–" if none."""
-    if delta is None or pd.isna(delta):
-        return "–"
-    text = f"{delta:+.1f}"
-    return (text.replace(".", ",") if lang == "nb" else text) + " pp"
+    """A change in percentage points as the Oversikt page writes it ("+3,5 pp"), "–" in a table cell if none."""
+    return charts.points_text(delta, lang) or "–"
 
 
 # --- the workbook ---------------------------------------------------------------------------

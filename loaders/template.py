@@ -20,6 +20,7 @@ import xlsxwriter
 from sqlite_utils import Database
 
 from core.errors import MonitorError
+from core.exports import file_stem
 from core.queries import natural_code_key, quarter_argument
 from core.register import Region, agreement_for_quarter, find_region
 from core.vocabulary import STATUSES, next_quarter, quarter_label, quarter_of_date, status_label
@@ -93,11 +94,7 @@ def template_bytes(db: Database, region: str, quarter: str) -> tuple[bytes, str]
 
 def template_file_name(region: Region, quarter: str) -> str:
     """"status-follo-2024-Q3.xlsx": short, ASCII, and says what is inside."""
-    name = (region.short_name or region.name).casefold()
-    for norwegian, ascii_ in (("æ", "ae"), ("ø", "o"), ("å", "a")):
-        name = name.replace(norwegian, ascii_)
-    slug = "-".join("".join(c if c.isalnum() and c.isascii() else " " for c in name).split())
-    return f"status-{slug or 'region'}-{quarter}.xlsx"
+    return f"status-{file_stem(region.short_name or region.name, quarter)}.xlsx"
 
 
 def reporting_quarters(db: Database, region: str, today: dt.date | None = None) -> tuple[list[str], str]:

@@ -8,8 +8,8 @@ session shows at once everywhere.
 from __future__ import annotations
 
 import contextlib
-import html
 import dataclasses
+import html
 from collections.abc import Callable
 from urllib.parse import urlencode
 
@@ -17,10 +17,19 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis, charts
-from core.charts import Chart, percent_text, plotly_config, status_label, text_colour_on
+from core.charts import Chart, percent_text, plotly_config, points_text, status_label, text_colour_on
 from core.dataset import Dataset, commitment_story, last_update, load_dataset, region_profile
 from core.db import connect, database_path, revision
-from core.exports import CSV_MIME, XLSX_MIME, Table, commitments_export, created_line, csv_bytes, file_stem, workbook_bytes
+from core.exports import (
+    CSV_MIME,
+    XLSX_MIME,
+    Table,
+    commitments_export,
+    created_line,
+    csv_bytes,
+    file_stem,
+    workbook_bytes,
+)
 from core.filters import FilterOptions, Filters, apply_filters, effective_quarter, filter_options
 from core.i18n import t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label
@@ -407,16 +416,9 @@ def kpi_row(kpis, lang: str) -> None:
     )
     for column, (key, value, delta, colour) in zip(columns[1:], figures):
         column.metric(
-            t(key, lang), percent_text(value, lang), delta=points(delta, lang), delta_color=colour, help=help_text
+            t(key, lang), percent_text(value, lang), delta=points_text(delta, lang), delta_color=colour,
+            help=help_text,
         )
-
-
-def points(delta: float | None, lang: str) -> str | None:
-    """A change in percentage points, signed, as Norwegian writes it: "+3,5 pp"."""
-    if delta is None or pd.isna(delta):
-        return None
-    text = f"{delta:+.1f}"
-    return (text.replace(".", ",") if lang == "nb" else text) + " pp"
 
 
 def listing(title: str, frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:

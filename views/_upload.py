@@ -17,6 +17,7 @@ import streamlit as st
 from core.charts import status_label
 from core.db import connect
 from core.errors import MonitorError
+from core.exports import XLSX_MIME
 from core.i18n import t
 from core.register import find_region
 from core.uploads import current_user
@@ -29,7 +30,6 @@ from views import _ui as ui
 
 GENERATION_KEY = "_uploader_generation"
 REVIEW_KEY = "_upload_review"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FLAG_BACKGROUND = "#FCE4C4"  # with black text 17:1; the flag is also written out in words
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 from core.charts import status_label
 from core.db import connect
 from core.errors import MonitorError
-from core.exports import OSLO
+from core.exports import moment_text
 from core.i18n import t
 from core.uploads import Upload, current_user, list_uploads, upload_changes
 from core.vocabulary import quarter_label
@@ -39,8 +39,7 @@ def when(timestamp: str | None, lang: str) -> str:
     """A stored UTC time as Oslo reads it: "23.11.2026 kl. 15:40"."""
     if not timestamp:
         return ""
-    moment = dt.datetime.fromisoformat(timestamp).astimezone(OSLO)
-    return f"{moment:%Y-%m-%d %H:%M}" if lang == "en" else f"{moment:%d.%m.%Y} kl. {moment:%H:%M}"
+    return moment_text(dt.datetime.fromisoformat(timestamp), lang)
 
 
 def state(upload: Upload, lang: str) -> str:

@@ -5,8 +5,8 @@ import streamlit as st
 from core import analysis
 from core.i18n import t
 from core.vocabulary import quarter_label
-from views import _ui as ui
 from views import _export as export
+from views import _ui as ui
 
 lang, quarter = ui.page_start("page.export")
 st.write(t("export.intro", lang))

@@ -1,34 +1,48 @@
-"""Partnerskapsmonitor: page config, navigation and the shared sidebar filters."""
+"""Partnerskapsmonitor: page config, sign-in, navigation and the shared sidebar filters."""
 
 import streamlit as st
 
 from core.i18n import t
+from views import _signin as signin
 from views import _ui as ui
 
 st.set_page_config(page_title="Partnerskapsmonitor", page_icon=":material/handshake:", layout="wide")
 
 ui.begin_run()
+visitor = signin.identify()
+account_box = st.sidebar.container()
 filters_box = st.sidebar.container()
 language = ui.language_switch(st.sidebar.container())
+
+
+def page(script: str, title_key: str, icon: str, url_path: str | None = None, **options) -> st.Page:
+    return st.Page(f"views/{script}", title=t(title_key, language), icon=icon, url_path=url_path, **options)
+
+
 # One flat list: with sections, Streamlit 1.67 nests each section's <li> items in a
 # <div> inside the <ul>, which screen readers cannot read as a list (axe: list, listitem).
-navigation = st.navigation(
-    [
-        st.Page("views/oversikt.py", title=t("page.overview", language), icon=":material/dashboard:", default=True),
-        st.Page("views/regioner.py", title=t("page.regions", language), icon=":material/map:", url_path="regioner"),
-        st.Page(
-            "views/radsomrader.py", title=t("page.council_areas", language), icon=":material/account_tree:",
-            url_path="radsomrader",
-        ),
-        st.Page("views/baerekraftsmal.py", title=t("page.sdgs", language), icon=":material/public:", url_path="baerekraftsmal"),
-        st.Page("views/tiltak.py", title=t("page.commitment", language), icon=":material/task_alt:", url_path="tiltak"),
-        st.Page("views/eksport.py", title=t("page.export", language), icon=":material/download:", url_path="eksport"),
-        st.Page("views/last_opp.py", title=t("page.upload", language), icon=":material/upload_file:", url_path="last-opp"),
-        st.Page(
-            "views/opplastinger.py", title=t("page.uploads", language), icon=":material/history:",
-            url_path="opplastinger",
-        ),
+pages = []
+if visitor.may_read:
+    pages += [
+        page("oversikt.py", "page.overview", ":material/dashboard:", default=True),
+        page("regioner.py", "page.regions", ":material/map:", "regioner"),
+        page("radsomrader.py", "page.council_areas", ":material/account_tree:", "radsomrader"),
+        page("baerekraftsmal.py", "page.sdgs", ":material/public:", "baerekraftsmal"),
+        page("tiltak.py", "page.commitment", ":material/task_alt:", "tiltak"),
+        page("eksport.py", "page.export", ":material/download:", "eksport"),
     ]
-)
-ui.sidebar_filters(filters_box, language)
+# Pages that write are not even registered for those who may not use them; the
+# pages and the core check again.
+if visitor.may_report:
+    pages.append(page("last_opp.py", "page.upload", ":material/upload_file:", "last-opp"))
+if visitor.user is not None:
+    pages.append(page("opplastinger.py", "page.uploads", ":material/history:", "opplastinger"))
+pages.append(page(
+    "logg_inn.py", "page.sign_in", ":material/login:", "logg-inn", default=not visitor.may_read,
+    visibility="hidden" if visitor.user else "visible",
+))
+navigation = st.navigation(pages)
+signin.sidebar_status(account_box, visitor, language)
+if visitor.may_read:
+    ui.sidebar_filters(filters_box, language)
 navigation.run()

@@ -3,7 +3,7 @@
 Builds a register of 400 regions x 50 commitments and a 20,000-row status
 workbook, then times, as whole processes and in the same run:
 
-  load  python -m loaders status FILE --db DB   (into a fresh copy of the register each time)
+  load  python -m loaders status FILE --db DB --as bench   (into a fresh copy of the register each time)
   read  python -c "pandas.read_excel(FILE, engine='calamine')"
 
 Target: load within 2x read. Usage: python bench/bench_status_load.py [--runs 5]
@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.db import connect, write_transaction  # noqa: E402
 from core.register import Agreement, Commitment, FocusArea, ensure_region, save_agreement  # noqa: E402
+from core.users import add_user  # noqa: E402
 from core.vocabulary import COUNCIL_AREAS, STATUSES  # noqa: E402
 
 REGIONS = 400
@@ -52,6 +53,7 @@ def build_register(path: Path) -> None:
             ]
             focus = [FocusArea(str(n), f"Innsatsområde {n}", f"#tema{n}", [n + 3]) for n in range(1, 6)]
             save_agreement(db, region, Agreement("2024-2027", focus, commitments))
+    add_user(db, "bench", "Benchmark", "administrator")
     db.close()
 
 
@@ -108,7 +110,7 @@ def main() -> None:
         for run in range(args.runs):
             target = work / f"load-{run}.db"
             shutil.copy(register, target)
-            seconds, memory = timed([python, "-m", "loaders", "status", str(workbook), "--db", str(target)])
+            seconds, memory = timed([python, "-m", "loaders", "status", str(workbook), "--db", str(target), "--as", "bench"])
             loads.append(seconds)
             load_memory.append(memory)
             seconds, memory = timed(

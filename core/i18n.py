@@ -17,6 +17,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.council_areas": ("Rådsområder", "Council areas"),
     "page.sdgs": ("Bærekraftsmål", "Sustainable Development Goals"),
     "page.commitment": ("Tiltak", "Commitment"),
+    "page.sign_in": ("Logg inn", "Sign in"),
     # Sidebar
     "filters.heading": ("Filtre", "Filters"),
     "filters.region": ("Region", "Region"),
@@ -358,6 +359,53 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.regions": ("Per region", "By region"),
     "report.empty": ("Ingen tiltak i dette utvalget.", "No commitments in this selection."),
     "report.page": ("Side {page}", "Page {page}"),
+    # Sign-in and access
+    "signin.signed_in_as": ("Innlogget som **{name}** ({role})", "Signed in as **{name}** ({role})"),
+    "signin.sign_out": ("Logg ut", "Sign out"),
+    "signin.open_reading_anonymous": (
+        "Åpen lesetilgang: alle kan se tallene uten å logge inn. Logg inn for å laste opp status.",
+        "Open reading: anyone can see the figures without signing in. Sign in to upload status.",
+    ),
+    "signin.open_reading": (
+        "Åpen lesetilgang: alle kan se tallene uten å logge inn.",
+        "Open reading: anyone can see the figures without signing in.",
+    ),
+    "signin.closed_reading": (
+        "Logg inn for å se tallene. Kontakt fylkeskommunens administrator hvis du mangler tilgang.",
+        "Sign in to see the figures. Contact the county's administrator if you have no access.",
+    ),
+    "signin.local_intro": (
+        "Logg inn med brukernavnet og passordet du har fått av administratoren.",
+        "Sign in with the username and password the administrator gave you.",
+    ),
+    "signin.no_accounts": (
+        "Det finnes ingen brukere ennå. Opprett en administrator med "
+        "`python -m loaders user add BRUKERNAVN --name \"Fullt navn\" --role administrator`, "
+        "eller bygg demodataene på nytt med `python -m loaders demo --force`.",
+        "There are no users yet. Create an administrator with "
+        "`python -m loaders user add USERNAME --name \"Full name\" --role administrator`, "
+        "or rebuild the demo data with `python -m loaders demo --force`.",
+    ),
+    "signin.username": ("Brukernavn", "Username"),
+    "signin.password": ("Passord", "Password"),
+    "signin.submit": ("Logg inn", "Sign in"),
+    "signin.with_provider": ("Logg inn med organisasjonskontoen", "Sign in with your organisation account"),
+    "signin.no_account": (
+        "Du er logget inn som {email}, men har ingen tilgang til Partnerskapsmonitor. "
+        "Be administratoren legge deg til som bruker med den e-postadressen.",
+        "You are signed in as {email}, but have no access to the Partnership monitor. "
+        "Ask the administrator to add you as a user with that e-mail address.",
+    ),
+    "signin.reporters_only": (
+        "Bare rapportører og administratorer kan laste opp status. Logg inn med en slik konto.",
+        "Only reporters and administrators can upload status. Sign in with such an account.",
+    ),
+    "signin.signed_in_only": ("Logg inn for å se opplastingene.", "Sign in to see the uploads."),
+    "signin.scope": ("Du rapporterer for: {scope}.", "You report for: {scope}."),
+    "signin.rollback_admins_only": (
+        "Bare administratorer kan tilbakestille opplastinger.",
+        "Only administrators can roll back uploads.",
+    ),
 }
 
 

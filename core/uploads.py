@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import hashlib
 import os
 from dataclasses import dataclass
@@ -38,14 +37,6 @@ def file_sha256(path: str | os.PathLike) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def current_user() -> str:
-    """Who is loading from the command line: $DASHBOARD_USER, else the login name."""
-    try:
-        return os.environ.get("DASHBOARD_USER") or getpass.getuser()
-    except OSError:
-        return "ukjent"
 
 
 def record_upload(

@@ -9,6 +9,7 @@ while a person who mistyped waits seconds, not hours.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -27,9 +28,6 @@ FREE_ATTEMPTS = 3  # failures before the account closes for a while
 FIRST_LOCK_SECONDS = 5
 MAX_LOCK_SECONDS = 15 * 60
 _HASHER = PasswordHasher()
-# Verified against when the user does not exist, so that an unknown name takes as
-# long as a wrong password and does not tell which names exist.
-_DUMMY_HASH = _HASHER.hash("partnerskapsmonitor-dummy-password")
 
 
 class UnknownUser(MonitorError):
@@ -69,6 +67,11 @@ class User:
     @property
     def is_admin(self) -> bool:
         return self.role == "administrator"
+
+    @property
+    def signature(self) -> str:
+        """How the uploads log names the user: "Kari Nordmann (kari)"."""
+        return f"{self.name} ({self.username})"
 
 
 def parse_role(value: str) -> str:
@@ -141,6 +144,10 @@ def _with_scopes(db: Database, row: tuple) -> User:
     return User(*row, regions=regions, council_areas=areas)
 
 
+def has_accounts(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM users LIMIT 1").fetchone() is not None
+
+
 def list_users(db: Database) -> list[User]:
     rows = db.execute("SELECT id, username, name, email, role FROM users ORDER BY username").fetchall()
     return [_with_scopes(db, row) for row in rows]
@@ -170,7 +177,7 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
         "SELECT password_hash, failed_attempts, locked_until FROM users WHERE username = ?", (username,)
     ).fetchone()
     if row is None:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         raise SignInFailed("Feil brukernavn eller passord.")
     password_hash, failed, locked_until = row
     if locked_until and dt.datetime.fromisoformat(locked_until) > moment:
@@ -204,6 +211,15 @@ def _record_failure(db: Database, username: str, failures: int, moment: dt.datet
         db.execute(
             "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE username = ?", (failures, until, username)
         )
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so that an unknown name takes as
+    long as a wrong password and does not tell which names exist. Made on first use:
+    hashing costs 64 MiB and tens of milliseconds, which importers that never sign in
+    (the loaders) should not pay."""
+    return _HASHER.hash("partnerskapsmonitor-dummy-password")
 
 
 def _verify(password_hash: str, password: str) -> bool:

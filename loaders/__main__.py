@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Callable
 
 from core.errors import MonitorError
-from core.uploads import current_user
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -42,22 +42,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="database file (default: $DASHBOARD_DB, else data/dashboard.db)")
+    # Writes are made as a named account, so the role checks and the uploads log apply
+    # to the command line as they do in the dashboard.
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument(
+        "--as", dest="acting_user", metavar="USERNAME", default=os.environ.get("DASHBOARD_USER"),
+        help="the account to act as (default: $DASHBOARD_USER)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
-        command = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str, *, writes: bool = False
+    ) -> argparse.ArgumentParser:
+        parents = [common, acting] if writes else [common]
+        command = sub.add_parser(name, parents=parents, help=help_text, description=help_text)
         command.set_defaults(handler=handler)
         return command
 
-    command = add("agreement", run_agreement, "import an agreement text (.txt or .docx) for a region")
+    command = add("agreement", run_agreement, "import an agreement text (.txt or .docx) for a region", writes=True)
     command.add_argument("file")
     command.add_argument("--region", required=True, help="the region's name; created if new")
     command.add_argument("--period", help="e.g. 2022-2023 (default: read from the title)")
 
-    command = add("catalogue", run_catalogue, "import the commitment register from a workbook")
+    command = add("catalogue", run_catalogue, "import the commitment register from a workbook", writes=True)
     command.add_argument("file")
 
-    command = add("status", run_status, "load a quarterly status workbook")
+    command = add("status", run_status, "load a quarterly status workbook", writes=True)
     command.add_argument("file")
     command.add_argument("--quarter", help="quarter for the whole file when it has no Kvartal column, e.g. 2024-Q2")
     command.add_argument("--dry-run", action="store_true", help="check and count, but save nothing")
@@ -76,8 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("uploads", run_uploads, "list the uploads log")
 
-    command = add("rollback", run_rollback, "undo a status upload, restoring the values before it")
+    command = add("rollback", run_rollback, "undo a status upload, restoring the values before it", writes=True)
     command.add_argument("upload_id", type=int)
+
+    command = add("reading", run_reading, "let anyone read without signing in (open) or not (closed)", writes=True)
+    command.add_argument("state", choices=["open", "closed"], nargs="?", help="leave out to see the setting")
 
     users = sub.add_parser("user", help="manage local accounts: add, list, remove, passwd")
     user_sub = users.add_subparsers(dest="user_command", required=True, metavar="ACTION")
@@ -121,11 +134,22 @@ def _database(args: argparse.Namespace):
         db.close()
 
 
+def _acting_user(db, args: argparse.Namespace):
+    from core.users import get_user
+
+    if not args.acting_user:
+        raise MonitorError(
+            "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "
+            "Opprett en bruker med «python -m loaders user add»."
+        )
+    return get_user(db, args.acting_user)
+
+
 def run_agreement(args: argparse.Namespace) -> int:
     from loaders.agreement import load_agreement
 
     with _database(args) as db:
-        result = load_agreement(db, args.file, region=args.region, period=args.period, user=current_user())
+        result = load_agreement(db, args.file, region=args.region, period=args.period, user=_acting_user(db, args))
     print(
         f"Avtale {result.period} for {result.region}: {result.added} nye, {result.changed} endret, "
         f"{result.unchanged} uendret, {result.retired} utgått (opplasting {result.upload_id})."
@@ -137,7 +161,7 @@ def run_catalogue(args: argparse.Namespace) -> int:
     from loaders.catalogue import load_catalogue
 
     with _database(args) as db:
-        result = load_catalogue(db, args.file, user=current_user())
+        result = load_catalogue(db, args.file, user=_acting_user(db, args))
     print(result.summary)
     return EXIT_OK
 
@@ -146,7 +170,7 @@ def run_status(args: argparse.Namespace) -> int:
     from loaders.status import load_status
 
     with _database(args) as db:
-        result = load_status(db, args.file, quarter=args.quarter, dry_run=args.dry_run, user=current_user())
+        result = load_status(db, args.file, quarter=args.quarter, dry_run=args.dry_run, user=_acting_user(db, args))
     for warning in result.warnings:
         print(f"Advarsel: {warning}", file=sys.stderr)
     summary = result.summary
@@ -196,8 +220,19 @@ def run_rollback(args: argparse.Namespace) -> int:
     from loaders.status import rollback
 
     with _database(args) as db:
-        result = rollback(db, args.upload_id, user=current_user())
+        result = rollback(db, args.upload_id, user=_acting_user(db, args))
     print(result.summary)
+    return EXIT_OK
+
+
+def run_reading(args: argparse.Namespace) -> int:
+    from core.access import reading_open, set_reading_open
+
+    with _database(args) as db:
+        if args.state is not None:
+            set_reading_open(db, args.state == "open", user=_acting_user(db, args))
+        now_open = reading_open(db)
+    print("Alle kan lese uten å logge inn." if now_open else "Bare innloggede brukere kan lese.")
     return EXIT_OK
 
 

@@ -31,10 +31,12 @@ from docx.table import Table
 from lxml import etree
 from sqlite_utils import Database
 
+from core.access import require_admin
 from core.db import write_transaction
 from core.errors import MonitorError
 from core.register import Agreement, Commitment, FocusArea, ensure_region, save_agreement
-from core.uploads import current_user, file_sha256, record_upload
+from core.uploads import file_sha256, record_upload
+from core.users import User
 from core.vocabulary import SDG_BY_NUMBER, clean_text, fold
 from loaders.errors import AgreementFormatError, DamagedWorkbook
 from loaders.workbook import check_office_archive
@@ -346,7 +348,8 @@ def load_agreement(
     path: str | os.PathLike,
     region: str,
     period: str | None = None,
-    user: str | None = None,
+    *,
+    user: User,
 ) -> LoadSummary:
     """Parse the agreement, then save it for the region (created if new) in one transaction.
 
@@ -354,6 +357,7 @@ def load_agreement(
     in place: status reports keep their commitments, and a commitment no longer
     in the text is marked inactive rather than deleted.
     """
+    require_admin(user, "laste inn avtaler")
     if not clean_text(region):
         raise MissingRegion("Oppgi hvilken region avtalen gjelder.")
     agreement = read_agreement(path, period)
@@ -366,7 +370,7 @@ def load_agreement(
             kind="agreement",
             file_name=path,
             sha256=sha256,
-            user=user or current_user(),
+            user=user.signature,
             added=result.added,
             changed=result.changed,
             unchanged=result.unchanged,

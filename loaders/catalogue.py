@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from core.access import require_admin
 from core.db import write_transaction
 from core.errors import MonitorError
 from core.register import (
@@ -24,7 +25,8 @@ from core.register import (
     region_lookup,
     save_agreement,
 )
-from core.uploads import current_user, file_sha256, record_upload
+from core.uploads import file_sha256, record_upload
+from core.users import User
 from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
 from loaders.agreement import normalise_period
 from loaders.columns import HEADER_SEARCH_ROWS, find_header
@@ -419,12 +421,13 @@ def _agreement(db: Database, region: _Region, period: str, agreement_id: int | N
     return Agreement(period=period, focus_areas=focus_areas, commitments=commitments)
 
 
-def load_catalogue(db: Database, path: str | os.PathLike, user: str | None = None) -> CatalogueSummary:
+def load_catalogue(db: Database, path: str | os.PathLike, *, user: User) -> CatalogueSummary:
     """Check the whole catalogue, then save every region's commitments in one transaction.
 
     Commitments not in the file are left as they are: a catalogue may cover
     only some regions or some commitments.
     """
+    require_admin(user, "laste inn tiltaksregisteret")
     agreements = read_catalogue(db, path)
     sha256 = file_sha256(path)
     added = changed = unchanged = 0
@@ -441,7 +444,7 @@ def load_catalogue(db: Database, path: str | os.PathLike, user: str | None = Non
             kind="catalogue",
             file_name=path,
             sha256=sha256,
-            user=user or current_user(),
+            user=user.signature,
             added=added,
             changed=changed,
             unchanged=unchanged,

@@ -6,6 +6,12 @@ Seven municipal regions of Viken with their agreements and ten quarters of
 status reports (2022-Q1 to 2024-Q2), loaded through the same code as real
 files. The reports come from a seeded random generator, so every build is
 identical. Run it while nothing else has the database open.
+
+Everyone in the demo log has an account: the county's partnership coordinator
+(administrator) and each region's coordinator (reporter for the region), all
+without passwords. The one account that can sign in is ``demo``, an
+administrator whose random password is printed when the database is built.
+Anyone may read the demo database without signing in.
 """
 
 from __future__ import annotations
@@ -16,14 +22,17 @@ import datetime as dt
 import hashlib
 import os
 import random
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.access import set_reading_open
 from core.db import connect, database_path, write_transaction
 from core.register import ensure_region, find_region, save_agreement
 from core.uploads import record_upload
+from core.users import User, add_user, get_user
 from core.vocabulary import next_quarter
 from loaders import demo_data
 from loaders.agreement import load_agreement, read_agreement
@@ -36,6 +45,7 @@ CANCELLED_COMMITMENTS = 2
 STALE_COMMITMENTS = 5  # no report for the last two quarters
 GAP_RATE = 0.03  # reports now and then simply missing
 
+DEMO_USERNAME = "demo"
 SEED_NAME = "agreement-indre-ostfold-2022-2023.txt"
 _REPO = Path(__file__).resolve().parent.parent
 # The shared original when it is there; the copy in the repo lets a clean checkout build too.
@@ -50,6 +60,7 @@ class DemoSummary:
     uploads: int
     path: Path
     built: bool
+    password: str | None = None  # the demo account's, shown once when the database is built
 
     def __str__(self) -> str:
         counts = (
@@ -57,7 +68,12 @@ class DemoSummary:
             f"{self.reports} statusrapporter, {self.uploads} opplastinger"
         )
         if self.built:
-            return f"Demodatabasen er bygget i {self.path}: {counts}."
+            return (
+                f"Demodatabasen er bygget i {self.path}: {counts}.\n"
+                f"Alle kan lese uten å logge inn. For å laste opp og tilbakestille: logg inn som "
+                f"«{DEMO_USERNAME}» med passordet {self.password} (nytt passord: "
+                f"python -m loaders user passwd {DEMO_USERNAME})."
+            )
         return f"{self.path} har allerede data ({counts}); ingenting er endret. Bruk --force for å bygge på nytt."
 
 
@@ -77,9 +93,10 @@ def build_demo(path: str | os.PathLike | None = None, force: bool = False) -> De
     temp = target.with_name(f".{target.name}.{os.getpid()}.building")
     temp.unlink(missing_ok=True)
     try:
+        password = secrets.token_urlsafe(12)
         with contextlib.closing(connect(temp)) as db:
-            _fill(db)
-            summary = _summary(db, target, built=True)
+            _fill(db, password)
+            summary = _summary(db, target, built=True, password=password)
         _replace(temp, target)
     except BaseException:
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
@@ -95,20 +112,24 @@ def _replace(temp: Path, target: Path) -> None:
     os.replace(temp, target)
 
 
-def _summary(db: Database, path: Path, *, built: bool) -> DemoSummary:
+def _summary(db: Database, path: Path, *, built: bool, password: str | None = None) -> DemoSummary:
     def count(table: str) -> int:
         return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    return DemoSummary(count("regions"), count("commitments"), count("status_reports"), count("uploads"), path, built)
+    return DemoSummary(
+        count("regions"), count("commitments"), count("status_reports"), count("uploads"), path, built, password
+    )
 
 
-def _fill(db: Database) -> None:
+def _fill(db: Database, password: str) -> None:
     rng = random.Random(SEED)
     uploaded_at: dict[int, str] = {}
     with write_transaction(db):
         for region in demo_data.REGIONS:
             ensure_region(db, region.name, region.short_name, region.municipalities)
-    _save_agreements(db, rng, uploaded_at)
+    admin = _accounts(db, password)
+    set_reading_open(db, True, user=admin)
+    _save_agreements(db, rng, uploaded_at, admin)
     _save_status_history(db, rng, uploaded_at)
     # The loaders stamp uploads with the time of the build; dating them when the
     # files would have come in makes the uploads log read like a real one.
@@ -118,12 +139,25 @@ def _fill(db: Database) -> None:
         )
 
 
-def _save_agreements(db: Database, rng: random.Random, uploaded_at: dict[int, str]) -> None:
+def _accounts(db: Database, password: str) -> User:
+    """The demo's accounts; returns the partnership coordinator, who loads the agreements."""
+    add_user(db, DEMO_USERNAME, "Demobruker", "administrator", password=password)
+    for region in demo_data.REGIONS:
+        add_user(db, account_name(region.coordinator), region.coordinator, "rapportor", regions=(region.name,))
+    return add_user(db, account_name(demo_data.AGREEMENT_USER), demo_data.AGREEMENT_USER, "administrator")
+
+
+def account_name(name: str) -> str:
+    """"Ole Kristian Strand" -> "ole.kristian.strand"."""
+    return ".".join(name.lower().split())
+
+
+def _save_agreements(db: Database, rng: random.Random, uploaded_at: dict[int, str], admin: User) -> None:
     # The agreements were signed and loaded during the first months of 2022, in this order.
     dates = iter(sorted(_timestamp(rng, dt.date(2022, 1, 10), days=70) for _ in demo_data.REGIONS))
     seed = seed_path()
     loaded = load_agreement(
-        db, seed, region=demo_data.INDRE_OSTFOLD.name, period="2022-2023", user=demo_data.AGREEMENT_USER
+        db, seed, region=demo_data.INDRE_OSTFOLD.name, period="2022-2023", user=admin
     )
     uploaded_at[loaded.upload_id] = next(dates)
     # The agreement text does not say which council area follows up each commitment.
@@ -142,7 +176,7 @@ def _save_agreements(db: Database, rng: random.Random, uploaded_at: dict[int, st
                 kind="agreement",
                 file_name=file_name,
                 sha256=_sha256(file_name),
-                user=demo_data.AGREEMENT_USER,
+                user=admin.signature,
                 added=result.added,
             )
             uploaded_at[upload_id] = next(dates)
@@ -178,6 +212,7 @@ def _save_status_history(db: Database, rng: random.Random, uploaded_at: dict[int
             ]
         )
 
+    coordinators = {region.name: get_user(db, account_name(region.coordinator)) for region in demo_data.REGIONS}
     for index, quarter in enumerate(quarters):
         # Regions send their files on different days after the quarter; save them in that order.
         deliveries = sorted(
@@ -189,7 +224,7 @@ def _save_status_history(db: Database, rng: random.Random, uploaded_at: dict[int
             reports = [history[index] for history in histories[region.name] if history[index]]
             file_name = f"status-{region.slug}-{quarter}.xlsx"
             result = save_reports(
-                db, reports, kind="demo", file_name=file_name, sha256=_sha256(file_name), user=region.coordinator
+                db, reports, kind="demo", file_name=file_name, sha256=_sha256(file_name), user=coordinators[region.name]
             )
             uploaded_at[result.upload_id] = at
 

@@ -45,7 +45,7 @@ def _agreement(period: str, focus_areas: list[FocusArea], commitments: list[tupl
 
 # Agreements are loaded by the county's partnership coordinator, status files
 # by each region's coordinator.
-AGREEMENT_USER = "Mari Solheim (Viken fylkeskommune)"
+AGREEMENT_USER = "Mari Solheim"
 
 KULTUR = "Kultur og mangfold"
 PLAN = "Plan, klima og miljø"
@@ -71,7 +71,7 @@ INDRE_OSTFOLD = DemoRegion(
     name="Indre Østfold regionråd",
     short_name="IØR",
     slug="indre-ostfold",
-    coordinator="Hanne Bakken (IØR)",
+    coordinator="Hanne Bakken",
     municipalities={
         "3012": "Aremark",
         "3013": "Marker",
@@ -89,7 +89,7 @@ FOLLO = DemoRegion(
     name="Follorådet",
     short_name="Follo",
     slug="follo",
-    coordinator="Ole Kristian Strand (Follorådet)",
+    coordinator="Ole Kristian Strand",
     municipalities={
         "3019": "Vestby",
         "3020": "Nordre Follo",
@@ -128,7 +128,7 @@ MOSSEREGIONEN = DemoRegion(
     name="Mosseregionen",
     short_name="Moss",
     slug="mosseregionen",
-    coordinator="Silje Andersen (Mosseregionen)",
+    coordinator="Silje Andersen",
     municipalities={"3002": "Moss", "3017": "Råde", "3018": "Våler"},
     agreement=_agreement(
         "2022-2023",
@@ -155,7 +155,7 @@ NEDRE_ROMERIKE = DemoRegion(
     name="Nedre Romerike regionråd",
     short_name="NRR",
     slug="nedre-romerike",
-    coordinator="Thomas Berg (Nedre Romerike regionråd)",
+    coordinator="Thomas Berg",
     municipalities={
         "3026": "Aurskog-Høland",
         "3027": "Rælingen",
@@ -193,7 +193,7 @@ GARDERMOREGIONEN = DemoRegion(
     name="Gardermoregionen",
     short_name="GMR",
     slug="gardermoregionen",
-    coordinator="Line Haugen (Gardermoregionen)",
+    coordinator="Line Haugen",
     municipalities={
         "3032": "Gjerdrum",
         "3033": "Ullensaker",
@@ -229,7 +229,7 @@ HALLINGDAL = DemoRegion(
     name="Regionrådet for Hallingdal",
     short_name="Hallingdal",
     slug="hallingdal",
-    coordinator="Kjetil Rud (Regionrådet for Hallingdal)",
+    coordinator="Kjetil Rud",
     municipalities={
         "3039": "Flå",
         "3040": "Nesbyen",
@@ -267,7 +267,7 @@ KONGSBERGREGIONEN = DemoRegion(
     name="Kongsbergregionen",
     short_name="Kongsberg",
     slug="kongsbergregionen",
-    coordinator="Anders Moen (Kongsbergregionen)",
+    coordinator="Anders Moen",
     # Notodden and Tinn are members of the council too, but they belong to
     # Vestfold og Telemark and are not party to an agreement with Viken.
     municipalities={

@@ -19,10 +19,12 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from core.access import NotAllowed, holds, require_admin, require_reporter, scope_text
 from core.db import write_transaction
 from core.errors import AlreadyRolledBack, MonitorError, RollbackConflict, UnknownUpload
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.uploads import file_sha256, get_upload, now_utc, record_upload
+from core.users import User
 from core.vocabulary import (
     STATUSES,
     clean_paragraphs,
@@ -173,22 +175,23 @@ def load_status(
     path: str | os.PathLike,
     *,
     quarter: str | None = None,
+    user: User,
     dry_run: bool = False,
-    user: str = "ukjent",
     file_name: str | None = None,
     on_progress: Progress | None = None,
 ) -> LoadResult:
-    """Validate a status workbook and, unless ``dry_run``, save it.
+    """Validate a status workbook and, unless ``dry_run``, save it as ``user``.
 
-    Raises a WorkbookError for a file that cannot be read safely and
+    Raises NotAllowed for a viewer, a WorkbookError for a file that cannot be read safely and
     StatusFileRejected (with every error) for one that breaks the contract.
     ``on_progress(fraction, stage)`` hears how far the work has come, for a
     progress bar on large files.
     """
+    require_reporter(user)
     report = on_progress or _no_progress
     report(0.0, "read")
     sheet = read_sheet(path, preferred="Status")
-    rows, warnings = parse_sheet(db, sheet, quarter=quarter, on_progress=report)
+    rows, warnings = parse_sheet(db, sheet, user=user, quarter=quarter, on_progress=report)
     sha256 = file_sha256(path)
     name = file_name or Path(path).name
     report(0.9, "compare" if dry_run else "save")
@@ -222,9 +225,9 @@ def _no_progress(fraction: float, stage: str) -> None:
 
 
 def parse_sheet(
-    db: Database, sheet: Sheet, *, quarter: str | None = None, on_progress: Progress | None = None
+    db: Database, sheet: Sheet, *, user: User, quarter: str | None = None, on_progress: Progress | None = None
 ) -> tuple[list[_ParsedRow], list[str]]:
-    """Every row of the sheet checked against the contract and the register."""
+    """Every row of the sheet checked against the contract, the register and what ``user`` may report for."""
     header = find_header(sheet.rows, COLUMN_ALIASES, REQUIRED_COLUMNS)
     if header is None:
         raise StatusFileRejected([_missing_header_error(sheet)])
@@ -263,6 +266,13 @@ def parse_sheet(
             continue
         seen[key] = row.row
         parsed.append(row)
+    outside = _outside_scope(db, parsed, user)
+    if outside:
+        # Merged in row order, so each row's problems read together.
+        errors = sorted(
+            [*errors, *(reader.error(row.row - 1, "region", _scope_message(user, row, area)) for row, area in outside)],
+            key=lambda error: error.row or 0,
+        )
     if errors:
         raise StatusFileRejected(errors)
     if not parsed:
@@ -270,6 +280,43 @@ def parse_sheet(
             [CellError(sheet.name, None, None, None, None, "arket har ingen rader med status under overskriftsraden.")]
         )
     return parsed, warnings
+
+
+def _outside_scope(db: Database, rows: list[_ParsedRow], user: User) -> list[tuple[_ParsedRow, str | None]]:
+    """The rows the user may not report for, each with its commitment's council area.
+
+    Region and council area come from the register, not the row, so reports
+    saved without a file are checked the same way.
+    """
+    if user.is_admin:
+        return []
+    scopes = _commitment_scopes(db, {row.report.commitment_id for row in rows})
+    return [
+        (row, scopes[row.report.commitment_id][1])
+        for row in rows
+        if not holds(user, *scopes[row.report.commitment_id])
+    ]
+
+
+def _commitment_scopes(db: Database, commitment_ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    """(region, council area) of each commitment."""
+    ids = sorted(commitment_ids)
+    found: dict[int, tuple[str, str | None]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for commitment_id, region, area in db.execute(
+            "SELECT c.id, r.name, a.name FROM commitments c JOIN agreements g ON g.id = c.agreement_id "
+            "JOIN regions r ON r.id = g.region_id LEFT JOIN council_areas a ON a.id = c.council_area_id "
+            f"WHERE c.id IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        ):
+            found[commitment_id] = (region, area)
+    return found
+
+
+def _scope_message(user: User, row: _ParsedRow, area: str | None) -> str:
+    followed_by = f" (tiltak {row.code} følges opp av {area})" if area else ""
+    return f"du rapporterer bare for {scope_text(user)}, ikke for {row.region.name}{followed_by}."
 
 
 def _missing_header_error(sheet: Sheet) -> CellError:
@@ -541,7 +588,7 @@ def _show(value: object) -> str:
 
 
 def save_reports(
-    db: Database, reports: list[Report], *, kind: str, file_name: str, sha256: str, user: str
+    db: Database, reports: list[Report], *, kind: str, file_name: str, sha256: str, user: User
 ) -> LoadResult:
     """Save reports that are already checked (the demo builder and tests use this)."""
     rows = [_ParsedRow(0, Region(0, "", None), "", report.quarter, report) for report in reports]
@@ -549,8 +596,11 @@ def save_reports(
 
 
 def save_parsed(
-    db: Database, rows: list[_ParsedRow], *, kind: str, file_name: str, sha256: str, user: str
+    db: Database, rows: list[_ParsedRow], *, kind: str, file_name: str, sha256: str, user: User
 ) -> LoadResult:
+    require_reporter(user)
+    if _outside_scope(db, rows, user):
+        raise NotAllowed(f"{user.name} rapporterer bare for {scope_text(user)}; ingenting er lagret.")
     with write_transaction(db):
         # Planned under the write lock, so the counts and history match what is replaced.
         existing = _existing_reports(db, rows)
@@ -559,7 +609,7 @@ def save_parsed(
             return result
         quarters = sorted({row.quarter for row in rows})
         upload_id = record_upload(
-            db, kind=kind, file_name=file_name, sha256=sha256, user=user, quarters=quarters,
+            db, kind=kind, file_name=file_name, sha256=sha256, user=user.signature, quarters=quarters,
             added=result.added, changed=result.changed, unchanged=result.unchanged,
         )
         _write(db, rows, existing, upload_id)
@@ -678,12 +728,13 @@ def _upload_with_sha(db: Database, sha256: str) -> int | None:
 # --- rollback -----------------------------------------------------------------------------
 
 
-def rollback(db: Database, upload_id: int, *, user: str) -> RollbackResult:
-    """Restore exactly the values an upload replaced, and remove the reports it added.
+def rollback(db: Database, upload_id: int, *, user: User) -> RollbackResult:
+    """Restore exactly the values an upload replaced, and remove the reports it added (administrators only).
 
     Refused while a later upload (not itself rolled back) has replaced values this
     upload set: rolling back would silently throw that later upload's values away.
     """
+    require_admin(user, "tilbakestille opplastinger")
     with write_transaction(db):
         upload = get_upload(db, upload_id)
         if upload is None:
@@ -726,6 +777,7 @@ def rollback(db: Database, upload_id: int, *, user: str) -> RollbackResult:
             {"upload": upload_id},
         ).rowcount
         db.conn.execute(
-            "UPDATE uploads SET rolled_back_at = ?, rolled_back_by = ? WHERE id = ?", (now_utc(), user, upload_id)
+            "UPDATE uploads SET rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
+            (now_utc(), user.signature, upload_id),
         )
     return RollbackResult(upload_id, restored=restored, removed=removed)

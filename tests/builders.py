@@ -30,6 +30,11 @@ from sqlite_utils import Database
 from core.db import write_transaction
 from core.register import Region, agreement_for_quarter, ensure_region, find_region, save_agreement
 from core.uploads import record_upload
+from core.users import User
+
+# The core checks a user's role and scope, not that the account is in the
+# database, so a User value is all most tests need.
+ADMIN = User(id=0, username="admin", name="Admin", email=None, role="administrator")
 
 
 class UnknownCommitment(LookupError):

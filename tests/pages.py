@@ -9,8 +9,11 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from core.access import set_reading_open
 from core.register import Agreement, Commitment, FocusArea
-from tests.builders import add_reports, build_register
+from core.users import add_user
+from tests.builders import ADMIN, add_reports, build_register
+from views._signin import SESSION_KEY
 
 ENTRY = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 FOLLO = "Follorådet"
@@ -81,13 +84,25 @@ def register(db):
         ],
         user="kari@viken.no",
     )
+    add_accounts(db)
+    set_reading_open(db, True, user=ADMIN)
     return db
 
 
-def app(query: dict | None = None, page: str | None = None) -> AppTest:
+def add_accounts(db) -> None:
+    """An administrator, a reporter for Follo and a viewer, all without passwords."""
+    add_user(db, "kari", "Kari Nordmann", "administrator", email="kari@viken.no")
+    add_user(db, "ola", "Ola Nordmann", "rapportør", email="ola@follo.no", regions=(FOLLO,))
+    add_user(db, "lise", "Lise Leser", "leser", email="lise@viken.no")
+
+
+def app(query: dict | None = None, page: str | None = None, *, user: str | None = None) -> AppTest:
+    """The dashboard after its first run, on ``page``, signed in as ``user`` (a local account) when given."""
     at = AppTest.from_file(ENTRY, default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if user is not None:
+        at.session_state[SESSION_KEY] = user
     at.run()
     if page:
         at.switch_page(page).run()

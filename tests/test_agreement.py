@@ -14,6 +14,7 @@ from loaders.agreement import (
     read_agreement,
 )
 from loaders.errors import AgreementFormatError
+from tests.builders import ADMIN
 
 SEED = Path("/work/shared/seeds/agreement-indre-ostfold-2022-2023.txt")
 
@@ -298,7 +299,7 @@ def commitment_rows(db) -> list[tuple]:
 def test_load_agreement_creates_region_and_logs_upload(db, tmp_path):
     path = tmp_path / "avtale.txt"
     path.write_text(SMALL, encoding="utf-8")
-    summary = load_agreement(db, path, region="Indre Østfold regionråd", user="kari")
+    summary = load_agreement(db, path, region="Indre Østfold regionråd", user=ADMIN)
     assert summary == LoadSummary(
         upload_id=1, region="Indre Østfold regionråd", period="2024-2025", added=5, changed=0, unchanged=0, retired=0
     )
@@ -308,13 +309,13 @@ def test_load_agreement_creates_region_and_logs_upload(db, tmp_path):
     ]
     assert db.execute(
         "SELECT kind, file_name, uploaded_by, added, changed, unchanged, length(sha256) FROM uploads"
-    ).fetchall() == [("agreement", "avtale.txt", "kari", 5, 0, 0, 64)]
+    ).fetchall() == [("agreement", "avtale.txt", "Admin (admin)", 5, 0, 0, 64)]
 
 
 def test_reimport_keeps_ids_and_status_history(db, tmp_path):
     path = tmp_path / "avtale.txt"
     path.write_text(SMALL, encoding="utf-8")
-    load_agreement(db, path, region="IØR", user="kari")
+    load_agreement(db, path, region="IØR", user=ADMIN)
     before = commitment_rows(db)
     db.execute(
         "INSERT INTO status_reports (commitment_id, quarter, status) "
@@ -322,14 +323,14 @@ def test_reimport_keeps_ids_and_status_history(db, tmp_path):
     )
     db.conn.commit()
 
-    again = load_agreement(db, path, region="iør", user="kari")
+    again = load_agreement(db, path, region="iør", user=ADMIN)
     assert (again.added, again.changed, again.unchanged, again.retired) == (0, 0, 5, 0)
     assert commitment_rows(db) == before
 
     # 1.2 is dropped and 2.1 reworded: 1.2 retires, both keep their reports.
     # 1.3 and 2.1.1 move up a place, which counts as a change too.
     path.write_text(SMALL.replace("1.2 – Andre tiltak\n", "").replace("Fjerde tiltak", "Fjerde, endret"), encoding="utf-8")
-    third = load_agreement(db, path, region="IØR", user="kari")
+    third = load_agreement(db, path, region="IØR", user=ADMIN)
     assert (third.added, third.changed, third.unchanged, third.retired) == (0, 3, 1, 1)
     ids = {code: id_ for id_, code, _, _ in before}
     assert commitment_rows(db) == [
@@ -351,7 +352,7 @@ def test_nothing_written_when_parsing_fails(db, tmp_path):
     path.write_text("Avtale 2024\nBare prosa.\n", encoding="utf-8")
     before = table_counts(db)
     with pytest.raises(AgreementFormatError):
-        load_agreement(db, path, region="Ny region", user="kari")
+        load_agreement(db, path, region="Ny region", user=ADMIN)
     assert table_counts(db) == before
 
 
@@ -359,7 +360,7 @@ def test_region_required(db, tmp_path):
     path = tmp_path / "avtale.txt"
     path.write_text(SMALL, encoding="utf-8")
     with pytest.raises(MissingRegion) as error:
-        load_agreement(db, path, region=" ", user="kari")
+        load_agreement(db, path, region=" ", user=ADMIN)
     assert str(error.value) == "Oppgi hvilken region avtalen gjelder."
 
 

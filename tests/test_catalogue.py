@@ -14,6 +14,7 @@ from loaders.catalogue import (
     load_catalogue,
     read_catalogue,
 )
+from tests.builders import ADMIN
 
 NB_HEADER = ["Region", "Nr", "Tiltak", "Innsatsområde", "Emneknagg", "Rådsområde", "Bærekraftsmål"]
 EN_HEADER = ["region", "Code", "Commitment", "Focus area", "Hashtag", "Council area", "SDGs"]
@@ -195,7 +196,7 @@ def test_all_errors_at_once_and_nothing_written(db, tmp_path):
     )
     before = table_counts(db)
     with pytest.raises(CatalogueRejected) as error:
-        load_catalogue(db, path, user="kari")
+        load_catalogue(db, path, user=ADMIN)
     assert table_counts(db) == before
 
     allowed = (
@@ -299,7 +300,7 @@ def test_load_into_latest_agreement_keeps_what_the_file_leaves_blank(db, tmp_pat
             ["Follorådet", "1.1", "Ny", "1 - Klima", "Plan, klima og miljø"],
         ],
     )
-    summary = load_catalogue(db, path, user="kari")
+    summary = load_catalogue(db, path, user=ADMIN)
     assert summary == CatalogueSummary(
         upload_id=1,
         regions=["Indre Østfold regionråd", "Follorådet"],
@@ -331,7 +332,7 @@ def test_load_into_latest_agreement_keeps_what_the_file_leaves_blank(db, tmp_pat
         (iør, "2022-2023", "2", "Næring", "#arbeidsplassvekst", "9"),
     ]
     assert db.execute("SELECT kind, file_name, uploaded_by, added, changed, unchanged FROM uploads").fetchall() == [
-        ("catalogue", "katalog.xlsx", "kari", 2, 1, 0)
+        ("catalogue", "katalog.xlsx", "Admin (admin)", 2, 1, 0)
     ]
 
 
@@ -340,8 +341,8 @@ def test_period_column_picks_or_creates_the_agreement(db, tmp_path):
         tmp_path,
         [NB_HEADER + ["Periode"], ["Follorådet", "1.1", "A", "1 - Klima", None, None, "13", "2024 – 2025"], ["Follorådet", "1.2", "B"]],
     )
-    load_catalogue(db, path, user="kari")
-    again = load_catalogue(db, path, user="kari")
+    load_catalogue(db, path, user=ADMIN)
+    again = load_catalogue(db, path, user=ADMIN)
     assert (again.added, again.changed, again.unchanged) == (0, 0, 2)
     assert db.execute("SELECT period, start_year, end_year FROM agreements").fetchall() == [("2024-2025", 2024, 2025)]
     assert stored_focus_areas(db) == [("Follorådet", "2024-2025", "1", "Klima", None, "13")]

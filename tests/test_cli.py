@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.users import add_user
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +27,7 @@ def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 @pytest.fixture
 def register(db):
     build_small_register(db)
+    add_user(db, "kari", "Kari Nordmann", "administrator")  # $DASHBOARD_USER in cli()
     return db
 
 
@@ -110,3 +112,37 @@ def test_usage_errors_exit_two(db_path):
     assert cli("export", "status", "--format", "pdf", "--out", "x").returncode == 2
     assert cli("frobnicate").returncode == 2
     assert cli("rollback", "abc").returncode == 2
+
+
+def test_writes_are_made_as_a_named_account(register, db_path, tmp_path):
+    add_user(register, "lise", "Lise Leser", "leser")
+    path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
+    before = dump(register)
+    nobody = cli("status", str(path), "--db", str(db_path), env={"DASHBOARD_USER": ""})
+    assert (nobody.returncode, nobody.stderr) == (
+        1,
+        "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "
+        "Opprett en bruker med «python -m loaders user add».\n",
+    )
+    stranger = cli("status", str(path), "--db", str(db_path), "--as", "per")
+    assert (stranger.returncode, stranger.stderr) == (1, "Fant ingen bruker «per».\n")
+    viewer = cli("status", str(path), "--db", str(db_path), "--as", "lise")
+    assert (viewer.returncode, viewer.stderr) == (
+        1, "Lise Leser har lesetilgang og kan ikke laste opp status. Spør en administrator om tilgang.\n"
+    )
+    assert dump(register) == before
+    done = cli("status", str(path), "--db", str(db_path), "--as", "kari")
+    assert done.returncode == 0
+    assert register.execute("SELECT uploaded_by FROM uploads").fetchall() == [("Kari Nordmann (kari)",)]
+
+
+def test_reading_without_sign_in_is_set_by_an_administrator(register, db_path):
+    assert cli("reading", "--db", str(db_path)).stdout == "Bare innloggede brukere kan lese.\n"
+    assert cli("reading", "open", "--db", str(db_path)).stdout == "Alle kan lese uten å logge inn.\n"
+    add_user(register, "lise", "Lise Leser", "leser")
+    refused = cli("reading", "closed", "--db", str(db_path), "--as", "lise")
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "Bare administratorer kan endre hvem som kan lese uten å logge inn; Lise Leser er ikke administrator.\n"
+    )
+    assert cli("reading", "--db", str(db_path)).stdout == "Alle kan lese uten å logge inn.\n"

@@ -5,8 +5,7 @@ import openpyxl
 import pytest
 
 import loaders.export
-from core.errors import UnknownRegion
-from core.errors import InvalidQuarter
+from core.errors import InvalidQuarter, UnknownRegion
 from core.queries import commitment_rows, natural_code_key, status_rows
 from core.register import Agreement, Commitment, FocusArea
 from loaders.export import UnsupportedExport, export

@@ -3,6 +3,7 @@
 from core.uploads import upload_changes
 from loaders.review import REVIEW_COLUMNS, review_counts, review_frame
 from loaders.status import load_status, load_status_bytes, rollback
+from tests.builders import ADMIN
 from tests.status_files import build_small_register, write_workbook
 
 
@@ -11,12 +12,12 @@ def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db
     load_status(db, write_workbook(tmp_path / "q1.xlsx", [
         ["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""],
         ["Follo", "1.2", "2023-Q1", "Forsinket", 20, "", "", ""],
-    ]))
+    ]), user=ADMIN)
     result = load_status(db, write_workbook(tmp_path / "q2.xlsx", [
         ["Follo", "1.1", "2023-Q2", "Forsinket", 40, "Venter", "", ""],  # new quarter: against Q1
         ["Follo", "1.2", "2023-Q2", "Forsinket", 30, "", "", ""],  # delayed before too: not newly
         ["Follo", "1.1", "2023-Q1", "I rute", 50, "Rettet", "", ""],  # same quarter, comment changed
-    ]), dry_run=True)
+    ]), dry_run=True, user=ADMIN)
     frame = review_frame(db, result)
     assert list(frame.columns) == list(REVIEW_COLUMNS)
     rows = [
@@ -38,12 +39,12 @@ def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db
 
 def test_the_upload_log_keeps_what_an_upload_wrote_after_its_rollback(db, tmp_path):
     build_small_register(db)
-    first = load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""]]))
+    first = load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""]]), user=ADMIN)
     second = load_status(db, write_workbook(tmp_path / "b.xlsx", [
         ["Follo", "1.1", "2023-Q1", "Forsinket", 30, "Ny", "", ""],
         ["Follo", "1.2", "2023-Q1", "I rute", 10, "", "", ""],
-    ]))
-    rollback(db, second.upload_id, user="admin")
+    ]), user=ADMIN)
+    rollback(db, second.upload_id, user=ADMIN)
     changes = upload_changes(db, second.upload_id)
     assert [(row["code"], row["change"], row["status_before"], row["progress_before"], row["status_after"],
              row["progress_after"], row["comment_after"]) for row in changes] == [
@@ -58,11 +59,11 @@ def test_progress_is_reported_stage_by_stage_and_bytes_load_like_files(db, tmp_p
     path = write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""]])
     heard = []
     result = load_status_bytes(
-        db, path.read_bytes(), "fra-nettleseren.xlsx", dry_run=True, on_progress=lambda f, stage: heard.append(stage)
+        db, path.read_bytes(), "fra-nettleseren.xlsx", dry_run=True, on_progress=lambda f, stage: heard.append(stage), user=ADMIN
     )
     assert (result.added, result.dry_run) == (1, True)
     assert heard == ["read", "compare", "done"]
-    saved = load_status_bytes(db, path.read_bytes(), "fra-nettleseren.xlsx", user="kari")
+    saved = load_status_bytes(db, path.read_bytes(), "fra-nettleseren.xlsx", user=ADMIN)
     assert db.execute("SELECT file_name, uploaded_by FROM uploads WHERE id = ?", (saved.upload_id,)).fetchone() == (
-        "fra-nettleseren.xlsx", "kari",
+        "fra-nettleseren.xlsx", "Admin (admin)",
     )

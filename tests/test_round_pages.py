@@ -14,7 +14,14 @@ from core.db import connect
 from tests.browser.conftest import CHROMIUM, in_ci
 from tests.builders import add_reports
 from tests.pages import (  # noqa: F401 (fixtures)
-    FOLLO, IOR, app, download, downloads, fresh_caches, metrics, register,
+    FOLLO,
+    IOR,
+    app,
+    download,
+    downloads,
+    fresh_caches,
+    metrics,
+    register,
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,8 +53,8 @@ def upload(at, name: str, data: bytes):
     return at.run()
 
 
-def upload_page(query: dict | None = None):
-    return app(query, page="views/last_opp.py")
+def upload_page(query: dict | None = None, user: str = "kari"):
+    return app(query, page="views/last_opp.py", user=user)
 
 
 def reports(quarter: str) -> list[tuple]:
@@ -136,7 +143,7 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
         ("Nye rapporter", "2", ""), ("Endret", "0", ""), ("Uendret", "0", ""),
         ("Nylig forsinket", "1", ""), ("Fremdrift tilbake", "2", ""),
     ]
-    assert [info.value for info in at.info] == [
+    assert [info.value for info in at.main.info] == [
         "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
     ]
     assert [warning.value for warning in at.warning] == [
@@ -176,7 +183,7 @@ def test_the_same_file_again_changes_nothing(register):
     first = int(at.success[0].value.split()[3].rstrip(":"))
     at = upload(at, "status-follo.xlsx", GOOD_FILE)
     assert metrics(at)[:3] == [("Nye rapporter", "0", ""), ("Endret", "0", ""), ("Uendret", "2", "")]
-    assert [info.value for info in at.info] == [
+    assert [info.value for info in at.main.info] == [
         "Ingenting å lagre: alt i filen er likt det som allerede er lagret. "
         f"Den samme filen er lastet opp før (opplasting {first})."
     ]
@@ -410,7 +417,7 @@ def test_every_table_download_on_every_page_opens(register, downloads, page):
     query = {"region": FOLLO, "council": "Samferdsel", "sdg": "SDG 11 – Bærekraftige byer og lokalsamfunn"}
     if page == "views/tiltak.py":
         query["commitment"] = str(commitment_id(FOLLO, "1.1"))
-    at = app(query, page=page)
+    at = app(query, page=page, user="kari")
     if page == "views/opplastinger.py":
         at.selectbox(key="upload-choice").select_index(0).run()
     keys = [button.key for button in at.download_button if button.key.endswith(("-xlsx", "-csv"))]

@@ -14,6 +14,7 @@ from loaders.status import (
     load_status,
     rollback,
 )
+from tests.builders import ADMIN
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
 
 
@@ -41,7 +42,7 @@ def test_loads_a_file_with_title_rows_shuffled_columns_and_mixed_spellings(regis
         title_rows=[["Statusrapport 2. kv. 2023"], []],
     )
 
-    result = load_status(db, path, user="kari")
+    result = load_status(db, path, user=ADMIN)
 
     assert report_rows(db) == [
         ("Follo", "1.1", "2023-Q2", "not_started", None, None, None, None),
@@ -57,7 +58,7 @@ def test_loads_a_file_with_title_rows_shuffled_columns_and_mixed_spellings(regis
         "SELECT kind, file_name, uploaded_by, quarters, added, changed, unchanged, length(sha256) FROM uploads WHERE id = ?",
         (result.upload_id,),
     ).fetchone()
-    assert upload == ("status", "status.xlsx", "kari", "2023-Q2", 5, 0, 0, 64)
+    assert upload == ("status", "status.xlsx", "Admin (admin)", "2023-Q2", 5, 0, 0, 64)
 
 
 def test_english_headers(register, tmp_path):
@@ -66,7 +67,7 @@ def test_english_headers(register, tmp_path):
         [["Follo", "1.1", "Q3 2023", "On track", 60, "Fine", "Next", "Ann"]],
         header=["Region", "Code", "Quarter", "Status", "Progress", "Comment", "Next steps", "Owner"],
     )
-    load_status(register, path)
+    load_status(register, path, user=ADMIN)
     assert report_rows(register) == [("Follo", "1.1", "2023-Q3", "on_track", 60, "Fine", "Next", "Ann")]
 
 
@@ -75,7 +76,7 @@ def test_english_headers(register, tmp_path):
 )
 def test_every_quarter_form_is_understood(register, tmp_path, written):
     path = write_workbook(tmp_path / "q.xlsx", [["Follo", "1.1", written, "I rute", 10, "", "", ""]])
-    load_status(register, path)
+    load_status(register, path, user=ADMIN)
     assert [row[2] for row in report_rows(register)] == ["2023-Q2"]
 
 
@@ -84,7 +85,7 @@ def test_percent_formatted_progress_means_percent(register, tmp_path):
     workbook = openpyxl.load_workbook(path)
     workbook["Status"]["E2"].number_format = "0 %"
     workbook.save(path)
-    load_status(register, path)
+    load_status(register, path, user=ADMIN)
     assert [row[4] for row in report_rows(register)] == [45]
 
 
@@ -92,14 +93,14 @@ def test_quarter_for_the_whole_file_from_the_option(register, tmp_path):
     path = write_workbook(
         tmp_path / "noq.xlsx", [["Follo", "1.1", "I rute", 20]], header=["Region", "Nr", "Status", "Fremdrift"]
     )
-    load_status(register, path, quarter="1. kv. 2024")
+    load_status(register, path, quarter="1. kv. 2024", user=ADMIN)
     assert report_rows(register) == [("Follo", "1.1", "2024-Q1", "on_track", 20, None, None, None)]
 
 
 def test_file_without_quarter_and_no_option_is_refused(register, tmp_path):
     path = write_workbook(tmp_path / "noq.xlsx", [["Follo", "1.1", "I rute"]], header=["Region", "Nr", "Status"])
     with pytest.raises(StatusFileRejected) as caught:
-        load_status(register, path)
+        load_status(register, path, user=ADMIN)
     assert caught.value.errors == [
         CellError("Status", 1, None, None, None,
                   "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).")
@@ -109,7 +110,7 @@ def test_file_without_quarter_and_no_option_is_refused(register, tmp_path):
 def test_quarter_in_file_must_match_the_option(register, tmp_path):
     path = write_workbook(tmp_path / "q.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 1, "", "", ""]])
     with pytest.raises(StatusFileRejected) as caught:
-        load_status(register, path, quarter="2023-Q2")
+        load_status(register, path, quarter="2023-Q2", user=ADMIN)
     assert [str(error) for error in caught.value.errors] == [
         "Arket «Status», rad 2, kolonne C (Kvartal): «2023-Q1» – kvartalet i filen stemmer ikke med valgt kvartal 2. kv. 2023."
     ]
@@ -130,7 +131,7 @@ def test_every_error_is_reported_at_once_and_nothing_is_written(register, tmp_pa
         ],
     )
     with pytest.raises(StatusFileRejected) as caught:
-        load_status(db, path)
+        load_status(db, path, user=ADMIN)
     assert [str(error) for error in caught.value.errors] == [
         "Arket «Status», rad 3, kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
         "Arket «Status», rad 4, kolonne B (Nr): «9.9» – Follorådet har ikke noe tiltak med dette nummeret.",
@@ -149,7 +150,7 @@ def test_every_error_is_reported_at_once_and_nothing_is_written(register, tmp_pa
 def test_missing_header_is_named(register, tmp_path):
     path = write_workbook(tmp_path / "h.xlsx", [["Follo", "1.1"]], header=["Område", "Nummer"])
     with pytest.raises(StatusFileRejected) as caught:
-        load_status(register, path)
+        load_status(register, path, user=ADMIN)
     assert str(caught.value.errors[0]) == (
         "Arket «Status» – fant ingen overskriftsrad med kolonnene «Region», «Nr», «Status» blant de 10 første radene."
     )
@@ -167,7 +168,7 @@ def test_numeric_code_is_accepted_only_where_the_register_leaves_no_doubt(regist
         text_codes=False,
     )
     with pytest.raises(StatusFileRejected) as caught:
-        load_status(register, path)
+        load_status(register, path, user=ADMIN)
     assert [str(error) for error in caught.value.errors] == [
         "Arket «Status», rad 4, kolonne B (Nr): «1.1» – nummeret er lagret som tall, og Excel skiller ikke "
         "1.1 og 1.10. Formater kolonnen som tekst og skriv nummeret på nytt."
@@ -177,7 +178,7 @@ def test_numeric_code_is_accepted_only_where_the_register_leaves_no_doubt(regist
         [["Follo", 1.1, "2023-Q2", "I rute", 1, "", "", ""], ["IØR", 1.2, "2023-Q2", "I rute", 2, "", "", ""]],
         text_codes=False,
     )
-    load_status(register, tmp_path / "n2.xlsx")
+    load_status(register, tmp_path / "n2.xlsx", user=ADMIN)
     assert [row[:2] for row in report_rows(register)] == [("Follo", "1.1"), ("IØR", "1.2")]
 
 
@@ -186,7 +187,7 @@ def test_code_turned_into_a_date_by_excel_is_explained(register, tmp_path):
         tmp_path / "d.xlsx", [["IØR", dt.datetime(2023, 10, 1), "2023-Q2", "I rute", 1, "", "", ""]], text_codes=False
     )
     with pytest.raises(StatusFileRejected) as caught:
-        load_status(register, path)
+        load_status(register, path, user=ADMIN)
     assert [str(error) for error in caught.value.errors] == [
         "Arket «Status», rad 2, kolonne B (Nr): «01.10.2023» – Excel har gjort nummeret om til en dato. "
         "Formater kolonnen som tekst og skriv nummeret på nytt."
@@ -199,17 +200,17 @@ def test_text_is_stripped_and_normalised(register, tmp_path):
         tmp_path / "t.xlsx",
         [[f"\u00a0{decomposed} ", "\u00a01.1 ", "2023-Q2", "I\u00a0rute", 5, " Sa\u0308rlig bra\u00a0", "", "  Ola  "]],
     )
-    load_status(register, path)
+    load_status(register, path, user=ADMIN)
     assert report_rows(register) == [("Follo", "1.1", "2023-Q2", "on_track", 5, "S\u00e4rlig bra", None, "Ola")]
 
 
 def test_loading_the_same_file_twice_changes_nothing(register, tmp_path):
     db = register
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
-    first = load_status(db, path)
+    first = load_status(db, path, user=ADMIN)
     before, version = dump(db), revision()
 
-    second = load_status(db, path)
+    second = load_status(db, path, user=ADMIN)
 
     assert (second.upload_id, second.added, second.changed, second.unchanged) == (None, 0, 0, 1)
     assert second.already_loaded_as == first.upload_id
@@ -223,12 +224,12 @@ def test_corrected_file_replaces_reports_keeps_history_and_rolls_back(register, 
     first = load_status(db, write_workbook(tmp_path / "a.xlsx", [
         ["Follo", "1.1", "2023-Q2", "I rute", 45, "Første", "", "Kari"],
         ["Follo", "1.2", "2023-Q2", "I rute", 10, "", "", ""],
-    ]))
+    ]), user=ADMIN)
     corrected = load_status(db, write_workbook(tmp_path / "b.xlsx", [
         ["Follo", "1.1", "2023-Q2", "Forsinket", 40, "Rettet", "", "Kari"],
         ["Follo", "1.2", "2023-Q2", "I rute", 10, "", "", ""],
         ["IØR", "1.1", "2023-Q2", "I rute", 5, "", "", ""],
-    ]))
+    ]), user=ADMIN)
     assert (corrected.added, corrected.changed, corrected.unchanged) == (1, 1, 1)
     ids = dict(db.execute(
         "SELECT r.name || ' ' || c.code, c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
@@ -247,13 +248,13 @@ def test_corrected_file_replaces_reports_keeps_history_and_rolls_back(register, 
     assert history == [("2023-Q2", "on_track", 45, "Første", first.upload_id, corrected.upload_id)]
 
     with pytest.raises(RollbackConflict) as caught:
-        rollback(db, first.upload_id, user="admin")
+        rollback(db, first.upload_id, user=ADMIN)
     assert str(caught.value) == (
         f"Opplasting {first.upload_id} kan ikke tilbakestilles fordi senere opplastinger ({corrected.upload_id}) "
         "har endret de samme rapportene. Tilbakestill dem først."
     )
 
-    result = rollback(db, corrected.upload_id, user="admin")
+    result = rollback(db, corrected.upload_id, user=ADMIN)
     assert (result.restored, result.removed) == (1, 1)
     assert report_rows(db) == [
         ("Follo", "1.1", "2023-Q2", "on_track", 45, "Første", None, "Kari"),
@@ -261,29 +262,29 @@ def test_corrected_file_replaces_reports_keeps_history_and_rolls_back(register, 
     ]
     assert db.execute("SELECT upload_id FROM status_reports ORDER BY id").fetchall() == [(first.upload_id,)] * 2
     with pytest.raises(AlreadyRolledBack):
-        rollback(db, corrected.upload_id, user="admin")
+        rollback(db, corrected.upload_id, user=ADMIN)
 
-    rollback(db, first.upload_id, user="admin")
+    rollback(db, first.upload_id, user=ADMIN)
     assert report_rows(db) == []
-    assert db.execute("SELECT rolled_back_by FROM uploads ORDER BY id").fetchall() == [("admin",), ("admin",)]
+    assert db.execute("SELECT rolled_back_by FROM uploads ORDER BY id").fetchall() == [("Admin (admin)",), ("Admin (admin)",)]
 
 
 def test_rollback_of_unknown_or_register_uploads_is_refused(register):
     with pytest.raises(UnknownUpload):
-        rollback(register, 999, user="admin")
+        rollback(register, 999, user=ADMIN)
     register.execute(
         "INSERT INTO uploads (id, kind, file_name, sha256, uploaded_by, uploaded_at) "
         "VALUES (50, 'agreement', 'a.txt', 'x', 'u', 'now')"
     )
     with pytest.raises(NotRollbackable):
-        rollback(register, 50, user="admin")
+        rollback(register, 50, user=ADMIN)
 
 
 def test_dry_run_reports_the_plan_and_missing_commitments_without_writing(register, tmp_path):
     db = register
     before = dump(db)
     path = write_workbook(tmp_path / "s.xlsx", [["IØR", "1.2", "2023-Q2", "I rute", 45, "", "", ""]])
-    result = load_status(db, path, dry_run=True)
+    result = load_status(db, path, dry_run=True, user=ADMIN)
     assert (result.upload_id, result.added, result.dry_run) == (None, 1, True)
     assert result.summary == "Prøvekjøring – ingenting er lagret: 1 nye, 0 endret, 0 uendret."
     assert result.missing == [
@@ -305,33 +306,33 @@ def test_sheet_named_status_is_preferred_and_blank_rows_skipped(register, tmp_pa
     sheet.append([])
     sheet.append(["Follo", "1.2", "2023-Q2", "I rute"])
     workbook.save(path)
-    load_status(register, path)
+    load_status(register, path, user=ADMIN)
     assert report_rows(register) == [("Follo", "1.2", "2023-Q2", "on_track", None, None, None, None)]
 
 
 def test_sheet_with_a_header_but_no_rows_is_refused(register, tmp_path):
     path = write_workbook(tmp_path / "e.xlsx", [])
     with pytest.raises(StatusFileRejected) as caught:
-        load_status(register, path)
+        load_status(register, path, user=ADMIN)
     assert str(caught.value.errors[0]) == "Arket «Status» – arket har ingen rader med status under overskriftsraden."
 
 
 def test_rollback_is_allowed_again_once_the_later_upload_is_rolled_back(register, tmp_path):
     db = register
-    first = load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""]]))
-    later = load_status(db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]))
+    first = load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""]]), user=ADMIN)
+    later = load_status(db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]), user=ADMIN)
     with pytest.raises(RollbackConflict):
-        rollback(db, first.upload_id, user="admin")
-    rollback(db, later.upload_id, user="admin")
+        rollback(db, first.upload_id, user=ADMIN)
+    rollback(db, later.upload_id, user=ADMIN)
     assert report_rows(db) == [("Follo", "1.1", "2023-Q2", "on_track", 10, None, None, None)]
-    rollback(db, first.upload_id, user="admin")
+    rollback(db, first.upload_id, user=ADMIN)
     assert report_rows(db) == []
 
 
 def test_reports_of_other_quarters_are_untouched_by_a_load(register, tmp_path):
     db = register
-    load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 10, "", "", ""]]))
-    load_status(db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]))
+    load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 10, "", "", ""]]), user=ADMIN)
+    load_status(db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]), user=ADMIN)
     assert report_rows(db) == [
         ("Follo", "1.1", "2023-Q1", "on_track", 10, None, None, None),
         ("Follo", "1.1", "2023-Q2", "delayed", 5, None, None, None),
@@ -344,5 +345,5 @@ def test_the_templates_reference_columns_are_ignored_without_warning(register, t
         [["Follo", "1.1", "Trafikksikkerhet", "Mobilitet", "2023-Q2", "I rute", "I rute", 3]],
         header=["Region", "Nr", "Tiltak", "Innsatsområde", "Kvartal", "Status", "Forrige status (kun til info)", "Notat"],
     )
-    result = load_status(register, path)
+    result = load_status(register, path, user=ADMIN)
     assert result.warnings == ["Kolonnen «Notat» i arket «Status» er ikke en del av malen og ble ikke lest."]

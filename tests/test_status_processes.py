@@ -13,7 +13,9 @@ import pytest
 
 from core.db import connect
 from core.errors import DatabaseBusy
+from core.users import add_user
 from loaders.status import load_status
+from tests.builders import ADMIN
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +31,7 @@ def run_python(*args: str, **kwargs) -> subprocess.Popen:
 @pytest.fixture
 def register(db):
     build_small_register(db)
+    add_user(db, ADMIN.username, ADMIN.name, ADMIN.role)
     return db
 
 
@@ -38,7 +41,7 @@ def test_two_loads_at_the_same_moment_both_land(register, db_path, tmp_path):
     # Hold the write lock while both start, so they are sure to meet and queue.
     blocker = sqlite3.connect(db_path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
-    loads = [run_python("-m", "loaders", "status", str(path), "--db", str(db_path)) for path in (first, second)]
+    loads = [run_python("-m", "loaders", "status", str(path), "--db", str(db_path), "--as", ADMIN.username) for path in (first, second)]
     time.sleep(2)
     blocker.execute("ROLLBACK")
     blocker.close()
@@ -61,7 +64,7 @@ def test_a_writer_that_holds_the_lock_too_long_gets_a_clear_message(register, db
     impatient = connect(db_path, busy_timeout=0.2)
     try:
         with pytest.raises(DatabaseBusy) as caught:
-            load_status(impatient, path)
+            load_status(impatient, path, user=ADMIN)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -80,13 +83,14 @@ def test_a_load_killed_half_way_leaves_the_database_as_it_was(register, db_path,
         import os, signal
         import loaders.status as status
         from core.db import connect
+        from tests.builders import ADMIN
 
         def write_half_then_die(db, rows, existing, upload_id):
             status_write(db, rows[:1], existing, upload_id)
             os.kill(os.getpid(), signal.SIGKILL)
 
         status_write, status._write = status._write, write_half_then_die
-        status.load_status(connect({str(db_path)!r}), {str(path)!r})
+        status.load_status(connect({str(db_path)!r}), {str(path)!r}, user=ADMIN)
         """
     )
     killed = run_python("-c", script)

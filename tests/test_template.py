@@ -2,13 +2,12 @@ import openpyxl
 import pytest
 import python_calamine
 
-from core.errors import UnknownRegion
-from core.errors import InvalidQuarter
+from core.errors import InvalidQuarter, UnknownRegion
 from core.queries import status_rows
 from core.register import Agreement, Commitment, FocusArea
 from loaders.status import load_status
 from loaders.template import HEADERS, NoCommitments, build_template
-from tests.builders import add_reports, build_register
+from tests.builders import ADMIN, add_reports, build_register
 
 INDRE = "Indre Østfold regionråd"
 
@@ -169,7 +168,7 @@ def test_unedited_template_loads_back_through_the_status_loader(register, tmp_pa
     add_reports(register, [(INDRE, "2.1.A", "2024-Q1", "not_started", 0)])
     path = tmp_path / "mal.xlsx"
     build_template(register, INDRE, "2024-Q2", path)
-    result = load_status(register, path, user="test")
+    result = load_status(register, path, user=ADMIN)
     # 1.10 was already reported this quarter and comes back exactly as it was.
     assert (result.added, result.changed, result.unchanged) == (3, 0, 1)
     assert status_rows(register, quarter="2024-Q2") == [
@@ -198,7 +197,7 @@ def test_filled_in_template_loads_without_changes_to_its_structure(register, tmp
     sheet.cell(row=rows["1.1"], column=column["Fremdrift (%)"]).value = 40
     workbook.save(path)
 
-    result = load_status(register, path, user="kari")
+    result = load_status(register, path, user=ADMIN)
 
     assert (result.added, result.changed, result.unchanged, result.warnings) == (3, 0, 1, [])
     assert [(row["code"], row["status"], row["progress"], row["comment"]) for row in status_rows(register, quarter="2024-Q2")] == [

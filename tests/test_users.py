@@ -8,8 +8,21 @@ import sys
 import pytest
 
 from core.users import (
-    InvalidRole, SignInFailed, SignInLocked, UnknownUser, User, UserExists, WeakPassword, add_user, authenticate,
-    get_user, list_users, lock_seconds, remove_user, set_password, user_by_email,
+    InvalidRole,
+    SignInFailed,
+    SignInLocked,
+    UnknownUser,
+    User,
+    UserExists,
+    WeakPassword,
+    add_user,
+    authenticate,
+    get_user,
+    list_users,
+    lock_seconds,
+    remove_user,
+    set_password,
+    user_by_email,
 )
 from tests.status_files import build_small_register
 from tests.test_cli import ROOT

@@ -20,7 +20,7 @@ from core.errors import MonitorError
 from core.exports import XLSX_MIME
 from core.i18n import t
 from core.register import find_region
-from core.uploads import current_user
+from core.users import User
 from core.vocabulary import next_quarter, quarter_label, quarter_of_date
 from loaders.review import review_counts, review_frame
 from loaders.status import LoadResult, StatusFileRejected, load_status_bytes
@@ -85,8 +85,8 @@ def uploader_key() -> str:
     return f"status-file-{st.session_state.get(GENERATION_KEY, 0)}"
 
 
-def review(file, file_quarter: str | None, lang: str) -> Review:
-    key = (file.file_id, file_quarter, ui.data_revision())
+def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
+    key = (file.file_id, file_quarter, ui.data_revision(), user)
     kept = st.session_state.get(REVIEW_KEY)
     if kept and kept[0] == key:
         return kept[1]
@@ -98,7 +98,7 @@ def review(file, file_quarter: str | None, lang: str) -> Review:
     try:
         with _database() as db:
             result = load_status_bytes(
-                db, file.getvalue(), file.name, quarter=file_quarter, dry_run=True, on_progress=report
+                db, file.getvalue(), file.name, quarter=file_quarter, user=user, dry_run=True, on_progress=report
             )
             found = Review(result=result, frame=review_frame(db, result))
     except StatusFileRejected as rejected:
@@ -110,12 +110,12 @@ def review(file, file_quarter: str | None, lang: str) -> Review:
     return found
 
 
-def save(file, file_quarter: str | None, lang: str) -> None:
+def save(file, file_quarter: str | None, user: User, lang: str) -> None:
     """The button's callback: save the file for real, then say what happened."""
     try:
         with _database() as db:
             result = load_status_bytes(
-                db, file.getvalue(), file.name, quarter=file_quarter, user=current_user()
+                db, file.getvalue(), file.name, quarter=file_quarter, user=user
             )
     except StatusFileRejected as rejected:
         ui.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))

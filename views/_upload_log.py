@@ -13,7 +13,8 @@ from core.db import connect
 from core.errors import MonitorError
 from core.exports import moment_text
 from core.i18n import t
-from core.uploads import Upload, current_user, list_uploads, upload_changes
+from core.uploads import Upload, list_uploads, upload_changes
+from core.users import User
 from core.vocabulary import quarter_label
 from loaders.status import rollback
 from views import _ui as ui
@@ -96,7 +97,7 @@ def upload_picker(found: list[Upload], lang: str) -> Upload | None:
     return by_id.get(chosen)
 
 
-def show_upload(upload: Upload, lang: str) -> None:
+def show_upload(upload: Upload, user: User, lang: str) -> None:
     st.subheader(t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name))
     st.markdown(t(
         "uploads.detail", lang, who=upload.uploaded_by, when=when(upload.uploaded_at, lang),
@@ -115,7 +116,10 @@ def show_upload(upload: Upload, lang: str) -> None:
             key="upload-detail",
         )
     if upload.kind in ROLLBACK_KINDS and not upload.rolled_back_at:
-        rollback_form(upload, lang)
+        if user.is_admin:
+            rollback_form(upload, user, lang)
+        else:
+            st.caption(t("signin.rollback_admins_only", lang))
 
 
 def changes_table(changes: list[dict], lang: str) -> pd.DataFrame:
@@ -139,20 +143,20 @@ def changes_table(changes: list[dict], lang: str) -> pd.DataFrame:
     )
 
 
-def rollback_form(upload: Upload, lang: str) -> None:
+def rollback_form(upload: Upload, user: User, lang: str) -> None:
     st.subheader(t("uploads.rollback_heading", lang))
     st.warning(t("uploads.rollback_explain", lang, number=upload.id))
     confirmed = st.checkbox(t("uploads.rollback_confirm", lang, number=upload.id), key=f"confirm-rollback-{upload.id}")
     st.button(
         t("uploads.rollback", lang, number=upload.id), type="primary", disabled=not confirmed,
-        icon=":material/undo:", on_click=_rollback, args=(upload.id, lang), key=f"rollback-{upload.id}",
+        icon=":material/undo:", on_click=_rollback, args=(upload.id, user, lang), key=f"rollback-{upload.id}",
     )
 
 
-def _rollback(upload_id: int, lang: str) -> None:
+def _rollback(upload_id: int, user: User, lang: str) -> None:
     try:
         with contextlib.closing(connect(ui.database_file())) as db:
-            result = rollback(db, upload_id, user=current_user())
+            result = rollback(db, upload_id, user=user)
     except MonitorError as error:
         ui.flash("error", str(error))
         return

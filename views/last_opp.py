@@ -3,14 +3,22 @@ check the review of what would change, and save it in one go."""
 
 import streamlit as st
 
+from core.access import scope_text
 from core.i18n import t
 from core.vocabulary import quarter_label
+from views import _signin as signin
 from views import _ui as ui
 from views import _upload as upload
 
 lang = ui.language()
 st.title(t("page.upload", lang))
+visitor = signin.current()
+if not visitor.may_report:
+    st.error(t("signin.reporters_only", lang), icon=":material/lock:")
+    st.stop()
 st.caption(t("upload.intro", lang))
+if not visitor.is_admin:
+    st.caption(t("signin.scope", lang, scope=scope_text(visitor.user)))
 ui.show_flash()
 
 st.header(t("upload.template_heading", lang))
@@ -43,10 +51,10 @@ with st.expander(t("upload.more_options", lang)):
         key="file_quarter",
     )
 if file is not None:
-    review = upload.review(file, file_quarter, lang)
+    review = upload.review(file, file_quarter, visitor.user, lang)
     upload.show_review(review, lang)
     if review.can_save:
         st.button(
             t("upload.save", lang), type="primary", icon=":material/save:",
-            on_click=upload.save, args=(file, file_quarter, lang),
+            on_click=upload.save, args=(file, file_quarter, visitor.user, lang),
         )

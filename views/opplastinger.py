@@ -3,11 +3,16 @@
 import streamlit as st
 
 from core.i18n import t
+from views import _signin as signin
 from views import _ui as ui
 from views import _upload_log as log
 
 lang = ui.language()
 st.title(t("page.uploads", lang))
+visitor = signin.current()
+if visitor.user is None:
+    st.error(t("signin.signed_in_only", lang), icon=":material/lock:")
+    st.stop()
 st.caption(t("uploads.intro", lang))
 ui.show_flash()
 
@@ -21,4 +26,4 @@ ui.export_table_buttons(t("page.uploads", lang), table, lang, key="upload-log")
 st.header(t("uploads.open_heading", lang))
 chosen = log.upload_picker(uploads, lang)
 if chosen is not None:
-    log.show_upload(chosen, lang)
+    log.show_upload(chosen, visitor.user, lang)

@@ -40,6 +40,9 @@ LOCALE = "nb-NO"
 SERVER_STARTUP_SECONDS = 60
 # Long enough for the first, uncached run of a page on a slow CI machine.
 ACTION_TIMEOUT_MS = 30_000
+# Accounts the browser signs in with; the demo's own accounts have no passwords.
+ADMIN_LOGIN = ("nettleser", "nettleser-passord-for-test")
+REPORTER_LOGIN = ("ole.kristian.strand", "follo-passord-for-test")  # Follorådet's coordinator
 SERVER_LOGS = pytest.StashKey[list[Path]]()
 LOG_OFFSETS = pytest.StashKey[dict[Path, int]]()
 
@@ -91,6 +94,12 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     if build.returncode != 0:
         pytest.fail(f"building the demo database failed:\n{build.stdout}{build.stderr}", pytrace=False)
+    from core.db import connect
+    from core.users import add_user, set_password
+
+    with contextlib.closing(connect(database)) as db:
+        add_user(db, ADMIN_LOGIN[0], "Nettleser Test", "administrator", password=ADMIN_LOGIN[1])
+        set_password(db, *REPORTER_LOGIN)
     return database
 
 

@@ -18,8 +18,16 @@ import pypdfium2
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import running_dashboard
-from tests.browser.test_browser import SCREENSHOTS, open_page, select_option, wait_for_app_idle, whole_page_in_view
+from tests.browser.conftest import ADMIN_LOGIN, REPORTER_LOGIN, running_dashboard
+from tests.browser.test_browser import (
+    SCREENSHOTS,
+    nav,
+    open_page,
+    select_option,
+    sign_in,
+    wait_for_app_idle,
+    whole_page_in_view,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -56,18 +64,16 @@ def download(page: Page, name: str, folder: Path) -> Path:
     return target
 
 
-def nav(page: Page, name: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True).click()
-    wait_for_app_idle(page, name)
-
-
 def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -> None:
     page.set_default_timeout(SLOW_MS)
     open_page(page, round_url, "Oversikt")
     before = metric_values(page)
     expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2024")).to_be_visible()
 
-    # 1. The coordinator downloads Follo's template for the quarter due.
+    # 1. Follo's coordinator signs in (reading is open, writing is not) and downloads the template.
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Last opp")).to_have_count(0)
+    sign_in(page, round_url, REPORTER_LOGIN)
+    expect(page.get_by_text("Innlogget som Ole Kristian Strand (rapportør)")).to_be_visible()
     nav(page, "Last opp")
     select_option(page, "Region for malen", REGION)
     template = download(page, f"Last ned mal for {REGION}, 3. kv. 2024", tmp_path)
@@ -106,8 +112,15 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     after = metric_values(page)
     assert after != before
 
-    # 6. Roll the upload back (opened by its link): the overview is as it was.
-    open_page(page, f"{round_url}/opplastinger?upload={upload_number}", "Opplastinger")
+    # 6. The coordinator may not roll back; the administrator signs in and does: the overview is as it was.
+    nav(page, "Opplastinger")
+    select_option(page, "Velg opplasting", f"Nr {upload_number} – follo-utfylt.xlsx")
+    expect(page.get_by_text("Bare administratorer kan tilbakestille opplastinger.")).to_be_visible()
+    page.get_by_role("button", name="Logg ut").click()
+    wait_for_app_idle(page)
+    sign_in(page, round_url, ADMIN_LOGIN)
+    nav(page, "Opplastinger")
+    select_option(page, "Velg opplasting", f"Nr {upload_number} – follo-utfylt.xlsx")
     expect(page.get_by_role("heading", name=f"Opplasting {upload_number}: follo-utfylt.xlsx")).to_be_visible()
     page.get_by_text(f"Ja, jeg vil tilbakestille opplasting {upload_number}").click()
     wait_for_app_idle(page)

@@ -1,0 +1,234 @@
+"""Sign-in in the dashboard: the local form, OIDC through st.login, and what each role can reach."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.access import set_reading_open
+from core.db import connect
+from core.users import set_password
+from tests.builders import ADMIN
+from tests.pages import ENTRY, FOLLO, IOR, app, fresh_caches, register  # noqa: F401 (fixtures)
+from tests.test_round_pages import GOOD_FILE, reports, save_button, upload, workbook_bytes
+
+PASSWORD = "riktig hest batteri stift"
+WRITING_PAGES = ("views/last_opp.py", "views/opplastinger.py")
+OIDC = {"auth": {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test-cookie-secret",
+    "client_id": "partnerskapsmonitor",
+    "client_secret": "test-client-secret",
+    "server_metadata_url": "https://login.example.no/.well-known/openid-configuration",
+}}
+
+
+def reachable(at: AppTest, page: str) -> bool:
+    """Whether the page is registered for this visitor (AppTest refuses to switch to one that is not)."""
+    try:
+        at.switch_page(page)
+    except ValueError:
+        return False
+    return True
+
+
+def sidebar_text(at: AppTest) -> list[str]:
+    return [element.value for element in at.sidebar.markdown] + [element.value for element in at.sidebar.info]
+
+
+def sign_in_form(at: AppTest, username: str, password: str) -> AppTest:
+    at.text_input(key="signin-username").input(username)
+    at.text_input(key="signin-password").input(password)
+    return at.button[0].click().run()
+
+
+def closed(db) -> None:
+    set_reading_open(db, False, user=ADMIN)
+
+
+# --- reading without sign-in ---------------------------------------------------------------
+
+
+def test_with_reading_open_anyone_reads_but_nothing_that_writes_is_there(register):
+    at = app()
+    assert at.metric, "the overview shows its figures"
+    assert sidebar_text(at) == [
+        "Åpen lesetilgang: alle kan se tallene uten å logge inn. Logg inn for å laste opp status."
+    ]
+    assert [reachable(at, page) for page in WRITING_PAGES] == [False, False]
+    assert reachable(at, "views/logg_inn.py")
+
+
+def test_with_reading_closed_only_the_sign_in_page_is_there(register):
+    closed(register)
+    at = app()
+    assert not at.exception
+    assert at.metric == [] and at.dataframe == []
+    assert [info.value for info in at.main.info] == [
+        "Logg inn for å se tallene. Kontakt fylkeskommunens administrator hvis du mangler tilgang."
+    ]
+    assert [reachable(at, page) for page in ("views/oversikt.py", "views/eksport.py", *WRITING_PAGES)] == [
+        False, False, False, False
+    ]
+    assert at.text_input(key="signin-password").proto.type == at.text_input(key="signin-password").proto.PASSWORD
+
+
+def test_a_database_without_accounts_says_how_to_make_the_first(db):
+    at = app()
+    assert not at.exception
+    assert [warning.value for warning in at.warning] == [
+        "Det finnes ingen brukere ennå. Opprett en administrator med "
+        '`python -m loaders user add BRUKERNAVN --name "Fullt navn" --role administrator`, '
+        "eller bygg demodataene på nytt med `python -m loaders demo --force`."
+    ]
+    assert at.text_input == []
+
+
+# --- the local form --------------------------------------------------------------------------
+
+
+def test_signing_in_through_the_form_opens_the_pages_the_role_allows(register):
+    closed(register)
+    set_password(register, "ola", PASSWORD)
+    at = sign_in_form(app(), "ola", PASSWORD)
+    assert not at.exception
+    assert at.title[0].value == "Oversikt" and at.metric
+    assert sidebar_text(at)[0] == "Innlogget som **Ola Nordmann** (rapportør)"
+    assert [reachable(at, page) for page in WRITING_PAGES] == [True, True]
+    # The password is not kept in the session once the form is sent.
+    assert PASSWORD not in repr(at.session_state.to_dict())
+
+    at.button(key="sign-out").click().run()
+    assert not reachable(at, "views/oversikt.py")
+
+
+def test_a_wrong_password_is_refused_and_guessing_is_slowed(register):
+    closed(register)
+    set_password(register, "ola", PASSWORD)
+    at = app()
+    for attempt in range(3):
+        at = sign_in_form(at, "ola", f"feil passord {attempt}")
+        assert [error.value for error in at.error] == ["Feil brukernavn eller passord."]
+    at = sign_in_form(at, "ola", PASSWORD)
+    [error] = at.error
+    assert error.value.startswith("For mange mislykkede forsøk. Prøv igjen om ")
+    assert not reachable(at, "views/oversikt.py")
+
+
+def test_an_unknown_user_gets_the_same_answer_as_a_wrong_password(register):
+    at = sign_in_form(app(page="views/logg_inn.py"), "ingen", PASSWORD)
+    assert [error.value for error in at.error] == ["Feil brukernavn eller passord."]
+
+
+# --- what each role can reach ----------------------------------------------------------------
+
+
+def test_a_viewer_signed_in_reaches_the_log_but_no_upload_and_no_rollback(register):
+    at = upload(app(page="views/last_opp.py", user="kari"), "status.xlsx", GOOD_FILE)
+    save_button(at).click().run()  # kari saves an upload, so there is something to roll back
+    at = app(user="lise")
+    assert sidebar_text(at)[0] == "Innlogget som **Lise Leser** (leser)"
+    assert not reachable(at, "views/last_opp.py")
+    at.switch_page("views/opplastinger.py").run()
+    at.selectbox(key="upload-choice").select_index(0).run()
+    assert not at.exception
+    assert at.file_uploader == []
+    assert [button.key for button in at.button if button.key and button.key.startswith("rollback-")] == []
+    assert [caption.value for caption in at.caption][-1] == "Bare administratorer kan tilbakestille opplastinger."
+
+
+def test_a_reporter_is_refused_a_file_with_another_region_s_rows_and_nothing_is_written(register):
+    at = app(page="views/last_opp.py", user="ola")
+    assert "Du rapporterer for: Follorådet." in [caption.value for caption in at.caption]
+    before = reports("2024-Q3")
+    mixed = workbook_bytes([[FOLLO, "1.1", "2024-Q3", "I rute", 50], [IOR, "1.2", "2024-Q3", "Forsinket", 20]])
+    at = upload(at, "blandet.xlsx", mixed)
+    [error_table] = at.dataframe
+    assert error_table.value.to_dict("records") == [{
+        "Ark": "Status", "Rad": 3, "Kolonne": "A", "Overskrift": "Region", "Verdi": IOR,
+        "Feil": "du rapporterer bare for Follorådet, ikke for Indre Østfold regionråd "
+                "(tiltak 1.2 følges opp av Samferdsel).",
+    }]
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+    assert reports("2024-Q3") == before
+
+
+def test_only_the_administrator_sees_the_rollback(register):
+    at = upload(app(page="views/last_opp.py", user="ola"), "follo.xlsx", GOOD_FILE)
+    save_button(at).click().run()
+    assert [success.value for success in at.success][0].startswith("Lagret som opplasting")
+    at.switch_page("views/opplastinger.py").run()
+    at.selectbox(key="upload-choice").select_index(0).run()
+    assert at.dataframe[0].value.iloc[0]["Av"] == "Ola Nordmann (ola)"
+    assert [button for button in at.button if button.key and button.key.startswith("rollback-")] == []
+
+    at = app(page="views/opplastinger.py", user="kari")
+    at.selectbox(key="upload-choice").select_index(0).run()
+    upload_id = at.selectbox(key="upload-choice").value
+    at.checkbox(key=f"confirm-rollback-{upload_id}").check().run()
+    at.button(key=f"rollback-{upload_id}").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith(f"Opplasting {upload_id} er tilbakestilt")
+    assert reports("2024-Q3") == []
+    with connect() as db:
+        assert db.execute("SELECT rolled_back_by FROM uploads WHERE id = ?", (upload_id,)).fetchone() == (
+            "Kari Nordmann (kari)",
+        )
+
+
+@pytest.mark.parametrize(
+    "page, message",
+    [
+        ("views/last_opp.py", "Bare rapportører og administratorer kan laste opp status. Logg inn med en slik konto."),
+        ("views/opplastinger.py", "Logg inn for å se opplastingene."),
+    ],
+)
+def test_a_writing_page_run_on_its_own_refuses_before_anything_else(register, page, message):
+    at = AppTest.from_file(str(Path(ENTRY).parent / page), default_timeout=60).run()
+    assert not at.exception
+    assert [error.value for error in at.error] == [message]
+    assert at.file_uploader == [] and at.dataframe == []
+
+
+# --- OIDC -------------------------------------------------------------------------------------
+
+
+def oidc_app(user: dict) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.secrets.update(OIDC)
+    at.user = user
+    return at.run()
+
+
+def test_with_oidc_the_signed_in_e_mail_is_matched_to_an_account(register):
+    closed(register)
+    at = oidc_app({"is_logged_in": True, "email": "ola@follo.no", "name": "Ola N."})
+    assert not at.exception
+    assert sidebar_text(at)[0] == "Innlogget som **Ola Nordmann** (rapportør)"
+    assert at.metric
+    assert [reachable(at, page) for page in WRITING_PAGES] == [True, True]
+
+
+def test_with_oidc_an_e_mail_without_an_account_reads_nothing(register):
+    closed(register)
+    at = oidc_app({"is_logged_in": True, "email": "ukjent@example.no"})
+    assert not at.exception
+    assert [warning.value for warning in at.warning] == [
+        "Du er logget inn som ukjent@example.no, men har ingen tilgang til Partnerskapsmonitor. "
+        "Be administratoren legge deg til som bruker med den e-postadressen."
+    ]
+    assert not reachable(at, "views/oversikt.py")
+
+
+def test_with_oidc_and_nobody_signed_in_the_page_offers_the_provider_not_a_password(register):
+    closed(register)
+    at = oidc_app({"is_logged_in": False})
+    assert not at.exception
+    assert [button.label for button in at.button] == ["Logg inn med organisasjonskontoen"]
+    assert at.text_input == []
+
+
+@pytest.mark.parametrize("page", WRITING_PAGES)
+def test_a_viewer_signed_in_through_oidc_cannot_reach_the_upload(register, page):
+    at = oidc_app({"is_logged_in": True, "email": "lise@viken.no"})
+    assert reachable(at, page) == (page == "views/opplastinger.py")

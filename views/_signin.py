@@ -1,0 +1,177 @@
+"""Who is using the dashboard, and the sign-in page's parts.
+
+With an ``[auth]`` section in ``.streamlit/secrets.toml`` people sign in through
+the county's identity provider (``st.login``) and are matched to an account by
+e-mail. Without one they sign in with a local account's username and password.
+The account is looked up on every run (cached per database revision), so a
+removed account or a changed role applies at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from core.access import reading_open
+from core.db import connect
+from core.errors import MonitorError
+from core.i18n import t
+from core.users import (
+    ROLE_LABELS,
+    SignInFailed,
+    SignInLocked,
+    User,
+    authenticate,
+    get_user,
+    has_accounts,
+    user_by_email,
+)
+from views import _ui as ui
+
+SESSION_KEY = "_signed_in_username"
+VISITOR_KEY = "_visitor"
+FAILURE_KEY = "_sign_in_failure"
+
+
+@dataclass(frozen=True)
+class Visitor:
+    user: User | None
+    reading_open: bool
+    oidc: bool
+    unknown_email: str | None = None  # signed in at the identity provider, but has no account here
+
+    @property
+    def may_read(self) -> bool:
+        return self.user is not None or self.reading_open
+
+    @property
+    def may_report(self) -> bool:
+        return self.user is not None and self.user.role in ("rapportor", "administrator")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.user is not None and self.user.is_admin
+
+
+def oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except (StreamlitSecretNotFoundError, FileNotFoundError):
+        return False
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _account(path: str, data_revision: int, username: str | None, email: str | None) -> User | None:
+    with contextlib.closing(connect(path)) as db:
+        if email is not None:
+            return user_by_email(db, email)
+        try:
+            return get_user(db, username)
+        except MonitorError:
+            return None
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _reading_open(path: str, data_revision: int) -> bool:
+    with contextlib.closing(connect(path)) as db:
+        return reading_open(db)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _has_accounts(path: str, data_revision: int) -> bool:
+    with contextlib.closing(connect(path)) as db:
+        return has_accounts(db)
+
+
+def any_accounts() -> bool:
+    return _has_accounts(ui.database_file(), ui.data_revision())
+
+
+def identify() -> Visitor:
+    """Who this run is for; the pages read it with :func:`current`."""
+    path, revision = ui.database_file(), ui.data_revision()
+    oidc = oidc_configured()
+    user = unknown_email = None
+    if oidc:
+        email = st.user.get("email") if st.user.get("is_logged_in") else None
+        if email:
+            user = _account(path, revision, None, str(email))
+            unknown_email = None if user else str(email)
+    elif username := st.session_state.get(SESSION_KEY):
+        user = _account(path, revision, username, None)
+        if user is None:  # the account was removed while signed in
+            st.session_state.pop(SESSION_KEY)
+    visitor = Visitor(user, _reading_open(path, revision), oidc, unknown_email)
+    st.session_state[VISITOR_KEY] = visitor
+    return visitor
+
+
+NOBODY = Visitor(user=None, reading_open=False, oidc=False)
+
+
+def current() -> Visitor:
+    # A page run without the entry point (which identifies the visitor) gets no rights at all.
+    return st.session_state.get(VISITOR_KEY, NOBODY)
+
+
+# --- sidebar -----------------------------------------------------------------------------------
+
+
+def sidebar_status(container, visitor: Visitor, lang: str) -> None:
+    """Who is signed in, and whether the numbers are open to everyone, always in view."""
+    if visitor.user is not None:
+        container.markdown(t(
+            "signin.signed_in_as", lang, name=visitor.user.name, role=ROLE_LABELS[visitor.user.role]
+        ))
+        if container.button(t("signin.sign_out", lang), icon=":material/logout:", key="sign-out"):
+            sign_out(visitor)
+    if visitor.reading_open:
+        container.info(
+            t("signin.open_reading" if visitor.user else "signin.open_reading_anonymous", lang),
+            icon=":material/lock_open:",
+        )
+
+
+def sign_out(visitor: Visitor) -> None:
+    if visitor.oidc:
+        st.logout()
+    st.session_state.pop(SESSION_KEY, None)
+    st.rerun()
+
+
+# --- the sign-in page ------------------------------------------------------------------------
+
+
+def password_form(lang: str) -> None:
+    failure = st.session_state.pop(FAILURE_KEY, None)
+    if failure:
+        st.error(failure, icon=":material/error:")
+    # Cleared on submit, so the password does not stay in the session after the attempt.
+    with st.form("sign-in", clear_on_submit=True, enter_to_submit=True):
+        username = st.text_input(t("signin.username", lang), key="signin-username", autocomplete="username")
+        password = st.text_input(
+            t("signin.password", lang), type="password", key="signin-password", autocomplete="current-password"
+        )
+        submitted = st.form_submit_button(t("signin.submit", lang), type="primary", icon=":material/login:")
+    if submitted:
+        try:
+            with contextlib.closing(connect(ui.database_file())) as db:
+                user = authenticate(db, username.strip(), password)
+        except (SignInFailed, SignInLocked) as refused:
+            st.session_state[FAILURE_KEY] = str(refused)
+        else:
+            st.session_state[SESSION_KEY] = user.username
+        st.rerun()
+
+
+def identity_provider_button(visitor: Visitor, lang: str) -> None:
+    if visitor.unknown_email:
+        st.warning(t("signin.no_account", lang, email=visitor.unknown_email), icon=":material/person_off:")
+        if st.button(t("signin.sign_out", lang), icon=":material/logout:", key="sign-out-unknown"):
+            st.logout()
+        return
+    if st.button(t("signin.with_provider", lang), type="primary", icon=":material/login:", key="sign-in-oidc"):
+        st.login()

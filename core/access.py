@@ -24,8 +24,13 @@ class NotAllowed(MonitorError):
     """The user's role does not allow this action."""
 
 
+def may_report(user: User) -> bool:
+    """Whether the role lets the user save status at all (which rows is :func:`holds`)."""
+    return user.role in ("rapportor", "administrator")
+
+
 def require_reporter(user: User) -> None:
-    if user.role not in ("rapportor", "administrator"):
+    if not may_report(user):
         raise NotAllowed(f"{user.name} har lesetilgang og kan ikke laste opp status. Spør en administrator om tilgang.")
 
 

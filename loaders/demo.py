@@ -32,7 +32,7 @@ from core.access import set_reading_open
 from core.db import connect, database_path, write_transaction
 from core.register import ensure_region, find_region, save_agreement
 from core.uploads import record_upload
-from core.users import User, add_user, get_user
+from core.users import User, add_user
 from core.vocabulary import next_quarter
 from loaders import demo_data
 from loaders.agreement import load_agreement, read_agreement
@@ -127,10 +127,10 @@ def _fill(db: Database, password: str) -> None:
     with write_transaction(db):
         for region in demo_data.REGIONS:
             ensure_region(db, region.name, region.short_name, region.municipalities)
-    admin = _accounts(db, password)
+    admin, coordinators = _accounts(db, password)
     set_reading_open(db, True, user=admin)
     _save_agreements(db, rng, uploaded_at, admin)
-    _save_status_history(db, rng, uploaded_at)
+    _save_status_history(db, rng, uploaded_at, coordinators)
     # The loaders stamp uploads with the time of the build; dating them when the
     # files would have come in makes the uploads log read like a real one.
     with write_transaction(db):
@@ -139,12 +139,17 @@ def _fill(db: Database, password: str) -> None:
         )
 
 
-def _accounts(db: Database, password: str) -> User:
-    """The demo's accounts; returns the partnership coordinator, who loads the agreements."""
+def _accounts(db: Database, password: str) -> tuple[User, dict[str, User]]:
+    """The demo's accounts: the partnership coordinator, who loads the agreements, and each region's coordinator."""
     add_user(db, DEMO_USERNAME, "Demobruker", "administrator", password=password)
-    for region in demo_data.REGIONS:
-        add_user(db, account_name(region.coordinator), region.coordinator, "rapportor", regions=(region.name,))
-    return add_user(db, account_name(demo_data.AGREEMENT_USER), demo_data.AGREEMENT_USER, "administrator")
+    coordinators = {
+        region.name: add_user(
+            db, account_name(region.coordinator), region.coordinator, "rapportor", regions=(region.name,)
+        )
+        for region in demo_data.REGIONS
+    }
+    admin = add_user(db, account_name(demo_data.AGREEMENT_USER), demo_data.AGREEMENT_USER, "administrator")
+    return admin, coordinators
 
 
 def account_name(name: str) -> str:
@@ -197,7 +202,9 @@ def council_area_for(code: str, areas: dict[str, str]) -> str | None:
     return None
 
 
-def _save_status_history(db: Database, rng: random.Random, uploaded_at: dict[int, str]) -> None:
+def _save_status_history(
+    db: Database, rng: random.Random, uploaded_at: dict[int, str], coordinators: dict[str, User]
+) -> None:
     quarters = quarter_range(FIRST_QUARTER, LAST_QUARTER)
     commitments = {region.name: _commitments(db, region.name) for region in demo_data.REGIONS}
     everyone = [(region, *row) for region in demo_data.REGIONS for row in commitments[region.name]]
@@ -212,7 +219,6 @@ def _save_status_history(db: Database, rng: random.Random, uploaded_at: dict[int
             ]
         )
 
-    coordinators = {region.name: get_user(db, account_name(region.coordinator)) for region in demo_data.REGIONS}
     for index, quarter in enumerate(quarters):
         # Regions send their files on different days after the quarter; save them in that order.
         deliveries = sorted(

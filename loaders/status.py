@@ -590,17 +590,22 @@ def _show(value: object) -> str:
 def save_reports(
     db: Database, reports: list[Report], *, kind: str, file_name: str, sha256: str, user: User
 ) -> LoadResult:
-    """Save reports that are already checked (the demo builder and tests use this)."""
+    """Save reports that are already checked (the demo builder and tests use this).
+
+    No file means no parse_sheet to check the user's scope, so it is checked here.
+    """
     rows = [_ParsedRow(0, Region(0, "", None), "", report.quarter, report) for report in reports]
+    require_reporter(user)
+    if _outside_scope(db, rows, user):
+        raise NotAllowed(f"{user.name} rapporterer bare for {scope_text(user)}; ingenting er lagret.")
     return save_parsed(db, rows, kind=kind, file_name=file_name, sha256=sha256, user=user)
 
 
 def save_parsed(
     db: Database, rows: list[_ParsedRow], *, kind: str, file_name: str, sha256: str, user: User
 ) -> LoadResult:
+    """Save rows whose scope the caller has checked (parse_sheet, save_reports)."""
     require_reporter(user)
-    if _outside_scope(db, rows, user):
-        raise NotAllowed(f"{user.name} rapporterer bare for {scope_text(user)}; ingenting er lagret.")
     with write_transaction(db):
         # Planned under the write lock, so the counts and history match what is replaced.
         existing = _existing_reports(db, rows)

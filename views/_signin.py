@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from core.access import reading_open
+from core.access import may_report, reading_open
 from core.db import connect
 from core.errors import MonitorError
 from core.i18n import t
@@ -49,7 +49,7 @@ class Visitor:
 
     @property
     def may_report(self) -> bool:
-        return self.user is not None and self.user.role in ("rapportor", "administrator")
+        return self.user is not None and may_report(self.user)
 
     @property
     def is_admin(self) -> bool:

@@ -123,15 +123,13 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
     except MonitorError as error:
         ui.flash("error", str(error))
         return
-    counts = dict(added=result.added, changed=result.changed, unchanged=result.unchanged)
+    counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
     if result.upload_id is None:
         ui.flash("info", t("upload.nothing_changed", lang, **counts))
     else:
         ui.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(REVIEW_KEY, None)
-
-
 
 
 # --- showing the review ---------------------------------------------------------------------

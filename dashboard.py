@@ -4,15 +4,16 @@ import streamlit as st
 
 from core.i18n import t
 from views import _signin as signin
-from views import _ui as ui
+from views import _data as data
+from views import _widgets as widgets
 
 st.set_page_config(page_title="Partnerskapsmonitor", page_icon=":material/handshake:", layout="wide")
 
-ui.begin_run()
+data.begin_run()
 visitor = signin.identify()
 account_box = st.sidebar.container()
 filters_box = st.sidebar.container()
-language = ui.language_switch(st.sidebar.container())
+language = widgets.language_switch(st.sidebar.container())
 
 
 def page(script: str, title_key: str, icon: str, url_path: str | None = None, **options) -> st.Page:
@@ -44,5 +45,5 @@ pages.append(page(
 navigation = st.navigation(pages)
 signin.sidebar_status(account_box, visitor, language)
 if visitor.may_read:
-    ui.sidebar_filters(filters_box, language)
+    widgets.sidebar_filters(filters_box, language)
 navigation.run()

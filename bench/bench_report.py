@@ -2,10 +2,10 @@
 
 On the demo database (built afresh with ``python -m loaders demo``), in one process:
 
-  workbook        core.report.quarterly_workbook
+  workbook        outputs.report.quarterly_workbook
   brief, cold     the first pdf_brief of the process: first Chromium start, fonts, imports
   brief, warm     the median of --runs more; each starts Chromium again, as every brief does
-  charts          the part of each spent in core.report.render_charts (Chromium included)
+  charts          the part of each spent in outputs.images.render_charts (Chromium included)
   per chart       the brief's charts each in a Chromium of its own, against all in one
   two tabs        the brief's charts in one Chromium with two tabs drawing at once
 
@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 from kaleido import Kaleido  # noqa: E402
 
 from bench.national import build_national  # noqa: E402
-from core import analysis, charts, report  # noqa: E402
+from core import analysis
+from outputs import charts, images, report  # noqa: E402
 from core.dataset import Dataset, load_dataset  # noqa: E402
 from core.db import connect  # noqa: E402
 
@@ -42,7 +43,7 @@ NOTE = "Utvalg: hele fylket"
 
 
 class ChartTimer:
-    """Wraps core.report.render_charts, which pdf_brief looks up by name, to time it."""
+    """Wraps outputs.images.render_charts, which pdf_brief looks up by name, to time it."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
@@ -88,13 +89,13 @@ def brief_figures(ds: Dataset, quarter: str) -> list:
 
 async def _two_tabs(figures: list) -> list[bytes]:
     async with Kaleido(
-        page_generator=report._page_generator(),
-        path=str(report.chromium_path()),
-        browser_cls=report._OfflineChromium,
+        page_generator=images._page_generator(),
+        path=str(images.chromium_path()),
+        browser_cls=images._OfflineChromium,
         enable_extensions=False,
         n=2,
     ) as kaleido:
-        return await asyncio.gather(*(kaleido.calc_fig(f, opts=report._image_options(f)) for f in figures))
+        return await asyncio.gather(*(kaleido.calc_fig(f, opts=images.image_options(f)) for f in figures))
 
 
 def measure(name: str, ds: Dataset, runs: int) -> None:
@@ -110,8 +111,8 @@ def measure(name: str, ds: Dataset, runs: int) -> None:
         print(f"  {label:<17} {total:6.2f} s  charts {in_charts:5.2f} s ({in_charts / total:.0%}), "
               f"{drawn} charts, {size / 1e6:.1f} MB")
     figures = brief_figures(ds, quarter)
-    one, _ = timed(report.render_charts, figures)
-    each = sum(timed(report.render_charts, [figure])[0] for figure in figures)
+    one, _ = timed(images.render_charts, figures)
+    each = sum(timed(images.render_charts, [figure])[0] for figure in figures)
     two, _ = timed(asyncio.run, _two_tabs(figures))
     print(f"  {len(figures)} charts         {one:6.2f} s in one Chromium, {each:6.2f} s in one each, "
           f"{two:6.2f} s in one with two tabs")
@@ -137,7 +138,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--national", action="store_true", help="also at national scale (about a minute more)")
     options = parser.parse_args()
-    print(f"Chromium: {report.chromium_path()}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"Chromium: {images.chromium_path()}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as folder:
         measure("demo", demo_dataset(Path(folder)), options.runs)
         if options.national:

@@ -31,3 +31,7 @@ class AlreadyRolledBack(MonitorError):
 
 class InvalidQuarter(MonitorError):
     """A quarter argument that cannot be read as a quarter."""
+
+
+class NotRollbackable(MonitorError):
+    """An upload of a kind that cannot be rolled back (agreements, catalogues)."""

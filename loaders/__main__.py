@@ -181,7 +181,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from loaders.template import build_template
+    from outputs.template import build_template
 
     with _database(args) as db:
         count = build_template(db, args.region, args.quarter, args.out)
@@ -190,7 +190,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from loaders.export import export
+    from outputs.export import export
 
     with _database(args) as db:
         count = export(db, args.what, args.fmt, args.out, region=args.region, quarter=args.quarter)
@@ -217,7 +217,7 @@ def run_uploads(args: argparse.Namespace) -> int:
 
 
 def run_rollback(args: argparse.Namespace) -> int:
-    from loaders.status import rollback
+    from core.reports import rollback
 
     with _database(args) as db:
         result = rollback(db, args.upload_id, user=_acting_user(db, args))
@@ -238,7 +238,7 @@ def run_reading(args: argparse.Namespace) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     from core.db import database_path
-    from loaders.demo import build_demo
+    from loaders.demo.build import build_demo
 
     summary = build_demo(database_path(args.db), force=args.force)
     print(summary)

@@ -13,7 +13,7 @@ from collections import defaultdict
 import pandas as pd
 from sqlite_utils import Database
 
-from loaders.status import Change, LoadResult
+from core.reports import Change, LoadResult
 
 REVIEW_COLUMNS = (
     "row", "region", "code", "text", "quarter", "change", "compared_quarter", "status_before", "status_after",

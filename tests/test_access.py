@@ -6,7 +6,8 @@ from core.access import NotAllowed, holds, reading_open, set_reading_open
 from core.users import User
 from loaders.agreement import load_agreement
 from loaders.catalogue import load_catalogue
-from loaders.status import Report, StatusFileRejected, load_status, rollback, save_reports
+from core.reports import Report, rollback, save_reports
+from loaders.status import StatusFileRejected, load_status
 from tests.builders import ADMIN
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
 

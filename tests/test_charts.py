@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from core import charts
-from core.charts import (
+from outputs import charts
+from outputs.charts import (
     BAR_COLOUR,
     HEATMAP_COLOURS,
     LINE_COLOUR,

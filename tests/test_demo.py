@@ -5,7 +5,9 @@ import pytest
 
 from core.db import connect
 from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS
-from loaders import demo, demo_data
+from loaders import __main__ as cli
+from loaders.demo import build as demo
+from loaders.demo import data as demo_data
 
 REGION_NAMES = [
     "Follorådet",
@@ -241,9 +243,9 @@ def test_an_interrupted_build_leaves_nothing_behind(tmp_path, monkeypatch):
 
 def test_command_line(tmp_path, capsys):
     path = tmp_path / "dashboard.db"
-    demo.main(["--db", str(path)])
+    assert cli.main(["demo", "--db", str(path)]) == 0
     assert capsys.readouterr().out.startswith(f"Demodatabasen er bygget i {path}:")
-    demo.main(["--db", str(path)])
+    assert cli.main(["demo", "--db", str(path)]) == 0
     assert "--force" in capsys.readouterr().out
 
 

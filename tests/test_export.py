@@ -4,11 +4,11 @@ import json
 import openpyxl
 import pytest
 
-import loaders.export
+import outputs.export
 from core.errors import InvalidQuarter, UnknownRegion
 from core.queries import commitment_rows, natural_code_key, status_rows
 from core.register import Agreement, Commitment, FocusArea
-from loaders.export import UnsupportedExport, export
+from outputs.export import UnsupportedExport, export
 from tests.builders import add_reports, build_register
 
 INDRE = "Indre Østfold regionråd"
@@ -253,7 +253,7 @@ def test_failed_export_leaves_previous_file_and_no_temp_file(register, out_dir, 
         temp_path.write_text("[{", encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setattr(loaders.export, "write_json", fail_halfway)
+    monkeypatch.setattr(outputs.export, "write_json", fail_halfway)
     with pytest.raises(OSError):
         export(register, "status", "json", path)
     assert path.read_text(encoding="utf-8") == "previous"

@@ -1,4 +1,4 @@
-"""core.exports: tables as formatted Excel and as CSV, with user text kept inert."""
+"""outputs.tables: tables as formatted Excel and as CSV, with user text kept inert."""
 
 import csv
 import datetime as dt
@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from core.exports import Table, commitments_export, created_line, csv_bytes, file_stem, sheet_name, workbook_bytes
+from outputs.tables import Table, commitments_export, created_line, csv_bytes, file_stem, sheet_name, workbook_bytes
 
 FRAME = pd.DataFrame(
     {

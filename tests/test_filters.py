@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from core.charts import status_label
+from outputs.charts import status_label
 from core.dataset import COMMITMENT_DTYPES, REPORT_DTYPES, frame, load_dataset
 from core.filters import (
     STATUS_CHOICES,

@@ -24,7 +24,8 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
-from core import report
+from outputs import images, report
+from outputs.errors import ChartRenderingFailed, ChromiumMissing
 from core.dataset import Dataset, load_dataset
 from core.db import connect
 from core.filters import Filters, apply_filters
@@ -45,10 +46,10 @@ def in_ci() -> bool:
 
 def require_chromium() -> None:
     """Skip without Chromium, as tests/browser does; CI must not pass by testing nothing."""
-    browser = report.chromium_path()
+    browser = images.chromium_path()
     if browser is not None and browser.is_file():
         return
-    message = f"{browser or report.CHROMIUM} is missing; run scripts/ensure-chromium (make test does)"
+    message = f"{browser or images.CHROMIUM} is missing; run scripts/ensure-chromium (make test does)"
     if in_ci():
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
@@ -397,10 +398,10 @@ def test_brief_says_what_it_is_and_in_which_language(brief):
 def test_a_stuck_chromium_is_stopped_and_reported(monkeypatch):
     require_chromium()
     # 0.25 s a chart, one more for the start: no Chromium starts and draws three charts in 1 s.
-    monkeypatch.setattr(report, "CHART_TIMEOUT_SECONDS", 0.25)
+    monkeypatch.setattr(images, "CHART_TIMEOUT_SECONDS", 0.25)
 
-    with pytest.raises(report.ChartRenderingFailed) as failed:
-        report.render_charts([go.Figure(), go.Figure(), go.Figure()])
+    with pytest.raises(ChartRenderingFailed) as failed:
+        images.render_charts([go.Figure(), go.Figure(), go.Figure()])
 
     assert str(failed.value) == (
         "Figurene til PDF-rapporten kunne ikke tegnes: Chromium brukte mer enn 1 sekunder. Prøv igjen; hjelper "
@@ -531,8 +532,8 @@ def test_missing_chromium_is_named_with_what_to_do(monkeypatch, tmp_path):
     # Choreographer and we both take the browser from BROWSER_PATH when it is set.
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "chromium"))
 
-    with pytest.raises(report.ChromiumMissing) as missing:
-        report.render_charts([go.Figure()])
+    with pytest.raises(ChromiumMissing) as missing:
+        images.render_charts([go.Figure()])
 
     assert str(missing.value) == (
         f"Finner ikke Chromium ({tmp_path / 'chromium'}), som PDF-rapporten trenger for å tegne figurene. "
@@ -543,15 +544,15 @@ def test_missing_chromium_is_named_with_what_to_do(monkeypatch, tmp_path):
 def test_missing_chromium_stops_the_brief_before_any_work(dataset, monkeypatch, tmp_path):
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "chromium"))
 
-    with pytest.raises(report.ChromiumMissing):
+    with pytest.raises(ChromiumMissing):
         report.pdf_brief(dataset, "2024-Q2", "nb", NOTE)
 
 
 def test_a_browser_that_will_not_start_is_reported(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/bin/false")
 
-    with pytest.raises(report.ChartRenderingFailed) as failed:
-        report.render_charts([go.Figure()])
+    with pytest.raises(ChartRenderingFailed) as failed:
+        images.render_charts([go.Figure()])
 
     assert str(failed.value) == (
         "Figurene til PDF-rapporten kunne ikke tegnes: Chromium (/bin/false) startet ikke eller stoppet underveis. "
@@ -560,10 +561,10 @@ def test_a_browser_that_will_not_start_is_reported(monkeypatch):
 
 
 def test_the_drawing_page_loads_only_local_scripts():
-    page = report._page_generator().generate_index()
+    page = images._page_generator().generate_index()
 
     plotly_js = (Path(plotly.__file__).parent / "package_data" / "plotly.min.js").as_uri()
     kaleido_js = (Path(kaleido.__file__).parent / "vendor" / "kaleido_scopes.js").as_uri()
     # No MathJax (kaleido would take it from a CDN) and plotly.js from the installed package.
     assert re.findall(r'src="([^"]+)"', page) == [plotly_js, kaleido_js]
-    assert "--host-resolver-rules=MAP * ~NOTFOUND" in report.OFFLINE_CHROMIUM_ARGS
+    assert "--host-resolver-rules=MAP * ~NOTFOUND" in images.OFFLINE_CHROMIUM_ARGS

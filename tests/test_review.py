@@ -2,7 +2,8 @@
 
 from core.uploads import upload_changes
 from loaders.review import REVIEW_COLUMNS, review_counts, review_frame
-from loaders.status import load_status, load_status_bytes, rollback
+from core.reports import rollback
+from loaders.status import load_status, load_status_bytes
 from tests.builders import ADMIN
 from tests.status_files import build_small_register, write_workbook
 

@@ -4,16 +4,9 @@ import openpyxl
 import pytest
 
 from core.db import revision
-from core.errors import AlreadyRolledBack, RollbackConflict, UnknownUpload
-from loaders.status import (
-    CellError,
-    Change,
-    MissingCommitment,
-    NotRollbackable,
-    StatusFileRejected,
-    load_status,
-    rollback,
-)
+from core.errors import AlreadyRolledBack, NotRollbackable, RollbackConflict, UnknownUpload
+from core.reports import Change, MissingCommitment, rollback
+from loaders.status import CellError, StatusFileRejected, load_status
 from tests.builders import ADMIN
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
 

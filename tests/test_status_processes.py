@@ -81,6 +81,7 @@ def test_a_load_killed_half_way_leaves_the_database_as_it_was(register, db_path,
     script = textwrap.dedent(
         f"""
         import os, signal
+        import core.reports as reports
         import loaders.status as status
         from core.db import connect
         from tests.builders import ADMIN
@@ -89,7 +90,7 @@ def test_a_load_killed_half_way_leaves_the_database_as_it_was(register, db_path,
             status_write(db, rows[:1], existing, upload_id)
             os.kill(os.getpid(), signal.SIGKILL)
 
-        status_write, status._write = status._write, write_half_then_die
+        status_write, reports._write = reports._write, write_half_then_die
         status.load_status(connect({str(db_path)!r}), {str(path)!r}, user=ADMIN)
         """
     )

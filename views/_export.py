@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import analysis, report
+from core import analysis
+from outputs import images, report
+from outputs.errors import ChromiumMissing
 from core.analysis import HISTORY_COLUMNS
 from core.dataset import Dataset
-from core.exports import XLSX_MIME, commitments_export, created_line, file_stem
+from outputs.tables import XLSX_MIME, commitments_export, created_line, file_stem
 from core.i18n import t
-from views import _ui as ui
+from views import _data as data
+from views import _widgets as widgets
 
 PDF_MIME = "application/pdf"
 COMMITMENT_COLUMNS = (
@@ -19,24 +22,24 @@ COMMITMENT_COLUMNS = (
 
 
 def report_buttons(quarter: str, lang: str) -> None:
-    data = ui.filtered()
-    note = ui.selection_text(lang)
+    selected = data.filtered()
+    note = widgets.selection_text(lang)
     stem = file_stem(t("export.report_file", lang), quarter)
     excel, pdf = st.columns(2)
     excel.download_button(
         t("export.report_excel", lang),
-        data=lambda: report.quarterly_workbook(data, quarter, lang, created_line(note, lang)),
+        data=lambda: report.quarterly_workbook(selected, quarter, lang, created_line(note, lang)),
         file_name=f"{stem}.xlsx", mime=XLSX_MIME, icon=":material/table_view:", on_click="ignore",
         key="report-xlsx",
     )
     try:
-        report.require_chromium()
+        images.require_chromium()
         missing = None
-    except report.ChromiumMissing as error:
+    except ChromiumMissing as error:
         missing = str(error)
     pdf.download_button(
         t("export.report_pdf", lang), disabled=missing is not None,
-        data=lambda: report.pdf_brief(data, quarter, lang, note),
+        data=lambda: report.pdf_brief(selected, quarter, lang, note),
         file_name=f"{stem}.pdf", mime=PDF_MIME, icon=":material/picture_as_pdf:", on_click="ignore",
         key="report-pdf",
     )
@@ -44,22 +47,22 @@ def report_buttons(quarter: str, lang: str) -> None:
         st.warning(missing)
 
 
-def commitments_buttons(data: Dataset, quarter: str, lang: str, separator: str) -> None:
-    title, note = t("export.commitments_title", lang), ui.selection_text(lang)
-    ui.export_buttons(
+def commitments_buttons(selected: Dataset, quarter: str, lang: str, separator: str) -> None:
+    title, note = t("export.commitments_title", lang), widgets.selection_text(lang)
+    widgets.export_buttons(
         lambda: commitments_export(
-            analysis.commitment_table(data, quarter), COMMITMENT_COLUMNS, lang, title=title,
+            analysis.commitment_table(selected, quarter), COMMITMENT_COLUMNS, lang, title=title,
             note=created_line(note, lang),
         ),
         file_stem(title, quarter), lang, "commitments", separator=separator, name=title,
     )
 
 
-def history_buttons(data: Dataset, lang: str, separator: str) -> None:
-    title, note = t("export.history_heading", lang), ui.selection_text(lang)
-    ui.export_buttons(
+def history_buttons(selected: Dataset, lang: str, separator: str) -> None:
+    title, note = t("export.history_heading", lang), widgets.selection_text(lang)
+    widgets.export_buttons(
         lambda: commitments_export(
-            analysis.status_history(data), HISTORY_COLUMNS, lang, title=title, note=created_line(note, lang)
+            analysis.status_history(selected), HISTORY_COLUMNS, lang, title=title, note=created_line(note, lang)
         ),
         file_stem(title), lang, "history", separator=separator, name=title,
     )

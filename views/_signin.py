@@ -29,7 +29,7 @@ from core.users import (
     has_accounts,
     user_by_email,
 )
-from views import _ui as ui
+from views import _data as data
 
 SESSION_KEY = "_signed_in_username"
 VISITOR_KEY = "_visitor"
@@ -87,12 +87,12 @@ def _has_accounts(path: str, data_revision: int) -> bool:
 
 
 def any_accounts() -> bool:
-    return _has_accounts(ui.database_file(), ui.data_revision())
+    return _has_accounts(data.database_file(), data.data_revision())
 
 
 def identify() -> Visitor:
     """Who this run is for; the pages read it with :func:`current`."""
-    path, revision = ui.database_file(), ui.data_revision()
+    path, revision = data.database_file(), data.data_revision()
     oidc = oidc_configured()
     user = unknown_email = None
     if oidc:
@@ -158,7 +158,7 @@ def password_form(lang: str) -> None:
         submitted = st.form_submit_button(t("signin.submit", lang), type="primary", icon=":material/login:")
     if submitted:
         try:
-            with contextlib.closing(connect(ui.database_file())) as db:
+            with contextlib.closing(connect(data.database_file())) as db:
                 user = authenticate(db, username.strip(), password)
         except (SignInFailed, SignInLocked) as refused:
             st.session_state[FAILURE_KEY] = str(refused)

@@ -14,19 +14,22 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.charts import status_label
+from outputs.charts import status_label
 from core.db import connect
 from core.errors import MonitorError
-from core.exports import XLSX_MIME
+from outputs.tables import XLSX_MIME
 from core.i18n import t
 from core.register import find_region
 from core.users import User
 from core.vocabulary import next_quarter, quarter_label, quarter_of_date
 from loaders.review import review_counts, review_frame
-from loaders.status import LoadResult, StatusFileRejected, load_status_bytes
-from loaders.template import reporting_quarters as _reporting_quarters
-from loaders.template import template_bytes, template_file_name
-from views import _ui as ui
+from core.reports import LoadResult
+from loaders.status import StatusFileRejected, load_status_bytes
+from outputs.template import reporting_quarters as _reporting_quarters
+from outputs.template import template_bytes, template_file_name
+from views import _data as data
+from views import _state as state
+from views import _widgets as widgets
 
 GENERATION_KEY = "_uploader_generation"
 REVIEW_KEY = "_upload_review"
@@ -54,7 +57,7 @@ def reporting_quarters(region: str) -> tuple[list[str], str]:
 
 
 def template_button(region: str, quarter: str, lang: str) -> None:
-    path = ui.database_file()
+    path = data.database_file()
     with _database() as db:
         file_name = template_file_name(find_region(db, region), quarter)
 
@@ -71,7 +74,7 @@ def template_button(region: str, quarter: str, lang: str) -> None:
 
 def all_quarters() -> list[str]:
     """Quarters a whole file can be said to belong to, newest first."""
-    known = ui.dataset().quarters
+    known = data.dataset().quarters
     today = quarter_of_date(dt.date.today())
     upcoming = next_quarter(known[-1]) if known else today
     return sorted({*known, upcoming, today}, reverse=True)
@@ -86,7 +89,7 @@ def uploader_key() -> str:
 
 
 def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
-    key = (file.file_id, file_quarter, ui.data_revision(), user)
+    key = (file.file_id, file_quarter, data.data_revision(), user)
     kept = st.session_state.get(REVIEW_KEY)
     if kept and kept[0] == key:
         return kept[1]
@@ -118,16 +121,16 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
                 db, file.getvalue(), file.name, quarter=file_quarter, user=user
             )
     except StatusFileRejected as rejected:
-        ui.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
+        state.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
         return
     except MonitorError as error:
-        ui.flash("error", str(error))
+        state.flash("error", str(error))
         return
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
     if result.upload_id is None:
-        ui.flash("info", t("upload.nothing_changed", lang, **counts))
+        state.flash("info", t("upload.nothing_changed", lang, **counts))
     else:
-        ui.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
+        state.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(REVIEW_KEY, None)
 
@@ -175,7 +178,7 @@ def show_errors(errors: list, lang: str) -> None:
         }
     )
     st.dataframe(table, hide_index=True, key="upload-errors")
-    ui.export_table_buttons(t("upload.errors_title", lang), table, lang, key="upload-errors")
+    widgets.export_table_buttons(t("upload.errors_title", lang), table, lang, key="upload-errors")
 
 
 def show_missing(missing: list, lang: str) -> None:
@@ -260,5 +263,5 @@ def _review_config(lang: str) -> dict:
 
 @contextlib.contextmanager
 def _database():
-    with contextlib.closing(connect(ui.database_file())) as db:
+    with contextlib.closing(connect(data.database_file())) as db:
         yield db

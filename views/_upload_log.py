@@ -8,16 +8,18 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from core.charts import status_label
+from outputs.charts import status_label
 from core.db import connect
 from core.errors import MonitorError
-from core.exports import moment_text
+from outputs.tables import moment_text
 from core.i18n import t
 from core.uploads import Upload, list_uploads, upload_changes
 from core.users import User
 from core.vocabulary import quarter_label
-from loaders.status import rollback
-from views import _ui as ui
+from core.reports import rollback
+from views import _data as data
+from views import _state as state
+from views import _widgets as widgets
 
 ROLLBACK_KINDS = ("status", "demo")
 
@@ -33,7 +35,7 @@ def _log(path: str, data_revision: int, lang: str) -> tuple[list[Upload], pd.Dat
 
 def uploads(lang: str) -> tuple[list[Upload], pd.DataFrame]:
     """Every upload, newest first, and the log table of them; cached per database revision."""
-    return _log(ui.database_file(), ui.data_revision(), lang)
+    return _log(data.database_file(), data.data_revision(), lang)
 
 
 def when(timestamp: str | None, lang: str) -> str:
@@ -43,7 +45,7 @@ def when(timestamp: str | None, lang: str) -> str:
     return moment_text(dt.datetime.fromisoformat(timestamp), lang)
 
 
-def state(upload: Upload, lang: str) -> str:
+def upload_state(upload: Upload, lang: str) -> str:
     if upload.rolled_back_at:
         return t("uploads.rolled_back", lang, when=when(upload.rolled_back_at, lang), who=upload.rolled_back_by)
     return t("uploads.active", lang)
@@ -62,7 +64,7 @@ def log_table(found: list[Upload], lang: str) -> pd.DataFrame:
             t("uploads.col.changed", lang): [upload.changed for upload in found],
             t("uploads.col.unchanged", lang): [upload.unchanged for upload in found],
             t("uploads.col.sha256", lang): [upload.sha256 for upload in found],
-            t("uploads.col.state", lang): [state(upload, lang) for upload in found],
+            t("uploads.col.state", lang): [upload_state(upload, lang) for upload in found],
         }
     )
 
@@ -103,15 +105,15 @@ def show_upload(upload: Upload, user: User, lang: str) -> None:
         "uploads.detail", lang, who=upload.uploaded_by, when=when(upload.uploaded_at, lang),
         added=upload.added, changed=upload.changed, unchanged=upload.unchanged, sha256=upload.sha256,
     ))
-    st.markdown(f"**{t('uploads.col.state', lang)}:** {state(upload, lang)}")
-    with contextlib.closing(connect(ui.database_file())) as db:
+    st.markdown(f"**{t('uploads.col.state', lang)}:** {upload_state(upload, lang)}")
+    with contextlib.closing(connect(data.database_file())) as db:
         changes = upload_changes(db, upload.id)
     if not changes:
         st.write(t("uploads.no_reports", lang))
     else:
         table = changes_table(changes, lang)
         st.dataframe(table, hide_index=True, key="upload-changes")
-        ui.export_table_buttons(
+        widgets.export_table_buttons(
             t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name), table, lang,
             key="upload-detail",
         )
@@ -155,12 +157,12 @@ def rollback_form(upload: Upload, user: User, lang: str) -> None:
 
 def _rollback(upload_id: int, user: User, lang: str) -> None:
     try:
-        with contextlib.closing(connect(ui.database_file())) as db:
+        with contextlib.closing(connect(data.database_file())) as db:
             result = rollback(db, upload_id, user=user)
     except MonitorError as error:
-        ui.flash("error", str(error))
+        state.flash("error", str(error))
         return
-    ui.flash(
+    state.flash(
         "success",
         t("uploads.rolled_back_now", lang, number=upload_id, restored=result.restored, removed=result.removed),
     )

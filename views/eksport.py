@@ -6,9 +6,10 @@ from core import analysis
 from core.i18n import t
 from core.vocabulary import quarter_label
 from views import _export as export
-from views import _ui as ui
+from views import _data as data
+from views import _widgets as widgets
 
-lang, quarter = ui.page_start("page.export")
+lang, quarter = widgets.page_start("page.export")
 st.write(t("export.intro", lang))
 separator = st.radio(
     t("export.separator", lang), (";", ","), horizontal=True, key="csv-separator",
@@ -21,11 +22,11 @@ st.write(t("export.report_intro", lang))
 export.report_buttons(quarter, lang)
 
 # The tables are built only when a button is pressed; the page needs only their sizes.
-data = ui.filtered()
+selected = data.filtered()
 st.header(t("export.commitments_heading", lang, quarter=quarter_label(quarter, lang)))
-st.write(t("export.rows", lang, count=ui.computed(analysis.kpis, quarter).commitments))
-export.commitments_buttons(data, quarter, lang, separator)
+st.write(t("export.rows", lang, count=data.computed(analysis.kpis, quarter).commitments))
+export.commitments_buttons(selected, quarter, lang, separator)
 
 st.header(t("export.history_heading", lang))
-st.write(t("export.rows", lang, count=len(data.reports)))
-export.history_buttons(data, lang, separator)
+st.write(t("export.rows", lang, count=len(selected.reports)))
+export.history_buttons(selected, lang, separator)

@@ -7,10 +7,11 @@ from core.access import scope_text
 from core.i18n import t
 from core.vocabulary import quarter_label
 from views import _signin as signin
-from views import _ui as ui
+from views import _data as data
+from views import _state as state
 from views import _upload as upload
 
-lang = ui.language()
+lang = state.language()
 st.title(t("page.upload", lang))
 visitor = signin.current()
 if not visitor.may_report:
@@ -19,15 +20,15 @@ if not visitor.may_report:
 st.caption(t("upload.intro", lang))
 if not visitor.is_admin:
     st.caption(t("signin.scope", lang, scope=scope_text(visitor.user)))
-ui.show_flash()
+state.show_flash()
 
 st.header(t("upload.template_heading", lang))
-regions = ui.region_names()
+regions = data.region_names()
 if not regions:
     st.info(t("empty.database", lang))
     st.stop()
 left, right = st.columns(2)
-chosen_region = ui.current_filters().region
+chosen_region = state.current_filters().region
 region = left.selectbox(
     t("upload.template_region", lang), regions, index=regions.index(chosen_region) if chosen_region in regions else None,
     placeholder=t("upload.choose_region", lang), key="template_region",

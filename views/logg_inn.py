@@ -4,9 +4,9 @@ import streamlit as st
 
 from core.i18n import t
 from views import _signin as signin
-from views import _ui as ui
+from views import _state as state
 
-lang = ui.language()
+lang = state.language()
 visitor = signin.current()
 if visitor.user is not None:
     st.switch_page("views/oversikt.py")

@@ -4,24 +4,25 @@ import streamlit as st
 
 from core.i18n import t
 from views import _signin as signin
-from views import _ui as ui
+from views import _state as state
+from views import _widgets as widgets
 from views import _upload_log as log
 
-lang = ui.language()
+lang = state.language()
 st.title(t("page.uploads", lang))
 visitor = signin.current()
 if visitor.user is None:
     st.error(t("signin.signed_in_only", lang), icon=":material/lock:")
     st.stop()
 st.caption(t("uploads.intro", lang))
-ui.show_flash()
+state.show_flash()
 
 uploads, table = log.uploads(lang)
 if not uploads:
     st.info(t("never_updated", lang))
     st.stop()
 st.dataframe(table, hide_index=True, key="upload-log", column_config=log.log_config(lang))
-ui.export_table_buttons(t("page.uploads", lang), table, lang, key="upload-log")
+widgets.export_table_buttons(t("page.uploads", lang), table, lang, key="upload-log")
 
 st.header(t("uploads.open_heading", lang))
 chosen = log.upload_picker(uploads, lang)

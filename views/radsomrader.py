@@ -1,28 +1,31 @@
 import streamlit as st
 
-from core import analysis, charts
+from core import analysis
+from outputs import charts
 from core.i18n import t
 from core.vocabulary import quarter_label
-from views import _ui as ui
+from views import _data as data
+from views import _state as state
+from views import _widgets as widgets
 
-lang, quarter = ui.page_start("page.council_areas")
-council_area = ui.current_filters().council_area
+lang, quarter = widgets.page_start("page.council_areas")
+council_area = state.current_filters().council_area
 if council_area is None:
     st.info(t("council.choose", lang))
     group_by = "council_area"
 else:
     st.header(council_area)
     group_by = "region"
-ui.show_chart(
-    ui.chart(charts.status_breakdown, analysis.status_breakdown, quarter, group_by, lang=lang, group_by=group_by),
+widgets.show_chart(
+    data.chart(charts.status_breakdown, analysis.status_breakdown, quarter, group_by, lang=lang, group_by=group_by),
     lang,
     key="council-breakdown",
 )
 
-ui.listing(t("council.late", lang), ui.computed(analysis.late, quarter), lang, "late",
+widgets.listing(t("council.late", lang), data.computed(analysis.late, quarter), lang, "late",
            ("region", "code", "text", "council_area", "quarters_delayed", "progress", "comment", "next_step"))
-ui.listing(
+widgets.listing(
     t("council.unreported", lang, quarter=quarter_label(quarter, lang)),
-    ui.computed(analysis.unreported, quarter), lang, "unreported",
+    data.computed(analysis.unreported, quarter), lang, "unreported",
     ("region", "code", "text", "council_area", "last_reported"),
 )

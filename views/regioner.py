@@ -1,16 +1,19 @@
 import streamlit as st
 
-from core import analysis, charts
+from core import analysis
+from outputs import charts
 from core.i18n import t
 from core.vocabulary import quarter_label
-from views import _ui as ui
+from views import _data as data
+from views import _state as state
+from views import _widgets as widgets
 
-lang, quarter = ui.page_start("page.regions")
-region = ui.current_filters().region
+lang, quarter = widgets.page_start("page.regions")
+region = state.current_filters().region
 if region is None:
     st.info(t("regions.choose", lang))
 else:
-    profile = ui.profile(region)
+    profile = data.profile(region)
     st.header(profile.name)
     st.markdown(f"**{t('regions.agreement', lang, period=profile.period)}** · {profile.title or ''}")
     st.markdown(
@@ -19,27 +22,27 @@ else:
     )
     st.subheader(t("regions.focus_areas", lang))
     for area in profile.focus_areas:
-        st.html(ui.focus_area_html(area, lang))
-    table = ui.computed(analysis.commitment_table, quarter)
+        st.html(widgets.focus_area_html(area, lang))
+    table = data.computed(analysis.commitment_table, quarter)
     if table["status"].eq("not_reported").all():
         st.info(t("regions.no_reports", lang, region=profile.name, quarter=quarter_label(quarter, lang)))
-    ui.show_chart(
+    widgets.show_chart(
         charts.progress_by_group(
-            ui.focus_area_labels(ui.computed(analysis.focus_area_progress, quarter)), lang, group_by="focus_area"
+            widgets.focus_area_labels(data.computed(analysis.focus_area_progress, quarter)), lang, group_by="focus_area"
         ),
         lang,
         key="focus-progress",
     )
     st.subheader(t("regions.commitments", lang))
-    ui.commitments_table(
+    widgets.commitments_table(
         table, lang, "region-commitments",
         ("code", "text", "focus_area", "council_area", "status", "progress", "comment", "next_step", "owner"),
         title=f"{profile.name} – {t('regions.commitments', lang).lower()}",
     )
 
 st.header(t("regions.side_by_side", lang))
-ui.show_chart(
-    ui.chart(
+widgets.show_chart(
+    data.chart(
         charts.status_breakdown, analysis.status_breakdown, quarter, "region", lang=lang, all_regions=True,
         group_by="region",
     ),

@@ -19,7 +19,7 @@ import xlsxwriter
 from sqlite_utils import Database
 
 from core.errors import MonitorError
-from core.exports import CSV_SEPARATOR, write_csv_rows
+from outputs.tables import CSV_SEPARATOR, write_csv_rows
 from core.queries import COMMITMENT_COLUMNS, STATUS_COLUMNS, commitment_rows, status_rows
 
 WHATS = ("status", "commitments")

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import xlsxwriter
 
-from core.charts import status_label
+from outputs.charts import status_label
 from core.i18n import t
 from core.vocabulary import quarter_label
 

@@ -1,14 +1,9 @@
-"""What every page shares: the sidebar filters, language, cached data and rendering helpers.
-
-The core returns plain data; this module only caches it and puts it on screen.
-Caches are keyed on the database path and its revision, so an upload from any
-session shows at once everywhere.
+"""What pages draw: the sidebar filters and language switch, titles, tables with their downloads,
+charts with their text alternatives, KPIs and SDG badges.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import html
 from collections.abc import Callable
 from urllib.parse import urlencode
@@ -16,152 +11,16 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from core import analysis, charts
-from core.charts import Chart, percent_text, plotly_config, points_text, status_label, text_colour_on
-from core.dataset import Dataset, commitment_story, last_update, load_dataset, region_profile
-from core.db import connect, database_path, revision
-from core.exports import (
-    CSV_MIME,
-    XLSX_MIME,
-    Table,
-    commitments_export,
-    created_line,
-    csv_bytes,
-    file_stem,
-    workbook_bytes,
-)
-from core.filters import FilterOptions, Filters, apply_filters, effective_quarter, filter_options
+from core.filters import Filters
 from core.i18n import t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label
+from outputs.charts import Chart, percent_text, plotly_config, points_text, status_label, text_colour_on
+from outputs.tables import CSV_MIME, XLSX_MIME, Table, commitments_export, created_line, csv_bytes, file_stem, workbook_bytes
+from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
+from views._state import FILTER_KEYS, LANGUAGE_KEY, LANGUAGE_NAMES, current_filters, language
 
-FILTER_KEYS = ("region", "council", "sdg", "hashtag", "status", "quarter")
-LANGUAGE_KEY = "lang"
+
 COMMITMENT_PAGE = "tiltak"
-
-
-# --- data -----------------------------------------------------------------------------
-
-
-def begin_run() -> None:
-    """Read the database's path and revision once per run; every cache below is keyed on them."""
-    path = str(database_path())
-    st.session_state["_source"] = (path, revision(path))
-
-
-def _source() -> tuple[str, int]:
-    return st.session_state["_source"]
-
-
-def database_file() -> str:
-    return _source()[0]
-
-
-def data_revision() -> int:
-    return _source()[1]
-
-
-# cache_resource, not cache_data: the dataset is large and read-only, and copying
-# it on every rerun (as cache_data does) would cost more than the page itself.
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _dataset(path: str, data_revision: int) -> Dataset:
-    with contextlib.closing(connect(path)) as db:
-        return load_dataset(db)
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _filtered(path: str, data_revision: int, filters: Filters) -> Dataset:
-    return apply_filters(_dataset(path, data_revision), filters)
-
-
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _options(path: str, data_revision: int) -> FilterOptions:
-    return filter_options(_dataset(path, data_revision))
-
-
-def region_names() -> tuple[str, ...]:
-    return _options(*_source()).regions
-
-
-def dataset() -> Dataset:
-    """Everything in the database, unfiltered."""
-    return _dataset(*_source())
-
-
-def filtered() -> Dataset:
-    """The data the current filters select."""
-    return _filtered(*_source(), current_filters())
-
-
-# Functions are passed by name: st.cache_data keys on its arguments and cannot hash functions.
-@st.cache_data(max_entries=512, show_spinner=False)
-def _computed(name: str, path: str, data_revision: int, filters: Filters, *args):
-    return getattr(analysis, name)(_filtered(path, data_revision, filters), *args)
-
-
-def computed(function: Callable, *args):
-    """``function(filtered dataset, *args)`` from core.analysis, cached per revision and filters."""
-    return _computed(function.__name__, *_source(), current_filters(), *args)
-
-
-# Building a figure costs more than the numbers behind it (0.1–0.3 s at national scale),
-# so the finished Chart is cached too; cache_resource shares it without copying, and
-# nothing mutates a Chart once built.
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _chart(chart_name: str, analysis_name: str, path: str, data_revision: int, filters: Filters,
-           lang: str, args: tuple, options: tuple) -> Chart:
-    frame = _computed(analysis_name, path, data_revision, filters, *args)
-    return getattr(charts, chart_name)(frame, lang, **dict(options))
-
-
-def chart(chart_function: Callable, analysis_function: Callable, *args, lang: str, all_regions: bool = False,
-          **options) -> Chart:
-    """``chart_function(analysis_function(filtered dataset, *args), lang, **options)``, cached."""
-    filters = dataclasses.replace(current_filters(), region=None) if all_regions else current_filters()
-    return _chart(
-        chart_function.__name__, analysis_function.__name__, *_source(), filters, lang, args,
-        tuple(sorted(options.items())),
-    )
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _story_chart(path: str, data_revision: int, commitment_id: int, lang: str) -> Chart:
-    return charts.progress_line(_lookup("commitment_story", path, data_revision, commitment_id).reports, lang)
-
-
-def story_chart(commitment_id: int, lang: str) -> Chart:
-    return _story_chart(*_source(), commitment_id, lang)
-
-
-_LOOKUPS = {"region_profile": region_profile, "commitment_story": commitment_story, "last_update": last_update}
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _lookup(name: str, path: str, data_revision: int, *args):
-    with contextlib.closing(connect(path)) as db:
-        return _LOOKUPS[name](db, *args)
-
-
-def profile(region: str):
-    return _lookup("region_profile", *_source(), region)
-
-
-def story(commitment_id: int):
-    return _lookup("commitment_story", *_source(), commitment_id)
-
-
-def latest_upload():
-    return _lookup("last_update", *_source())
-
-
-# --- language and filters --------------------------------------------------------------
-
-
-# The URL holds a bound widget's option as shown, so the names are the options: ?lang=English.
-LANGUAGE_NAMES = {"Norsk": "nb", "English": "en"}
-
-
-def language() -> str:
-    return LANGUAGE_NAMES.get(st.session_state.get(LANGUAGE_KEY), "nb")
 
 
 def language_switch(container) -> str:
@@ -172,10 +31,6 @@ def language_switch(container) -> str:
     return language()
 
 
-def current_filters() -> Filters:
-    return st.session_state.get("_filters", Filters())
-
-
 def sdg_name(number: int, lang: str) -> str:
     sdg = SDG_BY_NUMBER[number]
     return f"SDG {number} – {sdg.nb if lang == 'nb' else sdg.en}"
@@ -183,7 +38,7 @@ def sdg_name(number: int, lang: str) -> str:
 
 def sidebar_filters(container, lang: str) -> Filters:
     """Draw the filters; their values live in the URL so a copied link reproduces the view."""
-    options = _options(*_source())
+    options = filter_choices()
     with container:
         st.header(t("filters.heading", lang))
         region = _choice(t("filters.region", lang), options.regions, "region", t("filters.all_regions", lang))
@@ -227,11 +82,6 @@ def _reset() -> None:
         st.session_state[key] = None
 
 
-def quarter_in_view() -> str | None:
-    """The quarter the pages show: the chosen one, else the latest with data."""
-    return effective_quarter(dataset(), current_filters())
-
-
 def selection_text(lang: str) -> str:
     """The current filters in words, for captions and exports."""
     filters = current_filters()
@@ -247,25 +97,6 @@ def selection_text(lang: str) -> str:
     if quarter:
         chosen += f" · {quarter_label(quarter, lang)}"
     return t("filters.active", lang, filters=chosen)
-
-
-# --- messages that outlive a rerun ------------------------------------------------------------
-
-FLASH_KEY = "_flash"
-
-
-def flash(kind: str, text: str) -> None:
-    """A message (st.success, st.info, st.error …) for the next run, e.g. from a button's callback."""
-    st.session_state[FLASH_KEY] = (kind, text)
-
-
-def show_flash() -> None:
-    found = st.session_state.pop(FLASH_KEY, None)
-    if found:
-        getattr(st, found[0])(found[1])
-
-
-# --- rendering --------------------------------------------------------------------------
 
 
 def show_chart(chart: Chart, lang: str, key: str) -> None:
@@ -465,18 +296,9 @@ def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
     )
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _picker_options(path: str, data_revision: int, filters: Filters, quarter: str | None) -> tuple[list, dict]:
-    table = _computed("commitment_table", path, data_revision, filters, quarter)
-    labels = {
-        int(row.commitment_id): f"{row.region} {row.code} – {row.text[:90]}" for row in table.itertuples(index=False)
-    }
-    return list(labels), labels
-
-
 def commitment_picker(lang: str) -> int | None:
     """The commitment to show: from the link that led here, else chosen in a list; kept in the URL."""
-    ids, labels = _picker_options(*_source(), current_filters(), quarter_in_view())
+    ids, labels = commitment_choices()
     requested = st.query_params.get("commitment")
     current = int(requested) if requested and requested.isdigit() else None
     if current is not None and current not in labels:

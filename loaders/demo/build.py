@@ -1,6 +1,6 @@
 """A demo database built by one command, so the dashboard is never empty on first start.
 
-    python -m loaders.demo [--db PATH] [--force]
+    python -m loaders demo [--db PATH] [--force]
 
 Seven municipal regions of Viken with their agreements and ten quarters of
 status reports (2022-Q1 to 2024-Q2), loaded through the same code as real
@@ -16,7 +16,6 @@ Anyone may read the demo database without signing in.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import hashlib
@@ -34,9 +33,9 @@ from core.register import ensure_region, find_region, save_agreement
 from core.uploads import record_upload
 from core.users import User, add_user
 from core.vocabulary import next_quarter
-from loaders import demo_data
+from loaders.demo import data as demo_data
 from loaders.agreement import load_agreement, read_agreement
-from loaders.status import Report, save_reports
+from core.reports import Report, save_reports
 
 SEED = 2022
 FIRST_QUARTER = "2022-Q1"
@@ -47,9 +46,9 @@ GAP_RATE = 0.03  # reports now and then simply missing
 
 DEMO_USERNAME = "demo"
 SEED_NAME = "agreement-indre-ostfold-2022-2023.txt"
-_REPO = Path(__file__).resolve().parent.parent
+_LOADERS = Path(__file__).resolve().parent.parent
 # The shared original when it is there; the copy in the repo lets a clean checkout build too.
-SEED_PATHS = (_REPO.parent / "shared" / "seeds" / SEED_NAME, Path(__file__).resolve().parent / "seeds" / SEED_NAME)
+SEED_PATHS = (_LOADERS.parent.parent / "shared" / "seeds" / SEED_NAME, _LOADERS / "seeds" / SEED_NAME)
 
 
 @dataclass(frozen=True)
@@ -329,15 +328,3 @@ def _sha256(file_name: str) -> str:
     # A stand-in checksum: there is no file, but every upload needs one, and the
     # status loader recognises a re-upload of the same file by it.
     return hashlib.sha256(f"demo:{file_name}".encode()).hexdigest()
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m loaders.demo", description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="database file (default: $DASHBOARD_DB, else data/dashboard.db)")
-    parser.add_argument("--force", action="store_true", help="rebuild even if the database has data")
-    args = parser.parse_args(argv)
-    print(build_demo(args.db, force=args.force))
-
-
-if __name__ == "__main__":
-    main()

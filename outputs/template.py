@@ -20,11 +20,11 @@ import xlsxwriter
 from sqlite_utils import Database
 
 from core.errors import MonitorError
-from core.exports import file_stem
+from outputs.tables import file_stem
 from core.queries import natural_code_key, quarter_argument
 from core.register import Region, agreement_for_quarter, find_region
 from core.vocabulary import STATUSES, next_quarter, quarter_label, quarter_of_date, status_label
-from loaders.export import replacing
+from outputs.export import replacing
 
 SHEET_NAME = "Status"
 GUIDE_SHEET_NAME = "Veiledning"

@@ -1,0 +1,338 @@
+"""Status reports written to the register: saving checked reports, and rolling an upload back.
+
+The loaders turn files into ``ReportRow`` lists; this module plans what saving them
+would change (new, changed, unchanged), writes them in one ``BEGIN IMMEDIATE``
+transaction with the values they replace kept in ``status_history``, and restores
+those values on rollback. A reporter's rows are checked against what they hold here,
+so every caller (file, browser, script) gets the same answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from core.access import NotAllowed, holds, require_admin, require_reporter, scope_text
+from core.db import write_transaction
+from core.errors import AlreadyRolledBack, NotRollbackable, RollbackConflict, UnknownUpload
+from core.register import Region, agreement_for_quarter
+from core.uploads import get_upload, now_utc, record_upload
+from core.users import User
+
+
+@dataclass
+class Report:
+    commitment_id: int
+    quarter: str
+    status: str
+    progress: int | None
+    comment: str | None = None
+    next_step: str | None = None
+    owner: str | None = None
+
+    def values(self) -> tuple:
+        return (self.status, self.progress, self.comment, self.next_step, self.owner)
+
+
+class Change(NamedTuple):
+    kind: str  # added | changed | unchanged
+    region: str
+    code: str
+    quarter: str
+    old: tuple | None  # (status, progress, comment, next_step, owner) before
+    new: tuple
+    row: int | None = None  # Excel row the report came from
+    commitment_id: int | None = None
+
+
+@dataclass(frozen=True)
+class MissingCommitment:
+    region: str
+    code: str
+    text: str
+    quarter: str
+
+
+@dataclass
+class LoadResult:
+    upload_id: int | None
+    added: int
+    changed: int
+    unchanged: int
+    changes: list[Change] = field(default_factory=list)
+    missing: list[MissingCommitment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    already_loaded_as: int | None = None  # an earlier upload of the very same file
+
+    @property
+    def summary(self) -> str:
+        counts = f"{self.added} nye, {self.changed} endret, {self.unchanged} uendret"
+        if self.dry_run:
+            return f"Prøvekjøring – ingenting er lagret: {counts}."
+        if self.upload_id is None:
+            return f"Ingenting å endre: {counts}."
+        return f"Lagret som opplasting {self.upload_id}: {counts}."
+
+
+@dataclass(frozen=True)
+class RollbackResult:
+    upload_id: int
+    restored: int
+    removed: int
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"Opplasting {self.upload_id} er tilbakestilt: {self.restored} rapporter fikk tilbake "
+            f"tidligere verdier, {self.removed} rapporter ble fjernet."
+        )
+
+
+@dataclass
+class ReportRow:
+    """A checked report with where it came from: the file's row (0 without a file), region and code."""
+
+    row: int
+    region: Region
+    code: str
+    quarter: str
+    report: Report
+
+
+def outside_scope(db: Database, rows: list[ReportRow], user: User) -> list[tuple[ReportRow, str | None]]:
+    """The rows the user may not report for, each with its commitment's council area.
+
+    Region and council area come from the register, not the row, so reports
+    saved without a file are checked the same way.
+    """
+    if user.is_admin:
+        return []
+    scopes = commitment_scopes(db, {row.report.commitment_id for row in rows})
+    return [
+        (row, scopes[row.report.commitment_id][1])
+        for row in rows
+        if not holds(user, *scopes[row.report.commitment_id])
+    ]
+
+
+def commitment_scopes(db: Database, commitment_ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    """(region, council area) of each commitment."""
+    ids = sorted(commitment_ids)
+    found: dict[int, tuple[str, str | None]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for commitment_id, region, area in db.execute(
+            "SELECT c.id, r.name, a.name FROM commitments c JOIN agreements g ON g.id = c.agreement_id "
+            "JOIN regions r ON r.id = g.region_id LEFT JOIN council_areas a ON a.id = c.council_area_id "
+            f"WHERE c.id IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        ):
+            found[commitment_id] = (region, area)
+    return found
+
+
+# --- saving -----------------------------------------------------------------------------
+
+
+def save_reports(
+    db: Database, reports: list[Report], *, kind: str, file_name: str, sha256: str, user: User
+) -> LoadResult:
+    """Save reports that are already checked (the demo builder and tests use this).
+
+    No file means no parse_sheet to check the user's scope, so it is checked here.
+    """
+    rows = [ReportRow(0, Region(0, "", None), "", report.quarter, report) for report in reports]
+    require_reporter(user)
+    if outside_scope(db, rows, user):
+        raise NotAllowed(f"{user.name} rapporterer bare for {scope_text(user)}; ingenting er lagret.")
+    return save_parsed(db, rows, kind=kind, file_name=file_name, sha256=sha256, user=user)
+
+
+def save_parsed(
+    db: Database, rows: list[ReportRow], *, kind: str, file_name: str, sha256: str, user: User
+) -> LoadResult:
+    """Save rows whose scope the caller has checked (parse_sheet, save_reports)."""
+    require_reporter(user)
+    with write_transaction(db):
+        # Planned under the write lock, so the counts and history match what is replaced.
+        existing = existing_reports(db, rows)
+        result = plan(db, rows, existing, review=False)
+        if not result.added and not result.changed:
+            return result
+        quarters = sorted({row.quarter for row in rows})
+        upload_id = record_upload(
+            db, kind=kind, file_name=file_name, sha256=sha256, user=user.signature, quarters=quarters,
+            added=result.added, changed=result.changed, unchanged=result.unchanged,
+        )
+        _write(db, rows, existing, upload_id)
+        result.upload_id = upload_id
+    return result
+
+
+def existing_reports(db: Database, rows: list[ReportRow]) -> dict[tuple[int, str], tuple]:
+    quarters = sorted({row.quarter for row in rows})
+    marks = ", ".join("?" for _ in quarters)
+    return {
+        (commitment_id, quarter): (status, progress, comment, next_step, owner, upload_id)
+        for commitment_id, quarter, status, progress, comment, next_step, owner, upload_id in db.execute(
+            "SELECT commitment_id, quarter, status, progress, comment, next_step, owner, upload_id "
+            f"FROM status_reports WHERE quarter IN ({marks})",
+            quarters,
+        )
+    }
+
+
+def plan(
+    db: Database, rows: list[ReportRow], existing: dict[tuple[int, str], tuple] | None = None, *, review: bool = True
+) -> LoadResult:
+    """What saving the rows would do; ``review`` adds the commitments the file leaves out."""
+    if existing is None:
+        existing = existing_reports(db, rows)
+    result = LoadResult(upload_id=None, added=0, changed=0, unchanged=0)
+    for row in rows:
+        old = existing.get((row.report.commitment_id, row.quarter))
+        new = row.report.values()
+        if old is None:
+            kind = "added"
+            result.added += 1
+        elif old[:5] == new:
+            kind = "unchanged"
+            result.unchanged += 1
+        else:
+            kind = "changed"
+            result.changed += 1
+        result.changes.append(Change(
+            kind, row.region.name, row.code, row.quarter, old[:5] if old else None, new, row.row or None,
+            row.report.commitment_id,
+        ))
+    if review:
+        result.missing = missing_commitments(db, rows)
+    return result
+
+
+def missing_commitments(db: Database, rows: list[ReportRow]) -> list[MissingCommitment]:
+    """The commitments of each region and quarter in the file that the file leaves out."""
+    reported = {(row.report.commitment_id, row.quarter) for row in rows}
+    pairs = sorted({(row.region, row.quarter) for row in rows if row.region.id}, key=lambda k: (k[0].name, k[1]))
+    agreements = {pair: agreement_for_quarter(db, pair[0].id, pair[1]) for pair in pairs}
+    by_agreement: dict[int, list[tuple[int, str, str]]] = {}
+    ids = sorted({id_ for id_ in agreements.values() if id_ is not None})
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for agreement_id, commitment_id, code, text in db.execute(
+            "SELECT agreement_id, id, code, text FROM commitments "
+            f"WHERE active = 1 AND agreement_id IN ({', '.join('?' for _ in chunk)}) ORDER BY position",
+            chunk,
+        ):
+            by_agreement.setdefault(agreement_id, []).append((commitment_id, code, text))
+    return [
+        MissingCommitment(region.name, code, text, quarter)
+        for (region, quarter) in pairs
+        for commitment_id, code, text in by_agreement.get(agreements[(region, quarter)], [])
+        if (commitment_id, quarter) not in reported
+    ]
+
+
+def _write(db: Database, rows: list[ReportRow], existing: dict[tuple[int, str], tuple], upload_id: int) -> None:
+    """Upsert the reports, keeping the values each one replaces in status_history.
+
+    A report the upload adds replaced nothing, so it gets no history row; rollback
+    recognises those as the upload's reports without a history row.
+    """
+    replaced_at = now_utc()
+    history = []
+    upserts = []
+    for row in rows:
+        report = row.report
+        key = (report.commitment_id, report.quarter)
+        old = existing.get(key)
+        if old is not None:
+            if old[:5] == report.values():
+                continue
+            history.append((*key, *old, upload_id, replaced_at))
+        upserts.append((*key, *report.values(), upload_id))
+    db.conn.executemany(
+        "INSERT INTO status_history (commitment_id, quarter, status, progress, comment, next_step, owner, "
+        "upload_id, replaced_by_upload_id, replaced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        history,
+    )
+    db.conn.executemany(
+        "INSERT INTO status_reports (commitment_id, quarter, status, progress, comment, next_step, owner, upload_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (commitment_id, quarter) DO UPDATE SET "
+        "status = excluded.status, progress = excluded.progress, comment = excluded.comment, "
+        "next_step = excluded.next_step, owner = excluded.owner, upload_id = excluded.upload_id",
+        upserts,
+    )
+    db.conn.executemany(
+        "INSERT INTO upload_values (commitment_id, quarter, status, progress, comment, next_step, owner, upload_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        upserts,
+    )
+
+
+def upload_with_sha(db: Database, sha256: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM uploads WHERE sha256 = ? AND rolled_back_at IS NULL ORDER BY id DESC LIMIT 1", (sha256,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+# --- rollback -----------------------------------------------------------------------------
+
+
+def rollback(db: Database, upload_id: int, *, user: User) -> RollbackResult:
+    """Restore exactly the values an upload replaced, and remove the reports it added (administrators only).
+
+    Refused while a later upload (not itself rolled back) has replaced values this
+    upload set: rolling back would silently throw that later upload's values away.
+    """
+    require_admin(user, "tilbakestille opplastinger")
+    with write_transaction(db):
+        upload = get_upload(db, upload_id)
+        if upload is None:
+            raise UnknownUpload(f"Fant ingen opplasting med nummer {upload_id}.")
+        if upload.rolled_back_at:
+            raise AlreadyRolledBack(
+                f"Opplasting {upload_id} ble allerede tilbakestilt {upload.rolled_back_at} av {upload.rolled_back_by}."
+            )
+        if upload.kind not in ("status", "demo"):
+            raise NotRollbackable(
+                f"Opplasting {upload_id} er en {upload.kind}-import; bare statusopplastinger kan tilbakestilles."
+            )
+        later = [
+            row[0]
+            for row in db.execute(
+                "SELECT DISTINCT h.replaced_by_upload_id FROM status_history h "
+                "JOIN uploads u ON u.id = h.replaced_by_upload_id "
+                "WHERE h.upload_id = ? AND u.rolled_back_at IS NULL ORDER BY 1",
+                (upload_id,),
+            )
+        ]
+        if later:
+            listed = ", ".join(str(number) for number in later)
+            raise RollbackConflict(
+                f"Opplasting {upload_id} kan ikke tilbakestilles fordi senere opplastinger ({listed}) "
+                "har endret de samme rapportene. Tilbakestill dem først."
+            )
+        removed = db.conn.execute(
+            "DELETE FROM status_reports WHERE upload_id = :upload AND NOT EXISTS ("
+            "SELECT 1 FROM status_history h WHERE h.replaced_by_upload_id = :upload "
+            "AND h.commitment_id = status_reports.commitment_id AND h.quarter = status_reports.quarter)",
+            {"upload": upload_id},
+        ).rowcount
+        restored = db.conn.execute(
+            "UPDATE status_reports SET (status, progress, comment, next_step, owner, upload_id) = ("
+            "SELECT h.status, h.progress, h.comment, h.next_step, h.owner, h.upload_id FROM status_history h "
+            "WHERE h.replaced_by_upload_id = :upload AND h.commitment_id = status_reports.commitment_id "
+            "AND h.quarter = status_reports.quarter) "
+            "WHERE upload_id = :upload",
+            {"upload": upload_id},
+        ).rowcount
+        db.conn.execute(
+            "UPDATE uploads SET rolled_back_at = ?, rolled_back_by = ? WHERE id = ?",
+            (now_utc(), user.signature, upload_id),
+        )
+    return RollbackResult(upload_id, restored=restored, removed=removed)

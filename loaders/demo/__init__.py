@@ -1,0 +1,1 @@
+"""The demo database: realistic regions, agreements, accounts and quarters of status history."""

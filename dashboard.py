@@ -3,8 +3,8 @@
 import streamlit as st
 
 from core.i18n import t
-from views import _signin as signin
 from views import _data as data
+from views import _signin as signin
 from views import _widgets as widgets
 
 st.set_page_config(page_title="Partnerskapsmonitor", page_icon=":material/handshake:", layout="wide")
@@ -38,10 +38,16 @@ if visitor.may_report:
     pages.append(page("last_opp.py", "page.upload", ":material/upload_file:", "last-opp"))
 if visitor.user is not None:
     pages.append(page("opplastinger.py", "page.uploads", ":material/history:", "opplastinger"))
-pages.append(page(
-    "logg_inn.py", "page.sign_in", ":material/login:", "logg-inn", default=not visitor.may_read,
-    visibility="hidden" if visitor.user else "visible",
-))
+pages.append(
+    page(
+        "logg_inn.py",
+        "page.sign_in",
+        ":material/login:",
+        "logg-inn",
+        default=not visitor.may_read,
+        visibility="hidden" if visitor.user else "visible",
+    )
+)
 navigation = st.navigation(pages)
 signin.sidebar_status(account_box, visitor, language)
 if visitor.may_read:

@@ -35,9 +35,9 @@ from kaleido import Kaleido  # noqa: E402
 
 from bench.national import build_national  # noqa: E402
 from core import analysis
-from outputs import charts, images, report  # noqa: E402
 from core.dataset import Dataset, load_dataset  # noqa: E402
 from core.db import connect  # noqa: E402
+from outputs import charts, images, report  # noqa: E402
 
 NOTE = "Utvalg: hele fylket"
 
@@ -83,8 +83,10 @@ def brief_figures(ds: Dataset, quarter: str) -> list:
     """The figures pdf_brief draws, in its order."""
     breakdown = analysis.status_breakdown(ds, quarter, "region")
     whole = charts.status_breakdown(breakdown, "nb", group_by="region")
-    return [charts.status_over_time(analysis.status_by_quarter(ds), "nb").figure,
-            *report._region_figures(breakdown, whole, "nb")]
+    return [
+        charts.status_over_time(analysis.status_by_quarter(ds), "nb").figure,
+        *report._region_figures(breakdown, whole, "nb"),
+    ]
 
 
 async def _two_tabs(figures: list) -> list[bytes]:
@@ -108,20 +110,25 @@ def measure(name: str, ds: Dataset, runs: int) -> None:
         total = statistics.median(result[0] for result in results)
         in_charts = statistics.median(result[1] for result in results)
         drawn, size = results[0][2], results[0][3]
-        print(f"  {label:<17} {total:6.2f} s  charts {in_charts:5.2f} s ({in_charts / total:.0%}), "
-              f"{drawn} charts, {size / 1e6:.1f} MB")
+        print(
+            f"  {label:<17} {total:6.2f} s  charts {in_charts:5.2f} s ({in_charts / total:.0%}), "
+            f"{drawn} charts, {size / 1e6:.1f} MB"
+        )
     figures = brief_figures(ds, quarter)
     one, _ = timed(images.render_charts, figures)
     each = sum(timed(images.render_charts, [figure])[0] for figure in figures)
     two, _ = timed(asyncio.run, _two_tabs(figures))
-    print(f"  {len(figures)} charts         {one:6.2f} s in one Chromium, {each:6.2f} s in one each, "
-          f"{two:6.2f} s in one with two tabs")
+    print(
+        f"  {len(figures)} charts         {one:6.2f} s in one Chromium, {each:6.2f} s in one each, "
+        f"{two:6.2f} s in one with two tabs"
+    )
 
 
 def demo_dataset(folder: Path) -> Dataset:
     path = folder / "demo.db"
-    subprocess.run([sys.executable, "-m", "loaders", "demo", "--db", str(path)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "loaders", "demo", "--db", str(path)], cwd=ROOT, check=True, capture_output=True
+    )
     with contextlib.closing(connect(path)) as db:
         return load_dataset(db)
 

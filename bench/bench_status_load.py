@@ -62,7 +62,9 @@ def build_workbook(path: Path) -> int:
     sheet = workbook.add_worksheet("Status")
     text = workbook.add_format({"num_format": "@"})
     sheet.write_row(0, 0, ["Statusrapport 2. kv. 2024"])
-    sheet.write_row(2, 0, ["Region", "Nr", "Kvartal", "Status", "Fremdrift (%)", "Kommentar", "Neste steg", "Ansvarlig"])
+    sheet.write_row(
+        2, 0, ["Region", "Nr", "Kvartal", "Status", "Fremdrift (%)", "Kommentar", "Neste steg", "Ansvarlig"]
+    )
     row = 3
     for r in range(REGIONS):
         for c in range(COMMITMENTS):
@@ -110,7 +112,9 @@ def main() -> None:
         for run in range(args.runs):
             target = work / f"load-{run}.db"
             shutil.copy(register, target)
-            seconds, memory = timed([python, "-m", "loaders", "status", str(workbook), "--db", str(target), "--as", "bench"])
+            seconds, memory = timed(
+                [python, "-m", "loaders", "status", str(workbook), "--db", str(target), "--as", "bench"]
+            )
             loads.append(seconds)
             load_memory.append(memory)
             seconds, memory = timed(

@@ -51,7 +51,12 @@ _REPORT_FIELDS = ["commitment_id", "status", "progress", "comment", "next_step",
 _TEXT_FIELDS = ["comment", "next_step", "owner"]
 _ROW_FIELDS = ["commitment_id", "region", "code", "text", "council_area"]
 SIDE_BY_SIDE_STATUSES: tuple[str, ...] = (
-    "on_track", "delayed", "completed", "not_started", "cancelled", NOT_REPORTED,
+    "on_track",
+    "delayed",
+    "completed",
+    "not_started",
+    "cancelled",
+    NOT_REPORTED,
 )
 
 
@@ -161,7 +166,9 @@ def status_by_quarter(dataset: Dataset) -> pd.DataFrame:
         counted |= (in_year & reports["commitment_id"].isin(scope)).to_numpy()
     counts = (
         reports[counted]
-        .groupby(["quarter", "status"]).size().unstack(fill_value=0)
+        .groupby(["quarter", "status"])
+        .size()
+        .unstack(fill_value=0)
         .reindex(index=quarters, columns=STATUS_KEYS, fill_value=0)
         .rename_axis(index="quarter", columns=None)
         .reset_index()
@@ -196,7 +203,13 @@ def since_last_quarter(dataset: Dataset, quarter: str | None) -> SinceLastQuarte
     )
     compared = _as_none(compared, ["previous_quarter", "previous_status"])
     columns = [
-        *_ROW_FIELDS, "status", "progress", "comment", "previous_quarter", "previous_status", "previous_progress",
+        *_ROW_FIELDS,
+        "status",
+        "progress",
+        "comment",
+        "previous_quarter",
+        "previous_status",
+        "previous_progress",
     ]
     backwards = (compared["progress"] < compared["previous_progress"]).fillna(False).astype(bool)
 
@@ -235,8 +248,20 @@ def commitment_table(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
     table = _with_last_reported(dataset, table, quarter)
     return table[
         [
-            "commitment_id", "region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs",
-            "status", "progress", "comment", "next_step", "owner", "last_reported",
+            "commitment_id",
+            "region",
+            "code",
+            "text",
+            "focus_area",
+            "hashtag",
+            "council_area",
+            "sdgs",
+            "status",
+            "progress",
+            "comment",
+            "next_step",
+            "owner",
+            "last_reported",
         ]
     ]
 
@@ -259,8 +284,16 @@ def focus_area_progress(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
         observed=True,
     )
     return tally.assign(on_track_share=_percent(tally["on_track"], tally["commitments"]))[
-        ["region", "focus_number", "focus_area", "hashtag", "commitments", "average_progress",
-         "on_track_share", "completed"]
+        [
+            "region",
+            "focus_number",
+            "focus_area",
+            "hashtag",
+            "commitments",
+            "average_progress",
+            "on_track_share",
+            "completed",
+        ]
     ]
 
 
@@ -353,10 +386,7 @@ def sdg_summary(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
     scope and linked to it), on_track_share (NaN if none)."""
     snapshot = _snapshot(dataset, quarter)
     linked = (
-        snapshot[["sdgs", "status", "progress"]]
-        .explode("sdgs")
-        .dropna(subset=["sdgs"])
-        .rename(columns={"sdgs": "sdg"})
+        snapshot[["sdgs", "status", "progress"]].explode("sdgs").dropna(subset=["sdgs"]).rename(columns={"sdgs": "sdg"})
     )
     tally = _tally(linked, {"sdg": [sdg.number for sdg in SDGS]})
     return pd.DataFrame(
@@ -512,8 +542,18 @@ def _as_none(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 HISTORY_COLUMNS = (
-    "region", "code", "text", "focus_area", "council_area", "sdgs", "quarter", "status", "progress", "comment",
-    "next_step", "owner",
+    "region",
+    "code",
+    "text",
+    "focus_area",
+    "council_area",
+    "sdgs",
+    "quarter",
+    "status",
+    "progress",
+    "comment",
+    "next_step",
+    "owner",
 )
 
 

@@ -194,8 +194,20 @@ def _load_commitments(db: Database) -> pd.DataFrame:
     keyed = []
     # One pass in Python over the commitments (not the reports) is cheap enough.
     for (
-        commitment_id, region, short_name, period, code, text, focus_number, focus_area, hashtag, council_area,
-        focus_area_id, position, start_year, agreement_id,
+        commitment_id,
+        region,
+        short_name,
+        period,
+        code,
+        text,
+        focus_number,
+        focus_area,
+        hashtag,
+        council_area,
+        focus_area_id,
+        position,
+        start_year,
+        agreement_id,
     ) in db.execute(
         """
         SELECT c.id, r.name, nullif(r.short_name, ''), a.period, c.code, c.text, f.number,
@@ -213,8 +225,21 @@ def _load_commitments(db: Database) -> pd.DataFrame:
         keyed.append(
             (
                 (region_key(region), start_year, agreement_id, natural_code_key(code)),
-                (commitment_id, agreement_id, region, short_name, period, code, text, focus_number, focus_area,
-                 hashtag, council_area, sdgs, position),
+                (
+                    commitment_id,
+                    agreement_id,
+                    region,
+                    short_name,
+                    period,
+                    code,
+                    text,
+                    focus_number,
+                    focus_area,
+                    hashtag,
+                    council_area,
+                    sdgs,
+                    position,
+                ),
             )
         )
     keyed.sort(key=lambda item: item[0])

@@ -34,9 +34,7 @@ def norwegian_sort_key(text: str) -> tuple:
     accents is ordered by the text itself, so the order never depends on input order.
     """
     folded = unicodedata.normalize("NFC", text).casefold().translate(_AFTER_Z)
-    stripped = "".join(
-        char for char in unicodedata.normalize("NFD", folded) if not unicodedata.combining(char)
-    )
+    stripped = "".join(char for char in unicodedata.normalize("NFD", folded) if not unicodedata.combining(char))
     return stripped, text
 
 

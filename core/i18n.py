@@ -202,7 +202,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.template_quarter": ("Kvartal for malen", "Quarter for the template"),
     "upload.choose_region": ("Velg region", "Choose region"),
     "upload.download_template": (
-        "Last ned mal for {region}, {quarter}", "Download the template for {region}, {quarter}",
+        "Last ned mal for {region}, {quarter}",
+        "Download the template for {region}, {quarter}",
     ),
     "upload.file_heading": ("2. Last opp utfylt fil", "2. Upload the filled-in file"),
     "upload.file_label": ("Statusfil (.xlsx)", "Status file (.xlsx)"),
@@ -327,7 +328,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the reports it added. It cannot be undone, but the file can be uploaded again.",
     ),
     "uploads.rollback_confirm": (
-        "Ja, jeg vil tilbakestille opplasting {number}", "Yes, I want to roll back upload {number}",
+        "Ja, jeg vil tilbakestille opplasting {number}",
+        "Yes, I want to roll back upload {number}",
     ),
     "uploads.rollback": ("Tilbakestill opplasting {number}", "Roll back upload {number}"),
     "uploads.rolled_back_now": (
@@ -380,10 +382,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "signin.no_accounts": (
         "Det finnes ingen brukere ennå. Opprett en administrator med "
-        "`python -m loaders user add BRUKERNAVN --name \"Fullt navn\" --role administrator`, "
+        '`python -m loaders user add BRUKERNAVN --name "Fullt navn" --role administrator`, '
         "eller bygg demodataene på nytt med `python -m loaders demo --force`.",
         "There are no users yet. Create an administrator with "
-        "`python -m loaders user add USERNAME --name \"Full name\" --role administrator`, "
+        '`python -m loaders user add USERNAME --name "Full name" --role administrator`, '
         "or rebuild the demo data with `python -m loaders demo --force`.",
     ),
     "signin.username": ("Brukernavn", "Username"),

@@ -16,10 +16,23 @@ from core.register import find_region
 from core.vocabulary import clean_text, parse_quarter
 
 STATUS_COLUMNS: tuple[str, ...] = (
-    "region", "code", "quarter", "status", "progress", "comment", "next_step", "owner",
+    "region",
+    "code",
+    "quarter",
+    "status",
+    "progress",
+    "comment",
+    "next_step",
+    "owner",
 )
 COMMITMENT_COLUMNS: tuple[str, ...] = (
-    "region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs",
+    "region",
+    "code",
+    "text",
+    "focus_area",
+    "hashtag",
+    "council_area",
+    "sdgs",
 )
 
 
@@ -33,19 +46,16 @@ def natural_code_key(code: str) -> tuple:
     code itself breaks ties between spellings such as "2.1A" and "2.1.A".
     """
     parts = tuple(
-        (0, int(part), "") if part[0] in "0123456789" else (1, 0, part.casefold())
-        for part in _CODE_PART.findall(code)
+        (0, int(part), "") if part[0] in "0123456789" else (1, 0, part.casefold()) for part in _CODE_PART.findall(code)
     )
     return parts, code
 
 
 def quarter_argument(value: str) -> str:
-    """"YYYY-Qn" for a quarter written any way people write one, else InvalidQuarter."""
+    """ "YYYY-Qn" for a quarter written any way people write one, else InvalidQuarter."""
     quarter = parse_quarter(value)
     if quarter is None:
-        raise InvalidQuarter(
-            f"«{clean_text(value)}» er ikke et kvartal. Skriv for eksempel 2024-Q2 eller 2. kv. 2024."
-        )
+        raise InvalidQuarter(f"«{clean_text(value)}» er ikke et kvartal. Skriv for eksempel 2024-Q2 eller 2. kv. 2024.")
     return quarter
 
 

@@ -72,8 +72,7 @@ def period_years(period: str) -> tuple[int | None, int | None]:
 
 def regions(db: Database) -> list[Region]:
     return [
-        Region(row[0], row[1], row[2])
-        for row in db.execute("SELECT id, name, short_name FROM regions ORDER BY name")
+        Region(row[0], row[1], row[2]) for row in db.execute("SELECT id, name, short_name FROM regions ORDER BY name")
     ]
 
 
@@ -110,9 +109,7 @@ def ensure_region(
     short_name = clean_text(short_name) or None
     region = region_lookup(db).get(fold(name))
     if region is None:
-        cursor = db.conn.execute(
-            "INSERT INTO regions (name, short_name) VALUES (?, ?)", (name, short_name)
-        )
+        cursor = db.conn.execute("INSERT INTO regions (name, short_name) VALUES (?, ?)", (name, short_name))
         region = Region(cursor.lastrowid, name, short_name)
     elif short_name and region.short_name != short_name:
         db.conn.execute("UPDATE regions SET short_name = ? WHERE id = ?", (short_name, region.id))
@@ -149,8 +146,7 @@ def agreement_for(db: Database, region_id: int, period: str | None = None) -> in
         ).fetchone()
     else:
         row = db.execute(
-            "SELECT id FROM agreements WHERE region_id = ? "
-            "ORDER BY coalesce(start_year, 0) DESC, id DESC LIMIT 1",
+            "SELECT id FROM agreements WHERE region_id = ? ORDER BY coalesce(start_year, 0) DESC, id DESC LIMIT 1",
             (region_id,),
         ).fetchone()
     return row[0] if row else None
@@ -174,9 +170,7 @@ def agreement_for_quarter(db: Database, region_id: int, quarter: str) -> int | N
     return row[0] if row else None
 
 
-def save_agreement(
-    db: Database, region: Region, agreement: Agreement, *, retire_missing: bool = True
-) -> SaveResult:
+def save_agreement(db: Database, region: Region, agreement: Agreement, *, retire_missing: bool = True) -> SaveResult:
     """Insert or update an agreement's focus areas and commitments, matched on
     number and code, so re-importing never duplicates and never loses status history.
 
@@ -201,9 +195,7 @@ def save_agreement(
 def _save_focus_areas(db: Database, agreement_id: int, focus_areas: list[FocusArea]) -> dict[str, int]:
     existing = {
         number: id_
-        for id_, number in db.execute(
-            "SELECT id, number FROM focus_areas WHERE agreement_id = ?", (agreement_id,)
-        )
+        for id_, number in db.execute("SELECT id, number FROM focus_areas WHERE agreement_id = ?", (agreement_id,))
     }
     for position, area in enumerate(focus_areas):
         if area.number in existing:

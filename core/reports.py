@@ -112,9 +112,7 @@ def outside_scope(db: Database, rows: list[ReportRow], user: User) -> list[tuple
         return []
     scopes = commitment_scopes(db, {row.report.commitment_id for row in rows})
     return [
-        (row, scopes[row.report.commitment_id][1])
-        for row in rows
-        if not holds(user, *scopes[row.report.commitment_id])
+        (row, scopes[row.report.commitment_id][1]) for row in rows if not holds(user, *scopes[row.report.commitment_id])
     ]
 
 
@@ -164,8 +162,15 @@ def save_parsed(
             return result
         quarters = sorted({row.quarter for row in rows})
         upload_id = record_upload(
-            db, kind=kind, file_name=file_name, sha256=sha256, user=user.signature, quarters=quarters,
-            added=result.added, changed=result.changed, unchanged=result.unchanged,
+            db,
+            kind=kind,
+            file_name=file_name,
+            sha256=sha256,
+            user=user.signature,
+            quarters=quarters,
+            added=result.added,
+            changed=result.changed,
+            unchanged=result.unchanged,
         )
         _write(db, rows, existing, upload_id)
         result.upload_id = upload_id
@@ -204,10 +209,18 @@ def plan(
         else:
             kind = "changed"
             result.changed += 1
-        result.changes.append(Change(
-            kind, row.region.name, row.code, row.quarter, old[:5] if old else None, new, row.row or None,
-            row.report.commitment_id,
-        ))
+        result.changes.append(
+            Change(
+                kind,
+                row.region.name,
+                row.code,
+                row.quarter,
+                old[:5] if old else None,
+                new,
+                row.row or None,
+                row.report.commitment_id,
+            )
+        )
     if review:
         result.missing = missing_commitments(db, rows)
     return result

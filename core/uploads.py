@@ -96,8 +96,17 @@ def get_upload(db: Database, upload_id: int) -> Upload | None:
 
 
 UPLOAD_CHANGE_COLUMNS = (
-    "region", "code", "text", "quarter", "change", "status_before", "progress_before", "comment_before",
-    "status_after", "progress_after", "comment_after",
+    "region",
+    "code",
+    "text",
+    "quarter",
+    "change",
+    "status_before",
+    "progress_before",
+    "comment_before",
+    "status_after",
+    "progress_after",
+    "comment_after",
 )
 
 

@@ -88,8 +88,15 @@ def hash_password(password: str) -> str:
 
 
 def add_user(
-    db: Database, username: str, name: str, role: str, *, password: str | None = None, email: str | None = None,
-    regions: tuple[str, ...] = (), council_areas: tuple[str, ...] = (),
+    db: Database,
+    username: str,
+    name: str,
+    role: str,
+    *,
+    password: str | None = None,
+    email: str | None = None,
+    regions: tuple[str, ...] = (),
+    council_areas: tuple[str, ...] = (),
 ) -> User:
     """Create an account; a user without a password can only sign in through OIDC (by e-mail)."""
     role = parse_role(role)
@@ -132,15 +139,21 @@ def user_by_email(db: Database, email: str) -> User | None:
 
 
 def _with_scopes(db: Database, row: tuple) -> User:
-    regions = tuple(name for (name,) in db.execute(
-        "SELECT r.name FROM user_scopes s JOIN regions r ON r.id = s.region_id WHERE s.user_id = ? ORDER BY r.name",
-        (row[0],),
-    ))
-    areas = tuple(name for (name,) in db.execute(
-        "SELECT c.name FROM user_scopes s JOIN council_areas c ON c.id = s.council_area_id "
-        "WHERE s.user_id = ? ORDER BY c.position",
-        (row[0],),
-    ))
+    regions = tuple(
+        name
+        for (name,) in db.execute(
+            "SELECT r.name FROM user_scopes s JOIN regions r ON r.id = s.region_id WHERE s.user_id = ? ORDER BY r.name",
+            (row[0],),
+        )
+    )
+    areas = tuple(
+        name
+        for (name,) in db.execute(
+            "SELECT c.name FROM user_scopes s JOIN council_areas c ON c.id = s.council_area_id "
+            "WHERE s.user_id = ? ORDER BY c.position",
+            (row[0],),
+        )
+    )
     return User(*row, regions=regions, council_areas=areas)
 
 

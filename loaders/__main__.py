@@ -46,7 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     # to the command line as they do in the dashboard.
     acting = argparse.ArgumentParser(add_help=False)
     acting.add_argument(
-        "--as", dest="acting_user", metavar="USERNAME", default=os.environ.get("DASHBOARD_USER"),
+        "--as",
+        dest="acting_user",
+        metavar="USERNAME",
+        default=os.environ.get("DASHBOARD_USER"),
         help="the account to act as (default: $DASHBOARD_USER)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -107,8 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--role", required=True, help="leser, rapportør or administrator")
     action.add_argument("--email", help="for sign-in through the county's identity provider (OIDC)")
     action.add_argument("--region", action="append", default=[], help="a region the reporter holds (repeatable)")
-    action.add_argument("--council-area", action="append", default=[], dest="council_areas",
-                        help="a council area the reporter holds (repeatable)")
+    action.add_argument(
+        "--council-area",
+        action="append",
+        default=[],
+        dest="council_areas",
+        help="a council area the reporter holds (repeatable)",
+    )
     action.add_argument("--no-password", action="store_true", help="OIDC sign-in only")
     action.add_argument("--password-stdin", action="store_true", help=password_help)
     add_user_action("list", run_user_list, "list the accounts")
@@ -245,7 +253,6 @@ def run_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-
 def _read_password(args: argparse.Namespace) -> str:
     # Never an argument: it would show in the shell history and in the process list.
     if args.password_stdin:
@@ -266,8 +273,14 @@ def run_user_add(args: argparse.Namespace) -> int:
     password = None if args.no_password else _read_password(args)
     with _database(args) as db:
         user = add_user(
-            db, args.username, args.name, args.role, password=password, email=args.email,
-            regions=tuple(args.region), council_areas=tuple(args.council_areas),
+            db,
+            args.username,
+            args.name,
+            args.role,
+            password=password,
+            email=args.email,
+            regions=tuple(args.region),
+            council_areas=tuple(args.council_areas),
         )
     print(f"Bruker «{user.username}» opprettet som {ROLE_LABELS[user.role]}.")
     return EXIT_OK

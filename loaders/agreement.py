@@ -140,9 +140,7 @@ def parse_agreement_text(text: str, period: str | None = None) -> Agreement:
         )
     for commitment in agreement.commitments:
         if not commitment.text:
-            raise AgreementFormatError(
-                f"Tiltak {commitment.code} på linje {lines_of[commitment.code]} mangler tekst."
-            )
+            raise AgreementFormatError(f"Tiltak {commitment.code} på linje {lines_of[commitment.code]} mangler tekst.")
     return agreement
 
 
@@ -255,9 +253,7 @@ def _add_commitment(
             f"Sjekk at overskriften for innsatsområde {number} er skrevet som «{number} - Tittel»."
         )
     if code in lines_of:
-        raise AgreementFormatError(
-            f"Tiltak {code} står to ganger i avtalen (linje {lines_of[code]} og {index + 1})."
-        )
+        raise AgreementFormatError(f"Tiltak {code} står to ganger i avtalen (linje {lines_of[code]} og {index + 1}).")
     lines_of[code] = index + 1
     commitment = Commitment(code=code, text=clean_text(text), focus_area=area.number)
     agreement.commitments.append(commitment)
@@ -279,8 +275,7 @@ def agreement_text(path: str | os.PathLike) -> str:
         _check_docx_archive(path)
         return "\n".join(_docx_lines(path.read_bytes(), path.name))
     raise UnreadableAgreement(
-        f"«{path.name}» kan ikke leses som avtale. Bruk en .docx- eller .txt-fil "
-        "(lagre den som .docx i Word først)."
+        f"«{path.name}» kan ikke leses som avtale. Bruk en .docx- eller .txt-fil (lagre den som .docx i Word først)."
     )
 
 

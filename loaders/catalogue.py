@@ -316,7 +316,12 @@ def _check_region(region: _Region, refused: set[int], report) -> None:
         index = row.excel_row - 1
         earlier = first_code.setdefault(row.code, row)
         if earlier is not row and row.excel_row not in refused:
-            report(index, "code", row.code, f"nummeret {row.code} står allerede på rad {earlier.excel_row} for {region.name}")
+            report(
+                index,
+                "code",
+                row.code,
+                f"nummeret {row.code} står allerede på rad {earlier.excel_row} for {region.name}",
+            )
         if row.period:
             first_period = first_period or row
             if row.period != first_period.period:

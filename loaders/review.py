@@ -16,8 +16,20 @@ from sqlite_utils import Database
 from core.reports import Change, LoadResult
 
 REVIEW_COLUMNS = (
-    "row", "region", "code", "text", "quarter", "change", "compared_quarter", "status_before", "status_after",
-    "progress_before", "progress_after", "newly_delayed", "backwards", "changed_fields",
+    "row",
+    "region",
+    "code",
+    "text",
+    "quarter",
+    "change",
+    "compared_quarter",
+    "status_before",
+    "status_after",
+    "progress_before",
+    "progress_after",
+    "newly_delayed",
+    "backwards",
+    "changed_fields",
 )
 FIELDS = ("status", "progress", "comment", "next_step", "owner")
 CHUNK = 500
@@ -54,11 +66,24 @@ def _review_row(change: Change, text: str, earlier: dict[int, list[tuple]]) -> t
     backwards = progress_before is not None and progress_after is not None and progress_after < progress_before
     changed_fields = (
         tuple(name for name, old, new in zip(FIELDS, change.old, change.new) if old != new)
-        if change.kind == "changed" else ()
+        if change.kind == "changed"
+        else ()
     )
     return (
-        change.row, change.region, change.code, text, change.quarter, change.kind, compared_quarter,
-        status_before, status_after, progress_before, progress_after, newly_delayed, backwards, changed_fields,
+        change.row,
+        change.region,
+        change.code,
+        text,
+        change.quarter,
+        change.kind,
+        compared_quarter,
+        status_before,
+        status_after,
+        progress_before,
+        progress_after,
+        newly_delayed,
+        backwards,
+        changed_fields,
     )
 
 

@@ -159,12 +159,24 @@ def parse_sheet(
         file_quarter = parse_quarter(quarter)
         if file_quarter is None:
             raise StatusFileRejected(
-                [CellError(sheet.name, None, None, None, quarter, "kvartalet må skrives som 2024-Q2 eller «2. kv. 2024».")]
+                [
+                    CellError(
+                        sheet.name, None, None, None, quarter, "kvartalet må skrives som 2024-Q2 eller «2. kv. 2024»."
+                    )
+                ]
             )
     if "quarter" not in header.columns and file_quarter is None:
         raise StatusFileRejected(
-            [CellError(sheet.name, header.row + 1, None, None, None,
-                       "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).")]
+            [
+                CellError(
+                    sheet.name,
+                    header.row + 1,
+                    None,
+                    None,
+                    None,
+                    "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).",
+                )
+            ]
         )
 
     reader = _RowReader(db, sheet, header, file_quarter)
@@ -179,7 +191,13 @@ def parse_sheet(
             continue
         key = (row.report.commitment_id, row.quarter)
         if key in seen:
-            errors.append(reader.error(index, "code", f"tiltaket er rapportert to ganger for {quarter_label(row.quarter)} (også rad {seen[key]})."))
+            errors.append(
+                reader.error(
+                    index,
+                    "code",
+                    f"tiltaket er rapportert to ganger for {quarter_label(row.quarter)} (også rad {seen[key]}).",
+                )
+            )
             continue
         seen[key] = row.row
         parsed.append(row)
@@ -207,7 +225,11 @@ def _scope_message(user: User, row: ReportRow, area: str | None) -> str:
 def _missing_header_error(sheet: Sheet) -> CellError:
     wanted = ", ".join(f"«{COLUMN_ALIASES[name][0]}»" for name in REQUIRED_COLUMNS)
     return CellError(
-        sheet.name, None, None, None, None,
+        sheet.name,
+        None,
+        None,
+        None,
+        None,
         f"fant ingen overskriftsrad med kolonnene {wanted} blant de 10 første radene.",
     )
 
@@ -246,8 +268,12 @@ class _RowReader:
         header_text = clean_text(self.sheet.rows[self.header.row][column]) if column is not None else None
         shown = _show(self.cell(index, name) if value is None else value)
         return CellError(
-            self.sheet.name, index + 1, column_letter(column) if column is not None else None,
-            header_text, shown, message,
+            self.sheet.name,
+            index + 1,
+            column_letter(column) if column is not None else None,
+            header_text,
+            shown,
+            message,
         )
 
     def read(self, index: int, errors: list[CellError]) -> ReportRow | None:
@@ -308,8 +334,13 @@ class _RowReader:
                 if progress is None:
                     return None
         report = Report(
-            commitment_id, quarter, status, progress,
-            self.text(index, "comment"), self.text(index, "next_step"), self.text(index, "owner"),
+            commitment_id,
+            quarter,
+            status,
+            progress,
+            self.text(index, "comment"),
+            self.text(index, "next_step"),
+            self.text(index, "owner"),
         )
         return ReportRow(index + 1, region, code, quarter, report)
 
@@ -322,7 +353,11 @@ class _RowReader:
             self._region_of[value] = self.regions.get(fold(value))
         region = self._region_of[value]
         if region is None:
-            errors.append(self.error(index, "region", "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret."))
+            errors.append(
+                self.error(
+                    index, "region", "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret."
+                )
+            )
         return region
 
     def _quarter(self, index: int, errors: list[CellError]) -> str | None:
@@ -335,12 +370,17 @@ class _RowReader:
             self._quarter_of[value] = parse_quarter(value)
         quarter = self._quarter_of[value]
         if quarter is None:
-            errors.append(self.error(index, "quarter", "ukjent kvartal. Skriv for eksempel 2024-Q2 eller «2. kv. 2024»."))
+            errors.append(
+                self.error(index, "quarter", "ukjent kvartal. Skriv for eksempel 2024-Q2 eller «2. kv. 2024».")
+            )
         elif self.file_quarter is not None and quarter != self.file_quarter:
-            errors.append(self.error(
-                index, "quarter",
-                f"kvartalet i filen stemmer ikke med valgt kvartal {quarter_label(self.file_quarter)}.",
-            ))
+            errors.append(
+                self.error(
+                    index,
+                    "quarter",
+                    f"kvartalet i filen stemmer ikke med valgt kvartal {quarter_label(self.file_quarter)}.",
+                )
+            )
             return None
         return quarter
 
@@ -352,16 +392,23 @@ class _RowReader:
             errors.append(self.error(index, "code", "tiltaksnummeret mangler."))
             return None, None
         if isinstance(value, (dt.date, dt.datetime, dt.time)):
-            errors.append(self.error(
-                index, "code",
-                "Excel har gjort nummeret om til en dato. Formater kolonnen som tekst og skriv nummeret på nytt.",
-            ))
+            errors.append(
+                self.error(
+                    index,
+                    "code",
+                    "Excel har gjort nummeret om til en dato. Formater kolonnen som tekst og skriv nummeret på nytt.",
+                )
+            )
             return None, None
         if region is None or quarter is None:
             return None, None
         codes = self._codes_for(region, quarter)
         if codes is None:
-            errors.append(self.error(index, "region", f"regionen har ingen avtale med tiltak for {quarter_label(quarter)}.", region.name))
+            errors.append(
+                self.error(
+                    index, "region", f"regionen har ingen avtale med tiltak for {quarter_label(quarter)}.", region.name
+                )
+            )
             return None, None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self._numeric_code(index, value, codes, region, errors)
@@ -383,22 +430,29 @@ class _RowReader:
             errors.append(self.error(index, "code", f"{region.name} har ikke noe tiltak med dette nummeret."))
         else:
             both = " og ".join(matches)
-            errors.append(self.error(
-                index, "code",
-                f"nummeret er lagret som tall, og Excel skiller ikke {both}. Formater kolonnen som tekst og skriv nummeret på nytt.",
-            ))
+            errors.append(
+                self.error(
+                    index,
+                    "code",
+                    f"nummeret er lagret som tall, og Excel skiller ikke {both}. Formater kolonnen som tekst og skriv nummeret på nytt.",
+                )
+            )
         return None, None
 
     def _codes_for(self, region: Region, quarter: str) -> dict[str, int] | None:
         key = (region.id, quarter)
         if key not in self._codes:
             agreement_id = agreement_for_quarter(self.db, region.id, quarter)
-            self._codes[key] = None if agreement_id is None else {
-                code: id_
-                for id_, code in self.db.execute(
-                    "SELECT id, code FROM commitments WHERE agreement_id = ? AND active = 1", (agreement_id,)
-                )
-            }
+            self._codes[key] = (
+                None
+                if agreement_id is None
+                else {
+                    code: id_
+                    for id_, code in self.db.execute(
+                        "SELECT id, code FROM commitments WHERE agreement_id = ? AND active = 1", (agreement_id,)
+                    )
+                }
+            )
         return self._codes[key]
 
     def _status(self, index: int, errors: list[CellError]) -> str | None:
@@ -420,7 +474,9 @@ class _RowReader:
         column = self.header.columns["progress"]
         progress = parse_progress(value, percent_cell=(index, column) in self.sheet.percent_cells)
         if progress is None:
-            errors.append(self.error(index, "progress", "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»)."))
+            errors.append(
+                self.error(index, "progress", "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).")
+            )
         return progress
 
 
@@ -467,5 +523,3 @@ def _show(value: object) -> str:
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%d.%m.%Y")
     return clean_text(value)
-
-

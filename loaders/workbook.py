@@ -484,9 +484,7 @@ def _percent_styles(archive: zipfile.ZipFile) -> frozenset[int]:
             formats[_int(element.get("numFmtId"))] = element.get("formatCode", "")
         elif event == "end" and local == "xf" and in_cell_xfs:
             styles.append(_int(element.get("numFmtId")))
-    return frozenset(
-        index for index, format_id in enumerate(styles) if _is_percent_format(formats.get(format_id, ""))
-    )
+    return frozenset(index for index, format_id in enumerate(styles) if _is_percent_format(formats.get(format_id, "")))
 
 
 def _int(text: str | None) -> int:
@@ -497,9 +495,7 @@ def _is_percent_format(code: str) -> bool:
     return "%" in _FORMAT_LITERALS.sub("", code)
 
 
-def _scan_sheet(
-    archive: zipfile.ZipFile, part: str, name: str, percent_styles: frozenset[int], max_rows: int
-) -> _Scan:
+def _scan_sheet(archive: zipfile.ZipFile, part: str, name: str, percent_styles: frozenset[int], max_rows: int) -> _Scan:
     info = archive.NameToInfo.get(part)
     if info is None:
         raise DamagedWorkbook(f"Filen er skadet: arket «{name}» mangler i filen ({part}). {_RESAVE}")

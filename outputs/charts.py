@@ -583,7 +583,7 @@ def _luminance(colour: str) -> float:
 
 
 def _join(parts: list[str], language: str) -> str:
-    """"a, b og c" / "a, b and c"."""
+    """ "a, b og c" / "a, b and c"."""
     if len(parts) == 1:
         return parts[0]
     return f"{', '.join(parts[:-1])} {_t(language, 'og', 'and')} {parts[-1]}"

@@ -19,8 +19,8 @@ import xlsxwriter
 from sqlite_utils import Database
 
 from core.errors import MonitorError
-from outputs.tables import CSV_SEPARATOR, write_csv_rows
 from core.queries import COMMITMENT_COLUMNS, STATUS_COLUMNS, commitment_rows, status_rows
+from outputs.tables import CSV_SEPARATOR, write_csv_rows
 
 WHATS = ("status", "commitments")
 FORMATS = ("csv", "xlsx", "json")

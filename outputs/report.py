@@ -46,15 +46,14 @@ from reportlab.platypus import (
 )
 
 from core import analysis
-from outputs import charts
-from outputs.charts import number_text, percent_text, status_label
 from core.dataset import Dataset
-from outputs.images import CHART_WIDTH_PX, image_options, render_charts
-from outputs.tables import Table, commitments_export, workbook_bytes
 from core.filters import NOT_REPORTED
 from core.i18n import t
 from core.vocabulary import quarter_label
-
+from outputs import charts
+from outputs.charts import number_text, percent_text, status_label
+from outputs.images import CHART_WIDTH_PX, image_options, render_charts
+from outputs.tables import Table, commitments_export, workbook_bytes
 
 # --- shared numbers -------------------------------------------------------------------------
 
@@ -109,7 +108,16 @@ def points_text(delta: float | None, lang: str) -> str:
 # --- the workbook ---------------------------------------------------------------------------
 
 REGION_SHEET_COLUMNS: tuple[str, ...] = (
-    "code", "text", "focus_area", "council_area", "sdgs", "status", "progress", "comment", "next_step", "owner",
+    "code",
+    "text",
+    "focus_area",
+    "council_area",
+    "sdgs",
+    "status",
+    "progress",
+    "comment",
+    "next_step",
+    "owner",
 )
 SHEET_NAME_LIMIT = 31  # Excel's
 
@@ -127,9 +135,7 @@ def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str) -> bytes
     short_names = dict(zip(ds.commitments["region"], ds.commitments["region_short"]))
     # groupby(sort=False) keeps the commitments' order: regions in Norwegian alphabetical order.
     for region, rows in commitments.groupby("region", sort=False):
-        tables.append(
-            commitments_export(rows, REGION_SHEET_COLUMNS, lang, title=f"{region} – {label}", note=note)
-        )
+        tables.append(commitments_export(rows, REGION_SHEET_COLUMNS, lang, title=f"{region} – {label}", note=note))
         names.append(_region_sheet_name(region, short_names.get(region)))
     return workbook_bytes(tables, names)
 
@@ -232,8 +238,12 @@ def _styles() -> _Styles:
 
     def style(name: str, size: float, *, bold: bool = False, colour: str = charts.TEXT_COLOUR, **extra):
         return ParagraphStyle(
-            name, fontName=fonts.bold if bold else fonts.regular, fontSize=size, leading=size * 1.3,
-            textColor=colors.HexColor(colour), **extra,
+            name,
+            fontName=fonts.bold if bold else fonts.regular,
+            fontSize=size,
+            leading=size * 1.3,
+            textColor=colors.HexColor(colour),
+            **extra,
         )
 
     return _Styles(
@@ -382,8 +392,7 @@ def _commitment_list(frame: pd.DataFrame, lang: str, styles: _Styles, *, with_pr
     headers = [t("col.region", lang), t("col.code", lang), t("col.text", lang), t("col.council_area", lang)]
     widths = [38 * mm, 14 * mm, 0, 36 * mm]
     rows = [
-        [row.region, row.code, _shortened(row.text), row.council_area or "–"]
-        for row in frame.itertuples(index=False)
+        [row.region, row.code, _shortened(row.text), row.council_area or "–"] for row in frame.itertuples(index=False)
     ]
     if with_progress:
         # Going backwards is about the numbers, so they are shown: "60 % → 45 %".
@@ -407,7 +416,9 @@ def _regions_section(summary: pd.DataFrame, lang: str, styles: _Styles) -> list:
     # left out, each row still adds up, since its count is zero.
     statuses = [status for status in SUMMARY_STATUSES if status in ALWAYS_SHOWN or summary[status].iloc[-1] > 0]
     all_headers = _summary_headers(lang)
-    headers = {key: all_headers[key] for key in ("region", "commitments", *statuses, "on_track_share", "average_progress")}
+    headers = {
+        key: all_headers[key] for key in ("region", "commitments", *statuses, "on_track_share", "average_progress")
+    }
     rows = [
         [
             row.region if row.region is not None else t("report.total", lang),
@@ -491,8 +502,15 @@ def _pdf_bytes(story: list, title: str, subject: str, lang: str, fonts: _Fonts) 
         lang="nb-NO" if lang == "nb" else "en",
     )
     frame = Frame(
-        PAGE_MARGIN, PAGE_MARGIN, CONTENT_WIDTH, CONTENT_HEIGHT,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content",
+        PAGE_MARGIN,
+        PAGE_MARGIN,
+        CONTENT_WIDTH,
+        CONTENT_HEIGHT,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="content",
     )
     footer = functools.partial(_footer, title=title, lang=lang, fonts=fonts)
     document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])

@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import xlsxwriter
 
-from outputs.charts import status_label
 from core.i18n import t
 from core.vocabulary import quarter_label
+from outputs.charts import status_label
 
 # Excel set to Norwegian reads ";" as the separator, since "," is the decimal mark.
 CSV_SEPARATOR = ";"
@@ -56,9 +56,7 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
-def commitments_export(
-    frame: pd.DataFrame, columns: Sequence[str], lang: str, *, title: str, note: str
-) -> Table:
+def commitments_export(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, title: str, note: str) -> Table:
     """A commitments table (core.analysis columns) with headers and values for people."""
     shown = {}
     for column in columns:
@@ -137,9 +135,7 @@ def write_csv_rows(path, columns: Sequence[str], rows: Iterable[dict], separator
 def workbook_bytes(tables: Sequence[Table], sheet_names: Sequence[str] | None = None) -> bytes:
     """One formatted sheet per table: title, filter line, styled and frozen header, widths, % format."""
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     styles = _Styles(workbook)
     used: set[str] = set()
     for index, table in enumerate(tables):
@@ -154,8 +150,14 @@ class _Styles:
         self.title = workbook.add_format({"bold": True, "font_size": 14})
         self.note = workbook.add_format({"italic": True, "font_color": "#333333"})
         self.header = workbook.add_format(
-            {"bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF", "border": 1, "text_wrap": True,
-             "valign": "top"}
+            {
+                "bold": True,
+                "bg_color": "#1F3864",
+                "font_color": "#FFFFFF",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "top",
+            }
         )
         self.text = workbook.add_format({"valign": "top"})
         self.wrapped = workbook.add_format({"valign": "top", "text_wrap": True})

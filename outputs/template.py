@@ -20,11 +20,11 @@ import xlsxwriter
 from sqlite_utils import Database
 
 from core.errors import MonitorError
-from outputs.tables import file_stem
 from core.queries import natural_code_key, quarter_argument
 from core.register import Region, agreement_for_quarter, find_region
 from core.vocabulary import STATUSES, next_quarter, quarter_label, quarter_of_date, status_label
 from outputs.export import replacing
+from outputs.tables import file_stem
 
 SHEET_NAME = "Status"
 GUIDE_SHEET_NAME = "Veiledning"
@@ -93,7 +93,7 @@ def template_bytes(db: Database, region: str, quarter: str) -> tuple[bytes, str]
 
 
 def template_file_name(region: Region, quarter: str) -> str:
-    """"status-follo-2024-Q3.xlsx": short, ASCII, and says what is inside."""
+    """ "status-follo-2024-Q3.xlsx": short, ASCII, and says what is inside."""
     return f"status-{file_stem(region.short_name or region.name, quarter)}.xlsx"
 
 
@@ -153,8 +153,16 @@ def template_rows(db: Database, region: Region, quarter: str) -> list[tuple]:
             status = progress = comment = next_step = owner = None
         rows.append(
             (
-                region.name, code, text, focus_area, quarter,
-                status_label(status) if status else None, progress, comment, next_step, owner,
+                region.name,
+                code,
+                text,
+                focus_area,
+                quarter,
+                status_label(status) if status else None,
+                progress,
+                comment,
+                next_step,
+                owner,
                 quarter_label(before[0]) if before else None,
                 status_label(before[1]) if before else None,
                 before[2] if before else None,
@@ -190,9 +198,9 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict:
 def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows: list[tuple]) -> None:
     sheet.write_string(0, 0, f"Statusrapport – {region.name} – {quarter_label(quarter)}", formats["title"])
     sheet.write_string(
-        1, 0,
-        "Fyll ut de gule kolonnene for hvert tiltak. Ikke endre Region, Nr eller Kvartal. "
-        "Se arket «Veiledning».",
+        1,
+        0,
+        "Fyll ut de gule kolonnene for hvert tiltak. Ikke endre Region, Nr eller Kvartal. Se arket «Veiledning».",
         formats["note"],
     )
     for column, (header, width, _) in enumerate(COLUMNS):
@@ -204,7 +212,10 @@ def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows
 
     first, last = HEADER_ROW + 1, HEADER_ROW + len(rows)
     sheet.data_validation(
-        first, STATUS_COLUMN, last, STATUS_COLUMN,
+        first,
+        STATUS_COLUMN,
+        last,
+        STATUS_COLUMN,
         {
             "validate": "list",
             "source": STATUS_LABELS,
@@ -215,7 +226,10 @@ def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows
         },
     )
     sheet.data_validation(
-        first, PROGRESS_COLUMN, last, PROGRESS_COLUMN,
+        first,
+        PROGRESS_COLUMN,
+        last,
+        PROGRESS_COLUMN,
         {
             "validate": "integer",
             "criteria": "between",
@@ -248,28 +262,41 @@ def guide_lines(region: Region, quarter: str) -> list[tuple[str, str]]:
     statuses = ", ".join(STATUS_LABELS[:-1]) + " eller " + STATUS_LABELS[-1]
     return [
         ("guide_heading", "Slik fyller du ut statusrapporten"),
-        ("guide", f"Denne filen gjelder {region.name} for {quarter_label(quarter)} ({quarter}). "
-                  "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal."),
-        ("guide", "Arket «Status» har én rad per tiltak i partnerskapsavtalen. "
-                  "Fyll ut de gule kolonnene for hvert tiltak."),
+        (
+            "guide",
+            f"Denne filen gjelder {region.name} for {quarter_label(quarter)} ({quarter}). "
+            "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal.",
+        ),
+        (
+            "guide",
+            "Arket «Status» har én rad per tiltak i partnerskapsavtalen. Fyll ut de gule kolonnene for hvert tiltak.",
+        ),
         ("guide", ""),
         ("guide_heading", "Kolonnene"),
         ("guide", "Region: regionrådet rapporten gjelder. Ikke endre."),
-        ("guide", "Nr: tiltakets nummer i avtalen, for eksempel 1.10 eller 2.1.A. Ikke endre, "
-                  "ellers kan ikke raden kobles til tiltaket."),
+        (
+            "guide",
+            "Nr: tiltakets nummer i avtalen, for eksempel 1.10 eller 2.1.A. Ikke endre, "
+            "ellers kan ikke raden kobles til tiltaket.",
+        ),
         ("guide", "Tiltak og Innsatsområde: hva tiltaket går ut på. Bare til informasjon."),
         ("guide", f"Kvartal: kvartalet rapporten gjelder ({quarter} betyr {quarter_label(quarter)}). Ikke endre."),
         ("guide", f"Status: velg fra listen: {statuses}. Må fylles ut for hvert tiltak."),
-        ("guide", "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100. "
-                  "Skriv 40, ikke 40 %."),
+        (
+            "guide",
+            "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100. Skriv 40, ikke 40 %.",
+        ),
         ("guide", "Kommentar: kort om hva som er gjort i kvartalet."),
         ("guide", "Neste steg: hva som skal skje fram til neste rapport."),
         ("guide", "Ansvarlig: hvem som følger opp tiltaket."),
         ("guide", "Kolonnene merket «kun til info» viser forrige rapport. De blir ikke lest inn."),
         ("guide", ""),
         ("guide_heading", "Forhåndsutfylt"),
-        ("guide", "Status, Fremdrift og Ansvarlig er fylt ut fra forrige rapport. Har ingenting endret seg, "
-                  "kan de stå som de er. Er det allerede rapportert for kvartalet, står det som ble rapportert."),
+        (
+            "guide",
+            "Status, Fremdrift og Ansvarlig er fylt ut fra forrige rapport. Har ingenting endret seg, "
+            "kan de stå som de er. Er det allerede rapportert for kvartalet, står det som ble rapportert.",
+        ),
         ("guide", ""),
         ("guide_heading", "Når du er ferdig"),
         ("guide", "Ikke legg til nye tiltak, og ikke endre Region, Nr eller Kvartal."),

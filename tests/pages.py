@@ -118,8 +118,6 @@ def charts(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
-
-
 class Download(NamedTuple):
     data: bytes
     file_name: str

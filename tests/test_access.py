@@ -3,10 +3,10 @@
 import pytest
 
 from core.access import NotAllowed, holds, reading_open, set_reading_open
+from core.reports import Report, rollback, save_reports
 from core.users import User
 from loaders.agreement import load_agreement
 from loaders.catalogue import load_catalogue
-from core.reports import Report, rollback, save_reports
 from loaders.status import StatusFileRejected, load_status
 from tests.builders import ADMIN
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
@@ -37,14 +37,18 @@ def test_a_viewer_cannot_load_status_not_even_as_a_dry_run(register, tmp_path):
             "Lise Leser har lesetilgang og kan ikke laste opp status. Spør en administrator om tilgang."
         )
     with pytest.raises(NotAllowed):
-        save_reports(register, [Report(1, "2023-Q2", "on_track", 5)], kind="status", file_name="x.xlsx",
-                     sha256="0" * 64, user=VIEWER)
+        save_reports(
+            register,
+            [Report(1, "2023-Q2", "on_track", 5)],
+            kind="status",
+            file_name="x.xlsx",
+            sha256="0" * 64,
+            user=VIEWER,
+        )
     assert dump(register) == before
 
 
-def test_a_reporter_for_follo_is_refused_a_file_with_rows_for_another_region_and_nothing_is_written(
-    register, tmp_path
-):
+def test_a_reporter_for_follo_is_refused_a_file_with_rows_for_another_region_and_nothing_is_written(register, tmp_path):
     path = write_workbook(tmp_path / "s.xlsx", [FOLLO_ROW, *IOR_ROWS])
     before = dump(register)
     for dry_run in (True, False):
@@ -88,8 +92,14 @@ def test_saving_already_checked_reports_checks_the_scope_too(register):
     ior_commitment = register.execute("SELECT id FROM commitments WHERE code = '2.1'").fetchone()[0]
     before = dump(register)
     with pytest.raises(NotAllowed) as refused:
-        save_reports(register, [Report(ior_commitment, "2023-Q2", "on_track", 5)], kind="status",
-                     file_name="x.xlsx", sha256="0" * 64, user=FOLLO_REPORTER)
+        save_reports(
+            register,
+            [Report(ior_commitment, "2023-Q2", "on_track", 5)],
+            kind="status",
+            file_name="x.xlsx",
+            sha256="0" * 64,
+            user=FOLLO_REPORTER,
+        )
     assert str(refused.value) == "Ola Nordmann rapporterer bare for Follorådet; ingenting er lagret."
     assert dump(register) == before
 

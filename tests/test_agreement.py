@@ -329,7 +329,9 @@ def test_reimport_keeps_ids_and_status_history(db, tmp_path):
 
     # 1.2 is dropped and 2.1 reworded: 1.2 retires, both keep their reports.
     # 1.3 and 2.1.1 move up a place, which counts as a change too.
-    path.write_text(SMALL.replace("1.2 – Andre tiltak\n", "").replace("Fjerde tiltak", "Fjerde, endret"), encoding="utf-8")
+    path.write_text(
+        SMALL.replace("1.2 – Andre tiltak\n", "").replace("Fjerde tiltak", "Fjerde, endret"), encoding="utf-8"
+    )
     third = load_agreement(db, path, region="IØR", user=ADMIN)
     assert (third.added, third.changed, third.unchanged, third.retired) == (0, 3, 1, 1)
     ids = {code: id_ for id_, code, _, _ in before}
@@ -340,7 +342,9 @@ def test_reimport_keeps_ids_and_status_history(db, tmp_path):
         (ids["2.1"], "2.1", 1, "2"),
         (ids["2.1.1"], "2.1.1", 1, "2"),
     ]
-    assert db.execute("SELECT commitment_id, quarter, status FROM status_reports ORDER BY commitment_id").fetchall() == [
+    assert db.execute(
+        "SELECT commitment_id, quarter, status FROM status_reports ORDER BY commitment_id"
+    ).fetchall() == [
         (ids["1.2"], "2024-Q1", "on_track"),
         (ids["2.1"], "2024-Q1", "on_track"),
     ]

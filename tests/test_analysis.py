@@ -16,43 +16,88 @@ NA = pd.NA
 NAN = math.nan
 ROW = {"commitment_id": "int64", "region": "str", "code": "str", "text": "str", "council_area": "object"}
 CHANGE = {
-    **ROW, "status": "str", "progress": "Int64", "comment": "object",
-    "previous_quarter": "object", "previous_status": "object", "previous_progress": "Int64",
+    **ROW,
+    "status": "str",
+    "progress": "Int64",
+    "comment": "object",
+    "previous_quarter": "object",
+    "previous_status": "object",
+    "previous_progress": "Int64",
 }
 STALE = {**ROW, "status": "str", "progress": "Int64", "last_reported": "object"}
 STATUS_COUNTS = {"quarter": "str", "status": "str", "count": "int64", "share": "float64"}
 HEATMAP = {"region": "str", "council_area": "object", "commitments": "int64", "on_track": "int64", "share": "float64"}
 TABLE = {
-    "commitment_id": "int64", "region": "str", "code": "str", "text": "str", "focus_area": "object",
-    "hashtag": "object", "council_area": "object", "sdgs": "object", "status": "str", "progress": "Int64",
-    "comment": "object", "next_step": "object", "owner": "object", "last_reported": "object",
+    "commitment_id": "int64",
+    "region": "str",
+    "code": "str",
+    "text": "str",
+    "focus_area": "object",
+    "hashtag": "object",
+    "council_area": "object",
+    "sdgs": "object",
+    "status": "str",
+    "progress": "Int64",
+    "comment": "object",
+    "next_step": "object",
+    "owner": "object",
+    "last_reported": "object",
 }
 FOCUS = {
-    "region": "str", "focus_number": "object", "focus_area": "object", "hashtag": "object", "commitments": "int64",
-    "average_progress": "float64", "on_track_share": "float64", "completed": "int64",
+    "region": "str",
+    "focus_number": "object",
+    "focus_area": "object",
+    "hashtag": "object",
+    "commitments": "int64",
+    "average_progress": "float64",
+    "on_track_share": "float64",
+    "completed": "int64",
 }
 SIDE_BY_SIDE = {
-    "region": "str", "commitments": "int64", "on_track": "float64", "delayed": "float64", "completed": "float64",
-    "not_started": "float64", "cancelled": "float64", "not_reported": "float64", "average_progress": "float64",
+    "region": "str",
+    "commitments": "int64",
+    "on_track": "float64",
+    "delayed": "float64",
+    "completed": "float64",
+    "not_started": "float64",
+    "cancelled": "float64",
+    "not_reported": "float64",
+    "average_progress": "float64",
 }
 BREAKDOWN = {"council_area": "object", "status": "str", "count": "int64", "share": "float64"}
 GROUPED_BY_REGION = {"group": "str", "status": "str", "count": "int64", "share": "float64"}
 GROUPED_BY_TEXT = {"group": "object", "status": "str", "count": "int64", "share": "float64"}
 LATE = {
-    **ROW, "progress": "Int64", "comment": "object", "next_step": "object", "owner": "object",
-    "delayed_since": "str", "quarters_delayed": "int64",
+    **ROW,
+    "progress": "Int64",
+    "comment": "object",
+    "next_step": "object",
+    "owner": "object",
+    "delayed_since": "str",
+    "quarters_delayed": "int64",
 }
 UNREPORTED = {**ROW, "last_reported": "object"}
 SDG_SUMMARY = {
-    "sdg": "int64", "name_nb": "str", "name_en": "str", "colour": "str", "commitments": "int64",
+    "sdg": "int64",
+    "name_nb": "str",
+    "name_en": "str",
+    "colour": "str",
+    "commitments": "int64",
     "on_track_share": "float64",
 }
 DRILLDOWN = {
-    "region": "str", "focus_number": "object", "focus_area": "object", "commitments": "int64", "on_track": "int64",
+    "region": "str",
+    "focus_number": "object",
+    "focus_area": "object",
+    "commitments": "int64",
+    "on_track": "int64",
     "share": "float64",
 }
 PLAN, SAMFERDSEL, NAERING, UTDANNING = (
-    "Plan, klima og miljø", "Samferdsel", "Næring og tannhelse", "Utdanning og kompetanse",
+    "Plan, klima og miljø",
+    "Samferdsel",
+    "Næring og tannhelse",
+    "Utdanning og kompetanse",
 )
 
 
@@ -83,16 +128,12 @@ def test_kpis(dataset):
 
 
 def test_kpis_of_the_first_quarter_have_no_deltas(dataset):
-    assert analysis.kpis(dataset, "2023-Q2") == Kpis(
-        "2023-Q2", None, 8, 37.5, 25.0, 0.0, 34.0, None, None, None, None
-    )
+    assert analysis.kpis(dataset, "2023-Q2") == Kpis("2023-Q2", None, 8, 37.5, 25.0, 0.0, 34.0, None, None, None, None)
 
 
 def test_kpis_of_a_region_without_reports(dataset):
     only = apply_filters(dataset, Filters(region=ORU))
-    assert analysis.kpis(only, "2023-Q4") == Kpis(
-        "2023-Q4", "2023-Q3", 1, 0.0, 0.0, 0.0, None, 0.0, 0.0, 0.0, None
-    )
+    assert analysis.kpis(only, "2023-Q4") == Kpis("2023-Q4", "2023-Q3", 1, 0.0, 0.0, 0.0, None, 0.0, 0.0, 0.0, None)
 
 
 def test_status_by_quarter(dataset):
@@ -177,8 +218,19 @@ def test_on_track_heatmap(dataset):
 
 def test_since_last_quarter(dataset):
     changes = analysis.since_last_quarter(dataset, "2023-Q4")
-    lærlinger = (1, IOR, "1.1", "Flere lærlingeplasser", UTDANNING, "delayed", 35, "Mangler lærebedrifter",
-                 "2023-Q3", "on_track", 40)
+    lærlinger = (
+        1,
+        IOR,
+        "1.1",
+        "Flere lærlingeplasser",
+        UTDANNING,
+        "delayed",
+        35,
+        "Mangler lærebedrifter",
+        "2023-Q3",
+        "on_track",
+        40,
+    )
     # 1.2 was delayed before; 2.2 was delayed in its previous report (2023-Q2), before a quarter without one.
     assert_frame(changes.newly_delayed, [lærlinger], CHANGE)
     assert_frame(
@@ -218,22 +270,134 @@ def test_commitment_table(dataset):
     assert_frame(
         table,
         [
-            (6, FOLLO, "1.1", "Trafikksikkerhet rundt skolene", "Mobilitet", "#grønnmobilitet", SAMFERDSEL, "11",
-             "not_reported", NA, None, None, None, "2023-Q3"),
-            (7, FOLLO, "1.2", "Bestillingstransport i spredtbygde strøk", None, None, None, None,
-             "cancelled", NA, None, None, None, "2023-Q4"),
-            (1, IOR, "1.1", "Flere lærlingeplasser", UTDANNING, "#kompetanseløft", UTDANNING, "4, 8",
-             "delayed", 35, "Mangler lærebedrifter", "Kontakte NHO", "Kari Nordmann", "2023-Q4"),
-            (2, IOR, "1.2", "Styrke karriereveiledningen", UTDANNING, "#kompetanseløft", NAERING, "4, 9",
-             "delayed", 20, None, None, None, "2023-Q4"),
-            (3, IOR, "2.1", "Felles klimaregnskap", "Klima og miljø", "#grønnomstilling", PLAN, "13",
-             "completed", 100, "Levert", None, "Ola Berg", "2023-Q4"),
-            (5, IOR, "2.2", "Kartlegge naturmangfold", "Klima og miljø", "#grønnomstilling", PLAN, "13",
-             "delayed", 30, None, None, None, "2023-Q4"),
-            (4, IOR, "2.10", "Ladeinfrastruktur for pendlere", "Klima og miljø", "#grønnomstilling", SAMFERDSEL,
-             "13", "not_reported", NA, None, None, None, "2023-Q2"),
-            (8, ORU, "1.1", "Felles næringsplan", "Næringsutvikling", None, NAERING, "8",
-             "not_reported", NA, None, None, None, None),
+            (
+                6,
+                FOLLO,
+                "1.1",
+                "Trafikksikkerhet rundt skolene",
+                "Mobilitet",
+                "#grønnmobilitet",
+                SAMFERDSEL,
+                "11",
+                "not_reported",
+                NA,
+                None,
+                None,
+                None,
+                "2023-Q3",
+            ),
+            (
+                7,
+                FOLLO,
+                "1.2",
+                "Bestillingstransport i spredtbygde strøk",
+                None,
+                None,
+                None,
+                None,
+                "cancelled",
+                NA,
+                None,
+                None,
+                None,
+                "2023-Q4",
+            ),
+            (
+                1,
+                IOR,
+                "1.1",
+                "Flere lærlingeplasser",
+                UTDANNING,
+                "#kompetanseløft",
+                UTDANNING,
+                "4, 8",
+                "delayed",
+                35,
+                "Mangler lærebedrifter",
+                "Kontakte NHO",
+                "Kari Nordmann",
+                "2023-Q4",
+            ),
+            (
+                2,
+                IOR,
+                "1.2",
+                "Styrke karriereveiledningen",
+                UTDANNING,
+                "#kompetanseløft",
+                NAERING,
+                "4, 9",
+                "delayed",
+                20,
+                None,
+                None,
+                None,
+                "2023-Q4",
+            ),
+            (
+                3,
+                IOR,
+                "2.1",
+                "Felles klimaregnskap",
+                "Klima og miljø",
+                "#grønnomstilling",
+                PLAN,
+                "13",
+                "completed",
+                100,
+                "Levert",
+                None,
+                "Ola Berg",
+                "2023-Q4",
+            ),
+            (
+                5,
+                IOR,
+                "2.2",
+                "Kartlegge naturmangfold",
+                "Klima og miljø",
+                "#grønnomstilling",
+                PLAN,
+                "13",
+                "delayed",
+                30,
+                None,
+                None,
+                None,
+                "2023-Q4",
+            ),
+            (
+                4,
+                IOR,
+                "2.10",
+                "Ladeinfrastruktur for pendlere",
+                "Klima og miljø",
+                "#grønnomstilling",
+                SAMFERDSEL,
+                "13",
+                "not_reported",
+                NA,
+                None,
+                None,
+                None,
+                "2023-Q2",
+            ),
+            (
+                8,
+                ORU,
+                "1.1",
+                "Felles næringsplan",
+                "Næringsutvikling",
+                None,
+                NAERING,
+                "8",
+                "not_reported",
+                NA,
+                None,
+                None,
+                None,
+                None,
+            ),
         ],
         TABLE,
     )
@@ -372,8 +536,19 @@ def test_late(dataset):
         analysis.late(dataset, "2023-Q4"),
         [
             (2, IOR, "1.2", "Styrke karriereveiledningen", NAERING, 20, None, None, None, "2023-Q2", 3),
-            (1, IOR, "1.1", "Flere lærlingeplasser", UTDANNING, 35, "Mangler lærebedrifter", "Kontakte NHO",
-             "Kari Nordmann", "2023-Q4", 1),
+            (
+                1,
+                IOR,
+                "1.1",
+                "Flere lærlingeplasser",
+                UTDANNING,
+                35,
+                "Mangler lærebedrifter",
+                "Kontakte NHO",
+                "Kari Nordmann",
+                "2023-Q4",
+                1,
+            ),
             (5, IOR, "2.2", "Kartlegge naturmangfold", PLAN, 30, None, None, None, "2023-Q4", 1),
         ],
         LATE,

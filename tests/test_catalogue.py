@@ -71,7 +71,15 @@ def test_norwegian_headers_below_title_rows(db, tmp_path):
             ["Tiltak i partnerskapsavtalene"],
             [],
             NB_HEADER,
-            ["Follorådet", "1.1", "Felles fagskole", "1 - Utdanning", "#kompetanseløft", "utdanning og kompetanse", "4; 8"],
+            [
+                "Follorådet",
+                "1.1",
+                "Felles fagskole",
+                "1 - Utdanning",
+                "#kompetanseløft",
+                "utdanning og kompetanse",
+                "4; 8",
+            ],
             ["Follorådet", "1.2", "Yrkesmesse", "Utdanning", None, None, "4, 8"],
             [],
             ["Follorådet", "2.1", "Næringsforum", "2 - Næring", "arbeidsplassvekst", "Næring og tannhelse", None],
@@ -97,7 +105,9 @@ def test_english_headers_on_the_first_sheet(db, tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "Commitments"
     book.active.append(EN_HEADER + ["Period"])
-    book.active.append(["Vestviken 360", "3.1", "Road safety", "3 - Mobility", None, "Samferdsel", "SDG 9, SDG 11", "2022–2023"])
+    book.active.append(
+        ["Vestviken 360", "3.1", "Road safety", "3 - Mobility", None, "Samferdsel", "SDG 9, SDG 11", "2022–2023"]
+    )
     path = tmp_path / "catalogue.xlsx"
     book.save(path)
     assert read_catalogue(db, path) == {
@@ -146,7 +156,13 @@ def test_rows_that_disagree_on_goals_keep_their_own(db, tmp_path):
 def test_number_codes(db, tmp_path):
     path = workbook(
         tmp_path,
-        [NB_HEADER, ["Follorådet", 1.1, "A"], ["Follorådet", 1.2, "B"], ["Follorådet", 3, "C"], ["Askerrådet", 1.10, "D"]],
+        [
+            NB_HEADER,
+            ["Follorådet", 1.1, "A"],
+            ["Follorådet", 1.2, "B"],
+            ["Follorådet", 3, "C"],
+            ["Askerrådet", 1.10, "D"],
+        ],
     )
     assert {name: [c.code for c in agreement.commitments] for name, agreement in read_catalogue(db, path).items()} == {
         "Follorådet": ["1.1", "1.2", "3"],
@@ -206,11 +222,19 @@ def test_all_errors_at_once_and_nothing_written(db, tmp_path):
     assert error.value.errors == [
         CatalogueError("Tiltak", 3, "Rådsområde", "Kultur", f"«Kultur» er ikke et rådsområde; bruk ett av {allowed}"),
         CatalogueError(
-            "Tiltak", 3, "Bærekraftsmål", "9; 18", "«9; 18» er ikke bærekraftsmål; skriv tall fra 1 til 17, for eksempel «9; 11»"
+            "Tiltak",
+            3,
+            "Bærekraftsmål",
+            "9; 18",
+            "«9; 18» er ikke bærekraftsmål; skriv tall fra 1 til 17, for eksempel «9; 11»",
         ),
         CatalogueError("Tiltak", 4, "Nr", "", "mangler nummer"),
         CatalogueError(
-            "Tiltak", 4, "Emneknagg", "#vekst", "en emneknagg hører til et innsatsområde, men raden har ikke innsatsområde"
+            "Tiltak",
+            4,
+            "Emneknagg",
+            "#vekst",
+            "en emneknagg hører til et innsatsområde, men raden har ikke innsatsområde",
         ),
         CatalogueError("Tiltak", 5, "Region", "", "mangler region"),
         CatalogueError("Tiltak", 5, "Tiltak", "", "mangler tiltakstekst"),
@@ -339,7 +363,11 @@ def test_load_into_latest_agreement_keeps_what_the_file_leaves_blank(db, tmp_pat
 def test_period_column_picks_or_creates_the_agreement(db, tmp_path):
     path = workbook(
         tmp_path,
-        [NB_HEADER + ["Periode"], ["Follorådet", "1.1", "A", "1 - Klima", None, None, "13", "2024 – 2025"], ["Follorådet", "1.2", "B"]],
+        [
+            NB_HEADER + ["Periode"],
+            ["Follorådet", "1.1", "A", "1 - Klima", None, None, "13", "2024 – 2025"],
+            ["Follorådet", "1.2", "B"],
+        ],
     )
     load_catalogue(db, path, user=ADMIN)
     again = load_catalogue(db, path, user=ADMIN)

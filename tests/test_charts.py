@@ -203,7 +203,10 @@ def test_status_over_time_in_english():
     assert figure.layout.xaxis.title.text == "Quarter"
     assert figure.layout.yaxis.title.text == "Share of commitments"
     assert figure.layout.yaxis.ticksuffix == "%"
-    assert chart.summary == "In Q2 2024, 40% of 5 commitments were on track, 20% delayed, 20% completed and 20% not reported."
+    assert (
+        chart.summary
+        == "In Q2 2024, 40% of 5 commitments were on track, 20% delayed, 20% completed and 20% not reported."
+    )
     assert list(chart.table.columns) == ["Quarter", "On track", "Delayed", "Completed", "Not reported", "Total"]
 
 
@@ -452,8 +455,14 @@ def test_progress_by_group_summaries_with_one_or_no_value():
     frame = progress_frame()
     one = frame.assign(average_progress=[None, 80.0, None])
     none = frame.assign(average_progress=[None, None, None])
-    assert charts.progress_by_group(one).summary == "Gjennomsnittlig fremdrift for «2 Klima og miljø #grønnomstilling» er 80\u00a0%."
-    assert charts.progress_by_group(one, "en").summary == "Average progress for “2 Klima og miljø #grønnomstilling” is 80%."
+    assert (
+        charts.progress_by_group(one).summary
+        == "Gjennomsnittlig fremdrift for «2 Klima og miljø #grønnomstilling» er 80\u00a0%."
+    )
+    assert (
+        charts.progress_by_group(one, "en").summary
+        == "Average progress for “2 Klima og miljø #grønnomstilling” is 80%."
+    )
     assert charts.progress_by_group(none).summary == "Ingen fremdrift er rapportert for disse tiltakene."
     assert charts.progress_by_group(none, "en").summary == "No progress has been reported for these commitments."
 
@@ -489,7 +498,9 @@ def test_progress_line():
         ("1. kv. 2023: 10\u00a0%, Ikke startet",),
     ]
     assert chart.figure.layout.yaxis.title.text == "Fremdrift"
-    assert chart.summary == "Fremdriften gikk fra 10\u00a0% i 1. kv. 2023 til 60\u00a0% i 2. kv. 2024; status nå: I rute."
+    assert (
+        chart.summary == "Fremdriften gikk fra 10\u00a0% i 1. kv. 2023 til 60\u00a0% i 2. kv. 2024; status nå: I rute."
+    )
     assert_frame_equal(
         chart.table,
         pd.DataFrame(
@@ -585,7 +596,10 @@ def test_sdg_bar_in_english():
     assert bar.y[0] == "SDG 4 Quality education"
     assert bar.text[2] == "1,200"
     assert bar.customdata[0] == "SDG 4 Quality education<br>24 commitments · On track: 50%"
-    assert chart.summary == "Most commitments concern SDG 16 Peace, justice and strong institutions: 1,200 commitments, 13% of them on track."
+    assert (
+        chart.summary
+        == "Most commitments concern SDG 16 Peace, justice and strong institutions: 1,200 commitments, 13% of them on track."
+    )
     assert_frame_equal(
         chart.table,
         pd.DataFrame(
@@ -605,7 +619,10 @@ def test_sdg_bar_in_english():
 def test_sdg_bar_summary_without_on_track_share():
     frame = sdg_frame().iloc[[1]]
     assert charts.sdg_bar(frame).summary == "Flest tiltak gjelder SDG 7 Ren energi til alle: 3 tiltak."
-    assert charts.sdg_bar(frame, "en").summary == "Most commitments concern SDG 7 Affordable and clean energy: 3 commitments."
+    assert (
+        charts.sdg_bar(frame, "en").summary
+        == "Most commitments concern SDG 7 Affordable and clean energy: 3 commitments."
+    )
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,11 @@ def register(db):
 def test_status_load_prints_one_line_and_exits_zero(register, db_path, tmp_path):
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     done = cli("status", str(path), "--db", str(db_path))
-    assert (done.returncode, done.stdout, done.stderr) == (0, "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret.\n", "")
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret.\n",
+        "",
+    )
     again = cli("status", str(path), "--db", str(db_path))
     assert again.stdout == (
         "Ingenting å endre: 0 nye, 0 endret, 1 uendret. Den samme filen er lastet før (opplasting 1).\n"
@@ -128,7 +132,8 @@ def test_writes_are_made_as_a_named_account(register, db_path, tmp_path):
     assert (stranger.returncode, stranger.stderr) == (1, "Fant ingen bruker «per».\n")
     viewer = cli("status", str(path), "--db", str(db_path), "--as", "lise")
     assert (viewer.returncode, viewer.stderr) == (
-        1, "Lise Leser har lesetilgang og kan ikke laste opp status. Spør en administrator om tilgang.\n"
+        1,
+        "Lise Leser har lesetilgang og kan ikke laste opp status. Spør en administrator om tilgang.\n",
     )
     assert dump(register) == before
     done = cli("status", str(path), "--db", str(db_path), "--as", "kari")

@@ -74,7 +74,9 @@ def test_indre_ostfold_has_the_seed_agreement(db):
         "JOIN regions r ON r.id = a.region_id WHERE r.name = 'Indre Østfold regionråd' ORDER BY c.position",
     )
     assert [code for (code,) in codes] == INDRE_OSTFOLD_CODES
-    periods = rows(db, "SELECT period FROM agreements a JOIN regions r ON r.id = a.region_id WHERE r.short_name = 'IØR'")
+    periods = rows(
+        db, "SELECT period FROM agreements a JOIN regions r ON r.id = a.region_id WHERE r.short_name = 'IØR'"
+    )
     assert periods == [("2022-2023",)]
 
 

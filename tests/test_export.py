@@ -75,8 +75,14 @@ def register(db):
 
 def status(region, code, quarter, status, progress, comment=None, next_step=None, owner=None):
     return {
-        "region": region, "code": code, "quarter": quarter, "status": status, "progress": progress,
-        "comment": comment, "next_step": next_step, "owner": owner,
+        "region": region,
+        "code": code,
+        "quarter": quarter,
+        "status": status,
+        "progress": progress,
+        "comment": comment,
+        "next_step": next_step,
+        "owner": owner,
     }
 
 
@@ -90,18 +96,60 @@ ALL_STATUS = [
 ]
 
 ALL_COMMITMENTS = [
-    {"region": FOLLO, "code": "1.1", "text": "Næringsvennlig region", "focus_area": "Næringsutvikling",
-     "hashtag": "#næring", "council_area": "Næring og tannhelse", "sdgs": "8"},
-    {"region": INDRE, "code": "1.1", "text": "Klimaregnskap", "focus_area": "Klima og miljø",
-     "hashtag": "#klima", "council_area": "Plan, klima og miljø", "sdgs": "7;13"},
-    {"region": INDRE, "code": "1.2", "text": "Ladeinfrastruktur", "focus_area": "Klima og miljø",
-     "hashtag": "#klima", "council_area": None, "sdgs": "7;13"},
-    {"region": INDRE, "code": "1.10", "text": "Pendlerparkering", "focus_area": "Klima og miljø",
-     "hashtag": "#klima", "council_area": "Samferdsel", "sdgs": "9;11"},
-    {"region": INDRE, "code": "2.1", "text": "Etter- og videreutdanning", "focus_area": "Kompetanse",
-     "hashtag": "#kompetanse", "council_area": "Utdanning og kompetanse", "sdgs": "4"},
-    {"region": INDRE, "code": "2.1.A", "text": "Lærlingplasser", "focus_area": None,
-     "hashtag": None, "council_area": "Utdanning og kompetanse", "sdgs": None},
+    {
+        "region": FOLLO,
+        "code": "1.1",
+        "text": "Næringsvennlig region",
+        "focus_area": "Næringsutvikling",
+        "hashtag": "#næring",
+        "council_area": "Næring og tannhelse",
+        "sdgs": "8",
+    },
+    {
+        "region": INDRE,
+        "code": "1.1",
+        "text": "Klimaregnskap",
+        "focus_area": "Klima og miljø",
+        "hashtag": "#klima",
+        "council_area": "Plan, klima og miljø",
+        "sdgs": "7;13",
+    },
+    {
+        "region": INDRE,
+        "code": "1.2",
+        "text": "Ladeinfrastruktur",
+        "focus_area": "Klima og miljø",
+        "hashtag": "#klima",
+        "council_area": None,
+        "sdgs": "7;13",
+    },
+    {
+        "region": INDRE,
+        "code": "1.10",
+        "text": "Pendlerparkering",
+        "focus_area": "Klima og miljø",
+        "hashtag": "#klima",
+        "council_area": "Samferdsel",
+        "sdgs": "9;11",
+    },
+    {
+        "region": INDRE,
+        "code": "2.1",
+        "text": "Etter- og videreutdanning",
+        "focus_area": "Kompetanse",
+        "hashtag": "#kompetanse",
+        "council_area": "Utdanning og kompetanse",
+        "sdgs": "4",
+    },
+    {
+        "region": INDRE,
+        "code": "2.1.A",
+        "text": "Lærlingplasser",
+        "focus_area": None,
+        "hashtag": None,
+        "council_area": "Utdanning og kompetanse",
+        "sdgs": None,
+    },
 ]
 
 

@@ -26,7 +26,13 @@ COLUMNS = ("region", "code", "status", "progress", "comment", "sdgs", "last_repo
 def test_commitments_export_puts_words_for_people():
     table = commitments_export(FRAME, COLUMNS, "nb", title="Tiltak", note="Utvalg: hele fylket")
     assert list(table.frame.columns) == [
-        "Region", "Nr", "Status", "Fremdrift", "Kommentar", "Bærekraftsmål", "Sist rapportert",
+        "Region",
+        "Nr",
+        "Status",
+        "Fremdrift",
+        "Kommentar",
+        "Bærekraftsmål",
+        "Sist rapportert",
     ]
     assert table.frame.astype(object).where(table.frame.notna(), None).values.tolist() == [
         ["Follorådet", "1.1", "Forsinket", 45, "=1+1", "9, 11", "2. kv. 2024"],
@@ -68,9 +74,15 @@ def test_workbook_has_title_note_header_percent_and_strings_only():
 
 def test_sheet_names_are_what_excel_accepts_and_unique():
     used: set[str] = set()
-    assert [sheet_name(name, used) for name in ("Regionrådet for Hallingdal, Numedal og Kongsberg", "a/b:c",
-                                                 "Follo", "follo", "")] == [
-        "Regionrådet for Hallingdal, Num", "a b c", "Follo", "follo (2)", "Ark",
+    assert [
+        sheet_name(name, used)
+        for name in ("Regionrådet for Hallingdal, Numedal og Kongsberg", "a/b:c", "Follo", "follo", "")
+    ] == [
+        "Regionrådet for Hallingdal, Num",
+        "a b c",
+        "Follo",
+        "follo (2)",
+        "Ark",
     ]
 
 

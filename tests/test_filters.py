@@ -1,7 +1,6 @@
 import pandas as pd
 import pytest
 
-from outputs.charts import status_label
 from core.dataset import COMMITMENT_DTYPES, REPORT_DTYPES, frame, load_dataset
 from core.filters import (
     STATUS_CHOICES,
@@ -12,6 +11,7 @@ from core.filters import (
     filter_options,
     norwegian_sort_key,
 )
+from outputs.charts import status_label
 from tests.test_dataset import FOLLO, IOR, ORU, build_example
 
 ALL_QUARTERS = ("2023-Q2", "2023-Q3", "2023-Q4")
@@ -35,7 +35,12 @@ def test_norwegian_sort_key_ignores_case_and_other_accents():
 
 def test_every_status_choice_has_a_label():
     assert [status_label(key) for key in STATUS_CHOICES] == [
-        "Ikke startet", "I rute", "Forsinket", "Fullført", "Utgår", "Ikke rapportert",
+        "Ikke startet",
+        "I rute",
+        "Forsinket",
+        "Fullført",
+        "Utgår",
+        "Ikke rapportert",
     ]
     assert status_label("not_reported", "en") == "Not reported"
 

@@ -178,7 +178,8 @@ def test_commitment_page_without_a_choice(register):
 
 
 @pytest.mark.parametrize(
-    "page", ["views/oversikt.py", "views/regioner.py", "views/radsomrader.py", "views/baerekraftsmal.py", "views/tiltak.py"]
+    "page",
+    ["views/oversikt.py", "views/regioner.py", "views/radsomrader.py", "views/baerekraftsmal.py", "views/tiltak.py"],
 )
 def test_every_page_on_an_empty_database(db, page):
     set_reading_open(db, True, user=ADMIN)
@@ -194,8 +195,13 @@ def test_a_region_without_reports(register):
         register,
         regions={
             "Hallingdal": {
-                "agreements": [Agreement("2023-2024", [FocusArea("1", "Reiseliv", "#reiseliv", [8])],
-                                         [Commitment("1.1", "Helårsturisme", "1", "Næring og tannhelse")])]
+                "agreements": [
+                    Agreement(
+                        "2023-2024",
+                        [FocusArea("1", "Reiseliv", "#reiseliv", [8])],
+                        [Commitment("1.1", "Helårsturisme", "1", "Næring og tannhelse")],
+                    )
+                ]
             }
         },
     )

@@ -24,12 +24,12 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
-from outputs import images, report
-from outputs.errors import ChartRenderingFailed, ChromiumMissing
 from core.dataset import Dataset, load_dataset
 from core.db import connect
 from core.filters import Filters, apply_filters
 from core.register import Agreement, Commitment, FocusArea
+from outputs import images, report
+from outputs.errors import ChartRenderingFailed, ChromiumMissing
 from tests.builders import add_reports, build_register
 
 NOTE = "Utvalg: hele fylket · 2. kv. 2024"
@@ -210,7 +210,10 @@ def test_region_summary_has_a_row_per_region_and_the_county_total(dataset):
 
 def test_points_are_signed_with_the_language_s_decimal_mark():
     assert [report.points_text(value, "nb") for value in (3.46, -33.333, 0.0, None)] == [
-        "+3,5 pp", "-33,3 pp", "+0,0 pp", "–",
+        "+3,5 pp",
+        "-33,3 pp",
+        "+0,0 pp",
+        "–",
     ]
     assert report.points_text(3.46, "en") == "+3.5 pp"
 
@@ -228,14 +231,26 @@ def test_workbook_starts_with_a_summary_and_has_a_sheet_per_region(dataset):
         ["Kvartalsrapport – 2. kv. 2024", *[None] * 9],
         [NOTE, *[None] * 9],
         [None] * 10,
-        ["Region", "Tiltak", "I rute", "Forsinket", "Fullført", "Ikke startet", "Utgår", "Ikke rapportert",
-         "Andel i rute", "Snittfremdrift"],
+        [
+            "Region",
+            "Tiltak",
+            "I rute",
+            "Forsinket",
+            "Fullført",
+            "Ikke startet",
+            "Utgår",
+            "Ikke rapportert",
+            "Andel i rute",
+            "Snittfremdrift",
+        ],
         [IOR, 4, 2, 1, 1, 0, 0, 0, 0.5, 0.5],
         [HALLINGDAL, 2, 1, 0, 0, 0, 0, 1, 0.5, 0.25],
         ["Totalt", 6, 3, 1, 1, 0, 0, 1, 0.5, 0.45],
     ]
     assert [summary.cell(7, column).number_format for column in range(1, 11)] == [
-        *["General"] * 8, "0 %", "0 %",
+        *["General"] * 8,
+        "0 %",
+        "0 %",
     ]
     assert summary.freeze_panes == "A5"
 
@@ -243,24 +258,74 @@ def test_workbook_starts_with_a_summary_and_has_a_sheet_per_region(dataset):
 def test_region_sheets_list_the_commitments_with_their_report(dataset):
     book = workbook(report.quarterly_workbook(dataset, "2024-Q2", "nb", NOTE))
 
-    header = ["Nr", "Tiltak", "Innsatsområde", "Rådsområde", "Bærekraftsmål", "Status", "Fremdrift", "Kommentar",
-              "Neste steg", "Ansvarlig"]
+    header = [
+        "Nr",
+        "Tiltak",
+        "Innsatsområde",
+        "Rådsområde",
+        "Bærekraftsmål",
+        "Status",
+        "Fremdrift",
+        "Kommentar",
+        "Neste steg",
+        "Ansvarlig",
+    ]
     assert rows(book[IOR]) == [
         [f"{IOR} – 2. kv. 2024", *[None] * 9],
         [NOTE, *[None] * 9],
         [None] * 10,
         header,
-        ["1.1", "Kartlegge klimagassutslipp i alle kommunene", "Klima og miljø", "Plan, klima og miljø", "13",
-         "Forsinket", 0.4, "Venter på data fra SSB", "Purre på SSB", "Kari Nordmann"],
-        ["1.2", "Etablere felles ladeinfrastruktur & <mobilitet>", "Klima og miljø", "Samferdsel", "7, 11",
-         "Fullført", 1, "Åpnet i juni", None, "Ola Nordmann"],
-        ["2.1", "Styrke kompetanseløftet i grunnskolen", "Kompetanse", "Utdanning og kompetanse", "4, 8",
-         "I rute", 0.1, FORMULA, "+ planlegge høsten", "Per"],
+        [
+            "1.1",
+            "Kartlegge klimagassutslipp i alle kommunene",
+            "Klima og miljø",
+            "Plan, klima og miljø",
+            "13",
+            "Forsinket",
+            0.4,
+            "Venter på data fra SSB",
+            "Purre på SSB",
+            "Kari Nordmann",
+        ],
+        [
+            "1.2",
+            "Etablere felles ladeinfrastruktur & <mobilitet>",
+            "Klima og miljø",
+            "Samferdsel",
+            "7, 11",
+            "Fullført",
+            1,
+            "Åpnet i juni",
+            None,
+            "Ola Nordmann",
+        ],
+        [
+            "2.1",
+            "Styrke kompetanseløftet i grunnskolen",
+            "Kompetanse",
+            "Utdanning og kompetanse",
+            "4, 8",
+            "I rute",
+            0.1,
+            FORMULA,
+            "+ planlegge høsten",
+            "Per",
+        ],
         ["2.2", "Rekruttere flere lærlinger", "Kompetanse", None, "4, 8", "I rute", 0.5, None, None, None],
     ]
     assert rows(book["Hallingdal"], first=5) == [
-        ["1.1", "Utvikle reiselivet i fjellregionen", "Næring", "Næring og tannhelse", "8", "I rute", 0.25,
-         "Færre turister enn ventet", None, None],
+        [
+            "1.1",
+            "Utvikle reiselivet i fjellregionen",
+            "Næring",
+            "Næring og tannhelse",
+            "8",
+            "I rute",
+            0.25,
+            "Færre turister enn ventet",
+            None,
+            None,
+        ],
         ["1.2", "Bedre kollektivtilbudet", "Næring", "Samferdsel", "8", "Ikke rapportert", None, None, None, None],
     ]
     assert [book[IOR].cell(row, 7).number_format for row in range(5, 9)] == ["0 %"] * 4
@@ -285,8 +350,16 @@ def test_workbook_in_english(dataset):
     assert book.sheetnames == ["Summary", IOR, "Hallingdal"]
     assert rows(book["Summary"])[0][0] == "Quarterly report – Q2 2024"
     assert rows(book["Summary"])[3] == [
-        "Region", "Commitments", "On track", "Delayed", "Completed", "Not started", "Cancelled", "Not reported",
-        "Share on track", "Average progress",
+        "Region",
+        "Commitments",
+        "On track",
+        "Delayed",
+        "Completed",
+        "Not started",
+        "Cancelled",
+        "Not reported",
+        "Share on track",
+        "Average progress",
     ]
     assert rows(book["Summary"])[6] == ["Total", 6, 3, 1, 1, 0, 0, 1, 0.5, 0.45]
     assert [row[5] for row in rows(book["Hallingdal"], first=5)] == ["On track", "Not reported"]
@@ -326,9 +399,7 @@ def test_brief_has_both_charts_each_followed_by_its_summary(brief):
     lines = pdf_lines(brief)
     document = pdfium.PdfDocument(brief)
     images = [
-        image.get_px_size()
-        for page in document
-        for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
+        image.get_px_size() for page in document for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
     ]
     document.close()
 

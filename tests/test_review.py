@@ -1,8 +1,8 @@
 """What an upload would change (loaders.review), what it did change (core.uploads), and progress."""
 
+from core.reports import rollback
 from core.uploads import upload_changes
 from loaders.review import REVIEW_COLUMNS, review_counts, review_frame
-from core.reports import rollback
 from loaders.status import load_status, load_status_bytes
 from tests.builders import ADMIN
 from tests.status_files import build_small_register, write_workbook
@@ -10,45 +10,125 @@ from tests.status_files import build_small_register, write_workbook
 
 def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db, tmp_path):
     build_small_register(db)
-    load_status(db, write_workbook(tmp_path / "q1.xlsx", [
-        ["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""],
-        ["Follo", "1.2", "2023-Q1", "Forsinket", 20, "", "", ""],
-    ]), user=ADMIN)
-    result = load_status(db, write_workbook(tmp_path / "q2.xlsx", [
-        ["Follo", "1.1", "2023-Q2", "Forsinket", 40, "Venter", "", ""],  # new quarter: against Q1
-        ["Follo", "1.2", "2023-Q2", "Forsinket", 30, "", "", ""],  # delayed before too: not newly
-        ["Follo", "1.1", "2023-Q1", "I rute", 50, "Rettet", "", ""],  # same quarter, comment changed
-    ]), dry_run=True, user=ADMIN)
+    load_status(
+        db,
+        write_workbook(
+            tmp_path / "q1.xlsx",
+            [
+                ["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""],
+                ["Follo", "1.2", "2023-Q1", "Forsinket", 20, "", "", ""],
+            ],
+        ),
+        user=ADMIN,
+    )
+    result = load_status(
+        db,
+        write_workbook(
+            tmp_path / "q2.xlsx",
+            [
+                ["Follo", "1.1", "2023-Q2", "Forsinket", 40, "Venter", "", ""],  # new quarter: against Q1
+                ["Follo", "1.2", "2023-Q2", "Forsinket", 30, "", "", ""],  # delayed before too: not newly
+                ["Follo", "1.1", "2023-Q1", "I rute", 50, "Rettet", "", ""],  # same quarter, comment changed
+            ],
+        ),
+        dry_run=True,
+        user=ADMIN,
+    )
     frame = review_frame(db, result)
     assert list(frame.columns) == list(REVIEW_COLUMNS)
     rows = [
         [None if value is None or value != value else value for value in row]
         for row in frame.astype(object).itertuples(index=False)
     ]
-    texts = dict(db.execute("SELECT code, text FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
-                            "JOIN regions r ON r.id = a.region_id WHERE r.short_name = 'Follo'").fetchall())
+    texts = dict(
+        db.execute(
+            "SELECT code, text FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id WHERE r.short_name = 'Follo'"
+        ).fetchall()
+    )
     assert rows == [
-        [2, "Follorådet", "1.1", texts["1.1"], "2023-Q2", "added", "2023-Q1", "on_track", "delayed", 50, 40,
-         True, True, ()],
-        [3, "Follorådet", "1.2", texts["1.2"], "2023-Q2", "added", "2023-Q1", "delayed", "delayed", 20, 30,
-         False, False, ()],
-        [4, "Follorådet", "1.1", texts["1.1"], "2023-Q1", "changed", "2023-Q1", "on_track", "on_track", 50, 50,
-         False, False, ("comment",)],
+        [
+            2,
+            "Follorådet",
+            "1.1",
+            texts["1.1"],
+            "2023-Q2",
+            "added",
+            "2023-Q1",
+            "on_track",
+            "delayed",
+            50,
+            40,
+            True,
+            True,
+            (),
+        ],
+        [
+            3,
+            "Follorådet",
+            "1.2",
+            texts["1.2"],
+            "2023-Q2",
+            "added",
+            "2023-Q1",
+            "delayed",
+            "delayed",
+            20,
+            30,
+            False,
+            False,
+            (),
+        ],
+        [
+            4,
+            "Follorådet",
+            "1.1",
+            texts["1.1"],
+            "2023-Q1",
+            "changed",
+            "2023-Q1",
+            "on_track",
+            "on_track",
+            50,
+            50,
+            False,
+            False,
+            ("comment",),
+        ],
     ]
     assert review_counts(frame) == {"added": 2, "changed": 1, "unchanged": 0, "newly_delayed": 1, "backwards": 1}
 
 
 def test_the_upload_log_keeps_what_an_upload_wrote_after_its_rollback(db, tmp_path):
     build_small_register(db)
-    first = load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""]]), user=ADMIN)
-    second = load_status(db, write_workbook(tmp_path / "b.xlsx", [
-        ["Follo", "1.1", "2023-Q1", "Forsinket", 30, "Ny", "", ""],
-        ["Follo", "1.2", "2023-Q1", "I rute", 10, "", "", ""],
-    ]), user=ADMIN)
+    first = load_status(
+        db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""]]), user=ADMIN
+    )
+    second = load_status(
+        db,
+        write_workbook(
+            tmp_path / "b.xlsx",
+            [
+                ["Follo", "1.1", "2023-Q1", "Forsinket", 30, "Ny", "", ""],
+                ["Follo", "1.2", "2023-Q1", "I rute", 10, "", "", ""],
+            ],
+        ),
+        user=ADMIN,
+    )
     rollback(db, second.upload_id, user=ADMIN)
     changes = upload_changes(db, second.upload_id)
-    assert [(row["code"], row["change"], row["status_before"], row["progress_before"], row["status_after"],
-             row["progress_after"], row["comment_after"]) for row in changes] == [
+    assert [
+        (
+            row["code"],
+            row["change"],
+            row["status_before"],
+            row["progress_before"],
+            row["status_after"],
+            row["progress_after"],
+            row["comment_after"],
+        )
+        for row in changes
+    ] == [
         ("1.1", "changed", "on_track", 50, "delayed", 30, "Ny"),
         ("1.2", "added", None, None, "on_track", 10, None),
     ]
@@ -60,11 +140,17 @@ def test_progress_is_reported_stage_by_stage_and_bytes_load_like_files(db, tmp_p
     path = write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 50, "", "", ""]])
     heard = []
     result = load_status_bytes(
-        db, path.read_bytes(), "fra-nettleseren.xlsx", dry_run=True, on_progress=lambda f, stage: heard.append(stage), user=ADMIN
+        db,
+        path.read_bytes(),
+        "fra-nettleseren.xlsx",
+        dry_run=True,
+        on_progress=lambda f, stage: heard.append(stage),
+        user=ADMIN,
     )
     assert (result.added, result.dry_run) == (1, True)
     assert heard == ["read", "compare", "done"]
     saved = load_status_bytes(db, path.read_bytes(), "fra-nettleseren.xlsx", user=ADMIN)
     assert db.execute("SELECT file_name, uploaded_by FROM uploads WHERE id = ?", (saved.upload_id,)).fetchone() == (
-        "fra-nettleseren.xlsx", "Admin (admin)",
+        "fra-nettleseren.xlsx",
+        "Admin (admin)",
     )

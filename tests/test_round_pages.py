@@ -40,12 +40,14 @@ def workbook_bytes(rows: list[list], header: list[str] = HEADER) -> bytes:
     return buffer.getvalue()
 
 
-GOOD_FILE = workbook_bytes([
-    # Delayed already in 2. kv.: not newly delayed, but progress goes back 35 -> 30.
-    [FOLLO, "1.1", "2024-Q3", "Forsinket", 30, "Venter fortsatt", "Nytt møte", "Kari"],
-    # On track in 2. kv.: newly delayed, and progress goes back 10 -> 5.
-    [FOLLO, "2.1", "2024-Q3", "Forsinket", 5, "Få søkere", None, None],
-])
+GOOD_FILE = workbook_bytes(
+    [
+        # Delayed already in 2. kv.: not newly delayed, but progress goes back 35 -> 30.
+        [FOLLO, "1.1", "2024-Q3", "Forsinket", 30, "Venter fortsatt", "Nytt møte", "Kari"],
+        # On track in 2. kv.: newly delayed, and progress goes back 10 -> 5.
+        [FOLLO, "2.1", "2024-Q3", "Forsinket", 5, "Få søkere", None, None],
+    ]
+)
 
 
 def upload(at, name: str, data: bytes):
@@ -121,8 +123,11 @@ def test_a_filled_in_template_loads_through_the_page(register, downloads):
     at = upload(at, template.file_name, buffer.getvalue())
     assert not at.exception
     assert metrics(at) == [
-        ("Nye rapporter", "2", ""), ("Endret", "0", ""), ("Uendret", "0", ""),
-        ("Nylig forsinket", "0", ""), ("Fremdrift tilbake", "0", ""),
+        ("Nye rapporter", "2", ""),
+        ("Endret", "0", ""),
+        ("Uendret", "0", ""),
+        ("Nylig forsinket", "0", ""),
+        ("Fremdrift tilbake", "0", ""),
     ]
     save_button(at).click().run()
     assert reports("2024-Q3") == [("IØR", "1.1", "completed", 100, None), ("IØR", "1.2", "delayed", 10, None)]
@@ -140,8 +145,11 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
     at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
     assert not at.exception
     assert metrics(at) == [
-        ("Nye rapporter", "2", ""), ("Endret", "0", ""), ("Uendret", "0", ""),
-        ("Nylig forsinket", "1", ""), ("Fremdrift tilbake", "2", ""),
+        ("Nye rapporter", "2", ""),
+        ("Endret", "0", ""),
+        ("Uendret", "0", ""),
+        ("Nylig forsinket", "1", ""),
+        ("Fremdrift tilbake", "2", ""),
     ]
     assert [info.value for info in at.main.info] == [
         "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
@@ -152,10 +160,34 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
     missing, changes = at.dataframe
     assert frame_rows(missing) == [[FOLLO, "1.2", "Innfartsparkering", "3. kv. 2024"]]
     assert frame_rows(changes) == [
-        [2, FOLLO, "1.1", "Trafikksikkerhet ved skoler", "3. kv. 2024", "Ny", "2. kv. 2024", "Forsinket",
-         "Forsinket", 35, 30, "↓ Fremdrift går tilbake"],
-        [3, FOLLO, "2.1", "Flere lærlingplasser", "3. kv. 2024", "Ny", "2. kv. 2024", "I rute",
-         "Forsinket", 10, 5, "⚠ Nylig forsinket · ↓ Fremdrift går tilbake"],
+        [
+            2,
+            FOLLO,
+            "1.1",
+            "Trafikksikkerhet ved skoler",
+            "3. kv. 2024",
+            "Ny",
+            "2. kv. 2024",
+            "Forsinket",
+            "Forsinket",
+            35,
+            30,
+            "↓ Fremdrift går tilbake",
+        ],
+        [
+            3,
+            FOLLO,
+            "2.1",
+            "Flere lærlingplasser",
+            "3. kv. 2024",
+            "Ny",
+            "2. kv. 2024",
+            "I rute",
+            "Forsinket",
+            10,
+            5,
+            "⚠ Nylig forsinket · ↓ Fremdrift går tilbake",
+        ],
     ]
     assert reports("2024-Q3") == []
 
@@ -169,7 +201,8 @@ def test_save_writes_the_file_and_the_overview_moves_on(register):
         ": 2 nye, 0 endret, 0 uendret."
     )
     assert reports("2024-Q3") == [
-        ("Follo", "1.1", "delayed", 30, "Venter fortsatt"), ("Follo", "2.1", "delayed", 5, "Få søkere"),
+        ("Follo", "1.1", "delayed", 30, "Venter fortsatt"),
+        ("Follo", "2.1", "delayed", 5, "Få søkere"),
     ]
     # The uploader is emptied, so the review of the saved file is gone.
     assert not at.file_uploader[0].value
@@ -196,17 +229,31 @@ def test_a_changed_report_shows_before_and_after(register):
     assert metrics(at)[:3] == [("Nye rapporter", "0", ""), ("Endret", "1", ""), ("Uendret", "0", "")]
     missing, changes = at.dataframe
     assert frame_rows(changes) == [
-        [2, FOLLO, "1.1", "Trafikksikkerhet ved skoler", "2. kv. 2024", "Endret", "2. kv. 2024", "Forsinket",
-         "Forsinket", 35, 35, "endret: ansvarlig"],
+        [
+            2,
+            FOLLO,
+            "1.1",
+            "Trafikksikkerhet ved skoler",
+            "2. kv. 2024",
+            "Endret",
+            "2. kv. 2024",
+            "Forsinket",
+            "Forsinket",
+            35,
+            35,
+            "endret: ansvarlig",
+        ],
     ]
 
 
 def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, downloads):
-    bad = workbook_bytes([
-        [FOLLO, "1.1", "2024-Q3", "Kanskje", 30],
-        [FOLLO, "9.9", "2024-Q3", "I rute", 150],
-        ["Ukjent råd", "1.1", "2024-Q3", "I rute", 10],
-    ])
+    bad = workbook_bytes(
+        [
+            [FOLLO, "1.1", "2024-Q3", "Kanskje", 30],
+            [FOLLO, "9.9", "2024-Q3", "I rute", 150],
+            ["Ukjent råd", "1.1", "2024-Q3", "I rute", 10],
+        ]
+    )
     at = upload(upload_page(), "feil.xlsx", bad)
     assert not at.exception
     assert [error.value for error in at.error] == [
@@ -217,21 +264,44 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
     assert frame_rows(errors) == [
         ["Status", 2, "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
         ["Status", 3, "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
-        ["Status", 3, "E", "Fremdrift (%)", "150", "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»)."],
-        ["Status", 4, "A", "Region", "Ukjent råd",
-         "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret."],
+        [
+            "Status",
+            3,
+            "E",
+            "Fremdrift (%)",
+            "150",
+            "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
+        ],
+        [
+            "Status",
+            4,
+            "A",
+            "Region",
+            "Ukjent råd",
+            "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
+        ],
     ]
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
     exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
     assert [cell.value for cell in exported[4]] == ["Ark", "Rad", "Kolonne", "Overskrift", "Verdi", "Feil"]
-    assert [cell.value for cell in exported[5]] == ["Status", 2, "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."]
+    assert [cell.value for cell in exported[5]] == [
+        "Status",
+        2,
+        "D",
+        "Status",
+        "Kanskje",
+        f"ukjent status. Velg en av: {allowed}.",
+    ]
 
 
 @pytest.mark.parametrize(
     ("data", "message_start"),
     [
-        (b"Region;Nr;Status\nFollo;1.1;I rute\n", "Filen er ikke en Excel-arbeidsbok (.xlsx). Den ser ut som en CSV-/tekstfil."),
+        (
+            b"Region;Nr;Status\nFollo;1.1;I rute\n",
+            "Filen er ikke en Excel-arbeidsbok (.xlsx). Den ser ut som en CSV-/tekstfil.",
+        ),
         (b"", "Filen er tom."),
     ],
 )
@@ -252,14 +322,32 @@ def test_the_log_shows_an_upload_and_what_it_changed(register, downloads):
     at.switch_page("views/opplastinger.py").run()
     assert not at.exception
     newest = at.dataframe[0].value.iloc[0]
-    assert (newest["Type"], newest["Fil"], newest["Kvartaler"], newest["Nye"], newest["Endret"], newest["Uendret"],
-            newest["Tilstand"]) == ("Status", "status-follo.xlsx", "3. kv. 2024", 2, 0, 0, "Gjeldende")
+    assert (
+        newest["Type"],
+        newest["Fil"],
+        newest["Kvartaler"],
+        newest["Nye"],
+        newest["Endret"],
+        newest["Uendret"],
+        newest["Tilstand"],
+    ) == ("Status", "status-follo.xlsx", "3. kv. 2024", 2, 0, 0, "Gjeldende")
     assert len(newest["Sjekksum (SHA-256)"]) == 64
     at.selectbox(key="upload-choice").select(int(newest["Nr"])).run()
     log, changes = at.dataframe
     assert frame_rows(changes) == [
-        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "3. kv. 2024", "Ny", "", "Forsinket", None, 30, "",
-         "Venter fortsatt"],
+        [
+            FOLLO,
+            "1.1",
+            "Trafikksikkerhet ved skoler",
+            "3. kv. 2024",
+            "Ny",
+            "",
+            "Forsinket",
+            None,
+            30,
+            "",
+            "Venter fortsatt",
+        ],
         [FOLLO, "2.1", "Flere lærlingplasser", "3. kv. 2024", "Ny", "", "Forsinket", None, 5, "", "Få søkere"],
     ]
     assert at.query_params["upload"] == str(int(newest["Nr"]))
@@ -334,7 +422,12 @@ def test_a_listing_downloads_as_formatted_excel_and_csv(register, downloads):
     assert sheet["A2"].value.startswith("Utvalg: hele fylket · 2. kv. 2024 · laget ")
     assert [cell.value for cell in sheet[4]] == ["Region", "Nr", "Tiltak", "Rådsområde", "Fremdrift", "Kommentar"]
     assert [cell.value for cell in sheet[5]] == [
-        FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Samferdsel", 0.35, "Venter på vegvesenet",
+        FOLLO,
+        "1.1",
+        "Trafikksikkerhet ved skoler",
+        "Samferdsel",
+        0.35,
+        "Venter på vegvesenet",
     ]
     assert sheet["E5"].number_format == "0 %"
     assert sheet["A4"].font.b and sheet.freeze_panes == "A5"
@@ -367,7 +460,7 @@ def test_user_text_never_becomes_a_formula_in_any_export(register, downloads):
     text = download(at, downloads, "commitments-csv")
     rows = list(csv.reader(io.StringIO(text.data.decode("utf-8-sig")), delimiter=";"))
     ladeinfra = next(row for row in rows[1:] if row[1] == "1.2")
-    assert ladeinfra[rows[0].index("Kommentar")] == "'=HYPERLINK(\"http://x.example\",\"klikk\")"
+    assert ladeinfra[rows[0].index("Kommentar")] == '\'=HYPERLINK("http://x.example","klikk")'
     assert ladeinfra[rows[0].index("Neste steg")] == "'+1"
     assert ladeinfra[rows[0].index("Ansvarlig")] == "'@Ola"
 
@@ -377,20 +470,91 @@ def test_csv_separator_can_be_a_comma(register, downloads):
     at.radio(key="csv-separator").set_value(",").run()
     rows = list(csv.reader(io.StringIO(download(at, downloads, "history-csv").data.decode("utf-8-sig"))))
     assert rows[0] == [
-        "Region", "Nr", "Tiltak", "Innsatsområde", "Rådsområde", "Bærekraftsmål", "Kvartal", "Status", "Fremdrift",
-        "Kommentar", "Neste steg", "Ansvarlig",
+        "Region",
+        "Nr",
+        "Tiltak",
+        "Innsatsområde",
+        "Rådsområde",
+        "Bærekraftsmål",
+        "Kvartal",
+        "Status",
+        "Fremdrift",
+        "Kommentar",
+        "Neste steg",
+        "Ansvarlig",
     ]
     assert rows[1:] == [
-        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "Samferdsel", "11", "1. kv. 2024", "I rute", "40", "", "", ""],
-        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "Samferdsel", "11", "2. kv. 2024", "Forsinket", "35",
-         "Venter på vegvesenet", "Nytt møte", ""],
+        [
+            FOLLO,
+            "1.1",
+            "Trafikksikkerhet ved skoler",
+            "Mobilitet",
+            "Samferdsel",
+            "11",
+            "1. kv. 2024",
+            "I rute",
+            "40",
+            "",
+            "",
+            "",
+        ],
+        [
+            FOLLO,
+            "1.1",
+            "Trafikksikkerhet ved skoler",
+            "Mobilitet",
+            "Samferdsel",
+            "11",
+            "2. kv. 2024",
+            "Forsinket",
+            "35",
+            "Venter på vegvesenet",
+            "Nytt møte",
+            "",
+        ],
         [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "Samferdsel", "11", "1. kv. 2024", "I rute", "20", "", "", ""],
-        [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "Samferdsel", "11", "2. kv. 2024", "Fullført", "100",
-         "Åpnet i mai", "", ""],
-        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "Utdanning og kompetanse", "4", "1. kv. 2024", "Ikke startet",
-         "0", "", "", ""],
-        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "Utdanning og kompetanse", "4", "2. kv. 2024", "I rute", "10",
-         "", "", ""],
+        [
+            FOLLO,
+            "1.2",
+            "Innfartsparkering",
+            "Mobilitet",
+            "Samferdsel",
+            "11",
+            "2. kv. 2024",
+            "Fullført",
+            "100",
+            "Åpnet i mai",
+            "",
+            "",
+        ],
+        [
+            FOLLO,
+            "2.1",
+            "Flere lærlingplasser",
+            "Kompetanse",
+            "Utdanning og kompetanse",
+            "4",
+            "1. kv. 2024",
+            "Ikke startet",
+            "0",
+            "",
+            "",
+            "",
+        ],
+        [
+            FOLLO,
+            "2.1",
+            "Flere lærlingplasser",
+            "Kompetanse",
+            "Utdanning og kompetanse",
+            "4",
+            "2. kv. 2024",
+            "I rute",
+            "10",
+            "",
+            "",
+            "",
+        ],
     ]
 
 
@@ -407,8 +571,13 @@ def test_a_chart_s_figures_download_with_the_filters_in_the_note(register, downl
 
 
 PAGES = [
-    "views/oversikt.py", "views/regioner.py", "views/radsomrader.py", "views/baerekraftsmal.py",
-    "views/tiltak.py", "views/eksport.py", "views/opplastinger.py",
+    "views/oversikt.py",
+    "views/regioner.py",
+    "views/radsomrader.py",
+    "views/baerekraftsmal.py",
+    "views/tiltak.py",
+    "views/eksport.py",
+    "views/opplastinger.py",
 ]
 
 

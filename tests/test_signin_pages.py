@@ -14,13 +14,15 @@ from tests.test_round_pages import GOOD_FILE, reports, save_button, upload, work
 
 PASSWORD = "riktig hest batteri stift"
 WRITING_PAGES = ("views/last_opp.py", "views/opplastinger.py")
-OIDC = {"auth": {
-    "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "test-cookie-secret",
-    "client_id": "partnerskapsmonitor",
-    "client_secret": "test-client-secret",
-    "server_metadata_url": "https://login.example.no/.well-known/openid-configuration",
-}}
+OIDC = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "test-cookie-secret",
+        "client_id": "partnerskapsmonitor",
+        "client_secret": "test-client-secret",
+        "server_metadata_url": "https://login.example.no/.well-known/openid-configuration",
+    }
+}
 
 
 def reachable(at: AppTest, page: str) -> bool:
@@ -68,7 +70,10 @@ def test_with_reading_closed_only_the_sign_in_page_is_there(register):
         "Logg inn for å se tallene. Kontakt fylkeskommunens administrator hvis du mangler tilgang."
     ]
     assert [reachable(at, page) for page in ("views/oversikt.py", "views/eksport.py", *WRITING_PAGES)] == [
-        False, False, False, False
+        False,
+        False,
+        False,
+        False,
     ]
     assert at.text_input(key="signin-password").proto.type == at.text_input(key="signin-password").proto.PASSWORD
 
@@ -144,11 +149,17 @@ def test_a_reporter_is_refused_a_file_with_another_region_s_rows_and_nothing_is_
     mixed = workbook_bytes([[FOLLO, "1.1", "2024-Q3", "I rute", 50], [IOR, "1.2", "2024-Q3", "Forsinket", 20]])
     at = upload(at, "blandet.xlsx", mixed)
     [error_table] = at.dataframe
-    assert error_table.value.to_dict("records") == [{
-        "Ark": "Status", "Rad": 3, "Kolonne": "A", "Overskrift": "Region", "Verdi": IOR,
-        "Feil": "du rapporterer bare for Follorådet, ikke for Indre Østfold regionråd "
-                "(tiltak 1.2 følges opp av Samferdsel).",
-    }]
+    assert error_table.value.to_dict("records") == [
+        {
+            "Ark": "Status",
+            "Rad": 3,
+            "Kolonne": "A",
+            "Overskrift": "Region",
+            "Verdi": IOR,
+            "Feil": "du rapporterer bare for Follorådet, ikke for Indre Østfold regionråd "
+            "(tiltak 1.2 følges opp av Samferdsel).",
+        }
+    ]
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == before
 

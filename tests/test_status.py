@@ -65,7 +65,17 @@ def test_english_headers(register, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "written", ["2023-Q2", "2023-K2", "K2 2023", "Q2 2023", "2. kvartal 2023", "2. kv. 2023", "2023-05-17", dt.datetime(2023, 6, 30)]
+    "written",
+    [
+        "2023-Q2",
+        "2023-K2",
+        "K2 2023",
+        "Q2 2023",
+        "2. kvartal 2023",
+        "2. kv. 2023",
+        "2023-05-17",
+        dt.datetime(2023, 6, 30),
+    ],
 )
 def test_every_quarter_form_is_understood(register, tmp_path, written):
     path = write_workbook(tmp_path / "q.xlsx", [["Follo", "1.1", written, "I rute", 10, "", "", ""]])
@@ -95,8 +105,14 @@ def test_file_without_quarter_and_no_option_is_refused(register, tmp_path):
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, user=ADMIN)
     assert caught.value.errors == [
-        CellError("Status", 1, None, None, None,
-                  "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).")
+        CellError(
+            "Status",
+            1,
+            None,
+            None,
+            None,
+            "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).",
+        )
     ]
 
 
@@ -214,29 +230,62 @@ def test_loading_the_same_file_twice_changes_nothing(register, tmp_path):
 
 def test_corrected_file_replaces_reports_keeps_history_and_rolls_back(register, tmp_path):
     db = register
-    first = load_status(db, write_workbook(tmp_path / "a.xlsx", [
-        ["Follo", "1.1", "2023-Q2", "I rute", 45, "Første", "", "Kari"],
-        ["Follo", "1.2", "2023-Q2", "I rute", 10, "", "", ""],
-    ]), user=ADMIN)
-    corrected = load_status(db, write_workbook(tmp_path / "b.xlsx", [
-        ["Follo", "1.1", "2023-Q2", "Forsinket", 40, "Rettet", "", "Kari"],
-        ["Follo", "1.2", "2023-Q2", "I rute", 10, "", "", ""],
-        ["IØR", "1.1", "2023-Q2", "I rute", 5, "", "", ""],
-    ]), user=ADMIN)
+    first = load_status(
+        db,
+        write_workbook(
+            tmp_path / "a.xlsx",
+            [
+                ["Follo", "1.1", "2023-Q2", "I rute", 45, "Første", "", "Kari"],
+                ["Follo", "1.2", "2023-Q2", "I rute", 10, "", "", ""],
+            ],
+        ),
+        user=ADMIN,
+    )
+    corrected = load_status(
+        db,
+        write_workbook(
+            tmp_path / "b.xlsx",
+            [
+                ["Follo", "1.1", "2023-Q2", "Forsinket", 40, "Rettet", "", "Kari"],
+                ["Follo", "1.2", "2023-Q2", "I rute", 10, "", "", ""],
+                ["IØR", "1.1", "2023-Q2", "I rute", 5, "", "", ""],
+            ],
+        ),
+        user=ADMIN,
+    )
     assert (corrected.added, corrected.changed, corrected.unchanged) == (1, 1, 1)
-    ids = dict(db.execute(
-        "SELECT r.name || ' ' || c.code, c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
-        "JOIN regions r ON r.id = a.region_id"
-    ).fetchall())
+    ids = dict(
+        db.execute(
+            "SELECT r.name || ' ' || c.code, c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id"
+        ).fetchall()
+    )
     assert [c for c in corrected.changes if c.kind != "unchanged"] == [
-        Change("changed", "Follorådet", "1.1", "2023-Q2", ("on_track", 45, "Første", None, "Kari"),
-               ("delayed", 40, "Rettet", None, "Kari"), 2, ids["Follorådet 1.1"]),
-        Change("added", "Indre Østfold regionråd", "1.1", "2023-Q2", None, ("on_track", 5, None, None, None), 4,
-               ids["Indre Østfold regionråd 1.1"]),
+        Change(
+            "changed",
+            "Follorådet",
+            "1.1",
+            "2023-Q2",
+            ("on_track", 45, "Første", None, "Kari"),
+            ("delayed", 40, "Rettet", None, "Kari"),
+            2,
+            ids["Follorådet 1.1"],
+        ),
+        Change(
+            "added",
+            "Indre Østfold regionråd",
+            "1.1",
+            "2023-Q2",
+            None,
+            ("on_track", 5, None, None, None),
+            4,
+            ids["Indre Østfold regionråd 1.1"],
+        ),
     ]
     history = db.execute(
         "SELECT quarter, status, progress, comment, upload_id, replaced_by_upload_id FROM status_history "
-        "WHERE replaced_by_upload_id = ? ORDER BY id", (corrected.upload_id,),
+        "WHERE replaced_by_upload_id = ? ORDER BY id",
+        (corrected.upload_id,),
     ).fetchall()
     assert history == [("2023-Q2", "on_track", 45, "Første", first.upload_id, corrected.upload_id)]
 
@@ -259,7 +308,10 @@ def test_corrected_file_replaces_reports_keeps_history_and_rolls_back(register, 
 
     rollback(db, first.upload_id, user=ADMIN)
     assert report_rows(db) == []
-    assert db.execute("SELECT rolled_back_by FROM uploads ORDER BY id").fetchall() == [("Admin (admin)",), ("Admin (admin)",)]
+    assert db.execute("SELECT rolled_back_by FROM uploads ORDER BY id").fetchall() == [
+        ("Admin (admin)",),
+        ("Admin (admin)",),
+    ]
 
 
 def test_rollback_of_unknown_or_register_uploads_is_refused(register):
@@ -312,8 +364,12 @@ def test_sheet_with_a_header_but_no_rows_is_refused(register, tmp_path):
 
 def test_rollback_is_allowed_again_once_the_later_upload_is_rolled_back(register, tmp_path):
     db = register
-    first = load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""]]), user=ADMIN)
-    later = load_status(db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]), user=ADMIN)
+    first = load_status(
+        db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""]]), user=ADMIN
+    )
+    later = load_status(
+        db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]), user=ADMIN
+    )
     with pytest.raises(RollbackConflict):
         rollback(db, first.upload_id, user=ADMIN)
     rollback(db, later.upload_id, user=ADMIN)
@@ -324,8 +380,12 @@ def test_rollback_is_allowed_again_once_the_later_upload_is_rolled_back(register
 
 def test_reports_of_other_quarters_are_untouched_by_a_load(register, tmp_path):
     db = register
-    load_status(db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 10, "", "", ""]]), user=ADMIN)
-    load_status(db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]), user=ADMIN)
+    load_status(
+        db, write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 10, "", "", ""]]), user=ADMIN
+    )
+    load_status(
+        db, write_workbook(tmp_path / "b.xlsx", [["Follo", "1.1", "2023-Q2", "Forsinket", 5, "", "", ""]]), user=ADMIN
+    )
     assert report_rows(db) == [
         ("Follo", "1.1", "2023-Q1", "on_track", 10, None, None, None),
         ("Follo", "1.1", "2023-Q2", "delayed", 5, None, None, None),
@@ -336,7 +396,16 @@ def test_the_templates_reference_columns_are_ignored_without_warning(register, t
     path = write_workbook(
         tmp_path / "t.xlsx",
         [["Follo", "1.1", "Trafikksikkerhet", "Mobilitet", "2023-Q2", "I rute", "I rute", 3]],
-        header=["Region", "Nr", "Tiltak", "Innsatsområde", "Kvartal", "Status", "Forrige status (kun til info)", "Notat"],
+        header=[
+            "Region",
+            "Nr",
+            "Tiltak",
+            "Innsatsområde",
+            "Kvartal",
+            "Status",
+            "Forrige status (kun til info)",
+            "Notat",
+        ],
     )
     result = load_status(register, path, user=ADMIN)
     assert result.warnings == ["Kolonnen «Notat» i arket «Status» er ikke en del av malen og ble ikke lest."]

@@ -41,7 +41,10 @@ def test_two_loads_at_the_same_moment_both_land(register, db_path, tmp_path):
     # Hold the write lock while both start, so they are sure to meet and queue.
     blocker = sqlite3.connect(db_path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
-    loads = [run_python("-m", "loaders", "status", str(path), "--db", str(db_path), "--as", ADMIN.username) for path in (first, second)]
+    loads = [
+        run_python("-m", "loaders", "status", str(path), "--db", str(db_path), "--as", ADMIN.username)
+        for path in (first, second)
+    ]
     time.sleep(2)
     blocker.execute("ROLLBACK")
     blocker.close()
@@ -74,7 +77,10 @@ def test_a_writer_that_holds_the_lock_too_long_gets_a_clear_message(register, db
 
 
 def test_a_load_killed_half_way_leaves_the_database_as_it_was(register, db_path, tmp_path):
-    rows = [["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""], ["Follo", "1.2", "2023-Q2", "I rute", 20, "", "", ""]]
+    rows = [
+        ["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""],
+        ["Follo", "1.2", "2023-Q2", "I rute", 20, "", "", ""],
+    ]
     path = write_workbook(tmp_path / "a.xlsx", rows)
     before = dump(register)
     # Write the history and half the reports, then die as a power cut would: no cleanup runs.

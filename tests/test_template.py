@@ -57,17 +57,40 @@ def register(db):
 
 def row(code, text, focus_area, status, progress, comment, next_step, owner, before, before_status, before_progress):
     return (
-        INDRE, code, text, focus_area, "2024-Q2", status, progress, comment, next_step, owner,
-        before, before_status, before_progress,
+        INDRE,
+        code,
+        text,
+        focus_area,
+        "2024-Q2",
+        status,
+        progress,
+        comment,
+        next_step,
+        owner,
+        before,
+        before_status,
+        before_progress,
     )
 
 
 EXPECTED_ROWS = [
     row("1.1", "Klimaregnskap", "Klima og miljø", "I rute", 30, None, None, "Kari", "1. kv. 2024", "I rute", 30),
-    row("1.2", "Ladeinfrastruktur", "Klima og miljø", "Fullført", 100, None, None, "Per",
-        "4. kv. 2023", "Fullført", 100),
-    row("1.10", "- Utrede pendlerparkering", "Klima og miljø", "I rute", 15, "Svar mottatt", "Oppstartsmøte", "Ola",
-        "1. kv. 2024", "Forsinket", 10),
+    row(
+        "1.2", "Ladeinfrastruktur", "Klima og miljø", "Fullført", 100, None, None, "Per", "4. kv. 2023", "Fullført", 100
+    ),
+    row(
+        "1.10",
+        "- Utrede pendlerparkering",
+        "Klima og miljø",
+        "I rute",
+        15,
+        "Svar mottatt",
+        "Oppstartsmøte",
+        "Ola",
+        "1. kv. 2024",
+        "Forsinket",
+        10,
+    ),
     row("2.1.A", "Lærlingplasser", "Kompetanse", None, None, None, None, None, None, None, None),
 ]
 
@@ -85,8 +108,18 @@ def test_status_sheet(template):
     sheet = workbook["Status"]
     assert sheet["A1"].value == "Statusrapport – Indre Østfold regionråd – 2. kv. 2024"
     assert [cell.value for cell in sheet[4]] == [
-        "Region", "Nr", "Tiltak", "Innsatsområde", "Kvartal", "Status", "Fremdrift (%)", "Kommentar",
-        "Neste steg", "Ansvarlig", "Forrige kvartal (kun til info)", "Forrige status (kun til info)",
+        "Region",
+        "Nr",
+        "Tiltak",
+        "Innsatsområde",
+        "Kvartal",
+        "Status",
+        "Fremdrift (%)",
+        "Kommentar",
+        "Neste steg",
+        "Ansvarlig",
+        "Forrige kvartal (kun til info)",
+        "Forrige status (kun til info)",
         "Forrige fremdrift (kun til info)",
     ]
     assert list(sheet.iter_rows(min_row=5, values_only=True)) == EXPECTED_ROWS
@@ -98,7 +131,10 @@ def test_codes_and_text_are_stored_as_text(template):
     sheet = openpyxl.load_workbook(template)["Status"]
     codes = [sheet.cell(row, 2) for row in range(5, 9)]
     assert [(cell.value, cell.data_type, cell.number_format) for cell in codes] == [
-        ("1.1", "s", "@"), ("1.2", "s", "@"), ("1.10", "s", "@"), ("2.1.A", "s", "@"),
+        ("1.1", "s", "@"),
+        ("1.2", "s", "@"),
+        ("1.10", "s", "@"),
+        ("2.1.A", "s", "@"),
     ]
     assert (sheet["C7"].value, sheet["C7"].data_type) == ("- Utrede pendlerparkering", "s")
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
@@ -108,22 +144,53 @@ def test_data_validations(template):
     sheet = openpyxl.load_workbook(template)["Status"]
     validations = [
         (
-            str(v.sqref), v.type, v.operator, v.formula1, v.formula2, v.allow_blank,
-            v.showInputMessage, v.showErrorMessage, v.errorStyle, v.promptTitle, v.prompt, v.errorTitle, v.error,
+            str(v.sqref),
+            v.type,
+            v.operator,
+            v.formula1,
+            v.formula2,
+            v.allow_blank,
+            v.showInputMessage,
+            v.showErrorMessage,
+            v.errorStyle,
+            v.promptTitle,
+            v.prompt,
+            v.errorTitle,
+            v.error,
         )
         for v in sheet.data_validations.dataValidation
     ]
     assert validations == [
         (
-            "F5:F8", "list", None, '"Ikke startet,I rute,Forsinket,Fullført,Utgår"', None, True, True, True, None,
-            "Status", "Velg fra listen: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
-            "Ugyldig status", "Status må være en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
+            "F5:F8",
+            "list",
+            None,
+            '"Ikke startet,I rute,Forsinket,Fullført,Utgår"',
+            None,
+            True,
+            True,
+            True,
+            None,
+            "Status",
+            "Velg fra listen: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
+            "Ugyldig status",
+            "Status må være en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
         ),
         (
             # No operator is "between", the default, which xlsxwriter leaves out.
-            "G5:G8", "whole", None, "0", "100", True, True, True, None,
-            "Fremdrift i prosent", "Skriv et helt tall fra 0 til 100, uten %-tegn.",
-            "Ugyldig fremdrift", "Fremdrift må være et helt tall fra 0 til 100.",
+            "G5:G8",
+            "whole",
+            None,
+            "0",
+            "100",
+            True,
+            True,
+            True,
+            None,
+            "Fremdrift i prosent",
+            "Skriv et helt tall fra 0 til 100, uten %-tegn.",
+            "Ugyldig fremdrift",
+            "Fremdrift må være et helt tall fra 0 til 100.",
         ),
     ]
 
@@ -136,8 +203,10 @@ def test_guide_sheet(template):
         "Denne filen gjelder Indre Østfold regionråd for 2. kv. 2024 (2024-Q2). "
         "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal."
     )
-    assert "Status: velg fra listen: Ikke startet, I rute, Forsinket, Fullført eller Utgår. " \
+    assert (
+        "Status: velg fra listen: Ikke startet, I rute, Forsinket, Fullført eller Utgår. "
         "Må fylles ut for hvert tiltak." in lines
+    )
     assert lines[-1] == "Lagre som Excel-arbeidsbok (.xlsx), ikke som .xls, .csv eller med makroer (.xlsm)."
 
 
@@ -172,14 +241,46 @@ def test_unedited_template_loads_back_through_the_status_loader(register, tmp_pa
     # 1.10 was already reported this quarter and comes back exactly as it was.
     assert (result.added, result.changed, result.unchanged) == (3, 0, 1)
     assert status_rows(register, quarter="2024-Q2") == [
-        {"region": INDRE, "code": "1.1", "quarter": "2024-Q2", "status": "on_track", "progress": 30,
-         "comment": None, "next_step": None, "owner": "Kari"},
-        {"region": INDRE, "code": "1.2", "quarter": "2024-Q2", "status": "completed", "progress": 100,
-         "comment": None, "next_step": None, "owner": "Per"},
-        {"region": INDRE, "code": "1.10", "quarter": "2024-Q2", "status": "on_track", "progress": 15,
-         "comment": "Svar mottatt", "next_step": "Oppstartsmøte", "owner": "Ola"},
-        {"region": INDRE, "code": "2.1.A", "quarter": "2024-Q2", "status": "not_started", "progress": 0,
-         "comment": None, "next_step": None, "owner": None},
+        {
+            "region": INDRE,
+            "code": "1.1",
+            "quarter": "2024-Q2",
+            "status": "on_track",
+            "progress": 30,
+            "comment": None,
+            "next_step": None,
+            "owner": "Kari",
+        },
+        {
+            "region": INDRE,
+            "code": "1.2",
+            "quarter": "2024-Q2",
+            "status": "completed",
+            "progress": 100,
+            "comment": None,
+            "next_step": None,
+            "owner": "Per",
+        },
+        {
+            "region": INDRE,
+            "code": "1.10",
+            "quarter": "2024-Q2",
+            "status": "on_track",
+            "progress": 15,
+            "comment": "Svar mottatt",
+            "next_step": "Oppstartsmøte",
+            "owner": "Ola",
+        },
+        {
+            "region": INDRE,
+            "code": "2.1.A",
+            "quarter": "2024-Q2",
+            "status": "not_started",
+            "progress": 0,
+            "comment": None,
+            "next_step": None,
+            "owner": None,
+        },
     ]
 
 
@@ -200,7 +301,10 @@ def test_filled_in_template_loads_without_changes_to_its_structure(register, tmp
     result = load_status(register, path, user=ADMIN)
 
     assert (result.added, result.changed, result.unchanged, result.warnings) == (3, 0, 1, [])
-    assert [(row["code"], row["status"], row["progress"], row["comment"]) for row in status_rows(register, quarter="2024-Q2")] == [
+    assert [
+        (row["code"], row["status"], row["progress"], row["comment"])
+        for row in status_rows(register, quarter="2024-Q2")
+    ] == [
         ("1.1", "on_track", 40, None),
         ("1.2", "completed", 100, None),
         ("1.10", "on_track", 15, "Svar mottatt"),

@@ -38,9 +38,19 @@ def register(db):
 
 
 def test_a_reporter_holds_regions_and_council_areas(register):
-    user = add_user(register, "kari", "Kari Nordmann", "rapportør", password=PASSWORD, email="kari@viken.no",
-                    regions=("Follo",), council_areas=("Samferdsel",))
-    assert user == User(user.id, "kari", "Kari Nordmann", "kari@viken.no", "rapportor", ("Follorådet",), ("Samferdsel",))
+    user = add_user(
+        register,
+        "kari",
+        "Kari Nordmann",
+        "rapportør",
+        password=PASSWORD,
+        email="kari@viken.no",
+        regions=("Follo",),
+        council_areas=("Samferdsel",),
+    )
+    assert user == User(
+        user.id, "kari", "Kari Nordmann", "kari@viken.no", "rapportor", ("Follorådet",), ("Samferdsel",)
+    )
     assert user_by_email(register, "KARI@viken.no") == user
     assert get_user(register, "Kari") == user
     assert not user.is_admin
@@ -103,12 +113,29 @@ def test_refusals(register):
 def test_the_cli_manages_accounts_without_echoing_the_password(register, db_path):
     def run(*args, stdin=""):
         return subprocess.run(
-            [sys.executable, "-m", "loaders", *args, "--db", str(db_path)], cwd=ROOT, input=stdin,
-            capture_output=True, text=True, timeout=60,
+            [sys.executable, "-m", "loaders", *args, "--db", str(db_path)],
+            cwd=ROOT,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
 
-    added = run("user", "add", "kari", "--name", "Kari Nordmann", "--role", "rapportør", "--region", "Follo",
-                "--email", "kari@viken.no", "--password-stdin", stdin=PASSWORD + "\n")
+    added = run(
+        "user",
+        "add",
+        "kari",
+        "--name",
+        "Kari Nordmann",
+        "--role",
+        "rapportør",
+        "--region",
+        "Follo",
+        "--email",
+        "kari@viken.no",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert (added.returncode, added.stdout) == (0, "Bruker «kari» opprettet som rapportør.\n")
     listed = run("user", "list")
     assert listed.stdout == "kari\tKari Nordmann\tkari@viken.no\trapportør\tFollorådet\n"

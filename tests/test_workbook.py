@@ -294,8 +294,7 @@ def test_cell_tag_we_cannot_vouch_for_is_refused(tmp_path, cell):
     message = refused(IrregularXml, path)
 
     assert message == (
-        "Filen er avvist: arket «Status» har celler skrevet på en uvanlig måte som vi ikke kan kontrollere. "
-        f"{RESAVE}"
+        f"Filen er avvist: arket «Status» har celler skrevet på en uvanlig måte som vi ikke kan kontrollere. {RESAVE}"
     )
 
 
@@ -665,9 +664,7 @@ def test_encrypted_zip_member_is_damaged(tmp_path):
     path = xlsx(tmp_path / "status.xlsx", PLAIN_SHEET)
     patch_directory(path, SHEET, 8, 0x1, "<H")  # general purpose flags: encrypted
 
-    assert refused(DamagedWorkbook, path) == (
-        f"Filen er skadet: delen «{SHEET}» er kryptert i ZIP-filen. {RESAVE}"
-    )
+    assert refused(DamagedWorkbook, path) == (f"Filen er skadet: delen «{SHEET}» er kryptert i ZIP-filen. {RESAVE}")
 
 
 def test_tag_too_long_to_scan_is_refused(tmp_path):

@@ -87,18 +87,32 @@ def computed(function: Callable, *args):
 # so the finished Chart is cached too; cache_resource shares it without copying, and
 # nothing mutates a Chart once built.
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _chart(chart_name: str, analysis_name: str, path: str, data_revision: int, filters: Filters,
-           lang: str, args: tuple, options: tuple) -> Chart:
+def _chart(
+    chart_name: str,
+    analysis_name: str,
+    path: str,
+    data_revision: int,
+    filters: Filters,
+    lang: str,
+    args: tuple,
+    options: tuple,
+) -> Chart:
     frame = _computed(analysis_name, path, data_revision, filters, *args)
     return getattr(charts, chart_name)(frame, lang, **dict(options))
 
 
-def chart(chart_function: Callable, analysis_function: Callable, *args, lang: str, all_regions: bool = False,
-          **options) -> Chart:
+def chart(
+    chart_function: Callable, analysis_function: Callable, *args, lang: str, all_regions: bool = False, **options
+) -> Chart:
     """``chart_function(analysis_function(filtered dataset, *args), lang, **options)``, cached."""
     filters = dataclasses.replace(current_filters(), region=None) if all_regions else current_filters()
     return _chart(
-        chart_function.__name__, analysis_function.__name__, *_source(), filters, lang, args,
+        chart_function.__name__,
+        analysis_function.__name__,
+        *_source(),
+        filters,
+        lang,
+        args,
         tuple(sorted(options.items())),
     )
 

@@ -5,19 +5,30 @@ from __future__ import annotations
 import streamlit as st
 
 from core import analysis
-from outputs import images, report
-from outputs.errors import ChromiumMissing
 from core.analysis import HISTORY_COLUMNS
 from core.dataset import Dataset
-from outputs.tables import XLSX_MIME, commitments_export, created_line, file_stem
 from core.i18n import t
+from outputs import images, report
+from outputs.errors import ChromiumMissing
+from outputs.tables import XLSX_MIME, commitments_export, created_line, file_stem
 from views import _data as data
 from views import _widgets as widgets
 
 PDF_MIME = "application/pdf"
 COMMITMENT_COLUMNS = (
-    "region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs", "status", "progress", "comment",
-    "next_step", "owner", "last_reported",
+    "region",
+    "code",
+    "text",
+    "focus_area",
+    "hashtag",
+    "council_area",
+    "sdgs",
+    "status",
+    "progress",
+    "comment",
+    "next_step",
+    "owner",
+    "last_reported",
 )
 
 
@@ -29,7 +40,10 @@ def report_buttons(quarter: str, lang: str) -> None:
     excel.download_button(
         t("export.report_excel", lang),
         data=lambda: report.quarterly_workbook(selected, quarter, lang, created_line(note, lang)),
-        file_name=f"{stem}.xlsx", mime=XLSX_MIME, icon=":material/table_view:", on_click="ignore",
+        file_name=f"{stem}.xlsx",
+        mime=XLSX_MIME,
+        icon=":material/table_view:",
+        on_click="ignore",
         key="report-xlsx",
     )
     try:
@@ -38,9 +52,13 @@ def report_buttons(quarter: str, lang: str) -> None:
     except ChromiumMissing as error:
         missing = str(error)
     pdf.download_button(
-        t("export.report_pdf", lang), disabled=missing is not None,
+        t("export.report_pdf", lang),
+        disabled=missing is not None,
         data=lambda: report.pdf_brief(selected, quarter, lang, note),
-        file_name=f"{stem}.pdf", mime=PDF_MIME, icon=":material/picture_as_pdf:", on_click="ignore",
+        file_name=f"{stem}.pdf",
+        mime=PDF_MIME,
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
         key="report-pdf",
     )
     if missing:
@@ -51,10 +69,17 @@ def commitments_buttons(selected: Dataset, quarter: str, lang: str, separator: s
     title, note = t("export.commitments_title", lang), widgets.selection_text(lang)
     widgets.export_buttons(
         lambda: commitments_export(
-            analysis.commitment_table(selected, quarter), COMMITMENT_COLUMNS, lang, title=title,
+            analysis.commitment_table(selected, quarter),
+            COMMITMENT_COLUMNS,
+            lang,
+            title=title,
             note=created_line(note, lang),
         ),
-        file_stem(title, quarter), lang, "commitments", separator=separator, name=title,
+        file_stem(title, quarter),
+        lang,
+        "commitments",
+        separator=separator,
+        name=title,
     )
 
 
@@ -64,5 +89,9 @@ def history_buttons(selected: Dataset, lang: str, separator: str) -> None:
         lambda: commitments_export(
             analysis.status_history(selected), HISTORY_COLUMNS, lang, title=title, note=created_line(note, lang)
         ),
-        file_stem(title), lang, "history", separator=separator, name=title,
+        file_stem(title),
+        lang,
+        "history",
+        separator=separator,
+        name=title,
     )

@@ -123,9 +123,7 @@ def current() -> Visitor:
 def sidebar_status(container, visitor: Visitor, lang: str) -> None:
     """Who is signed in, and whether the numbers are open to everyone, always in view."""
     if visitor.user is not None:
-        container.markdown(t(
-            "signin.signed_in_as", lang, name=visitor.user.name, role=ROLE_LABELS[visitor.user.role]
-        ))
+        container.markdown(t("signin.signed_in_as", lang, name=visitor.user.name, role=ROLE_LABELS[visitor.user.role]))
         if container.button(t("signin.sign_out", lang), icon=":material/logout:", key="sign-out"):
             sign_out(visitor)
     if visitor.reading_open:

@@ -9,7 +9,6 @@ import streamlit as st
 
 from core.filters import Filters
 
-
 FILTER_KEYS = ("region", "council", "sdg", "hashtag", "status", "quarter")
 
 

@@ -14,17 +14,17 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from outputs.charts import status_label
 from core.db import connect
 from core.errors import MonitorError
-from outputs.tables import XLSX_MIME
 from core.i18n import t
 from core.register import find_region
+from core.reports import LoadResult
 from core.users import User
 from core.vocabulary import next_quarter, quarter_label, quarter_of_date
 from loaders.review import review_counts, review_frame
-from core.reports import LoadResult
 from loaders.status import StatusFileRejected, load_status_bytes
+from outputs.charts import status_label
+from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
 from outputs.template import template_bytes, template_file_name
 from views import _data as data
@@ -67,7 +67,11 @@ def template_button(region: str, quarter: str, lang: str) -> None:
 
     st.download_button(
         t("upload.download_template", lang, region=region, quarter=quarter_label(quarter, lang)),
-        data=build, file_name=file_name, mime=XLSX_MIME, icon=":material/download:", on_click="ignore",
+        data=build,
+        file_name=file_name,
+        mime=XLSX_MIME,
+        icon=":material/download:",
+        on_click="ignore",
         key="template-download",
     )
 
@@ -117,9 +121,7 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
     """The button's callback: save the file for real, then say what happened."""
     try:
         with _database() as db:
-            result = load_status_bytes(
-                db, file.getvalue(), file.name, quarter=file_quarter, user=user
-            )
+            result = load_status_bytes(db, file.getvalue(), file.name, quarter=file_quarter, user=user)
     except StatusFileRejected as rejected:
         state.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
         return
@@ -224,9 +226,13 @@ def review_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         if row.backwards:
             parts.append("↓ " + t("upload.flag.backwards", lang))
         if row.changed_fields:
-            parts.append(t("upload.flag.fields", lang, fields=", ".join(
-                t(f"col.{name}", lang).lower() for name in row.changed_fields
-            )))
+            parts.append(
+                t(
+                    "upload.flag.fields",
+                    lang,
+                    fields=", ".join(t(f"col.{name}", lang).lower() for name in row.changed_fields),
+                )
+            )
         return " · ".join(parts)
 
     return pd.DataFrame(
@@ -249,10 +255,16 @@ def review_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def _review_config(lang: str) -> dict:
     labels = {
-        "row": t("upload.col.row", lang), "region": t("col.region", lang), "code": t("col.code", lang),
-        "text": t("col.text", lang), "quarter": t("col.quarter", lang), "change": t("upload.col.change", lang),
-        "compared": t("upload.col.compared", lang), "status_before": t("upload.col.status_before", lang),
-        "status_after": t("upload.col.status_after", lang), "notes": t("upload.col.notes", lang),
+        "row": t("upload.col.row", lang),
+        "region": t("col.region", lang),
+        "code": t("col.code", lang),
+        "text": t("col.text", lang),
+        "quarter": t("col.quarter", lang),
+        "change": t("upload.col.change", lang),
+        "compared": t("upload.col.compared", lang),
+        "status_before": t("upload.col.status_before", lang),
+        "status_after": t("upload.col.status_after", lang),
+        "notes": t("upload.col.notes", lang),
     }
     config = {key: st.column_config.TextColumn(label) for key, label in labels.items()}
     config["row"] = st.column_config.NumberColumn(labels["row"], format="%d")

@@ -8,15 +8,15 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from outputs.charts import status_label
 from core.db import connect
 from core.errors import MonitorError
-from outputs.tables import moment_text
 from core.i18n import t
+from core.reports import rollback
 from core.uploads import Upload, list_uploads, upload_changes
 from core.users import User
 from core.vocabulary import quarter_label
-from core.reports import rollback
+from outputs.charts import status_label
+from outputs.tables import moment_text
 from views import _data as data
 from views import _state as state
 from views import _widgets as widgets
@@ -87,9 +87,15 @@ def upload_picker(found: list[Upload], lang: str) -> Upload | None:
     requested = st.query_params.get("upload")
     index = list(by_id).index(int(requested)) if requested and requested.isdigit() and int(requested) in by_id else None
     chosen = st.selectbox(
-        t("uploads.choose", lang), list(by_id), index=index, placeholder=t("uploads.choose", lang),
+        t("uploads.choose", lang),
+        list(by_id),
+        index=index,
+        placeholder=t("uploads.choose", lang),
         format_func=lambda number: t(
-            "uploads.option", lang, number=number, file=by_id[number].file_name,
+            "uploads.option",
+            lang,
+            number=number,
+            file=by_id[number].file_name,
             when=when(by_id[number].uploaded_at, lang),
         ),
         key="upload-choice",
@@ -101,10 +107,18 @@ def upload_picker(found: list[Upload], lang: str) -> Upload | None:
 
 def show_upload(upload: Upload, user: User, lang: str) -> None:
     st.subheader(t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name))
-    st.markdown(t(
-        "uploads.detail", lang, who=upload.uploaded_by, when=when(upload.uploaded_at, lang),
-        added=upload.added, changed=upload.changed, unchanged=upload.unchanged, sha256=upload.sha256,
-    ))
+    st.markdown(
+        t(
+            "uploads.detail",
+            lang,
+            who=upload.uploaded_by,
+            when=when(upload.uploaded_at, lang),
+            added=upload.added,
+            changed=upload.changed,
+            unchanged=upload.unchanged,
+            sha256=upload.sha256,
+        )
+    )
     st.markdown(f"**{t('uploads.col.state', lang)}:** {upload_state(upload, lang)}")
     with contextlib.closing(connect(data.database_file())) as db:
         changes = upload_changes(db, upload.id)
@@ -114,7 +128,9 @@ def show_upload(upload: Upload, user: User, lang: str) -> None:
         table = changes_table(changes, lang)
         st.dataframe(table, hide_index=True, key="upload-changes")
         widgets.export_table_buttons(
-            t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name), table, lang,
+            t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name),
+            table,
+            lang,
             key="upload-detail",
         )
     if upload.kind in ROLLBACK_KINDS and not upload.rolled_back_at:
@@ -150,8 +166,13 @@ def rollback_form(upload: Upload, user: User, lang: str) -> None:
     st.warning(t("uploads.rollback_explain", lang, number=upload.id))
     confirmed = st.checkbox(t("uploads.rollback_confirm", lang, number=upload.id), key=f"confirm-rollback-{upload.id}")
     st.button(
-        t("uploads.rollback", lang, number=upload.id), type="primary", disabled=not confirmed,
-        icon=":material/undo:", on_click=_rollback, args=(upload.id, user, lang), key=f"rollback-{upload.id}",
+        t("uploads.rollback", lang, number=upload.id),
+        type="primary",
+        disabled=not confirmed,
+        icon=":material/undo:",
+        on_click=_rollback,
+        args=(upload.id, user, lang),
+        key=f"rollback-{upload.id}",
     )
 
 
@@ -166,4 +187,3 @@ def _rollback(upload_id: int, user: User, lang: str) -> None:
         "success",
         t("uploads.rolled_back_now", lang, number=upload_id, restored=result.restored, removed=result.removed),
     )
-

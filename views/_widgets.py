@@ -15,17 +15,28 @@ from core.filters import Filters
 from core.i18n import t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label
 from outputs.charts import Chart, percent_text, plotly_config, points_text, status_label, text_colour_on
-from outputs.tables import CSV_MIME, XLSX_MIME, Table, commitments_export, created_line, csv_bytes, file_stem, workbook_bytes
+from outputs.tables import (
+    CSV_MIME,
+    XLSX_MIME,
+    Table,
+    commitments_export,
+    created_line,
+    csv_bytes,
+    file_stem,
+    workbook_bytes,
+)
 from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
 from views._state import FILTER_KEYS, LANGUAGE_KEY, LANGUAGE_NAMES, current_filters, language
-
 
 COMMITMENT_PAGE = "tiltak"
 
 
 def language_switch(container) -> str:
     container.radio(
-        t("filters.language", language()), tuple(LANGUAGE_NAMES), horizontal=True, key=LANGUAGE_KEY,
+        t("filters.language", language()),
+        tuple(LANGUAGE_NAMES),
+        horizontal=True,
+        key=LANGUAGE_KEY,
         bind="query-params",
     )
     return language()
@@ -50,7 +61,10 @@ def sidebar_filters(container, lang: str) -> Filters:
         )
         hashtag = _choice(t("filters.hashtag", lang), options.hashtags, "hashtag", t("filters.all_hashtags", lang))
         status = _choice(
-            t("filters.status", lang), options.statuses, "status", t("filters.all_statuses", lang),
+            t("filters.status", lang),
+            options.statuses,
+            "status",
+            t("filters.all_statuses", lang),
             lambda key: status_label(key, lang),
         )
         # No choice means the latest quarter, so a new upload shows at once; a chosen
@@ -119,8 +133,22 @@ def commitment_links(commitment_ids) -> list[str]:
 
 
 TABLE_COLUMNS = (
-    "region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs", "status", "progress",
-    "previous_progress", "quarters_delayed", "comment", "next_step", "owner", "last_reported", "quarter",
+    "region",
+    "code",
+    "text",
+    "focus_area",
+    "hashtag",
+    "council_area",
+    "sdgs",
+    "status",
+    "progress",
+    "previous_progress",
+    "quarters_delayed",
+    "comment",
+    "next_step",
+    "owner",
+    "last_reported",
+    "quarter",
 )
 
 
@@ -159,7 +187,9 @@ def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[s
     note = selection_text(lang)
     export_buttons(
         lambda: commitments_export(frame, columns, lang, title=title, note=created_line(note, lang)),
-        file_stem(title, quarter_in_view()), lang, key,
+        file_stem(title, quarter_in_view()),
+        lang,
+        key,
     )
 
 
@@ -177,12 +207,24 @@ def export_buttons(
     csv_label = t("export.csv_named", lang, name=name) if name else t("export.csv", lang)
     excel, csv_, _ = st.columns([1, 1, 3])
     excel.download_button(
-        excel_label, data=lambda: workbook_bytes([build()]), file_name=f"{stem}.xlsx",
-        mime=XLSX_MIME, icon=":material/download:", on_click="ignore", key=f"{key}-xlsx", type="tertiary",
+        excel_label,
+        data=lambda: workbook_bytes([build()]),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX_MIME,
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"{key}-xlsx",
+        type="tertiary",
     )
     csv_.download_button(
-        csv_label, data=lambda: csv_bytes(build(), separator), file_name=f"{stem}.csv",
-        mime=CSV_MIME, icon=":material/download:", on_click="ignore", key=f"{key}-csv", type="tertiary",
+        csv_label,
+        data=lambda: csv_bytes(build(), separator),
+        file_name=f"{stem}.csv",
+        mime=CSV_MIME,
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"{key}-csv",
+        type="tertiary",
     )
 
 
@@ -191,7 +233,9 @@ def export_table_buttons(title: str, frame: pd.DataFrame, lang: str, key: str) -
     note = selection_text(lang)
     export_buttons(
         lambda: Table(title=title, note=created_line(note, lang), frame=frame),
-        file_stem(title, quarter_in_view()), lang, key,
+        file_stem(title, quarter_in_view()),
+        lang,
+        key,
     )
 
 
@@ -235,7 +279,8 @@ def kpi_row(kpis, lang: str) -> None:
     """The headline figures with their change since the previous quarter."""
     help_text = (
         t("kpi.delta_help", lang, previous=quarter_label(kpis.previous_quarter, lang))
-        if kpis.previous_quarter else None
+        if kpis.previous_quarter
+        else None
     )
     columns = st.columns(5)
     columns[0].metric(t("kpi.commitments", lang), kpis.commitments)
@@ -247,7 +292,10 @@ def kpi_row(kpis, lang: str) -> None:
     )
     for column, (key, value, delta, colour) in zip(columns[1:], figures):
         column.metric(
-            t(key, lang), percent_text(value, lang), delta=points_text(delta, lang), delta_color=colour,
+            t(key, lang),
+            percent_text(value, lang),
+            delta=points_text(delta, lang),
+            delta_color=colour,
             help=help_text,
         )
 
@@ -320,8 +368,12 @@ def commitment_picker(lang: str) -> int | None:
 
 def story_facts(found, lang: str) -> str:
     facts = t(
-        "commitment.facts", lang, region=found.region, period=found.period,
-        focus_area=found.focus_area or "–", council_area=found.council_area or "–",
+        "commitment.facts",
+        lang,
+        region=found.region,
+        period=found.period,
+        focus_area=found.focus_area or "–",
+        council_area=found.council_area or "–",
     )
     hashtag = f" · **{found.hashtag}**" if found.hashtag else ""
     sdgs = " ".join(sdg_badge(number, lang) for number in found.sdgs)
@@ -348,9 +400,12 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
     _blank_missing(shown, text)
     st.dataframe(
         shown,
-        column_config={
-            column: st.column_config.TextColumn(t(f"col.{column}", lang)) for column in text
-        } | {"progress": st.column_config.ProgressColumn(t("col.progress", lang), min_value=0, max_value=100, format="%d %%")},
+        column_config={column: st.column_config.TextColumn(t(f"col.{column}", lang)) for column in text}
+        | {
+            "progress": st.column_config.ProgressColumn(
+                t("col.progress", lang), min_value=0, max_value=100, format="%d %%"
+            )
+        },
         hide_index=True,
         key="history",
     )
@@ -358,11 +413,14 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
     progress_label = t("col.progress", lang)
     export_buttons(
         lambda: Table(
-            title=title, note=created_line(note, lang),
+            title=title,
+            note=created_line(note, lang),
             frame=shown.rename(columns={column: t(f"col.{column}", lang) for column in shown.columns}),
             percent_columns=(progress_label,),
         ),
-        file_stem(title), lang, "history",
+        file_stem(title),
+        lang,
+        "history",
     )
 
 

@@ -1,8 +1,8 @@
 import streamlit as st
 
 from core import analysis
-from outputs import charts
 from core.i18n import t
+from outputs import charts
 from views import _data as data
 from views import _state as state
 from views import _widgets as widgets
@@ -20,6 +20,7 @@ else:
     st.header(t("sdgs.drilldown", lang, sdg=widgets.sdg_name(sdg, lang)))
     # The sidebar's SDG filter already limits the data to this goal.
     for group_by in ("region", "focus_area"):
-        breakdown = data.chart(charts.status_breakdown, analysis.status_breakdown, quarter, group_by, lang=lang,
-                             group_by=group_by)
+        breakdown = data.chart(
+            charts.status_breakdown, analysis.status_breakdown, quarter, group_by, lang=lang, group_by=group_by
+        )
         widgets.show_chart(breakdown, lang, key=f"sdg-{group_by}")

@@ -5,14 +5,17 @@ import streamlit as st
 from core import analysis
 from core.i18n import t
 from core.vocabulary import quarter_label
-from views import _export as export
 from views import _data as data
+from views import _export as export
 from views import _widgets as widgets
 
 lang, quarter = widgets.page_start("page.export")
 st.write(t("export.intro", lang))
 separator = st.radio(
-    t("export.separator", lang), (";", ","), horizontal=True, key="csv-separator",
+    t("export.separator", lang),
+    (";", ","),
+    horizontal=True,
+    key="csv-separator",
     format_func=lambda mark: t(f"export.separator.{'semicolon' if mark == ';' else 'comma'}", lang),
     help=t("export.separator_help", lang),
 )

@@ -6,8 +6,8 @@ import streamlit as st
 from core.access import scope_text
 from core.i18n import t
 from core.vocabulary import quarter_label
-from views import _signin as signin
 from views import _data as data
+from views import _signin as signin
 from views import _state as state
 from views import _upload as upload
 
@@ -30,14 +30,20 @@ if not regions:
 left, right = st.columns(2)
 chosen_region = state.current_filters().region
 region = left.selectbox(
-    t("upload.template_region", lang), regions, index=regions.index(chosen_region) if chosen_region in regions else None,
-    placeholder=t("upload.choose_region", lang), key="template_region",
+    t("upload.template_region", lang),
+    regions,
+    index=regions.index(chosen_region) if chosen_region in regions else None,
+    placeholder=t("upload.choose_region", lang),
+    key="template_region",
 )
 if region is not None:
     quarters, suggested = upload.reporting_quarters(region)
     quarter = right.selectbox(
-        t("upload.template_quarter", lang), quarters, index=quarters.index(suggested),
-        format_func=lambda q: quarter_label(q, lang), key="template_quarter",
+        t("upload.template_quarter", lang),
+        quarters,
+        index=quarters.index(suggested),
+        format_func=lambda q: quarter_label(q, lang),
+        key="template_quarter",
     )
     upload.template_button(region, quarter, lang)
 
@@ -47,8 +53,11 @@ file = st.file_uploader(
 )
 with st.expander(t("upload.more_options", lang)):
     file_quarter = st.selectbox(
-        t("upload.file_quarter", lang), upload.all_quarters(), index=None,
-        format_func=lambda q: quarter_label(q, lang), placeholder=t("upload.file_quarter_from_file", lang),
+        t("upload.file_quarter", lang),
+        upload.all_quarters(),
+        index=None,
+        format_func=lambda q: quarter_label(q, lang),
+        placeholder=t("upload.file_quarter_from_file", lang),
         key="file_quarter",
     )
 if file is not None:
@@ -56,6 +65,9 @@ if file is not None:
     upload.show_review(review, lang)
     if review.can_save:
         st.button(
-            t("upload.save", lang), type="primary", icon=":material/save:",
-            on_click=upload.save, args=(file, file_quarter, visitor.user, lang),
+            t("upload.save", lang),
+            type="primary",
+            icon=":material/save:",
+            on_click=upload.save,
+            args=(file, file_quarter, visitor.user, lang),
         )

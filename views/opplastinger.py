@@ -5,8 +5,8 @@ import streamlit as st
 from core.i18n import t
 from views import _signin as signin
 from views import _state as state
-from views import _widgets as widgets
 from views import _upload_log as log
+from views import _widgets as widgets
 
 lang = state.language()
 st.title(t("page.uploads", lang))

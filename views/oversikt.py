@@ -1,16 +1,20 @@
 import streamlit as st
 
 from core import analysis
-from outputs import charts
 from core.i18n import t
 from core.vocabulary import quarter_label
+from outputs import charts
 from views import _data as data
 from views import _widgets as widgets
 
 lang, quarter = widgets.page_start("page.overview", last_updated=True)
 widgets.kpi_row(data.computed(analysis.kpis, quarter), lang)
-widgets.show_chart(data.chart(charts.status_over_time, analysis.status_by_quarter, lang=lang), lang, key="status-over-time")
-widgets.show_chart(data.chart(charts.on_track_heatmap, analysis.on_track_heatmap, quarter, lang=lang), lang, key="heatmap")
+widgets.show_chart(
+    data.chart(charts.status_over_time, analysis.status_by_quarter, lang=lang), lang, key="status-over-time"
+)
+widgets.show_chart(
+    data.chart(charts.on_track_heatmap, analysis.on_track_heatmap, quarter, lang=lang), lang, key="heatmap"
+)
 
 st.header(t("overview.since_last", lang))
 changes = data.computed(analysis.since_last_quarter, quarter)
@@ -20,11 +24,27 @@ if previous is None:
 else:
     # st.caption reads Markdown, where "1. kv." would start a numbered list.
     st.caption(f"{quarter_label(previous, lang)} → {quarter_label(quarter, lang)}".replace(". ", "\\. ", 1))
-    widgets.listing(t("overview.newly_delayed", lang), changes.newly_delayed, lang, "newly-delayed",
-               ("region", "code", "text", "council_area", "progress", "comment"))
-    widgets.listing(t("overview.newly_completed", lang), changes.newly_completed, lang, "newly-completed",
-               ("region", "code", "text", "council_area", "comment"))
-    widgets.listing(t("overview.backwards", lang), changes.progress_backwards, lang, "backwards",
-               ("region", "code", "text", "council_area", "previous_progress", "progress", "comment"))
-widgets.listing(t("overview.stale", lang), changes.stale, lang, "stale",
-           ("region", "code", "text", "council_area", "last_reported"))
+    widgets.listing(
+        t("overview.newly_delayed", lang),
+        changes.newly_delayed,
+        lang,
+        "newly-delayed",
+        ("region", "code", "text", "council_area", "progress", "comment"),
+    )
+    widgets.listing(
+        t("overview.newly_completed", lang),
+        changes.newly_completed,
+        lang,
+        "newly-completed",
+        ("region", "code", "text", "council_area", "comment"),
+    )
+    widgets.listing(
+        t("overview.backwards", lang),
+        changes.progress_backwards,
+        lang,
+        "backwards",
+        ("region", "code", "text", "council_area", "previous_progress", "progress", "comment"),
+    )
+widgets.listing(
+    t("overview.stale", lang), changes.stale, lang, "stale", ("region", "code", "text", "council_area", "last_reported")
+)

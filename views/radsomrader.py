@@ -1,9 +1,9 @@
 import streamlit as st
 
 from core import analysis
-from outputs import charts
 from core.i18n import t
 from core.vocabulary import quarter_label
+from outputs import charts
 from views import _data as data
 from views import _state as state
 from views import _widgets as widgets
@@ -22,10 +22,17 @@ widgets.show_chart(
     key="council-breakdown",
 )
 
-widgets.listing(t("council.late", lang), data.computed(analysis.late, quarter), lang, "late",
-           ("region", "code", "text", "council_area", "quarters_delayed", "progress", "comment", "next_step"))
+widgets.listing(
+    t("council.late", lang),
+    data.computed(analysis.late, quarter),
+    lang,
+    "late",
+    ("region", "code", "text", "council_area", "quarters_delayed", "progress", "comment", "next_step"),
+)
 widgets.listing(
     t("council.unreported", lang, quarter=quarter_label(quarter, lang)),
-    data.computed(analysis.unreported, quarter), lang, "unreported",
+    data.computed(analysis.unreported, quarter),
+    lang,
+    "unreported",
     ("region", "code", "text", "council_area", "last_reported"),
 )

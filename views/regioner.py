@@ -1,9 +1,9 @@
 import streamlit as st
 
 from core import analysis
-from outputs import charts
 from core.i18n import t
 from core.vocabulary import quarter_label
+from outputs import charts
 from views import _data as data
 from views import _state as state
 from views import _widgets as widgets
@@ -35,7 +35,9 @@ else:
     )
     st.subheader(t("regions.commitments", lang))
     widgets.commitments_table(
-        table, lang, "region-commitments",
+        table,
+        lang,
+        "region-commitments",
         ("code", "text", "focus_area", "council_area", "status", "progress", "comment", "next_step", "owner"),
         title=f"{profile.name} – {t('regions.commitments', lang).lower()}",
     )
@@ -43,7 +45,12 @@ else:
 st.header(t("regions.side_by_side", lang))
 widgets.show_chart(
     data.chart(
-        charts.status_breakdown, analysis.status_breakdown, quarter, "region", lang=lang, all_regions=True,
+        charts.status_breakdown,
+        analysis.status_breakdown,
+        quarter,
+        "region",
+        lang=lang,
+        all_regions=True,
         group_by="region",
     ),
     lang,

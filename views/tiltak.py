@@ -23,4 +23,6 @@ if story.reports.empty:
     st.stop()
 widgets.show_chart(data.story_chart(commitment_id, lang), lang, key="progress-line")
 st.subheader(t("commitment.history", lang))
-widgets.history_table(story.reports, lang, title=f"{story.region} {story.code} – {t('commitment.history', lang).lower()}")
+widgets.history_table(
+    story.reports, lang, title=f"{story.region} {story.code} – {t('commitment.history', lang).lower()}"
+)

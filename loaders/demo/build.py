@@ -30,12 +30,12 @@ from sqlite_utils import Database
 from core.access import set_reading_open
 from core.db import connect, database_path, write_transaction
 from core.register import ensure_region, find_region, save_agreement
+from core.reports import Report, save_reports
 from core.uploads import record_upload
 from core.users import User, add_user
 from core.vocabulary import next_quarter
-from loaders.demo import data as demo_data
 from loaders.agreement import load_agreement, read_agreement
-from core.reports import Report, save_reports
+from loaders.demo import data as demo_data
 
 SEED = 2022
 FIRST_QUARTER = "2022-Q1"
@@ -152,7 +152,7 @@ def _accounts(db: Database, password: str) -> tuple[User, dict[str, User]]:
 
 
 def account_name(name: str) -> str:
-    """"Ole Kristian Strand" -> "ole.kristian.strand"."""
+    """ "Ole Kristian Strand" -> "ole.kristian.strand"."""
     return ".".join(name.lower().split())
 
 
@@ -160,9 +160,7 @@ def _save_agreements(db: Database, rng: random.Random, uploaded_at: dict[int, st
     # The agreements were signed and loaded during the first months of 2022, in this order.
     dates = iter(sorted(_timestamp(rng, dt.date(2022, 1, 10), days=70) for _ in demo_data.REGIONS))
     seed = seed_path()
-    loaded = load_agreement(
-        db, seed, region=demo_data.INDRE_OSTFOLD.name, period="2022-2023", user=admin
-    )
+    loaded = load_agreement(db, seed, region=demo_data.INDRE_OSTFOLD.name, period="2022-2023", user=admin)
     uploaded_at[loaded.upload_id] = next(dates)
     # The agreement text does not say which council area follows up each commitment.
     indre_ostfold = read_agreement(seed, period="2022-2023")

@@ -90,7 +90,9 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = tmp_path_factory.mktemp("demo") / "demo.db"
     build = subprocess.run(
         [sys.executable, "-m", "loaders", "demo", "--db", str(database)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     if build.returncode != 0:
         pytest.fail(f"building the demo database failed:\n{build.stdout}{build.stderr}", pytrace=False)
@@ -104,7 +106,9 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_url(demo_database: Path, tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Iterator[str]:
+def app_url(
+    demo_database: Path, tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[str]:
     """The base URL of the dashboard on the demo database, shared by the session's tests."""
     with running_dashboard(demo_database, tmp_path_factory.mktemp("server"), pytestconfig) as url:
         yield url
@@ -124,13 +128,22 @@ def running_dashboard(database: Path, folder: Path, config: pytest.Config) -> It
     log_path = folder / "streamlit.log"
     config.stash.setdefault(SERVER_LOGS, []).append(log_path)
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
         # Others edit the source while tests run; a file watcher would rerun pages mid-test.
-        "--server.fileWatcherType", "none",
+        "--server.fileWatcherType",
+        "none",
     ]
     with open(log_path, "wb") as log:
         server = subprocess.Popen(

@@ -7,7 +7,6 @@ A screenshot of each view lands in screenshots/ for a person to look at.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,7 +60,9 @@ VIEWS = (
     # Picked in the UI: a bound selectbox with format_func puts its displayed label
     # ("SDG 11 – …") in the URL, not the number, so the URL form is not pinned here.
     View(
-        "baerekraftsmal-11", "baerekraftsmal", "Bærekraftsmål",
+        "baerekraftsmal-11",
+        "baerekraftsmal",
+        "Bærekraftsmål",
         choices=(("Bærekraftsmål", "SDG 11 – Bærekraftige byer og lokalsamfunn"),),
         subtitle="SDG 11 – Bærekraftige byer og lokalsamfunn per region",
     ),
@@ -69,13 +70,20 @@ VIEWS = (
     View("eksport", "eksport", "Eksport"),
     View("logg-inn", "logg-inn", "Logg inn"),
     View(
-        "last-opp", "last-opp", "Last opp", choices=(("Region for malen", "Follorådet"),),
-        subtitle="1. Last ned malen", signed_in=True,
+        "last-opp",
+        "last-opp",
+        "Last opp",
+        choices=(("Region for malen", "Follorådet"),),
+        subtitle="1. Last ned malen",
+        signed_in=True,
     ),
     View(
-        "opplastinger", "opplastinger", "Opplastinger",
+        "opplastinger",
+        "opplastinger",
+        "Opplastinger",
         choices=(("Velg opplasting", "Nr 1 – agreement-indre-ostfold-2022-2023.txt"),),
-        subtitle="Åpne en opplasting", signed_in=True,
+        subtitle="Åpne en opplasting",
+        signed_in=True,
     ),
 )
 REGION_LABEL = "Region"

@@ -361,6 +361,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.regions": ("Per region", "By region"),
     "report.empty": ("Ingen tiltak i dette utvalget.", "No commitments in this selection."),
     "report.page": ("Side {page}", "Page {page}"),
+    # --- Messages from core and outputs: errors, roles, chart texts (keys core.*, outputs.*) ---
     # Sign-in and access
     "signin.signed_in_as": ("Innlogget som **{name}** ({role})", "Signed in as **{name}** ({role})"),
     "signin.sign_out": ("Logg ut", "Sign out"),
@@ -408,6 +409,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Bare administratorer kan tilbakestille opplastinger.",
         "Only administrators can roll back uploads.",
     ),
+    # --- Messages from the loaders and the command line (keys loaders.*, cli.*) ---
 }
 
 

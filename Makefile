@@ -1,22 +1,33 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
+# Both install into .venv from the hash-pinned locks (requirements.lock for running,
+# requirements-dev.lock for testing too), so every machine gets exactly the packages CI tested.
+# The locks are made from pyproject.toml by `make lock`.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+# uv resolves the locks; it lives in its own venv and is not needed to install from them.
+TOOLS := .venv-tools
+UV := $(TOOLS)/bin/uv
+UV_VERSION := 0.13.9
+# One lock for every platform and Python >= 3.11, one version of each package (the one that
+# also runs on 3.11, which CI uses), with each file's hash so pip refuses anything else.
+LOCK_FLAGS := --universal --fork-strategy fewest --python-version 3.11 --generate-hashes \
+	--quiet --custom-compile-command "make lock"
 
-.PHONY: run test demo bench clean chromium
+.PHONY: run test lint demo bench clean chromium lock
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 
-$(RUNTIME): requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+$(RUNTIME): requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(DEV): requirements.txt requirements-dev.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+# requirements-dev.lock holds requirements.lock's pins and the dev group on top, so it installs both.
+$(DEV): requirements.lock requirements-dev.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $(RUNTIME) $@
 
 ## run: install, build the demo database if it is missing, start the dashboard
@@ -26,10 +37,18 @@ run: $(RUNTIME)
 	$(PY) -m loaders demo
 	$(PY) -m streamlit run dashboard.py
 
-## test: install everything (Chromium for the browser tests too) and run the whole suite
+## test: install everything, lint, then (with Chromium for the browser tests) run the whole suite
 # loadgroup keeps the browser tests (xdist_group "browser") in one worker, so they share one server.
-test: $(DEV) chromium
+test: lint chromium
 	$(PY) -m pytest -q -n 2 --dist loadgroup
+
+## lint: ruff's rules, ruff's formatting and mypy, all three reported, with pyproject.toml's settings
+lint: $(DEV)
+	@status=0; \
+	echo "ruff check ."; $(PY) -m ruff check . || status=1; \
+	echo "ruff format --check ."; $(PY) -m ruff format --check . || status=1; \
+	echo "mypy"; $(PY) -m mypy || status=1; \
+	exit $$status
 
 ## chromium: Debian's Chromium for the browser tests, installed only if missing
 chromium:
@@ -45,5 +64,16 @@ bench: $(DEV)
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_report.py
 
+## lock: after a pin changes in pyproject.toml, regenerate both locks (needs the package index)
+# Kept transitive pins stay unless a change needs them moved; delete a lock to refresh them all.
+# The dev lock is constrained by the runtime lock, so the packages both hold have the same pins.
+lock: $(UV)
+	$(UV) pip compile pyproject.toml $(LOCK_FLAGS) -o requirements.lock
+	$(UV) pip compile pyproject.toml --group dev -c requirements.lock $(LOCK_FLAGS) -o requirements-dev.lock
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache

@@ -7,7 +7,8 @@ from core.reports import Report, rollback, save_reports
 from core.users import User
 from loaders.agreement import load_agreement
 from loaders.catalogue import load_catalogue
-from loaders.status import StatusFileRejected, load_status
+from loaders.errors import StatusFileRejected
+from loaders.status import load_status
 from tests.builders import ADMIN
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
 

@@ -89,6 +89,16 @@ def test_a_council_area_reporter_holds_that_area_s_commitments_in_every_region(r
     ]
 
 
+def test_a_scope_error_reads_in_english(register, tmp_path):
+    path = write_workbook(tmp_path / "s.xlsx", [FOLLO_ROW, IOR_ROWS[1]])
+    with pytest.raises(StatusFileRejected) as rejected:
+        load_status(register, path, user=FOLLO_REPORTER)
+    assert [error.message("en") for error in rejected.value.errors] == [
+        "Sheet «Status», row 3, column A (Region): «IØR» – you report only for Follorådet, "
+        "not for Indre Østfold regionråd (commitment 2.1 is followed up by Næring og tannhelse)."
+    ]
+
+
 def test_saving_already_checked_reports_checks_the_scope_too(register):
     ior_commitment = register.execute("SELECT id FROM commitments WHERE code = '2.1'").fetchone()[0]
     before = dump(register)

@@ -276,6 +276,39 @@ def test_all_errors_at_once_and_nothing_written(db, tmp_path):
     )
 
 
+def test_a_rejected_catalogue_reads_in_english(db, tmp_path):
+    path = workbook(
+        tmp_path,
+        [
+            NB_HEADER,
+            ["Follorådet", "1.1", "A", "1 - Næring", None, "Kultur", None],
+            ["Follorådet", "1.1", "B", "1 - Næring", None, None, "18"],
+            ["", "1.3", "C"],
+            ["Follorådet", "1.4", ""],
+        ],
+    )
+    with pytest.raises(CatalogueRejected) as error:
+        load_catalogue(db, path, user=ADMIN)
+    allowed = (
+        "«Kultur og mangfold», «Plan, klima og miljø», «Samferdsel», «Næring og tannhelse», "
+        "«Utdanning og kompetanse», «Finans og administrasjon», «Fylkesrådsleders kontor»"
+    )
+    assert [found.message("en") for found in error.value.errors] == [
+        f"Sheet «Tiltak», row 2, column F (Rådsområde): «Kultur» – «Kultur» is not a council area; use one of {allowed}",
+        "Sheet «Tiltak», row 3, column G (Bærekraftsmål): «18» – «18» are not sustainable development goals; "
+        "write numbers from 1 to 17, for example «9; 11»",
+        "Sheet «Tiltak», row 3, column B (Nr): «1.1» – the number 1.1 is already on row 2 for Follorådet",
+        "Sheet «Tiltak», row 4, column A (Region) – the region is missing",
+        "Sheet «Tiltak», row 5, column C (Tiltak) – the commitment text is missing",
+    ]
+    assert error.value.message("en") == (
+        "Errors in the sheet «Tiltak»: 5. "
+        f"row 2, Rådsområde: «Kultur» is not a council area; use one of {allowed}; "
+        "row 3, Bærekraftsmål: «18» are not sustainable development goals; write numbers from 1 to 17, "
+        "for example «9; 11»; row 3, Nr: the number 1.1 is already on row 2 for Follorådet; and 2 more."
+    )
+
+
 def test_missing_header(db, tmp_path):
     path = workbook(tmp_path, [["Region", "Tiltak"], ["Follorådet", "A"]])
     with pytest.raises(CatalogueHeaderMissing) as error:

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from core.db import write_transaction
 from core.errors import UnknownRegion
+from core.uploads import record_upload
 from core.vocabulary import clean_text, fold
 
 
@@ -307,9 +309,6 @@ def save_agreements_as_upload(
 
     ``agreements`` is keyed by region name or short name; ``user`` is the uploader's signature.
     """
-    from core.db import write_transaction
-    from core.uploads import record_upload
-
     with write_transaction(db):
         known = region_lookup(db)
         new_regions = [name for name in agreements if fold(name) not in known]

@@ -294,7 +294,8 @@ def test_a_rejected_catalogue_reads_in_english(db, tmp_path):
         "«Utdanning og kompetanse», «Finans og administrasjon», «Fylkesrådsleders kontor»"
     )
     assert [found.message("en") for found in error.value.errors] == [
-        f"Sheet «Tiltak», row 2, column F (Rådsområde): «Kultur» – «Kultur» is not a council area; use one of {allowed}",
+        "Sheet «Tiltak», row 2, column F (Rådsområde): «Kultur» – «Kultur» is not a council area; "
+        f"use one of {allowed}",
         "Sheet «Tiltak», row 3, column G (Bærekraftsmål): «18» – «18» are not sustainable development goals; "
         "write numbers from 1 to 17, for example «9; 11»",
         "Sheet «Tiltak», row 3, column B (Nr): «1.1» – the number 1.1 is already on row 2 for Follorådet",

@@ -175,7 +175,8 @@ def test_the_errors_read_in_english_place_words_quarters_and_statuses_included(r
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, user=ADMIN)
     assert [error.message("en") for error in caught.value.errors] == [
-        "Sheet «Status», row 3, column C (Kvartal): «2023-Q7» – unknown quarter. Write for example 2024-Q2 or «Q2 2024».",
+        "Sheet «Status», row 3, column C (Kvartal): «2023-Q7» – unknown quarter. "
+        "Write for example 2024-Q2 or «Q2 2024».",
         "Sheet «Status», row 3, column D (Status): «Kanskje» – unknown status. Choose one of: Not started, On track, "
         "Delayed, Completed, Cancelled.",
         "Sheet «Status», row 3, column E (Fremdrift (%)): «150» – progress must be a number from 0 to 100 "

@@ -410,6 +410,428 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only administrators can roll back uploads.",
     ),
     # --- Messages from the loaders and the command line (keys loaders.*, cli.*) ---
+    "loaders.and": ("og", "and"),
+    # Where in a file: loaders/errors.py CellError
+    "loaders.columns.sheet": ("Arket «{sheet}»", "Sheet «{sheet}»"),
+    "loaders.columns.row": ("rad {row}", "row {row}"),
+    "loaders.columns.column": ("kolonne {column}", "column {column}"),
+    "loaders.columns.column_header": ("kolonne {column} ({header})", "column {column} ({header})"),
+    "loaders.columns.line": ("{place}: «{value}» – {problem}", "{place}: «{value}» – {problem}"),
+    "loaders.columns.line_without_value": ("{place} – {problem}", "{place} – {problem}"),
+    "loaders.columns.short": ("rad {row}, {header}: {problem}", "row {row}, {header}: {problem}"),
+    # Reading workbooks safely: loaders/workbook.py
+    "loaders.workbook.resave": (
+        "Åpne filen i Excel, lagre den og last opp på nytt.",
+        "Open the file in Excel, save it and upload it again.",
+    ),
+    "loaders.workbook.part": ("delen «{part}»", "the part «{part}»"),
+    "loaders.workbook.sheet": ("arket «{sheet}»", "the sheet «{sheet}»"),
+    "loaders.workbook.empty_sheet": (
+        "Arket «{sheet}» er tomt. Kontroller at dataene ligger i dette arket, og last opp på nytt.",
+        "The sheet «{sheet}» is empty. Check that the data is in this sheet, and upload the file again.",
+    ),
+    "loaders.workbook.password_protected": (
+        "Filen er passordbeskyttet. Fjern passordet i Excel (Fil > Info > Beskytt arbeidsbok) og last opp på nytt.",
+        "The file is password-protected. Remove the password in Excel (File > Info > Protect Workbook) "
+        "and upload it again.",
+    ),
+    "loaders.workbook.old_format": (
+        "Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel, lagre som .xlsx og last opp på nytt.",
+        "The file is in the old Excel format (.xls). Open it in Excel, save it as .xlsx and upload it again.",
+    ),
+    "loaders.workbook.empty_file": (
+        "Filen er tom. Last opp Excel-arbeidsboka (.xlsx) på nytt.",
+        "The file is empty. Upload the Excel workbook (.xlsx) again.",
+    ),
+    "loaders.workbook.not_a_workbook": (
+        "Filen er ikke en Excel-arbeidsbok (.xlsx). "
+        "Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx) og last opp på nytt.",
+        "The file is not an Excel workbook (.xlsx). Open it in Excel, save it as an Excel workbook (.xlsx) "
+        "and upload it again.",
+    ),
+    "loaders.workbook.not_a_workbook_html": (
+        "Filen er ikke en Excel-arbeidsbok (.xlsx). Den ser ut som en nettside (HTML). "
+        "Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx) og last opp på nytt.",
+        "The file is not an Excel workbook (.xlsx). It looks like a web page (HTML). "
+        "Open it in Excel, save it as an Excel workbook (.xlsx) and upload it again.",
+    ),
+    "loaders.workbook.not_a_workbook_text": (
+        "Filen er ikke en Excel-arbeidsbok (.xlsx). Den ser ut som en CSV-/tekstfil. "
+        "Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx) og last opp på nytt.",
+        "The file is not an Excel workbook (.xlsx). It looks like a CSV or text file. "
+        "Open it in Excel, save it as an Excel workbook (.xlsx) and upload it again.",
+    ),
+    "loaders.workbook.too_many_parts": (
+        "Filen er avvist: den har {entries} deler, og en arbeidsbok har sjelden mer enn noen hundre "
+        "(grensen er {limit}). {resave}",
+        "The file is refused: it has {entries} parts, and a workbook seldom has more than a few hundred "
+        "(the limit is {limit}). {resave}",
+    ),
+    "loaders.workbook.damaged": (
+        "Filen er skadet eller ufullstendig og kan ikke åpnes som Excel-arbeidsbok. "
+        "Lagre den på nytt fra Excel og last opp igjen.",
+        "The file is damaged or incomplete and cannot be opened as an Excel workbook. "
+        "Save it again from Excel and upload it again.",
+    ),
+    "loaders.workbook.no_workbook_part": (
+        "Filen er skadet eller ikke en Excel-arbeidsbok: den mangler selve arbeidsboka (xl/workbook.xml). "
+        "Åpne den i Excel, lagre som .xlsx og last opp på nytt.",
+        "The file is damaged or not an Excel workbook: it lacks the workbook itself (xl/workbook.xml). "
+        "Open it in Excel, save it as .xlsx and upload it again.",
+    ),
+    "loaders.workbook.too_large": (
+        "Filen er for stor: innholdet pakkes ut til {size} MB, og grensen er {limit} MB. "
+        "Fjern ark eller data du ikke trenger, og last opp på nytt.",
+        "The file is too large: its contents unpack to {size} MB, and the limit is {limit} MB. "
+        "Remove sheets or data you do not need, and upload it again.",
+    ),
+    "loaders.workbook.zip_bomb": (
+        "Filen er avvist: delen «{part}» pakkes ut til {size} MB, {ratio} ganger større enn i filen, "
+        "slik en ZIP-bombe gjør. {resave}",
+        "The file is refused: the part «{part}» unpacks to {size} MB, {ratio} times larger than in the file, "
+        "as a zip bomb does. {resave}",
+    ),
+    "loaders.workbook.encrypted_part": (
+        "Filen er skadet: delen «{part}» er kryptert i ZIP-filen. {resave}",
+        "The file is damaged: the part «{part}» is encrypted in the ZIP file. {resave}",
+    ),
+    "loaders.workbook.macros": (
+        "Filen inneholder makroer (VBA). Lagre den i Excel som vanlig Excel-arbeidsbok (.xlsx) uten makroer, "
+        "og last opp på nytt.",
+        "The file contains macros (VBA). Save it in Excel as an ordinary Excel workbook (.xlsx) without macros, "
+        "and upload it again.",
+    ),
+    "loaders.workbook.shared_strings": (
+        "Filen er skadet: {where} oppgir {declared} tekster, men har {found}. {resave}",
+        "The file is damaged: {where} declares {declared} texts, but has {found}. {resave}",
+    ),
+    "loaders.workbook.unsafe": (
+        "Filen er avvist: {where} inneholder en DOCTYPE- eller ENTITY-erklæring, som vi ikke godtar "
+        "av sikkerhetshensyn. {resave}",
+        "The file is refused: {where} contains a DOCTYPE or ENTITY declaration, which we do not accept "
+        "for security reasons. {resave}",
+    ),
+    "loaders.workbook.cannot_unpack": (
+        "Filen er skadet: {where} kan ikke pakkes ut. {resave}",
+        "The file is damaged: {where} cannot be unpacked. {resave}",
+    ),
+    "loaders.workbook.huge_tag": (
+        "Filen er avvist: {where} har en XML-tagg på over {size} MB. {resave}",
+        "The file is refused: {where} has an XML tag of more than {size} MB. {resave}",
+    ),
+    "loaders.workbook.no_visible_sheets": (
+        "Arbeidsboka har ingen synlige regneark. Legg dataene i et synlig ark og last opp på nytt.",
+        "The workbook has no visible worksheets. Put the data in a visible sheet and upload it again.",
+    ),
+    "loaders.workbook.unreadable_part": (
+        "Filen er skadet: {where} kan ikke leses. {resave}",
+        "The file is damaged: {where} cannot be read. {resave}",
+    ),
+    "loaders.workbook.missing_sheet_part": (
+        "Filen er skadet: arket «{sheet}» mangler i filen ({part}). {resave}",
+        "The file is damaged: the sheet «{sheet}» is missing from the file ({part}). {resave}",
+    ),
+    "loaders.workbook.too_many_cells": (
+        "Arket «{sheet}» går helt til kolonne {column} og rad {rows}, som gir {cells} celler; vi godtar høyst "
+        "{limit}. Slett innhold og formatering langt til høyre eller langt nede i arket, og last opp på nytt.",
+        "The sheet «{sheet}» reaches column {column} and row {rows}, which makes {cells} cells; we accept at most "
+        "{limit}. Delete content and formatting far to the right or far down in the sheet, and upload it again.",
+    ),
+    "loaders.workbook.row_beyond_limit": (
+        "{where} har innhold i rad {row} (celle {cell}); grensen er {limit} rader. "
+        "Slett innhold og formatering under grensen, og last opp på nytt.",
+        "{where} has content in row {row} (cell {cell}); the limit is {limit} rows. "
+        "Delete content and formatting below the limit, and upload it again.",
+    ),
+    "loaders.workbook.too_many_rows": (
+        "{where} har mer enn {limit} rader; grensen er {limit}. "
+        "Fjern overflødige rader (også tomme rader med formatering) og last opp på nytt.",
+        "{where} has more than {limit} rows; the limit is {limit}. "
+        "Remove rows you do not need (empty rows with formatting too) and upload it again.",
+    ),
+    "loaders.workbook.irregular": (
+        "Filen er avvist: {where} har celler skrevet på en uvanlig måte som vi ikke kan kontrollere. {resave}",
+        "The file is refused: {where} has cells written in an unusual way that we cannot check. {resave}",
+    ),
+    "loaders.workbook.formula_without_value": (
+        "Arket «{sheet}», celle {cell}: formelen har ingen lagret verdi. {resave}",
+        "Sheet «{sheet}», cell {cell}: the formula has no saved value. {resave}",
+    ),
+    "loaders.workbook.formulas_without_value": (
+        "Arket «{sheet}», cellene {cells}: formlene har ingen lagret verdi. {resave}",
+        "Sheet «{sheet}», cells {cells}: the formulas have no saved value. {resave}",
+    ),
+    "loaders.workbook.formulas_without_value_more": (
+        "Arket «{sheet}», cellene {cells} og {more} til: formlene har ingen lagret verdi. {resave}",
+        "Sheet «{sheet}», cells {cells} and {more} more: the formulas have no saved value. {resave}",
+    ),
+    "loaders.workbook.unreadable_sheet": (
+        "Arket «{sheet}» kan ikke leses; filen ser ut til å være skadet. {resave}",
+        "The sheet «{sheet}» cannot be read; the file seems to be damaged. {resave}",
+    ),
+    # Quarterly status files: loaders/status.py
+    "loaders.status.rejected": (
+        "Filen ble ikke lagret: {count} feil. Første: {first}",
+        "The file was not saved. Errors found: {count}. The first: {first}",
+    ),
+    "loaders.status.unknown_column": (
+        "Kolonnen «{column}» i arket «{sheet}» er ikke en del av malen og ble ikke lest.",
+        "The column «{column}» in the sheet «{sheet}» is not part of the template and was not read.",
+    ),
+    "loaders.status.invalid_file_quarter": (
+        "kvartalet må skrives som 2024-Q2 eller «2. kv. 2024».",
+        "the quarter must be written as 2024-Q2 or «Q2 2024».",
+    ),
+    "loaders.status.no_quarter_column": (
+        "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).",
+        "the file has no «Kvartal» (quarter) column; give the quarter for the whole file (--quarter).",
+    ),
+    "loaders.status.reported_twice": (
+        "tiltaket er rapportert to ganger for {quarter} (også rad {row}).",
+        "the commitment is reported twice for {quarter} (also row {row}).",
+    ),
+    "loaders.status.outside_scope": (
+        "du rapporterer bare for {scope}, ikke for {region}.",
+        "you report only for {scope}, not for {region}.",
+    ),
+    "loaders.status.outside_scope_area": (
+        "du rapporterer bare for {scope}, ikke for {region} (tiltak {code} følges opp av {area}).",
+        "you report only for {scope}, not for {region} (commitment {code} is followed up by {area}).",
+    ),
+    "loaders.status.nothing": ("ingenting", "nothing"),
+    "loaders.status.no_rows": (
+        "arket har ingen rader med status under overskriftsraden.",
+        "the sheet has no rows with status below the header row.",
+    ),
+    "loaders.status.no_header": (
+        "fant ingen overskriftsrad med kolonnene {columns} blant de {rows} første radene.",
+        "found no header row with the columns {columns} among the first {rows} rows.",
+    ),
+    "loaders.status.region_missing": ("regionen mangler.", "the region is missing."),
+    "loaders.status.unknown_region": (
+        "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
+        "unknown region. Write the region's name or short name as the register has it.",
+    ),
+    "loaders.status.quarter_missing": ("kvartalet mangler.", "the quarter is missing."),
+    "loaders.status.unknown_quarter": (
+        "ukjent kvartal. Skriv for eksempel 2024-Q2 eller «2. kv. 2024».",
+        "unknown quarter. Write for example 2024-Q2 or «Q2 2024».",
+    ),
+    "loaders.status.quarter_mismatch": (
+        "kvartalet i filen stemmer ikke med valgt kvartal {quarter}.",
+        "the quarter in the file does not match the chosen quarter, {quarter}.",
+    ),
+    "loaders.status.code_missing": ("tiltaksnummeret mangler.", "the commitment number is missing."),
+    "loaders.status.code_is_date": (
+        "Excel har gjort nummeret om til en dato. Formater kolonnen som tekst og skriv nummeret på nytt.",
+        "Excel has turned the number into a date. Format the column as text and type the number again.",
+    ),
+    "loaders.status.no_agreement": (
+        "regionen har ingen avtale med tiltak for {quarter}.",
+        "the region has no agreement with commitments for {quarter}.",
+    ),
+    "loaders.status.unknown_code": (
+        "{region} har ikke noe tiltak med dette nummeret.",
+        "{region} has no commitment with this number.",
+    ),
+    "loaders.status.ambiguous_code": (
+        "nummeret er lagret som tall, og Excel skiller ikke {codes}. "
+        "Formater kolonnen som tekst og skriv nummeret på nytt.",
+        "the number is stored as a number, and Excel does not tell {codes} apart. "
+        "Format the column as text and type the number again.",
+    ),
+    "loaders.status.status_missing": (
+        "status mangler. Velg en av: {statuses}.",
+        "the status is missing. Choose one of: {statuses}.",
+    ),
+    "loaders.status.unknown_status": (
+        "ukjent status. Velg en av: {statuses}.",
+        "unknown status. Choose one of: {statuses}.",
+    ),
+    "loaders.status.invalid_progress": (
+        "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
+        "progress must be a number from 0 to 100 (for example 45 or «45 %»).",
+    ),
+    # Agreement texts: loaders/agreement.py
+    "loaders.agreement.no_period": (
+        "Fant ikke avtaleperioden i tittelen «{title}». Oppgi perioden, for eksempel «2022-2023».",
+        "Could not find the agreement period in the title «{title}». Give the period, for example «2022-2023».",
+    ),
+    "loaders.agreement.no_commitments": (
+        "Fant ingen nummererte tiltak i avtalen. Tiltakene må stå under et innsatsområde "
+        "(«1 - Tittel») og være nummerert i teksten («1.1 - ...»); automatisk nummerering "
+        "fra Word kommer ikke med og må gjøres om til tekst først.",
+        "Found no numbered commitments in the agreement. The commitments must stand under a focus area "
+        "(«1 - Title») and be numbered in the text («1.1 - ...»); automatic numbering "
+        "from Word does not come along and must be turned into text first.",
+    ),
+    "loaders.agreement.no_text": (
+        "Tiltak {code} på linje {line} mangler tekst.",
+        "Commitment {code} on line {line} has no text.",
+    ),
+    "loaders.agreement.focus_area_twice": (
+        "Innsatsområde {number} står to ganger i avtalen (igjen på linje {line}).",
+        "Focus area {number} appears twice in the agreement (again on line {line}).",
+    ),
+    "loaders.agreement.wrong_focus_area": (
+        "Tiltak {code} på linje {line} står under innsatsområde {area}. "
+        "Sjekk at overskriften for innsatsområde {number} er skrevet som «{number} - Tittel».",
+        "Commitment {code} on line {line} stands under focus area {area}. "
+        "Check that the heading for focus area {number} is written as «{number} - Title».",
+    ),
+    "loaders.agreement.commitment_twice": (
+        "Tiltak {code} står to ganger i avtalen (linje {first} og {again}).",
+        "Commitment {code} appears twice in the agreement (lines {first} and {again}).",
+    ),
+    "loaders.agreement.wrong_file_type": (
+        "«{file}» kan ikke leses som avtale. Bruk en .docx- eller .txt-fil (lagre den som .docx i Word først).",
+        "«{file}» cannot be read as an agreement. Use a .docx or .txt file (save it as .docx in Word first).",
+    ),
+    "loaders.agreement.not_a_document": (
+        "«{file}» kan ikke leses som et Word-dokument (.docx). Filen kan være skadet "
+        "eller av en annen type; åpne og lagre den på nytt i Word.",
+        "«{file}» cannot be read as a Word document (.docx). The file may be damaged "
+        "or of another type; open it and save it again in Word.",
+    ),
+    "loaders.agreement.unknown_encoding": (
+        "«{file}» har en tegnkoding vi ikke kjenner. Lagre filen som UTF-8 og prøv igjen.",
+        "«{file}» has a character encoding we do not know. Save the file as UTF-8 and try again.",
+    ),
+    "loaders.agreement.no_region": (
+        "Oppgi hvilken region avtalen gjelder.",
+        "Say which region the agreement is for.",
+    ),
+    "loaders.agreement.saved": (
+        "Avtale {period} for {region}: {added} nye, {changed} endret, {unchanged} uendret, "
+        "{retired} utgått (opplasting {upload}).",
+        "Agreement {period} for {region}: {added} new, {changed} changed, {unchanged} unchanged, "
+        "{retired} retired (upload {upload}).",
+    ),
+    # Commitment catalogues: loaders/catalogue.py
+    "loaders.catalogue.rejected": (
+        "Filen har {count} feil i arket «{sheet}»: {shown}.",
+        "Errors in the sheet «{sheet}»: {count}. {shown}.",
+    ),
+    "loaders.catalogue.rejected_more": (
+        "Filen har {count} feil i arket «{sheet}»: {shown}; og {more} til.",
+        "Errors in the sheet «{sheet}»: {count}. {shown}; and {more} more.",
+    ),
+    "loaders.catalogue.no_header": (
+        "Fant ikke overskriftene i arket «{sheet}» blant de {rows} første radene. "
+        "Arket må ha kolonnene Region, Nr og Tiltak (eller Region, Code og Commitment).",
+        "Could not find the headers in the sheet «{sheet}» among the first {rows} rows. "
+        "The sheet must have the columns Region, Nr and Tiltak (or Region, Code and Commitment).",
+    ),
+    "loaders.catalogue.empty": (
+        "Arket «{sheet}» har ingen tiltak under overskriftsraden.",
+        "The sheet «{sheet}» has no commitments below the header row.",
+    ),
+    "loaders.catalogue.region_missing": ("mangler region", "the region is missing"),
+    "loaders.catalogue.code_is_date": (
+        "Excel har gjort nummeret om til en dato; skriv det som tekst (med ' foran)",
+        "Excel has turned the number into a date; write it as text (with ' in front)",
+    ),
+    "loaders.catalogue.code_missing": ("mangler nummer", "the number is missing"),
+    "loaders.catalogue.text_missing": ("mangler tiltakstekst", "the commitment text is missing"),
+    "loaders.catalogue.hashtag_without_focus_area": (
+        "en emneknagg hører til et innsatsområde, men raden har ikke innsatsområde",
+        "a hashtag belongs to a focus area, but the row has no focus area",
+    ),
+    "loaders.catalogue.unknown_council_area": (
+        "«{text}» er ikke et rådsområde; bruk ett av {allowed}",
+        "«{text}» is not a council area; use one of {allowed}",
+    ),
+    "loaders.catalogue.invalid_sdgs": (
+        "«{text}» er ikke bærekraftsmål; skriv tall fra 1 til 17, for eksempel «9; 11»",
+        "«{text}» are not sustainable development goals; write numbers from 1 to 17, for example «9; 11»",
+    ),
+    "loaders.catalogue.numeric_twin": (
+        "Excel har lagret nummeret som tallet {number}, som ikke kan skilles fra {twin} på rad {row}; "
+        "skriv numrene som tekst (med ' foran)",
+        "Excel has stored the number as the number {number}, which cannot be told apart from {twin} on row {row}; "
+        "write the numbers as text (with ' in front)",
+    ),
+    "loaders.catalogue.code_twice": (
+        "nummeret {code} står allerede på rad {row} for {region}",
+        "the number {code} is already on row {row} for {region}",
+    ),
+    "loaders.catalogue.two_periods": (
+        "{region} har perioden «{period}» på rad {row}; en fil kan ha bare én periode per region",
+        "{region} has the period «{period}» on row {row}; a file can have only one period per region",
+    ),
+    "loaders.catalogue.focus_area_title": (
+        "innsatsområde {number} heter «{title}» på rad {row}",
+        "focus area {number} is called «{title}» on row {row}",
+    ),
+    "loaders.catalogue.focus_area_hashtag": (
+        "innsatsområde {number} har emneknaggen {hashtag} på rad {row}",
+        "focus area {number} has the hashtag {hashtag} on row {row}",
+    ),
+    "loaders.catalogue.focus_area_needs_title": (
+        "innsatsområde {number} finnes ikke fra før og trenger en tittel, for eksempel «{number} - Tittel»",
+        "focus area {number} does not exist yet and needs a title, for example «{number} - Title»",
+    ),
+    "loaders.catalogue.saved": (
+        "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret tiltak for {regions}.",
+        "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged commitments for {regions}.",
+    ),
+    "loaders.catalogue.saved_new_regions": (
+        "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret tiltak for {regions}. "
+        "Nye regioner: {new_regions}.",
+        "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged commitments for {regions}. "
+        "New regions: {new_regions}.",
+    ),
+    # The demo database: loaders/demo/build.py
+    "loaders.demo.counts": (
+        "{regions} regioner, {commitments} tiltak, {reports} statusrapporter, {uploads} opplastinger",
+        "{regions} regions, {commitments} commitments, {reports} status reports, {uploads} uploads",
+    ),
+    "loaders.demo.built": (
+        "Demodatabasen er bygget i {path}: {counts}.\n"
+        "Alle kan lese uten å logge inn. For å laste opp og tilbakestille: logg inn som "
+        "«{username}» med passordet {password} (nytt passord: python -m loaders user passwd {username}).",
+        "The demo database is built in {path}: {counts}.\n"
+        "Anyone can read without signing in. To upload and roll back: sign in as "
+        "«{username}» with the password {password} (new password: python -m loaders user passwd {username}).",
+    ),
+    "loaders.demo.exists": (
+        "{path} har allerede data ({counts}); ingenting er endret. Bruk --force for å bygge på nytt.",
+        "{path} already has data ({counts}); nothing was changed. Use --force to build it again.",
+    ),
+    # The command line: loaders/__main__.py
+    "cli.no_acting_user": (
+        "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "
+        "Opprett en bruker med «python -m loaders user add».",
+        "Say which user you load as: --as USERNAME (or set DASHBOARD_USER). "
+        "Create a user with «python -m loaders user add».",
+    ),
+    "cli.cannot_open": ("Kan ikke åpne {file}: {reason}.", "Cannot open {file}: {reason}."),
+    "cli.cannot_open_file": ("Kan ikke åpne filen: {reason}.", "Cannot open the file: {reason}."),
+    "cli.interrupted": ("Avbrutt; ingenting ble lagret.", "Interrupted; nothing was saved."),
+    "cli.warning": ("Advarsel: {warning}", "Warning: {warning}"),
+    "cli.already_loaded": (
+        "Den samme filen er lastet før (opplasting {upload}).",
+        "The very same file was loaded before (upload {upload}).",
+    ),
+    "cli.template_written": (
+        "Mal med {count} tiltak skrevet til {path}.",
+        "Template with {count} commitments written to {path}.",
+    ),
+    "cli.exported": ("{count} rader eksportert til {path}.", "{count} rows exported to {path}."),
+    "cli.no_uploads": ("Ingen opplastinger ennå.", "No uploads yet."),
+    "cli.rolled_back": ("tilbakestilt {when} av {who}", "rolled back {when} by {who}"),
+    "cli.reading_open": ("Alle kan lese uten å logge inn.", "Anyone can read without signing in."),
+    "cli.reading_closed": ("Bare innloggede brukere kan lese.", "Only signed-in users can read."),
+    "cli.password": ("Passord: ", "Password: "),
+    "cli.password_again": ("Gjenta passordet: ", "Repeat the password: "),
+    "cli.passwords_differ": (
+        "Passordene er ikke like; ingenting er endret.",
+        "The passwords are not the same; nothing was changed.",
+    ),
+    "cli.user_added": ("Bruker «{username}» opprettet som {role}.", "User «{username}» created as {role}."),
+    "cli.scope_everything": ("alt", "everything"),
+    "cli.user_removed": ("Bruker «{username}» er fjernet.", "User «{username}» has been removed."),
+    "cli.password_set": ("Nytt passord satt for «{username}».", "New password set for «{username}»."),
 }
 
 

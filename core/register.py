@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from core.db import write_transaction
 from core.errors import UnknownRegion
+from core.uploads import record_upload
 from core.vocabulary import clean_text, fold
 
 
@@ -283,3 +285,51 @@ def _save_commitments(
                 db.conn.execute("UPDATE commitments SET active = 0 WHERE id = ?", (row[1],))
                 result.retired += 1
     return result
+
+
+@dataclass(frozen=True)
+class SavedUpload:
+    upload_id: int
+    results: dict[str, SaveResult]  # by the region's stored name, in the order saved
+    new_regions: list[str]  # the regions the upload created, as the file names them
+    total: SaveResult  # the counts over every region
+
+
+def save_agreements_as_upload(
+    db: Database,
+    agreements: dict[str, Agreement],
+    *,
+    kind: str,
+    file_name: str,
+    sha256: str,
+    user: str,
+    retire_missing: bool,
+) -> SavedUpload:
+    """Save each region's agreement (the region created if new) and log the file as one upload, in one transaction.
+
+    ``agreements`` is keyed by region name or short name; ``user`` is the uploader's signature.
+    """
+    with write_transaction(db):
+        known = region_lookup(db)
+        new_regions = [name for name in agreements if fold(name) not in known]
+        results: dict[str, SaveResult] = {}
+        for name, agreement in agreements.items():
+            region = ensure_region(db, name)
+            results[region.name] = save_agreement(db, region, agreement, retire_missing=retire_missing)
+        total = SaveResult(
+            added=sum(result.added for result in results.values()),
+            changed=sum(result.changed for result in results.values()),
+            unchanged=sum(result.unchanged for result in results.values()),
+            retired=sum(result.retired for result in results.values()),
+        )
+        upload_id = record_upload(
+            db,
+            kind=kind,
+            file_name=file_name,
+            sha256=sha256,
+            user=user,
+            added=total.added,
+            changed=total.changed,
+            unchanged=total.unchanged,
+        )
+    return SavedUpload(upload_id, results, new_regions, total)

@@ -2,6 +2,10 @@
 
 Exit codes: 0 done (one-line summary on stdout), 1 a file or request was
 refused (the reasons on stderr), 2 the command was used wrongly.
+
+What the commands print comes from the text table, in bokmål (LANG). The
+argparse help stays in English as it is written: it is for the people who
+run and maintain the tool, not part of the dashboard's language.
 """
 
 from __future__ import annotations
@@ -13,8 +17,11 @@ import sys
 from collections.abc import Callable
 
 from core.errors import MonitorError
+from core.i18n import t
+from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+LANG = "nb"  # the language the command line prints in
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,16 +30,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except MonitorError as error:
-        for line in getattr(error, "errors", None) or []:
-            print(str(line), file=sys.stderr)
-        print(str(error), file=sys.stderr)
+        for line in error_lines(error, LANG):
+            print(line, file=sys.stderr)
         return EXIT_REFUSED
     except OSError as error:
-        print(f"Kan ikke åpne {error.filename or 'filen'}: {error.strerror or error}.", file=sys.stderr)
+        reason = error.strerror or error
+        if error.filename:
+            print(t("cli.cannot_open", LANG, file=error.filename, reason=reason), file=sys.stderr)
+        else:
+            print(t("cli.cannot_open_file", LANG, reason=reason), file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
-        print("Avbrutt; ingenting ble lagret.", file=sys.stderr)
+        print(t("cli.interrupted", LANG), file=sys.stderr)
         return EXIT_REFUSED
+
+
+def error_lines(error: MonitorError, lang: str) -> list[str]:
+    """What the command line prints for a refusal: each cell error of a rejected file, then the message."""
+    lines = [cell.message(lang) for cell in error.errors] if isinstance(error, FileRejected) else []
+    return [*lines, error.message(lang)]
+
+
+def say(key: str, **values: object) -> None:
+    """Print the text for ``key`` on standard output."""
+    print(t(key, LANG, **values))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -146,10 +167,7 @@ def _acting_user(db, args: argparse.Namespace):
     from core.users import get_user
 
     if not args.acting_user:
-        raise MonitorError(
-            "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "
-            "Opprett en bruker med «python -m loaders user add»."
-        )
+        raise MissingActingUser("cli.no_acting_user")
     return get_user(db, args.acting_user)
 
 
@@ -158,10 +176,7 @@ def run_agreement(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         result = load_agreement(db, args.file, region=args.region, period=args.period, user=_acting_user(db, args))
-    print(
-        f"Avtale {result.period} for {result.region}: {result.added} nye, {result.changed} endret, "
-        f"{result.unchanged} uendret, {result.retired} utgått (opplasting {result.upload_id})."
-    )
+    print(result.message(LANG))
     return EXIT_OK
 
 
@@ -170,7 +185,7 @@ def run_catalogue(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         result = load_catalogue(db, args.file, user=_acting_user(db, args))
-    print(result.summary)
+    print(result.message(LANG))
     return EXIT_OK
 
 
@@ -180,10 +195,10 @@ def run_status(args: argparse.Namespace) -> int:
     with _database(args) as db:
         result = load_status(db, args.file, quarter=args.quarter, dry_run=args.dry_run, user=_acting_user(db, args))
     for warning in result.warnings:
-        print(f"Advarsel: {warning}", file=sys.stderr)
+        print(t("cli.warning", LANG, warning=warning.message(LANG)), file=sys.stderr)
     summary = result.summary
     if result.already_loaded_as:
-        summary += f" Den samme filen er lastet før (opplasting {result.already_loaded_as})."
+        summary += " " + t("cli.already_loaded", LANG, upload=result.already_loaded_as)
     print(summary)
     return EXIT_OK
 
@@ -193,7 +208,7 @@ def run_template(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         count = build_template(db, args.region, args.quarter, args.out)
-    print(f"Mal med {count} tiltak skrevet til {args.out}.")
+    say("cli.template_written", count=count, path=args.out)
     return EXIT_OK
 
 
@@ -202,7 +217,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         count = export(db, args.what, args.fmt, args.out, region=args.region, quarter=args.quarter)
-    print(f"{count} rader eksportert til {args.out}.")
+    say("cli.exported", count=count, path=args.out)
     return EXIT_OK
 
 
@@ -212,10 +227,12 @@ def run_uploads(args: argparse.Namespace) -> int:
     with _database(args) as db:
         uploads = list_uploads(db)
     if not uploads:
-        print("Ingen opplastinger ennå.")
+        say("cli.no_uploads")
         return EXIT_OK
     for upload in uploads:
-        state = f"  tilbakestilt {upload.rolled_back_at} av {upload.rolled_back_by}" if upload.rolled_back_at else ""
+        state = ""
+        if upload.rolled_back_at:
+            state = "  " + t("cli.rolled_back", LANG, when=upload.rolled_back_at, who=upload.rolled_back_by)
         print(
             f"{upload.id:>5}  {upload.uploaded_at}  {upload.kind:<9}  {upload.uploaded_by:<20}  "
             f"{upload.file_name}  +{upload.added} ~{upload.changed} ={upload.unchanged}  "
@@ -240,7 +257,7 @@ def run_reading(args: argparse.Namespace) -> int:
         if args.state is not None:
             set_reading_open(db, args.state == "open", user=_acting_user(db, args))
         now_open = reading_open(db)
-    print("Alle kan lese uten å logge inn." if now_open else "Bare innloggede brukere kan lese.")
+    say("cli.reading_open" if now_open else "cli.reading_closed")
     return EXIT_OK
 
 
@@ -249,7 +266,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from loaders.demo.build import build_demo
 
     summary = build_demo(database_path(args.db), force=args.force)
-    print(summary)
+    print(summary.message(LANG))
     return EXIT_OK
 
 
@@ -259,11 +276,9 @@ def _read_password(args: argparse.Namespace) -> str:
         return sys.stdin.readline().rstrip("\n")
     import getpass
 
-    first = getpass.getpass("Passord: ")
-    if getpass.getpass("Gjenta passordet: ") != first:
-        from core.errors import MonitorError
-
-        raise MonitorError("Passordene er ikke like; ingenting er endret.")
+    first = getpass.getpass(t("cli.password", LANG))
+    if getpass.getpass(t("cli.password_again", LANG)) != first:
+        raise PasswordsDiffer("cli.passwords_differ")
     return first
 
 
@@ -282,7 +297,7 @@ def run_user_add(args: argparse.Namespace) -> int:
             regions=tuple(args.region),
             council_areas=tuple(args.council_areas),
         )
-    print(f"Bruker «{user.username}» opprettet som {ROLE_LABELS[user.role]}.")
+    say("cli.user_added", username=user.username, role=ROLE_LABELS[user.role])
     return EXIT_OK
 
 
@@ -291,7 +306,8 @@ def run_user_list(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         for user in list_users(db):
-            scope = ", ".join((*user.regions, *user.council_areas)) or ("alt" if user.is_admin else "–")
+            scope = ", ".join((*user.regions, *user.council_areas))
+            scope = scope or (t("cli.scope_everything", LANG) if user.is_admin else "–")
             print(f"{user.username}\t{user.name}\t{user.email or ''}\t{ROLE_LABELS[user.role]}\t{scope}")
     return EXIT_OK
 
@@ -301,7 +317,7 @@ def run_user_remove(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         remove_user(db, args.username)
-    print(f"Bruker «{args.username}» er fjernet.")
+    say("cli.user_removed", username=args.username)
     return EXIT_OK
 
 
@@ -311,7 +327,7 @@ def run_user_passwd(args: argparse.Namespace) -> int:
     password = _read_password(args)
     with _database(args) as db:
         set_password(db, args.username, password)
-    print(f"Nytt passord satt for «{args.username}».")
+    say("cli.password_set", username=args.username)
     return EXIT_OK
 
 

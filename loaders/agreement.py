@@ -32,22 +32,13 @@ from lxml import etree
 from sqlite_utils import Database
 
 from core.access import require_admin
-from core.db import write_transaction
-from core.errors import MonitorError
-from core.register import Agreement, Commitment, FocusArea, ensure_region, save_agreement
-from core.uploads import file_sha256, record_upload
+from core.i18n import t
+from core.register import Agreement, Commitment, FocusArea, save_agreements_as_upload
+from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import SDG_BY_NUMBER, clean_text, fold
-from loaders.errors import AgreementFormatError, DamagedWorkbook
+from loaders.errors import AgreementFormatError, DamagedWorkbook, MissingRegion, UnreadableAgreement
 from loaders.workbook import check_office_archive
-
-
-class UnreadableAgreement(AgreementFormatError):
-    """A file that cannot be read as text at all: wrong type, damaged .docx, unknown encoding."""
-
-
-class MissingRegion(MonitorError):
-    """An agreement loaded without saying which region it belongs to."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +50,20 @@ class LoadSummary:
     changed: int
     unchanged: int
     retired: int
+
+    def message(self, lang: str = "nb") -> str:
+        """One line for the person who loaded the agreement."""
+        return t(
+            "loaders.agreement.saved",
+            lang,
+            period=self.period,
+            region=self.region,
+            added=self.added,
+            changed=self.changed,
+            unchanged=self.unchanged,
+            retired=self.retired,
+            upload=self.upload_id,
+        )
 
 
 _DASH = "-\u2013\u2014"
@@ -99,9 +104,7 @@ def parse_agreement_text(text: str, period: str | None = None) -> Agreement:
     title = next((line for line in lines if line), "")
     period = normalise_period(period) or period_from_title(title)
     if not period:
-        raise AgreementFormatError(
-            f"Fant ikke avtaleperioden i tittelen «{title}». Oppgi perioden, for eksempel «2022-2023»."
-        )
+        raise AgreementFormatError("loaders.agreement.no_period", title=title)
     agreement = Agreement(period=period, title=title or None)
     area: FocusArea | None = None
     parent: Commitment | None = None  # the last numbered commitment, for lettered items
@@ -133,14 +136,12 @@ def parse_agreement_text(text: str, period: str | None = None) -> Agreement:
             current.text = f"{current.text} {line}".strip()
 
     if not agreement.commitments:
-        raise AgreementFormatError(
-            "Fant ingen nummererte tiltak i avtalen. Tiltakene må stå under et innsatsområde "
-            "(«1 - Tittel») og være nummerert i teksten («1.1 - ...»); automatisk nummerering "
-            "fra Word kommer ikke med og må gjøres om til tekst først."
-        )
+        raise AgreementFormatError("loaders.agreement.no_commitments")
     for commitment in agreement.commitments:
         if not commitment.text:
-            raise AgreementFormatError(f"Tiltak {commitment.code} på linje {lines_of[commitment.code]} mangler tekst.")
+            raise AgreementFormatError(
+                "loaders.agreement.no_text", code=commitment.code, line=lines_of[commitment.code]
+            )
     return agreement
 
 
@@ -230,7 +231,7 @@ def _same_stem(a: str, b: str) -> bool:
 def _focus_area(match: re.Match, index: int, agreement: Agreement) -> FocusArea:
     number = str(int(match["number"]))
     if any(area.number == number for area in agreement.focus_areas):
-        raise AgreementFormatError(f"Innsatsområde {number} står to ganger i avtalen (igjen på linje {index + 1}).")
+        raise AgreementFormatError("loaders.agreement.focus_area_twice", number=number, line=index + 1)
     hashtags = _HASHTAG.findall(match["text"])
     area = FocusArea(
         number=number,
@@ -249,11 +250,12 @@ def _add_commitment(
     number = code.split(".")[0]
     if number != area.number:
         raise AgreementFormatError(
-            f"Tiltak {code} på linje {index + 1} står under innsatsområde {area.number}. "
-            f"Sjekk at overskriften for innsatsområde {number} er skrevet som «{number} - Tittel»."
+            "loaders.agreement.wrong_focus_area", code=code, line=index + 1, area=area.number, number=number
         )
     if code in lines_of:
-        raise AgreementFormatError(f"Tiltak {code} står to ganger i avtalen (linje {lines_of[code]} og {index + 1}).")
+        raise AgreementFormatError(
+            "loaders.agreement.commitment_twice", code=code, first=lines_of[code], again=index + 1
+        )
     lines_of[code] = index + 1
     commitment = Commitment(code=code, text=clean_text(text), focus_area=area.number)
     agreement.commitments.append(commitment)
@@ -274,9 +276,7 @@ def agreement_text(path: str | os.PathLike) -> str:
     if suffix == ".docx":
         _check_docx_archive(path)
         return "\n".join(_docx_lines(path.read_bytes(), path.name))
-    raise UnreadableAgreement(
-        f"«{path.name}» kan ikke leses som avtale. Bruk en .docx- eller .txt-fil (lagre den som .docx i Word først)."
-    )
+    raise UnreadableAgreement("loaders.agreement.wrong_file_type", file=path.name)
 
 
 def _check_docx_archive(path: Path) -> None:
@@ -286,10 +286,7 @@ def _check_docx_archive(path: Path) -> None:
     try:
         check_office_archive(path)
     except DamagedWorkbook:
-        raise UnreadableAgreement(
-            f"«{path.name}» kan ikke leses som et Word-dokument (.docx). Filen kan være skadet "
-            "eller av en annen type; åpne og lagre den på nytt i Word."
-        ) from None
+        raise UnreadableAgreement("loaders.agreement.not_a_document", file=path.name) from None
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -304,9 +301,7 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise UnreadableAgreement(
-            f"«{name}» har en tegnkoding vi ikke kjenner. Lagre filen som UTF-8 og prøv igjen."
-        ) from None
+        raise UnreadableAgreement("loaders.agreement.unknown_encoding", file=name) from None
 
 
 def _docx_lines(data: bytes, name: str) -> Iterator[str]:
@@ -315,10 +310,7 @@ def _docx_lines(data: bytes, name: str) -> Iterator[str]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
-        raise UnreadableAgreement(
-            f"«{name}» kan ikke leses som et Word-dokument (.docx). Filen kan være skadet "
-            "eller av en annen type; åpne og lagre den på nytt i Word."
-        ) from None
+        raise UnreadableAgreement("loaders.agreement.not_a_document", file=name) from None
     return _block_lines(document)
 
 
@@ -354,25 +346,21 @@ def load_agreement(
     """
     require_admin(user, "laste inn avtaler")
     if not clean_text(region):
-        raise MissingRegion("Oppgi hvilken region avtalen gjelder.")
+        raise MissingRegion("loaders.agreement.no_region")
     agreement = read_agreement(path, period)
-    sha256 = file_sha256(path)
-    with write_transaction(db):
-        saved_region = ensure_region(db, region)
-        result = save_agreement(db, saved_region, agreement, retire_missing=True)
-        upload_id = record_upload(
-            db,
-            kind="agreement",
-            file_name=path,
-            sha256=sha256,
-            user=user.signature,
-            added=result.added,
-            changed=result.changed,
-            unchanged=result.unchanged,
-        )
+    saved = save_agreements_as_upload(
+        db,
+        {region: agreement},
+        kind="agreement",
+        file_name=os.fspath(path),
+        sha256=file_sha256(path),
+        user=user.signature,
+        retire_missing=True,
+    )
+    [(region_name, result)] = saved.results.items()
     return LoadSummary(
-        upload_id=upload_id,
-        region=saved_region.name,
+        upload_id=saved.upload_id,
+        region=region_name,
         period=agreement.period,
         added=result.added,
         changed=result.changed,

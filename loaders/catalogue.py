@@ -14,22 +14,14 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from core.access import require_admin
-from core.db import write_transaction
-from core.errors import MonitorError
-from core.register import (
-    Agreement,
-    Commitment,
-    FocusArea,
-    agreement_for,
-    ensure_region,
-    region_lookup,
-    save_agreement,
-)
-from core.uploads import file_sha256, record_upload
+from core.i18n import t
+from core.register import Agreement, Commitment, FocusArea, agreement_for, region_lookup, save_agreements_as_upload
+from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
 from loaders.agreement import normalise_period
-from loaders.columns import HEADER_SEARCH_ROWS, find_header
+from loaders.columns import HEADER_SEARCH_ROWS, column_letter, find_header
+from loaders.errors import CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
 from loaders.workbook import read_sheet
 
 SHEET = "Tiltak"
@@ -55,36 +47,6 @@ _FOCUS_AREA = re.compile(r"^(?P<number>\d{1,2})(?:\.?\s*[-\u2013\u2014:]\s*|\.?\
 
 
 @dataclass(frozen=True)
-class CatalogueError:
-    sheet: str
-    row: int  # as Excel numbers it
-    column: str  # the header as written in the file
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"rad {self.row}, {self.column}: {self.reason}"
-
-
-class CatalogueRejected(MonitorError):
-    """A catalogue with errors; nothing of it was saved. ``errors`` lists them all."""
-
-    def __init__(self, errors: list[CatalogueError]):
-        self.errors = errors
-        shown = "; ".join(str(error) for error in errors[:3])
-        more = f"; og {len(errors) - 3} til" if len(errors) > 3 else ""
-        super().__init__(f"Filen har {len(errors)} feil i arket «{errors[0].sheet}»: {shown}{more}.")
-
-
-class CatalogueHeaderMissing(MonitorError):
-    """No row near the top of the sheet names the columns a catalogue needs."""
-
-
-class EmptyCatalogue(MonitorError):
-    """A catalogue sheet with a header row but no commitments under it."""
-
-
-@dataclass(frozen=True)
 class CatalogueSummary:
     upload_id: int
     regions: list[str]
@@ -93,15 +55,22 @@ class CatalogueSummary:
     changed: int
     unchanged: int
 
+    def message(self, lang: str = "nb") -> str:
+        """One line for the person who loaded the catalogue."""
+        return t(
+            "loaders.catalogue.saved_new_regions" if self.new_regions else "loaders.catalogue.saved",
+            lang,
+            upload=self.upload_id,
+            added=self.added,
+            changed=self.changed,
+            unchanged=self.unchanged,
+            regions=", ".join(self.regions),
+            new_regions=", ".join(self.new_regions),
+        )
+
     @property
     def summary(self) -> str:
-        text = (
-            f"Lagret som opplasting {self.upload_id}: {self.added} nye, {self.changed} endret, "
-            f"{self.unchanged} uendret tiltak for {', '.join(self.regions)}."
-        )
-        if self.new_regions:
-            text += f" Nye regioner: {', '.join(self.new_regions)}."
-        return text
+        return self.message("nb")
 
 
 @dataclass
@@ -145,15 +114,13 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
     sheet = read_sheet(path, preferred=SHEET)
     header = find_header(sheet.rows, ALIASES, REQUIRED)
     if header is None:
-        raise CatalogueHeaderMissing(
-            f"Fant ikke overskriftene i arket «{sheet.name}» blant de {HEADER_SEARCH_ROWS} første radene. "
-            "Arket må ha kolonnene Region, Nr og Tiltak (eller Region, Code og Commitment)."
-        )
+        raise CatalogueHeaderMissing("loaders.catalogue.no_header", sheet=sheet.name, rows=HEADER_SEARCH_ROWS)
     headings = {name: clean_text(sheet.rows[header.row][column]) for name, column in header.columns.items()}
-    errors: list[CatalogueError] = []
+    errors: list[CellError] = []
 
-    def report(index: int, name: str, value: object, reason: str) -> None:
-        errors.append(CatalogueError(sheet.name, index + 1, headings[name], _cell_text(value), reason))
+    def report(index: int, name: str, value: object, key: str, **values: object) -> None:
+        column = column_letter(header.columns[name])
+        errors.append(CellError(sheet.name, index + 1, column, headings[name], _cell_text(value), key, values))
 
     known = region_lookup(db)
     # Keyed by the stored region when there is one, so a full name and a short
@@ -169,7 +136,7 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
             column = header.columns.get(name)
             return cells[column] if column is not None and column < len(cells) else ""
 
-        row = _read_row(index, cell, lambda name, reason: report(index, name, cell(name), reason))
+        row = _read_row(index, cell, lambda name, key, **values: report(index, name, cell(name), key, **values))
         # A row with other errors still takes part in the checks across rows,
         # so one round of corrections is enough.
         if not row.region or not row.code:
@@ -184,7 +151,7 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
             numeric_codes.append((index, region, float(cell("code"))))
 
     if not regions and not errors:
-        raise EmptyCatalogue(f"Arket «{sheet.name}» har ingen tiltak under overskriftsraden.")
+        raise EmptyCatalogue("loaders.catalogue.empty", sheet=sheet.name)
     refused = _check_numeric_codes(numeric_codes, report)
     for region in regions.values():
         _check_region(region, refused, report)
@@ -214,32 +181,34 @@ def _cell_text(value: object) -> str:
 def _read_row(index: int, cell, problem) -> _Row:
     region = clean_text(cell("region"))
     if not region:
-        problem("region", "mangler region")
+        problem("region", "loaders.catalogue.region_missing")
     code = _code(cell("code"))
     if isinstance(cell("code"), (dt.date, dt.time)):
-        problem("code", "Excel har gjort nummeret om til en dato; skriv det som tekst (med ' foran)")
+        problem("code", "loaders.catalogue.code_is_date")
     elif not code:
-        problem("code", "mangler nummer")
+        problem("code", "loaders.catalogue.code_missing")
     text = clean_text(cell("text"))
     if not text:
-        problem("text", "mangler tiltakstekst")
+        problem("text", "loaders.catalogue.text_missing")
 
     focus_number, focus_title = _focus_area(cell("focus_area"), code)
     hashtag = clean_text(cell("hashtag")) or None
     if hashtag and not hashtag.startswith("#"):
         hashtag = f"#{hashtag}"
     if hashtag and not _cell_text(cell("focus_area")):
-        problem("hashtag", "en emneknagg hører til et innsatsområde, men raden har ikke innsatsområde")
+        problem("hashtag", "loaders.catalogue.hashtag_without_focus_area")
 
     council_text = clean_text(cell("council_area"))
     council_area = _COUNCIL_BY_FOLD.get(fold(council_text)) if council_text else None
     if council_text and council_area is None:
-        problem("council_area", f"«{council_text}» er ikke et rådsområde; bruk ett av {_ALLOWED_COUNCIL_AREAS}")
+        problem(
+            "council_area", "loaders.catalogue.unknown_council_area", text=council_text, allowed=_ALLOWED_COUNCIL_AREAS
+        )
 
     sdg_text = _cell_text(cell("sdgs"))
     sdgs = parse_sdg_list(sdg_text)
     if sdgs is None:
-        problem("sdgs", f"«{sdg_text}» er ikke bærekraftsmål; skriv tall fra 1 til 17, for eksempel «9; 11»")
+        problem("sdgs", "loaders.catalogue.invalid_sdgs", text=sdg_text)
 
     return _Row(
         excel_row=index + 1,
@@ -299,8 +268,10 @@ def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report
                 index,
                 "code",
                 number,
-                f"Excel har lagret nummeret som tallet {_code(number)}, som ikke kan skilles fra "
-                f"{twins[0].code} på rad {twins[0].excel_row}; skriv numrene som tekst (med ' foran)",
+                "loaders.catalogue.numeric_twin",
+                number=_code(number),
+                twin=twins[0].code,
+                row=twins[0].excel_row,
             )
     return refused
 
@@ -320,7 +291,10 @@ def _check_region(region: _Region, refused: set[int], report) -> None:
                 index,
                 "code",
                 row.code,
-                f"nummeret {row.code} står allerede på rad {earlier.excel_row} for {region.name}",
+                "loaders.catalogue.code_twice",
+                code=row.code,
+                row=earlier.excel_row,
+                region=region.name,
             )
         if row.period:
             first_period = first_period or row
@@ -329,8 +303,10 @@ def _check_region(region: _Region, refused: set[int], report) -> None:
                     index,
                     "period",
                     row.period,
-                    f"{region.name} har perioden «{first_period.period}» på rad {first_period.excel_row}; "
-                    "en fil kan ha bare én periode per region",
+                    "loaders.catalogue.two_periods",
+                    region=region.name,
+                    period=first_period.period,
+                    row=first_period.excel_row,
                 )
         if row.focus_number and row.focus_title:
             named = first_title.setdefault(row.focus_number, row)
@@ -339,7 +315,10 @@ def _check_region(region: _Region, refused: set[int], report) -> None:
                     index,
                     "focus_area",
                     row.focus_title,
-                    f"innsatsområde {row.focus_number} heter «{named.focus_title}» på rad {named.excel_row}",
+                    "loaders.catalogue.focus_area_title",
+                    number=row.focus_number,
+                    title=named.focus_title,
+                    row=named.excel_row,
                 )
         if row.focus_number and row.hashtag:
             tagged = first_hashtag.setdefault(row.focus_number, row)
@@ -348,7 +327,10 @@ def _check_region(region: _Region, refused: set[int], report) -> None:
                     index,
                     "hashtag",
                     row.hashtag,
-                    f"innsatsområde {row.focus_number} har emneknaggen {tagged.hashtag} på rad {tagged.excel_row}",
+                    "loaders.catalogue.focus_area_hashtag",
+                    number=row.focus_number,
+                    hashtag=tagged.hashtag,
+                    row=tagged.excel_row,
                 )
 
 
@@ -388,10 +370,7 @@ def _agreement(db: Database, region: _Region, period: str, agreement_id: int | N
         title = next((row.focus_title for row in rows if row.focus_title), "") or (old.title if old else "")
         if not title:
             report(
-                rows[0].excel_row - 1,
-                "focus_area",
-                number,
-                f"innsatsområde {number} finnes ikke fra før og trenger en tittel, for eksempel «{number} - Tittel»",
+                rows[0].excel_row - 1, "focus_area", number, "loaders.catalogue.focus_area_needs_title", number=number
             )
             continue
         goal_lists = [row.sdgs for row in rows if row.sdgs]
@@ -434,31 +413,20 @@ def load_catalogue(db: Database, path: str | os.PathLike, *, user: User) -> Cata
     """
     require_admin(user, "laste inn tiltaksregisteret")
     agreements = read_catalogue(db, path)
-    sha256 = file_sha256(path)
-    added = changed = unchanged = 0
-    with write_transaction(db):
-        known = region_lookup(db)
-        new_regions = [name for name in agreements if fold(name) not in known]
-        for name, agreement in agreements.items():
-            result = save_agreement(db, ensure_region(db, name), agreement, retire_missing=False)
-            added += result.added
-            changed += result.changed
-            unchanged += result.unchanged
-        upload_id = record_upload(
-            db,
-            kind="catalogue",
-            file_name=path,
-            sha256=sha256,
-            user=user.signature,
-            added=added,
-            changed=changed,
-            unchanged=unchanged,
-        )
+    saved = save_agreements_as_upload(
+        db,
+        agreements,
+        kind="catalogue",
+        file_name=os.fspath(path),
+        sha256=file_sha256(path),
+        user=user.signature,
+        retire_missing=False,
+    )
     return CatalogueSummary(
-        upload_id=upload_id,
+        upload_id=saved.upload_id,
         regions=list(agreements),
-        new_regions=new_regions,
-        added=added,
-        changed=changed,
-        unchanged=unchanged,
+        new_regions=saved.new_regions,
+        added=saved.total.added,
+        changed=saved.total.changed,
+        unchanged=saved.total.unchanged,
     )

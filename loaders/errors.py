@@ -1,9 +1,135 @@
-"""Errors raised while reading files people upload; each message names what and where."""
+"""Every error the loaders and the command line raise; each message names what and where.
+
+Messages come from the text table (keys ``loaders.*`` and ``cli.*``): an error
+keeps its key and values, ``str(error)`` is the bokmål message and
+``error.message(lang)`` the message in "nb" or "en".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Self
 
 from core.errors import MonitorError
+from loaders.texts import Localised, render
 
 
-class WorkbookError(MonitorError):
+class LoaderError(MonitorError):
+    """Base of the loaders' errors: values such as quarters and numbers are rendered in the message's language."""
+
+    def message(self, lang: str = "nb") -> str:
+        return render(self.key, lang, self.values)
+
+
+# --- files rejected for what is in their cells ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellError(Localised):
+    """One problem at one place in a rejected file: the sheet, and where known the row and column."""
+
+    sheet: str
+    row: int | None  # as Excel numbers it; None for the sheet as a whole
+    column: str | None  # the letter, "E"
+    header: str | None  # the column's header as written in the file
+    value: str | None  # the cell's value as people saw it
+    key: str  # the problem, a text-table key
+    values: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def problem(self, lang: str = "nb") -> str:
+        """The problem alone, without the place: "ukjent status. Velg en av: …"."""
+        return render(self.key, lang, self.values)
+
+    @property
+    def message(self) -> _CellMessage:
+        # TRANSITIONAL: a method once views/_upload.py reads error.problem(lang) instead of error.message.
+        return _CellMessage(self)
+
+    def line(self, lang: str = "nb") -> str:
+        """The place, the value and the problem: "Arket «Status», rad 5, kolonne D (Status): «Kanskje» – …"."""
+        place = [render("loaders.columns.sheet", lang, {"sheet": self.sheet})]
+        if self.row is not None:
+            place.append(render("loaders.columns.row", lang, {"row": self.row}))
+        if self.column is not None:
+            key = "loaders.columns.column_header" if self.header else "loaders.columns.column"
+            place.append(render(key, lang, {"column": self.column, "header": self.header}))
+        values = {"place": ", ".join(place), "value": self.value, "problem": self.problem(lang)}
+        key = "loaders.columns.line" if self.value not in (None, "") else "loaders.columns.line_without_value"
+        return render(key, lang, values)
+
+    def short(self, lang: str = "nb") -> str:
+        """Row, header and problem, for a list in one sentence: "rad 3, Rådsområde: …"."""
+        values = {"row": self.row, "header": self.header, "problem": self.problem(lang)}
+        return render("loaders.columns.short", lang, values)
+
+    def __str__(self) -> str:
+        return self.line("nb")
+
+    def __eq__(self, other: object) -> bool:
+        # The problem compares as its bokmål text, so two errors saying the same thing are equal.
+        if not isinstance(other, CellError):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def _fields(self) -> tuple:
+        return (self.sheet, self.row, self.column, self.header, self.value, self.problem("nb"))
+
+
+class _CellMessage(str):
+    """TRANSITIONAL, for views/_upload.py, which reads ``error.message`` as the bokmål problem text.
+
+    As a string it is that text; called, ``error.message(lang)`` is the whole line in ``lang``.
+    """
+
+    def __new__(cls, error: CellError) -> Self:
+        text = super().__new__(cls, error.problem("nb"))
+        text.error = error
+        return text
+
+    def __getnewargs__(self) -> tuple:
+        return (self.error,)
+
+    def __call__(self, lang: str = "nb") -> str:
+        return self.error.line(lang)
+
+
+class FileRejected(LoaderError):
+    """A file with errors in its cells; nothing from it was saved."""
+
+    def __init__(self, key: str, errors: list[CellError], **values: object) -> None:
+        self.errors = list(errors)
+        super().__init__(key, **values)
+
+
+class StatusFileRejected(FileRejected):
+    """A status workbook that breaks the contract; ``errors`` lists every problem found."""
+
+    def __init__(self, errors: list[CellError]) -> None:
+        super().__init__("loaders.status.rejected", errors, count=len(errors), first=errors[0])
+
+
+class CatalogueRejected(FileRejected):
+    """A commitment catalogue with errors; ``errors`` lists every problem found."""
+
+    SHOWN = 3  # errors named in the message itself
+
+    def __init__(self, errors: list[CellError]) -> None:
+        super().__init__("loaders.catalogue.rejected", errors, count=len(errors), sheet=errors[0].sheet)
+
+    def message(self, lang: str = "nb") -> str:
+        shown = "; ".join(error.short(lang) for error in self.errors[: self.SHOWN])
+        more = len(self.errors) - self.SHOWN
+        key = self.key + "_more" if more > 0 else self.key
+        return render(key, lang, {**self.values, "shown": shown, "more": more})
+
+
+# --- workbooks that cannot be read safely -----------------------------------------------------
+
+
+class WorkbookError(LoaderError):
     """A file that cannot be read safely as an .xlsx workbook."""
 
 
@@ -55,5 +181,38 @@ class MissingFormulaValue(WorkbookError):
     """A formula cell without a saved value, so its result cannot be known."""
 
 
-class AgreementFormatError(MonitorError):
+# --- agreements ---------------------------------------------------------------------------------
+
+
+class AgreementFormatError(LoaderError):
     """An agreement text that does not contain numbered commitments we can read."""
+
+
+class UnreadableAgreement(AgreementFormatError):
+    """A file that cannot be read as text at all: wrong type, damaged .docx, unknown encoding."""
+
+
+class MissingRegion(LoaderError):
+    """An agreement loaded without saying which region it belongs to."""
+
+
+# --- catalogues ---------------------------------------------------------------------------------
+
+
+class CatalogueHeaderMissing(LoaderError):
+    """No row near the top of the sheet names the columns a catalogue needs."""
+
+
+class EmptyCatalogue(LoaderError):
+    """A catalogue sheet with a header row but no commitments under it."""
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+class MissingActingUser(LoaderError):
+    """A command that writes, run without saying which account it acts as."""
+
+
+class PasswordsDiffer(LoaderError):
+    """The password typed a second time is not the first one."""

@@ -1,9 +1,9 @@
-"""The quarterly status loader: the workbook contract, validation, saving and rollback.
+"""The quarterly status loader: the workbook contract and validation.
 
 A file is validated whole before anything is written. Every problem found is
 reported at once, naming sheet, row, column and value. Only a file without
-errors is written, in one ``BEGIN IMMEDIATE`` transaction, with the values it
-replaces kept in ``status_history`` so the upload can be rolled back.
+errors is written (by core/reports.py), in one ``BEGIN IMMEDIATE`` transaction,
+with the values it replaces kept in ``status_history`` so the upload can be rolled back.
 """
 
 from __future__ import annotations
@@ -13,27 +13,21 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from core.access import require_reporter, scope_text
-from core.errors import MonitorError
+from core.access import require_reporter
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
 from core.uploads import file_sha256
 from core.users import User
-from core.vocabulary import (
-    STATUSES,
-    clean_paragraphs,
-    clean_text,
-    fold,
-    parse_quarter,
-    parse_status,
-    quarter_label,
-)
-from loaders.columns import Header, column_letter, find_header
+from core.vocabulary import clean_paragraphs, clean_text, fold, parse_quarter, parse_status
+from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
+
+# CellError and StatusFileRejected are also re-exported for views/_upload.py until it imports loaders.errors.
+from loaders.errors import CellError, StatusFileRejected
+from loaders.texts import AllowedStatuses, Listing, Message, Quarter, phrase
 from loaders.workbook import Sheet, read_sheet
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -54,34 +48,6 @@ REPORT_FIELDS = ("status", "progress", "comment", "next_step", "owner")
 PROGRESS_EVERY = 2000  # rows between progress reports while checking a file
 # on_progress(fraction 0–1, stage): stage is read, check, compare, save or done.
 Progress = Callable[[float, str], None]
-ALLOWED_STATUSES = ", ".join(status.nb for status in STATUSES)
-
-
-class StatusFileRejected(MonitorError):
-    """A status file with errors; nothing from it was saved."""
-
-    def __init__(self, errors: list[CellError]):
-        self.errors = errors
-        super().__init__(f"Filen ble ikke lagret: {len(errors)} feil. Første: {errors[0]}")
-
-
-@dataclass(frozen=True)
-class CellError:
-    sheet: str
-    row: int | None  # as Excel numbers it; None for the file as a whole
-    column: str | None  # letter, "E"
-    header: str | None  # as written in the file
-    value: str | None
-    message: str
-
-    def __str__(self) -> str:
-        place = [f"Arket «{self.sheet}»"]
-        if self.row is not None:
-            place.append(f"rad {self.row}")
-        if self.column is not None:
-            place.append(f"kolonne {self.column}" + (f" ({self.header})" if self.header else ""))
-        shown = f": «{self.value}»" if self.value not in (None, "") else ""
-        return f"{', '.join(place)}{shown} – {self.message}"
 
 
 # --- reading and validating ---------------------------------------------------------
@@ -150,7 +116,7 @@ def parse_sheet(
         raise StatusFileRejected([_missing_header_error(sheet)])
     errors: list[CellError] = []
     warnings = [
-        f"Kolonnen «{ignored}» i arket «{sheet.name}» er ikke en del av malen og ble ikke lest."
+        Message("loaders.status.unknown_column", column=ignored, sheet=sheet.name)
         for ignored in header.ignored
         if fold(ignored) not in REFERENCE_COLUMNS and not fold(ignored).endswith(REFERENCE_SUFFIX)
     ]
@@ -159,24 +125,11 @@ def parse_sheet(
         file_quarter = parse_quarter(quarter)
         if file_quarter is None:
             raise StatusFileRejected(
-                [
-                    CellError(
-                        sheet.name, None, None, None, quarter, "kvartalet må skrives som 2024-Q2 eller «2. kv. 2024»."
-                    )
-                ]
+                [CellError(sheet.name, None, None, None, quarter, "loaders.status.invalid_file_quarter")]
             )
     if "quarter" not in header.columns and file_quarter is None:
         raise StatusFileRejected(
-            [
-                CellError(
-                    sheet.name,
-                    header.row + 1,
-                    None,
-                    None,
-                    None,
-                    "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).",
-                )
-            ]
+            [CellError(sheet.name, header.row + 1, None, None, None, "loaders.status.no_quarter_column")]
         )
 
     reader = _RowReader(db, sheet, header, file_quarter)
@@ -193,9 +146,7 @@ def parse_sheet(
         if key in seen:
             errors.append(
                 reader.error(
-                    index,
-                    "code",
-                    f"tiltaket er rapportert to ganger for {quarter_label(row.quarter)} (også rad {seen[key]}).",
+                    index, "code", "loaders.status.reported_twice", quarter=Quarter(row.quarter), row=seen[key]
                 )
             )
             continue
@@ -205,32 +156,36 @@ def parse_sheet(
     if outside:
         # Merged in row order, so each row's problems read together.
         errors = sorted(
-            [*errors, *(reader.error(row.row - 1, "region", _scope_message(user, row, area)) for row, area in outside)],
+            [*errors, *(_scope_error(reader, user, row, area) for row, area in outside)],
             key=lambda error: error.row or 0,
         )
     if errors:
         raise StatusFileRejected(errors)
     if not parsed:
-        raise StatusFileRejected(
-            [CellError(sheet.name, None, None, None, None, "arket har ingen rader med status under overskriftsraden.")]
-        )
+        raise StatusFileRejected([CellError(sheet.name, None, None, None, None, "loaders.status.no_rows")])
     return parsed, warnings
 
 
-def _scope_message(user: User, row: ReportRow, area: str | None) -> str:
-    followed_by = f" (tiltak {row.code} følges opp av {area})" if area else ""
-    return f"du rapporterer bare for {scope_text(user)}, ikke for {row.region.name}{followed_by}."
+def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | None) -> CellError:
+    held = (*user.regions, *user.council_areas)
+    scope = Listing(held) if held else phrase("loaders.status.nothing")
+    if area:
+        return reader.error(
+            row.row - 1,
+            "region",
+            "loaders.status.outside_scope_area",
+            scope=scope,
+            region=row.region.name,
+            code=row.code,
+            area=area,
+        )
+    return reader.error(row.row - 1, "region", "loaders.status.outside_scope", scope=scope, region=row.region.name)
 
 
 def _missing_header_error(sheet: Sheet) -> CellError:
     wanted = ", ".join(f"«{COLUMN_ALIASES[name][0]}»" for name in REQUIRED_COLUMNS)
     return CellError(
-        sheet.name,
-        None,
-        None,
-        None,
-        None,
-        f"fant ingen overskriftsrad med kolonnene {wanted} blant de 10 første radene.",
+        sheet.name, None, None, None, None, "loaders.status.no_header", {"columns": wanted, "rows": HEADER_SEARCH_ROWS}
     )
 
 
@@ -263,17 +218,18 @@ class _RowReader:
             self._text_of[value] = clean_paragraphs(value) or None
         return self._text_of[value]
 
-    def error(self, index: int, name: str, message: str, value: object = None) -> CellError:
+    def error(self, index: int, name: str, key: str, *, shown: object = None, **values: object) -> CellError:
+        """The problem ``key`` at row ``index`` in the ``name`` column; ``shown`` replaces the cell's value."""
         column = self.header.columns.get(name)
         header_text = clean_text(self.sheet.rows[self.header.row][column]) if column is not None else None
-        shown = _show(self.cell(index, name) if value is None else value)
         return CellError(
             self.sheet.name,
             index + 1,
             column_letter(column) if column is not None else None,
             header_text,
-            shown,
-            message,
+            _show(self.cell(index, name) if shown is None else shown),
+            key,
+            values,
         )
 
     def read(self, index: int, errors: list[CellError]) -> ReportRow | None:
@@ -347,39 +303,29 @@ class _RowReader:
     def _region(self, index: int, errors: list[CellError]) -> Region | None:
         value = self.cell(index, "region")
         if _blank(value):
-            errors.append(self.error(index, "region", "regionen mangler."))
+            errors.append(self.error(index, "region", "loaders.status.region_missing"))
             return None
         if value not in self._region_of:
             self._region_of[value] = self.regions.get(fold(value))
         region = self._region_of[value]
         if region is None:
-            errors.append(
-                self.error(
-                    index, "region", "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret."
-                )
-            )
+            errors.append(self.error(index, "region", "loaders.status.unknown_region"))
         return region
 
     def _quarter(self, index: int, errors: list[CellError]) -> str | None:
         value = self.cell(index, "quarter")
         if _blank(value):
             if self.file_quarter is None:
-                errors.append(self.error(index, "quarter", "kvartalet mangler."))
+                errors.append(self.error(index, "quarter", "loaders.status.quarter_missing"))
             return self.file_quarter
         if value not in self._quarter_of:
             self._quarter_of[value] = parse_quarter(value)
         quarter = self._quarter_of[value]
         if quarter is None:
-            errors.append(
-                self.error(index, "quarter", "ukjent kvartal. Skriv for eksempel 2024-Q2 eller «2. kv. 2024».")
-            )
+            errors.append(self.error(index, "quarter", "loaders.status.unknown_quarter"))
         elif self.file_quarter is not None and quarter != self.file_quarter:
             errors.append(
-                self.error(
-                    index,
-                    "quarter",
-                    f"kvartalet i filen stemmer ikke med valgt kvartal {quarter_label(self.file_quarter)}.",
-                )
+                self.error(index, "quarter", "loaders.status.quarter_mismatch", quarter=Quarter(self.file_quarter))
             )
             return None
         return quarter
@@ -389,32 +335,24 @@ class _RowReader:
     ) -> tuple[str | None, int | None]:
         value = self.cell(index, "code")
         if _blank(value):
-            errors.append(self.error(index, "code", "tiltaksnummeret mangler."))
+            errors.append(self.error(index, "code", "loaders.status.code_missing"))
             return None, None
         if isinstance(value, (dt.date, dt.datetime, dt.time)):
-            errors.append(
-                self.error(
-                    index,
-                    "code",
-                    "Excel har gjort nummeret om til en dato. Formater kolonnen som tekst og skriv nummeret på nytt.",
-                )
-            )
+            errors.append(self.error(index, "code", "loaders.status.code_is_date"))
             return None, None
         if region is None or quarter is None:
             return None, None
         codes = self._codes_for(region, quarter)
         if codes is None:
             errors.append(
-                self.error(
-                    index, "region", f"regionen har ingen avtale med tiltak for {quarter_label(quarter)}.", region.name
-                )
+                self.error(index, "region", "loaders.status.no_agreement", shown=region.name, quarter=Quarter(quarter))
             )
             return None, None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self._numeric_code(index, value, codes, region, errors)
         code = clean_text(value)
         if code not in codes:
-            errors.append(self.error(index, "code", f"{region.name} har ikke noe tiltak med dette nummeret."))
+            errors.append(self.error(index, "code", "loaders.status.unknown_code", region=region.name))
             return None, None
         return code, codes[code]
 
@@ -427,16 +365,10 @@ class _RowReader:
         if len(matches) == 1:
             return matches[0], codes[matches[0]]
         if not matches:
-            errors.append(self.error(index, "code", f"{region.name} har ikke noe tiltak med dette nummeret."))
+            errors.append(self.error(index, "code", "loaders.status.unknown_code", region=region.name))
         else:
-            both = " og ".join(matches)
-            errors.append(
-                self.error(
-                    index,
-                    "code",
-                    f"nummeret er lagret som tall, og Excel skiller ikke {both}. Formater kolonnen som tekst og skriv nummeret på nytt.",
-                )
-            )
+            both = Listing(tuple(matches), every=True)
+            errors.append(self.error(index, "code", "loaders.status.ambiguous_code", codes=both))
         return None, None
 
     def _codes_for(self, region: Region, quarter: str) -> dict[str, int] | None:
@@ -458,13 +390,13 @@ class _RowReader:
     def _status(self, index: int, errors: list[CellError]) -> str | None:
         value = self.cell(index, "status")
         if _blank(value):
-            errors.append(self.error(index, "status", f"status mangler. Velg en av: {ALLOWED_STATUSES}."))
+            errors.append(self.error(index, "status", "loaders.status.status_missing", statuses=AllowedStatuses()))
             return None
         if value not in self._status_of:
             self._status_of[value] = parse_status(value)
         status = self._status_of[value]
         if status is None:
-            errors.append(self.error(index, "status", f"ukjent status. Velg en av: {ALLOWED_STATUSES}."))
+            errors.append(self.error(index, "status", "loaders.status.unknown_status", statuses=AllowedStatuses()))
         return status
 
     def _progress(self, index: int, errors: list[CellError]) -> int | None:
@@ -474,9 +406,7 @@ class _RowReader:
         column = self.header.columns["progress"]
         progress = parse_progress(value, percent_cell=(index, column) in self.sheet.percent_cells)
         if progress is None:
-            errors.append(
-                self.error(index, "progress", "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).")
-            )
+            errors.append(self.error(index, "progress", "loaders.status.invalid_progress"))
         return progress
 
 

@@ -25,7 +25,6 @@ import python_calamine
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, iterparse
 
-from core.vocabulary import format_number
 from loaders.columns import cell_ref, column_letter
 from loaders.errors import (
     DamagedWorkbook,
@@ -41,6 +40,7 @@ from loaders.errors import (
     UnsafeXml,
     WorkbookTooLarge,
 )
+from loaders.texts import Capitalised, Listing, Localised, Number, phrase
 
 MAX_ROWS = 100_000
 # calamine fills a grid from A1 to the farthest cell, about 32 bytes a cell
@@ -62,7 +62,7 @@ _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo\0".encode("utf-16-le")
 _OLE2_ENTRY = 128
-_RESAVE = "Åpne filen i Excel, lagre den og last opp på nytt."
+_RESAVE = phrase("loaders.workbook.resave")
 _BUILTIN_PERCENT_FORMATS = {9: "0%", 10: "0.00%"}
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -191,10 +191,10 @@ def read_sheet(path: str | os.PathLike, preferred: str = "Status", max_rows: int
         percent_styles = _percent_styles(archive)
         scan = _scan_sheet(archive, part, name, percent_styles, max_rows)
     if scan.no_value:
-        raise MissingFormulaValue(_no_value_message(name, scan.no_value))
+        raise _no_value(name, scan.no_value)
     rows = _calamine_rows(path, name)
     if not rows:
-        raise EmptySheet(f"Arket «{name}» er tomt. Kontroller at dataene ligger i dette arket, og last opp på nytt.")
+        raise EmptySheet("loaders.workbook.empty_sheet", sheet=name)
     return Sheet(name, rows, _numeric(rows, scan.percent))
 
 
@@ -205,26 +205,16 @@ def _sniff(path: str | os.PathLike) -> None:
         return
     if head.startswith(_OLE2):
         if _is_encrypted_ooxml(path):
-            raise PasswordProtected(
-                "Filen er passordbeskyttet. Fjern passordet i Excel (Fil > Info > Beskytt arbeidsbok) "
-                "og last opp på nytt."
-            )
-        raise OldExcelFormat(
-            "Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel, lagre som .xlsx og last opp på nytt."
-        )
+            raise PasswordProtected("loaders.workbook.password_protected")
+        raise OldExcelFormat("loaders.workbook.old_format")
     if not head:
-        raise NotAWorkbook("Filen er tom. Last opp Excel-arbeidsboka (.xlsx) på nytt.")
+        raise NotAWorkbook("loaders.workbook.empty_file")
     lowered = head.lower()
     if b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
-        looks_like = " Den ser ut som en nettside (HTML)."
-    elif b"\0" in head:
-        looks_like = ""
-    else:
-        looks_like = " Den ser ut som en CSV-/tekstfil."
-    raise NotAWorkbook(
-        f"Filen er ikke en Excel-arbeidsbok (.xlsx).{looks_like} "
-        "Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx) og last opp på nytt."
-    )
+        raise NotAWorkbook("loaders.workbook.not_a_workbook_html")
+    if b"\0" in head:
+        raise NotAWorkbook("loaders.workbook.not_a_workbook")
+    raise NotAWorkbook("loaders.workbook.not_a_workbook_text")
 
 
 def _is_encrypted_ooxml(path: str | os.PathLike) -> bool:
@@ -250,16 +240,12 @@ def _open_zip(path: str | os.PathLike) -> zipfile.ZipFile:
     entries = _declared_entries(path)
     if entries is not None and entries > MAX_ENTRIES:
         raise WorkbookTooLarge(
-            f"Filen er avvist: den har {format_number(entries)} deler, og en arbeidsbok har sjelden mer enn noen "
-            f"hundre (grensen er {format_number(MAX_ENTRIES)}). {_RESAVE}"
+            "loaders.workbook.too_many_parts", entries=Number(entries), limit=Number(MAX_ENTRIES), resave=_RESAVE
         )
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, ValueError, OSError):
-        raise DamagedWorkbook(
-            "Filen er skadet eller ufullstendig og kan ikke åpnes som Excel-arbeidsbok. "
-            "Lagre den på nytt fra Excel og last opp igjen."
-        ) from None
+        raise DamagedWorkbook("loaders.workbook.damaged") from None
 
 
 def _declared_entries(path: str | os.PathLike) -> int | None:
@@ -294,10 +280,7 @@ def _check_directory(archive: zipfile.ZipFile) -> None:
         if posixpath.basename(info.filename).lower() == "vbaproject.bin":
             raise _macros()
     if "xl/workbook.xml" not in archive.NameToInfo:
-        raise DamagedWorkbook(
-            "Filen er skadet eller ikke en Excel-arbeidsbok: den mangler selve arbeidsboka (xl/workbook.xml). "
-            "Åpne den i Excel, lagre som .xlsx og last opp på nytt."
-        )
+        raise DamagedWorkbook("loaders.workbook.no_workbook_part")
 
 
 def _check_sizes(archive: zipfile.ZipFile) -> None:
@@ -310,26 +293,22 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
     members = archive.infolist()
     total = sum(info.file_size for info in members)
     if total > MAX_UNPACKED:
-        raise WorkbookTooLarge(
-            f"Filen er for stor: innholdet pakkes ut til {_megabytes(total)} MB, og grensen er "
-            f"{_megabytes(MAX_UNPACKED)} MB. Fjern ark eller data du ikke trenger, og last opp på nytt."
-        )
+        raise WorkbookTooLarge("loaders.workbook.too_large", size=_megabytes(total), limit=_megabytes(MAX_UNPACKED))
     for info in members:
         if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise WorkbookTooLarge(
-                f"Filen er avvist: delen «{info.filename}» pakkes ut til {_megabytes(info.file_size)} MB, "
-                f"{format_number(info.file_size // max(info.compress_size, 1))} ganger større enn i filen, "
-                f"slik en ZIP-bombe gjør. {_RESAVE}"
+                "loaders.workbook.zip_bomb",
+                part=info.filename,
+                size=_megabytes(info.file_size),
+                ratio=Number(info.file_size // max(info.compress_size, 1)),
+                resave=_RESAVE,
             )
         if info.flag_bits & 0x1:
-            raise DamagedWorkbook(f"Filen er skadet: delen «{info.filename}» er kryptert i ZIP-filen. {_RESAVE}")
+            raise DamagedWorkbook("loaders.workbook.encrypted_part", part=info.filename, resave=_RESAVE)
 
 
 def _macros() -> MacroWorkbook:
-    return MacroWorkbook(
-        "Filen inneholder makroer (VBA). Lagre den i Excel som vanlig Excel-arbeidsbok (.xlsx) uten makroer, "
-        "og last opp på nytt."
-    )
+    return MacroWorkbook("loaders.workbook.macros")
 
 
 def _is_xml(name: str) -> bool:
@@ -343,7 +322,7 @@ def _check_xml(archive: zipfile.ZipFile, name: str) -> None:
 
 def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Refuse DTDs in a part calamine or we parse; in passing, macros and the shared-string count."""
-    where = f"delen «{info.filename}»"
+    where = _part(info.filename)
     is_content_types = info.filename == "[Content_Types].xml"
     is_shared_strings = posixpath.basename(info.filename).lower() == "sharedstrings.xml"
     unique_count = None
@@ -361,28 +340,33 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     # a billion aborts the process.
     if unique_count is not None and unique_count > strings:
         raise DamagedWorkbook(
-            f"Filen er skadet: {where} oppgir {format_number(unique_count)} tekster, men har "
-            f"{format_number(strings)}. {_RESAVE}"
+            "loaders.workbook.shared_strings",
+            where=where,
+            declared=Number(unique_count),
+            found=Number(strings),
+            resave=_RESAVE,
         )
 
 
-def _unsafe(where: str) -> UnsafeXml:
-    return UnsafeXml(
-        f"Filen er avvist: {where} inneholder en DOCTYPE- eller ENTITY-erklæring, som vi ikke godtar "
-        f"av sikkerhetshensyn. {_RESAVE}"
-    )
+def _part(name: str) -> Localised:
+    """ "delen «xl/styles.xml»", where in a file a problem is."""
+    return phrase("loaders.workbook.part", part=name)
 
 
-def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> Iterator[bytes]:
+def _unsafe(where: Localised) -> UnsafeXml:
+    return UnsafeXml("loaders.workbook.unsafe", where=where, resave=_RESAVE)
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised) -> Iterator[bytes]:
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(CHUNK):
                 yield chunk
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError):
-        raise DamagedWorkbook(f"Filen er skadet: {where} kan ikke pakkes ut. {_RESAVE}") from None
+        raise DamagedWorkbook("loaders.workbook.cannot_unpack", where=where, resave=_RESAVE) from None
 
 
-def _buffers(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> Iterator[bytes]:
+def _buffers(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised) -> Iterator[bytes]:
     """The part in pieces that never split a tag, so a regex sees every tag whole."""
     carry = b""
     for chunk in _chunks(archive, info, where):
@@ -390,9 +374,7 @@ def _buffers(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str) -> Ite
         cut = buffer.rfind(b"<")
         if cut > buffer.rfind(b">"):
             if len(buffer) - cut > MAX_TAG:
-                raise IrregularXml(
-                    f"Filen er avvist: {where} har en XML-tagg på over {_megabytes(MAX_TAG)} MB. {_RESAVE}"
-                )
+                raise IrregularXml("loaders.workbook.huge_tag", where=where, size=_megabytes(MAX_TAG), resave=_RESAVE)
             if cut:
                 yield buffer[:cut]
             carry = buffer[cut:]
@@ -446,7 +428,7 @@ def _choose(sheets: list[tuple[str, bool, str]], preferred: str) -> tuple[str, s
     chosen = next((sheet for sheet in sheets if sheet[0].strip().casefold() == wanted), None)
     chosen = chosen or next((sheet for sheet in sheets if sheet[1]), None)
     if chosen is None:
-        raise EmptySheet("Arbeidsboka har ingen synlige regneark. Legg dataene i et synlig ark og last opp på nytt.")
+        raise EmptySheet("loaders.workbook.no_visible_sheets")
     return chosen[0], chosen[2]
 
 
@@ -454,7 +436,7 @@ def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end"
     """(event, element) over a part, each element emptied after its end so memory stays flat."""
     if name not in archive.NameToInfo:
         return
-    where = f"delen «{name}»"
+    where = _part(name)
     try:
         with archive.open(name) as stream:
             for event, element in iterparse(stream, events=events, forbid_dtd=True):
@@ -464,7 +446,7 @@ def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end"
     except DefusedXmlException:
         raise _unsafe(where) from None
     except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, OSError):
-        raise DamagedWorkbook(f"Filen er skadet: {where} kan ikke leses. {_RESAVE}") from None
+        raise DamagedWorkbook("loaders.workbook.unreadable_part", where=where, resave=_RESAVE) from None
 
 
 def _local(element) -> str:
@@ -498,24 +480,26 @@ def _is_percent_format(code: str) -> bool:
 def _scan_sheet(archive: zipfile.ZipFile, part: str, name: str, percent_styles: frozenset[int], max_rows: int) -> _Scan:
     info = archive.NameToInfo.get(part)
     if info is None:
-        raise DamagedWorkbook(f"Filen er skadet: arket «{name}» mangler i filen ({part}). {_RESAVE}")
-    where = f"arket «{name}»"
+        raise DamagedWorkbook("loaders.workbook.missing_sheet_part", sheet=name, part=part, resave=_RESAVE)
+    where = phrase("loaders.workbook.sheet", sheet=name)
     scan = _scan_plain(archive, info, where, percent_styles, max_rows)
     if scan is None:
         scan = _scan_tags(archive, info, where, percent_styles, max_rows)
     height, width = scan.last_row + 1, scan.last_column + 1
     if height * width > MAX_CELLS:
         raise TooManyCells(
-            f"Arket «{name}» går helt til kolonne {column_letter(scan.last_column)} og rad "
-            f"{format_number(height)}, som gir {format_number(height * width)} celler; vi godtar høyst "
-            f"{format_number(MAX_CELLS)}. Slett innhold og formatering langt til høyre eller langt nede i arket, "
-            "og last opp på nytt."
+            "loaders.workbook.too_many_cells",
+            sheet=name,
+            column=column_letter(scan.last_column),
+            rows=Number(height),
+            cells=Number(height * width),
+            limit=Number(MAX_CELLS),
         )
     return scan
 
 
 def _scan_plain(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, percent_styles: frozenset[int], max_rows: int
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised, percent_styles: frozenset[int], max_rows: int
 ) -> _Scan | None:
     """The fast pass, for sheets in the usual form; None as soon as the sheet is not."""
     scan = _Scan()
@@ -554,7 +538,7 @@ def _scan_plain(
 
 
 def _scan_tags(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, percent_styles: frozenset[int], max_rows: int
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised, percent_styles: frozenset[int], max_rows: int
 ) -> _Scan:
     """The exact pass: walks every row, c, f and v tag and places cells as calamine does.
 
@@ -611,7 +595,7 @@ def _scan_tags(
     return scan
 
 
-def _attribute(attributes: bytes, wanted: bytes, where: str) -> bytes | None:
+def _attribute(attributes: bytes, wanted: bytes, where: Localised) -> bytes | None:
     # calamine reads the unprefixed name only; x:r is another attribute to it.
     values = [first or second for key, first, second in _ATTRIBUTE.findall(attributes) if key == wanted]
     if len(values) > 1:
@@ -620,13 +604,13 @@ def _attribute(attributes: bytes, wanted: bytes, where: str) -> bytes | None:
     return values[0] if values else None
 
 
-def _row_number(text: bytes, where: str) -> int:
+def _row_number(text: bytes, where: Localised) -> int:
     if not _NUMBER.fullmatch(text):
         raise _irregular(where)
     return int(text)
 
 
-def _position(ref: bytes, where: str) -> tuple[int, int]:
+def _position(ref: bytes, where: Localised) -> tuple[int, int]:
     match = _REF.fullmatch(ref)
     if not match:
         raise _irregular(where)
@@ -642,39 +626,42 @@ def _column(letters: bytes) -> int:
     return index - 1
 
 
-def _extend(scan: _Scan, row: int, column: int, where: str, max_rows: int) -> None:
+def _extend(scan: _Scan, row: int, column: int, where: Localised, max_rows: int) -> None:
     if row >= max_rows:
         raise TooManyRows(
-            f"{where[0].upper()}{where[1:]} har innhold i rad {format_number(row + 1)} "
-            f"(celle {cell_ref(row, column)}); grensen er {format_number(max_rows)} rader. "
-            "Slett innhold og formatering under grensen, og last opp på nytt."
+            "loaders.workbook.row_beyond_limit",
+            where=Capitalised(where),
+            row=Number(row + 1),
+            cell=cell_ref(row, column),
+            limit=Number(max_rows),
         )
     scan.last_row = max(scan.last_row, row)
     scan.last_column = max(scan.last_column, column)
 
 
-def _too_many_rows(where: str, max_rows: int) -> TooManyRows:
-    return TooManyRows(
-        f"{where[0].upper()}{where[1:]} har mer enn {format_number(max_rows)} rader; grensen er "
-        f"{format_number(max_rows)}. Fjern overflødige rader (også tomme rader med formatering) og last opp på nytt."
-    )
+def _too_many_rows(where: Localised, max_rows: int) -> TooManyRows:
+    return TooManyRows("loaders.workbook.too_many_rows", where=Capitalised(where), limit=Number(max_rows))
 
 
-def _irregular(where: str) -> IrregularXml:
-    return IrregularXml(
-        f"Filen er avvist: {where} har celler skrevet på en uvanlig måte som vi ikke kan kontrollere. {_RESAVE}"
-    )
+def _irregular(where: Localised) -> IrregularXml:
+    return IrregularXml("loaders.workbook.irregular", where=where, resave=_RESAVE)
 
 
-def _no_value_message(name: str, refs: list[str]) -> str:
-    shown = refs[:5]
+def _no_value(name: str, refs: list[str]) -> MissingFormulaValue:
+    shown = 5
     if len(refs) == 1:
-        cells = f"celle {refs[0]}: formelen har"
-    else:
-        listed = ", ".join(shown[:-1]) + " og " + shown[-1] if len(refs) <= 5 else ", ".join(shown)
-        more = f" og {len(refs) - 5} til" if len(refs) > 5 else ""
-        cells = f"cellene {listed}{more}: formlene har"
-    return f"Arket «{name}», {cells} ingen lagret verdi. {_RESAVE}"
+        return MissingFormulaValue("loaders.workbook.formula_without_value", sheet=name, cell=refs[0], resave=_RESAVE)
+    if len(refs) <= shown:
+        return MissingFormulaValue(
+            "loaders.workbook.formulas_without_value", sheet=name, cells=Listing(tuple(refs)), resave=_RESAVE
+        )
+    return MissingFormulaValue(
+        "loaders.workbook.formulas_without_value_more",
+        sheet=name,
+        cells=", ".join(refs[:shown]),
+        more=len(refs) - shown,
+        resave=_RESAVE,
+    )
 
 
 def _calamine_rows(path: str | os.PathLike, name: str) -> list[list[object]]:
@@ -682,7 +669,7 @@ def _calamine_rows(path: str | os.PathLike, name: str) -> list[list[object]]:
         with python_calamine.CalamineWorkbook.from_path(os.fspath(path)) as workbook:
             return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except (python_calamine.CalamineError, ValueError, OverflowError):
-        raise DamagedWorkbook(f"Arket «{name}» kan ikke leses; filen ser ut til å være skadet. {_RESAVE}") from None
+        raise DamagedWorkbook("loaders.workbook.unreadable_sheet", sheet=name, resave=_RESAVE) from None
 
 
 def _numeric(rows: list[list[object]], cells: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
@@ -698,5 +685,5 @@ def _numeric(rows: list[list[object]], cells: list[tuple[int, int]]) -> frozense
     return frozenset(numeric)
 
 
-def _megabytes(size: int) -> str:
-    return format_number(size / 2**20)
+def _megabytes(size: int) -> Number:
+    return Number(size / 2**20)

@@ -7,7 +7,8 @@ from core.reports import Report, rollback, save_reports
 from core.users import User
 from loaders.agreement import load_agreement
 from loaders.catalogue import load_catalogue
-from loaders.status import StatusFileRejected, load_status
+from loaders.errors import StatusFileRejected
+from loaders.status import load_status
 from tests.builders import ADMIN
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
 
@@ -85,6 +86,16 @@ def test_a_council_area_reporter_holds_that_area_s_commitments_in_every_region(r
     assert [error.message for error in rejected.value.errors] == [
         "du rapporterer bare for Utdanning og kompetanse, ikke for Indre Østfold regionråd "
         "(tiltak 2.1 følges opp av Næring og tannhelse)."
+    ]
+
+
+def test_a_scope_error_reads_in_english(register, tmp_path):
+    path = write_workbook(tmp_path / "s.xlsx", [FOLLO_ROW, IOR_ROWS[1]])
+    with pytest.raises(StatusFileRejected) as rejected:
+        load_status(register, path, user=FOLLO_REPORTER)
+    assert [error.message("en") for error in rejected.value.errors] == [
+        "Sheet «Status», row 3, column A (Region): «IØR» – you report only for Follorådet, "
+        "not for Indre Østfold regionråd (commitment 2.1 is followed up by Næring og tannhelse)."
     ]
 
 

@@ -4,16 +4,8 @@ import docx
 import pytest
 
 from core.register import Agreement, Commitment, FocusArea
-from loaders.agreement import (
-    LoadSummary,
-    MissingRegion,
-    UnreadableAgreement,
-    load_agreement,
-    normalise_period,
-    parse_agreement_text,
-    read_agreement,
-)
-from loaders.errors import AgreementFormatError
+from loaders.agreement import LoadSummary, load_agreement, normalise_period, parse_agreement_text, read_agreement
+from loaders.errors import AgreementFormatError, MissingRegion, UnreadableAgreement
 from tests.builders import ADMIN
 
 SEED = Path("/work/shared/seeds/agreement-indre-ostfold-2022-2023.txt")

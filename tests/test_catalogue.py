@@ -5,19 +5,17 @@ import pytest
 
 from core.db import write_transaction
 from core.register import Agreement, Commitment, FocusArea, ensure_region, save_agreement
-from loaders.catalogue import (
-    CatalogueError,
-    CatalogueHeaderMissing,
-    CatalogueRejected,
-    CatalogueSummary,
-    EmptyCatalogue,
-    load_catalogue,
-    read_catalogue,
-)
+from loaders.catalogue import CatalogueSummary, load_catalogue, read_catalogue
+from loaders.errors import CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
 from tests.builders import ADMIN
 
 NB_HEADER = ["Region", "Nr", "Tiltak", "Innsatsområde", "Emneknagg", "Rådsområde", "Bærekraftsmål"]
 EN_HEADER = ["region", "Code", "Commitment", "Focus area", "Hashtag", "Council area", "SDGs"]
+
+
+def catalogue_error_fields(error: CellError) -> tuple:
+    """Sheet, row, header, value and the problem in bokmål."""
+    return (error.sheet, error.row, error.header, error.value, error.problem("nb"))
 
 
 def workbook(tmp_path, rows, sheet="Tiltak", name="katalog.xlsx"):
@@ -219,28 +217,28 @@ def test_all_errors_at_once_and_nothing_written(db, tmp_path):
         "«Kultur og mangfold», «Plan, klima og miljø», «Samferdsel», «Næring og tannhelse», "
         "«Utdanning og kompetanse», «Finans og administrasjon», «Fylkesrådsleders kontor»"
     )
-    assert error.value.errors == [
-        CatalogueError("Tiltak", 3, "Rådsområde", "Kultur", f"«Kultur» er ikke et rådsområde; bruk ett av {allowed}"),
-        CatalogueError(
+    assert [catalogue_error_fields(found) for found in error.value.errors] == [
+        ("Tiltak", 3, "Rådsområde", "Kultur", f"«Kultur» er ikke et rådsområde; bruk ett av {allowed}"),
+        (
             "Tiltak",
             3,
             "Bærekraftsmål",
             "9; 18",
             "«9; 18» er ikke bærekraftsmål; skriv tall fra 1 til 17, for eksempel «9; 11»",
         ),
-        CatalogueError("Tiltak", 4, "Nr", "", "mangler nummer"),
-        CatalogueError(
+        ("Tiltak", 4, "Nr", "", "mangler nummer"),
+        (
             "Tiltak",
             4,
             "Emneknagg",
             "#vekst",
             "en emneknagg hører til et innsatsområde, men raden har ikke innsatsområde",
         ),
-        CatalogueError("Tiltak", 5, "Region", "", "mangler region"),
-        CatalogueError("Tiltak", 5, "Tiltak", "", "mangler tiltakstekst"),
-        CatalogueError("Tiltak", 6, "Nr", "1.1", "nummeret 1.1 står allerede på rad 3 for Follorådet"),
-        CatalogueError("Tiltak", 6, "Innsatsområde", "Næringsliv", "innsatsområde 1 heter «Næring» på rad 3"),
-        CatalogueError(
+        ("Tiltak", 5, "Region", "", "mangler region"),
+        ("Tiltak", 5, "Tiltak", "", "mangler tiltakstekst"),
+        ("Tiltak", 6, "Nr", "1.1", "nummeret 1.1 står allerede på rad 3 for Follorådet"),
+        ("Tiltak", 6, "Innsatsområde", "Næringsliv", "innsatsområde 1 heter «Næring» på rad 3"),
+        (
             "Tiltak",
             7,
             "Nr",
@@ -248,21 +246,21 @@ def test_all_errors_at_once_and_nothing_written(db, tmp_path):
             "Excel har lagret nummeret som tallet 1.2, som ikke kan skilles fra 1.20 på rad 8; "
             "skriv numrene som tekst (med ' foran)",
         ),
-        CatalogueError(
+        (
             "Tiltak",
             7,
             "Periode",
             "2025",
             "Follorådet har perioden «2024» på rad 6; en fil kan ha bare én periode per region",
         ),
-        CatalogueError(
+        (
             "Tiltak",
             9,
             "Nr",
             "02.01.2024",
             "Excel har gjort nummeret om til en dato; skriv det som tekst (med ' foran)",
         ),
-        CatalogueError(
+        (
             "Tiltak",
             10,
             "Innsatsområde",
@@ -275,6 +273,40 @@ def test_all_errors_at_once_and_nothing_written(db, tmp_path):
         f"rad 3, Rådsområde: «Kultur» er ikke et rådsområde; bruk ett av {allowed}; "
         "rad 3, Bærekraftsmål: «9; 18» er ikke bærekraftsmål; skriv tall fra 1 til 17, for eksempel «9; 11»; "
         "rad 4, Nr: mangler nummer; og 9 til."
+    )
+
+
+def test_a_rejected_catalogue_reads_in_english(db, tmp_path):
+    path = workbook(
+        tmp_path,
+        [
+            NB_HEADER,
+            ["Follorådet", "1.1", "A", "1 - Næring", None, "Kultur", None],
+            ["Follorådet", "1.1", "B", "1 - Næring", None, None, "18"],
+            ["", "1.3", "C"],
+            ["Follorådet", "1.4", ""],
+        ],
+    )
+    with pytest.raises(CatalogueRejected) as error:
+        load_catalogue(db, path, user=ADMIN)
+    allowed = (
+        "«Kultur og mangfold», «Plan, klima og miljø», «Samferdsel», «Næring og tannhelse», "
+        "«Utdanning og kompetanse», «Finans og administrasjon», «Fylkesrådsleders kontor»"
+    )
+    assert [found.message("en") for found in error.value.errors] == [
+        "Sheet «Tiltak», row 2, column F (Rådsområde): «Kultur» – «Kultur» is not a council area; "
+        f"use one of {allowed}",
+        "Sheet «Tiltak», row 3, column G (Bærekraftsmål): «18» – «18» are not sustainable development goals; "
+        "write numbers from 1 to 17, for example «9; 11»",
+        "Sheet «Tiltak», row 3, column B (Nr): «1.1» – the number 1.1 is already on row 2 for Follorådet",
+        "Sheet «Tiltak», row 4, column A (Region) – the region is missing",
+        "Sheet «Tiltak», row 5, column C (Tiltak) – the commitment text is missing",
+    ]
+    assert error.value.message("en") == (
+        "Errors in the sheet «Tiltak»: 5. "
+        f"row 2, Rådsområde: «Kultur» is not a council area; use one of {allowed}; "
+        "row 3, Bærekraftsmål: «18» are not sustainable development goals; write numbers from 1 to 17, "
+        "for example «9; 11»; row 3, Nr: the number 1.1 is already on row 2 for Follorådet; and 2 more."
     )
 
 

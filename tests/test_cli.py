@@ -151,3 +151,24 @@ def test_reading_without_sign_in_is_set_by_an_administrator(register, db_path):
         "Bare administratorer kan endre hvem som kan lese uten å logge inn; Lise Leser er ikke administrator.\n"
     )
     assert cli("reading", "--db", str(db_path)).stdout == "Alle kan lese uten å logge inn.\n"
+
+
+def test_the_error_lines_read_in_english(register, tmp_path):
+    from loaders.__main__ import error_lines
+    from loaders.errors import MissingActingUser, StatusFileRejected
+    from loaders.status import load_status
+    from tests.builders import ADMIN
+
+    path = write_workbook(tmp_path / "bad.xlsx", [["Follo", "1.1", "2023-Q2", "Kanskje", 45, "", "", ""]])
+    with pytest.raises(StatusFileRejected) as caught:
+        load_status(register, path, user=ADMIN)
+    assert error_lines(caught.value, "en") == [
+        "Sheet «Status», row 2, column D (Status): «Kanskje» – unknown status. Choose one of: Not started, On track, "
+        "Delayed, Completed, Cancelled.",
+        "The file was not saved. Errors found: 1. The first: Sheet «Status», row 2, column D (Status): «Kanskje» – "
+        "unknown status. Choose one of: Not started, On track, Delayed, Completed, Cancelled.",
+    ]
+    assert error_lines(MissingActingUser("cli.no_acting_user"), "en") == [
+        "Say which user you load as: --as USERNAME (or set DASHBOARD_USER). "
+        "Create a user with «python -m loaders user add»."
+    ]

@@ -6,9 +6,15 @@ import pytest
 from core.db import revision
 from core.errors import AlreadyRolledBack, NotRollbackable, RollbackConflict, UnknownUpload
 from core.reports import Change, MissingCommitment, rollback
-from loaders.status import CellError, StatusFileRejected, load_status
+from loaders.errors import CellError, StatusFileRejected
+from loaders.status import load_status
 from tests.builders import ADMIN
 from tests.status_files import build_small_register, dump, report_rows, write_workbook
+
+
+def cell_error_fields(error: CellError) -> tuple:
+    """Sheet, row, column, header, value and the problem in bokmål."""
+    return (error.sheet, error.row, error.column, error.header, error.value, error.problem("nb"))
 
 
 @pytest.fixture
@@ -104,8 +110,8 @@ def test_file_without_quarter_and_no_option_is_refused(register, tmp_path):
     path = write_workbook(tmp_path / "noq.xlsx", [["Follo", "1.1", "I rute"]], header=["Region", "Nr", "Status"])
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, user=ADMIN)
-    assert caught.value.errors == [
-        CellError(
+    assert [cell_error_fields(error) for error in caught.value.errors] == [
+        (
             "Status",
             1,
             None,
@@ -154,6 +160,58 @@ def test_every_error_is_reported_at_once_and_nothing_is_written(register, tmp_pa
     ]
     assert str(caught.value).startswith("Filen ble ikke lagret: 9 feil. Første: Arket «Status», rad 3")
     assert dump(db) == before
+
+
+def test_the_errors_read_in_english_place_words_quarters_and_statuses_included(register, tmp_path):
+    path = write_workbook(
+        tmp_path / "bad.xlsx",
+        [
+            ["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""],
+            ["Follo", "1.2", "2023-Q7", "Kanskje", 150, "", "", ""],
+            ["Follo", "", "2023-Q2", "", "", "", "", ""],
+            ["Follo", "1.1", "2023-Q2", "Forsinket", 50, "", "", ""],
+        ],
+    )
+    with pytest.raises(StatusFileRejected) as caught:
+        load_status(register, path, user=ADMIN)
+    assert [error.message("en") for error in caught.value.errors] == [
+        "Sheet «Status», row 3, column C (Kvartal): «2023-Q7» – unknown quarter. "
+        "Write for example 2024-Q2 or «Q2 2024».",
+        "Sheet «Status», row 3, column D (Status): «Kanskje» – unknown status. Choose one of: Not started, On track, "
+        "Delayed, Completed, Cancelled.",
+        "Sheet «Status», row 3, column E (Fremdrift (%)): «150» – progress must be a number from 0 to 100 "
+        "(for example 45 or «45 %»).",
+        "Sheet «Status», row 4, column B (Nr) – the commitment number is missing.",
+        "Sheet «Status», row 4, column D (Status) – the status is missing. Choose one of: Not started, On track, "
+        "Delayed, Completed, Cancelled.",
+        "Sheet «Status», row 5, column B (Nr): «1.1» – the commitment is reported twice for Q2 2023 (also row 2).",
+    ]
+    assert [error.problem("en") for error in caught.value.errors][:1] == [
+        "unknown quarter. Write for example 2024-Q2 or «Q2 2024»."
+    ]
+    assert caught.value.message("en") == (
+        "The file was not saved. Errors found: 6. The first: Sheet «Status», row 3, column C (Kvartal): «2023-Q7» – "
+        "unknown quarter. Write for example 2024-Q2 or «Q2 2024»."
+    )
+
+
+def test_a_quarter_mismatch_and_a_warning_read_in_english(register, tmp_path):
+    path = write_workbook(tmp_path / "q.xlsx", [["Follo", "1.1", "2023-Q1", "I rute", 1, "", "", ""]])
+    with pytest.raises(StatusFileRejected) as caught:
+        load_status(register, path, quarter="2023-Q2", user=ADMIN)
+    assert [error.message("en") for error in caught.value.errors] == [
+        "Sheet «Status», row 2, column C (Kvartal): «2023-Q1» – the quarter in the file does not match the chosen "
+        "quarter, Q2 2023."
+    ]
+    path = write_workbook(
+        tmp_path / "w.xlsx",
+        [["Follo", "1.1", "2023-Q2", "I rute", 1, "x"]],
+        header=["Region", "Nr", "Kvartal", "Status", "Fremdrift", "Notat"],
+    )
+    result = load_status(register, path, user=ADMIN, dry_run=True)
+    assert [warning.message("en") for warning in result.warnings] == [
+        "The column «Notat» in the sheet «Status» is not part of the template and was not read."
+    ]
 
 
 def test_missing_header_is_named(register, tmp_path):

@@ -686,3 +686,56 @@ def test_zip_with_a_huge_number_of_members_is_refused_before_zipfile_reads_its_d
         "Filen er avvist: den har 10\u202f001 deler, og en arbeidsbok har sjelden mer enn noen hundre "
         "(grensen er 10\u202f000). Åpne filen i Excel, lagre den og last opp på nytt."
     )
+
+
+# --- The same refusals in English -------------------------------------------------------------
+
+
+def refused_in_english(error_class: type[WorkbookError], path: Path) -> str:
+    with pytest.raises(error_class) as caught:
+        read_sheet(path)
+    return caught.value.message("en")
+
+
+def test_a_refusal_reads_in_english_with_english_numbers(tmp_path):
+    inside = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD100000"><v>2</v></c></row></sheetData>'
+    path = xlsx(tmp_path / "status.xlsx", inside)
+
+    assert refused_in_english(TooManyCells, path) == (
+        "The sheet «Status» reaches column XFD and row 100,000, which makes 1,638,400,000 cells; we accept at most "
+        "5,000,000. Delete content and formatting far to the right or far down in the sheet, and upload it again."
+    )
+
+
+def test_a_web_page_renamed_xlsx_is_explained_in_english(tmp_path):
+    path = tmp_path / "status.xlsx"
+    path.write_bytes(b"<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table>")
+
+    assert refused_in_english(NotAWorkbook, path) == (
+        "The file is not an Excel workbook (.xlsx). It looks like a web page (HTML). "
+        "Open it in Excel, save it as an Excel workbook (.xlsx) and upload it again."
+    )
+
+
+def test_a_refusal_naming_a_part_reads_in_english(tmp_path):
+    strings = f'<sst xmlns="{MAIN}" count="1" uniqueCount="1000000000"><si><t>Agder</t></si></sst>'
+    path = xlsx(tmp_path / "status.xlsx", PLAIN_SHEET, strings=strings)
+
+    assert refused_in_english(DamagedWorkbook, path) == (
+        "The file is damaged: the part «xl/sharedStrings.xml» declares 1,000,000,000 texts, but has 1. "
+        "Open the file in Excel, save it and upload it again."
+    )
+
+
+def test_formulas_without_values_are_listed_in_english(tmp_path):
+    cells = "".join(f'<row r="{n}"><c r="B{n}"><f>A{n}*2</f></c></row>' for n in range(2, 5))
+    inside = f'<sheetData><row r="1"><c r="A1"><v>1</v></c></row>{cells}</sheetData>'
+    path = xlsx(tmp_path / "status.xlsx", inside)
+
+    assert refused(MissingFormulaValue, path) == (
+        f"Arket «Status», cellene B2, B3 og B4: formlene har ingen lagret verdi. {RESAVE}"
+    )
+    assert refused_in_english(MissingFormulaValue, path) == (
+        "Sheet «Status», cells B2, B3 and B4: the formulas have no saved value. "
+        "Open the file in Excel, save it and upload it again."
+    )

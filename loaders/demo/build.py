@@ -36,6 +36,7 @@ from core.users import User, add_user
 from core.vocabulary import next_quarter
 from loaders.agreement import load_agreement, read_agreement
 from loaders.demo import data as demo_data
+from loaders.texts import phrase, render
 
 SEED = 2022
 FIRST_QUARTER = "2022-Q1"
@@ -61,19 +62,22 @@ class DemoSummary:
     built: bool
     password: str | None = None  # the demo account's, shown once when the database is built
 
-    def __str__(self) -> str:
-        counts = (
-            f"{self.regions} regioner, {self.commitments} tiltak, "
-            f"{self.reports} statusrapporter, {self.uploads} opplastinger"
+    def message(self, lang: str = "nb") -> str:
+        """What was built, or why nothing was; the demo account's password when it is new."""
+        counts = phrase(
+            "loaders.demo.counts",
+            regions=self.regions,
+            commitments=self.commitments,
+            reports=self.reports,
+            uploads=self.uploads,
         )
         if self.built:
-            return (
-                f"Demodatabasen er bygget i {self.path}: {counts}.\n"
-                f"Alle kan lese uten å logge inn. For å laste opp og tilbakestille: logg inn som "
-                f"«{DEMO_USERNAME}» med passordet {self.password} (nytt passord: "
-                f"python -m loaders user passwd {DEMO_USERNAME})."
-            )
-        return f"{self.path} har allerede data ({counts}); ingenting er endret. Bruk --force for å bygge på nytt."
+            values = {"path": self.path, "counts": counts, "username": DEMO_USERNAME, "password": self.password}
+            return render("loaders.demo.built", lang, values)
+        return render("loaders.demo.exists", lang, {"path": self.path, "counts": counts})
+
+    def __str__(self) -> str:
+        return self.message("nb")
 
 
 def build_demo(path: str | os.PathLike | None = None, force: bool = False) -> DemoSummary:

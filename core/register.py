@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from core.errors import UnknownRegion
+from core.i18n import Text
 from core.vocabulary import clean_text, fold
 
 
@@ -89,8 +90,8 @@ def region_lookup(db: Database) -> dict[str, Region]:
 def find_region(db: Database, name: str) -> Region:
     region = region_lookup(db).get(fold(name))
     if region is None:
-        known = ", ".join(r.name for r in regions(db)) or "ingen"
-        raise UnknownRegion(f"Fant ikke regionen «{clean_text(name)}». Kjente regioner: {known}.")
+        known = ", ".join(r.name for r in regions(db)) or Text("core.none")
+        raise UnknownRegion("core.unknown_region", name=clean_text(name), known=known)
     return region
 
 

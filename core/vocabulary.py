@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from core.i18n import TEXTS, t
+
 
 @dataclass(frozen=True)
 class Status:
@@ -19,12 +21,9 @@ class Status:
     en: str
 
 
-STATUSES: tuple[Status, ...] = (
-    Status("not_started", "Ikke startet", "Not started"),
-    Status("on_track", "I rute", "On track"),
-    Status("delayed", "Forsinket", "Delayed"),
-    Status("completed", "Fullført", "Completed"),
-    Status("cancelled", "Utgår", "Cancelled"),
+# The words are the text table's (status.<key>), so pages, files and parsing agree.
+STATUSES: tuple[Status, ...] = tuple(
+    Status(key, *TEXTS[f"status.{key}"]) for key in ("not_started", "on_track", "delayed", "completed", "cancelled")
 )
 STATUS_KEYS: tuple[str, ...] = tuple(status.key for status in STATUSES)
 STATUS_BY_KEY: dict[str, Status] = {status.key: status for status in STATUSES}
@@ -121,9 +120,9 @@ def parse_status(value: object) -> str | None:
     return _STATUS_WORDS.get(fold(value))
 
 
-def status_label(key: str, language: str = "nb") -> str:
-    status = STATUS_BY_KEY[key]
-    return status.nb if language == "nb" else status.en
+def status_label(key: str, lang: str = "nb") -> str:
+    """A status key as words: "I rute"; also "not_reported", which is no status a report can have."""
+    return t(f"status.{key}", lang)
 
 
 _QUARTER_PATTERNS = (
@@ -160,10 +159,10 @@ def parse_quarter(value: object) -> str | None:
     return None
 
 
-def quarter_label(quarter: str, language: str = "nb") -> str:
+def quarter_label(quarter: str, lang: str = "nb") -> str:
     """ "2024-Q2" as "2. kv. 2024" (or "Q2 2024" in English)."""
     year, q = quarter.split("-Q")
-    return f"{q}. kv. {year}" if language == "nb" else f"Q{q} {year}"
+    return t("quarter.label", lang, q=q, year=year)
 
 
 def previous_quarter(quarter: str) -> str:

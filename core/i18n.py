@@ -22,11 +22,12 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "upload.stage.",
     "uploads.kind.",
     "outputs.chart.group.",
+    "outputs.export.sheet.",
 )
 
 TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("Partnerskapsmonitor", "Partnership monitor"),
-        "page.overview": ("Oversikt", "Overview"),
+    "page.overview": ("Oversikt", "Overview"),
     "page.regions": ("Regioner", "Regions"),
     "page.council_areas": ("Rådsområder", "Council areas"),
     "page.sdgs": ("Bærekraftsmål", "Sustainable Development Goals"),
@@ -408,7 +409,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ukjent rolle «{value}». Velg en av: leser, rapportør, administrator.",
         "Unknown role “{value}”. Choose one of: leser, rapportør, administrator.",
     ),
-    "core.weak_password": ("Passordet må ha minst {length} tegn.", "The password must have at least {length} characters."),
+    "core.weak_password": (
+        "Passordet må ha minst {length} tegn.",
+        "The password must have at least {length} characters.",
+    ),
     "core.user_exists": (
         "Det finnes allerede en bruker «{username}» med det brukernavnet eller den e-posten.",
         "There already is a user “{username}” with that username or e-mail address.",

@@ -96,9 +96,7 @@ class RollbackResult:
 
     def message(self, lang: str = "nb") -> str:
         """The one-line outcome in ``lang``: how many reports got earlier values back, how many were removed."""
-        return t(
-            "core.result.rolled_back", lang, upload=self.upload_id, restored=self.restored, removed=self.removed
-        )
+        return t("core.result.rolled_back", lang, upload=self.upload_id, restored=self.restored, removed=self.removed)
 
 
 @dataclass

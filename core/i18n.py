@@ -23,6 +23,7 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "uploads.kind.",
     "outputs.chart.group.",
     "outputs.export.sheet.",
+    "outputs.template.col.",
 )
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -342,10 +343,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Yes, I want to roll back upload {number}",
     ),
     "uploads.rollback": ("Tilbakestill opplasting {number}", "Roll back upload {number}"),
-    "uploads.rolled_back_now": (
-        "Opplasting {number} er tilbakestilt: {restored} rapporter fikk tilbake tidligere verdier, {removed} ble fjernet.",
-        "Upload {number} is rolled back: {restored} reports got their earlier values back, {removed} were removed.",
-    ),
     # Quarterly report (core/report.py)
     "report.title": ("Kvartalsrapport – {quarter}", "Quarterly report – {quarter}"),
     "report.summary_sheet": ("Sammendrag", "Summary"),
@@ -501,6 +498,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Figurene til PDF-rapporten kunne ikke tegnes: Chromium meldte en feil ({error}). {hint}",
         "The charts for the PDF report could not be drawn: Chromium reported an error ({error}). {hint}",
     ),
+    "outputs.charts_failed.plotly_missing": (
+        "Figurene til PDF-rapporten kunne ikke tegnes: {path} mangler. "
+        "Installer pakkene på nytt med «pip install -r requirements.txt».",
+        "The charts for the PDF report could not be drawn: {path} is missing. "
+        "Reinstall the packages with “pip install -r requirements.txt”.",
+    ),
     "outputs.charts_failed.hint": (
         "Prøv igjen; hjelper ikke det, last ned Excel-rapporten i stedet og meld fra til den som drifter dashbordet.",
         "Try again; if that does not help, download the Excel report instead and tell whoever runs the dashboard.",
@@ -511,6 +514,115 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.created": ("{note} · laget {made}", "{note} · created {made}"),
     "outputs.sheet": ("Ark", "Sheet"),
     "outputs.table": ("tabell", "table"),
+    # The status workbook template (a Norwegian document: rendered "nb")
+    "outputs.template.sheet": ("Status", "Status"),
+    "outputs.template.guide_sheet": ("Veiledning", "Guide"),
+    "outputs.template.col.region": ("Region", "Region"),
+    "outputs.template.col.code": ("Nr", "Code"),
+    "outputs.template.col.text": ("Tiltak", "Commitment"),
+    "outputs.template.col.focus_area": ("Innsatsområde", "Focus area"),
+    "outputs.template.col.quarter": ("Kvartal", "Quarter"),
+    "outputs.template.col.status": ("Status", "Status"),
+    "outputs.template.col.progress": ("Fremdrift (%)", "Progress (%)"),
+    "outputs.template.col.comment": ("Kommentar", "Comment"),
+    "outputs.template.col.next_step": ("Neste steg", "Next steps"),
+    "outputs.template.col.owner": ("Ansvarlig", "Owner"),
+    "outputs.template.col.previous_quarter": ("Forrige kvartal (kun til info)", "Previous quarter (for information)"),
+    "outputs.template.col.previous_status": ("Forrige status (kun til info)", "Previous status (for information)"),
+    "outputs.template.col.previous_progress": (
+        "Forrige fremdrift (kun til info)",
+        "Previous progress (for information)",
+    ),
+    "outputs.template.title": ("Statusrapport – {region} – {quarter}", "Status report – {region} – {quarter}"),
+    "outputs.template.note": (
+        "Fyll ut de gule kolonnene for hvert tiltak. Ikke endre Region, Nr eller Kvartal. Se arket «Veiledning».",
+        "Fill in the yellow columns for every commitment. Do not change Region, Nr or Kvartal. See the sheet “Veiledning”.",
+    ),
+    "outputs.template.status_title": ("Status", "Status"),
+    "outputs.template.status_input": ("Velg fra listen: {statuses}.", "Choose from the list: {statuses}."),
+    "outputs.template.status_error_title": ("Ugyldig status", "Invalid status"),
+    "outputs.template.status_error": ("Status må være en av: {statuses}.", "Status must be one of: {statuses}."),
+    "outputs.template.progress_title": ("Fremdrift i prosent", "Progress in per cent"),
+    "outputs.template.progress_input": (
+        "Skriv et helt tall fra 0 til 100, uten %-tegn.",
+        "Write a whole number from 0 to 100, without a % sign.",
+    ),
+    "outputs.template.progress_error_title": ("Ugyldig fremdrift", "Invalid progress"),
+    "outputs.template.progress_error": (
+        "Fremdrift må være et helt tall fra 0 til 100.",
+        "Progress must be a whole number from 0 to 100.",
+    ),
+    "outputs.template.guide.heading": ("Slik fyller du ut statusrapporten", "How to fill in the status report"),
+    "outputs.template.guide.file": (
+        "Denne filen gjelder {region} for {quarter} ({code}). "
+        "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal.",
+        "This file is for {region} for {quarter} ({code}). "
+        "One file is for one quarter: for another quarter, download a new template.",
+    ),
+    "outputs.template.guide.sheet": (
+        "Arket «Status» har én rad per tiltak i partnerskapsavtalen. Fyll ut de gule kolonnene for hvert tiltak.",
+        "The sheet “Status” has one row per commitment in the partnership agreement. "
+        "Fill in the yellow columns for every commitment.",
+    ),
+    "outputs.template.guide.columns": ("Kolonnene", "The columns"),
+    "outputs.template.guide.region": (
+        "Region: regionrådet rapporten gjelder. Ikke endre.",
+        "Region: the regional council the report is for. Do not change.",
+    ),
+    "outputs.template.guide.code": (
+        "Nr: tiltakets nummer i avtalen, for eksempel 1.10 eller 2.1.A. Ikke endre, "
+        "ellers kan ikke raden kobles til tiltaket.",
+        "Nr: the commitment's number in the agreement, for example 1.10 or 2.1.A. Do not change it, "
+        "or the row cannot be matched to the commitment.",
+    ),
+    "outputs.template.guide.text": (
+        "Tiltak og Innsatsområde: hva tiltaket går ut på. Bare til informasjon.",
+        "Tiltak and Innsatsområde: what the commitment is about. For information only.",
+    ),
+    "outputs.template.guide.quarter": (
+        "Kvartal: kvartalet rapporten gjelder ({code} betyr {quarter}). Ikke endre.",
+        "Kvartal: the quarter the report is for ({code} means {quarter}). Do not change.",
+    ),
+    "outputs.template.guide.status": (
+        "Status: velg fra listen: {statuses}. Må fylles ut for hvert tiltak.",
+        "Status: choose from the list: {statuses}. Must be filled in for every commitment.",
+    ),
+    "outputs.template.guide.progress": (
+        "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100. Skriv 40, ikke 40 %.",
+        "Fremdrift (%): how far the commitment has come, as a whole number from 0 to 100. Write 40, not 40 %.",
+    ),
+    "outputs.template.guide.comment": (
+        "Kommentar: kort om hva som er gjort i kvartalet.",
+        "Kommentar: briefly what was done in the quarter.",
+    ),
+    "outputs.template.guide.next_step": (
+        "Neste steg: hva som skal skje fram til neste rapport.",
+        "Neste steg: what is to happen until the next report.",
+    ),
+    "outputs.template.guide.owner": (
+        "Ansvarlig: hvem som følger opp tiltaket.",
+        "Ansvarlig: who follows the commitment up.",
+    ),
+    "outputs.template.guide.info": (
+        "Kolonnene merket «kun til info» viser forrige rapport. De blir ikke lest inn.",
+        "The columns marked “kun til info” show the previous report. They are not loaded.",
+    ),
+    "outputs.template.guide.prefilled_heading": ("Forhåndsutfylt", "Pre-filled"),
+    "outputs.template.guide.prefilled": (
+        "Status, Fremdrift og Ansvarlig er fylt ut fra forrige rapport. Har ingenting endret seg, "
+        "kan de stå som de er. Er det allerede rapportert for kvartalet, står det som ble rapportert.",
+        "Status, Fremdrift and Ansvarlig are filled in from the previous report. If nothing has changed, "
+        "they can stay as they are. If the quarter has been reported already, what was reported is filled in.",
+    ),
+    "outputs.template.guide.done_heading": ("Når du er ferdig", "When you are done"),
+    "outputs.template.guide.no_new": (
+        "Ikke legg til nye tiltak, og ikke endre Region, Nr eller Kvartal.",
+        "Do not add new commitments, and do not change Region, Nr or Kvartal.",
+    ),
+    "outputs.template.guide.save_as": (
+        "Lagre som Excel-arbeidsbok (.xlsx), ikke som .xls, .csv eller med makroer (.xlsm).",
+        "Save as an Excel workbook (.xlsx), not as .xls, .csv or with macros (.xlsm).",
+    ),
     # Charts
     "outputs.chart.no_data": ("Ingen data for dette utvalget", "No data for this selection"),
     "outputs.chart.share_of_commitments": ("Andel tiltak", "Share of commitments"),

@@ -47,25 +47,29 @@ class Sdg:
     colour: str
 
 
-# Names as used by FN-sambandet and the UN; colours from the UN's SDG guidelines.
-SDGS: tuple[Sdg, ...] = (
-    Sdg(1, "Utrydde fattigdom", "No poverty", "#E5243B"),
-    Sdg(2, "Utrydde sult", "Zero hunger", "#DDA63A"),
-    Sdg(3, "God helse og livskvalitet", "Good health and well-being", "#4C9F38"),
-    Sdg(4, "God utdanning", "Quality education", "#C5192D"),
-    Sdg(5, "Likestilling mellom kjønnene", "Gender equality", "#FF3A21"),
-    Sdg(6, "Rent vann og gode sanitærforhold", "Clean water and sanitation", "#26BDE2"),
-    Sdg(7, "Ren energi til alle", "Affordable and clean energy", "#FCC30B"),
-    Sdg(8, "Anstendig arbeid og økonomisk vekst", "Decent work and economic growth", "#A21942"),
-    Sdg(9, "Industri, innovasjon og infrastruktur", "Industry, innovation and infrastructure", "#FD6925"),
-    Sdg(10, "Mindre ulikhet", "Reduced inequalities", "#DD1367"),
-    Sdg(11, "Bærekraftige byer og lokalsamfunn", "Sustainable cities and communities", "#FD9D24"),
-    Sdg(12, "Ansvarlig forbruk og produksjon", "Responsible consumption and production", "#BF8B2E"),
-    Sdg(13, "Stoppe klimaendringene", "Climate action", "#3F7E44"),
-    Sdg(14, "Livet i havet", "Life below water", "#0A97D9"),
-    Sdg(15, "Livet på land", "Life on land", "#56C02B"),
-    Sdg(16, "Fred, rettferdighet og velfungerende institusjoner", "Peace, justice and strong institutions", "#00689D"),
-    Sdg(17, "Samarbeid for å nå målene", "Partnerships for the goals", "#19486A"),
+# Names as used by FN-sambandet and the UN (the text table's sdg.name.<n>); colours from the UN's SDG guidelines.
+SDG_COLOURS: dict[int, str] = {
+    1: "#E5243B",
+    2: "#DDA63A",
+    3: "#4C9F38",
+    4: "#C5192D",
+    5: "#FF3A21",
+    6: "#26BDE2",
+    7: "#FCC30B",
+    8: "#A21942",
+    9: "#FD6925",
+    10: "#DD1367",
+    11: "#FD9D24",
+    12: "#BF8B2E",
+    13: "#3F7E44",
+    14: "#0A97D9",
+    15: "#56C02B",
+    16: "#00689D",
+    17: "#19486A",
+}
+SDGS: tuple[Sdg, ...] = tuple(
+    Sdg(number, t(f"sdg.name.{number}", "nb"), t(f"sdg.name.{number}", "en"), colour)
+    for number, colour in SDG_COLOURS.items()
 )
 SDG_BY_NUMBER: dict[int, Sdg] = {sdg.number: sdg for sdg in SDGS}
 

@@ -7,17 +7,17 @@ from views import _data as data
 from views import _signin as signin
 from views import _widgets as widgets
 
-st.set_page_config(page_title="Partnerskapsmonitor", page_icon=":material/handshake:", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon=":material/handshake:", layout="wide")
 
 data.begin_run()
 visitor = signin.identify()
 account_box = st.sidebar.container()
 filters_box = st.sidebar.container()
-language = widgets.language_switch(st.sidebar.container())
+lang = widgets.language_switch(st.sidebar.container())
 
 
 def page(script: str, title_key: str, icon: str, url_path: str | None = None, **options) -> st.Page:
-    return st.Page(f"views/{script}", title=t(title_key, language), icon=icon, url_path=url_path, **options)
+    return st.Page(f"views/{script}", title=t(title_key, lang), icon=icon, url_path=url_path, **options)
 
 
 # One flat list: with sections, Streamlit 1.67 nests each section's <li> items in a
@@ -49,7 +49,7 @@ pages.append(
     )
 )
 navigation = st.navigation(pages)
-signin.sidebar_status(account_box, visitor, language)
+signin.sidebar_status(account_box, visitor, lang)
 if visitor.may_read:
-    widgets.sidebar_filters(filters_box, language)
+    widgets.sidebar_filters(filters_box, lang)
 navigation.run()

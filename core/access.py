@@ -14,14 +14,11 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from core.db import write_transaction
-from core.errors import MonitorError
+from core.errors import NotAllowed
+from core.i18n import TEXTS, Text, join_words, t
 from core.users import User
 
 OPEN_READING_KEY = "open_reading"
-
-
-class NotAllowed(MonitorError):
-    """The user's role does not allow this action."""
 
 
 def may_report(user: User) -> bool:
@@ -31,13 +28,15 @@ def may_report(user: User) -> bool:
 
 def require_reporter(user: User) -> None:
     if not may_report(user):
-        raise NotAllowed(f"{user.name} har lesetilgang og kan ikke laste opp status. Spør en administrator om tilgang.")
+        raise NotAllowed("core.read_only", name=user.name)
 
 
 def require_admin(user: User, action: str) -> None:
-    """``action`` completes "Bare administratorer kan …", e.g. "tilbakestille opplastinger"."""
+    """``action`` is the key of a text that completes "Bare administratorer kan …", e.g. "core.action.rollback"."""
     if not user.is_admin:
-        raise NotAllowed(f"Bare administratorer kan {action}; {user.name} er ikke administrator.")
+        # TRANSITIONAL: loaders/ passes the words themselves until it passes a key.
+        wording = Text(action) if action in TEXTS else action
+        raise NotAllowed("core.admins_only", action=wording, name=user.name)
 
 
 def holds(user: User, region: str, council_area: str | None) -> bool:
@@ -49,12 +48,10 @@ def holds(user: User, region: str, council_area: str | None) -> bool:
     return region in user.regions or (council_area is not None and council_area in user.council_areas)
 
 
-def scope_text(user: User) -> str:
+def scope_text(user: User, lang: str = "nb") -> str:
     """What the user reports for, in words: "Follo regionråd og Samferdsel"."""
     held = [*user.regions, *user.council_areas]
-    if not held:
-        return "ingenting"
-    return held[0] if len(held) == 1 else ", ".join(held[:-1]) + " og " + held[-1]
+    return join_words(held, lang) if held else t("core.nothing", lang)
 
 
 def reading_open(db: Database) -> bool:
@@ -64,7 +61,7 @@ def reading_open(db: Database) -> bool:
 
 
 def set_reading_open(db: Database, open_: bool, *, user: User) -> None:
-    require_admin(user, "endre hvem som kan lese uten å logge inn")
+    require_admin(user, "core.action.reading_setting")
     with write_transaction(db):
         db.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -63,9 +63,7 @@ def write_transaction(db: Database, *, count_revision: bool = True) -> Iterator[
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise DatabaseBusy(
-                "Databasen er opptatt med en annen lagring. Ingenting er endret; prøv igjen om litt."
-            ) from None
+            raise DatabaseBusy("core.database_busy") from None
         raise
     try:
         yield db

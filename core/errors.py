@@ -1,7 +1,8 @@
-"""Exceptions that carry a message meant for the person using the tool.
+"""Exceptions that carry a message meant for the person using the tool: the one errors module of core.
 
-Every failure a user can cause has its own class. The CLI and the pages show
-``str(error)``, which is always one line of plain Norwegian.
+Every failure a user can cause has its own class, raised with a text-table key
+and the values for its placeholders. The CLI shows ``str(error)``, one line of
+plain Norwegian; the pages show ``error.message(lang)`` in the reader's language.
 """
 
 from core.i18n import TEXTS, t
@@ -30,6 +31,10 @@ class UnknownRegion(MonitorError):
     """A region name or short name that is not in the register."""
 
 
+class UnknownCouncilArea(MonitorError):
+    """A council area name that is not in the register."""
+
+
 class UnknownUpload(MonitorError):
     """An upload number that is not in the uploads log."""
 
@@ -48,3 +53,31 @@ class InvalidQuarter(MonitorError):
 
 class NotRollbackable(MonitorError):
     """An upload of a kind that cannot be rolled back (agreements, catalogues)."""
+
+
+class NotAllowed(MonitorError):
+    """The user's role, or the regions and council areas they hold, do not allow this action."""
+
+
+class UnknownUser(MonitorError):
+    """A username that has no account."""
+
+
+class UserExists(MonitorError):
+    """An account with that username or e-mail already exists."""
+
+
+class InvalidRole(MonitorError):
+    """A role that is not leser, rapportør or administrator."""
+
+
+class WeakPassword(MonitorError):
+    """A password too short to be safe."""
+
+
+class SignInFailed(MonitorError):
+    """Wrong username or password (which of the two is not said)."""
+
+
+class SignInLocked(MonitorError):
+    """Too many failed sign-ins; the account is closed for a while."""

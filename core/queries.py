@@ -55,7 +55,7 @@ def quarter_argument(value: str) -> str:
     """ "YYYY-Qn" for a quarter written any way people write one, else InvalidQuarter."""
     quarter = parse_quarter(value)
     if quarter is None:
-        raise InvalidQuarter(f"«{clean_text(value)}» er ikke et kvartal. Skriv for eksempel 2024-Q2 eller 2. kv. 2024.")
+        raise InvalidQuarter("core.invalid_quarter", value=clean_text(value))
     return quarter
 
 

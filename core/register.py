@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from core.db import write_transaction
 from core.errors import UnknownRegion
+from core.i18n import Text
 from core.uploads import record_upload
 from core.vocabulary import clean_text, fold
 
@@ -91,8 +92,8 @@ def region_lookup(db: Database) -> dict[str, Region]:
 def find_region(db: Database, name: str) -> Region:
     region = region_lookup(db).get(fold(name))
     if region is None:
-        known = ", ".join(r.name for r in regions(db)) or "ingen"
-        raise UnknownRegion(f"Fant ikke regionen «{clean_text(name)}». Kjente regioner: {known}.")
+        known = ", ".join(r.name for r in regions(db)) or Text("core.none")
+        raise UnknownRegion("core.unknown_region", name=clean_text(name), known=known)
     return region
 
 

@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from core.access import NotAllowed, holds, require_admin, require_reporter, scope_text
+from core.access import holds, require_admin, require_reporter, scope_text
 from core.db import write_transaction
-from core.errors import AlreadyRolledBack, NotRollbackable, RollbackConflict, UnknownUpload
+from core.errors import AlreadyRolledBack, NotAllowed, NotRollbackable, RollbackConflict, UnknownUpload
+from core.i18n import Deferred, t
 from core.register import Region, agreement_for_quarter
 from core.uploads import get_upload, now_utc, record_upload
 from core.users import User
@@ -69,12 +70,17 @@ class LoadResult:
 
     @property
     def summary(self) -> str:
-        counts = f"{self.added} nye, {self.changed} endret, {self.unchanged} uendret"
+        """The one-line outcome in bokmål, as the command line prints it."""
+        return self.message("nb")
+
+    def message(self, lang: str = "nb") -> str:
+        """The one-line outcome in ``lang``: saved as which upload, or why nothing was, with the counts."""
+        counts = {"added": self.added, "changed": self.changed, "unchanged": self.unchanged}
         if self.dry_run:
-            return f"Prøvekjøring – ingenting er lagret: {counts}."
+            return t("core.result.dry_run", lang, **counts)
         if self.upload_id is None:
-            return f"Ingenting å endre: {counts}."
-        return f"Lagret som opplasting {self.upload_id}: {counts}."
+            return t("core.result.nothing", lang, **counts)
+        return t("upload.saved", lang, upload=self.upload_id, **counts)
 
 
 @dataclass(frozen=True)
@@ -85,10 +91,12 @@ class RollbackResult:
 
     @property
     def summary(self) -> str:
-        return (
-            f"Opplasting {self.upload_id} er tilbakestilt: {self.restored} rapporter fikk tilbake "
-            f"tidligere verdier, {self.removed} rapporter ble fjernet."
-        )
+        """The one-line outcome in bokmål, as the command line prints it."""
+        return self.message("nb")
+
+    def message(self, lang: str = "nb") -> str:
+        """The one-line outcome in ``lang``: how many reports got earlier values back, how many were removed."""
+        return t("core.result.rolled_back", lang, upload=self.upload_id, restored=self.restored, removed=self.removed)
 
 
 @dataclass
@@ -145,7 +153,7 @@ def save_reports(
     rows = [ReportRow(0, Region(0, "", None), "", report.quarter, report) for report in reports]
     require_reporter(user)
     if outside_scope(db, rows, user):
-        raise NotAllowed(f"{user.name} rapporterer bare for {scope_text(user)}; ingenting er lagret.")
+        raise NotAllowed("core.outside_scope", name=user.name, scope=Deferred(scope_text, user))
     return save_parsed(db, rows, kind=kind, file_name=file_name, sha256=sha256, user=user)
 
 
@@ -302,19 +310,17 @@ def rollback(db: Database, upload_id: int, *, user: User) -> RollbackResult:
     Refused while a later upload (not itself rolled back) has replaced values this
     upload set: rolling back would silently throw that later upload's values away.
     """
-    require_admin(user, "tilbakestille opplastinger")
+    require_admin(user, "core.action.rollback")
     with write_transaction(db):
         upload = get_upload(db, upload_id)
         if upload is None:
-            raise UnknownUpload(f"Fant ingen opplasting med nummer {upload_id}.")
+            raise UnknownUpload("core.unknown_upload", upload=upload_id)
         if upload.rolled_back_at:
             raise AlreadyRolledBack(
-                f"Opplasting {upload_id} ble allerede tilbakestilt {upload.rolled_back_at} av {upload.rolled_back_by}."
+                "core.already_rolled_back", upload=upload_id, when=upload.rolled_back_at, who=upload.rolled_back_by
             )
         if upload.kind not in ("status", "demo"):
-            raise NotRollbackable(
-                f"Opplasting {upload_id} er en {upload.kind}-import; bare statusopplastinger kan tilbakestilles."
-            )
+            raise NotRollbackable("core.not_rollbackable", upload=upload_id, kind=upload.kind)
         later = [
             row[0]
             for row in db.execute(
@@ -326,10 +332,7 @@ def rollback(db: Database, upload_id: int, *, user: User) -> RollbackResult:
         ]
         if later:
             listed = ", ".join(str(number) for number in later)
-            raise RollbackConflict(
-                f"Opplasting {upload_id} kan ikke tilbakestilles fordi senere opplastinger ({listed}) "
-                "har endret de samme rapportene. Tilbakestill dem først."
-            )
+            raise RollbackConflict("core.rollback_conflict", upload=upload_id, later=listed)
         removed = db.conn.execute(
             "DELETE FROM status_reports WHERE upload_id = :upload AND NOT EXISTS ("
             "SELECT 1 FROM status_history h WHERE h.replaced_by_upload_id = :upload "

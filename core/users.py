@@ -17,12 +17,20 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlite_utils import Database
 
 from core.db import write_transaction
-from core.errors import MonitorError
+from core.errors import (
+    InvalidRole,
+    SignInFailed,
+    SignInLocked,
+    UnknownCouncilArea,
+    UnknownUser,
+    UserExists,
+    WeakPassword,
+)
+from core.i18n import t
 from core.register import council_area_ids, find_region
 from core.vocabulary import fold
 
 ROLES = ("leser", "rapportor", "administrator")
-ROLE_LABELS = {"leser": "leser", "rapportor": "rapportør", "administrator": "administrator"}
 MIN_PASSWORD_LENGTH = 12
 FREE_ATTEMPTS = 3  # failures before the account closes for a while
 FIRST_LOCK_SECONDS = 5
@@ -30,28 +38,13 @@ MAX_LOCK_SECONDS = 15 * 60
 _HASHER = PasswordHasher()
 
 
-class UnknownUser(MonitorError):
-    """A username that has no account."""
+def role_label(role: str, lang: str = "nb") -> str:
+    """A role as people read it: "rapportør" (or "reporter" in English)."""
+    return t(f"role.{role}", lang)
 
 
-class UserExists(MonitorError):
-    """An account with that username or e-mail already exists."""
-
-
-class InvalidRole(MonitorError):
-    """A role that is not leser, rapportør or administrator."""
-
-
-class WeakPassword(MonitorError):
-    """A password too short to be safe."""
-
-
-class SignInFailed(MonitorError):
-    """Wrong username or password (which of the two is not said)."""
-
-
-class SignInLocked(MonitorError):
-    """Too many failed sign-ins; the account is closed for a while."""
+# re-exported for loaders/ until it calls role_label
+ROLE_LABELS = {role: role_label(role) for role in ROLES}
 
 
 @dataclass(frozen=True)
@@ -77,13 +70,13 @@ class User:
 def parse_role(value: str) -> str:
     role = fold(value).replace("ø", "o")
     if role not in ROLES:
-        raise InvalidRole(f"Ukjent rolle «{value}». Velg en av: leser, rapportør, administrator.")
+        raise InvalidRole("core.invalid_role", value=value)
     return role
 
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise WeakPassword(f"Passordet må ha minst {MIN_PASSWORD_LENGTH} tegn.")
+        raise WeakPassword("core.weak_password", length=MIN_PASSWORD_LENGTH)
     return _HASHER.hash(password)
 
 
@@ -107,7 +100,7 @@ def add_user(
             (username, email),
         ).fetchone()
         if clash:
-            raise UserExists(f"Det finnes allerede en bruker «{clash[0]}» med det brukernavnet eller den e-posten.")
+            raise UserExists("core.user_exists", username=clash[0])
         user_id = db.execute(
             "INSERT INTO users (username, name, email, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (username, name, email, role, password_hash, _now().isoformat(timespec="seconds")),
@@ -122,14 +115,14 @@ def _set_scopes(db: Database, user_id: int, regions: tuple[str, ...], council_ar
         db.execute("INSERT INTO user_scopes (user_id, region_id) VALUES (?, ?)", (user_id, find_region(db, region).id))
     for area in council_areas:
         if fold(area) not in areas:
-            raise MonitorError(f"Ukjent rådsområde «{area}».")
+            raise UnknownCouncilArea("core.unknown_council_area", area=area)
         db.execute("INSERT INTO user_scopes (user_id, council_area_id) VALUES (?, ?)", (user_id, areas[fold(area)]))
 
 
 def get_user(db: Database, username: str) -> User:
     row = db.execute("SELECT id, username, name, email, role FROM users WHERE username = ?", (username,)).fetchone()
     if row is None:
-        raise UnknownUser(f"Fant ingen bruker «{username}».")
+        raise UnknownUser("core.unknown_user", username=username)
     return _with_scopes(db, row)
 
 
@@ -169,7 +162,7 @@ def list_users(db: Database) -> list[User]:
 def remove_user(db: Database, username: str) -> None:
     with write_transaction(db):
         if db.execute("DELETE FROM users WHERE username = ?", (username,)).rowcount == 0:
-            raise UnknownUser(f"Fant ingen bruker «{username}».")
+            raise UnknownUser("core.unknown_user", username=username)
 
 
 def set_password(db: Database, username: str, password: str) -> None:
@@ -180,7 +173,7 @@ def set_password(db: Database, username: str, password: str) -> None:
             (password_hash, username),
         ).rowcount
         if changed == 0:
-            raise UnknownUser(f"Fant ingen bruker «{username}».")
+            raise UnknownUser("core.unknown_user", username=username)
 
 
 def authenticate(db: Database, username: str, password: str, *, now: dt.datetime | None = None) -> User:
@@ -191,14 +184,14 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
     ).fetchone()
     if row is None:
         _verify(_dummy_hash(), password)
-        raise SignInFailed("Feil brukernavn eller passord.")
+        raise SignInFailed("core.sign_in_failed")
     password_hash, failed, locked_until = row
     if locked_until and dt.datetime.fromisoformat(locked_until) > moment:
         wait = int((dt.datetime.fromisoformat(locked_until) - moment).total_seconds()) + 1
-        raise SignInLocked(f"For mange mislykkede forsøk. Prøv igjen om {wait} sekunder.")
+        raise SignInLocked("core.sign_in_locked", seconds=wait)
     if password_hash is None or not _verify(password_hash, password):
         _record_failure(db, username, failed + 1, moment)
-        raise SignInFailed("Feil brukernavn eller passord.")
+        raise SignInFailed("core.sign_in_failed")
     # Sign-in bookkeeping is not data: no new revision, so no cache is thrown away.
     with write_transaction(db, count_revision=False):
         updates = ["failed_attempts = 0", "locked_until = NULL"]

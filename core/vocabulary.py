@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from core.i18n import TEXTS, t
+
 
 @dataclass(frozen=True)
 class Status:
@@ -19,12 +21,9 @@ class Status:
     en: str
 
 
-STATUSES: tuple[Status, ...] = (
-    Status("not_started", "Ikke startet", "Not started"),
-    Status("on_track", "I rute", "On track"),
-    Status("delayed", "Forsinket", "Delayed"),
-    Status("completed", "Fullført", "Completed"),
-    Status("cancelled", "Utgår", "Cancelled"),
+# The words are the text table's (status.<key>), so pages, files and parsing agree.
+STATUSES: tuple[Status, ...] = tuple(
+    Status(key, *TEXTS[f"status.{key}"]) for key in ("not_started", "on_track", "delayed", "completed", "cancelled")
 )
 STATUS_KEYS: tuple[str, ...] = tuple(status.key for status in STATUSES)
 STATUS_BY_KEY: dict[str, Status] = {status.key: status for status in STATUSES}
@@ -48,25 +47,29 @@ class Sdg:
     colour: str
 
 
-# Names as used by FN-sambandet and the UN; colours from the UN's SDG guidelines.
-SDGS: tuple[Sdg, ...] = (
-    Sdg(1, "Utrydde fattigdom", "No poverty", "#E5243B"),
-    Sdg(2, "Utrydde sult", "Zero hunger", "#DDA63A"),
-    Sdg(3, "God helse og livskvalitet", "Good health and well-being", "#4C9F38"),
-    Sdg(4, "God utdanning", "Quality education", "#C5192D"),
-    Sdg(5, "Likestilling mellom kjønnene", "Gender equality", "#FF3A21"),
-    Sdg(6, "Rent vann og gode sanitærforhold", "Clean water and sanitation", "#26BDE2"),
-    Sdg(7, "Ren energi til alle", "Affordable and clean energy", "#FCC30B"),
-    Sdg(8, "Anstendig arbeid og økonomisk vekst", "Decent work and economic growth", "#A21942"),
-    Sdg(9, "Industri, innovasjon og infrastruktur", "Industry, innovation and infrastructure", "#FD6925"),
-    Sdg(10, "Mindre ulikhet", "Reduced inequalities", "#DD1367"),
-    Sdg(11, "Bærekraftige byer og lokalsamfunn", "Sustainable cities and communities", "#FD9D24"),
-    Sdg(12, "Ansvarlig forbruk og produksjon", "Responsible consumption and production", "#BF8B2E"),
-    Sdg(13, "Stoppe klimaendringene", "Climate action", "#3F7E44"),
-    Sdg(14, "Livet i havet", "Life below water", "#0A97D9"),
-    Sdg(15, "Livet på land", "Life on land", "#56C02B"),
-    Sdg(16, "Fred, rettferdighet og velfungerende institusjoner", "Peace, justice and strong institutions", "#00689D"),
-    Sdg(17, "Samarbeid for å nå målene", "Partnerships for the goals", "#19486A"),
+# Names as used by FN-sambandet and the UN (the text table's sdg.name.<n>); colours from the UN's SDG guidelines.
+SDG_COLOURS: dict[int, str] = {
+    1: "#E5243B",
+    2: "#DDA63A",
+    3: "#4C9F38",
+    4: "#C5192D",
+    5: "#FF3A21",
+    6: "#26BDE2",
+    7: "#FCC30B",
+    8: "#A21942",
+    9: "#FD6925",
+    10: "#DD1367",
+    11: "#FD9D24",
+    12: "#BF8B2E",
+    13: "#3F7E44",
+    14: "#0A97D9",
+    15: "#56C02B",
+    16: "#00689D",
+    17: "#19486A",
+}
+SDGS: tuple[Sdg, ...] = tuple(
+    Sdg(number, t(f"sdg.name.{number}", "nb"), t(f"sdg.name.{number}", "en"), colour)
+    for number, colour in SDG_COLOURS.items()
 )
 SDG_BY_NUMBER: dict[int, Sdg] = {sdg.number: sdg for sdg in SDGS}
 
@@ -121,9 +124,9 @@ def parse_status(value: object) -> str | None:
     return _STATUS_WORDS.get(fold(value))
 
 
-def status_label(key: str, language: str = "nb") -> str:
-    status = STATUS_BY_KEY[key]
-    return status.nb if language == "nb" else status.en
+def status_label(key: str, lang: str = "nb") -> str:
+    """A status key as words: "I rute"; also "not_reported", which is no status a report can have."""
+    return t(f"status.{key}", lang)
 
 
 _QUARTER_PATTERNS = (
@@ -160,10 +163,10 @@ def parse_quarter(value: object) -> str | None:
     return None
 
 
-def quarter_label(quarter: str, language: str = "nb") -> str:
+def quarter_label(quarter: str, lang: str = "nb") -> str:
     """ "2024-Q2" as "2. kv. 2024" (or "Q2 2024" in English)."""
     year, q = quarter.split("-Q")
-    return f"{q}. kv. {year}" if language == "nb" else f"Q{q} {year}"
+    return t("quarter.label", lang, q=q, year=year)
 
 
 def previous_quarter(quarter: str) -> str:

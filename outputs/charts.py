@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from core import vocabulary
-from core.vocabulary import format_number, format_percent, quarter_label
+from core.i18n import join_words, t
+from core.vocabulary import format_number, format_percent, quarter_label, status_label
 
 
 # No generated __eq__: it would compare DataFrames, whose truth value is ambiguous.
@@ -87,15 +87,8 @@ HEATMAP_COLOURS: tuple[str, ...] = (
     "#08306B",
 )
 
-_GROUP_WORDS: dict[str, tuple[str, str]] = {
-    "group": ("gruppe", "group"),
-    "region": ("region", "region"),
-    "council_area": ("rådsområde", "council area"),
-    "focus_area": ("innsatsområde", "focus area"),
-}
 
-
-def plotly_config(language: str = "nb") -> dict:
+def plotly_config(lang: str = "nb") -> dict:
     """Config for st.plotly_chart: a modebar with only the PNG download.
 
     Zoom, pan and selection are mouse-only tools that lose the reader on a bar chart; the
@@ -118,40 +111,33 @@ def plotly_config(language: str = "nb") -> dict:
             "hoverCompareCartesian",
         ],
         "toImageButtonOptions": {"format": "png", "filename": "partnerskapsmonitor", "scale": 2},
-        "locale": "no" if language == "nb" else "en",
+        "locale": "no" if lang == "nb" else "en",
     }
 
 
 PLOTLY_CONFIG = plotly_config("nb")
 
 
-def status_label(key: str, language: str = "nb") -> str:
-    """Like vocabulary.status_label, plus "not_reported", which is no status a report can have."""
-    if key == "not_reported":
-        return _t(language, "Ikke rapportert", "Not reported")
-    return vocabulary.status_label(key, language)
-
-
-def points_text(delta: float | None, language: str = "nb") -> str | None:
+def points_text(delta: float | None, lang: str = "nb") -> str | None:
     """A change in percentage points, signed, as Norwegian writes it: "+3,5 pp"; None when there is none."""
     if delta is None or pd.isna(delta):
         return None
     text = f"{delta:+.1f}"
-    return (text.replace(".", ",") if language == "nb" else text) + " pp"
+    return (text.replace(".", ",") if lang == "nb" else text) + " pp"
 
 
-def percent_text(value: float | None, language: str = "nb") -> str:
+def percent_text(value: float | None, lang: str = "nb") -> str:
     """45 as "45 %" (no-break space) in Norwegian, "45%" in English, "–" when missing."""
     if value is None or pd.isna(value):
         return "–"
     # Half up, as people round by hand: 1 of 8 is "13 %", not Python's half-to-even "12 %".
     whole = math.floor(value + 0.5)
-    return format_percent(whole) if language == "nb" else f"{whole}%"
+    return format_percent(whole) if lang == "nb" else f"{whole}%"
 
 
-def number_text(value: float, language: str = "nb") -> str:
+def number_text(value: float, lang: str = "nb") -> str:
     """1234 as "1 234" (thin no-break space) in Norwegian, "1,234" in English."""
-    return format_number(value) if language == "nb" else f"{value:,.0f}"
+    return format_number(value) if lang == "nb" else f"{value:,.0f}"
 
 
 def contrast_ratio(first: str, second: str) -> float:
@@ -176,131 +162,129 @@ def heatmap_colour(share: float) -> str:
     return "#" + "".join(f"{round(a + (b - a) * fraction):02X}" for a, b in zip(low, high))
 
 
-def status_over_time(frame: pd.DataFrame, language: str = "nb") -> Chart:
+def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     """Stacked share of commitments per status, one bar per quarter.
 
     ``frame`` has the columns quarter ("2024-Q2"), status, count and share (0–100).
     """
-    title = _t(language, "Status per kvartal", "Status by quarter")
+    title = t("outputs.chart.status_over_time", lang)
     if frame.empty or frame["count"].sum() == 0:
-        return _empty_chart(title, language)
+        return _empty_chart(title, lang)
     quarters = sorted(frame["quarter"].unique())
-    labels = [quarter_label(quarter, language) for quarter in quarters]
+    labels = [quarter_label(quarter, lang) for quarter in quarters]
     counts, shares = _status_matrices(frame, "quarter", quarters)
     figure = _figure(
-        language,
+        lang,
         barmode="stack",
         hovermode="x unified",
-        xaxis={"title_text": _t(language, "Kvartal", "Quarter"), "type": "category"},
-        yaxis=_percent_axis(_t(language, "Andel tiltak", "Share of commitments"), language),
+        xaxis={"title_text": t("col.quarter", lang), "type": "category"},
+        yaxis=_percent_axis(t("outputs.chart.share_of_commitments", lang), lang),
     )
     for status in _statuses_present(counts):
-        figure.add_trace(_status_bar(status, labels, counts[status], shares[status], False, language))
+        figure.add_trace(_status_bar(status, labels, counts[status], shares[status], False, lang))
     latest = quarters[-1]
-    total = number_text(counts.loc[latest].sum(), language)
-    share = {status: percent_text(shares.loc[latest, status], language) for status in STATUS_ORDER}
-    if language == "nb":
-        parts = [
-            f"{share['on_track']} av {total} tiltak i rute",
-            f"{share['delayed']} forsinket",
-            f"{share['completed']} fullført",
-        ]
-        if counts.loc[latest, "not_reported"]:
-            parts.append(f"{share['not_reported']} ikke rapportert")
-        summary = f"I {quarter_label(latest, language)} var {_join(parts, language)}."
-    else:
-        parts = [
-            f"{share['on_track']} of {total} commitments were on track",
-            f"{share['delayed']} delayed",
-            f"{share['completed']} completed",
-        ]
-        if counts.loc[latest, "not_reported"]:
-            parts.append(f"{share['not_reported']} not reported")
-        summary = f"In {quarter_label(latest, language)}, {_join(parts, language)}."
-    table = _status_table(_t(language, "Kvartal", "Quarter"), labels, counts, shares, language)
+    total = number_text(counts.loc[latest].sum(), lang)
+    share = {status: percent_text(shares.loc[latest, status], lang) for status in STATUS_ORDER}
+    parts = [
+        t("outputs.chart.status_over_time.on_track", lang, share=share["on_track"], total=total),
+        t("outputs.chart.status_over_time.delayed", lang, share=share["delayed"]),
+        t("outputs.chart.status_over_time.completed", lang, share=share["completed"]),
+    ]
+    if counts.loc[latest, "not_reported"]:
+        parts.append(t("outputs.chart.status_over_time.not_reported", lang, share=share["not_reported"]))
+    summary = t(
+        "outputs.chart.status_over_time.summary",
+        lang,
+        quarter=quarter_label(latest, lang),
+        parts=join_words(parts, lang),
+    )
+    table = _status_table(t("col.quarter", lang), labels, counts, shares, lang)
     return Chart(title=title, figure=figure, summary=summary, table=table)
 
 
-def status_breakdown(frame: pd.DataFrame, language: str = "nb", group_by: str = "group") -> Chart:
+def status_breakdown(frame: pd.DataFrame, lang: str = "nb", group_by: str = "group") -> Chart:
     """Stacked share of commitments per status, one horizontal bar per group.
 
     ``frame`` has the columns group, status, count and share (0–100); groups are shown in
     the order they come. ``group_by`` ("region", "council_area", "focus_area" or "group")
     names the groups in the title and the table.
     """
-    word = _group_word(group_by, language)
-    title = _t(language, f"Status per {word}", f"Status by {word}")
+    word = _group_word(group_by, lang)
+    title = t("outputs.chart.status_breakdown", lang, group=word)
     if frame.empty or frame["count"].sum() == 0:
-        return _empty_chart(title, language)
+        return _empty_chart(title, lang)
     # Named before pivoting, which would drop a missing group (commitments without a council area).
-    frame = frame.assign(group=frame["group"].fillna(_t(language, f"Uten {word}", f"No {word}")))
+    frame = frame.assign(group=frame["group"].fillna(t("outputs.chart.without", lang, group=word)))
     groups = list(pd.unique(frame["group"]))
     counts, shares = _status_matrices(frame, "group", groups)
     figure = _figure(
-        language,
+        lang,
         barmode="stack",
         hovermode="y unified",
         height=_bar_chart_height(len(groups)),
-        xaxis=_percent_axis(_t(language, "Andel tiltak", "Share of commitments"), language),
+        xaxis=_percent_axis(t("outputs.chart.share_of_commitments", lang), lang),
         yaxis={"type": "category", "autorange": "reversed", "automargin": True},
     )
     labels = [_wrap(group) for group in groups]
     for status in _statuses_present(counts):
-        figure.add_trace(_status_bar(status, labels, counts[status], shares[status], True, language))
+        figure.add_trace(_status_bar(status, labels, counts[status], shares[status], True, lang))
     if counts["delayed"].sum() == 0:
-        summary = _t(language, "Ingen tiltak er forsinket.", "No commitments are delayed.")
+        summary = t("outputs.chart.status_breakdown.none_delayed", lang)
     else:
         worst = shares["delayed"].idxmax()
-        delayed = number_text(counts.loc[worst, "delayed"], language)
-        total = number_text(counts.loc[worst].sum(), language)
-        share = percent_text(shares.loc[worst, "delayed"], language)
-        summary = _t(
-            language,
-            f"«{worst}» har høyest andel forsinkede tiltak: {delayed} av {total} ({share}).",
-            f"“{worst}” has the highest share of delayed commitments: {delayed} of {total} ({share}).",
+        delayed = number_text(counts.loc[worst, "delayed"], lang)
+        total = number_text(counts.loc[worst].sum(), lang)
+        share = percent_text(shares.loc[worst, "delayed"], lang)
+        summary = t(
+            "outputs.chart.status_breakdown.summary", lang, group=worst, delayed=delayed, total=total, share=share
         )
-    table = _status_table(word.capitalize(), groups, counts, shares, language)
+    table = _status_table(word.capitalize(), groups, counts, shares, lang)
     return Chart(title=title, figure=figure, summary=summary, table=table)
 
 
-def on_track_heatmap(frame: pd.DataFrame, language: str = "nb") -> Chart:
+def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     """Share of commitments on track per region (rows) and council area (columns).
 
     ``frame`` has the columns region, council_area, commitments, on_track and share
     (0–100, missing where there are no commitments); rows and columns keep their order.
     """
-    title = _t(language, "Andel i rute per region og rådsområde", "Share on track by region and council area")
+    title = t("outputs.chart.heatmap", lang)
     if frame.empty or frame["commitments"].sum() == 0:
-        return _empty_chart(title, language)
-    missing_area = _t(language, "Uten rådsområde", "No council area")
+        return _empty_chart(title, lang)
+    missing_area = t("outputs.chart.without", lang, group=_group_word("council_area", lang))
     frame = frame.assign(council_area=frame["council_area"].fillna(missing_area))
     regions = list(pd.unique(frame["region"]))
     areas = list(pd.unique(frame["council_area"]))
     cells = {(row.region, row.council_area): row for row in frame.itertuples(index=False)}
     columns = [_wrap(area, 16) for area in areas]
     figure = _figure(
-        language,
+        lang,
         height=_bar_chart_height(len(regions)),
-        xaxis={"title_text": _t(language, "Rådsområde", "Council area"), "side": "top", "type": "category"},
-        yaxis={"title_text": "Region", "type": "category", "autorange": "reversed", "automargin": True},
+        xaxis={"title_text": t("col.council_area", lang), "side": "top", "type": "category"},
+        yaxis={"title_text": t("col.region", lang), "type": "category", "autorange": "reversed", "automargin": True},
     )
     z, hover, table_rows, labels = [], [], [], []
     for region in regions:
-        z_row, hover_row, table_row = [], [], {"Region": region}
+        z_row, hover_row, table_row = [], [], {t("col.region", lang): region}
         for area, column in zip(areas, columns):
             cell = cells.get((region, area))
             place = f"{region} · {area}"
             if cell is None or not cell.commitments:
                 share, text, ink = None, "–", TEXT_COLOUR
-                hover_row.append(f"{place}<br>{_t(language, 'Ingen tiltak', 'No commitments')}")
+                hover_row.append(f"{place}<br>{t('outputs.chart.no_commitments', lang)}")
                 table_row[area] = "–"
             else:
                 share = float(cell.share)
-                text = percent_text(share, language)
+                text = percent_text(share, lang)
                 ink = text_colour_on(heatmap_colour(share))
-                of = _of(cell.on_track, cell.commitments, language)
-                commitments = _commitments_word(cell.commitments, language)
-                hover_row.append(f"{place}<br>{status_label('on_track', language)}: {of} {commitments} ({text})")
+                of = _of(cell.on_track, cell.commitments, lang)
+                of_commitments = t(
+                    "outputs.chart.of",
+                    lang,
+                    part=number_text(cell.on_track, lang),
+                    whole=_commitments(cell.commitments, lang),
+                )
+                hover_row.append(f"{place}<br>{status_label('on_track', lang)}: {of_commitments} ({text})")
                 table_row[area] = f"{of} ({text})"
             z_row.append(share)
             # Plotly's heatmap text has one colour for all cells; annotations pick one per cell.
@@ -328,36 +312,39 @@ def on_track_heatmap(frame: pd.DataFrame, language: str = "nb") -> Chart:
     )
     known = frame[frame["commitments"] > 0]
     lowest = known.loc[known["share"].astype(float).idxmin()]
-    of = _of(lowest["on_track"], lowest["commitments"], language)
-    share = percent_text(lowest["share"], language)
-    overall = percent_text(frame["on_track"].sum() / frame["commitments"].sum() * 100, language)
-    total = number_text(frame["commitments"].sum(), language)
-    summary = _t(
-        language,
-        f"Lavest andel i rute har «{lowest['region']}» innen «{lowest['council_area']}»: {of} ({share}); "
-        f"samlet er {overall} av {total} tiltak i rute.",
-        f"The lowest share on track is “{lowest['region']}” in “{lowest['council_area']}”: {of} ({share}); "
-        f"overall, {overall} of {total} commitments are on track.",
+    of = _of(lowest["on_track"], lowest["commitments"], lang)
+    share = percent_text(lowest["share"], lang)
+    overall = percent_text(frame["on_track"].sum() / frame["commitments"].sum() * 100, lang)
+    total = number_text(frame["commitments"].sum(), lang)
+    summary = t(
+        "outputs.chart.heatmap.summary",
+        lang,
+        region=lowest["region"],
+        area=lowest["council_area"],
+        of=of,
+        share=share,
+        overall=overall,
+        total=total,
     )
     return Chart(title=title, figure=figure, summary=summary, table=pd.DataFrame(table_rows))
 
 
-def progress_by_group(frame: pd.DataFrame, language: str = "nb", group_by: str = "group") -> Chart:
+def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "group") -> Chart:
     """Average progress per group as horizontal bars with the value printed.
 
     ``frame`` has the columns label, average_progress (0–100 or missing) and commitments.
     """
-    word = _group_word(group_by, language)
-    title = _t(language, f"Gjennomsnittlig fremdrift per {word}", f"Average progress by {word}")
+    word = _group_word(group_by, lang)
+    title = t("outputs.chart.progress_by_group", lang, group=word)
     if frame.empty:
-        return _empty_chart(title, language)
-    progress_title = _t(language, "Gjennomsnittlig fremdrift", "Average progress")
+        return _empty_chart(title, lang)
+    progress_title = t("kpi.average_progress", lang)
     rows = list(frame.itertuples(index=False))
-    texts = [percent_text(row.average_progress, language) for row in rows]
+    texts = [percent_text(row.average_progress, lang) for row in rows]
     figure = _figure(
-        language,
+        lang,
         height=_bar_chart_height(len(rows)),
-        xaxis=_percent_axis(progress_title, language),
+        xaxis=_percent_axis(progress_title, lang),
         yaxis={"type": "category", "autorange": "reversed", "automargin": True},
         # Room for "100 %" printed past the end of a full bar.
         margin={"r": 64},
@@ -373,7 +360,7 @@ def progress_by_group(frame: pd.DataFrame, language: str = "nb", group_by: str =
             textfont={"color": TEXT_COLOUR},
             cliponaxis=False,
             customdata=[
-                f"{row.label}<br>{progress_title}: {text} ({_commitments(row.commitments, language)})"
+                f"{row.label}<br>{progress_title}: {text} ({_commitments(row.commitments, lang)})"
                 for row, text in zip(rows, texts)
             ],
             hovertemplate="%{customdata}<extra></extra>",
@@ -382,57 +369,50 @@ def progress_by_group(frame: pd.DataFrame, language: str = "nb", group_by: str =
     )
     known = frame.dropna(subset=["average_progress"])
     if known.empty:
-        summary = _t(
-            language,
-            "Ingen fremdrift er rapportert for disse tiltakene.",
-            "No progress has been reported for these commitments.",
-        )
+        summary = t("outputs.chart.progress_by_group.none", lang)
     elif len(known) == 1:
         only = known.iloc[0]
-        value = percent_text(only["average_progress"], language)
-        summary = _t(
-            language,
-            f"Gjennomsnittlig fremdrift for «{only['label']}» er {value}.",
-            f"Average progress for “{only['label']}” is {value}.",
-        )
+        value = percent_text(only["average_progress"], lang)
+        summary = t("outputs.chart.progress_by_group.one", lang, label=only["label"], value=value)
     else:
         values = known["average_progress"].astype(float)
         high, low = known.loc[values.idxmax()], known.loc[values.idxmin()]
-        high_value = percent_text(high["average_progress"], language)
-        low_value = percent_text(low["average_progress"], language)
-        summary = _t(
-            language,
-            f"Gjennomsnittlig fremdrift er høyest for «{high['label']}» ({high_value}) "
-            f"og lavest for «{low['label']}» ({low_value}).",
-            f"Average progress is highest for “{high['label']}” ({high_value}) "
-            f"and lowest for “{low['label']}” ({low_value}).",
+        high_value = percent_text(high["average_progress"], lang)
+        low_value = percent_text(low["average_progress"], lang)
+        summary = t(
+            "outputs.chart.progress_by_group.summary",
+            lang,
+            high=high["label"],
+            high_value=high_value,
+            low=low["label"],
+            low_value=low_value,
         )
     table = pd.DataFrame(
         {
             word.capitalize(): [row.label for row in rows],
             progress_title: texts,
-            _t(language, "Antall tiltak", "Commitments"): [number_text(row.commitments, language) for row in rows],
+            t("outputs.chart.col.commitments", lang): [number_text(row.commitments, lang) for row in rows],
         }
     )
     return Chart(title=title, figure=figure, summary=summary, table=table)
 
 
-def progress_line(frame: pd.DataFrame, language: str = "nb") -> Chart:
+def progress_line(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     """One commitment's progress quarter by quarter, each point marked by its status.
 
     ``frame`` has the columns quarter, progress (0–100 or missing) and status.
     """
-    title = _t(language, "Fremdrift over tid", "Progress over time")
+    title = t("outputs.chart.progress_line", lang)
     if frame.empty:
-        return _empty_chart(title, language)
+        return _empty_chart(title, lang)
     history = frame.sort_values("quarter")
-    labels = [quarter_label(quarter, language) for quarter in history["quarter"]]
+    labels = [quarter_label(quarter, lang) for quarter in history["quarter"]]
     progress = [None if pd.isna(value) else float(value) for value in history["progress"]]
     statuses = list(history["status"])
     figure = _figure(
-        language,
-        xaxis={"title_text": _t(language, "Kvartal", "Quarter"), "type": "category"},
-        yaxis=_percent_axis(_t(language, "Fremdrift", "Progress"), language),
+        lang,
+        xaxis={"title_text": t("col.quarter", lang), "type": "category"},
+        yaxis=_percent_axis(t("col.progress", lang), lang),
     )
     # The line alone, drawn first so the axis lists every quarter, also those without progress.
     figure.add_trace(
@@ -450,8 +430,8 @@ def progress_line(frame: pd.DataFrame, language: str = "nb") -> Chart:
         if not points:
             continue
         colour = STATUS_COLOURS[status]
-        label = status_label(status, language)
-        texts = [percent_text(progress[i], language) for i in points]
+        label = status_label(status, lang)
+        texts = [percent_text(progress[i], lang) for i in points]
         figure.add_trace(
             go.Scatter(
                 name=label,
@@ -472,57 +452,53 @@ def progress_line(frame: pd.DataFrame, language: str = "nb") -> Chart:
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
-    now = status_label(statuses[-1], language)
+    now = status_label(statuses[-1], lang)
     known = [i for i, value in enumerate(progress) if value is not None]
     if not known:
-        summary = _t(
-            language,
-            f"Ingen fremdrift er rapportert; status nå: {now}.",
-            f"No progress has been reported; status now: {now}.",
-        )
+        summary = t("outputs.chart.progress_line.none", lang, status=now)
     elif len(known) == 1:
-        value, quarter = percent_text(progress[known[0]], language), labels[known[0]]
-        summary = _t(
-            language,
-            f"Fremdriften var {value} i {quarter}; status nå: {now}.",
-            f"Progress was {value} in {quarter}; status now: {now}.",
-        )
+        value, quarter = percent_text(progress[known[0]], lang), labels[known[0]]
+        summary = t("outputs.chart.progress_line.one", lang, value=value, quarter=quarter, status=now)
     else:
         first, last = known[0], known[-1]
-        start, end = percent_text(progress[first], language), percent_text(progress[last], language)
-        summary = _t(
-            language,
-            f"Fremdriften gikk fra {start} i {labels[first]} til {end} i {labels[last]}; status nå: {now}.",
-            f"Progress went from {start} in {labels[first]} to {end} in {labels[last]}; status now: {now}.",
+        start, end = percent_text(progress[first], lang), percent_text(progress[last], lang)
+        summary = t(
+            "outputs.chart.progress_line.summary",
+            lang,
+            start=start,
+            first=labels[first],
+            end=end,
+            last=labels[last],
+            status=now,
         )
     table = pd.DataFrame(
         {
-            _t(language, "Kvartal", "Quarter"): labels,
-            "Status": [status_label(status, language) for status in statuses],
-            _t(language, "Fremdrift", "Progress"): [percent_text(value, language) for value in progress],
+            t("col.quarter", lang): labels,
+            t("col.status", lang): [status_label(status, lang) for status in statuses],
+            t("col.progress", lang): [percent_text(value, lang) for value in progress],
         }
     )
     return Chart(title=title, figure=figure, summary=summary, table=table)
 
 
-def sdg_bar(frame: pd.DataFrame, language: str = "nb") -> Chart:
+def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     """Number of commitments per SDG, one horizontal bar each in the goal's own colour.
 
     ``frame`` has the columns sdg, name_nb, name_en, colour, commitments and
     on_track_share (0–100 or missing).
     """
-    title = _t(language, "Tiltak per bærekraftsmål", "Commitments by SDG")
+    title = t("outputs.chart.sdg_bar", lang)
     if frame.empty or frame["commitments"].sum() == 0:
-        return _empty_chart(title, language)
+        return _empty_chart(title, lang)
     rows = list(frame.itertuples(index=False))
     # The colours alone do not tell the goals apart, so each bar is named.
-    names = [f"SDG {row.sdg} {row.name_nb if language == 'nb' else row.name_en}" for row in rows]
-    on_track = status_label("on_track", language)
-    shares = [percent_text(row.on_track_share, language) for row in rows]
+    names = [t("sdg.label", lang, number=row.sdg, name=row.name_nb if lang == "nb" else row.name_en) for row in rows]
+    on_track = status_label("on_track", lang)
+    shares = [percent_text(row.on_track_share, lang) for row in rows]
     figure = _figure(
-        language,
+        lang,
         height=_bar_chart_height(len(rows)),
-        xaxis={"title_text": _t(language, "Antall tiltak", "Number of commitments"), "rangemode": "tozero"},
+        xaxis={"title_text": t("outputs.chart.number_of_commitments", lang), "rangemode": "tozero"},
         yaxis={"type": "category", "autorange": "reversed", "automargin": True},
         margin={"r": 48},
     )
@@ -532,12 +508,12 @@ def sdg_bar(frame: pd.DataFrame, language: str = "nb") -> Chart:
             x=[int(row.commitments) for row in rows],
             y=[_wrap(name) for name in names],
             marker={"color": [row.colour for row in rows], "line": {"color": OUTLINE_COLOUR, "width": 1.5}},
-            text=[number_text(row.commitments, language) for row in rows],
+            text=[number_text(row.commitments, lang) for row in rows],
             textposition="outside",
             textfont={"color": TEXT_COLOUR},
             cliponaxis=False,
             customdata=[
-                f"{name}<br>{_commitments(row.commitments, language)} · {on_track}: {share}"
+                f"{name}<br>{_commitments(row.commitments, lang)} · {on_track}: {share}"
                 for name, row, share in zip(names, rows, shares)
             ],
             hovertemplate="%{customdata}<extra></extra>",
@@ -545,31 +521,19 @@ def sdg_bar(frame: pd.DataFrame, language: str = "nb") -> Chart:
         )
     )
     top = max(range(len(rows)), key=lambda i: rows[i].commitments)
-    count = _commitments(rows[top].commitments, language)
+    count = _commitments(rows[top].commitments, lang)
     if pd.isna(rows[top].on_track_share):
-        summary = _t(
-            language,
-            f"Flest tiltak gjelder {names[top]}: {count}.",
-            f"Most commitments concern {names[top]}: {count}.",
-        )
+        summary = t("outputs.chart.sdg_bar.one", lang, sdg=names[top], count=count)
     else:
-        summary = _t(
-            language,
-            f"Flest tiltak gjelder {names[top]}: {count}, {shares[top]} av dem i rute.",
-            f"Most commitments concern {names[top]}: {count}, {shares[top]} of them on track.",
-        )
+        summary = t("outputs.chart.sdg_bar.summary", lang, sdg=names[top], count=count, share=shares[top])
     table = pd.DataFrame(
         {
-            _t(language, "Bærekraftsmål", "SDG"): names,
-            _t(language, "Antall tiltak", "Commitments"): [number_text(row.commitments, language) for row in rows],
-            _t(language, "Andel i rute", "Share on track"): shares,
+            t("outputs.chart.col.sdg", lang): names,
+            t("outputs.chart.col.commitments", lang): [number_text(row.commitments, lang) for row in rows],
+            t("report.on_track_share", lang): shares,
         }
     )
     return Chart(title=title, figure=figure, summary=summary, table=table)
-
-
-def _t(language: str, nb: str, en: str) -> str:
-    return nb if language == "nb" else en
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -582,28 +546,18 @@ def _luminance(colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def _join(parts: list[str], language: str) -> str:
-    """ "a, b og c" / "a, b and c"."""
-    if len(parts) == 1:
-        return parts[0]
-    return f"{', '.join(parts[:-1])} {_t(language, 'og', 'and')} {parts[-1]}"
+def _commitments(count: int, lang: str) -> str:
+    """ "1 commitment", "3 commitments" ("tiltak" either way in bokmål)."""
+    key = "outputs.chart.commitments.one" if count == 1 else "outputs.chart.commitments.other"
+    return t(key, lang, count=number_text(count, lang))
 
 
-def _commitments_word(count: int, language: str) -> str:
-    return _t(language, "tiltak", "commitment" if count == 1 else "commitments")
+def _of(part: int, whole: int, lang: str) -> str:
+    return t("outputs.chart.of", lang, part=number_text(part, lang), whole=number_text(whole, lang))
 
 
-def _commitments(count: int, language: str) -> str:
-    return f"{number_text(count, language)} {_commitments_word(count, language)}"
-
-
-def _of(part: int, whole: int, language: str) -> str:
-    return f"{number_text(part, language)} {_t(language, 'av', 'of')} {number_text(whole, language)}"
-
-
-def _group_word(group_by: str, language: str) -> str:
-    nb, en = _GROUP_WORDS[group_by]
-    return _t(language, nb, en)
+def _group_word(group_by: str, lang: str) -> str:
+    return t(f"outputs.chart.group.{group_by}", lang)
 
 
 def _wrap(text: str, width: int = 30) -> str:
@@ -615,11 +569,11 @@ def _bar_chart_height(bars: int) -> int:
     return 160 + 44 * bars
 
 
-def _figure(language: str, **layout) -> go.Figure:
+def _figure(lang: str, **layout) -> go.Figure:
     figure = go.Figure()
     figure.update_layout(
         template="simple_white",
-        separators=", " if language == "nb" else ".,",
+        separators=", " if lang == "nb" else ".,",
         font={"size": 14, "color": TEXT_COLOUR},
         paper_bgcolor=BACKGROUND,
         plot_bgcolor=BACKGROUND,
@@ -635,20 +589,20 @@ def _figure(language: str, **layout) -> go.Figure:
     return figure
 
 
-def _percent_axis(title: str, language: str) -> dict:
+def _percent_axis(title: str, lang: str) -> dict:
     return {
         "title_text": title,
         "range": [0, 100],
         "tickvals": [0, 25, 50, 75, 100],
-        "ticksuffix": "\u00a0%" if language == "nb" else "%",
+        "ticksuffix": "\u00a0%" if lang == "nb" else "%",
         "showgrid": True,
         "gridcolor": "#E0E0E0",
     }
 
 
-def _empty_chart(title: str, language: str) -> Chart:
-    message = _t(language, "Ingen data for dette utvalget", "No data for this selection")
-    figure = _figure(language, height=200, xaxis={"visible": False}, yaxis={"visible": False})
+def _empty_chart(title: str, lang: str) -> Chart:
+    message = t("outputs.chart.no_data", lang)
+    figure = _figure(lang, height=200, xaxis={"visible": False}, yaxis={"visible": False})
     figure.add_annotation(text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font={"size": 16})
     return Chart(title=title, figure=figure, summary=f"{message}.", table=pd.DataFrame())
 
@@ -669,18 +623,18 @@ def _statuses_present(counts: pd.DataFrame) -> list[str]:
 
 
 def _status_bar(
-    status: str, categories: list[str], counts: pd.Series, shares: pd.Series, horizontal: bool, language: str
+    status: str, categories: list[str], counts: pd.Series, shares: pd.Series, horizontal: bool, lang: str
 ) -> go.Bar:
     colour = STATUS_COLOURS[status]
     ink = text_colour_on(colour)
-    label = status_label(status, language)
+    label = status_label(status, lang)
     values = [float(share) for share in shares]
     return go.Bar(
         name=label,
         orientation="h" if horizontal else "v",
         x=values if horizontal else categories,
         y=categories if horizontal else values,
-        text=[percent_text(value, language) if value > 0 else "" for value in values],
+        text=[percent_text(value, lang) if value > 0 else "" for value in values],
         textposition="inside",
         insidetextanchor="middle",
         textangle=0,
@@ -693,7 +647,7 @@ def _status_bar(
             "pattern": {"shape": STATUS_PATTERNS[status], "fgcolor": ink, "size": 10, "solidity": 0.2},
         },
         customdata=[
-            f"{label}: {_commitments(count, language)} ({percent_text(share, language)})"
+            f"{label}: {_commitments(count, lang)} ({percent_text(share, lang)})"
             for count, share in zip(counts, values)
         ],
         hovertemplate="%{customdata}<extra></extra>",
@@ -701,13 +655,13 @@ def _status_bar(
 
 
 def _status_table(
-    header: str, labels: list[str], counts: pd.DataFrame, shares: pd.DataFrame, language: str
+    header: str, labels: list[str], counts: pd.DataFrame, shares: pd.DataFrame, lang: str
 ) -> pd.DataFrame:
     table = {header: labels}
     for status in _statuses_present(counts):
-        table[status_label(status, language)] = [
-            f"{number_text(count, language)} ({percent_text(share, language)})"
+        table[status_label(status, lang)] = [
+            f"{number_text(count, lang)} ({percent_text(share, lang)})"
             for count, share in zip(counts[status], shares[status])
         ]
-    table[_t(language, "Totalt", "Total")] = [number_text(total, language) for total in counts.sum(axis=1)]
+    table[t("report.total", lang)] = [number_text(total, lang) for total in counts.sum(axis=1)]
     return pd.DataFrame(table)

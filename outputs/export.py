@@ -15,21 +15,15 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-import xlsxwriter
 from sqlite_utils import Database
 
-from core.errors import MonitorError
+from core.i18n import t
 from core.queries import COMMITMENT_COLUMNS, STATUS_COLUMNS, commitment_rows, status_rows
-from outputs.tables import CSV_SEPARATOR, write_csv_rows
+from outputs.errors import UnsupportedExport
+from outputs.tables import CSV_SEPARATOR, Styles, open_workbook, write_csv_rows, write_table
 
 WHATS = ("status", "commitments")
 FORMATS = ("csv", "xlsx", "json")
-SHEET_NAMES = {"status": "Status", "commitments": "Tiltak"}
-MIN_WIDTH, MAX_WIDTH = 8, 60
-
-
-class UnsupportedExport(MonitorError):
-    """An export of something or in a format we do not offer."""
 
 
 def export(
@@ -50,9 +44,9 @@ def export(
     The file appears whole or not at all.
     """
     if what not in WHATS:
-        raise UnsupportedExport(f"Kan ikke eksportere «{what}». Velg en av: {', '.join(WHATS)}.")
+        raise UnsupportedExport("outputs.unsupported_export", what=what, choices=", ".join(WHATS))
     if fmt not in FORMATS:
-        raise UnsupportedExport(f"Kan ikke eksportere til formatet «{fmt}». Velg en av: {', '.join(FORMATS)}.")
+        raise UnsupportedExport("outputs.unsupported_format", format=fmt, choices=", ".join(FORMATS))
     if what == "status":
         columns, rows = STATUS_COLUMNS, status_rows(db, region, quarter)
     else:
@@ -61,7 +55,7 @@ def export(
         if fmt == "csv":
             write_csv_rows(temp_path, columns, rows, separator)
         elif fmt == "xlsx":
-            write_xlsx(temp_path, columns, rows, SHEET_NAMES[what])
+            write_xlsx(temp_path, columns, rows, t(f"outputs.export.sheet.{what}"))
         else:
             write_json(temp_path, rows)
     return len(rows)
@@ -85,29 +79,11 @@ def replacing(path: str | os.PathLike) -> Iterator[Path]:
 
 
 def write_xlsx(path: Path, columns: tuple[str, ...], rows: list[dict], sheet_name: str) -> None:
-    # constant_memory streams each row to disk, so a national export stays small in memory.
-    workbook = xlsxwriter.Workbook(
-        str(path), {"strings_to_formulas": False, "strings_to_urls": False, "constant_memory": True}
-    )
-    sheet = workbook.add_worksheet(sheet_name)
-    for index, column in enumerate(columns):
-        sheet.set_column(index, index, _width(column, rows))
-    sheet.freeze_panes(1, 0)
-    sheet.write_row(0, 0, columns, workbook.add_format({"bold": True}))
-    for row_index, row in enumerate(rows, start=1):
-        for index, column in enumerate(columns):
-            value = row[column]
-            if isinstance(value, str):
-                sheet.write_string(row_index, index, value)
-            elif value is not None:
-                sheet.write_number(row_index, index, value)
-    sheet.autofilter(0, 0, len(rows), len(columns) - 1)
+    """Canonical rows under their field names, streamed to disk so a national export stays small in memory."""
+    workbook = open_workbook(path, streaming=True)
+    values = [tuple(row[column] for column in columns) for row in rows]
+    write_table(workbook.add_worksheet(sheet_name), columns, values, Styles(workbook, plain=True))
     workbook.close()
-
-
-def _width(column: str, rows: list[dict]) -> int:
-    longest = max((len(str(row[column])) for row in rows if row[column] is not None), default=0)
-    return max(MIN_WIDTH, min(max(longest, len(column)) + 2, MAX_WIDTH))
 
 
 def write_json(path: Path, rows: list[dict]) -> None:

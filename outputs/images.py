@@ -21,6 +21,7 @@ from choreographer.errors import BrowserClosedError, BrowserFailedError, Channel
 from kaleido import Kaleido, PageGenerator
 from kaleido.errors import JavascriptError, KaleidoError
 
+from core.i18n import Deferred, Text
 from outputs.charts import number_text
 from outputs.errors import ChartRenderingFailed, ChromiumMissing
 
@@ -45,9 +46,7 @@ OFFLINE_CHROMIUM_ARGS: tuple[str, ...] = (
     "--disable-domain-reliability",
     "--disable-client-side-phishing-detection",
 )
-_FAILED_HINT = (
-    "Prøv igjen; hjelper ikke det, last ned Excel-rapporten i stedet og meld fra til den som drifter dashbordet."
-)
+_FAILED_HINT = Text("outputs.charts_failed.hint")
 
 
 class _OfflineChromium(Chromium):
@@ -61,10 +60,7 @@ def require_chromium() -> Path:
     """The Chromium to draw with, or ChromiumMissing saying what to do; cheap enough for every page run."""
     browser = chromium_path()
     if browser is None or not browser.is_file() or not os.access(browser, os.X_OK):
-        raise ChromiumMissing(
-            f"Finner ikke Chromium ({browser or CHROMIUM}), som PDF-rapporten trenger for å tegne figurene. "
-            "Installer den med «bash scripts/ensure-chromium», eller sett BROWSER_PATH til en Chromium som finnes."
-        )
+        raise ChromiumMissing("outputs.chromium_missing", browser=browser or CHROMIUM)
     return browser
 
 
@@ -99,18 +95,13 @@ def render_charts(figures: Sequence[go.Figure]) -> list[bytes]:
         return _run(_render(jobs, browser, timeout))
     except TimeoutError as error:
         raise ChartRenderingFailed(
-            "Figurene til PDF-rapporten kunne ikke tegnes: "
-            f"Chromium brukte mer enn {number_text(timeout)} sekunder. {_FAILED_HINT}"
+            "outputs.charts_failed.timeout", seconds=Deferred(number_text, timeout), hint=_FAILED_HINT
         ) from error
     except (BrowserFailedError, BrowserClosedError, ChannelClosedError, OSError) as error:
-        raise ChartRenderingFailed(
-            f"Figurene til PDF-rapporten kunne ikke tegnes: Chromium ({browser}) startet ikke eller stoppet underveis. "
-            f"{_FAILED_HINT}"
-        ) from error
+        raise ChartRenderingFailed("outputs.charts_failed.stopped", browser=browser, hint=_FAILED_HINT) from error
     except (DevtoolsProtocolError, JavascriptError, KaleidoError) as error:
         raise ChartRenderingFailed(
-            f"Figurene til PDF-rapporten kunne ikke tegnes: Chromium meldte en feil ({type(error).__name__}). "
-            f"{_FAILED_HINT}"
+            "outputs.charts_failed.error", error=type(error).__name__, hint=_FAILED_HINT
         ) from error
 
 
@@ -159,10 +150,7 @@ def _page_generator() -> PageGenerator:
     """
     plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     if not plotly_js.is_file():
-        raise ChartRenderingFailed(
-            f"Figurene til PDF-rapporten kunne ikke tegnes: {plotly_js} mangler. "
-            "Installer pakkene på nytt med «pip install -r requirements.txt»."
-        )
+        raise ChartRenderingFailed("outputs.charts_failed.plotly_missing", path=plotly_js)
     return PageGenerator(plotly=(plotly_js.as_uri(), "utf-8"), mathjax=False)
 
 

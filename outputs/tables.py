@@ -1,9 +1,13 @@
-"""Tables as people download them: a formatted Excel workbook or a CSV file.
+"""Tables as people download them: a formatted Excel workbook or a CSV file; and the one xlsx writer.
 
 A Table holds what a page shows, with headers and values for people (status
 as words, "2. kv. 2024"), plus a line saying which filters produced it.
 Text a spreadsheet would run as a formula never runs: CSV cells get a leading
 apostrophe and Excel cells are always written as strings.
+
+:func:`open_workbook` and :func:`write_table` are the only xlsx table writer: the
+styled tables here and the command line's canonical export (outputs.export) both
+go through them.
 """
 
 from __future__ import annotations
@@ -15,14 +19,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 import xlsxwriter
 
 from core.i18n import t
-from core.vocabulary import quarter_label
-from outputs.charts import status_label
+from core.vocabulary import quarter_label, status_label
 
 # Excel set to Norwegian reads ";" as the separator, since "," is the decimal mark.
 CSV_SEPARATOR = ";"
@@ -84,7 +88,7 @@ def file_stem(title: str, quarter: str | None = None) -> str:
     for norwegian, ascii_ in (("æ", "ae"), ("ø", "o"), ("å", "a")):
         folded = folded.replace(norwegian, ascii_)
     plain = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    slug = "-".join(re.sub(r"[^a-z0-9]+", " ", plain).split())[:60].strip("-") or "tabell"
+    slug = "-".join(re.sub(r"[^a-z0-9]+", " ", plain).split())[:60].strip("-") or t("outputs.table")
     return f"{slug}-{quarter}" if quarter else slug
 
 
@@ -92,13 +96,13 @@ def moment_text(moment: dt.datetime, lang: str) -> str:
     """A time as people here write it, in Oslo time when it knows its zone: "23.11.2026 kl. 15:40"."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(OSLO)
-    return f"{moment:%Y-%m-%d %H:%M}" if lang == "en" else f"{moment:%d.%m.%Y} kl. {moment:%H:%M}"
+    date = f"{moment:%Y-%m-%d}" if lang == "en" else f"{moment:%d.%m.%Y}"
+    return t("core.moment", lang, date=date, time=f"{moment:%H:%M}")
 
 
 def created_line(note: str, lang: str, now: dt.datetime | None = None) -> str:
     """The filter line with the time the file was made: "Utvalg: … · laget 23.11.2026 kl. 15:40"."""
-    made = moment_text(now or dt.datetime.now(OSLO), lang)
-    return f"{note} · created {made}" if lang == "en" else f"{note} · laget {made}"
+    return t("outputs.created", lang, note=note, made=moment_text(now or dt.datetime.now(OSLO), lang))
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -132,23 +136,28 @@ def write_csv_rows(path, columns: Sequence[str], rows: Iterable[dict], separator
 # --- Excel ----------------------------------------------------------------------------------
 
 
-def workbook_bytes(tables: Sequence[Table], sheet_names: Sequence[str] | None = None) -> bytes:
-    """One formatted sheet per table: title, filter line, styled and frozen header, widths, % format."""
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
-    styles = _Styles(workbook)
-    used: set[str] = set()
-    for index, table in enumerate(tables):
-        name = sheet_name(sheet_names[index] if sheet_names else table.title, used)
-        _write_sheet(workbook.add_worksheet(name), table, styles)
-    workbook.close()
-    return buffer.getvalue()
+def open_workbook(target: io.BytesIO | str | Path, *, streaming: bool = False) -> xlsxwriter.Workbook:
+    """A workbook in which no text becomes a formula or a link; ``streaming`` keeps little in memory
+    (rows must then be written in order, as :func:`write_table` does)."""
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    if streaming:
+        options["constant_memory"] = True
+    if isinstance(target, io.BytesIO):
+        return xlsxwriter.Workbook(target, {**options, "in_memory": True})
+    return xlsxwriter.Workbook(str(target), options)
 
 
-class _Styles:
-    def __init__(self, workbook: xlsxwriter.Workbook):
+class Styles:
+    """The cell formats of a workbook's tables: styled for people, or ``plain`` (a bold header) for code."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook, *, plain: bool = False):
         self.title = workbook.add_format({"bold": True, "font_size": 14})
         self.note = workbook.add_format({"italic": True, "font_color": "#333333"})
+        self.percent = workbook.add_format({"num_format": "0 %", "valign": "top"})
+        if plain:
+            self.header = workbook.add_format({"bold": True})
+            self.text = self.wrapped = self.number = None
+            return
         self.header = workbook.add_format(
             {
                 "bold": True,
@@ -161,43 +170,89 @@ class _Styles:
         )
         self.text = workbook.add_format({"valign": "top"})
         self.wrapped = workbook.add_format({"valign": "top", "text_wrap": True})
-        self.percent = workbook.add_format({"num_format": "0 %", "valign": "top"})
         self.number = workbook.add_format({"valign": "top"})
 
 
-def _write_sheet(sheet, table: Table, styles: _Styles) -> None:
-    frame = table.frame
-    sheet.write_string(0, 0, table.title, styles.title)
-    sheet.write_string(1, 0, table.note, styles.note)
-    headers = [str(header) for header in frame.columns]
+def write_table(
+    sheet,
+    headers: Sequence[str],
+    rows: Sequence[Sequence],
+    styles: Styles,
+    *,
+    title: str | None = None,
+    note: str | None = None,
+    percent_columns: Iterable[str] = (),
+) -> None:
+    """A table in a sheet, row by row: title and note above it (then a blank row), a frozen header row
+    with a filter, columns as wide as their contents, every text cell a string (never a formula),
+    numbers as numbers and the ``percent_columns`` (progress 0–100) as percentages."""
+    header_row = 0
+    if title is not None:
+        sheet.write_string(0, 0, title, styles.title)
+        header_row = HEADER_ROW
+    if note is not None:
+        sheet.write_string(1, 0, note, styles.note)
+        header_row = HEADER_ROW
+    headers = [str(header) for header in headers]
     for column, header in enumerate(headers):
-        sheet.write_string(HEADER_ROW, column, header, styles.header)
-    percent = set(table.percent_columns)
-    for column, header in enumerate(headers):
-        width = _width(header, frame.iloc[:, column])
+        width = column_width(header, (row[column] for row in rows))
         sheet.set_column(column, column, width, styles.wrapped if width == MAX_WIDTH else styles.text)
-        for offset, value in enumerate(frame.iloc[:, column].tolist(), start=HEADER_ROW + 1):
+    sheet.freeze_panes(header_row + 1, 0)
+    for column, header in enumerate(headers):
+        sheet.write_string(header_row, column, header, styles.header)
+    percent = {column for column, header in enumerate(headers) if header in set(percent_columns)}
+    for offset, row in enumerate(rows, start=header_row + 1):
+        for column, value in enumerate(row):
             if _missing(value):
                 continue
-            if header in percent and isinstance(value, (int, float)):
-                sheet.write_number(offset, column, value / 100, styles.percent)
-            elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                sheet.write_number(offset, column, value, styles.number)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                if column in percent:
+                    sheet.write_number(offset, column, value / 100, styles.percent)
+                else:
+                    sheet.write_number(offset, column, value, styles.number)
             else:
                 sheet.write_string(offset, column, str(value))
-    sheet.freeze_panes(HEADER_ROW + 1, 0)
     if headers:
-        sheet.autofilter(HEADER_ROW, 0, HEADER_ROW + len(frame), len(headers) - 1)
+        sheet.autofilter(header_row, 0, header_row + len(rows), len(headers) - 1)
 
 
-def _width(header: str, values: pd.Series) -> int:
-    longest = max((len(str(value)) for value in values.tolist() if not _missing(value)), default=0)
+def column_width(header: str, values: Iterable) -> int:
+    """Characters of the longest value or the header, plus a margin, within MIN_WIDTH and MAX_WIDTH."""
+    longest = max((len(str(value)) for value in values if not _missing(value)), default=0)
     return max(MIN_WIDTH, min(max(longest, len(header)) + 2, MAX_WIDTH))
+
+
+def workbook_bytes(tables: Sequence[Table], sheet_names: Sequence[str] | None = None) -> bytes:
+    """One formatted sheet per table: title, filter line, styled and frozen header, widths, % format."""
+    buffer = io.BytesIO()
+    workbook = open_workbook(buffer)
+    styles = Styles(workbook)
+    used: set[str] = set()
+    for index, table in enumerate(tables):
+        name = sheet_name(sheet_names[index] if sheet_names else table.title, used)
+        write_table(
+            workbook.add_worksheet(name),
+            list(table.frame.columns),
+            _rows(table.frame),
+            styles,
+            title=table.title,
+            note=table.note,
+            percent_columns=table.percent_columns,
+        )
+    workbook.close()
+    return buffer.getvalue()
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple]:
+    # Column by column through tolist(), so cells are Python numbers, not NumPy ones.
+    return list(zip(*(frame.iloc[:, column].tolist() for column in range(frame.shape[1]))))
 
 
 def _missing(value: object) -> bool:
     if value is None:
         return True
+    if isinstance(value, str):
+        return False
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -206,7 +261,7 @@ def _missing(value: object) -> bool:
 
 def sheet_name(wanted: str, used: set[str]) -> str:
     """A name Excel accepts (≤ 31 characters, none of []:*?/\\), unique in the workbook."""
-    base = _SHEET_NAME_FORBIDDEN.sub(" ", wanted).strip().strip("'")[:31] or "Ark"
+    base = _SHEET_NAME_FORBIDDEN.sub(" ", wanted).strip().strip("'")[:31] or t("outputs.sheet")
     name, number = base, 2
     while name.casefold() in {taken.casefold() for taken in used}:
         suffix = f" ({number})"

@@ -19,45 +19,46 @@ from pathlib import Path
 import xlsxwriter
 from sqlite_utils import Database
 
-from core.errors import MonitorError
+from core.i18n import Deferred, t
 from core.queries import natural_code_key, quarter_argument
 from core.register import Region, agreement_for_quarter, find_region
 from core.vocabulary import STATUSES, next_quarter, quarter_label, quarter_of_date, status_label
+from outputs.errors import NoCommitments
 from outputs.export import replacing
-from outputs.tables import file_stem
+from outputs.tables import file_stem, open_workbook
 
-SHEET_NAME = "Status"
-GUIDE_SHEET_NAME = "Veiledning"
+# The template is a Norwegian document: its texts are the text table's, in bokmål.
+SHEET_NAME = t("outputs.template.sheet")
+GUIDE_SHEET_NAME = t("outputs.template.guide_sheet")
 # Title, note and an empty line above the header, well inside the ten rows the loader searches.
 HEADER_ROW = 3
 STATUS_LABELS = [status.nb for status in STATUSES]
 
 # Header, width and cell style; "edit" styles mark the columns people fill in.
-COLUMNS: tuple[tuple[str, int, str], ...] = (
-    ("Region", 26, "text"),
-    ("Nr", 8, "text"),
-    ("Tiltak", 60, "wrap"),
-    ("Innsatsområde", 28, "wrap"),
-    ("Kvartal", 10, "text"),
-    ("Status", 14, "edit"),
-    ("Fremdrift (%)", 12, "edit_number"),
-    ("Kommentar", 45, "edit_wrap"),
-    ("Neste steg", 40, "edit_wrap"),
-    ("Ansvarlig", 22, "edit"),
-    ("Forrige kvartal (kun til info)", 14, "info"),
-    ("Forrige status (kun til info)", 14, "info"),
-    ("Forrige fremdrift (kun til info)", 14, "info_number"),
+COLUMNS: tuple[tuple[str, int, str], ...] = tuple(
+    (t(f"outputs.template.col.{name}"), width, style)
+    for name, width, style in (
+        ("region", 26, "text"),
+        ("code", 8, "text"),
+        ("text", 60, "wrap"),
+        ("focus_area", 28, "wrap"),
+        ("quarter", 10, "text"),
+        ("status", 14, "edit"),
+        ("progress", 12, "edit_number"),
+        ("comment", 45, "edit_wrap"),
+        ("next_step", 40, "edit_wrap"),
+        ("owner", 22, "edit"),
+        ("previous_quarter", 14, "info"),
+        ("previous_status", 14, "info"),
+        ("previous_progress", 14, "info_number"),
+    )
 )
 HEADERS = tuple(header for header, _, _ in COLUMNS)
-STATUS_COLUMN = HEADERS.index("Status")
-PROGRESS_COLUMN = HEADERS.index("Fremdrift (%)")
+STATUS_COLUMN = HEADERS.index(t("outputs.template.col.status"))
+PROGRESS_COLUMN = HEADERS.index(t("outputs.template.col.progress"))
 
 EDIT_FILL = "#FFF4CC"
 INFO_GREY = "#6B6B6B"
-
-
-class NoCommitments(MonitorError):
-    """The region has no agreement with active commitments for the quarter."""
 
 
 def build_template(db: Database, region: str, quarter: str, out_path: str | os.PathLike) -> int:
@@ -71,10 +72,10 @@ def build_template(db: Database, region: str, quarter: str, out_path: str | os.P
     quarter = quarter_argument(quarter)
     rows = template_rows(db, found, quarter)
     if not rows:
-        raise NoCommitments(f"{found.name} har ingen avtale med aktive tiltak for {quarter_label(quarter)}.")
+        raise NoCommitments("outputs.no_commitments", region=found.name, quarter=Deferred(quarter_label, quarter))
     with replacing(out_path) as temp_path:
-        # strings_to_formulas off: a commitment text starting with "=" stays text.
-        workbook = xlsxwriter.Workbook(str(temp_path), {"strings_to_formulas": False, "strings_to_urls": False})
+        # No formulas: a commitment text starting with "=" stays text.
+        workbook = open_workbook(temp_path)
         formats = _formats(workbook)
         _write_status_sheet(workbook.add_worksheet(SHEET_NAME), formats, found, quarter, rows)
         _write_guide_sheet(workbook.add_worksheet(GUIDE_SHEET_NAME), formats, found, quarter)
@@ -196,13 +197,9 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict:
 
 
 def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows: list[tuple]) -> None:
-    sheet.write_string(0, 0, f"Statusrapport – {region.name} – {quarter_label(quarter)}", formats["title"])
-    sheet.write_string(
-        1,
-        0,
-        "Fyll ut de gule kolonnene for hvert tiltak. Ikke endre Region, Nr eller Kvartal. Se arket «Veiledning».",
-        formats["note"],
-    )
+    title = t("outputs.template.title", region=region.name, quarter=quarter_label(quarter))
+    sheet.write_string(0, 0, title, formats["title"])
+    sheet.write_string(1, 0, t("outputs.template.note"), formats["note"])
     for column, (header, width, _) in enumerate(COLUMNS):
         sheet.set_column(column, column, width)
         sheet.write_string(HEADER_ROW, column, header, formats["header"])
@@ -219,10 +216,10 @@ def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows
         {
             "validate": "list",
             "source": STATUS_LABELS,
-            "input_title": "Status",
-            "input_message": "Velg fra listen: " + ", ".join(STATUS_LABELS) + ".",
-            "error_title": "Ugyldig status",
-            "error_message": "Status må være en av: " + ", ".join(STATUS_LABELS) + ".",
+            "input_title": t("outputs.template.status_title"),
+            "input_message": t("outputs.template.status_input", statuses=", ".join(STATUS_LABELS)),
+            "error_title": t("outputs.template.status_error_title"),
+            "error_message": t("outputs.template.status_error", statuses=", ".join(STATUS_LABELS)),
         },
     )
     sheet.data_validation(
@@ -235,10 +232,10 @@ def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows
             "criteria": "between",
             "minimum": 0,
             "maximum": 100,
-            "input_title": "Fremdrift i prosent",
-            "input_message": "Skriv et helt tall fra 0 til 100, uten %-tegn.",
-            "error_title": "Ugyldig fremdrift",
-            "error_message": "Fremdrift må være et helt tall fra 0 til 100.",
+            "input_title": t("outputs.template.progress_title"),
+            "input_message": t("outputs.template.progress_input"),
+            "error_title": t("outputs.template.progress_error_title"),
+            "error_message": t("outputs.template.progress_error"),
         },
     )
     sheet.freeze_panes(HEADER_ROW + 1, 0)
@@ -259,49 +256,33 @@ def _write_cell(sheet, row: int, column: int, value: object, cell_format) -> Non
 
 def guide_lines(region: Region, quarter: str) -> list[tuple[str, str]]:
     """(style, text) lines of the Veiledning sheet."""
-    statuses = ", ".join(STATUS_LABELS[:-1]) + " eller " + STATUS_LABELS[-1]
-    return [
-        ("guide_heading", "Slik fyller du ut statusrapporten"),
-        (
-            "guide",
-            f"Denne filen gjelder {region.name} for {quarter_label(quarter)} ({quarter}). "
-            "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal.",
-        ),
-        (
-            "guide",
-            "Arket «Status» har én rad per tiltak i partnerskapsavtalen. Fyll ut de gule kolonnene for hvert tiltak.",
-        ),
-        ("guide", ""),
-        ("guide_heading", "Kolonnene"),
-        ("guide", "Region: regionrådet rapporten gjelder. Ikke endre."),
-        (
-            "guide",
-            "Nr: tiltakets nummer i avtalen, for eksempel 1.10 eller 2.1.A. Ikke endre, "
-            "ellers kan ikke raden kobles til tiltaket.",
-        ),
-        ("guide", "Tiltak og Innsatsområde: hva tiltaket går ut på. Bare til informasjon."),
-        ("guide", f"Kvartal: kvartalet rapporten gjelder ({quarter} betyr {quarter_label(quarter)}). Ikke endre."),
-        ("guide", f"Status: velg fra listen: {statuses}. Må fylles ut for hvert tiltak."),
-        (
-            "guide",
-            "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100. Skriv 40, ikke 40 %.",
-        ),
-        ("guide", "Kommentar: kort om hva som er gjort i kvartalet."),
-        ("guide", "Neste steg: hva som skal skje fram til neste rapport."),
-        ("guide", "Ansvarlig: hvem som følger opp tiltaket."),
-        ("guide", "Kolonnene merket «kun til info» viser forrige rapport. De blir ikke lest inn."),
-        ("guide", ""),
-        ("guide_heading", "Forhåndsutfylt"),
-        (
-            "guide",
-            "Status, Fremdrift og Ansvarlig er fylt ut fra forrige rapport. Har ingenting endret seg, "
-            "kan de stå som de er. Er det allerede rapportert for kvartalet, står det som ble rapportert.",
-        ),
-        ("guide", ""),
-        ("guide_heading", "Når du er ferdig"),
-        ("guide", "Ikke legg til nye tiltak, og ikke endre Region, Nr eller Kvartal."),
-        ("guide", "Lagre som Excel-arbeidsbok (.xlsx), ikke som .xls, .csv eller med makroer (.xlsm)."),
+    statuses = t("core.list_or", first=", ".join(STATUS_LABELS[:-1]), last=STATUS_LABELS[-1])
+    label = quarter_label(quarter)
+    lines = [
+        ("guide_heading", "outputs.template.guide.heading", {}),
+        ("guide", "outputs.template.guide.file", {"region": region.name, "quarter": label, "code": quarter}),
+        ("guide", "outputs.template.guide.sheet", {}),
+        ("guide", None, {}),
+        ("guide_heading", "outputs.template.guide.columns", {}),
+        ("guide", "outputs.template.guide.region", {}),
+        ("guide", "outputs.template.guide.code", {}),
+        ("guide", "outputs.template.guide.text", {}),
+        ("guide", "outputs.template.guide.quarter", {"code": quarter, "quarter": label}),
+        ("guide", "outputs.template.guide.status", {"statuses": statuses}),
+        ("guide", "outputs.template.guide.progress", {}),
+        ("guide", "outputs.template.guide.comment", {}),
+        ("guide", "outputs.template.guide.next_step", {}),
+        ("guide", "outputs.template.guide.owner", {}),
+        ("guide", "outputs.template.guide.info", {}),
+        ("guide", None, {}),
+        ("guide_heading", "outputs.template.guide.prefilled_heading", {}),
+        ("guide", "outputs.template.guide.prefilled", {}),
+        ("guide", None, {}),
+        ("guide_heading", "outputs.template.guide.done_heading", {}),
+        ("guide", "outputs.template.guide.no_new", {}),
+        ("guide", "outputs.template.guide.save_as", {}),
     ]
+    return [(style, t(key, **values) if key else "") for style, key, values in lines]
 
 
 def _write_guide_sheet(sheet, formats: dict, region: Region, quarter: str) -> None:

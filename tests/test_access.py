@@ -2,7 +2,8 @@
 
 import pytest
 
-from core.access import NotAllowed, holds, reading_open, set_reading_open
+from core.access import holds, reading_open, set_reading_open
+from core.errors import NotAllowed
 from core.reports import Report, rollback, save_reports
 from core.users import User
 from loaders.agreement import load_agreement

@@ -8,7 +8,8 @@ import outputs.export
 from core.errors import InvalidQuarter, UnknownRegion
 from core.queries import commitment_rows, natural_code_key, status_rows
 from core.register import Agreement, Commitment, FocusArea
-from outputs.export import UnsupportedExport, export
+from outputs.errors import UnsupportedExport
+from outputs.export import export
 from tests.builders import add_reports, build_register
 
 INDRE = "Indre Østfold regionråd"

@@ -367,7 +367,7 @@ def test_rollback_needs_confirmation_and_restores_the_values_before(register):
     at.button(key=f"rollback-{upload_id}").click().run()
     assert not at.exception
     assert [success.value for success in at.success] == [
-        f"Opplasting {upload_id} er tilbakestilt: 1 rapporter fikk tilbake tidligere verdier, 0 ble fjernet."
+        f"Opplasting {upload_id} er tilbakestilt: 1 rapporter fikk tilbake tidligere verdier, 0 rapporter ble fjernet."
     ]
     assert reports("2024-Q2")[0] == ("Follo", "1.1", "delayed", 35, "Venter på vegvesenet")
     log, changes = at.dataframe

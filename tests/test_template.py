@@ -6,7 +6,8 @@ from core.errors import InvalidQuarter, UnknownRegion
 from core.queries import status_rows
 from core.register import Agreement, Commitment, FocusArea
 from loaders.status import load_status
-from outputs.template import HEADERS, NoCommitments, build_template
+from outputs.errors import NoCommitments
+from outputs.template import HEADERS, build_template
 from tests.builders import ADMIN, add_reports, build_register
 
 INDRE = "Indre Østfold regionråd"

@@ -7,14 +7,9 @@ import sys
 
 import pytest
 
+from core.errors import InvalidRole, SignInFailed, SignInLocked, UnknownUser, UserExists, WeakPassword
 from core.users import (
-    InvalidRole,
-    SignInFailed,
-    SignInLocked,
-    UnknownUser,
     User,
-    UserExists,
-    WeakPassword,
     add_user,
     authenticate,
     get_user,

@@ -50,7 +50,7 @@ def report_buttons(quarter: str, lang: str) -> None:
         images.require_chromium()
         missing = None
     except ChromiumMissing as error:
-        missing = str(error)
+        missing = widgets.error_message(error, lang)
     pdf.download_button(
         t("export.report_pdf", lang),
         disabled=missing is not None,

@@ -17,19 +17,11 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from core.access import may_report, reading_open
 from core.db import connect
-from core.errors import MonitorError
+from core.errors import MonitorError, SignInFailed, SignInLocked
 from core.i18n import t
-from core.users import (
-    ROLE_LABELS,
-    SignInFailed,
-    SignInLocked,
-    User,
-    authenticate,
-    get_user,
-    has_accounts,
-    user_by_email,
-)
+from core.users import User, authenticate, get_user, has_accounts, role_label, user_by_email
 from views import _data as data
+from views import _widgets as widgets
 
 SESSION_KEY = "_signed_in_username"
 VISITOR_KEY = "_visitor"
@@ -123,7 +115,9 @@ def current() -> Visitor:
 def sidebar_status(container, visitor: Visitor, lang: str) -> None:
     """Who is signed in, and whether the numbers are open to everyone, always in view."""
     if visitor.user is not None:
-        container.markdown(t("signin.signed_in_as", lang, name=visitor.user.name, role=ROLE_LABELS[visitor.user.role]))
+        container.markdown(
+            t("signin.signed_in_as", lang, name=visitor.user.name, role=role_label(visitor.user.role, lang))
+        )
         if container.button(t("signin.sign_out", lang), icon=":material/logout:", key="sign-out"):
             sign_out(visitor)
     if visitor.reading_open:
@@ -159,7 +153,7 @@ def password_form(lang: str) -> None:
             with contextlib.closing(connect(data.database_file())) as db:
                 user = authenticate(db, username.strip(), password)
         except (SignInFailed, SignInLocked) as refused:
-            st.session_state[FAILURE_KEY] = str(refused)
+            st.session_state[FAILURE_KEY] = widgets.error_message(refused, lang)
         else:
             st.session_state[SESSION_KEY] = user.username
         st.rerun()

@@ -20,10 +20,9 @@ from core.i18n import t
 from core.register import find_region
 from core.reports import LoadResult
 from core.users import User
-from core.vocabulary import next_quarter, quarter_label, quarter_of_date
+from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status_label
 from loaders.review import review_counts, review_frame
 from loaders.status import StatusFileRejected, load_status_bytes
-from outputs.charts import status_label
 from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
 from outputs.template import template_bytes, template_file_name
@@ -111,7 +110,7 @@ def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
     except StatusFileRejected as rejected:
         found = Review(errors=rejected.errors)
     except MonitorError as error:
-        found = Review(message=str(error))
+        found = Review(message=widgets.error_message(error, lang))
     bar.empty()
     st.session_state[REVIEW_KEY] = (key, found)
     return found
@@ -126,7 +125,7 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
         state.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
         return
     except MonitorError as error:
-        state.flash("error", str(error))
+        state.flash("error", widgets.error_message(error, lang))
         return
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
     if result.upload_id is None:

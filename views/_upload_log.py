@@ -14,8 +14,7 @@ from core.i18n import t
 from core.reports import rollback
 from core.uploads import Upload, list_uploads, upload_changes
 from core.users import User
-from core.vocabulary import quarter_label
-from outputs.charts import status_label
+from core.vocabulary import quarter_label, status_label
 from outputs.tables import moment_text
 from views import _data as data
 from views import _state as state
@@ -181,9 +180,6 @@ def _rollback(upload_id: int, user: User, lang: str) -> None:
         with contextlib.closing(connect(data.database_file())) as db:
             result = rollback(db, upload_id, user=user)
     except MonitorError as error:
-        state.flash("error", str(error))
+        state.flash("error", widgets.error_message(error, lang))
         return
-    state.flash(
-        "success",
-        t("uploads.rolled_back_now", lang, number=upload_id, restored=result.restored, removed=result.removed),
-    )
+    state.flash("success", result.message(lang))

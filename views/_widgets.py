@@ -13,8 +13,8 @@ import streamlit as st
 
 from core.filters import Filters
 from core.i18n import t
-from core.vocabulary import SDG_BY_NUMBER, quarter_label
-from outputs.charts import Chart, percent_text, plotly_config, points_text, status_label, text_colour_on
+from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
+from outputs.charts import Chart, percent_text, plotly_config, points_text, text_colour_on
 from outputs.tables import (
     CSV_MIME,
     XLSX_MIME,
@@ -42,9 +42,16 @@ def language_switch(container) -> str:
     return language()
 
 
+def error_message(error: Exception, lang: str) -> str:
+    """What to tell the reader about a failure: a named error's message (anything with ``message(lang)``)
+    in the reader's language; any other exception as it words itself."""
+    message = getattr(error, "message", None)
+    return message(lang) if callable(message) else str(error)
+
+
 def sdg_name(number: int, lang: str) -> str:
     sdg = SDG_BY_NUMBER[number]
-    return f"SDG {number} – {sdg.nb if lang == 'nb' else sdg.en}"
+    return t("sdg.choice", lang, number=number, name=sdg.nb if lang == "nb" else sdg.en)
 
 
 def sidebar_filters(container, lang: str) -> Filters:
@@ -271,7 +278,9 @@ def last_updated_line(lang: str) -> None:
     if upload is None:
         st.caption(t("never_updated", lang))
         return
-    when = upload.uploaded_at[:16].replace("T", " kl. " if lang == "nb" else " ")
+    stamp = upload.uploaded_at[:16]
+    date, _, time = stamp.partition("T")
+    when = t("core.moment", lang, date=date, time=time) if time else stamp
     st.caption(t("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
 
 
@@ -312,7 +321,7 @@ def sdg_badge(number: int, lang: str) -> str:
     return (
         f'<span style="background:{sdg.colour};color:{text_colour_on(sdg.colour)};'
         f'padding:0.1rem 0.45rem;border-radius:0.3rem;margin-right:0.3rem;white-space:nowrap">'
-        f"SDG {number} {html.escape(name)}</span>"
+        f"{html.escape(t('sdg.label', lang, number=number, name=name))}</span>"
     )
 
 

@@ -122,7 +122,7 @@ class CatalogueRejected(FileRejected):
     def message(self, lang: str = "nb") -> str:
         shown = "; ".join(error.short(lang) for error in self.errors[: self.SHOWN])
         more = len(self.errors) - self.SHOWN
-        key = self.key + "_more" if more > 0 else self.key
+        key = "loaders.catalogue.rejected_more" if more > 0 else self.key
         return render(key, lang, {**self.values, "shown": shown, "more": more})
 
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from core.db import write_transaction
 from core.errors import NotAllowed
-from core.i18n import TEXTS, Text, join_words, t
+from core.i18n import Text, join_words, t
 from core.users import User
 
 OPEN_READING_KEY = "open_reading"
@@ -34,9 +34,7 @@ def require_reporter(user: User) -> None:
 def require_admin(user: User, action: str) -> None:
     """``action`` is the key of a text that completes "Bare administratorer kan …", e.g. "core.action.rollback"."""
     if not user.is_admin:
-        # TRANSITIONAL: loaders/ passes the words themselves until it passes a key.
-        wording = Text(action) if action in TEXTS else action
-        raise NotAllowed("core.admins_only", action=wording, name=user.name)
+        raise NotAllowed("core.admins_only", action=Text(action), name=user.name)
 
 
 def holds(user: User, region: str, council_area: str | None) -> bool:

@@ -5,7 +5,7 @@ and the values for its placeholders. The CLI shows ``str(error)``, one line of
 plain Norwegian; the pages show ``error.message(lang)`` in the reader's language.
 """
 
-from core.i18n import TEXTS, t
+from core.i18n import t
 
 
 class MonitorError(Exception):
@@ -18,8 +18,6 @@ class MonitorError(Exception):
 
     def message(self, lang: str = "nb") -> str:
         """The message in ``lang`` ("nb" or "en"): one line, from the text table."""
-        if self.key not in TEXTS:  # TRANSITIONAL: a literal message; removed once every raise passes a key
-            return self.key
         return t(self.key, lang, **self.values)
 
 

@@ -759,6 +759,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only administrators can roll back uploads.",
     ),
     # --- Messages from the loaders and the command line (keys loaders.*, cli.*) ---
+    "loaders.action.load_agreements": ("laste inn avtaler", "load agreements"),
+    "loaders.action.load_catalogue": ("laste inn tiltaksregisteret", "load the commitment register"),
     "loaders.and": ("og", "and"),
     # Where in a file: loaders/errors.py CellError
     "loaders.columns.sheet": ("Arket «{sheet}»", "Sheet «{sheet}»"),

@@ -43,9 +43,6 @@ def role_label(role: str, lang: str = "nb") -> str:
     return t(f"role.{role}", lang)
 
 
-# re-exported for loaders/ until it calls role_label
-ROLE_LABELS = {role: role_label(role) for role in ROLES}
-
 
 @dataclass(frozen=True)
 class User:

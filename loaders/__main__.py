@@ -283,7 +283,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def run_user_add(args: argparse.Namespace) -> int:
-    from core.users import ROLE_LABELS, add_user
+    from core.users import add_user, role_label
 
     password = None if args.no_password else _read_password(args)
     with _database(args) as db:
@@ -297,18 +297,18 @@ def run_user_add(args: argparse.Namespace) -> int:
             regions=tuple(args.region),
             council_areas=tuple(args.council_areas),
         )
-    say("cli.user_added", username=user.username, role=ROLE_LABELS[user.role])
+    say("cli.user_added", username=user.username, role=role_label(user.role, LANG))
     return EXIT_OK
 
 
 def run_user_list(args: argparse.Namespace) -> int:
-    from core.users import ROLE_LABELS, list_users
+    from core.users import list_users, role_label
 
     with _database(args) as db:
         for user in list_users(db):
             scope = ", ".join((*user.regions, *user.council_areas))
             scope = scope or (t("cli.scope_everything", LANG) if user.is_admin else "–")
-            print(f"{user.username}\t{user.name}\t{user.email or ''}\t{ROLE_LABELS[user.role]}\t{scope}")
+            print(f"{user.username}\t{user.name}\t{user.email or ''}\t{role_label(user.role, LANG)}\t{scope}")
     return EXIT_OK
 
 

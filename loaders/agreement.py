@@ -344,7 +344,7 @@ def load_agreement(
     in place: status reports keep their commitments, and a commitment no longer
     in the text is marked inactive rather than deleted.
     """
-    require_admin(user, "laste inn avtaler")
+    require_admin(user, "loaders.action.load_agreements")
     if not clean_text(region):
         raise MissingRegion("loaders.agreement.no_region")
     agreement = read_agreement(path, period)

@@ -411,7 +411,7 @@ def load_catalogue(db: Database, path: str | os.PathLike, *, user: User) -> Cata
     Commitments not in the file are left as they are: a catalogue may cover
     only some regions or some commitments.
     """
-    require_admin(user, "laste inn tiltaksregisteret")
+    require_admin(user, "loaders.action.load_catalogue")
     agreements = read_catalogue(db, path)
     saved = save_agreements_as_upload(
         db,

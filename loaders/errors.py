@@ -8,7 +8,6 @@ keeps its key and values, ``str(error)`` is the bokmål message and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Self
 
 from core.errors import MonitorError
 from loaders.texts import Localised, render
@@ -40,12 +39,7 @@ class CellError(Localised):
         """The problem alone, without the place: "ukjent status. Velg en av: …"."""
         return render(self.key, lang, self.values)
 
-    @property
-    def message(self) -> _CellMessage:
-        # TRANSITIONAL: a method once views/_upload.py reads error.problem(lang) instead of error.message.
-        return _CellMessage(self)
-
-    def line(self, lang: str = "nb") -> str:
+    def message(self, lang: str = "nb") -> str:
         """The place, the value and the problem: "Arket «Status», rad 5, kolonne D (Status): «Kanskje» – …"."""
         place = [render("loaders.columns.sheet", lang, {"sheet": self.sheet})]
         if self.row is not None:
@@ -63,7 +57,7 @@ class CellError(Localised):
         return render("loaders.columns.short", lang, values)
 
     def __str__(self) -> str:
-        return self.line("nb")
+        return self.message("nb")
 
     def __eq__(self, other: object) -> bool:
         # The problem compares as its bokmål text, so two errors saying the same thing are equal.
@@ -76,24 +70,6 @@ class CellError(Localised):
 
     def _fields(self) -> tuple:
         return (self.sheet, self.row, self.column, self.header, self.value, self.problem("nb"))
-
-
-class _CellMessage(str):
-    """TRANSITIONAL, for views/_upload.py, which reads ``error.message`` as the bokmål problem text.
-
-    As a string it is that text; called, ``error.message(lang)`` is the whole line in ``lang``.
-    """
-
-    def __new__(cls, error: CellError) -> Self:
-        text = super().__new__(cls, error.problem("nb"))
-        text.error = error
-        return text
-
-    def __getnewargs__(self) -> tuple:
-        return (self.error,)
-
-    def __call__(self, lang: str = "nb") -> str:
-        return self.error.line(lang)
 
 
 class FileRejected(LoaderError):

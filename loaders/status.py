@@ -25,7 +25,6 @@ from core.users import User
 from core.vocabulary import clean_paragraphs, clean_text, fold, parse_quarter, parse_status
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
 
-# CellError and StatusFileRejected are also re-exported for views/_upload.py until it imports loaders.errors.
 from loaders.errors import CellError, StatusFileRejected
 from loaders.texts import AllowedStatuses, Listing, Message, Quarter, phrase
 from loaders.workbook import Sheet, read_sheet

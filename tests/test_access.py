@@ -84,7 +84,7 @@ def test_a_council_area_reporter_holds_that_area_s_commitments_in_every_region(r
     refused = write_workbook(tmp_path / "no.xlsx", [IOR_ROWS[1]])
     with pytest.raises(StatusFileRejected) as rejected:
         load_status(register, refused, user=EDUCATION_REPORTER)
-    assert [error.message for error in rejected.value.errors] == [
+    assert [error.problem("nb") for error in rejected.value.errors] == [
         "du rapporterer bare for Utdanning og kompetanse, ikke for Indre Østfold regionråd "
         "(tiltak 2.1 følges opp av Næring og tannhelse)."
     ]

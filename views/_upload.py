@@ -22,7 +22,8 @@ from core.reports import LoadResult
 from core.users import User
 from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status_label
 from loaders.review import review_counts, review_frame
-from loaders.status import StatusFileRejected, load_status_bytes
+from loaders.errors import FileRejected
+from loaders.status import load_status_bytes
 from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
 from outputs.template import template_bytes, template_file_name
@@ -107,7 +108,7 @@ def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
                 db, file.getvalue(), file.name, quarter=file_quarter, user=user, dry_run=True, on_progress=report
             )
             found = Review(result=result, frame=review_frame(db, result))
-    except StatusFileRejected as rejected:
+    except FileRejected as rejected:
         found = Review(errors=rejected.errors)
     except MonitorError as error:
         found = Review(message=widgets.error_message(error, lang))
@@ -121,7 +122,7 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
     try:
         with _database() as db:
             result = load_status_bytes(db, file.getvalue(), file.name, quarter=file_quarter, user=user)
-    except StatusFileRejected as rejected:
+    except FileRejected as rejected:
         state.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
         return
     except MonitorError as error:
@@ -160,7 +161,7 @@ def show_review(found: Review, lang: str) -> None:
     else:
         st.info(t("upload.not_saved_yet", lang))
     for warning in result.warnings:
-        st.warning(warning)
+        st.warning(warning.message(lang))
     if result.missing:
         show_missing(result.missing, lang)
     show_changes(frame, lang)
@@ -175,7 +176,7 @@ def show_errors(errors: list, lang: str) -> None:
             t("upload.col.column", lang): [error.column or "" for error in errors],
             t("upload.col.header", lang): [error.header or "" for error in errors],
             t("upload.col.value", lang): [error.value or "" for error in errors],
-            t("upload.col.problem", lang): [error.message for error in errors],
+            t("upload.col.problem", lang): [error.problem(lang) for error in errors],
         }
     )
     st.dataframe(table, hide_index=True, key="upload-errors")

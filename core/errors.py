@@ -48,3 +48,7 @@ class InvalidQuarter(MonitorError):
 
 class NotRollbackable(MonitorError):
     """An upload of a kind that cannot be rolled back (agreements, catalogues)."""
+
+
+class InvalidSetting(MonitorError):
+    """An environment variable whose value does not fit its setting (core/settings.py)."""

@@ -7,6 +7,10 @@ from keyword arguments. Bokmål is the default language.
 from __future__ import annotations
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "core.settings.invalid": (
+        "Ugyldig verdi for {env}: «{value}» (standard: {default}). Se innstillingene i README.",
+        "Invalid value for {env}: “{value}” (default: {default}). See the settings in the README.",
+    ),
     "app.title": ("Partnerskapsmonitor", "Partnership monitor"),
     "app.tagline": (
         "Oppfølging av partnerskapsavtalene mellom fylkeskommunen og kommuneregionene.",

@@ -19,15 +19,20 @@ from sqlite_utils import Database
 from core.db import write_transaction
 from core.errors import MonitorError
 from core.register import council_area_ids, find_region
+from core.settings import setting
 from core.vocabulary import fold
 
 ROLES = ("leser", "rapportor", "administrator")
 ROLE_LABELS = {"leser": "leser", "rapportor": "rapportør", "administrator": "administrator"}
-MIN_PASSWORD_LENGTH = 12
-FREE_ATTEMPTS = 3  # failures before the account closes for a while
-FIRST_LOCK_SECONDS = 5
-MAX_LOCK_SECONDS = 15 * 60
-_HASHER = PasswordHasher()
+MIN_PASSWORD_LENGTH = setting("min_password_length")
+FREE_ATTEMPTS = setting("free_attempts")  # failures before the account closes for a while
+FIRST_LOCK_SECONDS = setting("first_lock")
+MAX_LOCK_SECONDS = setting("max_lock")
+_HASHER = PasswordHasher(
+    time_cost=setting("argon2_time_cost"),
+    memory_cost=setting("argon2_memory_cost"),
+    parallelism=setting("argon2_parallelism"),
+)
 
 
 class UnknownUser(MonitorError):

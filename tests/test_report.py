@@ -469,7 +469,7 @@ def test_brief_says_what_it_is_and_in_which_language(brief):
 def test_a_stuck_chromium_is_stopped_and_reported(monkeypatch):
     require_chromium()
     # 0.25 s a chart, one more for the start: no Chromium starts and draws three charts in 1 s.
-    monkeypatch.setattr(images, "CHART_TIMEOUT_SECONDS", 0.25)
+    monkeypatch.setenv("DASHBOARD_CHART_TIMEOUT", "0.25")
 
     with pytest.raises(ChartRenderingFailed) as failed:
         images.render_charts([go.Figure(), go.Figure(), go.Figure()])

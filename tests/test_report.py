@@ -377,6 +377,7 @@ def test_workbook_without_commitments_has_only_a_zero_summary(dataset):
 # --- the PDF brief, drawn in Chromium -------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_brief_has_title_note_date_and_key_figures(brief):
     lines = [line for line in pdf_lines(brief) if not line.startswith("Partnerskapsmonitor ·")]
 
@@ -395,6 +396,7 @@ def test_brief_has_title_note_date_and_key_figures(brief):
     ]
 
 
+@pytest.mark.slow
 def test_brief_has_both_charts_each_followed_by_its_summary(brief):
     lines = pdf_lines(brief)
     document = pdfium.PdfDocument(brief)
@@ -466,6 +468,7 @@ def test_brief_says_what_it_is_and_in_which_language(brief):
     assert pages == 2
 
 
+@pytest.mark.slow
 def test_a_stuck_chromium_is_stopped_and_reported(monkeypatch):
     require_chromium()
     # 0.25 s a chart, one more for the start: no Chromium starts and draws three charts in 1 s.
@@ -619,6 +622,7 @@ def test_missing_chromium_stops_the_brief_before_any_work(dataset, monkeypatch, 
         report.pdf_brief(dataset, "2024-Q2", "nb", NOTE)
 
 
+@pytest.mark.slow
 def test_a_browser_that_will_not_start_is_reported(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/bin/false")
 

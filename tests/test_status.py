@@ -7,8 +7,7 @@ from core.db import revision
 from core.errors import AlreadyRolledBack, NotRollbackable, RollbackConflict, UnknownUpload
 from core.reports import Change, MissingCommitment, rollback
 from loaders.status import CellError, StatusFileRejected, load_status
-from tests.builders import ADMIN
-from tests.status_files import build_small_register, dump, report_rows, write_workbook
+from tests.builders import ADMIN, build_small_register, dump, report_rows, write_workbook
 
 
 @pytest.fixture

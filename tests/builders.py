@@ -59,7 +59,6 @@ from core.register import (
 )
 from core.uploads import record_upload
 from core.users import User, add_user
-from views._signin import SESSION_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -347,6 +346,10 @@ def add_accounts(db) -> None:
 
 def app(query: dict | None = None, page: str | None = None, *, user: str | None = None) -> AppTest:
     """The dashboard after its first run, on ``page``, signed in as ``user`` (a local account) when given."""
+    # Imported here: importing the views outside a Streamlit run logs a warning for each cache,
+    # and every process that loads the conftest (the xdist controller too) would log them.
+    from views._signin import SESSION_KEY
+
     at = AppTest.from_file(ENTRY, default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value

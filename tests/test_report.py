@@ -178,7 +178,11 @@ def child_processes() -> list[str]:
     """The command lines of this process's children (Chromium, once started, is one)."""
     children = []
     for task in Path("/proc/self/task").iterdir():
-        for pid in (task / "children").read_text().split():
+        try:
+            pids = (task / "children").read_text().split()
+        except FileNotFoundError:  # the thread ended meanwhile; its children went to another of ours
+            continue
+        for pid in pids:
             with contextlib.suppress(OSError):
                 children.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
     return children

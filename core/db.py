@@ -18,12 +18,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from core.errors import DatabaseBusy
+from core.settings import setting
 from core.vocabulary import COUNCIL_AREAS, SDGS, STATUS_KEYS
-
-DEFAULT_PATH = Path("data/dashboard.db")
-# Long enough for any real load to finish (a 20,000-row file takes about a
-# second), short enough that a stuck writer is reported instead of hanging.
-BUSY_TIMEOUT_SECONDS = 60.0
 
 migrations = Migrations("partnerskapsmonitor")
 
@@ -32,14 +28,14 @@ def database_path(path: str | os.PathLike | None = None) -> Path:
     """The path given, else env DASHBOARD_DB, else data/dashboard.db."""
     if path:
         return Path(path)
-    return Path(os.environ.get("DASHBOARD_DB") or DEFAULT_PATH)
+    return Path(setting("database"))
 
 
-def connect(path: str | os.PathLike | None = None, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Database:
+def connect(path: str | os.PathLike | None = None, *, busy_timeout: float | None = None) -> Database:
     """Open the database, creating and migrating it when needed."""
     target = database_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(target), timeout=busy_timeout)
+    conn = sqlite3.connect(str(target), timeout=setting("busy_timeout") if busy_timeout is None else busy_timeout)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":

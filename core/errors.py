@@ -79,3 +79,7 @@ class SignInFailed(MonitorError):
 
 class SignInLocked(MonitorError):
     """Too many failed sign-ins; the account is closed for a while."""
+
+
+class InvalidSetting(MonitorError):
+    """An environment variable whose value does not fit its setting (core/settings.py)."""

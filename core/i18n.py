@@ -28,6 +28,10 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
 )
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "core.settings.invalid": (
+        "Ugyldig verdi for {env}: «{value}» (standard: {default}). Se innstillingene i README.",
+        "Invalid value for {env}: “{value}” (default: {default}). See the settings in the README.",
+    ),
     "app.title": ("Partnerskapsmonitor", "Partnership monitor"),
     "page.overview": ("Oversikt", "Overview"),
     "page.regions": ("Regioner", "Regions"),

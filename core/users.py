@@ -28,20 +28,24 @@ from core.errors import (
 )
 from core.i18n import t
 from core.register import council_area_ids, find_region
+from core.settings import setting
 from core.vocabulary import fold
 
 ROLES = ("leser", "rapportor", "administrator")
-MIN_PASSWORD_LENGTH = 12
-FREE_ATTEMPTS = 3  # failures before the account closes for a while
-FIRST_LOCK_SECONDS = 5
-MAX_LOCK_SECONDS = 15 * 60
-_HASHER = PasswordHasher()
+MIN_PASSWORD_LENGTH = setting("min_password_length")
+FREE_ATTEMPTS = setting("free_attempts")  # failures before the account closes for a while
+FIRST_LOCK_SECONDS = setting("first_lock")
+MAX_LOCK_SECONDS = setting("max_lock")
+_HASHER = PasswordHasher(
+    time_cost=setting("argon2_time_cost"),
+    memory_cost=setting("argon2_memory_cost"),
+    parallelism=setting("argon2_parallelism"),
+)
 
 
 def role_label(role: str, lang: str = "nb") -> str:
     """A role as people read it: "rapportør" (or "reporter" in English)."""
     return t(f"role.{role}", lang)
-
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from collections.abc import Callable
 
 from core.errors import MonitorError
 from core.i18n import t
 from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
+from core.settings import setting
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 LANG = "nb"  # the language the command line prints in
@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--as",
         dest="acting_user",
         metavar="USERNAME",
-        default=os.environ.get("DASHBOARD_USER"),
+        default=setting("cli_user") or None,
         help="the account to act as (default: $DASHBOARD_USER)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.settings import setting
 from core.vocabulary import clean_text, fold
 
-HEADER_SEARCH_ROWS = 10
+HEADER_SEARCH_ROWS = setting("header_search_rows")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from core.access import require_reporter
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
+from core.settings import setting
 from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import clean_paragraphs, clean_text, fold, parse_quarter, parse_status
@@ -44,7 +45,7 @@ REQUIRED_COLUMNS = ("region", "code", "status")
 REFERENCE_COLUMNS = ("tiltak", "innsatsområde", "focus area", "commitment text")
 REFERENCE_SUFFIX = "(kun til info)"
 REPORT_FIELDS = ("status", "progress", "comment", "next_step", "owner")
-PROGRESS_EVERY = 2000  # rows between progress reports while checking a file
+PROGRESS_EVERY = setting("progress_every")  # rows between progress reports while checking a file
 # on_progress(fraction 0–1, stage): stage is read, check, compare, save or done.
 Progress = Callable[[float, str], None]
 

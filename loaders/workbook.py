@@ -25,6 +25,7 @@ import python_calamine
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, iterparse
 
+from core.settings import setting
 from loaders.columns import cell_ref, column_letter
 from loaders.errors import (
     DamagedWorkbook,
@@ -42,18 +43,18 @@ from loaders.errors import (
 )
 from loaders.texts import Capitalised, Listing, Localised, Number, phrase
 
-MAX_ROWS = 100_000
+MAX_ROWS = setting("max_rows")
 # calamine fills a grid from A1 to the farthest cell, about 32 bytes a cell
 # before Python sees it, so the grid is what has to be bounded, not the file.
-MAX_CELLS = 5_000_000
-MAX_UNPACKED = 200 * 2**20
+MAX_CELLS = setting("max_cells")
+MAX_UNPACKED = setting("max_unpacked") * 2**20
 # Real sheets compress 5-30 times; zip bombs a thousand times.
-MAX_RATIO = 100
-RATIO_CHECKED_FROM = 10 * 2**20
+MAX_RATIO = setting("max_ratio")
+RATIO_CHECKED_FROM = setting("ratio_checked_from") * 2**20
 # No real part has a tag, or a text between tags, this long; a longer one would
 # have to be held whole while scanning.
-MAX_TAG = 4 * 2**20
-MAX_ENTRIES = 10_000
+MAX_TAG = setting("max_tag") * 2**20
+MAX_ENTRIES = setting("max_entries")
 # The end record is 22 bytes plus a comment of at most 65,535.
 _END_RECORD_SEARCH = 22 + 65_535
 CHUNK = 2**20

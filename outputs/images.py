@@ -22,6 +22,7 @@ from kaleido import Kaleido, PageGenerator
 from kaleido.errors import JavascriptError, KaleidoError
 
 from core.i18n import Deferred, Text
+from core.settings import setting
 from outputs.charts import number_text
 from outputs.errors import ChartRenderingFailed, ChromiumMissing
 
@@ -31,7 +32,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHART_WIDTH_PX = 760
 CHART_SCALE = 3
 DEFAULT_CHART_HEIGHT_PX = 450  # Plotly's, for a figure that sets no height
-CHART_TIMEOUT_SECONDS = 60
 # Chromium looks up hosts of its own accord (accounts.google.com and clients2.google.com,
 # seen with strace -f -e trace=connect,sendto). Mapping every host name to "not found"
 # makes any such request, and any script a page might want from a CDN, fail at once
@@ -70,8 +70,8 @@ def chromium_path() -> Path | None:
     Choreographer honours BROWSER_PATH too, but prefers a Chrome it downloaded
     itself; we name the browser explicitly so that what runs is what this says.
     """
-    if os.environ.get("BROWSER_PATH"):
-        return Path(os.environ["BROWSER_PATH"])
+    if setting("browser_path"):
+        return Path(setting("browser_path"))
     if CHROMIUM.exists():
         return CHROMIUM
     found = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
@@ -90,7 +90,7 @@ def render_charts(figures: Sequence[go.Figure]) -> list[bytes]:
     browser = require_chromium()
     jobs = [(figure, image_options(figure)) for figure in figures]
     # Startup counts as one more chart.
-    timeout = CHART_TIMEOUT_SECONDS * (len(jobs) + 1)
+    timeout = setting("chart_timeout") * (len(jobs) + 1)
     try:
         return _run(_render(jobs, browser, timeout))
     except TimeoutError as error:
@@ -120,7 +120,7 @@ async def _render(jobs: list[tuple[go.Figure, dict]], browser: Path, timeout: fl
         path=str(browser),
         browser_cls=_OfflineChromium,
         enable_extensions=False,
-        timeout=CHART_TIMEOUT_SECONDS,
+        timeout=setting("chart_timeout"),
     )
     deadline = asyncio.timeout(timeout)
     # Not "async with kaleido": when opening fails or is cancelled half-way, that never

@@ -21,16 +21,46 @@ Regions, agreements, focus areas and commitments go through core.register,
 the same code the loaders use, so tests see what a real import would store.
 Calling build_register again with fewer commitments retires the missing ones
 (active = 0), just as re-importing an agreement does.
+
+Below those: status workbooks and a small register for the loader tests, the
+example register of the dataset and analysis tests, the page register and
+AppTest helpers of the page tests, and the helpers that drive the dashboard in
+a browser (tests/browser). Fixtures are in tests/conftest.py; no test module
+imports another.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+import io
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NamedTuple
 
-from core.db import write_transaction
-from core.register import Region, agreement_for_quarter, ensure_region, find_region, save_agreement
+import openpyxl
+from playwright.sync_api import Locator, Page, expect
+from sqlite_utils import Database
+from streamlit.testing.v1 import AppTest
+
+from core.access import set_reading_open
+from core.db import connect, write_transaction
+from core.register import (
+    Agreement,
+    Commitment,
+    FocusArea,
+    Region,
+    agreement_for_quarter,
+    ensure_region,
+    find_region,
+    save_agreement,
+)
 from core.uploads import record_upload
-from core.users import User
+from core.users import User, add_user
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # The core checks a user's role and scope, not that the account is in the
 # database, so a User value is all most tests need.
@@ -115,3 +145,476 @@ def _commitment_id(db: Database, region_name: str, code: str, quarter: str) -> i
     if row is None:
         raise UnknownCommitment(f"{region.name} has no commitment {code} in {quarter}")
     return row[0]
+
+
+# --- status workbooks and a small register (loaders, CLI, accounts) ---------------------------
+
+HEADER = ["Region", "Nr", "Kvartal", "Status", "Fremdrift (%)", "Kommentar", "Neste steg", "Ansvarlig"]
+
+
+def build_small_register(db) -> None:
+    """Two regions: Indre Østfold (with both 1.1 and 1.10) and Follorådet."""
+    with write_transaction(db):
+        ior = ensure_region(db, "Indre Østfold regionråd", "IØR", {"3014": "Indre Østfold", "3016": "Rakkestad"})
+        save_agreement(
+            db,
+            ior,
+            Agreement(
+                period="2022-2023",
+                focus_areas=[
+                    FocusArea("1", "Utdanning og utenforskap", "#kompetanseløft", [4]),
+                    FocusArea("2", "Understøtte næringslivet", "#arbeidsplassvekst", [9]),
+                ],
+                commitments=[
+                    Commitment("1.1", "Samarbeidsprosjekter for elever som faller ut", "1", "Utdanning og kompetanse"),
+                    Commitment("1.2", "Videreutvikle fagskolen", "1", "Utdanning og kompetanse"),
+                    Commitment("1.10", "Regional yrkesmesse", "1", "Utdanning og kompetanse"),
+                    Commitment("2.1", "Identifisere muligheter", "2", "Næring og tannhelse"),
+                    Commitment("2.1.A", "Målrette felles innsats", "2", "Næring og tannhelse"),
+                ],
+            ),
+        )
+        follo = ensure_region(db, "Follorådet", "Follo", {"3020": "Nordre Follo", "3021": "Ås"})
+        save_agreement(
+            db,
+            follo,
+            Agreement(
+                period="2022-2024",
+                focus_areas=[FocusArea("1", "Mobilitet", "#lavereklimautslipp", [11])],
+                commitments=[
+                    Commitment("1.1", "Trafikksikkerhet ved skoler", "1", "Samferdsel"),
+                    Commitment("1.2", "Innfartsparkering", "1", "Samferdsel"),
+                ],
+            ),
+        )
+
+
+def write_workbook(
+    path: Path,
+    rows: list[list[object]],
+    *,
+    header: list[str] | None = None,
+    title_rows: list[list[object]] | None = None,
+    sheet: str = "Status",
+    text_codes: bool = True,
+) -> Path:
+    """A status workbook: optional title rows, then the header, then the rows.
+
+    Codes are written as text cells, as the template does, unless ``text_codes`` is off.
+    """
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.active
+    worksheet.title = sheet
+    for title in title_rows or []:
+        worksheet.append(title)
+    header = HEADER if header is None else header
+    worksheet.append(header)
+    code_column = next((i for i, name in enumerate(header) if name.strip().lower() in ("nr", "code")), None)
+    for row in rows:
+        worksheet.append(row)
+        if text_codes and code_column is not None:
+            cell = worksheet.cell(row=worksheet.max_row, column=code_column + 1)
+            cell.number_format = "@"
+    workbook.save(path)
+    return path
+
+
+def report_rows(db) -> list[tuple]:
+    """Every status report as (region short name, code, quarter, status, progress, comment, next_step, owner)."""
+    return db.execute(
+        """
+        SELECT r.short_name, c.code, s.quarter, s.status, s.progress, s.comment, s.next_step, s.owner
+        FROM status_reports s
+        JOIN commitments c ON c.id = s.commitment_id
+        JOIN agreements a ON a.id = c.agreement_id
+        JOIN regions r ON r.id = a.region_id
+        ORDER BY r.short_name, c.position, s.quarter
+        """
+    ).fetchall()
+
+
+def dump(db) -> list[str]:
+    """The whole database as SQL, to show that something changed nothing."""
+    return list(db.conn.iterdump())
+
+
+# --- the example register of the dataset, analysis and filter tests ---------------------------
+
+IOR = "Indre Østfold regionråd"
+FOLLO = "Follorådet"
+ORU = "Øvre Romerike"
+
+EXAMPLE_REGIONS = {
+    IOR: {
+        "short_name": "IØR",
+        "municipalities": {"3014": "Indre Østfold", "3012": "Aremark", "3016": "Rakkestad"},
+        "agreements": [
+            Agreement(
+                "2022-2023",
+                title="Partnerskapsavtale spesiell del 2022-2023",
+                focus_areas=[
+                    FocusArea("1", "Utdanning og kompetanse", "#kompetanseløft", [8, 4]),
+                    FocusArea("2", "Klima og miljø", "#grønnomstilling", [13]),
+                ],
+                commitments=[
+                    Commitment("1.1", "Flere lærlingeplasser", "1", "Utdanning og kompetanse"),
+                    # Its own goals replace the focus area's.
+                    Commitment("1.2", "Styrke karriereveiledningen", "1", "Næring og tannhelse", [9, 4]),
+                    Commitment("2.1", "Felles klimaregnskap", "2", "Plan, klima og miljø"),
+                    Commitment("2.10", "Ladeinfrastruktur for pendlere", "2", "Samferdsel"),
+                    Commitment("2.2", "Kartlegge naturmangfold", "2", "Plan, klima og miljø"),
+                ],
+            )
+        ],
+    },
+    FOLLO: {
+        "short_name": "Follo",
+        # Rakkestad is in two regions.
+        "municipalities": {"3020": "Nordre Follo", "3016": "Rakkestad"},
+        "agreements": [
+            Agreement(
+                "2022-2024",
+                focus_areas=[FocusArea("1", "Mobilitet", "#grønnmobilitet", [11])],
+                commitments=[
+                    Commitment("1.1", "Trafikksikkerhet rundt skolene", "1", "Samferdsel"),
+                    Commitment("1.2", "Bestillingstransport i spredtbygde strøk"),
+                ],
+            )
+        ],
+    },
+    # Never reports.
+    ORU: {
+        "short_name": "ØRU",
+        "agreements": [
+            Agreement(
+                "2023-2024",
+                focus_areas=[FocusArea("1", "Næringsutvikling", None, [8])],
+                commitments=[Commitment("1.1", "Felles næringsplan", "1", "Næring og tannhelse")],
+            )
+        ],
+    },
+}
+
+# Commitment ids follow the order above: IØR 1.1=1, 1.2=2, 2.1=3, 2.10=4, 2.2=5;
+# Follo 1.1=6, 1.2=7; ØRU 1.1=8. One upload per quarter: ids 1, 2, 3.
+EXAMPLE_REPORTS = [
+    [
+        (IOR, "1.1", "2023-Q2", "on_track", 20),
+        (IOR, "1.2", "2023-Q2", "delayed", 10),
+        (IOR, "2.1", "2023-Q2", "on_track", 50),
+        (IOR, "2.10", "2023-Q2", "not_started", None),
+        (IOR, "2.2", "2023-Q2", "delayed", 30),
+        (FOLLO, "1.1", "2023-Q2", "on_track", 60),
+        (FOLLO, "1.2", "2023-Q2", "cancelled", None, "Utgår etter vedtak i regionrådet"),
+    ],
+    [
+        (IOR, "1.1", "2023-Q3", "on_track", 40),
+        (IOR, "1.2", "2023-Q3", "delayed", 15),
+        (IOR, "2.1", "2023-Q3", "on_track", 80),
+        (FOLLO, "1.1", "2023-Q3", "delayed", 60, "Venter på vegvesenet", "", "Per Hansen"),
+        (FOLLO, "1.2", "2023-Q3", "cancelled", None),
+    ],
+    [
+        (IOR, "1.1", "2023-Q4", "delayed", 35, "Mangler lærebedrifter", "Kontakte NHO", "Kari Nordmann"),
+        (IOR, "1.2", "2023-Q4", "delayed", 20),
+        (IOR, "2.1", "2023-Q4", "completed", 100, "Levert", "", "Ola Berg"),
+        (IOR, "2.2", "2023-Q4", "delayed", 30),
+        (FOLLO, "1.2", "2023-Q4", "cancelled", None),
+    ],
+]
+
+
+def build_example(db):
+    """Three regions, eight commitments, three quarters of reports with gaps."""
+    build_register(db, EXAMPLE_REGIONS)
+    for reports in EXAMPLE_REPORTS:
+        add_reports(db, reports)
+
+
+# --- the page tests (AppTest) -----------------------------------------------------------------
+
+ENTRY = str(ROOT / "dashboard.py")
+SDG_9 = "SDG 9 – Industri, innovasjon og infrastruktur"
+
+
+def add_accounts(db) -> None:
+    """An administrator, a reporter for Follo and a viewer, all without passwords."""
+    add_user(db, "kari", "Kari Nordmann", "administrator", email="kari@viken.no")
+    add_user(db, "ola", "Ola Nordmann", "rapportør", email="ola@follo.no", regions=(FOLLO,))
+    add_user(db, "lise", "Lise Leser", "leser", email="lise@viken.no")
+
+
+def app(query: dict | None = None, page: str | None = None, *, user: str | None = None) -> AppTest:
+    """The dashboard after its first run, on ``page``, signed in as ``user`` (a local account) when given."""
+    # Imported here: importing the views outside a Streamlit run logs a warning for each cache,
+    # and every process that loads the conftest (the xdist controller too) would log them.
+    from views._signin import SESSION_KEY
+
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    if user is not None:
+        at.session_state[SESSION_KEY] = user
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> list[tuple[str, str, str]]:
+    return [(metric.label, metric.value, metric.delta) for metric in at.metric]
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+class Download(NamedTuple):
+    data: bytes
+    file_name: str
+    mime: str
+
+
+def download(at: AppTest, served: dict, key: str) -> Download:
+    """The bytes, file name and type the download button ``key`` serves when pressed."""
+    button = at.download_button(key=key)
+    data_callable, file_name, mime = served[button.proto.deferred_file_id]
+    data = data_callable()
+    return Download(data.encode() if isinstance(data, str) else data, file_name, mime)
+
+
+def build_page_register(db):
+    """Follo and IØR with two quarters of reports, three accounts and reading open (the page tests)."""
+    build_register(
+        db,
+        regions={
+            FOLLO: {
+                "short_name": "Follo",
+                "municipalities": {"3020": "Nordre Follo", "3021": "Ås"},
+                "agreements": [
+                    Agreement(
+                        "2023-2024",
+                        focus_areas=[
+                            FocusArea("1", "Mobilitet", "#lavereklimautslipp", [11]),
+                            FocusArea("2", "Kompetanse", "#kompetanseløft", [4]),
+                        ],
+                        commitments=[
+                            Commitment("1.1", "Trafikksikkerhet ved skoler", "1", "Samferdsel"),
+                            Commitment("1.2", "Innfartsparkering", "1", "Samferdsel"),
+                            Commitment("2.1", "Flere lærlingplasser", "2", "Utdanning og kompetanse"),
+                        ],
+                    )
+                ],
+            },
+            IOR: {
+                "short_name": "IØR",
+                "municipalities": {"3014": "Indre Østfold"},
+                "agreements": [
+                    Agreement(
+                        "2023-2024",
+                        focus_areas=[FocusArea("1", "Næring", "#arbeidsplassvekst", [9])],
+                        commitments=[
+                            Commitment("1.1", "Etablerertjeneste", "1", "Næring og tannhelse"),
+                            Commitment("1.2", "Ladeinfrastruktur", "1", "Samferdsel"),
+                        ],
+                    )
+                ],
+            },
+        },
+    )
+    add_reports(
+        db,
+        [
+            (FOLLO, "1.1", "2024-Q1", "on_track", 40),
+            (FOLLO, "1.2", "2024-Q1", "on_track", 20),
+            (FOLLO, "2.1", "2024-Q1", "not_started", 0),
+            (IOR, "1.1", "2024-Q1", "on_track", 30),
+            (IOR, "1.2", "2024-Q1", "delayed", 10),
+            (FOLLO, "1.1", "2024-Q2", "delayed", 35, "Venter på vegvesenet", "Nytt møte"),
+            (FOLLO, "1.2", "2024-Q2", "completed", 100, "Åpnet i mai"),
+            (FOLLO, "2.1", "2024-Q2", "on_track", 10),
+            (IOR, "1.1", "2024-Q2", "on_track", 50),
+        ],
+        user="kari@viken.no",
+    )
+    add_accounts(db)
+    set_reading_open(db, True, user=ADMIN)
+    return db
+
+
+# --- the quarterly round through the pages ---------------------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def workbook_bytes(rows: list[list], header: list[str] = HEADER) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Status"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+GOOD_FILE = workbook_bytes(
+    [
+        # Delayed already in 2. kv.: not newly delayed, but progress goes back 35 -> 30.
+        [FOLLO, "1.1", "2024-Q3", "Forsinket", 30, "Venter fortsatt", "Nytt møte", "Kari"],
+        # On track in 2. kv.: newly delayed, and progress goes back 10 -> 5.
+        [FOLLO, "2.1", "2024-Q3", "Forsinket", 5, "Få søkere", None, None],
+    ]
+)
+
+
+def upload(at, name: str, data: bytes):
+    at.file_uploader[0].set_value((name, data, XLSX))
+    return at.run()
+
+
+def upload_page(query: dict | None = None, user: str = "kari"):
+    return app(query, page="views/last_opp.py", user=user)
+
+
+def reports(quarter: str) -> list[tuple]:
+    db = connect()
+    try:
+        return db.execute(
+            "SELECT r.short_name, c.code, s.status, s.progress, s.comment FROM status_reports s "
+            "JOIN commitments c ON c.id = s.commitment_id JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id WHERE s.quarter = ? ORDER BY r.short_name, c.code",
+            (quarter,),
+        ).fetchall()
+    finally:
+        db.close()
+
+
+def commitment_id(region: str, code: str) -> int:
+    db = connect()
+    try:
+        return db.execute(
+            "SELECT c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id WHERE r.name = ? AND c.code = ?",
+            (region, code),
+        ).fetchone()[0]
+    finally:
+        db.close()
+
+
+def save_button(at):
+    [button] = [button for button in at.button if button.label == "Lagre"]
+    return button
+
+
+# --- driving the dashboard in a browser (tests/browser) -----------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+VIEWPORT = {"width": 1400, "height": 1000}
+# Accounts the browser signs in with; the demo's own accounts have no passwords.
+ADMIN_LOGIN = ("nettleser", "nettleser-passord-for-test")
+REPORTER_LOGIN = ("ole.kristian.strand", "follo-passord-for-test")  # Follorådet's coordinator
+SCREENSHOTS = ROOT / "screenshots"
+# How long the app must stay idle to count as done: a click's rerun starts within milliseconds.
+QUIET_MS = 400
+
+# What the tests rely on in the app and in Streamlit's markup; change here when they move ---
+APP = '[data-testid="stApp"]'
+APP_VIEW = '[data-testid="stAppViewContainer"]'
+STATUS_WIDGET = '[data-testid="stStatusWidget"]'
+# Elements from the previous run, waiting to be redrawn or removed.
+STALE = '[data-stale="true"]'
+# Placeholders shown while an element's code (Plotly, for one) is still loading.
+SKELETON = '[data-testid="stSkeleton"]'
+# The main area and the sidebar scroll inside the window; their content sets the page's real height.
+SCROLLERS = '[data-testid="stMain"], [data-testid="stSidebarContent"]'
+SIDEBAR_NAV = "stSidebarNav"
+SELECTBOX = "stSelectbox"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def wait_for_app_idle(page: Page, title: str | None = None) -> None:
+    """Wait until Streamlit has finished the script run and drawn all of it.
+
+    Streamlit shows its "Running..." widget only after half a second, so that
+    alone misses short runs; the app root's script state, stale elements and
+    loading placeholders are checked too, and must stay quiet for QUIET_MS.
+    With ``title``, the page's h1 must show it.
+    """
+    page.wait_for_selector(APP_VIEW)
+    page.evaluate("window.__quietSince = undefined")
+    page.wait_for_function(
+        """([app, busy, quietMs]) => {
+            const root = document.querySelector(app);
+            const idle = root && root.dataset.testScriptState === "notRunning"
+                && root.dataset.testConnectionState === "CONNECTED"
+                && !document.querySelector(busy);
+            if (!idle) { window.__quietSince = undefined; return false; }
+            window.__quietSince ??= performance.now();
+            return performance.now() - window.__quietSince >= quietMs;
+        }""",
+        arg=[APP, ", ".join((STATUS_WIDGET, STALE, SKELETON)), QUIET_MS],
+        polling=100,
+    )
+    if title is not None:
+        expect(page.get_by_role("heading", level=1, name=title, exact=True)).to_be_visible()
+
+
+def open_page(page: Page, url: str, title: str) -> None:
+    page.goto(url)
+    wait_for_app_idle(page, title)
+
+
+def nav(page: Page, name: str) -> None:
+    page.get_by_test_id(SIDEBAR_NAV).get_by_role("link", name=name, exact=True).click()
+    wait_for_app_idle(page, name)
+
+
+def sign_in(page: Page, base_url: str, login: tuple[str, str] = ADMIN_LOGIN) -> None:
+    """Sign in through the form, as a person does; lands on the overview."""
+    open_page(page, f"{base_url}/logg-inn", "Logg inn")
+    page.get_by_label("Brukernavn", exact=True).fill(login[0])
+    page.get_by_label("Passord", exact=True).fill(login[1])
+    page.get_by_test_id("stMain").get_by_role("button", name="Logg inn").click()
+    wait_for_app_idle(page, "Oversikt")
+
+
+def selectbox(page: Page, label: str) -> Locator:
+    """The combobox of the selectbox with this label (its input carries the label as its name)."""
+    return page.get_by_test_id(SELECTBOX).get_by_role("combobox", name=label, exact=True)
+
+
+def select_option(page: Page, label: str, option: str) -> None:
+    """Choose an option in a Streamlit selectbox the way a person does: open it, pick from the list."""
+    box = selectbox(page, label)
+    box.click()
+    # Long lists only draw the options in view; typing narrows the list to the one wanted.
+    box.fill(option)
+    # By the start of its text: an upload's option ends with the time it came in.
+    starts_with = re.compile("^" + re.escape(option))
+    page.get_by_role("listbox").get_by_role("option").filter(has_text=starts_with).first.click()
+    wait_for_app_idle(page)
+
+
+@contextmanager
+def whole_page_in_view(page: Page) -> Iterator[None]:
+    """Grow the window to the height of the content, and back afterwards.
+
+    Streamlit scrolls the main area and the sidebar inside a window-sized box,
+    so only the first screenful is on screen: a full-page screenshot would stop
+    there, and axe-core checks contrast only for what is on screen.
+    """
+    height = page.evaluate(
+        "(selector) => Math.max(...[...document.querySelectorAll(selector)].map(e => e.scrollHeight))", SCROLLERS
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
+    wait_for_app_idle(page)
+    try:
+        yield
+    finally:
+        page.set_viewport_size(VIEWPORT)

@@ -1,6 +1,46 @@
-import pytest
+"""Fixtures every test module may use; the builders they call are in tests/builders.py.
 
+- ``db_path`` / ``db``: a fresh database file, also set as DASHBOARD_DB.
+- ``register``: the page tests' register (Follo and IØR, reports, accounts, reading open).
+- ``fresh_caches``: Streamlit's caches cleared around a test (the page tests use it for every test).
+- ``downloads``: what each deferred st.download_button would serve.
+- ``demo_template``: the demo database, built once per session; copy it before writing to it.
+- ``run_cli``: ``python -m loaders ...`` run in this process, its exit code and output captured.
+- Password hashing is cheap in every test (Argon2id with the least cost), except in tests
+  marked ``real_hasher``, whose subject is the hash and its cost.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from argon2 import PasswordHasher
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+import core.users
 from core.db import connect
+from loaders import __main__ as loaders_cli
+from loaders.demo import build as demo
+from tests.builders import build_page_register
+
+# Argon2id at its least cost: the same hashes and checks, in microseconds instead of
+# tens of milliseconds and 64 MiB a hash.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """Swap core.users' Argon2id hasher for CHEAP_HASHER, unless the test is marked real_hasher."""
+    if request.node.get_closest_marker("real_hasher") is None:
+        monkeypatch.setattr(core.users, "_HASHER", CHEAP_HASHER)
+    core.users._dummy_hash.cache_clear()
+    yield
+    core.users._dummy_hash.cache_clear()
 
 
 @pytest.fixture
@@ -16,3 +56,83 @@ def db(db_path):
     database = connect(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def register(db):
+    """The page tests' register: Follo and IØR, two quarters of reports, three accounts, reading open."""
+    build_page_register(db)
+    return db
+
+
+@pytest.fixture
+def fresh_caches():
+    """Streamlit's caches cleared before and after the test (the page tests use it for every test)."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Records what each st.download_button with deferred data would serve.
+
+    AppTest's runtime is gone after a run, so the callable a button registered
+    is kept here and called the way the server would on a click.
+    """
+    served: dict[str, tuple] = {}
+    original = MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **options):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **options)
+        served[file_id] = (data_callable, file_name, mimetype)
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return served
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, demo.DemoSummary]:
+    """The demo database and the summary of its build, made once per session (per xdist worker).
+
+    Tests read it as it is; a test that writes to it works on a copy (shutil.copyfile).
+    """
+    path = tmp_path_factory.mktemp("demo") / "dashboard.db"
+    return path, demo.build_demo(path)
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """What a run of the command line gave: as subprocess.CompletedProcess names it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch):
+    """``run_cli("status", FILE, env={...}, stdin="...")`` runs ``python -m loaders status FILE`` in this
+    process: loaders.__main__.main with the environment additions and standard input given for that
+    one call, and a usage error's SystemExit turned into its exit code, as the process would give.
+
+    tests/test_cli.py keeps one test that runs the real process.
+    """
+
+    def run(*args: str, env: dict[str, str] | None = None, stdin: str = "") -> CliRun:
+        capsys.readouterr()
+        with monkeypatch.context() as scoped:
+            for name, value in (env or {}).items():
+                scoped.setenv(name, value)
+            scoped.setattr(sys, "stdin", io.StringIO(stdin))
+            try:
+                code = loaders_cli.main(list(args))
+            except SystemExit as exit:
+                code = exit.code if isinstance(exit.code, int) else 1
+        out, err = capsys.readouterr()
+        return CliRun(code, out, err)
+
+    return run

@@ -10,8 +10,7 @@ from loaders.agreement import load_agreement
 from loaders.catalogue import load_catalogue
 from loaders.errors import StatusFileRejected
 from loaders.status import load_status
-from tests.builders import ADMIN
-from tests.status_files import build_small_register, dump, report_rows, write_workbook
+from tests.builders import ADMIN, build_small_register, dump, report_rows, write_workbook
 
 VIEWER = User(1, "lise", "Lise Leser", None, "leser")
 FOLLO_REPORTER = User(2, "ola", "Ola Nordmann", None, "rapportor", regions=("Follorådet",))

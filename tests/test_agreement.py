@@ -360,6 +360,7 @@ def test_region_required(db, tmp_path):
     assert str(error.value) == "Oppgi hvilken region avtalen gjelder."
 
 
+@pytest.mark.slow
 def test_docx_zip_bomb_is_refused_before_python_docx_reads_it(tmp_path):
     import zipfile
 

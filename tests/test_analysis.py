@@ -9,8 +9,7 @@ from core.dataset import frame, load_dataset
 from core.filters import Filters, apply_filters
 from core.register import Agreement, Commitment
 from core.vocabulary import SDGS
-from tests.builders import add_reports, build_register
-from tests.test_dataset import FOLLO, IOR, ORU, build_example
+from tests.builders import FOLLO, IOR, ORU, add_reports, build_example, build_register
 
 NA = pd.NA
 NAN = math.nan

@@ -1,19 +1,21 @@
-"""The command line, as a person runs it: exit codes, summaries and messages."""
+"""The command line, as a person runs it: exit codes, summaries and messages.
+
+The first test runs ``python -m loaders`` as a process; the others call its main() in this
+process (the ``cli`` fixture), which gives the same exit codes and output in a fraction of the time.
+"""
 
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from core.users import add_user
-from tests.status_files import build_small_register, dump, report_rows, write_workbook
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.builders import ROOT, build_small_register, dump, report_rows, write_workbook
 
 
-def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def cli_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m loaders`` as its own process, as a person runs it."""
     return subprocess.run(
         [sys.executable, "-m", "loaders", *args],
         cwd=ROOT,
@@ -25,6 +27,13 @@ def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
+def cli(run_cli, monkeypatch):
+    """The command line run in this process (tests/conftest.py), acting as kari unless told otherwise."""
+    monkeypatch.setenv("DASHBOARD_USER", "kari")
+    return run_cli
+
+
+@pytest.fixture
 def register(db):
     build_small_register(db)
     add_user(db, "kari", "Kari Nordmann", "administrator")  # $DASHBOARD_USER in cli()
@@ -33,26 +42,26 @@ def register(db):
 
 def test_status_load_prints_one_line_and_exits_zero(register, db_path, tmp_path):
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
-    done = cli("status", str(path), "--db", str(db_path))
+    done = cli_process("status", str(path), "--db", str(db_path))
     assert (done.returncode, done.stdout, done.stderr) == (
         0,
         "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret.\n",
         "",
     )
-    again = cli("status", str(path), "--db", str(db_path))
+    again = cli_process("status", str(path), "--db", str(db_path))
     assert again.stdout == (
         "Ingenting å endre: 0 nye, 0 endret, 1 uendret. Den samme filen er lastet før (opplasting 1).\n"
     )
 
 
-def test_database_comes_from_the_environment(register, db_path, tmp_path):
+def test_database_comes_from_the_environment(register, db_path, tmp_path, cli):
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     done = cli("status", str(path), env={"DASHBOARD_DB": str(db_path)})
     assert done.returncode == 0
     assert report_rows(register) == [("Follo", "1.1", "2023-Q2", "on_track", 45, None, None, None)]
 
 
-def test_refused_file_lists_every_error_on_stderr_and_exits_one(register, db_path, tmp_path):
+def test_refused_file_lists_every_error_on_stderr_and_exits_one(register, db_path, tmp_path, cli):
     before = dump(register)
     path = write_workbook(
         tmp_path / "bad.xlsx",
@@ -70,7 +79,7 @@ def test_refused_file_lists_every_error_on_stderr_and_exits_one(register, db_pat
     assert dump(register) == before
 
 
-def test_not_a_workbook_is_one_line_without_traceback(register, db_path, tmp_path):
+def test_not_a_workbook_is_one_line_without_traceback(register, db_path, tmp_path, cli):
     path = tmp_path / "data.xlsx"
     path.write_text("Region;Nr;Status\nFollo;1.1;I rute\n", encoding="utf-8")
     done = cli("status", str(path), "--db", str(db_path))
@@ -79,13 +88,13 @@ def test_not_a_workbook_is_one_line_without_traceback(register, db_path, tmp_pat
     assert "Traceback" not in done.stderr
 
 
-def test_missing_file_is_a_message(register, db_path, tmp_path):
+def test_missing_file_is_a_message(register, db_path, tmp_path, cli):
     done = cli("status", str(tmp_path / "nope.xlsx"), "--db", str(db_path))
     assert done.returncode == 1
     assert "nope.xlsx" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_dry_run_saves_nothing(register, db_path, tmp_path):
+def test_dry_run_saves_nothing(register, db_path, tmp_path, cli):
     before = dump(register)
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     done = cli("status", str(path), "--dry-run", "--db", str(db_path))
@@ -93,7 +102,7 @@ def test_dry_run_saves_nothing(register, db_path, tmp_path):
     assert dump(register) == before
 
 
-def test_uploads_log_and_rollback(register, db_path, tmp_path):
+def test_uploads_log_and_rollback(register, db_path, tmp_path, cli):
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     cli("status", str(path), "--db", str(db_path))
     log = cli("uploads", "--db", str(db_path))
@@ -111,14 +120,14 @@ def test_uploads_log_and_rollback(register, db_path, tmp_path):
     assert again.returncode == 1 and again.stderr.startswith("Opplasting 1 ble allerede tilbakestilt")
 
 
-def test_usage_errors_exit_two(db_path):
+def test_usage_errors_exit_two(db_path, cli):
     assert cli("status").returncode == 2
     assert cli("export", "status", "--format", "pdf", "--out", "x").returncode == 2
     assert cli("frobnicate").returncode == 2
     assert cli("rollback", "abc").returncode == 2
 
 
-def test_writes_are_made_as_a_named_account(register, db_path, tmp_path):
+def test_writes_are_made_as_a_named_account(register, db_path, tmp_path, cli):
     add_user(register, "lise", "Lise Leser", "leser")
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     before = dump(register)
@@ -141,7 +150,7 @@ def test_writes_are_made_as_a_named_account(register, db_path, tmp_path):
     assert register.execute("SELECT uploaded_by FROM uploads").fetchall() == [("Kari Nordmann (kari)",)]
 
 
-def test_reading_without_sign_in_is_set_by_an_administrator(register, db_path):
+def test_reading_without_sign_in_is_set_by_an_administrator(register, db_path, cli):
     assert cli("reading", "--db", str(db_path)).stdout == "Bare innloggede brukere kan lese.\n"
     assert cli("reading", "open", "--db", str(db_path)).stdout == "Alle kan lese uten å logge inn.\n"
     add_user(register, "lise", "Lise Leser", "leser")

@@ -27,11 +27,10 @@ INDRE_OSTFOLD_CODES = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "dashboard.db"
-    summary = demo.build_demo(path)
-    return path, summary
+@pytest.fixture
+def built(demo_template):
+    """The session's demo database (tests/conftest.py), built once and only read here."""
+    return demo_template
 
 
 @pytest.fixture

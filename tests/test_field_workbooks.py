@@ -20,8 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.errors import MonitorError
 from loaders.status import load_status
-from tests.builders import ADMIN
-from tests.status_files import HEADER, build_small_register, report_rows
+from tests.builders import ADMIN, HEADER, build_small_register, report_rows
 
 STATUSES = ["Ikke startet", "I rute", "Forsinket", "Fullført", "Utgår"]
 SAVED_AS_1 = "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret."

@@ -12,7 +12,7 @@ from core.filters import (
     norwegian_sort_key,
 )
 from outputs.charts import status_label
-from tests.test_dataset import FOLLO, IOR, ORU, build_example
+from tests.builders import FOLLO, IOR, ORU, build_example
 
 ALL_QUARTERS = ("2023-Q2", "2023-Q3", "2023-Q4")
 

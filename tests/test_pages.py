@@ -5,8 +5,9 @@ import pytest
 from core.access import set_reading_open
 from core.db import connect
 from core.register import Agreement, Commitment, FocusArea
-from tests.builders import ADMIN, build_register
-from tests.pages import FOLLO, IOR, SDG_9, app, charts, fresh_caches, metrics, register  # noqa: F401 (fixtures)
+from tests.builders import ADMIN, FOLLO, IOR, SDG_9, app, build_register, charts, metrics
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def test_overview_metrics_and_deltas_for_the_whole_county(register):

@@ -4,8 +4,7 @@ from core.reports import rollback
 from core.uploads import upload_changes
 from loaders.review import REVIEW_COLUMNS, review_counts, review_frame
 from loaders.status import load_status, load_status_bytes
-from tests.builders import ADMIN
-from tests.status_files import build_small_register, write_workbook
+from tests.builders import ADMIN, build_small_register, write_workbook
 
 
 def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db, tmp_path):

@@ -11,77 +11,26 @@ import pypdfium2
 import pytest
 
 from core.db import connect
-from tests.browser.conftest import CHROMIUM, in_ci
-from tests.builders import add_reports
-from tests.pages import (  # noqa: F401 (fixtures)
+from tests.builders import (
+    CHROMIUM,
     FOLLO,
+    GOOD_FILE,
     IOR,
+    XLSX,
+    add_reports,
     app,
+    commitment_id,
     download,
-    downloads,
-    fresh_caches,
+    in_ci,
     metrics,
-    register,
+    reports,
+    save_button,
+    upload,
+    upload_page,
+    workbook_bytes,
 )
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HEADER = ["Region", "Nr", "Kvartal", "Status", "Fremdrift (%)", "Kommentar", "Neste steg", "Ansvarlig"]
-
-
-def workbook_bytes(rows: list[list], header: list[str] = HEADER) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Status"
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-GOOD_FILE = workbook_bytes(
-    [
-        # Delayed already in 2. kv.: not newly delayed, but progress goes back 35 -> 30.
-        [FOLLO, "1.1", "2024-Q3", "Forsinket", 30, "Venter fortsatt", "Nytt møte", "Kari"],
-        # On track in 2. kv.: newly delayed, and progress goes back 10 -> 5.
-        [FOLLO, "2.1", "2024-Q3", "Forsinket", 5, "Få søkere", None, None],
-    ]
-)
-
-
-def upload(at, name: str, data: bytes):
-    at.file_uploader[0].set_value((name, data, XLSX))
-    return at.run()
-
-
-def upload_page(query: dict | None = None, user: str = "kari"):
-    return app(query, page="views/last_opp.py", user=user)
-
-
-def reports(quarter: str) -> list[tuple]:
-    db = connect()
-    try:
-        return db.execute(
-            "SELECT r.short_name, c.code, s.status, s.progress, s.comment FROM status_reports s "
-            "JOIN commitments c ON c.id = s.commitment_id JOIN agreements a ON a.id = c.agreement_id "
-            "JOIN regions r ON r.id = a.region_id WHERE s.quarter = ? ORDER BY r.short_name, c.code",
-            (quarter,),
-        ).fetchall()
-    finally:
-        db.close()
-
-
-def commitment_id(region: str, code: str) -> int:
-    db = connect()
-    try:
-        return db.execute(
-            "SELECT c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
-            "JOIN regions r ON r.id = a.region_id WHERE r.name = ? AND c.code = ?",
-            (region, code),
-        ).fetchone()[0]
-    finally:
-        db.close()
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def frame_rows(element) -> list[list]:
@@ -131,11 +80,6 @@ def test_a_filled_in_template_loads_through_the_page(register, downloads):
     ]
     save_button(at).click().run()
     assert reports("2024-Q3") == [("IØR", "1.1", "completed", 100, None), ("IØR", "1.2", "delayed", 10, None)]
-
-
-def save_button(at):
-    [button] = [button for button in at.button if button.label == "Lagre"]
-    return button
 
 
 # --- review and save --------------------------------------------------------------------------
@@ -620,6 +564,7 @@ def test_the_quarterly_report_workbook_follows_the_filters(register, downloads):
 
 
 @pytest.mark.skipif(not CHROMIUM.exists() and not in_ci(), reason="the PDF's charts are drawn with Chromium")
+@pytest.mark.slow
 def test_the_pdf_brief_holds_the_regions_and_the_key_figures(register, downloads):
     at = app(page="views/eksport.py")
     brief = download(at, downloads, "report-pdf")

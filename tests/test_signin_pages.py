@@ -8,9 +8,9 @@ from streamlit.testing.v1 import AppTest
 from core.access import set_reading_open
 from core.db import connect
 from core.users import set_password
-from tests.builders import ADMIN
-from tests.pages import ENTRY, FOLLO, IOR, app, fresh_caches, register  # noqa: F401 (fixtures)
-from tests.test_round_pages import GOOD_FILE, reports, save_button, upload, workbook_bytes
+from tests.builders import ADMIN, ENTRY, FOLLO, GOOD_FILE, IOR, app, reports, save_button, upload, workbook_bytes
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 PASSWORD = "riktig hest batteri stift"
 WRITING_PAGES = ("views/last_opp.py", "views/opplastinger.py")

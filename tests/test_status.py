@@ -8,8 +8,7 @@ from core.errors import AlreadyRolledBack, NotRollbackable, RollbackConflict, Un
 from core.reports import Change, MissingCommitment, rollback
 from loaders.errors import CellError, StatusFileRejected
 from loaders.status import load_status
-from tests.builders import ADMIN
-from tests.status_files import build_small_register, dump, report_rows, write_workbook
+from tests.builders import ADMIN, build_small_register, dump, report_rows, write_workbook
 
 
 def cell_error_fields(error: CellError) -> tuple:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
 
@@ -15,10 +14,9 @@ from core.db import connect
 from core.errors import DatabaseBusy
 from core.users import add_user
 from loaders.status import load_status
-from tests.builders import ADMIN
-from tests.status_files import build_small_register, dump, report_rows, write_workbook
+from tests.builders import ADMIN, ROOT, build_small_register, dump, report_rows, write_workbook
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # real processes: Python starting, a kill -9, two loads queueing
 
 
 def run_python(*args: str, **kwargs) -> subprocess.Popen:

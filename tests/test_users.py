@@ -2,11 +2,12 @@
 
 import datetime as dt
 import logging
-import subprocess
-import sys
 
 import pytest
+from argon2 import PasswordHasher
 
+import core.users
+from core.settings import setting
 from core.errors import InvalidRole, SignInFailed, SignInLocked, UnknownUser, UserExists, WeakPassword
 from core.users import (
     User,
@@ -19,8 +20,7 @@ from core.users import (
     set_password,
     user_by_email,
 )
-from tests.status_files import build_small_register
-from tests.test_cli import ROOT
+from tests.builders import build_small_register
 
 PASSWORD = "riktig hest batteri stift"
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
@@ -51,6 +51,7 @@ def test_a_reporter_holds_regions_and_council_areas(register):
     assert not user.is_admin
 
 
+@pytest.mark.real_hasher
 def test_the_password_is_stored_only_as_a_salted_argon2_hash(register, caplog):
     with caplog.at_level(logging.DEBUG):
         add_user(register, "a", "A", "leser", password=PASSWORD)
@@ -61,6 +62,25 @@ def test_the_password_is_stored_only_as_a_salted_argon2_hash(register, caplog):
     assert hashes[0] != hashes[1]  # salted
     dump = "\n".join(register.iterdump())
     assert PASSWORD not in dump and PASSWORD not in caplog.text
+
+
+@pytest.mark.real_hasher
+def test_the_hash_has_the_cost_of_the_settings(register):
+    add_user(register, "a", "A", "leser", password=PASSWORD)
+    [stored] = register.execute("SELECT password_hash FROM users").fetchone()
+    costs = (setting("argon2_memory_cost"), setting("argon2_time_cost"), setting("argon2_parallelism"))
+    assert costs == (65_536, 3, 4)
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+
+
+@pytest.mark.real_hasher
+def test_a_hash_of_another_cost_is_redone_at_sign_in(register, monkeypatch):
+    with monkeypatch.context() as cheap:
+        cheap.setattr(core.users, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        add_user(register, "a", "A", "leser", password=PASSWORD)
+    authenticate(register, "a", PASSWORD, now=NOW)
+    [stored] = register.execute("SELECT password_hash FROM users").fetchone()
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
 
 def test_wrong_passwords_close_the_account_for_longer_and_longer(register):
@@ -105,16 +125,9 @@ def test_refusals(register):
     assert [user.username for user in list_users(register)] == ["kari"]
 
 
-def test_the_cli_manages_accounts_without_echoing_the_password(register, db_path):
+def test_the_cli_manages_accounts_without_echoing_the_password(register, db_path, run_cli):
     def run(*args, stdin=""):
-        return subprocess.run(
-            [sys.executable, "-m", "loaders", *args, "--db", str(db_path)],
-            cwd=ROOT,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        return run_cli(*args, "--db", str(db_path), stdin=stdin)
 
     added = run(
         "user",

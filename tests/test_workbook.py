@@ -440,6 +440,7 @@ def spaces(megabytes: int) -> list[bytes]:
     return [f'<worksheet xmlns="{MAIN}"><sheetData>'.encode(), *blanks, b"</sheetData></worksheet>"]
 
 
+@pytest.mark.slow
 def test_gigabyte_sheet_is_refused_before_inflating_in_little_memory(tmp_path):
     path = xlsx(tmp_path / "bomb.xlsx", spaces(1024))
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking pytest
@@ -474,6 +475,7 @@ def test_suspiciously_compressed_member_is_refused(tmp_path):
     assert "ganger større enn i filen, slik en ZIP-bombe gjør." in message
 
 
+@pytest.mark.slow
 def test_member_larger_than_declared_is_damaged_without_inflating_it(tmp_path):
     path = xlsx(tmp_path / "liar.xlsx", spaces(300))
     patch_directory(path, SHEET, 24, 1024)  # declared size; the data still inflates to 300 MB
@@ -521,6 +523,7 @@ def test_lowercase_doctype_in_prefixed_sheet_is_refused(tmp_path):
     refused(UnsafeXml, path)
 
 
+@pytest.mark.slow
 def test_million_rows_behind_a_small_dimension_are_refused(tmp_path):
     rows = [f'<worksheet xmlns="{MAIN}"><dimension ref="A1:H8"/><sheetData>'.encode()]
     for start in range(1, 1_000_001, 50_000):

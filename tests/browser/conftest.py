@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -21,8 +22,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.builders import ADMIN_LOGIN, CHROMIUM, REPORTER_LOGIN, ROOT, VIEWPORT, in_ci
+
 # The background-networking flags stop Chromium from calling home, which on a
 # closed network means endless retries.
 CHROMIUM_ARGS = (
@@ -35,20 +36,12 @@ CHROMIUM_ARGS = (
     "--disable-component-update",
     "--disable-sync",
 )
-VIEWPORT = {"width": 1400, "height": 1000}
 LOCALE = "nb-NO"
 SERVER_STARTUP_SECONDS = 60
 # Long enough for the first, uncached run of a page on a slow CI machine.
 ACTION_TIMEOUT_MS = 30_000
-# Accounts the browser signs in with; the demo's own accounts have no passwords.
-ADMIN_LOGIN = ("nettleser", "nettleser-passord-for-test")
-REPORTER_LOGIN = ("ole.kristian.strand", "follo-passord-for-test")  # Follorådet's coordinator
 SERVER_LOGS = pytest.StashKey[list[Path]]()
 LOG_OFFSETS = pytest.StashKey[dict[Path, int]]()
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -86,16 +79,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytes
 
 
 @pytest.fixture(scope="session")
-def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    database = tmp_path_factory.mktemp("demo") / "demo.db"
-    build = subprocess.run(
-        [sys.executable, "-m", "loaders", "demo", "--db", str(database)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if build.returncode != 0:
-        pytest.fail(f"building the demo database failed:\n{build.stdout}{build.stderr}", pytrace=False)
+def demo_database(demo_template: tuple[Path, object], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the session's demo database with two accounts that can sign in with a password."""
+    database = tmp_path_factory.mktemp("browser") / "demo.db"
+    shutil.copyfile(demo_template[0], database)
     from core.db import connect
     from core.users import add_user, set_password
 

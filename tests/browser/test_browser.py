@@ -6,9 +6,7 @@ A screenshot of each view lands in screenshots/ for a person to look at.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -16,24 +14,20 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import ADMIN_LOGIN, ROOT, VIEWPORT
+from tests.builders import (
+    SCREENSHOTS,
+    SIDEBAR_NAV,
+    nav,
+    open_page,
+    select_option,
+    selectbox,
+    sign_in,
+    wait_for_app_idle,
+    whole_page_in_view,
+)
 
 # Every browser test shares one server: under xdist --dist loadgroup they run in one worker.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-# --- what the tests rely on in the app and in Streamlit's markup; change here when they move ---
-APP = '[data-testid="stApp"]'
-APP_VIEW = '[data-testid="stAppViewContainer"]'
-STATUS_WIDGET = '[data-testid="stStatusWidget"]'
-# Elements from the previous run, waiting to be redrawn or removed.
-STALE = '[data-stale="true"]'
-# Placeholders shown while an element's code (Plotly, for one) is still loading.
-SKELETON = '[data-testid="stSkeleton"]'
-# The main area and the sidebar scroll inside the window; their content sets the page's real height.
-SCROLLERS = '[data-testid="stMain"], [data-testid="stSidebarContent"]'
-SIDEBAR_NAV = "stSidebarNav"
-SELECTBOX = "stSelectbox"
-EXCEPTION = "stException"
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 
 @dataclass(frozen=True)
@@ -91,78 +85,10 @@ REGION = "Follorådet"
 REGIONS_PAGE = ("regioner", "Regioner")
 OVERVIEW_PAGE = ("", "Oversikt")
 
+EXCEPTION = "stException"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCREENSHOTS = ROOT / "screenshots"
-# How long the app must stay idle to count as done: a click's rerun starts within milliseconds.
-QUIET_MS = 400
 
 AXE = Axe()
-
-
-# --- helpers ----------------------------------------------------------------------------------
-
-
-def wait_for_app_idle(page: Page, title: str | None = None) -> None:
-    """Wait until Streamlit has finished the script run and drawn all of it.
-
-    Streamlit shows its "Running..." widget only after half a second, so that
-    alone misses short runs; the app root's script state, stale elements and
-    loading placeholders are checked too, and must stay quiet for QUIET_MS.
-    With ``title``, the page's h1 must show it.
-    """
-    page.wait_for_selector(APP_VIEW)
-    page.evaluate("window.__quietSince = undefined")
-    page.wait_for_function(
-        """([app, busy, quietMs]) => {
-            const root = document.querySelector(app);
-            const idle = root && root.dataset.testScriptState === "notRunning"
-                && root.dataset.testConnectionState === "CONNECTED"
-                && !document.querySelector(busy);
-            if (!idle) { window.__quietSince = undefined; return false; }
-            window.__quietSince ??= performance.now();
-            return performance.now() - window.__quietSince >= quietMs;
-        }""",
-        arg=[APP, ", ".join((STATUS_WIDGET, STALE, SKELETON)), QUIET_MS],
-        polling=100,
-    )
-    if title is not None:
-        expect(page.get_by_role("heading", level=1, name=title, exact=True)).to_be_visible()
-
-
-def open_page(page: Page, url: str, title: str) -> None:
-    page.goto(url)
-    wait_for_app_idle(page, title)
-
-
-def nav(page: Page, name: str) -> None:
-    page.get_by_test_id(SIDEBAR_NAV).get_by_role("link", name=name, exact=True).click()
-    wait_for_app_idle(page, name)
-
-
-def sign_in(page: Page, base_url: str, login: tuple[str, str] = ADMIN_LOGIN) -> None:
-    """Sign in through the form, as a person does; lands on the overview."""
-    open_page(page, f"{base_url}/logg-inn", "Logg inn")
-    page.get_by_label("Brukernavn", exact=True).fill(login[0])
-    page.get_by_label("Passord", exact=True).fill(login[1])
-    page.get_by_test_id("stMain").get_by_role("button", name="Logg inn").click()
-    wait_for_app_idle(page, "Oversikt")
-
-
-def selectbox(page: Page, label: str) -> Locator:
-    """The combobox of the selectbox with this label (its input carries the label as its name)."""
-    return page.get_by_test_id(SELECTBOX).get_by_role("combobox", name=label, exact=True)
-
-
-def select_option(page: Page, label: str, option: str) -> None:
-    """Choose an option in a Streamlit selectbox the way a person does: open it, pick from the list."""
-    box = selectbox(page, label)
-    box.click()
-    # Long lists only draw the options in view; typing narrows the list to the one wanted.
-    box.fill(option)
-    # By the start of its text: an upload's option ends with the time it came in.
-    starts_with = re.compile("^" + re.escape(option))
-    page.get_by_role("listbox").get_by_role("option").filter(has_text=starts_with).first.click()
-    wait_for_app_idle(page)
 
 
 def subtitle(page: Page, text: str) -> Locator:
@@ -171,25 +97,6 @@ def subtitle(page: Page, text: str) -> Locator:
 
 def query(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
-
-
-@contextmanager
-def whole_page_in_view(page: Page) -> Iterator[None]:
-    """Grow the window to the height of the content, and back afterwards.
-
-    Streamlit scrolls the main area and the sidebar inside a window-sized box,
-    so only the first screenful is on screen: a full-page screenshot would stop
-    there, and axe-core checks contrast only for what is on screen.
-    """
-    height = page.evaluate(
-        "(selector) => Math.max(...[...document.querySelectorAll(selector)].map(e => e.scrollHeight))", SCROLLERS
-    )
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(height, VIEWPORT["height"])})
-    wait_for_app_idle(page)
-    try:
-        yield
-    finally:
-        page.set_viewport_size(VIEWPORT)
 
 
 def axe_violations(page: Page) -> list[dict]:

@@ -18,8 +18,10 @@ import pypdfium2
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import ADMIN_LOGIN, REPORTER_LOGIN, running_dashboard
-from tests.browser.test_browser import (
+from tests.browser.conftest import running_dashboard
+from tests.builders import (
+    ADMIN_LOGIN,
+    REPORTER_LOGIN,
     SCREENSHOTS,
     nav,
     open_page,
@@ -29,7 +31,7 @@ from tests.browser.test_browser import (
     whole_page_in_view,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 REGION = "Follorådet"
 FILE_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'

@@ -1,0 +1,274 @@
+"""Every setting of the tool as data: environment variables and tunable limits, each
+with its default and what it does, in one table.
+
+``setting("max_rows")`` gives a setting's value: its environment variable when that is
+set and not blank, else the default. The README's settings table is checked against
+:data:`SETTINGS` (tests/test_docs.py), so the two cannot drift apart.
+
+Some settings are read once, when the module that uses them is imported (``read`` is
+"at start"): change them in the environment and restart. The others are read on every use.
+Tests override a setting with ``monkeypatch.setenv(SETTINGS_BY_NAME[name].env, value)``;
+for an "at start" setting they patch the module constant it was read into as well.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+
+from core.errors import InvalidSetting
+
+AT_START = "at start"
+EACH_USE = "each use"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str | None  # the environment variable that overrides the default, if any
+    default: int | float | str
+    type: type  # int, float or str; the environment's text is converted to it
+    unit: str
+    help: str  # what it does, one sentence in English
+    read: str = EACH_USE  # AT_START: read once, when the module that uses it is imported
+    minimum: int | float | None = None  # the smallest value accepted from the environment
+
+
+MIB = 2**20
+
+SETTINGS: tuple[Setting, ...] = (
+    # Where things are
+    Setting(
+        "database",
+        "DASHBOARD_DB",
+        "data/dashboard.db",
+        str,
+        "path",
+        "The SQLite database file; `--db` on the command line takes precedence.",
+    ),
+    Setting(
+        "cli_user",
+        "DASHBOARD_USER",
+        "",
+        str,
+        "username",
+        "The account the command line writes as when `--as` is not given; unset: `--as` is required.",
+    ),
+    Setting(
+        "browser_path",
+        "BROWSER_PATH",
+        "",
+        str,
+        "path",
+        "The Chromium that draws the PDF brief's charts; unset: `/usr/bin/chromium`, else one on `PATH`.",
+    ),
+    # The database. Long enough for any real load to finish (a 20,000-row file takes
+    # about a second), short enough that a stuck writer is reported instead of hanging.
+    Setting(
+        "busy_timeout",
+        "DASHBOARD_BUSY_TIMEOUT",
+        60.0,
+        float,
+        "s",
+        "How long a write waits for another writer before it is told the database is busy.",
+        minimum=0,
+    ),
+    # Workbooks: what a file may hold before it is refused (loaders/workbook.py)
+    Setting(
+        "max_rows",
+        "DASHBOARD_MAX_ROWS",
+        100_000,
+        int,
+        "rows",
+        "Rows a sheet may have; a longer sheet is refused, never truncated.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "max_cells",
+        "DASHBOARD_MAX_CELLS",
+        5_000_000,
+        int,
+        "cells",
+        "Cells in a sheet's grid, from A1 to the farthest cell (about 32 bytes each in memory).",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "max_unpacked",
+        "DASHBOARD_MAX_UNPACKED",
+        200,
+        int,
+        "MiB",
+        "A workbook's size once unpacked, all its parts together.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "max_ratio",
+        "DASHBOARD_MAX_RATIO",
+        100,
+        int,
+        "times",
+        "How many times larger than compressed a big part may be (real sheets 5-30, zip bombs 1000).",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "ratio_checked_from",
+        "DASHBOARD_RATIO_CHECKED_FROM",
+        10,
+        int,
+        "MiB",
+        "Parts at least this large unpacked are held to `max_ratio`.",
+        AT_START,
+        minimum=0,
+    ),
+    Setting(
+        "max_tag",
+        "DASHBOARD_MAX_TAG",
+        4,
+        int,
+        "MiB",
+        "The longest XML tag, or text between tags, a sheet may have.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "max_entries",
+        "DASHBOARD_MAX_ENTRIES",
+        10_000,
+        int,
+        "parts",
+        "Parts (zip members) a workbook may have.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "header_search_rows",
+        "DASHBOARD_HEADER_SEARCH_ROWS",
+        10,
+        int,
+        "rows",
+        "The header row is looked for among this many rows at the top of a sheet.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "progress_every",
+        "DASHBOARD_PROGRESS_EVERY",
+        2000,
+        int,
+        "rows",
+        "Rows between progress reports while a status file is checked.",
+        AT_START,
+        minimum=1,
+    ),
+    # The PDF brief
+    Setting(
+        "chart_timeout",
+        "DASHBOARD_CHART_TIMEOUT",
+        60.0,
+        float,
+        "s",
+        "How long Chromium may take per chart of the PDF brief (one more for its start) before it is stopped.",
+        minimum=0,
+    ),
+    # Accounts and sign-in (core/users.py)
+    Setting(
+        "min_password_length",
+        "DASHBOARD_MIN_PASSWORD_LENGTH",
+        12,
+        int,
+        "characters",
+        "The shortest password a local account may have.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "free_attempts",
+        "DASHBOARD_FREE_ATTEMPTS",
+        3,
+        int,
+        "failures",
+        "Failed sign-ins in a row before the account closes for a while.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "first_lock",
+        "DASHBOARD_FIRST_LOCK",
+        5,
+        int,
+        "s",
+        "How long the account closes at the first lock; it doubles with every further failure.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "max_lock",
+        "DASHBOARD_MAX_LOCK",
+        15 * 60,
+        int,
+        "s",
+        "The longest the account closes for, however many failures.",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "argon2_time_cost",
+        "DASHBOARD_ARGON2_TIME_COST",
+        3,
+        int,
+        "passes",
+        "Argon2id passes over memory per password hash (RFC 9106's low-memory choice).",
+        AT_START,
+        minimum=1,
+    ),
+    Setting(
+        "argon2_memory_cost",
+        "DASHBOARD_ARGON2_MEMORY_COST",
+        65_536,
+        int,
+        "KiB",
+        "Memory per Argon2id password hash; existing hashes are redone at the next sign-in when it changes.",
+        AT_START,
+        minimum=8,
+    ),
+    Setting(
+        "argon2_parallelism",
+        "DASHBOARD_ARGON2_PARALLELISM",
+        4,
+        int,
+        "lanes",
+        "Argon2id lanes per password hash.",
+        AT_START,
+        minimum=1,
+    ),
+)
+
+SETTINGS_BY_NAME: dict[str, Setting] = {entry.name: entry for entry in SETTINGS}
+
+
+def setting(name: str) -> int | float | str:
+    """The setting's value: from its environment variable when set and not blank, else the default.
+
+    Raises InvalidSetting when the environment's value is not of the setting's type or
+    is below its minimum; KeyError for a name that is not in SETTINGS.
+    """
+    entry = SETTINGS_BY_NAME[name]
+    raw = os.environ.get(entry.env, "").strip() if entry.env else ""
+    if not raw:
+        return entry.default
+    try:
+        value = entry.type(raw)
+    except ValueError:
+        value = None
+    if (
+        value is None
+        or (isinstance(value, float) and not math.isfinite(value))
+        or (entry.minimum is not None and value < entry.minimum)
+    ):
+        raise InvalidSetting("core.settings.invalid", env=entry.env, value=raw, default=entry.default)
+    return value

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from kaleido import Kaleido  # noqa: E402
 
 from bench.national import build_national  # noqa: E402
-from core import analysis
+from core import analysis  # noqa: E402
 from core.dataset import Dataset, load_dataset  # noqa: E402
 from core.db import connect  # noqa: E402
 from outputs import charts, images, report  # noqa: E402

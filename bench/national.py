@@ -77,7 +77,8 @@ def build_national(path: str | Path, regions: int = 400, commitments: int = 50, 
             uploads,
         )
         db.conn.executemany(
-            "INSERT INTO status_reports (commitment_id, quarter, status, progress, comment, next_step, owner, upload_id) "
+            "INSERT INTO status_reports "
+            "(commitment_id, quarter, status, progress, comment, next_step, owner, upload_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             report_rows(rng, commitment_ids, histories, quarter_list),
         )
@@ -185,7 +186,7 @@ def upload_rows(rng: random.Random, regions: int, commitments: int, quarters: li
 
 def delivered(rng: random.Random, quarter: str) -> str:
     year, q = (int(part) for part in quarter.split("-Q"))
-    quarter_end = dt.datetime(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1, tzinfo=dt.timezone.utc)
+    quarter_end = dt.datetime(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1, tzinfo=dt.UTC)
     moment = quarter_end + dt.timedelta(days=rng.randrange(5, 30), hours=rng.randint(7, 15), minutes=rng.randrange(60))
     return moment.isoformat(timespec="seconds")
 
@@ -194,10 +195,10 @@ def report_rows(
     rng: random.Random, commitment_ids: list[list[int]], histories: list[list[list]], quarters: list[str]
 ) -> list[tuple]:
     rows = []
-    for region, (ids, region_histories) in enumerate(zip(commitment_ids, histories)):
+    for region, (ids, region_histories) in enumerate(zip(commitment_ids, histories, strict=True)):
         owner = f"Rådgiver R{region:03d}"
-        for commitment_id, states in zip(ids, region_histories):
-            for index, (quarter, (status, progress)) in enumerate(zip(quarters, states)):
+        for commitment_id, states in zip(ids, region_histories, strict=True):
+            for index, (quarter, (status, progress)) in enumerate(zip(quarters, states, strict=True)):
                 rows.append(
                     (
                         commitment_id,

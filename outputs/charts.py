@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass
+from typing import NamedTuple, TypeVar, cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -35,6 +36,39 @@ class Chart:
     figure: go.Figure
     summary: str
     table: pd.DataFrame
+
+
+# The rows the builders read, typed: pandas-stubs types a row's fields as any scalar.
+class _HeatmapCell(NamedTuple):
+    region: str
+    council_area: str
+    commitments: int
+    on_track: int
+    share: float  # NaN where there are no commitments
+
+
+class _ProgressRow(NamedTuple):
+    label: str
+    average_progress: float | None  # NaN or None when nothing is reported
+    commitments: int
+
+
+class _SdgRow(NamedTuple):
+    sdg: int
+    name_nb: str
+    name_en: str
+    colour: str
+    commitments: int
+    on_track_share: float | None  # NaN or None without commitments
+
+
+RowT = TypeVar("RowT", bound=NamedTuple)
+
+
+def _rows(frame: pd.DataFrame, row_type: type[RowT]) -> list[RowT]:
+    """The frame's rows as ``row_type``, which names the columns read."""
+    columns = frame[list(row_type._fields)]
+    return [row_type._make(values) for values in columns.itertuples(index=False, name=None)]
 
 
 # Stacking order in bars and legends: the statuses people look for first come first.
@@ -159,7 +193,7 @@ def heatmap_colour(share: float) -> str:
     index = min(int(position), len(HEATMAP_COLOURS) - 2)
     fraction = position - index
     low, high = _rgb(HEATMAP_COLOURS[index]), _rgb(HEATMAP_COLOURS[index + 1])
-    return "#" + "".join(f"{round(a + (b - a) * fraction):02X}" for a, b in zip(low, high))
+    return "#" + "".join(f"{round(a + (b - a) * fraction):02X}" for a, b in zip(low, high, strict=True))
 
 
 def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
@@ -231,10 +265,12 @@ def status_breakdown(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gro
     if counts["delayed"].sum() == 0:
         summary = t("outputs.chart.status_breakdown.none_delayed", lang)
     else:
-        worst = shares["delayed"].idxmax()
-        delayed = number_text(counts.loc[worst, "delayed"], lang)
-        total = number_text(counts.loc[worst].sum(), lang)
-        share = percent_text(shares.loc[worst, "delayed"], lang)
+        delayed_shares = shares["delayed"]
+        # The matrices are indexed by the group names.
+        worst = cast(str, delayed_shares.idxmax())
+        delayed = number_text(counts["delayed"][worst], lang)
+        total = number_text(counts.sum(axis=1)[worst], lang)
+        share = percent_text(delayed_shares[worst], lang)
         summary = t(
             "outputs.chart.status_breakdown.summary", lang, group=worst, delayed=delayed, total=total, share=share
         )
@@ -255,7 +291,8 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     frame = frame.assign(council_area=frame["council_area"].fillna(missing_area))
     regions = list(pd.unique(frame["region"]))
     areas = list(pd.unique(frame["council_area"]))
-    cells = {(row.region, row.council_area): row for row in frame.itertuples(index=False)}
+    rows = _rows(frame, _HeatmapCell)
+    cells = {(cell.region, cell.council_area): cell for cell in rows}
     columns = [_wrap(area, 16) for area in areas]
     figure = _figure(
         lang,
@@ -266,9 +303,10 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     z, hover, table_rows, labels = [], [], [], []
     for region in regions:
         z_row, hover_row, table_row = [], [], {t("col.region", lang): region}
-        for area, column in zip(areas, columns):
+        for area, column in zip(areas, columns, strict=True):
             cell = cells.get((region, area))
             place = f"{region} · {area}"
+            share: float | None
             if cell is None or not cell.commitments:
                 share, text, ink = None, "–", TEXT_COLOUR
                 hover_row.append(f"{place}<br>{t('outputs.chart.no_commitments', lang)}")
@@ -310,19 +348,19 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
-    known = frame[frame["commitments"] > 0]
-    lowest = known.loc[known["share"].astype(float).idxmin()]
-    of = _of(lowest["on_track"], lowest["commitments"], lang)
-    share = percent_text(lowest["share"], lang)
+    # The first of the lowest, in the frame's order.
+    lowest = min((cell for cell in rows if cell.commitments > 0), key=lambda cell: float(cell.share))
+    of = _of(lowest.on_track, lowest.commitments, lang)
+    lowest_share = percent_text(lowest.share, lang)
     overall = percent_text(frame["on_track"].sum() / frame["commitments"].sum() * 100, lang)
     total = number_text(frame["commitments"].sum(), lang)
     summary = t(
         "outputs.chart.heatmap.summary",
         lang,
-        region=lowest["region"],
-        area=lowest["council_area"],
+        region=lowest.region,
+        area=lowest.council_area,
         of=of,
-        share=share,
+        share=lowest_share,
         overall=overall,
         total=total,
     )
@@ -339,7 +377,7 @@ def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gr
     if frame.empty:
         return _empty_chart(title, lang)
     progress_title = t("kpi.average_progress", lang)
-    rows = list(frame.itertuples(index=False))
+    rows = _rows(frame, _ProgressRow)
     texts = [percent_text(row.average_progress, lang) for row in rows]
     figure = _figure(
         lang,
@@ -361,7 +399,7 @@ def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gr
             cliponaxis=False,
             customdata=[
                 f"{row.label}<br>{progress_title}: {text} ({_commitments(row.commitments, lang)})"
-                for row, text in zip(rows, texts)
+                for row, text in zip(rows, texts, strict=True)
             ],
             hovertemplate="%{customdata}<extra></extra>",
             showlegend=False,
@@ -376,7 +414,7 @@ def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gr
         summary = t("outputs.chart.progress_by_group.one", lang, label=only["label"], value=value)
     else:
         values = known["average_progress"].astype(float)
-        high, low = known.loc[values.idxmax()], known.loc[values.idxmin()]
+        high, low = known.iloc[values.argmax()], known.iloc[values.argmin()]
         high_value = percent_text(high["average_progress"], lang)
         low_value = percent_text(low["average_progress"], lang)
         summary = t(
@@ -448,7 +486,7 @@ def progress_line(frame: pd.DataFrame, lang: str = "nb") -> Chart:
                 textposition="top center",
                 textfont={"color": TEXT_COLOUR},
                 cliponaxis=False,
-                customdata=[f"{labels[i]}: {text}, {label}" for i, text in zip(points, texts)],
+                customdata=[f"{labels[i]}: {text}, {label}" for i, text in zip(points, texts, strict=True)],
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
@@ -490,7 +528,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     title = t("outputs.chart.sdg_bar", lang)
     if frame.empty or frame["commitments"].sum() == 0:
         return _empty_chart(title, lang)
-    rows = list(frame.itertuples(index=False))
+    rows = _rows(frame, _SdgRow)
     # The colours alone do not tell the goals apart, so each bar is named.
     names = [t("sdg.label", lang, number=row.sdg, name=row.name_nb if lang == "nb" else row.name_en) for row in rows]
     on_track = status_label("on_track", lang)
@@ -514,7 +552,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
             cliponaxis=False,
             customdata=[
                 f"{name}<br>{_commitments(row.commitments, lang)} · {on_track}: {share}"
-                for name, row, share in zip(names, rows, shares)
+                for name, row, share in zip(names, rows, shares, strict=True)
             ],
             hovertemplate="%{customdata}<extra></extra>",
             showlegend=False,
@@ -537,7 +575,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
 def _luminance(colour: str) -> float:
@@ -648,7 +686,7 @@ def _status_bar(
         },
         customdata=[
             f"{label}: {_commitments(count, lang)} ({percent_text(share, lang)})"
-            for count, share in zip(counts, values)
+            for count, share in zip(counts, values, strict=True)
         ],
         hovertemplate="%{customdata}<extra></extra>",
     )
@@ -661,7 +699,7 @@ def _status_table(
     for status in _statuses_present(counts):
         table[status_label(status, lang)] = [
             f"{number_text(count, lang)} ({percent_text(share, lang)})"
-            for count, share in zip(counts[status], shares[status])
+            for count, share in zip(counts[status], shares[status], strict=True)
         ]
     table[t("report.total", lang)] = [number_text(total, lang) for total in counts.sum(axis=1)]
     return pd.DataFrame(table)

@@ -132,7 +132,7 @@ def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str) -> bytes
     tables = [_summary_table(region_summary(ds, quarter), lang, t("report.title", lang, quarter=label), note)]
     names = [t("report.summary_sheet", lang)]
     commitments = analysis.commitment_table(ds, quarter)
-    short_names = dict(zip(ds.commitments["region"], ds.commitments["region_short"]))
+    short_names = dict(zip(ds.commitments["region"], ds.commitments["region_short"], strict=True))
     # groupby(sort=False) keeps the commitments' order: regions in Norwegian alphabetical order.
     for region, rows in commitments.groupby("region", sort=False):
         tables.append(commitments_export(rows, REGION_SHEET_COLUMNS, lang, title=f"{region} – {label}", note=note))
@@ -398,7 +398,7 @@ def _commitment_list(frame: pd.DataFrame, lang: str, styles: _Styles, *, with_pr
         # Going backwards is about the numbers, so they are shown: "60 % → 45 %".
         headers.append(t("col.progress", lang))
         widths.append(26 * mm)
-        for values, row in zip(rows, frame.itertuples(index=False)):
+        for values, row in zip(rows, frame.itertuples(index=False), strict=True):
             values.append(f"{percent_text(row.previous_progress, lang)} → {percent_text(row.progress, lang)}")
     widths[2] = CONTENT_WIDTH - sum(widths)
     return _table(headers, rows, widths, styles)

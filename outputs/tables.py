@@ -245,7 +245,7 @@ def workbook_bytes(tables: Sequence[Table], sheet_names: Sequence[str] | None = 
 
 def _rows(frame: pd.DataFrame) -> list[tuple]:
     # Column by column through tolist(), so cells are Python numbers, not NumPy ones.
-    return list(zip(*(frame.iloc[:, column].tolist() for column in range(frame.shape[1]))))
+    return list(zip(*(frame.iloc[:, column].tolist() for column in range(frame.shape[1])), strict=True))
 
 
 def _missing(value: object) -> bool:

@@ -21,8 +21,8 @@ from core.register import find_region
 from core.reports import LoadResult
 from core.users import User
 from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status_label
-from loaders.review import review_counts, review_frame
 from loaders.errors import FileRejected
+from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
 from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
@@ -151,7 +151,7 @@ def show_review(found: Review, lang: str) -> None:
     result, frame = found.result, found.frame
     counts = review_counts(frame)
     columns = st.columns(5)
-    for column, name in zip(columns, ("added", "changed", "unchanged", "newly_delayed", "backwards")):
+    for column, name in zip(columns, ("added", "changed", "unchanged", "newly_delayed", "backwards"), strict=True):
         column.metric(t(f"upload.count.{name}", lang), counts[name])
     if not found.can_save:
         message = t("upload.nothing_to_save", lang)

@@ -299,7 +299,7 @@ def kpi_row(kpis, lang: str) -> None:
         ("kpi.completed", kpis.completed_share, kpis.completed_share_delta, "normal"),
         ("kpi.average_progress", kpis.average_progress, kpis.average_progress_delta, "normal"),
     )
-    for column, (key, value, delta, colour) in zip(columns[1:], figures):
+    for column, (key, value, delta, colour) in zip(columns[1:], figures, strict=True):
         column.metric(
             t(key, lang),
             percent_text(value, lang),
@@ -347,9 +347,8 @@ def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
             f'<br><span style="font-weight:600">{counts}</span></li>'
         )
     st.html(
-        '<ul style="display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:0.5rem;padding:0;margin:0">'
-        + "".join(tiles)
-        + "</ul>"
+        '<ul style="display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));'
+        'gap:0.5rem;padding:0;margin:0">' + "".join(tiles) + "</ul>"
     )
 
 

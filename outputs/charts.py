@@ -53,7 +53,7 @@ class _ProgressRow(NamedTuple):
     commitments: int
 
 
-class _SdgRow(NamedTuple):
+class SdgRow(NamedTuple):
     sdg: int
     name_nb: str
     name_en: str
@@ -62,10 +62,10 @@ class _SdgRow(NamedTuple):
     on_track_share: float | None  # NaN or None without commitments
 
 
-RowT = TypeVar("RowT", bound=NamedTuple)
+_RowT = TypeVar("_RowT", bound=NamedTuple)
 
 
-def _rows(frame: pd.DataFrame, row_type: type[RowT]) -> list[RowT]:
+def typed_rows(frame: pd.DataFrame, row_type: type[_RowT]) -> list[_RowT]:
     """The frame's rows as ``row_type``, which names the columns read."""
     columns = frame[list(row_type._fields)]
     return [row_type._make(values) for values in columns.itertuples(index=False, name=None)]
@@ -291,7 +291,7 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     frame = frame.assign(council_area=frame["council_area"].fillna(missing_area))
     regions = list(pd.unique(frame["region"]))
     areas = list(pd.unique(frame["council_area"]))
-    rows = _rows(frame, _HeatmapCell)
+    rows = typed_rows(frame, _HeatmapCell)
     cells = {(cell.region, cell.council_area): cell for cell in rows}
     columns = [_wrap(area, 16) for area in areas]
     figure = _figure(
@@ -377,7 +377,7 @@ def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gr
     if frame.empty:
         return _empty_chart(title, lang)
     progress_title = t("kpi.average_progress", lang)
-    rows = _rows(frame, _ProgressRow)
+    rows = typed_rows(frame, _ProgressRow)
     texts = [percent_text(row.average_progress, lang) for row in rows]
     figure = _figure(
         lang,
@@ -528,7 +528,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     title = t("outputs.chart.sdg_bar", lang)
     if frame.empty or frame["commitments"].sum() == 0:
         return _empty_chart(title, lang)
-    rows = _rows(frame, _SdgRow)
+    rows = typed_rows(frame, SdgRow)
     # The colours alone do not tell the goals apart, so each bar is named.
     names = [t("sdg.label", lang, number=row.sdg, name=row.name_nb if lang == "nb" else row.name_en) for row in rows]
     on_track = status_label("on_track", lang)

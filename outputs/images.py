@@ -70,8 +70,9 @@ def chromium_path() -> Path | None:
     Choreographer honours BROWSER_PATH too, but prefers a Chrome it downloaded
     itself; we name the browser explicitly so that what runs is what this says.
     """
-    if setting("browser_path"):
-        return Path(setting("browser_path"))
+    configured = str(setting("browser_path"))
+    if configured:
+        return Path(configured)
     if CHROMIUM.exists():
         return CHROMIUM
     found = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
@@ -90,7 +91,7 @@ def render_charts(figures: Sequence[go.Figure]) -> list[bytes]:
     browser = require_chromium()
     jobs = [(figure, image_options(figure)) for figure in figures]
     # Startup counts as one more chart.
-    timeout = setting("chart_timeout") * (len(jobs) + 1)
+    timeout = float(setting("chart_timeout")) * (len(jobs) + 1)
     try:
         return _run(_render(jobs, browser, timeout))
     except TimeoutError as error:

@@ -18,9 +18,10 @@ import datetime as dt
 import functools
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 import pandas as pd
@@ -35,6 +36,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     Image,
     KeepTogether,
@@ -51,7 +53,7 @@ from core.filters import NOT_REPORTED
 from core.i18n import t
 from core.vocabulary import quarter_label
 from outputs import charts
-from outputs.charts import number_text, percent_text, status_label
+from outputs.charts import number_text, percent_text, status_label, typed_rows
 from outputs.images import CHART_WIDTH_PX, image_options, render_charts
 from outputs.tables import Table, commitments_export, workbook_bytes
 
@@ -134,7 +136,8 @@ def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str) -> bytes
     commitments = analysis.commitment_table(ds, quarter)
     short_names = dict(zip(ds.commitments["region"], ds.commitments["region_short"], strict=True))
     # groupby(sort=False) keeps the commitments' order: regions in Norwegian alphabetical order.
-    for region, rows in commitments.groupby("region", sort=False):
+    for group, rows in commitments.groupby("region", sort=False):
+        region = str(group)
         tables.append(commitments_export(rows, REGION_SHEET_COLUMNS, lang, title=f"{region} – {label}", note=note))
         names.append(_region_sheet_name(region, short_names.get(region)))
     return workbook_bytes(tables, names)
@@ -365,12 +368,13 @@ def _image(figure: go.Figure, png: bytes) -> Image:
     width = CONTENT_WIDTH * shrink
     # Plotly paints an opaque white background, so the alpha channel carries nothing;
     # leaving it out (mask=None) saves splitting and compressing it, a third of the time.
-    return Image(io.BytesIO(png), width=width, height=width * height_px / width_px, mask=None)
+    # types-reportlab types mask as str only; reportlab takes None for "no mask".
+    return Image(io.BytesIO(png), width=width, height=width * height_px / width_px, mask=None)  # type: ignore[arg-type]
 
 
 def _changes_section(changes: analysis.SinceLastQuarter, kpis: analysis.Kpis, lang: str, styles: _Styles) -> list:
-    flowables = [Paragraph(styles.text(t("overview.since_last", lang)), styles.heading)]
-    if kpis.previous_quarter is None:
+    flowables: list[Flowable] = [Paragraph(styles.text(t("overview.since_last", lang)), styles.heading)]
+    if kpis.quarter is None or kpis.previous_quarter is None:
         return [*flowables, Paragraph(styles.text(t("overview.no_previous", lang)), styles.body)]
     span = f"{quarter_label(kpis.previous_quarter, lang)} → {quarter_label(kpis.quarter, lang)}"
     flowables.append(Paragraph(styles.text(span), styles.note))
@@ -391,17 +395,36 @@ def _changes_section(changes: analysis.SinceLastQuarter, kpis: analysis.Kpis, la
 def _commitment_list(frame: pd.DataFrame, lang: str, styles: _Styles, *, with_progress: bool) -> LongTable:
     headers = [t("col.region", lang), t("col.code", lang), t("col.text", lang), t("col.council_area", lang)]
     widths = [38 * mm, 14 * mm, 0, 36 * mm]
-    rows = [
-        [row.region, row.code, _shortened(row.text), row.council_area or "–"] for row in frame.itertuples(index=False)
-    ]
+    listed = typed_rows(frame, _ListedCommitment)
+    rows = [[row.region, row.code, _shortened(row.text), row.council_area or "–"] for row in listed]
     if with_progress:
         # Going backwards is about the numbers, so they are shown: "60 % → 45 %".
         headers.append(t("col.progress", lang))
         widths.append(26 * mm)
-        for values, row in zip(rows, frame.itertuples(index=False), strict=True):
-            values.append(f"{percent_text(row.previous_progress, lang)} → {percent_text(row.progress, lang)}")
+        for values, (previous, progress) in zip(rows, typed_rows(frame, _ProgressChange), strict=True):
+            values.append(f"{percent_text(previous, lang)} → {percent_text(progress, lang)}")
     widths[2] = CONTENT_WIDTH - sum(widths)
     return _table(headers, rows, widths, styles)
+
+
+class _ListedCommitment(NamedTuple):
+    region: str
+    code: str
+    text: str
+    council_area: str | None
+
+
+class _ProgressChange(NamedTuple):
+    previous_progress: float | None
+    progress: float | None
+
+
+class _SummaryRow(NamedTuple):
+    """A row of region_summary; the counts per status are read by name."""
+
+    region: str | None  # None in the total row
+    on_track_share: float  # NaN where there is nothing to divide by
+    average_progress: float
 
 
 def _shortened(text: str) -> str:
@@ -415,20 +438,20 @@ def _regions_section(summary: pd.DataFrame, lang: str, styles: _Styles) -> list:
     # On paper a status no commitment has is a column of zeros squeezing the region names;
     # left out, each row still adds up, since its count is zero.
     statuses = [status for status in SUMMARY_STATUSES if status in ALWAYS_SHOWN or summary[status].iloc[-1] > 0]
+    counted = ("commitments", *statuses)
     all_headers = _summary_headers(lang)
-    headers = {
-        key: all_headers[key] for key in ("region", "commitments", *statuses, "on_track_share", "average_progress")
-    }
+    headers = [all_headers[key] for key in ("region", *counted, "on_track_share", "average_progress")]
     rows = [
         [
             row.region if row.region is not None else t("report.total", lang),
-            *(number_text(getattr(row, column), lang) for column in ("commitments", *statuses)),
+            *(number_text(count, lang) for count in counts),
             percent_text(row.on_track_share, lang),
             percent_text(row.average_progress, lang),
         ]
-        for row in summary.itertuples(index=False)
+        for row, counts in zip(
+            typed_rows(summary, _SummaryRow), summary[list(counted)].itertuples(index=False, name=None), strict=True
+        )
     ]
-    headers = list(headers.values())
     # Each figure column as wide as its longest word, so no header breaks inside a word.
     numbers = [
         _fit_width([header, *(row[column] for row in rows)], styles.fonts) for column, header in enumerate(headers)
@@ -449,7 +472,7 @@ def _table(
     widths: Sequence[float],
     styles: _Styles,
     *,
-    numeric: set[int] = frozenset(),
+    numeric: Set[int] = frozenset(),
     bold_last: bool = False,
 ) -> LongTable:
     """A table that breaks across pages, repeating its header; cells wrap."""

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -27,6 +28,9 @@ import xlsxwriter
 
 from core.i18n import t
 from core.vocabulary import quarter_label, status_label
+
+if TYPE_CHECKING:
+    from pandas._typing import Scalar
 
 # Excel set to Norwegian reads ";" as the separator, since "," is the decimal mark.
 CSV_SEPARATOR = ";"
@@ -254,7 +258,8 @@ def _missing(value: object) -> bool:
     if isinstance(value, str):
         return False
     try:
-        return bool(pd.isna(value))
+        # pandas-stubs list scalars only; isna takes any object, and a list's answer is the ValueError below.
+        return bool(pd.isna(cast("Scalar", value)))
     except (TypeError, ValueError):
         return False
 

@@ -126,7 +126,11 @@ def story_chart(commitment_id: int, lang: str) -> Chart:
     return _story_chart(*_source(), commitment_id, lang)
 
 
-_LOOKUPS = {"region_profile": region_profile, "commitment_story": commitment_story, "last_update": last_update}
+_LOOKUPS: dict[str, Callable[..., object]] = {
+    "region_profile": region_profile,
+    "commitment_story": commitment_story,
+    "last_update": last_update,
+}
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -148,7 +152,9 @@ def latest_upload():
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _picker_options(path: str, data_revision: int, filters: Filters, quarter: str | None) -> tuple[list, dict]:
+def _picker_options(
+    path: str, data_revision: int, filters: Filters, quarter: str | None
+) -> tuple[list[int], dict[int, str]]:
     table = _computed("commitment_table", path, data_revision, filters, quarter)
     labels = {
         int(row.commitment_id): f"{row.region} {row.code} – {row.text[:90]}" for row in table.itertuples(index=False)
@@ -166,6 +172,6 @@ def filter_choices() -> FilterOptions:
     return _options(*_source())
 
 
-def commitment_choices() -> tuple[list, dict]:
+def commitment_choices() -> tuple[list[int], dict[int, str]]:
     """The commitment picker's ids and labels for the current filters and quarter."""
     return _picker_options(*_source(), current_filters(), quarter_in_view())

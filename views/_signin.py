@@ -60,6 +60,8 @@ def _account(path: str, data_revision: int, username: str | None, email: str | N
     with contextlib.closing(connect(path)) as db:
         if email is not None:
             return user_by_email(db, email)
+        if username is None:
+            return None
         try:
             return get_user(db, username)
         except MonitorError:
@@ -107,6 +109,24 @@ NOBODY = Visitor(user=None, reading_open=False, oidc=False)
 def current() -> Visitor:
     # A page run without the entry point (which identifies the visitor) gets no rights at all.
     return st.session_state.get(VISITOR_KEY, NOBODY)
+
+
+def signed_in_user(lang: str) -> User:
+    """The signed-in user, for a page only they may use; anyone else is told so and the page stops."""
+    user = current().user
+    if user is None:
+        st.error(t("signin.signed_in_only", lang), icon=":material/lock:")
+        st.stop()
+    return user
+
+
+def reporting_user(lang: str) -> User:
+    """The signed-in user who may report, for a page that writes; anyone else is told so and the page stops."""
+    user = current().user
+    if user is None or not may_report(user):
+        st.error(t("signin.reporters_only", lang), icon=":material/lock:")
+        st.stop()
+    return user
 
 
 # --- sidebar -----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ LANGUAGE_NAMES = {"Norsk": "nb", "English": "en"}
 
 
 def language() -> str:
-    return LANGUAGE_NAMES.get(st.session_state.get(LANGUAGE_KEY), "nb")
+    return LANGUAGE_NAMES.get(st.session_state.get(LANGUAGE_KEY, "Norsk"), "nb")
 
 
 def current_filters() -> Filters:

@@ -24,6 +24,7 @@ from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status
 from loaders.errors import FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
+from loaders.texts import Message
 from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
 from outputs.template import template_bytes, template_file_name
@@ -149,6 +150,8 @@ def show_review(found: Review, lang: str) -> None:
         show_errors(found.errors, lang)
         return
     result, frame = found.result, found.frame
+    if result is None or frame is None:  # not reached: a review without them has a message or errors
+        return
     counts = review_counts(frame)
     columns = st.columns(5)
     for column, name in zip(columns, ("added", "changed", "unchanged", "newly_delayed", "backwards"), strict=True):
@@ -161,7 +164,7 @@ def show_review(found: Review, lang: str) -> None:
     else:
         st.info(t("upload.not_saved_yet", lang))
     for warning in result.warnings:
-        st.warning(warning.message(lang))
+        st.warning(warning.message(lang) if isinstance(warning, Message) else warning)
     if result.missing:
         show_missing(result.missing, lang)
     show_changes(frame, lang)

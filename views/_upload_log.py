@@ -99,9 +99,10 @@ def upload_picker(found: list[Upload], lang: str) -> Upload | None:
         ),
         key="upload-choice",
     )
-    if chosen is not None:
-        st.query_params["upload"] = str(chosen)
-    return by_id.get(chosen)
+    if chosen is None:
+        return None
+    st.query_params["upload"] = str(chosen)
+    return by_id[chosen]
 
 
 def show_upload(upload: Upload, user: User, lang: str) -> None:

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import Literal, NamedTuple
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from core.analysis import Kpis
 from core.filters import Filters
 from core.i18n import t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
-from outputs.charts import Chart, percent_text, plotly_config, points_text, text_colour_on
+from outputs.charts import Chart, SdgRow, percent_text, plotly_config, points_text, text_colour_on, typed_rows
 from outputs.tables import (
     CSV_MIME,
     XLSX_MIME,
@@ -254,9 +256,10 @@ def page_start(title_key: str, *, last_updated: bool = False) -> tuple[str, str]
     st.caption(selection_text(lang))
     if last_updated:
         last_updated_line(lang)
-    if not has_data(lang):
+    quarter = quarter_in_view() if has_data(lang) else None
+    if quarter is None:  # has_data has said why
         st.stop()
-    return lang, quarter_in_view()
+    return lang, quarter
 
 
 def has_data(lang: str) -> bool:
@@ -284,7 +287,7 @@ def last_updated_line(lang: str) -> None:
     st.caption(t("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
 
 
-def kpi_row(kpis, lang: str) -> None:
+def kpi_row(kpis: Kpis, lang: str) -> None:
     """The headline figures with their change since the previous quarter."""
     help_text = (
         t("kpi.delta_help", lang, previous=quarter_label(kpis.previous_quarter, lang))
@@ -293,7 +296,7 @@ def kpi_row(kpis, lang: str) -> None:
     )
     columns = st.columns(5)
     columns[0].metric(t("kpi.commitments", lang), kpis.commitments)
-    figures = (
+    figures: tuple[tuple[str, float | None, float | None, Literal["normal", "inverse"]], ...] = (
         ("kpi.on_track", kpis.on_track_share, kpis.on_track_share_delta, "normal"),
         ("kpi.delayed", kpis.delayed_share, kpis.delayed_share_delta, "inverse"),
         ("kpi.completed", kpis.completed_share, kpis.completed_share_delta, "normal"),
@@ -334,7 +337,7 @@ def focus_area_html(area, lang: str) -> str:
 def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
     """The 17 goals as tiles in their colours, each with number, name, count and share on track."""
     tiles = []
-    for row in summary.itertuples(index=False):
+    for row in typed_rows(summary, SdgRow):
         name = row.name_nb if lang == "nb" else row.name_en
         if row.commitments:
             counts = t("sdgs.tile_counts", lang, count=row.commitments, share=percent_text(row.on_track_share, lang))
@@ -366,7 +369,7 @@ def commitment_picker(lang: str) -> int | None:
         t("commitment.choose", lang),
         ids,
         index=ids.index(current) if current in labels else None,
-        format_func=labels.get,
+        format_func=lambda commitment_id: labels[commitment_id],
         placeholder=t("commitment.choose", lang),
     )
     if chosen is not None and chosen != current:
@@ -432,10 +435,13 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
     )
 
 
+class _FocusAreaName(NamedTuple):
+    focus_number: str | None
+    focus_area: str | None
+    hashtag: str | None
+
+
 def focus_area_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """focus_area_progress with the label the chart shows: "2 Understøtte næringslivet #arbeidsplassvekst"."""
-    labels = [
-        " ".join(part for part in (row.focus_number, row.focus_area, row.hashtag) if part)
-        for row in frame.itertuples(index=False)
-    ]
+    labels = [" ".join(part for part in row if part) for row in typed_rows(frame, _FocusAreaName)]
     return frame.assign(label=labels)

@@ -13,13 +13,10 @@ from views import _upload as upload
 
 lang = state.language()
 st.title(t("page.upload", lang))
-visitor = signin.current()
-if not visitor.may_report:
-    st.error(t("signin.reporters_only", lang), icon=":material/lock:")
-    st.stop()
+user = signin.reporting_user(lang)
 st.caption(t("upload.intro", lang))
-if not visitor.is_admin:
-    st.caption(t("signin.scope", lang, scope=scope_text(visitor.user)))
+if not user.is_admin:
+    st.caption(t("signin.scope", lang, scope=scope_text(user)))
 state.show_flash()
 
 st.header(t("upload.template_heading", lang))
@@ -61,7 +58,7 @@ with st.expander(t("upload.more_options", lang)):
         key="file_quarter",
     )
 if file is not None:
-    review = upload.review(file, file_quarter, visitor.user, lang)
+    review = upload.review(file, file_quarter, user, lang)
     upload.show_review(review, lang)
     if review.can_save:
         st.button(
@@ -69,5 +66,5 @@ if file is not None:
             type="primary",
             icon=":material/save:",
             on_click=upload.save,
-            args=(file, file_quarter, visitor.user, lang),
+            args=(file, file_quarter, user, lang),
         )

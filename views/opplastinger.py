@@ -10,10 +10,7 @@ from views import _widgets as widgets
 
 lang = state.language()
 st.title(t("page.uploads", lang))
-visitor = signin.current()
-if visitor.user is None:
-    st.error(t("signin.signed_in_only", lang), icon=":material/lock:")
-    st.stop()
+user = signin.signed_in_user(lang)
 st.caption(t("uploads.intro", lang))
 state.show_flash()
 
@@ -27,4 +24,4 @@ widgets.export_table_buttons(t("page.uploads", lang), table, lang, key="upload-l
 st.header(t("uploads.open_heading", lang))
 chosen = log.upload_picker(uploads, lang)
 if chosen is not None:
-    log.show_upload(chosen, visitor.user, lang)
+    log.show_upload(chosen, user, lang)

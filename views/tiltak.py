@@ -12,7 +12,7 @@ if not widgets.has_data(lang):
 
 commitment_id = widgets.commitment_picker(lang)
 story = data.story(commitment_id) if commitment_id is not None else None
-if story is None:
+if commitment_id is None or story is None:
     st.info(t("commitment.none", lang))
     st.stop()
 

@@ -54,7 +54,7 @@ class ChartTimer:
         report.render_charts = self._timed
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *_exc_info: object) -> None:
         report.render_charts = self._render
 
     def _timed(self, figures):

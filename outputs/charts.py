@@ -149,9 +149,6 @@ def plotly_config(lang: str = "nb") -> dict:
     }
 
 
-PLOTLY_CONFIG = plotly_config("nb")
-
-
 def points_text(delta: float | None, lang: str = "nb") -> str | None:
     """A change in percentage points, signed, as Norwegian writes it: "+3,5 pp"; None when there is none."""
     if delta is None or pd.isna(delta):

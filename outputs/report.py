@@ -401,8 +401,8 @@ def _commitment_list(frame: pd.DataFrame, lang: str, styles: _Styles, *, with_pr
         # Going backwards is about the numbers, so they are shown: "60 % → 45 %".
         headers.append(t("col.progress", lang))
         widths.append(26 * mm)
-        for values, (previous, progress) in zip(rows, typed_rows(frame, _ProgressChange), strict=True):
-            values.append(f"{percent_text(previous, lang)} → {percent_text(progress, lang)}")
+        for values, change in zip(rows, typed_rows(frame, _ProgressChange), strict=True):
+            values.append(f"{percent_text(change.previous_progress, lang)} → {percent_text(change.progress, lang)}")
     widths[2] = CONTENT_WIDTH - sum(widths)
     return _table(headers, rows, widths, styles)
 

@@ -109,7 +109,7 @@ def test_status_label_covers_not_reported():
 
 
 def test_plotly_config_keeps_only_the_download_button():
-    assert charts.PLOTLY_CONFIG == {
+    assert charts.plotly_config("nb") == {
         "displaylogo": False,
         "modeBarButtonsToRemove": [
             "zoom2d",

@@ -141,26 +141,6 @@ def commitment_links(commitment_ids) -> list[str]:
     return [f"{prefix}commitment={int(id_)}" for id_ in commitment_ids]
 
 
-TABLE_COLUMNS = (
-    "region",
-    "code",
-    "text",
-    "focus_area",
-    "hashtag",
-    "council_area",
-    "sdgs",
-    "status",
-    "progress",
-    "previous_progress",
-    "quarters_delayed",
-    "comment",
-    "next_step",
-    "owner",
-    "last_reported",
-    "quarter",
-)
-
-
 def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...], *, title: str) -> None:
     """A table of commitments: status as words, progress as bars, a link to each commitment's story,
     and buttons to download it as shown (``title`` names the file and heads the sheet)."""
@@ -443,5 +423,8 @@ class _FocusAreaName(NamedTuple):
 
 def focus_area_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """focus_area_progress with the label the chart shows: "2 Understøtte næringslivet #arbeidsplassvekst"."""
-    labels = [" ".join(part for part in row if part) for row in typed_rows(frame, _FocusAreaName)]
+    labels = [
+        " ".join(part for part in (row.focus_number, row.focus_area, row.hashtag) if part)
+        for row in typed_rows(frame, _FocusAreaName)
+    ]
     return frame.assign(label=labels)

@@ -254,7 +254,7 @@ def status_breakdown(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gro
         hovermode="y unified",
         height=_bar_chart_height(len(groups)),
         xaxis=_percent_axis(t("outputs.chart.share_of_commitments", lang), lang),
-        yaxis={"type": "category", "autorange": "reversed", "automargin": True},
+        yaxis=_rows_axis(),
     )
     labels = [_wrap(group) for group in groups]
     for status in _statuses_present(counts):
@@ -295,7 +295,7 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         lang,
         height=_bar_chart_height(len(regions)),
         xaxis={"title_text": t("col.council_area", lang), "side": "top", "type": "category"},
-        yaxis={"title_text": t("col.region", lang), "type": "category", "autorange": "reversed", "automargin": True},
+        yaxis=_rows_axis(title_text=t("col.region", lang)),
     )
     z, hover, table_rows, labels = [], [], [], []
     for region in regions:
@@ -380,26 +380,20 @@ def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gr
         lang,
         height=_bar_chart_height(len(rows)),
         xaxis=_percent_axis(progress_title, lang),
-        yaxis={"type": "category", "autorange": "reversed", "automargin": True},
+        yaxis=_rows_axis(),
         # Room for "100 %" printed past the end of a full bar.
         margin={"r": 64},
     )
     figure.add_trace(
-        go.Bar(
-            orientation="h",
-            x=[0.0 if pd.isna(row.average_progress) else float(row.average_progress) for row in rows],
-            y=[_wrap(row.label) for row in rows],
-            marker={"color": BAR_COLOUR},
-            text=texts,
-            textposition="outside",
-            textfont={"color": TEXT_COLOUR},
-            cliponaxis=False,
-            customdata=[
+        _labelled_bars(
+            [0.0 if pd.isna(row.average_progress) else float(row.average_progress) for row in rows],
+            [_wrap(row.label) for row in rows],
+            texts,
+            [
                 f"{row.label}<br>{progress_title}: {text} ({_commitments(row.commitments, lang)})"
                 for row, text in zip(rows, texts, strict=True)
             ],
-            hovertemplate="%{customdata}<extra></extra>",
-            showlegend=False,
+            marker={"color": BAR_COLOUR},
         )
     )
     known = frame.dropna(subset=["average_progress"])
@@ -534,25 +528,19 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         lang,
         height=_bar_chart_height(len(rows)),
         xaxis={"title_text": t("outputs.chart.number_of_commitments", lang), "rangemode": "tozero"},
-        yaxis={"type": "category", "autorange": "reversed", "automargin": True},
+        yaxis=_rows_axis(),
         margin={"r": 48},
     )
     figure.add_trace(
-        go.Bar(
-            orientation="h",
-            x=[int(row.commitments) for row in rows],
-            y=[_wrap(name) for name in names],
-            marker={"color": [row.colour for row in rows], "line": {"color": OUTLINE_COLOUR, "width": 1.5}},
-            text=[number_text(row.commitments, lang) for row in rows],
-            textposition="outside",
-            textfont={"color": TEXT_COLOUR},
-            cliponaxis=False,
-            customdata=[
+        _labelled_bars(
+            [int(row.commitments) for row in rows],
+            [_wrap(name) for name in names],
+            [number_text(row.commitments, lang) for row in rows],
+            [
                 f"{name}<br>{_commitments(row.commitments, lang)} · {on_track}: {share}"
                 for name, row, share in zip(names, rows, shares, strict=True)
             ],
-            hovertemplate="%{customdata}<extra></extra>",
-            showlegend=False,
+            marker={"color": [row.colour for row in rows], "line": {"color": OUTLINE_COLOUR, "width": 1.5}},
         )
     )
     top = max(range(len(rows)), key=lambda i: rows[i].commitments)
@@ -622,6 +610,28 @@ def _figure(lang: str, **layout) -> go.Figure:
     )
     figure.update_layout(**layout)
     return figure
+
+
+def _labelled_bars(x: list, y: list[str], texts: list[str], hover: list[str], *, marker: dict) -> go.Bar:
+    """Horizontal bars, each with its value printed past its end and ``hover`` as its hover text."""
+    return go.Bar(
+        orientation="h",
+        x=x,
+        y=y,
+        marker=marker,
+        text=texts,
+        textposition="outside",
+        textfont={"color": TEXT_COLOUR},
+        cliponaxis=False,
+        customdata=hover,
+        hovertemplate="%{customdata}<extra></extra>",
+        showlegend=False,
+    )
+
+
+def _rows_axis(**axis: object) -> dict:
+    """An axis of named rows (groups, regions, goals) listed top down, its labels given the room they need."""
+    return {**axis, "type": "category", "autorange": "reversed", "automargin": True}
 
 
 def _percent_axis(title: str, lang: str) -> dict:

@@ -37,29 +37,29 @@ def report_buttons(quarter: str, lang: str) -> None:
     note = widgets.selection_text(lang)
     stem = file_stem(t("export.report_file", lang), quarter)
     excel, pdf = st.columns(2)
-    excel.download_button(
+    widgets.download_button(
+        excel,
         t("export.report_excel", lang),
-        data=lambda: report.quarterly_workbook(selected, quarter, lang, created_line(note, lang)),
-        file_name=f"{stem}.xlsx",
-        mime=XLSX_MIME,
+        lambda: report.quarterly_workbook(selected, quarter, lang, created_line(note, lang)),
+        f"{stem}.xlsx",
+        XLSX_MIME,
+        "report-xlsx",
         icon=":material/table_view:",
-        on_click="ignore",
-        key="report-xlsx",
     )
     try:
         images.require_chromium()
         missing = None
     except ChromiumMissing as error:
         missing = widgets.error_message(error, lang)
-    pdf.download_button(
+    widgets.download_button(
+        pdf,
         t("export.report_pdf", lang),
-        disabled=missing is not None,
-        data=lambda: report.pdf_brief(selected, quarter, lang, note),
-        file_name=f"{stem}.pdf",
-        mime=PDF_MIME,
+        lambda: report.pdf_brief(selected, quarter, lang, note),
+        f"{stem}.pdf",
+        PDF_MIME,
+        "report-pdf",
         icon=":material/picture_as_pdf:",
-        on_click="ignore",
-        key="report-pdf",
+        disabled=missing is not None,
     )
     if missing:
         st.warning(missing)

@@ -66,14 +66,13 @@ def template_button(region: str, quarter: str, lang: str) -> None:
         with contextlib.closing(connect(path)) as db:
             return template_bytes(db, region, quarter)[0]
 
-    st.download_button(
+    widgets.download_button(
+        st,
         t("upload.download_template", lang, region=region, quarter=quarter_label(quarter, lang)),
-        data=build,
-        file_name=file_name,
-        mime=XLSX_MIME,
-        icon=":material/download:",
-        on_click="ignore",
-        key="template-download",
+        build,
+        file_name,
+        XLSX_MIME,
+        "template-download",
     )
 
 

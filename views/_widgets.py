@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -195,25 +195,28 @@ def export_buttons(
     excel_label = t("export.excel_named", lang, name=name) if name else t("export.excel", lang)
     csv_label = t("export.csv_named", lang, name=name) if name else t("export.csv", lang)
     excel, csv_, _ = st.columns([1, 1, 3])
-    excel.download_button(
-        excel_label,
-        data=lambda: workbook_bytes([build()]),
-        file_name=f"{stem}.xlsx",
-        mime=XLSX_MIME,
-        icon=":material/download:",
-        on_click="ignore",
-        key=f"{key}-xlsx",
-        type="tertiary",
+    download_button(
+        excel, excel_label, lambda: workbook_bytes([build()]), f"{stem}.xlsx", XLSX_MIME, f"{key}-xlsx", type="tertiary"
     )
-    csv_.download_button(
-        csv_label,
-        data=lambda: csv_bytes(build(), separator),
-        file_name=f"{stem}.csv",
-        mime=CSV_MIME,
-        icon=":material/download:",
-        on_click="ignore",
-        key=f"{key}-csv",
-        type="tertiary",
+    download_button(
+        csv_, csv_label, lambda: csv_bytes(build(), separator), f"{stem}.csv", CSV_MIME, f"{key}-csv", type="tertiary"
+    )
+
+
+def download_button(
+    container,
+    label: str,
+    build: Callable[[], bytes],
+    file_name: str,
+    mime: str,
+    key: str,
+    *,
+    icon: str = ":material/download:",
+    **options: Any,
+) -> None:
+    """A download whose file is built when it is pressed; pressing it does not rerun the page."""
+    container.download_button(
+        label, data=build, file_name=file_name, mime=mime, icon=icon, on_click="ignore", key=key, **options
     )
 
 

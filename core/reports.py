@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from core.access import holds, require_admin, require_reporter, scope_text
 from core.db import write_transaction
 from core.errors import AlreadyRolledBack, NotAllowed, NotRollbackable, RollbackConflict, UnknownUpload
-from core.i18n import Deferred, t
+from core.i18n import Deferred, Text, t
 from core.register import Region, agreement_for_quarter
 from core.uploads import get_upload, now_utc, record_upload
 from core.users import User
@@ -64,7 +64,7 @@ class LoadResult:
     unchanged: int
     changes: list[Change] = field(default_factory=list)
     missing: list[MissingCommitment] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
     dry_run: bool = False
     already_loaded_as: int | None = None  # an earlier upload of the very same file
 

@@ -129,6 +129,11 @@ def status_label(key: str, lang: str = "nb") -> str:
     return t(f"status.{key}", lang)
 
 
+def status_names(lang: str = "nb") -> str:
+    """Every status a report may have, for a list to choose from: "Ikke startet, I rute, …"."""
+    return ", ".join(status.en if lang == "en" else status.nb for status in STATUSES)
+
+
 _QUARTER_PATTERNS = (
     re.compile(r"^(?P<year>\d{4})\s*[-/ ]?\s*[qk](?P<q>[1-4])$"),
     re.compile(r"^[qk](?P<q>[1-4])\s*[-/ ]?\s*(?P<year>\d{4})$"),
@@ -183,6 +188,11 @@ def format_number(value: float, decimals: int = 0) -> str:
     """Norwegian number: thin no-break space between thousands, comma for decimals."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\u202f").replace(".", ",")
+
+
+def number_text(value: float, lang: str = "nb") -> str:
+    """1234 as "1 234" (thin no-break space) in Norwegian, "1,234" in English."""
+    return f"{value:,.0f}" if lang == "en" else format_number(value)
 
 
 def format_percent(value: float | None, decimals: int = 0) -> str:

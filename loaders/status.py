@@ -17,17 +17,24 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from core.access import require_reporter
+from core.access import require_reporter, scope_text
+from core.i18n import Deferred, Text, join_words
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
 from core.settings import setting
 from core.uploads import file_sha256
 from core.users import User
-from core.vocabulary import clean_paragraphs, clean_text, fold, parse_quarter, parse_status
+from core.vocabulary import (
+    clean_paragraphs,
+    clean_text,
+    fold,
+    parse_quarter,
+    parse_status,
+    quarter_label,
+    status_names,
+)
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-
 from loaders.errors import CellError, StatusFileRejected
-from loaders.texts import AllowedStatuses, Listing, Message, Quarter, phrase
 from loaders.workbook import Sheet, read_sheet
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -109,14 +116,14 @@ def _no_progress(fraction: float, stage: str) -> None:
 
 def parse_sheet(
     db: Database, sheet: Sheet, *, user: User, quarter: str | None = None, on_progress: Progress | None = None
-) -> tuple[list[ReportRow], list[str]]:
+) -> tuple[list[ReportRow], list[Text]]:
     """Every row of the sheet checked against the contract, the register and what ``user`` may report for."""
     header = find_header(sheet.rows, COLUMN_ALIASES, REQUIRED_COLUMNS)
     if header is None:
         raise StatusFileRejected([_missing_header_error(sheet)])
     errors: list[CellError] = []
     warnings = [
-        Message("loaders.status.unknown_column", column=ignored, sheet=sheet.name)
+        Text("loaders.status.unknown_column", column=ignored, sheet=sheet.name)
         for ignored in header.ignored
         if fold(ignored) not in REFERENCE_COLUMNS and not fold(ignored).endswith(REFERENCE_SUFFIX)
     ]
@@ -146,7 +153,11 @@ def parse_sheet(
         if key in seen:
             errors.append(
                 reader.error(
-                    index, "code", "loaders.status.reported_twice", quarter=Quarter(row.quarter), row=seen[key]
+                    index,
+                    "code",
+                    "loaders.status.reported_twice",
+                    quarter=Deferred(quarter_label, row.quarter),
+                    row=seen[key],
                 )
             )
             continue
@@ -167,8 +178,7 @@ def parse_sheet(
 
 
 def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | None) -> CellError:
-    held = (*user.regions, *user.council_areas)
-    scope = Listing(held) if held else phrase("loaders.status.nothing")
+    scope = Deferred(scope_text, user)
     if area:
         return reader.error(
             row.row - 1,
@@ -325,7 +335,12 @@ class _RowReader:
             errors.append(self.error(index, "quarter", "loaders.status.unknown_quarter"))
         elif self.file_quarter is not None and quarter != self.file_quarter:
             errors.append(
-                self.error(index, "quarter", "loaders.status.quarter_mismatch", quarter=Quarter(self.file_quarter))
+                self.error(
+                    index,
+                    "quarter",
+                    "loaders.status.quarter_mismatch",
+                    quarter=Deferred(quarter_label, self.file_quarter),
+                )
             )
             return None
         return quarter
@@ -345,7 +360,13 @@ class _RowReader:
         codes = self._codes_for(region, quarter)
         if codes is None:
             errors.append(
-                self.error(index, "region", "loaders.status.no_agreement", shown=region.name, quarter=Quarter(quarter))
+                self.error(
+                    index,
+                    "region",
+                    "loaders.status.no_agreement",
+                    shown=region.name,
+                    quarter=Deferred(quarter_label, quarter),
+                )
             )
             return None, None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -367,7 +388,7 @@ class _RowReader:
         if not matches:
             errors.append(self.error(index, "code", "loaders.status.unknown_code", region=region.name))
         else:
-            both = Listing(tuple(matches), every=True)
+            both = Deferred(join_words, matches, every=True)
             errors.append(self.error(index, "code", "loaders.status.ambiguous_code", codes=both))
         return None, None
 
@@ -390,13 +411,13 @@ class _RowReader:
     def _status(self, index: int, errors: list[CellError]) -> str | None:
         value = self.cell(index, "status")
         if _blank(value):
-            errors.append(self.error(index, "status", "loaders.status.status_missing", statuses=AllowedStatuses()))
+            errors.append(self.error(index, "status", "loaders.status.status_missing", statuses=Deferred(status_names)))
             return None
         if value not in self._status_of:
             self._status_of[value] = parse_status(value)
         status = self._status_of[value]
         if status is None:
-            errors.append(self.error(index, "status", "loaders.status.unknown_status", statuses=AllowedStatuses()))
+            errors.append(self.error(index, "status", "loaders.status.unknown_status", statuses=Deferred(status_names)))
         return status
 
     def _progress(self, index: int, errors: list[CellError]) -> int | None:

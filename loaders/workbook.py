@@ -25,7 +25,9 @@ import python_calamine
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, iterparse
 
+from core.i18n import Deferred, Text, capitalised, join_words
 from core.settings import setting
+from core.vocabulary import number_text
 from loaders.columns import cell_ref, column_letter
 from loaders.errors import (
     DamagedWorkbook,
@@ -41,7 +43,6 @@ from loaders.errors import (
     UnsafeXml,
     WorkbookTooLarge,
 )
-from loaders.texts import Capitalised, Listing, Localised, Number, phrase
 
 MAX_ROWS = setting("max_rows")
 # calamine fills a grid from A1 to the farthest cell, about 32 bytes a cell
@@ -63,7 +64,7 @@ _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo\0".encode("utf-16-le")
 _OLE2_ENTRY = 128
-_RESAVE = phrase("loaders.workbook.resave")
+_RESAVE = Text("loaders.workbook.resave")
 _BUILTIN_PERCENT_FORMATS = {9: "0%", 10: "0.00%"}
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -241,7 +242,10 @@ def _open_zip(path: str | os.PathLike) -> zipfile.ZipFile:
     entries = _declared_entries(path)
     if entries is not None and entries > MAX_ENTRIES:
         raise WorkbookTooLarge(
-            "loaders.workbook.too_many_parts", entries=Number(entries), limit=Number(MAX_ENTRIES), resave=_RESAVE
+            "loaders.workbook.too_many_parts",
+            entries=Deferred(number_text, entries),
+            limit=Deferred(number_text, MAX_ENTRIES),
+            resave=_RESAVE,
         )
     try:
         return zipfile.ZipFile(path)
@@ -301,7 +305,7 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
                 "loaders.workbook.zip_bomb",
                 part=info.filename,
                 size=_megabytes(info.file_size),
-                ratio=Number(info.file_size // max(info.compress_size, 1)),
+                ratio=Deferred(number_text, info.file_size // max(info.compress_size, 1)),
                 resave=_RESAVE,
             )
         if info.flag_bits & 0x1:
@@ -343,22 +347,22 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         raise DamagedWorkbook(
             "loaders.workbook.shared_strings",
             where=where,
-            declared=Number(unique_count),
-            found=Number(strings),
+            declared=Deferred(number_text, unique_count),
+            found=Deferred(number_text, strings),
             resave=_RESAVE,
         )
 
 
-def _part(name: str) -> Localised:
+def _part(name: str) -> Text:
     """ "delen «xl/styles.xml»", where in a file a problem is."""
-    return phrase("loaders.workbook.part", part=name)
+    return Text("loaders.workbook.part", part=name)
 
 
-def _unsafe(where: Localised) -> UnsafeXml:
+def _unsafe(where: Text) -> UnsafeXml:
     return UnsafeXml("loaders.workbook.unsafe", where=where, resave=_RESAVE)
 
 
-def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised) -> Iterator[bytes]:
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Text) -> Iterator[bytes]:
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(CHUNK):
@@ -367,7 +371,7 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised) -
         raise DamagedWorkbook("loaders.workbook.cannot_unpack", where=where, resave=_RESAVE) from None
 
 
-def _buffers(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised) -> Iterator[bytes]:
+def _buffers(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Text) -> Iterator[bytes]:
     """The part in pieces that never split a tag, so a regex sees every tag whole."""
     carry = b""
     for chunk in _chunks(archive, info, where):
@@ -482,7 +486,7 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, name: str, percent_styles: 
     info = archive.NameToInfo.get(part)
     if info is None:
         raise DamagedWorkbook("loaders.workbook.missing_sheet_part", sheet=name, part=part, resave=_RESAVE)
-    where = phrase("loaders.workbook.sheet", sheet=name)
+    where = Text("loaders.workbook.sheet", sheet=name)
     scan = _scan_plain(archive, info, where, percent_styles, max_rows)
     if scan is None:
         scan = _scan_tags(archive, info, where, percent_styles, max_rows)
@@ -492,15 +496,15 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, name: str, percent_styles: 
             "loaders.workbook.too_many_cells",
             sheet=name,
             column=column_letter(scan.last_column),
-            rows=Number(height),
-            cells=Number(height * width),
-            limit=Number(MAX_CELLS),
+            rows=Deferred(number_text, height),
+            cells=Deferred(number_text, height * width),
+            limit=Deferred(number_text, MAX_CELLS),
         )
     return scan
 
 
 def _scan_plain(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised, percent_styles: frozenset[int], max_rows: int
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Text, percent_styles: frozenset[int], max_rows: int
 ) -> _Scan | None:
     """The fast pass, for sheets in the usual form; None as soon as the sheet is not."""
     scan = _Scan()
@@ -539,7 +543,7 @@ def _scan_plain(
 
 
 def _scan_tags(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised, percent_styles: frozenset[int], max_rows: int
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Text, percent_styles: frozenset[int], max_rows: int
 ) -> _Scan:
     """The exact pass: walks every row, c, f and v tag and places cells as calamine does.
 
@@ -596,7 +600,7 @@ def _scan_tags(
     return scan
 
 
-def _attribute(attributes: bytes, wanted: bytes, where: Localised) -> bytes | None:
+def _attribute(attributes: bytes, wanted: bytes, where: Text) -> bytes | None:
     # calamine reads the unprefixed name only; x:r is another attribute to it.
     values = [first or second for key, first, second in _ATTRIBUTE.findall(attributes) if key == wanted]
     if len(values) > 1:
@@ -605,13 +609,13 @@ def _attribute(attributes: bytes, wanted: bytes, where: Localised) -> bytes | No
     return values[0] if values else None
 
 
-def _row_number(text: bytes, where: Localised) -> int:
+def _row_number(text: bytes, where: Text) -> int:
     if not _NUMBER.fullmatch(text):
         raise _irregular(where)
     return int(text)
 
 
-def _position(ref: bytes, where: Localised) -> tuple[int, int]:
+def _position(ref: bytes, where: Text) -> tuple[int, int]:
     match = _REF.fullmatch(ref)
     if not match:
         raise _irregular(where)
@@ -627,24 +631,26 @@ def _column(letters: bytes) -> int:
     return index - 1
 
 
-def _extend(scan: _Scan, row: int, column: int, where: Localised, max_rows: int) -> None:
+def _extend(scan: _Scan, row: int, column: int, where: Text, max_rows: int) -> None:
     if row >= max_rows:
         raise TooManyRows(
             "loaders.workbook.row_beyond_limit",
-            where=Capitalised(where),
-            row=Number(row + 1),
+            where=Deferred(capitalised, where),
+            row=Deferred(number_text, row + 1),
             cell=cell_ref(row, column),
-            limit=Number(max_rows),
+            limit=Deferred(number_text, max_rows),
         )
     scan.last_row = max(scan.last_row, row)
     scan.last_column = max(scan.last_column, column)
 
 
-def _too_many_rows(where: Localised, max_rows: int) -> TooManyRows:
-    return TooManyRows("loaders.workbook.too_many_rows", where=Capitalised(where), limit=Number(max_rows))
+def _too_many_rows(where: Text, max_rows: int) -> TooManyRows:
+    return TooManyRows(
+        "loaders.workbook.too_many_rows", where=Deferred(capitalised, where), limit=Deferred(number_text, max_rows)
+    )
 
 
-def _irregular(where: Localised) -> IrregularXml:
+def _irregular(where: Text) -> IrregularXml:
     return IrregularXml("loaders.workbook.irregular", where=where, resave=_RESAVE)
 
 
@@ -654,7 +660,7 @@ def _no_value(name: str, refs: list[str]) -> MissingFormulaValue:
         return MissingFormulaValue("loaders.workbook.formula_without_value", sheet=name, cell=refs[0], resave=_RESAVE)
     if len(refs) <= shown:
         return MissingFormulaValue(
-            "loaders.workbook.formulas_without_value", sheet=name, cells=Listing(tuple(refs)), resave=_RESAVE
+            "loaders.workbook.formulas_without_value", sheet=name, cells=Deferred(join_words, refs), resave=_RESAVE
         )
     return MissingFormulaValue(
         "loaders.workbook.formulas_without_value_more",
@@ -686,5 +692,5 @@ def _numeric(rows: list[list[object]], cells: list[tuple[int, int]]) -> frozense
     return frozenset(numeric)
 
 
-def _megabytes(size: int) -> Number:
-    return Number(size / 2**20)
+def _megabytes(size: int) -> Deferred:
+    return Deferred(number_text, size / 2**20)

@@ -29,6 +29,7 @@ from sqlite_utils import Database
 
 from core.access import set_reading_open
 from core.db import connect, database_path, write_transaction
+from core.i18n import Localised, t
 from core.register import ensure_region, find_region, save_agreement
 from core.reports import Report, save_reports
 from core.uploads import record_upload
@@ -36,7 +37,6 @@ from core.users import User, add_user
 from core.vocabulary import next_quarter
 from loaders.agreement import load_agreement, read_agreement
 from loaders.demo import data as demo_data
-from loaders.texts import phrase, render
 
 SEED = 2022
 FIRST_QUARTER = "2022-Q1"
@@ -53,7 +53,7 @@ SEED_PATHS = (_LOADERS.parent.parent / "shared" / "seeds" / SEED_NAME, _LOADERS 
 
 
 @dataclass(frozen=True)
-class DemoSummary:
+class DemoSummary(Localised):
     regions: int
     commitments: int
     reports: int
@@ -64,20 +64,24 @@ class DemoSummary:
 
     def message(self, lang: str = "nb") -> str:
         """What was built, or why nothing was; the demo account's password when it is new."""
-        counts = phrase(
+        counts = t(
             "loaders.demo.counts",
+            lang,
             regions=self.regions,
             commitments=self.commitments,
             reports=self.reports,
             uploads=self.uploads,
         )
         if self.built:
-            values = {"path": self.path, "counts": counts, "username": DEMO_USERNAME, "password": self.password}
-            return render("loaders.demo.built", lang, values)
-        return render("loaders.demo.exists", lang, {"path": self.path, "counts": counts})
-
-    def __str__(self) -> str:
-        return self.message("nb")
+            return t(
+                "loaders.demo.built",
+                lang,
+                path=self.path,
+                counts=counts,
+                username=DEMO_USERNAME,
+                password=self.password,
+            )
+        return t("loaders.demo.exists", lang, path=self.path, counts=counts)
 
 
 def build_demo(path: str | os.PathLike | None = None, force: bool = False) -> DemoSummary:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.db import inserted_id
+
 
 @dataclass(frozen=True)
 class Upload:
@@ -52,21 +54,23 @@ def record_upload(
     unchanged: int = 0,
 ) -> int:
     """Add a line to the log; the caller holds the write transaction."""
-    return db.conn.execute(
-        "INSERT INTO uploads (kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, unchanged) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            kind,
-            Path(file_name).name,
-            sha256,
-            user,
-            now_utc(),
-            ", ".join(quarters) if quarters else None,
-            added,
-            changed,
-            unchanged,
-        ),
-    ).lastrowid
+    return inserted_id(
+        db.conn.execute(
+            "INSERT INTO uploads (kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, unchanged) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                kind,
+                Path(file_name).name,
+                sha256,
+                user,
+                now_utc(),
+                ", ".join(quarters) if quarters else None,
+                added,
+                changed,
+                unchanged,
+            ),
+        )
+    )
 
 
 def update_counts(db: Database, upload_id: int, *, added: int, changed: int, unchanged: int) -> None:

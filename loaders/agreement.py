@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+from docx.blkcntnr import BlockItemContainer
+from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from lxml import etree
@@ -115,21 +117,22 @@ def parse_agreement_text(text: str, period: str | None = None) -> Agreement:
         if not line:
             continue
         kind, match = _classify(lines, index, area)
-        if kind == "heading":
+        # The kinds that read parts of the line come with their match.
+        if kind == "heading" and match:
             area = _focus_area(match, index, agreement)
             parent = current = None
         elif area is None:
             continue  # the preamble is never a commitment
-        elif kind == "sdg":
+        elif kind == "sdg" and match:
             number = int(match["number"])
             if number not in area.sdgs:
                 area.sdgs.append(number)
             current = None
         elif kind == "subheading":
             current = None
-        elif kind == "commitment":
+        elif kind == "commitment" and match:
             current = parent = _add_commitment(agreement, area, match["code"], match["text"], index, lines_of)
-        elif kind == "lettered" and parent is not None:
+        elif kind == "lettered" and match and parent is not None:
             code = f"{parent.code}.{match['letter'].upper()}"
             current = _add_commitment(agreement, area, code, match["text"], index, lines_of)
         elif current is not None:
@@ -314,7 +317,7 @@ def _docx_lines(data: bytes, name: str) -> Iterator[str]:
     return _block_lines(document)
 
 
-def _block_lines(container) -> Iterator[str]:
+def _block_lines(container: DocumentObject | BlockItemContainer) -> Iterator[str]:
     for block in container.iter_inner_content():
         if isinstance(block, Table):
             # A merged cell is returned once for every grid column it spans. The

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlite_utils import Database
 
@@ -94,6 +96,18 @@ class _Region:
     rows: list[_Row] = field(default_factory=list)
 
 
+class _Report(Protocol):
+    """Records the problem ``key`` at the sheet's row ``index``, in column ``name`` holding ``value``."""
+
+    def __call__(self, index: int, name: str, value: object, key: str, **values: object) -> None: ...
+
+
+class _Problem(Protocol):
+    """Records the problem ``key`` in column ``name`` of the row being read."""
+
+    def __call__(self, name: str, key: str, **values: object) -> None: ...
+
+
 def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement]:
     """Check a catalogue workbook and return, per region, the agreement to save.
 
@@ -147,8 +161,9 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
         else:
             region = regions.setdefault(fold(row.region), _Region(row.region, None))
         region.rows.append(row)
-        if isinstance(cell("code"), (int, float)):
-            numeric_codes.append((index, region, float(cell("code"))))
+        code = cell("code")
+        if isinstance(code, (int, float)):
+            numeric_codes.append((index, region, float(code)))
 
     if not regions and not errors:
         raise EmptyCatalogue("loaders.catalogue.empty", sheet=sheet.name)
@@ -164,7 +179,7 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
             period = _period_of(db, agreement_id) if agreement_id else DEFAULT_PERIOD
         agreements[region.name] = _agreement(db, region, period, agreement_id, report)
     if errors:
-        raise CatalogueRejected(sorted(errors, key=lambda error: error.row))
+        raise CatalogueRejected(sorted(errors, key=lambda error: error.row or 0))
     return agreements
 
 
@@ -178,7 +193,7 @@ def _cell_text(value: object) -> str:
     return clean_text(value)
 
 
-def _read_row(index: int, cell, problem) -> _Row:
+def _read_row(index: int, cell: Callable[[str], object], problem: _Problem) -> _Row:
     region = clean_text(cell("region"))
     if not region:
         problem("region", "loaders.catalogue.region_missing")
@@ -252,7 +267,7 @@ def _focus_area(value: object, code: str) -> tuple[str | None, str]:
     return code.split(".")[0] or None, text
 
 
-def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report) -> set[int]:
+def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report: _Report) -> set[int]:
     """Refuse a code Excel stored as a number when another code of the region reads
     as the same number: 1.10 typed into a number cell becomes 1.1, so the two cannot
     be told apart. A number code without such a twin is taken as it reads.
@@ -276,7 +291,7 @@ def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report
     return refused
 
 
-def _check_region(region: _Region, refused: set[int], report) -> None:
+def _check_region(region: _Region, refused: set[int], report: _Report) -> None:
     """Errors that need all of a region's rows: repeated codes, two periods,
     one focus area with two titles or hashtags."""
     first_code: dict[str, _Row] = {}
@@ -354,7 +369,7 @@ def _stored_focus_areas(db: Database, agreement_id: int) -> list[FocusArea]:
     return list(areas.values())
 
 
-def _agreement(db: Database, region: _Region, period: str, agreement_id: int | None, report) -> Agreement:
+def _agreement(db: Database, region: _Region, period: str, agreement_id: int | None, report: _Report) -> Agreement:
     # Stored focus areas are passed on as they are, so saving renumbers every
     # position consistently; the file's focus areas update or follow them.
     focus_areas = _stored_focus_areas(db, agreement_id) if agreement_id else []

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.settings import setting
 from core.vocabulary import clean_text, fold
 
-HEADER_SEARCH_ROWS = setting("header_search_rows")
+HEADER_SEARCH_ROWS = setting("header_search_rows", int)
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def cell_ref(row: int, column: int) -> str:
 
 
 def find_header(
-    rows: list[list[object]], aliases: dict[str, tuple[str, ...]], required: tuple[str, ...]
+    rows: Sequence[Sequence[object]], aliases: dict[str, tuple[str, ...]], required: tuple[str, ...]
 ) -> Header | None:
     """The first of the top rows that names every required field, or None.
 

@@ -12,8 +12,9 @@ import datetime as dt
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -52,7 +53,7 @@ REQUIRED_COLUMNS = ("region", "code", "status")
 REFERENCE_COLUMNS = ("tiltak", "innsatsområde", "focus area", "commitment text")
 REFERENCE_SUFFIX = "(kun til info)"
 REPORT_FIELDS = ("status", "progress", "comment", "next_step", "owner")
-PROGRESS_EVERY = setting("progress_every")  # rows between progress reports while checking a file
+PROGRESS_EVERY = setting("progress_every", int)  # rows between progress reports while checking a file
 # on_progress(fraction 0–1, stage): stage is read, check, compare, save or done.
 Progress = Callable[[float, str], None]
 
@@ -97,7 +98,7 @@ def load_status(
     return result
 
 
-def load_status_bytes(db: Database, data: bytes, file_name: str, **options) -> LoadResult:
+def load_status_bytes(db: Database, data: bytes, file_name: str, **options: Any) -> LoadResult:
     """load_status for a file that arrived as bytes (an upload in the browser).
 
     The bytes go to a private temporary file, since the safety checks and the
@@ -256,7 +257,8 @@ class _RowReader:
         status = self._status(index, found)
         progress = self._progress(index, found)
         errors.extend(found)
-        if found:
+        # Each value is None only with its problem in ``found``.
+        if found or region is None or quarter is None or code is None or commitment_id is None or status is None:
             return None
         report = Report(
             commitment_id=commitment_id,
@@ -269,7 +271,7 @@ class _RowReader:
         )
         return ReportRow(index + 1, region, code, quarter, report)
 
-    def _read_known(self, index: int, row: list[object]) -> ReportRow | None:
+    def _read_known(self, index: int, row: Sequence[object]) -> ReportRow | None:
         """The row, when every value in it was already seen valid on an earlier row.
 
         Most rows of a file repeat the same region, quarter and status and carry
@@ -288,7 +290,9 @@ class _RowReader:
             return None
         codes = self._codes.get((region.id, quarter))
         code = row[columns["code"]]
-        commitment_id = codes.get(code) if codes and isinstance(code, str) else None
+        if not codes or not isinstance(code, str):
+            return None
+        commitment_id = codes.get(code)
         if commitment_id is None:
             return None
         progress = None

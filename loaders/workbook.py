@@ -16,10 +16,11 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from xml.etree.ElementTree import Element
 
 import python_calamine
 from defusedxml import DefusedXmlException
@@ -44,18 +45,18 @@ from loaders.errors import (
     WorkbookTooLarge,
 )
 
-MAX_ROWS = setting("max_rows")
+MAX_ROWS = setting("max_rows", int)
 # calamine fills a grid from A1 to the farthest cell, about 32 bytes a cell
 # before Python sees it, so the grid is what has to be bounded, not the file.
-MAX_CELLS = setting("max_cells")
-MAX_UNPACKED = setting("max_unpacked") * 2**20
+MAX_CELLS = setting("max_cells", int)
+MAX_UNPACKED = setting("max_unpacked", int) * 2**20
 # Real sheets compress 5-30 times; zip bombs a thousand times.
-MAX_RATIO = setting("max_ratio")
-RATIO_CHECKED_FROM = setting("ratio_checked_from") * 2**20
+MAX_RATIO = setting("max_ratio", int)
+RATIO_CHECKED_FROM = setting("ratio_checked_from", int) * 2**20
 # No real part has a tag, or a text between tags, this long; a longer one would
 # have to be held whole while scanning.
-MAX_TAG = setting("max_tag") * 2**20
-MAX_ENTRIES = setting("max_entries")
+MAX_TAG = setting("max_tag", int) * 2**20
+MAX_ENTRIES = setting("max_entries", int)
 # The end record is 22 bytes plus a comment of at most 65,535.
 _END_RECORD_SEARCH = 22 + 65_535
 CHUNK = 2**20
@@ -102,7 +103,7 @@ _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 class Sheet:
     name: str
     # rows[0] is Excel row 1 and rows[r][0] column A; empty cells are "".
-    rows: list[list[object]]
+    rows: Sequence[Sequence[object]]
     # 0-based (row, column) of numeric cells shown with a percent format.
     percent_cells: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
@@ -126,6 +127,7 @@ class _Plain:
 @lru_cache(maxsize=16)
 def _plain(prefix: bytes, max_rows: int, percent_styles: frozenset[int]) -> _Plain:
     p = re.escape(prefix)
+    foreign: tuple[re.Pattern[bytes], ...]
     if prefix:
         # Another prefix, or none, on a tag calamine reads.
         foreign = (
@@ -437,7 +439,7 @@ def _choose(sheets: list[tuple[str, bool, str]], preferred: str) -> tuple[str, s
     return chosen[0], chosen[2]
 
 
-def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end",)) -> Iterator:
+def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Element]]:
     """(event, element) over a part, each element emptied after its end so memory stays flat."""
     if name not in archive.NameToInfo:
         return
@@ -454,7 +456,7 @@ def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end"
         raise DamagedWorkbook("loaders.workbook.unreadable_part", where=where, resave=_RESAVE) from None
 
 
-def _local(element) -> str:
+def _local(element: Element) -> str:
     return element.tag.rsplit("}", 1)[-1]
 
 
@@ -525,7 +527,7 @@ def _scan_plain(
             if ref is None:
                 return None
             _extend(scan, int(ref[2]) - 1, _column(ref[1]), where, max_rows)
-        if plain.percent:
+        if plain.percent and plain.every_percent:
             found = plain.percent.findall(data)
             if len(found) != len(plain.every_percent.findall(data)):
                 return None
@@ -671,7 +673,7 @@ def _no_value(name: str, refs: list[str]) -> MissingFormulaValue:
     )
 
 
-def _calamine_rows(path: str | os.PathLike, name: str) -> list[list[object]]:
+def _calamine_rows(path: str | os.PathLike, name: str) -> Sequence[Sequence[object]]:
     try:
         with python_calamine.CalamineWorkbook.from_path(os.fspath(path)) as workbook:
             return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -679,7 +681,7 @@ def _calamine_rows(path: str | os.PathLike, name: str) -> list[list[object]]:
         raise DamagedWorkbook("loaders.workbook.unreadable_sheet", sheet=name, resave=_RESAVE) from None
 
 
-def _numeric(rows: list[list[object]], cells: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+def _numeric(rows: Sequence[Sequence[object]], cells: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
     """The cells that hold a number; a percent style on text or a blank is no percent."""
     numeric = []
     for row, column in cells:

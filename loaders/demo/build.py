@@ -45,6 +45,9 @@ CANCELLED_COMMITMENTS = 2
 STALE_COMMITMENTS = 5  # no report for the last two quarters
 GAP_RATE = 0.03  # reports now and then simply missing
 
+# One quarter of a commitment's demo history: status, progress, comment, next step.
+_Quarter = tuple[str, int, str | None, str | None]
+
 DEMO_USERNAME = "demo"
 SEED_NAME = "agreement-indre-ostfold-2022-2023.txt"
 _LOADERS = Path(__file__).resolve().parent.parent
@@ -232,12 +235,13 @@ def _save_status_history(
             if not (quarter == LAST_QUARTER and region.name == demo_data.LATE_REGION)
         )
         for at, region in deliveries:
-            reports = [history[index] for history in histories[region.name] if history[index]]
+            reports = [report for history in histories[region.name] if (report := history[index]) is not None]
             file_name = f"status-{region.slug}-{quarter}.xlsx"
             result = save_reports(
                 db, reports, kind="demo", file_name=file_name, sha256=_sha256(file_name), user=coordinators[region.name]
             )
-            uploaded_at[result.upload_id] = at
+            if result.upload_id is not None:
+                uploaded_at[result.upload_id] = at
 
 
 def _commitments(db: Database, region: str) -> list[tuple[int, str]]:
@@ -261,17 +265,19 @@ def _fates(rng: random.Random, count: int) -> list[str]:
     return fates
 
 
-def _history(rng: random.Random, fate: str, area: str, count: int) -> list[tuple | None]:
+def _history(rng: random.Random, fate: str, area: str, count: int) -> list[_Quarter | None]:
     """(status, progress, comment, next_step) for each of ``count`` quarters, None where nothing was reported."""
     start = rng.choice((0, 0, 0, 0, 1, 1, 2, 3))
     done_at = rng.randint(min(start + 3, count - 1), count - 1) if fate == "completes" else None
     step = 100 / (done_at - start + 1) if done_at is not None else rng.uniform(5, 10)
-    delayed_from = rng.randint(start + 1, count - 3) if fate == "delayed" else None
-    delayed_until = delayed_from + rng.randint(2, 3) if delayed_from is not None else None
+    delayed = range(0)  # the quarters the work is behind
+    if fate == "delayed":
+        delayed_from = rng.randint(start + 1, count - 3)
+        delayed = range(delayed_from, delayed_from + rng.randint(2, 3))
     cancelled_at = rng.randint(start + 2, count - 2) if fate == "cancelled" else None
     last = count - 3 if fate == "stale" else count - 1
 
-    history: list[tuple | None] = []
+    history: list[_Quarter | None] = []
     status, progress, said = "not_started", 0.0, None
     for index in range(count):
         previous = status
@@ -281,7 +287,7 @@ def _history(rng: random.Random, fate: str, area: str, count: int) -> list[tuple
             comment = None
         elif cancelled_at is not None and index >= cancelled_at:
             status, comment = "cancelled", rng.choice(demo_data.CANCELLED_COMMENTS)
-        elif delayed_from is not None and delayed_from <= index < delayed_until:
+        elif index in delayed:
             status, comment = "delayed", rng.choice(demo_data.DELAYED_COMMENTS)
             progress = min(progress + rng.randint(0, 3), 95)
         else:

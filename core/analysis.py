@@ -506,7 +506,7 @@ def _category(values: pd.Series, order: list) -> pd.Categorical:
 def _uncategory(values: pd.Series, dtype: np.dtype | ExtensionDtype) -> pd.Series:
     plain = values.astype(object)
     plain = plain.where(plain != _NONE, None)
-    return plain if dtype == object else plain.astype(dtype)
+    return plain if pd.api.types.is_object_dtype(dtype) else plain.astype(dtype)
 
 
 def _regions(snapshot: pd.DataFrame) -> list[str]:

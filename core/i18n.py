@@ -257,7 +257,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "upload.rejected": (
         "Filen kan ikke lagres: {count} feil. Ingenting er endret. Rett feilene i tabellen og last opp filen på nytt.",
-        "The file cannot be saved: {count} errors. Nothing was changed. Fix the errors in the table and upload it again.",
+        "The file cannot be saved: {count} errors. Nothing was changed. "
+        "Fix the errors in the table and upload it again.",
     ),
     "upload.errors_title": ("Feil i statusfilen", "Errors in the status file"),
     "upload.col.sheet": ("Ark", "Sheet"),
@@ -516,8 +517,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The charts for the PDF report could not be drawn: Chromium took more than {seconds} seconds. {hint}",
     ),
     "outputs.charts_failed.stopped": (
-        "Figurene til PDF-rapporten kunne ikke tegnes: Chromium ({browser}) startet ikke eller stoppet underveis. {hint}",
-        "The charts for the PDF report could not be drawn: Chromium ({browser}) did not start or stopped midway. {hint}",
+        "Figurene til PDF-rapporten kunne ikke tegnes: "
+        "Chromium ({browser}) startet ikke eller stoppet underveis. {hint}",
+        "The charts for the PDF report could not be drawn: "
+        "Chromium ({browser}) did not start or stopped midway. {hint}",
     ),
     "outputs.charts_failed.error": (
         "Figurene til PDF-rapporten kunne ikke tegnes: Chromium meldte en feil ({error}). {hint}",
@@ -561,7 +564,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.template.title": ("Statusrapport – {region} – {quarter}", "Status report – {region} – {quarter}"),
     "outputs.template.note": (
         "Fyll ut de gule kolonnene for hvert tiltak. Ikke endre Region, Nr eller Kvartal. Se arket «Veiledning».",
-        "Fill in the yellow columns for every commitment. Do not change Region, Nr or Kvartal. See the sheet “Veiledning”.",
+        "Fill in the yellow columns for every commitment. Do not change Region, Nr or Kvartal. "
+        "See the sheet “Veiledning”.",
     ),
     "outputs.template.status_title": ("Status", "Status"),
     "outputs.template.status_input": ("Velg fra listen: {statuses}.", "Choose from the list: {statuses}."),

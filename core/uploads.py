@@ -30,7 +30,7 @@ class Upload:
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def file_sha256(path: str | os.PathLike) -> str:
@@ -56,7 +56,8 @@ def record_upload(
     """Add a line to the log; the caller holds the write transaction."""
     return inserted_id(
         db.conn.execute(
-            "INSERT INTO uploads (kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, unchanged) "
+            "INSERT INTO uploads "
+            "(kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, unchanged) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 kind,
@@ -136,4 +137,4 @@ def upload_changes(db: Database, upload_id: int) -> list[dict]:
         """,
         (upload_id,),
     ).fetchall()
-    return [dict(zip(UPLOAD_CHANGE_COLUMNS, row)) for row in rows]
+    return [dict(zip(UPLOAD_CHANGE_COLUMNS, row, strict=True)) for row in rows]

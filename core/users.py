@@ -240,4 +240,4 @@ def _verify(password_hash: str, password: str) -> bool:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)

@@ -211,8 +211,8 @@ def parse_sdg_list(value: object) -> list[int] | None:
     if not text:
         return []
     numbers: list[int] = []
-    for part in re.split(r"[;,/]|\bog\b|\band\b", text):
-        part = part.strip()
+    for piece in re.split(r"[;,/]|\bog\b|\band\b", text):
+        part = piece.strip()
         if not part:
             continue
         match = _SDG_NUMBER.fullmatch(part)

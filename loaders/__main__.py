@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from core.errors import MonitorError
 from core.i18n import t
-from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
 from core.settings import setting
+from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -226,9 +226,9 @@ def _words_overlap(these: list[str], those: list[str]) -> bool:
 
 
 def _same_stem(a: str, b: str) -> bool:
-    # Five letters covers inflections and derivations ("industri"/"industriell",
+    # The same first five letters covers inflections and derivations ("industri"/"industriell",
     # "bærekraftig"/"bærekraftige") without pairing unrelated short words.
-    return a == b or len(os.path.commonprefix([a, b])) >= 5
+    return a == b or (len(a) >= 5 and a[:5] == b[:5])
 
 
 def _focus_area(match: re.Match, index: int, agreement: Agreement) -> FocusArea:
@@ -250,7 +250,7 @@ def _add_commitment(
 ) -> Commitment:
     # A code under another focus area's heading means we missed a heading
     # written some other way; better to say so than to file it wrongly.
-    number = code.split(".")[0]
+    number = code.split(".", maxsplit=1)[0]
     if number != area.number:
         raise AgreementFormatError(
             "loaders.agreement.wrong_focus_area", code=code, line=index + 1, area=area.number, number=number

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -22,7 +22,7 @@ from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
 from loaders.agreement import normalise_period
-from loaders.columns import HEADER_SEARCH_ROWS, column_letter, find_header
+from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
 from loaders.errors import CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
 from loaders.workbook import read_sheet
 
@@ -102,10 +102,20 @@ class _Report(Protocol):
     def __call__(self, index: int, name: str, value: object, key: str, **values: object) -> None: ...
 
 
-class _Problem(Protocol):
-    """Records the problem ``key`` in column ``name`` of the row being read."""
+@dataclass(frozen=True)
+class _Line:
+    """One row of the sheet as read: its cells by field name, and its problems recorded at its place."""
 
-    def __call__(self, name: str, key: str, **values: object) -> None: ...
+    index: int  # 0-based index into Sheet.rows
+    cells: Sequence[object]
+    header: Header
+    report: _Report
+
+    def cell(self, name: str) -> object:
+        return self.header.cell(self.cells, name)
+
+    def problem(self, name: str, key: str, **values: object) -> None:
+        self.report(self.index, name, self.cell(name), key, **values)
 
 
 def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement]:
@@ -142,15 +152,10 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
     regions: dict[str, _Region] = {}
     numeric_codes: list[tuple[int, _Region, float]] = []
     for index in range(header.row + 1, len(sheet.rows)):
-        cells = sheet.rows[index]
-        if not any(_cell_text(value) for value in cells):
+        line = _Line(index, sheet.rows[index], header, report)
+        if not any(_cell_text(value) for value in line.cells):
             continue
-
-        def cell(name: str) -> object:
-            column = header.columns.get(name)
-            return cells[column] if column is not None and column < len(cells) else ""
-
-        row = _read_row(index, cell, lambda name, key, **values: report(index, name, cell(name), key, **values))
+        row = _read_row(line)
         # A row with other errors still takes part in the checks across rows,
         # so one round of corrections is enough.
         if not row.region or not row.code:
@@ -161,7 +166,7 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
         else:
             region = regions.setdefault(fold(row.region), _Region(row.region, None))
         region.rows.append(row)
-        code = cell("code")
+        code = line.cell("code")
         if isinstance(code, (int, float)):
             numeric_codes.append((index, region, float(code)))
 
@@ -193,40 +198,40 @@ def _cell_text(value: object) -> str:
     return clean_text(value)
 
 
-def _read_row(index: int, cell: Callable[[str], object], problem: _Problem) -> _Row:
-    region = clean_text(cell("region"))
+def _read_row(line: _Line) -> _Row:
+    region = clean_text(line.cell("region"))
     if not region:
-        problem("region", "loaders.catalogue.region_missing")
-    code = _code(cell("code"))
-    if isinstance(cell("code"), (dt.date, dt.time)):
-        problem("code", "loaders.catalogue.code_is_date")
+        line.problem("region", "loaders.catalogue.region_missing")
+    code = _code(line.cell("code"))
+    if isinstance(line.cell("code"), (dt.date, dt.time)):
+        line.problem("code", "loaders.catalogue.code_is_date")
     elif not code:
-        problem("code", "loaders.catalogue.code_missing")
-    text = clean_text(cell("text"))
+        line.problem("code", "loaders.catalogue.code_missing")
+    text = clean_text(line.cell("text"))
     if not text:
-        problem("text", "loaders.catalogue.text_missing")
+        line.problem("text", "loaders.catalogue.text_missing")
 
-    focus_number, focus_title = _focus_area(cell("focus_area"), code)
-    hashtag = clean_text(cell("hashtag")) or None
+    focus_number, focus_title = _focus_area(line.cell("focus_area"), code)
+    hashtag = clean_text(line.cell("hashtag")) or None
     if hashtag and not hashtag.startswith("#"):
         hashtag = f"#{hashtag}"
-    if hashtag and not _cell_text(cell("focus_area")):
-        problem("hashtag", "loaders.catalogue.hashtag_without_focus_area")
+    if hashtag and not _cell_text(line.cell("focus_area")):
+        line.problem("hashtag", "loaders.catalogue.hashtag_without_focus_area")
 
-    council_text = clean_text(cell("council_area"))
+    council_text = clean_text(line.cell("council_area"))
     council_area = _COUNCIL_BY_FOLD.get(fold(council_text)) if council_text else None
     if council_text and council_area is None:
-        problem(
+        line.problem(
             "council_area", "loaders.catalogue.unknown_council_area", text=council_text, allowed=_ALLOWED_COUNCIL_AREAS
         )
 
-    sdg_text = _cell_text(cell("sdgs"))
+    sdg_text = _cell_text(line.cell("sdgs"))
     sdgs = parse_sdg_list(sdg_text)
     if sdgs is None:
-        problem("sdgs", "loaders.catalogue.invalid_sdgs", text=sdg_text)
+        line.problem("sdgs", "loaders.catalogue.invalid_sdgs", text=sdg_text)
 
     return _Row(
-        excel_row=index + 1,
+        excel_row=line.index + 1,
         region=region,
         code=code,
         text=text,
@@ -235,7 +240,7 @@ def _read_row(index: int, cell: Callable[[str], object], problem: _Problem) -> _
         hashtag=hashtag,
         council_area=council_area,
         sdgs=sorted(sdgs or []),
-        period=normalise_period(_cell_text(cell("period"))),
+        period=normalise_period(_cell_text(line.cell("period"))),
     )
 
 
@@ -264,7 +269,7 @@ def _focus_area(value: object, code: str) -> tuple[str | None, str]:
     match = _FOCUS_AREA.match(text)
     if match:
         return str(int(match["number"])), clean_text(match["title"])
-    return code.split(".")[0] or None, text
+    return code.split(".", maxsplit=1)[0] or None, text
 
 
 def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report: _Report) -> set[int]:

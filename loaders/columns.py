@@ -17,6 +17,11 @@ class Header:
     columns: dict[str, int]  # field name to 0-based column
     ignored: list[str]  # headers of columns we do not use, as written
 
+    def cell(self, row: Sequence[object], name: str) -> object:
+        """The value in ``row`` of the field ``name``; "" where the sheet lacks the column or the row ends before it."""
+        column = self.columns.get(name)
+        return row[column] if column is not None and column < len(row) else ""
+
 
 def column_letter(index: int) -> str:
     """0 -> "A", 27 -> "AB"."""

@@ -66,7 +66,7 @@ def _review_row(change: Change, text: str, earlier: dict[int, list[tuple]]) -> t
     newly_delayed = status_after == "delayed" and status_before != "delayed"
     backwards = progress_before is not None and progress_after is not None and progress_after < progress_before
     changed_fields = (
-        tuple(name for name, old, new in zip(FIELDS, change.old, change.new) if old != new)
+        tuple(name for name, old, new in zip(FIELDS, change.old, change.new, strict=True) if old != new)
         if change.kind == "changed" and change.old is not None
         else ()
     )

@@ -219,9 +219,7 @@ class _RowReader:
         self._text_of: dict[object, str | None] = {}
 
     def cell(self, index: int, name: str) -> object:
-        column = self.header.columns.get(name)
-        row = self.sheet.rows[index]
-        return row[column] if column is not None and column < len(row) else ""
+        return self.header.cell(self.sheet.rows[index], name)
 
     def text(self, index: int, name: str) -> str | None:
         value = self.cell(index, name)

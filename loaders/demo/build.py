@@ -218,12 +218,12 @@ def _save_status_history(
     everyone = [(region, *row) for region in demo_data.REGIONS for row in commitments[region.name]]
     fates = _fates(rng, len(everyone))
     histories: dict[str, list[list[Report | None]]] = {region.name: [] for region in demo_data.REGIONS}
-    for (region, commitment_id, area), fate in zip(everyone, fates):
+    for (region, commitment_id, area), fate in zip(everyone, fates, strict=True):
         owner = rng.choice(demo_data.OWNERS[area]).format(short=region.short_name)
         histories[region.name].append(
             [
                 Report(commitment_id, quarter, *values, owner=owner) if values else None
-                for quarter, values in zip(quarters, _history(rng, fate, area, len(quarters)))
+                for quarter, values in zip(quarters, _history(rng, fate, area, len(quarters)), strict=True)
             ]
         )
 
@@ -330,7 +330,7 @@ def _quarter_end(quarter: str) -> dt.date:
 
 def _timestamp(rng: random.Random, first_day: dt.date, *, days: int) -> str:
     """A working-hours moment within ``days`` days from ``first_day``, as the uploads log writes it."""
-    moment = dt.datetime.combine(first_day, dt.time(), dt.timezone.utc) + dt.timedelta(
+    moment = dt.datetime.combine(first_day, dt.time(), dt.UTC) + dt.timedelta(
         days=rng.randrange(days), hours=rng.randint(7, 14), minutes=rng.randrange(60), seconds=rng.randrange(60)
     )
     return moment.isoformat(timespec="seconds")

@@ -38,8 +38,6 @@ class Setting:
     minimum: int | float | None = None  # the smallest value accepted from the environment
 
 
-MIB = 2**20
-
 SETTINGS: tuple[Setting, ...] = (
     # Where things are
     Setting(

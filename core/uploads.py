@@ -74,13 +74,6 @@ def record_upload(
     )
 
 
-def update_counts(db: Database, upload_id: int, *, added: int, changed: int, unchanged: int) -> None:
-    db.conn.execute(
-        "UPDATE uploads SET added = ?, changed = ?, unchanged = ? WHERE id = ?",
-        (added, changed, unchanged, upload_id),
-    )
-
-
 def list_uploads(db: Database) -> list[Upload]:
     return [
         Upload(*row)

@@ -26,7 +26,6 @@ STATUSES: tuple[Status, ...] = tuple(
     Status(key, *TEXTS[f"status.{key}"]) for key in ("not_started", "on_track", "delayed", "completed", "cancelled")
 )
 STATUS_KEYS: tuple[str, ...] = tuple(status.key for status in STATUSES)
-STATUS_BY_KEY: dict[str, Status] = {status.key: status for status in STATUSES}
 
 COUNCIL_AREAS: tuple[str, ...] = (
     "Kultur og mangfold",

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from core.users import User
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REFUSED = 0, 1  # 2, the command used wrongly, is argparse's own
 LANG = "nb"  # the language the command line prints in
 
 

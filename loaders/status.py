@@ -52,7 +52,6 @@ REQUIRED_COLUMNS = ("region", "code", "status")
 # Columns the template adds for the reader's reference; ignored without a warning.
 REFERENCE_COLUMNS = ("tiltak", "innsatsområde", "focus area", "commitment text")
 REFERENCE_SUFFIX = "(kun til info)"
-REPORT_FIELDS = ("status", "progress", "comment", "next_step", "owner")
 PROGRESS_EVERY = setting("progress_every", int)  # rows between progress reports while checking a file
 # on_progress(fraction 0–1, stage): stage is read, check, compare, save or done.
 Progress = Callable[[float, str], None]
@@ -111,7 +110,7 @@ def load_status_bytes(db: Database, data: bytes, file_name: str, **options: Any)
         return load_status(db, path, file_name=file_name, **options)
 
 
-def _no_progress(fraction: float, stage: str) -> None:
+def _no_progress(_fraction: float, _stage: str) -> None:
     pass
 
 

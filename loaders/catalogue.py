@@ -296,13 +296,20 @@ def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report
     return refused
 
 
+# A focus area has one title and one hashtag: the first row that gives one decides, and a row
+# giving another is an error. (_Row field, column, text key, the key's placeholder for the first value)
+_ONE_PER_FOCUS_AREA = (
+    ("focus_title", "focus_area", "loaders.catalogue.focus_area_title", "title"),
+    ("hashtag", "hashtag", "loaders.catalogue.focus_area_hashtag", "hashtag"),
+)
+
+
 def _check_region(region: _Region, refused: set[int], report: _Report) -> None:
     """Errors that need all of a region's rows: repeated codes, two periods,
     one focus area with two titles or hashtags."""
     first_code: dict[str, _Row] = {}
     first_period: _Row | None = None
-    first_title: dict[str, _Row] = {}
-    first_hashtag: dict[str, _Row] = {}
+    first_given: dict[tuple[str, str], _Row] = {}  # by field and focus area number
     for row in region.rows:
         index = row.excel_row - 1
         earlier = first_code.setdefault(row.code, row)
@@ -328,30 +335,14 @@ def _check_region(region: _Region, refused: set[int], report: _Report) -> None:
                     period=first_period.period,
                     row=first_period.excel_row,
                 )
-        if row.focus_number and row.focus_title:
-            named = first_title.setdefault(row.focus_number, row)
-            if row.focus_title != named.focus_title:
-                report(
-                    index,
-                    "focus_area",
-                    row.focus_title,
-                    "loaders.catalogue.focus_area_title",
-                    number=row.focus_number,
-                    title=named.focus_title,
-                    row=named.excel_row,
-                )
-        if row.focus_number and row.hashtag:
-            tagged = first_hashtag.setdefault(row.focus_number, row)
-            if row.hashtag != tagged.hashtag:
-                report(
-                    index,
-                    "hashtag",
-                    row.hashtag,
-                    "loaders.catalogue.focus_area_hashtag",
-                    number=row.focus_number,
-                    hashtag=tagged.hashtag,
-                    row=tagged.excel_row,
-                )
+        for name, column, key, placeholder in _ONE_PER_FOCUS_AREA:
+            value = getattr(row, name)
+            if not (row.focus_number and value):
+                continue
+            first = first_given.setdefault((name, row.focus_number), row)
+            if value != getattr(first, name):
+                values = {placeholder: getattr(first, name), "number": row.focus_number, "row": first.excel_row}
+                report(index, column, value, key, **values)
 
 
 def _period_of(db: Database, agreement_id: int) -> str:

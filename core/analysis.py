@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionDtype
 
 from core.dataset import Dataset, commitments_in_force
 from core.filters import NOT_REPORTED, STATUS_CHOICES
@@ -502,10 +503,10 @@ def _category(values: pd.Series, order: list) -> pd.Categorical:
     return pd.Categorical(values.fillna(_NONE) if values.dtype == object else values, categories=stand_ins)
 
 
-def _uncategory(values: pd.Series, dtype) -> pd.Series:
+def _uncategory(values: pd.Series, dtype: np.dtype | ExtensionDtype) -> pd.Series:
     plain = values.astype(object)
     plain = plain.where(plain != _NONE, None)
-    return plain if dtype == object else plain.astype(dtype)
+    return plain if pd.api.types.is_object_dtype(dtype) else plain.astype(dtype)
 
 
 def _regions(snapshot: pd.DataFrame) -> list[str]:

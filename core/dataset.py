@@ -135,11 +135,11 @@ def frame(rows: list[tuple], dtypes: dict[str, str]) -> pd.DataFrame:
 
     ``object`` columns are built as they are, so None stays None.
     """
-    columns = list(zip(*rows)) if rows else [()] * len(dtypes)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(dtypes)
     return pd.DataFrame(
         {
             name: pd.Series(_object_array(values) if dtype == "object" else values, dtype=dtype)
-            for (name, dtype), values in zip(dtypes.items(), columns)
+            for (name, dtype), values in zip(dtypes.items(), columns, strict=True)
         }
     )
 

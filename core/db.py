@@ -28,14 +28,16 @@ def database_path(path: str | os.PathLike | None = None) -> Path:
     """The path given, else env DASHBOARD_DB, else data/dashboard.db."""
     if path:
         return Path(path)
-    return Path(setting("database"))
+    return Path(setting("database", str))
 
 
 def connect(path: str | os.PathLike | None = None, *, busy_timeout: float | None = None) -> Database:
     """Open the database, creating and migrating it when needed."""
     target = database_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(target), timeout=setting("busy_timeout") if busy_timeout is None else busy_timeout)
+    conn = sqlite3.connect(
+        str(target), timeout=setting("busy_timeout", float) if busy_timeout is None else busy_timeout
+    )
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
@@ -70,6 +72,14 @@ def write_transaction(db: Database, *, count_revision: bool = True) -> Iterator[
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row the INSERT just run on ``cursor`` added."""
+    row_id = cursor.lastrowid
+    # sqlite3 sets lastrowid after every successful INSERT; None only before any statement ran.
+    assert row_id is not None, "inserted_id() called on a cursor that ran no INSERT"
+    return row_id
 
 
 def revision(path: str | os.PathLike | None = None) -> int:

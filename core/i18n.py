@@ -1,14 +1,16 @@
 """Every text a person sees, in bokmål and English: labels, messages, chart texts, file texts.
 
 ``t("kpi.commitments", "en")`` gives the English text; placeholders are filled
-from keyword arguments. Bokmål is the default language. A value that is a
-:class:`Text` or :class:`Deferred` is rendered in the same language, so an error
-raised in core can be shown later in whichever language the reader uses.
+from keyword arguments. Bokmål is the default language. A value that is
+:class:`Localised` (a :class:`Text`, a :class:`Deferred`, a cell error) is
+worded in the same language, so an error raised in core or the loaders can be
+shown later in whichever language the reader uses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Self
 
 # Keys built at run time, as in t(f"col.{column}"): each prefix names a family of keys.
 DYNAMIC_PREFIXES: tuple[str, ...] = (
@@ -255,7 +257,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "upload.rejected": (
         "Filen kan ikke lagres: {count} feil. Ingenting er endret. Rett feilene i tabellen og last opp filen på nytt.",
-        "The file cannot be saved: {count} errors. Nothing was changed. Fix the errors in the table and upload it again.",
+        "The file cannot be saved: {count} errors. Nothing was changed. "
+        "Fix the errors in the table and upload it again.",
     ),
     "upload.errors_title": ("Feil i statusfilen", "Errors in the status file"),
     "upload.col.sheet": ("Ark", "Sheet"),
@@ -514,8 +517,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The charts for the PDF report could not be drawn: Chromium took more than {seconds} seconds. {hint}",
     ),
     "outputs.charts_failed.stopped": (
-        "Figurene til PDF-rapporten kunne ikke tegnes: Chromium ({browser}) startet ikke eller stoppet underveis. {hint}",
-        "The charts for the PDF report could not be drawn: Chromium ({browser}) did not start or stopped midway. {hint}",
+        "Figurene til PDF-rapporten kunne ikke tegnes: "
+        "Chromium ({browser}) startet ikke eller stoppet underveis. {hint}",
+        "The charts for the PDF report could not be drawn: "
+        "Chromium ({browser}) did not start or stopped midway. {hint}",
     ),
     "outputs.charts_failed.error": (
         "Figurene til PDF-rapporten kunne ikke tegnes: Chromium meldte en feil ({error}). {hint}",
@@ -559,7 +564,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.template.title": ("Statusrapport – {region} – {quarter}", "Status report – {region} – {quarter}"),
     "outputs.template.note": (
         "Fyll ut de gule kolonnene for hvert tiltak. Ikke endre Region, Nr eller Kvartal. Se arket «Veiledning».",
-        "Fill in the yellow columns for every commitment. Do not change Region, Nr or Kvartal. See the sheet “Veiledning”.",
+        "Fill in the yellow columns for every commitment. Do not change Region, Nr or Kvartal. "
+        "See the sheet “Veiledning”.",
     ),
     "outputs.template.status_title": ("Status", "Status"),
     "outputs.template.status_input": ("Velg fra listen: {statuses}.", "Choose from the list: {statuses}."),
@@ -765,7 +771,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- Messages from the loaders and the command line (keys loaders.*, cli.*) ---
     "loaders.action.load_agreements": ("laste inn avtaler", "load agreements"),
     "loaders.action.load_catalogue": ("laste inn tiltaksregisteret", "load the commitment register"),
-    "loaders.and": ("og", "and"),
     # Where in a file: loaders/errors.py CellError
     "loaders.columns.sheet": ("Arket «{sheet}»", "Sheet «{sheet}»"),
     "loaders.columns.row": ("rad {row}", "row {row}"),
@@ -953,7 +958,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "du rapporterer bare for {scope}, ikke for {region} (tiltak {code} følges opp av {area}).",
         "you report only for {scope}, not for {region} (commitment {code} is followed up by {area}).",
     ),
-    "loaders.status.nothing": ("ingenting", "nothing"),
     "loaders.status.no_rows": (
         "arket har ingen rader med status under overskriftsraden.",
         "the sheet has no rows with status below the header row.",
@@ -1191,45 +1195,82 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str = "nb", **values: object) -> str:
-    """The text for ``key`` in ``lang`` ("nb" or "en"), with ``{placeholders}`` filled in."""
+    """The text for ``key`` in ``lang`` ("nb" or "en"), with ``{placeholders}`` filled in.
+
+    A value that is :class:`Localised` is worded in ``lang`` too.
+    """
     nb, en = TEXTS[key]
     text = en if lang == "en" else nb
     if not values:
         return text
-    return text.format(**{name: _rendered(value, lang) for name, value in values.items()})
+    return text.format(**{name: _worded(value, lang) for name, value in values.items()})
 
 
-class Text:
-    """A text-table entry whose language is chosen when it is shown, for a value inside another text."""
+class Localised:
+    """A value that reads differently by language: ``message(lang)`` words it, ``str()`` is its bokmål."""
 
-    def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
+    def message(self, lang: str = "nb") -> str:
+        raise NotImplementedError
 
-    def render(self, lang: str = "nb") -> str:
+    def __str__(self) -> str:
+        return self.message("nb")
+
+
+class Text(str, Localised):
+    """A text-table entry with its values: a string reading as its bokmål text, ``message(lang)`` in either language."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, **values: object) -> Self:
+        text = super().__new__(cls, t(key, "nb", **values))
+        text.key = key
+        text.values = values
+        return text
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, object]]:
+        # copy and pickle rebuild the text from its key, not from the bokmål.
+        return (self.key,), self.values
+
+    def message(self, lang: str = "nb") -> str:
         return t(self.key, lang, **self.values)
 
     def __repr__(self) -> str:
         return f"Text({self.key!r})"
 
 
-class Deferred:
-    """A value worded when it is shown: ``Deferred(quarter_label, "2024-Q2")`` calls quarter_label("2024-Q2", lang)."""
+class Deferred(Localised):
+    """A value worded when it is shown: ``Deferred(quarter_label, "2024-Q2")`` calls quarter_label("2024-Q2", lang).
 
-    def __init__(self, function: Callable[..., str], *args: object) -> None:
+    Keyword arguments go to the function after ``lang``: ``Deferred(join_words, codes, every=True)``.
+    """
+
+    def __init__(self, function: Callable[..., str], *args: object, **options: object) -> None:
         self.function = function
         self.args = args
+        self.options = options
 
-    def render(self, lang: str = "nb") -> str:
-        return self.function(*self.args, lang)
+    def message(self, lang: str = "nb") -> str:
+        return self.function(*self.args, lang, **self.options)
 
 
-def join_words(words: list[str], lang: str = "nb") -> str:
-    """ "a, b og c" (or "a, b and c")."""
+def join_words(words: Sequence[str], lang: str = "nb", *, every: bool = False) -> str:
+    """ "a, b og c" (or "a, b and c"); with ``every``, "a og b og c"."""
     if len(words) < 2:
         return "".join(words)
-    return t("core.list", lang, first=", ".join(words[:-1]), last=words[-1])
+    if not every:
+        return t("core.list", lang, first=", ".join(words[:-1]), last=words[-1])
+    text = words[0]
+    for word in words[1:]:
+        text = t("core.list", lang, first=text, last=word)
+    return text
 
 
-def _rendered(value: object, lang: str) -> object:
-    return value.render(lang) if isinstance(value, (Text, Deferred)) else value
+def capitalised(value: str, lang: str = "nb") -> str:
+    """``value`` worded in ``lang`` with its first letter upper case, to start a sentence."""
+    text = str(_worded(value, lang))
+    return text[:1].upper() + text[1:]
+
+
+def _worded(value: object, lang: str) -> object:
+    return value.message(lang) if isinstance(value, Localised) else value

@@ -87,7 +87,7 @@ def status_rows(db: Database, region: str | None = None, quarter: str | None = N
         """,
         params,
     )
-    rows = [dict(zip(STATUS_COLUMNS, row)) for row in cursor]
+    rows = [dict(zip(STATUS_COLUMNS, row, strict=True)) for row in cursor]
     # Natural code order cannot be expressed in SQL; a key per distinct code
     # keeps the sort cheap when there are hundreds of thousands of rows.
     code_keys = {code: natural_code_key(code) for code in {row["code"] for row in rows}}
@@ -133,6 +133,6 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
         """,
         params,
     )
-    rows = [dict(zip(COMMITMENT_COLUMNS, row)) for row in cursor]
+    rows = [dict(zip(COMMITMENT_COLUMNS, row, strict=True)) for row in cursor]
     rows.sort(key=lambda row: (row["region"], natural_code_key(row["code"])))
     return rows

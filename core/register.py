@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from core.db import write_transaction
+from core.db import inserted_id, write_transaction
 from core.errors import UnknownRegion
 from core.i18n import Text
 from core.uploads import record_upload
@@ -113,7 +113,7 @@ def ensure_region(
     region = region_lookup(db).get(fold(name))
     if region is None:
         cursor = db.conn.execute("INSERT INTO regions (name, short_name) VALUES (?, ?)", (name, short_name))
-        region = Region(cursor.lastrowid, name, short_name)
+        region = Region(inserted_id(cursor), name, short_name)
     elif short_name and region.short_name != short_name:
         db.conn.execute("UPDATE regions SET short_name = ? WHERE id = ?", (short_name, region.id))
         region = Region(region.id, region.name, short_name)
@@ -184,10 +184,12 @@ def save_agreement(db: Database, region: Region, agreement: Agreement, *, retire
     period = clean_text(agreement.period)
     agreement_id = agreement_for(db, region.id, period)
     if agreement_id is None:
-        agreement_id = db.conn.execute(
-            "INSERT INTO agreements (region_id, period, start_year, end_year, title) VALUES (?, ?, ?, ?, ?)",
-            (region.id, period, start_year, end_year, agreement.title),
-        ).lastrowid
+        agreement_id = inserted_id(
+            db.conn.execute(
+                "INSERT INTO agreements (region_id, period, start_year, end_year, title) VALUES (?, ?, ?, ?, ?)",
+                (region.id, period, start_year, end_year, agreement.title),
+            )
+        )
     elif agreement.title:
         db.conn.execute("UPDATE agreements SET title = ? WHERE id = ?", (agreement.title, agreement_id))
 
@@ -207,10 +209,12 @@ def _save_focus_areas(db: Database, agreement_id: int, focus_areas: list[FocusAr
                 (area.title, area.hashtag, position, existing[area.number]),
             )
         else:
-            existing[area.number] = db.conn.execute(
-                "INSERT INTO focus_areas (agreement_id, number, title, hashtag, position) VALUES (?, ?, ?, ?, ?)",
-                (agreement_id, area.number, area.title, area.hashtag, position),
-            ).lastrowid
+            existing[area.number] = inserted_id(
+                db.conn.execute(
+                    "INSERT INTO focus_areas (agreement_id, number, title, hashtag, position) VALUES (?, ?, ?, ?, ?)",
+                    (agreement_id, area.number, area.title, area.hashtag, position),
+                )
+            )
         focus_id = existing[area.number]
         db.conn.execute("DELETE FROM focus_area_sdgs WHERE focus_area_id = ?", (focus_id,))
         db.conn.executemany(
@@ -250,11 +254,13 @@ def _save_commitments(
         council_id = councils.get(fold(commitment.council_area)) if commitment.council_area else None
         old = existing.pop(commitment.code, None)
         if old is None:
-            commitment_id = db.conn.execute(
-                "INSERT INTO commitments (agreement_id, code, text, focus_area_id, council_area_id, position) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (agreement_id, commitment.code, commitment.text, focus_id, council_id, position),
-            ).lastrowid
+            commitment_id = inserted_id(
+                db.conn.execute(
+                    "INSERT INTO commitments (agreement_id, code, text, focus_area_id, council_area_id, position) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (agreement_id, commitment.code, commitment.text, focus_id, council_id, position),
+                )
+            )
             result.added += 1
         else:
             commitment_id = old[1]

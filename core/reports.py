@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from core.access import holds, require_admin, require_reporter, scope_text
 from core.db import write_transaction
 from core.errors import AlreadyRolledBack, NotAllowed, NotRollbackable, RollbackConflict, UnknownUpload
-from core.i18n import Deferred, t
+from core.i18n import Deferred, Text, t
 from core.register import Region, agreement_for_quarter
 from core.uploads import get_upload, now_utc, record_upload
 from core.users import User
@@ -44,8 +44,8 @@ class Change(NamedTuple):
     quarter: str
     old: tuple | None  # (status, progress, comment, next_step, owner) before
     new: tuple
-    row: int | None = None  # Excel row the report came from
-    commitment_id: int | None = None
+    row: int | None  # Excel row the report came from
+    commitment_id: int
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class LoadResult:
     unchanged: int
     changes: list[Change] = field(default_factory=list)
     missing: list[MissingCommitment] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)
     dry_run: bool = False
     already_loaded_as: int | None = None  # an earlier upload of the very same file
 
@@ -238,9 +238,13 @@ def missing_commitments(db: Database, rows: list[ReportRow]) -> list[MissingComm
     """The commitments of each region and quarter in the file that the file leaves out."""
     reported = {(row.report.commitment_id, row.quarter) for row in rows}
     pairs = sorted({(row.region, row.quarter) for row in rows if row.region.id}, key=lambda k: (k[0].name, k[1]))
-    agreements = {pair: agreement_for_quarter(db, pair[0].id, pair[1]) for pair in pairs}
+    agreements = {
+        pair: agreement_id
+        for pair in pairs
+        if (agreement_id := agreement_for_quarter(db, pair[0].id, pair[1])) is not None
+    }
     by_agreement: dict[int, list[tuple[int, str, str]]] = {}
-    ids = sorted({id_ for id_ in agreements.values() if id_ is not None})
+    ids = sorted(set(agreements.values()))
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for agreement_id, commitment_id, code, text in db.execute(
@@ -251,8 +255,8 @@ def missing_commitments(db: Database, rows: list[ReportRow]) -> list[MissingComm
             by_agreement.setdefault(agreement_id, []).append((commitment_id, code, text))
     return [
         MissingCommitment(region.name, code, text, quarter)
-        for (region, quarter) in pairs
-        for commitment_id, code, text in by_agreement.get(agreements[(region, quarter)], [])
+        for (region, quarter), agreement_id in agreements.items()
+        for commitment_id, code, text in by_agreement.get(agreement_id, [])
         if (commitment_id, quarter) not in reported
     ]
 

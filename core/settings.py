@@ -16,8 +16,11 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
+from typing import TypeVar, overload
 
 from core.errors import InvalidSetting
+
+_Value = TypeVar("_Value", int, float, str)
 
 AT_START = "at start"
 EACH_USE = "each use"
@@ -34,8 +37,6 @@ class Setting:
     read: str = EACH_USE  # AT_START: read once, when the module that uses it is imported
     minimum: int | float | None = None  # the smallest value accepted from the environment
 
-
-MIB = 2**20
 
 SETTINGS: tuple[Setting, ...] = (
     # Where things are
@@ -251,13 +252,23 @@ SETTINGS: tuple[Setting, ...] = (
 SETTINGS_BY_NAME: dict[str, Setting] = {entry.name: entry for entry in SETTINGS}
 
 
-def setting(name: str) -> int | float | str:
+@overload
+def setting(name: str) -> int | float | str: ...
+@overload
+def setting(name: str, kind: type[_Value]) -> _Value: ...
+
+
+def setting(name: str, kind: type | None = None) -> object:
     """The setting's value: from its environment variable when set and not blank, else the default.
 
+    ``kind`` (int, float or str), when given, is the setting's type, so the value is typed as one.
     Raises InvalidSetting when the environment's value is not of the setting's type or
-    is below its minimum; KeyError for a name that is not in SETTINGS.
+    is below its minimum; KeyError for a name that is not in SETTINGS, TypeError when
+    ``kind`` is not the setting's type.
     """
     entry = SETTINGS_BY_NAME[name]
+    if kind is not None and kind is not entry.type:
+        raise TypeError(f"the setting {name!r} is of type {entry.type.__name__}, not {kind.__name__}")
     raw = os.environ.get(entry.env, "").strip() if entry.env else ""
     if not raw:
         return entry.default

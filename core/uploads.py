@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.db import inserted_id
+
 
 @dataclass(frozen=True)
 class Upload:
@@ -28,7 +30,7 @@ class Upload:
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def file_sha256(path: str | os.PathLike) -> str:
@@ -52,27 +54,23 @@ def record_upload(
     unchanged: int = 0,
 ) -> int:
     """Add a line to the log; the caller holds the write transaction."""
-    return db.conn.execute(
-        "INSERT INTO uploads (kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, unchanged) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            kind,
-            Path(file_name).name,
-            sha256,
-            user,
-            now_utc(),
-            ", ".join(quarters) if quarters else None,
-            added,
-            changed,
-            unchanged,
-        ),
-    ).lastrowid
-
-
-def update_counts(db: Database, upload_id: int, *, added: int, changed: int, unchanged: int) -> None:
-    db.conn.execute(
-        "UPDATE uploads SET added = ?, changed = ?, unchanged = ? WHERE id = ?",
-        (added, changed, unchanged, upload_id),
+    return inserted_id(
+        db.conn.execute(
+            "INSERT INTO uploads "
+            "(kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added, changed, unchanged) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                kind,
+                Path(file_name).name,
+                sha256,
+                user,
+                now_utc(),
+                ", ".join(quarters) if quarters else None,
+                added,
+                changed,
+                unchanged,
+            ),
+        )
     )
 
 
@@ -132,4 +130,4 @@ def upload_changes(db: Database, upload_id: int) -> list[dict]:
         """,
         (upload_id,),
     ).fetchall()
-    return [dict(zip(UPLOAD_CHANGE_COLUMNS, row)) for row in rows]
+    return [dict(zip(UPLOAD_CHANGE_COLUMNS, row, strict=True)) for row in rows]

@@ -16,7 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlite_utils import Database
 
-from core.db import write_transaction
+from core.db import inserted_id, write_transaction
 from core.errors import (
     InvalidRole,
     SignInFailed,
@@ -32,14 +32,14 @@ from core.settings import setting
 from core.vocabulary import fold
 
 ROLES = ("leser", "rapportor", "administrator")
-MIN_PASSWORD_LENGTH = setting("min_password_length")
-FREE_ATTEMPTS = setting("free_attempts")  # failures before the account closes for a while
-FIRST_LOCK_SECONDS = setting("first_lock")
-MAX_LOCK_SECONDS = setting("max_lock")
+MIN_PASSWORD_LENGTH = setting("min_password_length", int)
+FREE_ATTEMPTS = setting("free_attempts", int)  # failures before the account closes for a while
+FIRST_LOCK_SECONDS = setting("first_lock", int)
+MAX_LOCK_SECONDS = setting("max_lock", int)
 _HASHER = PasswordHasher(
-    time_cost=setting("argon2_time_cost"),
-    memory_cost=setting("argon2_memory_cost"),
-    parallelism=setting("argon2_parallelism"),
+    time_cost=setting("argon2_time_cost", int),
+    memory_cost=setting("argon2_memory_cost", int),
+    parallelism=setting("argon2_parallelism", int),
 )
 
 
@@ -102,10 +102,12 @@ def add_user(
         ).fetchone()
         if clash:
             raise UserExists("core.user_exists", username=clash[0])
-        user_id = db.execute(
-            "INSERT INTO users (username, name, email, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (username, name, email, role, password_hash, _now().isoformat(timespec="seconds")),
-        ).lastrowid
+        user_id = inserted_id(
+            db.execute(
+                "INSERT INTO users (username, name, email, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (username, name, email, role, password_hash, _now().isoformat(timespec="seconds")),
+            )
+        )
         _set_scopes(db, user_id, regions, council_areas)
     return get_user(db, username)
 
@@ -148,7 +150,8 @@ def _with_scopes(db: Database, row: tuple) -> User:
             (row[0],),
         )
     )
-    return User(*row, regions=regions, council_areas=areas)
+    user_id, username, name, email, role = row
+    return User(user_id, username, name, email, role, regions=regions, council_areas=areas)
 
 
 def has_accounts(db: Database) -> bool:
@@ -237,4 +240,4 @@ def _verify(password_hash: str, password: str) -> bool:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)

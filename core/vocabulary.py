@@ -26,7 +26,6 @@ STATUSES: tuple[Status, ...] = tuple(
     Status(key, *TEXTS[f"status.{key}"]) for key in ("not_started", "on_track", "delayed", "completed", "cancelled")
 )
 STATUS_KEYS: tuple[str, ...] = tuple(status.key for status in STATUSES)
-STATUS_BY_KEY: dict[str, Status] = {status.key: status for status in STATUSES}
 
 COUNCIL_AREAS: tuple[str, ...] = (
     "Kultur og mangfold",
@@ -129,6 +128,11 @@ def status_label(key: str, lang: str = "nb") -> str:
     return t(f"status.{key}", lang)
 
 
+def status_names(lang: str = "nb") -> str:
+    """Every status a report may have, for a list to choose from: "Ikke startet, I rute, …"."""
+    return ", ".join(status.en if lang == "en" else status.nb for status in STATUSES)
+
+
 _QUARTER_PATTERNS = (
     re.compile(r"^(?P<year>\d{4})\s*[-/ ]?\s*[qk](?P<q>[1-4])$"),
     re.compile(r"^[qk](?P<q>[1-4])\s*[-/ ]?\s*(?P<year>\d{4})$"),
@@ -185,6 +189,11 @@ def format_number(value: float, decimals: int = 0) -> str:
     return text.replace(",", "\u202f").replace(".", ",")
 
 
+def number_text(value: float, lang: str = "nb") -> str:
+    """1234 as "1 234" (thin no-break space) in Norwegian, "1,234" in English."""
+    return f"{value:,.0f}" if lang == "en" else format_number(value)
+
+
 def format_percent(value: float | None, decimals: int = 0) -> str:
     """45 as "45 %" with a no-break space, as Norwegian typography wants."""
     if value is None:
@@ -201,8 +210,8 @@ def parse_sdg_list(value: object) -> list[int] | None:
     if not text:
         return []
     numbers: list[int] = []
-    for part in re.split(r"[;,/]|\bog\b|\band\b", text):
-        part = part.strip()
+    for piece in re.split(r"[;,/]|\bog\b|\band\b", text):
+        part = piece.strip()
         if not part:
             continue
         match = _SDG_NUMBER.fullmatch(part)

@@ -13,14 +13,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from core.errors import MonitorError
 from core.i18n import t
-from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
 from core.settings import setting
+from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from core.users import User
+
+EXIT_OK, EXIT_REFUSED = 0, 1  # 2, the command used wrongly, is argparse's own
 LANG = "nb"  # the language the command line prints in
 
 
@@ -70,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--as",
         dest="acting_user",
         metavar="USERNAME",
-        default=setting("cli_user") or None,
+        default=setting("cli_user", str) or None,
         help="the account to act as (default: $DASHBOARD_USER)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -119,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     users = sub.add_parser("user", help="manage local accounts: add, list, remove, passwd")
     user_sub = users.add_subparsers(dest="user_command", required=True, metavar="ACTION")
 
-    def add_user_action(name: str, handler: Callable[[argparse.Namespace], int], help_text: str):
+    def add_user_action(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         action = user_sub.add_parser(name, parents=[common], help=help_text, description=help_text)
         action.set_defaults(handler=handler)
         return action
@@ -153,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 @contextlib.contextmanager
-def _database(args: argparse.Namespace):
+def _database(args: argparse.Namespace) -> Iterator[Database]:
     from core.db import connect
 
     db = connect(args.db)
@@ -163,7 +171,7 @@ def _database(args: argparse.Namespace):
         db.close()
 
 
-def _acting_user(db, args: argparse.Namespace):
+def _acting_user(db: Database, args: argparse.Namespace) -> User:
     from core.users import get_user
 
     if not args.acting_user:

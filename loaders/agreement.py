@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+from docx.blkcntnr import BlockItemContainer
+from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from lxml import etree
@@ -115,21 +117,22 @@ def parse_agreement_text(text: str, period: str | None = None) -> Agreement:
         if not line:
             continue
         kind, match = _classify(lines, index, area)
-        if kind == "heading":
+        # The kinds that read parts of the line come with their match.
+        if kind == "heading" and match:
             area = _focus_area(match, index, agreement)
             parent = current = None
         elif area is None:
             continue  # the preamble is never a commitment
-        elif kind == "sdg":
+        elif kind == "sdg" and match:
             number = int(match["number"])
             if number not in area.sdgs:
                 area.sdgs.append(number)
             current = None
         elif kind == "subheading":
             current = None
-        elif kind == "commitment":
+        elif kind == "commitment" and match:
             current = parent = _add_commitment(agreement, area, match["code"], match["text"], index, lines_of)
-        elif kind == "lettered" and parent is not None:
+        elif kind == "lettered" and match and parent is not None:
             code = f"{parent.code}.{match['letter'].upper()}"
             current = _add_commitment(agreement, area, code, match["text"], index, lines_of)
         elif current is not None:
@@ -223,9 +226,9 @@ def _words_overlap(these: list[str], those: list[str]) -> bool:
 
 
 def _same_stem(a: str, b: str) -> bool:
-    # Five letters covers inflections and derivations ("industri"/"industriell",
+    # The same first five letters covers inflections and derivations ("industri"/"industriell",
     # "bærekraftig"/"bærekraftige") without pairing unrelated short words.
-    return a == b or len(os.path.commonprefix([a, b])) >= 5
+    return a == b or (len(a) >= 5 and a[:5] == b[:5])
 
 
 def _focus_area(match: re.Match, index: int, agreement: Agreement) -> FocusArea:
@@ -247,7 +250,7 @@ def _add_commitment(
 ) -> Commitment:
     # A code under another focus area's heading means we missed a heading
     # written some other way; better to say so than to file it wrongly.
-    number = code.split(".")[0]
+    number = code.split(".", maxsplit=1)[0]
     if number != area.number:
         raise AgreementFormatError(
             "loaders.agreement.wrong_focus_area", code=code, line=index + 1, area=area.number, number=number
@@ -314,7 +317,7 @@ def _docx_lines(data: bytes, name: str) -> Iterator[str]:
     return _block_lines(document)
 
 
-def _block_lines(container) -> Iterator[str]:
+def _block_lines(container: DocumentObject | BlockItemContainer) -> Iterator[str]:
     for block in container.iter_inner_content():
         if isinstance(block, Table):
             # A merged cell is returned once for every grid column it spans. The

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlite_utils import Database
 
@@ -20,7 +22,7 @@ from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
 from loaders.agreement import normalise_period
-from loaders.columns import HEADER_SEARCH_ROWS, column_letter, find_header
+from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
 from loaders.errors import CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
 from loaders.workbook import read_sheet
 
@@ -94,6 +96,28 @@ class _Region:
     rows: list[_Row] = field(default_factory=list)
 
 
+class _Report(Protocol):
+    """Records the problem ``key`` at the sheet's row ``index``, in column ``name`` holding ``value``."""
+
+    def __call__(self, index: int, name: str, value: object, key: str, **values: object) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One row of the sheet as read: its cells by field name, and its problems recorded at its place."""
+
+    index: int  # 0-based index into Sheet.rows
+    cells: Sequence[object]
+    header: Header
+    report: _Report
+
+    def cell(self, name: str) -> object:
+        return self.header.cell(self.cells, name)
+
+    def problem(self, name: str, key: str, **values: object) -> None:
+        self.report(self.index, name, self.cell(name), key, **values)
+
+
 def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement]:
     """Check a catalogue workbook and return, per region, the agreement to save.
 
@@ -128,15 +152,10 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
     regions: dict[str, _Region] = {}
     numeric_codes: list[tuple[int, _Region, float]] = []
     for index in range(header.row + 1, len(sheet.rows)):
-        cells = sheet.rows[index]
-        if not any(_cell_text(value) for value in cells):
+        line = _Line(index, sheet.rows[index], header, report)
+        if not any(_cell_text(value) for value in line.cells):
             continue
-
-        def cell(name: str) -> object:
-            column = header.columns.get(name)
-            return cells[column] if column is not None and column < len(cells) else ""
-
-        row = _read_row(index, cell, lambda name, key, **values: report(index, name, cell(name), key, **values))
+        row = _read_row(line)
         # A row with other errors still takes part in the checks across rows,
         # so one round of corrections is enough.
         if not row.region or not row.code:
@@ -147,8 +166,9 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
         else:
             region = regions.setdefault(fold(row.region), _Region(row.region, None))
         region.rows.append(row)
-        if isinstance(cell("code"), (int, float)):
-            numeric_codes.append((index, region, float(cell("code"))))
+        code = line.cell("code")
+        if isinstance(code, (int, float)):
+            numeric_codes.append((index, region, float(code)))
 
     if not regions and not errors:
         raise EmptyCatalogue("loaders.catalogue.empty", sheet=sheet.name)
@@ -164,7 +184,7 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
             period = _period_of(db, agreement_id) if agreement_id else DEFAULT_PERIOD
         agreements[region.name] = _agreement(db, region, period, agreement_id, report)
     if errors:
-        raise CatalogueRejected(sorted(errors, key=lambda error: error.row))
+        raise CatalogueRejected(sorted(errors, key=lambda error: error.row or 0))
     return agreements
 
 
@@ -178,40 +198,40 @@ def _cell_text(value: object) -> str:
     return clean_text(value)
 
 
-def _read_row(index: int, cell, problem) -> _Row:
-    region = clean_text(cell("region"))
+def _read_row(line: _Line) -> _Row:
+    region = clean_text(line.cell("region"))
     if not region:
-        problem("region", "loaders.catalogue.region_missing")
-    code = _code(cell("code"))
-    if isinstance(cell("code"), (dt.date, dt.time)):
-        problem("code", "loaders.catalogue.code_is_date")
+        line.problem("region", "loaders.catalogue.region_missing")
+    code = _code(line.cell("code"))
+    if isinstance(line.cell("code"), (dt.date, dt.time)):
+        line.problem("code", "loaders.catalogue.code_is_date")
     elif not code:
-        problem("code", "loaders.catalogue.code_missing")
-    text = clean_text(cell("text"))
+        line.problem("code", "loaders.catalogue.code_missing")
+    text = clean_text(line.cell("text"))
     if not text:
-        problem("text", "loaders.catalogue.text_missing")
+        line.problem("text", "loaders.catalogue.text_missing")
 
-    focus_number, focus_title = _focus_area(cell("focus_area"), code)
-    hashtag = clean_text(cell("hashtag")) or None
+    focus_number, focus_title = _focus_area(line.cell("focus_area"), code)
+    hashtag = clean_text(line.cell("hashtag")) or None
     if hashtag and not hashtag.startswith("#"):
         hashtag = f"#{hashtag}"
-    if hashtag and not _cell_text(cell("focus_area")):
-        problem("hashtag", "loaders.catalogue.hashtag_without_focus_area")
+    if hashtag and not _cell_text(line.cell("focus_area")):
+        line.problem("hashtag", "loaders.catalogue.hashtag_without_focus_area")
 
-    council_text = clean_text(cell("council_area"))
+    council_text = clean_text(line.cell("council_area"))
     council_area = _COUNCIL_BY_FOLD.get(fold(council_text)) if council_text else None
     if council_text and council_area is None:
-        problem(
+        line.problem(
             "council_area", "loaders.catalogue.unknown_council_area", text=council_text, allowed=_ALLOWED_COUNCIL_AREAS
         )
 
-    sdg_text = _cell_text(cell("sdgs"))
+    sdg_text = _cell_text(line.cell("sdgs"))
     sdgs = parse_sdg_list(sdg_text)
     if sdgs is None:
-        problem("sdgs", "loaders.catalogue.invalid_sdgs", text=sdg_text)
+        line.problem("sdgs", "loaders.catalogue.invalid_sdgs", text=sdg_text)
 
     return _Row(
-        excel_row=index + 1,
+        excel_row=line.index + 1,
         region=region,
         code=code,
         text=text,
@@ -220,7 +240,7 @@ def _read_row(index: int, cell, problem) -> _Row:
         hashtag=hashtag,
         council_area=council_area,
         sdgs=sorted(sdgs or []),
-        period=normalise_period(_cell_text(cell("period"))),
+        period=normalise_period(_cell_text(line.cell("period"))),
     )
 
 
@@ -249,10 +269,10 @@ def _focus_area(value: object, code: str) -> tuple[str | None, str]:
     match = _FOCUS_AREA.match(text)
     if match:
         return str(int(match["number"])), clean_text(match["title"])
-    return code.split(".")[0] or None, text
+    return code.split(".", maxsplit=1)[0] or None, text
 
 
-def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report) -> set[int]:
+def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report: _Report) -> set[int]:
     """Refuse a code Excel stored as a number when another code of the region reads
     as the same number: 1.10 typed into a number cell becomes 1.1, so the two cannot
     be told apart. A number code without such a twin is taken as it reads.
@@ -276,13 +296,20 @@ def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report
     return refused
 
 
-def _check_region(region: _Region, refused: set[int], report) -> None:
+# A focus area has one title and one hashtag: the first row that gives one decides, and a row
+# giving another is an error. (_Row field, column, text key, the key's placeholder for the first value)
+_ONE_PER_FOCUS_AREA = (
+    ("focus_title", "focus_area", "loaders.catalogue.focus_area_title", "title"),
+    ("hashtag", "hashtag", "loaders.catalogue.focus_area_hashtag", "hashtag"),
+)
+
+
+def _check_region(region: _Region, refused: set[int], report: _Report) -> None:
     """Errors that need all of a region's rows: repeated codes, two periods,
     one focus area with two titles or hashtags."""
     first_code: dict[str, _Row] = {}
     first_period: _Row | None = None
-    first_title: dict[str, _Row] = {}
-    first_hashtag: dict[str, _Row] = {}
+    first_given: dict[tuple[str, str], _Row] = {}  # by field and focus area number
     for row in region.rows:
         index = row.excel_row - 1
         earlier = first_code.setdefault(row.code, row)
@@ -308,30 +335,14 @@ def _check_region(region: _Region, refused: set[int], report) -> None:
                     period=first_period.period,
                     row=first_period.excel_row,
                 )
-        if row.focus_number and row.focus_title:
-            named = first_title.setdefault(row.focus_number, row)
-            if row.focus_title != named.focus_title:
-                report(
-                    index,
-                    "focus_area",
-                    row.focus_title,
-                    "loaders.catalogue.focus_area_title",
-                    number=row.focus_number,
-                    title=named.focus_title,
-                    row=named.excel_row,
-                )
-        if row.focus_number and row.hashtag:
-            tagged = first_hashtag.setdefault(row.focus_number, row)
-            if row.hashtag != tagged.hashtag:
-                report(
-                    index,
-                    "hashtag",
-                    row.hashtag,
-                    "loaders.catalogue.focus_area_hashtag",
-                    number=row.focus_number,
-                    hashtag=tagged.hashtag,
-                    row=tagged.excel_row,
-                )
+        for name, column, key, placeholder in _ONE_PER_FOCUS_AREA:
+            value = getattr(row, name)
+            if not (row.focus_number and value):
+                continue
+            first = first_given.setdefault((name, row.focus_number), row)
+            if value != getattr(first, name):
+                values = {placeholder: getattr(first, name), "number": row.focus_number, "row": first.excel_row}
+                report(index, column, value, key, **values)
 
 
 def _period_of(db: Database, agreement_id: int) -> str:
@@ -354,7 +365,7 @@ def _stored_focus_areas(db: Database, agreement_id: int) -> list[FocusArea]:
     return list(areas.values())
 
 
-def _agreement(db: Database, region: _Region, period: str, agreement_id: int | None, report) -> Agreement:
+def _agreement(db: Database, region: _Region, period: str, agreement_id: int | None, report: _Report) -> Agreement:
     # Stored focus areas are passed on as they are, so saving renumbers every
     # position consistently; the file's focus areas update or follow them.
     focus_areas = _stored_focus_areas(db, agreement_id) if agreement_id else []

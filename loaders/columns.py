@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.settings import setting
 from core.vocabulary import clean_text, fold
 
-HEADER_SEARCH_ROWS = setting("header_search_rows")
+HEADER_SEARCH_ROWS = setting("header_search_rows", int)
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,11 @@ class Header:
     row: int  # 0-based index into Sheet.rows
     columns: dict[str, int]  # field name to 0-based column
     ignored: list[str]  # headers of columns we do not use, as written
+
+    def cell(self, row: Sequence[object], name: str) -> object:
+        """The value in ``row`` of the field ``name``; "" where the sheet lacks the column or the row ends before it."""
+        column = self.columns.get(name)
+        return row[column] if column is not None and column < len(row) else ""
 
 
 def column_letter(index: int) -> str:
@@ -33,7 +39,7 @@ def cell_ref(row: int, column: int) -> str:
 
 
 def find_header(
-    rows: list[list[object]], aliases: dict[str, tuple[str, ...]], required: tuple[str, ...]
+    rows: Sequence[Sequence[object]], aliases: dict[str, tuple[str, ...]], required: tuple[str, ...]
 ) -> Header | None:
     """The first of the top rows that names every required field, or None.
 

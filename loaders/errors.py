@@ -10,15 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.errors import MonitorError
-from loaders.texts import Localised, render
-
-
-class LoaderError(MonitorError):
-    """Base of the loaders' errors: values such as quarters and numbers are rendered in the message's language."""
-
-    def message(self, lang: str = "nb") -> str:
-        return render(self.key, lang, self.values)
-
+from core.i18n import Localised, t
 
 # --- files rejected for what is in their cells ------------------------------------------------
 
@@ -37,27 +29,22 @@ class CellError(Localised):
 
     def problem(self, lang: str = "nb") -> str:
         """The problem alone, without the place: "ukjent status. Velg en av: …"."""
-        return render(self.key, lang, self.values)
+        return t(self.key, lang, **self.values)
 
     def message(self, lang: str = "nb") -> str:
         """The place, the value and the problem: "Arket «Status», rad 5, kolonne D (Status): «Kanskje» – …"."""
-        place = [render("loaders.columns.sheet", lang, {"sheet": self.sheet})]
+        place = [t("loaders.columns.sheet", lang, sheet=self.sheet)]
         if self.row is not None:
-            place.append(render("loaders.columns.row", lang, {"row": self.row}))
+            place.append(t("loaders.columns.row", lang, row=self.row))
         if self.column is not None:
             key = "loaders.columns.column_header" if self.header else "loaders.columns.column"
-            place.append(render(key, lang, {"column": self.column, "header": self.header}))
-        values = {"place": ", ".join(place), "value": self.value, "problem": self.problem(lang)}
+            place.append(t(key, lang, column=self.column, header=self.header))
         key = "loaders.columns.line" if self.value not in (None, "") else "loaders.columns.line_without_value"
-        return render(key, lang, values)
+        return t(key, lang, place=", ".join(place), value=self.value, problem=self.problem(lang))
 
     def short(self, lang: str = "nb") -> str:
         """Row, header and problem, for a list in one sentence: "rad 3, Rådsområde: …"."""
-        values = {"row": self.row, "header": self.header, "problem": self.problem(lang)}
-        return render("loaders.columns.short", lang, values)
-
-    def __str__(self) -> str:
-        return self.message("nb")
+        return t("loaders.columns.short", lang, row=self.row, header=self.header, problem=self.problem(lang))
 
     def __eq__(self, other: object) -> bool:
         # The problem compares as its bokmål text, so two errors saying the same thing are equal.
@@ -72,7 +59,7 @@ class CellError(Localised):
         return (self.sheet, self.row, self.column, self.header, self.value, self.problem("nb"))
 
 
-class FileRejected(LoaderError):
+class FileRejected(MonitorError):
     """A file with errors in its cells; nothing from it was saved."""
 
     def __init__(self, key: str, errors: list[CellError], **values: object) -> None:
@@ -99,13 +86,13 @@ class CatalogueRejected(FileRejected):
         shown = "; ".join(error.short(lang) for error in self.errors[: self.SHOWN])
         more = len(self.errors) - self.SHOWN
         key = "loaders.catalogue.rejected_more" if more > 0 else self.key
-        return render(key, lang, {**self.values, "shown": shown, "more": more})
+        return t(key, lang, **self.values, shown=shown, more=more)
 
 
 # --- workbooks that cannot be read safely -----------------------------------------------------
 
 
-class WorkbookError(LoaderError):
+class WorkbookError(MonitorError):
     """A file that cannot be read safely as an .xlsx workbook."""
 
 
@@ -160,7 +147,7 @@ class MissingFormulaValue(WorkbookError):
 # --- agreements ---------------------------------------------------------------------------------
 
 
-class AgreementFormatError(LoaderError):
+class AgreementFormatError(MonitorError):
     """An agreement text that does not contain numbered commitments we can read."""
 
 
@@ -168,27 +155,27 @@ class UnreadableAgreement(AgreementFormatError):
     """A file that cannot be read as text at all: wrong type, damaged .docx, unknown encoding."""
 
 
-class MissingRegion(LoaderError):
+class MissingRegion(MonitorError):
     """An agreement loaded without saying which region it belongs to."""
 
 
 # --- catalogues ---------------------------------------------------------------------------------
 
 
-class CatalogueHeaderMissing(LoaderError):
+class CatalogueHeaderMissing(MonitorError):
     """No row near the top of the sheet names the columns a catalogue needs."""
 
 
-class EmptyCatalogue(LoaderError):
+class EmptyCatalogue(MonitorError):
     """A catalogue sheet with a header row but no commitments under it."""
 
 
 # --- the command line ---------------------------------------------------------------------------
 
 
-class MissingActingUser(LoaderError):
+class MissingActingUser(MonitorError):
     """A command that writes, run without saying which account it acts as."""
 
 
-class PasswordsDiffer(LoaderError):
+class PasswordsDiffer(MonitorError):
     """The password typed a second time is not the first one."""

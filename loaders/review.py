@@ -41,7 +41,7 @@ def review_frame(db: Database, result: LoadResult) -> pd.DataFrame:
     ``change`` is added, changed or unchanged; ``changed_fields`` names the
     fields a changed report alters, e.g. ("progress", "comment").
     """
-    ids = sorted({change.commitment_id for change in result.changes if change.commitment_id is not None})
+    ids = sorted({change.commitment_id for change in result.changes})
     texts = _commitment_texts(db, ids)
     earlier = _earlier_reports(db, ids)
     rows = [_review_row(change, texts.get(change.commitment_id, ""), earlier) for change in result.changes]
@@ -52,7 +52,8 @@ def review_frame(db: Database, result: LoadResult) -> pd.DataFrame:
 
 
 def _review_row(change: Change, text: str, earlier: dict[int, list[tuple]]) -> tuple:
-    before, compared_quarter = change.old, change.quarter
+    before = change.old
+    compared_quarter: str | None = change.quarter
     if before is None:
         previous = _latest_before(earlier.get(change.commitment_id, []), change.quarter)
         if previous is not None:
@@ -65,8 +66,8 @@ def _review_row(change: Change, text: str, earlier: dict[int, list[tuple]]) -> t
     newly_delayed = status_after == "delayed" and status_before != "delayed"
     backwards = progress_before is not None and progress_after is not None and progress_after < progress_before
     changed_fields = (
-        tuple(name for name, old, new in zip(FIELDS, change.old, change.new) if old != new)
-        if change.kind == "changed"
+        tuple(name for name, old, new in zip(FIELDS, change.old, change.new, strict=True) if old != new)
+        if change.kind == "changed" and change.old is not None
         else ()
     )
     return (
@@ -97,7 +98,7 @@ def _latest_before(reports: list[tuple], quarter: str) -> tuple | None:
 
 
 def _commitment_texts(db: Database, ids: list[int]) -> dict[int, str]:
-    texts = {}
+    texts: dict[int, str] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
         texts.update(db.execute(f"SELECT id, text FROM commitments WHERE id IN ({marks})", chunk).fetchall())

@@ -12,22 +12,30 @@ import datetime as dt
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
-from core.access import require_reporter
+from core.access import require_reporter, scope_text
+from core.i18n import Deferred, Text, join_words
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
 from core.settings import setting
 from core.uploads import file_sha256
 from core.users import User
-from core.vocabulary import clean_paragraphs, clean_text, fold, parse_quarter, parse_status
+from core.vocabulary import (
+    clean_paragraphs,
+    clean_text,
+    fold,
+    parse_quarter,
+    parse_status,
+    quarter_label,
+    status_names,
+)
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-
 from loaders.errors import CellError, StatusFileRejected
-from loaders.texts import AllowedStatuses, Listing, Message, Quarter, phrase
 from loaders.workbook import Sheet, read_sheet
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -44,8 +52,7 @@ REQUIRED_COLUMNS = ("region", "code", "status")
 # Columns the template adds for the reader's reference; ignored without a warning.
 REFERENCE_COLUMNS = ("tiltak", "innsatsområde", "focus area", "commitment text")
 REFERENCE_SUFFIX = "(kun til info)"
-REPORT_FIELDS = ("status", "progress", "comment", "next_step", "owner")
-PROGRESS_EVERY = setting("progress_every")  # rows between progress reports while checking a file
+PROGRESS_EVERY = setting("progress_every", int)  # rows between progress reports while checking a file
 # on_progress(fraction 0–1, stage): stage is read, check, compare, save or done.
 Progress = Callable[[float, str], None]
 
@@ -90,7 +97,7 @@ def load_status(
     return result
 
 
-def load_status_bytes(db: Database, data: bytes, file_name: str, **options) -> LoadResult:
+def load_status_bytes(db: Database, data: bytes, file_name: str, **options: Any) -> LoadResult:
     """load_status for a file that arrived as bytes (an upload in the browser).
 
     The bytes go to a private temporary file, since the safety checks and the
@@ -103,20 +110,20 @@ def load_status_bytes(db: Database, data: bytes, file_name: str, **options) -> L
         return load_status(db, path, file_name=file_name, **options)
 
 
-def _no_progress(fraction: float, stage: str) -> None:
+def _no_progress(_fraction: float, _stage: str) -> None:
     pass
 
 
 def parse_sheet(
     db: Database, sheet: Sheet, *, user: User, quarter: str | None = None, on_progress: Progress | None = None
-) -> tuple[list[ReportRow], list[str]]:
+) -> tuple[list[ReportRow], list[Text]]:
     """Every row of the sheet checked against the contract, the register and what ``user`` may report for."""
     header = find_header(sheet.rows, COLUMN_ALIASES, REQUIRED_COLUMNS)
     if header is None:
         raise StatusFileRejected([_missing_header_error(sheet)])
     errors: list[CellError] = []
     warnings = [
-        Message("loaders.status.unknown_column", column=ignored, sheet=sheet.name)
+        Text("loaders.status.unknown_column", column=ignored, sheet=sheet.name)
         for ignored in header.ignored
         if fold(ignored) not in REFERENCE_COLUMNS and not fold(ignored).endswith(REFERENCE_SUFFIX)
     ]
@@ -146,7 +153,11 @@ def parse_sheet(
         if key in seen:
             errors.append(
                 reader.error(
-                    index, "code", "loaders.status.reported_twice", quarter=Quarter(row.quarter), row=seen[key]
+                    index,
+                    "code",
+                    "loaders.status.reported_twice",
+                    quarter=Deferred(quarter_label, row.quarter),
+                    row=seen[key],
                 )
             )
             continue
@@ -167,8 +178,7 @@ def parse_sheet(
 
 
 def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | None) -> CellError:
-    held = (*user.regions, *user.council_areas)
-    scope = Listing(held) if held else phrase("loaders.status.nothing")
+    scope = Deferred(scope_text, user)
     if area:
         return reader.error(
             row.row - 1,
@@ -208,9 +218,7 @@ class _RowReader:
         self._text_of: dict[object, str | None] = {}
 
     def cell(self, index: int, name: str) -> object:
-        column = self.header.columns.get(name)
-        row = self.sheet.rows[index]
-        return row[column] if column is not None and column < len(row) else ""
+        return self.header.cell(self.sheet.rows[index], name)
 
     def text(self, index: int, name: str) -> str | None:
         value = self.cell(index, name)
@@ -246,7 +254,8 @@ class _RowReader:
         status = self._status(index, found)
         progress = self._progress(index, found)
         errors.extend(found)
-        if found:
+        # Each value is None only with its problem in ``found``.
+        if found or region is None or quarter is None or code is None or commitment_id is None or status is None:
             return None
         report = Report(
             commitment_id=commitment_id,
@@ -259,7 +268,7 @@ class _RowReader:
         )
         return ReportRow(index + 1, region, code, quarter, report)
 
-    def _read_known(self, index: int, row: list[object]) -> ReportRow | None:
+    def _read_known(self, index: int, row: Sequence[object]) -> ReportRow | None:
         """The row, when every value in it was already seen valid on an earlier row.
 
         Most rows of a file repeat the same region, quarter and status and carry
@@ -278,7 +287,9 @@ class _RowReader:
             return None
         codes = self._codes.get((region.id, quarter))
         code = row[columns["code"]]
-        commitment_id = codes.get(code) if codes and isinstance(code, str) else None
+        if not codes or not isinstance(code, str):
+            return None
+        commitment_id = codes.get(code)
         if commitment_id is None:
             return None
         progress = None
@@ -325,7 +336,12 @@ class _RowReader:
             errors.append(self.error(index, "quarter", "loaders.status.unknown_quarter"))
         elif self.file_quarter is not None and quarter != self.file_quarter:
             errors.append(
-                self.error(index, "quarter", "loaders.status.quarter_mismatch", quarter=Quarter(self.file_quarter))
+                self.error(
+                    index,
+                    "quarter",
+                    "loaders.status.quarter_mismatch",
+                    quarter=Deferred(quarter_label, self.file_quarter),
+                )
             )
             return None
         return quarter
@@ -345,7 +361,13 @@ class _RowReader:
         codes = self._codes_for(region, quarter)
         if codes is None:
             errors.append(
-                self.error(index, "region", "loaders.status.no_agreement", shown=region.name, quarter=Quarter(quarter))
+                self.error(
+                    index,
+                    "region",
+                    "loaders.status.no_agreement",
+                    shown=region.name,
+                    quarter=Deferred(quarter_label, quarter),
+                )
             )
             return None, None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -367,7 +389,7 @@ class _RowReader:
         if not matches:
             errors.append(self.error(index, "code", "loaders.status.unknown_code", region=region.name))
         else:
-            both = Listing(tuple(matches), every=True)
+            both = Deferred(join_words, matches, every=True)
             errors.append(self.error(index, "code", "loaders.status.ambiguous_code", codes=both))
         return None, None
 
@@ -390,13 +412,13 @@ class _RowReader:
     def _status(self, index: int, errors: list[CellError]) -> str | None:
         value = self.cell(index, "status")
         if _blank(value):
-            errors.append(self.error(index, "status", "loaders.status.status_missing", statuses=AllowedStatuses()))
+            errors.append(self.error(index, "status", "loaders.status.status_missing", statuses=Deferred(status_names)))
             return None
         if value not in self._status_of:
             self._status_of[value] = parse_status(value)
         status = self._status_of[value]
         if status is None:
-            errors.append(self.error(index, "status", "loaders.status.unknown_status", statuses=AllowedStatuses()))
+            errors.append(self.error(index, "status", "loaders.status.unknown_status", statuses=Deferred(status_names)))
         return status
 
     def _progress(self, index: int, errors: list[CellError]) -> int | None:

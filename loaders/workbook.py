@@ -16,16 +16,19 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from xml.etree.ElementTree import Element
 
 import python_calamine
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, iterparse
 
+from core.i18n import Deferred, Text, capitalised, join_words
 from core.settings import setting
+from core.vocabulary import number_text
 from loaders.columns import cell_ref, column_letter
 from loaders.errors import (
     DamagedWorkbook,
@@ -41,20 +44,19 @@ from loaders.errors import (
     UnsafeXml,
     WorkbookTooLarge,
 )
-from loaders.texts import Capitalised, Listing, Localised, Number, phrase
 
-MAX_ROWS = setting("max_rows")
+MAX_ROWS = setting("max_rows", int)
 # calamine fills a grid from A1 to the farthest cell, about 32 bytes a cell
 # before Python sees it, so the grid is what has to be bounded, not the file.
-MAX_CELLS = setting("max_cells")
-MAX_UNPACKED = setting("max_unpacked") * 2**20
+MAX_CELLS = setting("max_cells", int)
+MAX_UNPACKED = setting("max_unpacked", int) * 2**20
 # Real sheets compress 5-30 times; zip bombs a thousand times.
-MAX_RATIO = setting("max_ratio")
-RATIO_CHECKED_FROM = setting("ratio_checked_from") * 2**20
+MAX_RATIO = setting("max_ratio", int)
+RATIO_CHECKED_FROM = setting("ratio_checked_from", int) * 2**20
 # No real part has a tag, or a text between tags, this long; a longer one would
 # have to be held whole while scanning.
-MAX_TAG = setting("max_tag") * 2**20
-MAX_ENTRIES = setting("max_entries")
+MAX_TAG = setting("max_tag", int) * 2**20
+MAX_ENTRIES = setting("max_entries", int)
 # The end record is 22 bytes plus a comment of at most 65,535.
 _END_RECORD_SEARCH = 22 + 65_535
 CHUNK = 2**20
@@ -63,7 +65,7 @@ _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo\0".encode("utf-16-le")
 _OLE2_ENTRY = 128
-_RESAVE = phrase("loaders.workbook.resave")
+_RESAVE = Text("loaders.workbook.resave")
 _BUILTIN_PERCENT_FORMATS = {9: "0%", 10: "0.00%"}
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -101,7 +103,7 @@ _FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 class Sheet:
     name: str
     # rows[0] is Excel row 1 and rows[r][0] column A; empty cells are "".
-    rows: list[list[object]]
+    rows: Sequence[Sequence[object]]
     # 0-based (row, column) of numeric cells shown with a percent format.
     percent_cells: frozenset[tuple[int, int]] = field(default_factory=frozenset)
 
@@ -125,6 +127,7 @@ class _Plain:
 @lru_cache(maxsize=16)
 def _plain(prefix: bytes, max_rows: int, percent_styles: frozenset[int]) -> _Plain:
     p = re.escape(prefix)
+    foreign: tuple[re.Pattern[bytes], ...]
     if prefix:
         # Another prefix, or none, on a tag calamine reads.
         foreign = (
@@ -241,7 +244,10 @@ def _open_zip(path: str | os.PathLike) -> zipfile.ZipFile:
     entries = _declared_entries(path)
     if entries is not None and entries > MAX_ENTRIES:
         raise WorkbookTooLarge(
-            "loaders.workbook.too_many_parts", entries=Number(entries), limit=Number(MAX_ENTRIES), resave=_RESAVE
+            "loaders.workbook.too_many_parts",
+            entries=Deferred(number_text, entries),
+            limit=Deferred(number_text, MAX_ENTRIES),
+            resave=_RESAVE,
         )
     try:
         return zipfile.ZipFile(path)
@@ -301,7 +307,7 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
                 "loaders.workbook.zip_bomb",
                 part=info.filename,
                 size=_megabytes(info.file_size),
-                ratio=Number(info.file_size // max(info.compress_size, 1)),
+                ratio=Deferred(number_text, info.file_size // max(info.compress_size, 1)),
                 resave=_RESAVE,
             )
         if info.flag_bits & 0x1:
@@ -343,22 +349,22 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         raise DamagedWorkbook(
             "loaders.workbook.shared_strings",
             where=where,
-            declared=Number(unique_count),
-            found=Number(strings),
+            declared=Deferred(number_text, unique_count),
+            found=Deferred(number_text, strings),
             resave=_RESAVE,
         )
 
 
-def _part(name: str) -> Localised:
+def _part(name: str) -> Text:
     """ "delen «xl/styles.xml»", where in a file a problem is."""
-    return phrase("loaders.workbook.part", part=name)
+    return Text("loaders.workbook.part", part=name)
 
 
-def _unsafe(where: Localised) -> UnsafeXml:
+def _unsafe(where: Text) -> UnsafeXml:
     return UnsafeXml("loaders.workbook.unsafe", where=where, resave=_RESAVE)
 
 
-def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised) -> Iterator[bytes]:
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Text) -> Iterator[bytes]:
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(CHUNK):
@@ -367,7 +373,7 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised) -
         raise DamagedWorkbook("loaders.workbook.cannot_unpack", where=where, resave=_RESAVE) from None
 
 
-def _buffers(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised) -> Iterator[bytes]:
+def _buffers(archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Text) -> Iterator[bytes]:
     """The part in pieces that never split a tag, so a regex sees every tag whole."""
     carry = b""
     for chunk in _chunks(archive, info, where):
@@ -433,7 +439,7 @@ def _choose(sheets: list[tuple[str, bool, str]], preferred: str) -> tuple[str, s
     return chosen[0], chosen[2]
 
 
-def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end",)) -> Iterator:
+def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Element]]:
     """(event, element) over a part, each element emptied after its end so memory stays flat."""
     if name not in archive.NameToInfo:
         return
@@ -450,7 +456,7 @@ def _parse(archive: zipfile.ZipFile, name: str, events: tuple[str, ...] = ("end"
         raise DamagedWorkbook("loaders.workbook.unreadable_part", where=where, resave=_RESAVE) from None
 
 
-def _local(element) -> str:
+def _local(element: Element) -> str:
     return element.tag.rsplit("}", 1)[-1]
 
 
@@ -482,7 +488,7 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, name: str, percent_styles: 
     info = archive.NameToInfo.get(part)
     if info is None:
         raise DamagedWorkbook("loaders.workbook.missing_sheet_part", sheet=name, part=part, resave=_RESAVE)
-    where = phrase("loaders.workbook.sheet", sheet=name)
+    where = Text("loaders.workbook.sheet", sheet=name)
     scan = _scan_plain(archive, info, where, percent_styles, max_rows)
     if scan is None:
         scan = _scan_tags(archive, info, where, percent_styles, max_rows)
@@ -492,15 +498,15 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, name: str, percent_styles: 
             "loaders.workbook.too_many_cells",
             sheet=name,
             column=column_letter(scan.last_column),
-            rows=Number(height),
-            cells=Number(height * width),
-            limit=Number(MAX_CELLS),
+            rows=Deferred(number_text, height),
+            cells=Deferred(number_text, height * width),
+            limit=Deferred(number_text, MAX_CELLS),
         )
     return scan
 
 
 def _scan_plain(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised, percent_styles: frozenset[int], max_rows: int
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Text, percent_styles: frozenset[int], max_rows: int
 ) -> _Scan | None:
     """The fast pass, for sheets in the usual form; None as soon as the sheet is not."""
     scan = _Scan()
@@ -521,7 +527,7 @@ def _scan_plain(
             if ref is None:
                 return None
             _extend(scan, int(ref[2]) - 1, _column(ref[1]), where, max_rows)
-        if plain.percent:
+        if plain.percent and plain.every_percent:
             found = plain.percent.findall(data)
             if len(found) != len(plain.every_percent.findall(data)):
                 return None
@@ -539,7 +545,7 @@ def _scan_plain(
 
 
 def _scan_tags(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Localised, percent_styles: frozenset[int], max_rows: int
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, where: Text, percent_styles: frozenset[int], max_rows: int
 ) -> _Scan:
     """The exact pass: walks every row, c, f and v tag and places cells as calamine does.
 
@@ -596,7 +602,7 @@ def _scan_tags(
     return scan
 
 
-def _attribute(attributes: bytes, wanted: bytes, where: Localised) -> bytes | None:
+def _attribute(attributes: bytes, wanted: bytes, where: Text) -> bytes | None:
     # calamine reads the unprefixed name only; x:r is another attribute to it.
     values = [first or second for key, first, second in _ATTRIBUTE.findall(attributes) if key == wanted]
     if len(values) > 1:
@@ -605,13 +611,13 @@ def _attribute(attributes: bytes, wanted: bytes, where: Localised) -> bytes | No
     return values[0] if values else None
 
 
-def _row_number(text: bytes, where: Localised) -> int:
+def _row_number(text: bytes, where: Text) -> int:
     if not _NUMBER.fullmatch(text):
         raise _irregular(where)
     return int(text)
 
 
-def _position(ref: bytes, where: Localised) -> tuple[int, int]:
+def _position(ref: bytes, where: Text) -> tuple[int, int]:
     match = _REF.fullmatch(ref)
     if not match:
         raise _irregular(where)
@@ -627,24 +633,26 @@ def _column(letters: bytes) -> int:
     return index - 1
 
 
-def _extend(scan: _Scan, row: int, column: int, where: Localised, max_rows: int) -> None:
+def _extend(scan: _Scan, row: int, column: int, where: Text, max_rows: int) -> None:
     if row >= max_rows:
         raise TooManyRows(
             "loaders.workbook.row_beyond_limit",
-            where=Capitalised(where),
-            row=Number(row + 1),
+            where=Deferred(capitalised, where),
+            row=Deferred(number_text, row + 1),
             cell=cell_ref(row, column),
-            limit=Number(max_rows),
+            limit=Deferred(number_text, max_rows),
         )
     scan.last_row = max(scan.last_row, row)
     scan.last_column = max(scan.last_column, column)
 
 
-def _too_many_rows(where: Localised, max_rows: int) -> TooManyRows:
-    return TooManyRows("loaders.workbook.too_many_rows", where=Capitalised(where), limit=Number(max_rows))
+def _too_many_rows(where: Text, max_rows: int) -> TooManyRows:
+    return TooManyRows(
+        "loaders.workbook.too_many_rows", where=Deferred(capitalised, where), limit=Deferred(number_text, max_rows)
+    )
 
 
-def _irregular(where: Localised) -> IrregularXml:
+def _irregular(where: Text) -> IrregularXml:
     return IrregularXml("loaders.workbook.irregular", where=where, resave=_RESAVE)
 
 
@@ -654,7 +662,7 @@ def _no_value(name: str, refs: list[str]) -> MissingFormulaValue:
         return MissingFormulaValue("loaders.workbook.formula_without_value", sheet=name, cell=refs[0], resave=_RESAVE)
     if len(refs) <= shown:
         return MissingFormulaValue(
-            "loaders.workbook.formulas_without_value", sheet=name, cells=Listing(tuple(refs)), resave=_RESAVE
+            "loaders.workbook.formulas_without_value", sheet=name, cells=Deferred(join_words, refs), resave=_RESAVE
         )
     return MissingFormulaValue(
         "loaders.workbook.formulas_without_value_more",
@@ -665,7 +673,7 @@ def _no_value(name: str, refs: list[str]) -> MissingFormulaValue:
     )
 
 
-def _calamine_rows(path: str | os.PathLike, name: str) -> list[list[object]]:
+def _calamine_rows(path: str | os.PathLike, name: str) -> Sequence[Sequence[object]]:
     try:
         with python_calamine.CalamineWorkbook.from_path(os.fspath(path)) as workbook:
             return workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -673,7 +681,7 @@ def _calamine_rows(path: str | os.PathLike, name: str) -> list[list[object]]:
         raise DamagedWorkbook("loaders.workbook.unreadable_sheet", sheet=name, resave=_RESAVE) from None
 
 
-def _numeric(rows: list[list[object]], cells: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+def _numeric(rows: Sequence[Sequence[object]], cells: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
     """The cells that hold a number; a percent style on text or a blank is no percent."""
     numeric = []
     for row, column in cells:
@@ -686,5 +694,5 @@ def _numeric(rows: list[list[object]], cells: list[tuple[int, int]]) -> frozense
     return frozenset(numeric)
 
 
-def _megabytes(size: int) -> Number:
-    return Number(size / 2**20)
+def _megabytes(size: int) -> Deferred:
+    return Deferred(number_text, size / 2**20)

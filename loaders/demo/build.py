@@ -29,6 +29,7 @@ from sqlite_utils import Database
 
 from core.access import set_reading_open
 from core.db import connect, database_path, write_transaction
+from core.i18n import Localised, t
 from core.register import ensure_region, find_region, save_agreement
 from core.reports import Report, save_reports
 from core.uploads import record_upload
@@ -36,7 +37,6 @@ from core.users import User, add_user
 from core.vocabulary import next_quarter
 from loaders.agreement import load_agreement, read_agreement
 from loaders.demo import data as demo_data
-from loaders.texts import phrase, render
 
 SEED = 2022
 FIRST_QUARTER = "2022-Q1"
@@ -44,6 +44,9 @@ LAST_QUARTER = "2024-Q2"
 CANCELLED_COMMITMENTS = 2
 STALE_COMMITMENTS = 5  # no report for the last two quarters
 GAP_RATE = 0.03  # reports now and then simply missing
+
+# One quarter of a commitment's demo history: status, progress, comment, next step.
+_Quarter = tuple[str, int, str | None, str | None]
 
 DEMO_USERNAME = "demo"
 SEED_NAME = "agreement-indre-ostfold-2022-2023.txt"
@@ -53,7 +56,7 @@ SEED_PATHS = (_LOADERS.parent.parent / "shared" / "seeds" / SEED_NAME, _LOADERS 
 
 
 @dataclass(frozen=True)
-class DemoSummary:
+class DemoSummary(Localised):
     regions: int
     commitments: int
     reports: int
@@ -64,20 +67,24 @@ class DemoSummary:
 
     def message(self, lang: str = "nb") -> str:
         """What was built, or why nothing was; the demo account's password when it is new."""
-        counts = phrase(
+        counts = t(
             "loaders.demo.counts",
+            lang,
             regions=self.regions,
             commitments=self.commitments,
             reports=self.reports,
             uploads=self.uploads,
         )
         if self.built:
-            values = {"path": self.path, "counts": counts, "username": DEMO_USERNAME, "password": self.password}
-            return render("loaders.demo.built", lang, values)
-        return render("loaders.demo.exists", lang, {"path": self.path, "counts": counts})
-
-    def __str__(self) -> str:
-        return self.message("nb")
+            return t(
+                "loaders.demo.built",
+                lang,
+                path=self.path,
+                counts=counts,
+                username=DEMO_USERNAME,
+                password=self.password,
+            )
+        return t("loaders.demo.exists", lang, path=self.path, counts=counts)
 
 
 def build_demo(path: str | os.PathLike | None = None, force: bool = False) -> DemoSummary:
@@ -211,12 +218,12 @@ def _save_status_history(
     everyone = [(region, *row) for region in demo_data.REGIONS for row in commitments[region.name]]
     fates = _fates(rng, len(everyone))
     histories: dict[str, list[list[Report | None]]] = {region.name: [] for region in demo_data.REGIONS}
-    for (region, commitment_id, area), fate in zip(everyone, fates):
+    for (region, commitment_id, area), fate in zip(everyone, fates, strict=True):
         owner = rng.choice(demo_data.OWNERS[area]).format(short=region.short_name)
         histories[region.name].append(
             [
                 Report(commitment_id, quarter, *values, owner=owner) if values else None
-                for quarter, values in zip(quarters, _history(rng, fate, area, len(quarters)))
+                for quarter, values in zip(quarters, _history(rng, fate, area, len(quarters)), strict=True)
             ]
         )
 
@@ -228,12 +235,13 @@ def _save_status_history(
             if not (quarter == LAST_QUARTER and region.name == demo_data.LATE_REGION)
         )
         for at, region in deliveries:
-            reports = [history[index] for history in histories[region.name] if history[index]]
+            reports = [report for history in histories[region.name] if (report := history[index]) is not None]
             file_name = f"status-{region.slug}-{quarter}.xlsx"
             result = save_reports(
                 db, reports, kind="demo", file_name=file_name, sha256=_sha256(file_name), user=coordinators[region.name]
             )
-            uploaded_at[result.upload_id] = at
+            if result.upload_id is not None:
+                uploaded_at[result.upload_id] = at
 
 
 def _commitments(db: Database, region: str) -> list[tuple[int, str]]:
@@ -257,17 +265,19 @@ def _fates(rng: random.Random, count: int) -> list[str]:
     return fates
 
 
-def _history(rng: random.Random, fate: str, area: str, count: int) -> list[tuple | None]:
+def _history(rng: random.Random, fate: str, area: str, count: int) -> list[_Quarter | None]:
     """(status, progress, comment, next_step) for each of ``count`` quarters, None where nothing was reported."""
     start = rng.choice((0, 0, 0, 0, 1, 1, 2, 3))
     done_at = rng.randint(min(start + 3, count - 1), count - 1) if fate == "completes" else None
     step = 100 / (done_at - start + 1) if done_at is not None else rng.uniform(5, 10)
-    delayed_from = rng.randint(start + 1, count - 3) if fate == "delayed" else None
-    delayed_until = delayed_from + rng.randint(2, 3) if delayed_from is not None else None
+    delayed = range(0)  # the quarters the work is behind
+    if fate == "delayed":
+        delayed_from = rng.randint(start + 1, count - 3)
+        delayed = range(delayed_from, delayed_from + rng.randint(2, 3))
     cancelled_at = rng.randint(start + 2, count - 2) if fate == "cancelled" else None
     last = count - 3 if fate == "stale" else count - 1
 
-    history: list[tuple | None] = []
+    history: list[_Quarter | None] = []
     status, progress, said = "not_started", 0.0, None
     for index in range(count):
         previous = status
@@ -277,7 +287,7 @@ def _history(rng: random.Random, fate: str, area: str, count: int) -> list[tuple
             comment = None
         elif cancelled_at is not None and index >= cancelled_at:
             status, comment = "cancelled", rng.choice(demo_data.CANCELLED_COMMENTS)
-        elif delayed_from is not None and delayed_from <= index < delayed_until:
+        elif index in delayed:
             status, comment = "delayed", rng.choice(demo_data.DELAYED_COMMENTS)
             progress = min(progress + rng.randint(0, 3), 95)
         else:
@@ -320,7 +330,7 @@ def _quarter_end(quarter: str) -> dt.date:
 
 def _timestamp(rng: random.Random, first_day: dt.date, *, days: int) -> str:
     """A working-hours moment within ``days`` days from ``first_day``, as the uploads log writes it."""
-    moment = dt.datetime.combine(first_day, dt.time(), dt.timezone.utc) + dt.timedelta(
+    moment = dt.datetime.combine(first_day, dt.time(), dt.UTC) + dt.timedelta(
         days=rng.randrange(days), hours=rng.randint(7, 14), minutes=rng.randrange(60), seconds=rng.randrange(60)
     )
     return moment.isoformat(timespec="seconds")

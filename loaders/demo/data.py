@@ -109,12 +109,14 @@ FOLLO = DemoRegion(
         [
             (
                 "1.1",
-                "Samarbeide om flere lærlingeplasser i kommunene og i Viken, med mål om at Follo-kommunene til sammen tar inn minst 60 lærlinger i året.",
+                "Samarbeide om flere lærlingeplasser i kommunene og i Viken, med mål om at Follo-kommunene til "
+                "sammen tar inn minst 60 lærlinger i året.",
                 UTDANNING,
             ),
             (
                 "1.2",
-                "Styrke karriereveiledningen i overgangen fra ungdomsskole til videregående skole, sammen med karrieresenteret i Viken.",
+                "Styrke karriereveiledningen i overgangen fra ungdomsskole til videregående skole, sammen med "
+                "karrieresenteret i Viken.",
                 UTDANNING,
             ),
             (
@@ -125,30 +127,35 @@ FOLLO = DemoRegion(
             ),
             (
                 "2.1",
-                "Utarbeide et felles klimaregnskap for Follo-kommunene etter samme metode som KlimaViken, og bruke det i kommuneplanarbeidet.",
+                "Utarbeide et felles klimaregnskap for Follo-kommunene etter samme metode som KlimaViken, og bruke "
+                "det i kommuneplanarbeidet.",
                 PLAN,
             ),
             (
                 "2.2",
-                "Samarbeide om kartlegging av naturmangfold og en felles strategi for blågrønne strukturer langs Bunnefjorden og Gjersjøen.",
+                "Samarbeide om kartlegging av naturmangfold og en felles strategi for blågrønne strukturer langs "
+                "Bunnefjorden og Gjersjøen.",
                 PLAN,
                 [14, 15],
             ),
             (
                 "2.3",
-                "Dele erfaringer og rammeavtaler for klima- og miljøkrav i anskaffelser, med vekt på utslippsfrie bygge- og anleggsplasser.",
+                "Dele erfaringer og rammeavtaler for klima- og miljøkrav i anskaffelser, med vekt på utslippsfrie "
+                "bygge- og anleggsplasser.",
                 FINANS,
                 [12, 13],
             ),
             (
                 "3.1",
-                "Strategisk samarbeid om trafikksikkerhet, i første omgang skoleveier langs fylkesveiene, i tråd med nullvisjonen og i dialog med Viken trafikksikkerhetsutvalg (VTU).",
+                "Strategisk samarbeid om trafikksikkerhet, i første omgang skoleveier langs fylkesveiene, i tråd med "
+                "nullvisjonen og i dialog med Viken trafikksikkerhetsutvalg (VTU).",
                 SAMFERDSEL,
                 [3, 11],
             ),
             (
                 "3.2",
-                "Samordne kollektivtilbudet mot knutepunktene Ski, Ås og Drøbak, og bedre tverrforbindelsene internt i Follo.",
+                "Samordne kollektivtilbudet mot knutepunktene Ski, Ås og Drøbak, og bedre tverrforbindelsene internt "
+                "i Follo.",
                 SAMFERDSEL,
             ),
             (
@@ -159,12 +166,14 @@ FOLLO = DemoRegion(
             ("3.3", "Utvikle innfartsparkering for sykkel og bil ved stasjonene på Østfoldbanen.", SAMFERDSEL),
             (
                 "4.1",
-                "Regionale satsinger for mangfold og inkludering i kultur, idrett, friluftsliv og frivillighet, blant annet gjennom Frivillighetens år 2022.",
+                "Regionale satsinger for mangfold og inkludering i kultur, idrett, friluftsliv og frivillighet, "
+                "blant annet gjennom Frivillighetens år 2022.",
                 KULTUR,
             ),
             (
                 "4.2",
-                "Styrke folkebibliotekene som møteplass og arena for livslang læring, med felles program for bibliotekene i Follo.",
+                "Styrke folkebibliotekene som møteplass og arena for livslang læring, med felles program for "
+                "bibliotekene i Follo.",
                 KULTUR,
                 [4, 16],
             ),
@@ -194,12 +203,14 @@ MOSSEREGIONEN = DemoRegion(
         [
             (
                 "1.1",
-                "Videreutvikle etablerertjenesten i Mosseregionen med felles veiledning, kurs og kobling til inkubatormiljøene.",
+                "Videreutvikle etablerertjenesten i Mosseregionen med felles veiledning, kurs og kobling til "
+                "inkubatormiljøene.",
                 NAERING,
             ),
             (
                 "1.2",
-                "Samarbeide om innovative anskaffelser der kommunene og Viken har felles behov, med leverandørdialog før konkurransene.",
+                "Samarbeide om innovative anskaffelser der kommunene og Viken har felles behov, med leverandørdialog "
+                "før konkurransene.",
                 FINANS,
                 [9, 12],
             ),
@@ -216,7 +227,8 @@ MOSSEREGIONEN = DemoRegion(
             ),
             (
                 "2.2",
-                "Stedsutvikling og verdiskaping basert på kulturarv, blant annet i Moss sentrum, på Jeløy og langs kyststien.",
+                "Stedsutvikling og verdiskaping basert på kulturarv, blant annet i Moss sentrum, på Jeløy og langs "
+                "kyststien.",
                 KULTUR,
             ),
             (
@@ -227,13 +239,15 @@ MOSSEREGIONEN = DemoRegion(
             ),
             (
                 "3.1",
-                "Felles plan for tryggere skoleveier i Råde og Våler, med prioritering av gang- og sykkelveier langs fylkesvei.",
+                "Felles plan for tryggere skoleveier i Råde og Våler, med prioritering av gang- og sykkelveier langs "
+                "fylkesvei.",
                 SAMFERDSEL,
                 [3, 11],
             ),
             (
                 "3.2",
-                "Sammenhengende reisekjeder mellom Moss stasjon, fergeleiet og Rygge, med bedre samordning av buss, båt og tog.",
+                "Sammenhengende reisekjeder mellom Moss stasjon, fergeleiet og Rygge, med bedre samordning av buss, "
+                "båt og tog.",
                 SAMFERDSEL,
             ),
             (
@@ -267,13 +281,15 @@ NEDRE_ROMERIKE = DemoRegion(
         [
             (
                 "1.1",
-                "Helsefremmende skole: samarbeid om laget rundt eleven i overgangen mellom ungdomsskole og videregående skole.",
+                "Helsefremmende skole: samarbeid om laget rundt eleven i overgangen mellom ungdomsskole og "
+                "videregående skole.",
                 UTDANNING,
                 [3, 4],
             ),
             (
                 "1.2",
-                "Felles innsats for at flere fullfører videregående opplæring, med oppfølgingstjenesten og NAV som parter.",
+                "Felles innsats for at flere fullfører videregående opplæring, med oppfølgingstjenesten og NAV som "
+                "parter.",
                 UTDANNING,
             ),
             (
@@ -289,7 +305,8 @@ NEDRE_ROMERIKE = DemoRegion(
             ),
             (
                 "1.5",
-                "Samarbeid om bosetting, kvalifisering og voksenopplæring for innvandrere, i tråd med integreringsloven.",
+                "Samarbeid om bosetting, kvalifisering og voksenopplæring for innvandrere, i tråd med "
+                "integreringsloven.",
                 KULTUR,
                 [4, 10],
             ),
@@ -321,12 +338,14 @@ NEDRE_ROMERIKE = DemoRegion(
             ),
             (
                 "3.1",
-                "Et sammenhengende sykkelveinett mellom Lillestrøm, Lørenskog og Rælingen, med felles prioritering av fylkesveistrekninger.",
+                "Et sammenhengende sykkelveinett mellom Lillestrøm, Lørenskog og Rælingen, med felles prioritering "
+                "av fylkesveistrekninger.",
                 SAMFERDSEL,
             ),
             (
                 "3.2",
-                "Trafikksikkerhet ved skoler og barnehager, med Trygg Trafikk og Viken trafikksikkerhetsutvalg som parter.",
+                "Trafikksikkerhet ved skoler og barnehager, med Trygg Trafikk og Viken trafikksikkerhetsutvalg som "
+                "parter.",
                 SAMFERDSEL,
                 [3, 11],
             ),
@@ -357,7 +376,8 @@ GARDERMOREGIONEN = DemoRegion(
         [
             (
                 "1.1",
-                "Strategisk samarbeid om omstilling og nye arbeidsplasser i luftfarts- og reiselivsnæringen etter pandemien.",
+                "Strategisk samarbeid om omstilling og nye arbeidsplasser i luftfarts- og reiselivsnæringen etter "
+                "pandemien.",
                 NAERING,
             ),
             ("1.2", "Utvikle etablerertjenesten og gründermiljøene i regionen, med vekt på unge gründere.", NAERING),
@@ -427,7 +447,8 @@ HALLINGDAL = DemoRegion(
         [
             (
                 "1.1",
-                "Helårs reiseliv i Hallingdal: samarbeid med destinasjonsselskapene om bærekraftig destinasjonsutvikling.",
+                "Helårs reiseliv i Hallingdal: samarbeid med destinasjonsselskapene om bærekraftig "
+                "destinasjonsutvikling.",
                 NAERING,
             ),
             (
@@ -500,7 +521,8 @@ KONGSBERGREGIONEN = DemoRegion(
         [
             (
                 "1.1",
-                "Styrke samspillet mellom teknologiindustrien, Universitetet i Sørøst-Norge og de videregående skolene om teknologisk kompetanse.",
+                "Styrke samspillet mellom teknologiindustrien, Universitetet i Sørøst-Norge og de videregående "
+                "skolene om teknologisk kompetanse.",
                 UTDANNING,
                 [4, 9],
             ),

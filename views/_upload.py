@@ -24,7 +24,6 @@ from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status
 from loaders.errors import FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
-from loaders.texts import Message
 from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
 from outputs.template import template_bytes, template_file_name
@@ -163,7 +162,7 @@ def show_review(found: Review, lang: str) -> None:
     else:
         st.info(t("upload.not_saved_yet", lang))
     for warning in result.warnings:
-        st.warning(warning.message(lang) if isinstance(warning, Message) else warning)
+        st.warning(warning.message(lang))
     if result.missing:
         show_missing(result.missing, lang)
     show_changes(frame, lang)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, StorageState, sync_playwright
 
 from tests.builders import ADMIN_LOGIN, CHROMIUM, REPORTER_LOGIN, ROOT, VIEWPORT, in_ci
 
@@ -42,6 +42,7 @@ SERVER_STARTUP_SECONDS = 60
 ACTION_TIMEOUT_MS = 30_000
 SERVER_LOGS = pytest.StashKey[list[Path]]()
 LOG_OFFSETS = pytest.StashKey[dict[Path, int]]()
+EMPTY_STORAGE: StorageState = {"cookies": [], "origins": []}
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -96,7 +97,11 @@ def demo_database(demo_template: tuple[Path, object], tmp_path_factory: pytest.T
 def app_url(
     demo_database: Path, tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
 ) -> Iterator[str]:
-    """The base URL of the dashboard on the demo database, shared by the session's tests."""
+    """The base URL of the dashboard on the demo database, shared by the tests that only read.
+
+    One server per xdist worker that runs browser tests, started on first use: make test's
+    ``--dist worksteal`` keeps the browser tests together, but a worker that gets one starts its own.
+    """
     with running_dashboard(demo_database, tmp_path_factory.mktemp("server"), pytestconfig) as url:
         yield url
 
@@ -180,22 +185,44 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+def new_context(browser: Browser) -> BrowserContext:
+    context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser: Browser) -> Iterator[BrowserContext]:
+    """One browser context for the worker's tests, for its HTTP cache: a new context starts
+    with an empty one and fetches, parses and compiles Streamlit's and Plotly's 9 MB of
+    scripts again on every page load. ``page`` empties its storage before each test."""
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(shared_context: BrowserContext) -> Iterator[Page]:
+    """A new tab in the shared context, with no cookies or storage left by an earlier test:
+    what differs from a fresh browser is only the cache. Sign-ins live in Streamlit's session,
+    which every page load starts anew."""
+    shared_context.set_storage_state(EMPTY_STORAGE)
+    assert shared_context.storage_state() == EMPTY_STORAGE
+    tab = shared_context.new_page()
+    yield tab
+    tab.close()
+
+
 @pytest.fixture
 def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
-    """Opens pages in fresh browser contexts (no shared cookies or storage), closed after the test."""
+    """Opens pages in contexts of their own, as another person's browser: nothing shared with
+    ``page``, not even the cache. Closed after the test."""
     contexts = []
 
     def open_page() -> Page:
-        context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
-        context.set_default_timeout(ACTION_TIMEOUT_MS)
-        contexts.append(context)
-        return context.new_page()
+        contexts.append(new_context(browser))
+        return contexts[-1].new_page()
 
     yield open_page
     for context in contexts:
         context.close()
-
-
-@pytest.fixture
-def page(new_page: Callable[[], Page]) -> Page:
-    return new_page()

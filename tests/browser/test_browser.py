@@ -26,8 +26,7 @@ from tests.builders import (
     whole_page_in_view,
 )
 
-# Every browser test shares one server: under xdist --dist loadgroup they run in one worker.
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def add_reports(db: Database, reports: list[tuple], *, file_name: str = "test.xl
     are, so a report that already exists raises sqlite3.IntegrityError.
     """
     padding = (None,) * len(REPORT_FIELDS)
-    rows = [dict(zip(REPORT_FIELDS, (*report, *padding[len(report) :]))) for report in reports]
+    rows = [dict(zip(REPORT_FIELDS, (*report, *padding[len(report) :]), strict=True)) for report in reports]
     with write_transaction(db):
         upload_id = record_upload(
             db,

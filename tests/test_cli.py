@@ -41,6 +41,7 @@ def register(db):
     return db
 
 
+@pytest.mark.slow  # a real process: Python starting and importing the loaders
 def test_status_load_prints_one_line_and_exits_zero(register, db_path, tmp_path):
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     done = cli_process("status", str(path), "--db", str(db_path))

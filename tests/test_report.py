@@ -136,7 +136,7 @@ def dataset(tmp_path_factory) -> Dataset:
 
 @pytest.fixture(scope="module")
 def brief(dataset) -> bytes:
-    """The one brief drawn in Chromium."""
+    """The one brief drawn in Chromium, several seconds: every test that reads it is marked slow."""
     require_chromium()
     return report.pdf_brief(dataset, "2024-Q2", "nb", NOTE, created=CREATED)
 
@@ -419,6 +419,7 @@ def test_brief_has_both_charts_each_followed_by_its_summary(brief):
     assert lines.index(summary_by_region) == lines.index("Status per region") + 1
 
 
+@pytest.mark.slow
 def test_brief_lists_what_changed_since_last_quarter(brief):
     lines = pdf_lines(brief)
     text = " ".join(lines)
@@ -445,6 +446,7 @@ def test_brief_lists_what_changed_since_last_quarter(brief):
     assert "Næring og tannhelse 60 % → 25 %" in text
 
 
+@pytest.mark.slow
 def test_brief_ends_with_a_table_per_region(brief):
     lines = pdf_lines(brief)
     text = " ".join(lines)
@@ -455,6 +457,7 @@ def test_brief_ends_with_a_table_per_region(brief):
     assert "Regionrådet for Hallingdal, Numedal og Kongsberg 2 1 0 0 1 50 % 25 %" in text
 
 
+@pytest.mark.slow
 def test_brief_says_what_it_is_and_in_which_language(brief):
     document = pdfium.PdfDocument(brief)
     metadata = document.get_metadata_dict()

@@ -99,8 +99,8 @@ def app_url(
 ) -> Iterator[str]:
     """The base URL of the dashboard on the demo database, shared by the tests that only read.
 
-    One server per xdist worker that runs browser tests, started on first use: make test's
-    ``--dist worksteal`` keeps the browser tests together, but a worker that gets one starts its own.
+    One server per xdist worker, started when the worker's first browser test needs it: make test
+    deals the browser tests to both workers (``--dist load``) so that they run side by side.
     """
     with running_dashboard(demo_database, tmp_path_factory.mktemp("server"), pytestconfig) as url:
         yield url

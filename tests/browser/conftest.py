@@ -107,15 +107,29 @@ def app_url(
 
 
 @pytest.fixture
-def fresh_app_url(demo_database: Path, tmp_path: Path, pytestconfig: pytest.Config) -> Iterator[str]:
-    """A server of its own that no browser has visited yet, as after a restart or a deployment."""
-    with running_dashboard(demo_database, tmp_path, pytestconfig) as url:
+def fresh_app_url(demo_database: Path, tmp_path: Path, pytestconfig: pytest.Config) -> Iterator[Callable[[], str]]:
+    """A server of its own that no browser has visited yet, as after a restart or a deployment.
+
+    It starts with the test; calling the fixture's value waits until it answers and gives its
+    URL, so the test does its other work while the server starts.
+    """
+    with starting_dashboard(demo_database, tmp_path, pytestconfig) as url:
         yield url
 
 
 @contextlib.contextmanager
 def running_dashboard(database: Path, folder: Path, config: pytest.Config) -> Iterator[str]:
-    """``streamlit run dashboard.py`` on a free port; stopped on leaving."""
+    """``streamlit run dashboard.py`` on a free port, answering; stopped on leaving."""
+    with starting_dashboard(database, folder, config) as url:
+        yield url()
+
+
+@contextlib.contextmanager
+def starting_dashboard(database: Path, folder: Path, config: pytest.Config) -> Iterator[Callable[[], str]]:
+    """``streamlit run dashboard.py`` on a free port, started; stopped on leaving.
+
+    Gives a function that waits until the server answers and returns its base URL.
+    """
     port = free_port()
     log_path = folder / "streamlit.log"
     config.stash.setdefault(SERVER_LOGS, []).append(log_path)
@@ -142,9 +156,13 @@ def running_dashboard(database: Path, folder: Path, config: pytest.Config) -> It
             command, cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(database)}, stdout=log, stderr=subprocess.STDOUT
         )
     url = f"http://127.0.0.1:{port}"
-    try:
+
+    def answering() -> str:
         wait_until_healthy(server, url, log_path)
-        yield url
+        return url
+
+    try:
+        yield answering
     finally:
         server.terminate()
         try:

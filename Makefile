@@ -38,9 +38,12 @@ run: $(RUNTIME)
 	$(PY) -m streamlit run dashboard.py
 
 ## test: install everything, lint, then (with Chromium for the browser tests) run the whole suite
-# loadgroup keeps the browser tests (xdist_group "browser") in one worker, so they share one server.
+# --dist load deals the tests out in turn, so the browser tests, collected first and the
+# slowest, run on both workers from the start; each worker starts its own Streamlit server and
+# Chromium for them (tests/browser/conftest.py). Kept in one worker they would take longer
+# than the rest of the suite on the other. (loadgroup's xdist_group marks are ignored with pytest 9.2.)
 test: lint chromium
-	$(PY) -m pytest -q -n 2 --dist loadgroup
+	$(PY) -m pytest -q -n 2 --dist load
 
 ## lint: ruff's rules, ruff's formatting and mypy, all three reported, with pyproject.toml's settings
 lint: $(DEV)

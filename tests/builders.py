@@ -103,7 +103,7 @@ def add_reports(db: Database, reports: list[tuple], *, file_name: str = "test.xl
     are, so a report that already exists raises sqlite3.IntegrityError.
     """
     padding = (None,) * len(REPORT_FIELDS)
-    rows = [dict(zip(REPORT_FIELDS, (*report, *padding[len(report) :]))) for report in reports]
+    rows = [dict(zip(REPORT_FIELDS, (*report, *padding[len(report) :]), strict=True)) for report in reports]
     with write_transaction(db):
         upload_id = record_upload(
             db,
@@ -517,7 +517,10 @@ VIEWPORT = {"width": 1400, "height": 1000}
 ADMIN_LOGIN = ("nettleser", "nettleser-passord-for-test")
 REPORTER_LOGIN = ("ole.kristian.strand", "follo-passord-for-test")  # Follorådet's coordinator
 SCREENSHOTS = ROOT / "screenshots"
-# How long the app must stay idle to count as done: a click's rerun starts within milliseconds.
+# After a script run that the wait saw finish: how long the app's DOM must then stay unchanged.
+SETTLE_MS = 150
+# When no run was seen finishing (it ended before the wait began, or the action started
+# none): how long the app must stay idle, long enough for a click's rerun to start.
 QUIET_MS = 400
 
 # What the tests rely on in the app and in Streamlit's markup; change here when they move ---
@@ -538,28 +541,53 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
+# Installed once per document by wait_for_app_idle: counts the script runs that finish
+# (stApp's script state turning to "notRunning") and notes when the app's DOM last changed.
+WATCH_APP = """(app) => {
+    window.__appWatch ??= (() => {
+        const watch = { finished: 0, changed: performance.now() };
+        new MutationObserver((records) => {
+            watch.changed = performance.now();
+            for (const record of records) {
+                if (record.attributeName === "data-test-script-state"
+                    && record.target.matches(app) && record.target.dataset.testScriptState === "notRunning") {
+                    watch.finished += 1;
+                }
+            }
+        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        return watch;
+    })();
+    window.__appWatch.finishedBefore = window.__appWatch.finished;
+    window.__appWatch.idleSince = undefined;
+}"""
+APP_DONE = """([app, busy, settleMs, quietMs]) => {
+    const watch = window.__appWatch;
+    const root = document.querySelector(app);
+    const idle = root && root.dataset.testScriptState === "notRunning"
+        && root.dataset.testConnectionState === "CONNECTED"
+        && !document.querySelector(busy);
+    const now = performance.now();
+    if (!idle) { watch.idleSince = undefined; return false; }
+    watch.idleSince ??= now;
+    if (watch.finished > watch.finishedBefore) return now - Math.max(watch.changed, watch.idleSince) >= settleMs;
+    return now - watch.idleSince >= quietMs;
+}"""
+
+
 def wait_for_app_idle(page: Page, title: str | None = None) -> None:
     """Wait until Streamlit has finished the script run and drawn all of it.
 
     Streamlit shows its "Running..." widget only after half a second, so that
     alone misses short runs; the app root's script state, stale elements and
-    loading placeholders are checked too, and must stay quiet for QUIET_MS.
-    With ``title``, the page's h1 must show it.
+    loading placeholders are checked too. Once a run is seen to finish, the
+    app is done when its DOM has not changed for SETTLE_MS; if none is seen
+    (a run that ended before the wait began, or an action that started none),
+    the app must stay idle for QUIET_MS. With ``title``, the page's h1 must show it.
     """
     page.wait_for_selector(APP_VIEW)
-    page.evaluate("window.__quietSince = undefined")
+    page.evaluate(WATCH_APP, APP)
     page.wait_for_function(
-        """([app, busy, quietMs]) => {
-            const root = document.querySelector(app);
-            const idle = root && root.dataset.testScriptState === "notRunning"
-                && root.dataset.testConnectionState === "CONNECTED"
-                && !document.querySelector(busy);
-            if (!idle) { window.__quietSince = undefined; return false; }
-            window.__quietSince ??= performance.now();
-            return performance.now() - window.__quietSince >= quietMs;
-        }""",
-        arg=[APP, ", ".join((STATUS_WIDGET, STALE, SKELETON)), QUIET_MS],
-        polling=100,
+        APP_DONE, arg=[APP, ", ".join((STATUS_WIDGET, STALE, SKELETON)), SETTLE_MS, QUIET_MS], polling=50
     )
     if title is not None:
         expect(page.get_by_role("heading", level=1, name=title, exact=True)).to_be_visible()

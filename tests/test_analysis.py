@@ -217,7 +217,7 @@ def test_on_track_heatmap(dataset):
 
 def test_since_last_quarter(dataset):
     changes = analysis.since_last_quarter(dataset, "2023-Q4")
-    lærlinger = (
+    apprentices = (
         1,
         IOR,
         "1.1",
@@ -231,13 +231,13 @@ def test_since_last_quarter(dataset):
         40,
     )
     # 1.2 was delayed before; 2.2 was delayed in its previous report (2023-Q2), before a quarter without one.
-    assert_frame(changes.newly_delayed, [lærlinger], CHANGE)
+    assert_frame(changes.newly_delayed, [apprentices], CHANGE)
     assert_frame(
         changes.newly_completed,
         [(3, IOR, "2.1", "Felles klimaregnskap", PLAN, "completed", 100, "Levert", "2023-Q3", "on_track", 80)],
         CHANGE,
     )
-    assert_frame(changes.progress_backwards, [lærlinger], CHANGE)
+    assert_frame(changes.progress_backwards, [apprentices], CHANGE)
     # Follo 1.1 reported in 2023-Q3, so it is missing but not stale.
     assert_frame(
         changes.stale,

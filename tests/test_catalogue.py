@@ -102,7 +102,7 @@ def test_norwegian_headers_below_title_rows(db, tmp_path):
 def test_english_headers_on_the_first_sheet(db, tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "Commitments"
-    book.active.append(EN_HEADER + ["Period"])
+    book.active.append([*EN_HEADER, "Period"])
     book.active.append(
         ["Vestviken 360", "3.1", "Road safety", "3 - Mobility", None, "Samferdsel", "SDG 9, SDG 11", "2022–2023"]
     )
@@ -197,7 +197,7 @@ def test_all_errors_at_once_and_nothing_written(db, tmp_path):
         tmp_path,
         [
             ["Tiltak"],
-            NB_HEADER + ["Periode"],
+            [*NB_HEADER, "Periode"],
             ["Follorådet", "1.1", "A", "1 - Næring", None, "Kultur", "9; 18"],
             ["Follorådet", None, "B", None, "#vekst", None, None],
             [None, "1.3", None],
@@ -369,23 +369,23 @@ def test_load_into_latest_agreement_keeps_what_the_file_leaves_blank(db, tmp_pat
         "Lagret som opplasting 1: 2 nye, 1 endret, 0 uendret tiltak for Indre Østfold regionråd, Follorådet. "
         "Nye regioner: Follorådet."
     )
-    iør = "Indre Østfold regionråd"
+    ior = "Indre Østfold regionråd"
     assert stored(db) == [
         ("Follorådet", "løpende", "1.1", "Ny", "1", "Plan, klima og miljø", 1, None),
-        (iør, "2020-2021", "1.1", "Fagskole", "1", None, 1, None),
-        (iør, "2020-2021", "2.1", "Næringsforum", "2", None, 1, None),
-        (iør, "2020-2021", "2.2", "Etablerertjeneste", "2", None, 1, None),
-        (iør, "2022-2023", "1.1", "Fagskole", "1", None, 1, None),
-        (iør, "2022-2023", "2.1", "Næringsforum", "2", "Næring og tannhelse", 1, None),
-        (iør, "2022-2023", "2.2", "Etablerertjeneste", "2", None, 1, None),
-        (iør, "2022-2023", "2.3", "Lokalmat", "2", "Næring og tannhelse", 1, None),
+        (ior, "2020-2021", "1.1", "Fagskole", "1", None, 1, None),
+        (ior, "2020-2021", "2.1", "Næringsforum", "2", None, 1, None),
+        (ior, "2020-2021", "2.2", "Etablerertjeneste", "2", None, 1, None),
+        (ior, "2022-2023", "1.1", "Fagskole", "1", None, 1, None),
+        (ior, "2022-2023", "2.1", "Næringsforum", "2", "Næring og tannhelse", 1, None),
+        (ior, "2022-2023", "2.2", "Etablerertjeneste", "2", None, 1, None),
+        (ior, "2022-2023", "2.3", "Lokalmat", "2", "Næring og tannhelse", 1, None),
     ]
     assert stored_focus_areas(db) == [
         ("Follorådet", "løpende", "1", "Klima", None, None),
-        (iør, "2020-2021", "1", "Utdanning", "#kompetanseløft", "4"),
-        (iør, "2020-2021", "2", "Næring", "#arbeidsplassvekst", "9"),
-        (iør, "2022-2023", "1", "Utdanning", "#kompetanseløft", "4"),
-        (iør, "2022-2023", "2", "Næring", "#arbeidsplassvekst", "9"),
+        (ior, "2020-2021", "1", "Utdanning", "#kompetanseløft", "4"),
+        (ior, "2020-2021", "2", "Næring", "#arbeidsplassvekst", "9"),
+        (ior, "2022-2023", "1", "Utdanning", "#kompetanseløft", "4"),
+        (ior, "2022-2023", "2", "Næring", "#arbeidsplassvekst", "9"),
     ]
     assert db.execute("SELECT kind, file_name, uploaded_by, added, changed, unchanged FROM uploads").fetchall() == [
         ("catalogue", "katalog.xlsx", "Admin (admin)", 2, 1, 0)
@@ -396,7 +396,7 @@ def test_period_column_picks_or_creates_the_agreement(db, tmp_path):
     path = workbook(
         tmp_path,
         [
-            NB_HEADER + ["Periode"],
+            [*NB_HEADER, "Periode"],
             ["Follorådet", "1.1", "A", "1 - Klima", None, None, "13", "2024 – 2025"],
             ["Follorådet", "1.2", "B"],
         ],

@@ -174,7 +174,8 @@ def test_status_over_time():
     assert figure.layout.font.size == 14
     assert figure.layout.uniformtext.minsize == 12
     assert chart.summary == (
-        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og 20\u00a0% ikke rapportert."
+        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og "
+        "20\u00a0% ikke rapportert."
     )
     assert_frame_equal(
         chart.table,
@@ -383,7 +384,8 @@ def test_on_track_heatmap_names_a_missing_council_area():
     chart = charts.on_track_heatmap(frame)
     assert chart.figure.data[0].x == ("Samferdsel", "Uten rådsområde")
     assert chart.summary == (
-        "Lavest andel i rute har «IØR» innen «Uten rådsområde»: 1 av 4 (25\u00a0%); samlet er 50\u00a0% av 6 tiltak i rute."
+        "Lavest andel i rute har «IØR» innen «Uten rådsområde»: 1 av 4 (25\u00a0%); samlet er 50\u00a0% av 6 "
+        "tiltak i rute."
     )
     assert list(charts.on_track_heatmap(frame, "en").table.columns) == ["Region", "Samferdsel", "No council area"]
 
@@ -571,7 +573,8 @@ def test_sdg_bar():
     )
     assert chart.figure.layout.xaxis.title.text == "Antall tiltak"
     assert chart.summary == (
-        "Flest tiltak gjelder SDG 16 Fred, rettferdighet og velfungerende institusjoner: 1\u202f200 tiltak, 13\u00a0% av dem i rute."
+        "Flest tiltak gjelder SDG 16 Fred, rettferdighet og velfungerende institusjoner: 1\u202f200 tiltak, "
+        "13\u00a0% av dem i rute."
     )
     assert_frame_equal(
         chart.table,
@@ -596,9 +599,9 @@ def test_sdg_bar_in_english():
     assert bar.y[0] == "SDG 4 Quality education"
     assert bar.text[2] == "1,200"
     assert bar.customdata[0] == "SDG 4 Quality education<br>24 commitments · On track: 50%"
-    assert (
-        chart.summary
-        == "Most commitments concern SDG 16 Peace, justice and strong institutions: 1,200 commitments, 13% of them on track."
+    assert chart.summary == (
+        "Most commitments concern SDG 16 Peace, justice and strong institutions: 1,200 commitments, 13% "
+        "of them on track."
     )
     assert_frame_equal(
         chart.table,

@@ -18,6 +18,7 @@ def cli_process(*args: str, env: dict | None = None) -> subprocess.CompletedProc
     """``python -m loaders`` as its own process, as a person runs it."""
     return subprocess.run(
         [sys.executable, "-m", "loaders", *args],
+        check=False,  # the tests read the exit code
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT), "DASHBOARD_USER": "kari", **(env or {})},
         capture_output=True,
@@ -40,6 +41,7 @@ def register(db):
     return db
 
 
+@pytest.mark.slow  # a real process: Python starting and importing the loaders
 def test_status_load_prints_one_line_and_exits_zero(register, db_path, tmp_path):
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     done = cli_process("status", str(path), "--db", str(db_path))
@@ -71,8 +73,10 @@ def test_refused_file_lists_every_error_on_stderr_and_exits_one(register, db_pat
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr.splitlines() == [
-        "Arket «Status», rad 2, kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
-        "Arket «Status», rad 3, kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
+        "Arket «Status», rad 2, kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke startet, I "
+        "rute, Forsinket, Fullført, Utgår.",
+        "Arket «Status», rad 3, kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller "
+        "kortnavn slik det står i registeret.",
         "Filen ble ikke lagret: 2 feil. Første: Arket «Status», rad 2, kolonne D (Status): «Kanskje» – ukjent status. "
         "Velg en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
     ]

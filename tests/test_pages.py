@@ -36,7 +36,8 @@ def test_overview_status_chart_holds_the_shares_per_quarter(register):
         "Ikke rapportert": [0, 20],
     }
     assert at.caption[2].value == (
-        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og 20\u00a0% ikke rapportert."
+        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og "
+        "20\u00a0% ikke rapportert."
     )
 
 
@@ -49,7 +50,7 @@ def test_overview_since_last_quarter_lists(register):
         "Ikke oppdatert på to kvartaler eller mer (0)",
     ]
     listings = [df.value for df in at.dataframe if "link" in df.value.columns]
-    assert [list(zip(frame["region"], frame["code"])) for frame in listings] == [
+    assert [list(zip(frame["region"], frame["code"], strict=True)) for frame in listings] == [
         [(FOLLO, "1.1")],
         [(FOLLO, "1.2")],
         [(FOLLO, "1.1")],
@@ -121,7 +122,7 @@ def test_regions_page_for_one_region(register):
     assert "Avtale 2023-2024" in markdown and "Nordre Follo (3020), Ås (3021)" in markdown
     focus_chart = charts(at)[0]
     assert [round(x) for x in focus_chart["data"][0]["x"]] == [68, 10]
-    commitments = [df.value for df in at.dataframe if "link" in df.value.columns][0]
+    commitments = next(df.value for df in at.dataframe if "link" in df.value.columns)
     assert list(commitments["code"]) == ["1.1", "1.2", "2.1"]
     assert list(commitments["status"]) == ["Forsinket", "Fullført", "I rute"]
     assert list(commitments["next_step"]) == ["Nytt møte", "", ""]
@@ -138,7 +139,7 @@ def test_council_areas_page(register):
     at = app({"council": "Samferdsel"}, "views/radsomrader.py")
     assert [h.value for h in at.header][:1] == ["Samferdsel"]
     listings = [df.value for df in at.dataframe if "link" in df.value.columns]
-    assert [list(zip(frame["region"], frame["code"])) for frame in listings] == [
+    assert [list(zip(frame["region"], frame["code"], strict=True)) for frame in listings] == [
         [(FOLLO, "1.1")],
         [(IOR, "1.2")],
     ]

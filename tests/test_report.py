@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import io
 import os
 import re
@@ -135,10 +136,26 @@ def dataset(tmp_path_factory) -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def brief(dataset) -> bytes:
-    """The one brief drawn in Chromium."""
+def brief(dataset, tmp_path_factory) -> bytes:
+    """The one brief drawn in Chromium, several seconds: every test that reads it is marked slow.
+
+    Drawn once a run: under xdist the tests reading it are dealt to both workers, and the first
+    to need it draws it while the other waits for the file.
+    """
     require_chromium()
-    return report.pdf_brief(dataset, "2024-Q2", "nb", NOTE, created=CREATED)
+
+    def draw() -> bytes:
+        return report.pdf_brief(dataset, "2024-Q2", "nb", NOTE, created=CREATED)
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return draw()
+    # The workers' base folders share a parent that is new every run.
+    path = tmp_path_factory.getbasetemp().parent / "brief.pdf"
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            path.write_bytes(draw())
+        return path.read_bytes()
 
 
 @pytest.fixture
@@ -419,6 +436,7 @@ def test_brief_has_both_charts_each_followed_by_its_summary(brief):
     assert lines.index(summary_by_region) == lines.index("Status per region") + 1
 
 
+@pytest.mark.slow
 def test_brief_lists_what_changed_since_last_quarter(brief):
     lines = pdf_lines(brief)
     text = " ".join(lines)
@@ -445,6 +463,7 @@ def test_brief_lists_what_changed_since_last_quarter(brief):
     assert "Næring og tannhelse 60 % → 25 %" in text
 
 
+@pytest.mark.slow
 def test_brief_ends_with_a_table_per_region(brief):
     lines = pdf_lines(brief)
     text = " ".join(lines)
@@ -455,6 +474,7 @@ def test_brief_ends_with_a_table_per_region(brief):
     assert "Regionrådet for Hallingdal, Numedal og Kongsberg 2 1 0 0 1 50 % 25 %" in text
 
 
+@pytest.mark.slow
 def test_brief_says_what_it_is_and_in_which_language(brief):
     document = pdfium.PdfDocument(brief)
     metadata = document.get_metadata_dict()

@@ -1,5 +1,7 @@
 """What an upload would change (loaders.review), what it did change (core.uploads), and progress."""
 
+import pandas as pd
+
 from core.reports import rollback
 from core.uploads import upload_changes
 from loaders.review import REVIEW_COLUMNS, review_counts, review_frame
@@ -36,8 +38,7 @@ def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db
     frame = review_frame(db, result)
     assert list(frame.columns) == list(REVIEW_COLUMNS)
     rows = [
-        [None if value is None or value != value else value for value in row]
-        for row in frame.astype(object).itertuples(index=False)
+        [None if pd.isna(value) else value for value in row] for row in frame.astype(object).itertuples(index=False)
     ]
     texts = dict(
         db.execute(

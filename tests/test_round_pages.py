@@ -171,7 +171,7 @@ def test_a_changed_report_shows_before_and_after(register):
     changed = workbook_bytes([[FOLLO, "1.1", "2024-Q2", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", "Ola"]])
     at = upload(upload_page(), "rettelse.xlsx", changed)
     assert metrics(at)[:3] == [("Nye rapporter", "0", ""), ("Endret", "1", ""), ("Uendret", "0", "")]
-    missing, changes = at.dataframe
+    _missing, changes = at.dataframe
     assert frame_rows(changes) == [
         [
             2,
@@ -277,7 +277,7 @@ def test_the_log_shows_an_upload_and_what_it_changed(register, downloads):
     ) == ("Status", "status-follo.xlsx", "3. kv. 2024", 2, 0, 0, "Gjeldende")
     assert len(newest["Sjekksum (SHA-256)"]) == 64
     at.selectbox(key="upload-choice").select(int(newest["Nr"])).run()
-    log, changes = at.dataframe
+    _log, changes = at.dataframe
     assert frame_rows(changes) == [
         [
             FOLLO,

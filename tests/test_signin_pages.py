@@ -167,7 +167,7 @@ def test_a_reporter_is_refused_a_file_with_another_region_s_rows_and_nothing_is_
 def test_only_the_administrator_sees_the_rollback(register):
     at = upload(app(page="views/last_opp.py", user="ola"), "follo.xlsx", GOOD_FILE)
     save_button(at).click().run()
-    assert [success.value for success in at.success][0].startswith("Lagret som opplasting")
+    assert next(success.value for success in at.success).startswith("Lagret som opplasting")
     at.switch_page("views/opplastinger.py").run()
     at.selectbox(key="upload-choice").select_index(0).run()
     assert at.dataframe[0].value.iloc[0]["Av"] == "Ola Nordmann (ola)"

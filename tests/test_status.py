@@ -53,7 +53,8 @@ def test_loads_a_file_with_title_rows_shuffled_columns_and_mixed_spellings(regis
     assert result.warnings == ["Kolonnen «Notat» i arket «Status» er ikke en del av malen og ble ikke lest."]
     assert result.summary == f"Lagret som opplasting {result.upload_id}: 5 nye, 0 endret, 0 uendret."
     upload = db.execute(
-        "SELECT kind, file_name, uploaded_by, quarters, added, changed, unchanged, length(sha256) FROM uploads WHERE id = ?",
+        "SELECT kind, file_name, uploaded_by, quarters, added, changed, unchanged, length(sha256) FROM "
+        "uploads WHERE id = ?",
         (result.upload_id,),
     ).fetchone()
     assert upload == ("status", "status.xlsx", "Admin (admin)", "2023-Q2", 5, 0, 0, 64)
@@ -126,7 +127,8 @@ def test_quarter_in_file_must_match_the_option(register, tmp_path):
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, quarter="2023-Q2", user=ADMIN)
     assert [str(error) for error in caught.value.errors] == [
-        "Arket «Status», rad 2, kolonne C (Kvartal): «2023-Q1» – kvartalet i filen stemmer ikke med valgt kvartal 2. kv. 2023."
+        "Arket «Status», rad 2, kolonne C (Kvartal): «2023-Q1» – kvartalet i filen stemmer ikke med valgt "
+        "kvartal 2. kv. 2023."
     ]
 
 
@@ -147,14 +149,20 @@ def test_every_error_is_reported_at_once_and_nothing_is_written(register, tmp_pa
     with pytest.raises(StatusFileRejected) as caught:
         load_status(db, path, user=ADMIN)
     assert [str(error) for error in caught.value.errors] == [
-        "Arket «Status», rad 3, kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
+        "Arket «Status», rad 3, kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller "
+        "kortnavn slik det står i registeret.",
         "Arket «Status», rad 4, kolonne B (Nr): «9.9» – Follorådet har ikke noe tiltak med dette nummeret.",
-        "Arket «Status», rad 5, kolonne C (Kvartal): «2023-Q7» – ukjent kvartal. Skriv for eksempel 2024-Q2 eller «2. kv. 2024».",
-        "Arket «Status», rad 5, kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
-        "Arket «Status», rad 5, kolonne E (Fremdrift (%)): «150» – fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
+        "Arket «Status», rad 5, kolonne C (Kvartal): «2023-Q7» – ukjent kvartal. Skriv for eksempel 2024-Q2 "
+        "eller «2. kv. 2024».",
+        "Arket «Status», rad 5, kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke startet, I "
+        "rute, Forsinket, Fullført, Utgår.",
+        "Arket «Status», rad 5, kolonne E (Fremdrift (%)): «150» – fremdrift må være et tall fra 0 til 100 "
+        "(for eksempel 45 eller «45 %»).",
         "Arket «Status», rad 6, kolonne B (Nr) – tiltaksnummeret mangler.",
-        "Arket «Status», rad 6, kolonne D (Status) – status mangler. Velg en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
-        "Arket «Status», rad 6, kolonne E (Fremdrift (%)): «mye» – fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
+        "Arket «Status», rad 6, kolonne D (Status) – status mangler. Velg en av: Ikke startet, I rute, "
+        "Forsinket, Fullført, Utgår.",
+        "Arket «Status», rad 6, kolonne E (Fremdrift (%)): «mye» – fremdrift må være et tall fra 0 til 100 "
+        "(for eksempel 45 eller «45 %»).",
         "Arket «Status», rad 7, kolonne B (Nr): «1.1» – tiltaket er rapportert to ganger for 2. kv. 2023 (også rad 2).",
     ]
     assert str(caught.value).startswith("Filen ble ikke lagret: 9 feil. Første: Arket «Status», rad 3")

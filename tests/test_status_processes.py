@@ -6,7 +6,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 
@@ -26,6 +25,34 @@ def run_python(*args: str, **kwargs) -> subprocess.Popen:
     )
 
 
+MET_THE_LOCK = "met the lock"
+# ``python -m loaders ARGS`` that first tries the write lock without waiting and says on stderr
+# when it finds it taken, then queues for it as usual; the test lets go once both have said so.
+LOAD_THAT_SAYS_WHEN_IT_MEETS_THE_LOCK = textwrap.dedent(
+    f"""
+    import sqlite3, sys
+    import core.reports
+    from loaders.__main__ import main
+
+    queue_for_it = core.reports.write_transaction
+
+    def write_transaction(db, **options):
+        patience = db.execute("PRAGMA busy_timeout").fetchone()[0]
+        db.execute("PRAGMA busy_timeout = 0")
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            db.conn.execute("ROLLBACK")
+        except sqlite3.OperationalError:
+            print({MET_THE_LOCK!r}, file=sys.stderr, flush=True)
+        db.execute(f"PRAGMA busy_timeout = {{patience}}")
+        return queue_for_it(db, **options)
+
+    core.reports.write_transaction = write_transaction
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
 @pytest.fixture
 def register(db):
     build_small_register(db)
@@ -36,17 +63,28 @@ def register(db):
 def test_two_loads_at_the_same_moment_both_land(register, db_path, tmp_path):
     first = write_workbook(tmp_path / "a.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""]])
     second = write_workbook(tmp_path / "b.xlsx", [["IØR", "1.1", "2023-Q2", "Forsinket", 20, "", "", ""]])
-    # Hold the write lock while both start, so they are sure to meet and queue.
+    # Hold the write lock until both loads have met it, so they are sure to queue.
     blocker = sqlite3.connect(db_path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     loads = [
-        run_python("-m", "loaders", "status", str(path), "--db", str(db_path), "--as", ADMIN.username)
+        run_python(
+            "-c",
+            LOAD_THAT_SAYS_WHEN_IT_MEETS_THE_LOCK,
+            "status",
+            str(path),
+            "--db",
+            str(db_path),
+            "--as",
+            ADMIN.username,
+        )
         for path in (first, second)
     ]
-    time.sleep(2)
+    met = [load.stderr.readline() for load in loads]
     blocker.execute("ROLLBACK")
     blocker.close()
     outcomes = [(load.wait(timeout=120), *load.communicate()) for load in loads]
+
+    assert met == [f"{MET_THE_LOCK}\n"] * 2, (met, outcomes)
 
     assert [outcome[0] for outcome in outcomes] == [0, 0], outcomes
     assert all(outcome[1].startswith("Lagret som opplasting ") for outcome in outcomes)

@@ -7,8 +7,8 @@ import pytest
 from argon2 import PasswordHasher
 
 import core.users
-from core.settings import setting
 from core.errors import InvalidRole, SignInFailed, SignInLocked, UnknownUser, UserExists, WeakPassword
+from core.settings import setting
 from core.users import (
     User,
     add_user,
@@ -23,7 +23,7 @@ from core.users import (
 from tests.builders import build_small_register
 
 PASSWORD = "riktig hest batteri stift"
-NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -87,7 +87,7 @@ def test_wrong_passwords_close_the_account_for_longer_and_longer(register):
     add_user(register, "kari", "Kari", "rapportør", password=PASSWORD)
     assert [lock_seconds(n) for n in (1, 2, 3, 4, 5, 20)] == [0, 0, 5, 10, 20, 900]
     for _ in range(3):
-        with pytest.raises(SignInFailed, match="^Feil brukernavn eller passord.$"):
+        with pytest.raises(SignInFailed, match=r"^Feil brukernavn eller passord\.$"):
             authenticate(register, "kari", "feil passord", now=NOW)
     # Closed now, even for the right password …
     with pytest.raises(SignInLocked, match="Prøv igjen om 6 sekunder"):
@@ -98,7 +98,7 @@ def test_wrong_passwords_close_the_account_for_longer_and_longer(register):
 
 
 def test_an_unknown_user_gets_the_same_answer_as_a_wrong_password(register):
-    with pytest.raises(SignInFailed, match="^Feil brukernavn eller passord.$"):
+    with pytest.raises(SignInFailed, match=r"^Feil brukernavn eller passord\.$"):
         authenticate(register, "ingen", PASSWORD, now=NOW)
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, StorageState, sync_playwright
 
 from tests.builders import ADMIN_LOGIN, CHROMIUM, REPORTER_LOGIN, ROOT, VIEWPORT, in_ci
 
@@ -42,6 +42,7 @@ SERVER_STARTUP_SECONDS = 60
 ACTION_TIMEOUT_MS = 30_000
 SERVER_LOGS = pytest.StashKey[list[Path]]()
 LOG_OFFSETS = pytest.StashKey[dict[Path, int]]()
+EMPTY_STORAGE: StorageState = {"cookies": [], "origins": []}
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -96,21 +97,39 @@ def demo_database(demo_template: tuple[Path, object], tmp_path_factory: pytest.T
 def app_url(
     demo_database: Path, tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
 ) -> Iterator[str]:
-    """The base URL of the dashboard on the demo database, shared by the session's tests."""
+    """The base URL of the dashboard on the demo database, shared by the tests that only read.
+
+    One server per xdist worker, started when the worker's first browser test needs it: make test
+    deals the browser tests to both workers (``--dist load``) so that they run side by side.
+    """
     with running_dashboard(demo_database, tmp_path_factory.mktemp("server"), pytestconfig) as url:
         yield url
 
 
 @pytest.fixture
-def fresh_app_url(demo_database: Path, tmp_path: Path, pytestconfig: pytest.Config) -> Iterator[str]:
-    """A server of its own that no browser has visited yet, as after a restart or a deployment."""
-    with running_dashboard(demo_database, tmp_path, pytestconfig) as url:
+def fresh_app_url(demo_database: Path, tmp_path: Path, pytestconfig: pytest.Config) -> Iterator[Callable[[], str]]:
+    """A server of its own that no browser has visited yet, as after a restart or a deployment.
+
+    It starts with the test; calling the fixture's value waits until it answers and gives its
+    URL, so the test does its other work while the server starts.
+    """
+    with starting_dashboard(demo_database, tmp_path, pytestconfig) as url:
         yield url
 
 
 @contextlib.contextmanager
 def running_dashboard(database: Path, folder: Path, config: pytest.Config) -> Iterator[str]:
-    """``streamlit run dashboard.py`` on a free port; stopped on leaving."""
+    """``streamlit run dashboard.py`` on a free port, answering; stopped on leaving."""
+    with starting_dashboard(database, folder, config) as url:
+        yield url()
+
+
+@contextlib.contextmanager
+def starting_dashboard(database: Path, folder: Path, config: pytest.Config) -> Iterator[Callable[[], str]]:
+    """``streamlit run dashboard.py`` on a free port, started; stopped on leaving.
+
+    Gives a function that waits until the server answers and returns its base URL.
+    """
     port = free_port()
     log_path = folder / "streamlit.log"
     config.stash.setdefault(SERVER_LOGS, []).append(log_path)
@@ -137,9 +156,13 @@ def running_dashboard(database: Path, folder: Path, config: pytest.Config) -> It
             command, cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(database)}, stdout=log, stderr=subprocess.STDOUT
         )
     url = f"http://127.0.0.1:{port}"
-    try:
+
+    def answering() -> str:
         wait_until_healthy(server, url, log_path)
-        yield url
+        return url
+
+    try:
+        yield answering
     finally:
         server.terminate()
         try:
@@ -180,22 +203,44 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+def new_context(browser: Browser) -> BrowserContext:
+    context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser: Browser) -> Iterator[BrowserContext]:
+    """One browser context for the worker's tests, for its HTTP cache: a new context starts
+    with an empty one and fetches, parses and compiles Streamlit's and Plotly's 9 MB of
+    scripts again on every page load. ``page`` empties its storage before each test."""
+    context = new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(shared_context: BrowserContext) -> Iterator[Page]:
+    """A new tab in the shared context, with no cookies or storage left by an earlier test:
+    what differs from a fresh browser is only the cache. Sign-ins live in Streamlit's session,
+    which every page load starts anew."""
+    shared_context.set_storage_state(EMPTY_STORAGE)
+    assert shared_context.storage_state() == EMPTY_STORAGE
+    tab = shared_context.new_page()
+    yield tab
+    tab.close()
+
+
 @pytest.fixture
 def new_page(browser: Browser) -> Iterator[Callable[[], Page]]:
-    """Opens pages in fresh browser contexts (no shared cookies or storage), closed after the test."""
+    """Opens pages in contexts of their own, as another person's browser: nothing shared with
+    ``page``, not even the cache. Closed after the test."""
     contexts = []
 
     def open_page() -> Page:
-        context = browser.new_context(viewport=VIEWPORT, locale=LOCALE)
-        context.set_default_timeout(ACTION_TIMEOUT_MS)
-        contexts.append(context)
-        return context.new_page()
+        contexts.append(new_context(browser))
+        return contexts[-1].new_page()
 
     yield open_page
     for context in contexts:
         context.close()
-
-
-@pytest.fixture
-def page(new_page: Callable[[], Page]) -> Page:
-    return new_page()

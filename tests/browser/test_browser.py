@@ -26,8 +26,7 @@ from tests.builders import (
     whole_page_in_view,
 )
 
-# Every browser test shares one server: under xdist --dist loadgroup they run in one worker.
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @dataclass(frozen=True)
@@ -137,7 +136,7 @@ def test_page_draws_and_passes_axe(page: Page, app_url: str, view: View) -> None
 
 
 def test_chosen_filter_goes_into_a_link_that_reproduces_it(
-    page: Page, new_page: Callable[[], Page], app_url: str, fresh_app_url: str
+    page: Page, new_page: Callable[[], Page], app_url: str, fresh_app_url: Callable[[], str]
 ) -> None:
     path, title = REGIONS_PAGE
     open_page(page, f"{app_url}/{path}", title)
@@ -149,7 +148,7 @@ def test_chosen_filter_goes_into_a_link_that_reproduces_it(
     # Someone else opens the link, on a server no browser has visited yet, as
     # after a restart: deep links must work from the very first request.
     shared = new_page()
-    open_page(shared, page.url.replace(app_url, fresh_app_url, 1), title)
+    open_page(shared, page.url.replace(app_url, fresh_app_url(), 1), title)
     expect(selectbox(shared, REGION_LABEL)).to_have_value(REGION)
     expect(subtitle(shared, REGION)).to_be_visible()
 

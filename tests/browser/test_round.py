@@ -31,7 +31,7 @@ from tests.builders import (
     whole_page_in_view,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REGION = "Follorådet"
 FILE_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'

@@ -99,3 +99,23 @@ def test_every_page_script_is_registered_in_the_navigation():
     pages = sorted(path.name for path in python_files("views") if not path.name.startswith("_"))
     navigation = (ROOT / "dashboard.py").read_text(encoding="utf-8")
     assert [name for name in pages if f'"{name}"' not in navigation] == []
+
+
+def class_nodes(path: Path) -> list[ast.ClassDef]:
+    return [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.ClassDef)]
+
+
+def test_every_exception_lives_in_its_packages_errors_module():
+    # One place per package to find what can go wrong: core/errors.py, loaders/errors.py, outputs/errors.py.
+    errors_modules = [ROOT / package / "errors.py" for package in FORBIDDEN if (ROOT / package / "errors.py").exists()]
+    assert [path.parent.name for path in errors_modules] == ["core", "loaders", "outputs"]
+    family = {"Exception"} | {node.name for path in errors_modules for node in class_nodes(path)}
+    defined_elsewhere = [
+        f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"
+        for package in FORBIDDEN
+        for path in python_files(package)
+        if path.name != "errors.py"
+        for node in class_nodes(path)
+        if any(isinstance(base, ast.Name) and (base.id in family or base.id.endswith("Error")) for base in node.bases)
+    ]
+    assert defined_elsewhere == []

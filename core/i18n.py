@@ -351,7 +351,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Yes, I want to roll back upload {number}",
     ),
     "uploads.rollback": ("Tilbakestill opplasting {number}", "Roll back upload {number}"),
-    # Quarterly report (core/report.py)
+    # Quarterly report (outputs/report.py)
     "report.title": ("Kvartalsrapport – {quarter}", "Quarterly report – {quarter}"),
     "report.summary_sheet": ("Sammendrag", "Summary"),
     "report.total": ("Totalt", "Total"),
@@ -528,9 +528,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "outputs.charts_failed.plotly_missing": (
         "Figurene til PDF-rapporten kunne ikke tegnes: {path} mangler. "
-        "Installer pakkene på nytt med «pip install -r requirements.txt».",
+        "Installer pakkene på nytt med «make run» (eller «pip install --require-hashes -r requirements.lock»).",
         "The charts for the PDF report could not be drawn: {path} is missing. "
-        "Reinstall the packages with “pip install -r requirements.txt”.",
+        "Reinstall the packages with “make run” (or “pip install --require-hashes -r requirements.lock”).",
     ),
     "outputs.charts_failed.hint": (
         "Prøv igjen; hjelper ikke det, last ned Excel-rapporten i stedet og meld fra til den som drifter dashbordet.",

@@ -174,6 +174,24 @@ def test_commitment_page_from_a_link(register):
     assert list(history["comment"]) == ["Venter på vegvesenet", ""]
 
 
+def test_commitment_facts_are_drawn_as_badges_with_stored_text_escaped(register):
+    db = connect()
+    [[commitment_id, focus_area_id]] = db.execute(
+        "SELECT c.id, c.focus_area_id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+        "JOIN regions r ON r.id = a.region_id WHERE r.name = ? AND c.code = '1.1'",
+        (FOLLO,),
+    ).fetchall()
+    with db.conn:
+        db.execute("UPDATE focus_areas SET hashtag = '<img src=x onerror=alert(1)>' WHERE id = ?", (focus_area_id,))
+    db.close()
+    at = app({"commitment": str(commitment_id)}, "views/tiltak.py")
+    [facts] = [element.proto.body for element in at.get("html")]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in facts and "<img" not in facts
+    assert '<span style="background:' in facts and "SDG " in facts
+    # Nothing of it reaches Markdown, where the badges showed as raw <span …> text.
+    assert [element.value for element in at.markdown if "<span" in element.value] == []
+
+
 def test_commitment_page_without_a_choice(register):
     at = app(page="views/tiltak.py")
     assert at.info[0].value.startswith("Velg et tiltak")

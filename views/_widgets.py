@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from core.analysis import Kpis
+from core.dataset import CommitmentStory
 from core.filters import Filters
 from core.i18n import t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
@@ -360,7 +361,11 @@ def commitment_picker(lang: str) -> int | None:
     return chosen
 
 
-def story_facts(found, lang: str) -> str:
+def story_facts_html(found: CommitmentStory, lang: str) -> str:
+    """The commitment's region, agreement, focus area, council area and hashtag, then its SDG badges.
+
+    Stored text is escaped, never read as Markdown or HTML; the line for SDGs is left out when there are none.
+    """
     facts = t(
         "commitment.facts",
         lang,
@@ -369,9 +374,10 @@ def story_facts(found, lang: str) -> str:
         focus_area=found.focus_area or "–",
         council_area=found.council_area or "–",
     )
-    hashtag = f" · **{found.hashtag}**" if found.hashtag else ""
-    sdgs = " ".join(sdg_badge(number, lang) for number in found.sdgs)
-    return f"{facts}{hashtag}\n\n{t('commitment.sdgs', lang, sdgs='')}{sdgs}"
+    hashtag = f" · <strong>{html.escape(found.hashtag)}</strong>" if found.hashtag else ""
+    badges = "".join(sdg_badge(number, lang) for number in found.sdgs)
+    sdgs = f"<p>{html.escape(t('commitment.sdgs', lang, sdgs=''))}{badges}</p>" if badges else ""
+    return f"<p>{html.escape(facts)}{hashtag}</p>{sdgs}"
 
 
 def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:

@@ -17,7 +17,7 @@ if commitment_id is None or story is None:
     st.stop()
 
 st.header(f"{story.code} {story.text}")
-st.markdown(widgets.story_facts(story, lang))
+st.html(widgets.story_facts_html(story, lang))
 if story.reports.empty:
     st.info(t("commitment.no_reports", lang))
     st.stop()

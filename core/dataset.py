@@ -91,6 +91,9 @@ class Dataset:
     agreements: pd.DataFrame
 
 
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
 @dataclass(frozen=True)
 class LastUpdate:
     uploaded_at: str
@@ -343,8 +346,11 @@ def region_profile(db: Database, region_name: str) -> RegionProfile:
 def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None:
     """One commitment, retired or not, with every status reported for it, oldest first.
 
-    None if there is no such commitment.
+    None if there is no such commitment, also for an id no SQLite row can have (a link such as
+    ``?commitment=99999999999999999999``, which SQLite would refuse with an OverflowError).
     """
+    if not 0 < commitment_id <= SQLITE_MAX_INTEGER:
+        return None
     row = db.execute(
         """
         SELECT r.name, c.code, c.text, f.title, nullif(f.hashtag, ''), ca.name, a.period, c.focus_area_id

@@ -370,3 +370,5 @@ def test_commitment_story_with_own_goals_and_no_focus_area(db):
 
 def test_commitment_story_of_unknown_commitment(db):
     assert commitment_story(db, 99) is None
+    assert commitment_story(db, 10**20) is None
+    assert commitment_story(db, -1) is None

@@ -197,6 +197,13 @@ def test_commitment_page_without_a_choice(register):
     assert at.info[0].value.startswith("Velg et tiltak")
 
 
+@pytest.mark.parametrize("requested", ["99999999999999999999", "0", "abc"])
+def test_commitment_page_with_an_id_that_cannot_be(register, requested):
+    at = app({"commitment": requested}, "views/tiltak.py")
+    assert not at.exception
+    assert at.info[0].value.startswith("Velg et tiltak")
+
+
 @pytest.mark.parametrize(
     "page",
     ["views/oversikt.py", "views/regioner.py", "views/radsomrader.py", "views/baerekraftsmal.py", "views/tiltak.py"],

@@ -24,6 +24,15 @@ def test_overview_metrics_and_deltas_for_the_whole_county(register):
     assert at.caption[1].value.startswith("Sist oppdatert ") and "kari@viken.no" in at.caption[1].value
 
 
+def test_last_updated_is_in_oslo_time(register):
+    db = connect()
+    with db.conn:
+        db.execute("UPDATE uploads SET uploaded_at = '2024-07-01T10:05:00+00:00'")
+    db.close()
+    at = app()
+    assert at.caption[1].value.startswith("Sist oppdatert 01.07.2024 kl. 12:05 av ")
+
+
 def test_overview_status_chart_holds_the_shares_per_quarter(register):
     at = app()
     status_chart = charts(at)[0]

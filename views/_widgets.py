@@ -4,6 +4,7 @@ charts with their text alternatives, KPIs and SDG badges.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
@@ -26,6 +27,7 @@ from outputs.tables import (
     created_line,
     csv_bytes,
     file_stem,
+    moment_text,
     workbook_bytes,
 )
 from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
@@ -265,9 +267,8 @@ def last_updated_line(lang: str) -> None:
     if upload is None:
         st.caption(t("never_updated", lang))
         return
-    stamp = upload.uploaded_at[:16]
-    date, _, time = stamp.partition("T")
-    when = t("core.moment", lang, date=date, time=time) if time else stamp
+    # Stored in UTC; people read Oslo time, as the upload log shows it.
+    when = moment_text(dt.datetime.fromisoformat(upload.uploaded_at), lang)
     st.caption(t("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
 
 

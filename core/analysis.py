@@ -247,24 +247,7 @@ def commitment_table(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
     labels = {sdgs: ", ".join(map(str, sdgs)) or None for sdgs in set(snapshot["sdgs"])}
     table = snapshot.assign(sdgs=pd.Series([labels[sdgs] for sdgs in snapshot["sdgs"]], dtype=object))
     table = _with_last_reported(dataset, table, quarter)
-    return table[
-        [
-            "commitment_id",
-            "region",
-            "code",
-            "text",
-            "focus_area",
-            "hashtag",
-            "council_area",
-            "sdgs",
-            "status",
-            "progress",
-            "comment",
-            "next_step",
-            "owner",
-            "last_reported",
-        ]
-    ]
+    return table[["commitment_id", *COMMITMENT_TABLE_COLUMNS]]
 
 
 def focus_area_progress(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
@@ -542,6 +525,22 @@ def _as_none(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return frame
 
 
+# What commitment_table returns for each commitment, besides its id: the columns of the commitment exports.
+COMMITMENT_TABLE_COLUMNS: tuple[str, ...] = (
+    "region",
+    "code",
+    "text",
+    "focus_area",
+    "hashtag",
+    "council_area",
+    "sdgs",
+    "status",
+    "progress",
+    "comment",
+    "next_step",
+    "owner",
+    "last_reported",
+)
 HISTORY_COLUMNS = (
     "region",
     "code",

@@ -15,21 +15,6 @@ from views import _data as data
 from views import _widgets as widgets
 
 PDF_MIME = "application/pdf"
-COMMITMENT_COLUMNS = (
-    "region",
-    "code",
-    "text",
-    "focus_area",
-    "hashtag",
-    "council_area",
-    "sdgs",
-    "status",
-    "progress",
-    "comment",
-    "next_step",
-    "owner",
-    "last_reported",
-)
 
 
 def report_buttons(quarter: str, lang: str) -> None:
@@ -70,7 +55,7 @@ def commitments_buttons(selected: Dataset, quarter: str, lang: str, separator: s
     widgets.export_buttons(
         lambda: commitments_export(
             analysis.commitment_table(selected, quarter),
-            COMMITMENT_COLUMNS,
+            analysis.COMMITMENT_TABLE_COLUMNS,
             lang,
             title=title,
             note=created_line(note, lang),

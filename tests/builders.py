@@ -58,7 +58,7 @@ from core.register import (
     save_agreement,
 )
 from core.uploads import record_upload
-from core.users import User, add_user
+from core.users import User, add_user, get_user
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -473,6 +473,15 @@ GOOD_FILE = workbook_bytes(
 def upload(at, name: str, data: bytes):
     at.file_uploader[0].set_value((name, data, XLSX))
     return at.run()
+
+
+def kari_user() -> User:
+    """Kari's account (an administrator in the page tests' register), as the pages get it."""
+    db = connect()
+    try:
+        return get_user(db, "kari")
+    finally:
+        db.close()
 
 
 def upload_page(query: dict | None = None, user: str = "kari"):

@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 import pypdfium2
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core.db import connect
 from tests.builders import (
@@ -586,3 +587,40 @@ def test_without_chromium_the_pdf_button_is_off_and_says_why(register, monkeypat
     [warning] = at.warning
     assert warning.value.startswith("Finner ikke Chromium (/nonexistent/chromium)")
     assert not at.download_button(key="report-xlsx").disabled
+
+
+def double_click_script() -> None:
+    # A double click on "Lagre": the second click's callback runs with the same file
+    # before the page has redrawn without the button.
+    from dataclasses import dataclass
+
+    from tests.builders import GOOD_FILE, kari_user
+    from views import _data as data
+    from views import _state as state
+    from views import _upload as upload
+
+    @dataclass(frozen=True)
+    class Uploaded:
+        file_id: str
+        name: str
+        data: bytes
+
+        def getvalue(self) -> bytes:
+            return self.data
+
+    data.begin_run()
+    file = Uploaded("file-1", "status-follo.xlsx", GOOD_FILE)
+    upload.save(file, None, kari_user(), "nb")
+    upload.save(file, None, kari_user(), "nb")
+    state.show_flash()
+
+
+def test_a_double_click_on_save_keeps_the_saved_message(register):
+    at = AppTest.from_function(double_click_script, default_timeout=60).run()
+    assert not at.exception
+    assert [success.value for success in at.success] == ["Lagret som opplasting 2: 2 nye, 0 endret, 0 uendret."]
+    assert at.info == []
+    assert reports("2024-Q3") == [
+        ("Follo", "1.1", "delayed", 30, "Venter fortsatt"),
+        ("Follo", "2.1", "delayed", 5, "Få søkere"),
+    ]

@@ -33,6 +33,9 @@ from views import _widgets as widgets
 
 GENERATION_KEY = "_uploader_generation"
 REVIEW_KEY = "_upload_review"
+# The uploaded file last saved: a second click that arrives before the page has redrawn
+# (a double click) must not replace "Lagret som opplasting N" with "nothing changed".
+SAVED_KEY = "_upload_saved_file"
 FLAG_BACKGROUND = "#FCE4C4"  # with black text 17:1; the flag is also written out in words
 
 
@@ -118,6 +121,8 @@ def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
 
 def save(file, file_quarter: str | None, user: User, lang: str) -> None:
     """The button's callback: save the file for real, then say what happened."""
+    if st.session_state.get(SAVED_KEY) == file.file_id:
+        return
     try:
         with _database() as db:
             result = load_status_bytes(db, file.getvalue(), file.name, quarter=file_quarter, user=user)
@@ -132,6 +137,7 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
         state.flash("info", t("upload.nothing_changed", lang, **counts))
     else:
         state.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
+    st.session_state[SAVED_KEY] = file.file_id
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(REVIEW_KEY, None)
 

@@ -26,7 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import join_words, t
-from core.vocabulary import format_number, format_percent, quarter_label, status_label
+from core.vocabulary import format_percent, number_text, quarter_label, status_label
 
 
 # No generated __eq__: it would compare DataFrames, whose truth value is ambiguous.
@@ -164,11 +164,6 @@ def percent_text(value: float | None, lang: str = "nb") -> str:
     # Half up, as people round by hand: 1 of 8 is "13 %", not Python's half-to-even "12 %".
     whole = math.floor(value + 0.5)
     return format_percent(whole) if lang == "nb" else f"{whole}%"
-
-
-def number_text(value: float, lang: str = "nb") -> str:
-    """1234 as "1 234" (thin no-break space) in Norwegian, "1,234" in English."""
-    return format_number(value) if lang == "nb" else f"{value:,.0f}"
 
 
 def contrast_ratio(first: str, second: str) -> float:

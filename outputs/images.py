@@ -23,7 +23,7 @@ from kaleido.errors import JavascriptError, KaleidoError
 
 from core.i18n import Deferred, Text
 from core.settings import setting
-from outputs.charts import number_text
+from core.vocabulary import number_text
 from outputs.errors import ChartRenderingFailed, ChromiumMissing
 
 CHROMIUM = Path("/usr/bin/chromium")

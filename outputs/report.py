@@ -51,9 +51,9 @@ from core import analysis
 from core.dataset import Dataset
 from core.filters import NOT_REPORTED
 from core.i18n import t
-from core.vocabulary import quarter_label
+from core.vocabulary import number_text, quarter_label
 from outputs import charts
-from outputs.charts import number_text, percent_text, status_label, typed_rows
+from outputs.charts import percent_text, status_label, typed_rows
 from outputs.images import CHART_WIDTH_PX, image_options, render_charts
 from outputs.tables import Table, commitments_export, workbook_bytes
 

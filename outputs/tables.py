@@ -104,6 +104,11 @@ def moment_text(moment: dt.datetime, lang: str) -> str:
     return t("core.moment", lang, date=date, time=f"{moment:%H:%M}")
 
 
+def stored_moment_text(timestamp: str, lang: str) -> str:
+    """A time as stored (ISO 8601 in UTC, core.uploads.now_utc) as people here read it: "23.11.2026 kl. 16:40"."""
+    return moment_text(dt.datetime.fromisoformat(timestamp), lang)
+
+
 def created_line(note: str, lang: str, now: dt.datetime | None = None) -> str:
     """The filter line with the time the file was made: "Utvalg: … · laget 23.11.2026 kl. 15:40"."""
     return t("outputs.created", lang, note=note, made=moment_text(now or dt.datetime.now(OSLO), lang))

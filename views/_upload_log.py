@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +14,7 @@ from core.reports import rollback
 from core.uploads import Upload, list_uploads, upload_changes
 from core.users import User
 from core.vocabulary import quarter_label, status_label
-from outputs.tables import moment_text
+from outputs.tables import stored_moment_text
 from views import _data as data
 from views import _state as state
 from views import _widgets as widgets
@@ -41,7 +40,7 @@ def when(timestamp: str | None, lang: str) -> str:
     """A stored UTC time as Oslo reads it: "23.11.2026 kl. 15:40"."""
     if not timestamp:
         return ""
-    return moment_text(dt.datetime.fromisoformat(timestamp), lang)
+    return stored_moment_text(timestamp, lang)
 
 
 def upload_state(upload: Upload, lang: str) -> str:

@@ -4,7 +4,6 @@ charts with their text alternatives, KPIs and SDG badges.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
@@ -27,7 +26,7 @@ from outputs.tables import (
     created_line,
     csv_bytes,
     file_stem,
-    moment_text,
+    stored_moment_text,
     workbook_bytes,
 )
 from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
@@ -267,8 +266,7 @@ def last_updated_line(lang: str) -> None:
     if upload is None:
         st.caption(t("never_updated", lang))
         return
-    # Stored in UTC; people read Oslo time, as the upload log shows it.
-    when = moment_text(dt.datetime.fromisoformat(upload.uploaded_at), lang)
+    when = stored_moment_text(upload.uploaded_at, lang)
     st.caption(t("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from core.errors import DatabaseBusy
+from core.errors import DatabaseBusy, DatabaseMissing
 from core.settings import setting
 from core.vocabulary import COUNCIL_AREAS, SDGS, STATUS_KEYS
 
@@ -31,9 +31,17 @@ def database_path(path: str | os.PathLike | None = None) -> Path:
     return Path(setting("database", str))
 
 
-def connect(path: str | os.PathLike | None = None, *, busy_timeout: float | None = None) -> Database:
-    """Open the database, creating and migrating it when needed."""
+def connect(
+    path: str | os.PathLike | None = None, *, busy_timeout: float | None = None, create: bool = True
+) -> Database:
+    """Open the database, creating and migrating it when needed.
+
+    With ``create=False`` a missing file raises DatabaseMissing instead, so a mistyped
+    path on the command line is named rather than answered from a new, empty database.
+    """
     target = database_path(path)
+    if not create and not target.exists():
+        raise DatabaseMissing("core.database_missing", path=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(
         str(target), timeout=setting("busy_timeout", float) if busy_timeout is None else busy_timeout

@@ -25,6 +25,10 @@ class DatabaseBusy(MonitorError):
     """Another writer held the database for longer than we are willing to wait."""
 
 
+class DatabaseMissing(MonitorError):
+    """The database file named does not exist, and the command does not create one."""
+
+
 class UnknownRegion(MonitorError):
     """A region name or short name that is not in the register."""
 

@@ -441,6 +441,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There already is a user “{username}” with that username or e-mail address.",
     ),
     "core.unknown_user": ("Fant ingen bruker «{username}».", "There is no user “{username}”."),
+    "core.database_missing": (
+        "Fant ingen database i {path}.",
+        "There is no database at {path}.",
+    ),
     "core.sign_in_failed": ("Feil brukernavn eller passord.", "Wrong username or password."),
     "core.sign_in_locked": (
         "For mange mislykkede forsøk. Prøv igjen om {seconds} sekunder.",
@@ -1167,6 +1171,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.cannot_open": ("Kan ikke åpne {file}: {reason}.", "Cannot open {file}: {reason}."),
     "cli.cannot_open_file": ("Kan ikke åpne filen: {reason}.", "Cannot open the file: {reason}."),
     "cli.interrupted": ("Avbrutt; ingenting ble lagret.", "Interrupted; nothing was saved."),
+    "cli.database_missing_hint": (
+        "Sjekk --db og DASHBOARD_DB. En ny database lages med «python -m loaders user add» "
+        "eller «python -m loaders demo».",
+        "Check --db and DASHBOARD_DB. A new database is made by “python -m loaders user add” "
+        "or “python -m loaders demo”.",
+    ),
+    "cli.unknown_user_hint": (
+        "Brukerne står i «python -m loaders user list».",
+        "The users are listed by “python -m loaders user list”.",
+    ),
     "cli.warning": ("Advarsel: {warning}", "Warning: {warning}"),
     "cli.already_loaded": (
         "Den samme filen er lastet før (opplasting {upload}).",

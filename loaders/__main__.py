@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from core.errors import MonitorError
+from core.errors import DatabaseMissing, MonitorError, UnknownUser
 from core.i18n import t
 from core.settings import setting
 from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
@@ -39,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         for line in error_lines(error, LANG):
             print(line, file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (`uploads | head`): what is left of the output is not wanted.
+        # Python's own advice: point stdout at devnull so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:
         reason = error.strerror or error
         if error.filename:
@@ -54,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
 def error_lines(error: MonitorError, lang: str) -> list[str]:
     """What the command line prints for a refusal: each cell error of a rejected file, then the message."""
     lines = [cell.message(lang) for cell in error.errors] if isinstance(error, FileRejected) else []
-    return [*lines, error.message(lang)]
+    hints = {DatabaseMissing: "cli.database_missing_hint", UnknownUser: "cli.unknown_user_hint"}
+    hint = next((t(key, lang) for kind, key in hints.items() if isinstance(error, kind)), None)
+    return [*lines, error.message(lang), *([hint] if hint else [])]
 
 
 def say(key: str, **values: object) -> None:
@@ -161,10 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 @contextlib.contextmanager
-def _database(args: argparse.Namespace) -> Iterator[Database]:
+def _database(args: argparse.Namespace, *, create: bool = False) -> Iterator[Database]:
+    """The database the command names; only the commands that set one up may create it."""
     from core.db import connect
 
-    db = connect(args.db)
+    db = connect(args.db, create=create)
     try:
         yield db
     finally:
@@ -294,7 +303,7 @@ def run_user_add(args: argparse.Namespace) -> int:
     from core.users import add_user, role_label
 
     password = None if args.no_password else _read_password(args)
-    with _database(args) as db:
+    with _database(args, create=True) as db:
         user = add_user(
             db,
             args.username,

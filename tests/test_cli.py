@@ -142,7 +142,10 @@ def test_writes_are_made_as_a_named_account(register, db_path, tmp_path, cli):
         "Opprett en bruker med «python -m loaders user add».\n",
     )
     stranger = cli("status", str(path), "--db", str(db_path), "--as", "per")
-    assert (stranger.returncode, stranger.stderr) == (1, "Fant ingen bruker «per».\n")
+    assert (stranger.returncode, stranger.stderr) == (
+        1,
+        "Fant ingen bruker «per».\nBrukerne står i «python -m loaders user list».\n",
+    )
     viewer = cli("status", str(path), "--db", str(db_path), "--as", "lise")
     assert (viewer.returncode, viewer.stderr) == (
         1,
@@ -185,3 +188,47 @@ def test_the_error_lines_read_in_english(register, tmp_path):
         "Say which user you load as: --as USERNAME (or set DASHBOARD_USER). "
         "Create a user with «python -m loaders user add»."
     ]
+
+
+def test_a_mistyped_database_path_is_named_and_not_created(register, tmp_path, cli):
+    typo = tmp_path / "dashbaord.db"
+    for command in (
+        ("uploads",),
+        ("export", "status", "--format", "csv", "--out", str(tmp_path / "x.csv")),
+        ("user", "list"),
+    ):
+        done = cli(*command, "--db", str(typo))
+        assert (done.returncode, done.stdout, done.stderr) == (
+            1,
+            "",
+            f"Fant ingen database i {typo}.\n"
+            "Sjekk --db og DASHBOARD_DB. En ny database lages med «python -m loaders user add» "
+            "eller «python -m loaders demo».\n",
+        )
+    assert not typo.exists()
+
+
+def test_a_new_database_is_made_by_adding_the_first_user(tmp_path, cli):
+    new = tmp_path / "new.db"
+    done = cli(
+        "user", "add", "kari", "--name", "Kari Nordmann", "--role", "administrator", "--no-password", "--db", str(new)
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert cli("user", "list", "--db", str(new)).stdout == "kari\tKari Nordmann\t\tadministrator\talt\n"
+
+
+@pytest.mark.slow  # a real process, whose standard output is closed before it writes
+def test_output_cut_short_by_the_reader_is_no_error(register, db_path, tmp_path):
+    path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
+    assert cli_process("status", str(path), "--db", str(db_path)).returncode == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "loaders", "uploads", "--db", str(db_path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # as `| head -0` does
+    error = process.stderr.read().decode()
+    assert (process.wait(timeout=120), error) == (0, "")

@@ -25,13 +25,17 @@ OIDC = {
 }
 
 
-def reachable(at: AppTest, page: str) -> bool:
-    """Whether the page is registered for this visitor (AppTest refuses to switch to one that is not)."""
-    try:
-        at.switch_page(page)
-    except ValueError:
-        return False
-    return True
+SIGN_IN_HERE = "Logg inn for å se denne siden."
+REPORTERS_ONLY = "Bare rapportører og administratorer kan laste opp status. Logg inn med en slik konto."
+
+
+def opens(at: AppTest, page: str) -> bool:
+    """Whether the page shows itself to this visitor, rather than asking them to sign in or
+    telling them it is not for their role. Every page is there for everyone to open."""
+    at.switch_page(page).run()
+    assert not at.exception
+    told = [info.value for info in at.main.info] + [error.value for error in at.main.error]
+    return SIGN_IN_HERE not in told and REPORTERS_ONLY not in told
 
 
 def sidebar_text(at: AppTest) -> list[str]:
@@ -57,25 +61,29 @@ def test_with_reading_open_anyone_reads_but_nothing_that_writes_is_there(registe
     assert sidebar_text(at) == [
         "Åpen lesetilgang: alle kan se tallene uten å logge inn. Logg inn for å laste opp status."
     ]
-    assert [reachable(at, page) for page in WRITING_PAGES] == [False, False]
-    assert reachable(at, "views/logg_inn.py")
+    assert [opens(at, page) for page in WRITING_PAGES] == [False, False]
+    assert at.text_input(key="signin-password"), "the page offers the sign-in where it stands"
+    assert opens(at, "views/logg_inn.py")
 
 
-def test_with_reading_closed_only_the_sign_in_page_is_there(register):
+def test_with_reading_closed_every_page_asks_for_a_sign_in_where_it_stands(register):
     closed(register)
     at = app()
     assert not at.exception
     assert at.metric == [] and at.dataframe == []
+    assert [title.value for title in at.title] == ["Oversikt"]
+    assert [info.value for info in at.main.info] == [SIGN_IN_HERE]
+    assert at.text_input(key="signin-password").proto.type == at.text_input(key="signin-password").proto.PASSWORD
+    assert [opens(at, page) for page in ("views/oversikt.py", "views/eksport.py", *WRITING_PAGES)] == [
+        False,
+        False,
+        False,
+        False,
+    ]
+    at.switch_page("views/logg_inn.py").run()
     assert [info.value for info in at.main.info] == [
         "Logg inn for å se tallene. Kontakt fylkeskommunens administrator hvis du mangler tilgang."
     ]
-    assert [reachable(at, page) for page in ("views/oversikt.py", "views/eksport.py", *WRITING_PAGES)] == [
-        False,
-        False,
-        False,
-        False,
-    ]
-    assert at.text_input(key="signin-password").proto.type == at.text_input(key="signin-password").proto.PASSWORD
 
 
 def test_a_database_without_accounts_says_how_to_make_the_first(db):
@@ -99,12 +107,15 @@ def test_signing_in_through_the_form_opens_the_pages_the_role_allows(register):
     assert not at.exception
     assert at.title[0].value == "Oversikt" and at.metric
     assert sidebar_text(at)[0] == "Innlogget som **Ola Nordmann** (rapportør)"
-    assert [reachable(at, page) for page in WRITING_PAGES] == [True, True]
-    # The password is not kept in the session once the form is sent.
+    # The password is not kept in the session once the form is sent, nor the session's token.
     assert PASSWORD not in repr(at.session_state.to_dict())
+    [cookie] = [element.proto.body for element in at.get("html") if "document.cookie" in element.proto.body]
+    token = cookie.split("partnerskapsmonitor_session=")[1].split(";")[0]
+    assert token not in repr(at.session_state.to_dict())
+    assert [opens(at, page) for page in WRITING_PAGES] == [True, True]
 
     at.button(key="sign-out").click().run()
-    assert not reachable(at, "views/oversikt.py")
+    assert not opens(at, "views/oversikt.py")
 
 
 def test_a_wrong_password_is_refused_and_guessing_is_slowed(register):
@@ -117,7 +128,7 @@ def test_a_wrong_password_is_refused_and_guessing_is_slowed(register):
     at = sign_in_form(at, "ola", PASSWORD)
     [error] = at.error
     assert error.value.startswith("For mange mislykkede forsøk. Prøv igjen om ")
-    assert not reachable(at, "views/oversikt.py")
+    assert not opens(at, "views/oversikt.py")
 
 
 def test_an_unknown_user_gets_the_same_answer_as_a_wrong_password(register):
@@ -133,7 +144,9 @@ def test_a_viewer_signed_in_reaches_the_log_but_no_upload_and_no_rollback(regist
     save_button(at).click().run()  # kari saves an upload, so there is something to roll back
     at = app(user="lise")
     assert sidebar_text(at)[0] == "Innlogget som **Lise Leser** (leser)"
-    assert not reachable(at, "views/last_opp.py")
+    assert not opens(at, "views/last_opp.py")
+    assert [error.value for error in at.main.error] == [REPORTERS_ONLY]
+    assert at.text_input == [], "a signed-in viewer is told the page is not for the role, not asked to sign in"
     at.switch_page("views/opplastinger.py").run()
     at.selectbox(key="upload-choice").select_index(0).run()
     assert not at.exception
@@ -217,7 +230,7 @@ def test_with_oidc_the_signed_in_e_mail_is_matched_to_an_account(register):
     assert not at.exception
     assert sidebar_text(at)[0] == "Innlogget som **Ola Nordmann** (rapportør)"
     assert at.metric
-    assert [reachable(at, page) for page in WRITING_PAGES] == [True, True]
+    assert [opens(at, page) for page in WRITING_PAGES] == [True, True]
 
 
 def test_with_oidc_an_e_mail_without_an_account_reads_nothing(register):
@@ -228,7 +241,7 @@ def test_with_oidc_an_e_mail_without_an_account_reads_nothing(register):
         "Du er logget inn som ukjent@example.no, men har ingen tilgang til Partnerskapsmonitor. "
         "Be administratoren legge deg til som bruker med den e-postadressen."
     ]
-    assert not reachable(at, "views/oversikt.py")
+    assert not opens(at, "views/oversikt.py")
 
 
 def test_with_oidc_and_nobody_signed_in_the_page_offers_the_provider_not_a_password(register):
@@ -242,4 +255,4 @@ def test_with_oidc_and_nobody_signed_in_the_page_offers_the_provider_not_a_passw
 @pytest.mark.parametrize("page", WRITING_PAGES)
 def test_a_viewer_signed_in_through_oidc_cannot_reach_the_upload(register, page):
     at = oidc_app({"is_logged_in": True, "email": "lise@viken.no"})
-    assert reachable(at, page) == (page == "views/opplastinger.py")
+    assert opens(at, page) == (page == "views/opplastinger.py")

@@ -7,8 +7,20 @@ from streamlit.testing.v1 import AppTest
 
 from core.access import set_reading_open
 from core.db import connect
-from core.users import set_password
-from tests.builders import ADMIN, ENTRY, FOLLO, GOOD_FILE, IOR, app, reports, save_button, upload, workbook_bytes
+from core.users import remove_user, set_password
+from tests.builders import (
+    ADMIN,
+    ENTRY,
+    FOLLO,
+    GOOD_FILE,
+    IOR,
+    app,
+    commitment_id,
+    reports,
+    save_button,
+    upload,
+    workbook_bytes,
+)
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -256,3 +268,109 @@ def test_with_oidc_and_nobody_signed_in_the_page_offers_the_provider_not_a_passw
 def test_a_viewer_signed_in_through_oidc_cannot_reach_the_upload(register, page):
     at = oidc_app({"is_logged_in": True, "email": "lise@viken.no"})
     assert opens(at, page) == (page == "views/opplastinger.py")
+
+
+# --- a sign-in that lasts a working day ----------------------------------------------------------
+
+COOKIE = "partnerskapsmonitor_session"
+
+
+def written_cookie(at: AppTest) -> str | None:
+    """The cookie the run gave the browser, as the page's script assigns it, if any."""
+    found = [element.proto.body for element in at.get("html") if "document.cookie" in element.proto.body]
+    assert len(found) <= 1
+    return found[0].removeprefix('<script>document.cookie = "').removesuffix('";</script>') if found else None
+
+
+def browser_returning_with(monkeypatch: pytest.MonkeyPatch, token: str, page: str | None = None) -> AppTest:
+    """A reload or a new tab: a new session whose browser sends the cookie ``token``."""
+    import views._signin
+
+    monkeypatch.setattr(views._signin, "browser_token", lambda: token)
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def signed_in_through_the_form(register, **context) -> tuple[AppTest, str]:
+    closed(register)
+    set_password(register, "ola", PASSWORD)
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.context.update(context)
+    at = sign_in_form(at.run(), "ola", PASSWORD)
+    cookie = written_cookie(at)
+    assert cookie is not None
+    token = cookie.removeprefix(f"{COOKIE}=").split(";")[0]
+    return at, token
+
+
+def test_a_sign_in_gives_the_browser_a_strict_cookie_for_the_working_day(register):
+    at, token = signed_in_through_the_form(register)
+    assert written_cookie(at) == f"{COOKIE}={token}; Path=/; Max-Age=28800; SameSite=Strict"
+    assert len(token) >= 43
+    at.run()
+    assert written_cookie(at) is None, "written once, not on every run"
+
+
+def test_over_https_the_cookie_is_secure(register):
+    at, token = signed_in_through_the_form(register, url="https://monitor.viken.no/")
+    assert written_cookie(at) == f"{COOKIE}={token}; Path=/; Max-Age=28800; SameSite=Strict; Secure"
+
+
+def test_a_reload_or_a_new_tab_with_the_cookie_stays_signed_in(register, monkeypatch):
+    _, token = signed_in_through_the_form(register)
+    at = browser_returning_with(monkeypatch, token, "views/last_opp.py")
+    assert sidebar_text(at)[0] == "Innlogget som **Ola Nordmann** (rapportør)"
+    assert [title.value for title in at.title] == ["Last opp"] and at.file_uploader
+
+
+def test_signing_out_ends_the_session_and_clears_the_cookie(register, monkeypatch):
+    at, token = signed_in_through_the_form(register)
+    at.button(key="sign-out").click().run()
+    assert written_cookie(at) == f"{COOKIE}=; Path=/; Max-Age=0; SameSite=Strict"
+    assert [info.value for info in at.main.info] == [SIGN_IN_HERE]
+    # The old cookie, kept by another tab or copied, no longer signs anyone in.
+    again = browser_returning_with(monkeypatch, token)
+    assert [info.value for info in again.main.info] == [SIGN_IN_HERE]
+    assert written_cookie(again) == f"{COOKIE}=; Path=/; Max-Age=0; SameSite=Strict"
+
+
+def test_an_unknown_cookie_is_ignored_and_cleared(register, monkeypatch):
+    closed(register)
+    at = browser_returning_with(monkeypatch, "ikke-en-gyldig-token")
+    assert [info.value for info in at.main.info] == [SIGN_IN_HERE]
+    assert written_cookie(at) == f"{COOKIE}=; Path=/; Max-Age=0; SameSite=Strict"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [lambda db: set_password(db, "ola", "et helt nytt passord"), lambda db: remove_user(db, "ola")],
+    ids=["new password", "account removed"],
+)
+def test_a_new_password_or_a_removed_account_signs_out_at_once(register, monkeypatch, change):
+    at, token = signed_in_through_the_form(register)
+    other_tab = browser_returning_with(monkeypatch, token)
+    change(register)
+    for tab in (at, other_tab):
+        tab.run()
+        assert not tab.exception
+        assert [info.value for info in tab.main.info] == [SIGN_IN_HERE]
+        assert not [text for text in sidebar_text(tab) if text.startswith("Innlogget")]
+        assert written_cookie(tab) == f"{COOKIE}=; Path=/; Max-Age=0; SameSite=Strict"
+
+
+def test_signing_in_from_a_deep_link_opens_that_page_with_its_address(register):
+    closed(register)
+    set_password(register, "ola", PASSWORD)
+    wanted = commitment_id(FOLLO, "2.1")
+    at = app({"commitment": str(wanted), "lang": "English"}, page="views/tiltak.py")
+    assert [title.value for title in at.title] == ["Commitment"]
+    assert [info.value for info in at.main.info] == ["Sign in to see this page."]
+    at = sign_in_form(at, "ola", PASSWORD)
+    assert not at.exception
+    assert [title.value for title in at.title] == ["Commitment"]
+    assert [header.value for header in at.main.header] == ["2.1 Flere lærlingplasser"]
+    assert dict(at.query_params) == {"commitment": str(wanted), "lang": "English"}

@@ -158,7 +158,8 @@ def write_cookie(container) -> None:
     if pending is None:
         return
     value, max_age = pending
-    secure = served_over_tls(st.context.url, st.context.headers.get("X-Forwarded-Proto"))
+    forwarded = st.context.headers.get("X-Forwarded-Proto")
+    secure = served_over_tls(st.context.url, forwarded if isinstance(forwarded, str) else None)
     assignment = json.dumps(cookie_text(value, max_age, secure=secure))
     container.html(f"<script>document.cookie = {assignment};</script>", unsafe_allow_javascript=True)
 

@@ -25,7 +25,14 @@ PAGES = (
     ("eksport.py", "page.export", ":material/download:", "eksport", "read"),
     ("last_opp.py", "page.upload", ":material/upload_file:", "last-opp", "report"),
     ("opplastinger.py", "page.uploads", ":material/history:", "opplastinger", "signed_in"),
+    ("logg_inn.py", "page.sign_in", ":material/login:", "logg-inn", "nothing"),
 )
+
+
+def in_menu(need: str) -> bool:
+    # Logg inn is in the menu until one has signed in.
+    return visitor.user is None if need == "nothing" else signin.may_open(visitor, need)
+
 
 # Every page is registered, so a link to one always opens it: one the visitor may not use is
 # left out of the menu and, opened, says so and offers the sign-in in its place. One flat list:
@@ -38,18 +45,10 @@ pages = {
         icon=icon,
         url_path=url_path,
         default=script == "oversikt.py",
-        visibility="visible" if signin.may_open(visitor, need) else "hidden",
+        visibility="visible" if in_menu(need) else "hidden",
     ): need
     for script, title_key, icon, url_path, need in PAGES
 }
-sign_in_page = st.Page(
-    "views/logg_inn.py",
-    title=t("page.sign_in", lang),
-    icon=":material/login:",
-    url_path="logg-inn",
-    visibility="hidden" if visitor.user else "visible",
-)
-pages[sign_in_page] = "nothing"
 navigation = st.navigation(list(pages))
 signin.sidebar_status(account_box, visitor, lang)
 signin.write_cookie(account_box)

@@ -15,41 +15,46 @@ account_box = st.sidebar.container()
 filters_box = st.sidebar.container()
 lang = widgets.language_switch(st.sidebar.container())
 
-
-def page(script: str, title_key: str, icon: str, url_path: str | None = None, **options) -> st.Page:
-    return st.Page(f"views/{script}", title=t(title_key, lang), icon=icon, url_path=url_path, **options)
-
-
-# One flat list: with sections, Streamlit 1.67 nests each section's <li> items in a
-# <div> inside the <ul>, which screen readers cannot read as a list (axe: list, listitem).
-pages = []
-if visitor.may_read:
-    pages += [
-        page("oversikt.py", "page.overview", ":material/dashboard:", default=True),
-        page("regioner.py", "page.regions", ":material/map:", "regioner"),
-        page("radsomrader.py", "page.council_areas", ":material/account_tree:", "radsomrader"),
-        page("baerekraftsmal.py", "page.sdgs", ":material/public:", "baerekraftsmal"),
-        page("tiltak.py", "page.commitment", ":material/task_alt:", "tiltak"),
-        page("eksport.py", "page.export", ":material/download:", "eksport"),
-    ]
-# Pages that write are not even registered for those who may not use them; the
-# pages and the core check again.
-if visitor.may_report:
-    pages.append(page("last_opp.py", "page.upload", ":material/upload_file:", "last-opp"))
-if visitor.user is not None:
-    pages.append(page("opplastinger.py", "page.uploads", ":material/history:", "opplastinger"))
-pages.append(
-    page(
-        "logg_inn.py",
-        "page.sign_in",
-        ":material/login:",
-        "logg-inn",
-        default=not visitor.may_read,
-        visibility="hidden" if visitor.user else "visible",
-    )
+# Every page, with what the visitor needs to see it: "read", "report", "signed_in" or "nothing".
+PAGES = (
+    ("oversikt.py", "page.overview", ":material/dashboard:", None, "read"),
+    ("regioner.py", "page.regions", ":material/map:", "regioner", "read"),
+    ("radsomrader.py", "page.council_areas", ":material/account_tree:", "radsomrader", "read"),
+    ("baerekraftsmal.py", "page.sdgs", ":material/public:", "baerekraftsmal", "read"),
+    ("tiltak.py", "page.commitment", ":material/task_alt:", "tiltak", "read"),
+    ("eksport.py", "page.export", ":material/download:", "eksport", "read"),
+    ("last_opp.py", "page.upload", ":material/upload_file:", "last-opp", "report"),
+    ("opplastinger.py", "page.uploads", ":material/history:", "opplastinger", "signed_in"),
+    ("logg_inn.py", "page.sign_in", ":material/login:", "logg-inn", "nothing"),
 )
-navigation = st.navigation(pages)
+
+
+def in_menu(need: str) -> bool:
+    # Logg inn is in the menu until one has signed in.
+    return visitor.user is None if need == "nothing" else signin.may_open(visitor, need)
+
+
+# Every page is registered, so a link to one always opens it: one the visitor may not use is
+# left out of the menu and, opened, says so and offers the sign-in in its place. One flat list:
+# with sections, Streamlit 1.67 nests each section's <li> items in a <div> inside the <ul>,
+# which screen readers cannot read as a list (axe: list, listitem).
+pages = {
+    st.Page(
+        f"views/{script}",
+        title=t(title_key, lang),
+        icon=icon,
+        url_path=url_path,
+        default=script == "oversikt.py",
+        visibility="visible" if in_menu(need) else "hidden",
+    ): need
+    for script, title_key, icon, url_path, need in PAGES
+}
+navigation = st.navigation(list(pages))
 signin.sidebar_status(account_box, visitor, lang)
+signin.write_cookie(account_box)
 if visitor.may_read:
     widgets.sidebar_filters(filters_box, lang)
-navigation.run()
+if signin.may_open(visitor, pages[navigation]):
+    navigation.run()
+else:
+    signin.gate(navigation.title, visitor, lang)

@@ -299,3 +299,21 @@ def m003_users(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m004_sessions(db: Database) -> None:
+    # Lasting local sign-ins (core/sessions.py). Only the token's SHA-256 is kept: someone
+    # who reads the database cannot sign in with what they find. Removing the account
+    # removes its sessions.
+    db.execute(
+        """
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX sessions_user ON sessions(user_id)")

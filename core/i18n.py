@@ -767,6 +767,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only reporters and administrators can upload status. Sign in with such an account.",
     ),
     "signin.signed_in_only": ("Logg inn for å se opplastingene.", "Sign in to see the uploads."),
+    "signin.page_needs_sign_in": ("Logg inn for å se denne siden.", "Sign in to see this page."),
     "signin.scope": ("Du rapporterer for: {scope}.", "You report for: {scope}."),
     "signin.rollback_admins_only": (
         "Bare administratorer kan tilbakestille opplastinger.",

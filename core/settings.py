@@ -217,6 +217,16 @@ SETTINGS: tuple[Setting, ...] = (
         AT_START,
         minimum=1,
     ),
+    # A working day: a sign-in made in the morning lasts until the evening, and no longer.
+    Setting(
+        "session_hours",
+        "DASHBOARD_SESSION_HOURS",
+        8,
+        int,
+        "hours",
+        "How long a local sign-in lasts in the browser, across reloads and new tabs, before it asks again.",
+        minimum=1,
+    ),
     Setting(
         "argon2_time_cost",
         "DASHBOARD_ARGON2_TIME_COST",

@@ -28,6 +28,7 @@ from core.errors import (
 )
 from core.i18n import t
 from core.register import council_area_ids, find_region
+from core.sessions import end_account_sessions
 from core.settings import setting
 from core.vocabulary import fold
 
@@ -164,12 +165,14 @@ def list_users(db: Database) -> list[User]:
 
 
 def remove_user(db: Database, username: str) -> None:
+    """Remove the account; its sessions go with it (ON DELETE CASCADE), so it is signed out everywhere at once."""
     with write_transaction(db):
         if db.execute("DELETE FROM users WHERE username = ?", (username,)).rowcount == 0:
             raise UnknownUser("core.unknown_user", username=username)
 
 
 def set_password(db: Database, username: str, password: str) -> None:
+    """Set a new password and end every lasting sign-in of the account: whoever knew the old one is out."""
     password_hash = hash_password(password)
     with write_transaction(db):
         changed = db.execute(
@@ -178,6 +181,7 @@ def set_password(db: Database, username: str, password: str) -> None:
         ).rowcount
         if changed == 0:
             raise UnknownUser("core.unknown_user", username=username)
+        end_account_sessions(db, username)
 
 
 def authenticate(db: Database, username: str, password: str, *, now: dt.datetime | None = None) -> User:

@@ -57,6 +57,7 @@ from core.register import (
     find_region,
     save_agreement,
 )
+from core.sessions import start_session
 from core.uploads import record_upload
 from core.users import User, add_user, get_user
 
@@ -354,12 +355,21 @@ def app(query: dict | None = None, page: str | None = None, *, user: str | None 
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if user is not None:
-        at.session_state[SESSION_KEY] = user
+        at.session_state[SESSION_KEY] = signed_in(user)
     at.run()
     if page:
         at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def signed_in(username: str) -> str:
+    """A new session for the account, as a sign-in through the form starts one: its token's hash."""
+    db = connect()
+    try:
+        return start_session(db, username).token_hash
+    finally:
+        db.close()
 
 
 def metrics(at: AppTest) -> list[tuple[str, str, str]]:

@@ -2,14 +2,22 @@
 
 With an ``[auth]`` section in ``.streamlit/secrets.toml`` people sign in through
 the county's identity provider (``st.login``) and are matched to an account by
-e-mail. Without one they sign in with a local account's username and password.
-The account is looked up on every run (cached per database revision), so a
-removed account or a changed role applies at once.
+e-mail. Without one they sign in with a local account's username and password,
+and the sign-in lasts (core/sessions.py): the browser keeps a random token as a
+cookie, read once when the browser connects (``st.context.cookies``), so a reload
+or a new tab stays signed in. The session is checked on every run, and the account
+looked up (cached per database revision), so signing out elsewhere, a new password,
+a removed account or a changed role applies at once.
+
+Streamlit sets no cookie of its own: the cookie is written by a line of script that
+``st.html(unsafe_allow_javascript=True)`` runs in the page once, right after the
+sign-in or sign-out; the script holds only our own token and cookie attributes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass
 
 import streamlit as st
@@ -19,11 +27,22 @@ from core.access import may_report, reading_open
 from core.db import connect
 from core.errors import MonitorError, SignInFailed, SignInLocked
 from core.i18n import t
+from core.sessions import (
+    COOKIE_NAME,
+    cookie_text,
+    end_session,
+    served_over_tls,
+    session_username,
+    start_session,
+    token_hash,
+)
 from core.users import User, authenticate, get_user, has_accounts, role_label, user_by_email
 from views import _data as data
 from views import _widgets as widgets
 
-SESSION_KEY = "_signed_in_username"
+SESSION_KEY = "_session"  # the SHA-256 of this browser's session token, never the token itself
+COOKIE_READ_KEY = "_session_cookie_read"
+COOKIE_KEY = "_session_cookie_to_write"  # (value, max age) for the browser, written once on the next run
 VISITOR_KEY = "_visitor"
 FAILURE_KEY = "_sign_in_failure"
 
@@ -94,13 +113,55 @@ def identify() -> Visitor:
         if email:
             user = _account(path, revision, None, str(email))
             unknown_email = None if user else str(email)
-    elif username := st.session_state.get(SESSION_KEY):
-        user = _account(path, revision, username, None)
-        if user is None:  # the account was removed while signed in
-            st.session_state.pop(SESSION_KEY)
+    else:
+        user = _local_user(path, revision)
     visitor = Visitor(user, _reading_open(path, revision), oidc, unknown_email)
     st.session_state[VISITOR_KEY] = visitor
     return visitor
+
+
+def browser_token() -> str | None:
+    """The session token the browser sent when it connected, if any."""
+    token = st.context.cookies.get(COOKIE_NAME)
+    # A test harness without a browser (AppTest) answers with a stand-in object, not text.
+    return token if isinstance(token, str) and token else None
+
+
+def _local_user(path: str, revision: int) -> User | None:
+    # The cookies are those the browser sent when it connected, the same on every run: read
+    # them once, so a session signed out in this tab is not taken up again from the old cookie.
+    if not st.session_state.get(COOKIE_READ_KEY):
+        st.session_state[COOKIE_READ_KEY] = True
+        token = browser_token()
+        if token:
+            st.session_state[SESSION_KEY] = token_hash(token)
+    hashed = st.session_state.get(SESSION_KEY)
+    if hashed is None:
+        return None
+    # Not cached: a sign-out, a new password or a removed account must end the session at once.
+    with contextlib.closing(connect(path)) as db:
+        username = session_username(db, hashed)
+    user = _account(path, revision, username, None) if username else None
+    if user is None:  # expired, signed out in another tab, a new password, or the account is gone
+        st.session_state.pop(SESSION_KEY)
+        _forget_cookie()
+    return user
+
+
+def _forget_cookie() -> None:
+    st.session_state[COOKIE_KEY] = ("", 0)
+
+
+def write_cookie(container) -> None:
+    """Give the browser the cookie a sign-in or sign-out of the previous run asked for."""
+    pending = st.session_state.pop(COOKIE_KEY, None)
+    if pending is None:
+        return
+    value, max_age = pending
+    forwarded = st.context.headers.get("X-Forwarded-Proto")
+    secure = served_over_tls(st.context.url, forwarded if isinstance(forwarded, str) else None)
+    assignment = json.dumps(cookie_text(value, max_age, secure=secure))
+    container.html(f"<script>document.cookie = {assignment};</script>", unsafe_allow_javascript=True)
 
 
 NOBODY = Visitor(user=None, reading_open=False, oidc=False)
@@ -150,11 +211,47 @@ def sidebar_status(container, visitor: Visitor, lang: str) -> None:
 def sign_out(visitor: Visitor) -> None:
     if visitor.oidc:
         st.logout()
-    st.session_state.pop(SESSION_KEY, None)
+    hashed = st.session_state.pop(SESSION_KEY, None)
+    if hashed is not None:
+        with contextlib.closing(connect(data.database_file())) as db:
+            end_session(db, hashed)
+        _forget_cookie()
     st.rerun()
 
 
-# --- the sign-in page ------------------------------------------------------------------------
+# --- signing in -------------------------------------------------------------------------------
+
+
+def may_open(visitor: Visitor, need: str) -> bool:
+    """Whether the visitor may see a page that needs ``need``: "read", "report", "signed_in" or "nothing"."""
+    return {
+        "read": visitor.may_read,
+        "report": visitor.may_report,
+        "signed_in": visitor.user is not None,
+        "nothing": True,
+    }[need]
+
+
+def gate(title: str, visitor: Visitor, lang: str) -> None:
+    """In place of a page the visitor may not open: say so, and offer the sign-in right here, so
+    that signing in runs the same page with the same address (filters, language, commitment)."""
+    st.title(title)
+    if visitor.user is not None:
+        st.error(t("signin.reporters_only", lang), icon=":material/lock:")
+        return
+    st.info(t("signin.page_needs_sign_in", lang), icon=":material/lock:")
+    sign_in_choices(visitor, lang)
+
+
+def sign_in_choices(visitor: Visitor, lang: str) -> None:
+    """The identity provider's button, the local form, or how to make the first account."""
+    if visitor.oidc:
+        identity_provider_button(visitor, lang)
+    elif not any_accounts():
+        st.warning(t("signin.no_accounts", lang), icon=":material/person_add:")
+    else:
+        st.caption(t("signin.local_intro", lang))
+        password_form(lang)
 
 
 def password_form(lang: str) -> None:
@@ -172,10 +269,13 @@ def password_form(lang: str) -> None:
         try:
             with contextlib.closing(connect(data.database_file())) as db:
                 user = authenticate(db, username.strip(), password)
+                session = start_session(db, user.username)
         except (SignInFailed, SignInLocked) as refused:
             st.session_state[FAILURE_KEY] = widgets.error_message(refused, lang)
         else:
-            st.session_state[SESSION_KEY] = user.username
+            st.session_state[SESSION_KEY] = session.token_hash
+            st.session_state[COOKIE_KEY] = (session.token, session.max_age)
+        # The same page with the same address runs again, now signed in.
         st.rerun()
 
 

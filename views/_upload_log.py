@@ -83,7 +83,9 @@ def _quarters(stored: str | None, lang: str) -> str:
 def upload_picker(found: list[Upload], lang: str) -> Upload | None:
     by_id = {upload.id: upload for upload in found}
     requested = st.query_params.get("upload")
-    index = list(by_id).index(int(requested)) if requested and requested.isdigit() and int(requested) in by_id else None
+    # isascii: "²" is a digit to isdigit, but not to int.
+    number = int(requested) if requested and requested.isascii() and requested.isdigit() else None
+    index = list(by_id).index(number) if number in by_id else None
     chosen = st.selectbox(
         t("uploads.choose", lang),
         list(by_id),

@@ -342,7 +342,7 @@ def commitment_picker(lang: str) -> int | None:
     """The commitment to show: from the link that led here, else chosen in a list; kept in the URL."""
     ids, labels = commitment_choices()
     requested = st.query_params.get("commitment")
-    current = int(requested) if requested and requested.isdigit() else None
+    current = int(requested) if requested and requested.isascii() and requested.isdigit() else None
     if current is not None and current not in labels:
         found = story(current)
         if found is not None:

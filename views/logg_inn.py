@@ -5,18 +5,17 @@ import streamlit as st
 from core.i18n import t
 from views import _signin as signin
 from views import _state as state
+from views._state import FILTER_KEYS, LANGUAGE_KEY
 
 lang = state.language()
 visitor = signin.current()
 if visitor.user is not None:
-    st.switch_page("views/oversikt.py")
+    # switch_page clears the address, and may not touch the filters and language, which
+    # belong to their widgets (and come back with them); the rest is handed on.
+    bound = (*FILTER_KEYS, LANGUAGE_KEY)
+    kept = {key: value for key, value in st.query_params.to_dict().items() if key not in bound}
+    st.switch_page("views/oversikt.py", query_params=kept)
 st.title(t("page.sign_in", lang))
 if not visitor.reading_open:
     st.info(t("signin.closed_reading", lang), icon=":material/lock:")
-if visitor.oidc:
-    signin.identity_provider_button(visitor, lang)
-elif not signin.any_accounts():
-    st.warning(t("signin.no_accounts", lang), icon=":material/person_add:")
-else:
-    st.caption(t("signin.local_intro", lang))
-    signin.password_form(lang)
+signin.sign_in_choices(visitor, lang)

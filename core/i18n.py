@@ -81,6 +81,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No status reports for this selection yet.",
     ),
     "none_in_list": ("Ingen.", "None."),
+    "table.first_rows": (
+        "Viser de første {shown} av {count}. Hele listen er i Excel- og CSV-filen under.",
+        "Showing the first {shown} of {count}. The whole list is in the Excel and CSV files below.",
+    ),
     # KPIs
     "kpi.commitments": ("Tiltak", "Commitments"),
     "kpi.on_track": ("I rute", "On track"),
@@ -106,8 +110,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Regions
     "regions.choose": (
-        "Velg en region i filteret til venstre for å se avtalen, kommunene og tiltakene.",
-        "Choose a region in the filter on the left to see its agreement, municipalities and commitments.",
+        "Velg en region i filteret i menyen for å se avtalen, kommunene og tiltakene.",
+        "Choose a region in the filter in the menu to see its agreement, municipalities and commitments.",
     ),
     "regions.agreement": ("Avtale {period}", "Agreement {period}"),
     "regions.members": ("Medlemskommuner", "Member municipalities"),
@@ -120,8 +124,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Council areas
     "council.choose": (
-        "Velg et rådsområde i filteret til venstre for å se det på tvers av regionene.",
-        "Choose a council area in the filter on the left to see it across the regions.",
+        "Velg et rådsområde i filteret i menyen for å se det på tvers av regionene.",
+        "Choose a council area in the filter in the menu to see it across the regions.",
     ),
     "council.late": ("Forsinket", "Delayed"),
     "council.unreported": ("Ikke rapportert for {quarter}", "Not reported for {quarter}"),
@@ -134,8 +138,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sdgs.tile_none": ("Ingen tiltak", "No commitments"),
     "sdgs.drilldown": ("{sdg} per region og innsatsområde", "{sdg} by region and focus area"),
     "sdgs.choose": (
-        "Velg et bærekraftsmål i filteret til venstre for å se det per region og innsatsområde.",
-        "Choose an SDG in the filter on the left to see it by region and focus area.",
+        "Velg et bærekraftsmål i filteret i menyen for å se det per region og innsatsområde.",
+        "Choose an SDG in the filter in the menu to see it by region and focus area.",
     ),
     # Commitment page
     "commitment.choose": ("Velg tiltak", "Choose commitment"),
@@ -181,8 +185,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.excel_named": ("{name} (Excel)", "{name} (Excel)"),
     "export.csv_named": ("{name} (CSV)", "{name} (CSV)"),
     "export.intro": (
-        "Alle filer følger filtrene til venstre. Excel-filene har en linje øverst som sier hvilket utvalg de viser.",
-        "Every file follows the filters on the left. The Excel files say at the top which selection they show.",
+        "Alle filer følger filtrene i menyen. Excel-filene har en linje øverst som sier hvilket utvalg de viser.",
+        "Every file follows the filters in the menu. The Excel files say at the top which selection they show.",
     ),
     "export.separator": ("Skilletegn i CSV", "CSV separator"),
     "export.separator.semicolon": ("Semikolon (norsk Excel)", "Semicolon (Norwegian Excel)"),

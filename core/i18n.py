@@ -242,7 +242,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.stage.save": ("Lagrer …", "Saving …"),
     "upload.stage.done": ("Ferdig.", "Done."),
     "upload.review_heading": ("3. Se over og lagre", "3. Review and save"),
-    "upload.count.added": ("Nye rapporter", "New reports"),
+    "upload.count.added": ("Nye", "New"),
     "upload.count.changed": ("Endret", "Changed"),
     "upload.count.unchanged": ("Uendret", "Unchanged"),
     "upload.count.newly_delayed": ("Nylig forsinket", "Newly delayed"),
@@ -273,22 +273,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.col.problem": ("Feil", "Problem"),
     "upload.col.change": ("Endring", "Change"),
     "upload.col.compared": ("Sammenlignet med", "Compared with"),
+    "upload.col.what_changed": ("Hva er endret", "What changed"),
+    "upload.field_change": ("{field}: {before} → {after}", "{field}: {before} → {after}"),
+    "upload.changes_title": ("Endringer i statusfilen", "Changes in the status file"),
     "upload.col.status_before": ("Status før", "Status before"),
     "upload.col.status_after": ("Status nå", "Status now"),
     "upload.col.progress_before": ("Fremdrift før", "Progress before"),
     "upload.col.progress_after": ("Fremdrift nå", "Progress now"),
-    "upload.col.notes": ("Merknad", "Note"),
     "upload.change.added": ("Ny", "New"),
     "upload.change.changed": ("Endret", "Changed"),
     "upload.change.unchanged": ("Uendret", "Unchanged"),
     "upload.flag.newly_delayed": ("Nylig forsinket", "Newly delayed"),
     "upload.flag.backwards": ("Fremdrift går tilbake", "Progress going backwards"),
-    "upload.flag.fields": ("endret: {fields}", "changed: {fields}"),
     "upload.flag_help": (
-        "Rader merket ⚠ (nylig forsinket) eller ↓ (fremdrift går tilbake) er uthevet. «Før» er verdien som "
-        "erstattes, eller siste rapport før kvartalet når tiltaket ikke er rapportert for kvartalet ennå.",
-        "Rows marked ⚠ (newly delayed) or ↓ (progress going backwards) are highlighted. “Before” is the value "
-        "being replaced, or the latest report before the quarter when the quarter has no report yet.",
+        "Hver rapport er sammenlignet med tiltakets forrige rapport: den som erstattes når kvartalet alt har en, "
+        "ellers siste rapport før kvartalet. «Ny» betyr at tiltaket ikke har noen rapport å sammenligne med. "
+        "Rader merket ⚠ (nylig forsinket) eller ↓ (fremdrift går tilbake) er uthevet.",
+        "Each report is compared with the commitment's previous report: the one it replaces when the quarter "
+        "already has one, else the latest report before the quarter. “New” means the commitment has no report to "
+        "compare with. Rows marked ⚠ (newly delayed) or ↓ (progress going backwards) are highlighted.",
     ),
     "upload.show_unchanged": ("Vis også uendrede rader", "Show unchanged rows too"),
     "upload.changes_heading": ("Endringer i filen ({count})", "Changes in the file ({count})"),

@@ -46,6 +46,7 @@ input:focus-visible, [tabindex]:focus-visible, [data-testid="stSidebarNav"] a:fo
 .pm-table td.pm-number {{ text-align: right; white-space: nowrap; }}
 .pm-table td.pm-wide {{ min-width: 14rem; }}
 .pm-table a {{ color: #0B57D0; font-weight: 600; text-decoration: underline; }}
+.pm-table tr.pm-flag td {{ background: #FCE4C4; }}
 .pm-badge {{ display: inline-block; padding: 0.05rem 0.4rem; border-radius: 0.3rem; white-space: nowrap; }}
 .pm-bar {{ display: inline-block; width: 3rem; height: 0.5rem; background: #E6E6E6; margin-left: 0.3rem;
   vertical-align: middle; }}
@@ -107,13 +108,22 @@ def number_cell(value: object) -> Cell:
     return Cell("" if _missing(value) else html.escape(str(int(float(str(value))))), "pm-number")
 
 
-def table_html(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], key: str) -> str:
-    """A table with a caption for screen readers and a header cell per column (``scope="col"``)."""
+def table_html(
+    caption: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    key: str,
+    flagged: Sequence[bool] = (),
+) -> str:
+    """A table with a caption for screen readers and a header cell per column (``scope="col"``);
+    ``flagged`` rows are highlighted (what flags them must also be written in the row)."""
     head = "".join(f'<th scope="col">{html.escape(header)}</th>' for header in headers)
+    marks = list(flagged) or [False] * len(rows)
     body = "".join(
-        "<tr>" + "".join(f'<td class="{cell.kind}">{cell.html}</td>' if cell.kind else f"<td>{cell.html}</td>"
-                         for cell in row) + "</tr>"
-        for row in rows
+        ('<tr class="pm-flag">' if mark else "<tr>")
+        + "".join(f'<td class="{cell.kind}">{cell.html}</td>' if cell.kind else f"<td>{cell.html}</td>" for cell in row)
+        + "</tr>"
+        for row, mark in zip(rows, marks, strict=True)
     )
     return (
         f'<div class="pm-table" id="table-{html.escape(key)}"><table><caption>{html.escape(caption)}</caption>'
@@ -121,9 +131,17 @@ def table_html(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cel
     )
 
 
-def show_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]], lang: str, key: str) -> None:
+def show_table(
+    caption: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    lang: str,
+    key: str,
+    *,
+    flagged: Sequence[bool] = (),
+) -> None:
     """Draw a table; a long one shows its first :data:`ROW_LIMIT` rows and says where the rest is."""
-    st.html(table_html(caption, headers, rows[:ROW_LIMIT], key))
+    st.html(table_html(caption, headers, rows[:ROW_LIMIT], key, flagged[:ROW_LIMIT]))
     if len(rows) > ROW_LIMIT:
         st.caption(t("table.first_rows", lang, shown=ROW_LIMIT, count=len(rows)))
 

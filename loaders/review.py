@@ -74,10 +74,7 @@ def _review_row(change: Change, text: str, earlier: dict[int, list[tuple]]) -> t
     changed_fields = tuple(
         (name, was, now) for name, was, now in zip(FIELDS, old, change.new, strict=True) if was != now
     )
-    if before is None:
-        kind = "added"
-    else:
-        kind = "changed" if changed_fields else "unchanged"
+    kind = "added" if before is None else "changed" if changed_fields else "unchanged"
     return (
         change.row,
         change.region,

@@ -38,9 +38,7 @@ def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db
     )
     frame = review_frame(db, result)
     assert list(frame.columns) == list(REVIEW_COLUMNS)
-    rows = [
-        [None if _blank(value) else value for value in row] for row in frame.astype(object).itertuples(index=False)
-    ]
+    rows = [[None if _blank(value) else value for value in row] for row in frame.astype(object).itertuples(index=False)]
     follo = "Follorådet"
     assert rows == [
         [
@@ -59,8 +57,22 @@ def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db
             True,
             (("status", "on_track", "delayed"), ("progress", 50, 40), ("comment", None, "Venter")),
         ],
-        [3, follo, "1.2", "Innfartsparkering", "2023-Q2", "unchanged", "2023-Q1", "delayed", "delayed", 20, 20, False,
-         False, ()],
+        [
+            3,
+            follo,
+            "1.2",
+            "Innfartsparkering",
+            "2023-Q2",
+            "unchanged",
+            "2023-Q1",
+            "delayed",
+            "delayed",
+            20,
+            20,
+            False,
+            False,
+            (),
+        ],
         [
             4,
             follo,

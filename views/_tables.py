@@ -17,12 +17,16 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 import streamlit as st
 
 from core.i18n import t
 from outputs.charts import STATUS_COLOURS, percent_text, text_colour_on
+
+if TYPE_CHECKING:
+    from pandas._typing import Scalar
 
 # Below this width (a phone held upright) the heatmap becomes a list.
 NARROW = "640px"
@@ -175,6 +179,7 @@ def _missing(value: object) -> bool:
     if isinstance(value, str):
         return value == ""
     try:
-        return bool(pd.isna(value))  # type: ignore[arg-type]
+        # pandas-stubs list scalars only; isna takes any object, and a list's answer is the ValueError below.
+        return bool(pd.isna(cast("Scalar", value)))
     except (TypeError, ValueError):
         return False

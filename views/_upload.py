@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -24,7 +25,7 @@ from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status
 from loaders.errors import FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
-from outputs.charts import percent_text
+from outputs.charts import percent_text, typed_rows
 from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
 from outputs.template import template_bytes, template_file_name
@@ -193,16 +194,19 @@ def show_errors(errors: list, lang: str) -> None:
 
 def show_missing(missing: list, lang: str) -> None:
     st.warning(t("upload.missing", lang, count=len(missing)))
-    table = pd.DataFrame(
-        {
-            t("col.region", lang): [item.region for item in missing],
-            t("col.code", lang): [item.code for item in missing],
-            t("col.text", lang): [item.text for item in missing],
-            t("col.quarter", lang): [quarter_label(item.quarter, lang) for item in missing],
-        }
-    )
-    with st.expander(t("upload.missing_list", lang, count=len(missing))):
-        st.dataframe(table, hide_index=True, key="upload-missing")
+    title = t("upload.missing_list", lang, count=len(missing))
+    rows = [
+        [
+            tables.short_cell(item.code),
+            tables.text_cell(item.text, wide=True),
+            tables.text_cell(item.region),
+            tables.short_cell(quarter_label(item.quarter, lang)),
+        ]
+        for item in missing
+    ]
+    headers = [t(f"col.{name}", lang) for name in ("code", "text", "region", "quarter")]
+    with st.expander(title):
+        tables.show_table(title, headers, rows, lang, "upload-missing")
 
 
 def show_changes(frame: pd.DataFrame, lang: str) -> None:
@@ -213,21 +217,23 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
         st.write(t("none_in_list", lang))
         return
     headers = [
-        t(f"upload.col.{name}", lang) if name in ("change", "what_changed", "compared", "row") else t(f"col.{name}", lang)
+        t(f"upload.col.{name}", lang)
+        if name in ("change", "what_changed", "compared", "row")
+        else t(f"col.{name}", lang)
         for name in ("code", "change", "what_changed", "text", "region", "quarter", "compared", "row")
     ]
     rows = [
         [
             tables.short_cell(row.code),
             tables.text_cell(change_words(row, lang)),
-            tables.text_cell("\n".join(field_change(field, before, after, lang) for field, before, after in row.changed_fields)),
+            tables.text_cell(what_changed(row, lang)),
             tables.text_cell(row.text, wide=True),
             tables.text_cell(row.region),
             tables.short_cell(quarter_label(row.quarter, lang)),
             tables.short_cell(quarter_label(row.compared_quarter, lang) if row.compared_quarter else "–"),
             tables.number_cell(row.row),
         ]
-        for row in shown.itertuples(index=False)
+        for row in typed_rows(shown, _ReviewRow)
     ]
     flagged = (shown["newly_delayed"] | shown["backwards"]).tolist()
     title = t("upload.changes_title", lang)
@@ -236,7 +242,20 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
     widgets.export_table_buttons(title, review_table(shown, lang), lang, key="upload-changes")
 
 
-def change_words(row, lang: str) -> str:
+class _ReviewRow(NamedTuple):
+    row: int | None
+    region: str
+    code: str
+    text: str
+    quarter: str
+    change: str
+    compared_quarter: str | None
+    newly_delayed: bool
+    backwards: bool
+    changed_fields: tuple[tuple[str, object, object], ...]
+
+
+def change_words(row: _ReviewRow, lang: str) -> str:
     """The kind of change in words, with the flags that matter written out beside it."""
     parts = [t(f"upload.change.{row.change}", lang)]
     if row.newly_delayed:
@@ -244,6 +263,10 @@ def change_words(row, lang: str) -> str:
     if row.backwards:
         parts.append("↓ " + t("upload.flag.backwards", lang))
     return "\n".join(parts)
+
+
+def what_changed(row: _ReviewRow, lang: str) -> str:
+    return "\n".join(field_change(field, before, after, lang) for field, before, after in row.changed_fields)
 
 
 def field_change(field: str, before: object, after: object, lang: str) -> str:
@@ -269,18 +292,19 @@ def _value_words(field: str, value: object, lang: str) -> str:
 
 def review_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The review as the download holds it: one column per thing people check, in words."""
+    rows = typed_rows(frame, _ReviewRow)
     return pd.DataFrame(
         {
-            t("col.code", lang): frame["code"].tolist(),
-            t("upload.col.change", lang): [change_words(row, lang) for row in frame.itertuples(index=False)],
-            t("upload.col.what_changed", lang): [
-                "\n".join(field_change(*change, lang) for change in changes) for changes in frame["changed_fields"]
+            t("col.code", lang): [row.code for row in rows],
+            t("upload.col.change", lang): [change_words(row, lang) for row in rows],
+            t("upload.col.what_changed", lang): [what_changed(row, lang) for row in rows],
+            t("col.text", lang): [row.text for row in rows],
+            t("col.region", lang): [row.region for row in rows],
+            t("col.quarter", lang): [quarter_label(row.quarter, lang) for row in rows],
+            t("upload.col.compared", lang): [
+                quarter_label(row.compared_quarter, lang) if row.compared_quarter else "" for row in rows
             ],
-            t("col.text", lang): frame["text"].tolist(),
-            t("col.region", lang): frame["region"].tolist(),
-            t("col.quarter", lang): [quarter_label(q, lang) for q in frame["quarter"]],
-            t("upload.col.compared", lang): [quarter_label(q, lang) if q else "" for q in frame["compared_quarter"]],
-            t("upload.col.row", lang): pd.array(frame["row"].tolist(), dtype="Int64"),
+            t("upload.col.row", lang): pd.array([row.row for row in rows], dtype="Int64"),
         }
     )
 

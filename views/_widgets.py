@@ -30,8 +30,8 @@ from outputs.tables import (
     stored_moment_text,
     workbook_bytes,
 )
-from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
 from views import _tables as tables
+from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
 from views._state import FILTER_KEYS, LANGUAGE_KEY, LANGUAGE_NAMES, current_filters, language
 
 COMMITMENT_PAGE = "tiltak"
@@ -212,12 +212,13 @@ def export_buttons(
     """
     excel_label = t("export.excel_named", lang, name=name) if name else t("export.excel", lang)
     csv_label = t("export.csv_named", lang, name=name) if name else t("export.csv", lang)
-    excel, csv_, _ = st.columns([1, 1, 3])
+    # A row that wraps, each button as wide as its label: fixed columns cut long labels short.
+    row = st.container(horizontal=True)
     download_button(
-        excel, excel_label, lambda: workbook_bytes([build()]), f"{stem}.xlsx", XLSX_MIME, f"{key}-xlsx", type="tertiary"
+        row, excel_label, lambda: workbook_bytes([build()]), f"{stem}.xlsx", XLSX_MIME, f"{key}-xlsx", type="tertiary"
     )
     download_button(
-        csv_, csv_label, lambda: csv_bytes(build(), separator), f"{stem}.csv", CSV_MIME, f"{key}-csv", type="tertiary"
+        row, csv_label, lambda: csv_bytes(build(), separator), f"{stem}.csv", CSV_MIME, f"{key}-csv", type="tertiary"
     )
 
 

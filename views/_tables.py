@@ -40,15 +40,17 @@ input:focus-visible, [tabindex]:focus-visible, [data-testid="stSidebarNav"] a:fo
   box-shadow: 0 0 0 5px #FFFFFF !important;
 }}
 [data-testid="stSidebarNav"] a:focus-visible {{ text-decoration: underline; }}
+/* Streamlit's links to a heading are see-through until hovered; one that has the focus must show. */
+h1 a:focus-visible, h2 a:focus-visible, h3 a:focus-visible, h4 a:focus-visible {{ opacity: 1 !important; }}
 .pm-table {{ max-width: 100%; overflow-x: auto; }}
 .pm-table table {{ width: 100%; border-collapse: collapse; font-size: 0.9rem; table-layout: auto; }}
 .pm-table caption {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
-.pm-table th, .pm-table td {{ padding: 0.3rem 0.5rem; border-bottom: 1px solid #D0D0D0; vertical-align: top;
-  text-align: left; overflow-wrap: anywhere; }}
+.pm-table th, .pm-table td {{ padding: 0.3rem 0.4rem; border-bottom: 1px solid #D0D0D0; vertical-align: top;
+  text-align: left; overflow-wrap: anywhere; hyphens: auto; }}
 .pm-table th {{ background: #F0F2F6; font-weight: 600; overflow-wrap: normal; }}
 .pm-table td.pm-nowrap {{ white-space: nowrap; overflow-wrap: normal; }}
 .pm-table td.pm-number {{ text-align: right; white-space: nowrap; }}
-.pm-table td.pm-wide {{ min-width: 14rem; }}
+.pm-table td.pm-wide {{ min-width: 12rem; }}
 .pm-table a {{ color: #0B57D0; font-weight: 600; text-decoration: underline; }}
 .pm-table tr.pm-flag td {{ background: #FCE4C4; }}
 .pm-badge {{ display: inline-block; padding: 0.05rem 0.4rem; border-radius: 0.3rem; white-space: nowrap; }}

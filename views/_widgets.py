@@ -161,7 +161,7 @@ def commitment_links(commitment_ids) -> list[str]:
 # Read first: what the commitment is, where it stands and how far it has come.
 LEADING_COLUMNS = ("code", "status", "previous_progress", "progress", "quarters_delayed")
 PERCENT_COLUMNS = ("progress", "previous_progress")
-WIDE_COLUMNS = ("text", "comment", "next_step")
+WIDE_COLUMNS = ("text",)
 
 
 def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...], *, title: str) -> None:

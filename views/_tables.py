@@ -41,7 +41,9 @@ input:focus-visible, [tabindex]:focus-visible, [data-testid="stSidebarNav"] a:fo
 }}
 [data-testid="stSidebarNav"] a:focus-visible {{ text-decoration: underline; }}
 /* Streamlit's links to a heading are see-through until hovered; one that has the focus must show. */
-h1 a:focus-visible, h2 a:focus-visible, h3 a:focus-visible, h4 a:focus-visible {{ opacity: 1 !important; }}
+h1 a:focus-visible, h2 a:focus-visible, h3 a:focus-visible, h4 a:focus-visible {{
+  opacity: 1 !important; transition: none !important;
+}}
 .pm-table {{ max-width: 100%; overflow-x: auto; }}
 .pm-table table {{ width: 100%; border-collapse: collapse; font-size: 0.9rem; table-layout: auto; }}
 .pm-table caption {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
@@ -61,7 +63,14 @@ h1 a:focus-visible, h2 a:focus-visible, h3 a:focus-visible, h4 a:focus-visible {
 @media (max-width: {NARROW}) {{
   .pm-narrow-only {{ display: block; }}
   [class*="st-key-wide-only-"] {{ display: none; }}
-  [data-testid="stMetric"] {{ min-width: 0; }}
+  /* On a phone each row becomes a card of "column: value" lines, read top to bottom. */
+  .pm-table thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
+  .pm-table table, .pm-table tbody, .pm-table tr, .pm-table td {{ display: block; width: auto; }}
+  .pm-table tr {{ border-bottom: 2px solid #8C8C8C; padding: 0.3rem 0; }}
+  .pm-table td, .pm-table td.pm-number, .pm-table td.pm-nowrap, .pm-table td.pm-wide {{ border: none; text-align: left;
+    min-width: 0; white-space: normal; padding: 0.1rem 0.2rem; }}
+  .pm-table td:empty {{ display: none; }}
+  .pm-table td::before {{ content: attr(data-label) ": "; font-weight: 600; }}
 }}
 </style>"""
 
@@ -125,9 +134,14 @@ def table_html(
     ``flagged`` rows are highlighted (what flags them must also be written in the row)."""
     head = "".join(f'<th scope="col">{html.escape(header)}</th>' for header in headers)
     marks = list(flagged) or [False] * len(rows)
+    # Each cell carries its column's name, which a phone shows beside the value (see PAGE_STYLE).
+    labels = [html.escape(header) for header in headers]
     body = "".join(
         ('<tr class="pm-flag">' if mark else "<tr>")
-        + "".join(f'<td class="{cell.kind}">{cell.html}</td>' if cell.kind else f"<td>{cell.html}</td>" for cell in row)
+        + "".join(
+            f'<td class="{cell.kind}" data-label="{label}">{cell.html}</td>'
+            for cell, label in zip(row, labels, strict=True)
+        )
         + "</tr>"
         for row, mark in zip(rows, marks, strict=True)
     )

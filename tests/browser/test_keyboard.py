@@ -22,7 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE = {"width": 390, "height": 844}
 PHONE_SCREENSHOT = ROOT / "docs" / "screenshots" / "oversikt-phone.png"
-TABLE_LINK = ".pm-table a"
 MOST_TABS = 150  # the sidebar, the KPIs' help and the charts come before the first table
 
 # What has the focus, and whether it shows: its outline, and that it is not see-through.

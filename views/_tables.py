@@ -53,6 +53,7 @@ h1 a:focus-visible, h2 a:focus-visible, h3 a:focus-visible, h4 a:focus-visible {
 .pm-table td.pm-nowrap {{ white-space: nowrap; overflow-wrap: normal; }}
 .pm-table td.pm-number {{ text-align: right; white-space: nowrap; }}
 .pm-table td.pm-wide {{ min-width: 12rem; }}
+.pm-table td.pm-name {{ overflow-wrap: break-word; }}
 .pm-table a {{ color: #0B57D0; font-weight: 600; text-decoration: underline; }}
 .pm-table tr.pm-flag td {{ background: #FCE4C4; }}
 .pm-badge {{ display: inline-block; padding: 0.05rem 0.4rem; border-radius: 0.3rem; white-space: nowrap; }}
@@ -80,13 +81,18 @@ class Cell:
     """One cell's HTML, already escaped, and the class that lays it out."""
 
     html: str
-    kind: str = ""  # "" (wraps), "pm-nowrap", "pm-number" or "pm-wide"
+    kind: str = ""  # "" (wraps, inside words if need be), "pm-name", "pm-nowrap", "pm-number" or "pm-wide"
 
 
 def text_cell(value: object, *, wide: bool = False) -> Cell:
     """Stored text as typed: escaped, line breaks kept, nothing read as HTML or Markdown."""
     shown = "" if _missing(value) else html.escape(str(value)).replace("\n", "<br>")
     return Cell(shown, "pm-wide" if wide else "")
+
+
+def name_cell(value: object) -> Cell:
+    """A name (a region, a council area) that wraps between its words, never inside one."""
+    return Cell(text_cell(value).html, "pm-name")
 
 
 def short_cell(value: object) -> Cell:

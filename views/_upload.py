@@ -199,7 +199,7 @@ def show_missing(missing: list, lang: str) -> None:
         [
             tables.short_cell(item.code),
             tables.text_cell(item.text, wide=True),
-            tables.text_cell(item.region),
+            tables.name_cell(item.region),
             tables.short_cell(quarter_label(item.quarter, lang)),
         ]
         for item in missing
@@ -225,10 +225,10 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
     rows = [
         [
             tables.short_cell(row.code),
-            tables.text_cell(change_words(row, lang)),
-            tables.text_cell(what_changed(row, lang)),
+            tables.name_cell(change_words(row, lang)),
+            tables.text_cell(what_changed(row, lang), wide=True),
             tables.text_cell(row.text, wide=True),
-            tables.text_cell(row.region),
+            tables.name_cell(row.region),
             tables.short_cell(quarter_label(row.quarter, lang)),
             tables.short_cell(quarter_label(row.compared_quarter, lang) if row.compared_quarter else "–"),
             tables.number_cell(row.row),

@@ -197,6 +197,8 @@ def _commitment_cell(column: str, value: object, link: str, lang: str) -> tables
         return tables.number_cell(value)
     if column in ("last_reported", "quarter"):
         return tables.short_cell(quarter_label(value, lang) if isinstance(value, str) else t("never", lang))
+    if column == "region":
+        return tables.name_cell(value)
     return tables.text_cell(value, wide=column in WIDE_COLUMNS)
 
 

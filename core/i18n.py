@@ -173,8 +173,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.owner": ("Ansvarlig", "Owner"),
     "col.last_reported": ("Sist rapportert", "Last reported"),
     "col.quarter": ("Kvartal", "Quarter"),
-    "col.link": ("Detaljer", "Details"),
-    "col.open": ("Åpne", "Open"),
     "col.quarters_delayed": ("Kvartaler forsinket", "Quarters delayed"),
     "col.commitments": ("Tiltak", "Commitments"),
     "col.average_progress": ("Snittfremdrift", "Average progress"),

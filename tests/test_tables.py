@@ -49,7 +49,7 @@ def _long_list() -> None:
     from views import _tables as tables
 
     rows = [[tables.short_cell(f"1.{number}"), tables.text_cell(f"Tiltak {number}")] for number in range(60)]
-    tables.show_table("Lang liste", ["Nr", "Tiltak"], rows, "nb", "long")
+    tables.show_table("Lang liste", ["Nr", "Tiltak"], rows, len(rows), "nb", "long")
 
 
 def test_a_long_list_shows_its_first_rows_and_says_where_the_rest_is():

@@ -15,8 +15,9 @@ swaps the overview's heatmap for its list.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 import pandas as pd
@@ -160,16 +161,18 @@ def table_html(
 def show_table(
     caption: str,
     headers: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
+    rows: Iterable[Sequence[Cell]],
+    count: int,
     lang: str,
     key: str,
     *,
     flagged: Sequence[bool] = (),
 ) -> None:
-    """Draw a table; a long one shows its first :data:`ROW_LIMIT` rows and says where the rest is."""
-    st.html(table_html(caption, headers, rows[:ROW_LIMIT], key, flagged[:ROW_LIMIT]))
-    if len(rows) > ROW_LIMIT:
-        st.caption(t("table.first_rows", lang, shown=ROW_LIMIT, count=len(rows)))
+    """Draw a table of ``count`` rows; a long one shows its first :data:`ROW_LIMIT` and says where the
+    rest is. ``rows`` may be lazy: only the rows shown are drawn, which matters at national scale."""
+    st.html(table_html(caption, headers, list(islice(rows, ROW_LIMIT)), key, flagged[:ROW_LIMIT]))
+    if count > ROW_LIMIT:
+        st.caption(t("table.first_rows", lang, shown=ROW_LIMIT, count=count))
 
 
 def narrow_list_html(frame: pd.DataFrame, caption: str) -> str:

@@ -206,7 +206,7 @@ def show_missing(missing: list, lang: str) -> None:
     ]
     headers = [t(f"col.{name}", lang) for name in ("code", "text", "region", "quarter")]
     with st.expander(title):
-        tables.show_table(title, headers, rows, lang, "upload-missing")
+        tables.show_table(title, headers, rows, len(missing), lang, "upload-missing")
 
 
 def show_changes(frame: pd.DataFrame, lang: str) -> None:
@@ -233,11 +233,11 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
             tables.short_cell(quarter_label(row.compared_quarter, lang) if row.compared_quarter else "–"),
             tables.number_cell(row.row),
         ]
-        for row in typed_rows(shown, _ReviewRow)
+        for row in typed_rows(shown.head(tables.ROW_LIMIT), _ReviewRow)
     ]
     flagged = (shown["newly_delayed"] | shown["backwards"]).tolist()
     title = t("upload.changes_title", lang)
-    tables.show_table(title, headers, rows, lang, "upload-changes", flagged=flagged)
+    tables.show_table(title, headers, rows, len(shown), lang, "upload-changes", flagged=flagged)
     st.caption(t("upload.flag_help", lang))
     widgets.export_table_buttons(title, review_table(shown, lang), lang, key="upload-changes")
 

@@ -171,12 +171,14 @@ def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[s
         st.write(t("none_in_list", lang))
         return
     order = [c for c in LEADING_COLUMNS if c in columns] + [c for c in columns if c not in LEADING_COLUMNS]
-    links = commitment_links(frame["commitment_id"])
-    rows = []
-    for link, record in zip(links, frame[order].itertuples(index=False), strict=True):
-        values = dict(zip(order, record, strict=True))
-        rows.append([_commitment_cell(column, values[column], link, lang) for column in order])
-    tables.show_table(title, [t(f"col.{column}", lang) for column in order], rows, lang, key)
+    # Only the rows shown are drawn; the downloads below hold every one.
+    shown = frame.head(tables.ROW_LIMIT)
+    links = commitment_links(shown["commitment_id"])
+    rows = [
+        [_commitment_cell(column, value, link, lang) for column, value in zip(order, record, strict=True)]
+        for link, record in zip(links, shown[order].itertuples(index=False), strict=True)
+    ]
+    tables.show_table(title, [t(f"col.{column}", lang) for column in order], rows, len(frame), lang, key)
     note = selection_text(lang)
     export_buttons(
         lambda: commitments_export(frame, columns, lang, title=title, note=created_line(note, lang)),
@@ -406,7 +408,7 @@ def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:
 def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
     """A commitment's reports, newest first: quarter, status and progress, then what was written."""
     newest_first = reports.iloc[::-1]
-    rows = [
+    rows = (
         [
             tables.short_cell(quarter_label(report.quarter, lang)),
             tables.status_cell(report.status, status_label(report.status, lang)),
@@ -416,9 +418,9 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
             tables.text_cell(report.owner),
         ]
         for report in typed_rows(newest_first, _Report)
-    ]
+    )
     text = ["quarter", "status", "progress", "comment", "next_step", "owner"]
-    tables.show_table(title, [t(f"col.{column}", lang) for column in text], rows, lang, "history")
+    tables.show_table(title, [t(f"col.{column}", lang) for column in text], rows, len(reports), lang, "history")
     shown = pd.DataFrame(
         {
             "quarter": newest_first["quarter"].map(lambda q: quarter_label(q, lang)),

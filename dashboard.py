@@ -8,6 +8,7 @@ from views import _signin as signin
 from views import _widgets as widgets
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/handshake:", layout="wide")
+widgets.page_style()
 
 data.begin_run()
 visitor = signin.identify()

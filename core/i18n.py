@@ -81,6 +81,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No status reports for this selection yet.",
     ),
     "none_in_list": ("Ingen.", "None."),
+    "table.first_rows": (
+        "Viser de første {shown} av {count}. Hele listen er i Excel- og CSV-filen under.",
+        "Showing the first {shown} of {count}. The whole list is in the Excel and CSV files below.",
+    ),
     # KPIs
     "kpi.commitments": ("Tiltak", "Commitments"),
     "kpi.on_track": ("I rute", "On track"),
@@ -106,8 +110,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Regions
     "regions.choose": (
-        "Velg en region i filteret til venstre for å se avtalen, kommunene og tiltakene.",
-        "Choose a region in the filter on the left to see its agreement, municipalities and commitments.",
+        "Velg en region i filteret i menyen for å se avtalen, kommunene og tiltakene.",
+        "Choose a region in the filter in the menu to see its agreement, municipalities and commitments.",
     ),
     "regions.agreement": ("Avtale {period}", "Agreement {period}"),
     "regions.members": ("Medlemskommuner", "Member municipalities"),
@@ -120,8 +124,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Council areas
     "council.choose": (
-        "Velg et rådsområde i filteret til venstre for å se det på tvers av regionene.",
-        "Choose a council area in the filter on the left to see it across the regions.",
+        "Velg et rådsområde i filteret i menyen for å se det på tvers av regionene.",
+        "Choose a council area in the filter in the menu to see it across the regions.",
     ),
     "council.late": ("Forsinket", "Delayed"),
     "council.unreported": ("Ikke rapportert for {quarter}", "Not reported for {quarter}"),
@@ -134,8 +138,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sdgs.tile_none": ("Ingen tiltak", "No commitments"),
     "sdgs.drilldown": ("{sdg} per region og innsatsområde", "{sdg} by region and focus area"),
     "sdgs.choose": (
-        "Velg et bærekraftsmål i filteret til venstre for å se det per region og innsatsområde.",
-        "Choose an SDG in the filter on the left to see it by region and focus area.",
+        "Velg et bærekraftsmål i filteret i menyen for å se det per region og innsatsområde.",
+        "Choose an SDG in the filter in the menu to see it by region and focus area.",
     ),
     # Commitment page
     "commitment.choose": ("Velg tiltak", "Choose commitment"),
@@ -169,8 +173,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.owner": ("Ansvarlig", "Owner"),
     "col.last_reported": ("Sist rapportert", "Last reported"),
     "col.quarter": ("Kvartal", "Quarter"),
-    "col.link": ("Detaljer", "Details"),
-    "col.open": ("Åpne", "Open"),
     "col.quarters_delayed": ("Kvartaler forsinket", "Quarters delayed"),
     "col.commitments": ("Tiltak", "Commitments"),
     "col.average_progress": ("Snittfremdrift", "Average progress"),
@@ -181,8 +183,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.excel_named": ("{name} (Excel)", "{name} (Excel)"),
     "export.csv_named": ("{name} (CSV)", "{name} (CSV)"),
     "export.intro": (
-        "Alle filer følger filtrene til venstre. Excel-filene har en linje øverst som sier hvilket utvalg de viser.",
-        "Every file follows the filters on the left. The Excel files say at the top which selection they show.",
+        "Alle filer følger filtrene i menyen. Excel-filene har en linje øverst som sier hvilket utvalg de viser.",
+        "Every file follows the filters in the menu. The Excel files say at the top which selection they show.",
     ),
     "export.separator": ("Skilletegn i CSV", "CSV separator"),
     "export.separator.semicolon": ("Semikolon (norsk Excel)", "Semicolon (Norwegian Excel)"),
@@ -238,7 +240,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.stage.save": ("Lagrer …", "Saving …"),
     "upload.stage.done": ("Ferdig.", "Done."),
     "upload.review_heading": ("3. Se over og lagre", "3. Review and save"),
-    "upload.count.added": ("Nye rapporter", "New reports"),
+    "upload.count.added": ("Nye", "New"),
     "upload.count.changed": ("Endret", "Changed"),
     "upload.count.unchanged": ("Uendret", "Unchanged"),
     "upload.count.newly_delayed": ("Nylig forsinket", "Newly delayed"),
@@ -269,22 +271,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.col.problem": ("Feil", "Problem"),
     "upload.col.change": ("Endring", "Change"),
     "upload.col.compared": ("Sammenlignet med", "Compared with"),
+    "upload.col.what_changed": ("Hva er endret", "What changed"),
+    "upload.field_change": ("{field}: {before} → {after}", "{field}: {before} → {after}"),
+    "upload.changes_title": ("Endringer i statusfilen", "Changes in the status file"),
     "upload.col.status_before": ("Status før", "Status before"),
     "upload.col.status_after": ("Status nå", "Status now"),
     "upload.col.progress_before": ("Fremdrift før", "Progress before"),
     "upload.col.progress_after": ("Fremdrift nå", "Progress now"),
-    "upload.col.notes": ("Merknad", "Note"),
     "upload.change.added": ("Ny", "New"),
     "upload.change.changed": ("Endret", "Changed"),
     "upload.change.unchanged": ("Uendret", "Unchanged"),
     "upload.flag.newly_delayed": ("Nylig forsinket", "Newly delayed"),
     "upload.flag.backwards": ("Fremdrift går tilbake", "Progress going backwards"),
-    "upload.flag.fields": ("endret: {fields}", "changed: {fields}"),
     "upload.flag_help": (
-        "Rader merket ⚠ (nylig forsinket) eller ↓ (fremdrift går tilbake) er uthevet. «Før» er verdien som "
-        "erstattes, eller siste rapport før kvartalet når tiltaket ikke er rapportert for kvartalet ennå.",
-        "Rows marked ⚠ (newly delayed) or ↓ (progress going backwards) are highlighted. “Before” is the value "
-        "being replaced, or the latest report before the quarter when the quarter has no report yet.",
+        "Hver rapport er sammenlignet med tiltakets forrige rapport: den som erstattes når kvartalet alt har en, "
+        "ellers siste rapport før kvartalet. «Ny» betyr at tiltaket ikke har noen rapport å sammenligne med. "
+        "Rader merket ⚠ (nylig forsinket) eller ↓ (fremdrift går tilbake) er uthevet.",
+        "Each report is compared with the commitment's previous report: the one it replaces when the quarter "
+        "already has one, else the latest report before the quarter. “New” means the commitment has no report to "
+        "compare with. Rows marked ⚠ (newly delayed) or ↓ (progress going backwards) are highlighted.",
     ),
     "upload.show_unchanged": ("Vis også uendrede rader", "Show unchanged rows too"),
     "upload.changes_heading": ("Endringer i filen ({count})", "Changes in the file ({count})"),

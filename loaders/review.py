@@ -1,9 +1,12 @@
 """What an upload would change, row by row, for people to check before saving.
 
-Each report in the file is set against the value it would replace: the same
-quarter's report when there is one, else the commitment's latest earlier
-report, the way the overview's "since last quarter" compares. Newly delayed
-commitments and progress going backwards are flagged.
+Each report in the file is set against the commitment's previous report: the
+value it would replace when the quarter already has one, else the commitment's
+latest earlier report, the way the overview's "since last quarter" compares. A
+report is *added* when the commitment has no report to compare with, *changed*
+when any field differs from it and *unchanged* otherwise; so a new quarter that
+repeats the last one counts as unchanged, though saving it adds a report.
+Newly delayed commitments and progress going backwards are flagged.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ CHUNK = 500
 def review_frame(db: Database, result: LoadResult) -> pd.DataFrame:
     """One row per report in the file (REVIEW_COLUMNS), in the file's order.
 
-    ``change`` is added, changed or unchanged; ``changed_fields`` names the
-    fields a changed report alters, e.g. ("progress", "comment").
+    ``change`` is added, changed or unchanged against the previous report;
+    ``changed_fields`` holds (field, before, after) for each field that differs
+    from it, e.g. (("status", "on_track", "delayed"),); for an added report,
+    each field it sets, with None before.
     """
     ids = sorted({change.commitment_id for change in result.changes})
     texts = _commitment_texts(db, ids)
@@ -65,18 +70,18 @@ def _review_row(change: Change, text: str, earlier: dict[int, list[tuple]]) -> t
     status_after, progress_after = change.new[0], change.new[1]
     newly_delayed = status_after == "delayed" and status_before != "delayed"
     backwards = progress_before is not None and progress_after is not None and progress_after < progress_before
-    changed_fields = (
-        tuple(name for name, old, new in zip(FIELDS, change.old, change.new, strict=True) if old != new)
-        if change.kind == "changed" and change.old is not None
-        else ()
+    old = before or (None,) * len(FIELDS)
+    changed_fields = tuple(
+        (name, was, now) for name, was, now in zip(FIELDS, old, change.new, strict=True) if was != now
     )
+    kind = "added" if before is None else "changed" if changed_fields else "unchanged"
     return (
         change.row,
         change.region,
         change.code,
         text,
         change.quarter,
-        change.kind,
+        kind,
         compared_quarter,
         status_before,
         status_after,
@@ -109,12 +114,12 @@ def _earlier_reports(db: Database, ids: list[int]) -> dict[int, list[tuple]]:
     reports: dict[int, list[tuple]] = defaultdict(list)
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
-        for commitment_id, quarter, status, progress in db.execute(
-            f"SELECT commitment_id, quarter, status, progress FROM status_reports WHERE commitment_id IN ({marks}) "
-            "ORDER BY commitment_id, quarter",
+        for commitment_id, *report in db.execute(
+            f"SELECT commitment_id, quarter, {', '.join(FIELDS)} FROM status_reports "
+            f"WHERE commitment_id IN ({marks}) ORDER BY commitment_id, quarter",
             chunk,
         ):
-            reports[commitment_id].append((quarter, status, progress))
+            reports[commitment_id].append(tuple(report))
     return reports
 
 
@@ -123,7 +128,7 @@ def _chunks(ids: list[int]) -> list[list[int]]:
 
 
 def review_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """How many reports are added, changed and unchanged, and how many are flagged."""
+    """How many reports are added, changed and unchanged against the previous report, and how many are flagged."""
     return {
         "added": int((frame["change"] == "added").sum()),
         "changed": int((frame["change"] == "changed").sum()),

@@ -31,6 +31,7 @@ imports another.
 
 from __future__ import annotations
 
+import html.parser
 import io
 import json
 import os
@@ -378,6 +379,67 @@ def metrics(at: AppTest) -> list[tuple[str, str, str]]:
 
 def charts(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+class HtmlTable(NamedTuple):
+    """A table a page drew as HTML (views._tables), as a person reads it."""
+
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]  # each cell's text
+    links: list[str | None]  # each row's first link
+
+
+class _TableReader(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, HtmlTable] = {}
+        self._key: str | None = None
+        self._part: str | None = None  # caption, th or td while inside one
+        self._text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "div" and (found.get("id") or "").startswith("table-"):
+            self._key = str(found["id"])[len("table-") :]
+            self.tables[self._key] = HtmlTable("", [], [], [])
+        elif self._key is None:
+            return
+        elif tag in ("caption", "th", "td"):
+            self._part, self._text = tag, ""
+        elif tag == "tr" and self._part is None and self.tables[self._key].headers:
+            self.tables[self._key].rows.append([])
+            self.tables[self._key].links.append(None)
+        elif tag == "a" and self.tables[self._key].links and self.tables[self._key].links[-1] is None:
+            self.tables[self._key].links[-1] = found.get("href")
+        elif tag == "br":
+            self._text += "\n"
+
+    def handle_data(self, data: str) -> None:
+        if self._part is not None:
+            self._text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._key is None or tag != self._part:
+            if tag == "table":
+                self._key = None
+            return
+        table = self.tables[self._key]
+        if tag == "caption":
+            self.tables[self._key] = table._replace(caption=self._text)
+        elif tag == "th":
+            table.headers.append(self._text)
+        else:
+            table.rows[-1].append(self._text)
+        self._part = None
+
+
+def html_tables(at: AppTest) -> dict[str, HtmlTable]:
+    """The HTML tables on the page by their key, in the order drawn."""
+    reader = _TableReader()
+    for element in at.get("html"):
+        reader.feed(element.proto.body)
+    return reader.tables
 
 
 class Download(NamedTuple):

@@ -18,10 +18,12 @@ from tests.builders import (
     GOOD_FILE,
     IOR,
     XLSX,
+    HtmlTable,
     add_reports,
     app,
     commitment_id,
     download,
+    html_tables,
     in_ci,
     metrics,
     reports,
@@ -72,10 +74,11 @@ def test_a_filled_in_template_loads_through_the_page(register, downloads):
     book.save(buffer)
     at = upload(at, template.file_name, buffer.getvalue())
     assert not at.exception
+    # Against the latest earlier reports the template was filled with: 1.1 changed, 1.2 as it was.
     assert metrics(at) == [
-        ("Nye rapporter", "2", ""),
-        ("Endret", "0", ""),
-        ("Uendret", "0", ""),
+        ("Nye", "0", ""),
+        ("Endret", "1", ""),
+        ("Uendret", "1", ""),
         ("Nylig forsinket", "0", ""),
         ("Fremdrift tilbake", "0", ""),
     ]
@@ -90,8 +93,8 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
     at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
     assert not at.exception
     assert metrics(at) == [
-        ("Nye rapporter", "2", ""),
-        ("Endret", "0", ""),
+        ("Nye", "0", ""),
+        ("Endret", "2", ""),
         ("Uendret", "0", ""),
         ("Nylig forsinket", "1", ""),
         ("Fremdrift tilbake", "2", ""),
@@ -102,38 +105,36 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
     assert [warning.value for warning in at.warning] == [
         "1 av regionens tiltak mangler i filen. De beholder det som er lagret."
     ]
-    missing, changes = at.dataframe
-    assert frame_rows(missing) == [[FOLLO, "1.2", "Innfartsparkering", "3. kv. 2024"]]
-    assert frame_rows(changes) == [
+    assert at.dataframe == []
+    assert html_tables(at)["upload-missing"].rows == [["1.2", "Innfartsparkering", FOLLO, "3. kv. 2024"]]
+    assert html_tables(at)["upload-changes"] == HtmlTable(
+        "Endringer i statusfilen",
+        ["Nr", "Endring", "Hva er endret", "Tiltak", "Region", "Kvartal", "Sammenlignet med", "Rad"],
         [
-            2,
-            FOLLO,
-            "1.1",
-            "Trafikksikkerhet ved skoler",
-            "3. kv. 2024",
-            "Ny",
-            "2. kv. 2024",
-            "Forsinket",
-            "Forsinket",
-            35,
-            30,
-            "↓ Fremdrift går tilbake",
+            [
+                "1.1",
+                "Endret\n↓ Fremdrift går tilbake",
+                "Fremdrift: 35\u00a0% → 30\u00a0%\n"
+                "Kommentar: «Venter på vegvesenet» → «Venter fortsatt»\nAnsvarlig: – → «Kari»",
+                "Trafikksikkerhet ved skoler",
+                FOLLO,
+                "3. kv. 2024",
+                "2. kv. 2024",
+                "2",
+            ],
+            [
+                "2.1",
+                "Endret\n⚠ Nylig forsinket\n↓ Fremdrift går tilbake",
+                "Status: I rute → Forsinket\nFremdrift: 10\u00a0% → 5\u00a0%\nKommentar: – → «Få søkere»",
+                "Flere lærlingplasser",
+                FOLLO,
+                "3. kv. 2024",
+                "2. kv. 2024",
+                "3",
+            ],
         ],
-        [
-            3,
-            FOLLO,
-            "2.1",
-            "Flere lærlingplasser",
-            "3. kv. 2024",
-            "Ny",
-            "2. kv. 2024",
-            "I rute",
-            "Forsinket",
-            10,
-            5,
-            "⚠ Nylig forsinket · ↓ Fremdrift går tilbake",
-        ],
-    ]
+        [None, None],
+    )
     assert reports("2024-Q3") == []
 
 
@@ -160,7 +161,7 @@ def test_the_same_file_again_changes_nothing(register):
     save_button(at).click().run()
     first = int(at.success[0].value.split()[3].rstrip(":"))
     at = upload(at, "status-follo.xlsx", GOOD_FILE)
-    assert metrics(at)[:3] == [("Nye rapporter", "0", ""), ("Endret", "0", ""), ("Uendret", "2", "")]
+    assert metrics(at)[:3] == [("Nye", "0", ""), ("Endret", "0", ""), ("Uendret", "2", "")]
     assert [info.value for info in at.main.info] == [
         "Ingenting å lagre: alt i filen er likt det som allerede er lagret. "
         f"Den samme filen er lastet opp før (opplasting {first})."
@@ -171,24 +172,37 @@ def test_the_same_file_again_changes_nothing(register):
 def test_a_changed_report_shows_before_and_after(register):
     changed = workbook_bytes([[FOLLO, "1.1", "2024-Q2", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", "Ola"]])
     at = upload(upload_page(), "rettelse.xlsx", changed)
-    assert metrics(at)[:3] == [("Nye rapporter", "0", ""), ("Endret", "1", ""), ("Uendret", "0", "")]
-    _missing, changes = at.dataframe
-    assert frame_rows(changes) == [
+    assert metrics(at)[:3] == [("Nye", "0", ""), ("Endret", "1", ""), ("Uendret", "0", "")]
+    changes = html_tables(at)["upload-changes"]
+    assert [row[:3] for row in changes.rows] == [["1.1", "Endret", "Ansvarlig: – → «Ola»"]]
+    assert changes.rows[0][6] == "2. kv. 2024"  # compared with the report it replaces
+
+
+def test_the_review_counts_against_the_previous_report_and_the_switch_shows_unchanged_rows(register):
+    # 3. kv. for the first time: 1.1 repeats 2. kv. word for word, 2.1 moves on.
+    round_file = workbook_bytes(
         [
-            2,
-            FOLLO,
-            "1.1",
-            "Trafikksikkerhet ved skoler",
-            "2. kv. 2024",
-            "Endret",
-            "2. kv. 2024",
-            "Forsinket",
-            "Forsinket",
-            35,
-            35,
-            "endret: ansvarlig",
-        ],
+            [FOLLO, "1.1", "2024-Q3", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", None],
+            [FOLLO, "2.1", "2024-Q3", "I rute", 20, None, None, None],
+        ]
+    )
+    at = upload(upload_page(), "status-follo.xlsx", round_file)
+    assert metrics(at)[:3] == [("Nye", "0", ""), ("Endret", "1", ""), ("Uendret", "1", "")]
+    assert [h.value for h in at.subheader] == ["Endringer i filen (1)"]
+    assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
+        ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"]
     ]
+    at.toggle(key="upload-show-unchanged").set_value(True).run()
+    assert [h.value for h in at.subheader] == ["Endringer i filen (2)"]
+    assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
+        ["1.1", "Uendret", ""],
+        ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"],
+    ]
+    at.toggle(key="upload-show-unchanged").set_value(False).run()
+    assert [row[0] for row in html_tables(at)["upload-changes"].rows] == ["2.1"]
+    # Saving still adds both reports: the quarter had none.
+    save_button(at).click().run()
+    assert at.success[0].value.endswith(": 2 nye, 0 endret, 0 uendret.")
 
 
 def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, downloads):

@@ -21,9 +21,10 @@ def report_buttons(quarter: str, lang: str) -> None:
     selected = data.filtered()
     note = widgets.selection_text(lang)
     stem = file_stem(t("export.report_file", lang), quarter)
-    excel, pdf = st.columns(2)
+    # Buttons as wide as their labels, wrapping to a new line: fixed columns cut long labels short.
+    row = st.container(horizontal=True)
     widgets.download_button(
-        excel,
+        row,
         t("export.report_excel", lang),
         lambda: report.quarterly_workbook(selected, quarter, lang, created_line(note, lang)),
         f"{stem}.xlsx",
@@ -37,7 +38,7 @@ def report_buttons(quarter: str, lang: str) -> None:
     except ChromiumMissing as error:
         missing = widgets.error_message(error, lang)
     widgets.download_button(
-        pdf,
+        row,
         t("export.report_pdf", lang),
         lambda: report.pdf_brief(selected, quarter, lang, note),
         f"{stem}.pdf",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -24,11 +25,13 @@ from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status
 from loaders.errors import FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
+from outputs.charts import percent_text, typed_rows
 from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
 from outputs.template import template_bytes, template_file_name
 from views import _data as data
 from views import _state as state
+from views import _tables as tables
 from views import _widgets as widgets
 
 GENERATION_KEY = "_uploader_generation"
@@ -36,7 +39,6 @@ REVIEW_KEY = "_upload_review"
 # The uploaded file last saved: a second click that arrives before the page has redrawn
 # (a double click) must not replace "Lagret som opplasting N" with "nothing changed".
 SAVED_KEY = "_upload_saved_file"
-FLAG_BACKGROUND = "#FCE4C4"  # with black text 17:1; the flag is also written out in words
 
 
 @dataclasses.dataclass(frozen=True)
@@ -192,16 +194,19 @@ def show_errors(errors: list, lang: str) -> None:
 
 def show_missing(missing: list, lang: str) -> None:
     st.warning(t("upload.missing", lang, count=len(missing)))
-    table = pd.DataFrame(
-        {
-            t("col.region", lang): [item.region for item in missing],
-            t("col.code", lang): [item.code for item in missing],
-            t("col.text", lang): [item.text for item in missing],
-            t("col.quarter", lang): [quarter_label(item.quarter, lang) for item in missing],
-        }
-    )
-    with st.expander(t("upload.missing_list", lang, count=len(missing))):
-        st.dataframe(table, hide_index=True, key="upload-missing")
+    title = t("upload.missing_list", lang, count=len(missing))
+    rows = [
+        [
+            tables.short_cell(item.code),
+            tables.text_cell(item.text, wide=True),
+            tables.name_cell(item.region),
+            tables.short_cell(quarter_label(item.quarter, lang)),
+        ]
+        for item in missing
+    ]
+    headers = [t(f"col.{name}", lang) for name in ("code", "text", "region", "quarter")]
+    with st.expander(title):
+        tables.show_table(title, headers, rows, len(missing), lang, "upload-missing")
 
 
 def show_changes(frame: pd.DataFrame, lang: str) -> None:
@@ -211,73 +216,97 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
     if shown.empty:
         st.write(t("none_in_list", lang))
         return
-    table = review_table(shown, lang)
+    headers = [
+        t(f"upload.col.{name}", lang)
+        if name in ("change", "what_changed", "compared", "row")
+        else t(f"col.{name}", lang)
+        for name in ("code", "change", "what_changed", "text", "region", "quarter", "compared", "row")
+    ]
+    rows = [
+        [
+            tables.short_cell(row.code),
+            tables.name_cell(change_words(row, lang)),
+            tables.text_cell(what_changed(row, lang), wide=True),
+            tables.text_cell(row.text, wide=True),
+            tables.name_cell(row.region),
+            tables.short_cell(quarter_label(row.quarter, lang)),
+            tables.short_cell(quarter_label(row.compared_quarter, lang) if row.compared_quarter else "–"),
+            tables.number_cell(row.row),
+        ]
+        for row in typed_rows(shown.head(tables.ROW_LIMIT), _ReviewRow)
+    ]
     flagged = (shown["newly_delayed"] | shown["backwards"]).tolist()
-    styled = table.style.apply(
-        lambda row: [f"background-color: {FLAG_BACKGROUND}" if flagged[row.name] else "" for _ in row], axis=1
-    )
-    st.dataframe(styled, hide_index=True, key="upload-changes", column_config=_review_config(lang))
+    title = t("upload.changes_title", lang)
+    tables.show_table(title, headers, rows, len(shown), lang, "upload-changes", flagged=flagged)
     st.caption(t("upload.flag_help", lang))
+    widgets.export_table_buttons(title, review_table(shown, lang), lang, key="upload-changes")
+
+
+class _ReviewRow(NamedTuple):
+    row: int | None
+    region: str
+    code: str
+    text: str
+    quarter: str
+    change: str
+    compared_quarter: str | None
+    newly_delayed: bool
+    backwards: bool
+    changed_fields: tuple[tuple[str, object, object], ...]
+
+
+def change_words(row: _ReviewRow, lang: str) -> str:
+    """The kind of change in words, with the flags that matter written out beside it."""
+    parts = [t(f"upload.change.{row.change}", lang)]
+    if row.newly_delayed:
+        parts.append("⚠ " + t("upload.flag.newly_delayed", lang))
+    if row.backwards:
+        parts.append("↓ " + t("upload.flag.backwards", lang))
+    return "\n".join(parts)
+
+
+def what_changed(row: _ReviewRow, lang: str) -> str:
+    return "\n".join(field_change(field, before, after, lang) for field, before, after in row.changed_fields)
+
+
+def field_change(field: str, before: object, after: object, lang: str) -> str:
+    """One field's change in words: "Status: I rute → Forsinket"."""
+    return t(
+        "upload.field_change",
+        lang,
+        field=t(f"col.{field}", lang),
+        before=_value_words(field, before, lang),
+        after=_value_words(field, after, lang),
+    )
+
+
+def _value_words(field: str, value: object, lang: str) -> str:
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+        return "–"
+    if field == "status":
+        return status_label(str(value), lang)
+    if field == "progress":
+        return percent_text(float(str(value)), lang)
+    return f"«{value}»" if lang == "nb" else f"“{value}”"
 
 
 def review_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The review with words for people: statuses, quarters, what changed and why it matters."""
-
-    def status(key):
-        return status_label(key, lang) if isinstance(key, str) else ""
-
-    def notes(row) -> str:
-        parts = []
-        if row.newly_delayed:
-            parts.append("⚠ " + t("upload.flag.newly_delayed", lang))
-        if row.backwards:
-            parts.append("↓ " + t("upload.flag.backwards", lang))
-        if row.changed_fields:
-            parts.append(
-                t(
-                    "upload.flag.fields",
-                    lang,
-                    fields=", ".join(t(f"col.{name}", lang).lower() for name in row.changed_fields),
-                )
-            )
-        return " · ".join(parts)
-
+    """The review as the download holds it: one column per thing people check, in words."""
+    rows = typed_rows(frame, _ReviewRow)
     return pd.DataFrame(
         {
-            "row": pd.array(frame["row"].tolist(), dtype="Int64"),
-            "region": frame["region"].tolist(),
-            "code": frame["code"].tolist(),
-            "text": frame["text"].tolist(),
-            "quarter": [quarter_label(q, lang) for q in frame["quarter"]],
-            "change": [t(f"upload.change.{kind}", lang) for kind in frame["change"]],
-            "compared": [quarter_label(q, lang) if q else "" for q in frame["compared_quarter"]],
-            "status_before": [status(key) for key in frame["status_before"]],
-            "status_after": [status(key) for key in frame["status_after"]],
-            "progress_before": pd.array(frame["progress_before"].tolist(), dtype="Int64"),
-            "progress_after": pd.array(frame["progress_after"].tolist(), dtype="Int64"),
-            "notes": [notes(row) for row in frame.itertuples(index=False)],
+            t("col.code", lang): [row.code for row in rows],
+            t("upload.col.change", lang): [change_words(row, lang) for row in rows],
+            t("upload.col.what_changed", lang): [what_changed(row, lang) for row in rows],
+            t("col.text", lang): [row.text for row in rows],
+            t("col.region", lang): [row.region for row in rows],
+            t("col.quarter", lang): [quarter_label(row.quarter, lang) for row in rows],
+            t("upload.col.compared", lang): [
+                quarter_label(row.compared_quarter, lang) if row.compared_quarter else "" for row in rows
+            ],
+            t("upload.col.row", lang): pd.array([row.row for row in rows], dtype="Int64"),
         }
     )
-
-
-def _review_config(lang: str) -> dict:
-    labels = {
-        "row": t("upload.col.row", lang),
-        "region": t("col.region", lang),
-        "code": t("col.code", lang),
-        "text": t("col.text", lang),
-        "quarter": t("col.quarter", lang),
-        "change": t("upload.col.change", lang),
-        "compared": t("upload.col.compared", lang),
-        "status_before": t("upload.col.status_before", lang),
-        "status_after": t("upload.col.status_after", lang),
-        "notes": t("upload.col.notes", lang),
-    }
-    config = {key: st.column_config.TextColumn(label) for key, label in labels.items()}
-    config["row"] = st.column_config.NumberColumn(labels["row"], format="%d")
-    for key in ("progress_before", "progress_after"):
-        config[key] = st.column_config.NumberColumn(t(f"upload.col.{key}", lang), format="%d %%")
-    return config
 
 
 @contextlib.contextmanager

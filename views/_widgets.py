@@ -4,6 +4,7 @@ charts with their text alternatives, KPIs and SDG badges.
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
@@ -29,10 +30,17 @@ from outputs.tables import (
     stored_moment_text,
     workbook_bytes,
 )
+from views import _tables as tables
 from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
 from views._state import FILTER_KEYS, LANGUAGE_KEY, LANGUAGE_NAMES, current_filters, language
 
 COMMITMENT_PAGE = "tiltak"
+
+
+def page_style() -> None:
+    """The page's style block (focus rings, tables, the phone layout); a style-only ``st.html``
+    takes no room on the page."""
+    st.html(tables.PAGE_STYLE)
 
 
 def language_switch(container) -> str:
@@ -124,11 +132,18 @@ def selection_text(lang: str) -> str:
     return t("filters.active", lang, filters=chosen)
 
 
-def show_chart(chart: Chart, lang: str, key: str) -> None:
-    """A chart with its title as a real heading, its one-sentence summary, and its data as a table."""
+def show_chart(chart: Chart, lang: str, key: str, *, narrow_list: bool = False) -> None:
+    """A chart with its title as a real heading, its one-sentence summary, and its data as a table.
+
+    With ``narrow_list`` a phone shows the figures as a list in the chart's place: a grid of
+    cells such as the heatmap cannot be read at 390 px."""
     st.subheader(chart.title)
-    # theme=None: draw exactly the tested, contrast-checked colours.
-    st.plotly_chart(chart.figure, config=plotly_config(lang), theme=None, key=key)
+    # The page style hides a container whose key starts "wide-only-" on narrow screens.
+    with st.container(key=f"wide-only-{key}") if narrow_list else contextlib.nullcontext():
+        # theme=None: draw exactly the tested, contrast-checked colours.
+        st.plotly_chart(chart.figure, config=plotly_config(lang), theme=None, key=key)
+    if narrow_list and not chart.table.empty:
+        st.html(tables.narrow_list_html(chart.table, chart.title))
     st.caption(chart.summary)
     if not chart.table.empty:
         with st.expander(t("show_data", lang)):
@@ -143,38 +158,27 @@ def commitment_links(commitment_ids) -> list[str]:
     return [f"{prefix}commitment={int(id_)}" for id_ in commitment_ids]
 
 
+# Read first: what the commitment is, where it stands and how far it has come.
+LEADING_COLUMNS = ("code", "status", "previous_progress", "progress", "quarters_delayed")
+PERCENT_COLUMNS = ("progress", "previous_progress")
+WIDE_COLUMNS = ("text",)
+
+
 def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...], *, title: str) -> None:
-    """A table of commitments: status as words, progress as bars, a link to each commitment's story,
-    and buttons to download it as shown (``title`` names the file and heads the sheet)."""
+    """A table of commitments: code (a link to the commitment's story), status and progress first,
+    long text wrapped; and buttons to download it whole (``title`` names the file and heads the sheet)."""
     if frame.empty:
         st.write(t("none_in_list", lang))
         return
-    shown = pd.DataFrame({"link": commitment_links(frame["commitment_id"])})
-    for column in columns:
-        values = frame[column].reset_index(drop=True)
-        if column == "status":
-            values = values.map(lambda key: status_label(key, lang))
-        elif column in ("last_reported", "quarter"):
-            values = values.map(lambda q: quarter_label(q, lang) if isinstance(q, str) else t("never", lang))
-        shown[column] = values
-    config = {"link": st.column_config.LinkColumn(t("col.link", lang), display_text=t("col.open", lang))}
-    for column in columns:
-        label = t(f"col.{column}", lang)
-        if column in ("progress", "previous_progress"):
-            config[column] = st.column_config.ProgressColumn(label, min_value=0, max_value=100, format="%d %%")
-        elif column == "quarters_delayed":
-            config[column] = st.column_config.NumberColumn(label, format="%d")
-        else:
-            config[column] = st.column_config.TextColumn(label)
-    text_columns = [c for c in columns if c not in ("progress", "previous_progress", "quarters_delayed")]
-    _blank_missing(shown, text_columns)
-    st.dataframe(
-        shown[[*columns, "link"]],
-        column_config=config,
-        hide_index=True,
-        key=key,
-        on_select="ignore",
-    )
+    order = [c for c in LEADING_COLUMNS if c in columns] + [c for c in columns if c not in LEADING_COLUMNS]
+    # Only the rows shown are drawn; the downloads below hold every one.
+    shown = frame.head(tables.ROW_LIMIT)
+    links = commitment_links(shown["commitment_id"])
+    rows = [
+        [_commitment_cell(column, value, link, lang) for column, value in zip(order, record, strict=True)]
+        for link, record in zip(links, shown[order].itertuples(index=False), strict=True)
+    ]
+    tables.show_table(title, [t(f"col.{column}", lang) for column in order], rows, len(frame), lang, key)
     note = selection_text(lang)
     export_buttons(
         lambda: commitments_export(frame, columns, lang, title=title, note=created_line(note, lang)),
@@ -182,6 +186,22 @@ def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[s
         lang,
         key,
     )
+
+
+def _commitment_cell(column: str, value: object, link: str, lang: str) -> tables.Cell:
+    if column == "code":
+        return tables.link_cell(value, link)
+    if column == "status":
+        return tables.status_cell(value, status_label(value, lang) if isinstance(value, str) else "")
+    if column in PERCENT_COLUMNS:
+        return tables.progress_cell(value, lang)
+    if column == "quarters_delayed":
+        return tables.number_cell(value)
+    if column in ("last_reported", "quarter"):
+        return tables.short_cell(quarter_label(value, lang) if isinstance(value, str) else t("never", lang))
+    if column == "region":
+        return tables.name_cell(value)
+    return tables.text_cell(value, wide=column in WIDE_COLUMNS)
 
 
 def export_buttons(
@@ -196,12 +216,13 @@ def export_buttons(
     """
     excel_label = t("export.excel_named", lang, name=name) if name else t("export.excel", lang)
     csv_label = t("export.csv_named", lang, name=name) if name else t("export.csv", lang)
-    excel, csv_, _ = st.columns([1, 1, 3])
+    # A row that wraps, each button as wide as its label: fixed columns cut long labels short.
+    row = st.container(horizontal=True)
     download_button(
-        excel, excel_label, lambda: workbook_bytes([build()]), f"{stem}.xlsx", XLSX_MIME, f"{key}-xlsx", type="tertiary"
+        row, excel_label, lambda: workbook_bytes([build()]), f"{stem}.xlsx", XLSX_MIME, f"{key}-xlsx", type="tertiary"
     )
     download_button(
-        csv_, csv_label, lambda: csv_bytes(build(), separator), f"{stem}.csv", CSV_MIME, f"{key}-csv", type="tertiary"
+        row, csv_label, lambda: csv_bytes(build(), separator), f"{stem}.csv", CSV_MIME, f"{key}-csv", type="tertiary"
     )
 
 
@@ -385,29 +406,32 @@ def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:
 
 
 def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
+    """A commitment's reports, newest first: quarter, status and progress, then what was written."""
+    newest_first = reports.iloc[::-1]
+    rows = (
+        [
+            tables.short_cell(quarter_label(report.quarter, lang)),
+            tables.status_cell(report.status, status_label(report.status, lang)),
+            tables.progress_cell(report.progress, lang),
+            tables.text_cell(report.comment, wide=True),
+            tables.text_cell(report.next_step, wide=True),
+            tables.text_cell(report.owner),
+        ]
+        for report in typed_rows(newest_first, _Report)
+    )
+    text = ["quarter", "status", "progress", "comment", "next_step", "owner"]
+    tables.show_table(title, [t(f"col.{column}", lang) for column in text], rows, len(reports), lang, "history")
     shown = pd.DataFrame(
         {
-            "quarter": reports["quarter"].map(lambda q: quarter_label(q, lang)),
-            "status": reports["status"].map(lambda key: status_label(key, lang)),
-            "progress": reports["progress"],
-            "comment": reports["comment"],
-            "next_step": reports["next_step"],
-            "owner": reports["owner"],
+            "quarter": newest_first["quarter"].map(lambda q: quarter_label(q, lang)),
+            "status": newest_first["status"].map(lambda key: status_label(key, lang)),
+            "progress": newest_first["progress"],
+            "comment": newest_first["comment"],
+            "next_step": newest_first["next_step"],
+            "owner": newest_first["owner"],
         }
-    ).iloc[::-1]
-    text = ["quarter", "status", "comment", "next_step", "owner"]
-    _blank_missing(shown, text)
-    st.dataframe(
-        shown,
-        column_config={column: st.column_config.TextColumn(t(f"col.{column}", lang)) for column in text}
-        | {
-            "progress": st.column_config.ProgressColumn(
-                t("col.progress", lang), min_value=0, max_value=100, format="%d %%"
-            )
-        },
-        hide_index=True,
-        key="history",
     )
+    _blank_missing(shown, ["quarter", "status", "comment", "next_step", "owner"])
     note = selection_text(lang)
     progress_label = t("col.progress", lang)
     export_buttons(
@@ -421,6 +445,15 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
         lang,
         "history",
     )
+
+
+class _Report(NamedTuple):
+    quarter: str
+    status: str
+    progress: float | None
+    comment: str | None
+    next_step: str | None
+    owner: str | None
 
 
 class _FocusAreaName(NamedTuple):

@@ -13,7 +13,10 @@ widgets.show_chart(
     data.chart(charts.status_over_time, analysis.status_by_quarter, lang=lang), lang, key="status-over-time"
 )
 widgets.show_chart(
-    data.chart(charts.on_track_heatmap, analysis.on_track_heatmap, quarter, lang=lang), lang, key="heatmap"
+    data.chart(charts.on_track_heatmap, analysis.on_track_heatmap, quarter, lang=lang),
+    lang,
+    key="heatmap",
+    narrow_list=True,
 )
 
 st.header(t("overview.since_last", lang))

@@ -97,7 +97,14 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     wait_for_app_idle(page)
     expect(page.get_by_text("Filen er kontrollert og ikke lagret ennå.")).to_be_visible()
     review = metric_values(page)
-    assert review["Nye rapporter"] == "13" and review["Endret"] == "0"
+    # Against each commitment's latest report. The template carries status, progress and owner
+    # over but leaves comments blank for the new quarter: of the four completed before, the two
+    # without a comment stay as they were; the two with one lose it, a change.
+    assert (review["Nye"], review["Endret"], review["Uendret"]) == ("0", "11", "2")
+    changes = page.locator("#table-upload-changes")
+    expect(changes.locator("tbody tr").first).to_contain_text("Status: Fullført → Forsinket")
+    # Readable at 1400 px: the review's table does not scroll sideways.
+    assert changes.evaluate("(box) => box.scrollWidth <= box.clientWidth")
     with whole_page_in_view(page):
         page.screenshot(path=screenshot("last-opp-gjennomgang"), full_page=True)
 

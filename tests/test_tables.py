@@ -1,0 +1,100 @@
+"""The HTML tables (views._tables): stored text shown as typed, long lists cut with a note, and the
+overview's heatmap as a list for phones."""
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.db import connect
+from tests.builders import FOLLO, IOR, app, commitment_id, html_tables
+
+pytestmark = pytest.mark.usefixtures("fresh_caches")
+
+TYPED_COMMENT = "<img src=x onerror=alert(1)> ![x](http://127.0.0.1:9/x) :red[rødt] **fet**"
+TYPED_TEXT = 'Trafikksikkerhet <b>ved</b> "skoler" & [lenke](javascript:alert(1))'
+
+
+def test_stored_text_in_a_table_is_escaped_and_shown_as_typed(register):
+    follo_1_1 = commitment_id(FOLLO, "1.1")
+    db = connect()
+    with db.conn:
+        db.execute("UPDATE commitments SET text = ? WHERE id = ?", (TYPED_TEXT, follo_1_1))
+        db.execute(
+            "UPDATE status_reports SET comment = ?, next_step = 'linje 1\nlinje 2' "
+            "WHERE commitment_id = ? AND quarter = '2024-Q2'",
+            (TYPED_COMMENT, follo_1_1),
+        )
+    db.close()
+    at = app({"region": FOLLO}, "views/regioner.py")
+    table = html_tables(at)["region-commitments"]
+    assert table.rows[0] == [
+        "1.1",
+        "Forsinket",
+        "35\u00a0%",
+        TYPED_TEXT,
+        "Mobilitet",
+        "Samferdsel",
+        TYPED_COMMENT,
+        "linje 1\nlinje 2",
+        "",
+    ]
+    [body] = [element.proto.body for element in at.get("html") if 'id="table-region-commitments"' in element.proto.body]
+    # Only the table's own tags: no image, bold or link from the stored text.
+    assert "<img" not in body and "<b>" not in body and 'href="javascript' not in body
+    assert "&lt;img src=x onerror=alert(1)&gt; ![x](http://127.0.0.1:9/x)" in body
+    assert body.count("<a ") == 3  # one link per row, on the code
+
+
+def _long_list() -> None:
+    from views import _tables as tables
+
+    rows = [[tables.short_cell(f"1.{number}"), tables.text_cell(f"Tiltak {number}")] for number in range(60)]
+    tables.show_table("Lang liste", ["Nr", "Tiltak"], rows, len(rows), "nb", "long")
+
+
+def test_a_long_list_shows_its_first_rows_and_says_where_the_rest_is():
+    at = AppTest.from_function(_long_list).run()
+    table = html_tables(at)["long"]
+    assert table.headers == ["Nr", "Tiltak"]
+    assert table.rows == [[f"1.{number}", f"Tiltak {number}"] for number in range(50)]
+    assert [caption.value for caption in at.caption] == [
+        "Viser de første 50 av 60. Hele listen er i Excel- og CSV-filen under."
+    ]
+
+
+def test_flagged_rows_are_marked_and_every_cell_names_its_column():
+    from views._tables import short_cell, table_html, text_cell
+
+    drawn = table_html(
+        "Endringer", ["Nr", "Endring"], [[short_cell("1.1"), text_cell("⚠ Nylig forsinket")]], "review", [True]
+    )
+    assert drawn == (
+        '<div class="pm-table" id="table-review"><table><caption>Endringer</caption>'
+        '<thead><tr><th scope="col">Nr</th><th scope="col">Endring</th></tr></thead>'
+        '<tbody><tr class="pm-flag"><td class="pm-nowrap" data-label="Nr">1.1</td>'
+        '<td class="" data-label="Endring">⚠ Nylig forsinket</td></tr></tbody></table></div>'
+    )
+
+
+def test_the_heatmap_list_for_phones_holds_the_chart_s_figures():
+    from views._tables import narrow_list_html
+
+    figures = pd.DataFrame(
+        {"Region": ["Follo <rådet>", IOR], "Samferdsel": ["1 av 2 (50 %)", "–"], "Kultur": [None, "0 av 1 (0 %)"]}
+    )
+    assert narrow_list_html(figures, "Andel i rute") == (
+        '<div class="pm-narrow-only" role="region" aria-label="Andel i rute"><ul style="padding-left:1rem;margin:0">'
+        "<li><strong>Follo &lt;rådet&gt;</strong><ul><li>Samferdsel: <strong>1 av 2 (50 %)</strong></li>"
+        "<li>Kultur: <strong>–</strong></li></ul></li>"
+        f"<li><strong>{IOR}</strong><ul><li>Samferdsel: <strong>–</strong></li>"
+        "<li>Kultur: <strong>0 av 1 (0 %)</strong></li></ul></li></ul></div>"
+    )
+
+
+def test_the_overview_draws_the_heatmap_list_beside_the_chart(register):
+    at = app()
+    [narrow] = [
+        element.proto.body for element in at.get("html") if element.proto.body.startswith('<div class="pm-narrow-only')
+    ]
+    assert narrow.startswith('<div class="pm-narrow-only" role="region" aria-label="Andel i rute per region')
+    assert f"<li><strong>{FOLLO}</strong><ul><li>Samferdsel: <strong>" in narrow

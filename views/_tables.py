@@ -1,0 +1,210 @@
+"""Tables people read: semantic HTML (caption, column headers, links on the code), every value escaped.
+
+Streamlit's data grid is a canvas: it scrolls sideways at 1400 px, cuts long text
+and keeps its links out of reach of the keyboard. These tables wrap text, put
+code, status and progress first, and make the code a real link that Tab reaches
+and that opens the commitment in the same tab. ``st.html`` drops scripts and
+keeps links as links; nothing stored is ever read as HTML or Markdown here,
+since every value goes through :func:`html.escape`.
+
+The page's one style block (:data:`PAGE_STYLE`) gives links, buttons and the
+menu a focus ring distinct from hover, lays these tables out, and on a phone
+swaps the overview's heatmap for its list.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, cast
+
+import pandas as pd
+import streamlit as st
+
+from core.i18n import t
+from outputs.charts import STATUS_COLOURS, percent_text, text_colour_on
+
+if TYPE_CHECKING:
+    from pandas._typing import Scalar
+
+# Below this width (a phone held upright) the heatmap becomes a list.
+NARROW = "640px"
+FOCUS = "#1F3864"  # 12.9:1 on white, 11.4:1 on the sidebar's grey: well past WCAG 1.4.11's 3:1
+ROW_LIMIT = 50  # longer lists show this many rows; the downloads beside them hold every row
+
+PAGE_STYLE = f"""<style>
+a:focus-visible, button:focus-visible, [role="button"]:focus-visible, summary:focus-visible,
+input:focus-visible, [tabindex]:focus-visible, [data-testid="stSidebarNav"] a:focus-visible {{
+  outline: 3px solid {FOCUS} !important; outline-offset: 2px !important;
+  box-shadow: 0 0 0 5px #FFFFFF !important;
+}}
+[data-testid="stSidebarNav"] a:focus-visible {{ text-decoration: underline; }}
+/* Streamlit's links to a heading are see-through until hovered; one that has the focus must show. */
+h1 a:focus-visible, h2 a:focus-visible, h3 a:focus-visible, h4 a:focus-visible {{
+  opacity: 1 !important; transition: none !important;
+}}
+.pm-table {{ max-width: 100%; overflow-x: auto; }}
+.pm-table table {{ width: 100%; border-collapse: collapse; font-size: 0.9rem; table-layout: auto; }}
+.pm-table caption {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
+.pm-table th, .pm-table td {{ padding: 0.3rem 0.4rem; border-bottom: 1px solid #D0D0D0; vertical-align: top;
+  text-align: left; overflow-wrap: anywhere; hyphens: auto; }}
+.pm-table th {{ background: #F0F2F6; font-weight: 600; overflow-wrap: normal; }}
+.pm-table td.pm-nowrap {{ white-space: nowrap; overflow-wrap: normal; }}
+.pm-table td.pm-number {{ text-align: right; white-space: nowrap; }}
+.pm-table td.pm-wide {{ min-width: 12rem; }}
+.pm-table td.pm-name {{ overflow-wrap: break-word; }}
+.pm-table a {{ color: #0B57D0; font-weight: 600; text-decoration: underline; }}
+.pm-table tr.pm-flag td {{ background: #FCE4C4; }}
+.pm-badge {{ display: inline-block; padding: 0.05rem 0.4rem; border-radius: 0.3rem; white-space: nowrap; }}
+.pm-bar {{ display: inline-block; width: 3rem; height: 0.5rem; background: #E6E6E6; margin-left: 0.3rem;
+  vertical-align: middle; }}
+.pm-bar > span {{ display: block; height: 100%; background: #1F3864; }}
+.pm-narrow-only {{ display: none; }}
+@media (max-width: {NARROW}) {{
+  .pm-narrow-only {{ display: block; }}
+  [class*="st-key-wide-only-"] {{ display: none; }}
+  /* On a phone each row becomes a card of "column: value" lines, read top to bottom. */
+  .pm-table thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
+  .pm-table table, .pm-table tbody, .pm-table tr, .pm-table td {{ display: block; width: auto; }}
+  .pm-table tr {{ border-bottom: 2px solid #8C8C8C; padding: 0.3rem 0; }}
+  .pm-table td, .pm-table td.pm-number, .pm-table td.pm-nowrap, .pm-table td.pm-wide {{ border: none; text-align: left;
+    min-width: 0; white-space: normal; padding: 0.1rem 0.2rem; }}
+  .pm-table td:empty {{ display: none; }}
+  .pm-table td::before {{ content: attr(data-label) ": "; font-weight: 600; }}
+}}
+</style>"""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell's HTML, already escaped, and the class that lays it out."""
+
+    html: str
+    kind: str = ""  # "" (wraps, inside words if need be), "pm-name", "pm-nowrap", "pm-number" or "pm-wide"
+
+
+def text_cell(value: object, *, wide: bool = False) -> Cell:
+    """Stored text as typed: escaped, line breaks kept, nothing read as HTML or Markdown."""
+    shown = "" if _missing(value) else html.escape(str(value)).replace("\n", "<br>")
+    return Cell(shown, "pm-wide" if wide else "")
+
+
+def name_cell(value: object) -> Cell:
+    """A name (a region, a council area) that wraps between its words, never inside one."""
+    return Cell(text_cell(value).html, "pm-name")
+
+
+def short_cell(value: object) -> Cell:
+    return Cell("" if _missing(value) else html.escape(str(value)), "pm-nowrap")
+
+
+def link_cell(text: object, href: str) -> Cell:
+    """A link in the same tab (no target), which Tab reaches and Enter follows."""
+    return Cell(f'<a href="{html.escape(href)}">{html.escape(str(text))}</a>', "pm-nowrap")
+
+
+def status_cell(key: object, label: str) -> Cell:
+    """The status written out on its colour; the word carries it, the colour only helps."""
+    if not isinstance(key, str) or key not in STATUS_COLOURS:
+        return text_cell(label or None)
+    colour = STATUS_COLOURS[key]
+    return Cell(
+        f'<span class="pm-badge" style="background:{colour};color:{text_colour_on(colour)}">'
+        f"{html.escape(label)}</span>",
+        "pm-nowrap",
+    )
+
+
+def progress_cell(value: object, lang: str) -> Cell:
+    """Progress written as a percentage, with a small bar beside it that screen readers skip."""
+    if _missing(value):
+        return Cell("", "pm-number")
+    share = min(max(float(str(value)), 0.0), 100.0)
+    bar = f'<span class="pm-bar" aria-hidden="true"><span style="width:{share:.0f}%"></span></span>'
+    return Cell(f"{html.escape(percent_text(share, lang))}{bar}", "pm-number")
+
+
+def number_cell(value: object) -> Cell:
+    return Cell("" if _missing(value) else html.escape(str(int(float(str(value))))), "pm-number")
+
+
+def table_html(
+    caption: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    key: str,
+    flagged: Sequence[bool] = (),
+) -> str:
+    """A table with a caption for screen readers and a header cell per column (``scope="col"``);
+    ``flagged`` rows are highlighted (what flags them must also be written in the row)."""
+    head = "".join(f'<th scope="col">{html.escape(header)}</th>' for header in headers)
+    marks = list(flagged) or [False] * len(rows)
+    # Each cell carries its column's name, which a phone shows beside the value (see PAGE_STYLE).
+    labels = [html.escape(header) for header in headers]
+    body = "".join(
+        ('<tr class="pm-flag">' if mark else "<tr>")
+        + "".join(
+            f'<td class="{cell.kind}" data-label="{label}">{cell.html}</td>'
+            for cell, label in zip(row, labels, strict=True)
+        )
+        + "</tr>"
+        for row, mark in zip(rows, marks, strict=True)
+    )
+    return (
+        f'<div class="pm-table" id="table-{html.escape(key)}"><table><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def show_table(
+    caption: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    count: int,
+    lang: str,
+    key: str,
+    *,
+    flagged: Sequence[bool] = (),
+) -> None:
+    """Draw a table of ``count`` rows; a long one shows its first :data:`ROW_LIMIT` and says where the
+    rest is. ``rows`` may be lazy: only the rows shown are drawn, which matters at national scale."""
+    st.html(table_html(caption, headers, list(islice(rows, ROW_LIMIT)), key, flagged[:ROW_LIMIT]))
+    if count > ROW_LIMIT:
+        st.caption(t("table.first_rows", lang, shown=ROW_LIMIT, count=count))
+
+
+def narrow_list_html(frame: pd.DataFrame, caption: str) -> str:
+    """A chart's figures table (first column names the row) as a list for a phone, hidden on wider screens."""
+    if frame.empty:
+        return ""
+    first, *others = list(frame.columns)
+    items = []
+    for row in frame.itertuples(index=False):
+        values = dict(zip(frame.columns, row, strict=True))
+        entries = "".join(
+            f"<li>{html.escape(str(column))}: <strong>{html.escape(_shown(values[column]))}</strong></li>"
+            for column in others
+        )
+        items.append(f"<li><strong>{html.escape(_shown(values[first]))}</strong><ul>{entries}</ul></li>")
+    return (
+        f'<div class="pm-narrow-only" role="region" aria-label="{html.escape(caption)}">'
+        f'<ul style="padding-left:1rem;margin:0">{"".join(items)}</ul></div>'
+    )
+
+
+def _shown(value: object) -> str:
+    return "–" if _missing(value) else str(value)
+
+
+def _missing(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value == ""
+    try:
+        # pandas-stubs list scalars only; isna takes any object, and a list's answer is the ValueError below.
+        return bool(pd.isna(cast("Scalar", value)))
+    except (TypeError, ValueError):
+        return False

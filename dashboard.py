@@ -5,11 +5,14 @@ import streamlit as st
 from core.i18n import t
 from views import _data as data
 from views import _signin as signin
+from views import _state as state
 from views import _widgets as widgets
 
-st.set_page_config(page_title=t("app.title"), page_icon=":material/handshake:", layout="wide")
+# An emoji becomes a data: URL in the browser; a :material/…: icon would be fetched from fonts.gstatic.com.
+st.set_page_config(page_title=t("app.title"), page_icon="🤝", layout="wide")
 
 data.begin_run()
+state.adopt_url(data.filter_choices)
 visitor = signin.identify()
 account_box = st.sidebar.container()
 filters_box = st.sidebar.container()
@@ -50,6 +53,11 @@ pages.append(
 )
 navigation = st.navigation(pages)
 signin.sidebar_status(account_box, visitor, lang)
+widgets.page_language(lang)
 if visitor.may_read:
-    widgets.sidebar_filters(filters_box, lang)
+    widgets.url_notices(lang)
+    widgets.publish_url(widgets.sidebar_filters(filters_box, lang), lang)
+else:
+    # Kept as they came, so signing in leads to the view the link asked for.
+    widgets.publish_url(None, lang)
 navigation.run()

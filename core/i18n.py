@@ -15,6 +15,7 @@ from typing import Self
 # Keys built at run time, as in t(f"col.{column}"): each prefix names a family of keys.
 DYNAMIC_PREFIXES: tuple[str, ...] = (
     "col.",
+    "url.unknown.",
     "export.separator.",
     "role.",
     "sdg.name.",
@@ -59,6 +60,35 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filters.language": ("Språk", "Language"),
     "filters.active": ("Utvalg: {filters}", "Selection: {filters}"),
     "filters.none": ("hele fylket", "the whole county"),
+    # A link's value that matches nothing: named, never dropped silently.
+    "url.unknown.region": (
+        "Fant ikke regionen «{value}»; viser hele fylket.",
+        "Could not find the region “{value}”; showing the whole county.",
+    ),
+    "url.unknown.council": (
+        "Fant ikke rådsområdet «{value}»; viser alle rådsområder.",
+        "Could not find the council area “{value}”; showing all council areas.",
+    ),
+    "url.unknown.sdg": (
+        "Fant ikke bærekraftsmålet «{value}» blant tiltakene; viser alle bærekraftsmål.",
+        "Could not find the SDG “{value}” among the commitments; showing all SDGs.",
+    ),
+    "url.unknown.hashtag": (
+        "Fant ikke emneknaggen «{value}»; viser alle emneknagger.",
+        "Could not find the hashtag “{value}”; showing all hashtags.",
+    ),
+    "url.unknown.status": (
+        "Kjenner ikke statusen «{value}»; viser alle statuser.",
+        "Unknown status “{value}”; showing all statuses.",
+    ),
+    "url.unknown.quarter": (
+        "Fant ikke kvartalet «{value}» i dataene; viser siste kvartal.",
+        "Could not find the quarter “{value}” in the data; showing the latest quarter.",
+    ),
+    "url.unknown.lang": (
+        "Kjenner ikke språket «{value}»; viser bokmål.",
+        "Unknown language “{value}”; showing Norwegian (bokmål).",
+    ),
     # Shared
     "show_data": ("Vis tallene bak figuren", "Show the figures behind the chart"),
     "last_updated": (

@@ -194,7 +194,7 @@ def test_commitment_facts_are_drawn_as_badges_with_stored_text_escaped(register)
         db.execute("UPDATE focus_areas SET hashtag = '<img src=x onerror=alert(1)>' WHERE id = ?", (focus_area_id,))
     db.close()
     at = app({"commitment": str(commitment_id)}, "views/tiltak.py")
-    [facts] = [element.proto.body for element in at.get("html")]
+    [facts] = [element.proto.body for element in at.main.get("html")]
     assert "&lt;img src=x onerror=alert(1)&gt;" in facts and "<img" not in facts
     assert '<span style="background:' in facts and "SDG " in facts
     # Nothing of it reaches Markdown, where the badges showed as raw <span …> text.

@@ -5,6 +5,8 @@ charts with their text alternatives, KPIs and SDG badges.
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlencode
@@ -14,7 +16,7 @@ import streamlit as st
 
 from core.analysis import Kpis
 from core.dataset import CommitmentStory
-from core.filters import Filters
+from core.filters import Filters, url_params
 from core.i18n import t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, percent_text, plotly_config, points_text, text_colour_on, typed_rows
@@ -30,20 +32,40 @@ from outputs.tables import (
     workbook_bytes,
 )
 from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
-from views._state import FILTER_KEYS, LANGUAGE_KEY, LANGUAGE_NAMES, current_filters, language
+from views._state import (
+    FILTER_KEYS,
+    LANGUAGE_KEY,
+    current_filters,
+    forget_url_unknown,
+    language,
+    url_unknown,
+    write_url,
+)
 
 COMMITMENT_PAGE = "tiltak"
+
+
+# Each language by its own name, so the switch reads the same whichever language is on.
+LANGUAGE_NAMES = {"nb": "Norsk", "en": "English"}
 
 
 def language_switch(container) -> str:
     container.radio(
         t("filters.language", language()),
-        tuple(LANGUAGE_NAMES),
+        LANGUAGE_NAMES,
+        format_func=LANGUAGE_NAMES.__getitem__,
         horizontal=True,
         key=LANGUAGE_KEY,
-        bind="query-params",
+        on_change=_reword_filters,
     )
     return language()
+
+
+def _reword_filters() -> None:
+    """Set every filter again, so its widget shows the chosen option in the new language
+    (a widget resends its option only when its value is set)."""
+    for key in FILTER_KEYS:
+        st.session_state[key] = st.session_state.get(key)
 
 
 def error_message(error: Exception, lang: str) -> str:
@@ -88,7 +110,7 @@ def sidebar_filters(container, lang: str) -> Filters:
             placeholder=t("filters.latest_quarter", lang, quarter=latest),
             format_func=lambda q: quarter_label(q, lang),
             key="quarter",
-            bind="query-params",
+            on_change=forget_url_unknown,
         )
         st.button(t("filters.reset", lang), on_click=_reset, width="stretch")
     filters = Filters(region, council, sdg, hashtag, status, quarter)
@@ -96,15 +118,38 @@ def sidebar_filters(container, lang: str) -> Filters:
     return filters
 
 
+def url_notices(lang: str) -> None:
+    """Name each value of the link that matched nothing, and what is shown instead."""
+    for key, value in url_unknown():
+        st.warning(t(f"url.unknown.{key}", lang, value=markdown_literal(value)))
+
+
+def publish_url(filters: Filters | None, lang: str) -> None:
+    """The URL in canonical form: the filters (``None``: leave those the URL has) and the language."""
+    params = url_params(filters) if filters is not None else {
+        key: st.query_params[key] for key in FILTER_KEYS if key in st.query_params
+    }
+    if lang != "nb":
+        params[LANGUAGE_KEY] = lang
+    write_url(params)
+
+
 def _choice(label: str, options: tuple, key: str, placeholder: str, format_func: Callable = str):
     return st.selectbox(
-        label, options, index=None, placeholder=placeholder, format_func=format_func, key=key, bind="query-params"
+        label,
+        options,
+        index=None,
+        placeholder=placeholder,
+        format_func=format_func,
+        key=key,
+        on_change=forget_url_unknown,
     )
 
 
 def _reset() -> None:
     for key in FILTER_KEYS:
         st.session_state[key] = None
+    forget_url_unknown()
 
 
 def selection_text(lang: str) -> str:
@@ -137,8 +182,10 @@ def show_chart(chart: Chart, lang: str, key: str) -> None:
 
 
 def commitment_links(commitment_ids) -> list[str]:
-    """Relative links to the commitment page that keep the current filters."""
-    kept = {key: st.query_params[key] for key in (*FILTER_KEYS, LANGUAGE_KEY) if key in st.query_params}
+    """Relative links to the commitment page that keep the current filters and language, canonical."""
+    kept = url_params(current_filters())
+    if language() != "nb":
+        kept[LANGUAGE_KEY] = language()
     prefix = f"{COMMITMENT_PAGE}?{urlencode(kept)}&" if kept else f"{COMMITMENT_PAGE}?"
     return [f"{prefix}commitment={int(id_)}" for id_ in commitment_ids]
 
@@ -436,3 +483,31 @@ def focus_area_labels(frame: pd.DataFrame) -> pd.DataFrame:
         for row in typed_rows(frame, _FocusAreaName)
     ]
     return frame.assign(label=labels)
+
+
+def page_language(lang: str) -> None:
+    """Declare the page's language, ``<html lang="nb">`` (WCAG 3.1.1), on every run.
+
+    Streamlit serves one static index.html that says lang="en"; this small script corrects it
+    in the page itself, in a container its own style hides so it takes no room.
+    """
+    box = st.sidebar.container(key="page-language")
+    box.html(
+        "<style>.st-key-page-language { display: none; }</style>"
+        f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+# ASCII punctuation Markdown may read (CommonMark lets every one be escaped with a backslash).
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Streamlit rewrites some text after Markdown is parsed (":smile:" to an emoji, "->" to an arrow,
+# ":red[…]" and ":material/…:"), which a backslash does not stop; a word joiner (U+2060, invisible
+# and zero-width) after the colon or between the arrow's characters does.
+_AFTER_PARSE = re.compile(r"(?<=[:])|(?<=[-<>~=])(?=[-<>=])")
+
+
+def markdown_literal(text: object) -> str:
+    """Stored text (a name, a comment, a file name) as Markdown that shows it exactly as typed:
+    nothing in it becomes a link, an image, formatting, maths, an emoji or HTML."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", _AFTER_PARSE.sub("\u2060", str(text)))

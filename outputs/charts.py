@@ -25,7 +25,7 @@ from typing import NamedTuple, TypeVar, cast
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.i18n import join_words, t
+from core.i18n import Deferred, join_words, t
 from core.vocabulary import format_percent, number_text, quarter_label, status_label
 
 
@@ -209,10 +209,10 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     for status in _statuses_present(counts):
         figure.add_trace(_status_bar(status, labels, counts[status], shares[status], False, lang))
     latest = quarters[-1]
-    total = number_text(counts.loc[latest].sum(), lang)
+    total = Deferred(number_text, int(counts.loc[latest].sum()))
     share = {status: percent_text(shares.loc[latest, status], lang) for status in STATUS_ORDER}
     parts = [
-        t("outputs.chart.status_over_time.on_track", lang, share=share["on_track"], total=total),
+        t("outputs.chart.status_over_time.on_track", lang, share=share["on_track"], count=total),
         t("outputs.chart.status_over_time.delayed", lang, share=share["delayed"]),
         t("outputs.chart.status_over_time.completed", lang, share=share["completed"]),
     ]
@@ -566,8 +566,7 @@ def _luminance(colour: str) -> float:
 
 def _commitments(count: int, lang: str) -> str:
     """ "1 commitment", "3 commitments" ("tiltak" either way in bokmål)."""
-    key = "outputs.chart.commitments.one" if count == 1 else "outputs.chart.commitments.other"
-    return t(key, lang, count=number_text(count, lang))
+    return t("outputs.chart.commitments", lang, count=Deferred(number_text, count))
 
 
 def _of(part: int, whole: int, lang: str) -> str:

@@ -134,7 +134,7 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
         return
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
     if result.upload_id is None:
-        state.flash("info", t("upload.nothing_changed", lang, **counts))
+        state.flash("info", t("upload.nothing_changed", lang, count=result.unchanged))
     else:
         state.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
     st.session_state[SAVED_KEY] = file.file_id

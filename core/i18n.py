@@ -259,6 +259,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The template from step 1, or a file with the columns Region, Nr, Kvartal, Status and Fremdrift.",
     ),
     "upload.more_options": ("Flere valg", "More options"),
+    "upload.quarter_hint": (
+        "Legg til kolonnen «Kvartal» i filen, eller velg kvartalet under «Flere valg» → «Kvartal for hele filen».",
+        "Add a “Kvartal” column to the file, "
+        "or choose the quarter under “More options” → “Quarter for the whole file”.",
+    ),
     "upload.file_quarter": ("Kvartal for hele filen", "Quarter for the whole file"),
     "upload.file_quarter_from_file": ("Fra kolonnen «Kvartal» i filen", "From the file's “Kvartal” column"),
     "upload.stage.read": ("Leser filen …", "Reading the file …"),
@@ -1000,8 +1005,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the quarter must be written as 2024-Q2 or “Q2 2024”.",
     ),
     "loaders.status.no_quarter_column": (
-        "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).",
-        "the file has no “Kvartal” (quarter) column; give the quarter for the whole file (--quarter).",
+        "filen har ingen kolonne «Kvartal», og det er ikke oppgitt noe kvartal for hele filen.",
+        "the file has no “Kvartal” (quarter) column, and no quarter was given for the whole file.",
     ),
     "loaders.status.reported_twice": (
         "tiltaket er rapportert to ganger for {quarter} (også rad {row}).",
@@ -1236,6 +1241,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.template_written.other": (
         "Mal med {count} tiltak skrevet til {path}.",
         "Template with {count} commitments written to {path}.",
+    ),
+    "cli.quarter_hint": (
+        "Legg til kolonnen «Kvartal» i filen, eller oppgi kvartalet for hele filen med --quarter.",
+        "Add a “Kvartal” column to the file, or give the quarter for the whole file with --quarter.",
     ),
     "cli.exported.one": ("{count} rad eksportert til {path}.", "{count} row exported to {path}."),
     "cli.exported.other": ("{count} rader eksportert til {path}.", "{count} rows exported to {path}."),

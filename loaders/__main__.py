@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from core.errors import MonitorError
 from core.i18n import t
 from core.settings import setting
-from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
+from loaders.errors import NO_QUARTER_COLUMN, FileRejected, MissingActingUser, PasswordsDiffer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
 def error_lines(error: MonitorError, lang: str) -> list[str]:
     """What the command line prints for a refusal: each cell error of a rejected file, then the message."""
     lines = [cell.message(lang) for cell in error.errors] if isinstance(error, FileRejected) else []
+    if any(cell.key == NO_QUARTER_COLUMN for cell in getattr(error, "errors", ())):
+        lines.append(t("cli.quarter_hint", lang))
     return [*lines, error.message(lang)]
 
 

@@ -35,7 +35,7 @@ from core.vocabulary import (
     status_names,
 )
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-from loaders.errors import CellError, StatusFileRejected
+from loaders.errors import NO_QUARTER_COLUMN, CellError, StatusFileRejected
 from loaders.workbook import Sheet, read_sheet
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -135,9 +135,7 @@ def parse_sheet(
                 [CellError(sheet.name, None, None, None, quarter, "loaders.status.invalid_file_quarter")]
             )
     if "quarter" not in header.columns and file_quarter is None:
-        raise StatusFileRejected(
-            [CellError(sheet.name, header.row + 1, None, None, None, "loaders.status.no_quarter_column")]
-        )
+        raise StatusFileRejected([CellError(sheet.name, header.row + 1, None, None, None, NO_QUARTER_COLUMN)])
 
     reader = _RowReader(db, sheet, header, file_quarter)
     parsed: list[ReportRow] = []

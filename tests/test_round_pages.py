@@ -100,7 +100,7 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
         "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
     ]
     assert [warning.value for warning in at.warning] == [
-        "1 av regionens tiltak mangler i filen. De beholder det som er lagret."
+        "1 av regionens tiltak mangler i filen. Det beholder det som er lagret."
     ]
     missing, changes = at.dataframe
     assert frame_rows(missing) == [[FOLLO, "1.2", "Innfartsparkering", "3. kv. 2024"]]

@@ -21,7 +21,7 @@ from core.register import find_region
 from core.reports import LoadResult
 from core.users import User
 from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status_label
-from loaders.errors import FileRejected
+from loaders.errors import NO_QUARTER_COLUMN, FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
 from outputs.tables import XLSX_MIME
@@ -176,6 +176,8 @@ def show_review(found: Review, lang: str) -> None:
 
 def show_errors(errors: list, lang: str) -> None:
     st.error(t("upload.rejected", lang, count=len(errors)))
+    if any(error.key == NO_QUARTER_COLUMN for error in errors):
+        st.info(t("upload.quarter_hint", lang))
     table = pd.DataFrame(
         {
             t("upload.col.sheet", lang): [error.sheet for error in errors],

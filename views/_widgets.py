@@ -126,9 +126,11 @@ def url_notices(lang: str) -> None:
 
 def publish_url(filters: Filters | None, lang: str) -> None:
     """The URL in canonical form: the filters (``None``: leave those the URL has) and the language."""
-    params = url_params(filters) if filters is not None else {
-        key: st.query_params[key] for key in FILTER_KEYS if key in st.query_params
-    }
+    params = (
+        url_params(filters)
+        if filters is not None
+        else {key: st.query_params[key] for key in FILTER_KEYS if key in st.query_params}
+    )
     if lang != "nb":
         params[LANGUAGE_KEY] = lang
     write_url(params)

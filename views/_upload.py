@@ -70,7 +70,7 @@ def template_button(region: str, quarter: str, lang: str) -> None:
 
     widgets.download_button(
         st,
-        t("upload.download_template", lang, region=region, quarter=quarter_label(quarter, lang)),
+        widgets.t_literal("upload.download_template", lang, region=region, quarter=quarter_label(quarter, lang)),
         build,
         file_name,
         XLSX_MIME,
@@ -168,7 +168,7 @@ def show_review(found: Review, lang: str) -> None:
     else:
         st.info(t("upload.not_saved_yet", lang))
     for warning in result.warnings:
-        st.warning(warning.message(lang))
+        st.warning(widgets.literal_message(warning, lang))
     if result.missing:
         show_missing(result.missing, lang)
     show_changes(frame, lang)

@@ -105,9 +105,9 @@ def upload_picker(found: list[Upload], lang: str) -> Upload | None:
 
 
 def show_upload(upload: Upload, user: User, lang: str) -> None:
-    st.subheader(t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name))
+    st.subheader(widgets.t_literal("uploads.detail_heading", lang, number=upload.id, file=upload.file_name))
     st.markdown(
-        t(
+        widgets.t_literal(
             "uploads.detail",
             lang,
             who=upload.uploaded_by,
@@ -118,7 +118,7 @@ def show_upload(upload: Upload, user: User, lang: str) -> None:
             sha256=upload.sha256,
         )
     )
-    st.markdown(f"**{t('uploads.col.state', lang)}:** {upload_state(upload, lang)}")
+    st.markdown(f"**{t('uploads.col.state', lang)}:** {widgets.markdown_literal(upload_state(upload, lang))}")
     with contextlib.closing(connect(data.database_file())) as db:
         changes = upload_changes(db, upload.id)
     if not changes:
@@ -182,4 +182,4 @@ def _rollback(upload_id: int, user: User, lang: str) -> None:
     except MonitorError as error:
         state.flash("error", widgets.error_message(error, lang))
         return
-    state.flash("success", result.message(lang))
+    state.flash("success", widgets.literal_message(result, lang))

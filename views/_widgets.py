@@ -17,7 +17,7 @@ import streamlit as st
 from core.analysis import Kpis
 from core.dataset import CommitmentStory
 from core.filters import Filters, url_params
-from core.i18n import t
+from core.i18n import Localised, t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, percent_text, plotly_config, points_text, text_colour_on, typed_rows
 from outputs.tables import (
@@ -69,10 +69,41 @@ def _reword_filters() -> None:
 
 
 def error_message(error: Exception, lang: str) -> str:
-    """What to tell the reader about a failure: a named error's message (anything with ``message(lang)``)
-    in the reader's language; any other exception as it words itself."""
-    message = getattr(error, "message", None)
-    return message(lang) if callable(message) else str(error)
+    """What to tell the reader about a failure, as Markdown for st.error and the like: a named error's
+    message (anything with ``message(lang)``) in the reader's language; any other exception as it
+    words itself. Values in it (file, sheet and region names) show as typed."""
+    return literal_message(error, lang)
+
+
+def literal_message(message: object, lang: str) -> str:
+    """A message for Markdown (st.info, st.warning …): a text-table message (a Text, a named error)
+    with its values shown as typed, its own words as written; anything else shown as typed."""
+    key, values = getattr(message, "key", None), getattr(message, "values", None)
+    if isinstance(key, str) and isinstance(values, dict):
+        return t_literal(key, lang, **values)
+    worded = getattr(message, "message", None)
+    return markdown_literal(worded(lang) if callable(worded) else message)
+
+
+def t_literal(key: str, lang: str, **values: object) -> str:
+    """t() for Markdown: the values (stored names, comments, file names) show exactly as typed.
+
+    ``count`` is left as it is: it picks the plural form and is a number.
+    """
+    return t(
+        key,
+        lang,
+        **{
+            name: value
+            if name == "count" or isinstance(value, (int, float))
+            else markdown_literal(_worded(value, lang))
+            for name, value in values.items()
+        },
+    )
+
+
+def _worded(value: object, lang: str) -> object:
+    return value.message(lang) if isinstance(value, Localised) else value
 
 
 def sdg_name(number: int, lang: str) -> str:
@@ -154,8 +185,8 @@ def _reset() -> None:
     forget_url_unknown()
 
 
-def selection_text(lang: str) -> str:
-    """The current filters in words, for captions and exports."""
+def selection_text(lang: str, *, markdown: bool = False) -> str:
+    """The current filters in words, for exports; with ``markdown``, for captions (names as typed)."""
     filters = current_filters()
     parts = [
         filters.region,
@@ -164,7 +195,8 @@ def selection_text(lang: str) -> str:
         filters.hashtag,
         status_label(filters.status, lang) if filters.status else None,
     ]
-    chosen = ", ".join(part for part in parts if part) or t("filters.none", lang)
+    shown = markdown_literal if markdown else str
+    chosen = ", ".join(shown(part) for part in parts if part) or t("filters.none", lang)
     quarter = quarter_in_view()
     if quarter:
         chosen += f" · {quarter_label(quarter, lang)}"
@@ -173,10 +205,11 @@ def selection_text(lang: str) -> str:
 
 def show_chart(chart: Chart, lang: str, key: str) -> None:
     """A chart with its title as a real heading, its one-sentence summary, and its data as a table."""
-    st.subheader(chart.title)
+    # Title and summary are plain text with stored names in them, never Markdown.
+    st.subheader(markdown_literal(chart.title))
     # theme=None: draw exactly the tested, contrast-checked colours.
     st.plotly_chart(chart.figure, config=plotly_config(lang), theme=None, key=key)
-    st.caption(chart.summary)
+    st.caption(markdown_literal(chart.summary))
     if not chart.table.empty:
         with st.expander(t("show_data", lang)):
             st.dataframe(chart.table, hide_index=True, key=f"{key}-table")
@@ -287,7 +320,7 @@ def page_start(title_key: str, *, last_updated: bool = False) -> tuple[str, str]
     to show. Returns the language and the quarter in view."""
     lang = language()
     st.title(t(title_key, lang))
-    st.caption(selection_text(lang))
+    st.caption(selection_text(lang, markdown=True))
     if last_updated:
         last_updated_line(lang)
     quarter = quarter_in_view() if has_data(lang) else None
@@ -316,7 +349,7 @@ def last_updated_line(lang: str) -> None:
         st.caption(t("never_updated", lang))
         return
     when = stored_moment_text(upload.uploaded_at, lang)
-    st.caption(t("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
+    st.caption(t_literal("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
 
 
 def kpi_row(kpis: Kpis, lang: str) -> None:
@@ -345,7 +378,7 @@ def kpi_row(kpis: Kpis, lang: str) -> None:
 
 
 def listing(title: str, frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:
-    st.subheader(f"{title} ({len(frame)})")
+    st.subheader(f"{markdown_literal(title)} ({len(frame)})")
     commitments_table(frame, lang, key, columns, title=title)
 
 

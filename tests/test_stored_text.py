@@ -15,11 +15,12 @@ HOSTILE = {
     "file": "[fil](http://127.0.0.1:9/f).xlsx",
     "user": "Kari :blue[**Admin**]",
 }
-# Escaped, as the page hands them to Markdown: U+2060 after each colon and inside "->".
+# Escaped, as the page hands them to Markdown: U+2060 after a colon that starts ":name:" or
+# ":red[" and inside "->".
 SHOWN = {
-    "region": "\\!\\[x\\]\\(http\\:\u2060\\/\\/127\\.0\\.0\\.1\\:\u20609\\/x\\) \\:\u2060red\\[Follo\\]",
-    "text": "\\*\\*b\\*\\* \\<img src\\=x\\> \\$x\\$ \\-\u2060\\> \\:\u2060smile\\:\u2060",
-    "file": "\\[fil\\]\\(http\\:\u2060\\/\\/127\\.0\\.0\\.1\\:\u20609\\/f\\)\\.xlsx",
+    "region": "\\!\\[x\\]\\(http\\:\\/\\/127\\.0\\.0\\.1\\:9\\/x\\) \\:\u2060red\\[Follo\\]",
+    "text": "\\*\\*b\\*\\* \\<img src\\=x\\> \\$x\\$ \\-\u2060\\> \\:\u2060smile\\:",
+    "file": "\\[fil\\]\\(http\\:\\/\\/127\\.0\\.0\\.1\\:9\\/f\\)\\.xlsx",
     "user": "Kari \\:\u2060blue\\[\\*\\*Admin\\*\\*\\]",
 }
 MARKDOWN_ELEMENTS = ("title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "success")
@@ -31,6 +32,7 @@ def test_markdown_literal_escapes_everything_markdown_reads():
     assert {key: markdown_literal(HOSTILE[key]) for key in SHOWN} == SHOWN
     assert markdown_literal("Indre Østfold regionråd") == "Indre Østfold regionråd"
     assert markdown_literal("1. kv. 2024") == "1\\. kv\\. 2024"
+    assert markdown_literal(":material/home: kl. 10:30") == "\\:\u2060material\\/home\\: kl\\. 10\\:30"
 
 
 @pytest.fixture

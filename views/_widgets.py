@@ -538,8 +538,9 @@ def page_language(lang: str) -> None:
 _MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 # Streamlit rewrites some text after Markdown is parsed (":smile:" to an emoji, "->" to an arrow,
 # ":red[…]" and ":material/…:"), which a backslash does not stop; a word joiner (U+2060, invisible
-# and zero-width) after the colon or between the arrow's characters does.
-_AFTER_PARSE = re.compile(r"(?<=[:])|(?<=[-<>~=])(?=[-<>=])")
+# and zero-width) after such a colon or between the arrow's characters does. Only there, so
+# that copying other text gives what was typed.
+_AFTER_PARSE = re.compile(r"(?<=:)(?=[\w+/-]+:|[a-z][a-z0-9-]*\[)|(?<=[-<>~=])(?=[-<>=])")
 
 
 def markdown_literal(text: object) -> str:

@@ -130,15 +130,12 @@ def test_stored_markdown_fetches_nothing(
             db.execute("UPDATE uploads SET file_name = ?", (f"{image}.xlsx",))
         with running_dashboard(database, tmp_path, pytestconfig) as url:
             slug = f"follo-x-http-127-0-0-1-{port}-x"
-            for path, title in (
-                (f"?region={slug}", "Oversikt"),
-                (f"regioner?region={slug}", "Regioner"),
-                ("radsomrader", "Rådsområder"),
-                ("tiltak?commitment=1", "Tiltak"),
-            ):
+            for path, title in ((f"?region={slug}", "Oversikt"), ("radsomrader", "Rådsområder")):
                 open_page(page, f"{url}/{path}", title)
+            open_page(page, f"{url}/regioner?region={slug}", "Regioner")
             expect(page.get_by_role("heading", name=f"Follo {image}", exact=True)).to_be_visible()
             open_page(page, f"{url}/tiltak?commitment=1", "Tiltak")
             expect(page.get_by_role("heading", name=f"1.1 Tiltak {image}", exact=True)).to_be_visible()
-            page.wait_for_timeout(500)
+            sign_in(page, url)
+            nav(page, "Opplastinger")
         assert heard == []

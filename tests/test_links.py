@@ -188,3 +188,11 @@ def test_filters_survive_a_page_switch_without_a_query(register):
     at.switch_page("views/regioner.py").run()
     assert at.selectbox(key="region").value == FOLLO
     assert dict(at.query_params) == {"region": "folloradet"}
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_blank_values_are_no_filter_and_no_notice(register):
+    at = app({"lang": "", "region": "", "quarter": " "})
+    assert at.warning.values == []
+    assert [title.value for title in at.title] == ["Oversikt"]
+    assert dict(at.query_params) == {}

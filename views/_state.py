@@ -31,7 +31,8 @@ def current_filters() -> Filters:
 
 
 def _url_now() -> dict[str, str]:
-    return {key: st.query_params[key] for key in URL_PARAMS if key in st.query_params}
+    """The filters and language in the URL; a blank value is no value."""
+    return {key: st.query_params[key] for key in URL_PARAMS if st.query_params.get(key, "").strip()}
 
 
 def adopt_url(options: Callable[[], FilterOptions]) -> None:

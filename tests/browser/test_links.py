@@ -140,3 +140,15 @@ def test_stored_markdown_fetches_nothing(
             sign_in(page, url)
             nav(page, "Opplastinger")
         assert heard == []
+
+
+def test_the_back_button_returns_to_the_view_before(page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/regioner", "Regioner")
+    select_option(page, "Region", "Follorådet")
+    select_option(page, "Status", "Forsinket")
+    assert query(page) == {"region": ["folloradet"], "status": ["delayed"]}
+    page.go_back()
+    wait_for_app_idle(page, "Regioner")
+    assert query(page) == {"region": ["folloradet"]}
+    expect(selectbox(page, "Status")).to_have_value("")
+    expect(selectbox(page, "Region")).to_have_value("Follorådet")

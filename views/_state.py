@@ -73,11 +73,10 @@ def forget_url_unknown() -> None:
 def write_url(params: dict[str, str]) -> None:
     """Put ``params`` (URL key -> canonical value) in the URL in place of the filters and language
     there; other parameters (``commitment``, ``upload``) stay."""
-    now = _url_now()
     for key in URL_PARAMS:
-        if key in params and now.get(key) != params[key]:
+        if key in params and st.query_params.get(key) != params[key]:
             st.query_params[key] = params[key]
-        elif key not in params and key in now:
+        elif key not in params and key in st.query_params:
             del st.query_params[key]
     st.session_state[_URL_SEEN_KEY] = params
 

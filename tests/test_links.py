@@ -151,7 +151,7 @@ def test_an_unknown_value_is_shown_as_typed_in_english(register):
         "Kjenner ikke språket «fr»; viser bokmål.",
     ]
     at = app({"quarter": "2030-Q1", "lang": "en"})
-    assert at.warning.values == ["Could not find the quarter “2030\\-Q1” in the data; showing the latest quarter."]
+    assert at.warning.values == ["Could not find the quarter “2030-Q1” in the data; showing the latest quarter."]
 
 
 @pytest.mark.usefixtures("fresh_caches")
@@ -196,3 +196,24 @@ def test_blank_values_are_no_filter_and_no_notice(register):
     assert at.warning.values == []
     assert [title.value for title in at.title] == ["Oversikt"]
     assert dict(at.query_params) == {}
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_signing_in_from_an_english_filtered_link_keeps_both(register):
+    from core.access import set_reading_open
+    from core.db import connect
+    from tests.builders import ADMIN
+    from views._signin import SESSION_KEY
+
+    db = connect()
+    set_reading_open(db, False, user=ADMIN)
+    db.close()
+    at = app({"region": "Follorådet", "lang": "English"})
+    assert [title.value for title in at.title] == ["Sign in"]
+    assert dict(at.query_params) == {"region": "Follorådet", "lang": "en"}
+    # Signing in ends the run with st.switch_page, which drops the widgets' values.
+    at.session_state[SESSION_KEY] = "kari"
+    at.run()
+    assert [title.value for title in at.title] == ["Overview"]
+    assert at.caption[0].value == "Selection: Follorådet · Q2 2024"
+    assert dict(at.query_params) == {"region": "folloradet", "lang": "en"}

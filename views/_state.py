@@ -14,7 +14,10 @@ import streamlit as st
 from core.filters import LANGUAGES, URL_KEYS, FilterOptions, Filters, parse_language, read_url_filters
 
 FILTER_KEYS = tuple(URL_KEYS)
-LANGUAGE_KEY = "lang"
+LANGUAGE_KEY = "lang"  # the language switch's widget
+# The language chosen, kept apart from the switch: a widget's value is lost when a run is cut
+# short by st.switch_page (as after signing in), and the language must not be.
+CHOSEN_LANGUAGE_KEY = "_lang"
 URL_PARAMS = (*FILTER_KEYS, LANGUAGE_KEY)
 # What the URL said when this session last read or wrote it.
 _URL_SEEN_KEY = "_url_seen"
@@ -22,8 +25,12 @@ _UNKNOWN_KEY = "_url_unknown"
 
 
 def language() -> str:
-    chosen = st.session_state.get(LANGUAGE_KEY)
+    chosen = st.session_state.get(CHOSEN_LANGUAGE_KEY)
     return chosen if chosen in LANGUAGES else "nb"
+
+
+def choose_language(lang: str) -> None:
+    st.session_state[CHOSEN_LANGUAGE_KEY] = lang
 
 
 def current_filters() -> Filters:
@@ -51,9 +58,9 @@ def adopt_url(options: Callable[[], FilterOptions]) -> None:
         lang = parse_language(now[LANGUAGE_KEY])
         if lang is None:
             unknown.append((LANGUAGE_KEY, now[LANGUAGE_KEY]))
-        st.session_state[LANGUAGE_KEY] = lang or "nb"
+        choose_language(lang or "nb")
     elif seen is None:
-        st.session_state[LANGUAGE_KEY] = "nb"
+        choose_language("nb")
     read = read_url_filters(now, options())
     for key, field in URL_KEYS.items():
         st.session_state[key] = getattr(read.filters, field)

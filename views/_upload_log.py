@@ -118,7 +118,8 @@ def show_upload(upload: Upload, user: User, lang: str) -> None:
             sha256=upload.sha256,
         )
     )
-    st.markdown(f"**{t('uploads.col.state', lang)}:** {widgets.markdown_literal(upload_state(upload, lang))}")
+    state_text = widgets.markdown_literal(upload_state(upload, lang), inline=True)
+    st.markdown(f"**{t('uploads.col.state', lang)}:** {state_text}")
     with contextlib.closing(connect(data.database_file())) as db:
         changes = upload_changes(db, upload.id)
     if not changes:

@@ -35,6 +35,7 @@ from views._data import commitment_choices, dataset, filter_choices, filtered, l
 from views._state import (
     FILTER_KEYS,
     LANGUAGE_KEY,
+    choose_language,
     current_filters,
     forget_url_unknown,
     language,
@@ -50,20 +51,23 @@ LANGUAGE_NAMES = {"nb": "Norsk", "en": "English"}
 
 
 def language_switch(container) -> str:
+    if st.session_state.get(LANGUAGE_KEY) != language():
+        st.session_state[LANGUAGE_KEY] = language()
     container.radio(
         t("filters.language", language()),
         LANGUAGE_NAMES,
         format_func=LANGUAGE_NAMES.__getitem__,
         horizontal=True,
         key=LANGUAGE_KEY,
-        on_change=_reword_filters,
+        on_change=_switch_language,
     )
     return language()
 
 
-def _reword_filters() -> None:
-    """Set every filter again, so its widget shows the chosen option in the new language
-    (a widget resends its option only when its value is set)."""
+def _switch_language() -> None:
+    """Keep the language chosen, and set every filter again, so its widget shows the chosen option
+    in the new language (a widget resends its option only when its value is set)."""
+    choose_language(st.session_state[LANGUAGE_KEY])
     for key in FILTER_KEYS:
         st.session_state[key] = st.session_state.get(key)
 
@@ -88,18 +92,16 @@ def literal_message(message: object, lang: str) -> str:
 def t_literal(key: str, lang: str, **values: object) -> str:
     """t() for Markdown: the values (stored names, comments, file names) show exactly as typed.
 
-    ``count`` is left as it is: it picks the plural form and is a number.
+    ``count`` is left as it is: it picks the plural form and is a number. The texts' own words
+    never start a line with a list marker, so a value that does ("1. Follo …") is escaped there.
     """
-    return t(
-        key,
-        lang,
-        **{
-            name: value
-            if name == "count" or isinstance(value, (int, float))
-            else markdown_literal(_worded(value, lang))
-            for name, value in values.items()
-        },
-    )
+    shown = {
+        name: value
+        if name == "count" or isinstance(value, (int, float))
+        else markdown_literal(_worded(value, lang), inline=True)
+        for name, value in values.items()
+    }
+    return _line_starts_escaped(t(key, lang, **shown))
 
 
 def _worded(value: object, lang: str) -> object:
@@ -152,7 +154,7 @@ def sidebar_filters(container, lang: str) -> Filters:
 def url_notices(lang: str) -> None:
     """Name each value of the link that matched nothing, and what is shown instead."""
     for key, value in url_unknown():
-        st.warning(t(f"url.unknown.{key}", lang, value=markdown_literal(value)))
+        st.warning(t(f"url.unknown.{key}", lang, value=markdown_literal(value, inline=True)))
 
 
 def publish_url(filters: Filters | None, lang: str) -> None:
@@ -195,8 +197,8 @@ def selection_text(lang: str, *, markdown: bool = False) -> str:
         filters.hashtag,
         status_label(filters.status, lang) if filters.status else None,
     ]
-    shown = markdown_literal if markdown else str
-    chosen = ", ".join(shown(part) for part in parts if part) or t("filters.none", lang)
+    chosen = ", ".join(markdown_literal(part, inline=True) if markdown else part for part in parts if part)
+    chosen = chosen or t("filters.none", lang)
     quarter = quarter_in_view()
     if quarter:
         chosen += f" · {quarter_label(quarter, lang)}"
@@ -534,16 +536,38 @@ def page_language(lang: str) -> None:
     )
 
 
-# ASCII punctuation Markdown may read (CommonMark lets every one be escaped with a backslash).
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-# Streamlit rewrites some text after Markdown is parsed (":smile:" to an emoji, "->" to an arrow,
-# ":red[…]" and ":material/…:"), which a backslash does not stop; a word joiner (U+2060, invisible
-# and zero-width) after such a colon or between the arrow's characters does. Only there, so
-# that copying other text gives what was typed.
-_AFTER_PARSE = re.compile(r"(?<=:)(?=[\w+/-]+:|[a-z][a-z0-9-]*\[)|(?<=[-<>~=])(?=[-<>=])")
+# What Markdown reads anywhere in a line: emphasis, code, links and images, HTML, maths,
+# strikethrough, tables, entities, e-mail autolinks, headings' closing #.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>$~|&@#])")
+# What it reads at the start of a line: a numbered or bulleted list, a setext underline.
+_LINE_START = re.compile(r"^([ \t]*)(?:(\d+)([.)])(?=\s|$)|([-+=]))", re.MULTILINE)
+# Web addresses GFM would turn into links: "http://…", "www.…".
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?i:(?<=\bwww))(\.)")
+# Streamlit rewrites some text after Markdown is parsed (":smile:" to an emoji, ":material/…:" to
+# an icon, "->" to an arrow), which a backslash does not stop; a word joiner (U+2060, invisible and
+# zero-width) after such a colon or between the arrow's characters does. Only there, so that
+# copying other text gives what was typed.
+_AFTER_PARSE = re.compile(r"(?<=:)(?=[\w+/-]+:)|(?<=[-<>~=])(?=[-<>=])")
 
 
-def markdown_literal(text: object) -> str:
+def markdown_literal(text: object, *, inline: bool = False) -> str:
     """Stored text (a name, a comment, a file name) as Markdown that shows it exactly as typed:
-    nothing in it becomes a link, an image, formatting, maths, an emoji or HTML."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", _AFTER_PARSE.sub("\u2060", str(text)))
+    nothing in it becomes a link, an image, formatting, maths, an emoji or HTML. Characters
+    Markdown would read are escaped with a backslash, and only those, so ordinary text is unchanged.
+
+    ``inline``: the text goes inside a line ("2. kv." there is no list), so line starts are left.
+    """
+    escaped = _ANYWHERE.sub(r"\\\1", _AFTER_PARSE.sub("\u2060", str(text)))
+    escaped = _AUTOLINK.sub(lambda match: "\\" + (match.group(1) or match.group(2)), escaped)
+    return escaped if inline else _line_starts_escaped(escaped)
+
+
+def _line_starts_escaped(text: str) -> str:
+    return _LINE_START.sub(
+        lambda match: (
+            f"{match.group(1)}{match.group(2)}\\{match.group(3)}"
+            if match.group(2)
+            else f"{match.group(1)}\\{match.group(4)}"
+        ),
+        text,
+    )

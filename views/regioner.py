@@ -16,10 +16,12 @@ else:
     profile = data.profile(region)
     st.header(widgets.markdown_literal(profile.name))
     agreement = widgets.t_literal("regions.agreement", lang, period=profile.period)
-    st.markdown(f"**{agreement}** · {widgets.markdown_literal(profile.title or '')}")
+    st.markdown(f"**{agreement}** · {widgets.markdown_literal(profile.title or '', inline=True)}")
     st.markdown(
         f"**{t('regions.members', lang)}:** "
-        + widgets.markdown_literal(", ".join(f"{name} ({number})" for number, name in profile.municipalities))
+        + widgets.markdown_literal(
+            ", ".join(f"{name} ({number})" for number, name in profile.municipalities), inline=True
+        )
     )
     st.subheader(t("regions.focus_areas", lang))
     for area in profile.focus_areas:

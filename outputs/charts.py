@@ -17,6 +17,7 @@ Accessibility (WCAG 2.1 AA is law for this dashboard), so it is not undone by ac
 
 from __future__ import annotations
 
+import html
 import math
 import textwrap
 from dataclasses import dataclass
@@ -578,8 +579,10 @@ def _group_word(group_by: str, lang: str) -> str:
 
 
 def _wrap(text: str, width: int = 30) -> str:
-    # Plotly never wraps tick labels; long names would squeeze the plot to nothing.
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    # Plotly never wraps tick labels; long names would squeeze the plot to nothing. It reads labels
+    # as its own HTML (<b>, <a href>), so stored names are escaped to show as typed.
+    lines = textwrap.wrap(text, width, break_long_words=False) or [text]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _bar_chart_height(bars: int) -> int:

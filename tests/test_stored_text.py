@@ -100,3 +100,16 @@ def test_the_names_are_where_people_read_them(hostile):
     assert at.caption[1].value.endswith(f"({SHOWN['file']}).")
     at = app({"upload": "1"}, "views/opplastinger.py", user="kari")
     assert at.subheader[0].value.endswith(SHOWN["file"])
+
+
+def test_chart_labels_show_stored_names_as_typed():
+    import pandas as pd
+
+    from outputs.charts import status_breakdown
+
+    frame = pd.DataFrame(
+        {"group": ["<b>Follo</b> & co", "<b>Follo</b> & co"], "status": ["on_track", "delayed"], "count": [1, 1]}
+    ).assign(share=[50.0, 50.0])
+    chart = status_breakdown(frame, "nb", group_by="region")
+    assert {label for trace in chart.figure.data for label in trace.y} == {"&lt;b&gt;Follo&lt;/b&gt; &amp; co"}
+    assert list(chart.table.iloc[:, 0]) == ["<b>Follo</b> & co"]

@@ -425,6 +425,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- Messages from core and outputs: errors, roles, chart texts (keys core.*, outputs.*) ---
     # Words used inside other texts
     "core.list": ("{first} og {last}", "{first} and {last}"),
+    "core.quoted": ("«{word}»", "“{word}”"),
     "core.list_or": ("{first} eller {last}", "{first} or {last}"),
     "core.none": ("ingen", "none"),
     "core.nothing": ("ingenting", "nothing"),
@@ -1350,6 +1351,11 @@ def join_words(words: Sequence[str], lang: str = "nb", *, every: bool = False) -
     for word in words[1:]:
         text = t("core.list", lang, first=text, last=word)
     return text
+
+
+def quoted_list(words: Sequence[str], lang: str = "nb") -> str:
+    """ "«a», «b», «c»" in bokmål, "“a”, “b”, “c”" in English."""
+    return ", ".join(t("core.quoted", lang, word=word) for word in words)
 
 
 def capitalised(value: str, lang: str = "nb") -> str:

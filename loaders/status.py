@@ -19,7 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from core.access import require_reporter, scope_text
-from core.i18n import Deferred, Text, join_words
+from core.i18n import Deferred, Text, join_words, quoted_list
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
 from core.settings import setting
@@ -191,7 +191,7 @@ def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | Non
 
 
 def _missing_header_error(sheet: Sheet) -> CellError:
-    wanted = ", ".join(f"«{COLUMN_ALIASES[name][0]}»" for name in REQUIRED_COLUMNS)
+    wanted = Deferred(quoted_list, [COLUMN_ALIASES[name][0] for name in REQUIRED_COLUMNS])
     return CellError(
         sheet.name, None, None, None, None, "loaders.status.no_header", {"columns": wanted, "rows": HEADER_SEARCH_ROWS}
     )

@@ -5,12 +5,15 @@ import streamlit as st
 from core.i18n import t
 from views import _data as data
 from views import _signin as signin
+from views import _state as state
 from views import _widgets as widgets
 
-st.set_page_config(page_title=t("app.title"), page_icon=":material/handshake:", layout="wide")
+# An emoji becomes a data: URL in the browser; a :material/…: icon would be fetched from fonts.gstatic.com.
+st.set_page_config(page_title=t("app.title"), page_icon="🤝", layout="wide")
 widgets.page_style()
 
 data.begin_run()
+state.adopt_url(data.filter_choices)
 visitor = signin.identify()
 account_box = st.sidebar.container()
 filters_box = st.sidebar.container()
@@ -53,8 +56,13 @@ pages = {
 navigation = st.navigation(list(pages))
 signin.sidebar_status(account_box, visitor, lang)
 signin.write_cookie(account_box)
+widgets.page_language(lang)
 if visitor.may_read:
-    widgets.sidebar_filters(filters_box, lang)
+    widgets.url_notices(lang)
+    widgets.publish_url(widgets.sidebar_filters(filters_box, lang), lang)
+else:
+    # Kept as they came, so signing in leads to the view the link asked for.
+    widgets.publish_url(None, lang)
 if signin.may_open(visitor, pages[navigation]):
     navigation.run()
 else:

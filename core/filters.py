@@ -6,13 +6,16 @@ A :class:`Filters` is plain frozen data, so the pages can use it as a cache key.
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS
+from core.i18n import TEXTS
+from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS, fold, parse_quarter, parse_status
 
 if TYPE_CHECKING:
     # core.dataset sorts regions with norwegian_sort_key, so it imports this module.
@@ -119,3 +122,108 @@ def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
         reports=reports.reset_index(drop=True),
         quarters=tuple(q for q in dataset.quarters if quarter is not None and q <= quarter),
     )
+
+
+# --- Filters in the URL ------------------------------------------------------------------------
+#
+# A link must mean the same in both languages, so the URL holds keys, never words: a region or
+# council area by its slug, an SDG by its number, a status by its key, a quarter as "2024-Q3",
+# the language as "nb"/"en". Links written before (the option as shown, in either language)
+# still read.
+
+# URL key -> Filters field, in the order the sidebar shows them.
+URL_KEYS: dict[str, str] = {
+    "region": "region",
+    "council": "council_area",
+    "sdg": "sdg",
+    "hashtag": "hashtag",
+    "status": "status",
+    "quarter": "quarter",
+}
+LANGUAGES: tuple[str, ...] = ("nb", "en")
+_LANGUAGE_WORDS = {"nb": "nb", "no": "nb", "nob": "nb", "norsk": "nb", "bokmål": "nb", "en": "en", "english": "en"}
+_SLUG_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SDG_IN_TEXT = re.compile(r"^(?:sdg|fn|mål|goal)?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
+
+
+def slug(name: str) -> str:
+    """A name as it goes into a link: "Indre Østfold regionråd" -> "indre-ostfold-regionrad"."""
+    folded = unicodedata.normalize("NFC", name).casefold().translate(_SLUG_LETTERS)
+    ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", ascii_only).strip("-")
+
+
+def parse_language(value: str) -> str | None:
+    """ "nb" or "en" from the URL's lang, also in the old form (Norsk, English); None if unknown."""
+    return _LANGUAGE_WORDS.get(fold(value))
+
+
+@dataclass(frozen=True)
+class UrlFilters:
+    filters: Filters
+    unknown: tuple[tuple[str, str], ...]  # (URL key, the value as given) for each value not understood
+
+
+def _named(value: str, names: tuple[str, ...]) -> str | None:
+    """The name ``value`` stands for: its slug, or the name itself in any case."""
+    wanted = slug(value)
+    return next((name for name in names if slug(name) == wanted), None) if wanted else None
+
+
+def _sdg(value: str, sdgs: tuple[int, ...]) -> int | None:
+    match = _SDG_IN_TEXT.match(value.strip())
+    number = int(match.group(1)) if match else None
+    return number if number in sdgs else None
+
+
+def _hashtag(value: str, hashtags: tuple[str, ...]) -> str | None:
+    wanted = fold(value.lstrip("#"))
+    return next((tag for tag in hashtags if fold(tag.lstrip("#")) == wanted), None)
+
+
+def _status(value: str) -> str | None:
+    if fold(value) in {fold(word) for word in (NOT_REPORTED, *TEXTS[f"status.{NOT_REPORTED}"])}:
+        return NOT_REPORTED
+    return parse_status(value)
+
+
+def read_url_filters(params: Mapping[str, str], options: FilterOptions) -> UrlFilters:
+    """The filters a link asks for, canonical or in the old form; a blank value is no filter.
+
+    A value that matches nothing the data has is left out of the filters and named in ``unknown``,
+    so the page can say what it could not show.
+    """
+    readers: dict[str, Callable[[str], object]] = {
+        "region": lambda value: _named(value, options.regions),
+        "council": lambda value: _named(value, options.council_areas),
+        "sdg": lambda value: _sdg(value, options.sdgs),
+        "hashtag": lambda value: _hashtag(value, options.hashtags),
+        "status": _status,
+        "quarter": lambda value: quarter if (quarter := parse_quarter(value)) in options.quarters else None,
+    }
+    chosen: dict[str, object] = {}
+    unknown = []
+    for key, field in URL_KEYS.items():
+        value = params.get(key, "").strip()
+        if not value:
+            continue
+        found = readers[key](value)
+        if found is None:
+            unknown.append((key, value))
+        else:
+            chosen[field] = found
+    return UrlFilters(Filters(**chosen), tuple(unknown))  # type: ignore[arg-type]
+
+
+def url_params(filters: Filters) -> dict[str, str]:
+    """The canonical URL values of the filters that are set."""
+    values = {
+        "region": slug(filters.region) if filters.region else None,
+        "council": slug(filters.council_area) if filters.council_area else None,
+        "sdg": str(filters.sdg) if filters.sdg is not None else None,
+        "hashtag": filters.hashtag.lstrip("#") if filters.hashtag else None,
+        "status": filters.status,
+        "quarter": filters.quarter,
+    }
+    return {key: value for key, value in values.items() if value}

@@ -15,6 +15,7 @@ from typing import Self
 # Keys built at run time, as in t(f"col.{column}"): each prefix names a family of keys.
 DYNAMIC_PREFIXES: tuple[str, ...] = (
     "col.",
+    "url.unknown.",
     "export.separator.",
     "role.",
     "sdg.name.",
@@ -59,6 +60,35 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filters.language": ("Språk", "Language"),
     "filters.active": ("Utvalg: {filters}", "Selection: {filters}"),
     "filters.none": ("hele fylket", "the whole county"),
+    # A link's value that matches nothing: named, never dropped silently.
+    "url.unknown.region": (
+        "Fant ikke regionen «{value}»; viser hele fylket.",
+        "Could not find the region “{value}”; showing the whole county.",
+    ),
+    "url.unknown.council": (
+        "Fant ikke rådsområdet «{value}»; viser alle rådsområder.",
+        "Could not find the council area “{value}”; showing all council areas.",
+    ),
+    "url.unknown.sdg": (
+        "Fant ikke bærekraftsmålet «{value}» blant tiltakene; viser alle bærekraftsmål.",
+        "Could not find the SDG “{value}” among the commitments; showing all SDGs.",
+    ),
+    "url.unknown.hashtag": (
+        "Fant ikke emneknaggen «{value}»; viser alle emneknagger.",
+        "Could not find the hashtag “{value}”; showing all hashtags.",
+    ),
+    "url.unknown.status": (
+        "Kjenner ikke statusen «{value}»; viser alle statuser.",
+        "Unknown status “{value}”; showing all statuses.",
+    ),
+    "url.unknown.quarter": (
+        "Fant ikke kvartalet «{value}» i dataene; viser siste kvartal.",
+        "Could not find the quarter “{value}” in the data; showing the latest quarter.",
+    ),
+    "url.unknown.lang": (
+        "Kjenner ikke språket «{value}»; viser bokmål.",
+        "Unknown language “{value}”; showing Norwegian (bokmål).",
+    ),
     # Shared
     "show_data": ("Vis tallene bak figuren", "Show the figures behind the chart"),
     "last_updated": (
@@ -131,10 +161,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "council.unreported": ("Ikke rapportert for {quarter}", "Not reported for {quarter}"),
     # SDGs
     "sdgs.tiles": ("De 17 bærekraftsmålene", "The 17 goals"),
-    "sdgs.tile_counts": (
-        "{count} tiltak · {share} i rute",
-        "{count} commitments · {share} on track",
-    ),
+    "sdgs.tile_counts.one": ("{count} tiltak · {share} i rute", "{count} commitment · {share} on track"),
+    "sdgs.tile_counts.other": ("{count} tiltak · {share} i rute", "{count} commitments · {share} on track"),
     "sdgs.tile_none": ("Ingen tiltak", "No commitments"),
     "sdgs.drilldown": ("{sdg} per region og innsatsområde", "{sdg} by region and focus area"),
     "sdgs.choose": (
@@ -206,7 +234,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.commitments_title": ("Tiltak og status", "Commitments and status"),
     "export.commitments_heading": ("Tiltak og status for {quarter}", "Commitments and status for {quarter}"),
     "export.history_heading": ("Statushistorikk, alle kvartaler", "Status history, all quarters"),
-    "export.rows": ("{count} rader.", "{count} rows."),
+    "export.rows.one": ("{count} rad.", "{count} row."),
+    "export.rows.other": ("{count} rader.", "{count} rows."),
     # Upload
     "page.upload": ("Last opp", "Upload"),
     "page.uploads": ("Opplastinger", "Uploads"),
@@ -232,6 +261,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The template from step 1, or a file with the columns Region, Nr, Kvartal, Status and Fremdrift.",
     ),
     "upload.more_options": ("Flere valg", "More options"),
+    "upload.quarter_hint": (
+        "Legg til kolonnen «Kvartal» i filen, eller velg kvartalet under «Flere valg» → «Kvartal for hele filen».",
+        "Add a “Kvartal” column to the file, "
+        "or choose the quarter under “More options” → “Quarter for the whole file”.",
+    ),
     "upload.file_quarter": ("Kvartal for hele filen", "Quarter for the whole file"),
     "upload.file_quarter_from_file": ("Fra kolonnen «Kvartal» i filen", "From the file's “Kvartal” column"),
     "upload.stage.read": ("Leser filen …", "Reading the file …"),
@@ -257,7 +291,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Den samme filen er lastet opp før (opplasting {upload}).",
         "The very same file was uploaded before (upload {upload}).",
     ),
-    "upload.rejected": (
+    "upload.rejected.one": (
+        "Filen kan ikke lagres: {count} feil. Ingenting er endret. Rett feilen i tabellen og last opp filen på nytt.",
+        "The file cannot be saved: {count} error. Nothing was changed. Fix the error in the table and upload it again.",
+    ),
+    "upload.rejected.other": (
         "Filen kan ikke lagres: {count} feil. Ingenting er endret. Rett feilene i tabellen og last opp filen på nytt.",
         "The file cannot be saved: {count} errors. Nothing was changed. "
         "Fix the errors in the table and upload it again.",
@@ -293,7 +331,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "upload.show_unchanged": ("Vis også uendrede rader", "Show unchanged rows too"),
     "upload.changes_heading": ("Endringer i filen ({count})", "Changes in the file ({count})"),
-    "upload.missing": (
+    "upload.missing.one": (
+        "{count} av regionens tiltak mangler i filen. Det beholder det som er lagret.",
+        "{count} of the region's commitments is missing from the file. It keeps what is saved.",
+    ),
+    "upload.missing.other": (
         "{count} av regionens tiltak mangler i filen. De beholder det som er lagret.",
         "{count} of the region's commitments are missing from the file. They keep what is saved.",
     ),
@@ -303,9 +345,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret.",
         "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
-    "upload.nothing_changed": (
-        "Ingenting ble endret: {unchanged} rapporter var like det som allerede er lagret.",
-        "Nothing changed: {unchanged} reports matched what is already saved.",
+    "upload.nothing_changed.one": (
+        "Ingenting ble endret: {count} rapport var lik det som allerede er lagret.",
+        "Nothing changed: {count} report matched what is already saved.",
+    ),
+    "upload.nothing_changed.other": (
+        "Ingenting ble endret: {count} rapporter var like det som allerede er lagret.",
+        "Nothing changed: {count} reports matched what is already saved.",
     ),
     # Upload log
     "uploads.intro": (
@@ -384,6 +430,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- Messages from core and outputs: errors, roles, chart texts (keys core.*, outputs.*) ---
     # Words used inside other texts
     "core.list": ("{first} og {last}", "{first} and {last}"),
+    "core.quoted": ("«{word}»", "“{word}”"),
     "core.list_or": ("{first} eller {last}", "{first} or {last}"),
     "core.none": ("ingen", "none"),
     "core.nothing": ("ingenting", "nothing"),
@@ -451,9 +498,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is no database at {path}.",
     ),
     "core.sign_in_failed": ("Feil brukernavn eller passord.", "Wrong username or password."),
-    "core.sign_in_locked": (
-        "For mange mislykkede forsøk. Prøv igjen om {seconds} sekunder.",
-        "Too many failed attempts. Try again in {seconds} seconds.",
+    "core.sign_in_locked.one": (
+        "For mange mislykkede forsøk. Prøv igjen om {count} sekund.",
+        "Too many failed attempts. Try again in {count} second.",
+    ),
+    "core.sign_in_locked.other": (
+        "For mange mislykkede forsøk. Prøv igjen om {count} sekunder.",
+        "Too many failed attempts. Try again in {count} seconds.",
     ),
     "core.read_only": (
         "{name} har lesetilgang og kan ikke laste opp status. Spør en administrator om tilgang.",
@@ -521,9 +572,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Chromium ({browser}) is missing; the PDF report needs it to draw the charts. "
         "Install it with “bash scripts/ensure-chromium”, or set BROWSER_PATH to a Chromium that exists.",
     ),
-    "outputs.charts_failed.timeout": (
-        "Figurene til PDF-rapporten kunne ikke tegnes: Chromium brukte mer enn {seconds} sekunder. {hint}",
-        "The charts for the PDF report could not be drawn: Chromium took more than {seconds} seconds. {hint}",
+    "outputs.charts_failed.timeout.one": (
+        "Figurene til PDF-rapporten kunne ikke tegnes: Chromium brukte mer enn {count} sekund. {hint}",
+        "The charts for the PDF report could not be drawn: Chromium took more than {count} second. {hint}",
+    ),
+    "outputs.charts_failed.timeout.other": (
+        "Figurene til PDF-rapporten kunne ikke tegnes: Chromium brukte mer enn {count} sekunder. {hint}",
+        "The charts for the PDF report could not be drawn: Chromium took more than {count} seconds. {hint}",
     ),
     "outputs.charts_failed.stopped": (
         "Figurene til PDF-rapporten kunne ikke tegnes: "
@@ -677,9 +732,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.chart.group.focus_area": ("innsatsområde", "focus area"),
     "outputs.chart.without": ("Uten {group}", "No {group}"),
     "outputs.chart.status_over_time": ("Status per kvartal", "Status by quarter"),
-    "outputs.chart.status_over_time.on_track": (
-        "{share} av {total} tiltak i rute",
-        "{share} of {total} commitments were on track",
+    "outputs.chart.status_over_time.on_track.one": (
+        "{share} av {count} tiltak i rute",
+        "{share} of {count} commitment was on track",
+    ),
+    "outputs.chart.status_over_time.on_track.other": (
+        "{share} av {count} tiltak i rute",
+        "{share} of {count} commitments were on track",
     ),
     "outputs.chart.status_over_time.delayed": ("{share} forsinket", "{share} delayed"),
     "outputs.chart.status_over_time.completed": ("{share} fullført", "{share} completed"),
@@ -782,11 +841,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.action.load_agreements": ("laste inn avtaler", "load agreements"),
     "loaders.action.load_catalogue": ("laste inn tiltaksregisteret", "load the commitment register"),
     # Where in a file: loaders/errors.py CellError
-    "loaders.columns.sheet": ("Arket «{sheet}»", "Sheet «{sheet}»"),
+    "loaders.columns.sheet": ("Arket «{sheet}»", "Sheet “{sheet}”"),
     "loaders.columns.row": ("rad {row}", "row {row}"),
     "loaders.columns.column": ("kolonne {column}", "column {column}"),
     "loaders.columns.column_header": ("kolonne {column} ({header})", "column {column} ({header})"),
-    "loaders.columns.line": ("{place}: «{value}» – {problem}", "{place}: «{value}» – {problem}"),
+    "loaders.columns.line": ("{place}: «{value}» – {problem}", "{place}: “{value}” – {problem}"),
     "loaders.columns.line_without_value": ("{place} – {problem}", "{place} – {problem}"),
     "loaders.columns.short": ("rad {row}, {header}: {problem}", "row {row}, {header}: {problem}"),
     # Reading workbooks safely: loaders/workbook.py
@@ -794,11 +853,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Åpne filen i Excel, lagre den og last opp på nytt.",
         "Open the file in Excel, save it and upload it again.",
     ),
-    "loaders.workbook.part": ("delen «{part}»", "the part «{part}»"),
-    "loaders.workbook.sheet": ("arket «{sheet}»", "the sheet «{sheet}»"),
+    "loaders.workbook.part": ("delen «{part}»", "the part “{part}”"),
+    "loaders.workbook.sheet": ("arket «{sheet}»", "the sheet “{sheet}”"),
     "loaders.workbook.empty_sheet": (
         "Arket «{sheet}» er tomt. Kontroller at dataene ligger i dette arket, og last opp på nytt.",
-        "The sheet «{sheet}» is empty. Check that the data is in this sheet, and upload the file again.",
+        "The sheet “{sheet}” is empty. Check that the data is in this sheet, and upload the file again.",
     ),
     "loaders.workbook.password_protected": (
         "Filen er passordbeskyttet. Fjern passordet i Excel (Fil > Info > Beskytt arbeidsbok) og last opp på nytt.",
@@ -858,12 +917,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.workbook.zip_bomb": (
         "Filen er avvist: delen «{part}» pakkes ut til {size} MB, {ratio} ganger større enn i filen, "
         "slik en ZIP-bombe gjør. {resave}",
-        "The file is refused: the part «{part}» unpacks to {size} MB, {ratio} times larger than in the file, "
+        "The file is refused: the part “{part}” unpacks to {size} MB, {ratio} times larger than in the file, "
         "as a zip bomb does. {resave}",
     ),
     "loaders.workbook.encrypted_part": (
         "Filen er skadet: delen «{part}» er kryptert i ZIP-filen. {resave}",
-        "The file is damaged: the part «{part}» is encrypted in the ZIP file. {resave}",
+        "The file is damaged: the part “{part}” is encrypted in the ZIP file. {resave}",
     ),
     "loaders.workbook.macros": (
         "Filen inneholder makroer (VBA). Lagre den i Excel som vanlig Excel-arbeidsbok (.xlsx) uten makroer, "
@@ -899,12 +958,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.workbook.missing_sheet_part": (
         "Filen er skadet: arket «{sheet}» mangler i filen ({part}). {resave}",
-        "The file is damaged: the sheet «{sheet}» is missing from the file ({part}). {resave}",
+        "The file is damaged: the sheet “{sheet}” is missing from the file ({part}). {resave}",
     ),
     "loaders.workbook.too_many_cells": (
         "Arket «{sheet}» går helt til kolonne {column} og rad {rows}, som gir {cells} celler; vi godtar høyst "
         "{limit}. Slett innhold og formatering langt til høyre eller langt nede i arket, og last opp på nytt.",
-        "The sheet «{sheet}» reaches column {column} and row {rows}, which makes {cells} cells; we accept at most "
+        "The sheet “{sheet}” reaches column {column} and row {rows}, which makes {cells} cells; we accept at most "
         "{limit}. Delete content and formatting far to the right or far down in the sheet, and upload it again.",
     ),
     "loaders.workbook.row_beyond_limit": (
@@ -925,36 +984,40 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.workbook.formula_without_value": (
         "Arket «{sheet}», celle {cell}: formelen har ingen lagret verdi. {resave}",
-        "Sheet «{sheet}», cell {cell}: the formula has no saved value. {resave}",
+        "Sheet “{sheet}”, cell {cell}: the formula has no saved value. {resave}",
     ),
     "loaders.workbook.formulas_without_value": (
         "Arket «{sheet}», cellene {cells}: formlene har ingen lagret verdi. {resave}",
-        "Sheet «{sheet}», cells {cells}: the formulas have no saved value. {resave}",
+        "Sheet “{sheet}”, cells {cells}: the formulas have no saved value. {resave}",
     ),
     "loaders.workbook.formulas_without_value_more": (
         "Arket «{sheet}», cellene {cells} og {more} til: formlene har ingen lagret verdi. {resave}",
-        "Sheet «{sheet}», cells {cells} and {more} more: the formulas have no saved value. {resave}",
+        "Sheet “{sheet}”, cells {cells} and {more} more: the formulas have no saved value. {resave}",
     ),
     "loaders.workbook.unreadable_sheet": (
         "Arket «{sheet}» kan ikke leses; filen ser ut til å være skadet. {resave}",
-        "The sheet «{sheet}» cannot be read; the file seems to be damaged. {resave}",
+        "The sheet “{sheet}” cannot be read; the file seems to be damaged. {resave}",
     ),
     # Quarterly status files: loaders/status.py
-    "loaders.status.rejected": (
+    "loaders.status.rejected.one": (
+        "Filen ble ikke lagret: {count} feil: {first}",
+        "The file was not saved: {count} error: {first}",
+    ),
+    "loaders.status.rejected.other": (
         "Filen ble ikke lagret: {count} feil. Første: {first}",
-        "The file was not saved. Errors found: {count}. The first: {first}",
+        "The file was not saved: {count} errors. The first: {first}",
     ),
     "loaders.status.unknown_column": (
         "Kolonnen «{column}» i arket «{sheet}» er ikke en del av malen og ble ikke lest.",
-        "The column «{column}» in the sheet «{sheet}» is not part of the template and was not read.",
+        "The column “{column}” in the sheet “{sheet}” is not part of the template and was not read.",
     ),
     "loaders.status.invalid_file_quarter": (
         "kvartalet må skrives som 2024-Q2 eller «2. kv. 2024».",
-        "the quarter must be written as 2024-Q2 or «Q2 2024».",
+        "the quarter must be written as 2024-Q2 or “Q2 2024”.",
     ),
     "loaders.status.no_quarter_column": (
-        "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).",
-        "the file has no «Kvartal» (quarter) column; give the quarter for the whole file (--quarter).",
+        "filen har ingen kolonne «Kvartal», og det er ikke oppgitt noe kvartal for hele filen.",
+        "the file has no “Kvartal” (quarter) column, and no quarter was given for the whole file.",
     ),
     "loaders.status.reported_twice": (
         "tiltaket er rapportert to ganger for {quarter} (også rad {row}).",
@@ -984,7 +1047,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.status.quarter_missing": ("kvartalet mangler.", "the quarter is missing."),
     "loaders.status.unknown_quarter": (
         "ukjent kvartal. Skriv for eksempel 2024-Q2 eller «2. kv. 2024».",
-        "unknown quarter. Write for example 2024-Q2 or «Q2 2024».",
+        "unknown quarter. Write for example 2024-Q2 or “Q2 2024”.",
     ),
     "loaders.status.quarter_mismatch": (
         "kvartalet i filen stemmer ikke med valgt kvartal {quarter}.",
@@ -1019,19 +1082,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.status.invalid_progress": (
         "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
-        "progress must be a number from 0 to 100 (for example 45 or «45 %»).",
+        "progress must be a number from 0 to 100 (for example 45 or “45 %”).",
     ),
     # Agreement texts: loaders/agreement.py
     "loaders.agreement.no_period": (
         "Fant ikke avtaleperioden i tittelen «{title}». Oppgi perioden, for eksempel «2022-2023».",
-        "Could not find the agreement period in the title «{title}». Give the period, for example «2022-2023».",
+        "Could not find the agreement period in the title “{title}”. Give the period, for example “2022-2023”.",
     ),
     "loaders.agreement.no_commitments": (
         "Fant ingen nummererte tiltak i avtalen. Tiltakene må stå under et innsatsområde "
         "(«1 - Tittel») og være nummerert i teksten («1.1 - ...»); automatisk nummerering "
         "fra Word kommer ikke med og må gjøres om til tekst først.",
         "Found no numbered commitments in the agreement. The commitments must stand under a focus area "
-        "(«1 - Title») and be numbered in the text («1.1 - ...»); automatic numbering "
+        "(“1 - Title”) and be numbered in the text (“1.1 - ...”); automatic numbering "
         "from Word does not come along and must be turned into text first.",
     ),
     "loaders.agreement.no_text": (
@@ -1046,7 +1109,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tiltak {code} på linje {line} står under innsatsområde {area}. "
         "Sjekk at overskriften for innsatsområde {number} er skrevet som «{number} - Tittel».",
         "Commitment {code} on line {line} stands under focus area {area}. "
-        "Check that the heading for focus area {number} is written as «{number} - Title».",
+        "Check that the heading for focus area {number} is written as “{number} - Title”.",
     ),
     "loaders.agreement.commitment_twice": (
         "Tiltak {code} står to ganger i avtalen (linje {first} og {again}).",
@@ -1054,17 +1117,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.agreement.wrong_file_type": (
         "«{file}» kan ikke leses som avtale. Bruk en .docx- eller .txt-fil (lagre den som .docx i Word først).",
-        "«{file}» cannot be read as an agreement. Use a .docx or .txt file (save it as .docx in Word first).",
+        "“{file}” cannot be read as an agreement. Use a .docx or .txt file (save it as .docx in Word first).",
     ),
     "loaders.agreement.not_a_document": (
         "«{file}» kan ikke leses som et Word-dokument (.docx). Filen kan være skadet "
         "eller av en annen type; åpne og lagre den på nytt i Word.",
-        "«{file}» cannot be read as a Word document (.docx). The file may be damaged "
+        "“{file}” cannot be read as a Word document (.docx). The file may be damaged "
         "or of another type; open it and save it again in Word.",
     ),
     "loaders.agreement.unknown_encoding": (
         "«{file}» har en tegnkoding vi ikke kjenner. Lagre filen som UTF-8 og prøv igjen.",
-        "«{file}» has a character encoding we do not know. Save the file as UTF-8 and try again.",
+        "“{file}” has a character encoding we do not know. Save the file as UTF-8 and try again.",
     ),
     "loaders.agreement.no_region": (
         "Oppgi hvilken region avtalen gjelder.",
@@ -1079,21 +1142,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Commitment catalogues: loaders/catalogue.py
     "loaders.catalogue.rejected": (
         "Filen har {count} feil i arket «{sheet}»: {shown}.",
-        "Errors in the sheet «{sheet}»: {count}. {shown}.",
+        "Errors in the sheet “{sheet}”: {count}. {shown}.",
     ),
     "loaders.catalogue.rejected_more": (
         "Filen har {count} feil i arket «{sheet}»: {shown}; og {more} til.",
-        "Errors in the sheet «{sheet}»: {count}. {shown}; and {more} more.",
+        "Errors in the sheet “{sheet}”: {count}. {shown}; and {more} more.",
     ),
     "loaders.catalogue.no_header": (
         "Fant ikke overskriftene i arket «{sheet}» blant de {rows} første radene. "
         "Arket må ha kolonnene Region, Nr og Tiltak (eller Region, Code og Commitment).",
-        "Could not find the headers in the sheet «{sheet}» among the first {rows} rows. "
+        "Could not find the headers in the sheet “{sheet}” among the first {rows} rows. "
         "The sheet must have the columns Region, Nr and Tiltak (or Region, Code and Commitment).",
     ),
     "loaders.catalogue.empty": (
         "Arket «{sheet}» har ingen tiltak under overskriftsraden.",
-        "The sheet «{sheet}» has no commitments below the header row.",
+        "The sheet “{sheet}” has no commitments below the header row.",
     ),
     "loaders.catalogue.region_missing": ("mangler region", "the region is missing"),
     "loaders.catalogue.code_is_date": (
@@ -1108,11 +1171,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.catalogue.unknown_council_area": (
         "«{text}» er ikke et rådsområde; bruk ett av {allowed}",
-        "«{text}» is not a council area; use one of {allowed}",
+        "“{text}” is not a council area; use one of {allowed}",
     ),
     "loaders.catalogue.invalid_sdgs": (
         "«{text}» er ikke bærekraftsmål; skriv tall fra 1 til 17, for eksempel «9; 11»",
-        "«{text}» are not sustainable development goals; write numbers from 1 to 17, for example «9; 11»",
+        "“{text}” are not sustainable development goals; write numbers from 1 to 17, for example “9; 11”",
     ),
     "loaders.catalogue.numeric_twin": (
         "Excel har lagret nummeret som tallet {number}, som ikke kan skilles fra {twin} på rad {row}; "
@@ -1126,11 +1189,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.catalogue.two_periods": (
         "{region} har perioden «{period}» på rad {row}; en fil kan ha bare én periode per region",
-        "{region} has the period «{period}» on row {row}; a file can have only one period per region",
+        "{region} has the period “{period}” on row {row}; a file can have only one period per region",
     ),
     "loaders.catalogue.focus_area_title": (
         "innsatsområde {number} heter «{title}» på rad {row}",
-        "focus area {number} is called «{title}» on row {row}",
+        "focus area {number} is called “{title}” on row {row}",
     ),
     "loaders.catalogue.focus_area_hashtag": (
         "innsatsområde {number} har emneknaggen {hashtag} på rad {row}",
@@ -1138,7 +1201,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.catalogue.focus_area_needs_title": (
         "innsatsområde {number} finnes ikke fra før og trenger en tittel, for eksempel «{number} - Tittel»",
-        "focus area {number} does not exist yet and needs a title, for example «{number} - Title»",
+        "focus area {number} does not exist yet and needs a title, for example “{number} - Title”",
     ),
     "loaders.catalogue.saved": (
         "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret tiltak for {regions}.",
@@ -1161,7 +1224,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "«{username}» med passordet {password} (nytt passord: python -m loaders user passwd {username}).",
         "The demo database is built in {path}: {counts}.\n"
         "Anyone can read without signing in. To upload and roll back: sign in as "
-        "«{username}» with the password {password} (new password: python -m loaders user passwd {username}).",
+        "“{username}” with the password {password} (new password: python -m loaders user passwd {username}).",
     ),
     "loaders.demo.exists": (
         "{path} har allerede data ({counts}); ingenting er endret. Bruk --force for å bygge på nytt.",
@@ -1172,7 +1235,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "
         "Opprett en bruker med «python -m loaders user add».",
         "Say which user you load as: --as USERNAME (or set DASHBOARD_USER). "
-        "Create a user with «python -m loaders user add».",
+        "Create a user with “python -m loaders user add”.",
     ),
     "cli.cannot_open": ("Kan ikke åpne {file}: {reason}.", "Cannot open {file}: {reason}."),
     "cli.cannot_open_file": ("Kan ikke åpne filen: {reason}.", "Cannot open the file: {reason}."),
@@ -1192,11 +1255,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Den samme filen er lastet før (opplasting {upload}).",
         "The very same file was loaded before (upload {upload}).",
     ),
-    "cli.template_written": (
+    "cli.template_written.one": (
+        "Mal med {count} tiltak skrevet til {path}.",
+        "Template with {count} commitment written to {path}.",
+    ),
+    "cli.template_written.other": (
         "Mal med {count} tiltak skrevet til {path}.",
         "Template with {count} commitments written to {path}.",
     ),
-    "cli.exported": ("{count} rader eksportert til {path}.", "{count} rows exported to {path}."),
+    "cli.quarter_hint": (
+        "Legg til kolonnen «Kvartal» i filen, eller oppgi kvartalet for hele filen med --quarter.",
+        "Add a “Kvartal” column to the file, or give the quarter for the whole file with --quarter.",
+    ),
+    "cli.exported.one": ("{count} rad eksportert til {path}.", "{count} row exported to {path}."),
+    "cli.exported.other": ("{count} rader eksportert til {path}.", "{count} rows exported to {path}."),
     "cli.no_uploads": ("Ingen opplastinger ennå.", "No uploads yet."),
     "cli.rolled_back": ("tilbakestilt {when} av {who}", "rolled back {when} by {who}"),
     "cli.reading_open": ("Alle kan lese uten å logge inn.", "Anyone can read without signing in."),
@@ -1207,23 +1279,38 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Passordene er ikke like; ingenting er endret.",
         "The passwords are not the same; nothing was changed.",
     ),
-    "cli.user_added": ("Bruker «{username}» opprettet som {role}.", "User «{username}» created as {role}."),
+    "cli.user_added": ("Bruker «{username}» opprettet som {role}.", "User “{username}” created as {role}."),
     "cli.scope_everything": ("alt", "everything"),
-    "cli.user_removed": ("Bruker «{username}» er fjernet.", "User «{username}» has been removed."),
-    "cli.password_set": ("Nytt passord satt for «{username}».", "New password set for «{username}»."),
+    "cli.user_removed": ("Bruker «{username}» er fjernet.", "User “{username}” has been removed."),
+    "cli.password_set": ("Nytt passord satt for «{username}».", "New password set for “{username}”."),
 }
 
 
 def t(key: str, lang: str = "nb", **values: object) -> str:
     """The text for ``key`` in ``lang`` ("nb" or "en"), with ``{placeholders}`` filled in.
 
+    A key with plural forms is two entries, ``key.one`` and ``key.other``; the ``count`` value
+    picks one: ``t("export.rows", "en", count=1)`` is "1 row.".
+
     A value that is :class:`Localised` is worded in ``lang`` too.
     """
-    nb, en = TEXTS[key]
+    entry = TEXTS.get(key)
+    if entry is None:
+        entry = TEXTS[f"{key}.{plural_form(values.get('count'))}"]
+    nb, en = entry
     text = en if lang == "en" else nb
     if not values:
         return text
     return text.format(**{name: _worded(value, lang) for name, value in values.items()})
+
+
+def plural_form(count: object) -> str:
+    """ "one" or "other": CLDR's rule for both bokmål and English is "one" for exactly 1.
+
+    ``count`` may be the number or a :class:`Deferred` that formats it, ``Deferred(number_text, n)``.
+    """
+    number = count.args[0] if isinstance(count, Deferred) and count.args else count
+    return "one" if number == 1 else "other"
 
 
 class Localised:
@@ -1284,6 +1371,11 @@ def join_words(words: Sequence[str], lang: str = "nb", *, every: bool = False) -
     for word in words[1:]:
         text = t("core.list", lang, first=text, last=word)
     return text
+
+
+def quoted_list(words: Sequence[str], lang: str = "nb") -> str:
+    """ "«a», «b», «c»" in bokmål, "“a”, “b”, “c”" in English."""
+    return ", ".join(t("core.quoted", lang, word=word) for word in words)
 
 
 def capitalised(value: str, lang: str = "nb") -> str:

@@ -196,7 +196,7 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
     password_hash, failed, locked_until = row
     if locked_until and dt.datetime.fromisoformat(locked_until) > moment:
         wait = int((dt.datetime.fromisoformat(locked_until) - moment).total_seconds()) + 1
-        raise SignInLocked("core.sign_in_locked", seconds=wait)
+        raise SignInLocked("core.sign_in_locked", count=wait)
     if password_hash is None or not _verify(password_hash, password):
         _record_failure(db, username, failed + 1, moment)
         raise SignInFailed("core.sign_in_failed")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from core.errors import DatabaseMissing, MonitorError, UnknownUser
 from core.i18n import t
 from core.settings import setting
-from loaders.errors import FileRejected, MissingActingUser, PasswordsDiffer
+from loaders.errors import NO_QUARTER_COLUMN, FileRejected, MissingActingUser, PasswordsDiffer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 def error_lines(error: MonitorError, lang: str) -> list[str]:
     """What the command line prints for a refusal: each cell error of a rejected file, then the message."""
     lines = [cell.message(lang) for cell in error.errors] if isinstance(error, FileRejected) else []
+    if any(cell.key == NO_QUARTER_COLUMN for cell in getattr(error, "errors", ())):
+        lines.append(t("cli.quarter_hint", lang))
     hints = {DatabaseMissing: "cli.database_missing_hint", UnknownUser: "cli.unknown_user_hint"}
     hint = next((t(key, lang) for kind, key in hints.items() if isinstance(error, kind)), None)
     return [*lines, error.message(lang), *([hint] if hint else [])]

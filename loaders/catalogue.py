@@ -16,7 +16,7 @@ from typing import Protocol
 from sqlite_utils import Database
 
 from core.access import require_admin
-from core.i18n import t
+from core.i18n import Deferred, quoted_list, t
 from core.register import Agreement, Commitment, FocusArea, agreement_for, region_lookup, save_agreements_as_upload
 from core.uploads import file_sha256
 from core.users import User
@@ -44,7 +44,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 REQUIRED = ("region", "code", "text")
 
 _COUNCIL_BY_FOLD = {fold(name): name for name in COUNCIL_AREAS}
-_ALLOWED_COUNCIL_AREAS = ", ".join(f"«{name}»" for name in COUNCIL_AREAS)
+_ALLOWED_COUNCIL_AREAS = Deferred(quoted_list, COUNCIL_AREAS)
 _FOCUS_AREA = re.compile(r"^(?P<number>\d{1,2})(?:\.?\s*[-\u2013\u2014:]\s*|\.?\s+|\.?$)(?P<title>.*)$")
 
 

@@ -59,6 +59,11 @@ class CellError(Localised):
         return (self.sheet, self.row, self.column, self.header, self.value, self.problem("nb"))
 
 
+# A file without its quarter: the CellError's key, by which each front end adds how to give the
+# quarter (the page's chooser, the command line's --quarter).
+NO_QUARTER_COLUMN = "loaders.status.no_quarter_column"
+
+
 class FileRejected(MonitorError):
     """A file with errors in its cells; nothing from it was saved."""
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from core.access import require_reporter, scope_text
-from core.i18n import Deferred, Text, join_words
+from core.i18n import Deferred, Text, join_words, quoted_list
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
 from core.settings import setting
@@ -35,7 +35,7 @@ from core.vocabulary import (
     status_names,
 )
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-from loaders.errors import CellError, StatusFileRejected
+from loaders.errors import NO_QUARTER_COLUMN, CellError, StatusFileRejected
 from loaders.workbook import Sheet, read_sheet
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -135,9 +135,7 @@ def parse_sheet(
                 [CellError(sheet.name, None, None, None, quarter, "loaders.status.invalid_file_quarter")]
             )
     if "quarter" not in header.columns and file_quarter is None:
-        raise StatusFileRejected(
-            [CellError(sheet.name, header.row + 1, None, None, None, "loaders.status.no_quarter_column")]
-        )
+        raise StatusFileRejected([CellError(sheet.name, header.row + 1, None, None, None, NO_QUARTER_COLUMN)])
 
     reader = _RowReader(db, sheet, header, file_quarter)
     parsed: list[ReportRow] = []
@@ -193,7 +191,7 @@ def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | Non
 
 
 def _missing_header_error(sheet: Sheet) -> CellError:
-    wanted = ", ".join(f"«{COLUMN_ALIASES[name][0]}»" for name in REQUIRED_COLUMNS)
+    wanted = Deferred(quoted_list, [COLUMN_ALIASES[name][0] for name in REQUIRED_COLUMNS])
     return CellError(
         sheet.name, None, None, None, None, "loaders.status.no_header", {"columns": wanted, "rows": HEADER_SEARCH_ROWS}
     )

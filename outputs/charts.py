@@ -17,6 +17,7 @@ Accessibility (WCAG 2.1 AA is law for this dashboard), so it is not undone by ac
 
 from __future__ import annotations
 
+import html
 import math
 import textwrap
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from typing import NamedTuple, TypeVar, cast
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.i18n import join_words, t
+from core.i18n import Deferred, join_words, t
 from core.vocabulary import format_percent, number_text, quarter_label, status_label
 
 
@@ -209,10 +210,10 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     for status in _statuses_present(counts):
         figure.add_trace(_status_bar(status, labels, counts[status], shares[status], False, lang))
     latest = quarters[-1]
-    total = number_text(counts.loc[latest].sum(), lang)
+    total = Deferred(number_text, int(counts.loc[latest].sum()))
     share = {status: percent_text(shares.loc[latest, status], lang) for status in STATUS_ORDER}
     parts = [
-        t("outputs.chart.status_over_time.on_track", lang, share=share["on_track"], total=total),
+        t("outputs.chart.status_over_time.on_track", lang, share=share["on_track"], count=total),
         t("outputs.chart.status_over_time.delayed", lang, share=share["delayed"]),
         t("outputs.chart.status_over_time.completed", lang, share=share["completed"]),
     ]
@@ -566,8 +567,7 @@ def _luminance(colour: str) -> float:
 
 def _commitments(count: int, lang: str) -> str:
     """ "1 commitment", "3 commitments" ("tiltak" either way in bokmål)."""
-    key = "outputs.chart.commitments.one" if count == 1 else "outputs.chart.commitments.other"
-    return t(key, lang, count=number_text(count, lang))
+    return t("outputs.chart.commitments", lang, count=Deferred(number_text, count))
 
 
 def _of(part: int, whole: int, lang: str) -> str:
@@ -579,8 +579,10 @@ def _group_word(group_by: str, lang: str) -> str:
 
 
 def _wrap(text: str, width: int = 30) -> str:
-    # Plotly never wraps tick labels; long names would squeeze the plot to nothing.
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    # Plotly never wraps tick labels; long names would squeeze the plot to nothing. It reads labels
+    # as its own HTML (<b>, <a href>), so stored names are escaped to show as typed.
+    lines = textwrap.wrap(text, width, break_long_words=False) or [text]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _bar_chart_height(bars: int) -> int:

@@ -96,7 +96,7 @@ def render_charts(figures: Sequence[go.Figure]) -> list[bytes]:
         return _run(_render(jobs, browser, timeout))
     except TimeoutError as error:
         raise ChartRenderingFailed(
-            "outputs.charts_failed.timeout", seconds=Deferred(number_text, timeout), hint=_FAILED_HINT
+            "outputs.charts_failed.timeout", count=Deferred(number_text, timeout), hint=_FAILED_HINT
         ) from error
     except (BrowserFailedError, BrowserClosedError, ChannelClosedError, OSError) as error:
         raise ChartRenderingFailed("outputs.charts_failed.stopped", browser=browser, hint=_FAILED_HINT) from error

@@ -94,7 +94,7 @@ def test_a_scope_error_reads_in_english(register, tmp_path):
     with pytest.raises(StatusFileRejected) as rejected:
         load_status(register, path, user=FOLLO_REPORTER)
     assert [error.message("en") for error in rejected.value.errors] == [
-        "Sheet «Status», row 3, column A (Region): «IØR» – you report only for Follorådet, "
+        "Sheet “Status”, row 3, column A (Region): “IØR” – you report only for Follorådet, "
         "not for Indre Østfold regionråd (commitment 2.1 is followed up by Næring og tannhelse)."
     ]
 

@@ -290,23 +290,23 @@ def test_a_rejected_catalogue_reads_in_english(db, tmp_path):
     with pytest.raises(CatalogueRejected) as error:
         load_catalogue(db, path, user=ADMIN)
     allowed = (
-        "«Kultur og mangfold», «Plan, klima og miljø», «Samferdsel», «Næring og tannhelse», "
-        "«Utdanning og kompetanse», «Finans og administrasjon», «Fylkesrådsleders kontor»"
+        "“Kultur og mangfold”, “Plan, klima og miljø”, “Samferdsel”, “Næring og tannhelse”, "
+        "“Utdanning og kompetanse”, “Finans og administrasjon”, “Fylkesrådsleders kontor”"
     )
     assert [found.message("en") for found in error.value.errors] == [
-        "Sheet «Tiltak», row 2, column F (Rådsområde): «Kultur» – «Kultur» is not a council area; "
+        "Sheet “Tiltak”, row 2, column F (Rådsområde): “Kultur” – “Kultur” is not a council area; "
         f"use one of {allowed}",
-        "Sheet «Tiltak», row 3, column G (Bærekraftsmål): «18» – «18» are not sustainable development goals; "
-        "write numbers from 1 to 17, for example «9; 11»",
-        "Sheet «Tiltak», row 3, column B (Nr): «1.1» – the number 1.1 is already on row 2 for Follorådet",
-        "Sheet «Tiltak», row 4, column A (Region) – the region is missing",
-        "Sheet «Tiltak», row 5, column C (Tiltak) – the commitment text is missing",
+        "Sheet “Tiltak”, row 3, column G (Bærekraftsmål): “18” – “18” are not sustainable development goals; "
+        "write numbers from 1 to 17, for example “9; 11”",
+        "Sheet “Tiltak”, row 3, column B (Nr): “1.1” – the number 1.1 is already on row 2 for Follorådet",
+        "Sheet “Tiltak”, row 4, column A (Region) – the region is missing",
+        "Sheet “Tiltak”, row 5, column C (Tiltak) – the commitment text is missing",
     ]
     assert error.value.message("en") == (
-        "Errors in the sheet «Tiltak»: 5. "
-        f"row 2, Rådsområde: «Kultur» is not a council area; use one of {allowed}; "
-        "row 3, Bærekraftsmål: «18» are not sustainable development goals; write numbers from 1 to 17, "
-        "for example «9; 11»; row 3, Nr: the number 1.1 is already on row 2 for Follorådet; and 2 more."
+        "Errors in the sheet “Tiltak”: 5. "
+        f"row 2, Rådsområde: “Kultur” is not a council area; use one of {allowed}; "
+        "row 3, Bærekraftsmål: “18” are not sustainable development goals; write numbers from 1 to 17, "
+        "for example “9; 11”; row 3, Nr: the number 1.1 is already on row 2 for Follorådet; and 2 more."
     )
 
 

@@ -179,14 +179,14 @@ def test_the_error_lines_read_in_english(register, tmp_path):
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, user=ADMIN)
     assert error_lines(caught.value, "en") == [
-        "Sheet «Status», row 2, column D (Status): «Kanskje» – unknown status. Choose one of: Not started, On track, "
+        "Sheet “Status”, row 2, column D (Status): “Kanskje” – unknown status. Choose one of: Not started, On track, "
         "Delayed, Completed, Cancelled.",
-        "The file was not saved. Errors found: 1. The first: Sheet «Status», row 2, column D (Status): «Kanskje» – "
+        "The file was not saved: 1 error: Sheet “Status”, row 2, column D (Status): “Kanskje” – "
         "unknown status. Choose one of: Not started, On track, Delayed, Completed, Cancelled.",
     ]
     assert error_lines(MissingActingUser("cli.no_acting_user"), "en") == [
         "Say which user you load as: --as USERNAME (or set DASHBOARD_USER). "
-        "Create a user with «python -m loaders user add»."
+        "Create a user with “python -m loaders user add”."
     ]
 
 

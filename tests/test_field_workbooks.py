@@ -97,7 +97,7 @@ def test_code_shown_as_1_10_but_stored_as_the_number_1_1_is_refused_with_the_rea
         "Arket «Status», rad 2, kolonne B (Nr): «1.1» – nummeret er lagret som tall, og Excel skiller ikke "
         "1.1 og 1.10. Formater kolonnen som tekst og skriv nummeret på nytt."
     )
-    assert refusal(register, path) == (f"Filen ble ikke lagret: 1 feil. Første: {message}", [message])
+    assert refusal(register, path) == (f"Filen ble ikke lagret: 1 feil: {message}", [message])
 
 
 def test_code_that_norwegian_excel_turned_into_a_date_is_refused_with_the_reason(register, tmp_path):
@@ -112,7 +112,7 @@ def test_code_that_norwegian_excel_turned_into_a_date_is_refused_with_the_reason
         "Arket «Status», rad 2, kolonne B (Nr): «01.01.2026» – Excel har gjort nummeret om til en dato. "
         "Formater kolonnen som tekst og skriv nummeret på nytt."
     )
-    assert refusal(register, path) == (f"Filen ble ikke lagret: 1 feil. Første: {message}", [message])
+    assert refusal(register, path) == (f"Filen ble ikke lagret: 1 feil: {message}", [message])
 
 
 def test_percent_formats_and_percent_text_mean_percent(register, tmp_path):

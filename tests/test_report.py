@@ -502,7 +502,7 @@ def test_a_stuck_chromium_is_stopped_and_reported(monkeypatch):
         images.render_charts([go.Figure(), go.Figure(), go.Figure()])
 
     assert str(failed.value) == (
-        "Figurene til PDF-rapporten kunne ikke tegnes: Chromium brukte mer enn 1 sekunder. Prøv igjen; hjelper "
+        "Figurene til PDF-rapporten kunne ikke tegnes: Chromium brukte mer enn 1 sekund. Prøv igjen; hjelper "
         "ikke det, last ned Excel-rapporten i stedet og meld fra til den som drifter dashbordet."
     )
     assert [command for command in child_processes() if "chromium" in command] == []

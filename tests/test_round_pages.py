@@ -103,7 +103,7 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
         "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
     ]
     assert [warning.value for warning in at.warning] == [
-        "1 av regionens tiltak mangler i filen. De beholder det som er lagret."
+        "1 av regionens tiltak mangler i filen. Det beholder det som er lagret."
     ]
     assert at.dataframe == []
     assert html_tables(at)["upload-missing"].rows == [["1.2", "Innfartsparkering", FOLLO, "3. kv. 2024"]]

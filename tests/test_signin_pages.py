@@ -250,7 +250,7 @@ def test_with_oidc_an_e_mail_without_an_account_reads_nothing(register):
     at = oidc_app({"is_logged_in": True, "email": "ukjent@example.no"})
     assert not at.exception
     assert [warning.value for warning in at.warning] == [
-        "Du er logget inn som ukjent@example.no, men har ingen tilgang til Partnerskapsmonitor. "
+        "Du er logget inn som ukjent\\@example.no, men har ingen tilgang til Partnerskapsmonitor. "
         "Be administratoren legge deg til som bruker med den e-postadressen."
     ]
     assert not opens(at, "views/oversikt.py")

@@ -117,7 +117,7 @@ def test_file_without_quarter_and_no_option_is_refused(register, tmp_path):
             None,
             None,
             None,
-            "filen har ingen kolonne «Kvartal»; oppgi kvartalet for hele filen (--quarter).",
+            "filen har ingen kolonne «Kvartal», og det er ikke oppgitt noe kvartal for hele filen.",
         )
     ]
 
@@ -182,23 +182,23 @@ def test_the_errors_read_in_english_place_words_quarters_and_statuses_included(r
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, user=ADMIN)
     assert [error.message("en") for error in caught.value.errors] == [
-        "Sheet «Status», row 3, column C (Kvartal): «2023-Q7» – unknown quarter. "
-        "Write for example 2024-Q2 or «Q2 2024».",
-        "Sheet «Status», row 3, column D (Status): «Kanskje» – unknown status. Choose one of: Not started, On track, "
+        "Sheet “Status”, row 3, column C (Kvartal): “2023-Q7” – unknown quarter. "
+        "Write for example 2024-Q2 or “Q2 2024”.",
+        "Sheet “Status”, row 3, column D (Status): “Kanskje” – unknown status. Choose one of: Not started, On track, "
         "Delayed, Completed, Cancelled.",
-        "Sheet «Status», row 3, column E (Fremdrift (%)): «150» – progress must be a number from 0 to 100 "
-        "(for example 45 or «45 %»).",
-        "Sheet «Status», row 4, column B (Nr) – the commitment number is missing.",
-        "Sheet «Status», row 4, column D (Status) – the status is missing. Choose one of: Not started, On track, "
+        "Sheet “Status”, row 3, column E (Fremdrift (%)): “150” – progress must be a number from 0 to 100 "
+        "(for example 45 or “45 %”).",
+        "Sheet “Status”, row 4, column B (Nr) – the commitment number is missing.",
+        "Sheet “Status”, row 4, column D (Status) – the status is missing. Choose one of: Not started, On track, "
         "Delayed, Completed, Cancelled.",
-        "Sheet «Status», row 5, column B (Nr): «1.1» – the commitment is reported twice for Q2 2023 (also row 2).",
+        "Sheet “Status”, row 5, column B (Nr): “1.1” – the commitment is reported twice for Q2 2023 (also row 2).",
     ]
     assert [error.problem("en") for error in caught.value.errors][:1] == [
-        "unknown quarter. Write for example 2024-Q2 or «Q2 2024»."
+        "unknown quarter. Write for example 2024-Q2 or “Q2 2024”."
     ]
     assert caught.value.message("en") == (
-        "The file was not saved. Errors found: 6. The first: Sheet «Status», row 3, column C (Kvartal): «2023-Q7» – "
-        "unknown quarter. Write for example 2024-Q2 or «Q2 2024»."
+        "The file was not saved: 6 errors. The first: Sheet “Status”, row 3, column C (Kvartal): “2023-Q7” – "
+        "unknown quarter. Write for example 2024-Q2 or “Q2 2024”."
     )
 
 
@@ -207,7 +207,7 @@ def test_a_quarter_mismatch_and_a_warning_read_in_english(register, tmp_path):
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, quarter="2023-Q2", user=ADMIN)
     assert [error.message("en") for error in caught.value.errors] == [
-        "Sheet «Status», row 2, column C (Kvartal): «2023-Q1» – the quarter in the file does not match the chosen "
+        "Sheet “Status”, row 2, column C (Kvartal): “2023-Q1” – the quarter in the file does not match the chosen "
         "quarter, Q2 2023."
     ]
     path = write_workbook(
@@ -217,7 +217,7 @@ def test_a_quarter_mismatch_and_a_warning_read_in_english(register, tmp_path):
     )
     result = load_status(register, path, user=ADMIN, dry_run=True)
     assert [warning.message("en") for warning in result.warnings] == [
-        "The column «Notat» in the sheet «Status» is not part of the template and was not read."
+        "The column “Notat” in the sheet “Status” is not part of the template and was not read."
     ]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from core.i18n import DYNAMIC_PREFIXES, TEXTS, Deferred, Text, join_words, t
+from core.i18n import DYNAMIC_PREFIXES, TEXTS, Deferred, Text, join_words, plural_form, t
 
 ROOT = Path(__file__).resolve().parent.parent
 # Callables whose first argument is a text key; exception classes are added from the code.
@@ -104,11 +104,19 @@ def test_the_scan_finds_the_code():
     assert {"NotAllowed", "UnsupportedExport", "ChromiumMissing"} <= _error_classes()
 
 
+PLURAL_FORMS = ("one", "other")
+
+
+def _exists(key: str) -> bool:
+    """A key is in the table, or is a key with plural forms (key.one and key.other)."""
+    return key in TEXTS or all(f"{key}.{form}" in TEXTS for form in PLURAL_FORMS)
+
+
 def test_every_key_the_code_uses_exists():
     missing = [
         f"{file}:{line}: {argument.value!r}"
         for file, line, argument in _key_arguments()
-        if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and argument.value not in TEXTS
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and not _exists(argument.value)
     ]
     assert missing == []
 
@@ -147,7 +155,13 @@ def test_every_named_error_has_a_one_line_docstring():
 
 
 def test_every_key_is_used():
-    unused = [key for key in TEXTS if key not in _literals() and not any(key.startswith(p) for p in DYNAMIC_PREFIXES)]
+    unused = [
+        key
+        for key in TEXTS
+        if key not in _literals()
+        and key.rpartition(".")[0] not in _literals()
+        and not any(key.startswith(p) for p in DYNAMIC_PREFIXES)
+    ]
     assert unused == []
 
 
@@ -196,3 +210,31 @@ def test_values_are_worded_in_the_language_asked_for():
     assert join_words(["a", "b", "c"], "nb") == "a, b og c"
     assert join_words(["a", "b"], "en") == "a and b"
     assert join_words(["a"], "en") == "a"
+
+
+def _plural_keys() -> list[str]:
+    return sorted(key.removesuffix(".other") for key in TEXTS if key.endswith(".other"))
+
+
+def test_plural_forms_come_in_pairs_counted_by_count():
+    keys = _plural_keys()
+    assert "upload.rejected" in keys and "core.sign_in_locked" in keys
+    for key in keys:
+        one, other = TEXTS[f"{key}.one"], TEXTS[f"{key}.other"]
+        for language_texts in (one, other):
+            assert "count" in _fields(language_texts[0]) and "count" in _fields(language_texts[1]), key
+        assert _fields(one[0]) == _fields(other[0]) == _fields(one[1]) == _fields(other[1]), key
+
+
+def test_plural_forms_are_picked_by_the_count():
+    assert [t("export.rows", "en", count=n) for n in (0, 1, 2)] == ["0 rows.", "1 row.", "2 rows."]
+    assert [t("export.rows", "nb", count=n) for n in (0, 1, 2)] == ["0 rader.", "1 rad.", "2 rader."]
+    assert t("core.sign_in_locked", "en", count=1) == "Too many failed attempts. Try again in 1 second."
+    assert t("upload.rejected", "en", count=1).startswith("The file cannot be saved: 1 error. ")
+    # A count formatted when shown picks its form by the number it formats.
+    assert t("export.rows", "en", count=Deferred(lambda n, lang: f"{n:,}", 1234)) == "1,234 rows."
+    assert [plural_form(n) for n in (0, 1, 1.0, 2, None)] == ["other", "one", "one", "other", "other"]
+
+
+def test_english_quotes_are_english():
+    assert [key for key, (_, en) in TEXTS.items() if "«" in en or "»" in en] == []

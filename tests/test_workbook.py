@@ -729,7 +729,7 @@ def test_a_refusal_reads_in_english_with_english_numbers(tmp_path):
     path = xlsx(tmp_path / "status.xlsx", inside)
 
     assert refused_in_english(TooManyCells, path) == (
-        "The sheet «Status» reaches column XFD and row 100,000, which makes 1,638,400,000 cells; we accept at most "
+        "The sheet “Status” reaches column XFD and row 100,000, which makes 1,638,400,000 cells; we accept at most "
         "5,000,000. Delete content and formatting far to the right or far down in the sheet, and upload it again."
     )
 
@@ -749,7 +749,7 @@ def test_a_refusal_naming_a_part_reads_in_english(tmp_path):
     path = xlsx(tmp_path / "status.xlsx", PLAIN_SHEET, strings=strings)
 
     assert refused_in_english(DamagedWorkbook, path) == (
-        "The file is damaged: the part «xl/sharedStrings.xml» declares 1,000,000,000 texts, but has 1. "
+        "The file is damaged: the part “xl/sharedStrings.xml” declares 1,000,000,000 texts, but has 1. "
         "Open the file in Excel, save it and upload it again."
     )
 
@@ -763,6 +763,6 @@ def test_formulas_without_values_are_listed_in_english(tmp_path):
         f"Arket «Status», cellene B2, B3 og B4: formlene har ingen lagret verdi. {RESAVE}"
     )
     assert refused_in_english(MissingFormulaValue, path) == (
-        "Sheet «Status», cells B2, B3 and B4: the formulas have no saved value. "
+        "Sheet “Status”, cells B2, B3 and B4: the formulas have no saved value. "
         "Open the file in Excel, save it and upload it again."
     )

@@ -197,7 +197,9 @@ def sidebar_status(container, visitor: Visitor, lang: str) -> None:
     """Who is signed in, and whether the numbers are open to everyone, always in view."""
     if visitor.user is not None:
         container.markdown(
-            t("signin.signed_in_as", lang, name=visitor.user.name, role=role_label(visitor.user.role, lang))
+            widgets.t_literal(
+                "signin.signed_in_as", lang, name=visitor.user.name, role=role_label(visitor.user.role, lang)
+            )
         )
         if container.button(t("signin.sign_out", lang), icon=":material/logout:", key="sign-out"):
             sign_out(visitor)
@@ -281,7 +283,9 @@ def password_form(lang: str) -> None:
 
 def identity_provider_button(visitor: Visitor, lang: str) -> None:
     if visitor.unknown_email:
-        st.warning(t("signin.no_account", lang, email=visitor.unknown_email), icon=":material/person_off:")
+        st.warning(
+            widgets.t_literal("signin.no_account", lang, email=visitor.unknown_email), icon=":material/person_off:"
+        )
         if st.button(t("signin.sign_out", lang), icon=":material/logout:", key="sign-out-unknown"):
             st.logout()
         return

@@ -1,30 +1,91 @@
 """What a browser session holds between runs: the language, the current filters and one-off messages.
 
-The filters' widgets write here (views._widgets.sidebar_filters); everything else reads.
+The URL is read here once whenever it changes (:func:`adopt_url`); after that the sidebar's
+widgets hold the filters (views._widgets.sidebar_filters) and write them back to the URL in
+canonical form, so a copied link reproduces the view in either language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from core.filters import Filters
+from core.filters import LANGUAGES, URL_KEYS, FilterOptions, Filters, parse_language, read_url_filters
 
-FILTER_KEYS = ("region", "council", "sdg", "hashtag", "status", "quarter")
-
-
-LANGUAGE_KEY = "lang"
-
-
-# The URL holds a bound widget's option as shown, so the names are the options: ?lang=English.
-LANGUAGE_NAMES = {"Norsk": "nb", "English": "en"}
+FILTER_KEYS = tuple(URL_KEYS)
+LANGUAGE_KEY = "lang"  # the language switch's widget
+# The language chosen, kept apart from the switch: a widget's value is lost when a run is cut
+# short by st.switch_page (as after signing in), and the language must not be.
+CHOSEN_LANGUAGE_KEY = "_lang"
+URL_PARAMS = (*FILTER_KEYS, LANGUAGE_KEY)
+# What the URL said when this session last read or wrote it.
+_URL_SEEN_KEY = "_url_seen"
+_UNKNOWN_KEY = "_url_unknown"
 
 
 def language() -> str:
-    return LANGUAGE_NAMES.get(st.session_state.get(LANGUAGE_KEY, "Norsk"), "nb")
+    chosen = st.session_state.get(CHOSEN_LANGUAGE_KEY)
+    return chosen if chosen in LANGUAGES else "nb"
+
+
+def choose_language(lang: str) -> None:
+    st.session_state[CHOSEN_LANGUAGE_KEY] = lang
 
 
 def current_filters() -> Filters:
     return st.session_state.get("_filters", Filters())
+
+
+def _url_now() -> dict[str, str]:
+    """The filters and language in the URL; a blank value is no value."""
+    return {key: st.query_params[key] for key in URL_PARAMS if st.query_params.get(key, "").strip()}
+
+
+def adopt_url(options: Callable[[], FilterOptions]) -> None:
+    """Take the filters and language from the URL when it says something this session has not seen.
+
+    A link opened, pasted or reached with the back button is read; a URL without filters after a
+    change of page keeps the filters the session has (Streamlit drops the query on a page switch).
+    """
+    now = _url_now()
+    seen = st.session_state.get(_URL_SEEN_KEY)
+    if now == seen or (seen is not None and not now):
+        return
+    st.session_state[_URL_SEEN_KEY] = now
+    unknown: list[tuple[str, str]] = []
+    if LANGUAGE_KEY in now:
+        lang = parse_language(now[LANGUAGE_KEY])
+        if lang is None:
+            unknown.append((LANGUAGE_KEY, now[LANGUAGE_KEY]))
+        choose_language(lang or "nb")
+    elif seen is None:
+        choose_language("nb")
+    read = read_url_filters(now, options())
+    for key, field in URL_KEYS.items():
+        st.session_state[key] = getattr(read.filters, field)
+    st.session_state["_filters"] = read.filters
+    st.session_state[_UNKNOWN_KEY] = (*read.unknown, *unknown)
+
+
+def url_unknown() -> tuple[tuple[str, str], ...]:
+    """(URL key, value) for each value in the last link read that matched nothing."""
+    return st.session_state.get(_UNKNOWN_KEY, ())
+
+
+def forget_url_unknown() -> None:
+    st.session_state[_UNKNOWN_KEY] = ()
+
+
+def write_url(params: dict[str, str]) -> None:
+    """Put ``params`` (URL key -> canonical value) in the URL in place of the filters and language
+    there; other parameters (``commitment``, ``upload``) stay."""
+    for key in URL_PARAMS:
+        if key in params and st.query_params.get(key) != params[key]:
+            st.query_params[key] = params[key]
+        elif key not in params and key in st.query_params:
+            del st.query_params[key]
+    st.session_state[_URL_SEEN_KEY] = params
 
 
 FLASH_KEY = "_flash"

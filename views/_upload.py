@@ -22,7 +22,7 @@ from core.register import find_region
 from core.reports import LoadResult
 from core.users import User
 from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status_label
-from loaders.errors import FileRejected
+from loaders.errors import NO_QUARTER_COLUMN, FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
 from outputs.charts import percent_text, typed_rows
@@ -72,7 +72,7 @@ def template_button(region: str, quarter: str, lang: str) -> None:
 
     widgets.download_button(
         st,
-        t("upload.download_template", lang, region=region, quarter=quarter_label(quarter, lang)),
+        widgets.t_literal("upload.download_template", lang, region=region, quarter=quarter_label(quarter, lang)),
         build,
         file_name,
         XLSX_MIME,
@@ -136,7 +136,7 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
         return
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
     if result.upload_id is None:
-        state.flash("info", t("upload.nothing_changed", lang, **counts))
+        state.flash("info", t("upload.nothing_changed", lang, count=result.unchanged))
     else:
         state.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
     st.session_state[SAVED_KEY] = file.file_id
@@ -170,7 +170,7 @@ def show_review(found: Review, lang: str) -> None:
     else:
         st.info(t("upload.not_saved_yet", lang))
     for warning in result.warnings:
-        st.warning(warning.message(lang))
+        st.warning(widgets.literal_message(warning, lang))
     if result.missing:
         show_missing(result.missing, lang)
     show_changes(frame, lang)
@@ -178,6 +178,8 @@ def show_review(found: Review, lang: str) -> None:
 
 def show_errors(errors: list, lang: str) -> None:
     st.error(t("upload.rejected", lang, count=len(errors)))
+    if any(error.key == NO_QUARTER_COLUMN for error in errors):
+        st.info(t("upload.quarter_hint", lang))
     table = pd.DataFrame(
         {
             t("upload.col.sheet", lang): [error.sheet for error in errors],

@@ -107,9 +107,9 @@ def upload_picker(found: list[Upload], lang: str) -> Upload | None:
 
 
 def show_upload(upload: Upload, user: User, lang: str) -> None:
-    st.subheader(t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name))
+    st.subheader(widgets.t_literal("uploads.detail_heading", lang, number=upload.id, file=upload.file_name))
     st.markdown(
-        t(
+        widgets.t_literal(
             "uploads.detail",
             lang,
             who=upload.uploaded_by,
@@ -120,7 +120,8 @@ def show_upload(upload: Upload, user: User, lang: str) -> None:
             sha256=upload.sha256,
         )
     )
-    st.markdown(f"**{t('uploads.col.state', lang)}:** {upload_state(upload, lang)}")
+    state_text = widgets.markdown_literal(upload_state(upload, lang), inline=True)
+    st.markdown(f"**{t('uploads.col.state', lang)}:** {state_text}")
     with contextlib.closing(connect(data.database_file())) as db:
         changes = upload_changes(db, upload.id)
     if not changes:
@@ -184,4 +185,4 @@ def _rollback(upload_id: int, user: User, lang: str) -> None:
     except MonitorError as error:
         state.flash("error", widgets.error_message(error, lang))
         return
-    state.flash("success", result.message(lang))
+    state.flash("success", widgets.literal_message(result, lang))

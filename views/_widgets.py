@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import html
+import json
+import re
 from collections.abc import Callable
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlencode
@@ -15,8 +17,8 @@ import streamlit as st
 
 from core.analysis import Kpis
 from core.dataset import CommitmentStory
-from core.filters import Filters
-from core.i18n import t
+from core.filters import Filters, url_params
+from core.i18n import Localised, t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, percent_text, plotly_config, points_text, text_colour_on, typed_rows
 from outputs.tables import (
@@ -32,7 +34,16 @@ from outputs.tables import (
 )
 from views import _tables as tables
 from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
-from views._state import FILTER_KEYS, LANGUAGE_KEY, LANGUAGE_NAMES, current_filters, language
+from views._state import (
+    FILTER_KEYS,
+    LANGUAGE_KEY,
+    choose_language,
+    current_filters,
+    forget_url_unknown,
+    language,
+    url_unknown,
+    write_url,
+)
 
 COMMITMENT_PAGE = "tiltak"
 
@@ -43,22 +54,66 @@ def page_style() -> None:
     st.html(tables.PAGE_STYLE)
 
 
+# Each language by its own name, so the switch reads the same whichever language is on.
+LANGUAGE_NAMES = {"nb": "Norsk", "en": "English"}
+
+
 def language_switch(container) -> str:
+    if st.session_state.get(LANGUAGE_KEY) != language():
+        st.session_state[LANGUAGE_KEY] = language()
     container.radio(
         t("filters.language", language()),
-        tuple(LANGUAGE_NAMES),
+        LANGUAGE_NAMES,
+        format_func=LANGUAGE_NAMES.__getitem__,
         horizontal=True,
         key=LANGUAGE_KEY,
-        bind="query-params",
+        on_change=_switch_language,
     )
     return language()
 
 
+def _switch_language() -> None:
+    """Keep the language chosen, and set every filter again, so its widget shows the chosen option
+    in the new language (a widget resends its option only when its value is set)."""
+    choose_language(st.session_state[LANGUAGE_KEY])
+    for key in FILTER_KEYS:
+        st.session_state[key] = st.session_state.get(key)
+
+
 def error_message(error: Exception, lang: str) -> str:
-    """What to tell the reader about a failure: a named error's message (anything with ``message(lang)``)
-    in the reader's language; any other exception as it words itself."""
-    message = getattr(error, "message", None)
-    return message(lang) if callable(message) else str(error)
+    """What to tell the reader about a failure, as Markdown for st.error and the like: a named error's
+    message (anything with ``message(lang)``) in the reader's language; any other exception as it
+    words itself. Values in it (file, sheet and region names) show as typed."""
+    return literal_message(error, lang)
+
+
+def literal_message(message: object, lang: str) -> str:
+    """A message for Markdown (st.info, st.warning …): a text-table message (a Text, a named error)
+    with its values shown as typed, its own words as written; anything else shown as typed."""
+    key, values = getattr(message, "key", None), getattr(message, "values", None)
+    if isinstance(key, str) and isinstance(values, dict):
+        return t_literal(key, lang, **values)
+    worded = getattr(message, "message", None)
+    return markdown_literal(worded(lang) if callable(worded) else message)
+
+
+def t_literal(key: str, lang: str, **values: object) -> str:
+    """t() for Markdown: the values (stored names, comments, file names) show exactly as typed.
+
+    ``count`` is left as it is: it picks the plural form and is a number. The texts' own words
+    never start a line with a list marker, so a value that does ("1. Follo …") is escaped there.
+    """
+    shown = {
+        name: value
+        if name == "count" or isinstance(value, (int, float))
+        else markdown_literal(_worded(value, lang), inline=True)
+        for name, value in values.items()
+    }
+    return _line_starts_escaped(t(key, lang, **shown))
+
+
+def _worded(value: object, lang: str) -> object:
+    return value.message(lang) if isinstance(value, Localised) else value
 
 
 def sdg_name(number: int, lang: str) -> str:
@@ -96,7 +151,7 @@ def sidebar_filters(container, lang: str) -> Filters:
             placeholder=t("filters.latest_quarter", lang, quarter=latest),
             format_func=lambda q: quarter_label(q, lang),
             key="quarter",
-            bind="query-params",
+            on_change=forget_url_unknown,
         )
         st.button(t("filters.reset", lang), on_click=_reset, width="stretch")
     filters = Filters(region, council, sdg, hashtag, status, quarter)
@@ -104,19 +159,44 @@ def sidebar_filters(container, lang: str) -> Filters:
     return filters
 
 
+def url_notices(lang: str) -> None:
+    """Name each value of the link that matched nothing, and what is shown instead."""
+    for key, value in url_unknown():
+        st.warning(t(f"url.unknown.{key}", lang, value=markdown_literal(value, inline=True)))
+
+
+def publish_url(filters: Filters | None, lang: str) -> None:
+    """The URL in canonical form: the filters (``None``: leave those the URL has) and the language."""
+    params = (
+        url_params(filters)
+        if filters is not None
+        else {key: st.query_params[key] for key in FILTER_KEYS if key in st.query_params}
+    )
+    if lang != "nb":
+        params[LANGUAGE_KEY] = lang
+    write_url(params)
+
+
 def _choice(label: str, options: tuple, key: str, placeholder: str, format_func: Callable = str):
     return st.selectbox(
-        label, options, index=None, placeholder=placeholder, format_func=format_func, key=key, bind="query-params"
+        label,
+        options,
+        index=None,
+        placeholder=placeholder,
+        format_func=format_func,
+        key=key,
+        on_change=forget_url_unknown,
     )
 
 
 def _reset() -> None:
     for key in FILTER_KEYS:
         st.session_state[key] = None
+    forget_url_unknown()
 
 
-def selection_text(lang: str) -> str:
-    """The current filters in words, for captions and exports."""
+def selection_text(lang: str, *, markdown: bool = False) -> str:
+    """The current filters in words, for exports; with ``markdown``, for captions (names as typed)."""
     filters = current_filters()
     parts = [
         filters.region,
@@ -125,7 +205,8 @@ def selection_text(lang: str) -> str:
         filters.hashtag,
         status_label(filters.status, lang) if filters.status else None,
     ]
-    chosen = ", ".join(part for part in parts if part) or t("filters.none", lang)
+    chosen = ", ".join(markdown_literal(part, inline=True) if markdown else part for part in parts if part)
+    chosen = chosen or t("filters.none", lang)
     quarter = quarter_in_view()
     if quarter:
         chosen += f" · {quarter_label(quarter, lang)}"
@@ -137,14 +218,15 @@ def show_chart(chart: Chart, lang: str, key: str, *, narrow_list: bool = False) 
 
     With ``narrow_list`` a phone shows the figures as a list in the chart's place: a grid of
     cells such as the heatmap cannot be read at 390 px."""
-    st.subheader(chart.title)
+    # Title and summary are plain text with stored names in them, never Markdown.
+    st.subheader(markdown_literal(chart.title))
     # The page style hides a container whose key starts "wide-only-" on narrow screens.
     with st.container(key=f"wide-only-{key}") if narrow_list else contextlib.nullcontext():
         # theme=None: draw exactly the tested, contrast-checked colours.
         st.plotly_chart(chart.figure, config=plotly_config(lang), theme=None, key=key)
     if narrow_list and not chart.table.empty:
         st.html(tables.narrow_list_html(chart.table, chart.title))
-    st.caption(chart.summary)
+    st.caption(markdown_literal(chart.summary))
     if not chart.table.empty:
         with st.expander(t("show_data", lang)):
             st.dataframe(chart.table, hide_index=True, key=f"{key}-table")
@@ -152,8 +234,10 @@ def show_chart(chart: Chart, lang: str, key: str, *, narrow_list: bool = False) 
 
 
 def commitment_links(commitment_ids) -> list[str]:
-    """Relative links to the commitment page that keep the current filters."""
-    kept = {key: st.query_params[key] for key in (*FILTER_KEYS, LANGUAGE_KEY) if key in st.query_params}
+    """Relative links to the commitment page that keep the current filters and language, canonical."""
+    kept = url_params(current_filters())
+    if language() != "nb":
+        kept[LANGUAGE_KEY] = language()
     prefix = f"{COMMITMENT_PAGE}?{urlencode(kept)}&" if kept else f"{COMMITMENT_PAGE}?"
     return [f"{prefix}commitment={int(id_)}" for id_ in commitment_ids]
 
@@ -259,7 +343,7 @@ def page_start(title_key: str, *, last_updated: bool = False) -> tuple[str, str]
     to show. Returns the language and the quarter in view."""
     lang = language()
     st.title(t(title_key, lang))
-    st.caption(selection_text(lang))
+    st.caption(selection_text(lang, markdown=True))
     if last_updated:
         last_updated_line(lang)
     quarter = quarter_in_view() if has_data(lang) else None
@@ -288,7 +372,7 @@ def last_updated_line(lang: str) -> None:
         st.caption(t("never_updated", lang))
         return
     when = stored_moment_text(upload.uploaded_at, lang)
-    st.caption(t("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
+    st.caption(t_literal("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))
 
 
 def kpi_row(kpis: Kpis, lang: str) -> None:
@@ -317,7 +401,7 @@ def kpi_row(kpis: Kpis, lang: str) -> None:
 
 
 def listing(title: str, frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:
-    st.subheader(f"{title} ({len(frame)})")
+    st.subheader(f"{markdown_literal(title)} ({len(frame)})")
     commitments_table(frame, lang, key, columns, title=title)
 
 
@@ -469,3 +553,54 @@ def focus_area_labels(frame: pd.DataFrame) -> pd.DataFrame:
         for row in typed_rows(frame, _FocusAreaName)
     ]
     return frame.assign(label=labels)
+
+
+def page_language(lang: str) -> None:
+    """Declare the page's language, ``<html lang="nb">`` (WCAG 3.1.1), on every run.
+
+    Streamlit serves one static index.html that says lang="en"; this small script corrects it
+    in the page itself, in a container its own style hides so it takes no room.
+    """
+    box = st.sidebar.container(key="page-language")
+    box.html(
+        "<style>.st-key-page-language { display: none; }</style>"
+        f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+# What Markdown reads anywhere in a line: emphasis, code, links and images, HTML, maths,
+# strikethrough, tables, entities, e-mail autolinks, headings' closing #.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>$~|&@#])")
+# What it reads at the start of a line: a numbered or bulleted list, a setext underline.
+_LINE_START = re.compile(r"^([ \t]*)(?:(\d+)([.)])(?=\s|$)|([-+=]))", re.MULTILINE)
+# Web addresses GFM would turn into links: "http://…", "www.…".
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?i:(?<=\bwww))(\.)")
+# Streamlit rewrites some text after Markdown is parsed (":smile:" to an emoji, ":material/…:" to
+# an icon, "->" to an arrow), which a backslash does not stop; a word joiner (U+2060, invisible and
+# zero-width) after such a colon or between the arrow's characters does. Only there, so that
+# copying other text gives what was typed.
+_AFTER_PARSE = re.compile(r"(?<=:)(?=[\w+/-]+:)|(?<=[-<>~=])(?=[-<>=])")
+
+
+def markdown_literal(text: object, *, inline: bool = False) -> str:
+    """Stored text (a name, a comment, a file name) as Markdown that shows it exactly as typed:
+    nothing in it becomes a link, an image, formatting, maths, an emoji or HTML. Characters
+    Markdown would read are escaped with a backslash, and only those, so ordinary text is unchanged.
+
+    ``inline``: the text goes inside a line ("2. kv." there is no list), so line starts are left.
+    """
+    escaped = _ANYWHERE.sub(r"\\\1", _AFTER_PARSE.sub("\u2060", str(text)))
+    escaped = _AUTOLINK.sub(lambda match: "\\" + (match.group(1) or match.group(2)), escaped)
+    return escaped if inline else _line_starts_escaped(escaped)
+
+
+def _line_starts_escaped(text: str) -> str:
+    return _LINE_START.sub(
+        lambda match: (
+            f"{match.group(1)}{match.group(2)}\\{match.group(3)}"
+            if match.group(2)
+            else f"{match.group(1)}\\{match.group(4)}"
+        ),
+        text,
+    )

@@ -14,7 +14,7 @@ if council_area is None:
     st.info(t("council.choose", lang))
     group_by = "council_area"
 else:
-    st.header(council_area)
+    st.header(widgets.markdown_literal(council_area))
     group_by = "region"
 widgets.show_chart(
     data.chart(charts.status_breakdown, analysis.status_breakdown, quarter, group_by, lang=lang, group_by=group_by),

@@ -14,18 +14,23 @@ if region is None:
     st.info(t("regions.choose", lang))
 else:
     profile = data.profile(region)
-    st.header(profile.name)
-    st.markdown(f"**{t('regions.agreement', lang, period=profile.period)}** · {profile.title or ''}")
+    st.header(widgets.markdown_literal(profile.name))
+    agreement = widgets.t_literal("regions.agreement", lang, period=profile.period)
+    st.markdown(f"**{agreement}** · {widgets.markdown_literal(profile.title or '', inline=True)}")
     st.markdown(
         f"**{t('regions.members', lang)}:** "
-        + ", ".join(f"{name} ({number})" for number, name in profile.municipalities)
+        + widgets.markdown_literal(
+            ", ".join(f"{name} ({number})" for number, name in profile.municipalities), inline=True
+        )
     )
     st.subheader(t("regions.focus_areas", lang))
     for area in profile.focus_areas:
         st.html(widgets.focus_area_html(area, lang))
     table = data.computed(analysis.commitment_table, quarter)
     if table["status"].eq("not_reported").all():
-        st.info(t("regions.no_reports", lang, region=profile.name, quarter=quarter_label(quarter, lang)))
+        st.info(
+            widgets.t_literal("regions.no_reports", lang, region=profile.name, quarter=quarter_label(quarter, lang))
+        )
     widgets.show_chart(
         charts.progress_by_group(
             widgets.focus_area_labels(data.computed(analysis.focus_area_progress, quarter)), lang, group_by="focus_area"

@@ -16,7 +16,7 @@ if commitment_id is None or story is None:
     st.info(t("commitment.none", lang))
     st.stop()
 
-st.header(f"{story.code} {story.text}")
+st.header(widgets.markdown_literal(f"{story.code} {story.text}"))
 st.html(widgets.story_facts_html(story, lang))
 if story.reports.empty:
     st.info(t("commitment.no_reports", lang))

@@ -1,0 +1,154 @@
+"""Links, language and stored text in a real browser: the page declares its language, a link in the
+old label form opens the same view and is rewritten, nothing is fetched from another host, and
+stored Markdown fetches nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import running_dashboard
+from tests.builders import nav, open_page, select_option, selectbox, sign_in, wait_for_app_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PUBLIC_PAGES = (
+    ("", "Oversikt"),
+    ("regioner?region=folloradet", "Regioner"),
+    ("radsomrader?council=samferdsel", "Rådsområder"),
+    ("baerekraftsmal?sdg=11", "Bærekraftsmål"),
+    ("tiltak?commitment=1", "Tiltak"),
+    ("eksport", "Eksport"),
+    ("logg-inn", "Logg inn"),
+)
+
+
+def html_lang(page: Page) -> str:
+    return page.evaluate("document.documentElement.lang")
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_the_page_declares_its_language(page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/regioner?lang=en", "Regions")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_test_id("stSidebar").get_by_text("Norsk", exact=True).click()
+    wait_for_app_idle(page, "Regioner")
+    expect(page.locator("html")).to_have_attribute("lang", "nb")
+    nav(page, "Oversikt")
+    assert html_lang(page) == "nb"
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    wait_for_app_idle(page, "Overview")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_an_old_link_opens_the_view_and_options_follow_the_language(page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/regioner?region=Follorådet&status=Forsinket&lang=English", "Regions")
+    expect(selectbox(page, "Region")).to_have_value("Follorådet")
+    expect(selectbox(page, "Status")).to_have_value("Delayed")
+    assert query(page) == {"region": ["folloradet"], "status": ["delayed"], "lang": ["en"]}
+    page.get_by_test_id("stSidebar").get_by_text("Norsk", exact=True).click()
+    wait_for_app_idle(page, "Regioner")
+    expect(selectbox(page, "Status")).to_have_value("Forsinket")
+    assert query(page) == {"region": ["folloradet"], "status": ["delayed"]}
+    select_option(page, "Status", "I rute")
+    assert query(page)["status"] == ["on_track"]
+
+
+def test_an_unknown_value_is_named(page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/?region=Atlantis", "Oversikt")
+    expect(page.get_by_text("Fant ikke regionen «Atlantis»; viser hele fylket.")).to_be_visible()
+    expect(selectbox(page, "Region")).to_have_value("")
+
+
+def test_no_request_goes_to_another_host(page: Page, app_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path, title in PUBLIC_PAGES:
+        open_page(page, f"{app_url}/{path}", title)
+    sign_in(page, app_url)
+    for title in ("Last opp", "Opplastinger"):
+        nav(page, title)
+    origin = urlsplit(app_url).netloc
+    elsewhere = sorted(
+        {url for url in requested if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != origin}
+    )
+    assert elsewhere == []
+    assert any(urlsplit(url).netloc == origin for url in requested)
+
+
+class _Listener(BaseHTTPRequestHandler):
+    heard: ClassVar[list[str]]
+
+    def do_GET(self) -> None:
+        type(self).heard.append(self.path)
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def listener() -> Iterator[tuple[int, list[str]]]:
+    """A local HTTP server that notes every request it gets."""
+    handler = type("Heard", (_Listener,), {"heard": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1], handler.heard
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_stored_markdown_fetches_nothing(
+    page: Page, demo_database: Path, tmp_path: Path, pytestconfig: pytest.Config
+) -> None:
+    from core.db import connect
+
+    database = tmp_path / "hostile.db"
+    shutil.copyfile(demo_database, database)
+    with listener() as (port, heard):
+        image = f"![x](http://127.0.0.1:{port}/x)"
+        with contextlib.closing(connect(database)) as db, db.conn:
+            [[region_id]] = db.execute("SELECT id FROM regions WHERE name = 'Follorådet'").fetchall()
+            db.execute("UPDATE regions SET name = ? WHERE id = ?", (f"Follo {image}", region_id))
+            db.execute("UPDATE status_reports SET comment = ?", (f"Kommentar {image}",))
+            db.execute("UPDATE commitments SET text = ? WHERE id = 1", (f"Tiltak {image}",))
+            db.execute("UPDATE uploads SET file_name = ?", (f"{image}.xlsx",))
+        with running_dashboard(database, tmp_path, pytestconfig) as url:
+            slug = f"follo-x-http-127-0-0-1-{port}-x"
+            for path, title in ((f"?region={slug}", "Oversikt"), ("radsomrader", "Rådsområder")):
+                open_page(page, f"{url}/{path}", title)
+            open_page(page, f"{url}/regioner?region={slug}", "Regioner")
+            expect(page.get_by_role("heading", name=f"Follo {image}", exact=True)).to_be_visible()
+            open_page(page, f"{url}/tiltak?commitment=1", "Tiltak")
+            expect(page.get_by_role("heading", name=f"1.1 Tiltak {image}", exact=True)).to_be_visible()
+            sign_in(page, url)
+            nav(page, "Opplastinger")
+        assert heard == []
+
+
+def test_the_back_button_returns_to_the_view_before(page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/regioner", "Regioner")
+    select_option(page, "Region", "Follorådet")
+    select_option(page, "Status", "Forsinket")
+    assert query(page) == {"region": ["folloradet"], "status": ["delayed"]}
+    page.go_back()
+    wait_for_app_idle(page, "Regioner")
+    assert query(page) == {"region": ["folloradet"]}
+    expect(selectbox(page, "Status")).to_have_value("")
+    expect(selectbox(page, "Region")).to_have_value("Follorådet")

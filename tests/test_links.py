@@ -4,7 +4,7 @@ form still read, an unknown value named on screen; the language switch."""
 import pytest
 
 from core.filters import FilterOptions, Filters, UrlFilters, parse_language, read_url_filters, slug, url_params
-from tests.builders import FOLLO, IOR, SDG_9, app, metrics
+from tests.builders import FOLLO, IOR, SDG_9, app, html_tables, metrics
 
 OPTIONS = FilterOptions(
     regions=(FOLLO, IOR),
@@ -163,11 +163,10 @@ def test_widgets_write_canonical_values_and_links_carry_them(register):
     at.radio(key="lang").set_value("en").run()
     assert dict(at.query_params) == {"region": "indre-ostfold-regionrad", "sdg": "9", "lang": "en"}
     at.switch_page("views/regioner.py").run()
-    links = [df.value for df in at.dataframe if "link" in df.value.columns]
+    links = [link for table in html_tables(at).values() for link in table.links]
     assert links and all(
-        link.startswith("tiltak?region=indre-ostfold-regionrad&sdg=9&lang=en&commitment=")
-        for frame in links
-        for link in frame["link"]
+        link is not None and link.startswith("tiltak?region=indre-ostfold-regionrad&sdg=9&lang=en&commitment=")
+        for link in links
     )
     at.radio(key="lang").set_value("nb").run()
     assert dict(at.query_params) == {"region": "indre-ostfold-regionrad", "sdg": "9"}
@@ -201,19 +200,20 @@ def test_blank_values_are_no_filter_and_no_notice(register):
 @pytest.mark.usefixtures("fresh_caches")
 def test_signing_in_from_an_english_filtered_link_keeps_both(register):
     from core.access import set_reading_open
-    from core.db import connect
+    from core.users import set_password
     from tests.builders import ADMIN
-    from views._signin import SESSION_KEY
 
-    db = connect()
-    set_reading_open(db, False, user=ADMIN)
-    db.close()
+    set_reading_open(register, False, user=ADMIN)
+    set_password(register, "kari", "riktig hest batteri stift")
     at = app({"region": "Follorådet", "lang": "English"})
-    assert [title.value for title in at.title] == ["Sign in"]
+    assert [title.value for title in at.title] == ["Overview"]
+    assert [info.value for info in at.main.info] == ["Sign in to see this page."]
+    # Signed out, the filters stay as they came, so the sign-in leads to the view asked for.
     assert dict(at.query_params) == {"region": "Follorådet", "lang": "en"}
-    # Signing in ends the run with st.switch_page, which drops the widgets' values.
-    at.session_state[SESSION_KEY] = "kari"
-    at.run()
+    at.text_input(key="signin-username").input("kari")
+    at.text_input(key="signin-password").input("riktig hest batteri stift")
+    at = at.button[0].click().run()
+    assert not at.exception
     assert [title.value for title in at.title] == ["Overview"]
     assert at.caption[0].value == "Selection: Follorådet · Q2 2024"
     assert dict(at.query_params) == {"region": "folloradet", "lang": "en"}

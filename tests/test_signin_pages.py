@@ -373,4 +373,4 @@ def test_signing_in_from_a_deep_link_opens_that_page_with_its_address(register):
     assert not at.exception
     assert [title.value for title in at.title] == ["Commitment"]
     assert [header.value for header in at.main.header] == ["2.1 Flere lærlingplasser"]
-    assert dict(at.query_params) == {"commitment": str(wanted), "lang": "English"}
+    assert dict(at.query_params) == {"commitment": str(wanted), "lang": "en"}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from core.filters import LANGUAGES, URL_KEYS, FilterOptions, Filters, parse_language, read_url_filters
+from core.filters import LANGUAGES, URL_KEYS, FilterOptions, Filters, parse_language, read_url_filters, url_params
 
 FILTER_KEYS = tuple(URL_KEYS)
 LANGUAGE_KEY = "lang"  # the language switch's widget
@@ -86,6 +86,16 @@ def write_url(params: dict[str, str]) -> None:
         elif key not in params and key in st.query_params:
             del st.query_params[key]
     st.session_state[_URL_SEEN_KEY] = params
+
+
+def handed_over_url() -> dict[str, str]:
+    """The filters and language as canonical URL values, for ``st.switch_page``, which drops both
+    the address and the widgets' values: the next run adopts them from the URL again."""
+    params = url_params(current_filters())
+    if language() != "nb":
+        params[LANGUAGE_KEY] = language()
+    st.session_state.pop(_URL_SEEN_KEY, None)
+    return params
 
 
 FLASH_KEY = "_flash"

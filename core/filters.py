@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 
+from core.settings import setting
 from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ class Filters:
     sdg: int | None = None
     hashtag: str | None = None
     status: str | None = None  # a status key or "not_reported", in the quarter below
-    quarter: str | None = None  # "YYYY-Qn"; None means the latest in the data
+    quarter: str | None = None  # "YYYY-Qn"; None means default_quarter (the latest complete one)
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,51 @@ def filter_options(dataset: Dataset) -> FilterOptions:
 
 
 def effective_quarter(dataset: Dataset, filters: Filters) -> str | None:
-    """The quarter chosen if the data has it, else the latest in the data, else None."""
+    """The quarter chosen if the data has it, else :func:`default_quarter`."""
     if filters.quarter in dataset.quarters:
         return filters.quarter
+    return default_quarter(dataset)
+
+
+def complete_quarters(dataset: Dataset, complete_share: float | None = None) -> tuple[str, ...]:
+    """The quarters, ascending, in which at least ``complete_share`` (0–1; default the
+    setting ``complete_share``) of the county's regions have reported.
+
+    A region has reported for a quarter when at least one of its commitments has a
+    report for it. Counted over the whole dataset given, which the pages pass unfiltered,
+    so that the default quarter is the same whatever the filters.
+    """
+    if complete_share is None:
+        complete_share = setting("complete_share", float)
+    regions = dataset.commitments["region"].nunique()
+    if not regions:
+        return ()
+    region_of = pd.Series(
+        dataset.commitments["region"].to_numpy(), index=dataset.commitments["commitment_id"].to_numpy()
+    )
+    reporting = pd.DataFrame(
+        {"quarter": dataset.reports["quarter"].to_numpy(), "region": dataset.reports["commitment_id"].map(region_of)}
+    )
+    reported = reporting.drop_duplicates().groupby("quarter")["region"].count()
+    return tuple(str(quarter) for quarter, count in reported.items() if count / regions >= complete_share)
+
+
+def default_quarter(dataset: Dataset) -> str | None:
+    """The quarter shown when none is chosen: the latest complete one; the latest with
+    data when none is complete; None without reports."""
+    complete = complete_quarters(dataset)
+    if complete:
+        return complete[-1]
     return dataset.quarters[-1] if dataset.quarters else None
+
+
+def is_provisional(dataset: Dataset, quarter: str | None) -> bool:
+    """Whether a quarter's figures are provisional: it is not complete and newer than the
+    latest complete quarter (or no quarter is complete). ``dataset`` unfiltered."""
+    if quarter is None or quarter not in dataset.quarters:
+        return False
+    complete = complete_quarters(dataset)
+    return quarter not in complete and (not complete or quarter > complete[-1])
 
 
 def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:

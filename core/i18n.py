@@ -738,10 +738,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.chart.heatmap.summary": (
         "Lavest andel i rute eller fullført har «{region}» innen «{area}»: {of} ({share}). "
         "Samlet er {overall} av de {reported} rapporterte tiltakene i rute eller fullført; "
-        "{missing} er ikke rapportert (grå celler med «–»).",
+        "{missing} er ikke rapportert, og celler uten rapporter er grå med «–».",
         "The lowest share on track or completed is “{region}” in “{area}”: {of} ({share}). "
         "Overall, {overall} of the {reported} reported commitments are on track or completed; "
-        "{missing} are not reported (grey cells with “–”).",
+        "{missing} are not reported, and cells without reports are grey with “–”.",
     ),
     "outputs.chart.heatmap.none": (
         "Ingen tiltak er rapportert for kvartalet: alle cellene er grå med «–».",
@@ -749,7 +749,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "outputs.chart.heatmap.cell": ("I rute eller fullført: {of} ({share})", "On track or completed: {of} ({share})"),
     "outputs.chart.heatmap.missing": ("{count} ikke rapportert", "{count} not reported"),
-    "outputs.chart.heatmap.none_reported": ("ikke rapportert ({commitments})", "not reported ({commitments})"),
+    "outputs.chart.heatmap.none_reported": ("Ikke rapportert: {commitments}", "Not reported: {commitments}"),
     "outputs.chart.progress_by_group": ("Gjennomsnittlig fremdrift per {group}", "Average progress by {group}"),
     "outputs.chart.progress_by_group.none": (
         "Ingen fremdrift er rapportert for disse tiltakene.",

@@ -324,7 +324,7 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
                     "outputs.chart.heatmap.none_reported", lang, commitments=commitments_text(cell.commitments, lang)
                 )
                 hover_row.append(f"{place}<br>{unknown}")
-                table_row[area] = f"– ({unknown})"
+                table_row[area] = unknown
             else:
                 share = float(cell.share)
                 text = percent_text(share, lang)

@@ -209,7 +209,7 @@ RULE_COLOUR = colors.HexColor("#BFBFBF")
 # module is the project's only user of reportlab, so the global setting is ours.
 rl_config.useA85 = 0
 # Helvetica (the fallback) has no glyph for these; DejaVu Sans has them all.
-_HELVETICA_SAFE = str.maketrans({"\u202f": "\u00a0", "→": "->"})
+_HELVETICA_SAFE = str.maketrans({"\u202f": "\u00a0", "→": "->", "\u2212": "-"})
 
 
 @dataclass(frozen=True)
@@ -389,7 +389,7 @@ def _late_section(late: pd.DataFrame, lang: str, styles: _Styles) -> list:
         t("col.comment", lang),
         t("col.next_step", lang),
     ]
-    widths = [30 * mm, 12 * mm, 0, 18 * mm, 36 * mm, 36 * mm]
+    widths = [28 * mm, 11 * mm, 0, 20 * mm, 32 * mm, 32 * mm]
     widths[2] = CONTENT_WIDTH - sum(widths)
     rows = [
         [

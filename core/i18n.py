@@ -1,6 +1,6 @@
 """Every text a person sees, in bokmål and English: labels, messages, chart texts, file texts.
 
-``t("kpi.commitments", "en")`` gives the English text; placeholders are filled
+``t("kpi.on_track", "en")`` gives the English text; placeholders are filled
 from keyword arguments. Bokmål is the default language. A value that is
 :class:`Localised` (a :class:`Text`, a :class:`Deferred`, a cell error) is
 worded in the same language, so an error raised in core or the loaders can be
@@ -83,7 +83,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "none_in_list": ("Ingen.", "None."),
     # KPIs
-    "kpi.commitments": ("Tiltak", "Commitments"),
     "kpi.on_track": ("I rute", "On track"),
     "kpi.delayed": ("Forsinket", "Delayed"),
     "kpi.completed": ("Fullført", "Completed"),

@@ -87,6 +87,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi.delayed": ("Forsinket", "Delayed"),
     "kpi.completed": ("Fullført", "Completed"),
     "kpi.average_progress": ("Gjennomsnittlig fremdrift", "Average progress"),
+    "kpi.delta_help.one": (
+        "Endring fra {previous} i prosentpoeng, for det ene tiltaket rapportert i begge kvartalene.",
+        "Change since {previous} in percentage points, for the one commitment reported in both quarters.",
+    ),
     "kpi.delta_help": (
         "Endring fra {previous} i prosentpoeng, for de samme {compared} tiltakene rapportert i begge kvartalene.",
         "Change since {previous} in percentage points, for the same {compared} commitments reported in both quarters.",

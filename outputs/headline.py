@@ -80,7 +80,7 @@ def change_help(kpis: Kpis, lang: str) -> str | None:
     if kpis.previous_quarter is None:
         return None
     return t(
-        "kpi.delta_help",
+        "kpi.delta_help.one" if kpis.compared == 1 else "kpi.delta_help",
         lang,
         previous=quarter_label(kpis.previous_quarter, lang),
         compared=number_text(kpis.compared, lang),

@@ -2,10 +2,16 @@
 the coverage line, the complete quarter as default, the new one provisional, unknown as grey
 "–", like-for-like changes, what is late now and who has not reported."""
 
+import io
+
+import openpyxl
+import pypdfium2
 import pytest
+from PIL import Image
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
-from tests.builders import FOLLO, IOR, add_reports, app, charts, metrics
+from outputs import report
+from tests.builders import FOLLO, IOR, add_reports, app, charts, download, metrics
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -131,3 +137,37 @@ def test_last_updated_is_for_the_selection(new_quarter):
     ior = app({"region": IOR})
     ior.selectbox(key="quarter").select_index(0).run()
     assert ior.caption[1].value.startswith("Sist oppdatert 02.10.2024 kl. 10:00 av ")
+
+
+def test_eksport_builds_the_report_for_a_provisional_quarter_with_the_commentary_typed(
+    new_quarter, downloads, monkeypatch
+):
+    blank = io.BytesIO()
+    Image.new("RGBA", (8, 4), "white").save(blank, "PNG")
+    monkeypatch.setattr(report, "render_charts", lambda figures: [blank.getvalue()] * len(figures))
+    at = app(page="views/eksport.py")
+    at.selectbox(key="quarter").select_index(0).run()
+    at.text_area(key="report-commentary").input("Vedtak i fylkestinget\n:red[viktig] & <b>ikke fet</b>").run()
+
+    book = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "report-xlsx").data))
+    summary = [list(row) for row in book["Sammendrag"].iter_rows(values_only=True)]
+    assert summary[0][0] == "Kvartalsrapport – 3. kv. 2024 (foreløpig)"
+    assert summary[1][0].endswith(
+        " · 1 av 2 regioner har rapportert for 3. kv. 2024 (2 av 5 tiltak). "
+        "Foreløpige tall: ikke alle regioner har rapportert for kvartalet ennå."
+    )
+    assert summary[3][-2:] == ["I rute eller fullført (av rapporterte)", "Snittfremdrift"]
+    assert summary[-1] == ["Totalt", 5, 0, 1, 1, 0, 0, 3, 0.5, 0.6]
+
+    brief = pypdfium2.PdfDocument(download(at, downloads, "report-pdf").data)
+    lines = "\n".join(page.get_textpage().get_text_range() for page in brief).replace("\r", "").split("\n")
+    assert lines[1:8] == [
+        "Kvartalsrapport – 3. kv. 2024 (foreløpig)",
+        "Viken fylkeskommune",
+        "Utvalg: hele fylket · 3. kv. 2024 (foreløpig)",
+        lines[4],
+        "1 av 2 regioner har rapportert for 3. kv. 2024 (2 av 5 tiltak). Foreløpige tall: ikke alle regioner har",
+        "rapportert for kvartalet ennå.",
+        "Kommentar",
+    ]
+    assert lines[8:10] == ["Vedtak i fylkestinget", ":red[viktig] & <b>ikke fet</b>"]

@@ -94,14 +94,15 @@ def sidebar_filters(container, lang: str) -> Filters:
         )
         # No choice means the latest complete quarter; a newer one is offered, marked
         # provisional. A chosen quarter stays chosen (and in the URL).
+        labels = {q: quarter_choice(q, lang, provisional=provisional(q)) for q in options.quarters}
         default = default_quarter_in_view()
-        latest = quarter_choice(default, lang, provisional=provisional(default)) if default else ""
+        latest = labels[default] if default else ""
         quarter = st.selectbox(
             t("filters.quarter", lang),
             options.quarters,
             index=None,
             placeholder=t("filters.latest_quarter", lang, quarter=latest),
-            format_func=lambda q: quarter_choice(q, lang, provisional=provisional(q)),
+            format_func=labels.__getitem__,
             key="quarter",
             bind="query-params",
         )

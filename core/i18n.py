@@ -721,12 +721,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.chart.without": ("Uten {group}", "No {group}"),
     "outputs.chart.status_over_time": ("Status per kvartal", "Status by quarter"),
     "outputs.chart.status_over_time.on_track": (
-        "{share} av {total} tiltak i rute",
-        "{share} of {total} commitments were on track",
+        "{share} av {total} rapporterte tiltak i rute",
+        "{share} of {total} reported commitments were on track",
     ),
     "outputs.chart.status_over_time.delayed": ("{share} forsinket", "{share} delayed"),
     "outputs.chart.status_over_time.completed": ("{share} fullført", "{share} completed"),
-    "outputs.chart.status_over_time.not_reported": ("{share} ikke rapportert", "{share} not reported"),
+    "outputs.chart.status_over_time.not_reported": (
+        "{count} av {total} tiltak ikke rapportert",
+        "{count} of {total} commitments not reported",
+    ),
     "outputs.chart.status_over_time.summary": ("I {quarter} var {parts}.", "In {quarter}, {parts}."),
     "outputs.chart.status_breakdown": ("Status per {group}", "Status by {group}"),
     "outputs.chart.status_breakdown.none_delayed": ("Ingen tiltak er forsinket.", "No commitments are delayed."),

@@ -218,16 +218,33 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     )
     for status in _statuses_present(counts):
         figure.add_trace(_status_bar(status, labels, counts[status], shares[status], False, lang))
+    # The bars show every commitment, the unreported as a segment of their own; the sentence
+    # gives the shares of the reported, as the headline figures do.
     latest = quarters[-1]
-    total = number_text(counts.loc[latest].sum(), lang)
-    share = {status: percent_text(shares.loc[latest, status], lang) for status in STATUS_ORDER}
-    parts = [
-        t("outputs.chart.status_over_time.on_track", lang, share=share["on_track"], total=total),
-        t("outputs.chart.status_over_time.delayed", lang, share=share["delayed"]),
-        t("outputs.chart.status_over_time.completed", lang, share=share["completed"]),
-    ]
-    if counts.loc[latest, "not_reported"]:
-        parts.append(t("outputs.chart.status_over_time.not_reported", lang, share=share["not_reported"]))
+    missing = int(counts.loc[latest, "not_reported"])
+    reported = int(counts.loc[latest].sum()) - missing
+    parts = []
+    if reported:
+        share = {status: percent_text(counts.loc[latest, status] * 100 / reported, lang) for status in STATUS_ORDER}
+        parts = [
+            t(
+                "outputs.chart.status_over_time.on_track",
+                lang,
+                share=share["on_track"],
+                total=number_text(reported, lang),
+            ),
+            t("outputs.chart.status_over_time.delayed", lang, share=share["delayed"]),
+            t("outputs.chart.status_over_time.completed", lang, share=share["completed"]),
+        ]
+    if missing:
+        parts.append(
+            t(
+                "outputs.chart.status_over_time.not_reported",
+                lang,
+                count=number_text(missing, lang),
+                total=number_text(reported + missing, lang),
+            )
+        )
     summary = t(
         "outputs.chart.status_over_time.summary",
         lang,

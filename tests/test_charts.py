@@ -175,8 +175,8 @@ def test_status_over_time():
     assert figure.layout.font.size == 14
     assert figure.layout.uniformtext.minsize == 12
     assert chart.summary == (
-        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og "
-        "20\u00a0% ikke rapportert."
+        "I 2. kv. 2024 var 50\u00a0% av 4 rapporterte tiltak i rute, 25\u00a0% forsinket, 25\u00a0% fullført og "
+        "1 av 5 tiltak ikke rapportert."
     )
     assert_frame_equal(
         chart.table,
@@ -207,7 +207,8 @@ def test_status_over_time_in_english():
     assert figure.layout.yaxis.ticksuffix == "%"
     assert (
         chart.summary
-        == "In Q2 2024, 40% of 5 commitments were on track, 20% delayed, 20% completed and 20% not reported."
+        == "In Q2 2024, 50% of 4 reported commitments were on track, 25% delayed, 25% completed and 1 of 5 "
+        "commitments not reported."
     )
     assert list(chart.table.columns) == ["Quarter", "On track", "Delayed", "Completed", "Not reported", "Total"]
 
@@ -218,10 +219,10 @@ def test_status_over_time_summary_without_unreported_and_with_thousands():
         [("2023-Q4", "on_track", 1200, 60.0), ("2023-Q4", "delayed", 300, 15.0), ("2023-Q4", "not_started", 500, 25.0)],
     )
     assert charts.status_over_time(frame).summary == (
-        "I 4. kv. 2023 var 60\u00a0% av 2\u202f000 tiltak i rute, 15\u00a0% forsinket og 0\u00a0% fullført."
+        "I 4. kv. 2023 var 60\u00a0% av 2\u202f000 rapporterte tiltak i rute, 15\u00a0% forsinket og 0\u00a0% fullført."
     )
     assert charts.status_over_time(frame, "en").summary == (
-        "In Q4 2023, 60% of 2,000 commitments were on track, 15% delayed and 0% completed."
+        "In Q4 2023, 60% of 2,000 reported commitments were on track, 15% delayed and 0% completed."
     )
 
 

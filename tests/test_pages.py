@@ -60,8 +60,8 @@ def test_overview_status_chart_holds_the_shares_per_quarter(register):
         "Ikke rapportert": [0, 20],
     }
     assert at.caption[4].value == (
-        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og "
-        "20\u00a0% ikke rapportert."
+        "I 2. kv. 2024 var 50\u00a0% av 4 rapporterte tiltak i rute, 25\u00a0% forsinket, 25\u00a0% fullført og "
+        "1 av 5 tiltak ikke rapportert."
     )
 
 

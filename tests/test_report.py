@@ -453,10 +453,12 @@ def test_brief_has_both_charts_each_followed_by_its_summary(brief):
     # 760 CSS pixels wide at scale 3; 450 high (Plotly's default), and 160 + 44 per region.
     assert images == [(2280, 1350), (2280, 744)]
     summary_over_time = (
-        "I 2. kv. 2024 var 50 % av 6 tiltak i rute, 17 % forsinket, 17 % fullført og 17 % ikke rapportert."
+        "I 2. kv. 2024 var 60 % av 5 rapporterte tiltak i rute, 20 % forsinket, 20 % fullført og 1 av 6 tiltak "
+        "ikke rapportert."
     )
     summary_by_region = "«Indre Østfold regionråd» har høyest andel forsinkede tiltak: 1 av 4 (25 %)."
-    assert lines.index(summary_over_time) == lines.index("Status per kvartal") + 1
+    # The longer summary wraps, so it is looked for in the running text, right after its heading.
+    assert f"Status per kvartal {summary_over_time}" in " ".join(lines)
     assert lines.index(summary_by_region) == lines.index("Status per region") + 1
 
 
@@ -538,7 +540,8 @@ def test_a_stuck_chromium_is_stopped_and_reported(monkeypatch):
 def test_brief_says_so_when_a_list_is_empty(dataset, blank_charts):
     hallingdal = apply_filters(dataset, Filters(region=HALLINGDAL))
 
-    lines = pdf_lines(report.pdf_brief(hallingdal, "2024-Q2", "nb", "Utvalg: Hallingdal", created=CREATED))
+    brief = report.pdf_brief(hallingdal, "2024-Q2", "nb", "Utvalg: Hallingdal", created=CREATED)
+    lines = [line for line in pdf_lines(brief) if not line.startswith("Partnerskapsmonitor ·")]
 
     start = lines.index("Siden forrige kvartal")
     assert lines[start : start + 7] == [

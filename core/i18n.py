@@ -119,6 +119,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Foreløpige tall: ikke alle regioner har rapportert for kvartalet ennå.",
         "Provisional figures: not every region has reported for the quarter yet.",
     ),
+    "headline.newer_provisional": (
+        "Det finnes foreløpige tall for {quarter}, men ikke alle regioner har rapportert ennå. "
+        "Velg kvartalet under «Kvartal» for å se dem.",
+        "There are provisional figures for {quarter}, but not every region has reported yet. "
+        "Choose the quarter under “Quarter” to see them.",
+    ),
     "headline.out_of_date": (
         "Den nyeste rapporten i utvalget er for {quarter}, mer enn ett kvartal tilbake. Tallene kan være utdaterte.",
         "The newest report in this selection is for {quarter}, more than a quarter ago. "

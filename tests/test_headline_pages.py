@@ -54,6 +54,10 @@ def test_the_default_quarter_is_the_latest_complete_one(new_quarter):
     assert (quarter.value, quarter.placeholder) == (None, "Siste komplette (2. kv. 2024)")
     assert quarter.options == ["3. kv. 2024 (foreløpig)", "2. kv. 2024", "1. kv. 2024"]
     assert metrics(at)[:2] == [("Rapportert", "4 av 5", ""), ("I rute eller fullført", "75\u00a0%", "\u00b10,0 pp")]
+    assert [info.value for info in at.main.info] == [
+        "Det finnes foreløpige tall for 3. kv. 2024, men ikke alle regioner har rapportert ennå. "
+        "Velg kvartalet under «Kvartal» for å se dem."
+    ]
     assert [warning.value for warning in at.warning] == [OUT_OF_DATE.format(quarter="2. kv. 2024")]
     assert late_and_missing(at) == (
         [(FOLLO, "1.1", 1, "Venter på vegvesenet", "Nytt møte")],
@@ -66,6 +70,7 @@ def test_the_new_quarter_is_provisional_with_unknowns_grey_and_like_for_like_cha
     at.selectbox(key="quarter").select_index(0).run()
 
     assert at.caption[0].value == "Utvalg: hele fylket · 3. kv. 2024 (foreløpig)"
+    assert not at.main.info
     assert [warning.value for warning in at.warning] == [
         "1 av 2 regioner har rapportert for 3. kv. 2024 (2 av 5 tiltak). "
         "Foreløpige tall: ikke alle regioner har rapportert for kvartalet ennå.",

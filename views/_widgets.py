@@ -272,6 +272,9 @@ def coverage_line(quarter: str, lang: str, *, today: dt.date | None = None) -> N
         st.warning(text, icon=":material/hourglass_top:")
     else:
         st.caption(text)
+    newest = dataset().quarters[-1]
+    if current_filters().quarter is None and newest != quarter:
+        st.info(t("headline.newer_provisional", lang, quarter=quarter_label(newest, lang)), icon=":material/info:")
     selected = filtered()
     if analysis.reports_out_of_date(selected, today or dt.date.today()):
         st.warning(

@@ -389,7 +389,7 @@ def _late_section(late: pd.DataFrame, lang: str, styles: _Styles) -> list:
         t("col.comment", lang),
         t("col.next_step", lang),
     ]
-    widths = [28 * mm, 11 * mm, 0, 20 * mm, 32 * mm, 32 * mm]
+    widths = [32 * mm, 10 * mm, 0, 18 * mm, 36 * mm, 32 * mm]
     widths[2] = CONTENT_WIDTH - sum(widths)
     rows = [
         [

@@ -476,7 +476,8 @@ def unreported(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
 
 def sdg_summary(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
     """All 17 SDGs, each with: sdg, name_nb, name_en, colour, commitments (in
-    scope and linked to it), on_track_share (NaN if none)."""
+    scope and linked to it), on_track_or_completed_share (of those reported in the
+    quarter, as the headline; NaN if none is)."""
     snapshot = _snapshot(dataset, quarter)
     linked = (
         snapshot[["sdgs", "status", "progress"]].explode("sdgs").dropna(subset=["sdgs"]).rename(columns={"sdgs": "sdg"})
@@ -489,7 +490,9 @@ def sdg_summary(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
             "name_en": pd.Series([sdg.en for sdg in SDGS], dtype="str"),
             "colour": pd.Series([sdg.colour for sdg in SDGS], dtype="str"),
             "commitments": tally["commitments"],
-            "on_track_share": _percent(tally["on_track"], tally["commitments"]),
+            "on_track_or_completed_share": _percent(
+                tally["on_track"] + tally["completed"], tally["commitments"] - tally[NOT_REPORTED]
+            ),
         }
     )
 

@@ -173,8 +173,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # SDGs
     "sdgs.tiles": ("De 17 bærekraftsmålene", "The 17 goals"),
     "sdgs.tile_counts": (
-        "{count} tiltak · {share} i rute",
-        "{count} commitments · {share} on track",
+        "{commitments} · {share} i rute eller fullført",
+        "{commitments} · {share} on track or completed",
     ),
     "sdgs.tile_none": ("Ingen tiltak", "No commitments"),
     "sdgs.drilldown": ("{sdg} per region og innsatsområde", "{sdg} by region and focus area"),
@@ -407,7 +407,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.title": ("Kvartalsrapport – {quarter}", "Quarterly report – {quarter}"),
     "report.summary_sheet": ("Sammendrag", "Summary"),
     "report.total": ("Totalt", "Total"),
-    "report.on_track_share": ("Andel i rute", "Share on track"),
     "report.succeeding_share": (
         "I rute eller fullført (av rapporterte)",
         "On track or completed (of reported)",
@@ -791,8 +790,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.chart.sdg_bar": ("Tiltak per bærekraftsmål", "Commitments by SDG"),
     "outputs.chart.sdg_bar.one": ("Flest tiltak gjelder {sdg}: {count}.", "Most commitments concern {sdg}: {count}."),
     "outputs.chart.sdg_bar.summary": (
-        "Flest tiltak gjelder {sdg}: {count}, {share} av dem i rute.",
-        "Most commitments concern {sdg}: {count}, {share} of them on track.",
+        "Flest tiltak gjelder {sdg}: {count}, {share} av de rapporterte i rute eller fullført.",
+        "Most commitments concern {sdg}: {count}, {share} of those reported on track or completed.",
     ),
     # Sign-in and access
     "signin.signed_in_as": ("Innlogget som **{name}** ({role})", "Signed in as **{name}** ({role})"),

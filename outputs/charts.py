@@ -60,7 +60,7 @@ class SdgRow(NamedTuple):
     name_en: str
     colour: str
     commitments: int
-    on_track_share: float | None  # NaN or None without commitments
+    on_track_or_completed_share: float | None  # of the reported; NaN or None when none is
 
 
 _RowT = TypeVar("_RowT", bound=NamedTuple)
@@ -576,7 +576,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     """Number of commitments per SDG, one horizontal bar each in the goal's own colour.
 
     ``frame`` has the columns sdg, name_nb, name_en, colour, commitments and
-    on_track_share (0–100 or missing).
+    on_track_or_completed_share (0–100 of the reported, or missing).
     """
     title = t("outputs.chart.sdg_bar", lang)
     if frame.empty or frame["commitments"].sum() == 0:
@@ -584,8 +584,8 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     rows = typed_rows(frame, SdgRow)
     # The colours alone do not tell the goals apart, so each bar is named.
     names = [t("sdg.label", lang, number=row.sdg, name=row.name_nb if lang == "nb" else row.name_en) for row in rows]
-    on_track = status_label("on_track", lang)
-    shares = [percent_text(row.on_track_share, lang) for row in rows]
+    succeeding = t("kpi.on_track_or_completed", lang)
+    shares = [percent_text(row.on_track_or_completed_share, lang) for row in rows]
     figure = _figure(
         lang,
         height=_bar_chart_height(len(rows)),
@@ -599,14 +599,14 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         [_wrap(name) for name in names],
         [number_text(row.commitments, lang) for row in rows],
         [
-            f"{name}<br>{commitments_text(row.commitments, lang)} · {on_track}: {share}"
+            f"{name}<br>{commitments_text(row.commitments, lang)} · {succeeding}: {share}"
             for name, row, share in zip(names, rows, shares, strict=True)
         ],
         marker={"color": [row.colour for row in rows], "line": {"color": OUTLINE_COLOUR, "width": 1.5}},
     )
     top = max(range(len(rows)), key=lambda i: rows[i].commitments)
     count = commitments_text(rows[top].commitments, lang)
-    if pd.isna(rows[top].on_track_share):
+    if pd.isna(rows[top].on_track_or_completed_share):
         summary = t("outputs.chart.sdg_bar.one", lang, sdg=names[top], count=count)
     else:
         summary = t("outputs.chart.sdg_bar.summary", lang, sdg=names[top], count=count, share=shares[top])
@@ -614,7 +614,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         {
             t("outputs.chart.col.sdg", lang): names,
             t("outputs.chart.col.commitments", lang): [number_text(row.commitments, lang) for row in rows],
-            t("report.on_track_share", lang): shares,
+            t("report.succeeding_share", lang): shares,
         }
     )
     return Chart(title=title, figure=figure, summary=summary, table=table)

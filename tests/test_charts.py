@@ -578,7 +578,7 @@ def sdg_frame():
                 12.5,
             ),
         ],
-        columns=["sdg", "name_nb", "name_en", "colour", "commitments", "on_track_share"],
+        columns=["sdg", "name_nb", "name_en", "colour", "commitments", "on_track_or_completed_share"],
     )
 
 
@@ -596,14 +596,15 @@ def test_sdg_bar():
     assert (bar.marker.line.color, bar.marker.line.width) == (OUTLINE_COLOUR, 1.5)
     assert (values.x, values.y, values.text) == (bar.x, bar.y, ("  24", "  3", "  1\u202f200"))
     assert bar.customdata == (
-        "SDG 4 God utdanning<br>24 tiltak · I rute: 50\u00a0%",
-        "SDG 7 Ren energi til alle<br>3 tiltak · I rute: –",
-        "SDG 16 Fred, rettferdighet og velfungerende institusjoner<br>1\u202f200 tiltak · I rute: 13\u00a0%",
+        "SDG 4 God utdanning<br>24 tiltak · I rute eller fullført: 50\u00a0%",
+        "SDG 7 Ren energi til alle<br>3 tiltak · I rute eller fullført: –",
+        "SDG 16 Fred, rettferdighet og velfungerende institusjoner<br>1\u202f200 tiltak · "
+        "I rute eller fullført: 13\u00a0%",
     )
     assert chart.figure.layout.xaxis.title.text == "Antall tiltak"
     assert chart.summary == (
         "Flest tiltak gjelder SDG 16 Fred, rettferdighet og velfungerende institusjoner: 1\u202f200 tiltak, "
-        "13\u00a0% av dem i rute."
+        "13\u00a0% av de rapporterte i rute eller fullført."
     )
     assert_frame_equal(
         chart.table,
@@ -615,7 +616,7 @@ def test_sdg_bar():
                     "SDG 16 Fred, rettferdighet og velfungerende institusjoner",
                 ],
                 "Antall tiltak": ["24", "3", "1\u202f200"],
-                "Andel i rute": ["50\u00a0%", "–", "13\u00a0%"],
+                "I rute eller fullført (av rapporterte)": ["50\u00a0%", "–", "13\u00a0%"],
             }
         ),
     )
@@ -627,10 +628,10 @@ def test_sdg_bar_in_english():
     assert chart.title == "Commitments by SDG"
     assert bar.y[0] == "SDG 4 Quality education"
     assert chart.figure.data[1].text[2] == "  1,200"
-    assert bar.customdata[0] == "SDG 4 Quality education<br>24 commitments · On track: 50%"
+    assert bar.customdata[0] == "SDG 4 Quality education<br>24 commitments · On track or completed: 50%"
     assert chart.summary == (
         "Most commitments concern SDG 16 Peace, justice and strong institutions: 1,200 commitments, 13% "
-        "of them on track."
+        "of those reported on track or completed."
     )
     assert_frame_equal(
         chart.table,
@@ -642,13 +643,13 @@ def test_sdg_bar_in_english():
                     "SDG 16 Peace, justice and strong institutions",
                 ],
                 "Commitments": ["24", "3", "1,200"],
-                "Share on track": ["50%", "–", "13%"],
+                "On track or completed (of reported)": ["50%", "–", "13%"],
             }
         ),
     )
 
 
-def test_sdg_bar_summary_without_on_track_share():
+def test_sdg_bar_summary_without_a_share():
     frame = sdg_frame().iloc[[1]]
     assert charts.sdg_bar(frame).summary == "Flest tiltak gjelder SDG 7 Ren energi til alle: 3 tiltak."
     assert (

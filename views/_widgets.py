@@ -19,7 +19,7 @@ from core.dataset import CommitmentStory
 from core.filters import Filters
 from core.i18n import t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
-from outputs.charts import Chart, SdgRow, percent_text, plotly_config, text_colour_on, typed_rows
+from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
 from outputs.tables import (
     CSV_MIME,
@@ -355,12 +355,17 @@ def focus_area_html(area, lang: str) -> str:
 
 
 def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
-    """The 17 goals as tiles in their colours, each with number, name, count and share on track."""
+    """The 17 goals as tiles in their colours, each with number, name, count and share on track or completed."""
     tiles = []
     for row in typed_rows(summary, SdgRow):
         name = row.name_nb if lang == "nb" else row.name_en
         if row.commitments:
-            counts = t("sdgs.tile_counts", lang, count=row.commitments, share=percent_text(row.on_track_share, lang))
+            counts = t(
+                "sdgs.tile_counts",
+                lang,
+                commitments=commitments_text(row.commitments, lang),
+                share=percent_text(row.on_track_or_completed_share, lang),
+            )
         else:
             counts = t("sdgs.tile_none", lang)
         tiles.append(

@@ -370,6 +370,20 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         table_rows.append(table_row)
     # Set at once: add_annotation re-validates every earlier one, quadratic in the cells.
     figure.update_layout(annotations=labels)
+    # Cells without reports: grey under their "–", so unknown never looks like 0 %. Drawn
+    # first, under the shares, whose gaps show it and whose hover text covers every cell.
+    figure.add_trace(
+        go.Heatmap(
+            x=columns,
+            y=regions,
+            z=unknown_cells,
+            colorscale=[[0, UNKNOWN_COLOUR], [1, UNKNOWN_COLOUR]],
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hoverinfo="skip",
+        )
+    )
     figure.add_trace(
         go.Heatmap(
             x=columns,
@@ -379,20 +393,6 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
             zmax=100,
             colorscale=[[i / (len(HEATMAP_COLOURS) - 1), colour] for i, colour in enumerate(HEATMAP_COLOURS)],
             # Every cell has its value written, so a colour bar would only repeat it.
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-        )
-    )
-    # Cells without reports: grey under their "–", so unknown never looks like 0 %.
-    figure.add_trace(
-        go.Heatmap(
-            x=columns,
-            y=regions,
-            z=unknown_cells,
-            colorscale=[[0, UNKNOWN_COLOUR], [1, UNKNOWN_COLOUR]],
             showscale=False,
             xgap=2,
             ygap=2,

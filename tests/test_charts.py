@@ -315,7 +315,7 @@ def heatmap_frame():
 def test_on_track_heatmap():
     chart = charts.on_track_heatmap(heatmap_frame())
     figure = chart.figure
-    heatmap, unknown = figure.data
+    unknown, heatmap = figure.data
     assert chart.title == "Andel i rute eller fullført per region og rådsområde"
     assert heatmap.x == unknown.x == ("Samferdsel", "Utdanning og<br>kompetanse")
     assert heatmap.y == unknown.y == ("IØR", "Follorådet")
@@ -325,7 +325,7 @@ def test_on_track_heatmap():
     # Unreported cells are drawn grey by a layer of their own.
     assert [list(row) for row in unknown.z] == [[None, None], [None, 1]]
     assert unknown.colorscale == ((0, UNKNOWN_COLOUR), (1, UNKNOWN_COLOUR))
-    assert heatmap.hovertemplate == unknown.hovertemplate == "%{customdata}<extra></extra>"
+    assert (heatmap.hovertemplate, unknown.hoverinfo) == ("%{customdata}<extra></extra>", "skip")
     assert [list(row) for row in heatmap.customdata] == [
         [
             "IØR · Samferdsel<br>I rute eller fullført: 1 av 4 tiltak (25\u00a0%)",
@@ -369,7 +369,7 @@ def test_grey_unknown_cells_have_the_contrast_of_text():
 
 def test_on_track_heatmap_in_english():
     chart = charts.on_track_heatmap(heatmap_frame(), "en")
-    heatmap = chart.figure.data[0]
+    heatmap = chart.figure.data[1]
     assert chart.title == "Share on track or completed by region and council area"
     assert list(heatmap.customdata[1]) == [
         "Follorådet · Samferdsel<br>On track or completed: 8 of 8 commitments (100%) · 2 not reported",
@@ -397,7 +397,7 @@ def test_on_track_heatmap_in_english():
 def test_on_track_heatmap_without_any_report_is_all_grey():
     frame = heatmap_frame().assign(reported=0, succeeding=0, share=None)
     chart = charts.on_track_heatmap(frame)
-    assert [list(row) for row in chart.figure.data[1].z] == [[1, None], [1, 1]]
+    assert [list(row) for row in chart.figure.data[0].z] == [[1, None], [1, 1]]
     assert [a.text for a in chart.figure.layout.annotations] == ["–", "", "–", "–"]
     assert chart.summary == "Ingen tiltak er rapportert for kvartalet: alle cellene er grå med «–»."
 

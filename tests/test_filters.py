@@ -11,8 +11,8 @@ from core.filters import (
     default_quarter,
     effective_quarter,
     filter_options,
-    is_provisional,
     norwegian_sort_key,
+    provisional_quarters,
 )
 from core.settings import SETTINGS_BY_NAME
 from outputs.charts import status_label
@@ -87,20 +87,15 @@ def test_the_default_quarter_is_the_latest_complete_one(dataset, db, monkeypatch
     assert complete_quarters(grown) == ("2023-Q3",)
     assert default_quarter(grown) == effective_quarter(grown, Filters()) == "2023-Q3"
     assert effective_quarter(grown, Filters(quarter="2024-Q1")) == "2024-Q1"
-    assert [is_provisional(grown, quarter) for quarter in ("2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1")] == [
-        False,
-        False,
-        True,
-        True,
-    ]
+    assert provisional_quarters(grown) == ("2023-Q4", "2024-Q1")
     monkeypatch.setenv(SETTINGS_BY_NAME["complete_share"].env, "0.3")
     assert default_quarter(grown) == "2024-Q1"
-    assert not is_provisional(grown, "2024-Q1")
+    assert provisional_quarters(grown) == ()
 
 
 def test_without_a_complete_quarter_the_default_is_the_latest_and_provisional(dataset):
     assert default_quarter(dataset) == "2023-Q4"
-    assert is_provisional(dataset, "2023-Q4")
+    assert provisional_quarters(dataset) == ALL_QUARTERS
 
 
 def test_effective_quarter_of_an_empty_database(db):

@@ -100,7 +100,7 @@ def test_the_new_quarter_is_provisional_with_unknowns_grey_and_like_for_like_cha
     )
 
     heatmap = charts(at)[1]
-    shares, unknown = heatmap["data"]
+    unknown, shares = heatmap["data"]
     assert heatmap["data"][0]["x"] == ["Samferdsel", "Næring og<br>tannhelse", "Utdanning og<br>kompetanse"]
     assert shares["z"] == [[None, None, None], [0.0, 100.0, None]]
     assert unknown["z"] == [[1, None, 1], [None, None, None]]

@@ -30,7 +30,7 @@ from core.filters import (
     apply_filters,
     default_quarter,
     filter_options,
-    is_provisional,
+    provisional_quarters,
 )
 from outputs import charts
 from outputs.charts import Chart
@@ -188,29 +188,26 @@ def _picker_options(
 
 # Which quarters are complete is counted over every report: once per revision, not per call.
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _default_quarter(path: str, data_revision: int) -> str | None:
-    return default_quarter(_dataset(path, data_revision))
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _provisional(path: str, data_revision: int, quarter: str | None) -> bool:
-    return is_provisional(_dataset(path, data_revision), quarter)
+def _quarter_states(path: str, data_revision: int) -> tuple[str | None, frozenset[str]]:
+    """The default quarter and the provisional ones."""
+    whole = _dataset(path, data_revision)
+    return default_quarter(whole), frozenset(provisional_quarters(whole))
 
 
 def quarter_in_view() -> str | None:
     """The quarter the pages show: the chosen one, else the latest complete one (core.filters.default_quarter)."""
     quarter = current_filters().quarter
-    return quarter if quarter in dataset().quarters else _default_quarter(*_source())
+    return quarter if quarter in dataset().quarters else _quarter_states(*_source())[0]
 
 
 def default_quarter_in_view() -> str | None:
     """The quarter shown when none is chosen."""
-    return _default_quarter(*_source())
+    return _quarter_states(*_source())[0]
 
 
 def provisional(quarter: str | None) -> bool:
-    """Whether the quarter's figures are provisional (core.filters.is_provisional)."""
-    return _provisional(*_source(), quarter)
+    """Whether the quarter's figures are provisional (core.filters.provisional_quarters)."""
+    return quarter in _quarter_states(*_source())[1]
 
 
 def filter_choices() -> FilterOptions:

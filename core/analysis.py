@@ -5,9 +5,16 @@ Definitions, the same on every page:
 - Commitments in scope in a quarter: the active commitments of each region's
   agreement in force that quarter (core.dataset.commitments_in_force).
 - A commitment's status in a quarter is the status of its report for that
-  quarter; without one it is ``not_reported`` («Ikke rapportert»). Shares are
-  percentages (0–100) of all commitments in scope, so with ``not_reported``
-  they add up to 100.
+  quarter; without one it is ``not_reported`` («Ikke rapportert»): unknown, not
+  a failure. The headline shares (Kpis, the heatmap) are percentages (0–100)
+  of the *reported* commitments, with the unreported counted beside them; the
+  status distributions (status_by_quarter, status_breakdown,
+  regions_side_by_side) are of all commitments in scope, ``not_reported`` one
+  of their statuses, so they add up to 100.
+- The main indicator is the share on track or completed: a completed
+  commitment is a success.
+- Coverage: a region has reported for a quarter when at least one of its
+  commitments in scope has a report for it.
 - Average progress is the mean of the progress reported in the quarter, over
   the reports that give one; commitments without a report or without a
   progress figure do not count.
@@ -21,7 +28,7 @@ Definitions, the same on every page:
   when it skipped a quarter), or without an earlier report. Progress gone
   backwards: lower than in that previous report.
 - The headline deltas compare with the quarter before, when the data has
-  reports in it.
+  reports in it, like for like: over the commitments reported in both.
 
 Shares and averages are NaN in DataFrames and None in dataclasses where there
 is nothing to divide by. Functions taking ``quarter`` accept None (a database
@@ -34,6 +41,7 @@ one, last), statuses in STATUS_CHOICES order (STATUS_KEYS, then not_reported).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,7 +51,7 @@ from pandas.api.extensions import ExtensionDtype
 from core.dataset import Dataset, commitments_in_force
 from core.filters import NOT_REPORTED, STATUS_CHOICES
 from core.queries import natural_code_key
-from core.vocabulary import COUNCIL_AREAS, SDGS, STATUS_KEYS, previous_quarter
+from core.vocabulary import COUNCIL_AREAS, SDGS, STATUS_KEYS, next_quarter, previous_quarter, quarter_end
 
 # Stands in for a missing council or focus area while grouping, which would
 # otherwise drop None keys; no real name is empty.
@@ -65,23 +73,51 @@ SIDE_BY_SIDE_STATUSES: tuple[str, ...] = (
 class Kpis:
     """Headline figures for a quarter.
 
-    Shares are None without commitments in scope; average progress is None
-    without any progress reported. Deltas are the change since the quarter
-    before, in percentage points (progress points for average progress); None
-    when the data has no reports in the quarter before, or either side is None.
+    Counts: ``commitments`` in scope, ``reported`` (with a report in the quarter) and
+    ``not_reported`` (the rest: their status is unknown, not a failure).
+
+    Shares are percentages (0–100) of the *reported* commitments, None when none is:
+    ``on_track_or_completed_share`` (the main indicator: a completed commitment is a
+    success), ``on_track_share``, ``delayed_share``, ``completed_share``.
+    ``average_progress`` is the mean progress reported (0–100), None without any.
+
+    Deltas compare like for like, in percentage points (progress points for average
+    progress): the same figure now and in the quarter before, each over the ``compared``
+    commitments reported in both quarters. None when the data has no reports in the
+    quarter before, no commitment was reported in both, or either side is None.
     """
 
     quarter: str | None
     previous_quarter: str | None
     commitments: int
+    reported: int
+    not_reported: int
+    compared: int
+    on_track_or_completed_share: float | None
     on_track_share: float | None
     delayed_share: float | None
     completed_share: float | None
     average_progress: float | None
+    on_track_or_completed_share_delta: float | None
     on_track_share_delta: float | None
     delayed_share_delta: float | None
     completed_share_delta: float | None
     average_progress_delta: float | None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who has reported for a quarter, among the commitments in scope.
+
+    A region has reported when at least one of its commitments in scope has a report
+    for the quarter. ``regions`` and ``commitments`` are those in scope.
+    """
+
+    quarter: str | None
+    regions: int
+    regions_reported: int
+    commitments: int
+    commitments_reported: int
 
 
 # eq=False: DataFrames have no single truth value, so == could only raise.
@@ -106,45 +142,114 @@ class SinceLastQuarter:
 
 
 def kpis(dataset: Dataset, quarter: str | None) -> Kpis:
-    """Commitments in scope, the shares on track, delayed and completed, and average progress."""
+    """Commitments in scope and reported, the shares of the reported ones, average progress,
+    and their like-for-like change since the quarter before."""
     before = previous_quarter(quarter) if quarter is not None else None
     if before not in dataset.quarters:
         before = None
-    now = _headline(dataset, quarter)
-    then = _headline(dataset, before) if before is not None else {}
-
-    def delta(name: str) -> float | None:
-        if now[name] is None or then.get(name) is None:
-            return None
-        return now[name] - then[name]
-
+    now = _snapshot(dataset, quarter)
+    reported = now[now["status"] != NOT_REPORTED]
+    deltas: dict[str, float | None] = dict.fromkeys(_HEADLINE_SHARES, None)
+    compared = 0
+    if before is not None:
+        then = _snapshot(dataset, before)
+        then = then[then["status"] != NOT_REPORTED]
+        both = np.intersect1d(reported["commitment_id"].to_numpy(), then["commitment_id"].to_numpy())
+        compared = len(both)
+        if compared:
+            now_figures = _headline(reported[reported["commitment_id"].isin(both)])
+            then_figures = _headline(then[then["commitment_id"].isin(both)])
+            for name in _HEADLINE_SHARES:
+                now_value, then_value = now_figures[name], then_figures[name]
+                if now_value is not None and then_value is not None:
+                    deltas[name] = now_value - then_value
     return Kpis(
         quarter=quarter,
         previous_quarter=before,
-        **now,
-        on_track_share_delta=delta("on_track_share"),
-        delayed_share_delta=delta("delayed_share"),
-        completed_share_delta=delta("completed_share"),
-        average_progress_delta=delta("average_progress"),
+        commitments=len(now),
+        reported=len(reported),
+        not_reported=len(now) - len(reported),
+        compared=compared,
+        **_headline(reported),
+        **{f"{name}_delta": delta for name, delta in deltas.items()},
     )
 
 
-def _headline(dataset: Dataset, quarter: str | None) -> dict:
-    snapshot = _snapshot(dataset, quarter)
-    total = len(snapshot)
-    counts = snapshot["status"].value_counts()
+_HEADLINE_SHARES = (
+    "on_track_or_completed_share",
+    "on_track_share",
+    "delayed_share",
+    "completed_share",
+    "average_progress",
+)
 
-    def share(status: str) -> float | None:
-        return None if total == 0 else 100 * int(counts.get(status, 0)) / total
 
-    average = snapshot["progress"].mean()
+def _headline(reported: pd.DataFrame) -> dict[str, float | None]:
+    """The shares and average progress of these reported commitments."""
+    total = len(reported)
+    counts = reported["status"].value_counts()
+
+    def share(*statuses: str) -> float | None:
+        return None if total == 0 else 100 * sum(int(counts.get(status, 0)) for status in statuses) / total
+
+    average = reported["progress"].mean()
     return {
-        "commitments": total,
+        "on_track_or_completed_share": share("on_track", "completed"),
         "on_track_share": share("on_track"),
         "delayed_share": share("delayed"),
         "completed_share": share("completed"),
         "average_progress": None if pd.isna(average) else float(average),
     }
+
+
+def coverage(dataset: Dataset, quarter: str | None) -> Coverage:
+    """How many regions and commitments in scope have reported for the quarter."""
+    snapshot = _snapshot(dataset, quarter)
+    reported = snapshot[snapshot["status"] != NOT_REPORTED]
+    return Coverage(
+        quarter=quarter,
+        regions=int(snapshot["region"].nunique()),
+        regions_reported=int(reported["region"].nunique()),
+        commitments=len(snapshot),
+        commitments_reported=len(reported),
+    )
+
+
+def reports_out_of_date(dataset: Dataset, today: dt.date) -> bool:
+    """Whether the newest report in the dataset is more than a quarter old: today is past
+    the end of the quarter after it. A dataset without reports is not out of date, it is empty."""
+    if not dataset.quarters:
+        return False
+    return today > quarter_end(next_quarter(dataset.quarters[-1]))
+
+
+def newest_upload_id(dataset: Dataset) -> int | None:
+    """The upload that wrote the newest of the dataset's reports (the highest upload id); None without one."""
+    uploads = dataset.reports["upload_id"].dropna()
+    return None if uploads.empty else int(uploads.max())
+
+
+def unreported_by_region(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
+    """The regions with commitments in scope not reported for the quarter, in region order:
+    region, commitments, reported, missing (counts), last_reported (the region's latest
+    quarter up to this one with any report; None if never)."""
+    snapshot = _snapshot(dataset, quarter)
+    tally = (
+        snapshot.assign(_reported=snapshot["status"] != NOT_REPORTED)
+        .groupby("region", sort=False)["_reported"]
+        .agg(commitments="size", reported="sum")
+        .reset_index()
+    )
+    tally["reported"] = tally["reported"].astype("int64")
+    tally["missing"] = tally["commitments"] - tally["reported"]
+    tally = tally[tally["missing"] > 0].reset_index(drop=True)
+    latest = _latest_reports(dataset, quarter, inclusive=True)
+    region_of = pd.Series(
+        dataset.commitments["region"].to_numpy(), index=dataset.commitments["commitment_id"].to_numpy()
+    )
+    last = latest.assign(region=latest["commitment_id"].map(region_of)).groupby("region")["quarter"].max()
+    tally["last_reported"] = tally["region"].map(last)
+    return _as_none(tally, ["last_reported"])[["region", "commitments", "reported", "missing", "last_reported"]]
 
 
 def status_by_quarter(dataset: Dataset) -> pd.DataFrame:
@@ -180,16 +285,20 @@ def status_by_quarter(dataset: Dataset) -> pd.DataFrame:
 
 
 def on_track_heatmap(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
-    """Share on track per region and council area.
+    """Share on track or completed per region and council area, of the reported commitments.
 
-    Long form: region, council_area, commitments, on_track, share; every region
-    in scope × every council area in scope (None for commitments without one,
-    last), share NaN where a region has no commitments in that area.
+    Long form: region, council_area, commitments, reported, succeeding (on track or
+    completed), share; every region in scope × every council area in scope (None for
+    commitments without one, last). share is NaN where a region has no commitments in
+    that area or none of them is reported.
     """
     snapshot = _snapshot(dataset, quarter)
     tally = _tally(snapshot, {"region": _regions(snapshot), "council_area": _council_areas(snapshot)})
-    return tally.assign(share=_percent(tally["on_track"], tally["commitments"]))[
-        ["region", "council_area", "commitments", "on_track", "share"]
+    tally = tally.assign(
+        reported=tally["commitments"] - tally[NOT_REPORTED], succeeding=tally["on_track"] + tally["completed"]
+    )
+    return tally.assign(share=_percent(tally["succeeding"], tally["reported"]))[
+        ["region", "council_area", "commitments", "reported", "succeeding", "share"]
     ]
 
 
@@ -367,7 +476,8 @@ def unreported(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
 
 def sdg_summary(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
     """All 17 SDGs, each with: sdg, name_nb, name_en, colour, commitments (in
-    scope and linked to it), on_track_share (NaN if none)."""
+    scope and linked to it), on_track_or_completed_share (of those reported in the
+    quarter, as the headline; NaN if none is)."""
     snapshot = _snapshot(dataset, quarter)
     linked = (
         snapshot[["sdgs", "status", "progress"]].explode("sdgs").dropna(subset=["sdgs"]).rename(columns={"sdgs": "sdg"})
@@ -380,7 +490,9 @@ def sdg_summary(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
             "name_en": pd.Series([sdg.en for sdg in SDGS], dtype="str"),
             "colour": pd.Series([sdg.colour for sdg in SDGS], dtype="str"),
             "commitments": tally["commitments"],
-            "on_track_share": _percent(tally["on_track"], tally["commitments"]),
+            "on_track_or_completed_share": _percent(
+                tally["on_track"] + tally["completed"], tally["commitments"] - tally[NOT_REPORTED]
+            ),
         }
     )
 

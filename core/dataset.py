@@ -304,6 +304,14 @@ def last_update(db: Database) -> LastUpdate | None:
     return LastUpdate(*row) if row else None
 
 
+def upload_summary(db: Database, upload_id: int) -> LastUpdate | None:
+    """One upload's time, uploader, file and kind; None for an id that is not in the log."""
+    row = db.execute(
+        "SELECT uploaded_at, uploaded_by, file_name, kind FROM uploads WHERE id = ?", [upload_id]
+    ).fetchone()
+    return LastUpdate(*row) if row else None
+
+
 def region_profile(db: Database, region_name: str) -> RegionProfile:
     """A region and its current agreement (the latest by start year).
 

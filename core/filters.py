@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 
 from core.i18n import TEXTS
+from core.settings import setting
 from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS, fold, parse_quarter, parse_status
 
 if TYPE_CHECKING:
@@ -48,7 +50,7 @@ class Filters:
     sdg: int | None = None
     hashtag: str | None = None
     status: str | None = None  # a status key or "not_reported", in the quarter below
-    quarter: str | None = None  # "YYYY-Qn"; None means the latest in the data
+    quarter: str | None = None  # "YYYY-Qn"; None means default_quarter (the latest complete one)
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,51 @@ def filter_options(dataset: Dataset) -> FilterOptions:
 
 
 def effective_quarter(dataset: Dataset, filters: Filters) -> str | None:
-    """The quarter chosen if the data has it, else the latest in the data, else None."""
+    """The quarter chosen if the data has it, else :func:`default_quarter`."""
     if filters.quarter in dataset.quarters:
         return filters.quarter
+    return default_quarter(dataset)
+
+
+def complete_quarters(dataset: Dataset, complete_share: float | None = None) -> tuple[str, ...]:
+    """The quarters, ascending, in which at least ``complete_share`` (0–1; default the
+    setting ``complete_share``) of the county's regions have reported.
+
+    A region has reported for a quarter when at least one of its commitments has a
+    report for it. Counted over the whole dataset given, which the pages pass unfiltered,
+    so that the default quarter is the same whatever the filters.
+    """
+    if complete_share is None:
+        complete_share = setting("complete_share", float)
+    region_codes, regions = pd.factorize(dataset.commitments["region"])
+    if not len(regions) or dataset.reports.empty:
+        return ()
+    # Integer codes throughout: a national dataset has 320,000 reports, and pairs of
+    # strings would take half a second to tell apart.
+    region_of = pd.Series(region_codes, index=dataset.commitments["commitment_id"].to_numpy())
+    report_regions = region_of.reindex(dataset.reports["commitment_id"].to_numpy()).to_numpy()
+    quarter_codes, quarters = pd.factorize(dataset.reports["quarter"])
+    pairs = np.unique(quarter_codes.astype("int64") * len(regions) + report_regions.astype("int64"))
+    reported = np.bincount(pairs // len(regions), minlength=len(quarters))
+    return tuple(
+        sorted(str(q) for q, count in zip(quarters, reported, strict=True) if count / len(regions) >= complete_share)
+    )
+
+
+def default_quarter(dataset: Dataset) -> str | None:
+    """The quarter shown when none is chosen: the latest complete one; the latest with
+    data when none is complete; None without reports."""
+    complete = complete_quarters(dataset)
+    if complete:
+        return complete[-1]
     return dataset.quarters[-1] if dataset.quarters else None
+
+
+def provisional_quarters(dataset: Dataset) -> tuple[str, ...]:
+    """The quarters whose figures are provisional, ascending: those newer than the latest
+    complete quarter (all of them when none is complete). ``dataset`` unfiltered."""
+    complete = complete_quarters(dataset)
+    return tuple(quarter for quarter in dataset.quarters if not complete or quarter > complete[-1])
 
 
 def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:

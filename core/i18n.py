@@ -1,6 +1,6 @@
 """Every text a person sees, in bokmål and English: labels, messages, chart texts, file texts.
 
-``t("kpi.commitments", "en")`` gives the English text; placeholders are filled
+``t("kpi.on_track", "en")`` gives the English text; placeholders are filled
 from keyword arguments. Bokmål is the default language. A value that is
 :class:`Localised` (a :class:`Text`, a :class:`Deferred`, a cell error) is
 worded in the same language, so an error raised in core or the loaders can be
@@ -55,7 +55,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filters.all_sdgs": ("Alle bærekraftsmål", "All SDGs"),
     "filters.all_hashtags": ("Alle emneknagger", "All hashtags"),
     "filters.all_statuses": ("Alle statuser", "All statuses"),
-    "filters.latest_quarter": ("Siste kvartal ({quarter})", "Latest quarter ({quarter})"),
+    "filters.latest_quarter": ("Siste komplette ({quarter})", "Latest complete ({quarter})"),
+    "filters.provisional_quarter": ("{quarter} (foreløpig)", "{quarter} (provisional)"),
     "filters.reset": ("Nullstill filtre", "Reset filters"),
     "filters.language": ("Språk", "Language"),
     "filters.active": ("Utvalg: {filters}", "Selection: {filters}"),
@@ -116,14 +117,52 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Showing the first {shown} of {count}. The whole list is in the Excel and CSV files below.",
     ),
     # KPIs
-    "kpi.commitments": ("Tiltak", "Commitments"),
     "kpi.on_track": ("I rute", "On track"),
     "kpi.delayed": ("Forsinket", "Delayed"),
     "kpi.completed": ("Fullført", "Completed"),
     "kpi.average_progress": ("Gjennomsnittlig fremdrift", "Average progress"),
+    "kpi.delta_help.one": (
+        "Endring fra {previous} i prosentpoeng, for det ene tiltaket rapportert i begge kvartalene.",
+        "Change since {previous} in percentage points, for the one commitment reported in both quarters.",
+    ),
     "kpi.delta_help": (
-        "Endring fra {previous}, i prosentpoeng.",
-        "Change since {previous}, in percentage points.",
+        "Endring fra {previous} i prosentpoeng, for de samme {compared} tiltakene rapportert i begge kvartalene.",
+        "Change since {previous} in percentage points, for the same {compared} commitments reported in both quarters.",
+    ),
+    "kpi.on_track_or_completed": ("I rute eller fullført", "On track or completed"),
+    "kpi.reported": ("Rapportert", "Reported"),
+    "kpi.of": ("{part} av {whole}", "{part} of {whole}"),
+    "kpi.shares_of_reported": (
+        "Andelene er av de {reported} rapporterte tiltakene. Ikke rapportert: {not_reported} "
+        "(ukjent status, ikke regnet som forsinket).",
+        "The shares are of the {reported} reported commitments. Not reported: {not_reported} "
+        "(status unknown, not counted as delayed).",
+    ),
+    # Headline figures, the same on every page, export and the PDF (outputs/headline.py)
+    "headline.coverage.one": (
+        "{reported} av {regions} har rapportert for {quarter} ({commitments_reported} av {commitments})",
+        "{reported} of {regions} has reported for {quarter} ({commitments_reported} of {commitments})",
+    ),
+    "headline.coverage.other": (
+        "{reported} av {regions} har rapportert for {quarter} ({commitments_reported} av {commitments})",
+        "{reported} of {regions} have reported for {quarter} ({commitments_reported} of {commitments})",
+    ),
+    "headline.regions.one": ("{count} region", "{count} region"),
+    "headline.regions.other": ("{count} regioner", "{count} regions"),
+    "headline.provisional": (
+        "Foreløpige tall: ikke alle regioner har rapportert for kvartalet ennå.",
+        "Provisional figures: not every region has reported for the quarter yet.",
+    ),
+    "headline.newer_provisional": (
+        "Det finnes foreløpige tall for {quarter}, men ikke alle regioner har rapportert ennå. "
+        "Velg kvartalet under «Kvartal» for å se dem.",
+        "There are provisional figures for {quarter}, but not every region has reported yet. "
+        "Choose the quarter under “Quarter” to see them.",
+    ),
+    "headline.out_of_date": (
+        "Den nyeste rapporten i utvalget er for {quarter}, mer enn ett kvartal tilbake. Tallene kan være utdaterte.",
+        "The newest report in this selection is for {quarter}, more than a quarter ago. "
+        "The figures may be out of date.",
     ),
     # Overview
     "overview.since_last": ("Siden forrige kvartal", "Since last quarter"),
@@ -133,6 +172,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.stale": (
         "Ikke oppdatert på to kvartaler eller mer",
         "No new report for two quarters or more",
+    ),
+    "overview.late_now": ("Forsinket nå", "Delayed now"),
+    "overview.not_reported": ("Ikke rapportert for {quarter}", "Not reported for {quarter}"),
+    "overview.all_reported": (
+        "Alle regioner har rapportert alle tiltak for {quarter}.",
+        "Every region has reported every commitment for {quarter}.",
     ),
     "overview.no_previous": (
         "Det finnes ikke noe tidligere kvartal å sammenligne med.",
@@ -161,8 +206,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "council.unreported": ("Ikke rapportert for {quarter}", "Not reported for {quarter}"),
     # SDGs
     "sdgs.tiles": ("De 17 bærekraftsmålene", "The 17 goals"),
-    "sdgs.tile_counts.one": ("{count} tiltak · {share} i rute", "{count} commitment · {share} on track"),
-    "sdgs.tile_counts.other": ("{count} tiltak · {share} i rute", "{count} commitments · {share} on track"),
+    "sdgs.tile_counts": (
+        "{commitments} · {share} i rute eller fullført",
+        "{commitments} · {share} on track or completed",
+    ),
     "sdgs.tile_none": ("Ingen tiltak", "No commitments"),
     "sdgs.drilldown": ("{sdg} per region og innsatsområde", "{sdg} by region and focus area"),
     "sdgs.choose": (
@@ -204,6 +251,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.quarters_delayed": ("Kvartaler forsinket", "Quarters delayed"),
     "col.commitments": ("Tiltak", "Commitments"),
     "col.average_progress": ("Snittfremdrift", "Average progress"),
+    "col.reported": ("Rapportert", "Reported"),
+    "col.missing": ("Ikke rapportert", "Not reported"),
     "never": ("aldri", "never"),
     # Exports
     "export.excel": ("Last ned som Excel", "Download as Excel"),
@@ -229,6 +278,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "printable PDF brief with the key figures, the overview charts and the changes since last quarter.",
     ),
     "export.report_file": ("Kvartalsrapport", "Quarterly report"),
+    "export.commentary": ("Kommentar til møtenotatet (valgfri)", "Commentary for the meeting brief (optional)"),
+    "export.commentary_help": (
+        "Skrives øverst i PDF-en slik den står, som ren tekst.",
+        "Printed at the top of the PDF as typed, as plain text.",
+    ),
     "export.report_excel": ("Kvartalsrapport (Excel)", "Quarterly report (Excel)"),
     "export.report_pdf": ("Møtenotat (PDF)", "Meeting brief (PDF)"),
     "export.commitments_title": ("Tiltak og status", "Commitments and status"),
@@ -406,7 +460,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.title": ("Kvartalsrapport – {quarter}", "Quarterly report – {quarter}"),
     "report.summary_sheet": ("Sammendrag", "Summary"),
     "report.total": ("Totalt", "Total"),
-    "report.on_track_share": ("Andel i rute", "Share on track"),
+    "report.succeeding_share": (
+        "I rute eller fullført (av rapporterte)",
+        "On track or completed (of reported)",
+    ),
+    "report.commentary": ("Kommentar", "Commentary"),
+    "report.none.late": ("Ingen tiltak er forsinket nå.", "No commitment is delayed now."),
     "report.created": ("Laget {date}", "Created {date}"),
     "report.key_figures": ("Nøkkeltall", "Key figures"),
     "report.value": ("Verdi", "Value"),
@@ -733,16 +792,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.chart.without": ("Uten {group}", "No {group}"),
     "outputs.chart.status_over_time": ("Status per kvartal", "Status by quarter"),
     "outputs.chart.status_over_time.on_track.one": (
-        "{share} av {count} tiltak i rute",
-        "{share} of {count} commitment was on track",
+        "{share} av {count} rapportert tiltak i rute",
+        "{share} of {count} reported commitment was on track",
     ),
     "outputs.chart.status_over_time.on_track.other": (
-        "{share} av {count} tiltak i rute",
-        "{share} of {count} commitments were on track",
+        "{share} av {count} rapporterte tiltak i rute",
+        "{share} of {count} reported commitments were on track",
     ),
     "outputs.chart.status_over_time.delayed": ("{share} forsinket", "{share} delayed"),
     "outputs.chart.status_over_time.completed": ("{share} fullført", "{share} completed"),
-    "outputs.chart.status_over_time.not_reported": ("{share} ikke rapportert", "{share} not reported"),
+    "outputs.chart.status_over_time.not_reported": (
+        "{count} av {total} tiltak ikke rapportert",
+        "{count} of {total} commitments not reported",
+    ),
     "outputs.chart.status_over_time.summary": ("I {quarter} var {parts}.", "In {quarter}, {parts}."),
     "outputs.chart.status_breakdown": ("Status per {group}", "Status by {group}"),
     "outputs.chart.status_breakdown.none_delayed": ("Ingen tiltak er forsinket.", "No commitments are delayed."),
@@ -750,13 +812,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "«{group}» har høyest andel forsinkede tiltak: {delayed} av {total} ({share}).",
         "“{group}” has the highest share of delayed commitments: {delayed} of {total} ({share}).",
     ),
-    "outputs.chart.heatmap": ("Andel i rute per region og rådsområde", "Share on track by region and council area"),
-    "outputs.chart.heatmap.summary": (
-        "Lavest andel i rute har «{region}» innen «{area}»: {of} ({share}); "
-        "samlet er {overall} av {total} tiltak i rute.",
-        "The lowest share on track is “{region}” in “{area}”: {of} ({share}); "
-        "overall, {overall} of {total} commitments are on track.",
+    "outputs.chart.heatmap": (
+        "Andel i rute eller fullført per region og rådsområde",
+        "Share on track or completed by region and council area",
     ),
+    "outputs.chart.heatmap.summary": (
+        "Lavest andel i rute eller fullført har «{region}» innen «{area}»: {of} ({share}). "
+        "Samlet er {overall} av de {reported} rapporterte tiltakene i rute eller fullført; "
+        "{missing} er ikke rapportert, og celler uten rapporter er grå med «–».",
+        "The lowest share on track or completed is “{region}” in “{area}”: {of} ({share}). "
+        "Overall, {overall} of the {reported} reported commitments are on track or completed; "
+        "{missing} are not reported, and cells without reports are grey with “–”.",
+    ),
+    "outputs.chart.heatmap.none": (
+        "Ingen tiltak er rapportert for kvartalet: alle cellene er grå med «–».",
+        "No commitment is reported for the quarter: every cell is grey with “–”.",
+    ),
+    "outputs.chart.heatmap.cell": ("I rute eller fullført: {of} ({share})", "On track or completed: {of} ({share})"),
+    "outputs.chart.heatmap.missing": ("{count} ikke rapportert", "{count} not reported"),
+    "outputs.chart.heatmap.none_reported": ("Ikke rapportert: {commitments}", "Not reported: {commitments}"),
     "outputs.chart.progress_by_group": ("Gjennomsnittlig fremdrift per {group}", "Average progress by {group}"),
     "outputs.chart.progress_by_group.none": (
         "Ingen fremdrift er rapportert for disse tiltakene.",
@@ -786,8 +860,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.chart.sdg_bar": ("Tiltak per bærekraftsmål", "Commitments by SDG"),
     "outputs.chart.sdg_bar.one": ("Flest tiltak gjelder {sdg}: {count}.", "Most commitments concern {sdg}: {count}."),
     "outputs.chart.sdg_bar.summary": (
-        "Flest tiltak gjelder {sdg}: {count}, {share} av dem i rute.",
-        "Most commitments concern {sdg}: {count}, {share} of them on track.",
+        "Flest tiltak gjelder {sdg}: {count}, {share} av de rapporterte i rute eller fullført.",
+        "Most commitments concern {sdg}: {count}, {share} of those reported on track or completed.",
     ),
     # Sign-in and access
     "signin.signed_in_as": ("Innlogget som **{name}** ({role})", "Signed in as **{name}** ({role})"),

@@ -257,6 +257,25 @@ SETTINGS: tuple[Setting, ...] = (
         AT_START,
         minimum=1,
     ),
+    # Headline figures (core.filters, core.analysis, outputs.report)
+    Setting(
+        "complete_share",
+        "DASHBOARD_COMPLETE_SHARE",
+        1.0,
+        float,
+        "of the regions",
+        "A quarter is complete, and can be the default quarter, when at least this share of the regions"
+        " (0–1) has reported for it.",
+        minimum=0,
+    ),
+    Setting(
+        "county_name",
+        "DASHBOARD_COUNTY_NAME",
+        "Viken fylkeskommune",
+        str,
+        "name",
+        "The county named on the quarterly report.",
+    ),
 )
 
 SETTINGS_BY_NAME: dict[str, Setting] = {entry.name: entry for entry in SETTINGS}

@@ -183,15 +183,35 @@ def next_quarter(quarter: str) -> str:
     return f"{year + 1}-Q1" if q == 4 else f"{year}-Q{q + 1}"
 
 
+MINUS = "\u2212"
+
+
 def format_number(value: float, decimals: int = 0) -> str:
-    """Norwegian number: thin no-break space between thousands, comma for decimals."""
+    """Norwegian number: thin no-break space between thousands, comma for decimals, the minus sign (−)."""
     text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f").replace(".", ",")
+    return text.replace(",", "\u202f").replace(".", ",").replace("-", MINUS)
 
 
 def number_text(value: float, lang: str = "nb") -> str:
-    """1234 as "1 234" (thin no-break space) in Norwegian, "1,234" in English."""
-    return f"{value:,.0f}" if lang == "en" else format_number(value)
+    """1234 as "1 234" (thin no-break space) in Norwegian, "1,234" in English; −5 with the minus sign."""
+    return f"{value:,.0f}".replace("-", MINUS) if lang == "en" else format_number(value)
+
+
+def signed_number_text(value: float, lang: str = "nb", decimals: int = 1) -> str:
+    """A change: "+3,5", "−3,5" (the minus sign), and "±0,0" when it rounds to nothing either way."""
+    rounded = round(value, decimals)
+    text = f"{abs(rounded):.{decimals}f}"
+    if lang == "nb":
+        text = text.replace(".", ",")
+    sign = "\u00b1" if rounded == 0 else "+" if rounded > 0 else MINUS
+    return sign + text
+
+
+def quarter_end(quarter: str) -> dt.date:
+    """The last day of a quarter: 2024-Q3 ends on 30 September 2024."""
+    following = next_quarter(quarter)
+    year, q = (int(part) for part in following.split("-Q"))
+    return dt.date(year, 3 * q - 2, 1) - dt.timedelta(days=1)
 
 
 def format_percent(value: float | None, decimals: int = 0) -> str:

@@ -27,7 +27,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import Deferred, join_words, t
-from core.vocabulary import format_percent, number_text, quarter_label, status_label
+from core.vocabulary import format_percent, number_text, quarter_label, signed_number_text, status_label
 
 
 # No generated __eq__: it would compare DataFrames, whose truth value is ambiguous.
@@ -44,8 +44,9 @@ class _HeatmapCell(NamedTuple):
     region: str
     council_area: str
     commitments: int
-    on_track: int
-    share: float  # NaN where there are no commitments
+    reported: int
+    succeeding: int  # on track or completed
+    share: float  # of the reported; NaN where none is reported
 
 
 class _ProgressRow(NamedTuple):
@@ -60,7 +61,7 @@ class SdgRow(NamedTuple):
     name_en: str
     colour: str
     commitments: int
-    on_track_share: float | None  # NaN or None without commitments
+    on_track_or_completed_share: float | None  # of the reported; NaN or None when none is
 
 
 _RowT = TypeVar("_RowT", bound=NamedTuple)
@@ -111,6 +112,8 @@ LINE_COLOUR = "#595959"
 OUTLINE_COLOUR = "#1F1F1F"
 # Single-hue blues (ColorBrewer), colour-blind safe. It starts at a visible blue so that
 # 0 % is told apart from a cell without commitments, which stays white.
+# Cells without a report: unknown, told apart from every blue; "–" on it is 13:1.
+UNKNOWN_COLOUR = "#D9D9D9"
 HEATMAP_COLOURS: tuple[str, ...] = (
     "#DEEBF7",
     "#C6DBEF",
@@ -151,11 +154,18 @@ def plotly_config(lang: str = "nb") -> dict:
 
 
 def points_text(delta: float | None, lang: str = "nb") -> str | None:
-    """A change in percentage points, signed, as Norwegian writes it: "+3,5 pp"; None when there is none."""
+    """A change in percentage points, signed, as Norwegian writes it: "+3,5 pp", "−3,5 pp" (the minus
+    sign), "±0,0 pp" for no change; None when there is none to give."""
     if delta is None or pd.isna(delta):
         return None
-    text = f"{delta:+.1f}"
-    return (text.replace(".", ",") if lang == "nb" else text) + " pp"
+    return f"{signed_number_text(delta, lang)} pp"
+
+
+def change_direction(delta: float | None) -> str | None:
+    """ "up", "down", or None when there is no change to show (none, or one that rounds to ±0,0)."""
+    if delta is None or pd.isna(delta) or round(delta, 1) == 0:
+        return None
+    return "up" if delta > 0 else "down"
 
 
 def percent_text(value: float | None, lang: str = "nb") -> str:
@@ -209,16 +219,33 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     )
     for status in _statuses_present(counts):
         figure.add_trace(_status_bar(status, labels, counts[status], shares[status], False, lang))
+    # The bars show every commitment, the unreported as a segment of their own; the sentence
+    # gives the shares of the reported, as the headline figures do.
     latest = quarters[-1]
-    total = Deferred(number_text, int(counts.loc[latest].sum()))
-    share = {status: percent_text(shares.loc[latest, status], lang) for status in STATUS_ORDER}
-    parts = [
-        t("outputs.chart.status_over_time.on_track", lang, share=share["on_track"], count=total),
-        t("outputs.chart.status_over_time.delayed", lang, share=share["delayed"]),
-        t("outputs.chart.status_over_time.completed", lang, share=share["completed"]),
-    ]
-    if counts.loc[latest, "not_reported"]:
-        parts.append(t("outputs.chart.status_over_time.not_reported", lang, share=share["not_reported"]))
+    missing = int(counts.loc[latest, "not_reported"])
+    reported = int(counts.loc[latest].sum()) - missing
+    parts = []
+    if reported:
+        share = {status: percent_text(counts.loc[latest, status] * 100 / reported, lang) for status in STATUS_ORDER}
+        parts = [
+            t(
+                "outputs.chart.status_over_time.on_track",
+                lang,
+                share=share["on_track"],
+                count=Deferred(number_text, reported),
+            ),
+            t("outputs.chart.status_over_time.delayed", lang, share=share["delayed"]),
+            t("outputs.chart.status_over_time.completed", lang, share=share["completed"]),
+        ]
+    if missing:
+        parts.append(
+            t(
+                "outputs.chart.status_over_time.not_reported",
+                lang,
+                count=number_text(missing, lang),
+                total=number_text(reported + missing, lang),
+            )
+        )
     summary = t(
         "outputs.chart.status_over_time.summary",
         lang,
@@ -272,10 +299,12 @@ def status_breakdown(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gro
 
 
 def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
-    """Share of commitments on track per region (rows) and council area (columns).
+    """Share of the reported commitments on track or completed per region (rows) and
+    council area (columns).
 
-    ``frame`` has the columns region, council_area, commitments, on_track and share
-    (0–100, missing where there are no commitments); rows and columns keep their order.
+    ``frame`` has the columns region, council_area, commitments, reported, succeeding
+    and share (0–100 of the reported, missing where none is); rows and columns keep
+    their order. A cell with commitments but no reports is grey with "–": unknown, not 0 %.
     """
     title = t("outputs.chart.heatmap", lang)
     if frame.empty or frame["commitments"].sum() == 0:
@@ -293,38 +322,69 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         xaxis={"title_text": t("col.council_area", lang), "side": "top", "type": "category"},
         yaxis=_rows_axis(title_text=t("col.region", lang)),
     )
-    z, hover, table_rows, labels = [], [], [], []
+    z, unknown_cells, hover, table_rows, labels = [], [], [], [], []
     for region in regions:
         z_row, hover_row, table_row = [], [], {t("col.region", lang): region}
+        unknown_row: list[int | None] = []
         for area, column in zip(areas, columns, strict=True):
             cell = cells.get((region, area))
             place = f"{region} · {area}"
             share: float | None
+            unknown_row.append(None)
             if cell is None or not cell.commitments:
-                share, text, ink = None, "–", TEXT_COLOUR
+                share, text, ink = None, "", TEXT_COLOUR
                 hover_row.append(f"{place}<br>{t('outputs.chart.no_commitments', lang)}")
-                table_row[area] = "–"
+                table_row[area] = ""
+            elif not cell.reported:
+                share, text, ink = None, "–", TEXT_COLOUR
+                unknown_row[-1] = 1
+                unknown = t(
+                    "outputs.chart.heatmap.none_reported", lang, commitments=commitments_text(cell.commitments, lang)
+                )
+                hover_row.append(f"{place}<br>{unknown}")
+                table_row[area] = unknown
             else:
                 share = float(cell.share)
                 text = percent_text(share, lang)
                 ink = text_colour_on(heatmap_colour(share))
-                of = _of(cell.on_track, cell.commitments, lang)
+                of = _of(cell.succeeding, cell.reported, lang)
                 of_commitments = t(
                     "outputs.chart.of",
                     lang,
-                    part=number_text(cell.on_track, lang),
-                    whole=_commitments(cell.commitments, lang),
+                    part=number_text(cell.succeeding, lang),
+                    whole=commitments_text(cell.reported, lang),
                 )
-                hover_row.append(f"{place}<br>{status_label('on_track', lang)}: {of_commitments} ({text})")
-                table_row[area] = f"{of} ({text})"
+                line = t("outputs.chart.heatmap.cell", lang, of=of_commitments, share=text)
+                missing = cell.commitments - cell.reported
+                if missing:
+                    line += " · " + t("outputs.chart.heatmap.missing", lang, count=number_text(missing, lang))
+                hover_row.append(f"{place}<br>{line}")
+                table_row[area] = f"{of} ({text})" + (
+                    f", {t('outputs.chart.heatmap.missing', lang, count=number_text(missing, lang))}" if missing else ""
+                )
             z_row.append(share)
             # Plotly's heatmap text has one colour for all cells; annotations pick one per cell.
             labels.append({"x": column, "y": region, "text": text, "showarrow": False, "font": {"color": ink}})
         z.append(z_row)
+        unknown_cells.append(unknown_row)
         hover.append(hover_row)
         table_rows.append(table_row)
     # Set at once: add_annotation re-validates every earlier one, quadratic in the cells.
     figure.update_layout(annotations=labels)
+    # Cells without reports: grey under their "–", so unknown never looks like 0 %. Drawn
+    # first, under the shares, whose gaps show it and whose hover text covers every cell.
+    figure.add_trace(
+        go.Heatmap(
+            x=columns,
+            y=regions,
+            z=unknown_cells,
+            colorscale=[[0, UNKNOWN_COLOUR], [1, UNKNOWN_COLOUR]],
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hoverinfo="skip",
+        )
+    )
     figure.add_trace(
         go.Heatmap(
             x=columns,
@@ -341,12 +401,19 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
+    reported = int(frame["reported"].sum())
+    if not reported:
+        return Chart(
+            title=title,
+            figure=figure,
+            summary=t("outputs.chart.heatmap.none", lang),
+            table=pd.DataFrame(table_rows),
+        )
     # The first of the lowest, in the frame's order.
-    lowest = min((cell for cell in rows if cell.commitments > 0), key=lambda cell: float(cell.share))
-    of = _of(lowest.on_track, lowest.commitments, lang)
+    lowest = min((cell for cell in rows if cell.reported > 0), key=lambda cell: float(cell.share))
+    of = _of(lowest.succeeding, lowest.reported, lang)
     lowest_share = percent_text(lowest.share, lang)
-    overall = percent_text(frame["on_track"].sum() / frame["commitments"].sum() * 100, lang)
-    total = number_text(frame["commitments"].sum(), lang)
+    overall = percent_text(frame["succeeding"].sum() / reported * 100, lang)
     summary = t(
         "outputs.chart.heatmap.summary",
         lang,
@@ -355,7 +422,8 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         of=of,
         share=lowest_share,
         overall=overall,
-        total=total,
+        reported=number_text(reported, lang),
+        missing=number_text(int(frame["commitments"].sum()) - reported, lang),
     )
     return Chart(title=title, figure=figure, summary=summary, table=pd.DataFrame(table_rows))
 
@@ -380,17 +448,16 @@ def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gr
         # Room for "100 %" printed past the end of a full bar.
         margin={"r": 64},
     )
-    figure.add_trace(
-        _labelled_bars(
-            [0.0 if pd.isna(row.average_progress) else float(row.average_progress) for row in rows],
-            [_wrap(row.label) for row in rows],
-            texts,
-            [
-                f"{row.label}<br>{progress_title}: {text} ({_commitments(row.commitments, lang)})"
-                for row, text in zip(rows, texts, strict=True)
-            ],
-            marker={"color": BAR_COLOUR},
-        )
+    _labelled_bars(
+        figure,
+        [0.0 if pd.isna(row.average_progress) else float(row.average_progress) for row in rows],
+        [_wrap(row.label) for row in rows],
+        texts,
+        [
+            f"{row.label}<br>{progress_title}: {text} ({commitments_text(row.commitments, lang)})"
+            for row, text in zip(rows, texts, strict=True)
+        ],
+        marker={"color": BAR_COLOUR},
     )
     known = frame.dropna(subset=["average_progress"])
     if known.empty:
@@ -510,7 +577,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     """Number of commitments per SDG, one horizontal bar each in the goal's own colour.
 
     ``frame`` has the columns sdg, name_nb, name_en, colour, commitments and
-    on_track_share (0–100 or missing).
+    on_track_or_completed_share (0–100 of the reported, or missing).
     """
     title = t("outputs.chart.sdg_bar", lang)
     if frame.empty or frame["commitments"].sum() == 0:
@@ -518,8 +585,8 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     rows = typed_rows(frame, SdgRow)
     # The colours alone do not tell the goals apart, so each bar is named.
     names = [t("sdg.label", lang, number=row.sdg, name=row.name_nb if lang == "nb" else row.name_en) for row in rows]
-    on_track = status_label("on_track", lang)
-    shares = [percent_text(row.on_track_share, lang) for row in rows]
+    succeeding = t("kpi.on_track_or_completed", lang)
+    shares = [percent_text(row.on_track_or_completed_share, lang) for row in rows]
     figure = _figure(
         lang,
         height=_bar_chart_height(len(rows)),
@@ -527,21 +594,20 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         yaxis=_rows_axis(),
         margin={"r": 48},
     )
-    figure.add_trace(
-        _labelled_bars(
-            [int(row.commitments) for row in rows],
-            [_wrap(name) for name in names],
-            [number_text(row.commitments, lang) for row in rows],
-            [
-                f"{name}<br>{_commitments(row.commitments, lang)} · {on_track}: {share}"
-                for name, row, share in zip(names, rows, shares, strict=True)
-            ],
-            marker={"color": [row.colour for row in rows], "line": {"color": OUTLINE_COLOUR, "width": 1.5}},
-        )
+    _labelled_bars(
+        figure,
+        [int(row.commitments) for row in rows],
+        [_wrap(name) for name in names],
+        [number_text(row.commitments, lang) for row in rows],
+        [
+            f"{name}<br>{commitments_text(row.commitments, lang)} · {succeeding}: {share}"
+            for name, row, share in zip(names, rows, shares, strict=True)
+        ],
+        marker={"color": [row.colour for row in rows], "line": {"color": OUTLINE_COLOUR, "width": 1.5}},
     )
     top = max(range(len(rows)), key=lambda i: rows[i].commitments)
-    count = _commitments(rows[top].commitments, lang)
-    if pd.isna(rows[top].on_track_share):
+    count = commitments_text(rows[top].commitments, lang)
+    if pd.isna(rows[top].on_track_or_completed_share):
         summary = t("outputs.chart.sdg_bar.one", lang, sdg=names[top], count=count)
     else:
         summary = t("outputs.chart.sdg_bar.summary", lang, sdg=names[top], count=count, share=shares[top])
@@ -549,7 +615,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         {
             t("outputs.chart.col.sdg", lang): names,
             t("outputs.chart.col.commitments", lang): [number_text(row.commitments, lang) for row in rows],
-            t("report.on_track_share", lang): shares,
+            t("report.succeeding_share", lang): shares,
         }
     )
     return Chart(title=title, figure=figure, summary=summary, table=table)
@@ -565,7 +631,7 @@ def _luminance(colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def _commitments(count: int, lang: str) -> str:
+def commitments_text(count: int, lang: str) -> str:
     """ "1 commitment", "3 commitments" ("tiltak" either way in bokmål)."""
     return t("outputs.chart.commitments", lang, count=Deferred(number_text, count))
 
@@ -609,20 +675,37 @@ def _figure(lang: str, **layout) -> go.Figure:
     return figure
 
 
-def _labelled_bars(x: list, y: list[str], texts: list[str], hover: list[str], *, marker: dict) -> go.Bar:
-    """Horizontal bars, each with its value printed past its end and ``hover`` as its hover text."""
-    return go.Bar(
-        orientation="h",
-        x=x,
-        y=y,
-        marker=marker,
-        text=texts,
-        textposition="outside",
-        textfont={"color": TEXT_COLOUR},
-        cliponaxis=False,
-        customdata=hover,
-        hovertemplate="%{customdata}<extra></extra>",
-        showlegend=False,
+def _labelled_bars(
+    figure: go.Figure, x: list, y: list[str], texts: list[str], hover: list[str], *, marker: dict
+) -> None:
+    """Horizontal bars, each with its value printed past its end and ``hover`` as its hover text.
+
+    The values are a text trace of their own: Plotly prints no text on a bar of length 0,
+    and a bar at 0 still needs its "0 %" (or its "–" when nothing is reported).
+    """
+    figure.add_trace(
+        go.Bar(
+            orientation="h",
+            x=x,
+            y=y,
+            marker=marker,
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    figure.add_trace(
+        go.Scatter(
+            x=x,
+            y=y,
+            mode="text",
+            text=[f"  {text}" for text in texts],
+            textposition="middle right",
+            textfont={"color": TEXT_COLOUR},
+            cliponaxis=False,
+            hoverinfo="skip",
+            showlegend=False,
+        )
     )
 
 
@@ -632,9 +715,11 @@ def _rows_axis(**axis: object) -> dict:
 
 
 def _percent_axis(title: str, lang: str) -> dict:
+    """0–100 with " %" on every tick; automargin gives "100 %" at the end the room it needs."""
     return {
         "title_text": title,
         "range": [0, 100],
+        "automargin": True,
         "tickvals": [0, 25, 50, 75, 100],
         "ticksuffix": "\u00a0%" if lang == "nb" else "%",
         "showgrid": True,
@@ -689,7 +774,7 @@ def _status_bar(
             "pattern": {"shape": STATUS_PATTERNS[status], "fgcolor": ink, "size": 10, "solidity": 0.2},
         },
         customdata=[
-            f"{label}: {_commitments(count, lang)} ({percent_text(share, lang)})"
+            f"{label}: {commitments_text(count, lang)} ({percent_text(share, lang)})"
             for count, share in zip(counts, values, strict=True)
         ],
         hovertemplate="%{customdata}<extra></extra>",

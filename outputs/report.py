@@ -51,9 +51,11 @@ from core import analysis
 from core.dataset import Dataset
 from core.filters import NOT_REPORTED
 from core.i18n import t
+from core.settings import setting
 from core.vocabulary import number_text, quarter_label
 from outputs import charts
 from outputs.charts import percent_text, status_label, typed_rows
+from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
 from outputs.images import CHART_WIDTH_PX, image_options, render_charts
 from outputs.tables import Table, commitments_export, workbook_bytes
 
@@ -62,16 +64,22 @@ from outputs.tables import Table, commitments_export, workbook_bytes
 # Every status and "not reported", so the counts of a row add up to its commitments.
 SUMMARY_STATUSES: tuple[str, ...] = ("on_track", "delayed", "completed", "not_started", "cancelled", NOT_REPORTED)
 ALWAYS_SHOWN = ("on_track", "delayed", "completed", NOT_REPORTED)
-SUMMARY_COLUMNS: tuple[str, ...] = ("region", "commitments", *SUMMARY_STATUSES, "on_track_share", "average_progress")
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "region",
+    "commitments",
+    *SUMMARY_STATUSES,
+    "on_track_or_completed_share",
+    "average_progress",
+)
 
 
 def region_summary(ds: Dataset, quarter: str) -> pd.DataFrame:
     """One row per region in scope, then a total row whose region is None.
 
     Columns SUMMARY_COLUMNS: commitments and a count per status in SUMMARY_STATUSES;
-    on_track_share and average_progress 0–100, NaN where there is nothing to divide by.
-    The total row's share and average are the county's (core.analysis.kpis), not an
-    average of the regions'.
+    on_track_or_completed_share (of the reported commitments, as on Oversikt) and
+    average_progress 0–100, NaN where there is nothing to divide by. The total row's
+    share and average are the county's (core.analysis.kpis), not an average of the regions'.
     """
     side = analysis.regions_side_by_side(ds, quarter)
     breakdown = analysis.status_breakdown(ds, quarter, "region")
@@ -85,9 +93,15 @@ def region_summary(ds: Dataset, quarter: str) -> pd.DataFrame:
                 status: pd.Series([counted.get((region, status), 0) for region in regions], dtype="int64")
                 for status in SUMMARY_STATUSES
             },
-            "on_track_share": side["on_track"].astype("float64").to_numpy(),
             "average_progress": side["average_progress"].astype("float64").to_numpy(),
         }
+    )
+    reported = rows["commitments"] - rows[NOT_REPORTED]
+    succeeding = rows["on_track"] + rows["completed"]
+    rows.insert(
+        len(rows.columns) - 1,
+        "on_track_or_completed_share",
+        (succeeding * 100 / reported).where(reported > 0).astype("float64"),
     )
     headline = analysis.kpis(ds, quarter)
     total = pd.DataFrame(
@@ -95,16 +109,11 @@ def region_summary(ds: Dataset, quarter: str) -> pd.DataFrame:
             "region": pd.Series([None], dtype=object),
             "commitments": pd.Series([headline.commitments], dtype="int64"),
             **{status: pd.Series([int(rows[status].sum())], dtype="int64") for status in SUMMARY_STATUSES},
-            "on_track_share": pd.Series([headline.on_track_share], dtype="float64"),
+            "on_track_or_completed_share": pd.Series([headline.on_track_or_completed_share], dtype="float64"),
             "average_progress": pd.Series([headline.average_progress], dtype="float64"),
         }
     )
     return pd.concat([rows, total], ignore_index=True)
-
-
-def points_text(delta: float | None, lang: str) -> str:
-    """A change in percentage points as the Oversikt page writes it ("+3,5 pp"), "–" in a table cell if none."""
-    return charts.points_text(delta, lang) or "–"
 
 
 # --- the workbook ---------------------------------------------------------------------------
@@ -124,14 +133,19 @@ REGION_SHEET_COLUMNS: tuple[str, ...] = (
 SHEET_NAME_LIMIT = 31  # Excel's
 
 
-def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str) -> bytes:
+def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str, *, provisional: bool = False) -> bytes:
     """The report as .xlsx: a summary sheet, then one sheet per region with its commitments.
 
     Every sheet has a title, ``note`` (which filters produced it) and a frozen header;
-    statuses are words, progress and shares are percentages.
+    statuses are words, progress and shares are percentages. The summary's note also
+    says who has reported (and that the figures are ``provisional`` when they are), and
+    its share is the one on Oversikt: on track or completed, of the reported commitments.
     """
-    label = quarter_label(quarter, lang)
-    tables = [_summary_table(region_summary(ds, quarter), lang, t("report.title", lang, quarter=label), note)]
+    label = quarter_choice(quarter, lang, provisional=provisional)
+    covered = coverage_text(analysis.coverage(ds, quarter), lang, provisional=provisional)
+    tables = [
+        _summary_table(region_summary(ds, quarter), lang, t("report.title", lang, quarter=label), f"{note} · {covered}")
+    ]
     names = [t("report.summary_sheet", lang)]
     commitments = analysis.commitment_table(ds, quarter)
     short_names = dict(zip(ds.commitments["region"], ds.commitments["region_short"], strict=True))
@@ -159,7 +173,7 @@ def _summary_table(summary: pd.DataFrame, lang: str, title: str, note: str) -> T
         title=title,
         note=note,
         frame=frame,
-        percent_columns=(headers["on_track_share"], headers["average_progress"]),
+        percent_columns=(headers["on_track_or_completed_share"], headers["average_progress"]),
     )
 
 
@@ -168,7 +182,7 @@ def _summary_headers(lang: str) -> dict[str, str]:
         "region": t("col.region", lang),
         "commitments": t("col.commitments", lang),
         **{status: status_label(status, lang) for status in SUMMARY_STATUSES},
-        "on_track_share": t("report.on_track_share", lang),
+        "on_track_or_completed_share": t("report.succeeding_share", lang),
         "average_progress": t("col.average_progress", lang),
     }
 
@@ -195,7 +209,7 @@ RULE_COLOUR = colors.HexColor("#BFBFBF")
 # module is the project's only user of reportlab, so the global setting is ours.
 rl_config.useA85 = 0
 # Helvetica (the fallback) has no glyph for these; DejaVu Sans has them all.
-_HELVETICA_SAFE = str.maketrans({"\u202f": "\u00a0", "→": "->"})
+_HELVETICA_SAFE = str.maketrans({"\u202f": "\u00a0", "→": "->", "\u2212": "-"})
 
 
 @dataclass(frozen=True)
@@ -263,16 +277,28 @@ def _styles() -> _Styles:
     )
 
 
-def pdf_brief(ds: Dataset, quarter: str, lang: str, note: str, *, created: dt.date | None = None) -> bytes:
+def pdf_brief(
+    ds: Dataset,
+    quarter: str,
+    lang: str,
+    note: str,
+    *,
+    provisional: bool = False,
+    commentary: str = "",
+    created: dt.date | None = None,
+) -> bytes:
     """The report as a printable A4 PDF for the council meeting.
 
-    Title, ``note`` and the date it was made (``created``, default today); the headline
-    figures with their change since the previous quarter; the charts of status per
-    quarter and per region, each followed by its one-sentence summary; the commitments
-    newly delayed, newly completed and going backwards; a table per region.
+    Title, the county's name (setting ``county_name``), ``note`` and the date it was
+    made (``created``, default today); who has reported (and that the figures are
+    ``provisional`` when they are); ``commentary`` as typed, as plain text, when given;
+    the headline figures as on Oversikt with their like-for-like change; what is
+    delayed now and who has not reported; the charts of status per quarter and per
+    region, each followed by its one-sentence summary; the commitments newly delayed,
+    newly completed and going backwards; a table per region.
     Raises ChromiumMissing or ChartRenderingFailed when the charts cannot be drawn.
     """
-    label = quarter_label(quarter, lang)
+    label = quarter_choice(quarter, lang, provisional=provisional)
     title = t("report.title", lang, quarter=label)
     headline = analysis.kpis(ds, quarter)
     over_time = charts.status_over_time(analysis.status_by_quarter(ds), lang)
@@ -286,11 +312,24 @@ def pdf_brief(ds: Dataset, quarter: str, lang: str, note: str, *, created: dt.da
     images = iter(render_charts([figure for _, figures in planned for figure in figures]))
     styles = _styles()
     made = t("report.created", lang, date=_date_text(created or dt.date.today(), lang))
+    covered = coverage_text(analysis.coverage(ds, quarter), lang, provisional=provisional)
     story = [
         Paragraph(styles.text(title), styles.title),
+        Paragraph(styles.text(setting("county_name", str)), styles.subheading),
         Paragraph(styles.text(note), styles.note),
         Paragraph(styles.text(made), styles.note),
+        Paragraph(styles.text(covered), styles.body),
+    ]
+    if commentary.strip():
+        story += [
+            Paragraph(styles.text(t("report.commentary", lang)), styles.heading),
+            # Typed text, shown as typed: escaped, its line breaks kept, never read as markup.
+            Paragraph("<br/>".join(styles.text(line) for line in commentary.strip().splitlines()), styles.body),
+        ]
+    story += [
         *_kpi_section(headline, lang, styles),
+        *_late_section(analysis.late(ds, quarter), lang, styles),
+        *_not_reported_section(analysis.unreported_by_region(ds, quarter), quarter, lang, styles),
     ]
     for chart, figures in planned:
         story += _chart_section(chart, [(figure, next(images)) for figure in figures], styles)
@@ -321,34 +360,72 @@ def _kpi_section(kpis: analysis.Kpis, lang: str, styles: _Styles) -> list:
     change = (
         t("report.change_since", lang, previous=quarter_label(previous, lang)) if previous else t("report.change", lang)
     )
-    rows = [
-        (t("kpi.commitments", lang), number_text(kpis.commitments, lang), "–"),
-        (
-            t("kpi.on_track", lang),
-            percent_text(kpis.on_track_share, lang),
-            points_text(kpis.on_track_share_delta, lang),
-        ),
-        (t("kpi.delayed", lang), percent_text(kpis.delayed_share, lang), points_text(kpis.delayed_share_delta, lang)),
-        (
-            t("kpi.completed", lang),
-            percent_text(kpis.completed_share, lang),
-            points_text(kpis.completed_share_delta, lang),
-        ),
-        (
-            t("kpi.average_progress", lang),
-            percent_text(kpis.average_progress, lang),
-            points_text(kpis.average_progress_delta, lang),
-        ),
-    ]
+    rows = [(figure.label, figure.value, figure.change or "–") for figure in kpi_figures(kpis, lang)]
     headers = (t("report.key_figures", lang), t("report.value", lang), change)
     widths = (CONTENT_WIDTH - 80 * mm, 30 * mm, 50 * mm)
     flowables = [
         Paragraph(styles.text(t("report.key_figures", lang)), styles.heading),
         _table(headers, rows, widths, styles, numeric={1, 2}),
+        Spacer(0, 1.5 * mm),
+        Paragraph(styles.text(shares_note(kpis, lang)), styles.note),
     ]
-    if previous is None:
-        flowables.append(Paragraph(styles.text(t("overview.no_previous", lang)), styles.body))
+    helped = change_help(kpis, lang)
+    flowables.append(Paragraph(styles.text(helped or t("overview.no_previous", lang)), styles.note))
     return flowables
+
+
+def _late_section(late: pd.DataFrame, lang: str, styles: _Styles) -> list:
+    """Every commitment delayed now: region, code, text, quarters delayed in a row, comment, next step."""
+    flowables: list[Flowable] = [
+        Paragraph(styles.text(f"{t('overview.late_now', lang)} ({len(late)})"), styles.heading)
+    ]
+    if late.empty:
+        return [*flowables, Paragraph(styles.text(t("report.none.late", lang)), styles.body)]
+    headers = [
+        t("col.region", lang),
+        t("col.code", lang),
+        t("col.text", lang),
+        t("col.quarters_delayed", lang),
+        t("col.comment", lang),
+        t("col.next_step", lang),
+    ]
+    widths = [32 * mm, 10 * mm, 0, 18 * mm, 36 * mm, 32 * mm]
+    widths[2] = CONTENT_WIDTH - sum(widths)
+    rows = [
+        [
+            row.region,
+            row.code,
+            _shortened(row.text),
+            number_text(row.quarters_delayed, lang),
+            _shortened(row.comment or "–"),
+            _shortened(row.next_step or "–"),
+        ]
+        for row in typed_rows(late, _LateRow)
+    ]
+    return [*flowables, _table(headers, rows, widths, styles, numeric={3})]
+
+
+def _not_reported_section(missing: pd.DataFrame, quarter: str, lang: str, styles: _Styles) -> list:
+    """Per region, how many of its commitments have no report for the quarter."""
+    label = quarter_label(quarter, lang)
+    flowables: list[Flowable] = [
+        Paragraph(styles.text(f"{t('overview.not_reported', lang, quarter=label)} ({len(missing)})"), styles.heading)
+    ]
+    if missing.empty:
+        return [*flowables, Paragraph(styles.text(t("overview.all_reported", lang, quarter=label)), styles.body)]
+    headers = [t("col.region", lang), t("col.missing", lang), t("col.reported", lang), t("col.last_reported", lang)]
+    widths = [0, 30 * mm, 30 * mm, 34 * mm]
+    widths[0] = CONTENT_WIDTH - sum(widths)
+    rows = [
+        [
+            row.region,
+            number_text(row.missing, lang),
+            t("kpi.of", lang, part=number_text(row.reported, lang), whole=number_text(row.commitments, lang)),
+            quarter_label(row.last_reported, lang) if row.last_reported else t("never", lang),
+        ]
+        for row in typed_rows(missing, _MissingRow)
+    ]
+    return [*flowables, _table(headers, rows, widths, styles, numeric={1, 2})]
 
 
 def _chart_section(chart: charts.Chart, pictures: list[tuple[go.Figure, bytes]], styles: _Styles) -> list:
@@ -414,6 +491,23 @@ class _ListedCommitment(NamedTuple):
     council_area: str | None
 
 
+class _LateRow(NamedTuple):
+    region: str
+    code: str
+    text: str
+    quarters_delayed: int
+    comment: str | None
+    next_step: str | None
+
+
+class _MissingRow(NamedTuple):
+    region: str
+    commitments: int
+    reported: int
+    missing: int
+    last_reported: str | None
+
+
 class _ProgressChange(NamedTuple):
     previous_progress: float | None
     progress: float | None
@@ -423,7 +517,7 @@ class _SummaryRow(NamedTuple):
     """A row of region_summary; the counts per status are read by name."""
 
     region: str | None  # None in the total row
-    on_track_share: float  # NaN where there is nothing to divide by
+    on_track_or_completed_share: float  # NaN where there is nothing to divide by
     average_progress: float
 
 
@@ -440,12 +534,12 @@ def _regions_section(summary: pd.DataFrame, lang: str, styles: _Styles) -> list:
     statuses = [status for status in SUMMARY_STATUSES if status in ALWAYS_SHOWN or summary[status].iloc[-1] > 0]
     counted = ("commitments", *statuses)
     all_headers = _summary_headers(lang)
-    headers = [all_headers[key] for key in ("region", *counted, "on_track_share", "average_progress")]
+    headers = [all_headers[key] for key in ("region", *counted, "on_track_or_completed_share", "average_progress")]
     rows = [
         [
             row.region if row.region is not None else t("report.total", lang),
             *(number_text(count, lang) for count in counts),
-            percent_text(row.on_track_share, lang),
+            percent_text(row.on_track_or_completed_share, lang),
             percent_text(row.average_progress, lang),
         ]
         for row, counts in zip(

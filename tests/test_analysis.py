@@ -1,4 +1,6 @@
+import datetime as dt
 import math
+from dataclasses import asdict
 
 import pandas as pd
 import pytest
@@ -25,7 +27,14 @@ CHANGE = {
 }
 STALE = {**ROW, "status": "str", "progress": "Int64", "last_reported": "object"}
 STATUS_COUNTS = {"quarter": "str", "status": "str", "count": "int64", "share": "float64"}
-HEATMAP = {"region": "str", "council_area": "object", "commitments": "int64", "on_track": "int64", "share": "float64"}
+HEATMAP = {
+    "region": "str",
+    "council_area": "object",
+    "commitments": "int64",
+    "reported": "int64",
+    "succeeding": "int64",
+    "share": "float64",
+}
 TABLE = {
     "commitment_id": "int64",
     "region": "str",
@@ -82,7 +91,7 @@ SDG_SUMMARY = {
     "name_en": "str",
     "colour": "str",
     "commitments": "int64",
-    "on_track_share": "float64",
+    "on_track_or_completed_share": "float64",
 }
 DRILLDOWN = {
     "region": "str",
@@ -110,29 +119,86 @@ def assert_frame(actual, rows, dtypes):
     pd.testing.assert_frame_equal(actual, frame(rows, dtypes))
 
 
-def test_kpis(dataset):
-    assert analysis.kpis(dataset, "2023-Q4") == Kpis(
-        quarter="2023-Q4",
-        previous_quarter="2023-Q3",
-        commitments=8,
-        on_track_share=0.0,
-        delayed_share=37.5,
-        completed_share=12.5,
-        average_progress=46.25,
-        on_track_share_delta=-25.0,
-        delayed_share_delta=12.5,
-        completed_share_delta=12.5,
-        average_progress_delta=-2.5,
+def headline(quarter, previous, counts, shares, deltas=(None,) * 5):
+    """Kpis from (commitments, reported, not_reported, compared), the five shares (on track or
+    completed, on track, delayed, completed, average progress) and their five deltas."""
+    return Kpis(quarter, previous, *counts, *shares, *deltas)
+
+
+def test_kpis_are_shares_of_the_reported_with_like_for_like_changes(dataset):
+    # 2023-Q4: 5 of 8 reported (IØR 1.1, 1.2, 2.2 delayed, 2.1 completed; Follo 1.2 cancelled).
+    # Reported in both 2023-Q3 and 2023-Q4: IØR 1.1 (on track → delayed), 1.2 (delayed → delayed),
+    # 2.1 (on track → completed), Follo 1.2 (cancelled → cancelled).
+    kpis = analysis.kpis(dataset, "2023-Q4")
+    assert asdict(kpis) == pytest.approx(
+        asdict(
+            headline(
+                "2023-Q4",
+                "2023-Q3",
+                (8, 5, 3, 4),
+                (20.0, 0.0, 60.0, 20.0, 46.25),
+                (25.0 - 50.0, 0.0 - 50.0, 50.0 - 25.0, 25.0 - 0.0, 155 / 3 - 45.0),
+            )
+        )
     )
 
 
 def test_kpis_of_the_first_quarter_have_no_deltas(dataset):
-    assert analysis.kpis(dataset, "2023-Q2") == Kpis("2023-Q2", None, 8, 37.5, 25.0, 0.0, 34.0, None, None, None, None)
+    assert analysis.kpis(dataset, "2023-Q2") == pytest.approx(
+        headline("2023-Q2", None, (8, 7, 1, 0), (300 / 7, 300 / 7, 200 / 7, 0.0, 34.0))
+    )
+
+
+def test_kpis_count_a_completed_commitment_as_a_success(db):
+    build_register(db, {FOLLO: {"agreements": [Agreement("2024-2025", commitments=[Commitment("1.1", "Ferdig")])]}})
+    add_reports(db, [(FOLLO, "1.1", "2024-Q1", "on_track", 90), (FOLLO, "1.1", "2024-Q2", "completed", 100)])
+    kpis = analysis.kpis(load_dataset(db), "2024-Q2")
+    assert kpis == headline(
+        "2024-Q2", "2024-Q1", (1, 1, 0, 1), (100.0, 0.0, 0.0, 100.0, 100.0), (0.0, -100.0, 0.0, 100.0, 10.0)
+    )
 
 
 def test_kpis_of_a_region_without_reports(dataset):
     only = apply_filters(dataset, Filters(region=ORU))
-    assert analysis.kpis(only, "2023-Q4") == Kpis("2023-Q4", "2023-Q3", 1, 0.0, 0.0, 0.0, None, 0.0, 0.0, 0.0, None)
+    assert analysis.kpis(only, "2023-Q4") == headline("2023-Q4", "2023-Q3", (1, 0, 1, 0), (None,) * 5)
+
+
+def test_kpis_when_one_region_alone_reports_a_new_quarter(dataset, db):
+    # Follo alone reports 2024-Q1: the rest is unknown, not failing, and the change
+    # compares Follo 1.2 with itself (cancelled both times: no change).
+    add_reports(db, [(FOLLO, "1.2", "2024-Q1", "cancelled", None), (FOLLO, "1.1", "2024-Q1", "completed", 100)])
+    kpis = analysis.kpis(load_dataset(db), "2024-Q1")
+    assert kpis == headline(
+        "2024-Q1", "2023-Q4", (8, 2, 6, 1), (50.0, 0.0, 0.0, 50.0, 100.0), (0.0, 0.0, 0.0, 0.0, None)
+    )
+
+
+def test_coverage(dataset):
+    assert analysis.coverage(dataset, "2023-Q4") == analysis.Coverage("2023-Q4", 3, 2, 8, 5)
+    assert analysis.coverage(dataset, "2023-Q3") == analysis.Coverage("2023-Q3", 3, 2, 8, 5)
+    assert analysis.coverage(dataset, "2023-Q2") == analysis.Coverage("2023-Q2", 3, 2, 8, 7)
+    assert analysis.coverage(apply_filters(dataset, Filters(region=ORU)), "2023-Q4") == analysis.Coverage(
+        "2023-Q4", 1, 0, 1, 0
+    )
+
+
+def test_unreported_by_region(dataset):
+    assert_frame(
+        analysis.unreported_by_region(dataset, "2023-Q4"),
+        [(FOLLO, 2, 1, 1, "2023-Q4"), (IOR, 5, 4, 1, "2023-Q4"), (ORU, 1, 0, 1, None)],
+        {"region": "str", "commitments": "int64", "reported": "int64", "missing": "int64", "last_reported": "object"},
+    )
+
+
+def test_reports_out_of_date_after_a_quarter_has_passed(dataset):
+    # The newest report is for 2023-Q4; the quarter after it ends on 31 March 2024.
+    assert not analysis.reports_out_of_date(dataset, dt.date(2024, 3, 31))
+    assert analysis.reports_out_of_date(dataset, dt.date(2024, 4, 1))
+
+
+def test_newest_upload_id(dataset):
+    assert analysis.newest_upload_id(dataset) == int(dataset.reports["upload_id"].max())
+    assert analysis.newest_upload_id(apply_filters(dataset, Filters(region=ORU))) is None
 
 
 def test_status_by_quarter(dataset):
@@ -192,24 +258,25 @@ def test_status_by_quarter_up_to_the_chosen_quarter(dataset):
 
 
 def test_on_track_heatmap(dataset):
+    # Shares of the reported: Follo's Samferdsel commitment (1.1) has no report in 2023-Q4, so its cell is unknown.
     assert_frame(
-        analysis.on_track_heatmap(dataset, "2023-Q3"),
+        analysis.on_track_heatmap(dataset, "2023-Q4"),
         [
-            (FOLLO, PLAN, 0, 0, NAN),
-            (FOLLO, SAMFERDSEL, 1, 0, 0.0),
-            (FOLLO, NAERING, 0, 0, NAN),
-            (FOLLO, UTDANNING, 0, 0, NAN),
-            (FOLLO, None, 1, 0, 0.0),
-            (IOR, PLAN, 2, 1, 50.0),
-            (IOR, SAMFERDSEL, 1, 0, 0.0),
-            (IOR, NAERING, 1, 0, 0.0),
-            (IOR, UTDANNING, 1, 1, 100.0),
-            (IOR, None, 0, 0, NAN),
-            (ORU, PLAN, 0, 0, NAN),
-            (ORU, SAMFERDSEL, 0, 0, NAN),
-            (ORU, NAERING, 1, 0, 0.0),
-            (ORU, UTDANNING, 0, 0, NAN),
-            (ORU, None, 0, 0, NAN),
+            (FOLLO, PLAN, 0, 0, 0, NAN),
+            (FOLLO, SAMFERDSEL, 1, 0, 0, NAN),
+            (FOLLO, NAERING, 0, 0, 0, NAN),
+            (FOLLO, UTDANNING, 0, 0, 0, NAN),
+            (FOLLO, None, 1, 1, 0, 0.0),
+            (IOR, PLAN, 2, 2, 1, 50.0),
+            (IOR, SAMFERDSEL, 1, 0, 0, NAN),
+            (IOR, NAERING, 1, 1, 0, 0.0),
+            (IOR, UTDANNING, 1, 1, 0, 0.0),
+            (IOR, None, 0, 0, 0, NAN),
+            (ORU, PLAN, 0, 0, 0, NAN),
+            (ORU, SAMFERDSEL, 0, 0, 0, NAN),
+            (ORU, NAERING, 1, 0, 0, NAN),
+            (ORU, UTDANNING, 0, 0, 0, NAN),
+            (ORU, None, 0, 0, 0, NAN),
         ],
         HEATMAP,
     )
@@ -567,7 +634,8 @@ def test_unreported(dataset):
 
 
 def test_sdg_summary(dataset):
-    linked = {4: (2, 50.0), 8: (2, 50.0), 9: (1, 0.0), 11: (1, 0.0), 13: (3, 100 / 3)}
+    # Shares of the reported: SDG 8's Øvre Romerike commitment and two of SDG 13's are not reported.
+    linked = {4: (2, 50.0), 8: (2, 100.0), 9: (1, 0.0), 11: (1, 0.0), 13: (3, 100.0)}
     assert_frame(
         analysis.sdg_summary(dataset, "2023-Q3"),
         [(sdg.number, sdg.nb, sdg.en, sdg.colour, *linked.get(sdg.number, (0, NAN))) for sdg in SDGS],
@@ -590,7 +658,9 @@ def test_sdg_drilldown_of_a_goal_without_commitments(dataset):
 
 def test_an_empty_database(db):
     dataset = load_dataset(db)
-    assert analysis.kpis(dataset, None) == Kpis(None, None, 0, None, None, None, None, None, None, None, None)
+    assert analysis.kpis(dataset, None) == headline(None, None, (0, 0, 0, 0), (None,) * 5)
+    assert analysis.coverage(dataset, None) == analysis.Coverage(None, 0, 0, 0, 0)
+    assert analysis.unreported_by_region(dataset, None).empty
     assert_frame(analysis.status_by_quarter(dataset), [], STATUS_COUNTS)
     assert_frame(analysis.on_track_heatmap(dataset, None), [], HEATMAP)
     changes = analysis.since_last_quarter(dataset, None)
@@ -615,7 +685,7 @@ def test_an_empty_database(db):
 def test_a_register_without_reports(db):
     build_register(db, {FOLLO: {"agreements": [Agreement("2024-2025", commitments=[Commitment("1.1", "Første")])]}})
     dataset = load_dataset(db)
-    assert analysis.kpis(dataset, None) == Kpis(None, None, 1, 0.0, 0.0, 0.0, None, None, None, None, None)
+    assert analysis.kpis(dataset, None) == headline(None, None, (1, 0, 1, 0), (None,) * 5)
     assert_frame(analysis.status_by_quarter(dataset), [], STATUS_COUNTS)
     assert_frame(analysis.unreported(dataset, None), [(1, FOLLO, "1.1", "Første", None, None)], UNREPORTED)
     assert_frame(
@@ -656,8 +726,9 @@ def test_a_renewed_agreement_replaces_the_old_one(db):
     )
     assert analysis.commitment_table(dataset, "2023-Q4")["text"].tolist() == ["Gammelt tiltak"]
     assert analysis.commitment_table(dataset, "2024-Q1")["text"].tolist() == ["Nytt tiltak", "Også nytt"]
-    assert analysis.kpis(dataset, "2024-Q1") == Kpis(
-        "2024-Q1", "2023-Q4", 2, 0.0, 50.0, 0.0, 10.0, -100.0, 50.0, 0.0, -70.0
+    # The new 1.1 is another commitment than the old 1.1: nothing is compared across agreements.
+    assert analysis.kpis(dataset, "2024-Q1") == headline(
+        "2024-Q1", "2023-Q4", (2, 1, 1, 0), (0.0, 0.0, 100.0, 0.0, 10.0)
     )
 
 

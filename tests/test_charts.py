@@ -15,6 +15,7 @@ from outputs.charts import (
     STATUS_PATTERNS,
     STATUS_SYMBOLS,
     TEXT_COLOUR,
+    UNKNOWN_COLOUR,
     contrast_ratio,
     heatmap_colour,
     number_text,
@@ -174,8 +175,8 @@ def test_status_over_time():
     assert figure.layout.font.size == 14
     assert figure.layout.uniformtext.minsize == 12
     assert chart.summary == (
-        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og "
-        "20\u00a0% ikke rapportert."
+        "I 2. kv. 2024 var 50\u00a0% av 4 rapporterte tiltak i rute, 25\u00a0% forsinket, 25\u00a0% fullført og "
+        "1 av 5 tiltak ikke rapportert."
     )
     assert_frame_equal(
         chart.table,
@@ -206,7 +207,8 @@ def test_status_over_time_in_english():
     assert figure.layout.yaxis.ticksuffix == "%"
     assert (
         chart.summary
-        == "In Q2 2024, 40% of 5 commitments were on track, 20% delayed, 20% completed and 20% not reported."
+        == "In Q2 2024, 50% of 4 reported commitments were on track, 25% delayed, 25% completed and 1 of 5 "
+        "commitments not reported."
     )
     assert list(chart.table.columns) == ["Quarter", "On track", "Delayed", "Completed", "Not reported", "Total"]
 
@@ -217,10 +219,10 @@ def test_status_over_time_summary_without_unreported_and_with_thousands():
         [("2023-Q4", "on_track", 1200, 60.0), ("2023-Q4", "delayed", 300, 15.0), ("2023-Q4", "not_started", 500, 25.0)],
     )
     assert charts.status_over_time(frame).summary == (
-        "I 4. kv. 2023 var 60\u00a0% av 2\u202f000 tiltak i rute, 15\u00a0% forsinket og 0\u00a0% fullført."
+        "I 4. kv. 2023 var 60\u00a0% av 2\u202f000 rapporterte tiltak i rute, 15\u00a0% forsinket og 0\u00a0% fullført."
     )
     assert charts.status_over_time(frame, "en").summary == (
-        "In Q4 2023, 60% of 2,000 commitments were on track, 15% delayed and 0% completed."
+        "In Q4 2023, 60% of 2,000 reported commitments were on track, 15% delayed and 0% completed."
     )
 
 
@@ -301,91 +303,116 @@ def test_status_breakdown_names_a_missing_group():
 def heatmap_frame():
     return pd.DataFrame(
         [
-            ("IØR", "Samferdsel", 4, 1, 25.0),
-            ("IØR", "Utdanning og kompetanse", 0, 0, None),
-            ("Follorådet", "Samferdsel", 10, 9, 90.0),
-            ("Follorådet", "Utdanning og kompetanse", 2, 1, 50.0),
+            ("IØR", "Samferdsel", 4, 4, 1, 25.0),
+            ("IØR", "Utdanning og kompetanse", 0, 0, 0, None),
+            ("Follorådet", "Samferdsel", 10, 8, 8, 100.0),
+            ("Follorådet", "Utdanning og kompetanse", 2, 0, 0, None),
         ],
-        columns=["region", "council_area", "commitments", "on_track", "share"],
+        columns=["region", "council_area", "commitments", "reported", "succeeding", "share"],
     )
 
 
 def test_on_track_heatmap():
     chart = charts.on_track_heatmap(heatmap_frame())
     figure = chart.figure
-    (heatmap,) = figure.data
-    assert chart.title == "Andel i rute per region og rådsområde"
-    assert heatmap.x == ("Samferdsel", "Utdanning og<br>kompetanse")
-    assert heatmap.y == ("IØR", "Follorådet")
-    assert [list(row) for row in heatmap.z] == [[25.0, None], [90.0, 50.0]]
+    unknown, heatmap = figure.data
+    assert chart.title == "Andel i rute eller fullført per region og rådsområde"
+    assert heatmap.x == unknown.x == ("Samferdsel", "Utdanning og<br>kompetanse")
+    assert heatmap.y == unknown.y == ("IØR", "Follorådet")
+    # A region whose every reported commitment is completed is at 100 %, not 0 %.
+    assert [list(row) for row in heatmap.z] == [[25.0, None], [100.0, None]]
     assert (heatmap.zmin, heatmap.zmax, heatmap.showscale) == (0, 100, False)
-    assert heatmap.hovertemplate == "%{customdata}<extra></extra>"
+    # Unreported cells are drawn grey by a layer of their own.
+    assert [list(row) for row in unknown.z] == [[None, None], [None, 1]]
+    assert unknown.colorscale == ((0, UNKNOWN_COLOUR), (1, UNKNOWN_COLOUR))
+    assert (heatmap.hovertemplate, unknown.hoverinfo) == ("%{customdata}<extra></extra>", "skip")
     assert [list(row) for row in heatmap.customdata] == [
-        ["IØR · Samferdsel<br>I rute: 1 av 4 tiltak (25\u00a0%)", "IØR · Utdanning og kompetanse<br>Ingen tiltak"],
         [
-            "Follorådet · Samferdsel<br>I rute: 9 av 10 tiltak (90\u00a0%)",
-            "Follorådet · Utdanning og kompetanse<br>I rute: 1 av 2 tiltak (50\u00a0%)",
+            "IØR · Samferdsel<br>I rute eller fullført: 1 av 4 tiltak (25\u00a0%)",
+            "IØR · Utdanning og kompetanse<br>Ingen tiltak",
+        ],
+        [
+            "Follorådet · Samferdsel<br>I rute eller fullført: 8 av 8 tiltak (100\u00a0%) · 2 ikke rapportert",
+            "Follorådet · Utdanning og kompetanse<br>Ikke rapportert: 2 tiltak",
         ],
     ]
     cells = [(a.x, a.y, a.text, a.font.color) for a in figure.layout.annotations]
     assert cells == [
         ("Samferdsel", "IØR", "25\u00a0%", "#000000"),
-        ("Utdanning og<br>kompetanse", "IØR", "–", TEXT_COLOUR),
-        ("Samferdsel", "Follorådet", "90\u00a0%", "#FFFFFF"),
-        ("Utdanning og<br>kompetanse", "Follorådet", "50\u00a0%", "#000000"),
+        ("Utdanning og<br>kompetanse", "IØR", "", TEXT_COLOUR),
+        ("Samferdsel", "Follorådet", "100\u00a0%", "#FFFFFF"),
+        ("Utdanning og<br>kompetanse", "Follorådet", "–", TEXT_COLOUR),
     ]
     assert figure.layout.xaxis.title.text == "Rådsområde"
     assert figure.layout.yaxis.title.text == "Region"
     assert chart.summary == (
-        "Lavest andel i rute har «IØR» innen «Samferdsel»: 1 av 4 (25\u00a0%); samlet er 69\u00a0% av 16 tiltak i rute."
+        "Lavest andel i rute eller fullført har «IØR» innen «Samferdsel»: 1 av 4 (25\u00a0%). "
+        "Samlet er 75\u00a0% av de 12 rapporterte tiltakene i rute eller fullført; "
+        "4 er ikke rapportert, og celler uten rapporter er grå med «–»."
     )
     assert_frame_equal(
         chart.table,
         pd.DataFrame(
             {
                 "Region": ["IØR", "Follorådet"],
-                "Samferdsel": ["1 av 4 (25\u00a0%)", "9 av 10 (90\u00a0%)"],
-                "Utdanning og kompetanse": ["–", "1 av 2 (50\u00a0%)"],
+                "Samferdsel": ["1 av 4 (25\u00a0%)", "8 av 8 (100\u00a0%), 2 ikke rapportert"],
+                "Utdanning og kompetanse": ["", "Ikke rapportert: 2 tiltak"],
             }
         ),
     )
+
+
+def test_grey_unknown_cells_have_the_contrast_of_text():
+    assert contrast_ratio(TEXT_COLOUR, UNKNOWN_COLOUR) >= 4.5
+    assert UNKNOWN_COLOUR not in HEATMAP_COLOURS
 
 
 def test_on_track_heatmap_in_english():
     chart = charts.on_track_heatmap(heatmap_frame(), "en")
-    heatmap = chart.figure.data[0]
-    assert chart.title == "Share on track by region and council area"
-    assert list(heatmap.customdata[0]) == [
-        "IØR · Samferdsel<br>On track: 1 of 4 commitments (25%)",
-        "IØR · Utdanning og kompetanse<br>No commitments",
+    heatmap = chart.figure.data[1]
+    assert chart.title == "Share on track or completed by region and council area"
+    assert list(heatmap.customdata[1]) == [
+        "Follorådet · Samferdsel<br>On track or completed: 8 of 8 commitments (100%) · 2 not reported",
+        "Follorådet · Utdanning og kompetanse<br>Not reported: 2 commitments",
     ]
-    assert [a.text for a in chart.figure.layout.annotations] == ["25%", "–", "90%", "50%"]
+    assert [a.text for a in chart.figure.layout.annotations] == ["25%", "", "100%", "–"]
     assert chart.figure.layout.xaxis.title.text == "Council area"
     assert chart.summary == (
-        "The lowest share on track is “IØR” in “Samferdsel”: 1 of 4 (25%); overall, 69% of 16 commitments are on track."
+        "The lowest share on track or completed is “IØR” in “Samferdsel”: 1 of 4 (25%). "
+        "Overall, 75% of the 12 reported commitments are on track or completed; "
+        "4 are not reported, and cells without reports are grey with “–”."
     )
     assert_frame_equal(
         chart.table,
         pd.DataFrame(
             {
                 "Region": ["IØR", "Follorådet"],
-                "Samferdsel": ["1 of 4 (25%)", "9 of 10 (90%)"],
-                "Utdanning og kompetanse": ["–", "1 of 2 (50%)"],
+                "Samferdsel": ["1 of 4 (25%)", "8 of 8 (100%), 2 not reported"],
+                "Utdanning og kompetanse": ["", "Not reported: 2 commitments"],
             }
         ),
     )
 
 
+def test_on_track_heatmap_without_any_report_is_all_grey():
+    frame = heatmap_frame().assign(reported=0, succeeding=0, share=None)
+    chart = charts.on_track_heatmap(frame)
+    assert [list(row) for row in chart.figure.data[0].z] == [[1, None], [1, 1]]
+    assert [a.text for a in chart.figure.layout.annotations] == ["–", "", "–", "–"]
+    assert chart.summary == "Ingen tiltak er rapportert for kvartalet: alle cellene er grå med «–»."
+
+
 def test_on_track_heatmap_names_a_missing_council_area():
     frame = pd.DataFrame(
-        [("IØR", "Samferdsel", 2, 2, 100.0), ("IØR", None, 4, 1, 25.0)],
-        columns=["region", "council_area", "commitments", "on_track", "share"],
+        [("IØR", "Samferdsel", 2, 2, 2, 100.0), ("IØR", None, 4, 4, 1, 25.0)],
+        columns=["region", "council_area", "commitments", "reported", "succeeding", "share"],
     )
     chart = charts.on_track_heatmap(frame)
     assert chart.figure.data[0].x == ("Samferdsel", "Uten rådsområde")
     assert chart.summary == (
-        "Lavest andel i rute har «IØR» innen «Uten rådsområde»: 1 av 4 (25\u00a0%); samlet er 50\u00a0% av 6 "
-        "tiltak i rute."
+        "Lavest andel i rute eller fullført har «IØR» innen «Uten rådsområde»: 1 av 4 (25\u00a0%). "
+        "Samlet er 50\u00a0% av de 6 rapporterte tiltakene i rute eller fullført; "
+        "0 er ikke rapportert, og celler uten rapporter er grå med «–»."
     )
     assert list(charts.on_track_heatmap(frame, "en").table.columns) == ["Region", "Samferdsel", "No council area"]
 
@@ -403,7 +430,7 @@ def progress_frame():
 
 def test_progress_by_group():
     chart = charts.progress_by_group(progress_frame(), group_by="focus_area")
-    (bar,) = chart.figure.data
+    bar, values = chart.figure.data
     assert chart.title == "Gjennomsnittlig fremdrift per innsatsområde"
     assert bar.orientation == "h"
     assert bar.x == (45.0, 80.0, 0.0)
@@ -412,8 +439,10 @@ def test_progress_by_group():
         "2 Klima og miljø<br>#grønnomstilling",
         "3 Samferdsel",
     )
-    assert bar.text == ("45\u00a0%", "80\u00a0%", "–")
-    assert bar.textposition == "outside"
+    # Printed past each bar's end by a text layer, so a bar of length 0 keeps its "–".
+    assert (values.mode, values.x, values.y) == ("text", bar.x, bar.y)
+    assert values.text == ("  45\u00a0%", "  80\u00a0%", "  –")
+    assert (values.textposition, values.cliponaxis, values.hoverinfo) == ("middle right", False, "skip")
     assert bar.customdata == (
         "1 Utdanning og utenforskap #kompetanseløft<br>Gjennomsnittlig fremdrift: 45\u00a0% (12 tiltak)",
         "2 Klima og miljø #grønnomstilling<br>Gjennomsnittlig fremdrift: 80\u00a0% (3 tiltak)",
@@ -444,7 +473,7 @@ def test_progress_by_group():
 def test_progress_by_group_in_english():
     chart = charts.progress_by_group(progress_frame(), "en", group_by="focus_area")
     assert chart.title == "Average progress by focus area"
-    assert chart.figure.data[0].text == ("45%", "80%", "–")
+    assert chart.figure.data[1].text == ("  45%", "  80%", "  –")
     assert chart.figure.data[0].customdata[2] == "3 Samferdsel<br>Average progress: – (1 commitment)"
     assert chart.summary == (
         "Average progress is highest for “2 Klima og miljø #grønnomstilling” (80%) "
@@ -549,13 +578,13 @@ def sdg_frame():
                 12.5,
             ),
         ],
-        columns=["sdg", "name_nb", "name_en", "colour", "commitments", "on_track_share"],
+        columns=["sdg", "name_nb", "name_en", "colour", "commitments", "on_track_or_completed_share"],
     )
 
 
 def test_sdg_bar():
     chart = charts.sdg_bar(sdg_frame())
-    (bar,) = chart.figure.data
+    bar, values = chart.figure.data
     assert chart.title == "Tiltak per bærekraftsmål"
     assert bar.x == (24, 3, 1200)
     assert bar.y == (
@@ -565,16 +594,17 @@ def test_sdg_bar():
     )
     assert bar.marker.color == ("#C5192D", "#FCC30B", "#00689D")
     assert (bar.marker.line.color, bar.marker.line.width) == (OUTLINE_COLOUR, 1.5)
-    assert bar.text == ("24", "3", "1\u202f200")
+    assert (values.x, values.y, values.text) == (bar.x, bar.y, ("  24", "  3", "  1\u202f200"))
     assert bar.customdata == (
-        "SDG 4 God utdanning<br>24 tiltak · I rute: 50\u00a0%",
-        "SDG 7 Ren energi til alle<br>3 tiltak · I rute: –",
-        "SDG 16 Fred, rettferdighet og velfungerende institusjoner<br>1\u202f200 tiltak · I rute: 13\u00a0%",
+        "SDG 4 God utdanning<br>24 tiltak · I rute eller fullført: 50\u00a0%",
+        "SDG 7 Ren energi til alle<br>3 tiltak · I rute eller fullført: –",
+        "SDG 16 Fred, rettferdighet og velfungerende institusjoner<br>1\u202f200 tiltak · "
+        "I rute eller fullført: 13\u00a0%",
     )
     assert chart.figure.layout.xaxis.title.text == "Antall tiltak"
     assert chart.summary == (
         "Flest tiltak gjelder SDG 16 Fred, rettferdighet og velfungerende institusjoner: 1\u202f200 tiltak, "
-        "13\u00a0% av dem i rute."
+        "13\u00a0% av de rapporterte i rute eller fullført."
     )
     assert_frame_equal(
         chart.table,
@@ -586,7 +616,7 @@ def test_sdg_bar():
                     "SDG 16 Fred, rettferdighet og velfungerende institusjoner",
                 ],
                 "Antall tiltak": ["24", "3", "1\u202f200"],
-                "Andel i rute": ["50\u00a0%", "–", "13\u00a0%"],
+                "I rute eller fullført (av rapporterte)": ["50\u00a0%", "–", "13\u00a0%"],
             }
         ),
     )
@@ -597,11 +627,11 @@ def test_sdg_bar_in_english():
     bar = chart.figure.data[0]
     assert chart.title == "Commitments by SDG"
     assert bar.y[0] == "SDG 4 Quality education"
-    assert bar.text[2] == "1,200"
-    assert bar.customdata[0] == "SDG 4 Quality education<br>24 commitments · On track: 50%"
+    assert chart.figure.data[1].text[2] == "  1,200"
+    assert bar.customdata[0] == "SDG 4 Quality education<br>24 commitments · On track or completed: 50%"
     assert chart.summary == (
         "Most commitments concern SDG 16 Peace, justice and strong institutions: 1,200 commitments, 13% "
-        "of them on track."
+        "of those reported on track or completed."
     )
     assert_frame_equal(
         chart.table,
@@ -613,13 +643,13 @@ def test_sdg_bar_in_english():
                     "SDG 16 Peace, justice and strong institutions",
                 ],
                 "Commitments": ["24", "3", "1,200"],
-                "Share on track": ["50%", "–", "13%"],
+                "On track or completed (of reported)": ["50%", "–", "13%"],
             }
         ),
     )
 
 
-def test_sdg_bar_summary_without_on_track_share():
+def test_sdg_bar_summary_without_a_share():
     frame = sdg_frame().iloc[[1]]
     assert charts.sdg_bar(frame).summary == "Flest tiltak gjelder SDG 7 Ren energi til alle: 3 tiltak."
     assert (
@@ -650,3 +680,38 @@ def test_empty_frame(builder, frame, language, message):
     assert [annotation.text for annotation in chart.figure.layout.annotations] == [message]
     assert chart.summary == f"{message}."
     assert_frame_equal(chart.table, pd.DataFrame())
+
+
+def test_points_are_signed_with_the_minus_sign_and_no_change_is_neutral():
+    assert [charts.points_text(value, "nb") for value in (3.46, -33.333, 0.0, -0.04, None)] == [
+        "+3,5 pp",
+        "\u221233,3 pp",
+        "\u00b10,0 pp",
+        "\u00b10,0 pp",
+        None,
+    ]
+    assert charts.points_text(-3.46, "en") == "\u22123.5 pp"
+    assert [charts.change_direction(value) for value in (3.46, -0.06, 0.0, 0.04, None)] == [
+        "up",
+        "down",
+        None,
+        None,
+        None,
+    ]
+
+
+@pytest.mark.parametrize("language, suffix", [("nb", "\u00a0%"), ("en", "%")])
+def test_percent_axes_end_at_100_with_room_for_their_last_tick(language, suffix):
+    for chart in (
+        charts.status_over_time(over_time_frame(), language),
+        charts.progress_by_group(progress_frame(), language),
+        charts.progress_line(line_frame(), language),
+    ):
+        layout = chart.figure.layout
+        axis = layout.yaxis if layout.yaxis.range == (0, 100) else layout.xaxis
+        assert (axis.range, axis.tickvals, axis.ticksuffix, axis.automargin) == (
+            (0, 100),
+            (0, 25, 50, 75, 100),
+            suffix,
+            True,
+        )

@@ -7,12 +7,16 @@ from core.filters import (
     FilterOptions,
     Filters,
     apply_filters,
+    complete_quarters,
+    default_quarter,
     effective_quarter,
     filter_options,
     norwegian_sort_key,
+    provisional_quarters,
 )
+from core.settings import SETTINGS_BY_NAME
 from outputs.charts import status_label
-from tests.builders import FOLLO, IOR, ORU, build_example
+from tests.builders import FOLLO, IOR, ORU, add_reports, build_example
 
 ALL_QUARTERS = ("2023-Q2", "2023-Q3", "2023-Q4")
 
@@ -66,6 +70,32 @@ def test_filter_options_of_an_empty_database(db):
 )
 def test_effective_quarter(dataset, chosen, expected):
     assert effective_quarter(dataset, Filters(quarter=chosen)) == expected
+
+
+def test_a_quarter_is_complete_when_the_share_of_regions_has_reported(dataset):
+    # Follo and IØR report every quarter, Øvre Romerike never: 2 of 3 regions.
+    assert complete_quarters(dataset, 1.0) == ()
+    assert complete_quarters(dataset, 2 / 3) == ALL_QUARTERS
+    assert complete_quarters(dataset, 0.7) == ()
+
+
+def test_the_default_quarter_is_the_latest_complete_one(dataset, db, monkeypatch):
+    add_reports(db, [(ORU, "1.1", "2023-Q3", "on_track", 10), (IOR, "1.1", "2024-Q1", "on_track", 50)])
+    grown = load_dataset(db)
+    # 2023-Q3 has all three regions; 2024-Q1 only IØR, so it is provisional, and so is 2023-Q4
+    # (newer than the latest complete quarter); 2023-Q2, older and incomplete, is not.
+    assert complete_quarters(grown) == ("2023-Q3",)
+    assert default_quarter(grown) == effective_quarter(grown, Filters()) == "2023-Q3"
+    assert effective_quarter(grown, Filters(quarter="2024-Q1")) == "2024-Q1"
+    assert provisional_quarters(grown) == ("2023-Q4", "2024-Q1")
+    monkeypatch.setenv(SETTINGS_BY_NAME["complete_share"].env, "0.3")
+    assert default_quarter(grown) == "2024-Q1"
+    assert provisional_quarters(grown) == ()
+
+
+def test_without_a_complete_quarter_the_default_is_the_latest_and_provisional(dataset):
+    assert default_quarter(dataset) == "2023-Q4"
+    assert provisional_quarters(dataset) == ALL_QUARTERS
 
 
 def test_effective_quarter_of_an_empty_database(db):

@@ -1,6 +1,7 @@
 """Every page from the entry point, with filters, on a database the tests build."""
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from core.access import set_reading_open
 from core.db import connect
@@ -25,15 +26,29 @@ pytestmark = pytest.mark.usefixtures("fresh_caches")
 def test_overview_metrics_and_deltas_for_the_whole_county(register):
     at = app()
     assert [title.value for title in at.title] == ["Oversikt"]
+    # 2024-Q2: 4 of 5 reported (IØR 1.2 not); all 4 were reported in 2024-Q1 too, so the changes
+    # compare those 4: on track or completed 3 of 4 both times, which is no change.
     assert metrics(at) == [
-        ("Tiltak", "5", ""),
-        ("I rute", "40\u00a0%", "-20,0 pp"),
-        ("Forsinket", "20\u00a0%", "+0,0 pp"),
-        ("Fullført", "20\u00a0%", "+20,0 pp"),
-        ("Gjennomsnittlig fremdrift", "49\u00a0%", "+28,8 pp"),
+        ("Rapportert", "4 av 5", ""),
+        ("I rute eller fullført", "75\u00a0%", "\u00b10,0 pp"),
+        ("I rute", "50\u00a0%", "\u221225,0 pp"),
+        ("Forsinket", "25\u00a0%", "+25,0 pp"),
+        ("Fullført", "25\u00a0%", "+25,0 pp"),
+        ("Snittfremdrift", "49\u00a0%", "+26,2 pp"),
+    ]
+    # No change: no arrow and no colour; a fall in the share on track: down, red; more delayed: up, red.
+    assert [(metric.proto.direction, metric.proto.color) for metric in at.metric][1:4] == [
+        (MetricProto.MetricDirection.NONE, MetricProto.MetricColor.GRAY),
+        (MetricProto.MetricDirection.DOWN, MetricProto.MetricColor.RED),
+        (MetricProto.MetricDirection.UP, MetricProto.MetricColor.RED),
     ]
     assert at.caption[0].value == "Utvalg: hele fylket · 2. kv. 2024"
     assert at.caption[1].value.startswith("Sist oppdatert ") and "kari\\@viken.no" in at.caption[1].value
+    assert at.caption[2].value == "2 av 2 regioner har rapportert for 2. kv. 2024 (4 av 5 tiltak)."
+    assert at.caption[3].value == (
+        "Andelene er av de 4 rapporterte tiltakene. Ikke rapportert: 1 tiltak (ukjent status, ikke regnet som "
+        "forsinket)."
+    )
 
 
 def test_last_updated_is_in_oslo_time(register):
@@ -56,21 +71,26 @@ def test_overview_status_chart_holds_the_shares_per_quarter(register):
         "Ikke startet": [20, 0],
         "Ikke rapportert": [0, 20],
     }
-    assert at.caption[2].value == (
-        "I 2. kv. 2024 var 40\u00a0% av 5 tiltak i rute, 20\u00a0% forsinket, 20\u00a0% fullført og "
-        "20\u00a0% ikke rapportert."
+    assert at.caption[4].value == (
+        "I 2. kv. 2024 var 50\u00a0% av 4 rapporterte tiltak i rute, 25\u00a0% forsinket, 25\u00a0% fullført og "
+        "1 av 5 tiltak ikke rapportert."
     )
 
 
 def test_overview_since_last_quarter_lists(register):
     at = app()
-    assert [h.value for h in at.subheader][2:] == [
+    assert [h.value for h in at.subheader] == [
+        "Forsinket nå (1)",
+        "Ikke rapportert for 2. kv. 2024 (1)",
+        "Status per kvartal",
+        "Andel i rute eller fullført per region og rådsområde",
         "Nylig forsinket (1)",
         "Nylig fullført (1)",
         "Fremdrift som går tilbake (1)",
         "Ikke oppdatert på to kvartaler eller mer (0)",
     ]
     tables = html_tables(at)
+    assert [(row[0], row[1]) for row in tables["late-now"].rows] == [("1.1", FOLLO)]
     follo_1_1 = f"tiltak?commitment={commitment_id(FOLLO, '1.1')}"
     follo_1_2 = f"tiltak?commitment={commitment_id(FOLLO, '1.2')}"
     assert tables["newly-delayed"] == HtmlTable(
@@ -95,38 +115,42 @@ def test_region_filter_from_the_url(register):
     at = app({"region": FOLLO})
     assert at.selectbox(key="region").value == FOLLO
     assert at.caption[0].value == "Utvalg: Follorådet · 2. kv. 2024"
-    assert metrics(at)[:2] == [("Tiltak", "3", ""), ("I rute", "33\u00a0%", "-33,3 pp")]
+    assert metrics(at)[:3] == [
+        ("Rapportert", "3 av 3", ""),
+        ("I rute eller fullført", "67\u00a0%", "\u00b10,0 pp"),
+        ("I rute", "33\u00a0%", "\u221233,3 pp"),
+    ]
 
 
 @pytest.mark.parametrize(
     "query, commitments",
     [
-        ({"council": "Samferdsel"}, "3"),
-        ({"council": "Samferdsel", "status": "Forsinket"}, "1"),
-        ({"status": "Ikke rapportert"}, "1"),
-        ({"hashtag": "#kompetanseløft"}, "1"),
-        ({"sdg": SDG_9, "region": IOR}, "2"),
-        ({"region": FOLLO, "status": "Fullført"}, "1"),
+        ({"council": "Samferdsel"}, "2 av 3"),
+        ({"council": "Samferdsel", "status": "Forsinket"}, "1 av 1"),
+        ({"status": "Ikke rapportert"}, "0 av 1"),
+        ({"hashtag": "#kompetanseløft"}, "1 av 1"),
+        ({"sdg": SDG_9, "region": IOR}, "1 av 2"),
+        ({"region": FOLLO, "status": "Fullført"}, "1 av 1"),
     ],
 )
 def test_filter_combinations_from_the_url(register, query, commitments):
-    assert metrics(app(query))[0] == ("Tiltak", commitments, "")
+    assert metrics(app(query))[0] == ("Rapportert", commitments, "")
 
 
 def test_widgets_change_the_view_and_reset_clears_them(register):
     at = app()
     at.selectbox(key="council").set_value("Samferdsel").run()
     at.selectbox(key="status").set_value("delayed").run()
-    assert metrics(at)[0] == ("Tiltak", "1", "")
+    assert metrics(at)[0] == ("Rapportert", "1 av 1", "")
     assert at.caption[0].value == "Utvalg: Samferdsel, Forsinket · 2. kv. 2024"
     at.button[0].click().run()
     assert (at.selectbox(key="council").value, at.selectbox(key="status").value) == (None, None)
-    assert metrics(at)[0] == ("Tiltak", "5", "")
+    assert metrics(at)[0] == ("Rapportert", "4 av 5", "")
 
 
 def test_choosing_an_earlier_quarter(register):
     at = app({"quarter": "1. kv. 2024"})
-    assert metrics(at)[1] == ("I rute", "60\u00a0%", "")
+    assert metrics(at)[2] == ("I rute", "60\u00a0%", "")
     assert at.caption[0].value == "Utvalg: hele fylket · 1. kv. 2024"
 
 
@@ -140,8 +164,16 @@ def test_filter_matching_nothing_says_so(register):
 def test_english_switch_changes_the_labels(register):
     at = app({"lang": "English"})
     assert [title.value for title in at.title] == ["Overview"]
-    assert [m[0] for m in metrics(at)] == ["Commitments", "On track", "Delayed", "Completed", "Average progress"]
-    assert metrics(at)[1] == ("On track", "40%", "-20.0 pp")
+    assert [m[0] for m in metrics(at)] == [
+        "Reported",
+        "On track or completed",
+        "On track",
+        "Delayed",
+        "Completed",
+        "Average progress",
+    ]
+    assert metrics(at)[1:3] == [("On track or completed", "75%", "\u00b10.0 pp"), ("On track", "50%", "\u221225.0 pp")]
+    assert at.caption[2].value == "2 of 2 regions have reported for Q2 2024 (4 of 5 commitments)."
     assert at.selectbox(key="region").label == "Region"
     assert at.selectbox(key="council").label == "Council area"
 
@@ -198,7 +230,8 @@ def test_sdg_page_tiles_and_drilldown(register):
     tiles = at.get("html")[0].proto.body
     assert tiles.count("<li") == 17
     assert "SDG 9</strong><br>Industri, innovasjon og infrastruktur" in tiles
-    assert "2 tiltak · 50\u00a0% i rute" in tiles
+    # IØR 1.1 on track, IØR 1.2 not reported: the share is of the one reported.
+    assert "2 tiltak · 100\u00a0% i rute eller fullført" in tiles
     at = app({"sdg": SDG_9}, "views/baerekraftsmal.py")
     assert at.header[1].value == f"{SDG_9} per region og innsatsområde"
     assert [trace["name"] for trace in charts(at)[0]["data"]] == ["I rute", "Ikke rapportert"]

@@ -34,6 +34,9 @@ from outputs.errors import ChartRenderingFailed, ChromiumMissing
 from tests.builders import add_reports, build_register
 
 NOTE = "Utvalg: hele fylket · 2. kv. 2024"
+COVERAGE = "2 av 2 regioner har rapportert for 2. kv. 2024 (5 av 6 tiltak)."
+# Typed on Eksport: markup and Markdown in it are printed as typed, never read.
+COMMENTARY = "Godt kvartal & <b>ikke fet</b>\n![x](http://127.0.0.1/x)"
 CREATED = dt.date(2024, 8, 15)
 IOR = "Indre Østfold regionråd"
 # Longer than Excel's 31 characters for a sheet name, so the sheet takes the short name.
@@ -59,10 +62,12 @@ def require_chromium() -> None:
 def build(db) -> None:
     """Six commitments in two regions, reported in 2024-Q1 and 2024-Q2.
 
-    2024-Q2: 6 commitments, 3 on track (50 %), 1 delayed, 1 completed, 1 not
-    reported; average progress (40 + 100 + 10 + 50 + 25) / 5 = 45. 2024-Q1: 5 of 6
-    on track, average progress 210 / 6 = 35. Since then: IØR 1.1 newly delayed,
-    IØR 1.2 newly completed, IØR 2.1 (20 → 10) and Hallingdal 1.1 (60 → 25) backwards.
+    2024-Q2: 6 commitments, 5 reported (Hallingdal 1.2 not): of those 3 on track (60 %),
+    1 delayed, 1 completed, so 80 % on track or completed; average progress
+    (40 + 100 + 10 + 50 + 25) / 5 = 45. 2024-Q1: all 6 reported, 5 on track, average
+    progress 210 / 6 = 35. Like for like (the 5 reported in both): 100 % on track and
+    42 % progress in 2024-Q1. Since then: IØR 1.1 newly delayed, IØR 1.2 newly
+    completed, IØR 2.1 (20 → 10) and Hallingdal 1.1 (60 → 25) backwards.
     """
     build_register(
         db,
@@ -145,7 +150,7 @@ def brief(dataset, tmp_path_factory) -> bytes:
     require_chromium()
 
     def draw() -> bytes:
-        return report.pdf_brief(dataset, "2024-Q2", "nb", NOTE, created=CREATED)
+        return report.pdf_brief(dataset, "2024-Q2", "nb", NOTE, commentary=COMMENTARY, created=CREATED)
 
     if "PYTEST_XDIST_WORKER" not in os.environ:
         return draw()
@@ -219,7 +224,7 @@ def test_region_summary_has_a_row_per_region_and_the_county_total(dataset):
             "not_started": pd.Series([0, 0, 0], dtype="int64"),
             "cancelled": pd.Series([0, 0, 0], dtype="int64"),
             "not_reported": pd.Series([0, 1, 1], dtype="int64"),
-            "on_track_share": pd.Series([50.0, 50.0, 50.0], dtype="float64"),
+            "on_track_or_completed_share": pd.Series([75.0, 100.0, 80.0], dtype="float64"),
             "average_progress": pd.Series([50.0, 25.0, 45.0], dtype="float64"),
         }
     )
@@ -227,16 +232,6 @@ def test_region_summary_has_a_row_per_region_and_the_county_total(dataset):
     pd.testing.assert_frame_equal(summary, expected)
     # Every status is counted, so a row's counts add up to its commitments.
     assert (summary[list(report.SUMMARY_STATUSES)].sum(axis=1) == summary["commitments"]).all()
-
-
-def test_points_are_signed_with_the_language_s_decimal_mark():
-    assert [report.points_text(value, "nb") for value in (3.46, -33.333, 0.0, None)] == [
-        "+3,5 pp",
-        "-33,3 pp",
-        "+0,0 pp",
-        "–",
-    ]
-    assert report.points_text(3.46, "en") == "+3.5 pp"
 
 
 # --- the workbook ---------------------------------------------------------------------------
@@ -250,7 +245,7 @@ def test_workbook_starts_with_a_summary_and_has_a_sheet_per_region(dataset):
     summary = book["Sammendrag"]
     assert rows(summary) == [
         ["Kvartalsrapport – 2. kv. 2024", *[None] * 9],
-        [NOTE, *[None] * 9],
+        [f"{NOTE} · {COVERAGE}", *[None] * 9],
         [None] * 10,
         [
             "Region",
@@ -261,12 +256,12 @@ def test_workbook_starts_with_a_summary_and_has_a_sheet_per_region(dataset):
             "Ikke startet",
             "Utgår",
             "Ikke rapportert",
-            "Andel i rute",
+            "I rute eller fullført (av rapporterte)",
             "Snittfremdrift",
         ],
-        [IOR, 4, 2, 1, 1, 0, 0, 0, 0.5, 0.5],
-        [HALLINGDAL, 2, 1, 0, 0, 0, 0, 1, 0.5, 0.25],
-        ["Totalt", 6, 3, 1, 1, 0, 0, 1, 0.5, 0.45],
+        [IOR, 4, 2, 1, 1, 0, 0, 0, 0.75, 0.5],
+        [HALLINGDAL, 2, 1, 0, 0, 0, 0, 1, 1.0, 0.25],
+        ["Totalt", 6, 3, 1, 1, 0, 0, 1, 0.8, 0.45],
     ]
     assert [summary.cell(7, column).number_format for column in range(1, 11)] == [
         *["General"] * 8,
@@ -379,10 +374,13 @@ def test_workbook_in_english(dataset):
         "Not started",
         "Cancelled",
         "Not reported",
-        "Share on track",
+        "On track or completed (of reported)",
         "Average progress",
     ]
-    assert rows(book["Summary"])[6] == ["Total", 6, 3, 1, 1, 0, 0, 1, 0.5, 0.45]
+    assert rows(book["Summary"])[1][0] == (
+        "Selection: the whole county · 2 of 2 regions have reported for Q2 2024 (5 of 6 commitments)."
+    )
+    assert rows(book["Summary"])[6] == ["Total", 6, 3, 1, 1, 0, 0, 1, 0.8, 0.45]
     assert [row[5] for row in rows(book["Hallingdal"], first=5)] == ["On track", "Not reported"]
 
 
@@ -402,18 +400,44 @@ def test_workbook_without_commitments_has_only_a_zero_summary(dataset):
 def test_brief_has_title_note_date_and_key_figures(brief):
     lines = [line for line in pdf_lines(brief) if not line.startswith("Partnerskapsmonitor ·")]
 
-    assert lines[:11] == [
+    assert lines[:18] == [
         "Kvartalsrapport – 2. kv. 2024",
+        "Viken fylkeskommune",
         NOTE,
         "Laget 15.08.2024",
+        COVERAGE,
+        "Kommentar",
+        "Godt kvartal & <b>ikke fet</b>",
+        "![x](http://127.0.0.1/x)",
         "Nøkkeltall",
         "Nøkkeltall Verdi Endring siden 1. kv. 2024",
-        "Tiltak 6 –",
-        "I rute 50 % -33,3 pp",
-        "Forsinket 17 % +16,7 pp",
-        "Fullført 17 % +16,7 pp",
-        "Gjennomsnittlig fremdrift 45 % +10,0 pp",
-        "Status per kvartal",
+        "Rapportert 5 av 6 –",
+        "I rute eller fullført 80 % \u221220,0 pp",
+        "I rute 60 % \u221240,0 pp",
+        "Forsinket 20 % +20,0 pp",
+        "Fullført 20 % +20,0 pp",
+        "Snittfremdrift 45 % +3,0 pp",
+        "Andelene er av de 5 rapporterte tiltakene. Ikke rapportert: 1 tiltak (ukjent status, ikke regnet som "
+        "forsinket).",
+        "Endring fra 1. kv. 2024 i prosentpoeng, for de samme 5 tiltakene rapportert i begge kvartalene.",
+    ]
+
+
+@pytest.mark.slow
+def test_brief_lists_what_is_late_now_and_who_has_not_reported(brief):
+    lines = pdf_lines(brief)
+    text = " ".join(lines)
+
+    assert lines[lines.index("Forsinket nå (1)") + 1 :][:2] == ["Region Nr Tiltak Kvartaler", "forsinket"]
+    # Wrapped cells come out line by line, so the row is looked for in the running text.
+    assert (
+        "Indre Østfold regionråd 1.1 Kartlegge klimagassutslipp i alle kommunene 1 Venter på data fra SSB Purre på SSB"
+        in text
+    )
+    start = lines.index("Ikke rapportert for 2. kv. 2024 (1)")
+    assert lines[start + 1 : start + 3] == [
+        "Region Ikke rapportert Rapportert Sist rapportert",
+        "Regionrådet for Hallingdal, Numedal og Kongsberg 1 1 av 2 2. kv. 2024",
     ]
 
 
@@ -429,16 +453,18 @@ def test_brief_has_both_charts_each_followed_by_its_summary(brief):
     # 760 CSS pixels wide at scale 3; 450 high (Plotly's default), and 160 + 44 per region.
     assert images == [(2280, 1350), (2280, 744)]
     summary_over_time = (
-        "I 2. kv. 2024 var 50 % av 6 tiltak i rute, 17 % forsinket, 17 % fullført og 17 % ikke rapportert."
+        "I 2. kv. 2024 var 60 % av 5 rapporterte tiltak i rute, 20 % forsinket, 20 % fullført og 1 av 6 tiltak "
+        "ikke rapportert."
     )
     summary_by_region = "«Indre Østfold regionråd» har høyest andel forsinkede tiltak: 1 av 4 (25 %)."
-    assert lines.index(summary_over_time) == lines.index("Status per kvartal") + 1
+    # The longer summary wraps, so it is looked for in the running text, right after its heading.
+    assert f"Status per kvartal {summary_over_time}" in " ".join(lines)
     assert lines.index(summary_by_region) == lines.index("Status per region") + 1
 
 
 @pytest.mark.slow
 def test_brief_lists_what_changed_since_last_quarter(brief):
-    lines = pdf_lines(brief)
+    lines = [line for line in pdf_lines(brief) if not line.startswith("Partnerskapsmonitor ·")]
     text = " ".join(lines)
 
     start = lines.index("Siden forrige kvartal")
@@ -468,10 +494,10 @@ def test_brief_ends_with_a_table_per_region(brief):
     lines = pdf_lines(brief)
     text = " ".join(lines)
 
-    assert lines[lines.index("Per region") + 1 :][-1] == "Totalt 6 3 1 1 1 50 % 45 %"
+    assert lines[lines.index("Per region") + 1 :][-1] == "Totalt 6 3 1 1 1 80 % 45 %"
     # Not started and cancelled, which no commitment here is, are left out on paper.
-    assert f"{IOR} 4 2 1 1 0 50 % 50 %" in lines
-    assert "Regionrådet for Hallingdal, Numedal og Kongsberg 2 1 0 0 1 50 % 25 %" in text
+    assert f"{IOR} 4 2 1 1 0 75 % 50 %" in lines
+    assert "Regionrådet for Hallingdal, Numedal og Kongsberg 2 1 0 0 1 100 % 25 %" in text
 
 
 @pytest.mark.slow
@@ -489,7 +515,7 @@ def test_brief_says_what_it_is_and_in_which_language(brief):
     assert b"/Lang (nb-NO)" in brief
     assert b"DejaVuSans" in brief
     assert pdf_lines(brief)[0] == "Partnerskapsmonitor · Kvartalsrapport – 2. kv. 2024 Side 1"
-    assert pages == 2
+    assert pages == 3
 
 
 @pytest.mark.slow
@@ -514,7 +540,8 @@ def test_a_stuck_chromium_is_stopped_and_reported(monkeypatch):
 def test_brief_says_so_when_a_list_is_empty(dataset, blank_charts):
     hallingdal = apply_filters(dataset, Filters(region=HALLINGDAL))
 
-    lines = pdf_lines(report.pdf_brief(hallingdal, "2024-Q2", "nb", "Utvalg: Hallingdal", created=CREATED))
+    brief = report.pdf_brief(hallingdal, "2024-Q2", "nb", "Utvalg: Hallingdal", created=CREATED)
+    lines = [line for line in pdf_lines(brief) if not line.startswith("Partnerskapsmonitor ·")]
 
     start = lines.index("Siden forrige kvartal")
     assert lines[start : start + 7] == [
@@ -535,13 +562,17 @@ def test_brief_for_the_first_quarter_has_nothing_to_compare_with(dataset, blank_
     lines = pdf_lines(report.pdf_brief(first, "2024-Q1", "nb", NOTE, created=CREATED))
 
     no_previous = "Det finnes ikke noe tidligere kvartal å sammenligne med."
-    assert lines[5:12] == [
+    start = lines.index("Nøkkeltall Verdi Endring")
+    assert lines[start : start + 9] == [
         "Nøkkeltall Verdi Endring",
-        "Tiltak 6 –",
+        "Rapportert 6 av 6 –",
+        "I rute eller fullført 83 % –",
         "I rute 83 % –",
         "Forsinket 0 % –",
         "Fullført 0 % –",
-        "Gjennomsnittlig fremdrift 35 % –",
+        "Snittfremdrift 35 % –",
+        "Andelene er av de 6 rapporterte tiltakene. Ikke rapportert: 0 tiltak (ukjent status, ikke regnet som "
+        "forsinket).",
         no_previous,
     ]
     assert lines[lines.index("Siden forrige kvartal") + 1] == no_previous
@@ -552,20 +583,27 @@ def test_brief_in_english(dataset, blank_charts):
     data = report.pdf_brief(dataset, "2024-Q2", "en", "Selection: the whole county", created=CREATED)
     lines = pdf_lines(data)
 
-    assert lines[:12] == [
+    assert lines[:14] == [
         "Partnership monitor · Quarterly report – Q2 2024 Page 1",
         "Quarterly report – Q2 2024",
+        "Viken fylkeskommune",
         "Selection: the whole county",
         "Created 2024-08-15",
+        "2 of 2 regions have reported for Q2 2024 (5 of 6 commitments).",
         "Key figures",
         "Key figures Value Change since Q1 2024",
-        "Commitments 6 –",
-        "On track 50% -33.3 pp",
-        "Delayed 17% +16.7 pp",
-        "Completed 17% +16.7 pp",
-        "Average progress 45% +10.0 pp",
-        "Status by quarter",
+        "Reported 5 of 6 –",
+        "On track or completed 80% \u221220.0 pp",
+        "On track 60% \u221240.0 pp",
+        "Delayed 20% +20.0 pp",
+        "Completed 20% +20.0 pp",
+        "Average progress 45% +3.0 pp",
     ]
+    assert (
+        "The shares are of the 5 reported commitments. Not reported: 1 commitment (status unknown, not counted as "
+        "delayed). Change since Q1 2024 in percentage points, for the same 5 commitments reported in both quarters. "
+        "Delayed now (1)"
+    ) in " ".join(lines)
     assert "No commitments have become delayed since the previous quarter." not in lines
     assert b"/Lang (en)" in data
 
@@ -618,9 +656,11 @@ def test_brief_falls_back_to_helvetica_without_dejavu(dataset, blank_charts, wit
     lines = pdf_lines(data)
 
     assert b"DejaVuSans" not in data
-    assert lines[1:3] == ["Kvartalsrapport – 2. kv. 2024", NOTE]
+    assert lines[1:4] == ["Kvartalsrapport – 2. kv. 2024", "Viken fylkeskommune", NOTE]
     assert "1. kv. 2024 -> 2. kv. 2024" in lines
-    assert "Regionrådet for Hallingdal, Numedal og Kongsberg 2 1 0 0 1 50 % 25 %" in " ".join(lines)
+    # Helvetica has no minus sign (U+2212); the hyphen stands in for it.
+    assert "I rute eller fullført 80 % -20,0 pp" in lines
+    assert "Regionrådet for Hallingdal, Numedal og Kongsberg 2 1 0 0 1 100 % 25 %" in " ".join(lines)
 
 
 # --- chart rendering ------------------------------------------------------------------------

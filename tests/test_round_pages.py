@@ -138,7 +138,7 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
     assert reports("2024-Q3") == []
 
 
-def test_save_writes_the_file_and_the_overview_moves_on(register):
+def test_save_writes_the_file_and_the_overview_offers_its_quarter_as_provisional(register):
     at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
     save_button(at).click().run()
     assert not at.exception
@@ -152,8 +152,19 @@ def test_save_writes_the_file_and_the_overview_moves_on(register):
     ]
     # The uploader is emptied, so the review of the saved file is gone.
     assert not at.file_uploader[0].value
+    # Follo alone has reported 2024-Q3: the overview stays on the complete quarter and offers
+    # the new one, marked provisional, and says who has reported.
     at.switch_page("views/oversikt.py").run()
-    assert at.caption[0].value == "Utvalg: hele fylket · 3. kv. 2024"
+    assert at.caption[0].value == "Utvalg: hele fylket · 2. kv. 2024"
+    quarter = at.selectbox(key="quarter")
+    assert quarter.placeholder == "Siste komplette (2. kv. 2024)"
+    assert quarter.options == ["3. kv. 2024 (foreløpig)", "2. kv. 2024", "1. kv. 2024"]
+    quarter.select_index(0).run()
+    assert at.caption[0].value == "Utvalg: hele fylket · 3. kv. 2024 (foreløpig)"
+    assert at.warning[0].value == (
+        "1 av 2 regioner har rapportert for 3. kv. 2024 (2 av 5 tiltak). "
+        "Foreløpige tall: ikke alle regioner har rapportert for kvartalet ennå."
+    )
 
 
 def test_the_same_file_again_changes_nothing(register):
@@ -589,7 +600,8 @@ def test_the_pdf_brief_holds_the_regions_and_the_key_figures(register, downloads
     assert "Kvartalsrapport – 2. kv. 2024" in text
     assert FOLLO in text and IOR in text
     # The overview's key figures for the same data (see test_pages).
-    for figure in ("40 %", "20 %", "49 %", "-20,0 pp", "+28,8 pp"):
+    assert "2 av 2 regioner har rapportert for 2. kv. 2024 (4 av 5 tiltak)." in text
+    for figure in ("75 %", "50 %", "49 %", "\u00b10,0 pp", "\u221225,0 pp", "+26,2 pp"):
         assert figure in text, figure
     assert "Trafikksikkerhet ved skoler" in text  # newly delayed since last quarter
 
@@ -598,7 +610,8 @@ def test_without_chromium_the_pdf_button_is_off_and_says_why(register, monkeypat
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     at = app(page="views/eksport.py")
     assert at.download_button(key="report-pdf").disabled
-    [warning] = at.warning
+    out_of_date, warning = at.warning
+    assert out_of_date.value.startswith("Den nyeste rapporten i utvalget er for 2. kv. 2024, mer enn ett kvartal")
     assert warning.value.startswith("Finner ikke Chromium (/nonexistent/chromium)")
     assert not at.download_button(key="report-xlsx").disabled
 

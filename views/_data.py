@@ -14,9 +14,24 @@ from collections.abc import Callable
 import streamlit as st
 
 from core import analysis
-from core.dataset import Dataset, commitment_story, last_update, load_dataset, region_profile
+from core.dataset import (
+    Dataset,
+    LastUpdate,
+    commitment_story,
+    last_update,
+    load_dataset,
+    region_profile,
+    upload_summary,
+)
 from core.db import connect, database_path, revision
-from core.filters import FilterOptions, Filters, apply_filters, effective_quarter, filter_options
+from core.filters import (
+    FilterOptions,
+    Filters,
+    apply_filters,
+    default_quarter,
+    filter_options,
+    provisional_quarters,
+)
 from outputs import charts
 from outputs.charts import Chart
 from views._state import current_filters
@@ -130,6 +145,7 @@ _LOOKUPS: dict[str, Callable[..., object]] = {
     "region_profile": region_profile,
     "commitment_story": commitment_story,
     "last_update": last_update,
+    "upload_summary": upload_summary,
 }
 
 
@@ -147,8 +163,16 @@ def story(commitment_id: int):
     return _lookup("commitment_story", *_source(), commitment_id)
 
 
-def latest_upload():
+def latest_upload() -> LastUpdate | None:
     return _lookup("last_update", *_source())
+
+
+def selection_upload() -> LastUpdate | None:
+    """The upload that wrote the newest report among the selected commitments; the newest
+    upload of any kind when they have no report."""
+    upload_id = analysis.newest_upload_id(filtered())
+    found = _lookup("upload_summary", *_source(), upload_id) if upload_id is not None else None
+    return found or latest_upload()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -162,9 +186,28 @@ def _picker_options(
     return list(labels), labels
 
 
+# Which quarters are complete is counted over every report: once per revision, not per call.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _quarter_states(path: str, data_revision: int) -> tuple[str | None, frozenset[str]]:
+    """The default quarter and the provisional ones."""
+    whole = _dataset(path, data_revision)
+    return default_quarter(whole), frozenset(provisional_quarters(whole))
+
+
 def quarter_in_view() -> str | None:
-    """The quarter the pages show: the chosen one, else the latest with data."""
-    return effective_quarter(dataset(), current_filters())
+    """The quarter the pages show: the chosen one, else the latest complete one (core.filters.default_quarter)."""
+    quarter = current_filters().quarter
+    return quarter if quarter in dataset().quarters else _quarter_states(*_source())[0]
+
+
+def default_quarter_in_view() -> str | None:
+    """The quarter shown when none is chosen."""
+    return _quarter_states(*_source())[0]
+
+
+def provisional(quarter: str | None) -> bool:
+    """Whether the quarter's figures are provisional (core.filters.provisional_quarters)."""
+    return quarter in _quarter_states(*_source())[1]
 
 
 def filter_choices() -> FilterOptions:

@@ -20,13 +20,17 @@ PDF_MIME = "application/pdf"
 def report_buttons(quarter: str, lang: str) -> None:
     selected = data.filtered()
     note = widgets.selection_text(lang)
+    provisional = data.provisional(quarter)
+    commentary = st.text_area(
+        t("export.commentary", lang), key="report-commentary", help=t("export.commentary_help", lang)
+    )
     stem = file_stem(t("export.report_file", lang), quarter)
     # Buttons as wide as their labels, wrapping to a new line: fixed columns cut long labels short.
     row = st.container(horizontal=True)
     widgets.download_button(
         row,
         t("export.report_excel", lang),
-        lambda: report.quarterly_workbook(selected, quarter, lang, created_line(note, lang)),
+        lambda: report.quarterly_workbook(selected, quarter, lang, created_line(note, lang), provisional=provisional),
         f"{stem}.xlsx",
         XLSX_MIME,
         "report-xlsx",
@@ -40,7 +44,7 @@ def report_buttons(quarter: str, lang: str) -> None:
     widgets.download_button(
         row,
         t("export.report_pdf", lang),
-        lambda: report.pdf_brief(selected, quarter, lang, note),
+        lambda: report.pdf_brief(selected, quarter, lang, note, provisional=provisional, commentary=commentary),
         f"{stem}.pdf",
         PDF_MIME,
         "report-pdf",

@@ -5,6 +5,7 @@ charts with their text alternatives, KPIs and SDG badges.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import html
 import json
 import re
@@ -15,12 +16,14 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from core import analysis
 from core.analysis import Kpis
 from core.dataset import CommitmentStory
 from core.filters import Filters, url_params
 from core.i18n import Localised, t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
-from outputs.charts import Chart, SdgRow, percent_text, plotly_config, points_text, text_colour_on, typed_rows
+from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
+from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
 from outputs.tables import (
     CSV_MIME,
     XLSX_MIME,
@@ -33,7 +36,18 @@ from outputs.tables import (
     workbook_bytes,
 )
 from views import _tables as tables
-from views._data import commitment_choices, dataset, filter_choices, filtered, latest_upload, quarter_in_view, story
+from views._data import (
+    commitment_choices,
+    computed,
+    dataset,
+    default_quarter_in_view,
+    filter_choices,
+    filtered,
+    provisional,
+    quarter_in_view,
+    selection_upload,
+    story,
+)
 from views._state import (
     FILTER_KEYS,
     LANGUAGE_KEY,
@@ -141,15 +155,17 @@ def sidebar_filters(container, lang: str) -> Filters:
             t("filters.all_statuses", lang),
             lambda key: status_label(key, lang),
         )
-        # No choice means the latest quarter, so a new upload shows at once; a chosen
-        # quarter stays chosen (and in the URL).
-        latest = quarter_label(options.quarters[0], lang) if options.quarters else ""
+        # No choice means the latest complete quarter; a newer one is offered, marked
+        # provisional. A chosen quarter stays chosen (and in the URL).
+        labels = {q: quarter_choice(q, lang, provisional=provisional(q)) for q in options.quarters}
+        default = default_quarter_in_view()
+        latest = labels[default] if default else ""
         quarter = st.selectbox(
             t("filters.quarter", lang),
             options.quarters,
             index=None,
             placeholder=t("filters.latest_quarter", lang, quarter=latest),
-            format_func=lambda q: quarter_label(q, lang),
+            format_func=labels.__getitem__,
             key="quarter",
             on_change=forget_url_unknown,
         )
@@ -209,7 +225,7 @@ def selection_text(lang: str, *, markdown: bool = False) -> str:
     chosen = chosen or t("filters.none", lang)
     quarter = quarter_in_view()
     if quarter:
-        chosen += f" · {quarter_label(quarter, lang)}"
+        chosen += f" · {quarter_choice(quarter, lang, provisional=provisional(quarter))}"
     return t("filters.active", lang, filters=chosen)
 
 
@@ -349,7 +365,27 @@ def page_start(title_key: str, *, last_updated: bool = False) -> tuple[str, str]
     quarter = quarter_in_view() if has_data(lang) else None
     if quarter is None:  # has_data has said why
         st.stop()
+    coverage_line(quarter, lang)
     return lang, quarter
+
+
+def coverage_line(quarter: str, lang: str, *, today: dt.date | None = None) -> None:
+    """Who has reported for the quarter; a warning, in words, when the figures are provisional
+    or the newest report in view is more than a quarter old (``today`` default: today)."""
+    text = coverage_text(computed(analysis.coverage, quarter), lang, provisional=provisional(quarter))
+    if provisional(quarter):
+        st.warning(text, icon=":material/hourglass_top:")
+    else:
+        st.caption(text)
+    newest = dataset().quarters[-1]
+    if current_filters().quarter is None and newest != quarter:
+        st.info(t("headline.newer_provisional", lang, quarter=quarter_label(newest, lang)), icon=":material/info:")
+    selected = filtered()
+    if analysis.reports_out_of_date(selected, today or dt.date.today()):
+        st.warning(
+            t("headline.out_of_date", lang, quarter=quarter_label(selected.quarters[-1], lang)),
+            icon=":material/update:",
+        )
 
 
 def has_data(lang: str) -> bool:
@@ -367,7 +403,8 @@ def has_data(lang: str) -> bool:
 
 
 def last_updated_line(lang: str) -> None:
-    upload = latest_upload()
+    """When the figures in view last changed: the upload that wrote the newest report among the selected commitments."""
+    upload = selection_upload()
     if upload is None:
         st.caption(t("never_updated", lang))
         return
@@ -376,28 +413,28 @@ def last_updated_line(lang: str) -> None:
 
 
 def kpi_row(kpis: Kpis, lang: str) -> None:
-    """The headline figures with their change since the previous quarter."""
-    help_text = (
-        t("kpi.delta_help", lang, previous=quarter_label(kpis.previous_quarter, lang))
-        if kpis.previous_quarter
-        else None
-    )
-    columns = st.columns(5)
-    columns[0].metric(t("kpi.commitments", lang), kpis.commitments)
-    figures: tuple[tuple[str, float | None, float | None, Literal["normal", "inverse"]], ...] = (
-        ("kpi.on_track", kpis.on_track_share, kpis.on_track_share_delta, "normal"),
-        ("kpi.delayed", kpis.delayed_share, kpis.delayed_share_delta, "inverse"),
-        ("kpi.completed", kpis.completed_share, kpis.completed_share_delta, "normal"),
-        ("kpi.average_progress", kpis.average_progress, kpis.average_progress_delta, "normal"),
-    )
-    for column, (key, value, delta, colour) in zip(columns[1:], figures, strict=True):
+    """The headline figures with their like-for-like change since the previous quarter.
+
+    No change shows no arrow and no colour; a change shows its arrow and sign, so the colour is never alone.
+    """
+    help_text = change_help(kpis, lang)
+    figures = kpi_figures(kpis, lang)
+    for column, figure in zip(st.columns(len(figures)), figures, strict=True):
+        colour: Literal["off", "green", "red"] = "off"
+        arrow: Literal["off", "up", "down"] = "off"
+        if figure.direction in ("up", "down"):
+            good = (figure.direction == "up") == figure.higher_is_better
+            colour = "green" if good else "red"
+            arrow = "up" if figure.direction == "up" else "down"
         column.metric(
-            t(key, lang),
-            percent_text(value, lang),
-            delta=points_text(delta, lang),
+            figure.label,
+            figure.value,
+            delta=figure.change,
             delta_color=colour,
-            help=help_text,
+            delta_arrow=arrow,
+            help=help_text if figure.change is not None else None,
         )
+    st.caption(shares_note(kpis, lang))
 
 
 def listing(title: str, frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:
@@ -423,12 +460,17 @@ def focus_area_html(area, lang: str) -> str:
 
 
 def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
-    """The 17 goals as tiles in their colours, each with number, name, count and share on track."""
+    """The 17 goals as tiles in their colours, each with number, name, count and share on track or completed."""
     tiles = []
     for row in typed_rows(summary, SdgRow):
         name = row.name_nb if lang == "nb" else row.name_en
         if row.commitments:
-            counts = t("sdgs.tile_counts", lang, count=row.commitments, share=percent_text(row.on_track_share, lang))
+            counts = t(
+                "sdgs.tile_counts",
+                lang,
+                commitments=commitments_text(row.commitments, lang),
+                share=percent_text(row.on_track_or_completed_share, lang),
+            )
         else:
             counts = t("sdgs.tile_none", lang)
         tiles.append(

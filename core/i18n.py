@@ -83,8 +83,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Unknown status “{value}”; showing all statuses.",
     ),
     "url.unknown.quarter": (
-        "Fant ikke kvartalet «{value}» i dataene; viser siste kvartal.",
-        "Could not find the quarter “{value}” in the data; showing the latest quarter.",
+        "Fant ikke kvartalet «{value}» i dataene; viser siste komplette kvartal.",
+        "Could not find the quarter “{value}” in the data; showing the latest complete quarter.",
     ),
     "url.unknown.lang": (
         "Kjenner ikke språket «{value}»; viser bokmål.",
@@ -122,12 +122,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kpi.completed": ("Fullført", "Completed"),
     "kpi.average_progress": ("Gjennomsnittlig fremdrift", "Average progress"),
     "kpi.delta_help.one": (
-        "Endring fra {previous} i prosentpoeng, for det ene tiltaket rapportert i begge kvartalene.",
-        "Change since {previous} in percentage points, for the one commitment reported in both quarters.",
+        "Endring fra {previous} i prosentpoeng, for {count} tiltak rapportert i begge kvartalene.",
+        "Change since {previous} in percentage points, for the {count} commitment reported in both quarters.",
     ),
-    "kpi.delta_help": (
-        "Endring fra {previous} i prosentpoeng, for de samme {compared} tiltakene rapportert i begge kvartalene.",
-        "Change since {previous} in percentage points, for the same {compared} commitments reported in both quarters.",
+    "kpi.delta_help.other": (
+        "Endring fra {previous} i prosentpoeng, for de samme {count} tiltakene rapportert i begge kvartalene.",
+        "Change since {previous} in percentage points, for the same {count} commitments reported in both quarters.",
     ),
     "kpi.on_track_or_completed": ("I rute eller fullført", "On track or completed"),
     "kpi.reported": ("Rapportert", "Reported"),
@@ -140,12 +140,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Headline figures, the same on every page, export and the PDF (outputs/headline.py)
     "headline.coverage.one": (
-        "{reported} av {regions} har rapportert for {quarter} ({commitments_reported} av {commitments})",
-        "{reported} of {regions} has reported for {quarter} ({commitments_reported} of {commitments})",
+        "{count} av {regions} har rapportert for {quarter} ({commitments_reported} av {commitments})",
+        "{count} of {regions} has reported for {quarter} ({commitments_reported} of {commitments})",
     ),
     "headline.coverage.other": (
-        "{reported} av {regions} har rapportert for {quarter} ({commitments_reported} av {commitments})",
-        "{reported} of {regions} have reported for {quarter} ({commitments_reported} of {commitments})",
+        "{count} av {regions} har rapportert for {quarter} ({commitments_reported} av {commitments})",
+        "{count} of {regions} have reported for {quarter} ({commitments_reported} of {commitments})",
     ),
     "headline.regions.one": ("{count} region", "{count} region"),
     "headline.regions.other": ("{count} regioner", "{count} regions"),

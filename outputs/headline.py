@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from core.analysis import Coverage, Kpis
-from core.i18n import t
+from core.i18n import Deferred, t
 from core.vocabulary import number_text, quarter_label
 from outputs.charts import change_direction, commitments_text, percent_text, points_text
 
@@ -25,13 +25,11 @@ class KpiFigure(NamedTuple):
 def coverage_text(coverage: Coverage, lang: str, *, provisional: bool = False) -> str:
     """ "4 av 7 regioner har rapportert for 3. kv. 2024 (52 av 96 tiltak)", and that the
     figures are provisional when they are."""
-    regions_key = "headline.regions.one" if coverage.regions == 1 else "headline.regions.other"
-    key = "headline.coverage.one" if coverage.regions_reported == 1 else "headline.coverage.other"
     text = t(
-        key,
+        "headline.coverage",
         lang,
-        reported=number_text(coverage.regions_reported, lang),
-        regions=t(regions_key, lang, count=number_text(coverage.regions, lang)),
+        count=Deferred(number_text, coverage.regions_reported),
+        regions=t("headline.regions", lang, count=Deferred(number_text, coverage.regions)),
         quarter=quarter_label(coverage.quarter, lang) if coverage.quarter else "–",
         commitments_reported=number_text(coverage.commitments_reported, lang),
         commitments=commitments_text(coverage.commitments, lang),
@@ -80,8 +78,8 @@ def change_help(kpis: Kpis, lang: str) -> str | None:
     if kpis.previous_quarter is None:
         return None
     return t(
-        "kpi.delta_help.one" if kpis.compared == 1 else "kpi.delta_help",
+        "kpi.delta_help",
         lang,
         previous=quarter_label(kpis.previous_quarter, lang),
-        compared=number_text(kpis.compared, lang),
+        count=Deferred(number_text, kpis.compared),
     )

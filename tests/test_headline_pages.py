@@ -11,7 +11,7 @@ from PIL import Image
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from outputs import report
-from tests.builders import FOLLO, IOR, add_reports, app, charts, download, metrics
+from tests.builders import FOLLO, IOR, add_reports, app, charts, download, html_tables, metrics
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -35,13 +35,12 @@ def new_quarter(register):
 
 
 def late_and_missing(at):
-    late = next(df.value for df in at.dataframe if "quarters_delayed" in df.value.columns)
+    """Forsinket nå as (region, code, quarters delayed, comment, next step); Ikke rapportert as drawn."""
+    late = html_tables(at)["late-now"]
+    columns = [late.headers.index(name) for name in ("Region", "Nr", "Kvartaler forsinket", "Kommentar", "Neste steg")]
     missing = next(df.value for df in at.dataframe if "Rapportert" in df.value.columns)
     return (
-        [
-            tuple(row)
-            for row in late[["region", "code", "quarters_delayed", "comment", "next_step"]].itertuples(index=False)
-        ],
+        [tuple(row[column] for column in columns) for row in late.rows],
         [tuple(row) for row in missing.itertuples(index=False)],
     )
 
@@ -60,7 +59,7 @@ def test_the_default_quarter_is_the_latest_complete_one(new_quarter):
     ]
     assert [warning.value for warning in at.warning] == [OUT_OF_DATE.format(quarter="2. kv. 2024")]
     assert late_and_missing(at) == (
-        [(FOLLO, "1.1", 1, "Venter på vegvesenet", "Nytt møte")],
+        [(FOLLO, "1.1", "1", "Venter på vegvesenet", "Nytt møte")],
         [(IOR, "1", "1 av 2", "2. kv. 2024")],
     )
 
@@ -90,9 +89,7 @@ def test_the_new_quarter_is_provisional_with_unknowns_grey_and_like_for_like_cha
         (MetricProto.MetricDirection.NONE, MetricProto.MetricColor.GRAY),
         (MetricProto.MetricDirection.DOWN, MetricProto.MetricColor.RED),
     ]
-    assert at.metric[1].help == (
-        "Endring fra 2. kv. 2024 i prosentpoeng, for det ene tiltaket rapportert i begge kvartalene."
-    )
+    assert at.metric[1].help == ("Endring fra 2. kv. 2024 i prosentpoeng, for 1 tiltak rapportert i begge kvartalene.")
     # The coverage line is the warning above, so the note on the shares follows "Sist oppdatert".
     assert at.caption[2].value == (
         "Andelene er av de 2 rapporterte tiltakene. Ikke rapportert: 3 tiltak (ukjent status, ikke regnet som "
@@ -114,7 +111,7 @@ def test_the_new_quarter_is_provisional_with_unknowns_grey_and_like_for_like_cha
     ]
 
     assert late_and_missing(at) == (
-        [(IOR, "1.2", 1, "Mangler midler", "Søke midler")],
+        [(IOR, "1.2", "1", "Mangler midler", "Søke midler")],
         [(FOLLO, "3", "0 av 3", "2. kv. 2024")],
     )
 

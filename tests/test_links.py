@@ -110,20 +110,25 @@ def test_language_values():
 # --- pages -----------------------------------------------------------------------------------
 
 
+def notices(at) -> list[str]:
+    """The page's warnings but the one that the test data's reports (2024) are out of date today."""
+    return [text for text in at.warning.values if not text.startswith(("Den nyeste rapporten", "The newest report"))]
+
+
 @pytest.mark.usefixtures("fresh_caches")
 def test_canonical_link_opens_the_view_in_english(register):
     at = app({"region": "folloradet", "status": "delayed", "quarter": "2024-Q2", "lang": "en"})
     assert [title.value for title in at.title] == ["Overview"]
     assert (at.selectbox(key="region").value, at.selectbox(key="status").value) == (FOLLO, "delayed")
     assert at.caption[0].value == "Selection: Follorådet, Delayed · Q2 2024"
-    assert metrics(at)[0] == ("Commitments", "1", "")
-    assert at.warning.values == []
+    assert metrics(at)[0] == ("Reported", "1 of 1", "")
+    assert notices(at) == []
 
 
 @pytest.mark.usefixtures("fresh_caches")
 def test_an_old_link_is_rewritten_to_canonical_form(register):
     at = app({"region": FOLLO, "status": "Forsinket", "quarter": "2. kv. 2024", "lang": "English"})
-    assert metrics(at)[0] == ("Commitments", "1", "")
+    assert metrics(at)[0] == ("Reported", "1 of 1", "")
     assert dict(at.query_params) == {
         "region": "folloradet",
         "status": "delayed",
@@ -135,23 +140,23 @@ def test_an_old_link_is_rewritten_to_canonical_form(register):
 @pytest.mark.usefixtures("fresh_caches")
 def test_an_unknown_value_is_named_on_screen_and_the_rest_applies(register):
     at = app({"region": "Atlantis", "council": "samferdsel"})
-    assert at.warning.values == ["Fant ikke regionen «Atlantis»; viser hele fylket."]
+    assert notices(at) == ["Fant ikke regionen «Atlantis»; viser hele fylket."]
     assert at.caption[0].value == "Utvalg: Samferdsel · 2. kv. 2024"
     assert dict(at.query_params) == {"council": "samferdsel"}
     # Said until the reader changes the filters.
     at.selectbox(key="status").set_value("delayed").run()
-    assert at.warning.values == []
+    assert notices(at) == []
 
 
 @pytest.mark.usefixtures("fresh_caches")
 def test_an_unknown_value_is_shown_as_typed_in_english(register):
     at = app({"quarter": "**2030**", "lang": "fr"})
-    assert at.warning.values == [
-        "Fant ikke kvartalet «\\*\\*2030\\*\\*» i dataene; viser siste kvartal.",
+    assert notices(at) == [
+        "Fant ikke kvartalet «\\*\\*2030\\*\\*» i dataene; viser siste komplette kvartal.",
         "Kjenner ikke språket «fr»; viser bokmål.",
     ]
     at = app({"quarter": "2030-Q1", "lang": "en"})
-    assert at.warning.values == ["Could not find the quarter “2030-Q1” in the data; showing the latest quarter."]
+    assert notices(at) == ["Could not find the quarter “2030-Q1” in the data; showing the latest complete quarter."]
 
 
 @pytest.mark.usefixtures("fresh_caches")
@@ -192,7 +197,7 @@ def test_filters_survive_a_page_switch_without_a_query(register):
 @pytest.mark.usefixtures("fresh_caches")
 def test_blank_values_are_no_filter_and_no_notice(register):
     at = app({"lang": "", "region": "", "quarter": " "})
-    assert at.warning.values == []
+    assert notices(at) == []
     assert [title.value for title in at.title] == ["Oversikt"]
     assert dict(at.query_params) == {}
 

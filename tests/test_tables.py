@@ -96,5 +96,7 @@ def test_the_overview_draws_the_heatmap_list_beside_the_chart(register):
     [narrow] = [
         element.proto.body for element in at.get("html") if element.proto.body.startswith('<div class="pm-narrow-only')
     ]
-    assert narrow.startswith('<div class="pm-narrow-only" role="region" aria-label="Andel i rute per region')
+    assert narrow.startswith(
+        '<div class="pm-narrow-only" role="region" aria-label="Andel i rute eller fullført per region'
+    )
     assert f"<li><strong>{FOLLO}</strong><ul><li>Samferdsel: <strong>" in narrow

@@ -152,7 +152,7 @@ def test_the_overview_on_a_phone_fits_and_lists_the_heatmap(browser: Browser, ap
         expect(phone.locator(".pm-table td[data-label='Tiltak']").first).to_be_visible()
         # The KPIs stand one above the other.
         boxes = [box for box in (metric.bounding_box() for metric in phone.get_by_test_id("stMetric").all()) if box]
-        assert len(boxes) == 5 and len({round(box["x"]) for box in boxes}) == 1
+        assert len(boxes) == 6 and len({round(box["x"]) for box in boxes}) == 1
         assert [box["y"] for box in boxes] == sorted(box["y"] for box in boxes)
         # Hints point to the menu, which on a phone is a drawer, not "the left".
         assert "til venstre" not in phone.locator("body").inner_text()

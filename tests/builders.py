@@ -655,6 +655,16 @@ APP_DONE = """([app, busy, settleMs, quietMs]) => {
 }"""
 
 
+# Each table's box against what it shows: a table wider than its box scrolls sideways.
+TABLE_WIDTHS = """() => [...document.querySelectorAll(".pm-table")].map(
+    (box) => ({ id: box.id, scroll: box.scrollWidth, client: box.clientWidth }))"""
+PAGE_WIDTH = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    return { page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth,
+             main: main.scrollWidth, mainBox: main.clientWidth };
+}"""
+
+
 def wait_for_app_idle(page: Page, title: str | None = None) -> None:
     """Wait until Streamlit has finished the script run and drawn all of it.
 

@@ -15,8 +15,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
 from tests.builders import (
+    PAGE_WIDTH,
     SCREENSHOTS,
     SIDEBAR_NAV,
+    TABLE_WIDTHS,
     nav,
     open_page,
     select_option,
@@ -125,6 +127,10 @@ def test_page_draws_and_passes_axe(page: Page, app_url: str, view: View) -> None
         open_page(page, f"{app_url}/{view.path}", view.title)
     for label, option in view.choices:
         select_option(page, label, option)
+    # Read at 1400 px: no table wider than its box, and the page does not scroll sideways.
+    assert [table for table in page.evaluate(TABLE_WIDTHS) if table["scroll"] > table["client"]] == []
+    widths = page.evaluate(PAGE_WIDTH)
+    assert (widths["page"], widths["main"]) == (widths["window"], widths["mainBox"])
     with whole_page_in_view(page):
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=SCREENSHOTS / f"{view.name}.png", full_page=True)

@@ -1,5 +1,5 @@
 """Reading the dashboard without a mouse, on a laptop and on a phone: the keyboard reaches a
-commitment from a table with the focus always visible, tables fit at 1400 px, the overview
+commitment from a table with the focus always visible, the overview
 fits a phone with the heatmap as a list, and SDG badges are drawn, never shown as HTML text.
 
 The phone screenshot lands in docs/screenshots/ for a person to look at.
@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from core.db import connect
 from tests.browser.conftest import LOCALE
-from tests.builders import ROOT, open_page, wait_for_app_idle
+from tests.builders import PAGE_WIDTH, ROOT, TABLE_WIDTHS, open_page, wait_for_app_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,14 +37,6 @@ FOCUSED = """() => {
         outlineWidth: parseFloat(style.outlineWidth),
         opacity: style.opacity,
     };
-}"""
-# Each table's box against what it shows: a table wider than its box scrolls sideways.
-TABLE_WIDTHS = """() => [...document.querySelectorAll(".pm-table")].map(
-    (box) => ({ id: box.id, scroll: box.scrollWidth, client: box.clientWidth }))"""
-PAGE_WIDTH = """() => {
-    const main = document.querySelector('[data-testid="stMain"]');
-    return { page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth,
-             main: main.scrollWidth, mainBox: main.clientWidth };
 }"""
 
 
@@ -78,24 +70,6 @@ def test_a_keyboard_alone_opens_a_commitment_from_a_table_with_the_focus_always_
     expect(
         page.get_by_role("heading", level=2).filter(has_text=re.compile("^" + re.escape(link["text"]) + " "))
     ).to_be_visible()
-
-
-@pytest.mark.parametrize(
-    "path, title",
-    [
-        ("", "Oversikt"),
-        ("regioner?region=Follor%C3%A5det", "Regioner"),
-        ("radsomrader", "Rådsområder"),
-        ("tiltak?commitment=1", "Tiltak"),
-    ],
-)
-def test_tables_fit_at_1400_px_without_sideways_scrolling(page: Page, app_url: str, path: str, title: str) -> None:
-    open_page(page, f"{app_url}/{path}", title)
-    tables = page.evaluate(TABLE_WIDTHS)
-    assert tables, "the page draws at least one table"
-    assert [table for table in tables if table["scroll"] > table["client"]] == []
-    widths = page.evaluate(PAGE_WIDTH)
-    assert (widths["page"], widths["main"]) == (widths["window"], widths["mainBox"])
 
 
 def test_export_buttons_show_their_whole_labels_at_1400_px(page: Page, app_url: str) -> None:

@@ -72,22 +72,6 @@ def test_an_unknown_value_is_named(page: Page, app_url: str) -> None:
     expect(selectbox(page, "Region")).to_have_value("")
 
 
-def test_no_request_goes_to_another_host(page: Page, app_url: str) -> None:
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    for path, title in PUBLIC_PAGES:
-        open_page(page, f"{app_url}/{path}", title)
-    sign_in(page, app_url)
-    for title in ("Last opp", "Opplastinger"):
-        nav(page, title)
-    origin = urlsplit(app_url).netloc
-    elsewhere = sorted(
-        {url for url in requested if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != origin}
-    )
-    assert elsewhere == []
-    assert any(urlsplit(url).netloc == origin for url in requested)
-
-
 class _Listener(BaseHTTPRequestHandler):
     heard: ClassVar[list[str]]
 
@@ -114,13 +98,17 @@ def listener() -> Iterator[tuple[int, list[str]]]:
         server.server_close()
 
 
-def test_stored_markdown_fetches_nothing(
+def test_no_request_leaves_the_server_and_stored_markdown_fetches_nothing(
     page: Page, demo_database: Path, tmp_path: Path, pytestconfig: pytest.Config
 ) -> None:
+    """Every page, with ``![x](http://127.0.0.1:PORT/x)`` stored as a region name, commitment text,
+    comment and file name: the listener on PORT hears nothing, and no request goes to another host."""
     from core.db import connect
 
     database = tmp_path / "hostile.db"
     shutil.copyfile(demo_database, database)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     with listener() as (port, heard):
         image = f"![x](http://127.0.0.1:{port}/x)"
         with contextlib.closing(connect(database)) as db, db.conn:
@@ -131,15 +119,24 @@ def test_stored_markdown_fetches_nothing(
             db.execute("UPDATE uploads SET file_name = ?", (f"{image}.xlsx",))
         with running_dashboard(database, tmp_path, pytestconfig) as url:
             slug = f"follo-x-http-127-0-0-1-{port}-x"
-            for path, title in ((f"?region={slug}", "Oversikt"), ("radsomrader", "Rådsområder")):
+            for path, title in PUBLIC_PAGES:
                 open_page(page, f"{url}/{path}", title)
+            open_page(page, f"{url}/?region={slug}", "Oversikt")
             open_page(page, f"{url}/regioner?region={slug}", "Regioner")
             expect(page.get_by_role("heading", name=f"Follo {image}", exact=True)).to_be_visible()
             open_page(page, f"{url}/tiltak?commitment=1", "Tiltak")
             expect(page.get_by_role("heading", name=f"1.1 Tiltak {image}", exact=True)).to_be_visible()
             sign_in(page, url)
-            nav(page, "Opplastinger")
+            for title in ("Last opp", "Opplastinger"):
+                nav(page, title)
+            origin = urlsplit(url).netloc
         assert heard == []
+    elsewhere = sorted(
+        {address for address in requested if urlsplit(address).scheme not in ("data", "blob")}
+        - {address for address in requested if urlsplit(address).netloc == origin}
+    )
+    assert elsewhere == []
+    assert any(urlsplit(address).netloc == origin for address in requested)
 
 
 def test_the_back_button_returns_to_the_view_before(page: Page, app_url: str) -> None:

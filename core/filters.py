@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -197,9 +197,52 @@ def slug(name: str) -> str:
     return _NOT_SLUG.sub("-", ascii_only).strip("-")
 
 
+# What chat and mail programs take into a link they find in running text: the full stop or the
+# bracket after it (docs/field-log.md, links).
+_TRAILING = ".,;:!?)]}>»\"'"
+_COPIED_AMPERSAND = "amp;"
+_Found = TypeVar("_Found")
+
+
+def bare_key(key: str) -> str:
+    """A link's parameter name as meant. A link copied from HTML keeps "&amp;" between its
+    parameters, which the browser reads as a key "amp;status": that is "status"."""
+    while key.startswith(_COPIED_AMPERSAND):
+        key = key[len(_COPIED_AMPERSAND) :]
+    return key
+
+
+def link_params(raw: Mapping[str, str]) -> dict[str, str]:
+    """The link's parameters by their :func:`bare_key`; a key given as it is wins over a copied one."""
+    params = {key: value for key, value in raw.items() if bare_key(key) == key}
+    for key, value in raw.items():
+        params.setdefault(bare_key(key), value)
+    return params
+
+
+def link_id(value: str | None) -> int | None:
+    """A commitment's or an upload's id from a link: ASCII digits, perhaps with punctuation a chat
+    program took along at the end ("12)."); None for anything else or a number no id can have."""
+    if value is None:
+        return None
+    digits = value.strip().rstrip(_TRAILING)
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    number = int(digits)
+    return number if 0 < number < 2**63 else None
+
+
+def _read(reader: Callable[[str], _Found | None], value: str) -> _Found | None:
+    """The value read, else the value without punctuation taken along at its end, else None."""
+    found = reader(value)
+    if found is None and (trimmed := value.rstrip(_TRAILING)) != value and trimmed:
+        found = reader(trimmed)
+    return found
+
+
 def parse_language(value: str) -> str | None:
     """ "nb" or "en" from the URL's lang, also in the old form (Norsk, English); None if unknown."""
-    return _LANGUAGE_WORDS.get(fold(value))
+    return _read(lambda word: _LANGUAGE_WORDS.get(fold(word)), value)
 
 
 @dataclass(frozen=True)
@@ -251,7 +294,7 @@ def read_url_filters(params: Mapping[str, str], options: FilterOptions) -> UrlFi
         value = params.get(key, "").strip()
         if not value:
             continue
-        found = readers[key](value)
+        found = _read(readers[key], value)
         if found is None:
             unknown.append((key, value))
         else:

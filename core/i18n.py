@@ -86,6 +86,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fant ikke kvartalet «{value}» i dataene; viser siste komplette kvartal.",
         "Could not find the quarter “{value}” in the data; showing the latest complete quarter.",
     ),
+    "url.unknown.commitment": (
+        "Fant ikke tiltaket «{value}» som lenken viser til. Velg et tiltak i listen.",
+        "Could not find the commitment “{value}” the link points to. Choose one in the list.",
+    ),
+    "url.unknown.upload": (
+        "Fant ikke opplastingen «{value}» som lenken viser til. Velg en opplasting i listen.",
+        "Could not find the upload “{value}” the link points to. Choose one in the list.",
+    ),
     "url.unknown.lang": (
         "Kjenner ikke språket «{value}»; viser bokmål.",
         "Unknown language “{value}”; showing Norwegian (bokmål).",

@@ -11,7 +11,17 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from core.filters import LANGUAGES, URL_KEYS, FilterOptions, Filters, parse_language, read_url_filters, url_params
+from core.filters import (
+    LANGUAGES,
+    URL_KEYS,
+    FilterOptions,
+    Filters,
+    bare_key,
+    link_params,
+    parse_language,
+    read_url_filters,
+    url_params,
+)
 
 FILTER_KEYS = tuple(URL_KEYS)
 LANGUAGE_KEY = "lang"  # the language switch's widget
@@ -39,7 +49,8 @@ def current_filters() -> Filters:
 
 def _url_now() -> dict[str, str]:
     """The filters and language in the URL; a blank value is no value."""
-    return {key: st.query_params[key] for key in URL_PARAMS if st.query_params.get(key, "").strip()}
+    given = link_params(st.query_params.to_dict())
+    return {key: given[key] for key in URL_PARAMS if given.get(key, "").strip()}
 
 
 def adopt_url(options: Callable[[], FilterOptions]) -> None:
@@ -80,6 +91,8 @@ def forget_url_unknown() -> None:
 def write_url(params: dict[str, str]) -> None:
     """Put ``params`` (URL key -> canonical value) in the URL in place of the filters and language
     there; other parameters (``commitment``, ``upload``) stay."""
+    for copied in [key for key in st.query_params if key != bare_key(key) and bare_key(key) in URL_PARAMS]:
+        del st.query_params[copied]
     for key in URL_PARAMS:
         if key in params and st.query_params.get(key) != params[key]:
             st.query_params[key] = params[key]

@@ -9,6 +9,7 @@ import streamlit as st
 
 from core.db import connect
 from core.errors import MonitorError
+from core.filters import link_id, link_params
 from core.i18n import t
 from core.reports import rollback
 from core.uploads import Upload, list_uploads, upload_changes
@@ -82,10 +83,11 @@ def _quarters(stored: str | None, lang: str) -> str:
 
 def upload_picker(found: list[Upload], lang: str) -> Upload | None:
     by_id = {upload.id: upload for upload in found}
-    requested = st.query_params.get("upload")
-    # isascii: "²" is a digit to isdigit, but not to int.
-    number = int(requested) if requested and requested.isascii() and requested.isdigit() else None
+    requested = link_params(st.query_params.to_dict()).get("upload", "").strip()
+    number = link_id(requested)
     index = list(by_id).index(number) if number in by_id else None
+    if requested and index is None:
+        st.warning(t("url.unknown.upload", lang, value=widgets.markdown_literal(requested, inline=True)))
     chosen = st.selectbox(
         t("uploads.choose", lang),
         list(by_id),

@@ -19,7 +19,7 @@ import streamlit as st
 from core import analysis
 from core.analysis import Kpis
 from core.dataset import CommitmentStory
-from core.filters import Filters, url_params
+from core.filters import Filters, link_id, link_params, url_params
 from core.i18n import Localised, t
 from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
@@ -488,13 +488,15 @@ def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
 def commitment_picker(lang: str) -> int | None:
     """The commitment to show: from the link that led here, else chosen in a list; kept in the URL."""
     ids, labels = commitment_choices()
-    requested = st.query_params.get("commitment")
-    current = int(requested) if requested and requested.isascii() and requested.isdigit() else None
+    requested = link_params(st.query_params.to_dict()).get("commitment", "").strip()
+    current = link_id(requested)
     if current is not None and current not in labels:
         found = story(current)
         if found is not None:
             ids = [current, *ids]
             labels = {**labels, current: f"{found.region} {found.code} – {found.text[:90]}"}
+    if requested and current not in labels:
+        st.warning(t("url.unknown.commitment", lang, value=markdown_literal(requested, inline=True)))
     chosen = st.selectbox(
         t("commitment.choose", lang),
         ids,
@@ -502,7 +504,7 @@ def commitment_picker(lang: str) -> int | None:
         format_func=lambda commitment_id: labels[commitment_id],
         placeholder=t("commitment.choose", lang),
     )
-    if chosen is not None and chosen != current:
+    if chosen is not None and st.query_params.get("commitment") != str(chosen):
         st.query_params["commitment"] = str(chosen)
     return chosen
 

@@ -38,10 +38,10 @@ def late_and_missing(at):
     """Forsinket nå as (region, code, quarters delayed, comment, next step); Ikke rapportert as drawn."""
     late = html_tables(at)["late-now"]
     columns = [late.headers.index(name) for name in ("Region", "Nr", "Kvartaler forsinket", "Kommentar", "Neste steg")]
-    missing = next(df.value for df in at.dataframe if "Rapportert" in df.value.columns)
+    missing = html_tables(at)["not-reported"]
     return (
         [tuple(row[column] for column in columns) for row in late.rows],
-        [tuple(row) for row in missing.itertuples(index=False)],
+        [tuple(row) for row in missing.rows],
     )
 
 

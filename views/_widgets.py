@@ -21,7 +21,7 @@ from core.analysis import Kpis
 from core.dataset import CommitmentStory
 from core.filters import Filters, link_id, link_params, url_params
 from core.i18n import Localised, t
-from core.vocabulary import SDG_BY_NUMBER, quarter_label, status_label
+from core.vocabulary import SDG_BY_NUMBER, number_text, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
 from outputs.tables import (
@@ -435,6 +435,40 @@ def kpi_row(kpis: Kpis, lang: str) -> None:
             help=help_text if figure.change is not None else None,
         )
     st.caption(shares_note(kpis, lang))
+
+
+def unreported_table(missing: pd.DataFrame, quarter: str, lang: str) -> None:
+    """Who has not reported for the quarter, region by region (core.analysis.unreported_by_region),
+    with downloads."""
+    title = t("overview.not_reported", lang, quarter=quarter_label(quarter, lang))
+    st.subheader(f"{markdown_literal(title)} ({len(missing)})")
+    if missing.empty:
+        st.write(t("overview.all_reported", lang, quarter=quarter_label(quarter, lang)))
+        return
+    headers = [t(f"col.{column}", lang) for column in ("region", "missing", "reported", "last_reported")]
+    words = [
+        (
+            region,
+            number_text(count, lang),
+            t("kpi.of", lang, part=number_text(part, lang), whole=number_text(whole, lang)),
+            quarter_label(last, lang) if last else t("never", lang),
+        )
+        for region, count, part, whole, last in missing[
+            ["region", "missing", "reported", "commitments", "last_reported"]
+        ].itertuples(index=False)
+    ]
+    rows = [
+        [
+            tables.name_cell(region),
+            tables.Cell(html.escape(count), "pm-number"),
+            tables.short_cell(of),
+            tables.short_cell(last),
+        ]
+        for region, count, of, last in words
+    ]
+    shown = pd.DataFrame(words, columns=headers)
+    tables.show_table(title, list(shown.columns), rows, len(shown), lang, "not-reported")
+    export_table_buttons(title, shown, lang, key="not-reported")
 
 
 def listing(title: str, frame: pd.DataFrame, lang: str, key: str, columns: tuple[str, ...]) -> None:

@@ -1,9 +1,8 @@
-import pandas as pd
 import streamlit as st
 
 from core import analysis
 from core.i18n import t
-from core.vocabulary import number_text, quarter_label
+from core.vocabulary import quarter_label
 from outputs import charts
 from views import _data as data
 from views import _widgets as widgets
@@ -20,27 +19,7 @@ widgets.listing(
     "late-now",
     ("region", "code", "text", "quarters_delayed", "comment", "next_step"),
 )
-not_reported_title = t("overview.not_reported", lang, quarter=quarter_label(quarter, lang))
-missing = data.computed(analysis.unreported_by_region, quarter)
-st.subheader(f"{not_reported_title} ({len(missing)})")
-if missing.empty:
-    st.write(t("overview.all_reported", lang, quarter=quarter_label(quarter, lang)))
-else:
-    shown = pd.DataFrame(
-        {
-            t("col.region", lang): missing["region"],
-            t("col.missing", lang): [number_text(count, lang) for count in missing["missing"]],
-            t("col.reported", lang): [
-                t("kpi.of", lang, part=number_text(part, lang), whole=number_text(whole, lang))
-                for part, whole in zip(missing["reported"], missing["commitments"], strict=True)
-            ],
-            t("col.last_reported", lang): [
-                quarter_label(last, lang) if last else t("never", lang) for last in missing["last_reported"]
-            ],
-        }
-    )
-    st.dataframe(shown, hide_index=True, key="not-reported")
-    widgets.export_table_buttons(not_reported_title, shown, lang, key="not-reported")
+widgets.unreported_table(data.computed(analysis.unreported_by_region, quarter), quarter, lang)
 
 widgets.show_chart(
     data.chart(charts.status_over_time, analysis.status_by_quarter, lang=lang), lang, key="status-over-time"

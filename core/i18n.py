@@ -101,8 +101,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Shared
     "show_data": ("Vis tallene bak figuren", "Show the figures behind the chart"),
     "last_updated": (
-        "Sist oppdatert {when} av {who} ({file}).",
-        "Last updated {when} by {who} ({file}).",
+        "Sist oppdatert {when} av {who}, fra filen «{file}».",
+        "Last updated {when} by {who}, from the file “{file}”.",
     ),
     "never_updated": ("Ingen opplastinger ennå.", "No uploads yet."),
     "empty.database": (

@@ -139,6 +139,9 @@ def test_last_updated_is_for_the_selection(new_quarter):
     ior = app({"region": IOR})
     ior.selectbox(key="quarter").select_index(0).run()
     assert ior.caption[1].value.startswith("Sist oppdatert 02.10.2024 kl. 10:00 av ")
+    # A selection without reports names no upload at all: another region's says nothing about it.
+    nothing = app({"region": FOLLO, "status": "cancelled"})
+    assert not [caption.value for caption in nothing.caption if caption.value.startswith("Sist oppdatert")]
 
 
 def test_eksport_builds_the_report_for_a_provisional_quarter_with_the_commentary_typed(

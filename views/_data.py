@@ -168,11 +168,10 @@ def latest_upload() -> LastUpdate | None:
 
 
 def selection_upload() -> LastUpdate | None:
-    """The upload that wrote the newest report among the selected commitments; the newest
-    upload of any kind when they have no report."""
+    """The upload that wrote the newest report among the selected commitments; None when they
+    have none (another region's upload says nothing about them)."""
     upload_id = analysis.newest_upload_id(filtered())
-    found = _lookup("upload_summary", *_source(), upload_id) if upload_id is not None else None
-    return found or latest_upload()
+    return _lookup("upload_summary", *_source(), upload_id) if upload_id is not None else None
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -43,6 +43,7 @@ from views._data import (
     default_quarter_in_view,
     filter_choices,
     filtered,
+    latest_upload,
     provisional,
     quarter_in_view,
     selection_upload,
@@ -406,7 +407,8 @@ def last_updated_line(lang: str) -> None:
     """When the figures in view last changed: the upload that wrote the newest report among the selected commitments."""
     upload = selection_upload()
     if upload is None:
-        st.caption(t("never_updated", lang))
+        if latest_upload() is None:
+            st.caption(t("never_updated", lang))
         return
     when = stored_moment_text(upload.uploaded_at, lang)
     st.caption(t_literal("last_updated", lang, when=when, who=upload.uploaded_by, file=upload.file_name))

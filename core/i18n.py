@@ -336,9 +336,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.stage.save": ("Lagrer …", "Saving …"),
     "upload.stage.done": ("Ferdig.", "Done."),
     "upload.review_heading": ("3. Se over og lagre", "3. Review and save"),
-    "upload.count.added": ("Nye", "New"),
-    "upload.count.changed": ("Endret", "Changed"),
-    "upload.count.unchanged": ("Uendret", "Unchanged"),
+    # Against each commitment's previous report; the saved message counts reports written, in other words.
+    "upload.count.added": ("Uten tidligere rapport", "No earlier report"),
+    "upload.count.changed": ("Endret fra forrige rapport", "Changed from the previous report"),
+    "upload.count.unchanged": ("Som forrige rapport", "Same as the previous report"),
     "upload.count.newly_delayed": ("Nylig forsinket", "Newly delayed"),
     "upload.count.backwards": ("Fremdrift tilbake", "Progress backwards"),
     "upload.not_saved_yet": (

@@ -5,7 +5,9 @@ value it would replace when the quarter already has one, else the commitment's
 latest earlier report, the way the overview's "since last quarter" compares. A
 report is *added* when the commitment has no report to compare with, *changed*
 when any field differs from it and *unchanged* otherwise; so a new quarter that
-repeats the last one counts as unchanged, though saving it adds a report.
+repeats the last one counts as unchanged, though saving it adds a report. Against
+an earlier quarter a blank comment or next step is no change: they belong to their
+quarter, and the template leaves them blank.
 Newly delayed commitments and progress going backwards are flagged.
 """
 
@@ -35,6 +37,7 @@ REVIEW_COLUMNS = (
     "changed_fields",
 )
 FIELDS = ("status", "progress", "comment", "next_step", "owner")
+PER_QUARTER = ("comment", "next_step")
 CHUNK = 500
 
 
@@ -71,8 +74,12 @@ def _review_row(change: Change, text: str, earlier: dict[int, list[tuple]]) -> t
     newly_delayed = status_after == "delayed" and status_before != "delayed"
     backwards = progress_before is not None and progress_after is not None and progress_after < progress_before
     old = before or (None,) * len(FIELDS)
+    earlier_quarter = compared_quarter is not None and compared_quarter != change.quarter
     changed_fields = tuple(
-        (name, was, now) for name, was, now in zip(FIELDS, old, change.new, strict=True) if was != now
+        (name, was, now)
+        for name, was, now in zip(FIELDS, old, change.new, strict=True)
+        # A comment and a next step belong to their quarter: left blank in a new one, they were not removed.
+        if was != now and not (earlier_quarter and name in PER_QUARTER and now in (None, ""))
     )
     kind = "added" if before is None else "changed" if changed_fields else "unchanged"
     return (

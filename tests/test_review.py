@@ -170,3 +170,23 @@ def test_progress_is_reported_stage_by_stage_and_bytes_load_like_files(db, tmp_p
         "fra-nettleseren.xlsx",
         "Admin (admin)",
     )
+
+
+def test_a_blank_comment_in_a_new_quarter_is_no_change(db, tmp_path):
+    # The template leaves Kommentar and Neste steg blank; the previous quarter's words were not removed.
+    build_small_register(db)
+    earlier = [["Follo", "1.1", "2023-Q1", "I rute", 50, "Godt i gang", "Møte i mai", ""]]
+    load_status(db, write_workbook(tmp_path / "q1.xlsx", earlier), user=ADMIN)
+    result = load_status(
+        db,
+        write_workbook(tmp_path / "q2.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 50, "", "", ""]]),
+        dry_run=True,
+        user=ADMIN,
+    )
+    frame = review_frame(db, result)
+    assert (frame.loc[0, "change"], frame.loc[0, "changed_fields"]) == ("unchanged", ())
+    # In the same quarter a comment emptied is a change: it replaces the words stored.
+    again = load_status(
+        db, write_workbook(tmp_path / "q1b.xlsx", [[*earlier[0][:5], "", "Møte i mai", ""]]), dry_run=True, user=ADMIN
+    )
+    assert review_frame(db, again).loc[0, "changed_fields"] == (("comment", "Godt i gang", None),)

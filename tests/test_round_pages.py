@@ -76,9 +76,9 @@ def test_a_filled_in_template_loads_through_the_page(register, downloads):
     assert not at.exception
     # Against the latest earlier reports the template was filled with: 1.1 changed, 1.2 as it was.
     assert metrics(at) == [
-        ("Nye", "0", ""),
-        ("Endret", "1", ""),
-        ("Uendret", "1", ""),
+        ("Uten tidligere rapport", "0", ""),
+        ("Endret fra forrige rapport", "1", ""),
+        ("Som forrige rapport", "1", ""),
         ("Nylig forsinket", "0", ""),
         ("Fremdrift tilbake", "0", ""),
     ]
@@ -93,9 +93,9 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
     at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
     assert not at.exception
     assert metrics(at) == [
-        ("Nye", "0", ""),
-        ("Endret", "2", ""),
-        ("Uendret", "0", ""),
+        ("Uten tidligere rapport", "0", ""),
+        ("Endret fra forrige rapport", "2", ""),
+        ("Som forrige rapport", "0", ""),
         ("Nylig forsinket", "1", ""),
         ("Fremdrift tilbake", "2", ""),
     ]
@@ -172,7 +172,11 @@ def test_the_same_file_again_changes_nothing(register):
     save_button(at).click().run()
     first = int(at.success[0].value.split()[3].rstrip(":"))
     at = upload(at, "status-follo.xlsx", GOOD_FILE)
-    assert metrics(at)[:3] == [("Nye", "0", ""), ("Endret", "0", ""), ("Uendret", "2", "")]
+    assert metrics(at)[:3] == [
+        ("Uten tidligere rapport", "0", ""),
+        ("Endret fra forrige rapport", "0", ""),
+        ("Som forrige rapport", "2", ""),
+    ]
     assert [info.value for info in at.main.info] == [
         "Ingenting å lagre: alt i filen er likt det som allerede er lagret. "
         f"Den samme filen er lastet opp før (opplasting {first})."
@@ -183,7 +187,11 @@ def test_the_same_file_again_changes_nothing(register):
 def test_a_changed_report_shows_before_and_after(register):
     changed = workbook_bytes([[FOLLO, "1.1", "2024-Q2", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", "Ola"]])
     at = upload(upload_page(), "rettelse.xlsx", changed)
-    assert metrics(at)[:3] == [("Nye", "0", ""), ("Endret", "1", ""), ("Uendret", "0", "")]
+    assert metrics(at)[:3] == [
+        ("Uten tidligere rapport", "0", ""),
+        ("Endret fra forrige rapport", "1", ""),
+        ("Som forrige rapport", "0", ""),
+    ]
     changes = html_tables(at)["upload-changes"]
     assert [row[:3] for row in changes.rows] == [["1.1", "Endret", "Ansvarlig: – → «Ola»"]]
     assert changes.rows[0][6] == "2. kv. 2024"  # compared with the report it replaces
@@ -198,7 +206,11 @@ def test_the_review_counts_against_the_previous_report_and_the_switch_shows_unch
         ]
     )
     at = upload(upload_page(), "status-follo.xlsx", round_file)
-    assert metrics(at)[:3] == [("Nye", "0", ""), ("Endret", "1", ""), ("Uendret", "1", "")]
+    assert metrics(at)[:3] == [
+        ("Uten tidligere rapport", "0", ""),
+        ("Endret fra forrige rapport", "1", ""),
+        ("Som forrige rapport", "1", ""),
+    ]
     assert [h.value for h in at.subheader] == ["Endringer i filen (1)"]
     assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
         ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"]

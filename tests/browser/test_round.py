@@ -101,7 +101,11 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     # Against each commitment's latest report. The template carries status, progress and owner
     # over but leaves comments blank for the new quarter: of the four completed before, the two
     # without a comment stay as they were; the two with one lose it, a change.
-    assert (review["Nye"], review["Endret"], review["Uendret"]) == ("0", "11", "2")
+    assert (review["Uten tidligere rapport"], review["Endret fra forrige rapport"], review["Som forrige rapport"]) == (
+        "0",
+        "11",
+        "2",
+    )
     changes = page.locator("#table-upload-changes")
     expect(changes.locator("tbody tr").first).to_contain_text("Status: Fullført → Forsinket")
     # Readable at 1400 px: the review's table does not scroll sideways.

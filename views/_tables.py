@@ -183,9 +183,11 @@ def narrow_list_html(frame: pd.DataFrame, caption: str) -> str:
     items = []
     for row in frame.itertuples(index=False):
         values = dict(zip(frame.columns, row, strict=True))
+        # An empty cell has no commitments: nothing to say about it on a phone.
         entries = "".join(
-            f"<li>{html.escape(str(column))}: <strong>{html.escape(_shown(values[column]))}</strong></li>"
+            f"<li>{html.escape(str(column))}: <strong>{html.escape(str(values[column]))}</strong></li>"
             for column in others
+            if not _missing(values[column])
         )
         items.append(f"<li><strong>{html.escape(_shown(values[first]))}</strong><ul>{entries}</ul></li>")
     return (

@@ -787,6 +787,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Charts
     "outputs.chart.no_data": ("Ingen data for dette utvalget", "No data for this selection"),
     "outputs.chart.share_of_commitments": ("Andel tiltak", "Share of commitments"),
+    "outputs.chart.share_of_reported": ("Andel av rapporterte tiltak", "Share of reported commitments"),
+    "outputs.chart.reported_of": ("{part} av {whole} rapportert", "{part} of {whole} reported"),
     "outputs.chart.number_of_commitments": ("Antall tiltak", "Number of commitments"),
     "outputs.chart.col.commitments": ("Antall tiltak", "Commitments"),
     "outputs.chart.col.sdg": ("Bærekraftsmål", "SDG"),

@@ -210,17 +210,26 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     quarters = sorted(frame["quarter"].unique())
     labels = [quarter_label(quarter, lang) for quarter in quarters]
     counts, shares = _status_matrices(frame, "quarter", quarters)
+    # The bars are shares of the reported commitments, as the headline figures are; how many were
+    # reported stands under each quarter, so the unknown is never drawn as a status.
+    reported_counts = counts.drop(columns="not_reported")
+    reported_totals = reported_counts.sum(axis=1)
+    reported_shares = reported_counts.div(reported_totals.where(reported_totals > 0), axis=0).fillna(0) * 100
+    ticks = [
+        label
+        + "<br>"
+        + t("outputs.chart.reported_of", lang, part=number_text(part, lang), whole=number_text(whole, lang))
+        for label, part, whole in zip(labels, reported_totals.astype(int), counts.sum(axis=1).astype(int), strict=True)
+    ]
     figure = _figure(
         lang,
         barmode="stack",
         hovermode="x unified",
         xaxis={"title_text": t("col.quarter", lang), "type": "category"},
-        yaxis=_percent_axis(t("outputs.chart.share_of_commitments", lang), lang),
+        yaxis=_percent_axis(t("outputs.chart.share_of_reported", lang), lang),
     )
-    for status in _statuses_present(counts):
-        figure.add_trace(_status_bar(status, labels, counts[status], shares[status], False, lang))
-    # The bars show every commitment, the unreported as a segment of their own; the sentence
-    # gives the shares of the reported, as the headline figures do.
+    for status in _statuses_present(reported_counts):
+        figure.add_trace(_status_bar(status, ticks, reported_counts[status], reported_shares[status], False, lang))
     latest = quarters[-1]
     missing = int(counts.loc[latest, "not_reported"])
     reported = int(counts.loc[latest].sum()) - missing
@@ -252,7 +261,14 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         quarter=quarter_label(latest, lang),
         parts=join_words(parts, lang),
     )
-    table = _status_table(t("col.quarter", lang), labels, counts, shares, lang)
+    table = _status_table(t("col.quarter", lang), labels, reported_counts, reported_shares, lang)
+    # The unknown as a count beside the shares, never as a share of its own.
+    table.insert(
+        len(table.columns) - 1,
+        status_label("not_reported", lang),
+        [number_text(count, lang) for count in counts["not_reported"]],
+    )
+    table[t("report.total", lang)] = [number_text(total, lang) for total in counts.sum(axis=1)]
     return Chart(title=title, figure=figure, summary=summary, table=table)
 
 
@@ -746,7 +762,7 @@ def _status_matrices(frame: pd.DataFrame, column: str, categories: list) -> tupl
 
 def _statuses_present(counts: pd.DataFrame) -> list[str]:
     # A status nobody has would only add an empty legend entry.
-    return [status for status in STATUS_ORDER if counts[status].sum() > 0]
+    return [status for status in STATUS_ORDER if status in counts and counts[status].sum() > 0]
 
 
 def _status_bar(

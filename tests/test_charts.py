@@ -152,25 +152,27 @@ def test_status_over_time():
     chart = charts.status_over_time(over_time_frame())
     figure = chart.figure
     assert chart.title == "Status per kvartal"
-    assert [trace.name for trace in figure.data] == ["I rute", "Forsinket", "Fullført", "Ikke rapportert"]
-    assert [trace.marker.pattern.shape for trace in figure.data] == ["", "x", "/", "|"]
-    assert [trace.marker.color for trace in figure.data] == ["#009E73", "#D55E00", "#0072B2", "#8C8C8C"]
-    assert [trace.textfont.color for trace in figure.data] == ["#000000", "#000000", "#FFFFFF", "#000000"]
-    assert {trace.x for trace in figure.data} == {("1. kv. 2024", "2. kv. 2024")}
-    assert [trace.y for trace in figure.data] == [(40.0, 40.0), (60.0, 20.0), (0.0, 20.0), (0.0, 20.0)]
+    # Shares of the reported, as the headline; how many were reported stands under each quarter.
+    assert [trace.name for trace in figure.data] == ["I rute", "Forsinket", "Fullført"]
+    assert [trace.marker.pattern.shape for trace in figure.data] == ["", "x", "/"]
+    assert [trace.marker.color for trace in figure.data] == ["#009E73", "#D55E00", "#0072B2"]
+    assert [trace.textfont.color for trace in figure.data] == ["#000000", "#000000", "#FFFFFF"]
+    assert {trace.x for trace in figure.data} == {
+        ("1. kv. 2024<br>5 av 5 rapportert", "2. kv. 2024<br>4 av 5 rapportert")
+    }
+    assert [trace.y for trace in figure.data] == [(40.0, 50.0), (60.0, 25.0), (0.0, 25.0)]
     assert [trace.text for trace in figure.data] == [
-        ("40\u00a0%", "40\u00a0%"),
-        ("60\u00a0%", "20\u00a0%"),
-        ("", "20\u00a0%"),
-        ("", "20\u00a0%"),
+        ("40\u00a0%", "50\u00a0%"),
+        ("60\u00a0%", "25\u00a0%"),
+        ("", "25\u00a0%"),
     ]
     assert {trace.hovertemplate for trace in figure.data} == {"%{customdata}<extra></extra>"}
-    assert figure.data[1].customdata == ("Forsinket: 3 tiltak (60\u00a0%)", "Forsinket: 1 tiltak (20\u00a0%)")
+    assert figure.data[1].customdata == ("Forsinket: 3 tiltak (60\u00a0%)", "Forsinket: 1 tiltak (25\u00a0%)")
     assert figure.layout.barmode == "stack"
     assert figure.layout.separators == ", "
     assert figure.layout.title.text is None
     assert figure.layout.xaxis.title.text == "Kvartal"
-    assert figure.layout.yaxis.title.text == "Andel tiltak"
+    assert figure.layout.yaxis.title.text == "Andel av rapporterte tiltak"
     assert figure.layout.yaxis.ticksuffix == "\u00a0%"
     assert figure.layout.font.size == 14
     assert figure.layout.uniformtext.minsize == 12
@@ -183,10 +185,10 @@ def test_status_over_time():
         pd.DataFrame(
             {
                 "Kvartal": ["1. kv. 2024", "2. kv. 2024"],
-                "I rute": ["2 (40\u00a0%)", "2 (40\u00a0%)"],
-                "Forsinket": ["3 (60\u00a0%)", "1 (20\u00a0%)"],
-                "Fullført": ["0 (0\u00a0%)", "1 (20\u00a0%)"],
-                "Ikke rapportert": ["0 (0\u00a0%)", "1 (20\u00a0%)"],
+                "I rute": ["2 (40\u00a0%)", "2 (50\u00a0%)"],
+                "Forsinket": ["3 (60\u00a0%)", "1 (25\u00a0%)"],
+                "Fullført": ["0 (0\u00a0%)", "1 (25\u00a0%)"],
+                "Ikke rapportert": ["0", "1"],
                 "Totalt": ["5", "5"],
             }
         ),
@@ -197,13 +199,13 @@ def test_status_over_time_in_english():
     chart = charts.status_over_time(over_time_frame(), "en")
     figure = chart.figure
     assert chart.title == "Status by quarter"
-    assert [trace.name for trace in figure.data] == ["On track", "Delayed", "Completed", "Not reported"]
-    assert figure.data[0].x == ("Q1 2024", "Q2 2024")
-    assert figure.data[0].text == ("40%", "40%")
-    assert figure.data[1].customdata == ("Delayed: 3 commitments (60%)", "Delayed: 1 commitment (20%)")
+    assert [trace.name for trace in figure.data] == ["On track", "Delayed", "Completed"]
+    assert figure.data[0].x == ("Q1 2024<br>5 of 5 reported", "Q2 2024<br>4 of 5 reported")
+    assert figure.data[0].text == ("40%", "50%")
+    assert figure.data[1].customdata == ("Delayed: 3 commitments (60%)", "Delayed: 1 commitment (25%)")
     assert figure.layout.separators == ".,"
     assert figure.layout.xaxis.title.text == "Quarter"
-    assert figure.layout.yaxis.title.text == "Share of commitments"
+    assert figure.layout.yaxis.title.text == "Share of reported commitments"
     assert figure.layout.yaxis.ticksuffix == "%"
     assert (
         chart.summary

@@ -81,8 +81,8 @@ class Kpis:
     success), ``on_track_share``, ``delayed_share``, ``completed_share``.
     ``average_progress`` is the mean progress reported (0–100), None without any.
 
-    Deltas compare like for like, in percentage points (progress points for average
-    progress): the same figure now and in the quarter before, each over the ``compared``
+    Deltas compare like for like, in percentage points (average progress too, being a
+    percentage): the same figure now and in the quarter before, each over the ``compared``
     commitments reported in both quarters. None when the data has no reports in the
     quarter before, no commitment was reported in both, or either side is None.
     """

@@ -162,9 +162,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Provisional figures: not every region has reported for the quarter yet.",
     ),
     "headline.newer_provisional": (
-        "Det finnes foreløpige tall for {quarter}, men ikke alle regioner har rapportert ennå. "
+        "Det finnes foreløpige tall for {quarter}, der ikke alle regioner har rapportert ennå. "
         "Velg kvartalet under «Kvartal» for å se dem.",
-        "There are provisional figures for {quarter}, but not every region has reported yet. "
+        "There are provisional figures for {quarter}, where not every region has reported yet. "
         "Choose the quarter under “Quarter” to see them.",
     ),
     "headline.out_of_date": (
@@ -295,7 +295,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.report_pdf": ("Møtenotat (PDF)", "Meeting brief (PDF)"),
     "export.commitments_title": ("Tiltak og status", "Commitments and status"),
     "export.commitments_heading": ("Tiltak og status for {quarter}", "Commitments and status for {quarter}"),
-    "export.history_heading": ("Statushistorikk, alle kvartaler", "Status history, all quarters"),
+    "export.history_heading": ("Statushistorikk til og med {quarter}", "Status history up to {quarter}"),
     "export.rows.one": ("{count} rad.", "{count} row."),
     "export.rows.other": ("{count} rader.", "{count} rows."),
     # Upload

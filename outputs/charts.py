@@ -209,7 +209,7 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         return _empty_chart(title, lang)
     quarters = sorted(frame["quarter"].unique())
     labels = [quarter_label(quarter, lang) for quarter in quarters]
-    counts, shares = _status_matrices(frame, "quarter", quarters)
+    counts = _status_matrices(frame, "quarter", quarters)[0]
     # The bars are shares of the reported commitments, as the headline figures are; how many were
     # reported stands under each quarter, so the unknown is never drawn as a status.
     reported_counts = counts.drop(columns="not_reported")

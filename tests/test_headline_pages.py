@@ -54,7 +54,7 @@ def test_the_default_quarter_is_the_latest_complete_one(new_quarter):
     assert quarter.options == ["3. kv. 2024 (foreløpig)", "2. kv. 2024", "1. kv. 2024"]
     assert metrics(at)[:2] == [("Rapportert", "4 av 5", ""), ("I rute eller fullført", "75\u00a0%", "\u00b10,0 pp")]
     assert [info.value for info in at.main.info] == [
-        "Det finnes foreløpige tall for 3. kv. 2024, men ikke alle regioner har rapportert ennå. "
+        "Det finnes foreløpige tall for 3. kv. 2024, der ikke alle regioner har rapportert ennå. "
         "Velg kvartalet under «Kvartal» for å se dem."
     ]
     assert [warning.value for warning in at.warning] == [OUT_OF_DATE.format(quarter="2. kv. 2024")]

@@ -8,6 +8,7 @@ from core import analysis
 from core.analysis import HISTORY_COLUMNS
 from core.dataset import Dataset
 from core.i18n import t
+from core.vocabulary import quarter_label
 from outputs import images, report
 from outputs.errors import ChromiumMissing
 from outputs.tables import XLSX_MIME, commitments_export, created_line, file_stem
@@ -73,8 +74,9 @@ def commitments_buttons(selected: Dataset, quarter: str, lang: str, separator: s
     )
 
 
-def history_buttons(selected: Dataset, lang: str, separator: str) -> None:
-    title, note = t("export.history_heading", lang), widgets.selection_text(lang)
+def history_buttons(selected: Dataset, quarter: str, lang: str, separator: str) -> None:
+    title = t("export.history_heading", lang, quarter=quarter_label(quarter, lang))
+    note = widgets.selection_text(lang)
     widgets.export_buttons(
         lambda: commitments_export(
             analysis.status_history(selected), HISTORY_COLUMNS, lang, title=title, note=created_line(note, lang)

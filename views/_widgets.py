@@ -20,7 +20,7 @@ from core import analysis
 from core.analysis import Kpis
 from core.dataset import CommitmentStory
 from core.filters import Filters, link_id, link_params, url_params
-from core.i18n import Localised, t
+from core.i18n import Localised, join_words, t
 from core.vocabulary import SDG_BY_NUMBER, number_text, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
@@ -378,9 +378,10 @@ def coverage_line(quarter: str, lang: str, *, today: dt.date | None = None) -> N
         st.warning(text, icon=":material/hourglass_top:")
     else:
         st.caption(text)
-    newest = dataset().quarters[-1]
-    if current_filters().quarter is None and newest != quarter:
-        st.info(t("headline.newer_provisional", lang, quarter=quarter_label(newest, lang)), icon=":material/info:")
+    newer = [later for later in dataset().quarters if later > quarter]
+    if current_filters().quarter is None and newer:
+        named = join_words([quarter_label(later, lang) for later in newer], lang)
+        st.info(t("headline.newer_provisional", lang, quarter=named), icon=":material/info:")
     selected = filtered()
     if analysis.reports_out_of_date(selected, today or dt.date.today()):
         st.warning(

@@ -30,6 +30,6 @@ st.header(t("export.commitments_heading", lang, quarter=quarter_label(quarter, l
 st.write(t("export.rows", lang, count=data.computed(analysis.kpis, quarter).commitments))
 export.commitments_buttons(selected, quarter, lang, separator)
 
-st.header(t("export.history_heading", lang))
+st.header(t("export.history_heading", lang, quarter=quarter_label(quarter, lang)))
 st.write(t("export.rows", lang, count=len(selected.reports)))
-export.history_buttons(selected, lang, separator)
+export.history_buttons(selected, quarter, lang, separator)

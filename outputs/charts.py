@@ -263,11 +263,12 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     )
     table = _status_table(t("col.quarter", lang), labels, reported_counts, reported_shares, lang)
     # The unknown as a count beside the shares, never as a share of its own.
-    table.insert(
-        len(table.columns) - 1,
-        status_label("not_reported", lang),
-        [number_text(count, lang) for count in counts["not_reported"]],
-    )
+    if counts["not_reported"].sum() > 0:
+        table.insert(
+            len(table.columns) - 1,
+            status_label("not_reported", lang),
+            [number_text(count, lang) for count in counts["not_reported"]],
+        )
     table[t("report.total", lang)] = [number_text(total, lang) for total in counts.sum(axis=1)]
     return Chart(title=title, figure=figure, summary=summary, table=table)
 

@@ -97,7 +97,7 @@ def test_the_names_are_where_people_read_them(hostile):
     at = app(query, "views/tiltak.py", user="kari")
     assert at.header[0].value == f"1.1 {SHOWN['text']}"
     at = app(query, "views/oversikt.py", user="kari")
-    assert at.caption[1].value.endswith(f"({SHOWN['file']}).")
+    assert at.caption[1].value.endswith(f"«{SHOWN['file']}».")
     at = app({"upload": "1"}, "views/opplastinger.py", user="kari")
     assert at.subheader[0].value.endswith(SHOWN["file"])
 

@@ -124,7 +124,7 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     # marked provisional, with who has reported.
     nav(page, "Oversikt")
     expect(page.get_by_text("Utvalg: hele fylket · 1. kv. 2024")).to_be_visible()
-    expect(page.get_by_text("Det finnes foreløpige tall for 3. kv. 2024")).to_be_visible()
+    expect(page.get_by_text("Det finnes foreløpige tall for 2. kv. 2024 og 3. kv. 2024")).to_be_visible()
     assert metric_values(page) == before
     select_option(page, "Kvartal", "3. kv. 2024 (foreløpig)")
     expect(page.get_by_text("Utvalg: hele fylket · 3. kv. 2024 (foreløpig)")).to_be_visible()

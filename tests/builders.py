@@ -63,6 +63,17 @@ from core.uploads import record_upload
 from core.users import User, add_user, get_user
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every page script but the sign-in page, in the menu's order.
+PAGE_SCRIPTS = (
+    "views/oversikt.py",
+    "views/regioner.py",
+    "views/radsomrader.py",
+    "views/baerekraftsmal.py",
+    "views/tiltak.py",
+    "views/eksport.py",
+    "views/last_opp.py",
+    "views/opplastinger.py",
+)
 
 # The core checks a user's role and scope, not that the account is in the
 # database, so a User value is all most tests need.

@@ -4,7 +4,7 @@ typed on every page: never read as Markdown, HTML, maths, an emoji or a colour d
 import pytest
 
 from core.db import connect
-from tests.builders import FOLLO, app
+from tests.builders import FOLLO, PAGE_SCRIPTS, app
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -67,19 +67,7 @@ def _raw(texts: list[str]) -> list[str]:
     return [text for text in texts for value in HOSTILE.values() if value in text]
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        "views/oversikt.py",
-        "views/regioner.py",
-        "views/radsomrader.py",
-        "views/baerekraftsmal.py",
-        "views/tiltak.py",
-        "views/eksport.py",
-        "views/last_opp.py",
-        "views/opplastinger.py",
-    ],
-)
+@pytest.mark.parametrize("page", PAGE_SCRIPTS)
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_every_page_shows_stored_text_as_typed(hostile, page, lang):
     query = {"region": "x-http-127-0-0-1-9-x-red-follo", "commitment": str(hostile), "lang": lang, "upload": "1"}

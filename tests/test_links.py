@@ -222,3 +222,21 @@ def test_signing_in_from_an_english_filtered_link_keeps_both(register):
     assert [title.value for title in at.title] == ["Overview"]
     assert at.caption[0].value == "Selection: Follorådet · Q2 2024"
     assert dict(at.query_params) == {"region": "folloradet", "lang": "en"}
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_signing_in_on_logg_inn_with_reading_closed_keeps_the_link_s_filters(register):
+    from core.access import set_reading_open
+    from core.users import set_password
+    from tests.builders import ADMIN
+
+    set_reading_open(register, False, user=ADMIN)
+    set_password(register, "kari", "riktig hest batteri stift")
+    at = app({"region": "folloradet", "lang": "en"}, "views/logg_inn.py")
+    at.text_input(key="signin-username").input("kari")
+    at.text_input(key="signin-password").input("riktig hest batteri stift")
+    at = at.button[0].click().run()
+    assert not at.exception
+    assert [title.value for title in at.title] == ["Overview"]
+    assert at.selectbox(key="region").value == FOLLO
+    assert dict(at.query_params) == {"region": "folloradet", "lang": "en"}

@@ -235,7 +235,7 @@ def status_over_time(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     reported = int(counts.loc[latest].sum()) - missing
     parts = []
     if reported:
-        share = {status: percent_text(counts.loc[latest, status] * 100 / reported, lang) for status in STATUS_ORDER}
+        share = {status: percent_text(value, lang) for status, value in reported_shares.loc[latest].items()}
         parts = [
             t(
                 "outputs.chart.status_over_time.on_track",

@@ -101,14 +101,24 @@ def write_url(params: dict[str, str]) -> None:
     st.session_state[_URL_SEEN_KEY] = params
 
 
-def handed_over_url() -> dict[str, str]:
-    """The filters and language as canonical URL values, for ``st.switch_page``, which drops both
-    the address and the widgets' values: the next run adopts them from the URL again."""
+def current_url_params() -> dict[str, str]:
+    """The current filters and language as canonical URL values (bokmål is left out)."""
     params = url_params(current_filters())
     if language() != "nb":
         params[LANGUAGE_KEY] = language()
-    st.session_state.pop(_URL_SEEN_KEY, None)
     return params
+
+
+def handed_over_url() -> dict[str, str]:
+    """:func:`current_url_params`, for ``st.switch_page``, which drops both the address and the
+    widgets' values: the next run adopts them from the URL again."""
+    st.session_state.pop(_URL_SEEN_KEY, None)
+    return current_url_params()
+
+
+def url_value(key: str) -> str:
+    """What the link says for ``key`` (also when copied as "amp;key"), stripped; "" when nothing."""
+    return link_params(st.query_params.to_dict()).get(key, "").strip()
 
 
 FLASH_KEY = "_flash"

@@ -9,7 +9,7 @@ import streamlit as st
 
 from core.db import connect
 from core.errors import MonitorError
-from core.filters import link_id, link_params
+from core.filters import link_id
 from core.i18n import t
 from core.reports import rollback
 from core.uploads import Upload, list_uploads, upload_changes
@@ -83,7 +83,7 @@ def _quarters(stored: str | None, lang: str) -> str:
 
 def upload_picker(found: list[Upload], lang: str) -> Upload | None:
     by_id = {upload.id: upload for upload in found}
-    requested = link_params(st.query_params.to_dict()).get("upload", "").strip()
+    requested = state.url_value("upload")
     number = link_id(requested)
     index = list(by_id).index(number) if number in by_id else None
     if requested and index is None:

@@ -19,7 +19,7 @@ import streamlit as st
 from core import analysis
 from core.analysis import Kpis
 from core.dataset import CommitmentStory
-from core.filters import Filters, link_id, link_params, url_params
+from core.filters import Filters, link_id, url_params
 from core.i18n import Localised, join_words, t
 from core.vocabulary import SDG_BY_NUMBER, number_text, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
@@ -54,9 +54,11 @@ from views._state import (
     LANGUAGE_KEY,
     choose_language,
     current_filters,
+    current_url_params,
     forget_url_unknown,
     language,
     url_unknown,
+    url_value,
     write_url,
 )
 
@@ -252,9 +254,7 @@ def show_chart(chart: Chart, lang: str, key: str, *, narrow_list: bool = False) 
 
 def commitment_links(commitment_ids) -> list[str]:
     """Relative links to the commitment page that keep the current filters and language, canonical."""
-    kept = url_params(current_filters())
-    if language() != "nb":
-        kept[LANGUAGE_KEY] = language()
+    kept = current_url_params()
     prefix = f"{COMMITMENT_PAGE}?{urlencode(kept)}&" if kept else f"{COMMITMENT_PAGE}?"
     return [f"{prefix}commitment={int(id_)}" for id_ in commitment_ids]
 
@@ -525,7 +525,7 @@ def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
 def commitment_picker(lang: str) -> int | None:
     """The commitment to show: from the link that led here, else chosen in a list; kept in the URL."""
     ids, labels = commitment_choices()
-    requested = link_params(st.query_params.to_dict()).get("commitment", "").strip()
+    requested = url_value("commitment")
     current = link_id(requested)
     if current is not None and current not in labels:
         found = story(current)

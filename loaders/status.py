@@ -442,12 +442,13 @@ class _RowReader:
         number = _progress_number(value, percent_cell=False)
         if percent_cell and number is not None and number > 1:
             # Pasted or typed before the format was set: 40 under "0 %" shows as 4000 %.
+            excel = _excel_percent(number)
             return self.error(
                 index,
                 "progress",
                 "loaders.status.progress_percent_format",
-                shown=_excel_percent(number),
-                excel=_excel_percent(number),
+                shown=excel,
+                excel=excel,
                 number=Deferred(_decimal, number),
                 fraction=Deferred(_decimal, number / 100),
             )

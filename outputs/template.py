@@ -198,7 +198,7 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict:
 
 def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows: list[tuple]) -> None:
     title = t("outputs.template.title", region=region.name, quarter=quarter_label(quarter))
-    sheet.write_string(0, 0, title, formats["title"])
+    sheet.write_string(0, 0, file_text(title), formats["title"])
     sheet.write_string(1, 0, t("outputs.template.note"), formats["note"])
     for column, (header, width, _) in enumerate(COLUMNS):
         sheet.set_column(column, column, width)

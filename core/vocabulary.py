@@ -108,7 +108,9 @@ def clean_text(value: object) -> str:
             return text.strip()
         return _SPACES.sub(" ", _UNSEEN.sub("", text)).strip()
     # Removed before NFC, so a letter and its accent with a zero-width space between them compose.
-    text = _UNSEEN.sub("", text)
+    # isprintable() is false for any format or control character (and for odd spaces): a cheap test first.
+    if not text.isprintable():
+        text = _UNSEEN.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u202f", " ")

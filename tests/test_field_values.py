@@ -26,8 +26,11 @@ from PIL import Image
 from core.dataset import load_dataset
 from core.db import write_transaction
 from core.errors import MonitorError
+from core.register import Agreement, Commitment, FocusArea
 from core.users import add_user, get_user
 from core.vocabulary import clean_paragraphs, clean_text, fold
+from loaders.agreement import parse_agreement_text
+from loaders.catalogue import read_catalogue
 from loaders.status import load_status
 from outputs import report
 from outputs.export import export
@@ -213,6 +216,44 @@ def test_every_cleaner_drops_invisible_and_control_characters():
         clean_paragraphs("Linje\u200b 1\r\n\x00Linje 2\u2060"),
         fold("\u200eFOLLO\u200f"),
     ] == ["I rute", "a b c d e", "Follorådet", "Linje 1\nLinje 2", "follo"]
+
+
+def test_catalogue_text_is_cleaned_of_invisible_and_control_characters(db, tmp_path):
+    """The commitment catalogue goes through the same cleaner: region, code, text, focus area, hashtag."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Tiltak"
+    sheet.append(["\ufeffRegion", "Nr", "Tiltak", "Innsatsområde", "Emneknagg", "Rådsområde", "Bærekraftsmål"])
+    sheet.append(
+        [
+            "Follo\u200brådet",
+            "1.1\u200b",
+            "Felles\u00ad fagskole\u2060",
+            "1 - Utdanning\u200e",
+            "#kompe\u200btanse",
+            "",
+            "4",
+        ]
+    )
+    book.save(path := tmp_path / "katalog.xlsx")
+    assert read_catalogue(db, path) == {
+        "Follorådet": Agreement(
+            period="løpende",
+            focus_areas=[FocusArea("1", "Utdanning", "#kompetanse", [4])],
+            commitments=[Commitment("1.1", "Felles fagskole", "1")],
+        )
+    }
+
+
+def test_agreement_text_is_cleaned_of_invisible_and_control_characters():
+    """An agreement pasted from a web page or a PDF: a BOM first, zero-width spaces and a NUL inside."""
+    text = "\ufeffPartnerskapsavtale 2024-2025\n1 - Utdanning\u200b #kompetanseløft\n1.1 Første\x00 tiltak\u200b\n"
+    assert parse_agreement_text(text) == Agreement(
+        period="2024-2025",
+        title="Partnerskapsavtale 2024-2025",
+        focus_areas=[FocusArea("1", "Utdanning", "#kompetanseløft", [])],
+        commitments=[Commitment("1.1", "Første tiltak", focus_area="1")],
+    )
 
 
 def test_account_names_are_cleaned_like_every_stored_text(register):

@@ -1151,6 +1151,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{region} har ikke noe tiltak med dette nummeret.",
         "{region} has no commitment with this number.",
     ),
+    "loaders.status.unknown_code_comma": (
+        "{region} har ikke noe tiltak med dette nummeret. Skriv nummeret med punktum, slik registeret gjør "
+        "(for eksempel 1.2).",
+        "{region} has no commitment with this number. Write the number with a full stop, as the register does "
+        "(for example 1.2).",
+    ),
     "loaders.status.ambiguous_code": (
         "nummeret er lagret som tall, og Excel skiller ikke {codes}. "
         "Formater kolonnen som tekst og skriv nummeret på nytt.",
@@ -1168,6 +1174,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.status.invalid_progress": (
         "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
         "progress must be a number from 0 to 100 (for example 45 or “45 %”).",
+    ),
+    "loaders.status.progress_percent_format": (
+        "cellen er formatert som prosent, så {number} vises som {excel}. Skriv {number} % i cellen "
+        "(Excel lagrer det som {fraction}), eller fjern prosentformatet.",
+        "the cell is formatted as a percentage, so {number} shows as {excel}. Type {number} % in the cell "
+        "(Excel stores it as {fraction}), or remove the percentage format.",
+    ),
+    "loaders.status.progress_fraction": (
+        "mente du {percent} %? Fremdrift er et tall fra 0 til 100: skriv {percent} eller «{percent} %».",
+        "did you mean {percent} %? Progress is a number from 0 to 100: write {percent} or “{percent} %”.",
     ),
     # Agreement texts: loaders/agreement.py
     "loaders.agreement.no_period": (

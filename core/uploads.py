@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.db import inserted_id
+from core.vocabulary import clean_text
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def record_upload(
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 kind,
-                Path(file_name).name,
+                clean_text(Path(file_name).name),
                 sha256,
                 user,
                 now_utc(),

@@ -30,7 +30,7 @@ from core.i18n import t
 from core.register import council_area_ids, find_region
 from core.sessions import end_account_sessions
 from core.settings import setting
-from core.vocabulary import fold
+from core.vocabulary import clean_text, fold
 
 ROLES = ("leser", "rapportor", "administrator")
 MIN_PASSWORD_LENGTH = setting("min_password_length", int)
@@ -93,8 +93,12 @@ def add_user(
     regions: tuple[str, ...] = (),
     council_areas: tuple[str, ...] = (),
 ) -> User:
-    """Create an account; a user without a password can only sign in through OIDC (by e-mail)."""
+    """Create an account; a user without a password can only sign in through OIDC (by e-mail).
+
+    The name is cleaned like every stored text (a BOM or NUL pasted into a shell does not get in).
+    """
     role = parse_role(role)
+    name = clean_text(name)
     password_hash = hash_password(password) if password is not None else None
     with write_transaction(db):
         clash = db.execute(

@@ -74,24 +74,58 @@ SDG_BY_NUMBER: dict[int, Sdg] = {sdg.number: sdg for sdg in SDGS}
 
 _SPACES = re.compile(r"\s+")
 _NEEDS_FOLDING = re.compile(r"\s\s|[^\S ]")
+# Control characters that are not white space (white space is folded to a space instead): NUL and
+# the like come from pasted binary or broken exports, and XML, so no xlsx file, may not hold them.
+_CONTROLS = "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
+# Unicode's format characters (category Cf; tests/test_field_values.py checks the list against
+# unicodedata): zero-width space, BOM, direction marks, word joiner, soft hyphen. They are invisible,
+# so a value holding one looks right and matches nothing.
+_FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_UNSEEN = re.compile(f"[{_CONTROLS}{_FORMAT_CHARACTERS}]")
+_ASCII_NEEDS_CLEANING = re.compile(r"\s\s|[^\S ]|[\x00-\x08\x0e-\x1b\x7f]")
+# Control characters an XML 1.0 document (an xlsx part) may not hold or that show as boxes: the white
+# space among them (a vertical tab is Word's line break) becomes a space, the rest goes.
+_CONTROL_SPACES = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+_NOT_FOR_FILES = re.compile(f"[{_CONTROLS}\ufffe\uffff]")
 
 
 def clean_text(value: object) -> str:
-    """Strip (no-break spaces too), fold inner runs of white space, NFC-normalise.
+    """Strip (no-break spaces too), fold inner runs of white space, drop invisible characters, NFC-normalise.
 
     A Mac sends "Follorådet" decomposed (NFD); without NFC it would not match
-    the register.
+    the register. Format characters (U+200B, U+FEFF, …) and control characters are removed.
     """
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
     if text.isascii():
         # The common case, kept cheap: a 20,000-row file has 160,000 cells.
-        return _SPACES.sub(" ", text).strip() if _NEEDS_FOLDING.search(text) else text.strip()
+        if not _ASCII_NEEDS_CLEANING.search(text):
+            return text.strip()
+        return _SPACES.sub(" ", _UNSEEN.sub("", text)).strip()
+    # Removed before NFC, so a letter and its accent with a zero-width space between them compose.
+    # isprintable() is false for any format or control character (and for odd spaces): a cheap test first.
+    if not text.isprintable():
+        text = _UNSEEN.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u202f", " ")
     return _SPACES.sub(" ", text).strip() if _NEEDS_FOLDING.search(text) else text.strip()
+
+
+def file_text(value: str) -> str:
+    """Text as it may go into a file (xlsx, CSV, JSON, PDF): without control characters.
+
+    The database may hold NUL or a vertical tab from before the loaders cleaned text; XML cannot
+    hold them (openpyxl raises IllegalCharacterError) and a PDF shows them as boxes.
+    """
+    if value.isprintable():
+        return value
+    return _NOT_FOR_FILES.sub("", _CONTROL_SPACES.sub(" ", value))
 
 
 def clean_paragraphs(value: object) -> str:

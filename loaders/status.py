@@ -371,6 +371,13 @@ class _RowReader:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self._numeric_code(index, value, codes, region, errors)
         code = clean_text(value)
+        if code not in codes and "," in code:
+            # Norwegian Excel has the comma for a decimal point, so 1.2 is often typed 1,2.
+            with_point = code.replace(",", ".")
+            if with_point in codes:
+                return with_point, codes[with_point]
+            errors.append(self.error(index, "code", "loaders.status.unknown_code_comma", region=region.name))
+            return None, None
         if code not in codes:
             errors.append(self.error(index, "code", "loaders.status.unknown_code", region=region.name))
             return None, None
@@ -424,10 +431,36 @@ class _RowReader:
         if _blank(value):
             return None
         column = self.header.columns["progress"]
-        progress = parse_progress(value, percent_cell=(index, column) in self.sheet.percent_cells)
+        percent_cell = (index, column) in self.sheet.percent_cells
+        progress = parse_progress(value, percent_cell=percent_cell)
         if progress is None:
-            errors.append(self.error(index, "progress", "loaders.status.invalid_progress"))
+            errors.append(self._progress_error(index, value, percent_cell))
         return progress
+
+    def _progress_error(self, index: int, value: object, percent_cell: bool) -> CellError:
+        """Why the progress cell was refused, in the words that fit the mistake."""
+        number = _progress_number(value, percent_cell=False)
+        if percent_cell and number is not None and number > 1:
+            # Pasted or typed before the format was set: 40 under "0 %" shows as 4000 %.
+            excel = _excel_percent(number)
+            return self.error(
+                index,
+                "progress",
+                "loaders.status.progress_percent_format",
+                shown=excel,
+                excel=excel,
+                number=Deferred(_decimal, number),
+                fraction=Deferred(_decimal, number / 100),
+            )
+        if not percent_cell and number is not None and 0 < number < 1:
+            return self.error(
+                index,
+                "progress",
+                "loaders.status.progress_fraction",
+                shown=value if isinstance(value, str) else _decimal(number),
+                percent=Deferred(_decimal, number * 100),
+            )
+        return self.error(index, "progress", "loaders.status.invalid_progress")
 
 
 _PROGRESS_TEXT = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%?$")
@@ -437,20 +470,37 @@ def parse_progress(value: object, *, percent_cell: bool = False) -> int | None:
     """Progress as a whole number 0–100, or None when it is not one.
 
     A percent-formatted cell holds 0.45 for "45 %"; text may be "45", "45 %" or "45,5 %".
+    A fraction without a percent (0.4, "0,4") is None: it was most likely meant as 40 %, and
+    reading it as 0 % would store the wrong value without a word.
     """
-    if isinstance(value, bool):
+    number = _progress_number(value, percent_cell=percent_cell)
+    if number is None or not 0 <= number <= 100:
         return None
-    if isinstance(value, (int, float)):
-        number = float(value) * 100 if percent_cell else float(value)
-    else:
-        match = _PROGRESS_TEXT.match(clean_text(value).replace(" ", ""))
-        if not match:
-            return None
-        number = float(match.group(1).replace(",", "."))
-    if not 0 <= number <= 100:
+    if 0 < number < 1 and not percent_cell and not (isinstance(value, str) and "%" in value):
         return None
     # Round half up: 45.5 % is 46, not Python's banker's 46/45 alternation.
     return int(number + 0.5 + 1e-9)
+
+
+def _progress_number(value: object, *, percent_cell: bool) -> float | None:
+    """The number in a progress cell, as a percentage when the cell has a percent format."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) * 100 if percent_cell else float(value)
+    match = _PROGRESS_TEXT.match(clean_text(value).replace(" ", ""))
+    return float(match.group(1).replace(",", ".")) if match else None
+
+
+def _decimal(number: float, lang: str = "nb") -> str:
+    """A number as people type it, to at most four decimals: 40, 0,4 (0.4 in English)."""
+    text = f"{round(number, 4):.4f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nb" else text
+
+
+def _excel_percent(number: float) -> str:
+    # As Norwegian Excel shows a number under the format "0 %".
+    return f"{_decimal(number * 100)} %"
 
 
 def numeric_code_candidates(value: float) -> list[str]:
@@ -463,8 +513,8 @@ def numeric_code_candidates(value: float) -> list[str]:
 
 
 def _blank(value: object) -> bool:
-    # str.strip() also strips no-break spaces, so "\u00a0" counts as blank.
-    return value is None or (isinstance(value, str) and not value.strip())
+    # A cell holding only white space or invisible characters ("\u00a0", "\u200b") is blank.
+    return value is None or (isinstance(value, str) and not clean_text(value))
 
 
 def _show(value: object) -> str:

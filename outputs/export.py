@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from core.i18n import t
 from core.queries import COMMITMENT_COLUMNS, STATUS_COLUMNS, commitment_rows, status_rows
+from core.vocabulary import file_text
 from outputs.errors import UnsupportedExport
 from outputs.tables import CSV_SEPARATOR, Styles, open_workbook, write_csv_rows, write_table
 
@@ -87,6 +88,8 @@ def write_xlsx(path: Path, columns: tuple[str, ...], rows: list[dict], sheet_nam
 
 
 def write_json(path: Path, rows: list[dict]) -> None:
+    """The rows as JSON, their text without control characters, as in the other formats."""
+    rows = [{key: file_text(value) if isinstance(value, str) else value for key, value in row.items()} for row in rows]
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(rows, handle, ensure_ascii=False, indent=2)
         handle.write("\n")

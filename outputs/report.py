@@ -52,7 +52,7 @@ from core.dataset import Dataset
 from core.filters import NOT_REPORTED
 from core.i18n import t
 from core.settings import setting
-from core.vocabulary import number_text, quarter_label
+from core.vocabulary import file_text, number_text, quarter_label
 from outputs import charts
 from outputs.charts import percent_text, status_label, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
@@ -246,7 +246,7 @@ class _Styles:
 
     def text(self, value: object) -> str:
         """Plain text as Paragraph markup: escaped, and drawable in the font."""
-        text = escape(str(value))
+        text = escape(file_text(str(value)))
         return text.translate(_HELVETICA_SAFE) if self.fonts.fallback else text
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 import xlsxwriter
 
 from core.i18n import t
-from core.vocabulary import quarter_label, status_label
+from core.vocabulary import file_text, quarter_label, status_label
 
 if TYPE_CHECKING:
     from pandas._typing import Scalar
@@ -62,6 +62,12 @@ def neutralise_formula(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def csv_text(value: object) -> object:
+    """A CSV cell: text without control characters (file_text) and never a formula; numbers as they are."""
+    # Controls go first: "\x00=1+1" would start with "=" only once the NUL is gone.
+    return neutralise_formula(file_text(value)) if isinstance(value, str) else value
 
 
 def commitments_export(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, title: str, note: str) -> Table:
@@ -121,7 +127,7 @@ def csv_bytes(table: Table, separator: str = CSV_SEPARATOR) -> bytes:
     """UTF-8 with a byte order mark, so Excel shows æøå; formulas neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
-    writer.writerow([neutralise_formula(str(header)) for header in table.frame.columns])
+    writer.writerow([csv_text(str(header)) for header in table.frame.columns])
     writer.writerows([_csv_value(value) for value in row] for row in table.frame.itertuples(index=False))
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -131,7 +137,7 @@ def _csv_value(value: object) -> object:
         return ""
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    return neutralise_formula(value)
+    return csv_text(value)
 
 
 def write_csv_rows(path, columns: Sequence[str], rows: Iterable[dict], separator: str = CSV_SEPARATOR) -> None:
@@ -139,7 +145,7 @@ def write_csv_rows(path, columns: Sequence[str], rows: Iterable[dict], separator
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=separator)
         writer.writerow(columns)
-        writer.writerows([neutralise_formula(row[column]) for column in columns] for row in rows)
+        writer.writerows([csv_text(row[column]) for column in columns] for row in rows)
 
 
 # --- Excel ----------------------------------------------------------------------------------
@@ -197,12 +203,12 @@ def write_table(
     numbers as numbers and the ``percent_columns`` (progress 0–100) as percentages."""
     header_row = 0
     if title is not None:
-        sheet.write_string(0, 0, title, styles.title)
+        sheet.write_string(0, 0, file_text(title), styles.title)
         header_row = HEADER_ROW
     if note is not None:
-        sheet.write_string(1, 0, note, styles.note)
+        sheet.write_string(1, 0, file_text(note), styles.note)
         header_row = HEADER_ROW
-    headers = [str(header) for header in headers]
+    headers = [file_text(str(header)) for header in headers]
     for column, header in enumerate(headers):
         width = column_width(header, (row[column] for row in rows))
         sheet.set_column(column, column, width, styles.wrapped if width == MAX_WIDTH else styles.text)
@@ -220,7 +226,7 @@ def write_table(
                 else:
                     sheet.write_number(offset, column, value, styles.number)
             else:
-                sheet.write_string(offset, column, str(value))
+                sheet.write_string(offset, column, file_text(str(value)))
     if headers:
         sheet.autofilter(header_row, 0, header_row + len(rows), len(headers) - 1)
 
@@ -271,7 +277,7 @@ def _missing(value: object) -> bool:
 
 def sheet_name(wanted: str, used: set[str]) -> str:
     """A name Excel accepts (≤ 31 characters, none of []:*?/\\), unique in the workbook."""
-    base = _SHEET_NAME_FORBIDDEN.sub(" ", wanted).strip().strip("'")[:31] or t("outputs.sheet")
+    base = _SHEET_NAME_FORBIDDEN.sub(" ", file_text(wanted)).strip().strip("'")[:31] or t("outputs.sheet")
     name, number = base, 2
     while name.casefold() in {taken.casefold() for taken in used}:
         suffix = f" ({number})"

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from core.i18n import Deferred, t
 from core.queries import natural_code_key, quarter_argument
 from core.register import Region, agreement_for_quarter, find_region
-from core.vocabulary import STATUSES, next_quarter, quarter_label, quarter_of_date, status_label
+from core.vocabulary import STATUSES, file_text, next_quarter, quarter_label, quarter_of_date, status_label
 from outputs.errors import NoCommitments
 from outputs.export import replacing
 from outputs.tables import file_stem, open_workbook
@@ -198,7 +198,7 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict:
 
 def _write_status_sheet(sheet, formats: dict, region: Region, quarter: str, rows: list[tuple]) -> None:
     title = t("outputs.template.title", region=region.name, quarter=quarter_label(quarter))
-    sheet.write_string(0, 0, title, formats["title"])
+    sheet.write_string(0, 0, file_text(title), formats["title"])
     sheet.write_string(1, 0, t("outputs.template.note"), formats["note"])
     for column, (header, width, _) in enumerate(COLUMNS):
         sheet.set_column(column, column, width)
@@ -249,7 +249,7 @@ def _write_cell(sheet, row: int, column: int, value: object, cell_format) -> Non
         # A formatted blank still carries the text format for what is typed into it.
         sheet.write_blank(row, column, None, cell_format)
     elif isinstance(value, str):
-        sheet.write_string(row, column, value, cell_format)
+        sheet.write_string(row, column, file_text(value), cell_format)
     else:
         sheet.write_number(row, column, value, cell_format)
 

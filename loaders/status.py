@@ -370,7 +370,7 @@ class _RowReader:
             return None, None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self._numeric_code(index, value, codes, region, errors)
-        code = clean_text(value)
+        code = _unquoted(clean_text(value))
         if code not in codes and "," in code:
             # Norwegian Excel has the comma for a decimal point, so 1.2 is often typed 1,2.
             with_point = code.replace(",", ".")
@@ -488,8 +488,17 @@ def _progress_number(value: object, *, percent_cell: bool) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value) * 100 if percent_cell else float(value)
-    match = _PROGRESS_TEXT.match(clean_text(value).replace(" ", ""))
+    match = _PROGRESS_TEXT.match(_unquoted(clean_text(value)).replace(" ", ""))
     return float(match.group(1).replace(",", ".")) if match else None
+
+
+def _unquoted(text: str) -> str:
+    """The text without the apostrophe Excel uses to mark a typed value as text ('1.10, '45).
+
+    Excel keeps that apostrophe as a style (quotePrefix), but programs that do not know this
+    write it into the text itself (ClosedXML#147, PhpSpreadsheet#1061).
+    """
+    return text[1:].lstrip() if text.startswith("'") else text
 
 
 def _decimal(number: float, lang: str = "nb") -> str:

@@ -26,7 +26,6 @@ from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_head
 from loaders.errors import CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
 from loaders.workbook import read_sheet
 
-SHEET = "Tiltak"
 # Used when a region has no agreement yet and the file gives no period: the
 # commitments are then the region's ongoing ones, not tied to a signed period.
 DEFAULT_PERIOD = "løpende"
@@ -135,8 +134,8 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
 
     Raises :class:`CatalogueRejected` listing every error.
     """
-    sheet = read_sheet(path, preferred=SHEET)
-    header = find_header(sheet.rows, ALIASES, REQUIRED)
+    sheet = read_sheet(path, header=(ALIASES, REQUIRED))
+    header = find_header(sheet.rows, ALIASES, REQUIRED, sheet=sheet.name)
     if header is None:
         raise CatalogueHeaderMissing("loaders.catalogue.no_header", sheet=sheet.name, rows=HEADER_SEARCH_ROWS)
     headings = {name: clean_text(sheet.rows[header.row][column]) for name, column in header.columns.items()}

@@ -149,6 +149,42 @@ class MissingFormulaValue(WorkbookError):
     """A formula cell without a saved value, so its result cannot be known."""
 
 
+class UncalculatedFormulas(MissingFormulaValue):
+    """Formulas a program wrote without calculating them, leaving Excel to do it on open."""
+
+
+class DuplicateParts(WorkbookError):
+    """A zip holding two entries with the same name in any case, so two readers could read different bytes."""
+
+
+class OpenDocument(WorkbookError):
+    """A LibreOffice/OpenDocument spreadsheet (.ods), which must be saved as .xlsx first."""
+
+
+class BinaryWorkbook(WorkbookError):
+    """An Excel binary workbook (.xlsb), which must be saved as .xlsx first."""
+
+
+class SensitivityLabel(WorkbookError):
+    """A workbook encrypted by a sensitivity label (IRM), which only Office with the right account can open."""
+
+
+class SeveralStatusSheets(WorkbookError):
+    """Two or more visible sheets have the header we look for, so which one to read cannot be told."""
+
+
+class HeaderNotFound(WorkbookError):
+    """None of several visible sheets has the header we look for."""
+
+
+class MergedAcrossColumns(WorkbookError):
+    """Cells merged across two columns we read, so one value would stand for two fields."""
+
+
+class DuplicateColumn(WorkbookError):
+    """A header row that names the same field in two columns."""
+
+
 # --- agreements ---------------------------------------------------------------------------------
 
 

@@ -1115,11 +1115,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "by a program that leaves the calculation to Excel, so the values in the file are only placeholders. "
         "Open the file in Excel, which calculates the formulas, save it and upload it again.",
     ),
+    "loaders.workbook.formula_error": (
+        "Arket «{sheet}», celle {cell}: «{error}» – cellen viser en feil fra en formel. Rett formelen eller "
+        "skriv inn verdien, og last opp på nytt.",
+        "Sheet “{sheet}”, cell {cell}: “{error}” – the cell shows an error from a formula. Correct the formula "
+        "or type in the value, and upload the file again.",
+    ),
     "loaders.workbook.duplicate_parts": (
         "Filen er avvist: den har to deler med samme navn, «{first}» og «{second}» (Excel skiller ikke "
         "store og små bokstaver). {resave}",
         "The file is refused: it has two parts with the same name, “{first}” and “{second}” (Excel does not "
         "tell capitals from small letters). {resave}",
+    ),
+    "loaders.workbook.duplicate_sheets": (
+        "Filen er skadet: den har to ark som heter «{sheet}». {resave}",
+        "The file is damaged: it has two sheets named “{sheet}”. {resave}",
     ),
     "loaders.workbook.open_document": (
         "Filen er et OpenDocument-regneark (.ods, LibreOffice). Lagre som Excel-arbeidsbok (.xlsx) og last "

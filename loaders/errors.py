@@ -153,6 +153,10 @@ class UncalculatedFormulas(MissingFormulaValue):
     """Formulas a program wrote without calculating them, leaving Excel to do it on open."""
 
 
+class FormulaError(WorkbookError):
+    """A cell showing a formula error that the reader cannot take in (#SPILL!, #CALC! …)."""
+
+
 class DuplicateParts(WorkbookError):
     """A zip holding two entries with the same name in any case, so two readers could read different bytes."""
 

@@ -41,6 +41,7 @@ from loaders.errors import (
     DamagedWorkbook,
     DuplicateParts,
     EmptySheet,
+    FormulaError,
     HeaderNotFound,
     IrregularXml,
     MacroWorkbook,
@@ -75,6 +76,8 @@ MAX_ENTRIES = setting("max_entries", int)
 _END_RECORD_SEARCH = 22 + 65_535
 CHUNK = 2**20
 _ERROR_LENGTH = 20
+# The error values calamine reads (as ""); any other makes it refuse the sheet.
+_CALAMINE_ERRORS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -256,6 +259,8 @@ def read_sheet(path: str | os.PathLike, header: HeaderSpec | None = None, max_ro
                 _check_part(archive, info)
         percent_styles = _percent_styles(archive, parts)
         scans = [_scan_sheet(archive, parts, sheet, percent_styles, max_rows) for sheet in candidates]
+        for sheet, scan in zip(candidates, scans, strict=True):
+            _check_errors(sheet.name, scan.errors)
         totals = [_totals_rows(archive, parts, sheet.part) for sheet in candidates]
     read = _calamine_rows(path, [sheet.name for sheet in candidates])
     index, found = _choose(candidates, read, header)
@@ -270,6 +275,15 @@ def read_sheet(path: str | os.PathLike, header: HeaderSpec | None = None, max_ro
     _fill_merged(name, rows, scan.merged, found)
     errors = {position: text for position, text in scan.errors.items() if _within(rows, *position)}
     return Sheet(name, rows, _numeric(rows, scan.percent), errors)
+
+
+def _check_errors(name: str, errors: dict[tuple[int, int], str]) -> None:
+    """Refuse an error calamine cannot read (Excel 365's #SPILL!, #CALC! …) before it calls the whole sheet damaged."""
+    for (row, column), text in errors.items():
+        if text not in _CALAMINE_ERRORS:
+            raise FormulaError(
+                "loaders.workbook.formula_error", sheet=name, cell=cell_ref(row, column), error=text or "#"
+            )
 
 
 def _choose(
@@ -399,7 +413,9 @@ def _check_directory(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     for info in archive.infolist():
         key = info.filename.lower()
         if key in parts:
-            raise DuplicateParts("loaders.workbook.duplicate_parts", first=parts[key].filename, second=info.filename)
+            raise DuplicateParts(
+                "loaders.workbook.duplicate_parts", first=parts[key].filename, second=info.filename, resave=_RESAVE
+            )
         parts[key] = info
     for info in archive.infolist():
         if posixpath.basename(info.filename).lower() == "vbaproject.bin":
@@ -534,6 +550,7 @@ def _worksheets(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]) -> 
         if _local(element) == "Relationship" and element.get("Type", "").endswith("/worksheet"):
             targets[element.get("Id", "")] = _part_path("xl", element.get("Target", ""))
     sheets = []
+    names: set[str] = set()
     recalculate = False
     for _, element in _parse(archive, parts, "xl/workbook.xml"):
         local = _local(element)
@@ -542,7 +559,12 @@ def _worksheets(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]) -> 
             relationship = next((value for key, value in element.items() if key.endswith("}id")), "")
             if relationship in targets:
                 visible = element.get("state", "visible") not in ("hidden", "veryHidden")
-                sheets.append(_Worksheet(element.get("name", ""), visible, targets[relationship]))
+                name = element.get("name", "")
+                # calamine finds a sheet by name, so with two of one name it could read one we did not check.
+                if name.casefold() in names:
+                    raise DamagedWorkbook("loaders.workbook.duplicate_sheets", sheet=name, resave=_RESAVE)
+                names.add(name.casefold())
+                sheets.append(_Worksheet(name, visible, targets[relationship]))
         elif local == "calcPr":
             # Writers that never calculate (xlsxwriter, exceljs, OpenXLSX …) set it with dummy results;
             # Excel clears it once it has calculated, so a file Excel saved never has it.

@@ -933,6 +933,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.columns.line": ("{place}: «{value}» – {problem}", "{place}: “{value}” – {problem}"),
     "loaders.columns.line_without_value": ("{place} – {problem}", "{place} – {problem}"),
     "loaders.columns.short": ("rad {row}, {header}: {problem}", "row {row}, {header}: {problem}"),
+    "loaders.columns.formula_error": (
+        "cellen viser en feil fra en formel. Rett formelen eller skriv inn verdien, og last opp på nytt.",
+        "the cell shows an error from a formula. Correct the formula or type in the value, and upload the file again.",
+    ),
     "loaders.columns.duplicate": (
         "Arket «{sheet}», rad {row}: kolonne {first} ({first_header}) og kolonne {second} ({second_header}) "
         "er overskrifter for det samme, så vi vet ikke hvilken av dem som skal leses. "
@@ -1255,10 +1259,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.status.unknown_status": (
         "ukjent status. Velg en av: {statuses}.",
         "unknown status. Choose one of: {statuses}.",
-    ),
-    "loaders.status.formula_error": (
-        "cellen viser en feil fra en formel. Rett formelen eller skriv inn verdien, og last opp på nytt.",
-        "the cell shows an error from a formula. Correct the formula or type in the value, and upload the file again.",
     ),
     "loaders.status.invalid_progress": (
         "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",

@@ -62,6 +62,8 @@ class CellError(Localised):
 # A file without its quarter: the CellError's key, by which each front end adds how to give the
 # quarter (the page's chooser, the command line's --quarter).
 NO_QUARTER_COLUMN = "loaders.status.no_quarter_column"
+# A cell showing a formula error (#DIV/0!, #N/A …) in a column that is read, in any file with a header.
+FORMULA_ERROR = "loaders.columns.formula_error"
 
 
 class FileRejected(MonitorError):

@@ -35,7 +35,7 @@ from core.vocabulary import (
     status_names,
 )
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-from loaders.errors import NO_QUARTER_COLUMN, CellError, StatusFileRejected
+from loaders.errors import FORMULA_ERROR, NO_QUARTER_COLUMN, CellError, StatusFileRejected
 from loaders.workbook import Sheet, read_sheet
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -276,7 +276,7 @@ class _RowReader:
 
     def _formula_errors(self, index: int) -> list[CellError]:
         return [
-            self.error(index, name, "loaders.status.formula_error", shown=self.sheet.errors[(index, column)])
+            self.error(index, name, FORMULA_ERROR, shown=self.sheet.errors[(index, column)])
             for name, column in self.header.columns.items()
             if (index, column) in self.sheet.errors
         ]

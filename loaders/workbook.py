@@ -724,7 +724,7 @@ def _scan_tags(
     kind: bytes | None = None
     has_formula = has_value = has_v = False
     value_from: int | None = None
-    value = b""
+    value = bytearray()
     for data in _buffers(archive, info, where):
         if _DTD.search(data):
             raise _unsafe(where)
@@ -739,8 +739,7 @@ def _scan_tags(
                     _end_cell(scan, cell, kind, value, has_formula, has_value or (has_v and kind == b"str"))
                     cell = None
                 elif name == b"v" and value_from is not None:
-                    value += data[value_from : match.start()][:_ERROR_LENGTH]
-                    has_value = has_value or bool(value.strip())
+                    has_value = _value_piece(data[value_from : match.start()], has_value, value)
                     value_from = None
                 continue
             if name == b"row":
@@ -761,7 +760,7 @@ def _scan_tags(
                 cell = None if empty else position
                 kind = _attribute(attributes, b"t", where)
                 has_formula = has_value = has_v = False
-                value = b""
+                value = bytearray()
             elif name == b"f" and cell is not None:
                 has_formula = True
             elif name == b"v":
@@ -770,14 +769,20 @@ def _scan_tags(
                     value_from = match.end()
         if value_from is not None:
             # The <v> goes on in the next piece; its text so far stays here.
-            value += data[value_from:][:_ERROR_LENGTH]
-            has_value = has_value or bool(value.strip())
+            has_value = _value_piece(data[value_from:], has_value, value)
             value_from = 0
     return scan
 
 
+def _value_piece(piece: bytes, has_value: bool, value: bytearray) -> bool:
+    """Whether the cell has a value, with this piece of its <v>; the start of the text is kept in ``value``."""
+    if len(value) < _ERROR_LENGTH:
+        value += piece[: _ERROR_LENGTH - len(value)]
+    return has_value or bool(piece.strip())
+
+
 def _end_cell(
-    scan: _Scan, cell: tuple[int, int], kind: bytes | None, value: bytes, has_formula: bool, has_value: bool
+    scan: _Scan, cell: tuple[int, int], kind: bytes | None, value: bytearray, has_formula: bool, has_value: bool
 ) -> None:
     if has_formula:
         scan.formulas.append(cell_ref(*cell))
@@ -796,7 +801,7 @@ def _error_text(match: re.Match[bytes] | None) -> str:
     return _error_text_of(match[1] if match else b"")
 
 
-def _error_text_of(value: bytes) -> str:
+def _error_text_of(value: bytes | bytearray) -> str:
     # Excel's errors are short codes such as #DIV/0!; a long text is cut so the message stays one line.
     return value[:_ERROR_LENGTH].decode("utf-8", "replace").strip()
 

@@ -420,3 +420,18 @@ def test_period_column_picks_or_creates_the_agreement(db, tmp_path):
     assert (again.added, again.changed, again.unchanged) == (0, 0, 2)
     assert db.execute("SELECT period, start_year, end_year FROM agreements").fetchall() == [("2024-2025", 2024, 2025)]
     assert stored_focus_areas(db) == [("Follorådet", "2024-2025", "1", "Klima", None, "13")]
+
+
+def test_a_cell_showing_a_formula_error_is_named_once(db, tmp_path):
+    path = workbook(
+        tmp_path,
+        [NB_HEADER, ["Follorådet", "1.1", "#N/A", "1 - Næring"], ["Follorådet", "1.2", "B", "1 - Næring"]],
+    )
+    before = table_counts(db)
+    with pytest.raises(CatalogueRejected) as error:
+        load_catalogue(db, path, user=ADMIN)
+    assert table_counts(db) == before
+    assert [str(problem) for problem in error.value.errors] == [
+        "Arket «Tiltak», rad 2, kolonne C (Tiltak): «#N/A» – cellen viser en feil fra en formel. "
+        "Rett formelen eller skriv inn verdien, og last opp på nytt."
+    ]

@@ -1135,6 +1135,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Filen er skadet: den har to ark som heter «{sheet}». {resave}",
         "The file is damaged: it has two sheets named “{sheet}”. {resave}",
     ),
+    "loaders.workbook.odd_target": (
+        "Filen er avvist: den viser til en del med et navn Excel ikke skriver («{target}»). {resave}",
+        "The file is refused: it points to a part with a name Excel does not write (“{target}”). {resave}",
+    ),
     "loaders.workbook.open_document": (
         "Filen er et OpenDocument-regneark (.ods, LibreOffice). Lagre som Excel-arbeidsbok (.xlsx) og last "
         "opp på nytt.",

@@ -548,7 +548,7 @@ def _worksheets(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]) -> 
     targets: dict[str, str] = {}
     for _, element in _parse(archive, parts, "xl/_rels/workbook.xml.rels"):
         if _local(element) == "Relationship" and element.get("Type", "").endswith("/worksheet"):
-            targets[element.get("Id", "")] = _part_path("xl", element.get("Target", ""))
+            targets[element.get("Id", "")] = _sheet_path(element.get("Target", ""))
     sheets = []
     names: set[str] = set()
     recalculate = False
@@ -573,9 +573,19 @@ def _worksheets(archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]) -> 
 
 
 def _part_path(folder: str, target: str) -> str:
+    """The zip entry a relationship from ``folder`` points to."""
     if target.startswith("/"):
         return target[1:]
     return posixpath.normpath(posixpath.join(folder, target))
+
+
+def _sheet_path(target: str) -> str:
+    """The zip entry of a worksheet, refused when written with "..", "." or "\\": calamine does not
+    resolve such a target as we would, and could then read an entry we never checked."""
+    path = target[1:] if target.startswith("/") else posixpath.join("xl", target)
+    if "\\" in path or posixpath.normpath(path) != path:
+        raise DamagedWorkbook("loaders.workbook.odd_target", target=target, resave=_RESAVE)
+    return path
 
 
 def _parse(

@@ -284,6 +284,18 @@ def test_cells_merged_down_a_column_give_every_row_the_value(small, tmp_path):
     ]
 
 
+@pytest.mark.parametrize("form", FORMS)
+def test_merged_ranges_are_found_in_every_form_and_without_a_header_only_columns_are_filled(tmp_path, form):
+    cells = (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'
+        '<row r="2"><c r="A2"><v>3</v></c></row><row r="3"><c r="C3"><v>4</v></c></row>'
+    )
+    merges = '<mergeCells count="2"><mergeCell ref="A1:A3"/><mergeCell ref="B1:C1"/></mergeCells>'
+    sheet = read_sheet(xlsx(tmp_path / "flettet.xlsx", written(form, f"<sheetData>{cells}</sheetData>{merges}")))
+
+    assert sheet.rows == [[1.0, 2.0, ""], [1.0, "", ""], [1.0, "", 4.0]]
+
+
 def test_cells_merged_across_two_columns_we_read_are_refused_naming_the_range(small, tmp_path):
     book, sheet = workbook([["Follo", "1.1", "2023-Q2", "I rute", 10, "Kommer i gang", None, ""]])
     sheet.merge_cells("F2:G2")
@@ -459,6 +471,36 @@ def test_two_parts_with_one_name_are_refused_and_the_process_lives(tmp_path, sec
     )
     with pytest.raises(DuplicateParts):
         read_sheet(path)
+
+
+def test_a_sheet_target_calamine_would_resolve_otherwise_is_refused_and_the_process_lives(tmp_path):
+    """We would check xl/worksheets/sheet1.xml; calamine reads the entry named xl/../xl/worksheets/sheet1.xml."""
+    path = xlsx(tmp_path / "sti.xlsx", '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>')
+    far = f'<worksheet xmlns="{MAIN}"><sheetData><row r="90000"><c r="XFD90000"><v>1</v></c></row></sheetData>'
+
+    def edit(name: str, data: bytes) -> tuple[str, bytes]:
+        return name, data.replace(b'Target="worksheets/sheet1.xml"', b'Target="../xl/worksheets/sheet1.xml"')
+
+    edit_zip(path, edit)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/../xl/worksheets/sheet1.xml", far + "</worksheet>")
+    probe = (
+        "from loaders.workbook import read_sheet\n"
+        "from loaders.errors import DamagedWorkbook\n"
+        "try:\n"
+        f"    read_sheet({str(path)!r})\n"
+        "except DamagedWorkbook as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=60, check=False
+    )
+
+    assert (done.returncode, done.stdout) == (
+        0,
+        "Filen er avvist: den viser til en del med et navn Excel ikke skriver («../xl/worksheets/sheet1.xml»). "
+        f"{RESAVE}\n",
+    )
 
 
 def test_two_sheets_with_one_name_are_refused(tmp_path):

@@ -1126,10 +1126,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "or type in the value, and upload the file again.",
     ),
     "loaders.workbook.duplicate_parts": (
-        "Filen er avvist: den har to deler med samme navn, «{first}» og «{second}» (Excel skiller ikke "
-        "store og små bokstaver). {resave}",
-        "The file is refused: it has two parts with the same name, “{first}” and “{second}” (Excel does not "
-        "tell capitals from small letters). {resave}",
+        "Filen er avvist: den har to deler som Excel leser som én, «{first}» og «{second}». {resave}",
+        "The file is refused: it has two parts that Excel reads as one, “{first}” and “{second}”. {resave}",
     ),
     "loaders.workbook.duplicate_sheets": (
         "Filen er skadet: den har to ark som heter «{sheet}». {resave}",

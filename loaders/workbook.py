@@ -72,6 +72,8 @@ RATIO_CHECKED_FROM = setting("ratio_checked_from", int) * 2**20
 # have to be held whole while scanning.
 MAX_TAG = setting("max_tag", int) * 2**20
 MAX_ENTRIES = setting("max_entries", int)
+# Shared strings a workbook may declare beyond those it holds: 24 bytes each reserved by calamine.
+_SPARE_STRINGS = 100_000
 # The end record is 22 bytes plus a comment of at most 65,535.
 _END_RECORD_SEARCH = 22 + 65_535
 CHUNK = 2**20
@@ -255,7 +257,7 @@ def read_sheet(path: str | os.PathLike, header: HeaderSpec | None = None, max_ro
         # The sheets calamine will not open need no check; the candidates are scanned below.
         skipped = {sheet.part.lower() for sheet in sheets} | {"xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
         for info in archive.infolist():
-            if _is_xml(info.filename) and info.filename.lower() not in skipped:
+            if _is_xml(info.filename) and _key(info) not in skipped:
                 _check_part(archive, info)
         percent_styles = _percent_styles(archive, parts)
         scans = [_scan_sheet(archive, parts, sheet, percent_styles, max_rows) for sheet in candidates]
@@ -407,18 +409,20 @@ def check_office_archive(path: str | os.PathLike) -> None:
 
 
 def _check_directory(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
-    """The zip's entries by lower-case name, once the directory is found safe and an .xlsx workbook."""
+    """The zip's entries by name as Excel and calamine match it (_key), once the directory is found safe
+    and an .xlsx workbook. Two entries of one such name are refused: our checks and calamine could read
+    different ones."""
     _check_sizes(archive)
     parts: dict[str, zipfile.ZipInfo] = {}
     for info in archive.infolist():
-        key = info.filename.lower()
+        key = _key(info)
         if key in parts:
             raise DuplicateParts(
                 "loaders.workbook.duplicate_parts", first=parts[key].filename, second=info.filename, resave=_RESAVE
             )
         parts[key] = info
     for info in archive.infolist():
-        if posixpath.basename(info.filename).lower() == "vbaproject.bin":
+        if posixpath.basename(_key(info)) == "vbaproject.bin":
             raise _macros()
     if "xl/workbook.xml" not in parts:
         mimetype = parts.get("mimetype")
@@ -428,6 +432,11 @@ def _check_directory(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
             raise BinaryWorkbook("loaders.workbook.binary_workbook")
         raise DamagedWorkbook("loaders.workbook.no_workbook_part")
     return parts
+
+
+def _key(info: zipfile.ZipInfo) -> str:
+    """An entry's name as Excel and calamine match it: "\\" read as "/", case ignored."""
+    return info.filename.replace("\\", "/").lower()
 
 
 def _check_sizes(archive: zipfile.ZipFile) -> None:
@@ -465,8 +474,8 @@ def _is_xml(name: str) -> bool:
 def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Refuse DTDs in a part calamine or we parse; in passing, macros and the shared-string count."""
     where = _part(info.filename)
-    is_content_types = info.filename.lower() == "[content_types].xml"
-    is_shared_strings = posixpath.basename(info.filename).lower() == "sharedstrings.xml"
+    is_content_types = _key(info) == "[content_types].xml"
+    is_shared_strings = posixpath.basename(_key(info)) == "sharedstrings.xml"
     unique_count = None
     strings = 0
     for buffer in _buffers(archive, info, where):
@@ -479,8 +488,9 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                 unique_count = int(match[1])
             strings += len(_SHARED_STRING.findall(buffer))
     # calamine reserves room for uniqueCount strings up front: a false count of
-    # a billion aborts the process.
-    if unique_count is not None and unique_count > strings:
+    # a billion aborts the process. A count a little high is a writer's slip
+    # that Excel and calamine take in their stride.
+    if unique_count is not None and unique_count > strings + _SPARE_STRINGS:
         raise DamagedWorkbook(
             "loaders.workbook.shared_strings",
             where=where,

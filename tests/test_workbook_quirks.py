@@ -438,6 +438,59 @@ def test_a_sheet_part_named_in_another_case_is_read(small, tmp_path):
     assert report_rows(small) == [FOLLO_REPORT]
 
 
+def test_entries_named_with_backslashes_are_read(small, tmp_path):
+    """Some Windows writers separate folders with "\\"; Excel and calamine read such a file.
+
+    Source: "Backspace in zipfile entry name" (ExcelDataReader/ExcelDataReader#385),
+    "error if backslashes in zip path" (dotnet/Open-XML-SDK#1128).
+    """
+    book, _ = workbook([FOLLO_ROW])
+    book.save(path := tmp_path / "windows.xlsx")
+    edit_zip(path, lambda name, data: (name.replace("/", "\\"), data))
+
+    load_status(small, path, user=ADMIN)
+
+    assert report_rows(small) == [FOLLO_REPORT]
+
+
+def test_a_shared_string_count_a_little_high_is_read(small, tmp_path):
+    """A script dropped strings without lowering uniqueCount; Excel and calamine read the file.
+
+    Source: "Count and uniqueCount attributes aren't updated in sharedStrings.xml" (troldal/OpenXLSX#187).
+    """
+    book, _ = workbook([FOLLO_ROW])
+    book.save(path := tmp_path / "telling.xlsx")
+
+    def edit(name: str, data: bytes) -> tuple[str, bytes]:
+        if name == "xl/sharedStrings.xml":
+            data = re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="25"', data)
+        return name, data
+
+    edit_zip(path, edit)
+
+    load_status(small, path, user=ADMIN)
+
+    assert report_rows(small) == [FOLLO_REPORT]
+
+
+def test_shared_formulas_whose_result_is_the_empty_string_are_blanks_and_without_v_still_refused(tmp_path):
+    """Filled-down formulas: the copies have a self-closing <f t="shared" si="0"/> and an empty <v>."""
+    cells = (
+        '<row r="1"><c r="A1" t="str"><f t="shared" ref="A1:A3" si="0">IF(1=0,1,"")</f><v></v></c></row>'
+        '<row r="2"><c r="A2" t="str"><f t="shared" si="0"/><v></v></c></row>'
+        '<row r="3"><c r="A3" t="str"><f t="shared" si="0"/><v/></c><c r="B3"><v>7</v></c></row>'
+    )
+    assert read_sheet(xlsx(tmp_path / "delt.xlsx", f"<sheetData>{cells}</sheetData>")).rows == [
+        ["", ""],
+        ["", ""],
+        ["", 7.0],
+    ]
+
+    uncalculated = cells.replace('<f t="shared" si="0"/><v></v>', '<f t="shared" si="0"/>')
+    path = xlsx(tmp_path / "uberegnet.xlsx", f"<sheetData>{uncalculated}</sheetData>")
+    assert refused(MissingFormulaValue, path) == f"Arket «Status», celle A2: formelen har ingen lagret verdi. {RESAVE}"
+
+
 def twin_parts(path: Path, second_name: str) -> Path:
     """A small sheet, and beside it under ``second_name`` one with a cell at XFD90000, which would abort calamine."""
     far = f'<worksheet xmlns="{MAIN}"><sheetData><row r="90000"><c r="XFD90000"><v>1</v></c></row></sheetData>'
@@ -448,7 +501,7 @@ def twin_parts(path: Path, second_name: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("second_name", ["xl/worksheets/Sheet1.xml", SHEET])
+@pytest.mark.parametrize("second_name", ["xl/worksheets/Sheet1.xml", SHEET, "xl\\worksheets\\sheet1.xml"])
 def test_two_parts_with_one_name_are_refused_and_the_process_lives(tmp_path, second_name):
     path = twin_parts(tmp_path / "tvilling.xlsx", second_name)
     # In a child process: were the check to fail, calamine would abort the process running it.
@@ -466,8 +519,7 @@ def test_two_parts_with_one_name_are_refused_and_the_process_lives(tmp_path, sec
 
     assert (done.returncode, done.stdout) == (
         0,
-        f"Filen er avvist: den har to deler med samme navn, «{SHEET}» og «{second_name}» (Excel skiller ikke "
-        f"store og små bokstaver). {RESAVE}\n",
+        f"Filen er avvist: den har to deler som Excel leser som én, «{SHEET}» og «{second_name}». {RESAVE}\n",
     )
     with pytest.raises(DuplicateParts):
         read_sheet(path)

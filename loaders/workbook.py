@@ -963,10 +963,12 @@ def _fill_merged(
     A range across two columns that are read would give one value to two
     fields, so it is refused. Without a header only ranges down one column are
     filled; at or above the header nothing is (a merged title, a header cell
-    over two columns).
+    over two columns), and neither are rows with no value of their own.
     """
     used = set(header.columns.values()) if header else set()
     filled = 0
+    # Rows with a value of their own: a merge reaching down into empty rows below the data leaves them empty.
+    own: set[int] | None = None
     for first_row, first_column, last_row, last_column in merged:
         if header is None and first_column != last_column:
             continue
@@ -983,7 +985,11 @@ def _fill_merged(
         if not _within(rows, first_row, first_column):
             continue
         value = rows[first_row][first_column]
+        if own is None:
+            own = {index for index, line in enumerate(rows) if any(cell != "" for cell in line)}
         for row in range(first_row, min(last_row + 1, len(rows))):
+            if row not in own:
+                continue
             line = rows[row]
             for column in range(first_column, min(last_column + 1, len(line))):
                 line[column] = value

@@ -272,7 +272,9 @@ def test_cells_merged_down_a_column_give_every_row_the_value(small, tmp_path):
         ]
     )
     sheet.merge_cells("A2:A3")
-    sheet.merge_cells("C2:C4")
+    # Down over empty rows below the data too, which stay empty: a note in I8 makes them part of the grid.
+    sheet.merge_cells("C2:C7")
+    sheet["I8"] = "notat"
     book.save(path := tmp_path / "flettet.xlsx")
 
     load_status(small, path, user=ADMIN)
@@ -609,3 +611,22 @@ def test_read_sheet_takes_the_header_as_plain_data(tmp_path):
     sheet = read_sheet(path, header=STATUS_HEADER)
 
     assert (sheet.name, sheet.rows, sheet.errors) == ("Status", [HEADER, [*FOLLO_ROW[:4], 10, "", "", ""]], {})
+
+
+def test_the_new_refusals_read_in_english(small, tmp_path):
+    path = copied_sheet(tmp_path / "kopi.xlsx", hide_original=False)
+    with pytest.raises(SeveralStatusSheets) as caught:
+        load_status(small, path, user=ADMIN)
+    assert caught.value.message("en") == (
+        "More than one visible sheet has the headers we read: “Status” and “Status (2)”. We cannot tell which of "
+        "them to read. Delete or hide the sheet that is not to be read, and upload the file again."
+    )
+
+    book, _ = workbook([["Follo", "1.1", "2023-Q2", "I rute", "#DIV/0!", "", "", ""]])
+    book.save(path := tmp_path / "feil.xlsx")
+    with pytest.raises(StatusFileRejected) as rejected:
+        load_status(small, path, user=ADMIN)
+    assert [error.message("en") for error in rejected.value.errors] == [
+        "Sheet “Status”, row 2, column E (Fremdrift (%)): “#DIV/0!” – the cell shows an error from a formula. "
+        "Correct the formula or type in the value, and upload the file again."
+    ]

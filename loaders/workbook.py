@@ -9,9 +9,10 @@ reads first gets one pass that counts rows, finds the farthest cell, formulas
 (with or without a saved value), error values, merged ranges and
 percent-formatted cells.
 
-Part names are compared ignoring case, as Excel does, and a zip holding two
-entries with the same name in any case is refused: otherwise our checks and
-calamine could read different bytes under one name.
+Part names are compared as Excel and calamine compare them (ignoring case,
+"\\" read as "/"), and a zip holding two entries with one such name is
+refused: otherwise our checks and calamine could read different bytes under
+one name.
 """
 
 from __future__ import annotations
@@ -295,11 +296,10 @@ def _choose(
     if header is None:
         return 0, None
     aliases, required = header
-    found = [
-        (index, found)
-        for index, rows in enumerate(read)
-        if (found := find_header(rows, aliases, required, sheet=candidates[index].name)) is not None
+    headers = [
+        find_header(rows, aliases, required, sheet=sheet.name) for sheet, rows in zip(candidates, read, strict=True)
     ]
+    found = [(index, found) for index, found in enumerate(headers) if found is not None]
     if len(found) > 1:
         raise SeveralStatusSheets(
             "loaders.workbook.several_sheets",
@@ -425,13 +425,19 @@ def _check_directory(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         if posixpath.basename(_key(info)) == "vbaproject.bin":
             raise _macros()
     if "xl/workbook.xml" not in parts:
-        mimetype = parts.get("mimetype")
-        if mimetype is not None and mimetype.file_size < 100 and archive.read(mimetype).startswith(_OPEN_DOCUMENT):
+        if _is_open_document(archive, parts.get("mimetype")):
             raise OpenDocument("loaders.workbook.open_document")
         if "xl/workbook.bin" in parts:
             raise BinaryWorkbook("loaders.workbook.binary_workbook")
         raise DamagedWorkbook("loaders.workbook.no_workbook_part")
     return parts
+
+
+def _is_open_document(archive: zipfile.ZipFile, mimetype: zipfile.ZipInfo | None) -> bool:
+    """Whether the zip's "mimetype" entry names an OpenDocument file (.ods, LibreOffice)."""
+    if mimetype is None or mimetype.file_size > 100:
+        return False
+    return b"".join(_chunks(archive, mimetype, _part(mimetype.filename))).startswith(_OPEN_DOCUMENT)
 
 
 def _key(info: zipfile.ZipInfo) -> str:

@@ -933,6 +933,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.columns.line": ("{place}: «{value}» – {problem}", "{place}: “{value}” – {problem}"),
     "loaders.columns.line_without_value": ("{place} – {problem}", "{place} – {problem}"),
     "loaders.columns.short": ("rad {row}, {header}: {problem}", "row {row}, {header}: {problem}"),
+    "loaders.columns.formula_error": (
+        "cellen viser en feil fra en formel. Rett formelen eller skriv inn verdien, og last opp på nytt.",
+        "the cell shows an error from a formula. Correct the formula or type in the value, and upload the file again.",
+    ),
+    "loaders.columns.duplicate": (
+        "Arket «{sheet}», rad {row}: kolonne {first} ({first_header}) og kolonne {second} ({second_header}) "
+        "er overskrifter for det samme, så vi vet ikke hvilken av dem som skal leses. "
+        "Slett kolonnen som ikke skal leses, eller gi den en annen overskrift, og last opp på nytt.",
+        "Sheet “{sheet}”, row {row}: column {first} ({first_header}) and column {second} ({second_header}) "
+        "are headers for the same thing, so we cannot tell which of them to read. "
+        "Delete the column that is not to be read, or give it another header, and upload the file again.",
+    ),
     # Reading workbooks safely: loaders/workbook.py
     "loaders.workbook.resave": (
         "Åpne filen i Excel, lagre den og last opp på nytt.",
@@ -1082,6 +1094,91 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.workbook.unreadable_sheet": (
         "Arket «{sheet}» kan ikke leses; filen ser ut til å være skadet. {resave}",
         "The sheet “{sheet}” cannot be read; the file seems to be damaged. {resave}",
+    ),
+    "loaders.workbook.formula_not_calculated": (
+        "Arket «{sheet}», celle {cell}: formelen er aldri regnet ut. Filen er laget av et program som overlater "
+        "utregningen til Excel, så verdien i filen er bare en plassholder. Åpne filen i Excel, som regner ut "
+        "formlene, lagre den og last opp på nytt.",
+        "Sheet “{sheet}”, cell {cell}: the formula was never calculated. The file was made by a program that "
+        "leaves the calculation to Excel, so the value in the file is only a placeholder. Open the file in Excel, "
+        "which calculates the formulas, save it and upload it again.",
+    ),
+    "loaders.workbook.formulas_not_calculated": (
+        "Arket «{sheet}», cellene {cells}: formlene er aldri regnet ut. Filen er laget av et program som "
+        "overlater utregningen til Excel, så verdiene i filen er bare plassholdere. Åpne filen i Excel, som "
+        "regner ut formlene, lagre den og last opp på nytt.",
+        "Sheet “{sheet}”, cells {cells}: the formulas were never calculated. The file was made by a program that "
+        "leaves the calculation to Excel, so the values in the file are only placeholders. Open the file in "
+        "Excel, which calculates the formulas, save it and upload it again.",
+    ),
+    "loaders.workbook.formulas_not_calculated_more": (
+        "Arket «{sheet}», cellene {cells} og {more} til: formlene er aldri regnet ut. Filen er laget av et "
+        "program som overlater utregningen til Excel, så verdiene i filen er bare plassholdere. Åpne filen i "
+        "Excel, som regner ut formlene, lagre den og last opp på nytt.",
+        "Sheet “{sheet}”, cells {cells} and {more} more: the formulas were never calculated. The file was made "
+        "by a program that leaves the calculation to Excel, so the values in the file are only placeholders. "
+        "Open the file in Excel, which calculates the formulas, save it and upload it again.",
+    ),
+    "loaders.workbook.formula_error": (
+        "Arket «{sheet}», celle {cell}: «{error}» – cellen viser en feil fra en formel. Rett formelen eller "
+        "skriv inn verdien, og last opp på nytt.",
+        "Sheet “{sheet}”, cell {cell}: “{error}” – the cell shows an error from a formula. Correct the formula "
+        "or type in the value, and upload the file again.",
+    ),
+    "loaders.workbook.duplicate_parts": (
+        "Filen er avvist: den har to deler som Excel leser som én, «{first}» og «{second}». {resave}",
+        "The file is refused: it has two parts that Excel reads as one, “{first}” and “{second}”. {resave}",
+    ),
+    "loaders.workbook.duplicate_sheets": (
+        "Filen er skadet: den har to ark som heter «{sheet}». {resave}",
+        "The file is damaged: it has two sheets named “{sheet}”. {resave}",
+    ),
+    "loaders.workbook.odd_target": (
+        "Filen er avvist: den viser til en del med et navn Excel ikke skriver («{target}»). {resave}",
+        "The file is refused: it points to a part with a name Excel does not write (“{target}”). {resave}",
+    ),
+    "loaders.workbook.open_document": (
+        "Filen er et OpenDocument-regneark (.ods, LibreOffice). Lagre som Excel-arbeidsbok (.xlsx) og last "
+        "opp på nytt.",
+        "The file is an OpenDocument spreadsheet (.ods, LibreOffice). Save it as an Excel workbook (.xlsx) and "
+        "upload it again.",
+    ),
+    "loaders.workbook.binary_workbook": (
+        "Filen er en binær Excel-arbeidsbok (.xlsb). Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx) og "
+        "last opp på nytt.",
+        "The file is an Excel binary workbook (.xlsb). Open it in Excel, save it as an Excel workbook (.xlsx) "
+        "and upload it again.",
+    ),
+    "loaders.workbook.sensitivity_label": (
+        "Filen er kryptert av en følsomhetsetikett (Følsomhet i Excel), så bare Office kan åpne den. Velg en "
+        "etikett uten kryptering i Excel (Hjem > Følsomhet), lagre og last opp på nytt.",
+        "The file is encrypted by a sensitivity label (Sensitivity in Excel), so only Office can open it. Choose "
+        "a label without encryption in Excel (Home > Sensitivity), save and upload it again.",
+    ),
+    "loaders.workbook.several_sheets": (
+        "Flere synlige ark har overskriftene vi leser: {sheets}. Vi vet ikke hvilket av dem som skal leses. "
+        "Slett eller skjul arket som ikke skal leses, og last opp på nytt.",
+        "More than one visible sheet has the headers we read: {sheets}. We cannot tell which of them to read. "
+        "Delete or hide the sheet that is not to be read, and upload the file again.",
+    ),
+    "loaders.workbook.no_header_in_sheets": (
+        "Fant ingen overskriftsrad med kolonnene {columns} blant de {rows} første radene i arkene {sheets}. "
+        "Legg overskriftene øverst i arket med dataene, og last opp på nytt.",
+        "Found no header row with the columns {columns} among the first {rows} rows of the sheets {sheets}. "
+        "Put the headers at the top of the sheet with the data, and upload the file again.",
+    ),
+    "loaders.workbook.merged_across_columns": (
+        "Arket «{sheet}»: området {range} er slått sammen over kolonnene {columns}, så én verdi står for "
+        "flere felt. Del opp sammenslåingen (Hjem > Slå sammen og midtstill), fyll inn hver kolonne og last "
+        "opp på nytt.",
+        "Sheet “{sheet}”: the range {range} is merged across the columns {columns}, so one value stands for "
+        "several fields. Unmerge it (Home > Merge & Center), fill in each column and upload the file again.",
+    ),
+    "loaders.workbook.too_many_merged": (
+        "Arket «{sheet}» har sammenslåtte celler som dekker mer enn {limit} celler til sammen. Del opp "
+        "sammenslåingene og last opp på nytt.",
+        "The sheet “{sheet}” has merged cells covering more than {limit} cells in all. Unmerge them and "
+        "upload the file again.",
     ),
     # Quarterly status files: loaders/status.py
     "loaders.status.rejected.one": (

@@ -23,10 +23,9 @@ from core.users import User
 from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
 from loaders.agreement import normalise_period
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-from loaders.errors import CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
+from loaders.errors import FORMULA_ERROR, CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
 from loaders.workbook import read_sheet
 
-SHEET = "Tiltak"
 # Used when a region has no agreement yet and the file gives no period: the
 # commitments are then the region's ongoing ones, not tied to a signed period.
 DEFAULT_PERIOD = "løpende"
@@ -135,8 +134,8 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
 
     Raises :class:`CatalogueRejected` listing every error.
     """
-    sheet = read_sheet(path, preferred=SHEET)
-    header = find_header(sheet.rows, ALIASES, REQUIRED)
+    sheet = read_sheet(path, header=(ALIASES, REQUIRED))
+    header = find_header(sheet.rows, ALIASES, REQUIRED, sheet=sheet.name)
     if header is None:
         raise CatalogueHeaderMissing("loaders.catalogue.no_header", sheet=sheet.name, rows=HEADER_SEARCH_ROWS)
     headings = {name: clean_text(sheet.rows[header.row][column]) for name, column in header.columns.items()}
@@ -153,6 +152,9 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
     numeric_codes: list[tuple[int, _Region, float]] = []
     for index in range(header.row + 1, len(sheet.rows)):
         line = _Line(index, sheet.rows[index], header, report)
+        for name, column in header.columns.items():
+            if (index, column) in sheet.errors:
+                report(index, name, sheet.errors[(index, column)], FORMULA_ERROR)
         if not any(_cell_text(value) for value in line.cells):
             continue
         row = _read_row(line)
@@ -184,6 +186,9 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
             period = _period_of(db, agreement_id) if agreement_id else DEFAULT_PERIOD
         agreements[region.name] = _agreement(db, region, period, agreement_id, report)
     if errors:
+        # An error cell reads as blank; what it shows is said once, not also that it is missing.
+        shown = {(error.row, error.column) for error in errors if error.key == FORMULA_ERROR}
+        errors = [error for error in errors if error.key == FORMULA_ERROR or (error.row, error.column) not in shown]
         raise CatalogueRejected(sorted(errors, key=lambda error: error.row or 0))
     return agreements
 

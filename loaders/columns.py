@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from core.settings import setting
 from core.vocabulary import clean_text, fold
+from loaders.errors import DuplicateColumn
 
 HEADER_SEARCH_ROWS = setting("header_search_rows", int)
 
@@ -39,26 +40,42 @@ def cell_ref(row: int, column: int) -> str:
 
 
 def find_header(
-    rows: Sequence[Sequence[object]], aliases: dict[str, tuple[str, ...]], required: tuple[str, ...]
+    rows: Sequence[Sequence[object]], aliases: dict[str, tuple[str, ...]], required: tuple[str, ...], *, sheet: str
 ) -> Header | None:
     """The first of the top rows that names every required field, or None.
 
     ``aliases`` maps a field to the headers that mean it, compared ignoring
-    case and surrounding spaces.
+    case and surrounding spaces. A header row naming a field twice ("Status",
+    "Status" or "Fremdrift", "Fremdrift (%)") raises DuplicateColumn: which of
+    the two was filled in this quarter cannot be told.
     """
     by_alias = {fold(alias): name for name, names in aliases.items() for alias in names}
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         ignored: list[str] = []
+        twice: tuple[int, int] | None = None
         for column, value in enumerate(row):
             text = clean_text(value)
             if not text:
                 continue
             name = by_alias.get(fold(text))
-            if name and name not in columns:
-                columns[name] = column
-            else:
+            if name is None:
                 ignored.append(text)
+            elif name in columns:
+                twice = twice or (columns[name], column)
+            else:
+                columns[name] = column
         if all(name in columns for name in required):
+            if twice is not None:
+                first, second = twice
+                raise DuplicateColumn(
+                    "loaders.columns.duplicate",
+                    sheet=sheet,
+                    row=index + 1,
+                    first=column_letter(first),
+                    first_header=clean_text(row[first]),
+                    second=column_letter(second),
+                    second_header=clean_text(row[second]),
+                )
             return Header(index, columns, ignored)
     return None

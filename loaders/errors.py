@@ -62,6 +62,8 @@ class CellError(Localised):
 # A file without its quarter: the CellError's key, by which each front end adds how to give the
 # quarter (the page's chooser, the command line's --quarter).
 NO_QUARTER_COLUMN = "loaders.status.no_quarter_column"
+# A cell showing a formula error (#DIV/0!, #N/A …) in a column that is read, in any file with a header.
+FORMULA_ERROR = "loaders.columns.formula_error"
 
 
 class FileRejected(MonitorError):
@@ -147,6 +149,46 @@ class EmptySheet(WorkbookError):
 
 class MissingFormulaValue(WorkbookError):
     """A formula cell without a saved value, so its result cannot be known."""
+
+
+class UncalculatedFormulas(MissingFormulaValue):
+    """Formulas a program wrote without calculating them, leaving Excel to do it on open."""
+
+
+class FormulaError(WorkbookError):
+    """A cell showing a formula error that the reader cannot take in (#SPILL!, #CALC! …)."""
+
+
+class DuplicateParts(WorkbookError):
+    """A zip holding two entries with the same name in any case, so two readers could read different bytes."""
+
+
+class OpenDocument(WorkbookError):
+    """A LibreOffice/OpenDocument spreadsheet (.ods), which must be saved as .xlsx first."""
+
+
+class BinaryWorkbook(WorkbookError):
+    """An Excel binary workbook (.xlsb), which must be saved as .xlsx first."""
+
+
+class SensitivityLabel(WorkbookError):
+    """A workbook encrypted by a sensitivity label (IRM), which only Office with the right account can open."""
+
+
+class SeveralStatusSheets(WorkbookError):
+    """Two or more visible sheets have the header we look for, so which one to read cannot be told."""
+
+
+class HeaderNotFound(WorkbookError):
+    """None of several visible sheets has the header we look for."""
+
+
+class MergedAcrossColumns(WorkbookError):
+    """Cells merged across two columns we read, so one value would stand for two fields."""
+
+
+class DuplicateColumn(WorkbookError):
+    """A header row that names the same field in two columns."""
 
 
 # --- agreements ---------------------------------------------------------------------------------

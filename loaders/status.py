@@ -35,7 +35,7 @@ from core.vocabulary import (
     status_names,
 )
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-from loaders.errors import NO_QUARTER_COLUMN, CellError, StatusFileRejected
+from loaders.errors import FORMULA_ERROR, NO_QUARTER_COLUMN, CellError, StatusFileRejected
 from loaders.workbook import Sheet, read_sheet
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -80,7 +80,7 @@ def load_status(
     require_reporter(user)
     report = on_progress or _no_progress
     report(0.0, "read")
-    sheet = read_sheet(path, preferred="Status")
+    sheet = read_sheet(path, header=(COLUMN_ALIASES, REQUIRED_COLUMNS))
     rows, warnings = parse_sheet(db, sheet, user=user, quarter=quarter, on_progress=report)
     sha256 = file_sha256(path)
     name = file_name or Path(path).name
@@ -118,7 +118,7 @@ def parse_sheet(
     db: Database, sheet: Sheet, *, user: User, quarter: str | None = None, on_progress: Progress | None = None
 ) -> tuple[list[ReportRow], list[Text]]:
     """Every row of the sheet checked against the contract, the register and what ``user`` may report for."""
-    header = find_header(sheet.rows, COLUMN_ALIASES, REQUIRED_COLUMNS)
+    header = find_header(sheet.rows, COLUMN_ALIASES, REQUIRED_COLUMNS, sheet=sheet.name)
     if header is None:
         raise StatusFileRejected([_missing_header_error(sheet)])
     errors: list[CellError] = []
@@ -214,6 +214,8 @@ class _RowReader:
         self._quarter_of: dict[object, str | None] = {}
         self._status_of: dict[object, str | None] = {}
         self._text_of: dict[object, str | None] = {}
+        # Rows with a formula error (#DIV/0!, #N/A …) in a column we read; calamine reads those cells as "".
+        self._error_rows = {row for row, column in sheet.errors if column in self._used}
 
     def cell(self, index: int, name: str) -> object:
         return self.header.cell(self.sheet.rows[index], name)
@@ -240,17 +242,23 @@ class _RowReader:
 
     def read(self, index: int, errors: list[CellError]) -> ReportRow | None:
         row = self.sheet.rows[index]
-        fast = self._read_known(index, row)
-        if fast is not None:
-            return fast
-        if all(_blank(row[column]) for column in self._used if column < len(row)):
-            return None
+        shown = self._formula_errors(index) if index in self._error_rows else []
+        if not shown:
+            fast = self._read_known(index, row)
+            if fast is not None:
+                return fast
+            if all(_blank(row[column]) for column in self._used if column < len(row)):
+                return None
         found: list[CellError] = []
         region = self._region(index, found)
         quarter = self._quarter(index, found)
         code, commitment_id = self._commitment(index, region, quarter, found)
         status = self._status(index, found)
         progress = self._progress(index, found)
+        if shown:
+            # An error cell reads as blank; say what it shows instead of "missing".
+            columns = {error.column for error in shown}
+            found = [*shown, *(error for error in found if error.column not in columns)]
         errors.extend(found)
         # Each value is None only with its problem in ``found``.
         if found or region is None or quarter is None or code is None or commitment_id is None or status is None:
@@ -265,6 +273,13 @@ class _RowReader:
             owner=self.text(index, "owner"),
         )
         return ReportRow(index + 1, region, code, quarter, report)
+
+    def _formula_errors(self, index: int) -> list[CellError]:
+        return [
+            self.error(index, name, FORMULA_ERROR, shown=self.sheet.errors[(index, column)])
+            for name, column in self.header.columns.items()
+            if (index, column) in self.sheet.errors
+        ]
 
     def _read_known(self, index: int, row: Sequence[object]) -> ReportRow | None:
         """The row, when every value in it was already seen valid on an earlier row.

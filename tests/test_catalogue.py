@@ -6,7 +6,7 @@ import pytest
 from core.db import write_transaction
 from core.register import Agreement, Commitment, FocusArea, ensure_region, save_agreement
 from loaders.catalogue import CatalogueSummary, load_catalogue, read_catalogue
-from loaders.errors import CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
+from loaders.errors import CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue, HeaderNotFound
 from tests.builders import ADMIN
 
 NB_HEADER = ["Region", "Nr", "Tiltak", "Innsatsområde", "Emneknagg", "Rådsområde", "Bærekraftsmål"]
@@ -311,12 +311,26 @@ def test_a_rejected_catalogue_reads_in_english(db, tmp_path):
 
 
 def test_missing_header(db, tmp_path):
-    path = workbook(tmp_path, [["Region", "Tiltak"], ["Follorådet", "A"]])
+    book = openpyxl.Workbook()
+    book.active.title = "Tiltak"
+    book.active.append(["Region", "Tiltak"])
+    book.active.append(["Follorådet", "A"])
+    book.save(path := tmp_path / "katalog.xlsx")
     with pytest.raises(CatalogueHeaderMissing) as error:
         read_catalogue(db, path)
     assert str(error.value) == (
         "Fant ikke overskriftene i arket «Tiltak» blant de 10 første radene. "
         "Arket må ha kolonnene Region, Nr og Tiltak (eller Region, Code og Commitment)."
+    )
+
+
+def test_missing_header_in_every_visible_sheet_names_the_sheets_tried(db, tmp_path):
+    path = workbook(tmp_path, [["Region", "Tiltak"], ["Follorådet", "A"]])
+    with pytest.raises(HeaderNotFound) as error:
+        read_catalogue(db, path)
+    assert str(error.value) == (
+        "Fant ingen overskriftsrad med kolonnene «Region», «Nr», «Tiltak» blant de 10 første radene i arkene "
+        "«Forside» og «Tiltak». Legg overskriftene øverst i arket med dataene, og last opp på nytt."
     )
 
 
@@ -406,3 +420,18 @@ def test_period_column_picks_or_creates_the_agreement(db, tmp_path):
     assert (again.added, again.changed, again.unchanged) == (0, 0, 2)
     assert db.execute("SELECT period, start_year, end_year FROM agreements").fetchall() == [("2024-2025", 2024, 2025)]
     assert stored_focus_areas(db) == [("Follorådet", "2024-2025", "1", "Klima", None, "13")]
+
+
+def test_a_cell_showing_a_formula_error_is_named_once(db, tmp_path):
+    path = workbook(
+        tmp_path,
+        [NB_HEADER, ["Follorådet", "1.1", "#N/A", "1 - Næring"], ["Follorådet", "1.2", "B", "1 - Næring"]],
+    )
+    before = table_counts(db)
+    with pytest.raises(CatalogueRejected) as error:
+        load_catalogue(db, path, user=ADMIN)
+    assert table_counts(db) == before
+    assert [str(problem) for problem in error.value.errors] == [
+        "Arket «Tiltak», rad 2, kolonne C (Tiltak): «#N/A» – cellen viser en feil fra en formel. "
+        "Rett formelen eller skriv inn verdien, og last opp på nytt."
+    ]

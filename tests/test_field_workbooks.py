@@ -221,7 +221,8 @@ def test_letters_typed_on_a_mac_are_stored_composed(register, tmp_path):
 
 
 def test_formulas_with_saved_values_are_read(register, tmp_path):
-    """Formulas whose results the writer saved (xlsxwriter's value argument) are read as those results.
+    """Formulas whose results were saved, in a workbook that does not ask to be recalculated on open
+    (xlsxwriter's value argument, with the fullCalcOnLoad flag taken out as Excel does when it saves).
 
     Source: "Openpyxl 'data_only=True' shows Excel formula filed value as 'None'" (felipe-prenholato/openpyxl#69).
     """
@@ -232,6 +233,7 @@ def test_formulas_with_saved_values_are_read(register, tmp_path):
     sheet.write_formula(1, 3, '=IF(1=1,"I rute","Forsinket")', None, "I rute")
     sheet.write_formula(1, 4, "=20+25", None, 45)
     book.close()
+    rewrite_zip(path, lambda name, data: (name, data.replace(b' fullCalcOnLoad="1"', b"")))
     load_status(register, path, user=ADMIN)
     assert report_rows(register) == [("Follo", "1.1", "2023-Q2", "on_track", 45, None, None, None)]
 
@@ -432,10 +434,11 @@ def test_open_document_spreadsheet_renamed_xlsx_is_refused(register, tmp_path):
             '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
         )
     assert refusal(register, path) == (
-        "Filen er skadet eller ikke en Excel-arbeidsbok: den mangler selve arbeidsboka (xl/workbook.xml). "
-        "Åpne den i Excel, lagre som .xlsx og last opp på nytt.",
+        "Filen er et OpenDocument-regneark (.ods, LibreOffice). Lagre som Excel-arbeidsbok (.xlsx) og last "
+        "opp på nytt.",
         [],
     )
+    assert report_rows(register) == []
 
 
 def test_binary_workbook_renamed_xlsx_is_refused(register, tmp_path):
@@ -451,7 +454,8 @@ def test_binary_workbook_renamed_xlsx_is_refused(register, tmp_path):
         archive.writestr("xl/workbook.bin", bytes(range(256)))
         archive.writestr("xl/worksheets/sheet1.bin", bytes(range(256)))
     assert refusal(register, path) == (
-        "Filen er skadet eller ikke en Excel-arbeidsbok: den mangler selve arbeidsboka (xl/workbook.xml). "
-        "Åpne den i Excel, lagre som .xlsx og last opp på nytt.",
+        "Filen er en binær Excel-arbeidsbok (.xlsb). Åpne den i Excel, lagre som Excel-arbeidsbok (.xlsx) og "
+        "last opp på nytt.",
         [],
     )
+    assert report_rows(register) == []

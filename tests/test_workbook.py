@@ -222,16 +222,6 @@ def test_hidden_first_sheet_is_skipped(tmp_path):
     assert (sheet.name, sheet.rows) == ("Data", [["synlig"]])
 
 
-def test_preferred_sheet_is_found_ignoring_case_and_spaces(tmp_path):
-    def fill(book, sheet):
-        sheet["A1"] = "først"
-        book.create_sheet(" STATUS ")["A1"] = "riktig"
-
-    sheet = read_sheet(openpyxl_book(tmp_path / "book.xlsx", fill, title="Forside"))
-
-    assert (sheet.name, sheet.rows) == (" STATUS ", [["riktig"]])
-
-
 @pytest.mark.parametrize("form", FORMS)
 def test_every_form_reads_the_same_and_only_mixed_prefixes_need_the_exact_pass(tmp_path, monkeypatch, form):
     exact_passes = []

@@ -473,7 +473,7 @@ class _RowReader:
                 "progress",
                 "loaders.status.progress_fraction",
                 shown=value if isinstance(value, str) else _decimal(number),
-                percent=Deferred(_decimal, number * 100),
+                percent=Deferred(_decimal, round(number * 100, 1)),
             )
         return self.error(index, "progress", "loaders.status.invalid_progress")
 

@@ -111,6 +111,8 @@ def test_fraction_without_a_percent_is_refused_asking_whether_a_percentage_was_m
             ["Follo", "1.1", "2023-Q2", "I rute", 0.4, "", "", ""],
             ["Follo", "1.2", "2023-Q2", "I rute", "0,4", "", "", ""],
             ["IØR", "1.1", "2023-Q2", "I rute", 0.375, "", "", ""],
+            # A share computed elsewhere: the suggestion is rounded as progress is stored.
+            ["IØR", "1.2", "2023-Q2", "I rute", 0.669838, "", "", ""],
         ]
     )
     book.save(path := tmp_path / "andel.xlsx")
@@ -118,10 +120,10 @@ def test_fraction_without_a_percent_is_refused_asking_whether_a_percentage_was_m
     messages = [
         f"Arket «Status», rad {row}, kolonne E (Fremdrift (%)): «{shown}» – mente du {percent} %? Fremdrift er "
         f"et tall fra 0 til 100: skriv {percent} eller «{percent} %»."
-        for row, shown, percent in ((2, "0,4", "40"), (3, "0,4", "40"), (4, "0,375", "37,5"))
+        for row, shown, percent in ((2, "0,4", "40"), (3, "0,4", "40"), (4, "0,375", "37,5"), (5, "0,6698", "67"))
     ]
     assert refused_without_writing(register, path) == (
-        f"Filen ble ikke lagret: 3 feil. Første: {messages[0]}",
+        f"Filen ble ikke lagret: 4 feil. Første: {messages[0]}",
         messages,
     )
 

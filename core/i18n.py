@@ -312,6 +312,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.template_region": ("Region for malen", "Region for the template"),
     "upload.template_quarter": ("Kvartal for malen", "Quarter for the template"),
     "upload.choose_region": ("Velg region", "Choose region"),
+    "upload.no_regions_held": (
+        "Du har ingen regioner å rapportere for. Be en administrator om å gi deg en region eller et rådsområde.",
+        "You have no regions to report for. Ask an administrator to give you a region or a council area.",
+    ),
     "upload.download_template": (
         "Last ned mal for {region}, {quarter}",
         "Download the template for {region}, {quarter}",

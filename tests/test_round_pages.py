@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.db import connect
+from core.users import add_user
 from tests.builders import (
     CHROMIUM,
     FOLLO,
@@ -63,6 +64,24 @@ def test_template_for_the_region_and_the_quarter_due(register, downloads):
         [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "2024-Q3", "Fullført", 100],
         [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "2024-Q3", "I rute", 10],
     ]
+
+
+def test_a_reporter_is_offered_only_the_regions_they_hold_with_theirs_chosen(register, downloads):
+    at = upload_page(user="ola")
+    picker = at.selectbox(key="template_region")
+    assert (picker.options, picker.value) == ([FOLLO], FOLLO)
+    assert download(at, downloads, "template-download").file_name == "status-follo-2024-Q3.xlsx"
+
+
+def test_a_council_area_reporter_is_offered_the_regions_where_the_area_follows_a_commitment_up(register):
+    add_user(register, "nina", "Nina Næring", "rapportør", council_areas=("Næring og tannhelse",))
+    picker = upload_page(user="nina").selectbox(key="template_region")
+    assert (picker.options, picker.value) == ([IOR], IOR)
+
+
+def test_an_administrator_is_offered_every_region_and_none_chosen_without_a_filter(register):
+    picker = upload_page().selectbox(key="template_region")
+    assert (picker.options, picker.value) == ([FOLLO, IOR], None)
 
 
 def test_a_filled_in_template_loads_through_the_page(register, downloads):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
+from core.access import reportable_regions
 from core.db import connect
 from core.errors import MonitorError
 from core.i18n import t
@@ -54,6 +55,20 @@ class Review:
 
 
 # --- template ------------------------------------------------------------------------------
+
+
+def template_regions(user: User) -> list[str]:
+    """The regions the template picker offers: all for an administrator, a reporter's own for a reporter."""
+    with _database() as db:
+        held = set(reportable_regions(db, user))
+    return [region for region in data.region_names() if region in held]
+
+
+def template_region_index(regions: list[str], filtered: str | None, user: User) -> int | None:
+    """The region chosen at first: the filter's region when offered, else a reporter's first region."""
+    if filtered in regions:
+        return regions.index(filtered)
+    return None if user.is_admin else 0
 
 
 def reporting_quarters(region: str) -> tuple[list[str], str]:

@@ -20,16 +20,18 @@ if not user.is_admin:
 state.show_flash()
 
 st.header(t("upload.template_heading", lang))
-regions = data.region_names()
-if not regions:
+if not data.region_names():
     st.info(t("empty.database", lang))
     st.stop()
+regions = upload.template_regions(user)
+if not regions:
+    st.info(t("upload.no_regions_held", lang))
+    st.stop()
 left, right = st.columns(2)
-chosen_region = state.current_filters().region
 region = left.selectbox(
     t("upload.template_region", lang),
     regions,
-    index=regions.index(chosen_region) if chosen_region in regions else None,
+    index=upload.template_region_index(regions, state.current_filters().region, user),
     placeholder=t("upload.choose_region", lang),
     key="template_region",
 )

@@ -709,19 +709,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.template.status_error": ("Status må være en av: {statuses}.", "Status must be one of: {statuses}."),
     "outputs.template.progress_title": ("Fremdrift i prosent", "Progress in per cent"),
     "outputs.template.progress_input": (
-        "Skriv et helt tall fra 0 til 100, uten %-tegn.",
-        "Write a whole number from 0 to 100, without a % sign.",
+        "Skriv et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+        "Write a whole number from 0 to 100, for example 45 (without a % sign).",
     ),
     "outputs.template.progress_error_title": ("Ugyldig fremdrift", "Invalid progress"),
     "outputs.template.progress_error": (
-        "Fremdrift må være et helt tall fra 0 til 100.",
-        "Progress must be a whole number from 0 to 100.",
+        "Fremdrift må være et helt tall fra 0 til 100, for eksempel 45.",
+        "Progress must be a whole number from 0 to 100, for example 45.",
     ),
     "outputs.template.guide.heading": ("Slik fyller du ut statusrapporten", "How to fill in the status report"),
     "outputs.template.guide.file": (
-        "Denne filen gjelder {region} for {quarter} ({code}). "
+        "Denne filen gjelder {region} for {quarter}. "
         "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal.",
-        "This file is for {region} for {quarter} ({code}). "
+        "This file is for {region} for {quarter}. "
         "One file is for one quarter: for another quarter, download a new template.",
     ),
     "outputs.template.guide.sheet": (
@@ -745,16 +745,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tiltak and Innsatsområde: what the commitment is about. For information only.",
     ),
     "outputs.template.guide.quarter": (
-        "Kvartal: kvartalet rapporten gjelder ({code} betyr {quarter}). Ikke endre.",
-        "Kvartal: the quarter the report is for ({code} means {quarter}). Do not change.",
+        "Kvartal: kvartalet rapporten gjelder, {quarter}. Ikke endre.",
+        "Kvartal: the quarter the report is for, {quarter}. Do not change.",
     ),
     "outputs.template.guide.status": (
         "Status: velg fra listen: {statuses}. Må fylles ut for hvert tiltak.",
         "Status: choose from the list: {statuses}. Must be filled in for every commitment.",
     ),
     "outputs.template.guide.progress": (
-        "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100. Skriv 40, ikke 40 %.",
-        "Fremdrift (%): how far the commitment has come, as a whole number from 0 to 100. Write 40, not 40 %.",
+        "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+        "Fremdrift (%): how far the commitment has come, as a whole number from 0 to 100, for example 45 "
+        "(without a % sign).",
     ),
     "outputs.template.guide.comment": (
         "Kommentar: kort om hva som er gjort i kvartalet.",
@@ -936,7 +937,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.columns.column_header": ("kolonne {column} ({header})", "column {column} ({header})"),
     "loaders.columns.line": ("{place}: «{value}» – {problem}", "{place}: “{value}” – {problem}"),
     "loaders.columns.line_without_value": ("{place} – {problem}", "{place} – {problem}"),
-    "loaders.columns.short": ("rad {row}, {header}: {problem}", "row {row}, {header}: {problem}"),
+    "loaders.columns.row_code": ("rad {row} (tiltak {code})", "row {row} (commitment {code})"),
+    "loaders.columns.short": ("{row}, {header}: {problem}", "{row}, {header}: {problem}"),
     # Reading workbooks safely: loaders/workbook.py
     "loaders.workbook.resave": (
         "Åpne filen i Excel, lagre den og last opp på nytt.",
@@ -1170,8 +1172,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "unknown status. Choose one of: {statuses}.",
     ),
     "loaders.status.invalid_progress": (
-        "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
-        "progress must be a number from 0 to 100 (for example 45 or “45 %”).",
+        "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+        "progress must be a whole number from 0 to 100, for example 45 (without a % sign).",
     ),
     # Agreement texts: loaders/agreement.py
     "loaders.agreement.no_period": (

@@ -236,7 +236,18 @@ class _RowReader:
             _show(self.cell(index, name) if shown is None else shown),
             key,
             values,
+            # In the Nr column the value already is the number.
+            code=self.row_code(index) if name != "code" else None,
         )
+
+    def row_code(self, index: int) -> str | None:
+        """The commitment number on the row as written, when it can be read as one."""
+        if "code" not in self.header.columns:
+            return None
+        value = self.cell(index, "code")
+        if _blank(value) or isinstance(value, (dt.date, dt.datetime, dt.time, bool)):
+            return None
+        return _show(value) or None
 
     def read(self, index: int, errors: list[CellError]) -> ReportRow | None:
         row = self.sheet.rows[index]

@@ -60,9 +60,9 @@ def test_template_for_the_region_and_the_quarter_due(register, downloads):
     rows = [list(row[:7]) for row in sheet.iter_rows(min_row=4, values_only=True)]
     assert rows == [
         ["Region", "Nr", "Tiltak", "Innsatsområde", "Kvartal", "Status", "Fremdrift (%)"],
-        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "2024-Q3", "Forsinket", 35],
-        [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "2024-Q3", "Fullført", 100],
-        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "2024-Q3", "I rute", 10],
+        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "3. kv. 2024", "Forsinket", 35],
+        [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "3. kv. 2024", "Fullført", 100],
+        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "3. kv. 2024", "I rute", 10],
     ]
 
 
@@ -264,19 +264,21 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
     [errors] = at.dataframe
     allowed = "Ikke startet, I rute, Forsinket, Fullført, Utgår"
     assert frame_rows(errors) == [
-        ["Status", 2, "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
-        ["Status", 3, "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
+        ["Status", 2, "1.1", "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
+        ["Status", 3, "", "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
         [
             "Status",
             3,
+            "9.9",
             "E",
             "Fremdrift (%)",
             "150",
-            "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
+            "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
         ],
         [
             "Status",
             4,
+            "1.1",
             "A",
             "Region",
             "Ukjent råd",
@@ -286,10 +288,11 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
     exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
-    assert [cell.value for cell in exported[4]] == ["Ark", "Rad", "Kolonne", "Overskrift", "Verdi", "Feil"]
+    assert [cell.value for cell in exported[4]] == ["Ark", "Rad", "Nr", "Kolonne", "Overskrift", "Verdi", "Feil"]
     assert [cell.value for cell in exported[5]] == [
         "Status",
         2,
+        "1.1",
         "D",
         "Status",
         "Kanskje",

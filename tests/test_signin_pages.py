@@ -178,6 +178,7 @@ def test_a_reporter_is_refused_a_file_with_another_region_s_rows_and_nothing_is_
         {
             "Ark": "Status",
             "Rad": 3,
+            "Nr": "1.2",
             "Kolonne": "A",
             "Overskrift": "Region",
             "Verdi": IOR,

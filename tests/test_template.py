@@ -3,6 +3,7 @@ import pytest
 import python_calamine
 
 from core.errors import InvalidQuarter, UnknownRegion
+from core.i18n import t
 from core.queries import status_rows
 from core.register import Agreement, Commitment, FocusArea
 from loaders.status import load_status
@@ -62,7 +63,7 @@ def row(code, text, focus_area, status, progress, comment, next_step, owner, bef
         code,
         text,
         focus_area,
-        "2024-Q2",
+        "2. kv. 2024",
         status,
         progress,
         comment,
@@ -189,9 +190,9 @@ def test_data_validations(template):
             True,
             None,
             "Fremdrift i prosent",
-            "Skriv et helt tall fra 0 til 100, uten %-tegn.",
+            "Skriv et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
             "Ugyldig fremdrift",
-            "Fremdrift må være et helt tall fra 0 til 100.",
+            "Fremdrift må være et helt tall fra 0 til 100, for eksempel 45.",
         ),
     ]
 
@@ -201,7 +202,7 @@ def test_guide_sheet(template):
     lines = [cell.value for cell in sheet["A"] if cell.value]
     assert lines[0] == "Slik fyller du ut statusrapporten"
     assert lines[1] == (
-        "Denne filen gjelder Indre Østfold regionråd for 2. kv. 2024 (2024-Q2). "
+        "Denne filen gjelder Indre Østfold regionråd for 2. kv. 2024. "
         "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal."
     )
     assert (
@@ -209,16 +210,37 @@ def test_guide_sheet(template):
         "Må fylles ut for hvert tiltak." in lines
     )
     assert lines[-1] == "Lagre som Excel-arbeidsbok (.xlsx), ikke som .xls, .csv eller med makroer (.xlsm)."
+    assert "Kvartal: kvartalet rapporten gjelder, 2. kv. 2024. Ikke endre." in lines
+
+
+def test_the_template_and_the_loader_say_the_same_about_how_progress_is_written(template):
+    sheet = openpyxl.load_workbook(template)["Status"]
+    [progress] = [v for v in sheet.data_validations.dataValidation if str(v.sqref) == "G5:G8"]
+    guide = [cell.value for cell in openpyxl.load_workbook(template)["Veiledning"]["A"] if cell.value]
+    said = {
+        "input": progress.prompt,
+        "error": progress.error,
+        "guide": next(line for line in guide if line.startswith("Fremdrift (%)")),
+        "loader": t("loaders.status.invalid_progress"),
+    }
+    assert said == {
+        "input": "Skriv et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+        "error": "Fremdrift må være et helt tall fra 0 til 100, for eksempel 45.",
+        "guide": "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100, for eksempel 45 "
+        "(uten %-tegn).",
+        "loader": "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+    }
+    assert all("et helt tall fra 0 til 100, for eksempel 45" in text for text in said.values())
 
 
 def test_calamine_reads_codes_back_as_strings(template):
     rows = python_calamine.CalamineWorkbook.from_path(str(template)).get_sheet_by_name("Status").to_python()
     assert rows[3] == list(HEADERS)
     assert [(row[1], row[4], row[5], row[6]) for row in rows[4:]] == [
-        ("1.1", "2024-Q2", "I rute", 30),
-        ("1.2", "2024-Q2", "Fullført", 100),
-        ("1.10", "2024-Q2", "I rute", 15),
-        ("2.1.A", "2024-Q2", "", ""),
+        ("1.1", "2. kv. 2024", "I rute", 30),
+        ("1.2", "2. kv. 2024", "Fullført", 100),
+        ("1.10", "2. kv. 2024", "I rute", 15),
+        ("2.1.A", "2. kv. 2024", "", ""),
     ]
 
 

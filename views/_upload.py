@@ -199,6 +199,7 @@ def show_errors(errors: list, lang: str) -> None:
         {
             t("upload.col.sheet", lang): [error.sheet for error in errors],
             t("upload.col.row", lang): pd.array([error.row for error in errors], dtype="Int64"),
+            t("col.code", lang): [error.code or "" for error in errors],
             t("upload.col.column", lang): [error.column or "" for error in errors],
             t("upload.col.header", lang): [error.header or "" for error in errors],
             t("upload.col.value", lang): [error.value or "" for error in errors],

@@ -152,10 +152,10 @@ def test_every_error_is_reported_at_once_and_nothing_is_written(register, tmp_pa
         "Arket «Status», rad 3 (tiltak 1.1), kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller "
         "kortnavn slik det står i registeret.",
         "Arket «Status», rad 4, kolonne B (Nr): «9.9» – Follorådet har ikke noe tiltak med dette nummeret.",
-        "Arket «Status», rad 5 (tiltak 1.2), kolonne C (Kvartal): «2023-Q7» – ukjent kvartal. Skriv for eksempel 2024-Q2 "
-        "eller «2. kv. 2024».",
-        "Arket «Status», rad 5 (tiltak 1.2), kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke startet, I "
-        "rute, Forsinket, Fullført, Utgår.",
+        "Arket «Status», rad 5 (tiltak 1.2), kolonne C (Kvartal): «2023-Q7» – ukjent kvartal. Skriv for eksempel "
+        "2024-Q2 eller «2. kv. 2024».",
+        "Arket «Status», rad 5 (tiltak 1.2), kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke "
+        "startet, I rute, Forsinket, Fullført, Utgår.",
         "Arket «Status», rad 5 (tiltak 1.2), kolonne E (Fremdrift (%)): «150» – fremdrift må være et helt tall "
         "fra 0 til 100, for eksempel 45 (uten %-tegn).",
         "Arket «Status», rad 6, kolonne B (Nr) – tiltaksnummeret mangler.",

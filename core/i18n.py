@@ -664,9 +664,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "outputs.charts_failed.plotly_missing": (
         "Figurene til PDF-rapporten kunne ikke tegnes: {path} mangler. "
-        "Installer pakkene på nytt med «make run» (eller «pip install --require-hashes -r requirements.lock»).",
+        "Be den som drifter dashbordet, installere pakkene på nytt (se README).",
         "The charts for the PDF report could not be drawn: {path} is missing. "
-        "Reinstall the packages with “make run” (or “pip install --require-hashes -r requirements.lock”).",
+        "Ask whoever runs the dashboard to reinstall the packages (see the README).",
     ),
     "outputs.charts_failed.hint": (
         "Prøv igjen; hjelper ikke det, last ned Excel-rapporten i stedet og meld fra til den som drifter dashbordet.",
@@ -899,12 +899,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Sign in with the username and password the administrator gave you.",
     ),
     "signin.no_accounts": (
-        "Det finnes ingen brukere ennå. Opprett en administrator med "
-        '`python -m loaders user add BRUKERNAVN --name "Fullt navn" --role administrator`, '
-        "eller bygg demodataene på nytt med `python -m loaders demo --force`.",
-        "There are no users yet. Create an administrator with "
-        '`python -m loaders user add USERNAME --name "Full name" --role administrator`, '
-        "or rebuild the demo data with `python -m loaders demo --force`.",
+        "Det finnes ingen brukere ennå. Den som drifter dashbordet, oppretter en administrator på serveren "
+        "med «python -m loaders user add» (se «Command line» i README).",
+        "There are no users yet. Whoever runs the dashboard creates an administrator on the server "
+        "with “python -m loaders user add” (see “Command line” in the README).",
     ),
     "signin.username": ("Brukernavn", "Username"),
     "signin.password": ("Passord", "Password"),

@@ -102,9 +102,8 @@ def test_a_database_without_accounts_says_how_to_make_the_first(db):
     at = app()
     assert not at.exception
     assert [warning.value for warning in at.warning] == [
-        "Det finnes ingen brukere ennå. Opprett en administrator med "
-        '`python -m loaders user add BRUKERNAVN --name "Fullt navn" --role administrator`, '
-        "eller bygg demodataene på nytt med `python -m loaders demo --force`."
+        "Det finnes ingen brukere ennå. Den som drifter dashbordet, oppretter en administrator på serveren "
+        "med «python -m loaders user add» (se «Command line» i README)."
     ]
     assert at.text_input == []
 

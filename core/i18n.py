@@ -619,6 +619,42 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingenting å endre: {added} nye, {changed} endret, {unchanged} uendret.",
         "Nothing to change: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
+    "core.result.not_updated.one": (
+        "{count} rad er ikke oppdatert og ble ikke lagret: den gjentar bare forrige rapport.",
+        "{count} row is not updated and was not saved: it only repeats the previous report.",
+    ),
+    "core.result.not_updated.other": (
+        "{count} rader er ikke oppdatert og ble ikke lagret: de gjentar bare forrige rapport.",
+        "{count} rows are not updated and were not saved: they only repeat the previous report.",
+    ),
+    "core.result.not_updated_dry_run.one": (
+        "{count} rad er ikke oppdatert: den gjentar bare forrige rapport og blir ikke lagret.",
+        "{count} row is not updated: it only repeats the previous report and will not be saved.",
+    ),
+    "core.result.not_updated_dry_run.other": (
+        "{count} rader er ikke oppdatert: de gjentar bare forrige rapport og blir ikke lagret.",
+        "{count} rows are not updated: they only repeat the previous report and will not be saved.",
+    ),
+    "core.result.only_not_updated.one": (
+        "Ingenting er lagret: filens {count} rad er ikke oppdatert, den gjentar bare forrige rapport.",
+        "Nothing was saved: the file's {count} row is not updated, it only repeats the previous report.",
+    ),
+    "core.result.only_not_updated.other": (
+        "Ingenting er lagret: ingen av de {count} radene i filen er oppdatert, de gjentar bare forrige rapport.",
+        "Nothing was saved: none of the {count} rows in the file is updated, they only repeat the previous report.",
+    ),
+    "core.result.only_not_updated_dry_run.one": (
+        "Prøvekjøring: filens {count} rad er ikke oppdatert, den gjentar bare forrige rapport. "
+        "Ingenting ville bli lagret.",
+        "Dry run: the file's {count} row is not updated, it only repeats the previous report. "
+        "Nothing would be saved.",
+    ),
+    "core.result.only_not_updated_dry_run.other": (
+        "Prøvekjøring: ingen av de {count} radene i filen er oppdatert, de gjentar bare forrige rapport. "
+        "Ingenting ville bli lagret.",
+        "Dry run: none of the {count} rows in the file is updated, they only repeat the previous report. "
+        "Nothing would be saved.",
+    ),
     "core.result.rolled_back": (
         "Opplasting {upload} er tilbakestilt: {restored} rapporter fikk tilbake tidligere verdier, "
         "{removed} rapporter ble fjernet.",
@@ -1117,8 +1153,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "you report only for {scope}, not for {region}.",
     ),
     "loaders.status.outside_scope_area": (
-        "du rapporterer bare for {scope}, ikke for {region} (tiltak {code} følges opp av {area}).",
-        "you report only for {scope}, not for {region} (commitment {code} is followed up by {area}).",
+        "du rapporterer bare for {scope}, ikke for {region} (tiltaket følges opp av {area}).",
+        "you report only for {scope}, not for {region} (the commitment is followed up by {area}).",
     ),
     "loaders.status.no_rows": (
         "arket har ingen rader med status under overskriftsraden.",

@@ -182,7 +182,7 @@ def test_a_reporter_is_refused_a_file_with_another_region_s_rows_and_nothing_is_
             "Overskrift": "Region",
             "Verdi": IOR,
             "Feil": "du rapporterer bare for Follorådet, ikke for Indre Østfold regionråd "
-            "(tiltak 1.2 følges opp av Samferdsel).",
+            "(tiltaket følges opp av Samferdsel).",
         }
     ]
     assert [button.label for button in at.button if button.label == "Lagre"] == []

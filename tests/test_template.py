@@ -256,54 +256,42 @@ def test_errors(register, tmp_path):
     assert not path.exists()
 
 
-def test_unedited_template_loads_back_through_the_status_loader(register, tmp_path):
+def _report(code, status, progress, comment=None, next_step=None, owner=None):
+    return {
+        "region": INDRE,
+        "code": code,
+        "quarter": "2024-Q2",
+        "status": status,
+        "progress": progress,
+        "comment": comment,
+        "next_step": next_step,
+        "owner": owner,
+    }
+
+
+def test_unedited_template_loads_back_and_its_repeated_rows_are_not_saved_unless_kept(register, tmp_path):
     add_reports(register, [(INDRE, "2.1.A", "2024-Q1", "not_started", 0)])
     path = tmp_path / "mal.xlsx"
     build_template(register, INDRE, "2024-Q2", path)
     result = load_status(register, path, user=ADMIN)
-    # 1.10 was already reported this quarter and comes back exactly as it was.
-    assert (result.added, result.changed, result.unchanged) == (3, 0, 1)
+    # 1.10 was already reported this quarter and comes back exactly as it was; 1.1 and 2.1.A only repeat
+    # their previous report, so they are not updated; 1.2 is completed, which a repeat reports.
+    assert (result.added, result.changed, result.unchanged, result.not_updated) == (1, 0, 1, 2)
+    assert result.message() == (
+        f"Lagret som opplasting {result.upload_id}: 1 nye, 0 endret, 1 uendret. "
+        "2 rader er ikke oppdatert og ble ikke lagret: de gjentar bare forrige rapport."
+    )
     assert status_rows(register, quarter="2024-Q2") == [
-        {
-            "region": INDRE,
-            "code": "1.1",
-            "quarter": "2024-Q2",
-            "status": "on_track",
-            "progress": 30,
-            "comment": None,
-            "next_step": None,
-            "owner": "Kari",
-        },
-        {
-            "region": INDRE,
-            "code": "1.2",
-            "quarter": "2024-Q2",
-            "status": "completed",
-            "progress": 100,
-            "comment": None,
-            "next_step": None,
-            "owner": "Per",
-        },
-        {
-            "region": INDRE,
-            "code": "1.10",
-            "quarter": "2024-Q2",
-            "status": "on_track",
-            "progress": 15,
-            "comment": "Svar mottatt",
-            "next_step": "Oppstartsmøte",
-            "owner": "Ola",
-        },
-        {
-            "region": INDRE,
-            "code": "2.1.A",
-            "quarter": "2024-Q2",
-            "status": "not_started",
-            "progress": 0,
-            "comment": None,
-            "next_step": None,
-            "owner": None,
-        },
+        _report("1.2", "completed", 100, owner="Per"),
+        _report("1.10", "on_track", 15, "Svar mottatt", "Oppstartsmøte", "Ola"),
+    ]
+    kept = load_status(register, path, user=ADMIN, keep_not_updated=True)
+    assert (kept.added, kept.changed, kept.unchanged, kept.not_updated) == (2, 0, 2, 0)
+    assert status_rows(register, quarter="2024-Q2") == [
+        _report("1.1", "on_track", 30, owner="Kari"),
+        _report("1.2", "completed", 100, owner="Per"),
+        _report("1.10", "on_track", 15, "Svar mottatt", "Oppstartsmøte", "Ola"),
+        _report("2.1.A", "not_started", 0),
     ]
 
 

@@ -344,8 +344,42 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.count.added": ("Uten tidligere rapport", "No earlier report"),
     "upload.count.changed": ("Endret fra forrige rapport", "Changed from the previous report"),
     "upload.count.unchanged": ("Som forrige rapport", "Same as the previous report"),
+    "upload.count.not_updated": ("Ikke oppdatert", "Not updated"),
     "upload.count.newly_delayed": ("Nylig forsinket", "Newly delayed"),
     "upload.count.backwards": ("Fremdrift tilbake", "Progress backwards"),
+    "upload.not_updated.one": (
+        "{count} rad er ikke oppdatert: den gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Den lagres ikke som ny rapport. Er statusen faktisk uendret, kryss av under.",
+        "{count} row is not updated: it only repeats the previous report, as the template was filled in. "
+        "It is not saved as a new report. If the status really is unchanged, tick the box below.",
+    ),
+    "upload.not_updated.other": (
+        "{count} rader er ikke oppdatert: de gjentar bare forrige rapport, slik malen var fylt ut. "
+        "De lagres ikke som nye rapporter. Er statusen faktisk uendret, kryss av under.",
+        "{count} rows are not updated: they only repeat the previous report, as the template was filled in. "
+        "They are not saved as new reports. If the status really is unchanged, tick the box below.",
+    ),
+    "upload.only_not_updated.one": (
+        "Filen er ikke oppdatert: filens {count} rad gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Ingenting blir lagret. Fyll inn status, fremdrift og kommentar for kvartalet og last opp filen på nytt, "
+        "eller kryss av under hvis statusen faktisk er uendret.",
+        "The file is not updated: the file's {count} row only repeats the previous report, as the template was "
+        "filled in. "
+        "Nothing will be saved. Fill in status, progress and comment for the quarter and upload the file again, "
+        "or tick the box below if the status really is unchanged.",
+    ),
+    "upload.only_not_updated.other": (
+        "Filen er ikke oppdatert: alle {count} radene gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Ingenting blir lagret. Fyll inn status, fremdrift og kommentar for kvartalet og last opp filen på nytt, "
+        "eller kryss av under hvis statusen faktisk er uendret.",
+        "The file is not updated: all {count} rows only repeat the previous report, as the template was filled in. "
+        "Nothing will be saved. Fill in status, progress and comment for the quarter and upload the file again, "
+        "or tick the box below if the status really is unchanged.",
+    ),
+    "upload.keep_not_updated": (
+        "Lagre også radene som ikke er oppdatert (statusen er uendret siden forrige rapport)",
+        "Also save the rows that are not updated (the status is unchanged since the previous report)",
+    ),
     "upload.not_saved_yet": (
         "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre».",
         "The file is checked and not saved yet. Review the changes and press “Save”.",
@@ -386,15 +420,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.change.added": ("Ny", "New"),
     "upload.change.changed": ("Endret", "Changed"),
     "upload.change.unchanged": ("Uendret", "Unchanged"),
+    "upload.change.not_updated": ("Ikke oppdatert", "Not updated"),
     "upload.flag.newly_delayed": ("Nylig forsinket", "Newly delayed"),
     "upload.flag.backwards": ("Fremdrift går tilbake", "Progress going backwards"),
     "upload.flag_help": (
         "Hver rapport er sammenlignet med tiltakets forrige rapport: den som erstattes når kvartalet alt har en, "
         "ellers siste rapport før kvartalet. «Ny» betyr at tiltaket ikke har noen rapport å sammenligne med. "
-        "Rader merket ⚠ (nylig forsinket) eller ↓ (fremdrift går tilbake) er uthevet.",
+        "«Ikke oppdatert» betyr at raden bare gjentar forrige rapport. "
+        "Rader merket ⚠ (nylig forsinket), ↓ (fremdrift går tilbake) eller «Ikke oppdatert» er uthevet.",
         "Each report is compared with the commitment's previous report: the one it replaces when the quarter "
         "already has one, else the latest report before the quarter. “New” means the commitment has no report to "
-        "compare with. Rows marked ⚠ (newly delayed) or ↓ (progress going backwards) are highlighted.",
+        "compare with. “Not updated” means the row only repeats the previous report. "
+        "Rows marked ⚠ (newly delayed), ↓ (progress going backwards) or “Not updated” are highlighted.",
     ),
     "upload.show_unchanged": ("Vis også uendrede rader", "Show unchanged rows too"),
     "upload.changes_heading": ("Endringer i filen ({count})", "Changes in the file ({count})"),
@@ -646,8 +683,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "core.result.only_not_updated_dry_run.one": (
         "Prøvekjøring: filens {count} rad er ikke oppdatert, den gjentar bare forrige rapport. "
         "Ingenting ville bli lagret.",
-        "Dry run: the file's {count} row is not updated, it only repeats the previous report. "
-        "Nothing would be saved.",
+        "Dry run: the file's {count} row is not updated, it only repeats the previous report. Nothing would be saved.",
     ),
     "core.result.only_not_updated_dry_run.other": (
         "Prøvekjøring: ingen av de {count} radene i filen er oppdatert, de gjentar bare forrige rapport. "
@@ -1387,6 +1423,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.template_written.other": (
         "Mal med {count} tiltak skrevet til {path}.",
         "Template with {count} commitments written to {path}.",
+    ),
+    "cli.not_updated": (
+        "Ikke oppdatert: rad {row} (tiltak {code}, {region}) gjentar bare rapporten for {quarter}.",
+        "Not updated: row {row} (commitment {code}, {region}) only repeats the report for {quarter}.",
+    ),
+    "cli.not_updated_hint": (
+        "Rader som ikke er oppdatert, lagres ikke. Er statusen faktisk uendret, last filen med --keep-not-updated.",
+        "Rows that are not updated are not saved. If the status really is unchanged, load the file with "
+        "--keep-not-updated.",
     ),
     "cli.quarter_hint": (
         "Legg til kolonnen «Kvartal» i filen, eller oppgi kvartalet for hele filen med --quarter.",

@@ -46,6 +46,7 @@ class Change(NamedTuple):
     new: tuple
     row: int | None  # Excel row the report came from
     commitment_id: int
+    repeats_quarter: str | None = None  # for a row not updated, the quarter of the report it repeats
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,9 @@ def save_parsed(
         if not result.added and not result.changed:
             return result
         if result.not_updated:
-            left_out = {(change.commitment_id, change.quarter) for change in result.changes if change.kind == NOT_UPDATED}
+            left_out = {
+                (change.commitment_id, change.quarter) for change in result.changes if change.kind == NOT_UPDATED
+            }
             rows = [row for row in rows if (row.report.commitment_id, row.quarter) not in left_out]
         quarters = sorted({row.quarter for row in rows})
         upload_id = record_upload(
@@ -237,28 +240,36 @@ def plan(
     """What saving the rows would do; ``review`` adds the commitments the file leaves out.
 
     Without ``keep_not_updated``, a row for a quarter without a report that merely
-    repeats the previous report is *not_updated* (counted apart, not saved).
+    repeats the previous report is *not_updated* (counted apart, not saved). A finished
+    commitment (completed, cancelled) is reported by repeating it, so its repeat is
+    not updated only when nothing else in the file is either: the file is untouched.
     """
     if existing is None:
         existing = existing_reports(db, rows)
     previous = {} if keep_not_updated else previous_reports(db, rows, existing)
-    result = LoadResult(upload_id=None, added=0, changed=0, unchanged=0)
+    kinds = []
     for row in rows:
         old = existing.get((row.report.commitment_id, row.quarter))
         new = row.report.values()
         before = previous.get((row.report.commitment_id, row.quarter))
-        if old is None and before is not None and repeats_previous(new, before):
-            kind = NOT_UPDATED
-            result.not_updated += 1
+        if old is None and before is not None and repeats_previous(new, before[1:]):
+            kinds.append(_FINAL_REPEAT if new[0] in FINAL_STATUSES else NOT_UPDATED)
         elif old is None:
-            kind = "added"
-            result.added += 1
-        elif old[:5] == new:
-            kind = "unchanged"
-            result.unchanged += 1
+            kinds.append("added")
         else:
-            kind = "changed"
-            result.changed += 1
+            kinds.append("unchanged" if old[:5] == new else "changed")
+    updated = "added" in kinds or "changed" in kinds
+    kinds = [("added" if updated else NOT_UPDATED) if kind == _FINAL_REPEAT else kind for kind in kinds]
+    result = LoadResult(
+        upload_id=None,
+        added=kinds.count("added"),
+        changed=kinds.count("changed"),
+        unchanged=kinds.count("unchanged"),
+        not_updated=kinds.count(NOT_UPDATED),
+    )
+    for row, kind in zip(rows, kinds, strict=True):
+        old = existing.get((row.report.commitment_id, row.quarter))
+        before = previous.get((row.report.commitment_id, row.quarter)) if kind == NOT_UPDATED else None
         result.changes.append(
             Change(
                 kind,
@@ -266,9 +277,10 @@ def plan(
                 row.code,
                 row.quarter,
                 old[:5] if old else None,
-                new,
+                row.report.values(),
                 row.row or None,
                 row.report.commitment_id,
+                before[0] if before else None,
             )
         )
     if review:
@@ -279,17 +291,17 @@ def plan(
 NOT_UPDATED = "not_updated"
 # A finished commitment is reported the same way every quarter; repeating it is the report.
 FINAL_STATUSES = ("completed", "cancelled")
+_FINAL_REPEAT = "final_repeat"  # plan's own mark until it knows whether the file is untouched
 
 
 def repeats_previous(new: tuple, previous: tuple) -> bool:
     """Whether a new quarter's report only repeats the commitment's previous report, as an untouched
     pre-filled template does: the same status, progress and owner, and a comment and a next step
-    that are blank (the template leaves them blank) or copied. Finished commitments never count."""
+    that are blank (the template leaves them blank) or copied."""
     status, progress, comment, next_step, owner = new
     was_status, was_progress, was_comment, was_next_step, was_owner = previous
     return (
-        status not in FINAL_STATUSES
-        and (status, progress, owner) == (was_status, was_progress, was_owner)
+        (status, progress, owner) == (was_status, was_progress, was_owner)
         and comment in (None, was_comment)
         and next_step in (None, was_next_step)
     )
@@ -299,7 +311,7 @@ def previous_reports(
     db: Database, rows: list[ReportRow], existing: dict[tuple[int, str], tuple]
 ) -> dict[tuple[int, str], tuple]:
     """For each row whose quarter has no report yet, the commitment's latest report before that quarter
-    (status, progress, comment, next_step, owner): the one the template pre-fills from."""
+    (quarter, status, progress, comment, next_step, owner): the one the template pre-fills from."""
     wanted: dict[str, list[int]] = {}
     for row in rows:
         if (row.report.commitment_id, row.quarter) not in existing:
@@ -309,7 +321,7 @@ def previous_reports(
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for commitment_id, *values in db.execute(
-                "SELECT s.commitment_id, s.status, s.progress, s.comment, s.next_step, s.owner "
+                "SELECT s.commitment_id, s.quarter, s.status, s.progress, s.comment, s.next_step, s.owner "
                 "FROM status_reports s WHERE s.commitment_id IN "
                 f"({', '.join('?' for _ in chunk)}) AND s.quarter = (SELECT max(p.quarter) FROM status_reports p "
                 "WHERE p.commitment_id = s.commitment_id AND p.quarter < ?)",

@@ -94,16 +94,18 @@ def test_a_filled_in_template_loads_through_the_page(register, downloads):
     book.save(buffer)
     at = upload(at, template.file_name, buffer.getvalue())
     assert not at.exception
-    # Against the latest earlier reports the template was filled with: 1.1 changed, 1.2 as it was.
+    # Against the latest earlier reports the template was filled with: 1.1 changed, 1.2 left as it was
+    # pre-filled, so not updated and not saved.
     assert metrics(at) == [
         ("Uten tidligere rapport", "0", ""),
         ("Endret fra forrige rapport", "1", ""),
-        ("Som forrige rapport", "1", ""),
+        ("Som forrige rapport", "0", ""),
+        ("Ikke oppdatert", "1", ""),
         ("Nylig forsinket", "0", ""),
         ("Fremdrift tilbake", "0", ""),
     ]
     save_button(at).click().run()
-    assert reports("2024-Q3") == [("IØR", "1.1", "completed", 100, None), ("IØR", "1.2", "delayed", 10, None)]
+    assert reports("2024-Q3") == [("IØR", "1.1", "completed", 100, None)]
 
 
 # --- review and save --------------------------------------------------------------------------
@@ -116,6 +118,7 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
         ("Uten tidligere rapport", "0", ""),
         ("Endret fra forrige rapport", "2", ""),
         ("Som forrige rapport", "0", ""),
+        ("Ikke oppdatert", "0", ""),
         ("Nylig forsinket", "1", ""),
         ("Fremdrift tilbake", "2", ""),
     ]
@@ -217,35 +220,92 @@ def test_a_changed_report_shows_before_and_after(register):
     assert changes.rows[0][6] == "2. kv. 2024"  # compared with the report it replaces
 
 
-def test_the_review_counts_against_the_previous_report_and_the_switch_shows_unchanged_rows(register):
-    # 3. kv. for the first time: 1.1 repeats 2. kv. word for word, 2.1 moves on.
-    round_file = workbook_bytes(
-        [
-            [FOLLO, "1.1", "2024-Q3", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", None],
-            [FOLLO, "2.1", "2024-Q3", "I rute", 20, None, None, None],
-        ]
-    )
-    at = upload(upload_page(), "status-follo.xlsx", round_file)
-    assert metrics(at)[:3] == [
+# 3. kv. for the first time: 1.1 repeats 2. kv. word for word, 2.1 moves on; 1.2 sends 2. kv. again as saved.
+ROUND_FILE = workbook_bytes(
+    [
+        [FOLLO, "1.1", "2024-Q3", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", None],
+        [FOLLO, "2.1", "2024-Q3", "I rute", 20, None, None, None],
+        [FOLLO, "1.2", "2024-Q2", "Fullført", 100, "Åpnet i mai", None, None],
+    ]
+)
+NOT_UPDATED_WARNING = (
+    "1 rad er ikke oppdatert: den gjentar bare forrige rapport, slik malen var fylt ut. "
+    "Den lagres ikke som ny rapport. Er statusen faktisk uendret, kryss av under."
+)
+
+
+def test_a_row_that_repeats_the_previous_report_is_flagged_not_updated_and_the_switch_shows_unchanged_rows(
+    register,
+):
+    at = upload(upload_page(), "status-follo.xlsx", ROUND_FILE)
+    assert metrics(at)[:4] == [
         ("Uten tidligere rapport", "0", ""),
         ("Endret fra forrige rapport", "1", ""),
         ("Som forrige rapport", "1", ""),
+        ("Ikke oppdatert", "1", ""),
     ]
-    assert [h.value for h in at.subheader] == ["Endringer i filen (1)"]
-    assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
-        ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"]
-    ]
-    at.toggle(key="upload-show-unchanged").set_value(True).run()
+    assert at.warning[0].value == NOT_UPDATED_WARNING
+    assert at.checkbox(key="upload-keep-not-updated").value is False
     assert [h.value for h in at.subheader] == ["Endringer i filen (2)"]
-    assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
-        ["1.1", "Uendret", ""],
+    changes = html_tables(at)["upload-changes"]
+    assert [row[:3] for row in changes.rows] == [
+        ["1.1", "Ikke oppdatert", ""],
         ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"],
     ]
+    at.toggle(key="upload-show-unchanged").set_value(True).run()
+    assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
+        ["1.1", "Ikke oppdatert", ""],
+        ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"],
+        ["1.2", "Uendret", ""],
+    ]
     at.toggle(key="upload-show-unchanged").set_value(False).run()
-    assert [row[0] for row in html_tables(at)["upload-changes"].rows] == ["2.1"]
-    # Saving still adds both reports: the quarter had none.
+    assert [row[0] for row in html_tables(at)["upload-changes"].rows] == ["1.1", "2.1"]
+    # Saved without the box ticked: the row that only repeats 2. kv. is left out.
     save_button(at).click().run()
-    assert at.success[0].value.endswith(": 2 nye, 0 endret, 0 uendret.")
+    assert at.success[0].value.endswith(
+        ": 1 nye, 0 endret, 1 uendret. 1 rad er ikke oppdatert og ble ikke lagret: den gjentar bare forrige rapport."
+    )
+    assert reports("2024-Q3") == [("Follo", "2.1", "on_track", 20, None)]
+
+
+def test_rows_not_updated_are_saved_when_the_person_confirms_them(register):
+    at = upload(upload_page(), "status-follo.xlsx", ROUND_FILE)
+    at.checkbox(key="upload-keep-not-updated").check().run()
+    save_button(at).click().run()
+    assert at.success[0].value.endswith(": 2 nye, 0 endret, 1 uendret.")
+    assert reports("2024-Q3") == [
+        ("Follo", "1.1", "delayed", 35, "Venter på vegvesenet"),
+        ("Follo", "2.1", "on_track", 20, None),
+    ]
+
+
+def test_an_untouched_template_says_so_and_offers_no_save_until_confirmed(register, downloads):
+    at = upload_page({"region": FOLLO})
+    template = download(at, downloads, "template-download")
+    at = upload(at, template.file_name, template.data)
+    assert metrics(at)[:4] == [
+        ("Uten tidligere rapport", "0", ""),
+        ("Endret fra forrige rapport", "0", ""),
+        ("Som forrige rapport", "0", ""),
+        ("Ikke oppdatert", "3", ""),
+    ]
+    # 1.2 is completed, which a repeat may report; but nothing else in the file is updated either.
+    assert [warning.value for warning in at.warning] == [
+        "Filen er ikke oppdatert: alle 3 radene gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Ingenting blir lagret. Fyll inn status, fremdrift og kommentar for kvartalet og last opp filen på nytt, "
+        "eller kryss av under hvis statusen faktisk er uendret."
+    ]
+    assert [info.value for info in at.main.info] == []
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+    assert reports("2024-Q3") == []
+    at.checkbox(key="upload-keep-not-updated").check().run()
+    save_button(at).click().run()
+    assert at.success[0].value.endswith(": 3 nye, 0 endret, 0 uendret.")
+    assert [row[:4] for row in reports("2024-Q3")] == [
+        ("Follo", "1.1", "delayed", 35),
+        ("Follo", "1.2", "completed", 100),
+        ("Follo", "2.1", "on_track", 10),
+    ]
 
 
 def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, downloads):
@@ -665,8 +725,8 @@ def double_click_script() -> None:
 
     data.begin_run()
     file = Uploaded("file-1", "status-follo.xlsx", GOOD_FILE)
-    upload.save(file, None, kari_user(), "nb")
-    upload.save(file, None, kari_user(), "nb")
+    upload.save(file, None, kari_user(), "nb", False)
+    upload.save(file, None, kari_user(), "nb", False)
     state.show_flash()
 
 

@@ -274,19 +274,18 @@ def test_unedited_template_loads_back_and_its_repeated_rows_are_not_saved_unless
     path = tmp_path / "mal.xlsx"
     build_template(register, INDRE, "2024-Q2", path)
     result = load_status(register, path, user=ADMIN)
-    # 1.10 was already reported this quarter and comes back exactly as it was; 1.1 and 2.1.A only repeat
-    # their previous report, so they are not updated; 1.2 is completed, which a repeat reports.
-    assert (result.added, result.changed, result.unchanged, result.not_updated) == (1, 0, 1, 2)
+    # 1.10 was already reported this quarter and comes back exactly as it was; the others only repeat
+    # their previous report, so they are not updated (1.2 too: completed, but nothing else is updated).
+    assert (result.upload_id, result.added, result.changed, result.unchanged, result.not_updated) == (None, 0, 0, 1, 3)
     assert result.message() == (
-        f"Lagret som opplasting {result.upload_id}: 1 nye, 0 endret, 1 uendret. "
-        "2 rader er ikke oppdatert og ble ikke lagret: de gjentar bare forrige rapport."
+        "Ingenting å endre: 0 nye, 0 endret, 1 uendret. "
+        "3 rader er ikke oppdatert og ble ikke lagret: de gjentar bare forrige rapport."
     )
     assert status_rows(register, quarter="2024-Q2") == [
-        _report("1.2", "completed", 100, owner="Per"),
         _report("1.10", "on_track", 15, "Svar mottatt", "Oppstartsmøte", "Ola"),
     ]
     kept = load_status(register, path, user=ADMIN, keep_not_updated=True)
-    assert (kept.added, kept.changed, kept.unchanged, kept.not_updated) == (2, 0, 2, 0)
+    assert (kept.added, kept.changed, kept.unchanged, kept.not_updated) == (3, 0, 1, 0)
     assert status_rows(register, quarter="2024-Q2") == [
         _report("1.1", "on_track", 30, owner="Kari"),
         _report("1.2", "completed", 100, owner="Per"),

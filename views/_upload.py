@@ -20,7 +20,7 @@ from core.db import connect
 from core.errors import MonitorError
 from core.i18n import t
 from core.register import find_region
-from core.reports import LoadResult
+from core.reports import NOT_UPDATED, LoadResult
 from core.users import User
 from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status_label
 from loaders.errors import NO_QUARTER_COLUMN, FileRejected
@@ -49,9 +49,12 @@ class Review:
     errors: list = dataclasses.field(default_factory=list)
     message: str | None = None  # a file that could not be read at all
 
-    @property
-    def can_save(self) -> bool:
-        return self.result is not None and bool(self.result.added or self.result.changed)
+    def can_save(self, keep_not_updated: bool) -> bool:
+        """Whether saving would write anything; rows not updated count only when the person keeps them."""
+        if self.result is None:
+            return False
+        kept = self.result.not_updated if keep_not_updated else 0
+        return bool(self.result.added or self.result.changed or kept)
 
 
 # --- template ------------------------------------------------------------------------------
@@ -136,13 +139,15 @@ def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
     return found
 
 
-def save(file, file_quarter: str | None, user: User, lang: str) -> None:
+def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated: bool) -> None:
     """The button's callback: save the file for real, then say what happened."""
     if st.session_state.get(SAVED_KEY) == file.file_id:
         return
     try:
         with _database() as db:
-            result = load_status_bytes(db, file.getvalue(), file.name, quarter=file_quarter, user=user)
+            result = load_status_bytes(
+                db, file.getvalue(), file.name, quarter=file_quarter, user=user, keep_not_updated=keep_not_updated
+            )
     except FileRejected as rejected:
         state.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
         return
@@ -150,10 +155,15 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
         state.flash("error", widgets.error_message(error, lang))
         return
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
-    if result.upload_id is None:
+    if result.only_not_updated:
+        state.flash("info", t("core.result.only_not_updated", lang, count=result.not_updated))
+    elif result.upload_id is None:
         state.flash("info", t("upload.nothing_changed", lang, count=result.unchanged))
     else:
-        state.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
+        message = t("upload.saved", lang, upload=result.upload_id, **counts)
+        if result.not_updated:
+            message += " " + t("core.result.not_updated", lang, count=result.not_updated)
+        state.flash("success", message)
     st.session_state[SAVED_KEY] = file.file_id
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(REVIEW_KEY, None)
@@ -162,33 +172,40 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
 # --- showing the review ---------------------------------------------------------------------
 
 
-def show_review(found: Review, lang: str) -> None:
+def show_review(found: Review, lang: str) -> bool:
+    """Show the review; return whether the person keeps the rows that are not updated."""
     st.header(t("upload.review_heading", lang))
     if found.message:
         st.error(found.message)
-        return
+        return False
     if found.errors:
         show_errors(found.errors, lang)
-        return
+        return False
     result, frame = found.result, found.frame
     if result is None or frame is None:  # not reached: a review without them has a message or errors
-        return
+        return False
     counts = review_counts(frame)
-    columns = st.columns(5)
-    for column, name in zip(columns, ("added", "changed", "unchanged", "newly_delayed", "backwards"), strict=True):
+    names = ("added", "changed", "unchanged", "not_updated", "newly_delayed", "backwards")
+    for column, name in zip(st.columns(len(names)), names, strict=True):
         column.metric(t(f"upload.count.{name}", lang), counts[name])
-    if not found.can_save:
+    keep = False
+    if result.not_updated:
+        key = "upload.only_not_updated" if result.only_not_updated else "upload.not_updated"
+        st.warning(t(key, lang, count=result.not_updated))
+        keep = st.checkbox(t("upload.keep_not_updated", lang), key="upload-keep-not-updated")
+    if found.can_save(keep):
+        st.info(t("upload.not_saved_yet", lang))
+    elif not result.only_not_updated:
         message = t("upload.nothing_to_save", lang)
         if result.already_loaded_as:
             message += " " + t("upload.already_loaded", lang, upload=result.already_loaded_as)
         st.info(message)
-    else:
-        st.info(t("upload.not_saved_yet", lang))
     for warning in result.warnings:
         st.warning(widgets.literal_message(warning, lang))
     if result.missing:
         show_missing(result.missing, lang)
     show_changes(frame, lang)
+    return keep
 
 
 def show_errors(errors: list, lang: str) -> None:
@@ -253,7 +270,7 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
         ]
         for row in typed_rows(shown.head(tables.ROW_LIMIT), _ReviewRow)
     ]
-    flagged = (shown["newly_delayed"] | shown["backwards"]).tolist()
+    flagged = (shown["newly_delayed"] | shown["backwards"] | (shown["change"] == NOT_UPDATED)).tolist()
     title = t("upload.changes_title", lang)
     tables.show_table(title, headers, rows, len(shown), lang, "upload-changes", flagged=flagged)
     st.caption(t("upload.flag_help", lang))

@@ -61,12 +61,12 @@ with st.expander(t("upload.more_options", lang)):
     )
 if file is not None:
     review = upload.review(file, file_quarter, user, lang)
-    upload.show_review(review, lang)
-    if review.can_save:
+    keep_not_updated = upload.show_review(review, lang)
+    if review.can_save(keep_not_updated):
         st.button(
             t("upload.save", lang),
             type="primary",
             icon=":material/save:",
             on_click=upload.save,
-            args=(file, file_quarter, user, lang),
+            args=(file, file_quarter, user, lang, keep_not_updated),
         )

@@ -321,7 +321,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Download the template for {region}, {quarter}",
     ),
     "upload.file_heading": ("2. Last opp utfylt fil", "2. Upload the filled-in file"),
-    "upload.file_label": ("Statusfil (.xlsx)", "Status file (.xlsx)"),
+    "upload.file_label": ("Statusfil (.xlsx, høyst {limit} MB)", "Status file (.xlsx, at most {limit} MB)"),
+    "upload.csv_refused": (
+        "«{file}» er en CSV-fil, og CSV kan ikke lastes opp: den mister formatet på cellene, "
+        "så et tiltaksnummer som 1.10 kan bli 1.1. Åpne filen i Excel og lagre den som "
+        "Excel-arbeidsbok (.xlsx), og last opp den. Ingenting er lagret.",
+        "“{file}” is a CSV file, and CSV cannot be uploaded: it loses the cells' formats, "
+        "so a commitment number such as 1.10 can become 1.1. Open the file in Excel, save it as an "
+        "Excel workbook (.xlsx) and upload that. Nothing was saved.",
+    ),
+    "upload.type_refused": (
+        "«{file}» er ikke en Excel-arbeidsbok. Last opp statusfilen som Excel-arbeidsbok (.xlsx), "
+        "for eksempel malen fra steg 1. Ingenting er lagret.",
+        "“{file}” is not an Excel workbook. Upload the status file as an Excel workbook (.xlsx), "
+        "for example the template from step 1. Nothing was saved.",
+    ),
+    "upload.too_large": (
+        "«{file}» er {size} MB, og en statusfil kan være høyst {limit} MB. En utfylt mal er langt under 1 MB: "
+        "sjekk at det er riktig fil, eller fjern bilder og ekstra ark. Ingenting er lagret.",
+        "“{file}” is {size} MB, and a status file can be at most {limit} MB. A filled-in template is well under "
+        "1 MB: check that it is the right file, or remove pictures and extra sheets. Nothing was saved.",
+    ),
     "upload.file_help": (
         "Malen fra steg 1, eller en fil med kolonnene Region, Nr, Kvartal, Status og Fremdrift.",
         "The template from step 1, or a file with the columns Region, Nr, Kvartal, Status and Fremdrift.",

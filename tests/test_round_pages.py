@@ -739,3 +739,71 @@ def test_a_double_click_on_save_keeps_the_saved_message(register):
         ("Follo", "1.1", "delayed", 30, "Venter fortsatt"),
         ("Follo", "2.1", "delayed", 5, "Få søkere"),
     ]
+
+
+# --- files the page refuses before reading them ------------------------------------------------
+
+
+def test_a_csv_file_is_refused_in_norwegian_and_nothing_is_saved(register):
+    at = upload_page()
+    at.file_uploader[0].set_value(("status.csv", b"Region;Nr;Kvartal;Status\nFollo;1.1;2024-Q3;I rute\n", "text/csv"))
+    at.run()
+    assert [error.value for error in at.error] == [
+        "«status.csv» er en CSV-fil, og CSV kan ikke lastes opp: den mister formatet på cellene, "
+        "så et tiltaksnummer som 1.10 kan bli 1.1. Åpne filen i Excel og lagre den som "
+        "Excel-arbeidsbok (.xlsx), og last opp den. Ingenting er lagret."
+    ]
+    assert [header.value for header in at.main.header][-1] == "2. Last opp utfylt fil"
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+    assert reports("2024-Q3") == []
+
+
+def test_a_file_over_the_limit_is_refused_in_words_and_nothing_is_saved(register):
+    big = GOOD_FILE + bytes(26 * 1024 * 1024)
+    at = upload(upload_page(), "status_follo.xlsx", big)
+    assert [error.value for error in at.error] == [
+        "«status\\_follo.xlsx» er 26,0 MB, og en statusfil kan være høyst 25 MB. En utfylt mal er langt under 1 MB: "
+        "sjekk at det er riktig fil, eller fjern bilder og ekstra ark. Ingenting er lagret."
+    ]
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+    assert reports("2024-Q3") == []
+
+
+def test_the_limit_is_a_setting_and_the_label_names_it(register, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_MAX_UPLOAD", "1")
+    at = upload_page()
+    assert at.file_uploader[0].label == "Statusfil (.xlsx, høyst 1 MB)"
+    at = upload(at, "status.xlsx", GOOD_FILE + bytes(1024 * 1024))
+    assert at.error[0].value.startswith("«status.xlsx» er 1,0 MB, og en statusfil kan være høyst 1 MB.")
+
+
+def test_the_refusals_read_in_english(register):
+    at = upload_page({"lang": "en"})
+    assert at.file_uploader[0].label == "Status file (.xlsx, at most 25 MB)"
+    at.file_uploader[0].set_value(("status.csv", b"Region;Nr\n", "text/csv"))
+    at.run()
+    assert [error.value for error in at.error] == [
+        "“status.csv” is a CSV file, and CSV cannot be uploaded: it loses the cells' formats, "
+        "so a commitment number such as 1.10 can become 1.1. Open the file in Excel, save it as an "
+        "Excel workbook (.xlsx) and upload that. Nothing was saved."
+    ]
+    at = upload(at, "notes.docx", b"PK\x03\x04 not a workbook")
+    assert [error.value for error in at.error] == [
+        "“notes.docx” is not an Excel workbook. Upload the status file as an Excel workbook (.xlsx), "
+        "for example the template from step 1. Nothing was saved."
+    ]
+    at = upload(at, "status.xlsx", GOOD_FILE + bytes(30 * 1024 * 1024))
+    assert [error.value for error in at.error] == [
+        "“status.xlsx” is 30.0 MB, and a status file can be at most 25 MB. A filled-in template is well under "
+        "1 MB: check that it is the right file, or remove pictures and extra sheets. Nothing was saved."
+    ]
+
+
+def test_an_old_excel_file_goes_on_to_the_loader_which_names_it(register):
+    old = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096)
+    at = upload(upload_page(), "status.xls", old)
+    assert [header.value for header in at.main.header][-1] == "3. Se over og lagre"
+    assert [error.value for error in at.error] == [
+        "Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel, lagre som .xlsx og last opp på nytt."
+    ]
+    assert reports("2024-Q3") == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
@@ -21,8 +22,9 @@ from core.errors import MonitorError
 from core.i18n import t
 from core.register import find_region
 from core.reports import NOT_UPDATED, LoadResult
+from core.settings import setting
 from core.users import User
-from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status_label
+from core.vocabulary import format_number, next_quarter, quarter_label, quarter_of_date, status_label
 from loaders.errors import NO_QUARTER_COLUMN, FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
@@ -35,6 +37,10 @@ from views import _state as state
 from views import _tables as tables
 from views import _widgets as widgets
 
+# Spreadsheet files that reach the loader, which reads .xlsx and names what the others are.
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+MEGABYTE = 1024 * 1024  # as Streamlit counts its upload limit
+UPLOADER_LIMIT_LINE = '[data-testid="stFileUploaderDropzoneInstructions"]'
 GENERATION_KEY = "_uploader_generation"
 REVIEW_KEY = "_upload_review"
 # The uploaded file last saved: a second click that arrives before the page has redrawn
@@ -112,6 +118,34 @@ def all_quarters() -> list[str]:
 def uploader_key() -> str:
     # A new key empties the file uploader, after a save.
     return f"status-file-{st.session_state.get(GENERATION_KEY, 0)}"
+
+
+def file_uploader(lang: str):
+    """The status file's uploader. It takes any file up to the server's hard limit, so that
+    file_refusal, not Streamlit's English texts, says what is wrong with a file of the wrong
+    kind or size; Streamlit's own line with the hard limit is hidden, since the label gives ours."""
+    st.html(f"<style>{UPLOADER_LIMIT_LINE} {{display: none;}}</style>")
+    limit = setting("max_upload", int)
+    return st.file_uploader(
+        t("upload.file_label", lang, limit=limit), key=uploader_key(), help=t("upload.file_help", lang)
+    )
+
+
+def file_refusal(file, lang: str) -> str | None:
+    """Why the page refuses the uploaded file before reading it, in words (Markdown), or None.
+
+    Spreadsheet files the loader names itself (old .xls, macros, binary, LibreOffice) go on to it.
+    """
+    suffix = Path(file.name).suffix.lower()
+    if suffix == ".csv":
+        return widgets.t_literal("upload.csv_refused", lang, file=file.name)
+    if suffix not in SPREADSHEET_SUFFIXES:
+        return widgets.t_literal("upload.type_refused", lang, file=file.name)
+    limit = setting("max_upload", int)
+    if file.size > limit * MEGABYTE:
+        size = format_number(file.size / MEGABYTE, 1) if lang == "nb" else f"{file.size / MEGABYTE:,.1f}"
+        return widgets.t_literal("upload.too_large", lang, file=file.name, size=size, limit=limit)
+    return None
 
 
 def review(file, file_quarter: str | None, user: User, lang: str) -> Review:

@@ -47,9 +47,7 @@ if region is not None:
     upload.template_button(region, quarter, lang)
 
 st.header(t("upload.file_heading", lang))
-file = st.file_uploader(
-    t("upload.file_label", lang), type=["xlsx"], key=upload.uploader_key(), help=t("upload.file_help", lang)
-)
+file = upload.file_uploader(lang)
 with st.expander(t("upload.more_options", lang)):
     file_quarter = st.selectbox(
         t("upload.file_quarter", lang),
@@ -59,7 +57,10 @@ with st.expander(t("upload.more_options", lang)):
         placeholder=t("upload.file_quarter_from_file", lang),
         key="file_quarter",
     )
-if file is not None:
+refusal = upload.file_refusal(file, lang) if file is not None else None
+if refusal:
+    st.error(refusal)
+elif file is not None:
     review = upload.review(file, file_quarter, user, lang)
     keep_not_updated = upload.show_review(review, lang)
     if review.can_save(keep_not_updated):

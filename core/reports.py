@@ -9,6 +9,7 @@ so every caller (file, browser, script) gets the same answer.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -318,16 +319,16 @@ def previous_reports(
             wanted.setdefault(row.quarter, []).append(row.report.commitment_id)
     found: dict[tuple[int, str], tuple] = {}
     for quarter, ids in wanted.items():
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            for commitment_id, *values in db.execute(
-                "SELECT s.commitment_id, s.quarter, s.status, s.progress, s.comment, s.next_step, s.owner "
-                "FROM status_reports s WHERE s.commitment_id IN "
-                f"({', '.join('?' for _ in chunk)}) AND s.quarter = (SELECT max(p.quarter) FROM status_reports p "
-                "WHERE p.commitment_id = s.commitment_id AND p.quarter < ?)",
-                [*chunk, quarter],
-            ):
-                found[(commitment_id, quarter)] = tuple(values)
+        # One index seek per commitment: with a range on quarter, SQLite would otherwise read every
+        # earlier report of them (or, through the quarter index, of the whole county).
+        for commitment_id, *values in db.execute(
+            "SELECT s.commitment_id, s.quarter, s.status, s.progress, s.comment, s.next_step, s.owner "
+            "FROM (SELECT (SELECT p.id FROM status_reports p "
+            "WHERE p.commitment_id = wanted.value AND p.quarter < :quarter ORDER BY p.quarter DESC LIMIT 1) AS id "
+            "FROM json_each(:ids) wanted) latest JOIN status_reports s ON s.id = latest.id",
+            {"quarter": quarter, "ids": json.dumps(ids)},
+        ):
+            found[(commitment_id, quarter)] = tuple(values)
     return found
 
 

@@ -85,14 +85,14 @@ def reporting_quarters(region: str) -> tuple[list[str], str]:
         return _reporting_quarters(db, region)
 
 
-def template_button(region: str, quarter: str, lang: str) -> None:
+def template_button(region: str, quarter: str, user: User, lang: str) -> None:
     path = data.database_file()
     with _database() as db:
         file_name = template_file_name(find_region(db, region), quarter)
 
     def build() -> bytes:
         with contextlib.closing(connect(path)) as db:
-            return template_bytes(db, region, quarter)[0]
+            return template_bytes(db, region, quarter, user=user)[0]
 
     widgets.download_button(
         st,

@@ -44,7 +44,7 @@ if region is not None:
         format_func=lambda q: quarter_label(q, lang),
         key="template_quarter",
     )
-    upload.template_button(region, quarter, lang)
+    upload.template_button(region, quarter, user, lang)
 
 st.header(t("upload.file_heading", lang))
 file = upload.file_uploader(lang)

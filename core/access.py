@@ -65,3 +65,28 @@ def set_reading_open(db: Database, open_: bool, *, user: User) -> None:
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (OPEN_READING_KEY, int(open_)),
         )
+
+
+def reportable_regions(db: Database, user: User) -> list[str]:
+    """The regions the user may report for, by name: every region for an administrator; for a
+    reporter the regions they hold and those with a commitment followed up by a council area they hold."""
+    if not may_report(user):
+        return []
+    names = [name for (name,) in db.execute("SELECT name FROM regions ORDER BY name")]
+    if user.is_admin:
+        return names
+    areas = list(user.council_areas)
+    by_area = (
+        {
+            name
+            for (name,) in db.execute(
+                "SELECT DISTINCT r.name FROM commitments c JOIN agreements g ON g.id = c.agreement_id "
+                "JOIN regions r ON r.id = g.region_id JOIN council_areas a ON a.id = c.council_area_id "
+                f"WHERE a.name IN ({', '.join('?' for _ in areas)})",
+                areas,
+            )
+        }
+        if areas
+        else set()
+    )
+    return [name for name in names if name in user.regions or name in by_area]

@@ -312,12 +312,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.template_region": ("Region for malen", "Region for the template"),
     "upload.template_quarter": ("Kvartal for malen", "Quarter for the template"),
     "upload.choose_region": ("Velg region", "Choose region"),
+    "upload.no_regions_held": (
+        "Du har ingen regioner å rapportere for. Be en administrator om å gi deg en region eller et rådsområde.",
+        "You have no regions to report for. Ask an administrator to give you a region or a council area.",
+    ),
     "upload.download_template": (
         "Last ned mal for {region}, {quarter}",
         "Download the template for {region}, {quarter}",
     ),
     "upload.file_heading": ("2. Last opp utfylt fil", "2. Upload the filled-in file"),
-    "upload.file_label": ("Statusfil (.xlsx)", "Status file (.xlsx)"),
+    "upload.file_label": ("Statusfil (.xlsx, høyst {limit} MB)", "Status file (.xlsx, at most {limit} MB)"),
+    "upload.csv_refused": (
+        "«{file}» er en CSV-fil, og CSV kan ikke lastes opp: den mister formatet på cellene, "
+        "så et tiltaksnummer som 1.10 kan bli 1.1. Åpne filen i Excel og lagre den som "
+        "Excel-arbeidsbok (.xlsx), og last opp den. Ingenting er lagret.",
+        "“{file}” is a CSV file, and CSV cannot be uploaded: it loses the cells' formats, "
+        "so a commitment number such as 1.10 can become 1.1. Open the file in Excel, save it as an "
+        "Excel workbook (.xlsx) and upload that. Nothing was saved.",
+    ),
+    "upload.type_refused": (
+        "«{file}» er ikke en Excel-arbeidsbok. Last opp statusfilen som Excel-arbeidsbok (.xlsx), "
+        "for eksempel malen fra steg 1. Ingenting er lagret.",
+        "“{file}” is not an Excel workbook. Upload the status file as an Excel workbook (.xlsx), "
+        "for example the template from step 1. Nothing was saved.",
+    ),
+    "upload.too_large": (
+        "«{file}» er {size} MB, og en statusfil kan være høyst {limit} MB. En utfylt mal er langt under 1 MB: "
+        "sjekk at det er riktig fil, eller fjern bilder og ekstra ark. Ingenting er lagret.",
+        "“{file}” is {size} MB, and a status file can be at most {limit} MB. A filled-in template is well under "
+        "1 MB: check that it is the right file, or remove pictures and extra sheets. Nothing was saved.",
+    ),
     "upload.file_help": (
         "Malen fra steg 1, eller en fil med kolonnene Region, Nr, Kvartal, Status og Fremdrift.",
         "The template from step 1, or a file with the columns Region, Nr, Kvartal, Status and Fremdrift.",
@@ -340,8 +364,42 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.count.added": ("Uten tidligere rapport", "No earlier report"),
     "upload.count.changed": ("Endret fra forrige rapport", "Changed from the previous report"),
     "upload.count.unchanged": ("Som forrige rapport", "Same as the previous report"),
+    "upload.count.not_updated": ("Ikke oppdatert", "Not updated"),
     "upload.count.newly_delayed": ("Nylig forsinket", "Newly delayed"),
     "upload.count.backwards": ("Fremdrift tilbake", "Progress backwards"),
+    "upload.not_updated.one": (
+        "{count} rad er ikke oppdatert: den gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Den lagres ikke som ny rapport. Er statusen faktisk uendret, kryss av under.",
+        "{count} row is not updated: it only repeats the previous report, as the template was filled in. "
+        "It is not saved as a new report. If the status really is unchanged, tick the box below.",
+    ),
+    "upload.not_updated.other": (
+        "{count} rader er ikke oppdatert: de gjentar bare forrige rapport, slik malen var fylt ut. "
+        "De lagres ikke som nye rapporter. Er statusen faktisk uendret, kryss av under.",
+        "{count} rows are not updated: they only repeat the previous report, as the template was filled in. "
+        "They are not saved as new reports. If the status really is unchanged, tick the box below.",
+    ),
+    "upload.only_not_updated.one": (
+        "Filen er ikke oppdatert: filens {count} rad gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Ingenting blir lagret. Fyll inn status, fremdrift og kommentar for kvartalet og last opp filen på nytt, "
+        "eller kryss av under hvis statusen faktisk er uendret.",
+        "The file is not updated: the file's {count} row only repeats the previous report, as the template was "
+        "filled in. "
+        "Nothing will be saved. Fill in status, progress and comment for the quarter and upload the file again, "
+        "or tick the box below if the status really is unchanged.",
+    ),
+    "upload.only_not_updated.other": (
+        "Filen er ikke oppdatert: alle {count} radene gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Ingenting blir lagret. Fyll inn status, fremdrift og kommentar for kvartalet og last opp filen på nytt, "
+        "eller kryss av under hvis statusen faktisk er uendret.",
+        "The file is not updated: all {count} rows only repeat the previous report, as the template was filled in. "
+        "Nothing will be saved. Fill in status, progress and comment for the quarter and upload the file again, "
+        "or tick the box below if the status really is unchanged.",
+    ),
+    "upload.keep_not_updated": (
+        "Lagre også radene som ikke er oppdatert (statusen er uendret siden forrige rapport)",
+        "Also save the rows that are not updated (the status is unchanged since the previous report)",
+    ),
     "upload.not_saved_yet": (
         "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre».",
         "The file is checked and not saved yet. Review the changes and press “Save”.",
@@ -382,15 +440,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.change.added": ("Ny", "New"),
     "upload.change.changed": ("Endret", "Changed"),
     "upload.change.unchanged": ("Uendret", "Unchanged"),
+    "upload.change.not_updated": ("Ikke oppdatert", "Not updated"),
     "upload.flag.newly_delayed": ("Nylig forsinket", "Newly delayed"),
     "upload.flag.backwards": ("Fremdrift går tilbake", "Progress going backwards"),
     "upload.flag_help": (
         "Hver rapport er sammenlignet med tiltakets forrige rapport: den som erstattes når kvartalet alt har en, "
         "ellers siste rapport før kvartalet. «Ny» betyr at tiltaket ikke har noen rapport å sammenligne med. "
-        "Rader merket ⚠ (nylig forsinket) eller ↓ (fremdrift går tilbake) er uthevet.",
+        "«Ikke oppdatert» betyr at raden bare gjentar forrige rapport. "
+        "Rader merket ⚠ (nylig forsinket), ↓ (fremdrift går tilbake) eller «Ikke oppdatert» er uthevet.",
         "Each report is compared with the commitment's previous report: the one it replaces when the quarter "
         "already has one, else the latest report before the quarter. “New” means the commitment has no report to "
-        "compare with. Rows marked ⚠ (newly delayed) or ↓ (progress going backwards) are highlighted.",
+        "compare with. “Not updated” means the row only repeats the previous report. "
+        "Rows marked ⚠ (newly delayed), ↓ (progress going backwards) or “Not updated” are highlighted.",
     ),
     "upload.show_unchanged": ("Vis også uendrede rader", "Show unchanged rows too"),
     "upload.changes_heading": ("Endringer i filen ({count})", "Changes in the file ({count})"),
@@ -615,6 +676,41 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ingenting å endre: {added} nye, {changed} endret, {unchanged} uendret.",
         "Nothing to change: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
+    "core.result.not_updated.one": (
+        "{count} rad er ikke oppdatert og ble ikke lagret: den gjentar bare forrige rapport.",
+        "{count} row is not updated and was not saved: it only repeats the previous report.",
+    ),
+    "core.result.not_updated.other": (
+        "{count} rader er ikke oppdatert og ble ikke lagret: de gjentar bare forrige rapport.",
+        "{count} rows are not updated and were not saved: they only repeat the previous report.",
+    ),
+    "core.result.not_updated_dry_run.one": (
+        "{count} rad er ikke oppdatert: den gjentar bare forrige rapport og blir ikke lagret.",
+        "{count} row is not updated: it only repeats the previous report and will not be saved.",
+    ),
+    "core.result.not_updated_dry_run.other": (
+        "{count} rader er ikke oppdatert: de gjentar bare forrige rapport og blir ikke lagret.",
+        "{count} rows are not updated: they only repeat the previous report and will not be saved.",
+    ),
+    "core.result.only_not_updated.one": (
+        "Ingenting er lagret: filens {count} rad er ikke oppdatert, den gjentar bare forrige rapport.",
+        "Nothing was saved: the file's {count} row is not updated, it only repeats the previous report.",
+    ),
+    "core.result.only_not_updated.other": (
+        "Ingenting er lagret: ingen av de {count} radene i filen er oppdatert, de gjentar bare forrige rapport.",
+        "Nothing was saved: none of the {count} rows in the file is updated, they only repeat the previous report.",
+    ),
+    "core.result.only_not_updated_dry_run.one": (
+        "Prøvekjøring: filens {count} rad er ikke oppdatert, den gjentar bare forrige rapport. "
+        "Ingenting ville bli lagret.",
+        "Dry run: the file's {count} row is not updated, it only repeats the previous report. Nothing would be saved.",
+    ),
+    "core.result.only_not_updated_dry_run.other": (
+        "Prøvekjøring: ingen av de {count} radene i filen er oppdatert, de gjentar bare forrige rapport. "
+        "Ingenting ville bli lagret.",
+        "Dry run: none of the {count} rows in the file is updated, they only repeat the previous report. "
+        "Nothing would be saved.",
+    ),
     "core.result.rolled_back": (
         "Opplasting {upload} er tilbakestilt: {restored} rapporter fikk tilbake tidligere verdier, "
         "{removed} rapporter ble fjernet.",
@@ -660,9 +756,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "outputs.charts_failed.plotly_missing": (
         "Figurene til PDF-rapporten kunne ikke tegnes: {path} mangler. "
-        "Installer pakkene på nytt med «make run» (eller «pip install --require-hashes -r requirements.lock»).",
+        "Be den som drifter dashbordet, installere pakkene på nytt (se README).",
         "The charts for the PDF report could not be drawn: {path} is missing. "
-        "Reinstall the packages with “make run” (or “pip install --require-hashes -r requirements.lock”).",
+        "Ask whoever runs the dashboard to reinstall the packages (see the README).",
     ),
     "outputs.charts_failed.hint": (
         "Prøv igjen; hjelper ikke det, last ned Excel-rapporten i stedet og meld fra til den som drifter dashbordet.",
@@ -705,19 +801,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.template.status_error": ("Status må være en av: {statuses}.", "Status must be one of: {statuses}."),
     "outputs.template.progress_title": ("Fremdrift i prosent", "Progress in per cent"),
     "outputs.template.progress_input": (
-        "Skriv et helt tall fra 0 til 100, uten %-tegn.",
-        "Write a whole number from 0 to 100, without a % sign.",
+        "Skriv et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+        "Write a whole number from 0 to 100, for example 45 (without a % sign).",
     ),
     "outputs.template.progress_error_title": ("Ugyldig fremdrift", "Invalid progress"),
     "outputs.template.progress_error": (
-        "Fremdrift må være et helt tall fra 0 til 100.",
-        "Progress must be a whole number from 0 to 100.",
+        "Fremdrift må være et helt tall fra 0 til 100, for eksempel 45.",
+        "Progress must be a whole number from 0 to 100, for example 45.",
     ),
     "outputs.template.guide.heading": ("Slik fyller du ut statusrapporten", "How to fill in the status report"),
     "outputs.template.guide.file": (
-        "Denne filen gjelder {region} for {quarter} ({code}). "
+        "Denne filen gjelder {region} for {quarter}. "
         "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal.",
-        "This file is for {region} for {quarter} ({code}). "
+        "This file is for {region} for {quarter}. "
         "One file is for one quarter: for another quarter, download a new template.",
     ),
     "outputs.template.guide.sheet": (
@@ -741,16 +837,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tiltak and Innsatsområde: what the commitment is about. For information only.",
     ),
     "outputs.template.guide.quarter": (
-        "Kvartal: kvartalet rapporten gjelder ({code} betyr {quarter}). Ikke endre.",
-        "Kvartal: the quarter the report is for ({code} means {quarter}). Do not change.",
+        "Kvartal: kvartalet rapporten gjelder, {quarter}. Ikke endre.",
+        "Kvartal: the quarter the report is for, {quarter}. Do not change.",
     ),
     "outputs.template.guide.status": (
         "Status: velg fra listen: {statuses}. Må fylles ut for hvert tiltak.",
         "Status: choose from the list: {statuses}. Must be filled in for every commitment.",
     ),
     "outputs.template.guide.progress": (
-        "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100. Skriv 40, ikke 40 %.",
-        "Fremdrift (%): how far the commitment has come, as a whole number from 0 to 100. Write 40, not 40 %.",
+        "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+        "Fremdrift (%): how far the commitment has come, as a whole number from 0 to 100, for example 45 "
+        "(without a % sign).",
     ),
     "outputs.template.guide.comment": (
         "Kommentar: kort om hva som er gjort i kvartalet.",
@@ -894,12 +991,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Sign in with the username and password the administrator gave you.",
     ),
     "signin.no_accounts": (
-        "Det finnes ingen brukere ennå. Opprett en administrator med "
-        '`python -m loaders user add BRUKERNAVN --name "Fullt navn" --role administrator`, '
-        "eller bygg demodataene på nytt med `python -m loaders demo --force`.",
-        "There are no users yet. Create an administrator with "
-        '`python -m loaders user add USERNAME --name "Full name" --role administrator`, '
-        "or rebuild the demo data with `python -m loaders demo --force`.",
+        "Det finnes ingen brukere ennå. Den som drifter dashbordet, oppretter en administrator på serveren "
+        "med «python -m loaders user add» (se «Command line» i README).",
+        "There are no users yet. Whoever runs the dashboard creates an administrator on the server "
+        "with “python -m loaders user add” (see “Command line” in the README).",
     ),
     "signin.username": ("Brukernavn", "Username"),
     "signin.password": ("Passord", "Password"),
@@ -932,7 +1027,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.columns.column_header": ("kolonne {column} ({header})", "column {column} ({header})"),
     "loaders.columns.line": ("{place}: «{value}» – {problem}", "{place}: “{value}” – {problem}"),
     "loaders.columns.line_without_value": ("{place} – {problem}", "{place} – {problem}"),
-    "loaders.columns.short": ("rad {row}, {header}: {problem}", "row {row}, {header}: {problem}"),
     "loaders.columns.formula_error": (
         "cellen viser en feil fra en formel. Rett formelen eller skriv inn verdien, og last opp på nytt.",
         "the cell shows an error from a formula. Correct the formula or type in the value, and upload the file again.",
@@ -945,6 +1039,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "are headers for the same thing, so we cannot tell which of them to read. "
         "Delete the column that is not to be read, or give it another header, and upload the file again.",
     ),
+    "loaders.columns.row_code": ("rad {row} (tiltak {code})", "row {row} (commitment {code})"),
+    "loaders.columns.short": ("{row}, {header}: {problem}", "{row}, {header}: {problem}"),
     # Reading workbooks safely: loaders/workbook.py
     "loaders.workbook.resave": (
         "Åpne filen i Excel, lagre den og last opp på nytt.",
@@ -1210,8 +1306,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "you report only for {scope}, not for {region}.",
     ),
     "loaders.status.outside_scope_area": (
-        "du rapporterer bare for {scope}, ikke for {region} (tiltak {code} følges opp av {area}).",
-        "you report only for {scope}, not for {region} (commitment {code} is followed up by {area}).",
+        "du rapporterer bare for {scope}, ikke for {region} (tiltaket følges opp av {area}).",
+        "you report only for {scope}, not for {region} (the commitment is followed up by {area}).",
     ),
     "loaders.status.no_rows": (
         "arket har ingen rader med status under overskriftsraden.",
@@ -1269,8 +1365,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "unknown status. Choose one of: {statuses}.",
     ),
     "loaders.status.invalid_progress": (
-        "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
-        "progress must be a number from 0 to 100 (for example 45 or “45 %”).",
+        "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+        "progress must be a whole number from 0 to 100, for example 45 (without a % sign).",
     ),
     "loaders.status.progress_percent_format": (
         "cellen er formatert som prosent, så {number} vises som {excel}. Skriv {number} % i cellen "
@@ -1279,8 +1375,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(Excel stores it as {fraction}), or remove the percentage format.",
     ),
     "loaders.status.progress_fraction": (
-        "mente du {percent} %? Fremdrift er et tall fra 0 til 100: skriv {percent} eller «{percent} %».",
-        "did you mean {percent} %? Progress is a number from 0 to 100: write {percent} or “{percent} %”.",
+        "mente du {percent} %? Fremdrift er et helt tall fra 0 til 100: skriv {percent} (uten %-tegn).",
+        "did you mean {percent} %? Progress is a whole number from 0 to 100: write {percent} (without a % sign).",
     ),
     # Agreement texts: loaders/agreement.py
     "loaders.agreement.no_period": (
@@ -1460,6 +1556,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.template_written.other": (
         "Mal med {count} tiltak skrevet til {path}.",
         "Template with {count} commitments written to {path}.",
+    ),
+    "cli.not_updated": (
+        "Ikke oppdatert: rad {row} (tiltak {code}, {region}) gjentar bare rapporten for {quarter}.",
+        "Not updated: row {row} (commitment {code}, {region}) only repeats the report for {quarter}.",
+    ),
+    "cli.not_updated_hint": (
+        "Rader som ikke er oppdatert, lagres ikke. Er statusen faktisk uendret, last filen med --keep-not-updated.",
+        "Rows that are not updated are not saved. If the status really is unchanged, load the file with "
+        "--keep-not-updated.",
     ),
     "cli.quarter_hint": (
         "Legg til kolonnen «Kvartal» i filen, eller oppgi kvartalet for hele filen med --quarter.",

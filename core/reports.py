@@ -9,6 +9,7 @@ so every caller (file, browser, script) gets the same answer.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -38,7 +39,7 @@ class Report:
 
 
 class Change(NamedTuple):
-    kind: str  # added | changed | unchanged
+    kind: str  # added | changed | unchanged | not_updated (see repeats_previous)
     region: str
     code: str
     quarter: str
@@ -46,6 +47,7 @@ class Change(NamedTuple):
     new: tuple
     row: int | None  # Excel row the report came from
     commitment_id: int
+    repeats_quarter: str | None = None  # for a row not updated, the quarter of the report it repeats
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,12 @@ class LoadResult:
     warnings: list[Text] = field(default_factory=list)
     dry_run: bool = False
     already_loaded_as: int | None = None  # an earlier upload of the very same file
+    not_updated: int = 0  # rows that only repeat the previous report, left out unless kept
+
+    @property
+    def only_not_updated(self) -> bool:
+        """Whether every row of the file merely repeats the previous report, so nothing is saved."""
+        return bool(self.not_updated) and not (self.added or self.changed or self.unchanged)
 
     @property
     def summary(self) -> str:
@@ -76,11 +84,19 @@ class LoadResult:
     def message(self, lang: str = "nb") -> str:
         """The one-line outcome in ``lang``: saved as which upload, or why nothing was, with the counts."""
         counts = {"added": self.added, "changed": self.changed, "unchanged": self.unchanged}
+        if self.only_not_updated:
+            key = "core.result.only_not_updated_dry_run" if self.dry_run else "core.result.only_not_updated"
+            return t(key, lang, count=self.not_updated)
         if self.dry_run:
-            return t("core.result.dry_run", lang, **counts)
-        if self.upload_id is None:
-            return t("core.result.nothing", lang, **counts)
-        return t("upload.saved", lang, upload=self.upload_id, **counts)
+            message = t("core.result.dry_run", lang, **counts)
+        elif self.upload_id is None:
+            message = t("core.result.nothing", lang, **counts)
+        else:
+            message = t("upload.saved", lang, upload=self.upload_id, **counts)
+        if self.not_updated:
+            key = "core.result.not_updated_dry_run" if self.dry_run else "core.result.not_updated"
+            message += " " + t(key, lang, count=self.not_updated)
+        return message
 
 
 @dataclass(frozen=True)
@@ -158,16 +174,32 @@ def save_reports(
 
 
 def save_parsed(
-    db: Database, rows: list[ReportRow], *, kind: str, file_name: str, sha256: str, user: User
+    db: Database,
+    rows: list[ReportRow],
+    *,
+    kind: str,
+    file_name: str,
+    sha256: str,
+    user: User,
+    keep_not_updated: bool = True,
 ) -> LoadResult:
-    """Save rows whose scope the caller has checked (parse_sheet, save_reports)."""
+    """Save rows whose scope the caller has checked (parse_sheet, save_reports).
+
+    Without ``keep_not_updated`` the rows that merely repeat the previous report
+    (an untouched pre-filled template) are counted and left out.
+    """
     require_reporter(user)
     with write_transaction(db):
         # Planned under the write lock, so the counts and history match what is replaced.
         existing = existing_reports(db, rows)
-        result = plan(db, rows, existing, review=False)
+        result = plan(db, rows, existing, review=False, keep_not_updated=keep_not_updated)
         if not result.added and not result.changed:
             return result
+        if result.not_updated:
+            left_out = {
+                (change.commitment_id, change.quarter) for change in result.changes if change.kind == NOT_UPDATED
+            }
+            rows = [row for row in rows if (row.report.commitment_id, row.quarter) not in left_out]
         quarters = sorted({row.quarter for row in rows})
         upload_id = record_upload(
             db,
@@ -199,24 +231,46 @@ def existing_reports(db: Database, rows: list[ReportRow]) -> dict[tuple[int, str
 
 
 def plan(
-    db: Database, rows: list[ReportRow], existing: dict[tuple[int, str], tuple] | None = None, *, review: bool = True
+    db: Database,
+    rows: list[ReportRow],
+    existing: dict[tuple[int, str], tuple] | None = None,
+    *,
+    review: bool = True,
+    keep_not_updated: bool = True,
 ) -> LoadResult:
-    """What saving the rows would do; ``review`` adds the commitments the file leaves out."""
+    """What saving the rows would do; ``review`` adds the commitments the file leaves out.
+
+    Without ``keep_not_updated``, a row for a quarter without a report that merely
+    repeats the previous report is *not_updated* (counted apart, not saved). A finished
+    commitment (completed, cancelled) is reported by repeating it, so its repeat is
+    not updated only when nothing else in the file is either: the file is untouched.
+    """
     if existing is None:
         existing = existing_reports(db, rows)
-    result = LoadResult(upload_id=None, added=0, changed=0, unchanged=0)
+    previous = {} if keep_not_updated else previous_reports(db, rows, existing)
+    kinds = []
     for row in rows:
         old = existing.get((row.report.commitment_id, row.quarter))
         new = row.report.values()
-        if old is None:
-            kind = "added"
-            result.added += 1
-        elif old[:5] == new:
-            kind = "unchanged"
-            result.unchanged += 1
+        before = previous.get((row.report.commitment_id, row.quarter))
+        if old is None and before is not None and repeats_previous(new, before[1:]):
+            kinds.append(_FINAL_REPEAT if new[0] in FINAL_STATUSES else NOT_UPDATED)
+        elif old is None:
+            kinds.append("added")
         else:
-            kind = "changed"
-            result.changed += 1
+            kinds.append("unchanged" if old[:5] == new else "changed")
+    updated = "added" in kinds or "changed" in kinds
+    kinds = [("added" if updated else NOT_UPDATED) if kind == _FINAL_REPEAT else kind for kind in kinds]
+    result = LoadResult(
+        upload_id=None,
+        added=kinds.count("added"),
+        changed=kinds.count("changed"),
+        unchanged=kinds.count("unchanged"),
+        not_updated=kinds.count(NOT_UPDATED),
+    )
+    for row, kind in zip(rows, kinds, strict=True):
+        old = existing.get((row.report.commitment_id, row.quarter))
+        before = previous.get((row.report.commitment_id, row.quarter)) if kind == NOT_UPDATED else None
         result.changes.append(
             Change(
                 kind,
@@ -224,14 +278,58 @@ def plan(
                 row.code,
                 row.quarter,
                 old[:5] if old else None,
-                new,
+                row.report.values(),
                 row.row or None,
                 row.report.commitment_id,
+                before[0] if before else None,
             )
         )
     if review:
         result.missing = missing_commitments(db, rows)
     return result
+
+
+NOT_UPDATED = "not_updated"
+# A finished commitment is reported the same way every quarter; repeating it is the report.
+FINAL_STATUSES = ("completed", "cancelled")
+_FINAL_REPEAT = "final_repeat"  # plan's own mark until it knows whether the file is untouched
+
+
+def repeats_previous(new: tuple, previous: tuple) -> bool:
+    """Whether a new quarter's report only repeats the commitment's previous report, as an untouched
+    pre-filled template does: the same status, progress and owner, and a comment and a next step
+    that are blank (the template leaves them blank) or copied."""
+    status, progress, comment, next_step, owner = new
+    was_status, was_progress, was_comment, was_next_step, was_owner = previous
+    return (
+        (status, progress, owner) == (was_status, was_progress, was_owner)
+        and comment in (None, was_comment)
+        and next_step in (None, was_next_step)
+    )
+
+
+def previous_reports(
+    db: Database, rows: list[ReportRow], existing: dict[tuple[int, str], tuple]
+) -> dict[tuple[int, str], tuple]:
+    """For each row whose quarter has no report yet, the commitment's latest report before that quarter
+    (quarter, status, progress, comment, next_step, owner): the one the template pre-fills from."""
+    wanted: dict[str, list[int]] = {}
+    for row in rows:
+        if (row.report.commitment_id, row.quarter) not in existing:
+            wanted.setdefault(row.quarter, []).append(row.report.commitment_id)
+    found: dict[tuple[int, str], tuple] = {}
+    for quarter, ids in wanted.items():
+        # One index seek per commitment: with a range on quarter, SQLite would otherwise read every
+        # earlier report of them (or, through the quarter index, of the whole county).
+        for commitment_id, *values in db.execute(
+            "SELECT s.commitment_id, s.quarter, s.status, s.progress, s.comment, s.next_step, s.owner "
+            "FROM (SELECT (SELECT p.id FROM status_reports p "
+            "WHERE p.commitment_id = wanted.value AND p.quarter < :quarter ORDER BY p.quarter DESC LIMIT 1) AS id "
+            "FROM json_each(:ids) wanted) latest JOIN status_reports s ON s.id = latest.id",
+            {"quarter": quarter, "ids": json.dumps(ids)},
+        ):
+            found[(commitment_id, quarter)] = tuple(values)
+    return found
 
 
 def missing_commitments(db: Database, rows: list[ReportRow]) -> list[MissingCommitment]:

@@ -166,6 +166,16 @@ SETTINGS: tuple[Setting, ...] = (
         AT_START,
         minimum=1,
     ),
+    Setting(
+        "max_upload",
+        "DASHBOARD_MAX_UPLOAD",
+        25,
+        int,
+        "MB",
+        "The largest file the upload page accepts; larger ones are refused in words, up to the server's hard "
+        "limit (`server.maxUploadSize`), which must be higher.",
+        minimum=1,
+    ),
     # The PDF brief
     Setting(
         "chart_timeout",

@@ -25,6 +25,7 @@ from loaders.errors import NO_QUARTER_COLUMN, FileRejected, MissingActingUser, P
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from core.reports import LoadResult
     from core.users import User
 
 EXIT_OK, EXIT_REFUSED = 0, 1  # 2, the command used wrongly, is argparse's own
@@ -111,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("file")
     command.add_argument("--quarter", help="quarter for the whole file when it has no Kvartal column, e.g. 2024-Q2")
     command.add_argument("--dry-run", action="store_true", help="check and count, but save nothing")
+    command.add_argument(
+        "--keep-not-updated",
+        action="store_true",
+        help="also save the rows that only repeat the previous report (the status really is unchanged)",
+    )
 
     command = add("template", run_template, "write a pre-filled status workbook for one region and quarter")
     command.add_argument("--region", required=True)
@@ -212,14 +218,43 @@ def run_status(args: argparse.Namespace) -> int:
     from loaders.status import load_status
 
     with _database(args) as db:
-        result = load_status(db, args.file, quarter=args.quarter, dry_run=args.dry_run, user=_acting_user(db, args))
+        result = load_status(
+            db,
+            args.file,
+            quarter=args.quarter,
+            dry_run=args.dry_run,
+            user=_acting_user(db, args),
+            keep_not_updated=args.keep_not_updated,
+        )
     for warning in result.warnings:
         print(t("cli.warning", LANG, warning=warning.message(LANG)), file=sys.stderr)
+    for line in not_updated_lines(result, LANG):
+        print(line, file=sys.stderr)
     summary = result.summary
     if result.already_loaded_as:
         summary += " " + t("cli.already_loaded", LANG, upload=result.already_loaded_as)
     print(summary)
     return EXIT_OK
+
+
+def not_updated_lines(result: LoadResult, lang: str) -> list[str]:
+    """One line per row that only repeats the previous report, then how to keep them."""
+    from core.reports import NOT_UPDATED
+    from core.vocabulary import quarter_label
+
+    lines = [
+        t(
+            "cli.not_updated",
+            lang,
+            row=change.row,
+            code=change.code,
+            region=change.region,
+            quarter=quarter_label(change.repeats_quarter or "", lang),
+        )
+        for change in result.changes
+        if change.kind == NOT_UPDATED
+    ]
+    return [*lines, t("cli.not_updated_hint", lang)] if lines else []
 
 
 def run_template(args: argparse.Namespace) -> int:

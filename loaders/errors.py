@@ -26,6 +26,7 @@ class CellError(Localised):
     value: str | None  # the cell's value as people saw it
     key: str  # the problem, a text-table key
     values: dict[str, object] = field(default_factory=dict, compare=False)
+    code: str | None = None  # the commitment number on the row, when the row has a readable one
 
     def problem(self, lang: str = "nb") -> str:
         """The problem alone, without the place: "ukjent status. Velg en av: …"."""
@@ -35,7 +36,7 @@ class CellError(Localised):
         """The place, the value and the problem: "Arket «Status», rad 5, kolonne D (Status): «Kanskje» – …"."""
         place = [t("loaders.columns.sheet", lang, sheet=self.sheet)]
         if self.row is not None:
-            place.append(t("loaders.columns.row", lang, row=self.row))
+            place.append(self._row_text(lang))
         if self.column is not None:
             key = "loaders.columns.column_header" if self.header else "loaders.columns.column"
             place.append(t(key, lang, column=self.column, header=self.header))
@@ -44,7 +45,15 @@ class CellError(Localised):
 
     def short(self, lang: str = "nb") -> str:
         """Row, header and problem, for a list in one sentence: "rad 3, Rådsområde: …"."""
-        return t("loaders.columns.short", lang, row=self.row, header=self.header, problem=self.problem(lang))
+        return t(
+            "loaders.columns.short", lang, row=self._row_text(lang), header=self.header, problem=self.problem(lang)
+        )
+
+    def _row_text(self, lang: str) -> str:
+        """ "rad 5", or "rad 5 (tiltak 2.1)" when the row's commitment is known."""
+        if self.code:
+            return t("loaders.columns.row_code", lang, row=self.row, code=self.code)
+        return t("loaders.columns.row", lang, row=self.row)
 
     def __eq__(self, other: object) -> bool:
         # The problem compares as its bokmål text, so two errors saying the same thing are equal.
@@ -56,7 +65,7 @@ class CellError(Localised):
         return hash(self._fields())
 
     def _fields(self) -> tuple:
-        return (self.sheet, self.row, self.column, self.header, self.value, self.problem("nb"))
+        return (self.sheet, self.row, self.code, self.column, self.header, self.value, self.problem("nb"))
 
 
 # A file without its quarter: the CellError's key, by which each front end adds how to give the

@@ -4,10 +4,10 @@ Each report in the file is set against the commitment's previous report: the
 value it would replace when the quarter already has one, else the commitment's
 latest earlier report, the way the overview's "since last quarter" compares. A
 report is *added* when the commitment has no report to compare with, *changed*
-when any field differs from it and *unchanged* otherwise; so a new quarter that
-repeats the last one counts as unchanged, though saving it adds a report. Against
-an earlier quarter a blank comment or next step is no change: they belong to their
-quarter, and the template leaves them blank.
+when any field differs from it and *unchanged* otherwise; a new quarter that
+merely repeats the last one is *not_updated* (core.reports.repeats_previous), which
+is not saved unless the person confirms. Against an earlier quarter a blank comment
+or next step is no change: they belong to their quarter, and the template leaves them blank.
 Newly delayed commitments and progress going backwards are flagged.
 """
 
@@ -18,7 +18,7 @@ from collections import defaultdict
 import pandas as pd
 from sqlite_utils import Database
 
-from core.reports import Change, LoadResult
+from core.reports import NOT_UPDATED, Change, LoadResult
 
 REVIEW_COLUMNS = (
     "row",
@@ -81,7 +81,10 @@ def _review_row(change: Change, text: str, earlier: dict[int, list[tuple]]) -> t
         # A comment and a next step belong to their quarter: left blank in a new one, they were not removed.
         if was != now and not (earlier_quarter and name in PER_QUARTER and now in (None, ""))
     )
-    kind = "added" if before is None else "changed" if changed_fields else "unchanged"
+    if change.kind == NOT_UPDATED:
+        kind = NOT_UPDATED
+    else:
+        kind = "added" if before is None else "changed" if changed_fields else "unchanged"
     return (
         change.row,
         change.region,
@@ -135,11 +138,13 @@ def _chunks(ids: list[int]) -> list[list[int]]:
 
 
 def review_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """How many reports are added, changed and unchanged against the previous report, and how many are flagged."""
+    """How many reports are added, changed, unchanged and not updated against the previous report,
+    and how many are flagged."""
     return {
         "added": int((frame["change"] == "added").sum()),
         "changed": int((frame["change"] == "changed").sum()),
         "unchanged": int((frame["change"] == "unchanged").sum()),
+        NOT_UPDATED: int((frame["change"] == NOT_UPDATED).sum()),
         "newly_delayed": int(frame["newly_delayed"].sum()),
         "backwards": int(frame["backwards"].sum()),
     }

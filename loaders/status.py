@@ -69,8 +69,13 @@ def load_status(
     dry_run: bool = False,
     file_name: str | None = None,
     on_progress: Progress | None = None,
+    keep_not_updated: bool = False,
 ) -> LoadResult:
     """Validate a status workbook and, unless ``dry_run``, save it as ``user``.
+
+    Rows that merely repeat the commitment's previous report (an untouched pre-filled
+    template) are counted as not updated and not saved, unless ``keep_not_updated``
+    (the person confirmed that nothing has changed).
 
     Raises NotAllowed for a viewer, a WorkbookError for a file that cannot be read safely and
     StatusFileRejected (with every error) for one that breaks the contract.
@@ -86,10 +91,12 @@ def load_status(
     name = file_name or Path(path).name
     report(0.9, "compare" if dry_run else "save")
     if dry_run:
-        result = plan(db, rows)
+        result = plan(db, rows, keep_not_updated=keep_not_updated)
         result.dry_run = True
     else:
-        result = save_parsed(db, rows, kind="status", file_name=name, sha256=sha256, user=user)
+        result = save_parsed(
+            db, rows, kind="status", file_name=name, sha256=sha256, user=user, keep_not_updated=keep_not_updated
+        )
     result.warnings = warnings
     if result.upload_id is None:
         result.already_loaded_as = upload_with_sha(db, sha256)
@@ -184,7 +191,6 @@ def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | Non
             "loaders.status.outside_scope_area",
             scope=scope,
             region=row.region.name,
-            code=row.code,
             area=area,
         )
     return reader.error(row.row - 1, "region", "loaders.status.outside_scope", scope=scope, region=row.region.name)
@@ -238,7 +244,18 @@ class _RowReader:
             _show(self.cell(index, name) if shown is None else shown),
             key,
             values,
+            # In the Nr column the value already is the number.
+            code=self.row_code(index) if name != "code" else None,
         )
+
+    def row_code(self, index: int) -> str | None:
+        """The commitment number on the row as written, when it can be read as one."""
+        if "code" not in self.header.columns:
+            return None
+        value = self.cell(index, "code")
+        if _blank(value) or isinstance(value, (dt.date, dt.datetime, dt.time, bool)):
+            return None
+        return _show(value) or None
 
     def read(self, index: int, errors: list[CellError]) -> ReportRow | None:
         row = self.sheet.rows[index]
@@ -473,7 +490,8 @@ class _RowReader:
                 "progress",
                 "loaders.status.progress_fraction",
                 shown=value if isinstance(value, str) else _decimal(number),
-                percent=Deferred(_decimal, round(number * 100, 1)),
+                # Progress is stored whole, so that is the number to suggest.
+                percent=Deferred(_decimal, int(number * 100 + 0.5 + 1e-9)),
             )
         return self.error(index, "progress", "loaders.status.invalid_progress")
 

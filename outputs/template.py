@@ -19,9 +19,11 @@ from pathlib import Path
 import xlsxwriter
 from sqlite_utils import Database
 
+from core.access import holds
 from core.i18n import Deferred, t
 from core.queries import natural_code_key, quarter_argument
 from core.register import Region, agreement_for_quarter, find_region
+from core.users import User
 from core.vocabulary import STATUSES, file_text, next_quarter, quarter_label, quarter_of_date, status_label
 from outputs.errors import NoCommitments
 from outputs.export import replacing
@@ -61,16 +63,18 @@ EDIT_FILL = "#FFF4CC"
 INFO_GREY = "#6B6B6B"
 
 
-def build_template(db: Database, region: str, quarter: str, out_path: str | os.PathLike) -> int:
+def build_template(
+    db: Database, region: str, quarter: str, out_path: str | os.PathLike, *, user: User | None = None
+) -> int:
     """Write the status workbook for a region (full or short name) and quarter;
-    return the number of commitments listed.
+    return the number of commitments listed: for ``user``, those they may report for.
 
     Raises UnknownRegion, InvalidQuarter or NoCommitments. The file appears
     whole or not at all.
     """
     found = find_region(db, region)
     quarter = quarter_argument(quarter)
-    rows = template_rows(db, found, quarter)
+    rows = template_rows(db, found, quarter, user=user)
     if not rows:
         raise NoCommitments("outputs.no_commitments", region=found.name, quarter=Deferred(quarter_label, quarter))
     with replacing(out_path) as temp_path:
@@ -83,13 +87,13 @@ def build_template(db: Database, region: str, quarter: str, out_path: str | os.P
     return len(rows)
 
 
-def template_bytes(db: Database, region: str, quarter: str) -> tuple[bytes, str]:
+def template_bytes(db: Database, region: str, quarter: str, *, user: User | None = None) -> tuple[bytes, str]:
     """The template as bytes, with a file name for it, for a download in the browser."""
     found = find_region(db, region)
     quarter = quarter_argument(quarter)
     with tempfile.TemporaryDirectory(prefix="status-template-") as folder:
         path = Path(folder) / "template.xlsx"
-        build_template(db, found.name, quarter, path)
+        build_template(db, found.name, quarter, path, user=user)
         return path.read_bytes(), template_file_name(found, quarter)
 
 
@@ -121,15 +125,24 @@ def reporting_quarters(db: Database, region: str, today: dt.date | None = None) 
     return quarters[::-1], suggested
 
 
-def template_rows(db: Database, region: Region, quarter: str) -> list[tuple]:
-    """The data rows of the Status sheet, in HEADERS order and natural code order."""
+def template_rows(db: Database, region: Region, quarter: str, *, user: User | None = None) -> list[tuple]:
+    """The data rows of the Status sheet, in HEADERS order and natural code order.
+
+    For a ``user`` who reports for council areas, not the region, only their commitments: a row
+    they may not report for would make the filled-in file refused.
+    """
     agreement_id = agreement_for_quarter(db, region.id, quarter)
-    commitments = db.execute(
-        "SELECT c.id, c.code, c.text, f.title FROM commitments c "
-        "LEFT JOIN focus_areas f ON f.id = c.focus_area_id "
-        "WHERE c.agreement_id = ? AND c.active = 1",
-        (agreement_id,),
-    ).fetchall()
+    commitments = [
+        (commitment_id, code, text, focus_area)
+        for commitment_id, code, text, focus_area, area in db.execute(
+            "SELECT c.id, c.code, c.text, f.title, a.name FROM commitments c "
+            "LEFT JOIN focus_areas f ON f.id = c.focus_area_id "
+            "LEFT JOIN council_areas a ON a.id = c.council_area_id "
+            "WHERE c.agreement_id = ? AND c.active = 1",
+            (agreement_id,),
+        )
+        if user is None or holds(user, region.name, area)
+    ]
     current: dict[int, tuple] = {}
     previous: dict[int, tuple] = {}
     # Ascending quarters: the last earlier report seen per commitment is the latest.
@@ -158,7 +171,7 @@ def template_rows(db: Database, region: Region, quarter: str) -> list[tuple]:
                 code,
                 text,
                 focus_area,
-                quarter,
+                quarter_label(quarter),
                 status_label(status) if status else None,
                 progress,
                 comment,
@@ -260,14 +273,14 @@ def guide_lines(region: Region, quarter: str) -> list[tuple[str, str]]:
     label = quarter_label(quarter)
     lines = [
         ("guide_heading", "outputs.template.guide.heading", {}),
-        ("guide", "outputs.template.guide.file", {"region": region.name, "quarter": label, "code": quarter}),
+        ("guide", "outputs.template.guide.file", {"region": region.name, "quarter": label}),
         ("guide", "outputs.template.guide.sheet", {}),
         ("guide", None, {}),
         ("guide_heading", "outputs.template.guide.columns", {}),
         ("guide", "outputs.template.guide.region", {}),
         ("guide", "outputs.template.guide.code", {}),
         ("guide", "outputs.template.guide.text", {}),
-        ("guide", "outputs.template.guide.quarter", {"code": quarter, "quarter": label}),
+        ("guide", "outputs.template.guide.quarter", {"quarter": label}),
         ("guide", "outputs.template.guide.status", {"statuses": statuses}),
         ("guide", "outputs.template.guide.progress", {}),
         ("guide", "outputs.template.guide.comment", {}),

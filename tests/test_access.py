@@ -56,10 +56,10 @@ def test_a_reporter_for_follo_is_refused_a_file_with_rows_for_another_region_and
         with pytest.raises(StatusFileRejected) as rejected:
             load_status(register, path, user=FOLLO_REPORTER, dry_run=dry_run)
         assert [str(error) for error in rejected.value.errors] == [
-            "Arket «Status», rad 3, kolonne A (Region): «IØR» – du rapporterer bare for Follorådet, "
-            "ikke for Indre Østfold regionråd (tiltak 1.1 følges opp av Utdanning og kompetanse).",
-            "Arket «Status», rad 4, kolonne A (Region): «IØR» – du rapporterer bare for Follorådet, "
-            "ikke for Indre Østfold regionråd (tiltak 2.1 følges opp av Næring og tannhelse).",
+            "Arket «Status», rad 3 (tiltak 1.1), kolonne A (Region): «IØR» – du rapporterer bare for Follorådet, "
+            "ikke for Indre Østfold regionråd (tiltaket følges opp av Utdanning og kompetanse).",
+            "Arket «Status», rad 4 (tiltak 2.1), kolonne A (Region): «IØR» – du rapporterer bare for Follorådet, "
+            "ikke for Indre Østfold regionråd (tiltaket følges opp av Næring og tannhelse).",
         ]
     assert dump(register) == before
 
@@ -85,7 +85,7 @@ def test_a_council_area_reporter_holds_that_area_s_commitments_in_every_region(r
         load_status(register, refused, user=EDUCATION_REPORTER)
     assert [error.problem("nb") for error in rejected.value.errors] == [
         "du rapporterer bare for Utdanning og kompetanse, ikke for Indre Østfold regionråd "
-        "(tiltak 2.1 følges opp av Næring og tannhelse)."
+        "(tiltaket følges opp av Næring og tannhelse)."
     ]
 
 
@@ -94,8 +94,8 @@ def test_a_scope_error_reads_in_english(register, tmp_path):
     with pytest.raises(StatusFileRejected) as rejected:
         load_status(register, path, user=FOLLO_REPORTER)
     assert [error.message("en") for error in rejected.value.errors] == [
-        "Sheet “Status”, row 3, column A (Region): “IØR” – you report only for Follorådet, "
-        "not for Indre Østfold regionråd (commitment 2.1 is followed up by Næring og tannhelse)."
+        "Sheet “Status”, row 3 (commitment 2.1), column A (Region): “IØR” – you report only for Follorådet, "
+        "not for Indre Østfold regionråd (the commitment is followed up by Næring og tannhelse)."
     ]
 
 

@@ -73,12 +73,12 @@ def test_refused_file_lists_every_error_on_stderr_and_exits_one(register, db_pat
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr.splitlines() == [
-        "Arket «Status», rad 2, kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke startet, I "
-        "rute, Forsinket, Fullført, Utgår.",
-        "Arket «Status», rad 3, kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller "
-        "kortnavn slik det står i registeret.",
-        "Filen ble ikke lagret: 2 feil. Første: Arket «Status», rad 2, kolonne D (Status): «Kanskje» – ukjent status. "
-        "Velg en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
+        "Arket «Status», rad 2 (tiltak 1.1), kolonne D (Status): «Kanskje» – ukjent status. Velg en av: "
+        "Ikke startet, I rute, Forsinket, Fullført, Utgår.",
+        "Arket «Status», rad 3 (tiltak 1.1), kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn "
+        "eller kortnavn slik det står i registeret.",
+        "Filen ble ikke lagret: 2 feil. Første: Arket «Status», rad 2 (tiltak 1.1), kolonne D (Status): «Kanskje» – "
+        "ukjent status. Velg en av: Ikke startet, I rute, Forsinket, Fullført, Utgår.",
     ]
     assert dump(register) == before
 
@@ -179,9 +179,9 @@ def test_the_error_lines_read_in_english(register, tmp_path):
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, user=ADMIN)
     assert error_lines(caught.value, "en") == [
-        "Sheet “Status”, row 2, column D (Status): “Kanskje” – unknown status. Choose one of: Not started, On track, "
-        "Delayed, Completed, Cancelled.",
-        "The file was not saved: 1 error: Sheet “Status”, row 2, column D (Status): “Kanskje” – "
+        "Sheet “Status”, row 2 (commitment 1.1), column D (Status): “Kanskje” – unknown status. Choose one of: "
+        "Not started, On track, Delayed, Completed, Cancelled.",
+        "The file was not saved: 1 error: Sheet “Status”, row 2 (commitment 1.1), column D (Status): “Kanskje” – "
         "unknown status. Choose one of: Not started, On track, Delayed, Completed, Cancelled.",
     ]
     assert error_lines(MissingActingUser("cli.no_acting_user"), "en") == [

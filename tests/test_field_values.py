@@ -119,8 +119,8 @@ def test_fraction_without_a_percent_is_refused_asking_whether_a_percentage_was_m
 
     messages = [
         f"Arket «Status», rad {row}, kolonne E (Fremdrift (%)): «{shown}» – mente du {percent} %? Fremdrift er "
-        f"et tall fra 0 til 100: skriv {percent} eller «{percent} %»."
-        for row, shown, percent in ((2, "0,4", "40"), (3, "0,4", "40"), (4, "0,375", "37,5"), (5, "0,6698", "67"))
+        f"et helt tall fra 0 til 100: skriv {percent} (uten %-tegn)."
+        for row, shown, percent in ((2, "0,4", "40"), (3, "0,4", "40"), (4, "0,375", "38"), (5, "0,6698", "67"))
     ]
     assert refused_without_writing(register, path) == (
         f"Filen ble ikke lagret: 4 feil. Første: {messages[0]}",

@@ -28,7 +28,7 @@ def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db
             tmp_path / "q2.xlsx",
             [
                 ["Follo", "1.1", "2023-Q2", "Forsinket", 40, "Venter", "", ""],  # new quarter: against Q1
-                ["Follo", "1.2", "2023-Q2", "Forsinket", 20, "", "", ""],  # as in Q1: unchanged, though added
+                ["Follo", "1.2", "2023-Q2", "Forsinket", 20, "", "", ""],  # as in Q1: not updated
                 ["Follo", "1.1", "2023-Q1", "I rute", 50, "Rettet", "", ""],  # same quarter, comment changed
                 ["IØR", "1.2", "2023-Q2", "I rute", 10, "", "", ""],  # never reported: nothing to compare with
             ],
@@ -63,7 +63,7 @@ def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db
             "1.2",
             "Innfartsparkering",
             "2023-Q2",
-            "unchanged",
+            "not_updated",
             "2023-Q1",
             "delayed",
             "delayed",
@@ -106,9 +106,16 @@ def test_review_compares_with_the_value_replaced_or_the_latest_earlier_report(db
             (("status", None, "on_track"), ("progress", None, 10)),
         ],
     ]
-    assert review_counts(frame) == {"added": 1, "changed": 2, "unchanged": 1, "newly_delayed": 1, "backwards": 1}
-    # What saving would write is another matter: three reports added, one replaced.
-    assert (result.added, result.changed, result.unchanged) == (3, 1, 0)
+    assert review_counts(frame) == {
+        "added": 1,
+        "changed": 2,
+        "unchanged": 0,
+        "not_updated": 1,
+        "newly_delayed": 1,
+        "backwards": 1,
+    }
+    # What saving would write is another matter: two reports added, one replaced, one left out.
+    assert (result.added, result.changed, result.unchanged, result.not_updated) == (2, 1, 0, 1)
 
 
 def _blank(value) -> bool:
@@ -184,7 +191,16 @@ def test_a_blank_comment_in_a_new_quarter_is_no_change(db, tmp_path):
         user=ADMIN,
     )
     frame = review_frame(db, result)
-    assert (frame.loc[0, "change"], frame.loc[0, "changed_fields"]) == ("unchanged", ())
+    # Nothing in the row differs from the previous report, so the row is not updated.
+    assert (frame.loc[0, "change"], frame.loc[0, "changed_fields"]) == ("not_updated", ())
+    kept = load_status(
+        db,
+        write_workbook(tmp_path / "q2.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 50, "", "", ""]]),
+        dry_run=True,
+        user=ADMIN,
+        keep_not_updated=True,
+    )
+    assert (review_frame(db, kept).loc[0, "change"], kept.added) == ("unchanged", 1)
     # In the same quarter a comment emptied is a change: it replaces the words stored.
     again = load_status(
         db, write_workbook(tmp_path / "q1b.xlsx", [[*earlier[0][:5], "", "Møte i mai", ""]]), dry_run=True, user=ADMIN

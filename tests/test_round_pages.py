@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.db import connect
+from core.users import add_user
 from tests.builders import (
     CHROMIUM,
     FOLLO,
@@ -59,10 +60,40 @@ def test_template_for_the_region_and_the_quarter_due(register, downloads):
     rows = [list(row[:7]) for row in sheet.iter_rows(min_row=4, values_only=True)]
     assert rows == [
         ["Region", "Nr", "Tiltak", "Innsatsområde", "Kvartal", "Status", "Fremdrift (%)"],
-        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "2024-Q3", "Forsinket", 35],
-        [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "2024-Q3", "Fullført", 100],
-        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "2024-Q3", "I rute", 10],
+        [FOLLO, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "3. kv. 2024", "Forsinket", 35],
+        [FOLLO, "1.2", "Innfartsparkering", "Mobilitet", "3. kv. 2024", "Fullført", 100],
+        [FOLLO, "2.1", "Flere lærlingplasser", "Kompetanse", "3. kv. 2024", "I rute", 10],
     ]
+
+
+def test_a_reporter_is_offered_only_the_regions_they_hold_with_theirs_chosen(register, downloads):
+    at = upload_page(user="ola")
+    picker = at.selectbox(key="template_region")
+    assert (picker.options, picker.value) == ([FOLLO], FOLLO)
+    assert download(at, downloads, "template-download").file_name == "status-follo-2024-Q3.xlsx"
+
+
+def test_a_council_area_reporter_gets_a_template_of_their_own_commitments_that_loads(register, downloads):
+    add_user(register, "nina", "Nina Næring", "rapportør", council_areas=("Næring og tannhelse",))
+    at = upload_page(user="nina")
+    picker = at.selectbox(key="template_region")
+    assert (picker.options, picker.value) == ([IOR], IOR)
+    template = download(at, downloads, "template-download")
+    book = openpyxl.load_workbook(io.BytesIO(template.data))
+    sheet = book["Status"]
+    # IØR's 1.2 is followed up by Samferdsel: a row for it would get the whole file refused.
+    assert [row[:2] for row in sheet.iter_rows(min_row=5, values_only=True)] == [(IOR, "1.1")]
+    sheet["G5"] = 60
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = upload(at, template.file_name, buffer.getvalue())
+    save_button(at).click().run()
+    assert reports("2024-Q3") == [("IØR", "1.1", "on_track", 60, None)]
+
+
+def test_an_administrator_is_offered_every_region_and_none_chosen_without_a_filter(register):
+    picker = upload_page().selectbox(key="template_region")
+    assert (picker.options, picker.value) == ([FOLLO, IOR], None)
 
 
 def test_a_filled_in_template_loads_through_the_page(register, downloads):
@@ -75,16 +106,18 @@ def test_a_filled_in_template_loads_through_the_page(register, downloads):
     book.save(buffer)
     at = upload(at, template.file_name, buffer.getvalue())
     assert not at.exception
-    # Against the latest earlier reports the template was filled with: 1.1 changed, 1.2 as it was.
+    # Against the latest earlier reports the template was filled with: 1.1 changed, 1.2 left as it was
+    # pre-filled, so not updated and not saved.
     assert metrics(at) == [
         ("Uten tidligere rapport", "0", ""),
         ("Endret fra forrige rapport", "1", ""),
-        ("Som forrige rapport", "1", ""),
+        ("Som forrige rapport", "0", ""),
+        ("Ikke oppdatert", "1", ""),
         ("Nylig forsinket", "0", ""),
         ("Fremdrift tilbake", "0", ""),
     ]
     save_button(at).click().run()
-    assert reports("2024-Q3") == [("IØR", "1.1", "completed", 100, None), ("IØR", "1.2", "delayed", 10, None)]
+    assert reports("2024-Q3") == [("IØR", "1.1", "completed", 100, None)]
 
 
 # --- review and save --------------------------------------------------------------------------
@@ -97,6 +130,7 @@ def test_review_shows_what_would_change_and_saves_nothing(register):
         ("Uten tidligere rapport", "0", ""),
         ("Endret fra forrige rapport", "2", ""),
         ("Som forrige rapport", "0", ""),
+        ("Ikke oppdatert", "0", ""),
         ("Nylig forsinket", "1", ""),
         ("Fremdrift tilbake", "2", ""),
     ]
@@ -198,35 +232,92 @@ def test_a_changed_report_shows_before_and_after(register):
     assert changes.rows[0][6] == "2. kv. 2024"  # compared with the report it replaces
 
 
-def test_the_review_counts_against_the_previous_report_and_the_switch_shows_unchanged_rows(register):
-    # 3. kv. for the first time: 1.1 repeats 2. kv. word for word, 2.1 moves on.
-    round_file = workbook_bytes(
-        [
-            [FOLLO, "1.1", "2024-Q3", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", None],
-            [FOLLO, "2.1", "2024-Q3", "I rute", 20, None, None, None],
-        ]
-    )
-    at = upload(upload_page(), "status-follo.xlsx", round_file)
-    assert metrics(at)[:3] == [
+# 3. kv. for the first time: 1.1 repeats 2. kv. word for word, 2.1 moves on; 1.2 sends 2. kv. again as saved.
+ROUND_FILE = workbook_bytes(
+    [
+        [FOLLO, "1.1", "2024-Q3", "Forsinket", 35, "Venter på vegvesenet", "Nytt møte", None],
+        [FOLLO, "2.1", "2024-Q3", "I rute", 20, None, None, None],
+        [FOLLO, "1.2", "2024-Q2", "Fullført", 100, "Åpnet i mai", None, None],
+    ]
+)
+NOT_UPDATED_WARNING = (
+    "1 rad er ikke oppdatert: den gjentar bare forrige rapport, slik malen var fylt ut. "
+    "Den lagres ikke som ny rapport. Er statusen faktisk uendret, kryss av under."
+)
+
+
+def test_a_row_that_repeats_the_previous_report_is_flagged_not_updated_and_the_switch_shows_unchanged_rows(
+    register,
+):
+    at = upload(upload_page(), "status-follo.xlsx", ROUND_FILE)
+    assert metrics(at)[:4] == [
         ("Uten tidligere rapport", "0", ""),
         ("Endret fra forrige rapport", "1", ""),
         ("Som forrige rapport", "1", ""),
+        ("Ikke oppdatert", "1", ""),
     ]
-    assert [h.value for h in at.subheader] == ["Endringer i filen (1)"]
-    assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
-        ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"]
-    ]
-    at.toggle(key="upload-show-unchanged").set_value(True).run()
+    assert at.warning[0].value == NOT_UPDATED_WARNING
+    assert at.checkbox(key="upload-keep-not-updated").value is False
     assert [h.value for h in at.subheader] == ["Endringer i filen (2)"]
-    assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
-        ["1.1", "Uendret", ""],
+    changes = html_tables(at)["upload-changes"]
+    assert [row[:3] for row in changes.rows] == [
+        ["1.1", "Ikke oppdatert", ""],
         ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"],
     ]
+    at.toggle(key="upload-show-unchanged").set_value(True).run()
+    assert [row[:3] for row in html_tables(at)["upload-changes"].rows] == [
+        ["1.1", "Ikke oppdatert", ""],
+        ["2.1", "Endret", "Fremdrift: 10\u00a0% → 20\u00a0%"],
+        ["1.2", "Uendret", ""],
+    ]
     at.toggle(key="upload-show-unchanged").set_value(False).run()
-    assert [row[0] for row in html_tables(at)["upload-changes"].rows] == ["2.1"]
-    # Saving still adds both reports: the quarter had none.
+    assert [row[0] for row in html_tables(at)["upload-changes"].rows] == ["1.1", "2.1"]
+    # Saved without the box ticked: the row that only repeats 2. kv. is left out.
     save_button(at).click().run()
-    assert at.success[0].value.endswith(": 2 nye, 0 endret, 0 uendret.")
+    assert at.success[0].value.endswith(
+        ": 1 nye, 0 endret, 1 uendret. 1 rad er ikke oppdatert og ble ikke lagret: den gjentar bare forrige rapport."
+    )
+    assert reports("2024-Q3") == [("Follo", "2.1", "on_track", 20, None)]
+
+
+def test_rows_not_updated_are_saved_when_the_person_confirms_them(register):
+    at = upload(upload_page(), "status-follo.xlsx", ROUND_FILE)
+    at.checkbox(key="upload-keep-not-updated").check().run()
+    save_button(at).click().run()
+    assert at.success[0].value.endswith(": 2 nye, 0 endret, 1 uendret.")
+    assert reports("2024-Q3") == [
+        ("Follo", "1.1", "delayed", 35, "Venter på vegvesenet"),
+        ("Follo", "2.1", "on_track", 20, None),
+    ]
+
+
+def test_an_untouched_template_says_so_and_offers_no_save_until_confirmed(register, downloads):
+    at = upload_page({"region": FOLLO})
+    template = download(at, downloads, "template-download")
+    at = upload(at, template.file_name, template.data)
+    assert metrics(at)[:4] == [
+        ("Uten tidligere rapport", "0", ""),
+        ("Endret fra forrige rapport", "0", ""),
+        ("Som forrige rapport", "0", ""),
+        ("Ikke oppdatert", "3", ""),
+    ]
+    # 1.2 is completed, which a repeat may report; but nothing else in the file is updated either.
+    assert [warning.value for warning in at.warning] == [
+        "Filen er ikke oppdatert: alle 3 radene gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Ingenting blir lagret. Fyll inn status, fremdrift og kommentar for kvartalet og last opp filen på nytt, "
+        "eller kryss av under hvis statusen faktisk er uendret."
+    ]
+    assert [info.value for info in at.main.info] == []
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+    assert reports("2024-Q3") == []
+    at.checkbox(key="upload-keep-not-updated").check().run()
+    save_button(at).click().run()
+    assert at.success[0].value.endswith(": 3 nye, 0 endret, 0 uendret.")
+    assert [row[:4] for row in reports("2024-Q3")] == [
+        ("Follo", "1.1", "delayed", 35),
+        ("Follo", "1.2", "completed", 100),
+        ("Follo", "2.1", "on_track", 10),
+    ]
 
 
 def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, downloads):
@@ -245,19 +336,21 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
     [errors] = at.dataframe
     allowed = "Ikke startet, I rute, Forsinket, Fullført, Utgår"
     assert frame_rows(errors) == [
-        ["Status", 2, "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
-        ["Status", 3, "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
+        ["Status", 2, "1.1", "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
+        ["Status", 3, "", "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
         [
             "Status",
             3,
+            "9.9",
             "E",
             "Fremdrift (%)",
             "150",
-            "fremdrift må være et tall fra 0 til 100 (for eksempel 45 eller «45 %»).",
+            "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
         ],
         [
             "Status",
             4,
+            "1.1",
             "A",
             "Region",
             "Ukjent råd",
@@ -267,10 +360,11 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
     exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
-    assert [cell.value for cell in exported[4]] == ["Ark", "Rad", "Kolonne", "Overskrift", "Verdi", "Feil"]
+    assert [cell.value for cell in exported[4]] == ["Ark", "Rad", "Nr", "Kolonne", "Overskrift", "Verdi", "Feil"]
     assert [cell.value for cell in exported[5]] == [
         "Status",
         2,
+        "1.1",
         "D",
         "Status",
         "Kanskje",
@@ -643,8 +737,8 @@ def double_click_script() -> None:
 
     data.begin_run()
     file = Uploaded("file-1", "status-follo.xlsx", GOOD_FILE)
-    upload.save(file, None, kari_user(), "nb")
-    upload.save(file, None, kari_user(), "nb")
+    upload.save(file, None, kari_user(), "nb", False)
+    upload.save(file, None, kari_user(), "nb", False)
     state.show_flash()
 
 
@@ -657,3 +751,71 @@ def test_a_double_click_on_save_keeps_the_saved_message(register):
         ("Follo", "1.1", "delayed", 30, "Venter fortsatt"),
         ("Follo", "2.1", "delayed", 5, "Få søkere"),
     ]
+
+
+# --- files the page refuses before reading them ------------------------------------------------
+
+
+def test_a_csv_file_is_refused_in_norwegian_and_nothing_is_saved(register):
+    at = upload_page()
+    at.file_uploader[0].set_value(("status.csv", b"Region;Nr;Kvartal;Status\nFollo;1.1;2024-Q3;I rute\n", "text/csv"))
+    at.run()
+    assert [error.value for error in at.error] == [
+        "«status.csv» er en CSV-fil, og CSV kan ikke lastes opp: den mister formatet på cellene, "
+        "så et tiltaksnummer som 1.10 kan bli 1.1. Åpne filen i Excel og lagre den som "
+        "Excel-arbeidsbok (.xlsx), og last opp den. Ingenting er lagret."
+    ]
+    assert [header.value for header in at.main.header][-1] == "2. Last opp utfylt fil"
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+    assert reports("2024-Q3") == []
+
+
+def test_a_file_over_the_limit_is_refused_in_words_and_nothing_is_saved(register):
+    big = GOOD_FILE + bytes(26 * 1024 * 1024)
+    at = upload(upload_page(), "status_follo.xlsx", big)
+    assert [error.value for error in at.error] == [
+        "«status\\_follo.xlsx» er 26,0 MB, og en statusfil kan være høyst 25 MB. En utfylt mal er langt under 1 MB: "
+        "sjekk at det er riktig fil, eller fjern bilder og ekstra ark. Ingenting er lagret."
+    ]
+    assert [button.label for button in at.button if button.label == "Lagre"] == []
+    assert reports("2024-Q3") == []
+
+
+def test_the_limit_is_a_setting_and_the_label_names_it(register, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_MAX_UPLOAD", "1")
+    at = upload_page()
+    assert at.file_uploader[0].label == "Statusfil (.xlsx, høyst 1 MB)"
+    at = upload(at, "status.xlsx", GOOD_FILE + bytes(1024 * 1024))
+    assert at.error[0].value.startswith("«status.xlsx» er 1,0 MB, og en statusfil kan være høyst 1 MB.")
+
+
+def test_the_refusals_read_in_english(register):
+    at = upload_page({"lang": "en"})
+    assert at.file_uploader[0].label == "Status file (.xlsx, at most 25 MB)"
+    at.file_uploader[0].set_value(("status.csv", b"Region;Nr\n", "text/csv"))
+    at.run()
+    assert [error.value for error in at.error] == [
+        "“status.csv” is a CSV file, and CSV cannot be uploaded: it loses the cells' formats, "
+        "so a commitment number such as 1.10 can become 1.1. Open the file in Excel, save it as an "
+        "Excel workbook (.xlsx) and upload that. Nothing was saved."
+    ]
+    at = upload(at, "notes.docx", b"PK\x03\x04 not a workbook")
+    assert [error.value for error in at.error] == [
+        "“notes.docx” is not an Excel workbook. Upload the status file as an Excel workbook (.xlsx), "
+        "for example the template from step 1. Nothing was saved."
+    ]
+    at = upload(at, "status.xlsx", GOOD_FILE + bytes(30 * 1024 * 1024))
+    assert [error.value for error in at.error] == [
+        "“status.xlsx” is 30.0 MB, and a status file can be at most 25 MB. A filled-in template is well under "
+        "1 MB: check that it is the right file, or remove pictures and extra sheets. Nothing was saved."
+    ]
+
+
+def test_an_old_excel_file_goes_on_to_the_loader_which_names_it(register):
+    old = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096)
+    at = upload(upload_page(), "status.xls", old)
+    assert [header.value for header in at.main.header][-1] == "3. Se over og lagre"
+    assert [error.value for error in at.error] == [
+        "Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel, lagre som .xlsx og last opp på nytt."
+    ]
+    assert reports("2024-Q3") == []

@@ -102,9 +102,8 @@ def test_a_database_without_accounts_says_how_to_make_the_first(db):
     at = app()
     assert not at.exception
     assert [warning.value for warning in at.warning] == [
-        "Det finnes ingen brukere ennå. Opprett en administrator med "
-        '`python -m loaders user add BRUKERNAVN --name "Fullt navn" --role administrator`, '
-        "eller bygg demodataene på nytt med `python -m loaders demo --force`."
+        "Det finnes ingen brukere ennå. Den som drifter dashbordet, oppretter en administrator på serveren "
+        "med «python -m loaders user add» (se «Command line» i README)."
     ]
     assert at.text_input == []
 
@@ -178,11 +177,12 @@ def test_a_reporter_is_refused_a_file_with_another_region_s_rows_and_nothing_is_
         {
             "Ark": "Status",
             "Rad": 3,
+            "Nr": "1.2",
             "Kolonne": "A",
             "Overskrift": "Region",
             "Verdi": IOR,
             "Feil": "du rapporterer bare for Follorådet, ikke for Indre Østfold regionråd "
-            "(tiltak 1.2 følges opp av Samferdsel).",
+            "(tiltaket følges opp av Samferdsel).",
         }
     ]
     assert [button.label for button in at.button if button.label == "Lagre"] == []

@@ -127,8 +127,8 @@ def test_quarter_in_file_must_match_the_option(register, tmp_path):
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, quarter="2023-Q2", user=ADMIN)
     assert [str(error) for error in caught.value.errors] == [
-        "Arket «Status», rad 2, kolonne C (Kvartal): «2023-Q1» – kvartalet i filen stemmer ikke med valgt "
-        "kvartal 2. kv. 2023."
+        "Arket «Status», rad 2 (tiltak 1.1), kolonne C (Kvartal): «2023-Q1» – kvartalet i filen stemmer ikke med "
+        "valgt kvartal 2. kv. 2023."
     ]
 
 
@@ -149,20 +149,20 @@ def test_every_error_is_reported_at_once_and_nothing_is_written(register, tmp_pa
     with pytest.raises(StatusFileRejected) as caught:
         load_status(db, path, user=ADMIN)
     assert [str(error) for error in caught.value.errors] == [
-        "Arket «Status», rad 3, kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller "
+        "Arket «Status», rad 3 (tiltak 1.1), kolonne A (Region): «Oslo» – ukjent region. Skriv regionens navn eller "
         "kortnavn slik det står i registeret.",
         "Arket «Status», rad 4, kolonne B (Nr): «9.9» – Follorådet har ikke noe tiltak med dette nummeret.",
-        "Arket «Status», rad 5, kolonne C (Kvartal): «2023-Q7» – ukjent kvartal. Skriv for eksempel 2024-Q2 "
-        "eller «2. kv. 2024».",
-        "Arket «Status», rad 5, kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke startet, I "
-        "rute, Forsinket, Fullført, Utgår.",
-        "Arket «Status», rad 5, kolonne E (Fremdrift (%)): «150» – fremdrift må være et tall fra 0 til 100 "
-        "(for eksempel 45 eller «45 %»).",
+        "Arket «Status», rad 5 (tiltak 1.2), kolonne C (Kvartal): «2023-Q7» – ukjent kvartal. Skriv for eksempel "
+        "2024-Q2 eller «2. kv. 2024».",
+        "Arket «Status», rad 5 (tiltak 1.2), kolonne D (Status): «Kanskje» – ukjent status. Velg en av: Ikke "
+        "startet, I rute, Forsinket, Fullført, Utgår.",
+        "Arket «Status», rad 5 (tiltak 1.2), kolonne E (Fremdrift (%)): «150» – fremdrift må være et helt tall "
+        "fra 0 til 100, for eksempel 45 (uten %-tegn).",
         "Arket «Status», rad 6, kolonne B (Nr) – tiltaksnummeret mangler.",
         "Arket «Status», rad 6, kolonne D (Status) – status mangler. Velg en av: Ikke startet, I rute, "
         "Forsinket, Fullført, Utgår.",
-        "Arket «Status», rad 6, kolonne E (Fremdrift (%)): «mye» – fremdrift må være et tall fra 0 til 100 "
-        "(for eksempel 45 eller «45 %»).",
+        "Arket «Status», rad 6, kolonne E (Fremdrift (%)): «mye» – fremdrift må være et helt tall fra 0 til 100, "
+        "for eksempel 45 (uten %-tegn).",
         "Arket «Status», rad 7, kolonne B (Nr): «1.1» – tiltaket er rapportert to ganger for 2. kv. 2023 (også rad 2).",
     ]
     assert str(caught.value).startswith("Filen ble ikke lagret: 9 feil. Første: Arket «Status», rad 3")
@@ -182,12 +182,12 @@ def test_the_errors_read_in_english_place_words_quarters_and_statuses_included(r
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, user=ADMIN)
     assert [error.message("en") for error in caught.value.errors] == [
-        "Sheet “Status”, row 3, column C (Kvartal): “2023-Q7” – unknown quarter. "
+        "Sheet “Status”, row 3 (commitment 1.2), column C (Kvartal): “2023-Q7” – unknown quarter. "
         "Write for example 2024-Q2 or “Q2 2024”.",
-        "Sheet “Status”, row 3, column D (Status): “Kanskje” – unknown status. Choose one of: Not started, On track, "
-        "Delayed, Completed, Cancelled.",
-        "Sheet “Status”, row 3, column E (Fremdrift (%)): “150” – progress must be a number from 0 to 100 "
-        "(for example 45 or “45 %”).",
+        "Sheet “Status”, row 3 (commitment 1.2), column D (Status): “Kanskje” – unknown status. Choose one of: "
+        "Not started, On track, Delayed, Completed, Cancelled.",
+        "Sheet “Status”, row 3 (commitment 1.2), column E (Fremdrift (%)): “150” – progress must be a whole number "
+        "from 0 to 100, for example 45 (without a % sign).",
         "Sheet “Status”, row 4, column B (Nr) – the commitment number is missing.",
         "Sheet “Status”, row 4, column D (Status) – the status is missing. Choose one of: Not started, On track, "
         "Delayed, Completed, Cancelled.",
@@ -197,8 +197,8 @@ def test_the_errors_read_in_english_place_words_quarters_and_statuses_included(r
         "unknown quarter. Write for example 2024-Q2 or “Q2 2024”."
     ]
     assert caught.value.message("en") == (
-        "The file was not saved: 6 errors. The first: Sheet “Status”, row 3, column C (Kvartal): “2023-Q7” – "
-        "unknown quarter. Write for example 2024-Q2 or “Q2 2024”."
+        "The file was not saved: 6 errors. The first: Sheet “Status”, row 3 (commitment 1.2), column C (Kvartal): "
+        "“2023-Q7” – unknown quarter. Write for example 2024-Q2 or “Q2 2024”."
     )
 
 
@@ -207,8 +207,8 @@ def test_a_quarter_mismatch_and_a_warning_read_in_english(register, tmp_path):
     with pytest.raises(StatusFileRejected) as caught:
         load_status(register, path, quarter="2023-Q2", user=ADMIN)
     assert [error.message("en") for error in caught.value.errors] == [
-        "Sheet “Status”, row 2, column C (Kvartal): “2023-Q1” – the quarter in the file does not match the chosen "
-        "quarter, Q2 2023."
+        "Sheet “Status”, row 2 (commitment 1.1), column C (Kvartal): “2023-Q1” – the quarter in the file does not "
+        "match the chosen quarter, Q2 2023."
     ]
     path = write_workbook(
         tmp_path / "w.xlsx",

@@ -3,6 +3,7 @@ import pytest
 import python_calamine
 
 from core.errors import InvalidQuarter, UnknownRegion
+from core.i18n import t
 from core.queries import status_rows
 from core.register import Agreement, Commitment, FocusArea
 from loaders.status import load_status
@@ -62,7 +63,7 @@ def row(code, text, focus_area, status, progress, comment, next_step, owner, bef
         code,
         text,
         focus_area,
-        "2024-Q2",
+        "2. kv. 2024",
         status,
         progress,
         comment,
@@ -189,9 +190,9 @@ def test_data_validations(template):
             True,
             None,
             "Fremdrift i prosent",
-            "Skriv et helt tall fra 0 til 100, uten %-tegn.",
+            "Skriv et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
             "Ugyldig fremdrift",
-            "Fremdrift må være et helt tall fra 0 til 100.",
+            "Fremdrift må være et helt tall fra 0 til 100, for eksempel 45.",
         ),
     ]
 
@@ -201,7 +202,7 @@ def test_guide_sheet(template):
     lines = [cell.value for cell in sheet["A"] if cell.value]
     assert lines[0] == "Slik fyller du ut statusrapporten"
     assert lines[1] == (
-        "Denne filen gjelder Indre Østfold regionråd for 2. kv. 2024 (2024-Q2). "
+        "Denne filen gjelder Indre Østfold regionråd for 2. kv. 2024. "
         "Én fil gjelder ett kvartal: for et annet kvartal må du laste ned en ny mal."
     )
     assert (
@@ -209,16 +210,37 @@ def test_guide_sheet(template):
         "Må fylles ut for hvert tiltak." in lines
     )
     assert lines[-1] == "Lagre som Excel-arbeidsbok (.xlsx), ikke som .xls, .csv eller med makroer (.xlsm)."
+    assert "Kvartal: kvartalet rapporten gjelder, 2. kv. 2024. Ikke endre." in lines
+
+
+def test_the_template_and_the_loader_say_the_same_about_how_progress_is_written(template):
+    sheet = openpyxl.load_workbook(template)["Status"]
+    [progress] = [v for v in sheet.data_validations.dataValidation if str(v.sqref) == "G5:G8"]
+    guide = [cell.value for cell in openpyxl.load_workbook(template)["Veiledning"]["A"] if cell.value]
+    said = {
+        "input": progress.prompt,
+        "error": progress.error,
+        "guide": next(line for line in guide if line.startswith("Fremdrift (%)")),
+        "loader": t("loaders.status.invalid_progress"),
+    }
+    assert said == {
+        "input": "Skriv et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+        "error": "Fremdrift må være et helt tall fra 0 til 100, for eksempel 45.",
+        "guide": "Fremdrift (%): hvor langt tiltaket har kommet, som et helt tall fra 0 til 100, for eksempel 45 "
+        "(uten %-tegn).",
+        "loader": "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+    }
+    assert all("et helt tall fra 0 til 100, for eksempel 45" in text for text in said.values())
 
 
 def test_calamine_reads_codes_back_as_strings(template):
     rows = python_calamine.CalamineWorkbook.from_path(str(template)).get_sheet_by_name("Status").to_python()
     assert rows[3] == list(HEADERS)
     assert [(row[1], row[4], row[5], row[6]) for row in rows[4:]] == [
-        ("1.1", "2024-Q2", "I rute", 30),
-        ("1.2", "2024-Q2", "Fullført", 100),
-        ("1.10", "2024-Q2", "I rute", 15),
-        ("2.1.A", "2024-Q2", "", ""),
+        ("1.1", "2. kv. 2024", "I rute", 30),
+        ("1.2", "2. kv. 2024", "Fullført", 100),
+        ("1.10", "2. kv. 2024", "I rute", 15),
+        ("2.1.A", "2. kv. 2024", "", ""),
     ]
 
 
@@ -234,54 +256,41 @@ def test_errors(register, tmp_path):
     assert not path.exists()
 
 
-def test_unedited_template_loads_back_through_the_status_loader(register, tmp_path):
+def _report(code, status, progress, comment=None, next_step=None, owner=None):
+    return {
+        "region": INDRE,
+        "code": code,
+        "quarter": "2024-Q2",
+        "status": status,
+        "progress": progress,
+        "comment": comment,
+        "next_step": next_step,
+        "owner": owner,
+    }
+
+
+def test_unedited_template_loads_back_and_its_repeated_rows_are_not_saved_unless_kept(register, tmp_path):
     add_reports(register, [(INDRE, "2.1.A", "2024-Q1", "not_started", 0)])
     path = tmp_path / "mal.xlsx"
     build_template(register, INDRE, "2024-Q2", path)
     result = load_status(register, path, user=ADMIN)
-    # 1.10 was already reported this quarter and comes back exactly as it was.
-    assert (result.added, result.changed, result.unchanged) == (3, 0, 1)
+    # 1.10 was already reported this quarter and comes back exactly as it was; the others only repeat
+    # their previous report, so they are not updated (1.2 too: completed, but nothing else is updated).
+    assert (result.upload_id, result.added, result.changed, result.unchanged, result.not_updated) == (None, 0, 0, 1, 3)
+    assert result.message() == (
+        "Ingenting å endre: 0 nye, 0 endret, 1 uendret. "
+        "3 rader er ikke oppdatert og ble ikke lagret: de gjentar bare forrige rapport."
+    )
     assert status_rows(register, quarter="2024-Q2") == [
-        {
-            "region": INDRE,
-            "code": "1.1",
-            "quarter": "2024-Q2",
-            "status": "on_track",
-            "progress": 30,
-            "comment": None,
-            "next_step": None,
-            "owner": "Kari",
-        },
-        {
-            "region": INDRE,
-            "code": "1.2",
-            "quarter": "2024-Q2",
-            "status": "completed",
-            "progress": 100,
-            "comment": None,
-            "next_step": None,
-            "owner": "Per",
-        },
-        {
-            "region": INDRE,
-            "code": "1.10",
-            "quarter": "2024-Q2",
-            "status": "on_track",
-            "progress": 15,
-            "comment": "Svar mottatt",
-            "next_step": "Oppstartsmøte",
-            "owner": "Ola",
-        },
-        {
-            "region": INDRE,
-            "code": "2.1.A",
-            "quarter": "2024-Q2",
-            "status": "not_started",
-            "progress": 0,
-            "comment": None,
-            "next_step": None,
-            "owner": None,
-        },
+        _report("1.10", "on_track", 15, "Svar mottatt", "Oppstartsmøte", "Ola"),
+    ]
+    kept = load_status(register, path, user=ADMIN, keep_not_updated=True)
+    assert (kept.added, kept.changed, kept.unchanged, kept.not_updated) == (3, 0, 1, 0)
+    assert status_rows(register, quarter="2024-Q2") == [
+        _report("1.1", "on_track", 30, owner="Kari"),
+        _report("1.2", "completed", 100, owner="Per"),
+        _report("1.10", "on_track", 15, "Svar mottatt", "Oppstartsmøte", "Ola"),
+        _report("2.1.A", "not_started", 0),
     ]
 
 

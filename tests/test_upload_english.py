@@ -23,6 +23,7 @@ def test_a_file_without_its_quarter_says_how_to_give_it_on_the_page(register):
         "",
         "",
         "",
+        "",
         "the file has no “Kvartal” (quarter) column, and no quarter was given for the whole file.",
     ]
     assert "--quarter" not in " ".join(element.value for element in (*at.error, *at.info))
@@ -35,7 +36,7 @@ def test_errors_are_counted_in_english_with_plural_forms(register):
         "The file cannot be saved: 2 errors. Nothing was changed. Fix the errors in the table and upload it again."
     ]
     [errors] = at.dataframe
-    assert list(errors.value.columns) == ["Sheet", "Row", "Column", "Header", "Value", "Problem"]
+    assert list(errors.value.columns) == ["Sheet", "Row", "Code", "Column", "Header", "Value", "Problem"]
     assert list(errors.value["Problem"]) == [
         "unknown status. Choose one of: Not started, On track, Delayed, Completed, Cancelled.",
         "Follorådet has no commitment with this number.",

@@ -10,18 +10,21 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 
+from core.access import reportable_regions
 from core.db import connect
 from core.errors import MonitorError
 from core.i18n import t
 from core.register import find_region
-from core.reports import LoadResult
+from core.reports import NOT_UPDATED, LoadResult
+from core.settings import setting
 from core.users import User
-from core.vocabulary import next_quarter, quarter_label, quarter_of_date, status_label
+from core.vocabulary import format_number, next_quarter, quarter_label, quarter_of_date, status_label
 from loaders.errors import NO_QUARTER_COLUMN, FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
@@ -34,6 +37,10 @@ from views import _state as state
 from views import _tables as tables
 from views import _widgets as widgets
 
+# Spreadsheet files that reach the loader, which reads .xlsx and names what the others are.
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+MEGABYTE = 1024 * 1024  # as Streamlit counts its upload limit
+UPLOADER_LIMIT_LINE = '[data-testid="stFileUploaderDropzoneInstructions"]'
 GENERATION_KEY = "_uploader_generation"
 REVIEW_KEY = "_upload_review"
 # The uploaded file last saved: a second click that arrives before the page has redrawn
@@ -48,12 +55,29 @@ class Review:
     errors: list = dataclasses.field(default_factory=list)
     message: str | None = None  # a file that could not be read at all
 
-    @property
-    def can_save(self) -> bool:
-        return self.result is not None and bool(self.result.added or self.result.changed)
+    def can_save(self, keep_not_updated: bool) -> bool:
+        """Whether saving would write anything; rows not updated count only when the person keeps them."""
+        if self.result is None:
+            return False
+        kept = self.result.not_updated if keep_not_updated else 0
+        return bool(self.result.added or self.result.changed or kept)
 
 
 # --- template ------------------------------------------------------------------------------
+
+
+def template_regions(user: User) -> list[str]:
+    """The regions the template picker offers: all for an administrator, a reporter's own for a reporter."""
+    with _database() as db:
+        held = set(reportable_regions(db, user))
+    return [region for region in data.region_names() if region in held]
+
+
+def template_region_index(regions: list[str], filtered: str | None, user: User) -> int | None:
+    """The region chosen at first: the filter's region when offered, else a reporter's first region."""
+    if filtered in regions:
+        return regions.index(filtered)
+    return None if user.is_admin else 0
 
 
 def reporting_quarters(region: str) -> tuple[list[str], str]:
@@ -61,14 +85,14 @@ def reporting_quarters(region: str) -> tuple[list[str], str]:
         return _reporting_quarters(db, region)
 
 
-def template_button(region: str, quarter: str, lang: str) -> None:
+def template_button(region: str, quarter: str, user: User, lang: str) -> None:
     path = data.database_file()
     with _database() as db:
         file_name = template_file_name(find_region(db, region), quarter)
 
     def build() -> bytes:
         with contextlib.closing(connect(path)) as db:
-            return template_bytes(db, region, quarter)[0]
+            return template_bytes(db, region, quarter, user=user)[0]
 
     widgets.download_button(
         st,
@@ -96,6 +120,34 @@ def uploader_key() -> str:
     return f"status-file-{st.session_state.get(GENERATION_KEY, 0)}"
 
 
+def file_uploader(lang: str):
+    """The status file's uploader. It takes any file up to the server's hard limit, so that
+    file_refusal, not Streamlit's English texts, says what is wrong with a file of the wrong
+    kind or size; Streamlit's own line with the hard limit is hidden, since the label gives ours."""
+    st.html(f"<style>{UPLOADER_LIMIT_LINE} {{display: none;}}</style>")
+    limit = setting("max_upload", int)
+    return st.file_uploader(
+        t("upload.file_label", lang, limit=limit), key=uploader_key(), help=t("upload.file_help", lang)
+    )
+
+
+def file_refusal(file, lang: str) -> str | None:
+    """Why the page refuses the uploaded file before reading it, in words (Markdown), or None.
+
+    Spreadsheet files the loader names itself (old .xls, macros, binary, LibreOffice) go on to it.
+    """
+    suffix = Path(file.name).suffix.lower()
+    if suffix == ".csv":
+        return widgets.t_literal("upload.csv_refused", lang, file=file.name)
+    if suffix not in SPREADSHEET_SUFFIXES:
+        return widgets.t_literal("upload.type_refused", lang, file=file.name)
+    limit = setting("max_upload", int)
+    if file.size > limit * MEGABYTE:
+        size = format_number(file.size / MEGABYTE, 1) if lang == "nb" else f"{file.size / MEGABYTE:,.1f}"
+        return widgets.t_literal("upload.too_large", lang, file=file.name, size=size, limit=limit)
+    return None
+
+
 def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
     key = (file.file_id, file_quarter, data.data_revision(), user)
     kept = st.session_state.get(REVIEW_KEY)
@@ -121,13 +173,15 @@ def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
     return found
 
 
-def save(file, file_quarter: str | None, user: User, lang: str) -> None:
+def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated: bool) -> None:
     """The button's callback: save the file for real, then say what happened."""
     if st.session_state.get(SAVED_KEY) == file.file_id:
         return
     try:
         with _database() as db:
-            result = load_status_bytes(db, file.getvalue(), file.name, quarter=file_quarter, user=user)
+            result = load_status_bytes(
+                db, file.getvalue(), file.name, quarter=file_quarter, user=user, keep_not_updated=keep_not_updated
+            )
     except FileRejected as rejected:
         state.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
         return
@@ -135,10 +189,15 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
         state.flash("error", widgets.error_message(error, lang))
         return
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
-    if result.upload_id is None:
+    if result.only_not_updated:
+        state.flash("info", t("core.result.only_not_updated", lang, count=result.not_updated))
+    elif result.upload_id is None:
         state.flash("info", t("upload.nothing_changed", lang, count=result.unchanged))
     else:
-        state.flash("success", t("upload.saved", lang, upload=result.upload_id, **counts))
+        message = t("upload.saved", lang, upload=result.upload_id, **counts)
+        if result.not_updated:
+            message += " " + t("core.result.not_updated", lang, count=result.not_updated)
+        state.flash("success", message)
     st.session_state[SAVED_KEY] = file.file_id
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(REVIEW_KEY, None)
@@ -147,33 +206,40 @@ def save(file, file_quarter: str | None, user: User, lang: str) -> None:
 # --- showing the review ---------------------------------------------------------------------
 
 
-def show_review(found: Review, lang: str) -> None:
+def show_review(found: Review, lang: str) -> bool:
+    """Show the review; return whether the person keeps the rows that are not updated."""
     st.header(t("upload.review_heading", lang))
     if found.message:
         st.error(found.message)
-        return
+        return False
     if found.errors:
         show_errors(found.errors, lang)
-        return
+        return False
     result, frame = found.result, found.frame
     if result is None or frame is None:  # not reached: a review without them has a message or errors
-        return
+        return False
     counts = review_counts(frame)
-    columns = st.columns(5)
-    for column, name in zip(columns, ("added", "changed", "unchanged", "newly_delayed", "backwards"), strict=True):
+    names = ("added", "changed", "unchanged", "not_updated", "newly_delayed", "backwards")
+    for column, name in zip(st.columns(len(names)), names, strict=True):
         column.metric(t(f"upload.count.{name}", lang), counts[name])
-    if not found.can_save:
+    keep = False
+    if result.not_updated:
+        key = "upload.only_not_updated" if result.only_not_updated else "upload.not_updated"
+        st.warning(t(key, lang, count=result.not_updated))
+        keep = st.checkbox(t("upload.keep_not_updated", lang), key="upload-keep-not-updated")
+    if found.can_save(keep):
+        st.info(t("upload.not_saved_yet", lang))
+    elif not result.only_not_updated:
         message = t("upload.nothing_to_save", lang)
         if result.already_loaded_as:
             message += " " + t("upload.already_loaded", lang, upload=result.already_loaded_as)
         st.info(message)
-    else:
-        st.info(t("upload.not_saved_yet", lang))
     for warning in result.warnings:
         st.warning(widgets.literal_message(warning, lang))
     if result.missing:
         show_missing(result.missing, lang)
     show_changes(frame, lang)
+    return keep
 
 
 def show_errors(errors: list, lang: str) -> None:
@@ -184,6 +250,7 @@ def show_errors(errors: list, lang: str) -> None:
         {
             t("upload.col.sheet", lang): [error.sheet for error in errors],
             t("upload.col.row", lang): pd.array([error.row for error in errors], dtype="Int64"),
+            t("col.code", lang): [error.code or "" for error in errors],
             t("upload.col.column", lang): [error.column or "" for error in errors],
             t("upload.col.header", lang): [error.header or "" for error in errors],
             t("upload.col.value", lang): [error.value or "" for error in errors],
@@ -237,7 +304,7 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
         ]
         for row in typed_rows(shown.head(tables.ROW_LIMIT), _ReviewRow)
     ]
-    flagged = (shown["newly_delayed"] | shown["backwards"]).tolist()
+    flagged = (shown["newly_delayed"] | shown["backwards"] | (shown["change"] == NOT_UPDATED)).tolist()
     title = t("upload.changes_title", lang)
     tables.show_table(title, headers, rows, len(shown), lang, "upload-changes", flagged=flagged)
     st.caption(t("upload.flag_help", lang))

@@ -20,16 +20,18 @@ if not user.is_admin:
 state.show_flash()
 
 st.header(t("upload.template_heading", lang))
-regions = data.region_names()
-if not regions:
+if not data.region_names():
     st.info(t("empty.database", lang))
     st.stop()
+regions = upload.template_regions(user)
+if not regions:
+    st.info(t("upload.no_regions_held", lang))
+    st.stop()
 left, right = st.columns(2)
-chosen_region = state.current_filters().region
 region = left.selectbox(
     t("upload.template_region", lang),
     regions,
-    index=regions.index(chosen_region) if chosen_region in regions else None,
+    index=upload.template_region_index(regions, state.current_filters().region, user),
     placeholder=t("upload.choose_region", lang),
     key="template_region",
 )
@@ -42,12 +44,10 @@ if region is not None:
         format_func=lambda q: quarter_label(q, lang),
         key="template_quarter",
     )
-    upload.template_button(region, quarter, lang)
+    upload.template_button(region, quarter, user, lang)
 
 st.header(t("upload.file_heading", lang))
-file = st.file_uploader(
-    t("upload.file_label", lang), type=["xlsx"], key=upload.uploader_key(), help=t("upload.file_help", lang)
-)
+file = upload.file_uploader(lang)
 with st.expander(t("upload.more_options", lang)):
     file_quarter = st.selectbox(
         t("upload.file_quarter", lang),
@@ -57,14 +57,17 @@ with st.expander(t("upload.more_options", lang)):
         placeholder=t("upload.file_quarter_from_file", lang),
         key="file_quarter",
     )
-if file is not None:
+refusal = upload.file_refusal(file, lang) if file is not None else None
+if refusal:
+    st.error(refusal)
+elif file is not None:
     review = upload.review(file, file_quarter, user, lang)
-    upload.show_review(review, lang)
-    if review.can_save:
+    keep_not_updated = upload.show_review(review, lang)
+    if review.can_save(keep_not_updated):
         st.button(
             t("upload.save", lang),
             type="primary",
             icon=":material/save:",
             on_click=upload.save,
-            args=(file, file_quarter, user, lang),
+            args=(file, file_quarter, user, lang, keep_not_updated),
         )

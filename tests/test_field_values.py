@@ -81,9 +81,9 @@ def test_whole_numbers_under_a_percent_format_are_refused_saying_what_excel_show
     book.save(path := tmp_path / "prosent.xlsx")
 
     messages = [
-        "Arket «Status», rad 2, kolonne E (Fremdrift (%)): «4000 %» – cellen er formatert som prosent, så 40 "
+        "Arket «Status», rad 2 (tiltak 1.1), kolonne E (Fremdrift (%)): «4000 %» – cellen er formatert som prosent, så 40 "
         "vises som 4000 %. Skriv 40 % i cellen (Excel lagrer det som 0,4), eller fjern prosentformatet.",
-        "Arket «Status», rad 3, kolonne E (Fremdrift (%)): «150 %» – cellen er formatert som prosent, så 1,5 "
+        "Arket «Status», rad 3 (tiltak 1.2), kolonne E (Fremdrift (%)): «150 %» – cellen er formatert som prosent, så 1,5 "
         "vises som 150 %. Skriv 1,5 % i cellen (Excel lagrer det som 0,015), eller fjern prosentformatet.",
     ]
     assert refused_without_writing(register, path) == (
@@ -99,7 +99,7 @@ def test_whole_number_under_a_percent_format_in_english(register, tmp_path):
     with pytest.raises(MonitorError) as caught:
         load_status(register, path, user=ADMIN)
     assert [error.message("en") for error in caught.value.errors] == [
-        "Sheet “Status”, row 2, column E (Fremdrift (%)): “4000 %” – the cell is formatted as a percentage, so 40 "
+        "Sheet “Status”, row 2 (commitment 1.1), column E (Fremdrift (%)): “4000 %” – the cell is formatted as a percentage, so 40 "
         "shows as 4000 %. Type 40 % in the cell (Excel stores it as 0.4), or remove the percentage format."
     ]
 
@@ -118,9 +118,14 @@ def test_fraction_without_a_percent_is_refused_asking_whether_a_percentage_was_m
     book.save(path := tmp_path / "andel.xlsx")
 
     messages = [
-        f"Arket «Status», rad {row}, kolonne E (Fremdrift (%)): «{shown}» – mente du {percent} %? Fremdrift er "
-        f"et helt tall fra 0 til 100: skriv {percent} (uten %-tegn)."
-        for row, shown, percent in ((2, "0,4", "40"), (3, "0,4", "40"), (4, "0,375", "38"), (5, "0,6698", "67"))
+        f"Arket «Status», rad {row} (tiltak {code}), kolonne E (Fremdrift (%)): «{shown}» – mente du {percent} %? "
+        f"Fremdrift er et helt tall fra 0 til 100: skriv {percent} (uten %-tegn)."
+        for row, code, shown, percent in (
+            (2, "1.1", "0,4", "40"),
+            (3, "1.2", "0,4", "40"),
+            (4, "1.1", "0,375", "38"),
+            (5, "1.2", "0,6698", "67"),
+        )
     ]
     assert refused_without_writing(register, path) == (
         f"Filen ble ikke lagret: 4 feil. Første: {messages[0]}",

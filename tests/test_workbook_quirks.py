@@ -157,7 +157,8 @@ def test_error_values_are_refused_naming_the_cell_and_the_error(small, tmp_path)
     book.save(path := tmp_path / "feil.xlsx")  # openpyxl writes these strings as error cells (t="e")
 
     assert rejected(small, path) == [
-        "Arket «Status», rad 2 (tiltak 1.1), kolonne E (Fremdrift (%)): «#DIV/0!» – cellen viser en feil fra en formel. "
+        "Arket «Status», rad 2 (tiltak 1.1), kolonne E (Fremdrift (%)): «#DIV/0!» – cellen viser en feil fra en "
+        "formel. "
         "Rett formelen eller skriv inn verdien, og last opp på nytt.",
         "Arket «Status», rad 3 (tiltak 1.2), kolonne D (Status): «#N/A» – cellen viser en feil fra en formel. "
         "Rett formelen eller skriv inn verdien, og last opp på nytt.",
@@ -171,7 +172,8 @@ def test_error_in_a_row_like_the_one_before_is_not_let_through_by_the_fast_path(
     book.save(path := tmp_path / "feil.xlsx")
 
     assert rejected(small, path) == [
-        "Arket «Status», rad 3 (tiltak 1.2), kolonne E (Fremdrift (%)): «#VALUE!» – cellen viser en feil fra en formel. "
+        "Arket «Status», rad 3 (tiltak 1.2), kolonne E (Fremdrift (%)): «#VALUE!» – cellen viser en feil fra en "
+        "formel. "
         "Rett formelen eller skriv inn verdien, og last opp på nytt."
     ]
 
@@ -627,6 +629,7 @@ def test_the_new_refusals_read_in_english(small, tmp_path):
     with pytest.raises(StatusFileRejected) as rejected:
         load_status(small, path, user=ADMIN)
     assert [error.message("en") for error in rejected.value.errors] == [
-        "Sheet “Status”, row 2 (commitment 1.1), column E (Fremdrift (%)): “#DIV/0!” – the cell shows an error from a formula. "
+        "Sheet “Status”, row 2 (commitment 1.1), column E (Fremdrift (%)): “#DIV/0!” – the cell shows an error from "
+        "a formula. "
         "Correct the formula or type in the value, and upload the file again."
     ]

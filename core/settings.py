@@ -166,6 +166,25 @@ SETTINGS: tuple[Setting, ...] = (
         AT_START,
         minimum=1,
     ),
+    # Uploaded files are parsed in a child process (loaders/isolation.py): these bound it.
+    Setting(
+        "parse_memory_mb",
+        "DASHBOARD_PARSE_MEMORY_MB",
+        1024,
+        int,
+        "MiB",
+        "Memory the child process that parses an uploaded file may take beyond its start (RLIMIT_AS).",
+        minimum=64,
+    ),
+    Setting(
+        "parse_seconds",
+        "DASHBOARD_PARSE_SECONDS",
+        60,
+        int,
+        "s",
+        "How long the child process that parses an uploaded file may take before it is stopped.",
+        minimum=1,
+    ),
     # The PDF brief
     Setting(
         "chart_timeout",

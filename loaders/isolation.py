@@ -25,11 +25,13 @@ the reader runs.
 
 from __future__ import annotations
 
+import copy
 import faulthandler
 import gc
 import io
 import multiprocessing
 import os
+import pickle
 import resource
 import stat
 import tempfile
@@ -42,7 +44,8 @@ from multiprocessing.context import ForkContext, ForkServerContext, ForkServerPr
 from multiprocessing.process import BaseProcess
 from typing import ParamSpec, TypeVar
 
-from core.i18n import Deferred
+from core.errors import MonitorError
+from core.i18n import Deferred, Localised
 from core.settings import setting
 from core.vocabulary import number_text
 from loaders.errors import ReaderCrashed, ReaderOutOfMemory, ReaderTimedOut
@@ -200,9 +203,40 @@ def _child(
     except MemoryError:
         sender.send((_OUT_OF_MEMORY, None))
     except Exception:
-        # An answer that cannot be pickled is a bug here, not the user's file: say which.
-        sender.send((_RAISED, RuntimeError(f"the reader's answer cannot be sent back:\n{traceback.format_exc()}")))
+        sender.send((_RAISED, _sendable(answer[1], traceback.format_exc())))
     sender.close()
+
+
+def _sendable(value: object, trace: str) -> Exception:
+    """What to send instead of an answer that cannot be pickled.
+
+    A refusal whose values cannot be (a Deferred of a local function) goes with
+    those values worded here in both languages; anything else is a bug here,
+    not in the person's file, and goes as a RuntimeError with its traceback.
+    """
+    if isinstance(value, MonitorError):
+        worded = copy.copy(value)
+        worded.values = {
+            name: _Worded(part) if isinstance(part, Localised) else part for name, part in value.values.items()
+        }
+        try:
+            pickle.dumps(worded)
+        except Exception:
+            pass
+        else:
+            return worded
+    return RuntimeError(f"the reader's answer cannot be sent back:\n{trace}")
+
+
+class _Worded(Localised):
+    """A message's value as the child worded it, in bokmål and English."""
+
+    def __init__(self, value: Localised) -> None:
+        self.nb = value.message("nb")
+        self.en = value.message("en")
+
+    def message(self, lang: str = "nb") -> str:
+        return self.en if lang == "en" else self.nb
 
 
 def _share_texts(value: _Result) -> _Result:

@@ -141,6 +141,12 @@ def allocate(megabytes: int) -> int:
     return len(bytearray(megabytes * 2**20))
 
 
+def refuse_with_a_local_wording() -> None:
+    raise ReaderTimedOut(
+        "loaders.isolation.timed_out", seconds=Deferred(lambda lang: "fem" if lang == "nb" else "five")
+    )
+
+
 def open_regular_files() -> list[str]:
     """What the child can reach of the parent's open files: every descriptor past stderr on a regular file."""
     found = []
@@ -171,7 +177,7 @@ def called_as(method: str, function, *args, **kwargs):
     thread.start()
     thread.join()
     if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
+        raise outcome["error"]
     return outcome["value"]
 
 
@@ -285,6 +291,18 @@ def test_other_errors_come_back_as_themselves(tmp_path, method):
     with pytest.raises(FileNotFoundError) as missing:
         in_child(method, read_sheet, tmp_path / "borte.xlsx")
     assert missing.value.filename == str(tmp_path / "borte.xlsx")
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_a_refusal_whose_values_cannot_be_pickled_comes_back_worded_in_both_languages(method):
+    with pytest.raises(ReaderTimedOut) as refused:
+        in_child(method, refuse_with_a_local_wording)
+    assert (str(refused.value), refused.value.message("en")) == (
+        "Filen kunne ikke leses: lesingen tok mer enn fem sekunder og ble stoppet. "
+        "Slett tomme rader og kolonner med formatering, lagre filen på nytt og last opp igjen.",
+        "The file could not be read: reading it took more than five seconds and was stopped. "
+        "Delete empty rows and columns that have formatting, save the file again and upload it again.",
+    )
 
 
 CELL_ERROR = CellError(

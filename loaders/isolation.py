@@ -33,6 +33,7 @@ import multiprocessing
 import os
 import pickle
 import resource
+import signal
 import stat
 import tempfile
 import threading
@@ -94,7 +95,10 @@ def run_isolated(function: Callable[_Params, _Result], /, *args: _Params.args, *
                 outcome, value = receiver.recv()
             except EOFError:
                 child.join()
-                if any(sign in stderr.read(_STDERR_READ) for sign in _OUT_OF_MEMORY_SIGNS):
+                # SIGKILL, which we had not sent: the kernel's out-of-memory killer, as when the
+                # server's container runs out before the child reaches its own limit.
+                killed = child.exitcode == -signal.SIGKILL
+                if killed or any(sign in stderr.read(_STDERR_READ) for sign in _OUT_OF_MEMORY_SIGNS):
                     raise _out_of_memory(memory_mb) from None
                 raise ReaderCrashed("loaders.isolation.crashed") from None
         finally:

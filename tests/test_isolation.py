@@ -13,6 +13,7 @@ import io
 import multiprocessing
 import os
 import pickle
+import signal
 import stat
 import threading
 import time
@@ -133,6 +134,10 @@ def segfault() -> None:
     ctypes.string_at(0)
 
 
+def killed_by_the_kernel() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
 def hang() -> None:
     time.sleep(3600)
 
@@ -223,6 +228,13 @@ def test_a_reader_that_crashes_gives_one_line(method, reader):
     with pytest.raises(ReaderCrashed) as refused:
         in_child(method, reader)
     assert (str(refused.value), refused.value.message("en")) == (CRASHED_NB, CRASHED_EN)
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_a_reader_the_kernel_kills_is_taken_as_out_of_memory(method):
+    with pytest.raises(ReaderOutOfMemory) as refused:
+        in_child(method, killed_by_the_kernel)
+    assert (str(refused.value), refused.value.message("en")) == (OUT_OF_MEMORY_NB, OUT_OF_MEMORY_EN)
 
 
 @pytest.mark.parametrize("method", START_METHODS)

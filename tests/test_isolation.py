@@ -20,16 +20,22 @@ import time
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 import python_calamine
 
 import core.errors
+import loaders.agreement
+import loaders.catalogue
 import loaders.errors
 import loaders.status
 from core.errors import MonitorError
 from core.i18n import Deferred, Text, capitalised
+from core.register import Commitment
 from core.users import add_user
 from core.vocabulary import number_text
+from loaders.agreement import read_agreement
+from loaders.catalogue import load_catalogue
 from loaders.errors import (
     CatalogueRejected,
     CellError,
@@ -123,10 +129,14 @@ def case_twin_workbook(path: Path | io.BytesIO) -> Path | io.BytesIO:
 def unchecked_sheet(path: str | os.PathLike, preferred: str = "Status") -> Sheet:
     """read_sheet with its safety checks missing the file: calamine alone."""
     with python_calamine.CalamineWorkbook.from_path(os.fspath(path)) as book:
-        return Sheet(preferred, book.get_sheet_by_name(preferred).to_python(skip_empty_area=False))
+        return Sheet(book.sheet_names[0], book.get_sheet_by_index(0).to_python(skip_empty_area=False))
 
 
 def abort() -> None:
+    os.abort()
+
+
+def abort_reading(*_args: object) -> None:
     os.abort()
 
 
@@ -438,3 +448,30 @@ def test_the_upload_page_says_one_line_and_then_reads_the_next_file(monkeypatch)
     assert [info.value for info in at.main.info] == [
         "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
     ]
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_the_catalogue_loader_reads_in_the_child(small_register, tmp_path, monkeypatch, method):
+    monkeypatch.setattr(loaders.catalogue, "read_sheet", unchecked_sheet)
+    before = dump(small_register)
+    path = case_twin_workbook(tmp_path / "katalog.xlsx")
+    with pytest.raises(ReaderOutOfMemory) as refused:
+        called_as(method, load_catalogue, small_register, path, user=ADMIN)
+    assert str(refused.value) == OUT_OF_MEMORY_NB
+    assert dump(small_register) == before
+
+
+def test_the_agreement_loader_parses_a_docx_in_the_child(tmp_path, monkeypatch):
+    path = tmp_path / "avtale.docx"
+    document = docx.Document()
+    document.add_paragraph("Partnerskapsavtale 2022-2023")
+    document.add_paragraph("1 - Utdanning og utenforskap #kompetanseløft")
+    document.add_paragraph("1.1 - Samarbeidsprosjekter for elever som faller ut")
+    document.save(path)
+    assert read_agreement(path).commitments == [
+        Commitment("1.1", "Samarbeidsprosjekter for elever som faller ut", "1", None)
+    ]
+    monkeypatch.setattr(loaders.agreement, "_docx_lines", abort_reading)
+    with pytest.raises(ReaderCrashed) as refused:
+        read_agreement(path)
+    assert str(refused.value) == CRASHED_NB

@@ -282,6 +282,22 @@ def test_a_sheet_comes_back_as_read(tmp_path):
     assert in_child("forkserver", read_sheet, path) == read_sheet(path)
 
 
+def test_two_uploads_at_the_same_moment_each_get_their_own_sheet(tmp_path):
+    paths = [
+        write_workbook(tmp_path / f"{region}.xlsx", [[region, "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
+        for region in ("Follo", "IØR")
+    ]
+    read: dict[Path, Sheet] = {}
+    threads = [
+        threading.Thread(target=lambda path=path: read.update({path: run_isolated(read_sheet, path)})) for path in paths
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert {path.stem: sheet.rows[1][0] for path, sheet in read.items()} == {"Follo": "Follo", "IØR": "IØR"}
+
+
 def _refusals(tmp_path: Path) -> list[tuple[str, dict]]:
     csv = tmp_path / "tekst.xlsx"
     csv.write_bytes(b"Region;Nr;Status\nFollo;1.1;I rute\n")

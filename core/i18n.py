@@ -1176,10 +1176,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The file could not be read: the reader stopped unexpectedly. "
         "Open the file in Excel (an agreement in Word), save it again and upload it again.",
     ),
-    "loaders.isolation.timed_out": (
-        "Filen kunne ikke leses: lesingen tok mer enn {seconds} sekunder og ble stoppet. "
+    "loaders.isolation.timed_out.one": (
+        "Filen kunne ikke leses: lesingen tok mer enn {count} sekund og ble stoppet. "
         "Slett tomme rader og kolonner med formatering, lagre filen på nytt og last opp igjen.",
-        "The file could not be read: reading it took more than {seconds} seconds and was stopped. "
+        "The file could not be read: reading it took more than {count} second and was stopped. "
+        "Delete empty rows and columns that have formatting, save the file again and upload it again.",
+    ),
+    "loaders.isolation.timed_out.other": (
+        "Filen kunne ikke leses: lesingen tok mer enn {count} sekunder og ble stoppet. "
+        "Slett tomme rader og kolonner med formatering, lagre filen på nytt og last opp igjen.",
+        "The file could not be read: reading it took more than {count} seconds and was stopped. "
         "Delete empty rows and columns that have formatting, save the file again and upload it again.",
     ),
     "loaders.isolation.out_of_memory": (

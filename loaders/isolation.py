@@ -93,7 +93,7 @@ def run_isolated(function: Callable[_Params, _Result], /, *args: _Params.args, *
             # Our copy closed, the pipe reports end-of-file as soon as the child is gone.
             sender.close()
             if not receiver.poll(seconds):
-                raise ReaderTimedOut("loaders.isolation.timed_out", seconds=Deferred(number_text, seconds))
+                raise ReaderTimedOut("loaders.isolation.timed_out", count=seconds)
             try:
                 outcome, value = receiver.recv()
             except EOFError:

@@ -1,7 +1,7 @@
 """Untrusted files are parsed in a child process (loaders/isolation.py): whatever the parser does,
 the caller lives on and the person gets one line.
 
-Every test runs both ways the child is started: ``fork`` (the command line, one thread) and the
+Most tests run both ways the child is started: ``fork`` (the command line, one thread) and the
 fork server (the dashboard, many threads; here the call is made from a second thread). Files
 that abort the parsing library are never opened in this process: only in a child.
 """
@@ -132,11 +132,7 @@ def unchecked_sheet(path: str | os.PathLike, preferred: str = "Status") -> Sheet
         return Sheet(book.sheet_names[0], book.get_sheet_by_index(0).to_python(skip_empty_area=False))
 
 
-def abort() -> None:
-    os.abort()
-
-
-def abort_reading(*_args: object) -> None:
+def abort(*_args: object) -> None:
     os.abort()
 
 
@@ -157,8 +153,8 @@ def allocate(megabytes: int) -> int:
 
 
 def refuse_with_a_local_wording() -> None:
-    raise ReaderTimedOut(
-        "loaders.isolation.timed_out", seconds=Deferred(lambda lang: "fem" if lang == "nb" else "five")
+    raise ReaderOutOfMemory(
+        "loaders.isolation.out_of_memory", limit=Deferred(lambda lang: "fem" if lang == "nb" else "five")
     )
 
 
@@ -253,9 +249,9 @@ def test_a_reader_that_hangs_is_stopped_at_the_time_limit(monkeypatch, method):
     with pytest.raises(ReaderTimedOut) as refused:
         in_child(method, hang)
     assert (str(refused.value), refused.value.message("en")) == (
-        "Filen kunne ikke leses: lesingen tok mer enn 1 sekunder og ble stoppet. "
+        "Filen kunne ikke leses: lesingen tok mer enn 1 sekund og ble stoppet. "
         "Slett tomme rader og kolonner med formatering, lagre filen på nytt og last opp igjen.",
-        "The file could not be read: reading it took more than 1 seconds and was stopped. "
+        "The file could not be read: reading it took more than 1 second and was stopped. "
         "Delete empty rows and columns that have formatting, save the file again and upload it again.",
     )
     assert multiprocessing.active_children() == []
@@ -333,13 +329,11 @@ def test_other_errors_come_back_as_themselves(tmp_path, method):
 
 @pytest.mark.parametrize("method", START_METHODS)
 def test_a_refusal_whose_values_cannot_be_pickled_comes_back_worded_in_both_languages(method):
-    with pytest.raises(ReaderTimedOut) as refused:
+    with pytest.raises(ReaderOutOfMemory) as refused:
         in_child(method, refuse_with_a_local_wording)
     assert (str(refused.value), refused.value.message("en")) == (
-        "Filen kunne ikke leses: lesingen tok mer enn fem sekunder og ble stoppet. "
-        "Slett tomme rader og kolonner med formatering, lagre filen på nytt og last opp igjen.",
-        "The file could not be read: reading it took more than five seconds and was stopped. "
-        "Delete empty rows and columns that have formatting, save the file again and upload it again.",
+        OUT_OF_MEMORY_NB.replace("1\u202f024", "fem"),
+        OUT_OF_MEMORY_EN.replace("1,024", "five"),
     )
 
 
@@ -487,7 +481,7 @@ def test_the_agreement_loader_parses_a_docx_in_the_child(tmp_path, monkeypatch):
     assert read_agreement(path).commitments == [
         Commitment("1.1", "Samarbeidsprosjekter for elever som faller ut", "1", None)
     ]
-    monkeypatch.setattr(loaders.agreement, "_docx_lines", abort_reading)
+    monkeypatch.setattr(loaders.agreement, "_docx_lines", abort)
     with pytest.raises(ReaderCrashed) as refused:
         read_agreement(path)
     assert str(refused.value) == CRASHED_NB

@@ -21,6 +21,9 @@ The child never touches the database. It holds no descriptor of the parent's
 open files either: with a fork server it has none, and after a plain fork every
 inherited regular file (the database, its WAL) is replaced by /dev/null before
 the reader runs.
+
+Linux only, as the server is: the child reads /proc for its open files and its
+mapped size.
 """
 
 from __future__ import annotations
@@ -189,8 +192,12 @@ def _child(
     gc.freeze()
     # A crash must not leave a core dump of someone's file on the server's disk.
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    # The limit counts from what the child already maps, which differs by start method.
+    # The limit counts from what the child already maps, which differs by start method; a
+    # lower limit the server was started with stays (a process cannot raise its hard limit).
     limit = _mapped_bytes() + memory
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     # The parser's last words, read by the parent to tell running out of memory from a crash;
     # a traceback the fault handler writes goes there too, not to the person's screen.

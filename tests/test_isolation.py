@@ -15,6 +15,8 @@ import os
 import pickle
 import signal
 import stat
+import subprocess
+import sys
 import threading
 import time
 import zipfile
@@ -54,6 +56,7 @@ from loaders.workbook import Sheet, read_sheet
 from tests.builders import (
     ADMIN,
     GOOD_FILE,
+    ROOT,
     build_small_register,
     dump,
     reports,
@@ -255,6 +258,23 @@ def test_a_reader_that_hangs_is_stopped_at_the_time_limit(monkeypatch, method):
         "Delete empty rows and columns that have formatting, save the file again and upload it again.",
     )
     assert multiprocessing.active_children() == []
+
+
+def test_a_lower_memory_limit_the_server_was_started_with_stays():
+    """Under ``ulimit -v`` below ours, the child keeps the lower limit rather than failing to raise it."""
+    script = (
+        "import resource\n"
+        "from loaders.isolation import run_isolated\n"
+        "from tests.test_isolation import allocate\n"
+        "mapped = next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmSize'))\n"
+        "limit = mapped * 1024 + 256 * 2**20\n"  # below ours, 1 024 MiB over the child's start
+        "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+        "print(run_isolated(allocate, 16))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"{16 * 2**20}\n", "")
 
 
 @pytest.mark.parametrize("method", START_METHODS)

@@ -20,6 +20,19 @@ class MonitorError(Exception):
         """The message in ``lang`` ("nb" or "en"): one line, from the text table."""
         return t(self.key, lang, **self.values)
 
+    def __reduce__(self) -> tuple:
+        # Exception's own pickling calls cls(message), which no subclass accepts; rebuilding from
+        # the attributes (key, values, a rejected file's errors) lets an error raised in the child
+        # that parsed an upload (loaders/isolation.py) reach the parent as itself.
+        return (_rebuild, (type(self), self.__dict__))
+
+
+def _rebuild(cls: type[MonitorError], state: dict[str, object]) -> MonitorError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.message("nb"))
+    return error
+
 
 class DatabaseBusy(MonitorError):
     """Another writer held the database for longer than we are willing to wait."""

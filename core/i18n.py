@@ -1378,6 +1378,33 @@ TEXTS: dict[str, tuple[str, str]] = {
         "mente du {percent} %? Fremdrift er et helt tall fra 0 til 100: skriv {percent} (uten %-tegn).",
         "did you mean {percent} %? Progress is a whole number from 0 to 100: write {percent} (without a % sign).",
     ),
+    # Uploaded files parsed in a child process: loaders/isolation.py
+    "loaders.isolation.crashed": (
+        "Filen kunne ikke leses: leseren stoppet uventet. "
+        "Åpne filen i Excel (en avtale i Word), lagre den på nytt og last opp igjen.",
+        "The file could not be read: the reader stopped unexpectedly. "
+        "Open the file in Excel (an agreement in Word), save it again and upload it again.",
+    ),
+    "loaders.isolation.timed_out.one": (
+        "Filen kunne ikke leses: lesingen tok mer enn {count} sekund og ble stoppet. "
+        "Slett tomme rader og kolonner med formatering, lagre filen på nytt og last opp igjen.",
+        "The file could not be read: reading it took more than {count} second and was stopped. "
+        "Delete empty rows and columns that have formatting, save the file again and upload it again.",
+    ),
+    "loaders.isolation.timed_out.other": (
+        "Filen kunne ikke leses: lesingen tok mer enn {count} sekunder og ble stoppet. "
+        "Slett tomme rader og kolonner med formatering, lagre filen på nytt og last opp igjen.",
+        "The file could not be read: reading it took more than {count} seconds and was stopped. "
+        "Delete empty rows and columns that have formatting, save the file again and upload it again.",
+    ),
+    "loaders.isolation.out_of_memory": (
+        "Filen kunne ikke leses: den trengte mer enn {limit} MB minne og ble stoppet. "
+        "Slett innhold og formatering langt til høyre eller langt nede i arket, lagre filen på nytt og "
+        "last opp igjen.",
+        "The file could not be read: it needed more than {limit} MB of memory and was stopped. "
+        "Delete content and formatting far to the right or far down in the sheet, save the file again and "
+        "upload it again.",
+    ),
     # Agreement texts: loaders/agreement.py
     "loaders.agreement.no_period": (
         "Fant ikke avtaleperioden i tittelen «{title}». Oppgi perioden, for eksempel «2022-2023».",

@@ -176,6 +176,27 @@ SETTINGS: tuple[Setting, ...] = (
         "limit (`server.maxUploadSize`), which must be higher.",
         minimum=1,
     ),
+    # Uploaded files are parsed in a child process (loaders/isolation.py): these bound it. The
+    # largest sheet the limits above let through (5 million cells) peaked at about 550 MiB over
+    # the child's start and took 45 s to read and send back on a busy 2-core machine.
+    Setting(
+        "parse_memory_mb",
+        "DASHBOARD_PARSE_MEMORY_MB",
+        1024,
+        int,
+        "MiB",
+        "Memory the child process that parses an uploaded file may take beyond its start (RLIMIT_AS).",
+        minimum=64,
+    ),
+    Setting(
+        "parse_seconds",
+        "DASHBOARD_PARSE_SECONDS",
+        120,
+        int,
+        "s",
+        "How long the child process that parses an uploaded file may take before it is stopped.",
+        minimum=1,
+    ),
     # The PDF brief
     Setting(
         "chart_timeout",

@@ -40,6 +40,7 @@ from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import SDG_BY_NUMBER, clean_text, fold
 from loaders.errors import AgreementFormatError, DamagedWorkbook, MissingRegion, UnreadableAgreement
+from loaders.isolation import run_isolated
 from loaders.workbook import check_office_archive
 
 
@@ -277,9 +278,14 @@ def agreement_text(path: str | os.PathLike) -> str:
     if suffix == ".txt":
         return _decode(path.read_bytes(), path.name)
     if suffix == ".docx":
-        _check_docx_archive(path)
-        return "\n".join(_docx_lines(path.read_bytes(), path.name))
+        return run_isolated(_docx_text, path)
     raise UnreadableAgreement("loaders.agreement.wrong_file_type", file=path.name)
+
+
+def _docx_text(path: Path) -> str:
+    """The checks and the parse of an untrusted .docx, in one call for the child process."""
+    _check_docx_archive(path)
+    return "\n".join(_docx_lines(path.read_bytes(), path.name))
 
 
 def _check_docx_archive(path: Path) -> None:

@@ -24,6 +24,7 @@ from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
 from loaders.agreement import normalise_period
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
 from loaders.errors import FORMULA_ERROR, CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
+from loaders.isolation import run_isolated
 from loaders.workbook import read_sheet
 
 # Used when a region has no agreement yet and the file gives no period: the
@@ -134,7 +135,7 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
 
     Raises :class:`CatalogueRejected` listing every error.
     """
-    sheet = read_sheet(path, header=(ALIASES, REQUIRED))
+    sheet = run_isolated(read_sheet, path, header=(ALIASES, REQUIRED))
     header = find_header(sheet.rows, ALIASES, REQUIRED, sheet=sheet.name)
     if header is None:
         raise CatalogueHeaderMissing("loaders.catalogue.no_header", sheet=sheet.name, rows=HEADER_SEARCH_ROWS)

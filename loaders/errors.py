@@ -200,6 +200,25 @@ class DuplicateColumn(WorkbookError):
     """A header row that names the same field in two columns."""
 
 
+# --- files whose reader was stopped (loaders/isolation.py) ------------------------------------
+
+
+class ReaderStopped(MonitorError):
+    """The child process parsing an uploaded file ended without an answer; the caller is unharmed."""
+
+
+class ReaderCrashed(ReaderStopped):
+    """The parsing library crashed (a native abort or segfault) on the file."""
+
+
+class ReaderTimedOut(ReaderStopped):
+    """Parsing the file took longer than the time limit (setting parse_seconds)."""
+
+
+class ReaderOutOfMemory(ReaderStopped):
+    """Parsing the file needed more memory than the limit (setting parse_memory_mb)."""
+
+
 # --- agreements ---------------------------------------------------------------------------------
 
 

@@ -36,6 +36,7 @@ from core.vocabulary import (
 )
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
 from loaders.errors import FORMULA_ERROR, NO_QUARTER_COLUMN, CellError, StatusFileRejected
+from loaders.isolation import run_isolated
 from loaders.workbook import Sheet, read_sheet
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -85,7 +86,7 @@ def load_status(
     require_reporter(user)
     report = on_progress or _no_progress
     report(0.0, "read")
-    sheet = read_sheet(path, header=(COLUMN_ALIASES, REQUIRED_COLUMNS))
+    sheet = run_isolated(read_sheet, path, header=(COLUMN_ALIASES, REQUIRED_COLUMNS))
     rows, warnings = parse_sheet(db, sheet, user=user, quarter=quarter, on_progress=report)
     sha256 = file_sha256(path)
     name = file_name or Path(path).name

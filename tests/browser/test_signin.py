@@ -62,6 +62,9 @@ def sidebar_says(page: Page, text: str) -> None:
 
 
 def session_cookie(page: Page) -> dict:
+    # The cookie is written by a script the page runs after the sign-in's rerun; on a busy
+    # machine that can come after the app is idle.
+    page.wait_for_function("name => document.cookie.split('; ').some(c => c.startsWith(name + '='))", arg=COOKIE)
     [cookie] = [cookie for cookie in page.context.cookies() if cookie["name"] == COOKIE]
     return dict(cookie)
 

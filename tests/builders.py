@@ -36,12 +36,14 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
 import openpyxl
+from openpyxl.worksheet.worksheet import Worksheet
 from playwright.sync_api import Locator, Page, expect
 from sqlite_utils import Database
 from streamlit.testing.v1 import AppTest
@@ -531,13 +533,29 @@ def build_page_register(db):
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def workbook_bytes(rows: list[list], header: list[str] = HEADER) -> bytes:
+def status_workbook(rows: list[list], header: list[str] = HEADER) -> tuple[openpyxl.Workbook, Worksheet]:
+    """An openpyxl workbook whose sheet "Status" has ``header`` in row 1 and ``rows`` below it."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Status"
     sheet.append(header)
     for row in rows:
         sheet.append(row)
+    return book, sheet
+
+
+def rewrite_zip(path: Path, edit: Callable[[str, bytes], tuple[str, bytes]]) -> Path:
+    """The zip at ``path`` with every member passed through ``edit(name, data) -> (name, data)``, in order."""
+    with zipfile.ZipFile(path) as source:
+        members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            target.writestr(*edit(name, data))
+    return path
+
+
+def workbook_bytes(rows: list[list], header: list[str] = HEADER) -> bytes:
+    book, _ = status_workbook(rows, header)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -36,24 +36,13 @@ from outputs import report
 from outputs.export import export
 from outputs.tables import Table, csv_bytes, workbook_bytes
 from outputs.template import template_bytes
-from tests.builders import ADMIN, HEADER, build_small_register, dump, report_rows
+from tests.builders import ADMIN, HEADER, build_small_register, dump, report_rows, status_workbook
 
 
 @pytest.fixture
 def register(db):
     build_small_register(db)
     return db
-
-
-def workbook(rows: list[list[object]], header: list[str] = HEADER):
-    """An openpyxl workbook with the sheet "Status": the header in row 1 and the rows below it."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Status"
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    return book, sheet
 
 
 def refused_without_writing(register, path: Path) -> tuple[str, list[str]]:
@@ -70,7 +59,7 @@ def refused_without_writing(register, path: Path) -> tuple[str, list[str]]:
 
 def test_whole_numbers_under_a_percent_format_are_refused_saying_what_excel_shows(register, tmp_path):
     """40 under "0 %" shows as 4000 %: the format was set after the number was typed (field log row 12)."""
-    book, sheet = workbook(
+    book, sheet = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "I rute", 40, "", "", ""],
             ["Follo", "1.2", "2023-Q2", "I rute", 1.5, "", "", ""],
@@ -94,7 +83,7 @@ def test_whole_numbers_under_a_percent_format_are_refused_saying_what_excel_show
 
 
 def test_whole_number_under_a_percent_format_in_english(register, tmp_path):
-    book, sheet = workbook([["Follo", "1.1", "2023-Q2", "I rute", 40, "", "", ""]])
+    book, sheet = status_workbook([["Follo", "1.1", "2023-Q2", "I rute", 40, "", "", ""]])
     sheet["E2"].number_format = "0%"
     book.save(path := tmp_path / "prosent.xlsx")
     with pytest.raises(MonitorError) as caught:
@@ -108,7 +97,7 @@ def test_whole_number_under_a_percent_format_in_english(register, tmp_path):
 
 def test_fraction_without_a_percent_is_refused_asking_whether_a_percentage_was_meant(register, tmp_path):
     """0,4 pasted from a sheet that computed shares was stored as 0 % (field log row 12, the other way round)."""
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "I rute", 0.4, "", "", ""],
             ["Follo", "1.2", "2023-Q2", "I rute", "0,4", "", "", ""],
@@ -137,7 +126,7 @@ def test_fraction_without_a_percent_is_refused_asking_whether_a_percentage_was_m
 
 def test_zero_one_and_a_small_percentage_written_with_its_sign_are_kept(register, tmp_path):
     """Only a fraction without a percent sign is doubtful: 0 is 0 %, 1 is 1 %, "0,4 %" rounds to 0 %."""
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "Ikke startet", 0, "", "", ""],
             ["Follo", "1.2", "2023-Q2", "I rute", 1, "", "", ""],
@@ -167,7 +156,7 @@ def test_invisible_format_characters_are_removed_from_values_and_headers(registe
     rename to fail" (VertNet/bels#39).
     """
     header = ["\ufeffRegion", "Nr\u200b", "Kvartal", "Status", "Fremdrift (%)", "Kommentar", "Neste steg", "Ansvarlig"]
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "I rute\u200b", 10, "Bra\u200b", "Mø\u00adte i mai", "\ufeffKari"],
             ["\u200fFollo", "1.2\u200b", "2023-Q2", "\u200eI rute", "\u200b", "\u2060", "", "Ola\u200e"],
@@ -279,7 +268,7 @@ def test_code_typed_with_a_decimal_comma_is_read_as_the_code_with_a_point(regist
     Source: "FASTSATT (funksjon)", Microsoft support nb-no
     (https://support.microsoft.com/nb-no/office/fastsatt-funksjon-ffd5723c-324c-45e9-8b96-e41be2a8274a).
     """
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1,2", "2023-Q2", "I rute", 10, "", "", ""],
             ["IØR", "1,10", "2023-Q2", "I rute", 20, "", "", ""],
@@ -298,7 +287,7 @@ def test_code_typed_with_a_decimal_comma_is_read_as_the_code_with_a_point(regist
 
 
 def test_code_with_a_comma_that_is_not_in_the_register_says_to_write_a_point(register, tmp_path):
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1,7", "2023-Q2", "I rute", 10, "", "", ""],
             ["Follo", "1.7", "2023-Q2", "I rute", 10, "", "", ""],
@@ -324,7 +313,7 @@ OLD_COMMENT, OLD_NEXT_STEP, OLD_OWNER = "Bra\x00 nok", "Møte\x0bi mai", "=\x00K
 @pytest.fixture
 def old_data(register, tmp_path):
     """A report saved before the loaders cleaned text: NUL and a vertical tab in the database."""
-    book, _ = workbook([["Follo", "1.1", "2023-Q2", "Forsinket", 10, "x", "x", "x"]])
+    book, _ = status_workbook([["Follo", "1.1", "2023-Q2", "Forsinket", 10, "x", "x", "x"]])
     book.save(path := tmp_path / "gammel.xlsx")
     load_status(register, path, user=ADMIN)
     with write_transaction(register):

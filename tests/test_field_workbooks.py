@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.errors import MonitorError
 from loaders.status import load_status
-from tests.builders import ADMIN, HEADER, build_small_register, report_rows
+from tests.builders import ADMIN, HEADER, build_small_register, report_rows, rewrite_zip, status_workbook
 
 STATUSES = ["Ikke startet", "I rute", "Forsinket", "Fullført", "Utgår"]
 SAVED_AS_1 = "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret."
@@ -32,26 +32,6 @@ FOLLO_REPORT = ("Follo", "1.1", "2023-Q2", "on_track", 10, None, None, None)
 def register(db):
     build_small_register(db)
     return db
-
-
-def workbook(rows: list[list[object]], header: list[str] = HEADER, sheet: str = "Status"):
-    """A workbook whose first sheet has the header in row 1 and the rows below it, as openpyxl types them."""
-    book = openpyxl.Workbook()
-    worksheet = book.active
-    worksheet.title = sheet
-    worksheet.append(header)
-    for row in rows:
-        worksheet.append(row)
-    return book, worksheet
-
-
-def rewrite_zip(path: Path, edit) -> None:
-    """Pass every member of the zip through ``edit(name, data) -> (name, data)``."""
-    with zipfile.ZipFile(path) as source:
-        members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in members:
-            target.writestr(*edit(name, data))
 
 
 def refusal(register, path: Path) -> tuple[str, list[str]]:
@@ -70,7 +50,7 @@ def test_numbers_stored_as_text_are_read_as_numbers(register, tmp_path):
     Source: "Python pandas: how to specify data types when reading an Excel file?"
     (https://python-decompiler.com/article/2015-09/python-pandas-how-to-specify-data-types-when-reading-an-excel-file).
     """
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["IØR", "1.10", "2023-Q2", "I rute", "45", "", "", ""],
             ["Follo", "1.2", "2023-Q2", "Forsinket", "045", "", "", ""],
@@ -90,7 +70,7 @@ def test_code_shown_as_1_10_but_stored_as_the_number_1_1_is_refused_with_the_rea
     Source: Microsoft KB Q159491, "XL: Text or Number Converted to Unintended Number Format"
     (https://techshelps.github.io/MSDN/KB/Source/excel/q159491.htm).
     """
-    book, sheet = workbook([["IØR", 1.1, "2023-Q2", "I rute", 10, "", "", ""]])
+    book, sheet = status_workbook([["IØR", 1.1, "2023-Q2", "I rute", 10, "", "", ""]])
     sheet["B2"].number_format = "0.00"
     book.save(path := tmp_path / "kode.xlsx")
     message = (
@@ -105,7 +85,7 @@ def test_code_that_norwegian_excel_turned_into_a_date_is_refused_with_the_reason
 
     Source: "Does Excel make numbers into dates?" (https://softwarefiesta.com/does-excel-make-numbers-into-dates).
     """
-    book, sheet = workbook([["IØR", dt.datetime(2026, 1, 1), "2023-Q2", "I rute", 10, "", "", ""]])
+    book, sheet = status_workbook([["IØR", dt.datetime(2026, 1, 1), "2023-Q2", "I rute", 10, "", "", ""]])
     sheet["B2"].number_format = "d. mmm"
     book.save(path := tmp_path / "dato.xlsx")
     message = (
@@ -121,7 +101,7 @@ def test_percent_formats_and_percent_text_mean_percent(register, tmp_path):
     Source: "C# Excel percentages converted to decimals"
     (https://stackoverflow.com/questions/11139292/c-sharp-excel-percentages-converted-to-decimals).
     """
-    book, sheet = workbook(
+    book, sheet = status_workbook(
         [
             ["IØR", "1.1", "2023-Q2", "I rute", 0.45, "", "", ""],
             ["IØR", "1.2", "2023-Q2", "I rute", 0.375, "", "", ""],
@@ -149,7 +129,7 @@ def test_decimal_comma_in_progress_typed_as_text(register, tmp_path):
 
     Source: "Skrive inn tall i Excel" (https://www.notmywar.com/skrive-inn-tall-i-excel/).
     """
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "I rute", "45,5", "", "", ""],
             ["Follo", "1.2", "2023-Q2", "I rute", "12,4", "", "", ""],
@@ -168,7 +148,7 @@ def test_words_like_none_and_na_stay_text(register, tmp_path):
 
     Source: pandas read_excel turns the string "None" into NaN (https://blog.aisem.top/archive/2827.html).
     """
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "I rute", 10, "None", "N/A", "NA"],
             ["Follo", "1.2", "2023-Q2", "I rute", 10, "NULL", "-", "nan"],
@@ -188,7 +168,7 @@ def test_no_break_spaces_and_a_line_break_in_a_header(register, tmp_path):
     Source: "零宽空格 U+200B 引发的问题及扩展", on invisible spaces breaking matching (tofrankie/blog#296).
     """
     header = ["Region", "Nr", "Kvartal", "Status", "Fremdrift\n(%)", "Kommentar", "Neste\u00a0steg", " Ansvarlig "]
-    book, _ = workbook(
+    book, _ = status_workbook(
         [["\u00a0Follorådet\u00a0", "1.1\u00a0", "2023-Q2", "I\u00a0rute", 10, "", "Møte\u00a0i mai", ""]],
         header=header,
     )
@@ -203,7 +183,7 @@ def test_letters_typed_on_a_mac_are_stored_composed(register, tmp_path):
 
     Source: "Match pilot profile pictures against macOS-decomposed file names" (uewepuep/FPVTracksideCore#75).
     """
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follora\u030adet", "1.1", "2023-Q2", "Utga\u030ar", 0, "Ma\u030al na\u030add", "", "A\u030ase"],
             ["Indre Østfold regionra\u030ad", "1.2", "2023-Q2", "Fullført", 100, "", "", ""],
@@ -243,7 +223,7 @@ def test_formulas_a_script_wrote_and_nobody_calculated_are_named_by_cell(registe
 
     Source: "fix(qa): read the value Excel computed, not the formula behind it" (infiniflow/ragflow#19737).
     """
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "I rute", "=20+25", "", "", ""],
             ["Follo", "1.2", "2023-Q2", '=IF(1=1,"I rute","")', "=10*2", "", "", ""],
@@ -285,7 +265,7 @@ def test_hidden_and_filtered_out_rows_are_loaded_like_the_others(register, tmp_p
 
     Source: "How to read only visible sheets" (willtrnr/pyxlsb#51).
     """
-    book, sheet = workbook([FOLLO_ROW, ["Follo", "1.2", "2023-Q2", "Utgår", 0, "skjult rad", "", ""]])
+    book, sheet = status_workbook([FOLLO_ROW, ["Follo", "1.2", "2023-Q2", "Utgår", 0, "skjult rad", "", ""]])
     sheet.row_dimensions[3].hidden = True
     sheet.auto_filter.ref = "A1:H3"
     book.save(path := tmp_path / "rader.xlsx")
@@ -314,7 +294,7 @@ def test_data_validation_lists_over_whole_columns(register, tmp_path):
 
     Source: "[BUG] Import xlsx with macros", data validations over huge ranges (exceljs/exceljs#1654).
     """
-    book, sheet = workbook([FOLLO_ROW])
+    book, sheet = status_workbook([FOLLO_ROW])
     lists = book.create_sheet("Lister")
     for status in STATUSES:
         lists.append([status])
@@ -335,7 +315,7 @@ def test_trailing_rows_with_only_formatting_are_skipped(register, tmp_path):
 
     Source: "BUG: some read_excel engines still load trailing blank cells" (pandas-dev/pandas#41167).
     """
-    book, sheet = workbook([FOLLO_ROW])
+    book, sheet = status_workbook([FOLLO_ROW])
     fill = PatternFill("solid", fgColor="DDEEFF")
     for row in range(3, 2001):
         for column in range(1, 9):
@@ -352,7 +332,7 @@ def test_value_in_the_last_column_is_read(register, tmp_path):
 
     Source: "Handling large excel files" (dimastbk/python-calamine#130).
     """
-    book, sheet = workbook([FOLLO_ROW])
+    book, sheet = status_workbook([FOLLO_ROW])
     sheet["XFD2"] = "x"
     book.save(path := tmp_path / "bred.xlsx")
     load_status(register, path, user=ADMIN)
@@ -364,7 +344,7 @@ def test_formatted_cell_at_xfd1048576_is_refused_naming_the_cell(register, tmp_p
 
     Source: "allocates for full sheet width when a cell exists in XFD" (ToucanToco/fastexcel#487).
     """
-    book, sheet = workbook([FOLLO_ROW])
+    book, sheet = status_workbook([FOLLO_ROW])
     sheet["XFD1048576"].fill = PatternFill("solid", fgColor="FFFF00")
     book.save(path := tmp_path / "langt.xlsx")
     assert refusal(register, path) == (
@@ -382,7 +362,7 @@ def test_strict_open_xml_workbook_is_read(register, tmp_path):
 
     Source: "Strict OOXML Format not supported" (JanKallman/EPPlus#134).
     """
-    book, _ = workbook([FOLLO_ROW])
+    book, _ = status_workbook([FOLLO_ROW])
     book.save(path := tmp_path / "strict.xlsx")
 
     def strict(name: str, data: bytes) -> tuple[str, bytes]:
@@ -410,7 +390,7 @@ def test_shared_strings_part_named_in_another_case_is_read(register, tmp_path):
 
     Source: "Use case-insensitive comparison to find a part file in Xlsx ZIP archive" (tafia/calamine#419).
     """
-    book, _ = workbook([FOLLO_ROW])
+    book, _ = status_workbook([FOLLO_ROW])
     book.save(path := tmp_path / "store.xlsx")
     rewrite_zip(path, lambda name, data: ("xl/SharedStrings.xml" if name == "xl/sharedStrings.xml" else name, data))
     load_status(register, path, user=ADMIN)

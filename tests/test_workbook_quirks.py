@@ -37,7 +37,7 @@ from loaders.errors import (
 )
 from loaders.status import COLUMN_ALIASES, REQUIRED_COLUMNS, load_status
 from loaders.workbook import read_sheet
-from tests.builders import ADMIN, HEADER, build_small_register, report_rows
+from tests.builders import ADMIN, HEADER, build_small_register, report_rows, rewrite_zip, status_workbook
 from tests.test_workbook import FORMS, MAIN, REPO, SHEET, ole2, refused, written, xlsx
 
 STATUS_HEADER = (COLUMN_ALIASES, REQUIRED_COLUMNS)
@@ -52,26 +52,6 @@ def small(db):
     return db
 
 
-def workbook(rows: list[list[object]], header: list[str] = HEADER, title: str = "Status"):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = title
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    return book, sheet
-
-
-def edit_zip(path: Path, edit) -> Path:
-    """Every member passed through ``edit(name, data) -> (name, data)``."""
-    with zipfile.ZipFile(path) as source:
-        members = [(info.filename, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in members:
-            target.writestr(*edit(name, data))
-    return path
-
-
 def replace_cell(path: Path, ref: str, cell: str) -> Path:
     """The cell ``ref`` of the first sheet replaced by the XML ``cell``."""
     pattern = re.compile(rb'<c r="%s"[^>]*?(?:/>|>.*?</c>)' % ref.encode(), re.DOTALL)
@@ -82,12 +62,12 @@ def replace_cell(path: Path, ref: str, cell: str) -> Path:
             assert count == 1
         return name, data
 
-    return edit_zip(path, edit)
+    return rewrite_zip(path, edit)
 
 
 def as_excel_saves_it(path: Path) -> Path:
     """Without the request to recalculate on open, which Excel clears once it has calculated."""
-    return edit_zip(path, lambda name, data: (name, data.replace(b' fullCalcOnLoad="1"', b"")))
+    return rewrite_zip(path, lambda name, data: (name, data.replace(b' fullCalcOnLoad="1"', b"")))
 
 
 def rejected(db, path: Path) -> list[str]:
@@ -120,7 +100,7 @@ def test_formula_whose_saved_result_is_the_empty_string_is_a_blank(small, tmp_pa
 
     Source: python-excel/xlrd#207, xlwings/xlwings#1953.
     """
-    book, _ = workbook([FOLLO_ROW])
+    book, _ = status_workbook([FOLLO_ROW])
     book.save(path := tmp_path / "tom.xlsx")
     replace_cell(as_excel_saves_it(path), "E2", f'<c r="E2" t="str"><f>IF(1=0,50,"")</f>{value}</c>')
 
@@ -148,7 +128,7 @@ def test_error_values_are_refused_naming_the_cell_and_the_error(small, tmp_path)
 
     Source: dimastbk/python-calamine#105, tafia/calamine#416.
     """
-    book, _ = workbook(
+    book, _ = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "I rute", "#DIV/0!", "", "", ""],
             ["Follo", "1.2", "2023-Q2", "#N/A", 10, "#N/A", "", ""],
@@ -168,7 +148,7 @@ def test_error_values_are_refused_naming_the_cell_and_the_error(small, tmp_path)
 
 
 def test_error_in_a_row_like_the_one_before_is_not_let_through_by_the_fast_path(small, tmp_path):
-    book, _ = workbook([FOLLO_ROW, ["Follo", "1.2", "2023-Q2", "I rute", "#VALUE!", "", "", ""]])
+    book, _ = status_workbook([FOLLO_ROW, ["Follo", "1.2", "2023-Q2", "I rute", "#VALUE!", "", "", ""]])
     book.save(path := tmp_path / "feil.xlsx")
 
     assert rejected(small, path) == [
@@ -179,7 +159,7 @@ def test_error_in_a_row_like_the_one_before_is_not_let_through_by_the_fast_path(
 
 
 def test_error_with_other_problems_on_the_row_lists_them_all(small, tmp_path):
-    book, _ = workbook([["Follo", "9.9", "2023-Q2", "#REF!", 10, "", "", ""]])
+    book, _ = status_workbook([["Follo", "9.9", "2023-Q2", "#REF!", 10, "", "", ""]])
     book.save(path := tmp_path / "feil.xlsx")
 
     assert rejected(small, path) == [
@@ -190,7 +170,7 @@ def test_error_with_other_problems_on_the_row_lists_them_all(small, tmp_path):
 
 
 def test_error_in_a_column_we_do_not_read_is_ignored(small, tmp_path):
-    book, _ = workbook([[*FOLLO_ROW, "#NAME?"]], header=[*HEADER, "Tiltak (kun til info)"])
+    book, _ = status_workbook([[*FOLLO_ROW, "#NAME?"]], header=[*HEADER, "Tiltak (kun til info)"])
     book.save(path := tmp_path / "feil.xlsx")
 
     load_status(small, path, user=ADMIN)
@@ -251,7 +231,7 @@ def test_formulas_never_calculated_are_refused_naming_the_cells(small, tmp_path)
 
 def test_a_file_asking_for_recalculation_without_formulas_is_read(small, tmp_path):
     """openpyxl always writes fullCalcOnLoad="1"; with no formula there is nothing to recalculate."""
-    book, _ = workbook([FOLLO_ROW])
+    book, _ = status_workbook([FOLLO_ROW])
     book.save(path := tmp_path / "openpyxl.xlsx")
     with zipfile.ZipFile(path) as archive:
         assert b'fullCalcOnLoad="1"' in archive.read("xl/workbook.xml")
@@ -266,7 +246,7 @@ def test_a_file_asking_for_recalculation_without_formulas_is_read(small, tmp_pat
 
 def test_cells_merged_down_a_column_give_every_row_the_value(small, tmp_path):
     """Source: Icinga/icingaweb2-module-fileshipper#16, ClosedXML/ClosedXML#1106."""
-    book, sheet = workbook(
+    book, sheet = status_workbook(
         [
             ["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""],
             [None, "1.2", None, "Forsinket", 20, "", "", ""],
@@ -301,7 +281,7 @@ def test_merged_ranges_are_found_in_every_form_and_without_a_header_only_columns
 
 
 def test_cells_merged_across_two_columns_we_read_are_refused_naming_the_range(small, tmp_path):
-    book, sheet = workbook([["Follo", "1.1", "2023-Q2", "I rute", 10, "Kommer i gang", None, ""]])
+    book, sheet = status_workbook([["Follo", "1.1", "2023-Q2", "I rute", 10, "Kommer i gang", None, ""]])
     sheet.merge_cells("F2:G2")
     book.save(path := tmp_path / "flettet.xlsx")
 
@@ -342,7 +322,7 @@ def test_merged_title_and_header_cells_above_the_data_still_read(small, tmp_path
 )
 def test_a_field_headed_twice_is_refused_naming_both_columns(small, tmp_path, header, columns):
     """Source: "Reading from Excel mangles columns" (pandas-dev/pandas#10523)."""
-    book, _ = workbook([["Follo", "1.1", "2023-Q2", "I rute", "Forsinket", 10]], header=header)
+    book, _ = status_workbook([["Follo", "1.1", "2023-Q2", "I rute", "Forsinket", 10]], header=header)
     book.save(path := tmp_path / "dobbel.xlsx")
 
     assert refusal(small, path, DuplicateColumn) == (
@@ -353,7 +333,7 @@ def test_a_field_headed_twice_is_refused_naming_both_columns(small, tmp_path, he
 
 def copied_sheet(path: Path, *, hide_original: bool) -> Path:
     """Last quarter's Status sheet, and the copy Excel names "Status (2)" filled in for this quarter."""
-    book, sheet = workbook([["Follo", "1.1", "2023-Q1", "I rute", 10, "forrige kvartal", "", ""]])
+    book, sheet = status_workbook([["Follo", "1.1", "2023-Q1", "I rute", 10, "forrige kvartal", "", ""]])
     copy = book.copy_worksheet(sheet)
     copy.title = "Status (2)"
     for column, value in zip("CDEF", ["2023-Q2", "Forsinket", 20, "dette kvartalet"], strict=True):
@@ -433,9 +413,9 @@ def test_an_excel_tables_totals_row_is_not_read_as_a_report(small, tmp_path):
 
 def test_a_sheet_part_named_in_another_case_is_read(small, tmp_path):
     """Source: "ZipWorker, all _zipFile.GetEntry" (ExcelDataReader/ExcelDataReader#301), SheetJS/sheetjs#439."""
-    book, _ = workbook([FOLLO_ROW])
+    book, _ = status_workbook([FOLLO_ROW])
     book.save(path := tmp_path / "stor.xlsx")
-    edit_zip(path, lambda name, data: (name.replace("sheet1.xml", "Sheet1.xml"), data))
+    rewrite_zip(path, lambda name, data: (name.replace("sheet1.xml", "Sheet1.xml"), data))
 
     load_status(small, path, user=ADMIN)
 
@@ -448,9 +428,9 @@ def test_entries_named_with_backslashes_are_read(small, tmp_path):
     Source: "Backspace in zipfile entry name" (ExcelDataReader/ExcelDataReader#385),
     "error if backslashes in zip path" (dotnet/Open-XML-SDK#1128).
     """
-    book, _ = workbook([FOLLO_ROW])
+    book, _ = status_workbook([FOLLO_ROW])
     book.save(path := tmp_path / "windows.xlsx")
-    edit_zip(path, lambda name, data: (name.replace("/", "\\"), data))
+    rewrite_zip(path, lambda name, data: (name.replace("/", "\\"), data))
 
     load_status(small, path, user=ADMIN)
 
@@ -462,7 +442,7 @@ def test_a_shared_string_count_a_little_high_is_read(small, tmp_path):
 
     Source: "Count and uniqueCount attributes aren't updated in sharedStrings.xml" (troldal/OpenXLSX#187).
     """
-    book, _ = workbook([FOLLO_ROW])
+    book, _ = status_workbook([FOLLO_ROW])
     book.save(path := tmp_path / "telling.xlsx")
 
     def edit(name: str, data: bytes) -> tuple[str, bytes]:
@@ -470,7 +450,7 @@ def test_a_shared_string_count_a_little_high_is_read(small, tmp_path):
             data = re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="25"', data)
         return name, data
 
-    edit_zip(path, edit)
+    rewrite_zip(path, edit)
 
     load_status(small, path, user=ADMIN)
 
@@ -537,7 +517,7 @@ def test_a_sheet_target_calamine_would_resolve_otherwise_is_refused_and_the_proc
     def edit(name: str, data: bytes) -> tuple[str, bytes]:
         return name, data.replace(b'Target="worksheets/sheet1.xml"', b'Target="../xl/worksheets/sheet1.xml"')
 
-    edit_zip(path, edit)
+    rewrite_zip(path, edit)
     with zipfile.ZipFile(path, "a") as archive:
         archive.writestr("xl/../xl/worksheets/sheet1.xml", far + "</worksheet>")
     probe = (
@@ -607,7 +587,7 @@ def test_workbook_encrypted_by_a_sensitivity_label_is_named(tmp_path, entries):
 
 def test_read_sheet_takes_the_header_as_plain_data(tmp_path):
     """The child process that runs read_sheet gets its arguments pickled: the header is a dict and a tuple."""
-    book, _ = workbook([FOLLO_ROW])
+    book, _ = status_workbook([FOLLO_ROW])
     book.save(path := tmp_path / "status.xlsx")
 
     sheet = read_sheet(path, header=STATUS_HEADER)
@@ -624,7 +604,7 @@ def test_the_new_refusals_read_in_english(small, tmp_path):
         "them to read. Delete or hide the sheet that is not to be read, and upload the file again."
     )
 
-    book, _ = workbook([["Follo", "1.1", "2023-Q2", "I rute", "#DIV/0!", "", "", ""]])
+    book, _ = status_workbook([["Follo", "1.1", "2023-Q2", "I rute", "#DIV/0!", "", "", ""]])
     book.save(path := tmp_path / "feil.xlsx")
     with pytest.raises(StatusFileRejected) as rejected:
         load_status(small, path, user=ADMIN)

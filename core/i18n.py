@@ -324,11 +324,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.file_label": ("Statusfil (.xlsx, høyst {limit} MB)", "Status file (.xlsx, at most {limit} MB)"),
     "upload.csv_refused": (
         "«{file}» er en CSV-fil, og CSV kan ikke lastes opp: den mister formatet på cellene, "
-        "så et tiltaksnummer som 1.10 kan bli 1.1. Åpne filen i Excel og lagre den som "
-        "Excel-arbeidsbok (.xlsx), og last opp den. Ingenting er lagret.",
+        "så et tiltaksnummer som 1.10 kan bli 1.1. Last ned malen i steg 1, fyll den inn "
+        "og last opp den. Ingenting er lagret.",
         "“{file}” is a CSV file, and CSV cannot be uploaded: it loses the cells' formats, "
-        "so a commitment number such as 1.10 can become 1.1. Open the file in Excel, save it as an "
-        "Excel workbook (.xlsx) and upload that. Nothing was saved.",
+        "so a commitment number such as 1.10 can become 1.1. Download the template in step 1, fill it in "
+        "and upload that. Nothing was saved.",
     ),
     "upload.type_refused": (
         "«{file}» er ikke en Excel-arbeidsbok. Last opp statusfilen som Excel-arbeidsbok (.xlsx), "
@@ -867,10 +867,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "outputs.template.guide.prefilled_heading": ("Forhåndsutfylt", "Pre-filled"),
     "outputs.template.guide.prefilled": (
-        "Status, Fremdrift og Ansvarlig er fylt ut fra forrige rapport. Har ingenting endret seg, "
-        "kan de stå som de er. Er det allerede rapportert for kvartalet, står det som ble rapportert.",
-        "Status, Fremdrift and Ansvarlig are filled in from the previous report. If nothing has changed, "
-        "they can stay as they are. If the quarter has been reported already, what was reported is filled in.",
+        "Status, Fremdrift og Ansvarlig er fylt ut fra forrige rapport. Oppdater dem, og skriv en kommentar. "
+        "En rad som står helt som i forrige rapport, regnes som ikke oppdatert: den blir bare lagret hvis du "
+        "bekrefter det når du laster opp. Er det allerede rapportert for kvartalet, står det som ble rapportert.",
+        "Status, Fremdrift and Ansvarlig are filled in from the previous report. Update them and write a comment. "
+        "A row left exactly as in the previous report counts as not updated: it is saved only if you confirm so "
+        "when you upload. If the quarter has been reported already, what was reported is filled in.",
     ),
     "outputs.template.guide.done_heading": ("Når du er ferdig", "When you are done"),
     "outputs.template.guide.no_new": (
@@ -1369,10 +1371,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "progress must be a whole number from 0 to 100, for example 45 (without a % sign).",
     ),
     "loaders.status.progress_percent_format": (
-        "cellen er formatert som prosent, så {number} vises som {excel}. Skriv {number} % i cellen "
-        "(Excel lagrer det som {fraction}), eller fjern prosentformatet.",
-        "the cell is formatted as a percentage, so {number} shows as {excel}. Type {number} % in the cell "
-        "(Excel stores it as {fraction}), or remove the percentage format.",
+        "cellen er formatert som prosent, så {number} vises som {excel}. Fjern prosentformatet "
+        "(velg tallformatet Standard for cellen), så står det {number}, og last opp på nytt.",
+        "the cell is formatted as a percentage, so {number} shows as {excel}. Remove the percentage format "
+        "(choose the General number format for the cell) so that it shows {number}, and upload the file again.",
     ),
     "loaders.status.progress_fraction": (
         "mente du {percent} %? Fremdrift er et helt tall fra 0 til 100: skriv {percent} (uten %-tegn).",

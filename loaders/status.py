@@ -483,7 +483,6 @@ class _RowReader:
                 shown=excel,
                 excel=excel,
                 number=Deferred(_decimal, number),
-                fraction=Deferred(_decimal, number / 100),
             )
         if not percent_cell and number is not None and 0 < number < 1:
             return self.error(

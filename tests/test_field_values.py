@@ -71,10 +71,11 @@ def test_whole_numbers_under_a_percent_format_are_refused_saying_what_excel_show
 
     messages = [
         "Arket «Status», rad 2 (tiltak 1.1), kolonne E (Fremdrift (%)): «4000 %» – cellen er formatert som "
-        "prosent, så 40 vises som 4000 %. Skriv 40 % i cellen (Excel lagrer det som 0,4), eller fjern prosentformatet.",
+        "prosent, så 40 vises som 4000 %. Fjern prosentformatet (velg tallformatet Standard for cellen), så "
+        "står det 40, og last opp på nytt.",
         "Arket «Status», rad 3 (tiltak 1.2), kolonne E (Fremdrift (%)): «150 %» – cellen er formatert som "
-        "prosent, så 1,5 vises som 150 %. Skriv 1,5 % i cellen (Excel lagrer det som 0,015), eller fjern "
-        "prosentformatet.",
+        "prosent, så 1,5 vises som 150 %. Fjern prosentformatet (velg tallformatet Standard for cellen), så "
+        "står det 1,5, og last opp på nytt.",
     ]
     assert refused_without_writing(register, path) == (
         f"Filen ble ikke lagret: 2 feil. Første: {messages[0]}",
@@ -90,8 +91,8 @@ def test_whole_number_under_a_percent_format_in_english(register, tmp_path):
         load_status(register, path, user=ADMIN)
     assert [error.message("en") for error in caught.value.errors] == [
         "Sheet “Status”, row 2 (commitment 1.1), column E (Fremdrift (%)): “4000 %” – the cell is formatted "
-        "as a percentage, so 40 shows as 4000 %. Type 40 % in the cell (Excel stores it as 0.4), or remove the "
-        "percentage format."
+        "as a percentage, so 40 shows as 4000 %. Remove the percentage format (choose the General number format "
+        "for the cell) so that it shows 40, and upload the file again."
     ]
 
 

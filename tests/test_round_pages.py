@@ -762,8 +762,8 @@ def test_a_csv_file_is_refused_in_norwegian_and_nothing_is_saved(register):
     at.run()
     assert [error.value for error in at.error] == [
         "«status.csv» er en CSV-fil, og CSV kan ikke lastes opp: den mister formatet på cellene, "
-        "så et tiltaksnummer som 1.10 kan bli 1.1. Åpne filen i Excel og lagre den som "
-        "Excel-arbeidsbok (.xlsx), og last opp den. Ingenting er lagret."
+        "så et tiltaksnummer som 1.10 kan bli 1.1. Last ned malen i steg 1, fyll den inn "
+        "og last opp den. Ingenting er lagret."
     ]
     assert [header.value for header in at.main.header][-1] == "2. Last opp utfylt fil"
     assert [button.label for button in at.button if button.label == "Lagre"] == []
@@ -796,8 +796,8 @@ def test_the_refusals_read_in_english(register):
     at.run()
     assert [error.value for error in at.error] == [
         "“status.csv” is a CSV file, and CSV cannot be uploaded: it loses the cells' formats, "
-        "so a commitment number such as 1.10 can become 1.1. Open the file in Excel, save it as an "
-        "Excel workbook (.xlsx) and upload that. Nothing was saved."
+        "so a commitment number such as 1.10 can become 1.1. Download the template in step 1, fill it in "
+        "and upload that. Nothing was saved."
     ]
     at = upload(at, "notes.docx", b"PK\x03\x04 not a workbook")
     assert [error.value for error in at.error] == [

@@ -41,8 +41,8 @@ def test_a_csv_and_an_oversized_file_are_refused_in_norwegian(
     wait_for_app_idle(page)
     expect(page.get_by_test_id(ERROR)).to_have_text(
         "«status.csv» er en CSV-fil, og CSV kan ikke lastes opp: den mister formatet på cellene, "
-        "så et tiltaksnummer som 1.10 kan bli 1.1. Åpne filen i Excel og lagre den som "
-        "Excel-arbeidsbok (.xlsx), og last opp den. Ingenting er lagret."
+        "så et tiltaksnummer som 1.10 kan bli 1.1. Last ned malen i steg 1, fyll den inn "
+        "og last opp den. Ingenting er lagret."
     )
     expect(page.get_by_text("not allowed")).to_have_count(0)
 

@@ -1370,6 +1370,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
         "progress must be a whole number from 0 to 100, for example 45 (without a % sign).",
     ),
+    "loaders.status.several_quarters.one": (
+        "Filen har rapporter for flere kvartaler: {main} ({count} rad) og {others}. Sjekk kolonnen Kvartal: "
+        "malen er laget for ett kvartal per fil.",
+        "The file has reports for more than one quarter: {main} ({count} row) and {others}. Check the Kvartal "
+        "column: the template is made for one quarter per file.",
+    ),
+    "loaders.status.several_quarters.other": (
+        "Filen har rapporter for flere kvartaler: {main} ({count} rader) og {others}. Sjekk kolonnen Kvartal: "
+        "malen er laget for ett kvartal per fil.",
+        "The file has reports for more than one quarter: {main} ({count} rows) and {others}. Check the Kvartal "
+        "column: the template is made for one quarter per file.",
+    ),
+    "loaders.status.quarter_rows.one": ("{quarter} (rad {rows})", "{quarter} (row {rows})"),
+    "loaders.status.quarter_rows.other": ("{quarter} (radene {rows})", "{quarter} (rows {rows})"),
     "loaders.status.progress_percent_format": (
         "cellen er formatert som prosent, så {number} vises som {excel}. Fjern prosentformatet "
         "(velg tallformatet Standard for cellen), så står det {number}, og last opp på nytt.",

@@ -19,7 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from core.access import require_reporter, scope_text
-from core.i18n import Deferred, Text, join_words, quoted_list
+from core.i18n import Deferred, Text, join_words, quoted_list, t
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
 from core.settings import setting
@@ -180,7 +180,47 @@ def parse_sheet(
         raise StatusFileRejected(errors)
     if not parsed:
         raise StatusFileRejected([CellError(sheet.name, None, None, None, None, "loaders.status.no_rows")])
-    return parsed, warnings
+    several = _several_quarters(parsed)
+    return parsed, [*warnings, several] if several else warnings
+
+
+def _several_quarters(parsed: list[ReportRow]) -> Text | None:
+    """A warning when the rows are for more than one quarter, naming the rows apart from the most common one.
+
+    One stray Kvartal cell would otherwise pass unseen: its commitment reported for that quarter,
+    and missing from the file's own.
+    """
+    rows_by_quarter: dict[str, list[int]] = {}
+    for row in parsed:
+        rows_by_quarter.setdefault(row.quarter, []).append(row.row)
+    if len(rows_by_quarter) < 2:
+        return None
+    main = max(sorted(rows_by_quarter), key=lambda quarter: len(rows_by_quarter[quarter]))
+    others = [(quarter, rows) for quarter, rows in sorted(rows_by_quarter.items()) if quarter != main]
+    return Text(
+        "loaders.status.several_quarters",
+        main=Deferred(quarter_label, main),
+        count=len(rows_by_quarter[main]),
+        others=Deferred(_quarters_and_rows, others),
+    )
+
+
+def _quarters_and_rows(others: list[tuple[str, list[int]]], lang: str = "nb") -> str:
+    """ "4. kv. 2024 (rad 14) og 1. kv. 2025 (radene 15, 16 og 17)", at most five rows each."""
+    shown = 5
+    parts = []
+    for quarter, rows in others:
+        numbers = [str(row) for row in rows[:shown]] + (["…"] if len(rows) > shown else [])
+        parts.append(
+            t(
+                "loaders.status.quarter_rows",
+                lang,
+                quarter=quarter_label(quarter, lang),
+                rows=join_words(numbers, lang),
+                count=len(rows),
+            )
+        )
+    return join_words(parts, lang)
 
 
 def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | None) -> CellError:

@@ -246,6 +246,9 @@ NOT_UPDATED_WARNING = (
 )
 
 
+MISSING_WARNING = "3 av regionens tiltak mangler i filen. De beholder det som er lagret."
+
+
 def test_a_row_that_repeats_the_previous_report_is_flagged_not_updated_and_the_switch_shows_unchanged_rows(
     register,
 ):
@@ -283,6 +286,14 @@ def test_a_row_that_repeats_the_previous_report_is_flagged_not_updated_and_the_s
 def test_rows_not_updated_are_saved_when_the_person_confirms_them(register):
     at = upload(upload_page(), "status-follo.xlsx", ROUND_FILE)
     at.checkbox(key="upload-keep-not-updated").check().run()
+    assert [warning.value for warning in at.warning] == [
+        "1 rad gjentar bare forrige rapport, slik malen var fylt ut. Du har krysset av for at statusen "
+        "er uendret, så den lagres som ny rapport for kvartalet når du trykker «Lagre».",
+        MISSING_WARNING,
+    ]
+    at.checkbox(key="upload-keep-not-updated").uncheck().run()
+    assert [warning.value for warning in at.warning] == [NOT_UPDATED_WARNING, MISSING_WARNING]
+    at.checkbox(key="upload-keep-not-updated").check().run()
     save_button(at).click().run()
     assert at.success[0].value.endswith(": 2 nye, 0 endret, 1 uendret.")
     assert reports("2024-Q3") == [
@@ -310,7 +321,16 @@ def test_an_untouched_template_says_so_and_offers_no_save_until_confirmed(regist
     assert [info.value for info in at.main.info] == []
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
+    # Ticked, the notice above the box says what will happen now, not "Ingenting blir lagret".
     at.checkbox(key="upload-keep-not-updated").check().run()
+    assert [warning.value for warning in at.warning] == [
+        "Filen er ikke oppdatert: alle 3 radene gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Du har krysset av for at statusen er uendret, så de lagres som nye rapporter for kvartalet "
+        "når du trykker «Lagre»."
+    ]
+    assert [info.value for info in at.main.info] == [
+        "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
+    ]
     save_button(at).click().run()
     assert at.success[0].value.endswith(": 3 nye, 0 endret, 0 uendret.")
     assert [row[:4] for row in reports("2024-Q3")] == [
@@ -333,30 +353,37 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
     assert [error.value for error in at.error] == [
         "Filen kan ikke lagres: 4 feil. Ingenting er endret. Rett feilene i tabellen og last opp filen på nytt."
     ]
-    [errors] = at.dataframe
+    # A table that wraps, so every instruction reads whole; the Nr column names each row's number,
+    # also where the problem is the number itself.
     allowed = "Ikke startet, I rute, Forsinket, Fullført, Utgår"
-    assert frame_rows(errors) == [
-        ["Status", 2, "1.1", "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
-        ["Status", 3, "", "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
+    assert at.dataframe == []
+    assert html_tables(at)["upload-errors"] == HtmlTable(
+        "Feil i statusfilen",
+        ["Ark", "Rad", "Nr", "Kolonne", "Overskrift", "Verdi", "Feil"],
         [
-            "Status",
-            3,
-            "9.9",
-            "E",
-            "Fremdrift (%)",
-            "150",
-            "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+            ["Status", "2", "1.1", "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
+            ["Status", "3", "9.9", "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
+            [
+                "Status",
+                "3",
+                "9.9",
+                "E",
+                "Fremdrift (%)",
+                "150",
+                "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+            ],
+            [
+                "Status",
+                "4",
+                "1.1",
+                "A",
+                "Region",
+                "Ukjent råd",
+                "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
+            ],
         ],
-        [
-            "Status",
-            4,
-            "1.1",
-            "A",
-            "Region",
-            "Ukjent råd",
-            "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
-        ],
-    ]
+        [None, None, None, None],
+    )
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
     exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
@@ -765,7 +792,8 @@ def test_a_csv_file_is_refused_in_norwegian_and_nothing_is_saved(register):
         "så et tiltaksnummer som 1.10 kan bli 1.1. Åpne filen i Excel og lagre den som "
         "Excel-arbeidsbok (.xlsx), og last opp den. Ingenting er lagret."
     ]
-    assert [header.value for header in at.main.header][-1] == "2. Last opp utfylt fil"
+    # Under step 3, where the loader's refusals (.ods, two status sheets) appear too.
+    assert [header.value for header in at.main.header][-1] == "3. Se over og lagre"
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
 
@@ -777,6 +805,7 @@ def test_a_file_over_the_limit_is_refused_in_words_and_nothing_is_saved(register
         "«status\\_follo.xlsx» er 26,0 MB, og en statusfil kan være høyst 25 MB. En utfylt mal er langt under 1 MB: "
         "sjekk at det er riktig fil, eller fjern bilder og ekstra ark. Ingenting er lagret."
     ]
+    assert [header.value for header in at.main.header][-1] == "3. Se over og lagre"
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
 

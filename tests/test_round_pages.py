@@ -287,7 +287,7 @@ def test_a_save_refused_after_the_check_is_shown_under_step_3_and_writes_nothing
         "Filen kan ikke lagres: 1 feil. Ingenting er endret. Rett feilen i tabellen og last opp filen på nytt."
     ]
     assert html_tables(at)["upload-errors"].rows == [
-        ["Status", "3", "2.1", "B", "Nr", "2.1", "Follorådet har ikke noe tiltak med dette nummeret."]
+        ["Status", "3", "", "B", "Nr", "2.1", "Follorådet har ikke noe tiltak med dette nummeret."]
     ]
     assert reports("2024-Q3") == []
 
@@ -443,8 +443,7 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
     assert [error.value for error in at.error] == [
         "Filen kan ikke lagres: 4 feil. Ingenting er endret. Rett feilene i tabellen og last opp filen på nytt."
     ]
-    # A table that wraps, so every instruction reads whole; the Nr column names each row's number,
-    # also where the problem is the number itself.
+    # A table that wraps, so every instruction reads whole.
     allowed = "Ikke startet, I rute, Forsinket, Fullført, Utgår"
     assert at.dataframe == []
     assert html_tables(at)["upload-errors"] == HtmlTable(
@@ -452,7 +451,7 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
         ["Ark", "Rad", "Nr", "Kolonne", "Overskrift", "Verdi", "Feil"],
         [
             ["Status", "2", "1.1", "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
-            ["Status", "3", "9.9", "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
+            ["Status", "3", "", "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
             [
                 "Status",
                 "3",

@@ -49,7 +49,7 @@ def test_errors_are_counted_in_english_with_plural_forms(register):
                 "Kanskje",
                 "unknown status. Choose one of: Not started, On track, Delayed, Completed, Cancelled.",
             ],
-            ["Status", "3", "9.9", "B", "Nr", "9.9", "Follorådet has no commitment with this number."],
+            ["Status", "3", "", "B", "Nr", "9.9", "Follorådet has no commitment with this number."],
         ],
         [None, None],
     )

@@ -24,10 +24,10 @@ from core.register import find_region
 from core.reports import NOT_UPDATED, LoadResult
 from core.settings import setting
 from core.users import User
-from core.vocabulary import fold, format_number, next_quarter, quarter_label, quarter_of_date, status_label
+from core.vocabulary import format_number, next_quarter, quarter_label, quarter_of_date, status_label
 from loaders.errors import NO_QUARTER_COLUMN, CellError, FileRejected
 from loaders.review import review_counts, review_frame
-from loaders.status import COLUMN_ALIASES, load_status_bytes
+from loaders.status import load_status_bytes
 from outputs.charts import percent_text, typed_rows
 from outputs.tables import XLSX_MIME
 from outputs.template import reporting_quarters as _reporting_quarters
@@ -52,8 +52,9 @@ SAVED_LINKS_KEY = "_upload_saved_links"
 SAVE_REFUSAL_KEY = "_upload_save_refusal"
 UPLOADS_PAGE = "views/opplastinger.py"
 OVERVIEW_PAGE = "views/oversikt.py"
-# Headers of the status file's Nr column, as the loader matches them.
-_CODE_HEADERS = frozenset(fold(header) for header in COLUMN_ALIASES["code"])
+SHORT_VALUE = 20  # characters: a cell value in the error list this short is never broken
+# The one problem in the Nr column whose number was read: the value is the row's number.
+REPORTED_TWICE = "loaders.status.reported_twice"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -322,14 +323,19 @@ def show_errors(errors: list[CellError], lang: str) -> None:
             tables.number_cell(error.row),
             tables.short_cell(error_code(error)),
             tables.short_cell(error.column),
-            tables.name_cell(error.header),
-            tables.text_cell(error.value),
+            tables.short_cell(error.header),
+            _value_cell(error.value),
             tables.text_cell(error.problem(lang), wide=True),
         ]
         for error in errors
     )
     tables.show_table(title, list(table.columns), rows, len(errors), lang, "upload-errors")
     widgets.export_table_buttons(title, table, lang, key="upload-errors")
+
+
+def _value_cell(value: str | None) -> tables.Cell:
+    # A short value ("4000 %", "01.08.2024") stays on one line; a long one (a comment) wraps between words.
+    return tables.short_cell(value) if len(value or "") <= SHORT_VALUE else tables.name_cell(value)
 
 
 def errors_table(errors: list[CellError], lang: str) -> pd.DataFrame:
@@ -348,13 +354,12 @@ def errors_table(errors: list[CellError], lang: str) -> pd.DataFrame:
 
 
 def error_code(error: CellError) -> str:
-    """The row's commitment number: the loader's, or for a problem in the Nr column the number there,
-    which the loader leaves in the value (a commitment reported twice)."""
+    """The row's commitment number: the loader's, or for a commitment reported twice the number it
+    read, which the loader leaves in the value (for other problems in the Nr column, the value is
+    what could not be read as a number, such as a date)."""
     if error.code:
         return error.code
-    if error.header is not None and fold(error.header) in _CODE_HEADERS:
-        return error.value or ""
-    return ""
+    return error.value or "" if error.key == REPORTED_TWICE else ""
 
 
 def show_missing(missing: list, lang: str) -> None:

@@ -48,7 +48,7 @@ REVIEW_KEY = "_upload_review"
 SAVED_KEY = "_upload_saved_file"
 # What the links under "Lagret som opplasting N" lead to: (upload id, the newest quarter it wrote).
 SAVED_LINKS_KEY = "_upload_saved_links"
-# A save refused, as a Review with its errors or message: shown where the review is.
+# A save refused: (the file's id, a Review with its errors or message), shown where the review is.
 SAVE_REFUSAL_KEY = "_upload_save_refusal"
 UPLOADS_PAGE = "views/opplastinger.py"
 OVERVIEW_PAGE = "views/oversikt.py"
@@ -192,10 +192,10 @@ def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated
                 db, file.getvalue(), file.name, quarter=file_quarter, user=user, keep_not_updated=keep_not_updated
             )
     except FileRejected as rejected:
-        st.session_state[SAVE_REFUSAL_KEY] = Review(errors=rejected.errors)
+        st.session_state[SAVE_REFUSAL_KEY] = (file.file_id, Review(errors=rejected.errors))
         return
     except MonitorError as error:
-        st.session_state[SAVE_REFUSAL_KEY] = Review(message=widgets.error_message(error, lang))
+        st.session_state[SAVE_REFUSAL_KEY] = (file.file_id, Review(message=widgets.error_message(error, lang)))
         return
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
     if result.only_not_updated:
@@ -253,7 +253,8 @@ def show_chosen_file(file, file_quarter: str | None, user: User, lang: str) -> N
         st.error(refusal)
         return
     # A save refused (the database changed since the check) is shown once, in place of the review.
-    found = st.session_state.pop(SAVE_REFUSAL_KEY, None) or review(file, file_quarter, user, lang)
+    refused = st.session_state.pop(SAVE_REFUSAL_KEY, None)
+    found = refused[1] if refused and refused[0] == file.file_id else review(file, file_quarter, user, lang)
     keep_not_updated = show_review(found, lang)
     if found.can_save(keep_not_updated):
         st.button(

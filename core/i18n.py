@@ -396,6 +396,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nothing will be saved. Fill in status, progress and comment for the quarter and upload the file again, "
         "or tick the box below if the status really is unchanged.",
     ),
+    "upload.not_updated_kept.one": (
+        "{count} rad gjentar bare forrige rapport, slik malen var fylt ut. Du har krysset av for at statusen "
+        "er uendret, så den lagres som ny rapport for kvartalet når du trykker «Lagre».",
+        "{count} row only repeats the previous report, as the template was filled in. You have ticked that the "
+        "status is unchanged, so it is saved as a new report for the quarter when you press “Save”.",
+    ),
+    "upload.not_updated_kept.other": (
+        "{count} rader gjentar bare forrige rapport, slik malen var fylt ut. Du har krysset av for at statusen "
+        "er uendret, så de lagres som nye rapporter for kvartalet når du trykker «Lagre».",
+        "{count} rows only repeat the previous report, as the template was filled in. You have ticked that the "
+        "status is unchanged, so they are saved as new reports for the quarter when you press “Save”.",
+    ),
+    "upload.only_not_updated_kept.one": (
+        "Filen er ikke oppdatert: filens {count} rad gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Du har krysset av for at statusen er uendret, så den lagres som ny rapport for kvartalet "
+        "når du trykker «Lagre».",
+        "The file is not updated: the file's {count} row only repeats the previous report, as the template was "
+        "filled in. You have ticked that the status is unchanged, so it is saved as a new report for the quarter "
+        "when you press “Save”.",
+    ),
+    "upload.only_not_updated_kept.other": (
+        "Filen er ikke oppdatert: alle {count} radene gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Du har krysset av for at statusen er uendret, så de lagres som nye rapporter for kvartalet "
+        "når du trykker «Lagre».",
+        "The file is not updated: all {count} rows only repeat the previous report, as the template was "
+        "filled in. You have ticked that the status is unchanged, so they are saved as new reports for the "
+        "quarter when you press “Save”.",
+    ),
     "upload.keep_not_updated": (
         "Lagre også radene som ikke er oppdatert (statusen er uendret siden forrige rapport)",
         "Also save the rows that are not updated (the status is unchanged since the previous report)",
@@ -469,6 +497,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret.",
         "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
+    "upload.saved_link_upload": ("Se opplasting {upload} i Opplastinger", "See upload {upload} in Uploads"),
+    "upload.saved_link_overview": ("Se Oversikt for {quarter}", "See the Overview for {quarter}"),
     "upload.nothing_changed.one": (
         "Ingenting ble endret: {count} rapport var lik det som allerede er lagret.",
         "Nothing changed: {count} report matched what is already saved.",

@@ -1,6 +1,7 @@
 """The quarterly round through the pages: template, upload with review, save, log, rollback, and the
 bytes of the downloads."""
 
+import contextlib
 import csv
 import io
 import zipfile
@@ -11,7 +12,7 @@ import pypdfium2
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.db import connect
+from core.db import connect, write_transaction
 from core.users import add_user
 from tests.builders import (
     CHROMIUM,
@@ -202,6 +203,95 @@ def test_save_writes_the_file_and_the_overview_offers_its_quarter_as_provisional
     )
 
 
+def page_links(at: AppTest) -> list[tuple[str, str, str]]:
+    """(label, page's URL path, query) of each page link on the page."""
+    return [(link.proto.label, link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+
+
+def test_the_saved_message_links_to_the_upload_and_to_the_overview_of_its_quarter(register):
+    at = upload(upload_page({"status": "delayed"}), "status-follo.xlsx", GOOD_FILE)
+    save_button(at).click().run()
+    number = int(at.success[0].value.split()[3].rstrip(":"))
+    # The filters are kept in canonical form, the quarter is the one just reported.
+    assert page_links(at) == [
+        (f"Se opplasting {number} i Opplastinger", "opplastinger", f"status=delayed&upload={number}"),
+        ("Se Oversikt for 3. kv. 2024", "", "status=delayed&quarter=2024-Q3"),
+    ]
+    at.query_params.update({"status": "delayed", "upload": str(number)})
+    at.switch_page("views/opplastinger.py").run()
+    assert not at.exception
+    assert at.selectbox(key="upload-choice").value == number
+    assert page_links(at) == []
+    del at.query_params["upload"]
+    at.query_params["quarter"] = "2024-Q3"
+    at.switch_page("views/oversikt.py").run()
+    assert at.caption[0].value == "Utvalg: Forsinket · 3. kv. 2024 (foreløpig)"
+
+
+def test_the_saved_links_read_in_english_and_keep_the_language(register):
+    at = upload(upload_page({"lang": "en"}), "status-follo.xlsx", GOOD_FILE)
+    [save] = [button for button in at.button if button.label == "Save"]
+    save.click().run()
+    number = int(at.success[0].value.split()[3].rstrip(":"))
+    assert page_links(at) == [
+        (f"See upload {number} in Uploads", "opplastinger", f"lang=en&upload={number}"),
+        ("See the Overview for Q3 2024", "", "lang=en&quarter=2024-Q3"),
+    ]
+    # Shown once, with the message: the next run has neither.
+    at.run()
+    assert at.success == []
+    assert page_links(at) == []
+
+
+def test_a_commitment_reported_twice_names_its_number_in_the_nr_column(register, downloads):
+    twice = workbook_bytes([[FOLLO, "1.1", "2024-Q3", "I rute", 30], [FOLLO, "1.1", "2024-Q3", "Forsinket", 20]])
+    at = upload(upload_page(), "dobbel.xlsx", twice)
+    row = ["Status", "3", "1.1", "B", "Nr", "1.1", "tiltaket er rapportert to ganger for 3. kv. 2024 (også rad 2)."]
+    assert html_tables(at)["upload-errors"].rows == [row]
+    exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
+    assert [cell.value for cell in exported[5]] == ["Status", 3, *row[2:]]
+    assert reports("2024-Q3") == []
+
+
+def test_a_long_error_list_shows_its_first_rows_and_the_download_holds_every_one(register, downloads):
+    rows = [[FOLLO, "1.1", "2024-Q3", f"Kanskje {number}", 30] for number in range(60)]
+    at = upload(upload_page(), "mange-feil.xlsx", workbook_bytes(rows))
+    assert at.error[0].value.startswith("Filen kan ikke lagres: 60 feil.")
+    shown = html_tables(at)["upload-errors"].rows
+    assert [row[1] for row in shown] == [str(number) for number in range(2, 52)]
+    assert shown[-1][5] == "Kanskje 49"
+    assert "Viser de første 50 av 60. Hele listen er i Excel- og CSV-filen under." in [c.value for c in at.caption]
+    exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
+    assert [row[1] for row in exported.iter_rows(min_row=5, values_only=True)] == list(range(2, 62))
+
+
+def test_stored_text_in_an_error_is_shown_as_text(register):
+    rows = [[FOLLO, "1.1", "2024-Q3", "<b>I rute</b> **nå**", 30]]
+    at = upload(upload_page(), "feil.xlsx", workbook_bytes(rows))
+    [row] = html_tables(at)["upload-errors"].rows
+    assert row[5] == "<b>I rute</b> **nå**"
+    body = next(element.proto.body for element in at.get("html") if 'id="table-upload-errors"' in element.proto.body)
+    assert "&lt;b&gt;I rute&lt;/b&gt; **nå**" in body and "<b>" not in body
+
+
+def test_a_save_refused_after_the_check_is_shown_under_step_3_and_writes_nothing(register):
+    at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
+    # Another session renumbers 2.1 between the check and the save.
+    with contextlib.closing(connect()) as db, write_transaction(db):
+        db.execute("UPDATE commitments SET code = '2.9' WHERE id = ?", (commitment_id(FOLLO, "2.1"),))
+    save_button(at).click().run()
+    assert not at.exception
+    assert at.success == []
+    assert [header.value for header in at.main.header][-1] == "3. Se over og lagre"
+    assert [error.value for error in at.error] == [
+        "Filen kan ikke lagres: 1 feil. Ingenting er endret. Rett feilen i tabellen og last opp filen på nytt."
+    ]
+    assert html_tables(at)["upload-errors"].rows == [
+        ["Status", "3", "", "B", "Nr", "2.1", "Follorådet har ikke noe tiltak med dette nummeret."]
+    ]
+    assert reports("2024-Q3") == []
+
+
 def test_the_same_file_again_changes_nothing(register):
     at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
     save_button(at).click().run()
@@ -246,6 +336,9 @@ NOT_UPDATED_WARNING = (
 )
 
 
+MISSING_WARNING = "3 av regionens tiltak mangler i filen. De beholder det som er lagret."
+
+
 def test_a_row_that_repeats_the_previous_report_is_flagged_not_updated_and_the_switch_shows_unchanged_rows(
     register,
 ):
@@ -283,6 +376,14 @@ def test_a_row_that_repeats_the_previous_report_is_flagged_not_updated_and_the_s
 def test_rows_not_updated_are_saved_when_the_person_confirms_them(register):
     at = upload(upload_page(), "status-follo.xlsx", ROUND_FILE)
     at.checkbox(key="upload-keep-not-updated").check().run()
+    assert [warning.value for warning in at.warning] == [
+        "1 rad gjentar bare forrige rapport, slik malen var fylt ut. Du har krysset av for at statusen "
+        "er uendret, så den lagres som ny rapport for kvartalet når du trykker «Lagre».",
+        MISSING_WARNING,
+    ]
+    at.checkbox(key="upload-keep-not-updated").uncheck().run()
+    assert [warning.value for warning in at.warning] == [NOT_UPDATED_WARNING, MISSING_WARNING]
+    at.checkbox(key="upload-keep-not-updated").check().run()
     save_button(at).click().run()
     assert at.success[0].value.endswith(": 2 nye, 0 endret, 1 uendret.")
     assert reports("2024-Q3") == [
@@ -310,7 +411,16 @@ def test_an_untouched_template_says_so_and_offers_no_save_until_confirmed(regist
     assert [info.value for info in at.main.info] == []
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
+    # Ticked, the notice above the box says what will happen now, not "Ingenting blir lagret".
     at.checkbox(key="upload-keep-not-updated").check().run()
+    assert [warning.value for warning in at.warning] == [
+        "Filen er ikke oppdatert: alle 3 radene gjentar bare forrige rapport, slik malen var fylt ut. "
+        "Du har krysset av for at statusen er uendret, så de lagres som nye rapporter for kvartalet "
+        "når du trykker «Lagre»."
+    ]
+    assert [info.value for info in at.main.info] == [
+        "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
+    ]
     save_button(at).click().run()
     assert at.success[0].value.endswith(": 3 nye, 0 endret, 0 uendret.")
     assert [row[:4] for row in reports("2024-Q3")] == [
@@ -333,30 +443,36 @@ def test_a_file_with_errors_lists_them_all_and_writes_nothing(register, download
     assert [error.value for error in at.error] == [
         "Filen kan ikke lagres: 4 feil. Ingenting er endret. Rett feilene i tabellen og last opp filen på nytt."
     ]
-    [errors] = at.dataframe
+    # A table that wraps, so every instruction reads whole.
     allowed = "Ikke startet, I rute, Forsinket, Fullført, Utgår"
-    assert frame_rows(errors) == [
-        ["Status", 2, "1.1", "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
-        ["Status", 3, "", "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
+    assert at.dataframe == []
+    assert html_tables(at)["upload-errors"] == HtmlTable(
+        "Feil i statusfilen",
+        ["Ark", "Rad", "Nr", "Kolonne", "Overskrift", "Verdi", "Feil"],
         [
-            "Status",
-            3,
-            "9.9",
-            "E",
-            "Fremdrift (%)",
-            "150",
-            "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+            ["Status", "2", "1.1", "D", "Status", "Kanskje", f"ukjent status. Velg en av: {allowed}."],
+            ["Status", "3", "", "B", "Nr", "9.9", "Follorådet har ikke noe tiltak med dette nummeret."],
+            [
+                "Status",
+                "3",
+                "9.9",
+                "E",
+                "Fremdrift (%)",
+                "150",
+                "fremdrift må være et helt tall fra 0 til 100, for eksempel 45 (uten %-tegn).",
+            ],
+            [
+                "Status",
+                "4",
+                "1.1",
+                "A",
+                "Region",
+                "Ukjent råd",
+                "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
+            ],
         ],
-        [
-            "Status",
-            4,
-            "1.1",
-            "A",
-            "Region",
-            "Ukjent råd",
-            "ukjent region. Skriv regionens navn eller kortnavn slik det står i registeret.",
-        ],
-    ]
+        [None, None, None, None],
+    )
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
     exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
@@ -765,7 +881,8 @@ def test_a_csv_file_is_refused_in_norwegian_and_nothing_is_saved(register):
         "så et tiltaksnummer som 1.10 kan bli 1.1. Last ned malen i steg 1, fyll den inn "
         "og last opp den. Ingenting er lagret."
     ]
-    assert [header.value for header in at.main.header][-1] == "2. Last opp utfylt fil"
+    # Under step 3, where the loader's refusals (.ods, two status sheets) appear too.
+    assert [header.value for header in at.main.header][-1] == "3. Se over og lagre"
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
 
@@ -777,6 +894,7 @@ def test_a_file_over_the_limit_is_refused_in_words_and_nothing_is_saved(register
         "«status\\_follo.xlsx» er 26,0 MB, og en statusfil kan være høyst 25 MB. En utfylt mal er langt under 1 MB: "
         "sjekk at det er riktig fil, eller fjern bilder og ekstra ark. Ingenting er lagret."
     ]
+    assert [header.value for header in at.main.header][-1] == "3. Se over og lagre"
     assert [button.label for button in at.button if button.label == "Lagre"] == []
     assert reports("2024-Q3") == []
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.builders import FOLLO, GOOD_FILE, upload, upload_page, workbook_bytes
+from tests.builders import FOLLO, GOOD_FILE, HtmlTable, html_tables, upload, upload_page, workbook_bytes
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -16,15 +16,16 @@ def test_a_file_without_its_quarter_says_how_to_give_it_on_the_page(register):
     assert at.main.info[0].value == (
         "Add a “Kvartal” column to the file, or choose the quarter under “More options” → “Quarter for the whole file”."
     )
-    [errors] = at.dataframe
-    assert list(errors.value.iloc[0]) == [
-        "Status",
-        1,
-        "",
-        "",
-        "",
-        "",
-        "the file has no “Kvartal” (quarter) column, and no quarter was given for the whole file.",
+    assert html_tables(at)["upload-errors"].rows == [
+        [
+            "Status",
+            "1",
+            "",
+            "",
+            "",
+            "",
+            "the file has no “Kvartal” (quarter) column, and no quarter was given for the whole file.",
+        ]
     ]
     assert "--quarter" not in " ".join(element.value for element in (*at.error, *at.info))
 
@@ -35,12 +36,23 @@ def test_errors_are_counted_in_english_with_plural_forms(register):
     assert [error.value for error in at.error] == [
         "The file cannot be saved: 2 errors. Nothing was changed. Fix the errors in the table and upload it again."
     ]
-    [errors] = at.dataframe
-    assert list(errors.value.columns) == ["Sheet", "Row", "Code", "Column", "Header", "Value", "Problem"]
-    assert list(errors.value["Problem"]) == [
-        "unknown status. Choose one of: Not started, On track, Delayed, Completed, Cancelled.",
-        "Follorådet has no commitment with this number.",
-    ]
+    assert html_tables(at)["upload-errors"] == HtmlTable(
+        "Errors in the status file",
+        ["Sheet", "Row", "Code", "Column", "Header", "Value", "Problem"],
+        [
+            [
+                "Status",
+                "2",
+                "1.1",
+                "D",
+                "Status",
+                "Kanskje",
+                "unknown status. Choose one of: Not started, On track, Delayed, Completed, Cancelled.",
+            ],
+            ["Status", "3", "", "B", "Nr", "9.9", "Follorådet has no commitment with this number."],
+        ],
+        [None, None],
+    )
 
 
 def test_a_good_file_is_reviewed_and_saved_in_english(register):

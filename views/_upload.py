@@ -25,7 +25,7 @@ from core.reports import NOT_UPDATED, LoadResult
 from core.settings import setting
 from core.users import User
 from core.vocabulary import format_number, next_quarter, quarter_label, quarter_of_date, status_label
-from loaders.errors import NO_QUARTER_COLUMN, FileRejected
+from loaders.errors import NO_QUARTER_COLUMN, CellError, FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
 from outputs.charts import percent_text, typed_rows
@@ -46,6 +46,15 @@ REVIEW_KEY = "_upload_review"
 # The uploaded file last saved: a second click that arrives before the page has redrawn
 # (a double click) must not replace "Lagret som opplasting N" with "nothing changed".
 SAVED_KEY = "_upload_saved_file"
+# What the links under "Lagret som opplasting N" lead to: (upload id, the newest quarter it wrote).
+SAVED_LINKS_KEY = "_upload_saved_links"
+# A save refused: (the file's id, a Review with its errors or message), shown where the review is.
+SAVE_REFUSAL_KEY = "_upload_save_refusal"
+UPLOADS_PAGE = "views/opplastinger.py"
+OVERVIEW_PAGE = "views/oversikt.py"
+SHORT_VALUE = 20  # characters: a cell value in the error list this short is never broken
+# The one problem in the Nr column whose number was read: the value is the row's number.
+REPORTED_TWICE = "loaders.status.reported_twice"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -183,10 +192,10 @@ def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated
                 db, file.getvalue(), file.name, quarter=file_quarter, user=user, keep_not_updated=keep_not_updated
             )
     except FileRejected as rejected:
-        state.flash("error", t("upload.rejected", lang, count=len(rejected.errors)))
+        st.session_state[SAVE_REFUSAL_KEY] = (file.file_id, Review(errors=rejected.errors))
         return
     except MonitorError as error:
-        state.flash("error", widgets.error_message(error, lang))
+        st.session_state[SAVE_REFUSAL_KEY] = (file.file_id, Review(message=widgets.error_message(error, lang)))
         return
     counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
     if result.only_not_updated:
@@ -198,17 +207,67 @@ def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated
         if result.not_updated:
             message += " " + t("core.result.not_updated", lang, count=result.not_updated)
         state.flash("success", message)
+        st.session_state[SAVED_LINKS_KEY] = (result.upload_id, newest_quarter_written(result))
     st.session_state[SAVED_KEY] = file.file_id
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(REVIEW_KEY, None)
 
 
+def newest_quarter_written(result: LoadResult) -> str:
+    """The newest quarter a saved upload wrote a report for (rows kept though not updated count as
+    added): the one to see next in the overview."""
+    return max(change.quarter for change in result.changes if change.kind in ("added", "changed"))
+
+
+def show_saved_links(lang: str) -> None:
+    """Under the message of a save just made: links to the upload in the log and to the overview of
+    its quarter, keeping the filters and language (canonical URL values) as every page link does."""
+    saved = st.session_state.pop(SAVED_LINKS_KEY, None)
+    if saved is None:
+        return
+    upload_id, quarter = saved
+    kept = state.current_url_params()
+    st.page_link(
+        UPLOADS_PAGE,
+        label=t("upload.saved_link_upload", lang, upload=upload_id),
+        icon=":material/history:",
+        query_params={**kept, "upload": str(upload_id)},
+    )
+    st.page_link(
+        OVERVIEW_PAGE,
+        label=t("upload.saved_link_overview", lang, quarter=quarter_label(quarter, lang)),
+        icon=":material/dashboard:",
+        query_params={**kept, "quarter": quarter},
+    )
+
+
 # --- showing the review ---------------------------------------------------------------------
+
+
+def show_chosen_file(file, file_quarter: str | None, user: User, lang: str) -> None:
+    """Step 3 for the chosen file: every refusal (by the page, the loader or the save) or the review
+    appears here, under the one heading, and the save button when saving would write anything."""
+    st.header(t("upload.review_heading", lang))
+    refusal = file_refusal(file, lang)
+    if refusal:
+        st.error(refusal)
+        return
+    # A save refused (the database changed since the check) is shown once, in place of the review.
+    refused = st.session_state.pop(SAVE_REFUSAL_KEY, None)
+    found = refused[1] if refused and refused[0] == file.file_id else review(file, file_quarter, user, lang)
+    keep_not_updated = show_review(found, lang)
+    if found.can_save(keep_not_updated):
+        st.button(
+            t("upload.save", lang),
+            type="primary",
+            icon=":material/save:",
+            on_click=save,
+            args=(file, file_quarter, user, lang, keep_not_updated),
+        )
 
 
 def show_review(found: Review, lang: str) -> bool:
     """Show the review; return whether the person keeps the rows that are not updated."""
-    st.header(t("upload.review_heading", lang))
     if found.message:
         st.error(found.message)
         return False
@@ -224,9 +283,10 @@ def show_review(found: Review, lang: str) -> bool:
         column.metric(t(f"upload.count.{name}", lang), counts[name])
     keep = False
     if result.not_updated:
-        key = "upload.only_not_updated" if result.only_not_updated else "upload.not_updated"
-        st.warning(t(key, lang, count=result.not_updated))
+        # Drawn above the box but worded after it: ticked, the rows are saved after all.
+        notice = st.empty()
         keep = st.checkbox(t("upload.keep_not_updated", lang), key="upload-keep-not-updated")
+        notice.warning(not_updated_notice(result, keep, lang))
     if found.can_save(keep):
         st.info(t("upload.not_saved_yet", lang))
     elif not result.only_not_updated:
@@ -242,23 +302,65 @@ def show_review(found: Review, lang: str) -> bool:
     return keep
 
 
-def show_errors(errors: list, lang: str) -> None:
+def not_updated_notice(result: LoadResult, keep: bool, lang: str) -> str:
+    """What happens to the rows not updated, as the box beneath now says."""
+    if keep:
+        key = "upload.only_not_updated_kept" if result.only_not_updated else "upload.not_updated_kept"
+    else:
+        key = "upload.only_not_updated" if result.only_not_updated else "upload.not_updated"
+    return t(key, lang, count=result.not_updated)
+
+
+def show_errors(errors: list[CellError], lang: str) -> None:
+    """The errors as a table that wraps, so each instruction reads whole, and as downloads."""
     st.error(t("upload.rejected", lang, count=len(errors)))
     if any(error.key == NO_QUARTER_COLUMN for error in errors):
         st.info(t("upload.quarter_hint", lang))
-    table = pd.DataFrame(
+    table = errors_table(errors, lang)
+    title = t("upload.errors_title", lang)
+    rows = (
+        [
+            tables.name_cell(error.sheet),
+            tables.number_cell(error.row),
+            tables.short_cell(error_code(error)),
+            tables.short_cell(error.column),
+            tables.short_cell(error.header),
+            _value_cell(error.value),
+            tables.text_cell(error.problem(lang), wide=True),
+        ]
+        for error in errors
+    )
+    tables.show_table(title, list(table.columns), rows, len(errors), lang, "upload-errors")
+    widgets.export_table_buttons(title, table, lang, key="upload-errors")
+
+
+def _value_cell(value: str | None) -> tables.Cell:
+    # A short value ("4000 %", "01.08.2024") stays on one line; a long one (a comment) wraps between words.
+    return tables.short_cell(value) if len(value or "") <= SHORT_VALUE else tables.name_cell(value)
+
+
+def errors_table(errors: list[CellError], lang: str) -> pd.DataFrame:
+    """The errors as the download holds them, every one."""
+    return pd.DataFrame(
         {
             t("upload.col.sheet", lang): [error.sheet for error in errors],
             t("upload.col.row", lang): pd.array([error.row for error in errors], dtype="Int64"),
-            t("col.code", lang): [error.code or "" for error in errors],
+            t("col.code", lang): [error_code(error) for error in errors],
             t("upload.col.column", lang): [error.column or "" for error in errors],
             t("upload.col.header", lang): [error.header or "" for error in errors],
             t("upload.col.value", lang): [error.value or "" for error in errors],
             t("upload.col.problem", lang): [error.problem(lang) for error in errors],
         }
     )
-    st.dataframe(table, hide_index=True, key="upload-errors")
-    widgets.export_table_buttons(t("upload.errors_title", lang), table, lang, key="upload-errors")
+
+
+def error_code(error: CellError) -> str:
+    """The row's commitment number: the loader's, or for a commitment reported twice the number it
+    read, which the loader leaves in the value (for other problems in the Nr column, the value is
+    what could not be read as a number, such as a date)."""
+    if error.code:
+        return error.code
+    return error.value or "" if error.key == REPORTED_TWICE else ""
 
 
 def show_missing(missing: list, lang: str) -> None:

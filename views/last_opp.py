@@ -18,6 +18,7 @@ st.caption(t("upload.intro", lang))
 if not user.is_admin:
     st.caption(t("signin.scope", lang, scope=scope_text(user)))
 state.show_flash()
+upload.show_saved_links(lang)
 
 st.header(t("upload.template_heading", lang))
 if not data.region_names():
@@ -57,17 +58,5 @@ with st.expander(t("upload.more_options", lang)):
         placeholder=t("upload.file_quarter_from_file", lang),
         key="file_quarter",
     )
-refusal = upload.file_refusal(file, lang) if file is not None else None
-if refusal:
-    st.error(refusal)
-elif file is not None:
-    review = upload.review(file, file_quarter, user, lang)
-    keep_not_updated = upload.show_review(review, lang)
-    if review.can_save(keep_not_updated):
-        st.button(
-            t("upload.save", lang),
-            type="primary",
-            icon=":material/save:",
-            on_click=upload.save,
-            args=(file, file_quarter, user, lang, keep_not_updated),
-        )
+if file is not None:
+    upload.show_chosen_file(file, file_quarter, user, lang)

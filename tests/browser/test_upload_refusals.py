@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core.db import connect
-from tests.builders import REPORTER_LOGIN, nav, sign_in, wait_for_app_idle
+from tests.builders import REPORTER_LOGIN, nav, sign_in, status_workbook, wait_for_app_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -56,4 +56,29 @@ def test_a_csv_and_an_oversized_file_are_refused_in_norwegian(
     )
     expect(page.get_by_text("or smaller")).to_have_count(0)
     expect(page.get_by_role("button", name="Lagre", exact=True)).to_have_count(0)
+    assert saved(demo_database) == before
+
+
+def test_every_error_reads_whole_at_1400_px_under_step_3(
+    page: Page, app_url: str, demo_database: Path, tmp_path: Path
+) -> None:
+    before = saved(demo_database)
+    sign_in(page, app_url, REPORTER_LOGIN)
+    nav(page, "Last opp")
+    # A whole number under a percent format: the longest instruction the loader gives.
+    book, sheet = status_workbook([["Follorådet", "1.1", "2024-Q3", "I rute", 40]])
+    sheet["E2"].number_format = "0%"
+    percent = tmp_path / "prosent.xlsx"
+    book.save(percent)
+    page.locator(FILE_INPUT).set_input_files(percent)
+    wait_for_app_idle(page)
+    expect(page.get_by_role("heading", name="3. Se over og lagre")).to_be_visible()
+    errors = page.locator("#table-upload-errors")
+    row = errors.locator("tbody tr").filter(has_text="4000 %")
+    expect(row.locator("td").nth(2)).to_have_text("1.1")
+    problem = row.locator("td").last
+    expect(problem).to_contain_text("40 %")
+    # The table fits the page (no sideways scroll) and the instruction wraps inside its cell.
+    assert errors.evaluate("(box) => box.scrollWidth <= box.clientWidth")
+    assert problem.evaluate("(cell) => cell.scrollWidth <= cell.clientWidth && cell.getClientRects().length > 0")
     assert saved(demo_database) == before

@@ -1412,8 +1412,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The file has reports for more than one quarter: {main} ({count} rows) and {others}. Check the Kvartal "
         "column: the template is made for one quarter per file.",
     ),
-    "loaders.status.quarter_rows.one": ("{quarter} (rad {rows})", "{quarter} (row {rows})"),
-    "loaders.status.quarter_rows.other": ("{quarter} (radene {rows})", "{quarter} (rows {rows})"),
+    "loaders.status.quarter_row": ("{quarter} (rad {rows})", "{quarter} (row {rows})"),
+    "loaders.status.quarter_rows": ("{quarter} (radene {rows})", "{quarter} (rows {rows})"),
     "loaders.status.progress_percent_format": (
         "cellen er formatert som prosent, så {number} vises som {excel}. Fjern prosentformatet "
         "(velg tallformatet Standard for cellen), så står det {number}, og last opp på nytt.",

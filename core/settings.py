@@ -172,7 +172,8 @@ SETTINGS: tuple[Setting, ...] = (
         25,
         int,
         "MB",
-        "The largest file the upload page accepts; larger ones are refused in words, up to the server's hard "
+        "The largest file the upload page accepts (1 MB = 1 000 000 bytes, as the uploader shows sizes); larger "
+        "ones are refused in words, up to the server's hard "
         "limit (`server.maxUploadSize`), which must be higher.",
         minimum=1,
     ),

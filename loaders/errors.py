@@ -71,6 +71,9 @@ class CellError(Localised):
 # A file without its quarter: the CellError's key, by which each front end adds how to give the
 # quarter (the page's chooser, the command line's --quarter).
 NO_QUARTER_COLUMN = "loaders.status.no_quarter_column"
+# A commitment reported twice: the one problem in the Nr column whose value is the row's number
+# as read, so front ends can show it as the row's commitment.
+REPORTED_TWICE = "loaders.status.reported_twice"
 # A cell showing a formula error (#DIV/0!, #N/A …) in a column that is read, in any file with a header.
 FORMULA_ERROR = "loaders.columns.formula_error"
 

@@ -35,7 +35,7 @@ from core.vocabulary import (
     status_names,
 )
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-from loaders.errors import FORMULA_ERROR, NO_QUARTER_COLUMN, CellError, StatusFileRejected
+from loaders.errors import FORMULA_ERROR, NO_QUARTER_COLUMN, REPORTED_TWICE, CellError, StatusFileRejected
 from loaders.isolation import run_isolated
 from loaders.workbook import Sheet, read_sheet
 
@@ -161,7 +161,7 @@ def parse_sheet(
                 reader.error(
                     index,
                     "code",
-                    "loaders.status.reported_twice",
+                    REPORTED_TWICE,
                     quarter=Deferred(quarter_label, row.quarter),
                     row=seen[key],
                 )
@@ -211,15 +211,8 @@ def _quarters_and_rows(others: list[tuple[str, list[int]]], lang: str = "nb") ->
     parts = []
     for quarter, rows in others:
         numbers = [str(row) for row in rows[:shown]] + (["…"] if len(rows) > shown else [])
-        parts.append(
-            t(
-                "loaders.status.quarter_rows",
-                lang,
-                quarter=quarter_label(quarter, lang),
-                rows=join_words(numbers, lang),
-                count=len(rows),
-            )
-        )
+        key = "loaders.status.quarter_row" if len(rows) == 1 else "loaders.status.quarter_rows"
+        parts.append(t(key, lang, quarter=quarter_label(quarter, lang), rows=join_words(numbers, lang)))
     return join_words(parts, lang)
 
 

@@ -337,6 +337,10 @@ NOT_UPDATED_WARNING = (
 
 
 MISSING_WARNING = "3 av regionens tiltak mangler i filen. De beholder det som er lagret."
+QUARTERS_WARNING = (
+    "Filen har rapporter for flere kvartaler: 3. kv. 2024 (2 rader) og 2. kv. 2024 (rad 4). Sjekk kolonnen "
+    "Kvartal: malen er laget for ett kvartal per fil."
+)
 
 
 def test_a_row_that_repeats_the_previous_report_is_flagged_not_updated_and_the_switch_shows_unchanged_rows(
@@ -379,10 +383,11 @@ def test_rows_not_updated_are_saved_when_the_person_confirms_them(register):
     assert [warning.value for warning in at.warning] == [
         "1 rad gjentar bare forrige rapport, slik malen var fylt ut. Du har krysset av for at statusen "
         "er uendret, så den lagres som ny rapport for kvartalet når du trykker «Lagre».",
+        QUARTERS_WARNING,
         MISSING_WARNING,
     ]
     at.checkbox(key="upload-keep-not-updated").uncheck().run()
-    assert [warning.value for warning in at.warning] == [NOT_UPDATED_WARNING, MISSING_WARNING]
+    assert [warning.value for warning in at.warning] == [NOT_UPDATED_WARNING, QUARTERS_WARNING, MISSING_WARNING]
     at.checkbox(key="upload-keep-not-updated").check().run()
     save_button(at).click().run()
     assert at.success[0].value.endswith(": 2 nye, 0 endret, 1 uendret.")
@@ -888,7 +893,7 @@ def test_a_csv_file_is_refused_in_norwegian_and_nothing_is_saved(register):
 
 
 def test_a_file_over_the_limit_is_refused_in_words_and_nothing_is_saved(register):
-    big = GOOD_FILE + bytes(26 * 1024 * 1024)
+    big = GOOD_FILE + bytes(26_000_000)
     at = upload(upload_page(), "status_follo.xlsx", big)
     assert [error.value for error in at.error] == [
         "«status\\_follo.xlsx» er 26,0 MB, og en statusfil kan være høyst 25 MB. En utfylt mal er langt under 1 MB: "
@@ -903,7 +908,7 @@ def test_the_limit_is_a_setting_and_the_label_names_it(register, monkeypatch):
     monkeypatch.setenv("DASHBOARD_MAX_UPLOAD", "1")
     at = upload_page()
     assert at.file_uploader[0].label == "Statusfil (.xlsx, høyst 1 MB)"
-    at = upload(at, "status.xlsx", GOOD_FILE + bytes(1024 * 1024))
+    at = upload(at, "status.xlsx", GOOD_FILE + bytes(1_000_000))
     assert at.error[0].value.startswith("«status.xlsx» er 1,0 MB, og en statusfil kan være høyst 1 MB.")
 
 
@@ -922,7 +927,7 @@ def test_the_refusals_read_in_english(register):
         "“notes.docx” is not an Excel workbook. Upload the status file as an Excel workbook (.xlsx), "
         "for example the template from step 1. Nothing was saved."
     ]
-    at = upload(at, "status.xlsx", GOOD_FILE + bytes(30 * 1024 * 1024))
+    at = upload(at, "status.xlsx", GOOD_FILE + bytes(30_000_000))
     assert [error.value for error in at.error] == [
         "“status.xlsx” is 30.0 MB, and a status file can be at most 25 MB. A filled-in template is well under "
         "1 MB: check that it is the right file, or remove pictures and extra sheets. Nothing was saved."

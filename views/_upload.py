@@ -25,7 +25,7 @@ from core.reports import NOT_UPDATED, LoadResult
 from core.settings import setting
 from core.users import User
 from core.vocabulary import format_number, next_quarter, quarter_label, quarter_of_date, status_label
-from loaders.errors import NO_QUARTER_COLUMN, CellError, FileRejected
+from loaders.errors import NO_QUARTER_COLUMN, REPORTED_TWICE, CellError, FileRejected
 from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
 from outputs.charts import percent_text, typed_rows
@@ -39,7 +39,8 @@ from views import _widgets as widgets
 
 # Spreadsheet files that reach the loader, which reads .xlsx and names what the others are.
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
-MEGABYTE = 1024 * 1024  # as Streamlit counts its upload limit
+# Decimal, as the uploader shows a file's size ("27.3MB"), so our message and the label agree with it.
+MEGABYTE = 1_000_000
 UPLOADER_LIMIT_LINE = '[data-testid="stFileUploaderDropzoneInstructions"]'
 GENERATION_KEY = "_uploader_generation"
 REVIEW_KEY = "_upload_review"
@@ -53,8 +54,6 @@ SAVE_REFUSAL_KEY = "_upload_save_refusal"
 UPLOADS_PAGE = "views/opplastinger.py"
 OVERVIEW_PAGE = "views/oversikt.py"
 SHORT_VALUE = 20  # characters: a cell value in the error list this short is never broken
-# The one problem in the Nr column whose number was read: the value is the row's number.
-REPORTED_TWICE = "loaders.status.reported_twice"
 
 
 @dataclasses.dataclass(frozen=True)

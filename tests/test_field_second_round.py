@@ -5,11 +5,10 @@ reports, or the whole refusal and that nothing was written.
 
 from __future__ import annotations
 
-import openpyxl
 import pytest
 
 from loaders.status import load_status
-from tests.builders import ADMIN, HEADER, build_small_register, report_rows
+from tests.builders import ADMIN, build_small_register, report_rows, status_workbook
 
 
 @pytest.fixture
@@ -21,12 +20,12 @@ def register(db):
 def test_a_leading_apostrophe_written_into_the_text_is_read_as_excel_means_it(register, tmp_path):
     """Excel's apostrophe marks typed text and is kept as a style; writers that do not know this put it
     into the text (ClosedXML#147, PhpSpreadsheet#1061; field log second round, row 13)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Status"
-    sheet.append(HEADER)
-    sheet.append(["IØR", "'1.10", "2023-Q2", "I rute", "'45", "", "", ""])
-    sheet.append(["Follo", "'1.2", "2023-Q2", "I rute", 20, "", "", ""])
+    book, _ = status_workbook(
+        [
+            ["IØR", "'1.10", "2023-Q2", "I rute", "'45", "", "", ""],
+            ["Follo", "'1.2", "2023-Q2", "I rute", 20, "", "", ""],
+        ]
+    )
     book.save(path := tmp_path / "apostrof.xlsx")
 
     load_status(register, path, user=ADMIN)
@@ -40,14 +39,14 @@ def test_a_leading_apostrophe_written_into_the_text_is_read_as_excel_means_it(re
 def test_a_row_for_another_quarter_is_named_in_a_warning(register, tmp_path):
     """A newcomer changed one Kvartal cell of the template: the row was saved for that quarter and its
     commitment counted as missing from the file's own, with no word about why (try-out, issue 12)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Status"
-    sheet.append(HEADER)
-    sheet.append(["IØR", "1.1", "3. kv. 2024", "I rute", 10, "", "", ""])
-    sheet.append(["IØR", "1.2", "3. kv. 2024", "I rute", 20, "", "", ""])
-    sheet.append(["IØR", "1.10", "4. kv. 2024", "I rute", 30, "", "", ""])
-    sheet.append(["IØR", "2.1", "3. kv. 2024", "I rute", 40, "", "", ""])
+    book, _ = status_workbook(
+        [
+            ["IØR", "1.1", "3. kv. 2024", "I rute", 10, "", "", ""],
+            ["IØR", "1.2", "3. kv. 2024", "I rute", 20, "", "", ""],
+            ["IØR", "1.10", "4. kv. 2024", "I rute", 30, "", "", ""],
+            ["IØR", "2.1", "3. kv. 2024", "I rute", 40, "", "", ""],
+        ]
+    )
     book.save(path := tmp_path / "kvartal.xlsx")
 
     result = load_status(register, path, user=ADMIN, dry_run=True)
@@ -63,12 +62,12 @@ def test_a_row_for_another_quarter_is_named_in_a_warning(register, tmp_path):
 
 
 def test_a_file_for_one_quarter_has_no_quarter_warning(register, tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Status"
-    sheet.append(HEADER)
-    sheet.append(["IØR", "1.1", "3. kv. 2024", "I rute", 10, "", "", ""])
-    sheet.append(["Follo", "1.1", "2024-Q3", "I rute", 10, "", "", ""])
+    book, _ = status_workbook(
+        [
+            ["IØR", "1.1", "3. kv. 2024", "I rute", 10, "", "", ""],
+            ["Follo", "1.1", "2024-Q3", "I rute", 10, "", "", ""],
+        ]
+    )
     book.save(path := tmp_path / "kvartal.xlsx")
 
     assert load_status(register, path, user=ADMIN, dry_run=True).warnings == []

@@ -1,5 +1,10 @@
 import contextlib
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -240,6 +245,34 @@ def test_an_interrupted_build_leaves_nothing_behind(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         demo.build_demo(path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_build_killed_outright_leaves_nothing_behind_once_the_next_build_runs(tmp_path):
+    """SIGKILL skips every clean-up, so the next build removes what a dead build left (issue 13, item 7)."""
+    path = tmp_path / "dashboard.db"
+    killed = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal\n"
+            "from loaders.demo import build\n"
+            "def die(db, password):\n"
+            "    db.execute('CREATE TABLE half (x)')\n"
+            "    os.kill(os.getpid(), signal.SIGKILL)\n"
+            "build._fill = die\n"
+            f"build.build_demo({str(path)!r})\n",
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert killed.wait() == -signal.SIGKILL
+    temp = f".dashboard.db.{killed.pid}.building"
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == [temp, f"{temp}-shm", f"{temp}-wal"]
+    # A build that is still running elsewhere keeps its file.
+    running = tmp_path / f".dashboard.db.{os.getppid()}.building"
+    running.write_bytes(b"")
+
+    assert demo.build_demo(path).built
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == sorted(["dashboard.db", running.name])
 
 
 def test_command_line(tmp_path, capsys):

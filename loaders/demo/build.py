@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import hashlib
 import os
 import random
@@ -101,6 +102,7 @@ def build_demo(path: str | os.PathLike | None = None, force: bool = False) -> De
     target.parent.mkdir(parents=True, exist_ok=True)
     # Named by process, so two builds never share a file; SQLite creates it with the usual permissions.
     temp = target.with_name(f".{target.name}.{os.getpid()}.building")
+    _remove_stale_builds(target)
     temp.unlink(missing_ok=True)
     try:
         password = secrets.token_urlsafe(12)
@@ -113,6 +115,29 @@ def build_demo(path: str | os.PathLike | None = None, force: bool = False) -> De
             leftover.unlink(missing_ok=True)
         raise
     return summary
+
+
+def _remove_stale_builds(target: Path) -> None:
+    """Remove what builds killed outright (SIGKILL, power loss) left next to ``target``.
+
+    Such a build never reaches its clean-up. Its files are named by its process id, so a file
+    whose process is gone is stale; a build still running keeps its files.
+    """
+    prefix = f".{target.name}."
+    for leftover in target.parent.glob(f"{glob.escape(prefix)}*.building*"):
+        pid = leftover.name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def _replace(temp: Path, target: Path) -> None:

@@ -210,7 +210,10 @@ def authenticate(db: Database, username: str, password: str, *, now: dt.datetime
     account = db.execute("SELECT password_hash FROM users WHERE username = ?", (username,)).fetchone()
     password_hash = account[0] if account else None
     # Verified first, always: a missing account or password costs the same hash as a wrong one.
-    matched = _verify(password_hash or _dummy_hash(), password)
+    # The dummy is made on the process's first sign-in whatever the name, so that its cost
+    # does not single out the first unknown name either.
+    dummy_hash = _dummy_hash()
+    matched = _verify(password_hash or dummy_hash, password)
     if password_hash is None or not matched:
         _record_failure(db, name_hash, moment)
         raise SignInFailed("core.sign_in_failed")

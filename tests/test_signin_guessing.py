@@ -130,3 +130,10 @@ def test_names_quiet_for_a_day_after_the_longest_lock_are_forgotten(register):
     answer(register, "kari", WRONG, NOW + dt.timedelta(seconds=FORGET_SECONDS))
     answer(register, "annen", WRONG, NOW + dt.timedelta(seconds=FORGET_SECONDS + 1))
     assert failures(register) == sorted([(name_hash("kari"), 1), (name_hash("annen"), 1)])
+
+
+def test_the_first_sign_in_makes_the_dummy_hash_whatever_the_name(register):
+    # So that making it, an Argon2id hash, does not single out the first unknown name a process sees.
+    core.users._dummy_hash.cache_clear()
+    assert authenticate(register, "kari", PASSWORD, now=NOW).username == "kari"
+    assert core.users._dummy_hash.cache_info().currsize == 1

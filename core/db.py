@@ -317,3 +317,25 @@ def m004_sessions(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX sessions_user ON sessions(user_id)")
+
+
+@migrations()
+def m005_sign_in_failures(db: Database) -> None:
+    # Failed sign-ins per name typed, whether or not an account has it, so that an unknown
+    # name is counted and closed exactly like a known one and answers tell nothing
+    # (core/users.py). The name is kept as its SHA-256 of the folded name: a password typed
+    # into the name field is not left in the table to read. Counting here replaces the
+    # columns on users.
+    db.execute(
+        """
+        CREATE TABLE sign_in_failures (
+            name_hash TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            locked_until REAL,
+            last_failure REAL NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure)")
+    db.execute("ALTER TABLE users DROP COLUMN failed_attempts")
+    db.execute("ALTER TABLE users DROP COLUMN locked_until")

@@ -1,15 +1,18 @@
 """Local accounts: roles, the regions and council areas a reporter holds, passwords, sign-in.
 
 Passwords are hashed with Argon2id (argon2-cffi, salted per hash) and never
-stored, logged or returned in clear. After a few failed sign-ins an account is
+stored, logged or returned in clear. After a few failed sign-ins a name is
 closed for a while that doubles with every further failure, so guessing is slow
-while a person who mistyped waits seconds, not hours.
+while a person who mistyped waits seconds, not hours. Failures are counted per
+name typed, known or not, so the answers never tell an existing name from another.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -37,6 +40,9 @@ MIN_PASSWORD_LENGTH = setting("min_password_length", int)
 FREE_ATTEMPTS = setting("free_attempts", int)  # failures before the account closes for a while
 FIRST_LOCK_SECONDS = setting("first_lock", int)
 MAX_LOCK_SECONDS = setting("max_lock", int)
+# A name without a failure for a day after its longest lock could have ended starts
+# counting again from zero.
+FORGET_SECONDS = 24 * 3600 + MAX_LOCK_SECONDS
 _HASHER = PasswordHasher(
     time_cost=setting("argon2_time_cost", int),
     memory_cost=setting("argon2_memory_cost", int),
@@ -180,64 +186,83 @@ def set_password(db: Database, username: str, password: str) -> None:
     password_hash = hash_password(password)
     with write_transaction(db):
         changed = db.execute(
-            "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
-            (password_hash, username),
+            "UPDATE users SET password_hash = ? WHERE username = ?", (password_hash, username)
         ).rowcount
         if changed == 0:
             raise UnknownUser("core.unknown_user", username=username)
+        db.execute("DELETE FROM sign_in_failures WHERE name_hash = ?", (_name_hash(username),))
         end_account_sessions(db, username)
 
 
 def authenticate(db: Database, username: str, password: str, *, now: dt.datetime | None = None) -> User:
-    """The user, when the password is right and the account is not closed for failed attempts."""
-    moment = now or _now()
-    row = db.execute(
-        "SELECT password_hash, failed_attempts, locked_until FROM users WHERE username = ?", (username,)
-    ).fetchone()
-    if row is None:
-        _verify(_dummy_hash(), password)
-        raise SignInFailed("core.sign_in_failed")
-    password_hash, failed, locked_until = row
-    if locked_until and dt.datetime.fromisoformat(locked_until) > moment:
-        wait = int((dt.datetime.fromisoformat(locked_until) - moment).total_seconds()) + 1
-        raise SignInLocked("core.sign_in_locked", count=wait)
-    if password_hash is None or not _verify(password_hash, password):
-        _record_failure(db, username, failed + 1, moment)
+    """The user, when the password is right and the name is not closed for failed attempts.
+
+    Every name typed goes the same way, whether an account has it, has no password
+    (OIDC only) or does not exist: one hash verified, failures counted and the name
+    closed alike, the same answers. So neither the answer nor its time tells which
+    names exist.
+    """
+    moment = (now or _now()).timestamp()
+    name_hash = _name_hash(username)
+    locked = db.execute("SELECT locked_until FROM sign_in_failures WHERE name_hash = ?", (name_hash,)).fetchone()
+    if locked and locked[0] is not None and locked[0] > moment:
+        raise SignInLocked("core.sign_in_locked", count=int(locked[0] - moment) + 1)
+    account = db.execute("SELECT password_hash FROM users WHERE username = ?", (username,)).fetchone()
+    password_hash = account[0] if account else None
+    # Verified first, always: a missing account or password costs the same hash as a wrong one.
+    # The dummy is made on the process's first sign-in whatever the name, so that its cost
+    # does not single out the first unknown name either.
+    dummy_hash = _dummy_hash()
+    matched = _verify(password_hash or dummy_hash, password)
+    if password_hash is None or not matched:
+        _record_failure(db, name_hash, moment)
         raise SignInFailed("core.sign_in_failed")
     # Sign-in bookkeeping is not data: no new revision, so no cache is thrown away.
     with write_transaction(db, count_revision=False):
-        updates = ["failed_attempts = 0", "locked_until = NULL"]
-        params: list = []
+        db.execute("DELETE FROM sign_in_failures WHERE name_hash = ?", (name_hash,))
         if _HASHER.check_needs_rehash(password_hash):
-            updates.append("password_hash = ?")
-            params.append(_HASHER.hash(password))
-        db.execute(f"UPDATE users SET {', '.join(updates)} WHERE username = ?", (*params, username))
+            db.execute("UPDATE users SET password_hash = ? WHERE username = ?", (_HASHER.hash(password), username))
     return get_user(db, username)
 
 
 def lock_seconds(failures: int) -> int:
-    """How long the account closes after this many failures in a row: 0, then 5 s doubling to 15 min."""
+    """How long the name closes after this many failures in a row: 0, then 5 s doubling to 15 min."""
     if failures < FREE_ATTEMPTS:
         return 0
     return min(FIRST_LOCK_SECONDS * 2 ** (failures - FREE_ATTEMPTS), MAX_LOCK_SECONDS)
 
 
-def _record_failure(db: Database, username: str, failures: int, moment: dt.datetime) -> None:
-    seconds = lock_seconds(failures)
-    until = (moment + dt.timedelta(seconds=seconds)).isoformat(timespec="seconds") if seconds else None
+def _record_failure(db: Database, name_hash: str, moment: float) -> None:
     with write_transaction(db, count_revision=False):
+        # Counted in one statement under the write lock: parallel wrong guesses queue
+        # here and each adds one, so guessing in parallel closes the name as fast as in turn.
+        (failures,) = db.execute(
+            "INSERT INTO sign_in_failures (name_hash, failures, last_failure) VALUES (?, 1, ?) "
+            "ON CONFLICT (name_hash) DO UPDATE SET failures = failures + 1, last_failure = excluded.last_failure "
+            "RETURNING failures",
+            (name_hash, moment),
+        ).fetchone()
+        seconds = lock_seconds(failures)
         db.execute(
-            "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE username = ?", (failures, until, username)
+            "UPDATE sign_in_failures SET locked_until = ? WHERE name_hash = ?",
+            (moment + seconds if seconds else None, name_hash),
         )
+        # Names a guesser sprays would otherwise pile up; a name quiet this long starts over.
+        db.execute("DELETE FROM sign_in_failures WHERE last_failure < ?", (moment - FORGET_SECONDS,))
+
+
+def _name_hash(username: str) -> str:
+    return hashlib.sha256(fold(username).encode()).hexdigest()
 
 
 @functools.cache
 def _dummy_hash() -> str:
-    """Verified against when the user does not exist, so that an unknown name takes as
-    long as a wrong password and does not tell which names exist. Made on first use:
-    hashing costs 64 MiB and tens of milliseconds, which importers that never sign in
-    (the loaders) should not pay."""
-    return _HASHER.hash("partnerskapsmonitor-dummy-password")
+    """Verified against when there is no password to check (no such user, or an account
+    without one), so that such a name takes as long as a wrong password and does not
+    tell which names exist. Of a random secret, so no password can match it. Made on
+    first use: hashing costs 64 MiB and tens of milliseconds, which importers that
+    never sign in (the loaders) should not pay."""
+    return _HASHER.hash(secrets.token_urlsafe(32))
 
 
 def _verify(password_hash: str, password: str) -> bool:

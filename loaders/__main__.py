@@ -286,13 +286,35 @@ def run_uploads(args: argparse.Namespace) -> int:
     for upload in uploads:
         state = ""
         if upload.rolled_back_at:
-            state = "  " + t("cli.rolled_back", LANG, when=upload.rolled_back_at, who=upload.rolled_back_by)
+            who = _escaped(upload.rolled_back_by or "")
+            state = "  " + t("cli.rolled_back", LANG, when=upload.rolled_back_at, who=who)
         print(
-            f"{upload.id:>5}  {upload.uploaded_at}  {upload.kind:<9}  {upload.uploaded_by:<20}  "
-            f"{upload.file_name}  +{upload.added} ~{upload.changed} ={upload.unchanged}  "
+            f"{upload.id:>5}  {upload.uploaded_at}  {upload.kind:<9}  {_escaped(upload.uploaded_by):<20}  "
+            f"{_escaped(upload.file_name)}  +{upload.added} ~{upload.changed} ={upload.unchanged}  "
             f"{upload.quarters or ''}  {upload.sha256[:12]}{state}"
         )
     return EXIT_OK
+
+
+def _escaped(text: str) -> str:
+    """Stored text with every character a terminal would act on or hide written as its escape.
+
+    Names logged before the loaders cleaned text, or a username given on the command line,
+    may hold a line break, an ANSI escape or a direction override (U+202E before
+    "xslx.exe" shows it as "exe.xlsx"); printed raw they would forge or hide lines.
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 def run_rollback(args: argparse.Namespace) -> int:

@@ -143,9 +143,14 @@ def test_a_wrong_password_is_refused_and_guessing_is_slowed(register):
     assert not opens(at, "views/oversikt.py")
 
 
-def test_an_unknown_user_gets_the_same_answer_as_a_wrong_password(register):
-    at = sign_in_form(app(page="views/logg_inn.py"), "ingen", PASSWORD)
-    assert [error.value for error in at.error] == ["Feil brukernavn eller passord."]
+def test_an_unknown_user_gets_the_same_answers_as_a_wrong_password_and_is_closed_alike(register):
+    at = app(page="views/logg_inn.py")
+    for attempt in range(3):
+        at = sign_in_form(at, "ingen", f"feil passord {attempt}")
+        assert [error.value for error in at.error] == ["Feil brukernavn eller passord."]
+    at = sign_in_form(at, "ingen", PASSWORD)
+    [error] = at.error
+    assert error.value.startswith("For mange mislykkede forsøk. Prøv igjen om ")
 
 
 # --- what each role can reach ----------------------------------------------------------------

@@ -94,7 +94,7 @@ def test_wrong_passwords_close_the_account_for_longer_and_longer(register):
         authenticate(register, "kari", PASSWORD, now=NOW)
     # … and open again when the time has passed; success resets the count.
     assert authenticate(register, "kari", PASSWORD, now=NOW + dt.timedelta(seconds=6)).username == "kari"
-    assert register.execute("SELECT failed_attempts, locked_until FROM users").fetchone() == (0, None)
+    assert register.execute("SELECT count(*) FROM sign_in_failures").fetchone() == (0,)
 
 
 def test_an_unknown_user_gets_the_same_answer_as_a_wrong_password(register):

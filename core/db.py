@@ -262,9 +262,19 @@ def _install(checked_copy: Path, target: Path) -> None:
         contextlib.closing(sqlite3.connect(str(target), timeout=setting("busy_timeout", float))) as live,
     ):
         live.execute("PRAGMA journal_mode = WAL")
+        # The backup API waits for a writer without end (CPython retries while busy); queueing for
+        # the write lock first, as every writer does, turns a load that holds it too long into the
+        # usual message. A load that starts between the two is a short wait, no harm.
+        try:
+            live.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise DatabaseBusy("core.database_busy") from None
+            raise
+        live.execute("ROLLBACK")
+        # No checkpoint here: one would wait for every session still reading the old data. The
+        # last connection to close folds the WAL into the file and removes it.
         source.backup(live)
-        # Fold the restore into the file itself, so a copy of the file alone is the restored database.
-        live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _sync(path: Path) -> None:

@@ -161,11 +161,14 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> S
     """Replace the database's contents with the backup ``file``; nothing changes unless all of it does.
 
     The backup is checked on a private copy (a SQLite file, integrity_check ok, this product's
-    schema and no newer; an older one is migrated) before the live database is touched. It then
-    goes in through SQLite's backup API, as one write transaction on the live database: running
-    dashboards see the old data or the new, never a mix, and the live file's own WAL is written
-    by SQLite, never left stale beside a file it does not belong to. The revision ends above the
-    live one, so no cache keyed on a revision can serve the data from before the restore.
+    schema and no newer; an older one is migrated) before the live database is touched. Its rows
+    then replace the live ones in one write transaction, queued behind loads as every writer is:
+    running dashboards see the old data or the new, never a mix, and SQLite writes the live
+    file and its own WAL, so no stale -wal is left beside a file it does not belong to. Rows
+    rather than pages (SQLite's backup API): the revision is read and set under the same lock,
+    above the live one, so no cache keyed on a revision can serve the data from before the
+    restore; and a writer that holds the lock too long gets the usual DatabaseBusy, where the
+    backup API would retry for ever.
     """
     source = Path(file)
     if not source.is_file():
@@ -175,16 +178,12 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> S
     temp = _temporary_beside(target)
     try:
         shutil.copyfile(source, temp)
-        checked = _checked(temp, shown_as=source)
-        live_revision = _live_revision(target)
+        _checked(temp, shown_as=source)
+        _refuse_unless_ours(target)
         with contextlib.closing(sqlite3.connect(str(temp))) as conn:
             copy = Database(conn)
             if migrations.pending(copy):
                 migrations.apply(copy)
-            conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'revision'", (max(live_revision, checked.revision) + 1,)
-            )
-            conn.commit()
         _install(temp, target)
     finally:
         for leftover in (temp, *_journal_files(temp)):
@@ -235,46 +234,49 @@ def _unreadable(file: Path, error: sqlite3.DatabaseError) -> MonitorError:
     return DatabaseDamaged("core.database_damaged", path=str(file), detail=str(error))
 
 
-def _live_revision(target: Path) -> int:
-    """The live database's revision; 0 when there is none yet. A file that is not ours is refused."""
+def _refuse_unless_ours(target: Path) -> None:
+    """Refuse a live file that is not this product's database, before connect() would migrate it."""
     if not target.is_file() or target.stat().st_size == 0:
-        return 0
+        return
     with contextlib.closing(sqlite3.connect(str(target), timeout=setting("busy_timeout", float))) as conn:
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+            conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
         except sqlite3.OperationalError as error:
             if "no such table" in str(error):
                 raise NotOurDatabase("core.not_our_database", path=str(target)) from None
             raise
         except sqlite3.DatabaseError as error:
             raise _unreadable(target, error) from None
-    return row[0] if row else 0
 
 
 def _install(checked_copy: Path, target: Path) -> None:
-    """Write ``checked_copy`` over the live database at ``target`` as one transaction."""
+    """Replace every row of the live database at ``target`` with those of ``checked_copy``, at once."""
     if not target.exists():
         # A -wal without its database is orphaned: SQLite would replay it into the new file.
         for orphan in _journal_files(target):
             orphan.unlink(missing_ok=True)
-    with (
-        contextlib.closing(sqlite3.connect(str(checked_copy))) as source,
-        contextlib.closing(sqlite3.connect(str(target), timeout=setting("busy_timeout", float))) as live,
-    ):
-        live.execute("PRAGMA journal_mode = WAL")
-        # The backup API waits for a writer without end (CPython retries while busy); queueing for
-        # the write lock first, as every writer does, turns a load that holds it too long into the
-        # usual message. A load that starts between the two is a short wait, no harm.
+    with contextlib.closing(connect(target)) as live:
+        # Tables are emptied and filled one at a time; the copy passed its checks as a whole.
+        live.execute("PRAGMA foreign_keys = OFF")
+        live.execute("ATTACH DATABASE ? AS restored", (str(checked_copy),))
         try:
-            live.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise DatabaseBusy("core.database_busy") from None
-            raise
-        live.execute("ROLLBACK")
-        # No checkpoint here: one would wait for every session still reading the old data. The
-        # last connection to close folds the WAL into the file and removes it.
-        source.backup(live)
+            with write_transaction(live, count_revision=False):
+                live_revision = live.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+                for (table,) in live.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                ).fetchall():
+                    live.execute(f'DELETE FROM main."{table}"')
+                for (table,) in live.execute(
+                    "SELECT name FROM restored.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                ).fetchall():
+                    columns = ", ".join(f'"{row[1]}"' for row in live.execute(f'PRAGMA restored.table_info("{table}")'))
+                    live.execute(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM restored."{table}"')
+                restored_revision = live.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+                live.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'revision'", (max(live_revision, restored_revision) + 1,)
+                )
+        finally:
+            live.execute("DETACH DATABASE restored")
 
 
 def _sync(path: Path) -> None:

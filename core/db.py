@@ -184,11 +184,11 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> S
             copy = Database(conn)
             if migrations.pending(copy):
                 migrations.apply(copy)
-        _install(temp, target)
+        schema, revision = _install(temp, target)
     finally:
         for leftover in (temp, *_journal_files(temp)):
             leftover.unlink(missing_ok=True)
-    return _checked(target, shown_as=target)
+    return Snapshot(target, target.stat().st_size, schema, revision)
 
 
 def _temporary_beside(target: Path) -> Path:
@@ -249,8 +249,11 @@ def _refuse_unless_ours(target: Path) -> None:
             raise _unreadable(target, error) from None
 
 
-def _install(checked_copy: Path, target: Path) -> None:
-    """Replace every row of the live database at ``target`` with those of ``checked_copy``, at once."""
+def _install(checked_copy: Path, target: Path) -> tuple[int, int]:
+    """Replace every row of the live database at ``target`` with those of ``checked_copy``, at once.
+
+    Returns the schema version and the revision it set.
+    """
     if not target.exists():
         # A -wal without its database is orphaned: SQLite would replay it into the new file.
         for orphan in _journal_files(target):
@@ -272,11 +275,15 @@ def _install(checked_copy: Path, target: Path) -> None:
                     columns = ", ".join(f'"{row[1]}"' for row in live.execute(f'PRAGMA restored.table_info("{table}")'))
                     live.execute(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM restored."{table}"')
                 restored_revision = live.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
-                live.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'revision'", (max(live_revision, restored_revision) + 1,)
-                )
+                revision = max(live_revision, restored_revision) + 1
+                live.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (revision,))
+                # Checked before it is committed, so a failure leaves the live database as it was.
+                problems = [row[0] for row in live.execute("PRAGMA main.integrity_check")]
+                if problems != ["ok"]:
+                    raise DatabaseDamaged("core.database_damaged", path=str(target), detail=problems[0])
         finally:
             live.execute("DETACH DATABASE restored")
+        return len(migrations.applied(live)), revision
 
 
 def _sync(path: Path) -> None:

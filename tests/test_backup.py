@@ -4,9 +4,14 @@ that checks before it touches anything and leaves no stale WAL behind."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import textwrap
 import threading
 from pathlib import Path
 
@@ -17,7 +22,7 @@ from core.db import Snapshot, backup, connect, migrations, restore, write_transa
 from core.users import add_user
 from core.vocabulary import number_text
 from loaders.status import load_status
-from tests.builders import ADMIN, add_reports, build_small_register, write_workbook
+from tests.builders import ADMIN, ROOT, add_reports, build_small_register, write_workbook
 
 QUARTERS = [f"{year}-Q{quarter}" for year in (2022, 2023) for quarter in (1, 2, 3, 4)]
 # Every commitment both agreements hold in 2022 and 2023: one upload is a whole quarter of these.
@@ -408,3 +413,37 @@ def test_restore_refuses_to_write_over_another_products_database(backups, tmp_pa
     )
     assert file_dump(other) == before
     assert sorted(path.name for path in tmp_path.iterdir() if path.is_file()) == ["notes.db"]
+
+
+@pytest.mark.slow  # a real process, killed
+def test_a_restore_killed_before_it_commits_leaves_the_database_as_it_was(live, backups):
+    copy = backup(backups / "copy.db", live)
+    with contextlib.closing(connect(live)) as db:
+        add_reports(db, quarter_of_reports("2023-Q4"), file_name="after.xlsx")
+    before = (tables(live), revision_in(live))
+    # Every row replaced and checked, then a power cut: no rollback, no cleanup runs.
+    script = textwrap.dedent(
+        f"""
+        import contextlib, os, signal
+        import core.db
+
+        replace_rows = core.db.write_transaction
+
+        @contextlib.contextmanager
+        def die_before_commit(db, **options):
+            with replace_rows(db, **options) as inside:
+                yield inside
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        core.db.write_transaction = die_before_commit
+        core.db.restore({str(copy.path)!r}, {str(live)!r})
+        """
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", script], check=False, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+
+    assert killed.returncode == -signal.SIGKILL
+    assert (tables(live), revision_in(live), integrity(live)) == (*before, [("ok",)])
+    leftovers = [path.name for path in live.parent.iterdir() if path.name.endswith(".tmp")]
+    assert [re.fullmatch(r"\.dashboard\.db\.\w+\.tmp", name) is not None for name in leftovers] == [True]

@@ -194,7 +194,11 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> S
 def _temporary_beside(target: Path) -> Path:
     # In the target's folder, so the final rename stays on one file system; private (0600), as
     # the database holds password hashes.
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        # Named as the file asked for: the temporary name means nothing to the reader.
+        raise OSError(error.errno, error.strerror, str(target)) from None
     os.close(handle)
     return Path(name)
 

@@ -115,6 +115,15 @@ def test_backup_refuses_an_existing_file_unless_forced(live, backups, run_cli):
     assert sorted(path.name for path in backups.iterdir()) == ["dashboard.db"]
 
 
+def test_backup_into_a_missing_folder_names_the_file_asked_for(live, tmp_path, run_cli):
+    out = tmp_path / "no such folder" / "copy.db"
+
+    run = run_cli("backup", str(out), "--db", str(live))
+
+    assert (run.returncode, run.stdout, run.stderr) == (1, "", f"Kan ikke åpne {out}: No such file or directory.\n")
+    assert out.parent.exists() is False
+
+
 def test_backup_of_a_missing_database_names_it_and_creates_nothing(tmp_path, backups, run_cli):
     missing = tmp_path / "nowhere.db"
 

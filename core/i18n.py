@@ -657,8 +657,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is no database at {path}.",
     ),
     "core.backup_exists": (
-        "{path} finnes allerede; ingenting er skrevet. Velg et annet navn, eller bruk --force for å skrive over.",
-        "{path} already exists; nothing was written. Choose another name, or use --force to overwrite it.",
+        "{path} finnes allerede; ingenting er skrevet.",
+        "{path} already exists; nothing was written.",
     ),
     "core.backup_missing": (
         "Fant ingen fil {path}; ingenting er endret.",
@@ -1685,6 +1685,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.scope_everything": ("alt", "everything"),
     "cli.user_removed": ("Bruker «{username}» er fjernet.", "User “{username}” has been removed."),
     "cli.password_set": ("Nytt passord satt for «{username}».", "New password set for “{username}”."),
+    "cli.backup_exists_hint": (
+        "Velg et annet navn, eller bruk --force for å skrive over.",
+        "Choose another name, or use --force to overwrite it.",
+    ),
     "cli.backup_written": (
         "Sikkerhetskopi skrevet til {path}: {size} kB, skjemaversjon {schema}, dataversjon {revision}.",
         "Backup written to {path}: {size} kB, schema version {schema}, data revision {revision}.",

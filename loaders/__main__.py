@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from core.errors import DatabaseMissing, MonitorError, UnknownUser
+from core.errors import BackupExists, DatabaseMissing, MonitorError, UnknownUser
 from core.i18n import Deferred, t
 from core.settings import setting
 from loaders.errors import NO_QUARTER_COLUMN, FileRejected, MissingActingUser, PasswordsDiffer
@@ -63,7 +63,11 @@ def error_lines(error: MonitorError, lang: str) -> list[str]:
     lines = [cell.message(lang) for cell in error.errors] if isinstance(error, FileRejected) else []
     if any(cell.key == NO_QUARTER_COLUMN for cell in getattr(error, "errors", ())):
         lines.append(t("cli.quarter_hint", lang))
-    hints = {DatabaseMissing: "cli.database_missing_hint", UnknownUser: "cli.unknown_user_hint"}
+    hints = {
+        DatabaseMissing: "cli.database_missing_hint",
+        UnknownUser: "cli.unknown_user_hint",
+        BackupExists: "cli.backup_exists_hint",
+    }
     hint = next((t(key, lang) for kind, key in hints.items() if isinstance(error, kind)), None)
     return [*lines, error.message(lang), *([hint] if hint else [])]
 

@@ -103,7 +103,7 @@ def test_backup_refuses_an_existing_file_unless_forced(live, backups, run_cli):
     assert (refused.returncode, refused.stdout, refused.stderr) == (
         1,
         "",
-        f"{out} finnes allerede; ingenting er skrevet. Velg et annet navn, eller bruk --force for å skrive over.\n",
+        f"{out} finnes allerede; ingenting er skrevet.\nVelg et annet navn, eller bruk --force for å skrive over.\n",
     )
     assert out.read_bytes() == b"last night's copy"
     assert sorted(path.name for path in backups.iterdir()) == ["dashboard.db"]

@@ -23,6 +23,7 @@ from sqlite_utils.migrations import Migrations
 from core.errors import (
     BackupExists,
     BackupMissing,
+    BackupOverDatabase,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseMissing,
@@ -132,6 +133,9 @@ def backup(out: str | os.PathLike, path: str | os.PathLike | None = None, *, for
     if not source.is_file():
         raise DatabaseMissing("core.database_missing", path=str(source))
     target = Path(out)
+    # Even with --force: replacing the live file under running dashboards is what corrupts it.
+    if target.resolve() in {file.resolve() for file in (source, *_journal_files(source))}:
+        raise BackupOverDatabase("core.backup_over_database", path=str(target))
     if target.exists() and not force:
         raise BackupExists("core.backup_exists", path=str(target))
     temp = _temporary_beside(target)

@@ -46,6 +46,10 @@ class BackupExists(MonitorError):
     """The file a backup would be written to exists already, and --force was not given."""
 
 
+class BackupOverDatabase(MonitorError):
+    """A backup asked to be written over the database it copies, or over its -wal or -shm file."""
+
+
 class BackupMissing(MonitorError):
     """The backup file to restore from does not exist."""
 

@@ -660,6 +660,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path} finnes allerede; ingenting er skrevet.",
         "{path} already exists; nothing was written.",
     ),
+    "core.backup_over_database": (
+        "{path} hører til selve databasen; velg en annen fil for sikkerhetskopien. Ingenting er skrevet.",
+        "{path} belongs to the database itself; choose another file for the backup. Nothing was written.",
+    ),
     "core.backup_missing": (
         "Fant ingen fil {path}; ingenting er endret.",
         "There is no file {path}; nothing was changed.",

@@ -115,6 +115,22 @@ def test_backup_refuses_an_existing_file_unless_forced(live, backups, run_cli):
     assert sorted(path.name for path in backups.iterdir()) == ["dashboard.db"]
 
 
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_backup_refuses_to_write_over_the_database_itself_even_forced(live, run_cli, suffix):
+    out = live.parent / f"{live.name}{suffix}"
+    before = file_dump(live)
+
+    run = run_cli("backup", str(out), "--force", "--db", str(live))
+
+    assert (run.returncode, run.stdout, run.stderr) == (
+        1,
+        "",
+        f"{out} hører til selve databasen; velg en annen fil for sikkerhetskopien. Ingenting er skrevet.\n",
+    )
+    assert file_dump(live) == before
+    assert sorted(path.name for path in live.parent.iterdir()) == ["dashboard.db"]
+
+
 def test_backup_into_a_missing_folder_names_the_file_asked_for(live, tmp_path, run_cli):
     out = tmp_path / "no such folder" / "copy.db"
 

@@ -10,14 +10,28 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from core.errors import DatabaseBusy, DatabaseMissing
+from core.errors import (
+    BackupExists,
+    BackupMissing,
+    BackupOverDatabase,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseMissing,
+    MonitorError,
+    NewerDatabase,
+    NotADatabase,
+    NotOurDatabase,
+)
 from core.settings import setting
 from core.vocabulary import COUNCIL_AREAS, SDGS, STATUS_KEYS
 
@@ -94,6 +108,199 @@ def revision(path: str | os.PathLike | None = None) -> int:
     """A number that changes whenever data is written; the key for cached queries."""
     with contextlib.closing(connect(path)) as db:
         return db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A database file a backup or restore wrote, as checked after writing it."""
+
+    path: Path
+    size: int  # bytes
+    schema: int  # migrations applied: the schema version
+    revision: int  # the data revision it holds
+
+
+def backup(out: str | os.PathLike, path: str | os.PathLike | None = None, *, force: bool = False) -> Snapshot:
+    """A consistent copy of the database at ``out``, safe while loads run; never a half-written file.
+
+    VACUUM INTO rather than the backup API: it reads inside one read transaction, so in WAL mode
+    it neither blocks writers nor restarts when they commit (a stepped backup starts over after
+    every write by another connection, and could chase a busy database for ever), and the copy
+    is compact, without the free pages of deleted rows. The copy is written under a temporary
+    name beside ``out``, checked with integrity_check and synced, and only then put in place.
+    """
+    source = database_path(path)
+    if not source.is_file():
+        raise DatabaseMissing("core.database_missing", path=str(source))
+    target = Path(out)
+    # Even with --force: replacing the live file under running dashboards is what corrupts it.
+    if target.resolve() in {file.resolve() for file in (source, *_journal_files(source))}:
+        raise BackupOverDatabase("core.backup_over_database", path=str(target))
+    if target.exists() and not force:
+        raise BackupExists("core.backup_exists", path=str(target))
+    temp = _temporary_beside(target)
+    try:
+        with contextlib.closing(sqlite3.connect(str(source), timeout=setting("busy_timeout", float))) as conn:
+            try:
+                conn.execute("VACUUM INTO ?", (str(temp),))
+            except sqlite3.DatabaseError as error:
+                raise _unreadable(source, error) from None
+        snapshot = _checked(temp, shown_as=source)
+        _sync(temp)
+        if force:
+            os.replace(temp, target)
+        else:
+            try:
+                # A link, not a rename: it fails rather than replace an `out` made meanwhile.
+                os.link(temp, target)
+            except FileExistsError:
+                raise BackupExists("core.backup_exists", path=str(target)) from None
+        _sync(target.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+    return Snapshot(target, target.stat().st_size, snapshot.schema, snapshot.revision)
+
+
+def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> Snapshot:
+    """Replace the database's contents with the backup ``file``; nothing changes unless all of it does.
+
+    The backup is checked on a private copy (a SQLite file, integrity_check ok, this product's
+    schema and no newer; an older one is migrated) before the live database is touched. Its rows
+    then replace the live ones in one write transaction, queued behind loads as every writer is:
+    running dashboards see the old data or the new, never a mix, and SQLite writes the live
+    file and its own WAL, so no stale -wal is left beside a file it does not belong to. Rows
+    rather than pages (SQLite's backup API): the revision is read and set under the same lock,
+    above the live one, so no cache keyed on a revision can serve the data from before the
+    restore; and a writer that holds the lock too long gets the usual DatabaseBusy, where the
+    backup API would retry for ever.
+    """
+    source = Path(file)
+    if not source.is_file():
+        raise BackupMissing("core.backup_missing", path=str(source))
+    target = database_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = _temporary_beside(target)
+    try:
+        shutil.copyfile(source, temp)
+        _checked(temp, shown_as=source)
+        _refuse_unless_ours(target)
+        with contextlib.closing(sqlite3.connect(str(temp))) as conn:
+            copy = Database(conn)
+            if migrations.pending(copy):
+                migrations.apply(copy)
+        schema, revision = _install(temp, target)
+    finally:
+        for leftover in (temp, *_journal_files(temp)):
+            leftover.unlink(missing_ok=True)
+    return Snapshot(target, target.stat().st_size, schema, revision)
+
+
+def _temporary_beside(target: Path) -> Path:
+    # In the target's folder, so the final rename stays on one file system; private (0600), as
+    # the database holds password hashes.
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        # Named as the file asked for: the temporary name means nothing to the reader.
+        raise OSError(error.errno, error.strerror, str(target)) from None
+    os.close(handle)
+    return Path(name)
+
+
+def _journal_files(database: Path) -> tuple[Path, Path]:
+    return database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")
+
+
+def _checked(file: Path, *, shown_as: Path) -> Snapshot:
+    """``file`` read and checked as a whole database of this product; errors name ``shown_as``."""
+    with contextlib.closing(sqlite3.connect(str(file))) as conn:
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        except sqlite3.DatabaseError as error:
+            raise _unreadable(shown_as, error) from None
+        if problems != ["ok"]:
+            raise DatabaseDamaged("core.database_damaged", path=str(shown_as), detail=problems[0])
+        db = Database(conn)
+        if not db["meta"].exists() or not db[migrations.migrations_table].exists():
+            raise NotOurDatabase("core.not_our_database", path=str(shown_as))
+        applied = {migration.name for migration in migrations.applied(db)}
+        if not applied:
+            raise NotOurDatabase("core.not_our_database", path=str(shown_as))
+        # Every migration this version knows is pending on an empty database.
+        known = {migration.name for migration in migrations.pending(Database(memory=True))}
+        if applied - known:
+            raise NewerDatabase("core.newer_database", path=str(shown_as), schema=len(applied), known=len(known))
+        revision = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        if revision is None:
+            raise NotOurDatabase("core.not_our_database", path=str(shown_as))
+    return Snapshot(file, file.stat().st_size, len(applied), revision[0])
+
+
+def _unreadable(file: Path, error: sqlite3.DatabaseError) -> MonitorError:
+    if "file is not a database" in str(error):
+        return NotADatabase("core.not_a_database", path=str(file))
+    return DatabaseDamaged("core.database_damaged", path=str(file), detail=str(error))
+
+
+def _refuse_unless_ours(target: Path) -> None:
+    """Refuse a live file that is not this product's database, before connect() would migrate it."""
+    if not target.is_file() or target.stat().st_size == 0:
+        return
+    with contextlib.closing(sqlite3.connect(str(target), timeout=setting("busy_timeout", float))) as conn:
+        try:
+            conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):
+                raise NotOurDatabase("core.not_our_database", path=str(target)) from None
+            raise
+        except sqlite3.DatabaseError as error:
+            raise _unreadable(target, error) from None
+
+
+def _install(checked_copy: Path, target: Path) -> tuple[int, int]:
+    """Replace every row of the live database at ``target`` with those of ``checked_copy``, at once.
+
+    Returns the schema version and the revision it set.
+    """
+    if not target.exists():
+        # A -wal without its database is orphaned: SQLite would replay it into the new file.
+        for orphan in _journal_files(target):
+            orphan.unlink(missing_ok=True)
+    with contextlib.closing(connect(target)) as live:
+        # Tables are emptied and filled one at a time; the copy passed its checks as a whole.
+        live.execute("PRAGMA foreign_keys = OFF")
+        live.execute("ATTACH DATABASE ? AS restored", (str(checked_copy),))
+        try:
+            with write_transaction(live, count_revision=False):
+                live_revision = live.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+                for (table,) in live.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                ).fetchall():
+                    live.execute(f'DELETE FROM main."{table}"')
+                for (table,) in live.execute(
+                    "SELECT name FROM restored.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                ).fetchall():
+                    columns = ", ".join(f'"{row[1]}"' for row in live.execute(f'PRAGMA restored.table_info("{table}")'))
+                    live.execute(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM restored."{table}"')
+                restored_revision = live.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+                revision = max(live_revision, restored_revision) + 1
+                live.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (revision,))
+                # Checked before it is committed, so a failure leaves the live database as it was.
+                problems = [row[0] for row in live.execute("PRAGMA main.integrity_check")]
+                if problems != ["ok"]:
+                    raise DatabaseDamaged("core.database_damaged", path=str(target), detail=problems[0])
+        finally:
+            live.execute("DETACH DATABASE restored")
+        return len(migrations.applied(live)), revision
+
+
+def _sync(path: Path) -> None:
+    """Flush ``path`` (a file or a folder's entries) to disk, so a crash cannot leave a named but empty copy."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 @migrations()

@@ -42,6 +42,34 @@ class DatabaseMissing(MonitorError):
     """The database file named does not exist, and the command does not create one."""
 
 
+class BackupExists(MonitorError):
+    """The file a backup would be written to exists already, and --force was not given."""
+
+
+class BackupOverDatabase(MonitorError):
+    """A backup asked to be written over the database it copies, or over its -wal or -shm file."""
+
+
+class BackupMissing(MonitorError):
+    """The backup file to restore from does not exist."""
+
+
+class NotADatabase(MonitorError):
+    """A file that is not a SQLite database at all."""
+
+
+class DatabaseDamaged(MonitorError):
+    """A SQLite database that fails its integrity check or cannot be read to the end."""
+
+
+class NotOurDatabase(MonitorError):
+    """A SQLite database, but not one of Partnerskapsmonitor's."""
+
+
+class NewerDatabase(MonitorError):
+    """A database with migrations this version does not know: made by a newer version."""
+
+
 class UnknownRegion(MonitorError):
     """A region name or short name that is not in the register."""
 

@@ -656,6 +656,36 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fant ingen database i {path}.",
         "There is no database at {path}.",
     ),
+    "core.backup_exists": (
+        "{path} finnes allerede; ingenting er skrevet.",
+        "{path} already exists; nothing was written.",
+    ),
+    "core.backup_over_database": (
+        "{path} hører til selve databasen; velg en annen fil for sikkerhetskopien. Ingenting er skrevet.",
+        "{path} belongs to the database itself; choose another file for the backup. Nothing was written.",
+    ),
+    "core.backup_missing": (
+        "Fant ingen fil {path}; ingenting er endret.",
+        "There is no file {path}; nothing was changed.",
+    ),
+    "core.not_a_database": (
+        "{path} er ikke en SQLite-database; ingenting er endret.",
+        "{path} is not an SQLite database; nothing was changed.",
+    ),
+    "core.database_damaged": (
+        "{path} er skadet ({detail}); ingenting er endret.",
+        "{path} is damaged ({detail}); nothing was changed.",
+    ),
+    "core.not_our_database": (
+        "{path} er en SQLite-database, men ikke fra Partnerskapsmonitor; ingenting er endret.",
+        "{path} is an SQLite database, but not one of Partnerskapsmonitor's; nothing was changed.",
+    ),
+    "core.newer_database": (
+        "{path} har skjemaversjon {schema}, og denne versjonen av Partnerskapsmonitor kjenner bare {known}. "
+        "Oppdater programmet først; ingenting er endret.",
+        "{path} has schema version {schema}, and this version of Partnerskapsmonitor knows only {known}. "
+        "Update the program first; nothing was changed.",
+    ),
     "core.sign_in_failed": ("Feil brukernavn eller passord.", "Wrong username or password."),
     "core.sign_in_locked.one": (
         "For mange mislykkede forsøk. Prøv igjen om {count} sekund.",
@@ -1659,6 +1689,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.scope_everything": ("alt", "everything"),
     "cli.user_removed": ("Bruker «{username}» er fjernet.", "User “{username}” has been removed."),
     "cli.password_set": ("Nytt passord satt for «{username}».", "New password set for “{username}”."),
+    "cli.backup_exists_hint": (
+        "Velg et annet navn, eller bruk --force for å skrive over.",
+        "Choose another name, or use --force to overwrite it.",
+    ),
+    "cli.backup_written": (
+        "Sikkerhetskopi skrevet til {path}: {size} kB, skjemaversjon {schema}, dataversjon {revision}.",
+        "Backup written to {path}: {size} kB, schema version {schema}, data revision {revision}.",
+    ),
+    "cli.restored": (
+        "{path} er gjenopprettet fra {file}: skjemaversjon {schema}, dataversjon {revision}. "
+        "Dashbordet viser de gjenopprettede dataene fra neste visning.",
+        "{path} has been restored from {file}: schema version {schema}, data revision {revision}. "
+        "The dashboard shows the restored data from its next rerun.",
+    ),
 }
 
 

@@ -17,8 +17,8 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from core.errors import DatabaseMissing, MonitorError, UnknownUser
-from core.i18n import t
+from core.errors import BackupExists, DatabaseMissing, MonitorError, UnknownUser
+from core.i18n import Deferred, t
 from core.settings import setting
 from loaders.errors import NO_QUARTER_COLUMN, FileRejected, MissingActingUser, PasswordsDiffer
 
@@ -63,7 +63,11 @@ def error_lines(error: MonitorError, lang: str) -> list[str]:
     lines = [cell.message(lang) for cell in error.errors] if isinstance(error, FileRejected) else []
     if any(cell.key == NO_QUARTER_COLUMN for cell in getattr(error, "errors", ())):
         lines.append(t("cli.quarter_hint", lang))
-    hints = {DatabaseMissing: "cli.database_missing_hint", UnknownUser: "cli.unknown_user_hint"}
+    hints = {
+        DatabaseMissing: "cli.database_missing_hint",
+        UnknownUser: "cli.unknown_user_hint",
+        BackupExists: "cli.backup_exists_hint",
+    }
     hint = next((t(key, lang) for kind, key in hints.items() if isinstance(error, kind)), None)
     return [*lines, error.message(lang), *([hint] if hint else [])]
 
@@ -170,6 +174,13 @@ def build_parser() -> argparse.ArgumentParser:
     action = add_user_action("passwd", run_user_passwd, "set a new password for an account")
     action.add_argument("username")
     action.add_argument("--password-stdin", action="store_true", help=password_help)
+
+    command = add("backup", run_backup, "write a consistent copy of the database, safe while loads run")
+    command.add_argument("out", metavar="OUT")
+    command.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+    command = add("restore", run_restore, "replace the database's contents with a backup, checked first")
+    command.add_argument("file", metavar="FILE")
 
     command = add("demo", run_demo, "build the demo database")
     command.add_argument("--force", action="store_true", help="rebuild even if the database has data")
@@ -334,6 +345,24 @@ def run_reading(args: argparse.Namespace) -> int:
             set_reading_open(db, args.state == "open", user=_acting_user(db, args))
         now_open = reading_open(db)
     say("cli.reading_open" if now_open else "cli.reading_closed")
+    return EXIT_OK
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from core.db import backup
+    from core.vocabulary import number_text
+
+    copy = backup(args.out, args.db, force=args.force)
+    size = Deferred(number_text, copy.size / 1000)
+    say("cli.backup_written", path=copy.path, size=size, schema=copy.schema, revision=copy.revision)
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from core.db import restore
+
+    restored = restore(args.file, args.db)
+    say("cli.restored", path=restored.path, file=args.file, schema=restored.schema, revision=restored.revision)
     return EXIT_OK
 
 

@@ -248,42 +248,45 @@ def plan(
     if existing is None:
         existing = existing_reports(db, rows)
     previous = {} if keep_not_updated else previous_reports(db, rows, existing)
-    kinds = []
+    changes = []
     for row in rows:
-        old = existing.get((row.report.commitment_id, row.quarter))
-        new = row.report.values()
-        before = previous.get((row.report.commitment_id, row.quarter))
+        key = (row.report.commitment_id, row.quarter)
+        old, new, before = existing.get(key), row.report.values(), previous.get(key)
+        repeats = None
         if old is None and before is not None and repeats_previous(new, before[1:]):
-            kinds.append(_FINAL_REPEAT if new[0] in FINAL_STATUSES else NOT_UPDATED)
+            kind, repeats = (_FINAL_REPEAT if new[0] in FINAL_STATUSES else NOT_UPDATED), before[0]
         elif old is None:
-            kinds.append("added")
+            kind = "added"
         else:
-            kinds.append("unchanged" if old[:5] == new else "changed")
-    updated = "added" in kinds or "changed" in kinds
-    kinds = [("added" if updated else NOT_UPDATED) if kind == _FINAL_REPEAT else kind for kind in kinds]
-    result = LoadResult(
-        upload_id=None,
-        added=kinds.count("added"),
-        changed=kinds.count("changed"),
-        unchanged=kinds.count("unchanged"),
-        not_updated=kinds.count(NOT_UPDATED),
-    )
-    for row, kind in zip(rows, kinds, strict=True):
-        old = existing.get((row.report.commitment_id, row.quarter))
-        before = previous.get((row.report.commitment_id, row.quarter)) if kind == NOT_UPDATED else None
-        result.changes.append(
+            kind = "unchanged" if old[:5] == new else "changed"
+        changes.append(
             Change(
                 kind,
                 row.region.name,
                 row.code,
                 row.quarter,
                 old[:5] if old else None,
-                row.report.values(),
+                new,
                 row.row or None,
-                row.report.commitment_id,
-                before[0] if before else None,
+                key[0],
+                repeats,
             )
         )
+    updated = any(change.kind in ("added", "changed") for change in changes)
+    for index, change in enumerate(changes):
+        if change.kind == _FINAL_REPEAT:
+            changes[index] = (
+                change._replace(kind="added", repeats_quarter=None) if updated else change._replace(kind=NOT_UPDATED)
+            )
+    kinds = [change.kind for change in changes]
+    result = LoadResult(
+        upload_id=None,
+        added=kinds.count("added"),
+        changed=kinds.count("changed"),
+        unchanged=kinds.count("unchanged"),
+        not_updated=kinds.count(NOT_UPDATED),
+        changes=changes,
+    )
     if review:
         result.missing = missing_commitments(db, rows)
     return result

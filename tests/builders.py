@@ -36,6 +36,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -531,6 +533,18 @@ def build_page_register(db):
 # --- the quarterly round through the pages ---------------------------------------------------
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def uploads_listing(db_path: Path) -> subprocess.Popen:
+    """``python -m loaders uploads`` running as its own process with its output piped, for tests
+    that close the pipe on it as ``| head`` does."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "loaders", "uploads", "--db", str(db_path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def status_workbook(rows: list[list], header: list[str] = HEADER) -> tuple[openpyxl.Workbook, Worksheet]:

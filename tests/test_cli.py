@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from core.users import add_user
-from tests.builders import ROOT, build_small_register, dump, report_rows, write_workbook
+from tests.builders import ROOT, build_small_register, dump, report_rows, uploads_listing, write_workbook
 
 
 def cli_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -221,13 +221,7 @@ def test_a_new_database_is_made_by_adding_the_first_user(tmp_path, cli):
 def test_output_cut_short_by_the_reader_is_no_error(register, db_path, tmp_path):
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     assert cli_process("status", str(path), "--db", str(db_path)).returncode == 0
-    process = subprocess.Popen(
-        [sys.executable, "-m", "loaders", "uploads", "--db", str(db_path)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    process = uploads_listing(db_path)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # as `| head -0` does
     error = process.stderr.read().decode()

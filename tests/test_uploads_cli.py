@@ -1,14 +1,10 @@
 """`python -m loaders uploads`: stored names printed so that they cannot forge or hide lines, and
 output cut short by the reader (`| head -1`) is no error."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from core.db import write_transaction
-from tests.builders import ROOT
+from tests.builders import uploads_listing
 
 SHA = "ab" * 32
 # As rows logged before the loaders cleaned text may hold them: a direction override, an ANSI
@@ -48,13 +44,7 @@ def test_a_reader_that_stops_after_one_line_gets_it_and_no_error(db, db_path):
             "VALUES ('status', ?, ?, 'Kari Nordmann (kari)', '2026-11-23 12:00:00')",
             [(f"status-{number}.xlsx", SHA) for number in range(3000)],
         )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "loaders", "uploads", "--db", str(db_path)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    process = uploads_listing(db_path)
     assert process.stdout is not None and process.stderr is not None
     first = process.stdout.readline().decode()
     process.stdout.close()  # as `| head -1` does

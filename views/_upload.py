@@ -196,17 +196,13 @@ def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated
     except MonitorError as error:
         st.session_state[SAVE_REFUSAL_KEY] = (file.file_id, Review(message=widgets.error_message(error, lang)))
         return
-    counts = {"added": result.added, "changed": result.changed, "unchanged": result.unchanged}
-    if result.only_not_updated:
-        state.flash("info", t("core.result.only_not_updated", lang, count=result.not_updated))
-    elif result.upload_id is None:
-        state.flash("info", t("upload.nothing_changed", lang, count=result.unchanged))
-    else:
-        message = t("upload.saved", lang, upload=result.upload_id, **counts)
-        if result.not_updated:
-            message += " " + t("core.result.not_updated", lang, count=result.not_updated)
-        state.flash("success", message)
+    if result.upload_id is not None:
+        state.flash("success", result.message(lang))
         st.session_state[SAVED_LINKS_KEY] = (result.upload_id, newest_quarter_written(result))
+    elif result.only_not_updated:
+        state.flash("info", result.message(lang))
+    else:
+        state.flash("info", t("upload.nothing_changed", lang, count=result.unchanged))
     st.session_state[SAVED_KEY] = file.file_id
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(REVIEW_KEY, None)

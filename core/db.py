@@ -160,8 +160,12 @@ def inserted_id(cursor: sqlite3.Cursor) -> int:
 
 
 def revision(path: str | os.PathLike | None = None) -> int:
-    """A number that changes whenever data is written; the key for cached queries."""
-    with contextlib.closing(connect(path)) as db:
+    """A number that changes whenever data is written; the key for cached queries.
+
+    The dashboard reads it first on every run, so a missing file is named here (DatabaseMissing)
+    rather than answered from a new, empty database: only `demo` and `user add` make one.
+    """
+    with contextlib.closing(connect(path, create=False)) as db:
         return db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
 
 

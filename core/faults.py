@@ -114,4 +114,4 @@ def _reason(number: int | None) -> Text:
     name = _REASONS.get(number) if number is not None else None
     if name is not None:
         return Text(f"core.reason.{name}")
-    return Text("core.reason.other", code=errno.errorcode.get(number, "?") if number is not None else "?")
+    return Text("core.reason.unknown", code=errno.errorcode.get(number, "?") if number is not None else "?")

@@ -692,13 +692,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "core.reason.quota": ("diskkvoten er brukt opp", "the disk quota is used up"),
     "core.reason.is_folder": ("det er en mappe", "it is a folder"),
     "core.reason.not_a_folder": ("en del av stien er ikke en mappe", "a part of the path is not a folder"),
-    "core.reason.missing": ("finnes ikke", "it does not exist"),
+    "core.reason.missing": ("filen eller mappen finnes ikke", "the file or its folder does not exist"),
     "core.reason.too_big": ("filen er større enn systemet tillater", "the file is larger than the system allows"),
     "core.reason.io": ("lese- eller skrivefeil på disken", "a read or write error on the disk"),
     "core.reason.name_too_long": ("navnet er for langt", "the name is too long"),
     "core.reason.exists": ("finnes allerede", "it already exists"),
     "core.reason.no_space": ("disken er full", "the disk is full"),
-    "core.reason.other": ("uventet feil fra systemet ({code})", "an unexpected error from the system ({code})"),
+    "core.reason.unknown": ("uventet feil fra systemet ({code})", "an unexpected error from the system ({code})"),
     "core.backup_exists": (
         "{path} finnes allerede; ingenting er skrevet.",
         "{path} already exists; nothing was written.",
@@ -728,6 +728,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Oppdater programmet først; ingenting er endret.",
         "{path} has schema version {schema}, and this version of Partnerskapsmonitor knows only {known}. "
         "Update the program first; nothing was changed.",
+    ),
+    "signin.busy": (
+        "Databasen er opptatt akkurat nå, så du ble ikke logget inn. Prøv igjen om litt.",
+        "The database is busy right now, so you were not signed in. Try again in a moment.",
     ),
     "core.sign_in_failed": ("Feil brukernavn eller passord.", "Wrong username or password."),
     "core.sign_in_locked.one": (

@@ -138,7 +138,11 @@ def test_backup_into_a_missing_folder_names_the_file_asked_for(live, tmp_path, r
 
     run = run_cli("backup", str(out), "--db", str(live))
 
-    assert (run.returncode, run.stdout, run.stderr) == (1, "", f"Kan ikke åpne {out}: No such file or directory.\n")
+    assert (run.returncode, run.stdout, run.stderr) == (
+        1,
+        "",
+        f"Kan ikke bruke {out}: filen eller mappen finnes ikke; ingenting er endret.\n",
+    )
     assert out.parent.exists() is False
 
 

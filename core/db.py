@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -38,6 +39,7 @@ from core.settings import setting
 from core.vocabulary import COUNCIL_AREAS, SDGS, STATUS_KEYS
 
 migrations = Migrations("partnerskapsmonitor")
+_TEMPORARY_SUFFIX = ".partnerskapsmonitor.tmp"
 
 
 def database_path(path: str | os.PathLike | None = None) -> Path:
@@ -256,16 +258,44 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> S
     return Snapshot(target, target.stat().st_size, schema, revision)
 
 
+# What _temporary_beside names its files, with SQLite's journals of them: the process id says
+# whether the backup or restore that made one still runs.
+_TEMPORARY = re.compile(r"\..+\.(?P<pid>\d+)\.\w+" + re.escape(_TEMPORARY_SUFFIX) + r"(-wal|-shm|-journal)?")
+
+
 def _temporary_beside(target: Path) -> Path:
     # In the target's folder, so the final rename stays on one file system; private (0600), as
-    # the database holds password hashes.
+    # the database holds password hashes. Named by process, so the next one can tell a file
+    # left by a backup killed outright (SIGKILL, power loss: no clean-up runs) from one in use.
+    _remove_stale_temporaries(target.parent)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.{os.getpid()}.", suffix=_TEMPORARY_SUFFIX, dir=target.parent
+        )
     except OSError as error:
         # Named as the file asked for: the temporary name means nothing to the reader.
         raise OSError(error.errno, error.strerror, str(target)) from None
     os.close(handle)
     return Path(name)
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files of backups and restores whose process is gone; only ours, by name."""
+    with contextlib.suppress(OSError):  # a folder that cannot be listed is reported by mkstemp
+        for entry in folder.iterdir():
+            match = _TEMPORARY.fullmatch(entry.name)
+            if match and not _running(int(match["pid"])):
+                entry.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def _journal_files(database: Path) -> tuple[Path, Path]:

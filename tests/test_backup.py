@@ -477,4 +477,37 @@ def test_a_restore_killed_before_it_commits_leaves_the_database_as_it_was(live, 
     assert killed.returncode == -signal.SIGKILL
     assert (tables(live), revision_in(live), integrity(live)) == (*before, [("ok",)])
     leftovers = [path.name for path in live.parent.iterdir() if path.name.endswith(".tmp")]
-    assert [re.fullmatch(r"\.dashboard\.db\.\w+\.tmp", name) is not None for name in leftovers] == [True]
+    assert [
+        re.fullmatch(r"\.dashboard\.db\.\d+\.\w+\.partnerskapsmonitor\.tmp", name) is not None for name in leftovers
+    ] == [True]
+
+
+@pytest.mark.slow  # a real process, killed
+def test_a_backup_killed_outright_leaves_a_file_the_next_backup_removes(live, backups):
+    """SIGKILL skips every clean-up: the next backup into the folder removes what the dead one left,
+    and leaves alone a temporary file of a backup that still runs, and files that are not ours."""
+    # The copy is written and about to be checked when the power goes.
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        import core.db
+
+        def die(file, **options):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        core.db._checked = die
+        core.db.backup({str(backups / "first.db")!r}, {str(live)!r})
+        """
+    )
+    killed = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert killed.wait() == -signal.SIGKILL
+    [left] = [path.name for path in backups.iterdir()]
+    assert re.fullmatch(rf"\.first\.db\.{killed.pid}\.\w+\.partnerskapsmonitor\.tmp", left)
+    running = backups / f".other.db.{os.getpid()}.abcdefgh.partnerskapsmonitor.tmp"
+    running.write_bytes(b"")
+    someone_elses = backups / f".first.db.{killed.pid}.abcdefgh.tmp"
+    someone_elses.write_bytes(b"")
+
+    backup(backups / "second.db", live)
+
+    assert sorted(path.name for path in backups.iterdir()) == sorted([running.name, someone_elses.name, "second.db"])

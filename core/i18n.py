@@ -294,6 +294,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "export.report_excel": ("Kvartalsrapport (Excel)", "Quarterly report (Excel)"),
     "export.report_pdf": ("Møtenotat (PDF)", "Meeting brief (PDF)"),
+    "export.report_pdf_download": ("Last ned møtenotatet (PDF)", "Download the meeting brief (PDF)"),
+    "export.report_pdf_making": ("Lager møtenotatet …", "Making the meeting brief …"),
+    "export.report_pdf_failed": (
+        "Møtenotatet kunne ikke lages på grunn av en uventet feil. Prøv igjen; skjer det igjen, si fra til "
+        "den som drifter dashbordet (feilen står i loggen).",
+        "The meeting brief could not be made because of an unexpected error. Try again; if it happens again, "
+        "tell whoever runs the dashboard (the error is in the log).",
+    ),
     "export.commitments_title": ("Tiltak og status", "Commitments and status"),
     "export.commitments_heading": ("Tiltak og status for {quarter}", "Commitments and status for {quarter}"),
     "export.history_heading": ("Statushistorikk til og med {quarter}", "Status history up to {quarter}"),

@@ -15,7 +15,8 @@ import streamlit as st
 
 from core.db import database_path
 from core.faults import fault
-from views._state import language
+from core.filters import parse_language
+from views._state import CHOSEN_LANGUAGE_KEY, language
 from views._widgets import error_message
 
 
@@ -28,4 +29,11 @@ def shown() -> Iterator[None]:
         named = fault(error, database_path())
         if named is None:
             raise
-        st.error(error_message(named, language()), icon=":material/error:")
+        st.error(error_message(named, _language()), icon=":material/error:")
+
+
+def _language() -> str:
+    # A fault at the start of the first run comes before the URL's language is taken up.
+    if CHOSEN_LANGUAGE_KEY in st.session_state:
+        return language()
+    return parse_language(st.query_params.get("lang", "")) or "nb"

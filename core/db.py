@@ -205,9 +205,10 @@ def backup(out: str | os.PathLike, path: str | os.PathLike | None = None, *, for
             try:
                 conn.execute("VACUUM INTO ?", (str(temp),))
             except sqlite3.DatabaseError as error:
-                if isinstance(database_fault(error, target), DiskFull):
+                named = database_fault(error, source)
+                if isinstance(named, DiskFull):  # the copy is what grows
                     raise DiskFull("core.disk_full", path=str(target)) from None
-                raise _unreadable(source, error) from None
+                raise (named or _unreadable(source, error)) from None
         snapshot = _checked(temp, shown_as=source)
         _sync(temp)
         if force:

@@ -57,7 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         # Met past connect(), in a read or write of the database the command names.
         from core.db import database_path
 
-        return refused(database_fault(error, database_path(getattr(args, "db", None))))
+        named = database_fault(error, database_path(getattr(args, "db", None)))
+        if named is None:
+            raise  # not the machine's: a bug, with its traceback
+        return refused(named)
     except KeyboardInterrupt:
         print(t("cli.interrupted", LANG), file=sys.stderr)
         return EXIT_REFUSED

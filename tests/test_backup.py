@@ -161,8 +161,12 @@ def test_backup_of_a_truncated_database_is_refused_and_writes_nothing(live, tmp_
 
     run = run_cli("backup", str(backups / "copy.db"), "--db", str(damaged))
 
-    assert (run.returncode, run.stdout) == (1, "")
-    assert re.fullmatch(rf"{re.escape(str(damaged))} er skadet \(.+\); ingenting er endret\.\n", run.stderr)
+    assert (run.returncode, run.stdout, run.stderr) == (
+        1,
+        "",
+        f"Databasen {damaged} er skadet; ingenting er endret. Gjenopprett den fra en sikkerhetskopi "
+        "(python -m loaders restore).\n",
+    )
     assert list(backups.iterdir()) == []
 
 

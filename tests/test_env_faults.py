@@ -477,3 +477,13 @@ def test_a_pdf_brief_that_cannot_be_made_says_why_on_the_page(live, monkeypatch,
 
     assert (at.exception, shown(at)) == ([], [message])
     assert [button.key for button in at.get("download_button") if button.key == "report-pdf"] == []
+
+
+def test_a_backup_of_a_database_in_a_read_only_folder_is_named_and_writes_nothing(live, tmp_path, run_cli):
+    out = tmp_path / "backups" / "kopi.db"
+    out.parent.mkdir()
+    with read_only(live.parent):
+        run = run_cli("backup", str(out))
+
+    assert (run.returncode, run.stdout, run.stderr) == (1, "", folder_message(live) + "\n")
+    assert list(out.parent.iterdir()) == []

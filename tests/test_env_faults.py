@@ -487,3 +487,17 @@ def test_a_backup_of_a_database_in_a_read_only_folder_is_named_and_writes_nothin
 
     assert (run.returncode, run.stdout, run.stderr) == (1, "", folder_message(live) + "\n")
     assert list(out.parent.iterdir()) == []
+
+
+def test_the_readme_lists_each_fault_with_its_message():
+    from core.i18n import TEXTS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### When something goes wrong\n", 1)[1].split("\n\n**", 1)[0]
+    rows = [
+        [cell.strip() for cell in line.strip("|").split(" | ")] for line in table.splitlines() if line.startswith("| ")
+    ][2:]
+    assert [(key.strip("`"), message) for _, _, key, message in rows] == [
+        (key.strip("`"), TEXTS[key.strip("`")][0]) for _, _, key, _ in rows
+    ]
+    assert len(rows) == 12

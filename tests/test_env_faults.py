@@ -10,6 +10,7 @@ and, as root, a 1 MiB file system filled up in a mount namespace of its own.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -26,6 +27,7 @@ import outputs.images
 import outputs.report
 from core.db import connect, write_transaction
 from core.errors import DiskFull
+from core.faults import fault
 from core.users import set_password
 from outputs.errors import ChartRenderingFailed
 from tests.builders import GOOD_FILE, ROOT, app, build_page_register, save_button, upload, upload_page
@@ -501,3 +503,32 @@ def test_the_readme_lists_each_fault_with_its_message():
         (key.strip("`"), TEXTS[key.strip("`")][0]) for _, _, key, _ in rows
     ]
     assert len(rows) == 12
+
+
+@pytest.mark.parametrize(
+    ("number", "nb", "en"),
+    [
+        (errno.EACCES, "ingen tilgang", "permission denied"),
+        (errno.EROFS, "filsystemet er skrivebeskyttet", "the file system is read-only"),
+        (errno.ETXTBSY, "uventet feil fra systemet (ETXTBSY)", "an unexpected error from the system (ETXTBSY)"),
+    ],
+)
+def test_an_os_error_is_worded_by_its_number_not_its_english_text(tmp_path, number, nb, en):
+    path = tmp_path / "status.xlsx"
+
+    named = fault(OSError(number, "Some English words", str(path)), tmp_path / "dashboard.db")
+
+    assert (named.message("nb"), named.message("en")) == (
+        f"Kan ikke bruke {path}: {nb}; ingenting er endret.",
+        f"Cannot use {path}: {en}; nothing was changed.",
+    )
+
+
+def test_an_error_that_is_not_the_machines_stays_a_bug(tmp_path):
+    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+        conn.execute("CREATE TABLE once (x UNIQUE)")
+        conn.execute("INSERT INTO once VALUES (1)")
+        with pytest.raises(sqlite3.IntegrityError) as raised:
+            conn.execute("INSERT INTO once VALUES (1)")
+
+    assert (fault(raised.value, tmp_path / "dashboard.db"), fault(ValueError("x"), tmp_path)) == (None, None)

@@ -25,7 +25,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from core.access import may_report, reading_open
 from core.db import connect
-from core.errors import DatabaseBusy, MonitorError
+from core.errors import DatabaseBusy, MonitorError, UnknownUser
 from core.i18n import t
 from core.sessions import (
     COOKIE_NAME,
@@ -83,7 +83,8 @@ def _account(path: str, data_revision: int, username: str | None, email: str | N
             return None
         try:
             return get_user(db, username)
-        except MonitorError:
+        except UnknownUser:
+            # Removed since: signed out. A fault of the machine is not, and is shown as one.
             return None
 
 

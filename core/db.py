@@ -148,8 +148,9 @@ def write_transaction(db: Database, *, count_revision: bool = True) -> Iterator[
             with contextlib.suppress(sqlite3.Error):
                 # A rollback that fails (the disk gone) leaves SQLite to roll back from its journal.
                 db.conn.execute("ROLLBACK")
-        if isinstance(error, sqlite3.Error):
-            raise _fault(error, database_file(db)) from error
+        named = database_fault(error, database_file(db)) if isinstance(error, sqlite3.Error) else None
+        if named is not None:
+            raise named from error
         raise
 
 

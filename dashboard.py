@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.i18n import t
 from views import _data as data
+from views import _faults as faults
 from views import _signin as signin
 from views import _state as state
 from views import _widgets as widgets
@@ -11,13 +12,6 @@ from views import _widgets as widgets
 # An emoji becomes a data: URL in the browser; a :material/…: icon would be fetched from fonts.gstatic.com.
 st.set_page_config(page_title=t("app.title"), page_icon="🤝", layout="wide")
 widgets.page_style()
-
-data.begin_run()
-state.adopt_url(data.filter_choices)
-visitor = signin.identify()
-account_box = st.sidebar.container()
-filters_box = st.sidebar.container()
-lang = widgets.language_switch(st.sidebar.container())
 
 # Every page, with what the visitor needs to see it: "read", "report", "signed_in" or "nothing".
 PAGES = (
@@ -38,32 +32,41 @@ def in_menu(need: str) -> bool:
     return visitor.user is None if need == "nothing" else signin.may_open(visitor, need)
 
 
-# Every page is registered, so a link to one always opens it: one the visitor may not use is
-# left out of the menu and, opened, says so and offers the sign-in in its place. One flat list:
-# with sections, Streamlit 1.67 nests each section's <li> items in a <div> inside the <ul>,
-# which screen readers cannot read as a list (axe: list, listitem).
-pages = {
-    st.Page(
-        f"views/{script}",
-        title=t(title_key, lang),
-        icon=icon,
-        url_path=url_path,
-        default=script == "oversikt.py",
-        visibility="visible" if in_menu(need) else "hidden",
-    ): need
-    for script, title_key, icon, url_path, need in PAGES
-}
-navigation = st.navigation(list(pages))
-signin.sidebar_status(account_box, visitor, lang)
-signin.write_cookie(account_box)
-widgets.page_language(lang)
-if visitor.may_read:
-    widgets.url_notices(lang)
-    widgets.publish_url(widgets.sidebar_filters(filters_box, lang), lang)
-else:
-    # Kept as they came, so signing in leads to the view the link asked for.
-    widgets.publish_url(None, lang)
-if signin.may_open(visitor, pages[navigation]):
-    navigation.run()
-else:
-    signin.gate(navigation.title, visitor, lang)
+# A fault of the machine anywhere below (at start, in the sidebar, in a page) is shown as one line.
+with faults.shown():
+    data.begin_run()
+    state.adopt_url(data.filter_choices)
+    visitor = signin.identify()
+    account_box = st.sidebar.container()
+    filters_box = st.sidebar.container()
+    lang = widgets.language_switch(st.sidebar.container())
+
+    # Every page is registered, so a link to one always opens it: one the visitor may not use is
+    # left out of the menu and, opened, says so and offers the sign-in in its place. One flat list:
+    # with sections, Streamlit 1.67 nests each section's <li> items in a <div> inside the <ul>,
+    # which screen readers cannot read as a list (axe: list, listitem).
+    pages = {
+        st.Page(
+            f"views/{script}",
+            title=t(title_key, lang),
+            icon=icon,
+            url_path=url_path,
+            default=script == "oversikt.py",
+            visibility="visible" if in_menu(need) else "hidden",
+        ): need
+        for script, title_key, icon, url_path, need in PAGES
+    }
+    navigation = st.navigation(list(pages))
+    signin.sidebar_status(account_box, visitor, lang)
+    signin.write_cookie(account_box)
+    widgets.page_language(lang)
+    if visitor.may_read:
+        widgets.url_notices(lang)
+        widgets.publish_url(widgets.sidebar_filters(filters_box, lang), lang)
+    else:
+        # Kept as they came, so signing in leads to the view the link asked for.
+        widgets.publish_url(None, lang)
+    if signin.may_open(visitor, pages[navigation]):
+        navigation.run()
+    else:
+        signin.gate(navigation.title, visitor, lang)

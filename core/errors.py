@@ -42,6 +42,26 @@ class DatabaseMissing(MonitorError):
     """The database file named does not exist, and the command does not create one."""
 
 
+class DatabaseReadOnly(MonitorError):
+    """The database file may be read but not written (its permissions, or an immutable file)."""
+
+
+class FolderReadOnly(MonitorError):
+    """The database's folder is read-only, so SQLite cannot make its -wal and -shm files beside it."""
+
+
+class DatabaseIsFolder(MonitorError):
+    """The database path names a folder, not a file."""
+
+
+class DiskFull(MonitorError):
+    """The disk (or the account's quota) holding a file we write is full."""
+
+
+class FileUnusable(MonitorError):
+    """A file could not be opened, read or written, for a reason of the file system named in words."""
+
+
 class BackupExists(MonitorError):
     """The file a backup would be written to exists already, and --force was not given."""
 

@@ -28,6 +28,7 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "outputs.chart.group.",
     "outputs.export.sheet.",
     "outputs.template.col.",
+    "core.reason.",
 )
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -293,6 +294,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "export.report_excel": ("Kvartalsrapport (Excel)", "Quarterly report (Excel)"),
     "export.report_pdf": ("Møtenotat (PDF)", "Meeting brief (PDF)"),
+    "export.report_pdf_download": ("Last ned møtenotatet (PDF)", "Download the meeting brief (PDF)"),
+    "export.report_pdf_making": ("Lager møtenotatet …", "Making the meeting brief …"),
+    "export.report_pdf_failed": (
+        "Møtenotatet kunne ikke lages på grunn av en uventet feil. Prøv igjen; skjer det igjen, si fra til "
+        "den som drifter dashbordet (feilen står i loggen).",
+        "The meeting brief could not be made because of an unexpected error. Try again; if it happens again, "
+        "tell whoever runs the dashboard (the error is in the log).",
+    ),
     "export.commitments_title": ("Tiltak og status", "Commitments and status"),
     "export.commitments_heading": ("Tiltak og status for {quarter}", "Commitments and status for {quarter}"),
     "export.history_heading": ("Statushistorikk til og med {quarter}", "Status history up to {quarter}"),
@@ -656,6 +665,48 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fant ingen database i {path}.",
         "There is no database at {path}.",
     ),
+    # Faults of the machine, not the data: core/faults.py
+    "core.database_read_only": (
+        "Databasen {path} er skrivebeskyttet, så ingenting kan lagres; ingenting er endret. "
+        "Gi tjenestekontoen skrivetilgang til filen.",
+        "The database {path} is read-only, so nothing can be saved; nothing was changed. "
+        "Give the service account write access to the file.",
+    ),
+    "core.folder_read_only": (
+        "Mappen {folder} er skrivebeskyttet, så databasen {path} kan ikke brukes (SQLite lager filene "
+        "-wal og -shm ved siden av den); ingenting er endret. Gi tjenestekontoen skrivetilgang til mappen.",
+        "The folder {folder} is read-only, so the database {path} cannot be used (SQLite makes its -wal "
+        "and -shm files beside it); nothing was changed. Give the service account write access to the folder.",
+    ),
+    "core.database_is_folder": (
+        "{path} er en mappe, ikke en databasefil; ingenting er endret. Oppgi filen, for eksempel {path}/dashboard.db.",
+        "{path} is a folder, not a database file; nothing was changed. Name the file, for example {path}/dashboard.db.",
+    ),
+    "core.disk_full": (
+        "Disken er full der {path} ligger; ingenting er endret. Frigjør plass og prøv igjen.",
+        "The disk holding {path} is full; nothing was changed. Free some space and try again.",
+    ),
+    "core.database_corrupt": (
+        "Databasen {path} er skadet; ingenting er endret. Gjenopprett den fra en sikkerhetskopi "
+        "(python -m loaders restore).",
+        "The database {path} is damaged; nothing was changed. Restore it from a backup (python -m loaders restore).",
+    ),
+    "core.file_unusable": (
+        "Kan ikke bruke {path}: {reason}; ingenting er endret.",
+        "Cannot use {path}: {reason}; nothing was changed.",
+    ),
+    "core.reason.no_access": ("ingen tilgang", "permission denied"),
+    "core.reason.read_only_file_system": ("filsystemet er skrivebeskyttet", "the file system is read-only"),
+    "core.reason.quota": ("diskkvoten er brukt opp", "the disk quota is used up"),
+    "core.reason.is_folder": ("det er en mappe", "it is a folder"),
+    "core.reason.not_a_folder": ("en del av stien er ikke en mappe", "a part of the path is not a folder"),
+    "core.reason.missing": ("filen eller mappen finnes ikke", "the file or its folder does not exist"),
+    "core.reason.too_big": ("filen er større enn systemet tillater", "the file is larger than the system allows"),
+    "core.reason.io": ("lese- eller skrivefeil på disken", "a read or write error on the disk"),
+    "core.reason.name_too_long": ("navnet er for langt", "the name is too long"),
+    "core.reason.exists": ("finnes allerede", "it already exists"),
+    "core.reason.no_space": ("disken er full", "the disk is full"),
+    "core.reason.unknown": ("uventet feil fra systemet ({code})", "an unexpected error from the system ({code})"),
     "core.backup_exists": (
         "{path} finnes allerede; ingenting er skrevet.",
         "{path} already exists; nothing was written.",
@@ -685,6 +736,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Oppdater programmet først; ingenting er endret.",
         "{path} has schema version {schema}, and this version of Partnerskapsmonitor knows only {known}. "
         "Update the program first; nothing was changed.",
+    ),
+    "signin.busy": (
+        "Databasen er opptatt akkurat nå, så du ble ikke logget inn. Prøv igjen om litt.",
+        "The database is busy right now, so you were not signed in. Try again in a moment.",
     ),
     "core.sign_in_failed": ("Feil brukernavn eller passord.", "Wrong username or password."),
     "core.sign_in_locked.one": (
@@ -1634,8 +1689,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Say which user you load as: --as USERNAME (or set DASHBOARD_USER). "
         "Create a user with “python -m loaders user add”.",
     ),
-    "cli.cannot_open": ("Kan ikke åpne {file}: {reason}.", "Cannot open {file}: {reason}."),
-    "cli.cannot_open_file": ("Kan ikke åpne filen: {reason}.", "Cannot open the file: {reason}."),
+    "cli.cannot_use_file": (
+        "Kan ikke lese eller skrive filen: {reason}; ingenting er endret.",
+        "Cannot read or write the file: {reason}; nothing was changed.",
+    ),
     "cli.interrupted": ("Avbrutt; ingenting ble lagret.", "Interrupted; nothing was saved."),
     "cli.database_missing_hint": (
         "Sjekk --db og DASHBOARD_DB. En ny database lages med «python -m loaders user add» "

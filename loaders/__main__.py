@@ -13,11 +13,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import BackupExists, DatabaseMissing, MonitorError, UnknownUser
+from core.faults import database_fault, file_fault, file_reason
 from core.i18n import Deferred, t
 from core.settings import setting
 from loaders.errors import NO_QUARTER_COLUMN, FileRejected, MissingActingUser, PasswordsDiffer
@@ -38,24 +41,35 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except MonitorError as error:
-        for line in error_lines(error, LANG):
-            print(line, file=sys.stderr)
-        return EXIT_REFUSED
+        return refused(error)
     except BrokenPipeError:
         # The reader went away (`uploads | head`): what is left of the output is not wanted.
         # Python's own advice: point stdout at devnull so the flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except OSError as error:
-        reason = error.strerror or error
-        if error.filename:
-            print(t("cli.cannot_open", LANG, file=error.filename, reason=reason), file=sys.stderr)
-        else:
-            print(t("cli.cannot_open_file", LANG, reason=reason), file=sys.stderr)
-        return EXIT_REFUSED
+        if not error.filename:
+            # A write that failed part-way (a full disk) names no file: say what happened.
+            print(t("cli.cannot_use_file", LANG, reason=file_reason(error)), file=sys.stderr)
+            return EXIT_REFUSED
+        return refused(file_fault(error, Path(error.filename)))
+    except sqlite3.Error as error:
+        # Met past connect(), in a read or write of the database the command names.
+        from core.db import database_path
+
+        named = database_fault(error, database_path(getattr(args, "db", None)))
+        if named is None:
+            raise  # not the machine's: a bug, with its traceback
+        return refused(named)
     except KeyboardInterrupt:
         print(t("cli.interrupted", LANG), file=sys.stderr)
         return EXIT_REFUSED
+
+
+def refused(error: MonitorError) -> int:
+    for line in error_lines(error, LANG):
+        print(line, file=sys.stderr)
+    return EXIT_REFUSED
 
 
 def error_lines(error: MonitorError, lang: str) -> list[str]:

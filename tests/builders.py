@@ -466,9 +466,16 @@ class Download(NamedTuple):
 def download(at: AppTest, served: dict, key: str) -> Download:
     """The bytes, file name and type the download button ``key`` serves when pressed."""
     button = at.download_button(key=key)
-    data_callable, file_name, mime = served[button.proto.deferred_file_id]
+    data_callable, file_name, mime = served[button.proto.deferred_file_id or button.proto.url]
     data = data_callable()
     return Download(data.encode() if isinstance(data, str) else data, file_name, mime)
+
+
+def made_pdf(at: AppTest, served: dict) -> Download:
+    """Press "Møtenotat (PDF)" on Eksport and take the brief it made."""
+    at.button(key="report-pdf-make").click().run()
+    assert (at.exception, [error.value for error in at.error]) == ([], [])
+    return download(at, served, "report-pdf")
 
 
 def build_page_register(db):

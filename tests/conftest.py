@@ -84,13 +84,21 @@ def downloads(monkeypatch):
     """
     served: dict[str, tuple] = {}
     original = MediaFileManager.add_deferred
+    original_add = MediaFileManager.add
 
     def record(self, data_callable, mimetype, coordinates, file_name=None, **options):
         file_id = original(self, data_callable, mimetype, coordinates, file_name=file_name, **options)
         served[file_id] = (data_callable, file_name, mimetype)
         return file_id
 
+    # A download made in the run (the PDF brief) is stored at once; kept by its URL.
+    def record_made(self, data, mimetype, coordinates, file_name=None, **options):
+        url = original_add(self, data, mimetype, coordinates, file_name=file_name, **options)
+        served[url] = (lambda: data, file_name, mimetype)
+        return url
+
     monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    monkeypatch.setattr(MediaFileManager, "add", record_made)
     return served
 
 

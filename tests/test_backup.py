@@ -138,7 +138,11 @@ def test_backup_into_a_missing_folder_names_the_file_asked_for(live, tmp_path, r
 
     run = run_cli("backup", str(out), "--db", str(live))
 
-    assert (run.returncode, run.stdout, run.stderr) == (1, "", f"Kan ikke åpne {out}: No such file or directory.\n")
+    assert (run.returncode, run.stdout, run.stderr) == (
+        1,
+        "",
+        f"Kan ikke bruke {out}: filen eller mappen finnes ikke; ingenting er endret.\n",
+    )
     assert out.parent.exists() is False
 
 
@@ -157,8 +161,12 @@ def test_backup_of_a_truncated_database_is_refused_and_writes_nothing(live, tmp_
 
     run = run_cli("backup", str(backups / "copy.db"), "--db", str(damaged))
 
-    assert (run.returncode, run.stdout) == (1, "")
-    assert re.fullmatch(rf"{re.escape(str(damaged))} er skadet \(.+\); ingenting er endret\.\n", run.stderr)
+    assert (run.returncode, run.stdout, run.stderr) == (
+        1,
+        "",
+        f"Databasen {damaged} er skadet; ingenting er endret. Gjenopprett den fra en sikkerhetskopi "
+        "(python -m loaders restore).\n",
+    )
     assert list(backups.iterdir()) == []
 
 
@@ -473,4 +481,37 @@ def test_a_restore_killed_before_it_commits_leaves_the_database_as_it_was(live, 
     assert killed.returncode == -signal.SIGKILL
     assert (tables(live), revision_in(live), integrity(live)) == (*before, [("ok",)])
     leftovers = [path.name for path in live.parent.iterdir() if path.name.endswith(".tmp")]
-    assert [re.fullmatch(r"\.dashboard\.db\.\w+\.tmp", name) is not None for name in leftovers] == [True]
+    assert [
+        re.fullmatch(r"\.dashboard\.db\.\d+\.\w+\.partnerskapsmonitor\.tmp", name) is not None for name in leftovers
+    ] == [True]
+
+
+@pytest.mark.slow  # a real process, killed
+def test_a_backup_killed_outright_leaves_a_file_the_next_backup_removes(live, backups):
+    """SIGKILL skips every clean-up: the next backup into the folder removes what the dead one left,
+    and leaves alone a temporary file of a backup that still runs, and files that are not ours."""
+    # The copy is written and about to be checked when the power goes.
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        import core.db
+
+        def die(file, **options):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        core.db._checked = die
+        core.db.backup({str(backups / "first.db")!r}, {str(live)!r})
+        """
+    )
+    killed = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert killed.wait() == -signal.SIGKILL
+    [left] = [path.name for path in backups.iterdir()]
+    assert re.fullmatch(rf"\.first\.db\.{killed.pid}\.\w+\.partnerskapsmonitor\.tmp", left)
+    running = backups / f".other.db.{os.getpid()}.abcdefgh.partnerskapsmonitor.tmp"
+    running.write_bytes(b"")
+    someone_elses = backups / f".first.db.{killed.pid}.abcdefgh.tmp"
+    someone_elses.write_bytes(b"")
+
+    backup(backups / "second.db", live)
+
+    assert sorted(path.name for path in backups.iterdir()) == sorted([running.name, someone_elses.name, "second.db"])

@@ -11,7 +11,7 @@ from PIL import Image
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from outputs import report
-from tests.builders import FOLLO, IOR, add_reports, app, charts, download, html_tables, metrics
+from tests.builders import FOLLO, IOR, add_reports, app, charts, download, html_tables, made_pdf, metrics
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -164,7 +164,7 @@ def test_eksport_builds_the_report_for_a_provisional_quarter_with_the_commentary
     assert summary[3][-2:] == ["I rute eller fullført (av rapporterte)", "Snittfremdrift"]
     assert summary[-1] == ["Totalt", 5, 0, 1, 1, 0, 0, 3, 0.5, 0.6]
 
-    brief = pypdfium2.PdfDocument(download(at, downloads, "report-pdf").data)
+    brief = pypdfium2.PdfDocument(made_pdf(at, downloads).data)
     lines = "\n".join(page.get_textpage().get_text_range() for page in brief).replace("\r", "").split("\n")
     assert lines[1:8] == [
         "Kvartalsrapport – 3. kv. 2024 (foreløpig)",

@@ -28,6 +28,7 @@ from tests.builders import (
     download,
     html_tables,
     in_ci,
+    made_pdf,
     metrics,
     reports,
     save_button,
@@ -814,7 +815,7 @@ def test_the_quarterly_report_workbook_follows_the_filters(register, downloads):
 @pytest.mark.slow
 def test_the_pdf_brief_holds_the_regions_and_the_key_figures(register, downloads):
     at = app(page="views/eksport.py")
-    brief = download(at, downloads, "report-pdf")
+    brief = made_pdf(at, downloads)
     assert (brief.file_name, brief.mime) == ("kvartalsrapport-2024-Q2.pdf", "application/pdf")
     pdf = pypdfium2.PdfDocument(brief.data)
     text = " ".join(pdf[index].get_textpage().get_text_range() for index in range(len(pdf))).replace("\u00a0", " ")
@@ -830,7 +831,7 @@ def test_the_pdf_brief_holds_the_regions_and_the_key_figures(register, downloads
 def test_without_chromium_the_pdf_button_is_off_and_says_why(register, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     at = app(page="views/eksport.py")
-    assert at.download_button(key="report-pdf").disabled
+    assert at.button(key="report-pdf-make").disabled
     out_of_date, warning = at.warning
     assert out_of_date.value.startswith("Den nyeste rapporten i utvalget er for 2. kv. 2024, mer enn ett kvartal")
     assert warning.value.startswith("Finner ikke Chromium (/nonexistent/chromium)")

@@ -25,7 +25,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from core.access import may_report, reading_open
 from core.db import connect
-from core.errors import MonitorError, SignInFailed, SignInLocked
+from core.errors import DatabaseBusy, MonitorError, UnknownUser
 from core.i18n import t
 from core.sessions import (
     COOKIE_NAME,
@@ -83,7 +83,8 @@ def _account(path: str, data_revision: int, username: str | None, email: str | N
             return None
         try:
             return get_user(db, username)
-        except MonitorError:
+        except UnknownUser:
+            # Removed since: signed out. A fault of the machine is not, and is shown as one.
             return None
 
 
@@ -272,7 +273,12 @@ def password_form(lang: str) -> None:
             with contextlib.closing(connect(data.database_file())) as db:
                 user = authenticate(db, username.strip(), password)
                 session = start_session(db, user.username)
-        except (SignInFailed, SignInLocked) as refused:
+        except DatabaseBusy:
+            # Nothing was counted: the failure could not be written, and a right password is
+            # answered the same, so a busy database tells a guesser nothing.
+            st.session_state[FAILURE_KEY] = t("signin.busy", lang)
+        except MonitorError as refused:
+            # Wrong name or password, closed for a while, or a fault of the machine, in one line.
             st.session_state[FAILURE_KEY] = widgets.error_message(refused, lang)
         else:
             st.session_state[SESSION_KEY] = session.token_hash

@@ -165,7 +165,9 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     assert data.startswith(b"\xef\xbb\xbf")
     assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))) == 1 + 96
 
-    brief = download(page, "Møtenotat (PDF)", tmp_path)
+    # The brief is made in the run, so a failure can be told on the page; then it is downloaded.
+    page.get_by_role("button", name="Møtenotat (PDF)", exact=True).click()
+    brief = download(page, "Last ned møtenotatet (PDF)", tmp_path)
     pdf = pypdfium2.PdfDocument(brief)
     # Region names may wrap in a table cell: words, not lines.
     words = " ".join(" ".join(pdf[index].get_textpage().get_text_range().split()) for index in range(len(pdf)))

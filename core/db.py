@@ -9,6 +9,7 @@ with "database is locked" when a deferred transaction tries to upgrade.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -29,6 +30,7 @@ from core.errors import (
     DatabaseIsFolder,
     DatabaseMissing,
     DiskFull,
+    FileUnusable,
     MonitorError,
     NewerDatabase,
     NotADatabase,
@@ -209,6 +211,9 @@ def backup(out: str | os.PathLike, path: str | os.PathLike | None = None, *, for
                 named = database_fault(error, source)
                 if isinstance(named, DiskFull):  # the copy is what grows
                     raise DiskFull("core.disk_full", path=str(target)) from None
+                if isinstance(named, FileUnusable) and _reads_whole(conn):
+                    # SQLite's I/O error names no file; the live one reads whole, so writing the copy failed.
+                    raise file_fault(OSError(errno.EIO, "write"), target) from None
                 raise (named or _unreadable(source, error)) from None
         snapshot = _checked(temp, shown_as=source)
         _sync(temp)
@@ -312,7 +317,7 @@ def _checked(file: Path, *, shown_as: Path) -> Snapshot:
         except sqlite3.DatabaseError as error:
             raise _unreadable(shown_as, error) from None
         if problems != ["ok"]:
-            raise DatabaseDamaged("core.database_damaged", path=str(shown_as), detail=problems[0])
+            raise DatabaseDamaged("core.database_damaged", path=str(shown_as))
         db = Database(conn)
         if not db["meta"].exists() or not db[migrations.migrations_table].exists():
             raise NotOurDatabase("core.not_our_database", path=str(shown_as))
@@ -329,10 +334,18 @@ def _checked(file: Path, *, shown_as: Path) -> Snapshot:
     return Snapshot(file, file.stat().st_size, len(applied), revision[0])
 
 
+def _reads_whole(conn: sqlite3.Connection) -> bool:
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False
+
+
 def _unreadable(file: Path, error: sqlite3.DatabaseError) -> MonitorError:
     if "file is not a database" in str(error):
         return NotADatabase("core.not_a_database", path=str(file))
-    return DatabaseDamaged("core.database_damaged", path=str(file), detail=str(error))
+    # SQLite's own words ("database disk image is malformed") are English and say no more.
+    return DatabaseDamaged("core.database_damaged", path=str(file))
 
 
 def _refuse_unless_ours(target: Path) -> None:
@@ -381,7 +394,7 @@ def _install(checked_copy: Path, target: Path) -> tuple[int, int]:
                 # Checked before it is committed, so a failure leaves the live database as it was.
                 problems = [row[0] for row in live.execute("PRAGMA main.integrity_check")]
                 if problems != ["ok"]:
-                    raise DatabaseDamaged("core.database_damaged", path=str(target), detail=problems[0])
+                    raise DatabaseDamaged("core.database_damaged", path=str(target))
         finally:
             live.execute("DETACH DATABASE restored")
         return len(migrations.applied(live)), revision

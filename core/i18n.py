@@ -724,8 +724,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path} is not an SQLite database; nothing was changed.",
     ),
     "core.database_damaged": (
-        "{path} er skadet ({detail}); ingenting er endret.",
-        "{path} is damaged ({detail}); nothing was changed.",
+        "{path} er skadet: SQLite finner feil i den; ingenting er endret.",
+        "{path} is damaged: SQLite finds errors in it; nothing was changed.",
     ),
     "core.not_our_database": (
         "{path} er en SQLite-database, men ikke fra Partnerskapsmonitor; ingenting er endret.",

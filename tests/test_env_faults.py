@@ -532,3 +532,42 @@ def test_an_error_that_is_not_the_machines_stays_a_bug(tmp_path):
             conn.execute("INSERT INTO once VALUES (1)")
 
     assert (fault(raised.value, tmp_path / "dashboard.db"), fault(ValueError("x"), tmp_path)) == (None, None)
+
+
+def test_a_backup_whose_copy_cannot_be_written_names_the_copy_not_the_database(live, tmp_path):
+    # Field log (issue 13): a backup onto a disk whose files may not grow past a size (FAT32's 4 GB,
+    # here RLIMIT_FSIZE) failed with SQLite's I/O error, and the message blamed the live database.
+    out = tmp_path / "kopi.db"
+    limit = live.stat().st_size // 2
+    code = (
+        "import resource, sys; from loaders.__main__ import main;"
+        f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit})); sys.exit(main(['backup', {str(out)!r}]))"
+    )
+    before = state(live)
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DASHBOARD_DB": str(live)},
+    )
+
+    assert (run.returncode, run.stderr) == (
+        1,
+        f"Kan ikke bruke {out}: lese- eller skrivefeil på disken; ingenting er endret.\n",
+    )
+    assert written(before, state(live)) == []
+    assert [file.name for file in tmp_path.iterdir() if file.name.startswith(".kopi")] == []
+
+
+def test_a_damaged_backup_is_refused_in_our_words(live, tmp_path, run_cli):
+    # Field log (issue 13): SQLite's English "database disk image is malformed" stood in the message.
+    copy = tmp_path / "kopi.db"
+    copy.write_bytes(live.read_bytes())
+    damage_a_page_of(copy, "status_reports")
+    before = state(live)
+    run = run_cli("restore", str(copy))
+
+    assert (run.returncode, run.stderr) == (1, f"{copy} er skadet: SQLite finner feil i den; ingenting er endret.\n")
+    assert written(before, state(live)) == []

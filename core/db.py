@@ -231,7 +231,7 @@ def backup(out: str | os.PathLike, path: str | os.PathLike | None = None, *, for
     return Snapshot(target, target.stat().st_size, snapshot.schema, snapshot.revision)
 
 
-def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> Snapshot:
+def restore(file: str | os.PathLike, path: str | os.PathLike | None = None, *, new: bool = False) -> Snapshot:
     """Replace the database's contents with the backup ``file``; nothing changes unless all of it does.
 
     The backup is checked on a private copy (a SQLite file, integrity_check ok, this product's
@@ -243,11 +243,16 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None) -> S
     above the live one, so no cache keyed on a revision can serve the data from before the
     restore; and a writer that holds the lock too long gets the usual DatabaseBusy, where the
     backup API would retry for ever.
+
+    A missing database is made from the backup only with ``new=True`` (a lost file); otherwise
+    DatabaseMissing, since a mistyped path would put the data where no dashboard reads it.
     """
     source = Path(file)
     if not source.is_file():
         raise BackupMissing("core.backup_missing", path=str(source))
     target = database_path(path)
+    if not new and not target.exists():
+        raise DatabaseMissing("core.restore_target_missing", path=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = _temporary_beside(target)
     try:

@@ -719,6 +719,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fant ingen fil {path}; ingenting er endret.",
         "There is no file {path}; nothing was changed.",
     ),
+    "core.restore_target_missing": (
+        "Fant ingen database i {path}; ingenting er endret. Sjekk --db og DASHBOARD_DB. Er databasen "
+        "tapt, lag den av sikkerhetskopien med «python -m loaders restore FIL --new».",
+        "There is no database at {path}; nothing was changed. Check --db and DASHBOARD_DB. If the "
+        'database is lost, make it from the backup with "python -m loaders restore FILE --new".',
+    ),
     "core.not_a_database": (
         "{path} er ikke en SQLite-database; ingenting er endret.",
         "{path} is not an SQLite database; nothing was changed.",

@@ -83,6 +83,8 @@ def error_lines(error: MonitorError, lang: str) -> list[str]:
         BackupExists: "cli.backup_exists_hint",
     }
     hint = next((t(key, lang) for kind, key in hints.items() if isinstance(error, kind)), None)
+    if error.key == "core.restore_target_missing":
+        hint = None  # its message says what to do
     return [*lines, error.message(lang), *([hint] if hint else [])]
 
 
@@ -195,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command = add("restore", run_restore, "replace the database's contents with a backup, checked first")
     command.add_argument("file", metavar="FILE")
+    command.add_argument("--new", action="store_true", help="the database is lost: make it anew from FILE")
 
     command = add("demo", run_demo, "build the demo database")
     command.add_argument("--force", action="store_true", help="rebuild even if the database has data")
@@ -375,7 +378,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from core.db import restore
 
-    restored = restore(args.file, args.db)
+    restored = restore(args.file, args.db, new=args.new)
     say("cli.restored", path=restored.path, file=args.file, schema=restored.schema, revision=restored.revision)
     return EXIT_OK
 

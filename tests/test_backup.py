@@ -342,7 +342,7 @@ def test_restore_of_a_lost_database_ignores_a_wal_orphaned_beside_it(live, backu
     finally:
         holder.close()
 
-    restored = restore(copy.path, lost)
+    restored = restore(copy.path, lost, new=True)
 
     assert tables(lost) == tables(copy.path)
     assert (integrity(lost), restored.revision) == ([("ok",)], copy.revision + 1)
@@ -515,3 +515,19 @@ def test_a_backup_killed_outright_leaves_a_file_the_next_backup_removes(live, ba
     backup(backups / "second.db", live)
 
     assert sorted(path.name for path in backups.iterdir()) == sorted([running.name, someone_elses.name, "second.db"])
+
+
+def test_restore_into_a_missing_database_needs_new_and_makes_nothing_without(live, backups, tmp_path, run_cli):
+    copy = backup(backups / "copy.db", live)
+    mistyped = tmp_path / "dashbord.db"
+
+    refused = run_cli("restore", str(copy.path), "--db", str(mistyped))
+    made = run_cli("restore", str(copy.path), "--db", str(mistyped), "--new")
+
+    assert (refused.returncode, refused.stdout, refused.stderr) == (
+        1,
+        "",
+        f"Fant ingen database i {mistyped}; ingenting er endret. Sjekk --db og DASHBOARD_DB. Er databasen "
+        "tapt, lag den av sikkerhetskopien med «python -m loaders restore FIL --new».\n",
+    )
+    assert (made.returncode, tables(mistyped)) == (0, tables(copy.path))

@@ -226,6 +226,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Commitment page
     "commitment.choose": ("Velg tiltak", "Choose commitment"),
+    "commitment.search": ("Søk etter tiltak", "Search for a commitment"),
+    "commitment.search_hint": ("Region, nummer eller ord fra teksten", "Region, number or words from the text"),
+    "commitment.showing": (
+        "Viser {shown} av {total} – skriv mer for å snevre inn.",
+        "Showing {shown} of {total} – type more to narrow it down.",
+    ),
+    "commitment.no_match": (
+        "Ingen tiltak i utvalget passer til «{query}».",
+        "No commitment in the selection matches “{query}”.",
+    ),
     "commitment.none": (
         "Velg et tiltak i listen, eller åpne et tiltak fra en av tabellene.",
         "Choose a commitment in the list, or open one from any of the tables.",

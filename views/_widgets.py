@@ -38,6 +38,7 @@ from outputs.tables import (
 from views import _tables as tables
 from views._data import (
     commitment_choices,
+    commitment_label,
     computed,
     dataset,
     default_quarter_in_view,
@@ -522,27 +523,59 @@ def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
     )
 
 
+PICKER_KEY = "commitment"
+SEARCH_KEY = "commitment-search"
+# The link's commitment this session has last taken (or written): a new one is taken again.
+_LINK_SEEN_KEY = "_commitment_seen"
+
+
 def commitment_picker(lang: str) -> int | None:
-    """The commitment to show: from the link that led here, else chosen in a list; kept in the URL."""
-    ids, labels = commitment_choices()
+    """The commitment to show: from the link that led here, else chosen in a list; kept in the URL.
+
+    The list holds the commitments the sidebar filters select, narrowed by a search to at most
+    PICKER_LIMIT (views._data), plus the one chosen. The list is keyed, so a choice is kept on
+    every run, through a change of language and of the list itself."""
     requested = url_value("commitment")
-    current = link_id(requested)
-    if current is not None and current not in labels:
-        found = story(current)
-        if found is not None:
-            ids = [current, *ids]
-            labels = {**labels, current: f"{found.region} {found.code} – {found.text[:90]}"}
-    if requested and current not in labels:
+    linked = link_id(requested)
+    found = story(linked) if linked is not None else None
+    if requested and found is None:
         st.warning(t("url.unknown.commitment", lang, value=markdown_literal(requested, inline=True)))
+    if requested != st.session_state.get(_LINK_SEEN_KEY):
+        st.session_state[_LINK_SEEN_KEY] = requested
+        if found is not None:
+            st.session_state[PICKER_KEY] = linked
+    query = st.text_input(t("commitment.search", lang), key=SEARCH_KEY, placeholder=t("commitment.search_hint", lang))
+    choices = commitment_choices(query)
+    labels = choices.labels
+    current = st.session_state.get(PICKER_KEY)
+    ids = choices.ids
+    if current is not None and current not in ids:
+        chosen_story = story(current) if current not in labels else None
+        if chosen_story is not None:
+            labels = {**labels, current: commitment_label(chosen_story.region, chosen_story.code, chosen_story.text)}
+        ids = [current, *ids] if current in labels else ids
     chosen = st.selectbox(
         t("commitment.choose", lang),
         ids,
-        index=ids.index(current) if current in labels else None,
+        index=None,
         format_func=lambda commitment_id: labels[commitment_id],
         placeholder=t("commitment.choose", lang),
+        key=PICKER_KEY,
     )
+    if choices.matches > len(choices.ids):
+        st.caption(
+            t(
+                "commitment.showing",
+                lang,
+                shown=number_text(len(choices.ids), lang),
+                total=number_text(choices.matches, lang),
+            )
+        )
+    elif not choices.matches:
+        st.caption(t_literal("commitment.no_match", lang, query=query))
     if chosen is not None and st.query_params.get("commitment") != str(chosen):
         st.query_params["commitment"] = str(chosen)
+        st.session_state[_LINK_SEEN_KEY] = str(chosen)
     return chosen
 
 

@@ -120,10 +120,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No status reports for this selection yet.",
     ),
     "none_in_list": ("Ingen.", "None."),
-    "table.first_rows": (
-        "Viser de første {shown} av {count}. Hele listen er i Excel- og CSV-filen under.",
-        "Showing the first {shown} of {count}. The whole list is in the Excel and CSV files below.",
+    "table.rows": (
+        "Rad {first}–{last} av {count}. Hele listen er i Excel- og CSV-filen under.",
+        "Rows {first}–{last} of {count}. The whole list is in the Excel and CSV files below.",
     ),
+    "table.previous": ("Forrige", "Previous"),
+    "table.next": ("Neste", "Next"),
     # KPIs
     "kpi.on_track": ("I rute", "On track"),
     "kpi.delayed": ("Forsinket", "Delayed"),

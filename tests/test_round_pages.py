@@ -253,14 +253,18 @@ def test_a_commitment_reported_twice_names_its_number_in_the_nr_column(register,
     assert reports("2024-Q3") == []
 
 
-def test_a_long_error_list_shows_its_first_rows_and_the_download_holds_every_one(register, downloads):
+def test_a_long_error_list_is_paged_and_the_download_holds_every_one(register, downloads):
     rows = [[FOLLO, "1.1", "2024-Q3", f"Kanskje {number}", 30] for number in range(60)]
     at = upload(upload_page(), "mange-feil.xlsx", workbook_bytes(rows))
     assert at.error[0].value.startswith("Filen kan ikke lagres: 60 feil.")
     shown = html_tables(at)["upload-errors"].rows
     assert [row[1] for row in shown] == [str(number) for number in range(2, 52)]
     assert shown[-1][5] == "Kanskje 49"
-    assert "Viser de første 50 av 60. Hele listen er i Excel- og CSV-filen under." in [c.value for c in at.caption]
+    assert "Rad 1–50 av 60. Hele listen er i Excel- og CSV-filen under." in [c.value for c in at.caption]
+    at.button(key="upload-errors-next").click().run()
+    assert [row[5] for row in html_tables(at)["upload-errors"].rows] == [
+        f"Kanskje {number}" for number in range(50, 60)
+    ]
     exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
     assert [row[1] for row in exported.iter_rows(min_row=5, values_only=True)] == list(range(2, 62))
 

@@ -15,15 +15,15 @@ swaps the overview's heatmap for its list.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 import streamlit as st
 
 from core.i18n import t
+from core.vocabulary import number_text
 from outputs.charts import STATUS_COLOURS, percent_text, text_colour_on
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # Below this width (a phone held upright) the heatmap becomes a list.
 NARROW = "640px"
 FOCUS = "#1F3864"  # 12.9:1 on white, 11.4:1 on the sidebar's grey: well past WCAG 1.4.11's 3:1
-ROW_LIMIT = 50  # longer lists show this many rows; the downloads beside them hold every row
+ROW_LIMIT = 50  # rows a page of a longer list; the downloads beside it hold every row
 
 PAGE_STYLE = f"""<style>
 a:focus-visible, button:focus-visible, [role="button"]:focus-visible, summary:focus-visible,
@@ -158,21 +158,77 @@ def table_html(
     )
 
 
+# A table's rows, or a function that gives those from ``start`` to ``stop``: only the rows shown are drawn.
+Rows = Sequence[Sequence[Cell]] | Callable[[int, int], Sequence[Sequence[Cell]]]
+
+
 def show_table(
     caption: str,
     headers: Sequence[str],
-    rows: Iterable[Sequence[Cell]],
+    rows: Rows,
     count: int,
     lang: str,
     key: str,
     *,
     flagged: Sequence[bool] = (),
 ) -> None:
-    """Draw a table of ``count`` rows; a long one shows its first :data:`ROW_LIMIT` and says where the
-    rest is. ``rows`` may be lazy: only the rows shown are drawn, which matters at national scale."""
-    st.html(table_html(caption, headers, list(islice(rows, ROW_LIMIT)), key, flagged[:ROW_LIMIT]))
-    if count > ROW_LIMIT:
-        st.caption(t("table.first_rows", lang, shown=ROW_LIMIT, count=count))
+    """Draw a table of ``count`` rows. A long one is paged, :data:`ROW_LIMIT` rows a page, with
+    buttons to the page before and after that redraw only the table, and says which rows are shown
+    and that the downloads hold them all. At national scale a list can hold 20 000 rows (2.8 MB)."""
+    if count <= ROW_LIMIT:
+        st.html(table_html(caption, headers, _rows(rows, 0, count), key, flagged))
+    else:
+        _paged_table(caption, headers, rows, count, lang, key, flagged)
+
+
+def page_key(key: str) -> str:
+    """Where the session keeps the page a paged table shows (0 is the first)."""
+    return f"_page-{key}"
+
+
+@st.fragment
+def _paged_table(
+    caption: str, headers: Sequence[str], rows: Rows, count: int, lang: str, key: str, flagged: Sequence[bool]
+) -> None:
+    last = (count - 1) // ROW_LIMIT
+    # A list that has grown shorter since (a new filter, an upload) shows its last page.
+    page = min(max(int(st.session_state.get(page_key(key), 0)), 0), last)
+    start, stop = page * ROW_LIMIT, min(count, (page + 1) * ROW_LIMIT)
+    st.html(table_html(caption, headers, _rows(rows, start, stop), key, flagged[start:stop]))
+    pager = st.container(horizontal=True, vertical_alignment="center", key=f"pager-{key}")
+    pager.button(
+        t("table.previous", lang),
+        key=f"{key}-previous",
+        icon=":material/chevron_left:",
+        disabled=page == 0,
+        on_click=_turn_to,
+        args=(key, page - 1),
+    )
+    pager.button(
+        t("table.next", lang),
+        key=f"{key}-next",
+        icon=":material/chevron_right:",
+        disabled=page == last,
+        on_click=_turn_to,
+        args=(key, page + 1),
+    )
+    pager.caption(
+        t(
+            "table.rows",
+            lang,
+            first=number_text(start + 1, lang),
+            last=number_text(stop, lang),
+            count=number_text(count, lang),
+        )
+    )
+
+
+def _turn_to(key: str, page: int) -> None:
+    st.session_state[page_key(key)] = page
+
+
+def _rows(rows: Rows, start: int, stop: int) -> list[Sequence[Cell]]:
+    return list(rows(start, stop) if callable(rows) else rows[start:stop])
 
 
 def narrow_list_html(frame: pd.DataFrame, caption: str) -> str:

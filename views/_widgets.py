@@ -253,9 +253,10 @@ def show_chart(chart: Chart, lang: str, key: str, *, narrow_list: bool = False) 
             export_table_buttons(chart.title, chart.table, lang, key=f"{key}-table")
 
 
-def commitment_links(commitment_ids) -> list[str]:
-    """Relative links to the commitment page that keep the current filters and language, canonical."""
-    kept = current_url_params()
+def commitment_links(commitment_ids, kept: dict[str, str] | None = None) -> list[str]:
+    """Relative links to the commitment page that keep the current filters and language (``kept``:
+    those as canonical URL values, by default the current ones)."""
+    kept = current_url_params() if kept is None else kept
     prefix = f"{COMMITMENT_PAGE}?{urlencode(kept)}&" if kept else f"{COMMITMENT_PAGE}?"
     return [f"{prefix}commitment={int(id_)}" for id_ in commitment_ids]
 
@@ -273,13 +274,17 @@ def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[s
         st.write(t("none_in_list", lang))
         return
     order = [c for c in LEADING_COLUMNS if c in columns] + [c for c in columns if c not in LEADING_COLUMNS]
+    links_kept = current_url_params()
+
     # Only the rows shown are drawn; the downloads below hold every one.
-    shown = frame.head(tables.ROW_LIMIT)
-    links = commitment_links(shown["commitment_id"])
-    rows = [
-        [_commitment_cell(column, value, link, lang) for column, value in zip(order, record, strict=True)]
-        for link, record in zip(links, shown[order].itertuples(index=False), strict=True)
-    ]
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        shown = frame.iloc[start:stop]
+        links = commitment_links(shown["commitment_id"], links_kept)
+        return [
+            [_commitment_cell(column, value, link, lang) for column, value in zip(order, record, strict=True)]
+            for link, record in zip(links, shown[order].itertuples(index=False), strict=True)
+        ]
+
     tables.show_table(title, [t(f"col.{column}", lang) for column in order], rows, len(frame), lang, key)
     note = selection_text(lang)
     export_buttons(
@@ -606,7 +611,7 @@ def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:
 def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
     """A commitment's reports, newest first: quarter, status and progress, then what was written."""
     newest_first = reports.iloc[::-1]
-    rows = (
+    rows = [
         [
             tables.short_cell(quarter_label(report.quarter, lang)),
             tables.status_cell(report.status, status_label(report.status, lang)),
@@ -616,7 +621,7 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
             tables.text_cell(report.owner),
         ]
         for report in typed_rows(newest_first, _Report)
-    )
+    ]
     text = ["quarter", "status", "progress", "comment", "next_step", "owner"]
     tables.show_table(title, [t(f"col.{column}", lang) for column in text], rows, len(reports), lang, "history")
     shown = pd.DataFrame(

@@ -549,6 +549,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "uploads.rolled_back": ("Tilbakestilt {when} av {who}", "Rolled back {when} by {who}"),
     "uploads.open_heading": ("Åpne en opplasting", "Open an upload"),
     "uploads.choose": ("Velg opplasting", "Choose upload"),
+    "uploads.newest": (
+        "Listen under har de {shown} nyeste av {count} opplastinger; åpne en eldre fra nummeret i tabellen over.",
+        "The list below holds the newest {shown} of {count} uploads; open an older one from its number in the table "
+        "above.",
+    ),
     "uploads.option": ("Nr {number} – {file} ({when})", "No. {number} – {file} ({when})"),
     "uploads.detail_heading": ("Opplasting {number}: {file}", "Upload {number}: {file}"),
     "uploads.detail": (

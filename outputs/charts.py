@@ -17,6 +17,7 @@ Accessibility (WCAG 2.1 AA is law for this dashboard), so it is not undone by ac
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 import textwrap
@@ -37,6 +38,27 @@ class Chart:
     figure: go.Figure
     summary: str
     table: pd.DataFrame
+
+
+class FinishedFigure(go.Figure):
+    """A figure that is finished, to be shown on many reruns: it makes its dict once.
+
+    st.plotly_chart copies the figure into a dict on every call (about 0.1 s for the heatmap at
+    national scale, on every rerun of Oversikt); this one hands out the same dict each time.
+    Nothing may change it or its dict once made.
+    """
+
+    def to_dict(self) -> dict:
+        made = self.__dict__.get("_made")
+        if made is None:
+            made = self.__dict__["_made"] = super().to_dict()
+        return made
+
+
+def finished(chart: Chart) -> Chart:
+    """``chart`` with its figure a :class:`FinishedFigure`, to be cached and shown as it is."""
+    # Not validated again: the figure was validated as it was built.
+    return dataclasses.replace(chart, figure=FinishedFigure(chart.figure.to_dict(), _validate=False))
 
 
 # The rows the builders read, typed: pandas-stubs types a row's fields as any scalar.

@@ -1,6 +1,8 @@
+import json
 import math
 
 import pandas as pd
+import plotly.io as pio
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -809,3 +811,15 @@ def test_percent_axes_end_at_100_with_room_for_their_last_tick(language, suffix)
             suffix,
             True,
         )
+
+
+def test_a_finished_chart_makes_its_figure_s_dict_once_and_shows_the_same_figure():
+    chart = charts.on_track_heatmap(heatmap_frame())
+    done = charts.finished(chart)
+    assert isinstance(done.figure, charts.FinishedFigure)
+    assert (done.title, done.summary) == (chart.title, chart.summary)
+    assert_frame_equal(done.table, chart.table)
+    # st.plotly_chart asks for the dict on every rerun: the same one, with the same figure in it.
+    assert done.figure.to_dict() is done.figure.to_dict()
+    assert done.figure.to_dict() == chart.figure.to_dict()
+    assert json.loads(pio.to_json(done.figure, validate=False)) == json.loads(pio.to_json(chart.figure, validate=False))

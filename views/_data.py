@@ -101,8 +101,8 @@ def computed(function: Callable, *args):
 
 
 # Building a figure costs more than the numbers behind it (0.1–0.3 s at national scale),
-# so the finished Chart is cached too; cache_resource shares it without copying, and
-# nothing mutates a Chart once built.
+# so the finished Chart is cached too, its figure a FinishedFigure that st.plotly_chart need not
+# copy on every rerun; cache_resource shares it without copying, and nothing mutates a Chart once built.
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _chart(
     chart_name: str,
@@ -115,7 +115,7 @@ def _chart(
     options: tuple,
 ) -> Chart:
     frame = _computed(analysis_name, path, data_revision, filters, *args)
-    return getattr(charts, chart_name)(frame, lang, **dict(options))
+    return charts.finished(getattr(charts, chart_name)(frame, lang, **dict(options)))
 
 
 def chart(
@@ -136,7 +136,9 @@ def chart(
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _story_chart(path: str, data_revision: int, commitment_id: int, lang: str) -> Chart:
-    return charts.progress_line(_lookup("commitment_story", path, data_revision, commitment_id).reports, lang)
+    return charts.finished(
+        charts.progress_line(_lookup("commitment_story", path, data_revision, commitment_id).reports, lang)
+    )
 
 
 def story_chart(commitment_id: int, lang: str) -> Chart:

@@ -1,6 +1,8 @@
 """The HTML tables (views._tables): stored text shown as typed, long lists cut with a note, and the
 overview's heatmap as a list for phones."""
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -113,6 +115,33 @@ def _short_list() -> None:
 def test_a_short_list_has_no_pager():
     at = AppTest.from_function(_short_list).run()
     assert (html_tables(at)["kort"].rows, len(at.button), len(at.caption)) == ([["1.1"]], 0, 0)
+
+
+def _long_heatmap() -> None:
+    import pandas as pd
+
+    from views import _tables as tables
+
+    frame = pd.DataFrame(
+        {"Region": [f"Region {n:03d}" for n in range(120)], "Samferdsel": ["1 av 2 (50\u00a0%)"] * 120}
+    )
+    tables.show_narrow_list(frame, "Andel i rute", "nb", "heatmap-narrow")
+
+
+def test_a_long_list_for_phones_is_paged_and_its_pager_shows_only_on_a_phone():
+    from views._tables import PAGE_STYLE
+
+    at = AppTest.from_function(_long_heatmap).run()
+    assert at.button(key="heatmap-narrow-next").disabled is False
+    at.button(key="heatmap-narrow-next").click().run()
+    [body] = [element.proto.body for element in at.get("html")]
+    regions = re.findall(r"<li><strong>(Region \d+)</strong>", body)
+    assert (regions[0], regions[-1], len(regions)) == ("Region 050", "Region 099", 50)
+    assert [caption.value for caption in at.caption] == [
+        "Rad 51–100 av 120. Hele listen er i Excel- og CSV-filen under."
+    ]
+    # The page style hides the list and its pager (a container keyed "narrow-only-…") on wider screens.
+    assert '.pm-narrow-only, [class*="st-key-narrow-only-"] { display: none !important; }' in PAGE_STYLE
 
 
 def test_flagged_rows_are_marked_and_every_cell_names_its_column():

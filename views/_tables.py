@@ -61,9 +61,10 @@ h1 a:focus-visible, h2 a:focus-visible, h3 a:focus-visible, h4 a:focus-visible {
 .pm-bar {{ display: inline-block; width: 3rem; height: 0.5rem; background: #E6E6E6; margin-left: 0.3rem;
   vertical-align: middle; }}
 .pm-bar > span {{ display: block; height: 100%; background: #1F3864; }}
-.pm-narrow-only {{ display: none; }}
+.pm-narrow-only, [class*="st-key-narrow-only-"] {{ display: none !important; }}
 @media (max-width: {NARROW}) {{
-  .pm-narrow-only {{ display: block; }}
+  .pm-narrow-only {{ display: block !important; }}
+  [class*="st-key-narrow-only-"] {{ display: flex !important; }}
   [class*="st-key-wide-only-"] {{ display: none; }}
   /* On a phone each row becomes a card of "column: value" lines, read top to bottom. */
   .pm-table thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
@@ -172,30 +173,56 @@ def show_table(
     *,
     flagged: Sequence[bool] = (),
 ) -> None:
-    """Draw a table of ``count`` rows. A long one is paged, :data:`ROW_LIMIT` rows a page, with
-    buttons to the page before and after that redraw only the table, and says which rows are shown
-    and that the downloads hold them all. At national scale a list can hold 20 000 rows (2.8 MB)."""
+    """Draw a table of ``count`` rows; a long one is paged (:func:`show_pages`). At national scale
+    a list can hold 20 000 rows (2.8 MB)."""
+    show_pages(
+        count,
+        lang,
+        key,
+        lambda start, stop: st.html(table_html(caption, headers, _rows(rows, start, stop), key, flagged[start:stop])),
+    )
+
+
+def show_narrow_list(frame: pd.DataFrame, caption: str, lang: str, key: str) -> None:
+    """:func:`narrow_list_html` of the frame, paged like a table, for phones only (the pager too)."""
+    show_pages(
+        len(frame),
+        lang,
+        key,
+        lambda start, stop: st.html(narrow_list_html(frame.iloc[start:stop], caption)),
+        narrow_only=True,
+    )
+
+
+def show_pages(
+    count: int, lang: str, key: str, draw: Callable[[int, int], object], *, narrow_only: bool = False
+) -> None:
+    """``draw(start, stop)`` the rows of a list of ``count``: a long one :data:`ROW_LIMIT` rows a
+    page, with buttons to the page before and after that redraw only the list (a fragment), and a
+    line saying which rows are shown and that the downloads hold them all. ``narrow_only``: the
+    pager shows only where the list does, on a phone."""
     if count <= ROW_LIMIT:
-        st.html(table_html(caption, headers, _rows(rows, 0, count), key, flagged))
+        draw(0, count)
     else:
-        _paged_table(caption, headers, rows, count, lang, key, flagged)
+        _paged(count, lang, key, draw, narrow_only)
 
 
 def page_key(key: str) -> str:
-    """Where the session keeps the page a paged table shows (0 is the first)."""
+    """Where the session keeps the page a paged list shows (0 is the first)."""
     return f"_page-{key}"
 
 
 @st.fragment
-def _paged_table(
-    caption: str, headers: Sequence[str], rows: Rows, count: int, lang: str, key: str, flagged: Sequence[bool]
-) -> None:
+def _paged(count: int, lang: str, key: str, draw: Callable[[int, int], object], narrow_only: bool) -> None:
     last = (count - 1) // ROW_LIMIT
     # A list that has grown shorter since (a new filter, an upload) shows its last page.
     page = min(max(int(st.session_state.get(page_key(key), 0)), 0), last)
     start, stop = page * ROW_LIMIT, min(count, (page + 1) * ROW_LIMIT)
-    st.html(table_html(caption, headers, _rows(rows, start, stop), key, flagged[start:stop]))
-    pager = st.container(horizontal=True, vertical_alignment="center", key=f"pager-{key}")
+    draw(start, stop)
+    # The page style hides a container whose key starts "narrow-only-" on wider screens.
+    pager = st.container(
+        horizontal=True, vertical_alignment="center", key=f"{'narrow-only-' if narrow_only else ''}pager-{key}"
+    )
     pager.button(
         t("table.previous", lang),
         key=f"{key}-previous",

@@ -245,12 +245,27 @@ def show_chart(chart: Chart, lang: str, key: str, *, narrow_list: bool = False) 
         # theme=None: draw exactly the tested, contrast-checked colours.
         st.plotly_chart(chart.figure, config=plotly_config(lang), theme=None, key=key)
     if narrow_list and not chart.table.empty:
-        st.html(tables.narrow_list_html(chart.table, chart.title))
+        tables.show_narrow_list(chart.table, chart.title, lang, f"{key}-narrow")
     st.caption(markdown_literal(chart.summary))
     if not chart.table.empty:
         with st.expander(t("show_data", lang)):
-            st.dataframe(chart.table, hide_index=True, key=f"{key}-table")
+            figures_table(chart.table, chart.title, lang, f"{key}-table")
             export_table_buttons(chart.title, chart.table, lang, key=f"{key}-table")
+
+
+def figures_table(frame: pd.DataFrame, title: str, lang: str, key: str) -> None:
+    """A chart's figures; a long one (the heatmap's 400 regions) as a paged table, not sent whole."""
+    if len(frame) <= tables.ROW_LIMIT:
+        st.dataframe(frame, hide_index=True, key=key)
+        return
+
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        return [
+            [tables.name_cell(first), *(tables.text_cell(value) for value in others)]
+            for first, *others in frame.iloc[start:stop].itertuples(index=False)
+        ]
+
+    tables.show_table(title, [str(column) for column in frame.columns], rows, len(frame), lang, key)
 
 
 def commitment_links(commitment_ids, kept: dict[str, str] | None = None) -> list[str]:

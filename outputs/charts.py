@@ -57,8 +57,12 @@ class FinishedFigure(go.Figure):
 
 def finished(chart: Chart) -> Chart:
     """``chart`` with its figure a :class:`FinishedFigure`, to be cached and shown as it is."""
-    # Not validated again: the figure was validated as it was built.
-    return dataclasses.replace(chart, figure=FinishedFigure(chart.figure.to_dict(), _validate=False))
+    made = chart.figure.to_dict()
+    # Not validated again: the figure was validated as it was built. Its dict is the one just
+    # made, not a third copy (a story chart is made at every new choice of commitment).
+    figure = FinishedFigure(made, _validate=False)
+    figure.__dict__["_made"] = made
+    return dataclasses.replace(chart, figure=figure)
 
 
 # The rows the builders read, typed: pandas-stubs types a row's fields as any scalar.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -230,6 +230,15 @@ def link_id(value: str | None) -> int | None:
         return None
     number = int(digits)
     return number if 0 < number < 2**63 else None
+
+
+def search_matches(folded: Sequence[str], query: str) -> list[int]:
+    """The positions of the texts (already :func:`~core.vocabulary.fold`-ed) that hold every word
+    of ``query``, in any case and order; every position when the query has no words."""
+    words = fold(query).split()
+    if not words:
+        return list(range(len(folded)))
+    return [position for position, text in enumerate(folded) if all(word in text for word in words)]
 
 
 def _read(reader: Callable[[str], _Found | None], value: str) -> _Found | None:

@@ -121,10 +121,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No status reports for this selection yet.",
     ),
     "none_in_list": ("Ingen.", "None."),
-    "table.first_rows": (
-        "Viser de første {shown} av {count}. Hele listen er i Excel- og CSV-filen under.",
-        "Showing the first {shown} of {count}. The whole list is in the Excel and CSV files below.",
+    "table.rows": (
+        "Rad {first}–{last} av {count}. Hele listen er i Excel- og CSV-filen under.",
+        "Rows {first}–{last} of {count}. The whole list is in the Excel and CSV files below.",
     ),
+    "table.previous": ("Forrige", "Previous"),
+    "table.next": ("Neste", "Next"),
     # KPIs
     "kpi.on_track": ("I rute", "On track"),
     "kpi.delayed": ("Forsinket", "Delayed"),
@@ -227,6 +229,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Commitment page
     "commitment.choose": ("Velg tiltak", "Choose commitment"),
+    "commitment.search": ("Søk etter tiltak", "Search for a commitment"),
+    "commitment.search_hint": ("Region, nummer eller ord fra teksten", "Region, number or words from the text"),
+    "commitment.showing": (
+        "Viser {shown} av {total} – skriv mer for å snevre inn.",
+        "Showing {shown} of {total} – type more to narrow it down.",
+    ),
+    "commitment.no_match": (
+        "Ingen tiltak i utvalget passer til «{query}».",
+        "No commitment in the selection matches “{query}”.",
+    ),
     "commitment.none": (
         "Velg et tiltak i listen, eller åpne et tiltak fra en av tabellene.",
         "Choose a commitment in the list, or open one from any of the tables.",
@@ -546,6 +558,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "uploads.rolled_back": ("Tilbakestilt {when} av {who}", "Rolled back {when} by {who}"),
     "uploads.open_heading": ("Åpne en opplasting", "Open an upload"),
     "uploads.choose": ("Velg opplasting", "Choose upload"),
+    "uploads.newest": (
+        "Listen under har de {shown} nyeste av {count} opplastinger; åpne en eldre fra nummeret i tabellen over.",
+        "The list below holds the newest {shown} of {count} uploads; open an older one from its number in the table "
+        "above.",
+    ),
     "uploads.option": ("Nr {number} – {file} ({when})", "No. {number} – {file} ({when})"),
     "uploads.detail_heading": ("Opplasting {number}: {file}", "Upload {number}: {file}"),
     "uploads.detail": (

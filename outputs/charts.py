@@ -17,6 +17,7 @@ Accessibility (WCAG 2.1 AA is law for this dashboard), so it is not undone by ac
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 import textwrap
@@ -39,6 +40,31 @@ class Chart:
     table: pd.DataFrame
 
 
+class FinishedFigure(go.Figure):
+    """A figure that is finished, to be shown on many reruns: it makes its dict once.
+
+    st.plotly_chart copies the figure into a dict on every call (about 0.1 s for the heatmap at
+    national scale, on every rerun of Oversikt); this one hands out the same dict each time.
+    Nothing may change it or its dict once made.
+    """
+
+    def to_dict(self) -> dict:
+        made = self.__dict__.get("_made")
+        if made is None:
+            made = self.__dict__["_made"] = super().to_dict()
+        return made
+
+
+def finished(chart: Chart) -> Chart:
+    """``chart`` with its figure a :class:`FinishedFigure`, to be cached and shown as it is."""
+    made = chart.figure.to_dict()
+    # Not validated again: the figure was validated as it was built. Its dict is the one just
+    # made, not a third copy (a story chart is made at every new choice of commitment).
+    figure = FinishedFigure(made, _validate=False)
+    figure.__dict__["_made"] = made
+    return dataclasses.replace(chart, figure=figure)
+
+
 # The rows the builders read, typed: pandas-stubs types a row's fields as any scalar.
 class _HeatmapCell(NamedTuple):
     region: str
@@ -47,6 +73,22 @@ class _HeatmapCell(NamedTuple):
     reported: int
     succeeding: int  # on track or completed
     share: float  # of the reported; NaN where none is reported
+
+
+class _HeatmapLayer:
+    """One layer of the heatmap's grid: values and hover data where it has cells, None elsewhere."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        self.z: list[list[int | None]] = [[None] * columns for _ in range(rows)]
+        # Plotly draws a gap's text too ("null" for None), so a gap's is ""; a gap is never
+        # hovered, so its hover data is the shortest JSON there is, 0.
+        self.text: list[list[str]] = [[""] * columns for _ in range(rows)]
+        self.hover: list[list[object]] = [[0] * columns for _ in range(rows)]
+        self.empty = True
+
+    def put(self, row: int, column: int, value: int, text: str, hover: object) -> None:
+        self.z[row][column], self.text[row][column], self.hover[row][column] = value, text, hover
+        self.empty = False
 
 
 class _ProgressRow(NamedTuple):
@@ -332,92 +374,96 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     areas = list(pd.unique(frame["council_area"]))
     rows = typed_rows(frame, _HeatmapCell)
     cells = {(cell.region, cell.council_area): cell for cell in rows}
-    columns = [_wrap(area, 16) for area in areas]
     figure = _figure(
         lang,
         height=_bar_chart_height(len(regions)),
-        xaxis={"title_text": t("col.council_area", lang), "side": "top", "type": "category"},
+        # The cells are keyed by the names themselves, so a hover says "%{x}" as typed; only the
+        # axis's labels are wrapped.
+        xaxis={
+            "title_text": t("col.council_area", lang),
+            "side": "top",
+            "type": "category",
+            "tickmode": "array",
+            "tickvals": areas,
+            "ticktext": [_wrap(area, 16) for area in areas],
+        },
         yaxis=_rows_axis(title_text=t("col.region", lang)),
     )
-    z, unknown_cells, hover, table_rows, labels = [], [], [], [], []
-    for region in regions:
-        z_row, hover_row, table_row = [], [], {t("col.region", lang): region}
-        unknown_row: list[int | None] = []
-        for area, column in zip(areas, columns, strict=True):
+    # Each cell's label is drawn by the trace that colours it, not by one annotation per cell
+    # (2 800 at national scale: about 1 s to build and 360 kB to send). A trace has one text
+    # colour, so the cells are split into layers: without commitments (white, blank), without
+    # reports (grey, "–", so unknown never looks like 0 %), and shares needing dark or light text
+    # for contrast. Each layer holds its own cells and gaps (None) elsewhere; a layer without
+    # cells is left out.
+    layers = {kind: _HeatmapLayer(len(regions), len(areas)) for kind in ("none", "unknown", "dark", "light")}
+    table_rows = []
+    for i, region in enumerate(regions):
+        table_row = {t("col.region", lang): region}
+        for j, area in enumerate(areas):
             cell = cells.get((region, area))
-            place = f"{region} · {area}"
-            share: float | None
-            unknown_row.append(None)
             if cell is None or not cell.commitments:
-                share, text, ink = None, "", TEXT_COLOUR
-                hover_row.append(f"{place}<br>{t('outputs.chart.no_commitments', lang)}")
+                layers["none"].put(i, j, 0, "", None)
                 table_row[area] = ""
             elif not cell.reported:
-                share, text, ink = None, "–", TEXT_COLOUR
-                unknown_row[-1] = 1
-                unknown = t(
-                    "outputs.chart.heatmap.none_reported", lang, commitments=commitments_text(cell.commitments, lang)
-                )
-                hover_row.append(f"{place}<br>{unknown}")
-                table_row[area] = unknown
+                commitments = commitments_text(cell.commitments, lang)
+                layers["unknown"].put(i, j, 1, "–", commitments)
+                table_row[area] = t("outputs.chart.heatmap.none_reported", lang, commitments=commitments)
             else:
-                share = float(cell.share)
+                # The share as written ("25 %"): its colour and its label agree on the value.
+                share = math.floor(float(cell.share) + 0.5)
                 text = percent_text(share, lang)
-                ink = text_colour_on(heatmap_colour(share))
                 of = _of(cell.succeeding, cell.reported, lang)
+                missing = cell.commitments - cell.reported
+                missing_text = t("outputs.chart.heatmap.missing", lang, count=number_text(missing, lang))
+                # Only what differs from cell to cell is sent; the words around it are the layer's template.
                 of_commitments = t(
                     "outputs.chart.of",
                     lang,
                     part=number_text(cell.succeeding, lang),
                     whole=commitments_text(cell.reported, lang),
                 )
-                line = t("outputs.chart.heatmap.cell", lang, of=of_commitments, share=text)
-                missing = cell.commitments - cell.reported
-                if missing:
-                    line += " · " + t("outputs.chart.heatmap.missing", lang, count=number_text(missing, lang))
-                hover_row.append(f"{place}<br>{line}")
-                table_row[area] = f"{of} ({text})" + (
-                    f", {t('outputs.chart.heatmap.missing', lang, count=number_text(missing, lang))}" if missing else ""
-                )
-            z_row.append(share)
-            # Plotly's heatmap text has one colour for all cells; annotations pick one per cell.
-            labels.append({"x": column, "y": region, "text": text, "showarrow": False, "font": {"color": ink}})
-        z.append(z_row)
-        unknown_cells.append(unknown_row)
-        hover.append(hover_row)
+                kind = "dark" if text_colour_on(heatmap_colour(share)) == "#000000" else "light"
+                layers[kind].put(i, j, share, text, [of_commitments, f" · {missing_text}" if missing else ""])
+                table_row[area] = f"{of} ({text})" + (f", {missing_text}" if missing else "")
         table_rows.append(table_row)
-    # Set at once: add_annotation re-validates every earlier one, quadratic in the cells.
-    figure.update_layout(annotations=labels)
-    # Cells without reports: grey under their "–", so unknown never looks like 0 %. Drawn
-    # first, under the shares, whose gaps show it and whose hover text covers every cell.
-    figure.add_trace(
-        go.Heatmap(
-            x=columns,
-            y=regions,
-            z=unknown_cells,
-            colorscale=[[0, UNKNOWN_COLOUR], [1, UNKNOWN_COLOUR]],
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            hoverinfo="skip",
+    shares = [[i / (len(HEATMAP_COLOURS) - 1), colour] for i, colour in enumerate(HEATMAP_COLOURS)]
+    share_line = t("outputs.chart.heatmap.cell", lang, of="%{customdata[0]}", share="%{text}") + "%{customdata[1]}"
+    looks = {
+        "none": ([[0, BACKGROUND], [1, BACKGROUND]], t("outputs.chart.no_commitments", lang), TEXT_COLOUR),
+        "unknown": (
+            [[0, UNKNOWN_COLOUR], [1, UNKNOWN_COLOUR]],
+            t("outputs.chart.heatmap.none_reported", lang, commitments="%{customdata}"),
+            TEXT_COLOUR,
+        ),
+        "dark": (shares, share_line, "#000000"),
+        "light": (shares, share_line, "#FFFFFF"),
+    }
+    for kind, layer in layers.items():
+        if layer.empty:
+            continue
+        colorscale, hovertemplate, ink = looks[kind]
+        figure.add_trace(
+            go.Heatmap(
+                x=areas,
+                y=regions,
+                z=layer.z,
+                zmin=0,
+                zmax=100 if kind in ("dark", "light") else 1,
+                colorscale=colorscale,
+                # Every cell has its value written, so a colour bar would only repeat it.
+                showscale=False,
+                xgap=2,
+                ygap=2,
+                # A template of its own ("%{z} %") would be drawn on the gaps too; the text is empty there.
+                text=layer.text,
+                texttemplate="%{text}",
+                textfont={"color": ink},
+                customdata=None if kind == "none" else layer.hover,
+                hovertemplate=f"%{{y}} · %{{x}}<br>{hovertemplate}<extra></extra>",
+                # A gap is another layer's cell, which answers for itself.
+                hoverongaps=False,
+            )
         )
-    )
-    figure.add_trace(
-        go.Heatmap(
-            x=columns,
-            y=regions,
-            z=z,
-            zmin=0,
-            zmax=100,
-            colorscale=[[i / (len(HEATMAP_COLOURS) - 1), colour] for i, colour in enumerate(HEATMAP_COLOURS)],
-            # Every cell has its value written, so a colour bar would only repeat it.
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-        )
-    )
     reported = int(frame["reported"].sum())
     if not reported:
         return Chart(

@@ -1,6 +1,8 @@
+import json
 import math
 
 import pandas as pd
+import plotly.io as pio
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -314,37 +316,76 @@ def heatmap_frame():
     )
 
 
+def layers(figure):
+    """Each heatmap layer as (z, text, text colour, customdata, hovertemplate), grids as lists."""
+    return [
+        (
+            [list(row) for row in trace.z],
+            [list(row) for row in trace.text],
+            trace.textfont.color,
+            None if trace.customdata is None else [list(row) for row in trace.customdata],
+            trace.hovertemplate,
+        )
+        for trace in figure.data
+    ]
+
+
 def test_on_track_heatmap():
     chart = charts.on_track_heatmap(heatmap_frame())
     figure = chart.figure
-    unknown, heatmap = figure.data
     assert chart.title == "Andel i rute eller fullført per region og rådsområde"
-    assert heatmap.x == unknown.x == ("Samferdsel", "Utdanning og<br>kompetanse")
-    assert heatmap.y == unknown.y == ("IØR", "Follorådet")
+    areas = ("Samferdsel", "Utdanning og kompetanse")
+    assert [(trace.x, trace.y) for trace in figure.data] == [(areas, ("IØR", "Follorådet"))] * 4
+    assert figure.layout.xaxis.tickvals == areas
+    assert figure.layout.xaxis.ticktext == ("Samferdsel", "Utdanning og<br>kompetanse")
+    place = "%{y} · %{x}<br>"
+    # The labels are drawn by the traces: one layer per text colour, gaps (None) in the others.
     # A region whose every reported commitment is completed is at 100 %, not 0 %.
-    assert [list(row) for row in heatmap.z] == [[25.0, None], [100.0, None]]
-    assert (heatmap.zmin, heatmap.zmax, heatmap.showscale) == (0, 100, False)
-    # Unreported cells are drawn grey by a layer of their own.
-    assert [list(row) for row in unknown.z] == [[None, None], [None, 1]]
+    assert layers(figure) == [
+        (
+            [[None, 0], [None, None]],
+            [["", ""], ["", ""]],
+            TEXT_COLOUR,
+            None,
+            f"{place}Ingen tiltak<extra></extra>",
+        ),
+        (
+            [[None, None], [None, 1]],
+            [["", ""], ["", "–"]],
+            TEXT_COLOUR,
+            [[0, 0], [0, "2 tiltak"]],
+            f"{place}Ikke rapportert: %{{customdata}}<extra></extra>",
+        ),
+        (
+            [[25, None], [None, None]],
+            [["25\u00a0%", ""], ["", ""]],
+            "#000000",
+            [[["1 av 4 tiltak", ""], 0], [0, 0]],
+            f"{place}I rute eller fullført: %{{customdata[0]}} (%{{text}})%{{customdata[1]}}<extra></extra>",
+        ),
+        (
+            [[None, None], [100, None]],
+            [["", ""], ["100\u00a0%", ""]],
+            WHITE,
+            [[0, 0], [["8 av 8 tiltak", " · 2 ikke rapportert"], 0]],
+            f"{place}I rute eller fullført: %{{customdata[0]}} (%{{text}})%{{customdata[1]}}<extra></extra>",
+        ),
+    ]
+    none, unknown, dark, light = figure.data
+    assert none.colorscale == ((0, WHITE), (1, WHITE))
     assert unknown.colorscale == ((0, UNKNOWN_COLOUR), (1, UNKNOWN_COLOUR))
-    assert (heatmap.hovertemplate, unknown.hoverinfo) == ("%{customdata}<extra></extra>", "skip")
-    assert [list(row) for row in heatmap.customdata] == [
-        [
-            "IØR · Samferdsel<br>I rute eller fullført: 1 av 4 tiltak (25\u00a0%)",
-            "IØR · Utdanning og kompetanse<br>Ingen tiltak",
-        ],
-        [
-            "Follorådet · Samferdsel<br>I rute eller fullført: 8 av 8 tiltak (100\u00a0%) · 2 ikke rapportert",
-            "Follorådet · Utdanning og kompetanse<br>Ikke rapportert: 2 tiltak",
-        ],
+    assert (
+        dark.colorscale
+        == light.colorscale
+        == tuple((i / (len(HEATMAP_COLOURS) - 1), colour) for i, colour in enumerate(HEATMAP_COLOURS))
+    )
+    assert [(trace.zmin, trace.zmax, trace.showscale, trace.hoverongaps) for trace in figure.data] == [
+        (0, 1, False, False),
+        (0, 1, False, False),
+        (0, 100, False, False),
+        (0, 100, False, False),
     ]
-    cells = [(a.x, a.y, a.text, a.font.color) for a in figure.layout.annotations]
-    assert cells == [
-        ("Samferdsel", "IØR", "25\u00a0%", "#000000"),
-        ("Utdanning og<br>kompetanse", "IØR", "", TEXT_COLOUR),
-        ("Samferdsel", "Follorådet", "100\u00a0%", "#FFFFFF"),
-        ("Utdanning og<br>kompetanse", "Follorådet", "–", TEXT_COLOUR),
-    ]
+    assert figure.layout.annotations == ()
     assert figure.layout.xaxis.title.text == "Rådsområde"
     assert figure.layout.yaxis.title.text == "Region"
     assert chart.summary == (
@@ -364,6 +405,50 @@ def test_on_track_heatmap():
     )
 
 
+def test_every_heatmap_label_is_in_the_colour_that_contrasts_with_its_cell():
+    shares = [0, 12.5, 30, 49.5, 67.4, 67.5, 70, 85, 99.6, 100]
+    frame = pd.DataFrame(
+        [("IØR", f"Område {n}", 8, 8, 0, share) for n, share in enumerate(shares)],
+        columns=["region", "council_area", "commitments", "reported", "succeeding", "share"],
+    )
+    drawn = {}
+    for trace in charts.on_track_heatmap(frame).figure.data:
+        for value, text in zip(trace.z[0], trace.text[0], strict=True):
+            if value is not None:
+                drawn[value] = (text, trace.textfont.color)
+    # Half up, as written: 12.5 is 13 %, 67.5 is 68 % (the first with white text), 99.6 is 100 %.
+    assert drawn == {
+        0: ("0\u00a0%", "#000000"),
+        13: ("13\u00a0%", "#000000"),
+        30: ("30\u00a0%", "#000000"),
+        50: ("50\u00a0%", "#000000"),
+        67: ("67\u00a0%", "#000000"),
+        68: ("68\u00a0%", WHITE),
+        70: ("70\u00a0%", WHITE),
+        85: ("85\u00a0%", WHITE),
+        100: ("100\u00a0%", WHITE),
+    }
+    for value, (_, ink) in drawn.items():
+        assert contrast_ratio(ink, heatmap_colour(value)) >= 4.5
+
+
+def test_the_heatmap_at_national_size_sends_under_200_kb():
+    # 400 regions x 7 council areas, every cell reported, one in four with commitments missing:
+    # the Oversikt heatmap after a complete quarter. Its 2 800 annotations once made it 719 kB.
+    areas = [f"Rådsområde for samfunnsutvikling {n}" for n in range(7)]
+    frame = pd.DataFrame(
+        [
+            (f"Region {r:03d} regionråd", area, 8, 8 - (r + a) % 4 // 3, (r * 7 + a) % 8, 0.0)
+            for r in range(400)
+            for a, area in enumerate(areas)
+        ],
+        columns=["region", "council_area", "commitments", "reported", "succeeding", "share"],
+    )
+    frame["succeeding"] = frame[["succeeding", "reported"]].min(axis=1)
+    frame["share"] = frame["succeeding"] / frame["reported"] * 100
+    assert len(charts.on_track_heatmap(frame).figure.to_json()) < 200_000
+
+
 def test_grey_unknown_cells_have_the_contrast_of_text():
     assert contrast_ratio(TEXT_COLOUR, UNKNOWN_COLOUR) >= 4.5
     assert UNKNOWN_COLOUR not in HEATMAP_COLOURS
@@ -371,13 +456,19 @@ def test_grey_unknown_cells_have_the_contrast_of_text():
 
 def test_on_track_heatmap_in_english():
     chart = charts.on_track_heatmap(heatmap_frame(), "en")
-    heatmap = chart.figure.data[1]
+    none, unknown, dark, light = chart.figure.data
     assert chart.title == "Share on track or completed by region and council area"
-    assert list(heatmap.customdata[1]) == [
-        "Follorådet · Samferdsel<br>On track or completed: 8 of 8 commitments (100%) · 2 not reported",
-        "Follorådet · Utdanning og kompetanse<br>Not reported: 2 commitments",
+    assert [none.hovertemplate, unknown.hovertemplate, light.hovertemplate] == [
+        "%{y} · %{x}<br>No commitments<extra></extra>",
+        "%{y} · %{x}<br>Not reported: %{customdata}<extra></extra>",
+        "%{y} · %{x}<br>On track or completed: %{customdata[0]} (%{text})%{customdata[1]}<extra></extra>",
     ]
-    assert [a.text for a in chart.figure.layout.annotations] == ["25%", "", "100%", "–"]
+    assert [list(row) for row in unknown.customdata] == [[0, 0], [0, "2 commitments"]]
+    assert [list(row) for row in light.customdata] == [[0, 0], [["8 of 8 commitments", " · 2 not reported"], 0]]
+    assert [[list(row) for row in trace.text] for trace in (dark, light)] == [
+        [["25%", ""], ["", ""]],
+        [["", ""], ["100%", ""]],
+    ]
     assert chart.figure.layout.xaxis.title.text == "Council area"
     assert chart.summary == (
         "The lowest share on track or completed is “IØR” in “Samferdsel”: 1 of 4 (25%). "
@@ -399,8 +490,10 @@ def test_on_track_heatmap_in_english():
 def test_on_track_heatmap_without_any_report_is_all_grey():
     frame = heatmap_frame().assign(reported=0, succeeding=0, share=None)
     chart = charts.on_track_heatmap(frame)
-    assert [list(row) for row in chart.figure.data[0].z] == [[1, None], [1, 1]]
-    assert [a.text for a in chart.figure.layout.annotations] == ["–", "", "–", "–"]
+    none, unknown = chart.figure.data
+    assert [list(row) for row in none.z] == [[None, 0], [None, None]]
+    assert [list(row) for row in unknown.z] == [[1, None], [1, 1]]
+    assert [list(row) for row in unknown.text] == [["–", ""], ["–", "–"]]
     assert chart.summary == "Ingen tiltak er rapportert for kvartalet: alle cellene er grå med «–»."
 
 
@@ -411,6 +504,7 @@ def test_on_track_heatmap_names_a_missing_council_area():
     )
     chart = charts.on_track_heatmap(frame)
     assert chart.figure.data[0].x == ("Samferdsel", "Uten rådsområde")
+    assert chart.figure.layout.xaxis.ticktext == ("Samferdsel", "Uten rådsområde")
     assert chart.summary == (
         "Lavest andel i rute eller fullført har «IØR» innen «Uten rådsområde»: 1 av 4 (25\u00a0%). "
         "Samlet er 50\u00a0% av de 6 rapporterte tiltakene i rute eller fullført; "
@@ -717,3 +811,15 @@ def test_percent_axes_end_at_100_with_room_for_their_last_tick(language, suffix)
             suffix,
             True,
         )
+
+
+def test_a_finished_chart_makes_its_figure_s_dict_once_and_shows_the_same_figure():
+    chart = charts.on_track_heatmap(heatmap_frame())
+    done = charts.finished(chart)
+    assert isinstance(done.figure, charts.FinishedFigure)
+    assert (done.title, done.summary) == (chart.title, chart.summary)
+    assert_frame_equal(done.table, chart.table)
+    # st.plotly_chart asks for the dict on every rerun: the same one, with the same figure in it.
+    assert done.figure.to_dict() is done.figure.to_dict()
+    assert done.figure.to_dict() == chart.figure.to_dict()
+    assert json.loads(pio.to_json(done.figure, validate=False)) == json.loads(pio.to_json(chart.figure, validate=False))

@@ -11,6 +11,7 @@ from PIL import Image
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from outputs import report
+from outputs.charts import TEXT_COLOUR
 from tests.builders import FOLLO, IOR, add_reports, app, charts, download, html_tables, made_pdf, metrics
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -97,18 +98,19 @@ def test_the_new_quarter_is_provisional_with_unknowns_grey_and_like_for_like_cha
     )
 
     heatmap = charts(at)[1]
-    unknown, shares = heatmap["data"]
-    assert heatmap["data"][0]["x"] == ["Samferdsel", "Næring og<br>tannhelse", "Utdanning og<br>kompetanse"]
-    assert shares["z"] == [[None, None, None], [0.0, 100.0, None]]
-    assert unknown["z"] == [[1, None, 1], [None, None, None]]
-    assert [cell["text"] for cell in heatmap["layout"]["annotations"]] == [
-        "–",
-        "",
-        "–",
-        "0\u00a0%",
-        "100\u00a0%",
-        "",
+    # Grey "–" where nothing is reported; each share in the text colour its cell needs.
+    assert [(layer["z"], layer["text"], layer["textfont"]["color"]) for layer in heatmap["data"]] == [
+        ([[None, 0, None], [None, None, 0]], [["", "", ""], ["", "", ""]], TEXT_COLOUR),
+        ([[1, None, 1], [None, None, None]], [["–", "", "–"], ["", "", ""]], TEXT_COLOUR),
+        ([[None, None, None], [0, None, None]], [["", "", ""], ["0\u00a0%", "", ""]], "#000000"),
+        ([[None, None, None], [None, 100, None]], [["", "", ""], ["", "100\u00a0%", ""]], "#FFFFFF"),
     ]
+    assert heatmap["layout"]["xaxis"]["ticktext"] == [
+        "Samferdsel",
+        "Næring og<br>tannhelse",
+        "Utdanning og<br>kompetanse",
+    ]
+    assert "annotations" not in heatmap["layout"]
 
     assert late_and_missing(at) == (
         [(IOR, "1.2", "1", "Mangler midler", "Søke midler")],

@@ -7,7 +7,6 @@ import io
 import zipfile
 
 import openpyxl
-import pandas as pd
 import pypdfium2
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -38,15 +37,6 @@ from tests.builders import (
 )
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
-
-
-def frame_rows(element) -> list[list]:
-    frame = element.value
-    return [[None if _blank(value) else value for value in row] for row in frame.itertuples(index=False)]
-
-
-def _blank(value) -> bool:
-    return not isinstance(value, (list, tuple)) and bool(pd.isna(value))
 
 
 # --- template -------------------------------------------------------------------------------
@@ -254,14 +244,18 @@ def test_a_commitment_reported_twice_names_its_number_in_the_nr_column(register,
     assert reports("2024-Q3") == []
 
 
-def test_a_long_error_list_shows_its_first_rows_and_the_download_holds_every_one(register, downloads):
+def test_a_long_error_list_is_paged_and_the_download_holds_every_one(register, downloads):
     rows = [[FOLLO, "1.1", "2024-Q3", f"Kanskje {number}", 30] for number in range(60)]
     at = upload(upload_page(), "mange-feil.xlsx", workbook_bytes(rows))
     assert at.error[0].value.startswith("Filen kan ikke lagres: 60 feil.")
     shown = html_tables(at)["upload-errors"].rows
     assert [row[1] for row in shown] == [str(number) for number in range(2, 52)]
     assert shown[-1][5] == "Kanskje 49"
-    assert "Viser de første 50 av 60. Hele listen er i Excel- og CSV-filen under." in [c.value for c in at.caption]
+    assert "Rad 1–50 av 60. Hele listen er i Excel- og CSV-filen under." in [c.value for c in at.caption]
+    at.button(key="upload-errors-next").click().run()
+    assert [row[5] for row in html_tables(at)["upload-errors"].rows] == [
+        f"Kanskje {number}" for number in range(50, 60)
+    ]
     exported = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "upload-errors-xlsx").data)).active
     assert [row[1] for row in exported.iter_rows(min_row=5, values_only=True)] == list(range(2, 62))
 
@@ -520,7 +514,8 @@ def test_the_log_shows_an_upload_and_what_it_changed(register, downloads):
     save_button(at).click().run()
     at.switch_page("views/opplastinger.py").run()
     assert not at.exception
-    newest = at.dataframe[0].value.iloc[0]
+    log = html_tables(at)["upload-log"]
+    newest = dict(zip(log.headers, log.rows[0], strict=True))
     assert (
         newest["Type"],
         newest["Fil"],
@@ -529,11 +524,13 @@ def test_the_log_shows_an_upload_and_what_it_changed(register, downloads):
         newest["Endret"],
         newest["Uendret"],
         newest["Tilstand"],
-    ) == ("Status", "status-follo.xlsx", "3. kv. 2024", 2, 0, 0, "Gjeldende")
+    ) == ("Status", "status-follo.xlsx", "3. kv. 2024", "2", "0", "0", "Gjeldende")
     assert len(newest["Sjekksum (SHA-256)"]) == 64
+    # The number is a link that opens the upload on this page, the filters and language kept.
+    [body] = [element.proto.body for element in at.get("html") if 'id="table-upload-log"' in element.proto.body]
+    assert f'<a href="opplastinger?upload={newest["Nr"]}">{newest["Nr"]}</a>' in body
     at.selectbox(key="upload-choice").select(int(newest["Nr"])).run()
-    _log, changes = at.dataframe
-    assert frame_rows(changes) == [
+    assert html_tables(at)["upload-detail-changes"].rows == [
         [
             FOLLO,
             "1.1",
@@ -542,12 +539,12 @@ def test_the_log_shows_an_upload_and_what_it_changed(register, downloads):
             "Ny",
             "",
             "Forsinket",
-            None,
-            30,
+            "",
+            "30\u00a0%",
             "",
             "Venter fortsatt",
         ],
-        [FOLLO, "2.1", "Flere lærlingplasser", "3. kv. 2024", "Ny", "", "Forsinket", None, 5, "", "Få søkere"],
+        [FOLLO, "2.1", "Flere lærlingplasser", "3. kv. 2024", "Ny", "", "Forsinket", "", "5\u00a0%", "", "Få søkere"],
     ]
     assert at.query_params["upload"] == str(int(newest["Nr"]))
 
@@ -569,11 +566,11 @@ def test_rollback_needs_confirmation_and_restores_the_values_before(register):
         f"Opplasting {upload_id} er tilbakestilt: 1 rapporter fikk tilbake tidligere verdier, 0 rapporter ble fjernet."
     ]
     assert reports("2024-Q2")[0] == ("Follo", "1.1", "delayed", 35, "Venter på vegvesenet")
-    log, changes = at.dataframe
-    assert log.value.iloc[0]["Tilstand"].startswith("Tilbakestilt ")
+    log = html_tables(at)["upload-log"]
+    assert log.rows[0][log.headers.index("Tilstand")].startswith("Tilbakestilt ")
     # A rolled-back upload cannot be rolled back twice, and still shows what it wrote.
     assert [button for button in at.button if button.key == f"rollback-{upload_id}"] == []
-    assert frame_rows(changes)[0][5:9] == ["Forsinket", "I rute", 35, 60]
+    assert html_tables(at)["upload-detail-changes"].rows[0][5:9] == ["Forsinket", "I rute", "35\u00a0%", "60\u00a0%"]
 
 
 def test_a_rollback_refused_says_why(register):

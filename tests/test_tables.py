@@ -1,6 +1,8 @@
 """The HTML tables (views._tables): stored text shown as typed, long lists cut with a note, and the
 overview's heatmap as a list for phones."""
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -48,18 +50,98 @@ def test_stored_text_in_a_table_is_escaped_and_shown_as_typed(register):
 def _long_list() -> None:
     from views import _tables as tables
 
-    rows = [[tables.short_cell(f"1.{number}"), tables.text_cell(f"Tiltak {number}")] for number in range(60)]
-    tables.show_table("Lang liste", ["Nr", "Tiltak"], rows, len(rows), "nb", "long")
+    def rows(start, stop):
+        return [
+            [tables.short_cell(f"1.{number}"), tables.text_cell(f"Tiltak {number}")] for number in range(start, stop)
+        ]
+
+    tables.show_table("Lang liste", ["Nr", "Tiltak"], rows, 120, "nb", "long")
 
 
-def test_a_long_list_shows_its_first_rows_and_says_where_the_rest_is():
+def pager(at):
+    """The paged table's buttons (label, disabled) and its caption."""
+    buttons = [(button.label, button.disabled) for button in at.button if button.key.startswith("long-")]
+    return buttons, [caption.value for caption in at.caption]
+
+
+def test_a_long_list_is_paged_50_rows_a_page_and_says_where_the_rest_is():
     at = AppTest.from_function(_long_list).run()
-    table = html_tables(at)["long"]
-    assert table.headers == ["Nr", "Tiltak"]
-    assert table.rows == [[f"1.{number}", f"Tiltak {number}"] for number in range(50)]
+    assert html_tables(at)["long"].headers == ["Nr", "Tiltak"]
+    assert html_tables(at)["long"].rows == [[f"1.{number}", f"Tiltak {number}"] for number in range(50)]
+    assert pager(at) == (
+        [("Forrige", True), ("Neste", False)],
+        ["Rad 1–50 av 120. Hele listen er i Excel- og CSV-filen under."],
+    )
+    at.button(key="long-next").click().run()
+    assert html_tables(at)["long"].rows == [[f"1.{number}", f"Tiltak {number}"] for number in range(50, 100)]
+    assert pager(at) == (
+        [("Forrige", False), ("Neste", False)],
+        ["Rad 51–100 av 120. Hele listen er i Excel- og CSV-filen under."],
+    )
+    at.button(key="long-next").click().run()
+    assert html_tables(at)["long"].rows == [[f"1.{number}", f"Tiltak {number}"] for number in range(100, 120)]
+    assert pager(at) == (
+        [("Forrige", False), ("Neste", True)],
+        ["Rad 101–120 av 120. Hele listen er i Excel- og CSV-filen under."],
+    )
+    at.button(key="long-previous").click().run()
+    assert html_tables(at)["long"].rows[0] == ["1.50", "Tiltak 50"]
+
+
+def _grown_shorter() -> None:
+    import streamlit as st
+
+    from views import _tables as tables
+
+    st.session_state["_page-short"] = 7
+    rows = [[tables.short_cell(str(number))] for number in range(60)]
+    tables.show_table("Kortere nå", ["Nr"], rows, len(rows), "en", "short")
+
+
+def test_a_list_grown_shorter_than_its_page_shows_its_last_page():
+    at = AppTest.from_function(_grown_shorter).run()
+    assert html_tables(at)["short"].rows == [[str(number)] for number in range(50, 60)]
     assert [caption.value for caption in at.caption] == [
-        "Viser de første 50 av 60. Hele listen er i Excel- og CSV-filen under."
+        "Rows 51–60 of 60. The whole list is in the Excel and CSV files below."
     ]
+
+
+def _short_list() -> None:
+    from views import _tables as tables
+
+    tables.show_table("Kort", ["Nr"], [[tables.short_cell("1.1")]], 1, "nb", "kort")
+
+
+def test_a_short_list_has_no_pager():
+    at = AppTest.from_function(_short_list).run()
+    assert (html_tables(at)["kort"].rows, len(at.button), len(at.caption)) == ([["1.1"]], 0, 0)
+
+
+def _long_heatmap() -> None:
+    import pandas as pd
+
+    from views import _tables as tables
+
+    frame = pd.DataFrame(
+        {"Region": [f"Region {n:03d}" for n in range(120)], "Samferdsel": ["1 av 2 (50\u00a0%)"] * 120}
+    )
+    tables.show_narrow_list(frame, "Andel i rute", "nb", "heatmap-narrow")
+
+
+def test_a_long_list_for_phones_is_paged_and_its_pager_shows_only_on_a_phone():
+    from views._tables import PAGE_STYLE
+
+    at = AppTest.from_function(_long_heatmap).run()
+    assert at.button(key="heatmap-narrow-next").disabled is False
+    at.button(key="heatmap-narrow-next").click().run()
+    [body] = [element.proto.body for element in at.get("html")]
+    regions = re.findall(r"<li><strong>(Region \d+)</strong>", body)
+    assert (regions[0], regions[-1], len(regions)) == ("Region 050", "Region 099", 50)
+    assert [caption.value for caption in at.caption] == [
+        "Rad 51–100 av 120. Hele listen er i Excel- og CSV-filen under."
+    ]
+    # The page style hides the list and its pager (a container keyed "narrow-only-…") on wider screens.
+    assert '.pm-narrow-only, [class*="st-key-narrow-only-"] { display: none !important; }' in PAGE_STYLE
 
 
 def test_flagged_rows_are_marked_and_every_cell_names_its_column():

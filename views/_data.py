@@ -31,7 +31,9 @@ from core.filters import (
     default_quarter,
     filter_options,
     provisional_quarters,
+    search_matches,
 )
+from core.vocabulary import fold
 from outputs import charts
 from outputs.charts import Chart
 from views._state import current_filters
@@ -99,8 +101,8 @@ def computed(function: Callable, *args):
 
 
 # Building a figure costs more than the numbers behind it (0.1–0.3 s at national scale),
-# so the finished Chart is cached too; cache_resource shares it without copying, and
-# nothing mutates a Chart once built.
+# so the finished Chart is cached too, its figure a FinishedFigure that st.plotly_chart need not
+# copy on every rerun; cache_resource shares it without copying, and nothing mutates a Chart once built.
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _chart(
     chart_name: str,
@@ -113,7 +115,7 @@ def _chart(
     options: tuple,
 ) -> Chart:
     frame = _computed(analysis_name, path, data_revision, filters, *args)
-    return getattr(charts, chart_name)(frame, lang, **dict(options))
+    return charts.finished(getattr(charts, chart_name)(frame, lang, **dict(options)))
 
 
 def chart(
@@ -134,7 +136,9 @@ def chart(
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _story_chart(path: str, data_revision: int, commitment_id: int, lang: str) -> Chart:
-    return charts.progress_line(_lookup("commitment_story", path, data_revision, commitment_id).reports, lang)
+    return charts.finished(
+        charts.progress_line(_lookup("commitment_story", path, data_revision, commitment_id).reports, lang)
+    )
 
 
 def story_chart(commitment_id: int, lang: str) -> Chart:
@@ -174,15 +178,42 @@ def selection_upload() -> LastUpdate | None:
     return _lookup("upload_summary", *_source(), upload_id) if upload_id is not None else None
 
 
+# The picker sends at most this many commitments; at national scale the filter can select 20 000
+# (1.4 MB of options on every change), so a search narrows them down first.
+PICKER_LIMIT = 200
+
+
+@dataclasses.dataclass(frozen=True)
+class PickerChoices:
+    """What the commitment picker offers for the current filters and search."""
+
+    ids: list[int]  # the matches offered, at most PICKER_LIMIT
+    matches: int  # how many match the search
+    labels: dict[int, str]  # every commitment the filters select, by id
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _picker_options(
     path: str, data_revision: int, filters: Filters, quarter: str | None
-) -> tuple[list[int], dict[int, str]]:
+) -> tuple[list[int], dict[int, str], list[str]]:
     table = _computed("commitment_table", path, data_revision, filters, quarter)
-    labels = {
-        int(row.commitment_id): f"{row.region} {row.code} – {row.text[:90]}" for row in table.itertuples(index=False)
-    }
-    return list(labels), labels
+    rows = table[["commitment_id", "region", "code", "text"]].itertuples(index=False)
+    labels = {int(id_): commitment_label(region, code, text) for id_, region, code, text in rows}
+    return list(labels), labels, [fold(label) for label in labels.values()]
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _picker_matches(
+    path: str, data_revision: int, filters: Filters, quarter: str | None, query: str
+) -> tuple[list[int], int]:
+    ids, _, folded = _picker_options(path, data_revision, filters, quarter)
+    found = search_matches(folded, query)
+    return [ids[position] for position in found[:PICKER_LIMIT]], len(found)
+
+
+def commitment_label(region: str, code: str, text: str) -> str:
+    """How the picker names a commitment: "Follorådet 1.1 – Trafikksikkerhet ved skoler"."""
+    return f"{region} {code} – {text[:90]}"
 
 
 # Which quarters are complete is counted over every report: once per revision, not per call.
@@ -214,6 +245,9 @@ def filter_choices() -> FilterOptions:
     return _options(*_source())
 
 
-def commitment_choices() -> tuple[list[int], dict[int, str]]:
-    """The commitment picker's ids and labels for the current filters and quarter."""
-    return _picker_options(*_source(), current_filters(), quarter_in_view())
+def commitment_choices(query: str) -> PickerChoices:
+    """The commitment picker's choices: the commitments the current filters select in the quarter in
+    view that match ``query`` (core.filters.search_matches), at most :data:`PICKER_LIMIT` of them."""
+    source = (*_source(), current_filters(), quarter_in_view())
+    ids, matches = _picker_matches(*source, query)
+    return PickerChoices(ids, matches, _picker_options(*source)[1])

@@ -15,15 +15,15 @@ swaps the overview's heatmap for its list.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 import streamlit as st
 
 from core.i18n import t
+from core.vocabulary import number_text
 from outputs.charts import STATUS_COLOURS, percent_text, text_colour_on
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # Below this width (a phone held upright) the heatmap becomes a list.
 NARROW = "640px"
 FOCUS = "#1F3864"  # 12.9:1 on white, 11.4:1 on the sidebar's grey: well past WCAG 1.4.11's 3:1
-ROW_LIMIT = 50  # longer lists show this many rows; the downloads beside them hold every row
+ROW_LIMIT = 50  # rows a page of a longer list; the downloads beside it hold every row
 
 PAGE_STYLE = f"""<style>
 a:focus-visible, button:focus-visible, [role="button"]:focus-visible, summary:focus-visible,
@@ -61,9 +61,10 @@ h1 a:focus-visible, h2 a:focus-visible, h3 a:focus-visible, h4 a:focus-visible {
 .pm-bar {{ display: inline-block; width: 3rem; height: 0.5rem; background: #E6E6E6; margin-left: 0.3rem;
   vertical-align: middle; }}
 .pm-bar > span {{ display: block; height: 100%; background: #1F3864; }}
-.pm-narrow-only {{ display: none; }}
+.pm-narrow-only, [class*="st-key-narrow-only-"] {{ display: none !important; }}
 @media (max-width: {NARROW}) {{
-  .pm-narrow-only {{ display: block; }}
+  .pm-narrow-only {{ display: block !important; }}
+  [class*="st-key-narrow-only-"] {{ display: flex !important; }}
   [class*="st-key-wide-only-"] {{ display: none; }}
   /* On a phone each row becomes a card of "column: value" lines, read top to bottom. */
   .pm-table thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }}
@@ -158,21 +159,103 @@ def table_html(
     )
 
 
+# A table's rows, or a function that gives those from ``start`` to ``stop``: only the rows shown are drawn.
+Rows = Sequence[Sequence[Cell]] | Callable[[int, int], Sequence[Sequence[Cell]]]
+
+
 def show_table(
     caption: str,
     headers: Sequence[str],
-    rows: Iterable[Sequence[Cell]],
+    rows: Rows,
     count: int,
     lang: str,
     key: str,
     *,
     flagged: Sequence[bool] = (),
 ) -> None:
-    """Draw a table of ``count`` rows; a long one shows its first :data:`ROW_LIMIT` and says where the
-    rest is. ``rows`` may be lazy: only the rows shown are drawn, which matters at national scale."""
-    st.html(table_html(caption, headers, list(islice(rows, ROW_LIMIT)), key, flagged[:ROW_LIMIT]))
-    if count > ROW_LIMIT:
-        st.caption(t("table.first_rows", lang, shown=ROW_LIMIT, count=count))
+    """Draw a table of ``count`` rows; a long one is paged (:func:`show_pages`). At national scale
+    a list can hold 20 000 rows (2.8 MB)."""
+    show_pages(
+        count,
+        lang,
+        key,
+        lambda start, stop: st.html(table_html(caption, headers, _rows(rows, start, stop), key, flagged[start:stop])),
+    )
+
+
+def show_narrow_list(frame: pd.DataFrame, caption: str, lang: str, key: str) -> None:
+    """:func:`narrow_list_html` of the frame, paged like a table, for phones only (the pager too)."""
+    show_pages(
+        len(frame),
+        lang,
+        key,
+        lambda start, stop: st.html(narrow_list_html(frame.iloc[start:stop], caption)),
+        narrow_only=True,
+    )
+
+
+def show_pages(
+    count: int, lang: str, key: str, draw: Callable[[int, int], object], *, narrow_only: bool = False
+) -> None:
+    """``draw(start, stop)`` the rows of a list of ``count``: a long one :data:`ROW_LIMIT` rows a
+    page, with buttons to the page before and after that redraw only the list (a fragment), and a
+    line saying which rows are shown and that the downloads hold them all. ``narrow_only``: the
+    pager shows only where the list does, on a phone."""
+    if count <= ROW_LIMIT:
+        draw(0, count)
+    else:
+        _paged(count, lang, key, draw, narrow_only)
+
+
+def page_key(key: str) -> str:
+    """Where the session keeps the page a paged list shows (0 is the first)."""
+    return f"_page-{key}"
+
+
+@st.fragment
+def _paged(count: int, lang: str, key: str, draw: Callable[[int, int], object], narrow_only: bool) -> None:
+    last = (count - 1) // ROW_LIMIT
+    # A list that has grown shorter since (a new filter, an upload) shows its last page.
+    page = min(max(int(st.session_state.get(page_key(key), 0)), 0), last)
+    start, stop = page * ROW_LIMIT, min(count, (page + 1) * ROW_LIMIT)
+    draw(start, stop)
+    # The page style hides a container whose key starts "narrow-only-" on wider screens.
+    pager = st.container(
+        horizontal=True, vertical_alignment="center", key=f"{'narrow-only-' if narrow_only else ''}pager-{key}"
+    )
+    pager.button(
+        t("table.previous", lang),
+        key=f"{key}-previous",
+        icon=":material/chevron_left:",
+        disabled=page == 0,
+        on_click=_turn_to,
+        args=(key, page - 1),
+    )
+    pager.button(
+        t("table.next", lang),
+        key=f"{key}-next",
+        icon=":material/chevron_right:",
+        disabled=page == last,
+        on_click=_turn_to,
+        args=(key, page + 1),
+    )
+    pager.caption(
+        t(
+            "table.rows",
+            lang,
+            first=number_text(start + 1, lang),
+            last=number_text(stop, lang),
+            count=number_text(count, lang),
+        )
+    )
+
+
+def _turn_to(key: str, page: int) -> None:
+    st.session_state[page_key(key)] = page
+
+
+def _rows(rows: Rows, start: int, stop: int) -> list[Sequence[Cell]]:
+    return list(rows(start, stop) if callable(rows) else rows[start:stop])
 
 
 def narrow_list_html(frame: pd.DataFrame, caption: str) -> str:

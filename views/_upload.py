@@ -313,18 +313,21 @@ def show_errors(errors: list[CellError], lang: str) -> None:
         st.info(t("upload.quarter_hint", lang))
     table = errors_table(errors, lang)
     title = t("upload.errors_title", lang)
-    rows = (
-        [
-            tables.name_cell(error.sheet),
-            tables.number_cell(error.row),
-            tables.short_cell(error_code(error)),
-            tables.short_cell(error.column),
-            tables.short_cell(error.header),
-            _value_cell(error.value),
-            tables.text_cell(error.problem(lang), wide=True),
+
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        return [
+            [
+                tables.name_cell(error.sheet),
+                tables.number_cell(error.row),
+                tables.short_cell(error_code(error)),
+                tables.short_cell(error.column),
+                tables.short_cell(error.header),
+                _value_cell(error.value),
+                tables.text_cell(error.problem(lang), wide=True),
+            ]
+            for error in errors[start:stop]
         ]
-        for error in errors
-    )
+
     tables.show_table(title, list(table.columns), rows, len(errors), lang, "upload-errors")
     widgets.export_table_buttons(title, table, lang, key="upload-errors")
 
@@ -361,15 +364,18 @@ def error_code(error: CellError) -> str:
 def show_missing(missing: list, lang: str) -> None:
     st.warning(t("upload.missing", lang, count=len(missing)))
     title = t("upload.missing_list", lang, count=len(missing))
-    rows = [
-        [
-            tables.short_cell(item.code),
-            tables.text_cell(item.text, wide=True),
-            tables.name_cell(item.region),
-            tables.short_cell(quarter_label(item.quarter, lang)),
+
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        return [
+            [
+                tables.short_cell(item.code),
+                tables.text_cell(item.text, wide=True),
+                tables.name_cell(item.region),
+                tables.short_cell(quarter_label(item.quarter, lang)),
+            ]
+            for item in missing[start:stop]
         ]
-        for item in missing
-    ]
+
     headers = [t(f"col.{name}", lang) for name in ("code", "text", "region", "quarter")]
     with st.expander(title):
         tables.show_table(title, headers, rows, len(missing), lang, "upload-missing")
@@ -388,19 +394,22 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
         else t(f"col.{name}", lang)
         for name in ("code", "change", "what_changed", "text", "region", "quarter", "compared", "row")
     ]
-    rows = [
-        [
-            tables.short_cell(row.code),
-            tables.name_cell(change_words(row, lang)),
-            tables.text_cell(what_changed(row, lang), wide=True),
-            tables.text_cell(row.text, wide=True),
-            tables.name_cell(row.region),
-            tables.short_cell(quarter_label(row.quarter, lang)),
-            tables.short_cell(quarter_label(row.compared_quarter, lang) if row.compared_quarter else "–"),
-            tables.number_cell(row.row),
+
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        return [
+            [
+                tables.short_cell(row.code),
+                tables.name_cell(change_words(row, lang)),
+                tables.text_cell(what_changed(row, lang), wide=True),
+                tables.text_cell(row.text, wide=True),
+                tables.name_cell(row.region),
+                tables.short_cell(quarter_label(row.quarter, lang)),
+                tables.short_cell(quarter_label(row.compared_quarter, lang) if row.compared_quarter else "–"),
+                tables.number_cell(row.row),
+            ]
+            for row in typed_rows(shown.iloc[start:stop], _ReviewRow)
         ]
-        for row in typed_rows(shown.head(tables.ROW_LIMIT), _ReviewRow)
-    ]
+
     flagged = (shown["newly_delayed"] | shown["backwards"] | (shown["change"] == NOT_UPDATED)).tolist()
     title = t("upload.changes_title", lang)
     tables.show_table(title, headers, rows, len(shown), lang, "upload-changes", flagged=flagged)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -14,13 +15,16 @@ from core.i18n import t
 from core.reports import rollback
 from core.uploads import Upload, list_uploads, upload_changes
 from core.users import User
-from core.vocabulary import quarter_label, status_label
+from core.vocabulary import number_text, quarter_label, status_label
 from outputs.tables import stored_moment_text
 from views import _data as data
 from views import _state as state
+from views import _tables as tables
 from views import _widgets as widgets
 
 ROLLBACK_KINDS = ("status", "demo")
+UPLOADS_PAGE = "opplastinger"
+PICKER_LIMIT = 200  # uploads the picker offers, the newest; any other opens from its link in the list
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -68,11 +72,29 @@ def log_table(found: list[Upload], lang: str) -> pd.DataFrame:
     )
 
 
-def log_config(lang: str) -> dict:
-    return {
-        t("uploads.col.number", lang): st.column_config.NumberColumn(format="%d"),
-        t("uploads.col.sha256", lang): st.column_config.TextColumn(help=t("uploads.sha256_help", lang)),
-    }
+def show_log(table: pd.DataFrame, lang: str) -> None:
+    """The log as a table of pages, each upload's number a link that opens it below."""
+    number = t("uploads.col.number", lang)
+    kept = urlencode(state.current_url_params())
+    prefix = f"{UPLOADS_PAGE}?{kept}&" if kept else f"{UPLOADS_PAGE}?"
+    numbers = {number, t("uploads.col.added", lang), t("uploads.col.changed", lang), t("uploads.col.unchanged", lang)}
+
+    def cell(column: str, value: object) -> tables.Cell:
+        if column == number:
+            return tables.link_cell(value, f"{prefix}upload={int(str(value))}")
+        if column in numbers:
+            return tables.number_cell(value)
+        return tables.short_cell(value) if column == t("uploads.col.when", lang) else tables.text_cell(value)
+
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        shown = table.iloc[start:stop]
+        return [
+            [cell(column, value) for column, value in zip(shown.columns, record, strict=True)]
+            for record in shown.itertuples(index=False)
+        ]
+
+    tables.show_table(t("page.uploads", lang), list(table.columns), rows, len(table), lang, "upload-log")
+    st.caption(t("uploads.sha256_help", lang))
 
 
 def _quarters(stored: str | None, lang: str) -> str:
@@ -82,15 +104,24 @@ def _quarters(stored: str | None, lang: str) -> str:
 
 
 def upload_picker(found: list[Upload], lang: str) -> Upload | None:
+    """The upload to open: from the link (the list's numbers are links), else chosen among the
+    newest :data:`PICKER_LIMIT` (at national scale there are thousands: 400 kB of options)."""
     by_id = {upload.id: upload for upload in found}
     requested = state.url_value("upload")
     number = link_id(requested)
-    index = list(by_id).index(number) if number in by_id else None
+    offered = list(by_id)[:PICKER_LIMIT]
+    if number in by_id and number not in offered:
+        offered = [number, *offered]
+    index = offered.index(number) if number in by_id else None
     if requested and index is None:
         st.warning(t("url.unknown.upload", lang, value=widgets.markdown_literal(requested, inline=True)))
+    if len(found) > PICKER_LIMIT:
+        st.caption(
+            t("uploads.newest", lang, shown=number_text(PICKER_LIMIT, lang), count=number_text(len(found), lang))
+        )
     chosen = st.selectbox(
         t("uploads.choose", lang),
-        list(by_id),
+        offered,
         index=index,
         placeholder=t("uploads.choose", lang),
         format_func=lambda number: t(
@@ -130,7 +161,20 @@ def show_upload(upload: Upload, user: User, lang: str) -> None:
         st.write(t("uploads.no_reports", lang))
     else:
         table = changes_table(changes, lang)
-        st.dataframe(table, hide_index=True, key="upload-changes")
+        progress = {t("upload.col.progress_before", lang), t("upload.col.progress_after", lang)}
+
+        def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+            shown = table.iloc[start:stop]
+            return [
+                [
+                    tables.progress_cell(value, lang) if column in progress else tables.text_cell(value)
+                    for column, value in zip(shown.columns, record, strict=True)
+                ]
+                for record in shown.itertuples(index=False)
+            ]
+
+        title = t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name)
+        tables.show_table(title, list(table.columns), rows, len(table), lang, "upload-detail-changes")
         widgets.export_table_buttons(
             t("uploads.detail_heading", lang, number=upload.id, file=upload.file_name),
             table,

@@ -38,6 +38,7 @@ from outputs.tables import (
 from views import _tables as tables
 from views._data import (
     commitment_choices,
+    commitment_label,
     computed,
     dataset,
     default_quarter_in_view,
@@ -244,17 +245,33 @@ def show_chart(chart: Chart, lang: str, key: str, *, narrow_list: bool = False) 
         # theme=None: draw exactly the tested, contrast-checked colours.
         st.plotly_chart(chart.figure, config=plotly_config(lang), theme=None, key=key)
     if narrow_list and not chart.table.empty:
-        st.html(tables.narrow_list_html(chart.table, chart.title))
+        tables.show_narrow_list(chart.table, chart.title, lang, f"{key}-narrow")
     st.caption(markdown_literal(chart.summary))
     if not chart.table.empty:
         with st.expander(t("show_data", lang)):
-            st.dataframe(chart.table, hide_index=True, key=f"{key}-table")
+            figures_table(chart.table, chart.title, lang, f"{key}-table")
             export_table_buttons(chart.title, chart.table, lang, key=f"{key}-table")
 
 
-def commitment_links(commitment_ids) -> list[str]:
-    """Relative links to the commitment page that keep the current filters and language, canonical."""
-    kept = current_url_params()
+def figures_table(frame: pd.DataFrame, title: str, lang: str, key: str) -> None:
+    """A chart's figures; a long one (the heatmap's 400 regions) as a paged table, not sent whole."""
+    if len(frame) <= tables.ROW_LIMIT:
+        st.dataframe(frame, hide_index=True, key=key)
+        return
+
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        return [
+            [tables.name_cell(first), *(tables.text_cell(value) for value in others)]
+            for first, *others in frame.iloc[start:stop].itertuples(index=False)
+        ]
+
+    tables.show_table(title, [str(column) for column in frame.columns], rows, len(frame), lang, key)
+
+
+def commitment_links(commitment_ids, kept: dict[str, str] | None = None) -> list[str]:
+    """Relative links to the commitment page that keep the current filters and language (``kept``:
+    those as canonical URL values, by default the current ones)."""
+    kept = current_url_params() if kept is None else kept
     prefix = f"{COMMITMENT_PAGE}?{urlencode(kept)}&" if kept else f"{COMMITMENT_PAGE}?"
     return [f"{prefix}commitment={int(id_)}" for id_ in commitment_ids]
 
@@ -272,13 +289,17 @@ def commitments_table(frame: pd.DataFrame, lang: str, key: str, columns: tuple[s
         st.write(t("none_in_list", lang))
         return
     order = [c for c in LEADING_COLUMNS if c in columns] + [c for c in columns if c not in LEADING_COLUMNS]
+    links_kept = current_url_params()
+
     # Only the rows shown are drawn; the downloads below hold every one.
-    shown = frame.head(tables.ROW_LIMIT)
-    links = commitment_links(shown["commitment_id"])
-    rows = [
-        [_commitment_cell(column, value, link, lang) for column, value in zip(order, record, strict=True)]
-        for link, record in zip(links, shown[order].itertuples(index=False), strict=True)
-    ]
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        shown = frame.iloc[start:stop]
+        links = commitment_links(shown["commitment_id"], links_kept)
+        return [
+            [_commitment_cell(column, value, link, lang) for column, value in zip(order, record, strict=True)]
+            for link, record in zip(links, shown[order].itertuples(index=False), strict=True)
+        ]
+
     tables.show_table(title, [t(f"col.{column}", lang) for column in order], rows, len(frame), lang, key)
     note = selection_text(lang)
     export_buttons(
@@ -522,27 +543,59 @@ def sdg_tiles(summary: pd.DataFrame, lang: str) -> None:
     )
 
 
+PICKER_KEY = "commitment"
+SEARCH_KEY = "commitment-search"
+# The link's commitment this session has last taken (or written): a new one is taken again.
+_LINK_SEEN_KEY = "_commitment_seen"
+
+
 def commitment_picker(lang: str) -> int | None:
-    """The commitment to show: from the link that led here, else chosen in a list; kept in the URL."""
-    ids, labels = commitment_choices()
+    """The commitment to show: from the link that led here, else chosen in a list; kept in the URL.
+
+    The list holds the commitments the sidebar filters select, narrowed by a search to at most
+    PICKER_LIMIT (views._data), plus the one chosen. The list is keyed, so a choice is kept on
+    every run, through a change of language and of the list itself."""
     requested = url_value("commitment")
-    current = link_id(requested)
-    if current is not None and current not in labels:
-        found = story(current)
-        if found is not None:
-            ids = [current, *ids]
-            labels = {**labels, current: f"{found.region} {found.code} – {found.text[:90]}"}
-    if requested and current not in labels:
+    linked = link_id(requested)
+    found = story(linked) if linked is not None else None
+    if requested and found is None:
         st.warning(t("url.unknown.commitment", lang, value=markdown_literal(requested, inline=True)))
+    if requested != st.session_state.get(_LINK_SEEN_KEY):
+        st.session_state[_LINK_SEEN_KEY] = requested
+        if found is not None:
+            st.session_state[PICKER_KEY] = linked
+    query = st.text_input(t("commitment.search", lang), key=SEARCH_KEY, placeholder=t("commitment.search_hint", lang))
+    choices = commitment_choices(query)
+    labels = choices.labels
+    current = st.session_state.get(PICKER_KEY)
+    ids = choices.ids
+    if current is not None and current not in ids:
+        chosen_story = story(current) if current not in labels else None
+        if chosen_story is not None:
+            labels = {**labels, current: commitment_label(chosen_story.region, chosen_story.code, chosen_story.text)}
+        ids = [current, *ids] if current in labels else ids
     chosen = st.selectbox(
         t("commitment.choose", lang),
         ids,
-        index=ids.index(current) if current in labels else None,
+        index=None,
         format_func=lambda commitment_id: labels[commitment_id],
         placeholder=t("commitment.choose", lang),
+        key=PICKER_KEY,
     )
+    if choices.matches > len(choices.ids):
+        st.caption(
+            t(
+                "commitment.showing",
+                lang,
+                shown=number_text(len(choices.ids), lang),
+                total=number_text(choices.matches, lang),
+            )
+        )
+    elif not choices.matches:
+        st.caption(t_literal("commitment.no_match", lang, query=query))
     if chosen is not None and st.query_params.get("commitment") != str(chosen):
         st.query_params["commitment"] = str(chosen)
+        st.session_state[_LINK_SEEN_KEY] = str(chosen)
     return chosen
 
 
@@ -573,7 +626,7 @@ def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:
 def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
     """A commitment's reports, newest first: quarter, status and progress, then what was written."""
     newest_first = reports.iloc[::-1]
-    rows = (
+    rows = [
         [
             tables.short_cell(quarter_label(report.quarter, lang)),
             tables.status_cell(report.status, status_label(report.status, lang)),
@@ -583,7 +636,7 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
             tables.text_cell(report.owner),
         ]
         for report in typed_rows(newest_first, _Report)
-    )
+    ]
     text = ["quarter", "status", "progress", "comment", "next_step", "owner"]
     tables.show_table(title, [t(f"col.{column}", lang) for column in text], rows, len(reports), lang, "history")
     shown = pd.DataFrame(

@@ -18,7 +18,7 @@ uploads, table = log.uploads(lang)
 if not uploads:
     st.info(t("never_updated", lang))
     st.stop()
-st.dataframe(table, hide_index=True, key="upload-log", column_config=log.log_config(lang))
+log.show_log(table, lang)
 widgets.export_table_buttons(t("page.uploads", lang), table, lang, key="upload-log")
 
 st.header(t("uploads.open_heading", lang))

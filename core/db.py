@@ -252,7 +252,7 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None, *, n
         raise BackupMissing("core.backup_missing", path=str(source))
     target = database_path(path)
     if not new and not target.exists():
-        raise DatabaseMissing("core.restore_target_missing", path=str(target))
+        raise DatabaseMissing("core.database_missing", path=str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = _temporary_beside(target)
     try:

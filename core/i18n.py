@@ -736,12 +736,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fant ingen fil {path}; ingenting er endret.",
         "There is no file {path}; nothing was changed.",
     ),
-    "core.restore_target_missing": (
-        "Fant ingen database i {path}; ingenting er endret. Sjekk --db og DASHBOARD_DB. Er databasen "
-        "tapt, lag den av sikkerhetskopien med «python -m loaders restore FIL --new».",
-        "There is no database at {path}; nothing was changed. Check --db and DASHBOARD_DB. If the "
-        'database is lost, make it from the backup with "python -m loaders restore FILE --new".',
-    ),
     "core.not_a_database": (
         "{path} er ikke en SQLite-database; ingenting er endret.",
         "{path} is not an SQLite database; nothing was changed.",
@@ -1717,6 +1711,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Cannot read or write the file: {reason}; nothing was changed.",
     ),
     "cli.interrupted": ("Avbrutt; ingenting ble lagret.", "Interrupted; nothing was saved."),
+    "cli.restore_new_hint": (
+        "Sjekk --db og DASHBOARD_DB. Er databasen tapt, lag den av sikkerhetskopien med "
+        "«python -m loaders restore FIL --new».",
+        "Check --db and DASHBOARD_DB. If the database is lost, make it from the backup with "
+        '"python -m loaders restore FILE --new".',
+    ),
     "cli.database_missing_hint": (
         "Sjekk --db og DASHBOARD_DB. En ny database lages med «python -m loaders user add» "
         "eller «python -m loaders demo».",

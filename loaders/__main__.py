@@ -83,8 +83,6 @@ def error_lines(error: MonitorError, lang: str) -> list[str]:
         BackupExists: "cli.backup_exists_hint",
     }
     hint = next((t(key, lang) for kind, key in hints.items() if isinstance(error, kind)), None)
-    if error.key == "core.restore_target_missing":
-        hint = None  # its message says what to do
     return [*lines, error.message(lang), *([hint] if hint else [])]
 
 
@@ -378,7 +376,13 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from core.db import restore
 
-    restored = restore(args.file, args.db, new=args.new)
+    try:
+        restored = restore(args.file, args.db, new=args.new)
+    except DatabaseMissing as error:
+        # The usual hint names the commands that make a database; here --new is the one.
+        print(error.message(LANG), file=sys.stderr)
+        print(t("cli.restore_new_hint", LANG), file=sys.stderr)
+        return EXIT_REFUSED
     say("cli.restored", path=restored.path, file=args.file, schema=restored.schema, revision=restored.revision)
     return EXIT_OK
 

@@ -527,7 +527,7 @@ def test_restore_into_a_missing_database_needs_new_and_makes_nothing_without(liv
     assert (refused.returncode, refused.stdout, refused.stderr) == (
         1,
         "",
-        f"Fant ingen database i {mistyped}; ingenting er endret. Sjekk --db og DASHBOARD_DB. Er databasen "
-        "tapt, lag den av sikkerhetskopien med «python -m loaders restore FIL --new».\n",
+        f"Fant ingen database i {mistyped}.\nSjekk --db og DASHBOARD_DB. Er databasen tapt, lag den av "
+        "sikkerhetskopien med «python -m loaders restore FIL --new».\n",
     )
     assert (made.returncode, tables(mistyped)) == (0, tables(copy.path))

@@ -74,12 +74,18 @@ class Run:
     """What one rerun cost and drew, as the browser received it."""
 
     seconds: float
-    bytes: int
-    messages: int
-    largest_message: int
+    frames: list[int] = field(default_factory=list)  # each frame's size, in the order received
     elements: list[Element] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     page_not_found: bool = False
+
+    @property
+    def bytes(self) -> int:
+        return sum(self.frames)
+
+    @property
+    def messages(self) -> int:
+        return len(self.frames)
 
     def texts(self) -> list[str]:
         """Every piece of text in the run's elements (headings, markdown, alerts, labels, options)."""
@@ -183,16 +189,14 @@ class Session:
         return await asyncio.wait_for(self._read_run(start), RUN_TIMEOUT)
 
     async def _read_run(self, start: float) -> Run:
-        run = Run(seconds=0.0, bytes=0, messages=0, largest_message=0)
+        run = Run(seconds=0.0)
         widgets: dict[str, Widget] = {}
         while True:
             try:
                 frame = await self._socket.recv()
             except websockets.ConnectionClosed as closed:
                 raise ProtocolError(f"the server closed the stream: {closed}") from closed
-            run.bytes += len(frame)
-            run.messages += 1
-            run.largest_message = max(run.largest_message, len(frame))
+            run.frames.append(len(frame))
             message = self._resolve(ForwardMsg.FromString(frame))
             kind = message.WhichOneof("type")
             if kind == "new_session":

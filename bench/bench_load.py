@@ -139,7 +139,10 @@ def streamlit_server(
         str(port),
         "--server.address",
         "127.0.0.1",
-        *(f"--{option}" for option in options),
+        # Edits to the checkout while a measurement runs must not rerun the pages.
+        "--server.fileWatcherType",
+        "none",
+        *(part for option in options for part in (f"--{option.partition('=')[0]}", option.partition("=")[2])),
     ]
     environment = {**os.environ, **(env or {}), "DASHBOARD_DB": str(database)}
     with open(log, "wb") as output:

@@ -123,11 +123,31 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(
-    script: str, database: Path, log: Path, options: tuple[str, ...] = (), env: dict[str, str] | None = None
-) -> Iterator[Server]:
-    """``python -m streamlit run SCRIPT`` from the project folder (so its .streamlit/config.toml holds),
-    on a free port of 127.0.0.1, on ``database``; yields once it answers its health check."""
+def streamlit_servers(
+    scripts: list[str], database: Path, folder: Path, options: tuple[str, ...] = ()
+) -> Iterator[list[Server]]:
+    """``python -m streamlit run SCRIPT`` for each script, from the project folder (so its
+    .streamlit/config.toml holds), each on a free port of 127.0.0.1 and on ``database``; all start at
+    once, and the list is given once every one answers its health check. Stopped on leaving."""
+    servers = []
+    try:
+        for number, script in enumerate(scripts):
+            servers.append(start_server(script, database, folder / f"{Path(script).stem}-{number}.log", options))
+        for server in servers:
+            wait_healthy(server)
+        yield servers
+    finally:
+        for server in servers:
+            server.process.terminate()
+        for server in servers:
+            try:
+                server.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.process.kill()
+                server.process.wait()
+
+
+def start_server(script: str, database: Path, log: Path, options: tuple[str, ...]) -> Server:
     port = free_port()
     command = [
         sys.executable,
@@ -144,20 +164,15 @@ def streamlit_server(
         "none",
         *(part for option in options for part in (f"--{option.partition('=')[0]}", option.partition("=")[2])),
     ]
-    environment = {**os.environ, **(env or {}), "DASHBOARD_DB": str(database)}
     with open(log, "wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
-    server = Server(f"http://127.0.0.1:{port}", process, log)
-    try:
-        wait_healthy(server)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, "DASHBOARD_DB": str(database)},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    return Server(f"http://127.0.0.1:{port}", process, log)
 
 
 def wait_healthy(server: Server) -> None:
@@ -417,14 +432,12 @@ def main() -> None:
                 add_user(db, BENCH_USER, "Benchmark", "administrator")
             cookie = start_session(db, BENCH_USER).token
         progress(f"starting {args.processes} dashboard and {args.processes} floor server(s)")
-        dashboards = [
-            stack.enter_context(streamlit_server("dashboard.py", database, work / f"dashboard{n}.log", options))
-            for n in range(args.processes)
-        ]
-        floors = [
-            stack.enter_context(streamlit_server("bench/floor_app.py", database, work / f"floor{n}.log", options))
-            for n in range(args.processes)
-        ]
+        servers = stack.enter_context(
+            streamlit_servers(
+                ["dashboard.py"] * args.processes + ["bench/floor_app.py"] * args.processes, database, work, options
+            )
+        )
+        dashboards, floors = servers[: args.processes], servers[args.processes :]
         started = load_average()
         rows = asyncio.run(run_all(args, dashboards, floors, cookie))
         judge(rows)

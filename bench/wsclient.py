@@ -134,6 +134,9 @@ class Session:
             # Chromium offers compression; Streamlit's server declines it by default, so this changes nothing
             # on the wire, and leaving it out keeps the client's CPU off the measurement.
             compression=None,
+            # A browser answers the server's pings but sends none of its own; the library's would close
+            # the stream when a busy server answers late (it did, at 40 users on one process).
+            ping_interval=None,
             max_size=None,
             open_timeout=60,
         )

@@ -243,8 +243,8 @@ async def virtual_user(
         sink["open"].append(opening)
         check(opening, sink)
         title = sink["title"]
-        if title and title not in headings(opening):
-            sink["errors"].append(f"the page drew {headings(opening)}, not {title!r}")
+        if title and title not in opening.headings():
+            sink["errors"].append(f"the page drew {opening.headings()}, not {title!r}")
         await sink["all_open"].wait()
         deadline = time.perf_counter() + deadline_after_open
         options = itertools.cycle(choices(session, change, number) if change else [None])
@@ -263,10 +263,6 @@ def choices(session: Session, label: str, number: int) -> list[str]:
         raise RuntimeError(f"{label!r} offers {len(options)} option(s); nothing to change")
     step = 7919 % len(options) or 1
     return [options[(number * 31 + step * n) % len(options)] for n in range(min(len(options), 50))]
-
-
-def headings(run: Run) -> list[str]:
-    return [element.heading.body for element in run.elements if element.WhichOneof("type") == "heading"]
 
 
 def check(run: Run, sink: dict) -> None:

@@ -4,7 +4,7 @@
         first = await session.run()                 # the page, as on opening its address
         session.set("Kvartal", "2024-Q1")           # a widget, by its label, to the text the user picks
         again = await session.run()                 # the rerun that change makes
-        again.seconds, again.bytes, again.messages  # send -> script_finished, frame sizes, frame count
+        again.seconds, again.bytes, again.frames    # send -> script_finished, bytes, each frame's size
 
 What the browser does and this client mimics (Streamlit 1.67, its frontend's ``ConnectionManager``,
 ``ForwardMsgCache`` and ``App.sendRerunBackMsg``):
@@ -33,12 +33,10 @@ from __future__ import annotations
 import asyncio
 import time
 import urllib.parse
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import websockets
-from google.protobuf.message import Message
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.Element_pb2 import Element
@@ -83,25 +81,9 @@ class Run:
     def bytes(self) -> int:
         return sum(self.frames)
 
-    @property
-    def messages(self) -> int:
-        return len(self.frames)
-
-    def texts(self) -> list[str]:
-        """Every piece of text in the run's elements (headings, markdown, alerts, labels, options)."""
-        return [text for element in self.elements for text in _strings(element)]
-
-    def has_text(self, fragment: str) -> bool:
-        return any(fragment in text for text in self.texts())
-
-
-def _strings(message: Message) -> Iterator[str]:
-    for descriptor, value in message.ListFields():
-        if descriptor.type == descriptor.TYPE_STRING:
-            yield from (value if descriptor.is_repeated else [value])
-        elif descriptor.type == descriptor.TYPE_MESSAGE:
-            for item in value if descriptor.is_repeated else [value]:
-                yield from _strings(item)
+    def headings(self) -> list[str]:
+        """The run's titles and headers, in order."""
+        return [element.heading.body for element in self.elements if element.WhichOneof("type") == "heading"]
 
 
 class Session:
@@ -252,9 +234,10 @@ class Session:
         kind = element.WhichOneof("type")
         if kind == "exception":
             run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
+        if kind is None:
             return
-        body = getattr(element, kind) if kind else None
-        if body is None or "id" not in body.DESCRIPTOR.fields_by_name or "label" not in body.DESCRIPTOR.fields_by_name:
+        body = getattr(element, kind)
+        if "id" not in body.DESCRIPTOR.fields_by_name or "label" not in body.DESCRIPTOR.fields_by_name:
             return
         options = tuple(body.options) if "options" in body.DESCRIPTOR.fields_by_name else ()
         widgets[body.label] = Widget(body.id, kind, body.label, options)

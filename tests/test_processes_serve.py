@@ -41,10 +41,6 @@ async def open_overview(urls: list[str], token: str) -> tuple[list[Session], lis
     return sessions, list(await asyncio.gather(*(session.run() for session in sessions)))
 
 
-def headings(run: Run) -> list[str]:
-    return [element.heading.body for element in run.elements if element.WhichOneof("type") == "heading"]
-
-
 def load_status(database: Path, workbook: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "loaders", "status", str(workbook), "--db", str(database), "--as", ADMIN.username],
@@ -82,7 +78,7 @@ def test_two_processes_on_one_database_both_serve_and_both_see_an_upload(shared_
         quarters = [session_quarters(run) for run in (*before, *after)]
 
     assert loaded.returncode == 0, loaded.stderr
-    assert [headings(run)[:2] for run in (*before, *after)] == [["Filtre", "Oversikt"]] * 4
+    assert [run.headings()[:2] for run in (*before, *after)] == [["Filtre", "Oversikt"]] * 4
     assert [run.exceptions for run in (*before, *after)] == [[]] * 4
     # Indre Østfold has not reported, so every quarter is provisional; the new one is offered by both.
     assert quarters == [("1. kv. 2024 (foreløpig)",)] * 2 + [("2. kv. 2024 (foreløpig)", "1. kv. 2024 (foreløpig)")] * 2

@@ -66,6 +66,7 @@ bench: $(DEV)
 	$(PY) bench/bench_status_load.py
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_report.py
+	$(PY) bench/bench_load.py
 
 ## lock: after a pin changes in pyproject.toml, regenerate both locks (needs the package index)
 # Kept transitive pins stay unless a change needs them moved; delete a lock to refresh them all.

@@ -151,6 +151,15 @@ def test_the_session_that_wrote_waits_for_its_write(register, db_path, held_buil
     assert [info.value for info in at.info] == [NEWER_Q3, *page_notes]
 
 
+def test_a_page_opened_after_a_write_shows_it(register, db_path, held_builds):
+    _, started = held_builds
+    page_notes = [info.value for info in app().info]
+    newest = write_q3(register)
+    at = app()
+    assert (at.session_state[data.SERVED_KEY], started) == ((str(db_path), newest), [])
+    assert [info.value for info in at.info] == [NEWER_Q3, *page_notes]
+
+
 def test_a_file_replaced_by_one_with_an_older_revision_is_read_again(register, db_path):
     path = str(db_path)
     current = data.revision_now(path, revision())

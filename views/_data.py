@@ -9,8 +9,9 @@ file in this process:
 - When a write raises the revision, the next run starts building the new one in
   a background thread and is served from the previous one meanwhile, with a note
   on the page that reruns it when the new one is ready. So an upload stalls nobody:
-  only one build runs, and nobody waits for it except the session that wrote (its
-  run waits, so whoever writes sees what they wrote at once).
+  only one build runs, and only two kinds of run wait for it: the session that
+  wrote (whoever writes sees what they wrote at once) and a session's first run
+  (a page opened or reloaded after a write shows it).
 - A revision that has been replaced is dropped with everything computed from it
   (filtered data, analysis results, charts, lookups, picker options). A run still
   on it holds it until the run ends, so nothing is taken from under it; then one
@@ -238,10 +239,12 @@ def begin_run() -> None:
     path = str(database_path())
     newest = revision(path)
     st.session_state["_source"] = (path, newest)
-    wrote = st.session_state.pop(WROTE_KEY, False)
+    # A session that wrote must see its write; one that has shown nothing yet (a page just opened
+    # or reloaded) has nothing older to keep showing.
+    waits = st.session_state.pop(WROTE_KEY, False) or SERVED_KEY not in st.session_state
     current = _built.get(path)
-    if current is None or current.number > newest or (wrote and current.number < newest):
-        # Nothing to show meanwhile, a file replaced by an older one, or a session that must see its write.
+    if current is None or current.number > newest or (waits and current.number < newest):
+        # Nothing built yet, or a file replaced by one with an older revision.
         current = revision_now(path, newest)
     elif current.number < newest:
         revision_soon(path)

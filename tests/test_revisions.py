@@ -12,7 +12,7 @@ from core.db import revision
 from core.filters import Filters, apply_filters
 from core.i18n import t
 from loaders import isolation
-from tests.builders import FOLLO, IOR, add_reports, app
+from tests.builders import FOLLO, GOOD_FILE, IOR, add_reports, app, save_button, upload, upload_page
 from views import _data as data
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -149,6 +149,19 @@ def test_the_session_that_wrote_waits_for_its_write(register, db_path, held_buil
     assert not at.exception
     assert (at.session_state[data.SERVED_KEY], started) == ((str(db_path), newest), [])
     assert [info.value for info in at.info] == [NEWER_Q3, *page_notes]
+
+
+def test_saving_an_upload_on_the_page_shows_it_in_the_next_run_without_a_background_build(
+    register, db_path, held_builds
+):
+    _, started = held_builds
+    at = upload(upload_page(), "status-follo.xlsx", GOOD_FILE)
+    before = revision()
+    save_button(at).click().run()
+    assert not at.exception
+    newest = revision()
+    assert newest > before
+    assert (at.session_state[data.SERVED_KEY], started) == ((str(db_path), newest), [])
 
 
 def test_a_page_opened_after_a_write_shows_it(register, db_path, held_builds):

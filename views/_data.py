@@ -243,8 +243,12 @@ def begin_run() -> None:
     # or reloaded) has nothing older to keep showing.
     waits = st.session_state.pop(WROTE_KEY, False) or SERVED_KEY not in st.session_state
     current = _built.get(path)
+    if current is not None and current.number > newest:
+        # Built from a write that landed after the revision was read, or from a file since replaced
+        # by one with an older revision (`loaders demo --force`): read again to tell which.
+        newest = revision(path)
+        st.session_state["_source"] = (path, newest)
     if current is None or current.number > newest or (waits and current.number < newest):
-        # Nothing built yet, or a file replaced by one with an older revision.
         current = revision_now(path, newest)
     elif current.number < newest:
         revision_soon(path)

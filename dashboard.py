@@ -67,6 +67,8 @@ with faults.shown():
         # Kept as they came, so signing in leads to the view the link asked for.
         widgets.publish_url(None, lang)
     if signin.may_open(visitor, pages[navigation]):
+        if visitor.may_read:
+            data.catching_up_note(lang)
         navigation.run()
     else:
         signin.gate(navigation.title, visitor, lang)

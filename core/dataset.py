@@ -190,6 +190,16 @@ def load_dataset(db: Database) -> Dataset:
     return Dataset(commitments, reports, quarters, agreements)
 
 
+def load_revision(db: Database) -> tuple[int, Dataset]:
+    """The database's revision (``meta.revision``) and :func:`load_dataset`, read in one
+    transaction: in WAL mode that sees one state of the file, so the dataset is exactly that
+    revision's even while others write."""
+    with db.conn:
+        db.conn.execute("BEGIN")
+        number = db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0]
+        return number, load_dataset(db)
+
+
 def _load_commitments(db: Database) -> pd.DataFrame:
     own_sdgs = _sdgs_by(db, "SELECT commitment_id, sdg FROM commitment_sdgs")
     focus_sdgs = _sdgs_by(db, "SELECT focus_area_id, sdg FROM focus_area_sdgs")

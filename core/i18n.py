@@ -37,6 +37,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Invalid value for {env}: “{value}” (default: {default}). See the settings in the README.",
     ),
     "app.title": ("Partnerskapsmonitor", "Partnership monitor"),
+    "data.catching_up": (
+        "Nye data er nettopp lagret og lastes inn. Siden viser dataene fra før lagringen og oppdateres av "
+        "seg selv om et øyeblikk.",
+        "New data has just been saved and is loading. The page shows the data from before and updates "
+        "itself in a moment.",
+    ),
     "page.overview": ("Oversikt", "Overview"),
     "page.regions": ("Regioner", "Regions"),
     "page.council_areas": ("Rådsområder", "Council areas"),

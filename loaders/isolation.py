@@ -127,10 +127,37 @@ def _out_of_memory(memory_mb: int) -> ReaderOutOfMemory:
 def _context() -> ForkContext | ForkServerContext:
     if threading.active_count() == 1:
         return multiprocessing.get_context("fork")
+    return _fork_server_context()
+
+
+def _fork_server_context() -> ForkServerContext:
     context = multiprocessing.get_context("forkserver")
-    # Read only when the fork server starts, the first time a file is parsed.
+    # Read only when the fork server starts: at warm_up, or else the first time a file is parsed.
     context.set_forkserver_preload(PRELOAD)
     return context
+
+
+_warm_up_lock = threading.Lock()
+_warm_up_threads: list[threading.Thread] = []
+
+
+def warm_up() -> threading.Thread | None:
+    """Start the fork server in a background thread, once per process, so that the first file
+    parsed does not wait for it (about 1 s). For the dashboard's server, which has threads; the
+    thread started, or None if one was started before."""
+    with _warm_up_lock:
+        if _warm_up_threads:
+            return None
+        starter = threading.Thread(target=_start_fork_server, name="fork-server-start", daemon=True)
+        _warm_up_threads.append(starter)
+    starter.start()
+    return starter
+
+
+def _start_fork_server() -> None:
+    _fork_server_context()
+    # The standard library's own start, under its lock: an upload arriving meanwhile waits for it.
+    forkserver.ensure_running()
 
 
 class _ForkServerPopen(popen_forkserver.Popen):

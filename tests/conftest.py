@@ -27,6 +27,7 @@ from core.db import connect
 from loaders import __main__ as loaders_cli
 from loaders.demo import build as demo
 from tests.builders import build_page_register
+from views import _data as data
 
 # Argon2id at its least cost: the same hashes and checks, in microseconds instead of
 # tens of milliseconds and 64 MiB a hash.
@@ -70,9 +71,11 @@ def fresh_caches():
     """Streamlit's caches cleared before and after the test (the page tests use it for every test)."""
     st.cache_data.clear()
     st.cache_resource.clear()
+    data.forget_revisions()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+    data.forget_revisions()
 
 
 @pytest.fixture

@@ -197,6 +197,7 @@ def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated
         st.session_state[SAVE_REFUSAL_KEY] = (file.file_id, Review(message=widgets.error_message(error, lang)))
         return
     if result.upload_id is not None:
+        data.wrote()
         state.flash("success", result.message(lang))
         st.session_state[SAVED_LINKS_KEY] = (result.upload_id, newest_quarter_written(result))
     elif result.only_not_updated:

@@ -231,4 +231,5 @@ def _rollback(upload_id: int, user: User, lang: str) -> None:
     except MonitorError as error:
         state.flash("error", widgets.error_message(error, lang))
         return
+    data.wrote()
     state.flash("success", widgets.literal_message(result, lang))

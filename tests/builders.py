@@ -379,6 +379,16 @@ def app(query: dict | None = None, page: str | None = None, *, user: str | None 
     return at
 
 
+def open_figures(at: AppTest) -> AppTest:
+    """Open every chart's "Vis tallene bak figuren", as a click does (its figures are drawn only open)."""
+    keys = [expander.proto.id.split("-", 2)[-1] for expander in at.expander if expander.proto.id.endswith("-figures")]
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def signed_in(username: str) -> str:
     """A new session for the account, as a sign-in through the form starts one: its token's hash."""
     db = connect()

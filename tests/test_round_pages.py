@@ -29,6 +29,7 @@ from tests.builders import (
     in_ci,
     made_pdf,
     metrics,
+    open_figures,
     reports,
     save_button,
     upload,
@@ -755,7 +756,7 @@ def test_csv_separator_can_be_a_comma(register, downloads):
 
 
 def test_a_chart_s_figures_download_with_the_filters_in_the_note(register, downloads):
-    at = app({"region": FOLLO})
+    at = open_figures(app({"region": FOLLO}))
     rows = sheet_rows(download(at, downloads, "status-over-time-table-xlsx").data)
     assert rows[0][0] == "Status per kvartal"
     assert rows[1][0].startswith("Utvalg: Follorådet · 2. kv. 2024 · laget ")
@@ -775,7 +776,7 @@ def test_every_table_download_on_every_page_opens(register, downloads, page):
     query = {"region": FOLLO, "council": "Samferdsel", "sdg": "SDG 11 – Bærekraftige byer og lokalsamfunn"}
     if page == "views/tiltak.py":
         query["commitment"] = str(commitment_id(FOLLO, "1.1"))
-    at = app(query, page=page, user="kari")
+    at = open_figures(app(query, page=page, user="kari"))
     if page == "views/opplastinger.py":
         at.selectbox(key="upload-choice").select_index(0).run()
     keys = [button.key for button in at.download_button if button.key.endswith(("-xlsx", "-csv"))]
@@ -940,3 +941,14 @@ def test_an_old_excel_file_goes_on_to_the_loader_which_names_it(register):
         "Filen er i det gamle Excel-formatet (.xls). Åpne den i Excel, lagre som .xlsx og last opp på nytt."
     ]
     assert reports("2024-Q3") == []
+
+
+def test_a_chart_s_figures_are_sent_only_once_opened(register, downloads):
+    # At national scale the heatmap's figures were 27 kB sent at every change of quarter, unseen.
+    at = app({"region": FOLLO})
+    closed = [button.key for button in at.download_button if button.key.startswith("status-over-time-table")]
+    opened = [
+        button.key for button in open_figures(at).download_button if button.key.startswith("status-over-time-table")
+    ]
+
+    assert (closed, opened) == ([], ["status-over-time-table-xlsx", "status-over-time-table-csv"])

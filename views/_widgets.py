@@ -248,9 +248,12 @@ def show_chart(chart: Chart, lang: str, key: str, *, narrow_list: bool = False) 
         tables.show_narrow_list(chart.table, chart.title, lang, f"{key}-narrow")
     st.caption(markdown_literal(chart.summary))
     if not chart.table.empty:
-        with st.expander(t("show_data", lang)):
-            figures_table(chart.table, chart.title, lang, f"{key}-table")
-            export_table_buttons(chart.title, chart.table, lang, key=f"{key}-table")
+        # Drawn only while open (a rerun opens it): closed, the figures and their downloads would be
+        # sent on every change all the same (the heatmap's, 27 kB at national scale, at each quarter).
+        with st.expander(t("show_data", lang), key=f"{key}-figures", on_change="rerun") as figures:
+            if figures.open:
+                figures_table(chart.table, chart.title, lang, f"{key}-table")
+                export_table_buttons(chart.title, chart.table, lang, key=f"{key}-table")
 
 
 def figures_table(frame: pd.DataFrame, title: str, lang: str, key: str) -> None:

@@ -9,6 +9,7 @@ with "database is locked" when a deferred transaction tries to upgrade.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import errno
 import os
 import re
@@ -35,6 +36,7 @@ from core.errors import (
     NewerDatabase,
     NotADatabase,
     NotOurDatabase,
+    RestoreFromDatabase,
 )
 from core.faults import database_fault, file_fault
 from core.settings import setting
@@ -182,6 +184,8 @@ class Snapshot:
     size: int  # bytes
     schema: int  # migrations applied: the schema version
     revision: int  # the data revision it holds
+    # A restore's copy of the database as it was just before: one mistyped FILE is undone with it.
+    before: Path | None = None
 
 
 def backup(out: str | os.PathLike, path: str | os.PathLike | None = None, *, force: bool = False) -> Snapshot:
@@ -245,14 +249,20 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None, *, n
     backup API would retry for ever.
 
     A missing database is made from the backup only with ``new=True`` (a lost file); otherwise
-    DatabaseMissing, since a mistyped path would put the data where no dashboard reads it.
+    DatabaseMissing, since a mistyped path would put the data where no dashboard reads it. An
+    existing database is first backed up beside itself (``Snapshot.before``), so restoring the
+    wrong file loses nothing.
     """
     source = Path(file)
+    if source.is_dir():
+        raise file_fault(IsADirectoryError(errno.EISDIR, "folder", str(source)), source)
     if not source.is_file():
         raise BackupMissing("core.backup_missing", path=str(source))
     target = database_path(path)
     if not new and not target.exists():
         raise DatabaseMissing("core.database_missing", path=str(target))
+    if source.resolve() in {file.resolve() for file in (target, *_journal_files(target))}:
+        raise RestoreFromDatabase("core.restore_from_database", path=str(source))
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = _temporary_beside(target)
     try:
@@ -263,11 +273,22 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None, *, n
             copy = Database(conn)
             if migrations.pending(copy):
                 migrations.apply(copy)
+        before = backup(_before_restore(target), target).path if target.exists() else None
         schema, revision = _install(temp, target)
     finally:
         for leftover in (temp, *_journal_files(temp)):
             leftover.unlink(missing_ok=True)
-    return Snapshot(target, target.stat().st_size, schema, revision)
+    return Snapshot(target, target.stat().st_size, schema, revision, before)
+
+
+def _before_restore(target: Path) -> Path:
+    """Where a restore keeps the database as it was: beside it, named by the time, never over a file."""
+    stamp = datetime.datetime.now().strftime("%Y%m%dT%H%M%S")
+    candidates = (
+        target.with_name(f"{target.stem}-before-restore-{stamp}{suffix}{target.suffix}")
+        for suffix in ("", *(f"-{n}" for n in range(2, 100)))
+    )
+    return next(candidate for candidate in candidates if not candidate.exists())
 
 
 # What _temporary_beside names its files, with SQLite's journals of them: the process id says

@@ -70,6 +70,10 @@ class BackupOverDatabase(MonitorError):
     """A backup asked to be written over the database it copies, or over its -wal or -shm file."""
 
 
+class RestoreFromDatabase(MonitorError):
+    """A restore asked to read the database it would replace (or its -wal or -shm file)."""
+
+
 class BackupMissing(MonitorError):
     """The backup file to restore from does not exist."""
 

@@ -738,6 +738,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path} hører til selve databasen; velg en annen fil for sikkerhetskopien. Ingenting er skrevet.",
         "{path} belongs to the database itself; choose another file for the backup. Nothing was written.",
     ),
+    "core.restore_from_database": (
+        "{path} er selve databasen; gjenopprett fra en sikkerhetskopi. Ingenting er endret.",
+        "{path} is the database itself; restore from a backup. Nothing was changed.",
+    ),
     "core.backup_missing": (
         "Fant ingen fil {path}; ingenting er endret.",
         "There is no file {path}; nothing was changed.",
@@ -1788,6 +1792,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dashbordet viser de gjenopprettede dataene fra neste visning.",
         "{path} has been restored from {file}: schema version {schema}, data revision {revision}. "
         "The dashboard shows the restored data from its next rerun.",
+    ),
+    "cli.restored_before": (
+        "Databasen slik den var før, er lagret i {path}.",
+        "The database as it was before is kept in {path}.",
     ),
 }
 

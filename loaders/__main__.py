@@ -384,6 +384,8 @@ def run_restore(args: argparse.Namespace) -> int:
         print(t("cli.restore_new_hint", LANG), file=sys.stderr)
         return EXIT_REFUSED
     say("cli.restored", path=restored.path, file=args.file, schema=restored.schema, revision=restored.revision)
+    if restored.before is not None:
+        say("cli.restored_before", path=restored.before)
     return EXIT_OK
 
 

@@ -249,21 +249,27 @@ def test_restore_brings_back_the_data_and_its_history(loaded_twice, backups, tmp
         with write_transaction(db):
             db.execute("DELETE FROM status_history")
     live_revision = revision_in(live)
+    replaced = tables(live)
 
     run = run_cli("restore", str(copy.path), "--db", str(live))
 
+    [before] = live.parent.glob("dashboard-before-restore-*.db")
+    assert re.fullmatch(r"dashboard-before-restore-\d{8}T\d{6}\.db", before.name)
     assert (run.returncode, run.stdout, run.stderr) == (
         0,
         f"{live} er gjenopprettet fra {copy.path}: skjemaversjon {SCHEMA}, dataversjon {live_revision + 1}. "
-        "Dashbordet viser de gjenopprettede dataene fra neste visning.\n",
+        "Dashbordet viser de gjenopprettede dataene fra neste visning.\n"
+        f"Databasen slik den var før, er lagret i {before}.\n",
         "",
     )
+    # A restore from the wrong file is undone from the copy it kept.
+    assert tables(before) == replaced
     assert tables(live) == tables(copy.path)
     assert len(tables(live)["status_history"]) == 1
     assert integrity(live) == [("ok",)]
     assert revision_in(live) == live_revision + 1 > copy.revision
     # The restore is folded into the file: nothing left beside it to be replayed or lost.
-    assert sorted(path.name for path in live.parent.iterdir()) == ["dashboard.db"]
+    assert sorted(path.name for path in live.parent.iterdir()) == [before.name, "dashboard.db"]
     assert sorted(path.name for path in backups.iterdir()) == ["copy.db"]
     with contextlib.closing(connect(live)) as db:
         assert db.journal_mode == "wal"
@@ -326,7 +332,10 @@ def test_restore_over_a_database_with_a_hot_wal_leaves_no_corruption(live, backu
 
     assert tables(crashed) == tables(copy.path)
     assert (integrity(crashed), restored.revision) == ([("ok",)], revision_in(live) + 1)
-    assert sorted(path.name for path in crashed.parent.iterdir()) == ["dashboard.db"]
+    assert restored.before is not None
+    # The copy kept of the crashed database holds its last writes, read from its -wal.
+    assert tables(restored.before) == tables(live)
+    assert sorted(path.name for path in crashed.parent.iterdir()) == sorted([restored.before.name, "dashboard.db"])
 
 
 def test_restore_of_a_lost_database_ignores_a_wal_orphaned_beside_it(live, backups, tmp_path):
@@ -531,3 +540,23 @@ def test_restore_into_a_missing_database_needs_new_and_makes_nothing_without(liv
         "sikkerhetskopien med «python -m loaders restore FIL --new».\n",
     )
     assert (made.returncode, tables(mistyped)) == (0, tables(copy.path))
+
+
+def test_restore_refuses_the_database_itself_and_a_folder(live, tmp_path, run_cli):
+    before = tables(live)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+
+    itself = run_cli("restore", str(live), "--db", str(live))
+    a_folder = run_cli("restore", str(folder), "--db", str(live))
+
+    assert (itself.returncode, itself.stderr) == (
+        1,
+        f"{live} er selve databasen; gjenopprett fra en sikkerhetskopi. Ingenting er endret.\n",
+    )
+    assert (a_folder.returncode, a_folder.stderr) == (
+        1,
+        f"Kan ikke bruke {folder}: det er en mappe; ingenting er endret.\n",
+    )
+    assert tables(live) == before
+    assert sorted(path.name for path in live.parent.iterdir()) == ["dashboard.db"]

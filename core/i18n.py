@@ -764,6 +764,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path} has schema version {schema}, and this version of Partnerskapsmonitor knows only {known}. "
         "Update the program first; nothing was changed.",
     ),
+    "faults.database_missing_hint": (
+        "Sjekk DASHBOARD_DB, som sier hvor databasen ligger. Er databasen tapt, kan den gjenopprettes fra "
+        "en sikkerhetskopi.",
+        "Check DASHBOARD_DB, which says where the database is. If the database is lost, it can be restored "
+        "from a backup.",
+    ),
+    "faults.not_a_database_hint": (
+        "Sjekk DASHBOARD_DB: den peker på en annen fil enn databasen.",
+        "Check DASHBOARD_DB: it points at another file than the database.",
+    ),
+    "signin.signing_in": ("Logger inn …", "Signing in …"),
     "signin.busy": (
         "Databasen er opptatt akkurat nå, så du ble ikke logget inn. Prøv igjen om litt.",
         "The database is busy right now, so you were not signed in. Try again in a moment.",

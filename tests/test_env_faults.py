@@ -13,6 +13,7 @@ import contextlib
 import errno
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import stat
@@ -352,14 +353,22 @@ def test_a_busy_database_is_named_and_the_load_waits_no_longer_than_told(live, s
 # --- the dashboard ----------------------------------------------------------------------------
 
 
-def test_the_dashboard_names_a_missing_database_and_makes_none(tmp_path, monkeypatch):
+def test_the_dashboard_names_a_missing_database_and_makes_none(tmp_path, monkeypatch, caplog):
     missing = tmp_path / "nowhere" / "dashboard.db"
     monkeypatch.setenv("DASHBOARD_DB", str(missing))
 
-    at = app()
+    with caplog.at_level(logging.WARNING, logger="views._faults"):
+        at = app()
 
-    assert shown(at) == [f"Fant ingen database i {missing}."]
+    assert shown(at) == [
+        f"Fant ingen database i {missing}. Sjekk DASHBOARD_DB, som sier hvor databasen ligger. Er databasen "
+        "tapt, kan den gjenopprettes fra en sikkerhetskopi."
+    ]
     assert missing.parent.exists() is False
+    # The operator reads the server's log (the try-out found nothing there), in English.
+    assert [record.getMessage() for record in caplog.records if record.name == "views._faults"] == [
+        f"There is no database at {missing}."
+    ]
 
 
 def test_the_dashboard_speaks_english_about_a_fault_when_asked(tmp_path, monkeypatch):
@@ -380,7 +389,10 @@ def test_the_dashboard_speaks_english_about_a_fault_when_asked(tmp_path, monkeyp
         pytest.param(lambda path: os.truncate(path, path.stat().st_size // 2), damaged_message, id="truncated"),
         pytest.param(
             lambda path: path.write_text("ikke en database\n" * 300, encoding="utf-8"),
-            lambda path: f"{path} er ikke en SQLite-database; ingenting er endret.",
+            lambda path: (
+                f"{path} er ikke en SQLite-database; ingenting er endret. Sjekk DASHBOARD_DB: den "
+                "peker på en annen fil enn databasen."
+            ),
             id="not-a-database",
         ),
     ],
@@ -414,10 +426,19 @@ def test_a_save_into_a_read_only_database_says_so_on_the_page(live):
     assert not at.exception
     assert shown(at) == [read_only_message(live)]
     assert written(before, after) == []
+    # The file was fine: its review stays, and saving again is one click once the file may be written.
+    save_button(at).click().run()
+    assert (at.exception, shown(at), [element.value for element in at.success]) == (
+        [],
+        [],
+        ["Lagret som opplasting 2: 2 nye, 0 endret, 0 uendret."],
+    )
 
 
 def test_signing_in_while_the_database_is_busy_says_try_again_and_counts_nothing(live, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_BUSY_TIMEOUT", "0.1")
+    # A sign-in waits its own short while, however long loads may wait (the try-out waited 61 s).
+    monkeypatch.setenv("DASHBOARD_BUSY_TIMEOUT", "600")
+    monkeypatch.setattr("views._signin.SIGN_IN_WAIT", 0.1)
     at = app(page="views/logg_inn.py")
     answers = []
     with contextlib.closing(sqlite3.connect(live)) as holder:

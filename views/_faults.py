@@ -9,15 +9,22 @@ an Exception, and a bug keeps its error box and its traceback in the log.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 
 import streamlit as st
 
 from core.db import database_path
+from core.errors import DatabaseMissing, NotADatabase
 from core.faults import fault
 from core.filters import parse_language
+from core.i18n import t
 from views._state import CHOSEN_LANGUAGE_KEY, language
 from views._widgets import error_message
+
+_LOG = logging.getLogger(__name__)
+# What the person at the page can pass on, where the message alone names no remedy.
+HINTS = {DatabaseMissing: "faults.database_missing_hint", NotADatabase: "faults.not_a_database_hint"}
 
 
 @contextlib.contextmanager
@@ -29,7 +36,14 @@ def shown() -> Iterator[None]:
         named = fault(error, database_path())
         if named is None:
             raise
-        st.error(error_message(named, _language()), icon=":material/error:")
+        # The operator reads the server's log, not the page: the fault is written there too.
+        if named is error:
+            _LOG.warning("%s", named.message("en"))
+        else:
+            _LOG.warning("%s (%s: %s)", named.message("en"), type(error).__name__, error)
+        lang = _language()
+        hint = next((t(key, lang) for kind, key in HINTS.items() if isinstance(named, kind)), None)
+        st.error(error_message(named, lang) + (f" {hint}" if hint else ""), icon=":material/error:")
 
 
 def _language() -> str:

@@ -45,6 +45,9 @@ COOKIE_READ_KEY = "_session_cookie_read"
 COOKIE_KEY = "_session_cookie_to_write"  # (value, max age) for the browser, written once on the next run
 VISITOR_KEY = "_visitor"
 FAILURE_KEY = "_sign_in_failure"
+# Seconds a sign-in waits for another writer: its own writes are tiny, and a person at the form
+# should hear "try again" soon, not after the minute a load may wait (setting busy_timeout).
+SIGN_IN_WAIT = 10.0
 
 
 @dataclass(frozen=True)
@@ -270,7 +273,10 @@ def password_form(lang: str) -> None:
         submitted = st.form_submit_button(t("signin.submit", lang), type="primary", icon=":material/login:")
     if submitted:
         try:
-            with contextlib.closing(connect(data.database_file())) as db:
+            with (
+                st.spinner(t("signin.signing_in", lang)),
+                contextlib.closing(connect(data.database_file(), busy_timeout=SIGN_IN_WAIT)) as db,
+            ):
                 user = authenticate(db, username.strip(), password)
                 session = start_session(db, user.username)
         except DatabaseBusy:

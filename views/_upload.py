@@ -18,7 +18,14 @@ import streamlit as st
 
 from core.access import reportable_regions
 from core.db import connect
-from core.errors import MonitorError
+from core.errors import (
+    DatabaseBusy,
+    DatabaseReadOnly,
+    DiskFull,
+    FileUnusable,
+    FolderReadOnly,
+    MonitorError,
+)
 from core.i18n import t
 from core.register import find_region
 from core.reports import NOT_UPDATED, LoadResult
@@ -51,6 +58,9 @@ SAVED_KEY = "_upload_saved_file"
 SAVED_LINKS_KEY = "_upload_saved_links"
 # A save refused: (the file's id, a Review with its errors or message), shown where the review is.
 SAVE_REFUSAL_KEY = "_upload_save_refusal"
+SAVE_FAULT_KEY = "_upload_save_fault"
+# Faults of the machine: the file is fine and saving it again may work, so its review stays.
+PASSING_FAULTS = (DatabaseBusy, DiskFull, DatabaseReadOnly, FolderReadOnly, FileUnusable)
 UPLOADS_PAGE = "views/opplastinger.py"
 OVERVIEW_PAGE = "views/oversikt.py"
 SHORT_VALUE = 20  # characters: a cell value in the error list this short is never broken
@@ -193,6 +203,9 @@ def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated
     except FileRejected as rejected:
         st.session_state[SAVE_REFUSAL_KEY] = (file.file_id, Review(errors=rejected.errors))
         return
+    except PASSING_FAULTS as error:
+        st.session_state[SAVE_FAULT_KEY] = (file.file_id, widgets.error_message(error, lang))
+        return
     except MonitorError as error:
         st.session_state[SAVE_REFUSAL_KEY] = (file.file_id, Review(message=widgets.error_message(error, lang)))
         return
@@ -248,6 +261,11 @@ def show_chosen_file(file, file_quarter: str | None, user: User, lang: str) -> N
     if refusal:
         st.error(refusal)
         return
+    # A save the machine could not do (a busy database, a full disk) is said above the review, whose
+    # button tries again.
+    fault = st.session_state.pop(SAVE_FAULT_KEY, None)
+    if fault and fault[0] == file.file_id:
+        st.error(fault[1], icon=":material/error:")
     # A save refused (the database changed since the check) is shown once, in place of the review.
     refused = st.session_state.pop(SAVE_REFUSAL_KEY, None)
     found = refused[1] if refused and refused[0] == file.file_id else review(file, file_quarter, user, lang)

@@ -317,11 +317,13 @@ def _remove_stale_temporaries(folder: Path) -> None:
     with contextlib.suppress(OSError):  # a folder that cannot be listed is reported by mkstemp
         for entry in folder.iterdir():
             match = _TEMPORARY.fullmatch(entry.name)
-            if match and not _running(int(match["pid"])):
+            if match and not process_alive(int(match["pid"])):
                 entry.unlink(missing_ok=True)
 
 
-def _running(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs on this host (another user's counts): whether files named
+    by it, left by a backup, restore or demo build, are still in use."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -29,7 +29,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.access import set_reading_open
-from core.db import connect, database_path, write_transaction
+from core.db import connect, database_path, process_alive, write_transaction
 from core.i18n import Localised, t
 from core.register import ensure_region, find_region, save_agreement
 from core.reports import Report, save_reports
@@ -126,18 +126,8 @@ def _remove_stale_builds(target: Path) -> None:
     prefix = f".{target.name}."
     for leftover in target.parent.glob(f"{glob.escape(prefix)}*.building*"):
         pid = leftover.name[len(prefix) :].split(".", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             leftover.unlink(missing_ok=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
 
 
 def _replace(temp: Path, target: Path) -> None:

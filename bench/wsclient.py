@@ -19,6 +19,9 @@ What the browser does and this client mimics (Streamlit 1.67, its frontend's ``C
   element whose hash the browser named, only a ``ref_hash``. A kept message expires when it has not
   been used for more than ``maxCachedMessageAge`` (2) finished runs. Bytes are therefore counted as a
   browser receives them: a repeated big element costs a reference, not its size again.
+- A widget drawn inside an ``st.fragment`` (its delta names the fragment) reruns only that
+  fragment when it changes: the rerun's ``ClientState`` carries the ``fragment_id``, and the run
+  redraws the fragment alone (the Tiltak picker and its story, a paged table's buttons).
 - A run ends with ``script_finished``: ``FINISHED_EARLY_FOR_RERUN`` when the script called
   ``st.rerun()`` (the run goes on), otherwise finished.
 
@@ -65,6 +68,7 @@ class Widget:
     kind: str
     label: str
     options: tuple[str, ...] = ()
+    fragment: str = ""  # the st.fragment that drew it, if any: changing it reruns only that
 
 
 @dataclass
@@ -101,6 +105,8 @@ class Session:
         self._kept: dict[str, ForwardMsg] = {}
         self._run_count = 0
         self._max_age = 2
+        # The fragment the next run is for: a widget changed inside one reruns only it, as in the browser.
+        self._fragment = ""
 
     @classmethod
     async def open(cls, base_url: str, *, page: str = "", query: str = "", cookie: str | None = None) -> Session:
@@ -153,6 +159,7 @@ class Session:
         else:
             raise ValueError(f"setting a {widget.kind} is not supported")
         self._states[widget.id] = state
+        self._fragment = widget.fragment
 
     async def run(self) -> Run:
         """Ask for a rerun, as a widget change would, and read until the run has finished."""
@@ -164,6 +171,9 @@ class Session:
         else:
             client.page_name = self.page_name
         client.widget_states.widgets.extend(self._states.values())
+        fragment, self._fragment = self._fragment, ""
+        if fragment:
+            client.fragment_id = fragment
         client.cached_message_hashes.extend(self._cache)
         client.context_info.timezone = "Europe/Oslo"
         client.context_info.locale = "nb-NO"
@@ -171,9 +181,9 @@ class Session:
         await self._socket.send(back.SerializeToString())
         # A button is pressed for one run only, as in the browser.
         self._states = {key: state for key, state in self._states.items() if not state.HasField("trigger_value")}
-        return await asyncio.wait_for(self._read_run(start), RUN_TIMEOUT)
+        return await asyncio.wait_for(self._read_run(start, fragment), RUN_TIMEOUT)
 
-    async def _read_run(self, start: float) -> Run:
+    async def _read_run(self, start: float, fragment: str = "") -> Run:
         run = Run(seconds=0.0)
         widgets: dict[str, Widget] = {}
         while True:
@@ -195,13 +205,14 @@ class Session:
             elif kind == "page_not_found":
                 run.page_not_found = True
             elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                self._take_element(message.delta.new_element, run, widgets)
+                self._take_element(message.delta.new_element, run, widgets, message.delta.fragment_id)
             elif kind == "script_finished":
                 if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     continue
                 self._expire(message)
                 run.seconds = time.perf_counter() - start
-                self.widgets = widgets
+                # A fragment's run redraws only the fragment; the page's other widgets stay.
+                self.widgets = {**self.widgets, **widgets} if fragment else widgets
                 return run
 
     def _resolve(self, message: ForwardMsg) -> ForwardMsg:
@@ -229,7 +240,7 @@ class Session:
                 del self._kept[key]
 
     @staticmethod
-    def _take_element(element: Element, run: Run, widgets: dict[str, Widget]) -> None:
+    def _take_element(element: Element, run: Run, widgets: dict[str, Widget], fragment: str = "") -> None:
         run.elements.append(element)
         kind = element.WhichOneof("type")
         if kind == "exception":
@@ -240,4 +251,4 @@ class Session:
         if "id" not in body.DESCRIPTOR.fields_by_name or "label" not in body.DESCRIPTOR.fields_by_name:
             return
         options = tuple(body.options) if "options" in body.DESCRIPTOR.fields_by_name else ()
-        widgets[body.label] = Widget(body.id, kind, body.label, options)
+        widgets[body.label] = Widget(body.id, kind, body.label, options, fragment)

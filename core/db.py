@@ -274,7 +274,13 @@ def restore(file: str | os.PathLike, path: str | os.PathLike | None = None, *, n
             if migrations.pending(copy):
                 migrations.apply(copy)
         before = backup(_before_restore(target), target).path if target.exists() else None
-        schema, revision = _install(temp, target)
+        try:
+            schema, revision = _install(temp, target)
+        except BaseException:
+            # Nothing was replaced (a busy database, say): the copy would only stand in the way.
+            if before is not None:
+                before.unlink(missing_ok=True)
+            raise
     finally:
         for leftover in (temp, *_journal_files(temp)):
             leftover.unlink(missing_ok=True)

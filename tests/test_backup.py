@@ -311,6 +311,8 @@ def test_restore_waits_for_a_load_and_names_one_that_holds_the_database_too_long
         "Databasen er opptatt med en annen lagring. Ingenting er endret; prøv igjen om litt.\n",
     )
     assert tables(live) == before
+    # Its copy of the database as it was goes too: nothing was replaced.
+    assert list(live.parent.glob("*before-restore*")) == []
 
 
 def test_restore_over_a_database_with_a_hot_wal_leaves_no_corruption(live, backups, tmp_path):

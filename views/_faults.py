@@ -20,7 +20,7 @@ from core.faults import fault
 from core.filters import parse_language
 from core.i18n import t
 from views._state import CHOSEN_LANGUAGE_KEY, language
-from views._widgets import error_message
+from views._widgets import error_message, markdown_literal
 
 _LOG = logging.getLogger(__name__)
 # What the person at the page can pass on, where the message alone names no remedy.
@@ -43,7 +43,7 @@ def shown() -> Iterator[None]:
             _LOG.warning("%s (%s: %s)", named.message("en"), type(error).__name__, error)
         lang = _language()
         hint = next((t(key, lang) for kind, key in HINTS.items() if isinstance(named, kind)), None)
-        st.error(error_message(named, lang) + (f" {hint}" if hint else ""), icon=":material/error:")
+        st.error(error_message(named, lang) + (f" {markdown_literal(hint)}" if hint else ""), icon=":material/error:")
 
 
 def _language() -> str:

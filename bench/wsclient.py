@@ -208,6 +208,10 @@ class Session:
                 self._take_element(message.delta.new_element, run, widgets, message.delta.fragment_id)
             elif kind == "script_finished":
                 if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    # The run that follows redraws the page, as the browser shows it: what the cut-short
+                    # run drew is replaced (its bytes were received all the same).
+                    run.elements.clear()
+                    widgets.clear()
                     continue
                 self._expire(message)
                 run.seconds = time.perf_counter() - start

@@ -315,19 +315,25 @@ def test_restore_waits_for_a_load_and_names_one_that_holds_the_database_too_long
     assert list(live.parent.glob("*before-restore*")) == []
 
 
-def test_restore_over_a_database_with_a_hot_wal_leaves_no_corruption(live, backups, tmp_path):
-    copy = backup(backups / "copy.db", live)
-    crashed = tmp_path / "crashed" / "dashboard.db"
-    crashed.parent.mkdir()
-    # A database whose last writes are still only in its -wal, as after a kill -9 of the dashboard.
+def copy_with_writes_in_the_wal(live: Path, target: Path, suffixes: tuple[str, ...]) -> None:
+    """Add a quarter of reports to ``live`` that stays in its -wal (no checkpoint) and, while it does,
+    copy the files ``live`` + each suffix to ``target`` + the same suffix, in a new folder."""
+    target.parent.mkdir()
     holder = connect(live)
     try:
         holder.execute("PRAGMA wal_autocheckpoint = 0")
         add_reports(holder, quarter_of_reports("2023-Q4"), file_name="after.xlsx")
-        for suffix in ("", "-wal"):
-            shutil.copyfile(f"{live}{suffix}", f"{crashed}{suffix}")
+        for suffix in suffixes:
+            shutil.copyfile(f"{live}{suffix}", f"{target}{suffix}")
     finally:
         holder.close()
+
+
+def test_restore_over_a_database_with_a_hot_wal_leaves_no_corruption(live, backups, tmp_path):
+    copy = backup(backups / "copy.db", live)
+    crashed = tmp_path / "crashed" / "dashboard.db"
+    # A database whose last writes are still only in its -wal, as after a kill -9 of the dashboard.
+    copy_with_writes_in_the_wal(live, crashed, ("", "-wal"))
     assert Path(f"{crashed}-wal").stat().st_size > 0
 
     restored = restore(copy.path, crashed)
@@ -343,15 +349,8 @@ def test_restore_over_a_database_with_a_hot_wal_leaves_no_corruption(live, backu
 def test_restore_of_a_lost_database_ignores_a_wal_orphaned_beside_it(live, backups, tmp_path):
     copy = backup(backups / "copy.db", live)
     lost = tmp_path / "lost" / "dashboard.db"
-    lost.parent.mkdir()
-    holder = connect(live)
-    try:
-        holder.execute("PRAGMA wal_autocheckpoint = 0")
-        add_reports(holder, quarter_of_reports("2023-Q4"), file_name="after.xlsx")
-        # Its database file is gone; the -wal left beside the path would be replayed into a new file there.
-        shutil.copyfile(f"{live}-wal", f"{lost}-wal")
-    finally:
-        holder.close()
+    # Its database file is gone; the -wal left beside the path would be replayed into a new file there.
+    copy_with_writes_in_the_wal(live, lost, ("-wal",))
 
     restored = restore(copy.path, lost, new=True)
 

@@ -9,11 +9,12 @@ import os
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from bench.bench_load import streamlit_servers
+from bench.servers import streamlit_servers
 from bench.wsclient import Run, Session
 from core.db import connect
 from core.i18n import t
@@ -80,7 +81,10 @@ def test_two_processes_on_one_database_both_serve_and_both_see_an_upload(shared_
                     await session.close()
             return before, loaded, after
 
-        before, loaded, after = asyncio.run(scenario())
+        # In a thread of its own: a worker that has run the browser tests has Playwright's event loop
+        # running in this one, and asyncio.run refuses to start inside it.
+        with ThreadPoolExecutor(1) as thread:
+            before, loaded, after = thread.submit(asyncio.run, scenario()).result()
         quarters = [session_quarters(run) for run in (*before, *after)]
 
     assert loaded.returncode == 0, loaded.stderr

@@ -36,16 +36,11 @@ import asyncio
 import contextlib
 import itertools
 import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -53,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.national import build_national  # noqa: E402
+from bench.servers import Server, streamlit_servers  # noqa: E402
 from bench.wsclient import Run, Session  # noqa: E402
 from core.db import connect  # noqa: E402
 from core.i18n import t  # noqa: E402
@@ -93,98 +89,7 @@ TARGET_LATENCY_RATIO = 2.0
 TARGET_THROUGHPUT_RATIO = 0.5
 TARGET_THROUGHPUT_USERS = 20
 TARGET_BYTES = 300_000
-SERVER_STARTUP_SECONDS = 120
 RSS_SAMPLE_SECONDS = 0.2
-
-
-# --- servers ---------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-    def rss(self) -> int:
-        """The process's resident memory in bytes (0 once it has ended)."""
-        try:
-            status = Path(f"/proc/{self.process.pid}/status").read_text()
-        except FileNotFoundError:
-            return 0
-        line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
-        return int(line.split()[1]) * 1024
-
-
-@contextlib.contextmanager
-def streamlit_servers(
-    scripts: list[str], database: Path, folder: Path, options: tuple[str, ...] = ()
-) -> Iterator[list[Server]]:
-    """``python -m streamlit run SCRIPT`` for each script, from the project folder (so its
-    .streamlit/config.toml holds), each on a free port of 127.0.0.1 and on ``database``; all start at
-    once, and the list is given once every one answers its health check. Stopped on leaving."""
-    servers = []
-    try:
-        for number, script in enumerate(scripts):
-            servers.append(start_server(script, database, folder / f"{Path(script).stem}-{number}.log", options))
-        for server in servers:
-            wait_healthy(server)
-        yield servers
-    finally:
-        for server in servers:
-            server.process.terminate()
-        for server in servers:
-            try:
-                server.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.process.kill()
-                server.process.wait()
-
-
-def start_server(script: str, database: Path, log: Path, options: tuple[str, ...]) -> Server:
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        # Edits to the checkout while a measurement runs must not rerun the pages.
-        "--server.fileWatcherType",
-        "none",
-        *(part for option in options for part in (f"--{option.partition('=')[0]}", option.partition("=")[2])),
-    ]
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**os.environ, "DASHBOARD_DB": str(database)},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    return Server(f"http://127.0.0.1:{port}", process, log)
-
-
-def wait_healthy(server: Server) -> None:
-    deadline = time.monotonic() + SERVER_STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"the server ended at start:\n{server.log.read_text(errors='replace')[-4000:]}")
-        with contextlib.suppress(OSError), urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as answer:
-            if answer.status == 200:
-                return
-        time.sleep(0.2)
-    raise RuntimeError(f"the server at {server.url} did not answer within {SERVER_STARTUP_SECONDS} s")
 
 
 class MemoryWatch:

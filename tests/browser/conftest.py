@@ -8,21 +8,15 @@ tests launch /usr/bin/chromium (``scripts/ensure-chromium`` installs it).
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, StorageState, sync_playwright
 
-from tests.builders import ADMIN_LOGIN, CHROMIUM, REPORTER_LOGIN, ROOT, VIEWPORT, in_ci
+from bench.servers import ServerFailed, start_server, stop, wait_healthy
+from tests.builders import ADMIN_LOGIN, CHROMIUM, REPORTER_LOGIN, VIEWPORT, in_ci
 
 # The background-networking flags stop Chromium from calling home, which on a
 # closed network means endless retries.
@@ -130,69 +124,21 @@ def starting_dashboard(database: Path, folder: Path, config: pytest.Config) -> I
 
     Gives a function that waits until the server answers and returns its base URL.
     """
-    port = free_port()
     log_path = folder / "streamlit.log"
     config.stash.setdefault(SERVER_LOGS, []).append(log_path)
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        # Others edit the source while tests run; a file watcher would rerun pages mid-test.
-        "--server.fileWatcherType",
-        "none",
-    ]
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            command, cwd=ROOT, env={**os.environ, "DASHBOARD_DB": str(database)}, stdout=log, stderr=subprocess.STDOUT
-        )
-    url = f"http://127.0.0.1:{port}"
+    server = start_server("dashboard.py", database, log_path)
 
     def answering() -> str:
-        wait_until_healthy(server, url, log_path)
-        return url
+        try:
+            wait_healthy(server, SERVER_STARTUP_SECONDS)
+        except ServerFailed as failed:
+            pytest.fail(str(failed), pytrace=False)
+        return server.url
 
     try:
         yield answering
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def free_port() -> int:
-    # Every server asks the system for an unused port, so xdist workers never collide.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_healthy(server: subprocess.Popen, url: str, log_path: Path) -> None:
-    # No proxies: a proxy from the environment must not stand between us and loopback.
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    deadline = time.monotonic() + SERVER_STARTUP_SECONDS
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            with opener.open(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
-    state = f"exited with {server.returncode}" if server.poll() is not None else "did not answer in time"
-    pytest.fail(f"streamlit {state}; its log:\n{log_path.read_text(errors='replace')}", pytrace=False)
+        stop(server, 10)
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "upload.stage.",
     "uploads.kind.",
     "outputs.chart.group.",
+    "loaders.agreement.warning.",
     "outputs.export.sheet.",
     "outputs.template.col.",
     "core.reason.",
@@ -1622,6 +1623,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.agreement.no_region": (
         "Oppgi hvilken region avtalen gjelder.",
         "Say which region the agreement is for.",
+    ),
+    "loaders.agreement.warning.long_text": (
+        "Linje {line}: tiltak {code} har {words} ord. Sjekk at teksten ikke har fått med seg en "
+        "overskrift eller neste avsnitt.",
+        "Line {line}: commitment {code} has {words} words. Check that the text has not taken in a "
+        "heading or the next paragraph.",
     ),
     "loaders.agreement.saved": (
         "Avtale {period} for {region}: {added} nye, {changed} endret, {unchanged} uendret, "

@@ -21,7 +21,7 @@ from core.register import Agreement, Commitment, FocusArea, agreement_for, regio
 from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
-from loaders.agreement import normalise_period
+from loaders.agreement_layout import normalise_period
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
 from loaders.errors import FORMULA_ERROR, CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
 from loaders.isolation import run_isolated

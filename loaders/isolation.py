@@ -61,7 +61,7 @@ _Result = TypeVar("_Result")
 # fork server does not take the parent's sys.path, only its working directory and PYTHONPATH:
 # started elsewhere than the project folder (as `make run` starts it) without PYTHONPATH, the
 # imports fail quietly and each child makes them itself, about 80 ms more per file.
-PRELOAD = ["loaders.isolation", "loaders.workbook", "loaders.agreement"]
+PRELOAD = ["loaders.isolation", "loaders.workbook", "loaders.agreement_sources"]
 # How allocators report running out when they abort instead of raising MemoryError:
 # Rust (calamine), C++ and glibc.
 _OUT_OF_MEMORY_SIGNS = (b"memory allocation of", b"std::bad_alloc", b"Cannot allocate memory", b"MemoryError")

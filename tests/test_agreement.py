@@ -4,7 +4,8 @@ import docx
 import pytest
 
 from core.register import Agreement, Commitment, FocusArea
-from loaders.agreement import LoadSummary, load_agreement, normalise_period, parse_agreement_text, read_agreement
+from loaders.agreement import LoadSummary, load_agreement, read_agreement
+from loaders.agreement_layout import normalise_period, parse_agreement_text
 from loaders.errors import AgreementFormatError, MissingRegion, UnreadableAgreement
 from tests.builders import ADMIN
 

@@ -29,7 +29,7 @@ from core.errors import MonitorError
 from core.register import Agreement, Commitment, FocusArea
 from core.users import add_user, get_user
 from core.vocabulary import clean_paragraphs, clean_text, fold
-from loaders.agreement import parse_agreement_text
+from loaders.agreement_layout import parse_agreement_text
 from loaders.catalogue import read_catalogue
 from loaders.status import load_status
 from outputs import report

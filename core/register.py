@@ -34,6 +34,22 @@ class Commitment:
     council_area: str | None = None
     # None: inherit the focus area's goals.
     sdgs: list[int] | None = None
+    # As the agreement gives it: an ISO date ("2023-12-31") where it names a day, else its words ("2023", "løpende").
+    deadline: str | None = None
+    # Funds set aside for the commitment, in whole kroner.
+    amount: int | None = None
+
+
+@dataclass(frozen=True)
+class FirstReport:
+    """A commitment's status as the agreement's own table gives it (a Status column).
+
+    Saved as a status report only when the administrator confirms, for the quarter they choose.
+    """
+
+    status: str  # one of core.vocabulary.STATUS_KEYS
+    progress: int | None = None  # percent, 0-100
+    comment: str | None = None
 
 
 @dataclass

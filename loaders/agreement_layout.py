@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.i18n import t
-from core.register import Agreement, Commitment, FocusArea
+from core.register import Agreement, Commitment, FirstReport, FocusArea
 from core.vocabulary import SDG_BY_NUMBER, clean_text, fold
 from loaders.agreement_sources import Line
 from loaders.errors import AgreementFormatError
@@ -54,6 +54,8 @@ class ParsedAgreement:
 
     agreement: Agreement
     warnings: list[LayoutWarning] = field(default_factory=list)
+    # By commitment code, from a Status column; not saved unless confirmed.
+    reports: dict[str, FirstReport] = field(default_factory=dict)
 
 
 _DASH = "-\u2013\u2014"

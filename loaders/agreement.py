@@ -1,25 +1,38 @@
 """Loading a partnership agreement's special part into the register.
 
 ``loaders.agreement_sources`` turns the file into lines, ``loaders.agreement_layout``
-reads the focus areas and commitments from them, and this module saves the result.
+reads the focus areas and commitments from them, and this module previews and saves
+the result. A preview never writes: the administrator reads it (on Avtaler, or with
+``--dry-run``) and only ``save_preview`` changes the database.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from core.access import require_admin
 from core.i18n import t
-from core.register import Agreement, save_agreements_as_upload
+from core.queries import council_area_names
+from core.register import (
+    Agreement,
+    AgreementChanges,
+    FirstReport,
+    FirstReportsFor,
+    agreement_changes,
+    save_agreements_as_upload,
+)
 from core.uploads import file_sha256
 from core.users import User
-from core.vocabulary import clean_text
-from loaders.agreement_layout import parse_lines
+from core.vocabulary import clean_text, fold, number_text, quarter_of_date
+from loaders.agreement_layout import LayoutWarning, parse_lines
 from loaders.agreement_sources import read_lines
-from loaders.errors import MissingRegion
+from loaders.errors import MissingRegion, UnknownCouncilArea
 
 
 @dataclass(frozen=True)
@@ -47,37 +60,160 @@ class LoadSummary:
         )
 
 
+@dataclass(frozen=True)
+class AgreementPreview:
+    """An agreement file as understood, and what saving it would change; nothing is saved yet."""
+
+    region: str
+    period: str
+    file_name: str
+    sha256: str
+    agreement: Agreement
+    warnings: list[LayoutWarning]
+    reports: dict[str, FirstReport]  # by commitment code, from the document's Status column
+    changes: AgreementChanges | None  # None: the region has no agreement for the period yet
+    dated: dt.date | None  # the date the document names, where it names one
+    report_quarter: str | None  # the quarter it is dated in, as core writes quarters
+
+    @property
+    def is_new(self) -> bool:
+        return self.changes is None
+
+    @property
+    def same_as_stored(self) -> bool:
+        """Whether saving would change nothing in the stored agreement."""
+        return self.changes is not None and not any_change(self.changes)
+
+
+def any_change(changes: AgreementChanges) -> bool:
+    """Whether saving would change a stored commitment or focus area (the title aside)."""
+    return bool(
+        changes.added
+        or changes.changed
+        or changes.retired
+        or changes.focus_areas_added
+        or changes.focus_areas_changed
+        or changes.focus_areas_removed
+    )
+
+
+# The text key naming each field a change can touch (core.register's COMMITMENT_FIELDS, FOCUS_AREA_FIELDS).
+FIELD_NAMES = {
+    "text": "col.text",
+    "title": "agreements.col.title",
+    "hashtag": "col.hashtag",
+    "focus_area": "col.focus_area",
+    "council_area": "col.council_area",
+    "sdgs": "col.sdgs",
+    "deadline": "agreements.col.deadline",
+    "amount": "agreements.col.amount",
+}
+
+
+def field_change_text(field: str, before: object, after: object, lang: str) -> str:
+    """One field's change in words, «Frist: 2023 → 31.12.2023»; ``before`` and ``after`` are the
+    stored and the new commitment (or focus area)."""
+    if field == "reactivated":
+        return t("agreements.reactivated", lang)
+    return t(
+        "agreements.field_change",
+        lang,
+        field=t(FIELD_NAMES[field], lang),
+        before=field_value(field, getattr(before, field), lang),
+        after=field_value(field, getattr(after, field), lang),
+    )
+
+
+def field_value(field: str, value: object, lang: str) -> str:
+    """A field's value as the preview writes it; "–" for none."""
+    if value is None or value in ("", []):
+        return "–"
+    if field == "sdgs" and isinstance(value, list):
+        return ", ".join(str(number) for number in value)
+    if field == "amount" and isinstance(value, int):
+        return t("agreements.amount", lang, amount=number_text(value, lang))
+    if field in ("text", "title"):
+        return f"«{value}»" if lang == "nb" else f"“{value}”"
+    return str(value)
+
+
+def warning_text(warning: LayoutWarning, lang: str) -> str:
+    """A layout warning with its page where the file has pages: "Side 2: Linje 40: …"."""
+    if warning.page is None:
+        return warning.message(lang)
+    return t("loaders.agreement.warning_on_page", lang, page=warning.page, warning=warning.message(lang))
+
+
 def read_agreement(path: str | os.PathLike, period: str | None = None) -> Agreement:
     """Parse an agreement from a file (see ``loaders.agreement_sources`` for the types read)."""
     return parse_lines(read_lines(path), period).agreement
 
 
-def load_agreement(
+def preview_agreement(
     db: Database,
     path: str | os.PathLike,
     region: str,
     period: str | None = None,
     *,
-    user: User,
-) -> LoadSummary:
-    """Parse the agreement, then save it for the region (created if new) in one transaction.
+    file_name: str | None = None,
+) -> AgreementPreview:
+    """Read and parse the file, and compare it with the region's stored agreement for its period.
 
-    Matching on focus-area number and commitment code means a re-import updates
-    in place: status reports keep their commitments, and a commitment no longer
-    in the text is marked inactive rather than deleted.
+    ``file_name`` is the name the person knows the file by (an upload is read from a
+    temporary path). Raises the layout's and the sources' errors, naming the line.
+    """
+    region = clean_text(region)
+    if not region:
+        raise MissingRegion("loaders.agreement.no_region")
+    parsed = parse_lines(read_lines(path), period)
+    dated: dt.date | None = None
+    return AgreementPreview(
+        region=region,
+        period=parsed.agreement.period,
+        file_name=file_name or Path(path).name,
+        sha256=file_sha256(path),
+        agreement=parsed.agreement,
+        warnings=list(parsed.warnings),
+        reports=dict(parsed.reports),
+        changes=agreement_changes(db, region, parsed.agreement),
+        dated=dated,
+        report_quarter=quarter_of_date(dated) if dated else None,
+    )
+
+
+def save_preview(
+    db: Database,
+    preview: AgreementPreview,
+    *,
+    user: User,
+    council_areas: dict[str, str | None] | None = None,
+    report_quarter: str | None = None,
+) -> LoadSummary:
+    """Save the previewed agreement for its region (created if new) in one transaction.
+
+    ``council_areas`` are the administrator's choices by commitment code (they win over
+    the parse); a name not on the county's list is refused, never saved as nothing.
+    With ``report_quarter``, the document's Status column is saved as the first status
+    reports for that quarter. Matching on focus-area number and commitment code means a
+    re-import updates in place: status reports keep their commitments, and a commitment
+    no longer in the text is marked inactive rather than deleted, so history is kept.
     """
     require_admin(user, "loaders.action.load_agreements")
-    if not clean_text(region):
-        raise MissingRegion("loaders.agreement.no_region")
-    agreement = read_agreement(path, period)
+    agreement = with_council_areas(preview.agreement, council_areas or {}, council_area_names(db))
+    first_reports = (
+        {preview.region: FirstReportsFor(report_quarter, dict(preview.reports))}
+        if report_quarter and preview.reports
+        else None
+    )
     saved = save_agreements_as_upload(
         db,
-        {region: agreement},
+        {preview.region: agreement},
         kind="agreement",
-        file_name=os.fspath(path),
-        sha256=file_sha256(path),
+        file_name=preview.file_name,
+        sha256=preview.sha256,
         user=user.signature,
         retire_missing=True,
+        first_reports=first_reports,
     )
     [(region_name, result)] = saved.results.items()
     return LoadSummary(
@@ -89,3 +225,42 @@ def load_agreement(
         unchanged=result.unchanged,
         retired=result.retired,
     )
+
+
+def with_council_areas(agreement: Agreement, chosen: dict[str, str | None], known: list[str]) -> Agreement:
+    """The agreement with the chosen council areas, by code, written as the county's list writes them.
+
+    Raises ``UnknownCouncilArea`` for a name not on the list, or a code not in the agreement.
+    """
+    by_folded = {fold(name): name for name in known}
+    codes = {commitment.code for commitment in agreement.commitments}
+    for code, name in chosen.items():
+        if code not in codes:
+            raise UnknownCouncilArea("loaders.agreement.unknown_code", code=code)
+        if name and fold(name) not in by_folded:
+            raise UnknownCouncilArea("loaders.agreement.unknown_council_area", code=code, name=name)
+    commitments = [
+        dataclasses.replace(commitment, council_area=_known(chosen[commitment.code], by_folded))
+        if commitment.code in chosen
+        else commitment
+        for commitment in agreement.commitments
+    ]
+    return dataclasses.replace(agreement, commitments=commitments)
+
+
+def _known(name: str | None, by_folded: dict[str, str]) -> str | None:
+    return by_folded[fold(name)] if name else None
+
+
+def load_agreement(
+    db: Database,
+    path: str | os.PathLike,
+    region: str,
+    period: str | None = None,
+    *,
+    user: User,
+) -> LoadSummary:
+    """Preview the file and save it as it is: the command line without ``--dry-run``."""
+    require_admin(user, "loaders.action.load_agreements")
+    preview = preview_agreement(db, path, region, period, file_name=os.fspath(path))
+    return save_preview(db, preview, user=user)

@@ -354,7 +354,7 @@ def region_profile(db: Database, region_name: str) -> RegionProfile:
         FocusAreaInfo(number, focus_title, hashtag, focus_sdgs.get(focus_id, ()))
         for focus_id, number, focus_title, hashtag in db.execute(
             "SELECT id, number, title, nullif(hashtag, '') FROM focus_areas "
-            "WHERE agreement_id = ? ORDER BY position, id",
+            "WHERE agreement_id = ? AND active = 1 ORDER BY position, id",
             (agreement_id,),
         )
     )

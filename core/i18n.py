@@ -805,6 +805,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is no region “{name}”. Known regions: {known}.",
     ),
     "core.unknown_council_area": ("Ukjent rådsområde «{area}».", "Unknown council area “{area}”."),
+    "core.no_such_agreement": (
+        "{region} har ingen avtale for perioden «{period}». Avtaler: {known}.",
+        "{region} has no agreement for the period “{period}”. Agreements: {known}.",
+    ),
     "core.invalid_role": (
         "Ukjent rolle «{value}». Velg en av: leser, rapportør, administrator.",
         "Unknown role “{value}”. Choose one of: leser, rapportør, administrator.",

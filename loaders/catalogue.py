@@ -358,13 +358,14 @@ def _period_of(db: Database, agreement_id: int) -> str:
 def _stored_focus_areas(db: Database, agreement_id: int) -> list[FocusArea]:
     areas: dict[int, FocusArea] = {}
     for id_, number, title, hashtag in db.execute(
-        "SELECT id, number, title, hashtag FROM focus_areas WHERE agreement_id = ? ORDER BY position, id",
+        "SELECT id, number, title, hashtag FROM focus_areas WHERE agreement_id = ? AND active = 1 "
+        "ORDER BY position, id",
         (agreement_id,),
     ):
         areas[id_] = FocusArea(number, title, hashtag)
     for id_, sdg in db.execute(
         "SELECT s.focus_area_id, s.sdg FROM focus_area_sdgs s JOIN focus_areas f ON f.id = s.focus_area_id "
-        "WHERE f.agreement_id = ? ORDER BY s.sdg",
+        "WHERE f.agreement_id = ? AND f.active = 1 ORDER BY s.sdg",
         (agreement_id,),
     ):
         areas[id_].sdgs.append(sdg)

@@ -27,6 +27,8 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "uploads.kind.",
     "outputs.chart.group.",
     "loaders.agreement.warning.",
+    "agreements.col.",
+    "agreements.count.",
     "outputs.export.sheet.",
     "outputs.template.col.",
     "core.reason.",

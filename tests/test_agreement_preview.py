@@ -245,7 +245,9 @@ def test_saving_from_the_command_line_needs_an_account_but_a_dry_run_does_not(db
 
 def test_first_reports_quarter_is_read_as_people_write_it(db_path, db, agreement_file, run_cli):
     add_user(db, "kari", "Kari Nordmann", "administrator")
-    run = run_cli("agreement", str(agreement_file), "--region", REGION, "--as", "kari", "--first-reports", "3. kv. 2025")
+    run = run_cli(
+        "agreement", str(agreement_file), "--region", REGION, "--as", "kari", "--first-reports", "3. kv. 2025"
+    )
     # A text without a Status column has no first reports: the agreement alone is saved.
     assert (run.returncode, db.execute("SELECT count(*) FROM status_reports").fetchone()) == (0, (0,))
     wrong = run_cli("agreement", str(agreement_file), "--region", REGION, "--as", "kari", "--first-reports", "snart")

@@ -3,15 +3,13 @@ preview (focus areas, commitments with council areas to set, warnings, changes),
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from core.db import connect
 from core.register import FirstReport, stored_agreement
 from loaders.agreement_layout import LayoutWarning, ParsedAgreement
 from loaders.catalogue import load_catalogue
-from tests.builders import ADMIN, FOLLO, IOR, HtmlTable, app, html_tables
+from tests.builders import ADMIN, FOLLO, IOR, XLSX, HtmlTable, app, download, html_tables
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -34,7 +32,6 @@ SECOND = (
     .replace("ved stasjonene", "ved Moss stasjon")
     .replace("2.2 - Innfartsparkering ved Moss stasjon\n", "2.2 - Innfartsparkering ved Moss stasjon\n2.3 - Bysykler\n")
 )
-EDITOR = "agreement-editor"
 
 
 def agreements_page(user: str = "kari"):
@@ -60,14 +57,14 @@ def rerun(at):
     return at
 
 
-def editor_key(at) -> str:
-    [key] = [key for key in at.session_state.filtered_state if key.startswith(EDITOR)]
-    return key
+def editor(at):
+    """The commitments' data editor (AppTest reads it as a dataframe)."""
+    [found] = at.get("dataframe")
+    return found
 
 
 def editor_rows(at) -> list[dict]:
-    [editor] = [frame for frame in at.get("arrow_data_frame")]
-    return editor.value.to_dict("records")
+    return editor(at).value.to_dict("records")
 
 
 def save(at):
@@ -167,7 +164,7 @@ def test_an_upload_is_previewed_and_nothing_is_saved_before_lagre(register):
 
 def test_a_council_area_set_in_the_editor_is_saved_and_regioner_shows_it(register):
     at = choose(agreements_page(), "avtale-moss.txt", FIRST)
-    at.session_state[editor_key(at)] = {
+    at.session_state[editor(at).key] = {
         "edited_rows": {0: {"council_area": "Utdanning og kompetanse"}, 2: {"council_area": "Samferdsel"}},
         "added_rows": [],
         "deleted_rows": [],
@@ -176,10 +173,12 @@ def test_a_council_area_set_in_the_editor_is_saved_and_regioner_shows_it(registe
     assert messages(at)["warning"] == ["2 tiltak har ikke rådsområde."]
     save(at)
     assert messages(at) == {
-        "success": ["Avtale 2025\\-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 3)."]
+        "success": ["Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 2)."]
     }
-    links = [(link.label, link.proto.page, dict(link.proto.query_string.split("&") and [])) for link in at.get("page_link")]
-    assert [link[0] for link in links] == ["Se Mosseregionen i Regioner", "Se opplasting 3 i Opplastinger"]
+    assert [(link.label, link.proto.page, link.proto.query_string) for link in at.get("page_link")] == [
+        ("Se Mosseregionen i Regioner", "regioner", "region=mosseregionen"),
+        ("Se opplasting 2 i Opplastinger", "opplastinger", "upload=2"),
+    ]
     # The uploader is emptied, so the same file is not offered again.
     assert at.file_uploader[0].value is None
 
@@ -187,7 +186,8 @@ def test_a_council_area_set_in_the_editor_is_saved_and_regioner_shows_it(registe
     at.switch_page("views/regioner.py").run()
     assert not at.exception, at.exception
     table = html_tables(at)["region-commitments"]
-    assert [(row[0], row[1], row[3]) for row in table.rows] == [
+    columns = [table.headers.index(name) for name in ("Nr", "Tiltak", "Rådsområde")]
+    assert [tuple(row[column] for column in columns) for row in table.rows] == [
         ("1.1", "Flere lærlingplasser i kommunene", "Utdanning og kompetanse"),
         ("1.2", "Felles karrieresenter for voksne", ""),
         ("2.1", "Trygg skolevei i alle kommunene", "Samferdsel"),
@@ -261,6 +261,7 @@ def test_layout_warnings_are_shown_with_their_line_and_page(register, monkeypatc
     box = at.checkbox(key="agreement-first-reports")
     assert box.label == "Lagre Status-kolonnen som første statusrapport (1 tiltak)"
     box.check()
+    rerun(at)
     at.selectbox(key="agreement-first-reports-quarter").set_value("2025-Q3")
     save(rerun(at))
     with connect() as db:
@@ -284,7 +285,7 @@ def test_layout_warnings_are_shown_with_their_line_and_page(register, monkeypatc
         (
             "avtale.txt",
             "Avtale uten periode\n1 - Næring\n1.1 - Noe\n",
-            "Fant ikke avtaleperioden i tittelen «Avtale uten periode». Oppgi perioden, for eksempel «2022\\-2023».",
+            "Fant ikke avtaleperioden i tittelen «Avtale uten periode». Oppgi perioden, for eksempel «2022-2023».",
         ),
     ],
 )
@@ -314,23 +315,18 @@ def test_only_an_administrator_gets_the_page(register, user, told):
     assert not at.file_uploader
 
 
-def test_a_stored_agreement_downloads_as_a_register_that_loads_back_unchanged(register, downloads):
-    from tests.builders import download
-
+def test_a_stored_agreement_downloads_as_a_register_that_loads_back_unchanged(register, downloads, tmp_path):
     at = agreements_page()
-    at.selectbox(key="agreement-download-choice").set_value(
-        next(option for option in at.selectbox(key="agreement-download-choice").options if FOLLO in option)
-    )
-    at.run()
+    picker = at.selectbox(key="agreement-download-choice")
+    assert picker.options == [f"{FOLLO}, 2023-2024", f"{IOR}, 2023-2024"]
+    picker.select_index(1).run()
     found = download(at, downloads, "agreement-download")
-    assert (found.file_name, found.mime) == (
-        "tiltaksregister-folloradet-2023-2024.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    assert (found.file_name, found.mime) == ("tiltaksregister-indre-ostfold-regionrad-2023-2024.xlsx", XLSX)
     with connect() as db:
-        before = stored_agreement(db, FOLLO, "2023-2024")
-    path = io.BytesIO(found.data)
+        before = stored_agreement(db, IOR, "2023-2024")
+    path = tmp_path / found.file_name
+    path.write_bytes(found.data)
     with connect() as db:
         summary = load_catalogue(db, path, user=ADMIN)
         assert (summary.added, summary.changed) == (0, 0)
-        assert stored_agreement(db, FOLLO, "2023-2024") == before
+        assert stored_agreement(db, IOR, "2023-2024") == before

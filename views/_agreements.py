@@ -22,7 +22,7 @@ from core.errors import MonitorError
 from core.filters import slug
 from core.i18n import t
 from core.queries import council_area_names
-from core.register import AgreementOverview, agreements_overview, stored_agreement
+from core.register import AgreementOverview, agreements_overview, period_years, stored_agreement
 from core.settings import setting
 from core.users import User
 from core.vocabulary import format_number, quarter_label, quarter_of_date, status_label
@@ -359,10 +359,8 @@ def first_report_choice(preview: AgreementPreview, lang: str) -> str | None:
     offered = st.checkbox(
         t("agreements.first_reports", lang, count=len(preview.reports)), key="agreement-first-reports"
     )
-    quarters = upload.all_quarters()
     default = preview.report_quarter or quarter_of_date(dt.date.today())
-    if default not in quarters:
-        quarters = sorted({*quarters, default}, reverse=True)
+    quarters = report_quarters(preview.period, default)
     quarter = st.selectbox(
         t("agreements.first_reports_quarter", lang),
         quarters,
@@ -372,6 +370,16 @@ def first_report_choice(preview: AgreementPreview, lang: str) -> str | None:
         key="agreement-first-reports-quarter",
     )
     return quarter if offered else None
+
+
+def report_quarters(period: str, default: str) -> list[str]:
+    """The quarters a first report can be for, newest first: those of the agreement's period, those
+    with reports, the next and today's (``default`` among them)."""
+    start, end = period_years(period)
+    in_period = (
+        [f"{year}-Q{number}" for year in range(start, end + 1) for number in range(1, 5)] if start and end else []
+    )
+    return sorted({*in_period, *upload.all_quarters(), default}, reverse=True)
 
 
 def save(preview: AgreementPreview, user: User, council_areas: dict[str, str | None], quarter: str | None, lang: str):

@@ -169,6 +169,7 @@ class Styles:
         self.title = workbook.add_format({"bold": True, "font_size": 14})
         self.note = workbook.add_format({"italic": True, "font_color": "#333333"})
         self.percent = workbook.add_format({"num_format": "0 %", "valign": "top"})
+        self.date = workbook.add_format({"num_format": "dd.mm.yyyy", "valign": "top"})
         if plain:
             self.header = workbook.add_format({"bold": True})
             self.text = self.wrapped = self.number = None
@@ -200,7 +201,7 @@ def write_table(
 ) -> None:
     """A table in a sheet, row by row: title and note above it (then a blank row), a frozen header row
     with a filter, columns as wide as their contents, every text cell a string (never a formula),
-    numbers as numbers and the ``percent_columns`` (progress 0–100) as percentages."""
+    numbers as numbers, dates as dates and the ``percent_columns`` (progress 0–100) as percentages."""
     header_row = 0
     if title is not None:
         sheet.write_string(0, 0, file_text(title), styles.title)
@@ -225,6 +226,8 @@ def write_table(
                     sheet.write_number(offset, column, value / 100, styles.percent)
                 else:
                     sheet.write_number(offset, column, value, styles.number)
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(offset, column, value, styles.date)
             else:
                 sheet.write_string(offset, column, file_text(str(value)))
     if headers:

@@ -235,12 +235,16 @@ def table_fields(headers: Sequence[str]) -> dict[int, str] | None:
     text and at least one more field; None for any other row."""
     fields: dict[int, str] = {}
     for column, header in enumerate(headers):
-        name = _HEADER_WORDS.get(_BRACKETED.sub("", fold(header)).rstrip(":").strip())
+        name = _header_field(header)
         if name is not None and name not in fields.values():
             fields[column] = name
     if "text" not in fields.values() or len(fields) < 2:
         return None
     return fields
+
+
+def _header_field(header: str) -> str | None:
+    return _HEADER_WORDS.get(_BRACKETED.sub("", fold(header)).rstrip(":").strip())
 
 
 def _row_line(cells: dict[str, str], number: int, page: int | None = None, sheet: str | None = None) -> Line:
@@ -303,12 +307,13 @@ class _WordReader:
                 yield from self._paragraph(block).splitlines()
 
     def _paragraph(self, paragraph: Paragraph) -> str:
-        # Word counts an empty numbered paragraph too, so the count comes first.
+        # Word shows the number of an empty numbered paragraph too: in a table's Nr column
+        # it is the whole content.
         label = self._label(paragraph)
         text = paragraph.text
-        if not label or not text.strip():
+        if not label:
             return text
-        return f"{label} {text}"
+        return f"{label} {text}" if text.strip() else label
 
     def _label(self, paragraph: Paragraph) -> str:
         num_id, ilvl = _numbering_of(paragraph)
@@ -438,6 +443,16 @@ _LEADING_BULLET = re.compile(rf"^[{_BULLETS}]\s*")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
 )
+# What starts a paragraph of its own even straight under a full line: a number and a word ("1.2 -
+# Tekst", "3 Samferdsel", "11 – bærekraftige ..."), a letter item ("A - ", "b) ", "(c) ", "iv) "),
+# a bullet, or a heading word with a number.
+_STARTS_ITEM = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[-–—:)]\s*|\s+)[^\W\d_]"
+    r"|[A-ZÆØÅ]\.?\s*[-–—]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s"
+    rf"|[{_BULLETS}-]\s"
+    r"|(?:innsatsområde|innsatsområd|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",
+    re.IGNORECASE,
+)
 # A hyphen at the end of a line is written where the next line goes on "og ..." ("fag- og
 # svennebrev"); it is also kept before a capital ("Øst-" "Viken") and after one ("E-" "handel").
 _WRITTEN_HYPHEN_BEFORE = re.compile(r"^(?:og|eller|samt|and|or)\b")
@@ -493,6 +508,7 @@ class _Paragraph:
 @dataclass
 class _Table:
     columns: list[tuple[float, str]]  # each column's left edge and field
+    headers: dict[str, str]  # each field's header as written
     header: str  # folded, to know the header repeated on the next page
     page: int
     in_header: bool = True  # a header cell wrapped over two lines is still the header
@@ -620,13 +636,25 @@ def _masked(row: _Row) -> str:
     return re.sub(r"\d+", "#", fold(row.text))
 
 
-def _row_fields(row: _Row) -> list[tuple[float, str]] | None:
-    """A table's columns (left edge and field), where the row is a header of a table of commitments."""
+def _row_fields(row: _Row) -> tuple[list[tuple[float, str]], dict[str, str]] | None:
+    """A table's columns (left edge and field) and headers by field, where the row is the header
+    of a table of commitments."""
     segments = _segments(row)
-    fields = table_fields([" ".join(word.text for word in segment) for segment in segments])
+    texts = [" ".join(word.text for word in segment) for segment in segments]
+    fields = table_fields(texts)
     if fields is None or len(fields) != len(segments):
         return None
-    return [(segments[index][0].x0, name) for index, name in sorted(fields.items())]
+    ordered = sorted(fields.items())
+    return [(segments[index][0].x0, name) for index, name in ordered], {name: texts[index] for index, name in ordered}
+
+
+def _header_goes_on(table: _Table, cells: dict[str, list[str]]) -> bool:
+    """Whether a row under a header is the rest of header cells wrapped over two lines ("Ansvarlig" /
+    "rådsområde"): every word in it makes its column's header another name of the same field."""
+    filled = {name: words for name, words in cells.items() if words}
+    return bool(filled) and all(
+        _header_field(f"{table.headers[name]} {' '.join(words)}") == name for name, words in filled.items()
+    )
 
 
 def _segments(row: _Row) -> list[list[_Word]]:
@@ -655,9 +683,7 @@ class _PdfLayout:
         self.pages = pages
         rows = [row for page in pages for row in page]
         self.right = max(row.x1 for row in rows)
-        gaps = [
-            round(below.y - above.y, 1) for page in pages for above, below in itertools.pairwise(page)
-        ]
+        gaps = [round(below.y - above.y, 1) for page in pages for above, below in itertools.pairwise(page)]
         # The most common gap between baselines is the line spacing; most lines are wrapped ones.
         self.pitch = statistics.mode(gaps) if gaps else 1.2 * rows[0].size
         self.out: list[_Paragraph] = []
@@ -674,10 +700,10 @@ class _PdfLayout:
 
     def _row(self, row: _Row, previous: _Row | None) -> None:
         gap = row.y - previous.y if previous is not None else None
-        columns = _row_fields(row)
-        if columns is not None:
+        header = _row_fields(row)
+        if header is not None:
             if not (self.table and _masked(row) == self.table.header):
-                self.table = _Table(columns, _masked(row), row.page)
+                self.table = _Table(*header, _masked(row), row.page)
                 self.open = None
             self.table.in_header = True
             return
@@ -687,10 +713,10 @@ class _PdfLayout:
         ):
             table = self.table = None
         if table is not None:
-            if table.in_header and gap is not None and gap <= 1.3 * self.pitch:
-                return  # the header's second line
-            table.in_header = False
             cells = self._cells(row, table)
+            if table.in_header and cells is not None and _header_goes_on(table, cells):
+                return
+            table.in_header = False
             if cells is not None:
                 self._table_row(row, cells, gap, table)
                 return
@@ -713,9 +739,12 @@ class _PdfLayout:
         first = table.columns[0][1]
         has_code = "code" in words
         open_row = self.open if self.open is not None and self.open.cells is not None else None
+        # A new row where the Nr column has a number. Word leaves no space between rows
+        # (its cells have no top or bottom margin), so without that column only a gap wider
+        # than a line tells rows apart.
         continues = open_row is not None and not (has_code and words["code"])
-        if continues and gap is not None:
-            continues = gap <= 1.3 * self.pitch
+        if continues and gap is not None and not has_code:
+            continues = gap <= 1.6 * row.size
         if open_row is not None and continues:
             for name, parts in words.items():
                 if parts:
@@ -741,7 +770,7 @@ class _PdfLayout:
 
     def _continues(self, paragraph: _Paragraph, row: _Row, gap: float | None) -> bool:
         above = paragraph.rows[-1]
-        if gap is not None and gap > 1.3 * self.pitch:
+        if (gap is not None and gap > 1.3 * self.pitch) or _STARTS_ITEM.match(row.text):
             return False
         first = row.words[0]
         if self.right - above.x1 > first.x1 - first.x0 + first.size / 3:

@@ -453,6 +453,9 @@ _STARTS_ITEM = re.compile(
     r"|(?:innsatsområde|innsatsområd|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",
     re.IGNORECASE,
 )
+# The part of a page's height at its top and at its foot where page numbers stand: Word's
+# header and footer sit within its margins, 2.5 cm of 29.7.
+_MARGIN = 0.12
 # A hyphen at the end of a line is written where the next line goes on "og ..." ("fag- og
 # svennebrev"); it is also kept before a capital ("Øst-" "Viken") and after one ("E-" "handel").
 _WRITTEN_HYPHEN_BEFORE = re.compile(r"^(?:og|eller|samt|and|or)\b")
@@ -475,6 +478,7 @@ class _Row:
 
     words: list[_Word]
     page: int
+    page_height: float
 
     @property
     def y(self) -> float:
@@ -527,9 +531,11 @@ def _pdf_document(path: Path) -> Document:
         created = _PDF_DATE.match(pdf.get_metadata_dict().get("CreationDate", ""))
     finally:
         pdf.close()
-    if not any(pages):
+    body = _without_furniture(pages)
+    # A scan may carry a text line stamped on every page (a header, a page number) and nothing else.
+    if not any(body):
         raise ScannedAgreement("loaders.agreement.scanned", file=path.name)
-    paragraphs = _PdfLayout(_without_furniture(pages)).paragraphs()
+    paragraphs = _PdfLayout(body).paragraphs()
     lines = [_pdf_line(paragraph, number) for number, paragraph in enumerate(paragraphs, start=1)]
     metadata = None
     if created:
@@ -591,7 +597,7 @@ def _page_rows(page: pypdfium2.PdfPage, number: int) -> list[_Row]:
         if rows and abs(rows[-1].y - word.y) <= word.size / 3:
             rows[-1].words.append(word)
         else:
-            rows.append(_Row([word], number))
+            rows.append(_Row([word], number, height))
     for row in rows:
         row.words.sort(key=lambda word: word.x0)
     return rows
@@ -601,7 +607,8 @@ def _without_furniture(pages: list[list[_Row]]) -> list[list[_Row]]:
     """The pages without their headers and footers.
 
     A row at the top or bottom edge of a page is furniture when it is a page
-    number ("3", "Side 3 av 12", "3 / 12", "- 3 -"), or when the same text (its
+    number ("3", "Side 3 av 12", "3 / 12", "- 3 -") within the page's margin,
+    or when the same text (its
     digits aside) stands at the same height on at least half the pages, and on
     two at least. Only rows at the edges go: the first rows down to the first
     one that is not furniture, and likewise from the bottom. A table's header
@@ -615,7 +622,7 @@ def _without_furniture(pages: list[list[_Row]]) -> list[list[_Row]]:
 
     def furniture(row: _Row) -> bool:
         if _PAGE_NUMBER.match(clean_text(row.text)):
-            return True
+            return min(row.y, row.page_height - row.y) < _MARGIN * row.page_height
         if _row_fields(row) is not None:
             return False
         pages_with_it = {page for page, y in seen[_masked(row)] if abs(y - row.y) <= 2}
@@ -682,7 +689,8 @@ class _PdfLayout:
     def __init__(self, pages: list[list[_Row]]) -> None:
         self.pages = pages
         rows = [row for page in pages for row in page]
-        self.right = max(row.x1 for row in rows)
+        # The right margin, from lines of running text: a table may reach further out.
+        self.right = max((row.x1 for row in rows if len(_segments(row)) == 1), default=max(row.x1 for row in rows))
         gaps = [round(below.y - above.y, 1) for page in pages for above, below in itertools.pairwise(page)]
         # The most common gap between baselines is the line spacing; most lines are wrapped ones.
         self.pitch = statistics.mode(gaps) if gaps else 1.2 * rows[0].size

@@ -5,6 +5,7 @@ page, "Side N av M" at the foot, justified text), Word files with python-docx, w
 """
 
 import datetime
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -19,10 +20,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
+import loaders.agreement_sources
 from loaders.agreement import read_agreement
 from loaders.agreement_sources import Document, Line, document_date, read_document, read_lines, table_fields
 from loaders.docx_numbering import ListNumbering, format_number
-from loaders.errors import ScannedAgreement, UnreadableAgreement
+from loaders.errors import ReaderCrashed, ScannedAgreement, UnreadableAgreement
 
 SEED = Path("/work/shared/seeds/agreement-indre-ostfold-2022-2023.txt")
 TITLE = "Partnerskapsavtale spesiell del 2022-2023 – Indre Østfold"
@@ -260,6 +262,35 @@ def test_two_column_table_over_two_pages_with_its_header_repeated(tmp_path):
     ]
     assert {line.page for line in lines} == {1, 2}
     assert [line.number for line in lines] == list(range(1, 62))
+
+
+@pytest.mark.parametrize("footer", ["3", "Side 3 av 12", "side 3", "3 / 12", "- 3 -", "– 3 –", "Page 3 of 12"])
+def test_page_numbers_at_the_foot_or_top_are_dropped(tmp_path, footer):
+    path = tmp_path / "side.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.drawString(300, A4[1] - 40, footer)
+    pdf.drawString(72, 700, "Avtale 2024 for regionen")
+    pdf.drawString(72, 686, "1.1 Tiltak")
+    pdf.drawString(72, 650, "3")
+    pdf.drawString(300, 30, footer)
+    pdf.save()
+    # A number that is not in the page's margin stays.
+    assert read_lines(path) == [
+        Line("Avtale 2024 for regionen", 1, page=1),
+        Line("1.1 Tiltak", 2, page=1),
+        Line("3", 3, page=1),
+    ]
+
+
+def test_the_pdf_is_parsed_in_the_child(tmp_path, monkeypatch):
+    path = platypus_pdf(tmp_path / "avtale.pdf", ["Avtale 2024", "1 Næring", "1.1 Tiltak"])
+    monkeypatch.setattr(loaders.agreement_sources, "_page_rows", crash)
+    with pytest.raises(ReaderCrashed):
+        read_lines(path)
+
+
+def crash(*_args: object) -> None:
+    os.abort()
 
 
 def test_scanned_pdf_is_refused(tmp_path):

@@ -1624,8 +1624,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.agreement.pdf_password": (
         "«{file}» er beskyttet med passord og kan ikke leses. Lagre en PDF uten passord, eller bruk Word-filen.",
-        "“{file}” is protected by a password and cannot be read. Save a PDF without a password, "
-        "or use the Word file.",
+        "“{file}” is protected by a password and cannot be read. Save a PDF without a password, or use the Word file.",
     ),
     "loaders.agreement.pdf_damaged": (
         "«{file}» kan ikke leses som PDF. Filen kan være skadet eller av en annen type; "

@@ -20,7 +20,6 @@ the server down.
 from __future__ import annotations
 
 import codecs
-import ctypes
 import datetime
 import io
 import itertools
@@ -468,7 +467,7 @@ class _Word:
     text: str
     x0: float
     x1: float
-    y: float  # the baseline, from the top of the page
+    y: float  # the bottom of its line, from the top of the page
     size: float
 
 
@@ -557,40 +556,41 @@ def _page_rows(page: pypdfium2.PdfPage, number: int) -> list[_Row]:
     """The page's words grouped by baseline, top to bottom."""
     height = page.get_height()
     textpage = page.get_textpage()
-    words: list[_Word] = []
-    current: list[tuple[str, float, float, float, float]] = []
-
-    def end_word() -> None:
-        if current:
-            words.append(
-                _Word(
-                    "".join(char for char, *_ in current),
-                    current[0][1],
-                    current[-1][2],
-                    current[0][3],
-                    max(size for *_, size in current),
-                )
-            )
-            current.clear()
-
+    handle = textpage.raw
+    unicode_of, box_of = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
     box = pdfium_c.FS_RECTF()
-    x, y = ctypes.c_double(), ctypes.c_double()
+    words: list[_Word] = []
+    chars: list[str] = []
+    word = _Word("", 0.0, 0.0, 0.0, 0.0)
+    # Two calls a character: pdfium's spaces (its own where words stand apart) end words, and
+    # the loose box, whose bottom is the same for a whole line of one font, gives the rest.
     for index in range(textpage.count_chars()):
-        char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+        char = chr(unicode_of(handle, index))
         if char in _SOFT_HYPHENS:
             char = "-"
-        if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) or char.isspace() or not char.isprintable():
-            end_word()
+        if char.isspace() or not char.isprintable():
+            if chars:
+                word.text = "".join(chars)
+                words.append(word)
+                chars = []
             continue
-        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
-        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, box)
+        box_of(handle, index, box)
         # The loose box is the font's line height; about 0.85 of it is the type size.
         size = (box.top - box.bottom) * 0.85
-        baseline = height - y.value
-        if current and (abs(current[-1][3] - baseline) > size / 3 or box.left - current[-1][2] > size / 4):
-            end_word()
-        current.append((char, box.left, box.right, baseline, size))
-    end_word()
+        bottom = height - box.bottom
+        if chars and (abs(word.y - bottom) > size / 3 or box.left - word.x1 > 0.15 * size):
+            word.text = "".join(chars)
+            words.append(word)
+            chars = []
+        if chars:
+            word.x1 = box.right
+            word.size = max(word.size, size)
+        else:
+            word = _Word("", box.left, box.right, bottom, size)
+        chars.append(char)
+    if chars:
+        word.text = "".join(chars)
+        words.append(word)
     textpage.close()
     rows: list[_Row] = []
     for word in sorted(words, key=lambda word: (word.y, word.x0)):

@@ -1633,7 +1633,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Where a warning points: loaders/agreement_layout.py
     "loaders.agreement.place": ("Linje {line}", "Line {line}"),
     "loaders.agreement.place_page": ("Side {page}, linje {line}", "Page {page}, line {line}"),
-    "loaders.agreement.warning.table_of_contents": (
+    "loaders.agreement.warning.table_of_contents.one": (
+        "{place}: en linje av en innholdsfortegnelse er hoppet over. Sjekk at den ikke er et "
+        "innsatsområde eller tiltak.",
+        "{place}: a line of a table of contents was skipped. Check that it is not a focus area or commitment.",
+    ),
+    "loaders.agreement.warning.table_of_contents.other": (
         "{place}: en innholdsfortegnelse ({count} linjer, til linje {last}) er hoppet over. "
         "Sjekk at ingen innsatsområder eller tiltak står blant de linjene.",
         "{place}: a table of contents ({count} lines, up to line {last}) was skipped. "
@@ -1644,8 +1649,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: “{text}” looks like a page number and was taken out of the text.",
     ),
     "loaders.agreement.warning.repeated_line": (
-        "{place}: «{text}» står {count} ganger, som en topp- eller bunntekst på hver side, og er tatt ut "
-        "av teksten.",
+        "{place}: «{text}» står {count} ganger, som en topp- eller bunntekst på hver side, og er tatt ut av teksten.",
         "{place}: “{text}” appears {count} times, like a header or footer on every page, and was taken out "
         "of the text.",
     ),
@@ -1674,20 +1678,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "goal is a line of its own in the document, it belongs to the focus area, not the commitment's text.",
     ),
     "loaders.agreement.warning.sdg_name": (
-        "{place}: bærekraftsmål {number} heter ikke «{text}». Målet er lest som nummer {number}; sjekk "
-        "nummeret.",
-        "{place}: goal {number} is not called “{text}”. The goal was read as number {number}; check the "
-        "number.",
+        "{place}: bærekraftsmål {number} heter ikke «{text}». Målet er lest som nummer {number}; sjekk nummeret.",
+        "{place}: goal {number} is not called “{text}”. The goal was read as number {number}; check the number.",
     ),
     "loaders.agreement.warning.table_row_joined": (
         "{place}: tabellraden uten nummer («{text}») er lest som fortsettelsen av tiltak {code}.",
         "{place}: the table row without a number (“{text}”) was read as the rest of commitment {code}.",
     ),
     "loaders.agreement.warning.table_row_skipped": (
-        "{place}: tabellraden «{text}» har ikke noe tiltaksnummer og står ikke under et tiltak; den er "
-        "ikke tatt med.",
-        "{place}: the table row “{text}” has no commitment number and stands under no commitment; it was "
-        "not included.",
+        "{place}: tabellraden «{text}» har ikke noe tiltaksnummer og står ikke under et tiltak; den er ikke tatt med.",
+        "{place}: the table row “{text}” has no commitment number and stands under no commitment; it was not included.",
     ),
     "loaders.agreement.warning.council_area": (
         "{place}: ansvaret «{value}» for tiltak {code} er ikke ett av rådsområdene ({areas}). "
@@ -1712,6 +1712,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: the status “{value}” for commitment {code} is not one of the statuses ({statuses}); the "
         "commitment gets no first status report.",
     ),
+    "loaders.agreement.warning.status_assumed": (
+        "{place}: statusen «{value}» for tiltak {code} er lest som «{status}». Rett statusen før du "
+        "lagrer den som første statusrapport hvis det ikke stemmer.",
+        "{place}: the status “{value}” for commitment {code} was read as “{status}”. Correct it before "
+        "saving it as the first status report if that is not right.",
+    ),
     "loaders.agreement.warning.progress": (
         "{place}: fremdriften «{value}» for tiltak {code} er ikke et tall fra 0 til 100; statusen er "
         "tatt med uten fremdrift.",
@@ -1723,10 +1729,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: focus area {number} has no title.",
     ),
     "loaders.agreement.warning.empty_focus_area": (
-        "{place}: innsatsområde {number} «{title}» har ingen tiltak. Sjekk at tiltakene er nummerert "
-        "({number}.1, {number}.2 …) eller står som a), b) under overskriften.",
-        "{place}: focus area {number} “{title}” has no commitments. Check that the commitments are "
-        "numbered ({number}.1, {number}.2 …) or listed as a), b) under the heading.",
+        "{place}: overskriften {number} «{title}» har ingen tiltak under seg og er ikke tatt med som "
+        "innsatsområde. Har den tiltak, må de være nummerert ({number}.1, {number}.2 …) eller stå som "
+        "a), b) under overskriften.",
+        "{place}: the heading {number} “{title}” has no commitments under it and was not taken as a focus "
+        "area. If it has commitments, they must be numbered ({number}.1, {number}.2 …) or listed as a), b) "
+        "under the heading.",
     ),
     "loaders.agreement.warning.hyphen_joined": (
         "{place}: i tiltak {code} er ord delt over to linjer satt sammen igjen ({words}). Sjekk at det "

@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from core.i18n import t
+from core.i18n import Deferred, Text, t
 from core.register import Agreement, Commitment, FirstReport, FocusArea
 from core.vocabulary import COUNCIL_AREAS, SDG_BY_NUMBER, SDG_NYNORSK, clean_text, fold, parse_status, status_names
 from loaders.agreement_fields import is_empty, match_council_area, parse_amount, parse_deadline, parse_progress
@@ -136,6 +136,25 @@ _PAGE_NUMBER = re.compile(
 # Not before "og"/"eller": "fag- og svennebrev" is how Norwegian shortens a compound.
 _BROKEN_WORD = re.compile(r"(\w*[^\W\d_])- (?!(?:og|eller|samt|til|and|or)\b)([a-zæøå]\w*)")
 _HEADER_ROW_CODES = frozenset({"nr", "nr.", "nummer", "kode", "id", "#", "no."})
+# Words an action plan's Status column uses that are no status of ours: read as the nearest one,
+# with a warning, since "I arbeid" says nothing of being on time.
+_STATUS_READINGS = {
+    "i arbeid": "on_track",
+    "pågår": "on_track",
+    "påbegynt": "on_track",
+    "igangsatt": "on_track",
+    "startet": "on_track",
+    "i gang": "on_track",
+    "ikke påbegynt": "not_started",
+    "ikke igangsatt": "not_started",
+    "utsatt": "delayed",
+    "ferdig": "completed",
+    "gjennomført": "completed",
+    "avsluttet": "completed",
+    "levert": "completed",
+    "avlyst": "cancelled",
+    "stoppet": "cancelled",
+}
 _LONG_TEXT_WORDS = 120
 _TITLE_WORDS = 10
 
@@ -226,7 +245,9 @@ class _Parser:
                 )
         self._check_texts()
         self._check_numbering()
-        return ParsedAgreement(agreement, self.warnings, self.reports)
+        # In document order, as the administrator reads the preview.
+        warnings = sorted(self.warnings, key=lambda warning: warning.line)
+        return ParsedAgreement(agreement, warnings, self.reports)
 
     # --- what the export added ------------------------------------------------------------------
 
@@ -333,7 +354,10 @@ class _Parser:
             elif part.kind == "subheading":
                 current = None
             elif part.kind == "commitment":
-                current = parent = self._add(area, part.code, part.text, index)
+                current = self._add(area, part.code, part.text, index)
+                # A table's "2.1.A" is a sub-item already; letters that follow belong to 2.1.
+                if not part.code.rpartition(".")[2].isalpha():
+                    parent = current
             elif part.kind == "sub":
                 code = f"{parent.code if parent else area.number}.{part.label}"
                 current = self._add(area, code, part.text, index)
@@ -486,8 +510,12 @@ class _Parser:
         if is_empty(status_text):
             return
         status = parse_status(status_text)
+        assumed = _STATUS_READINGS.get(fold(status_text))
+        if status is None and assumed is not None:
+            status = assumed
+            self.warn("status_assumed", index, code=commitment.code, value=status_text, status=Text(f"status.{status}"))
         if status is None:
-            self.warn("status", index, code=commitment.code, value=status_text, statuses=status_names())
+            self.warn("status", index, code=commitment.code, value=status_text, statuses=Deferred(status_names))
             return
         progress_text = clean_text(get("progress"))
         progress = None if is_empty(progress_text) else parse_progress(progress_text)
@@ -543,7 +571,7 @@ class _Parser:
     def _check_texts(self) -> None:
         for commitment in self.agreement.commitments:
             index = self.index_of[commitment.code]
-            joined = [f"{match[1]}{match[2]}" for match in _BROKEN_WORD.finditer(commitment.text)]
+            joined = list(dict.fromkeys(f"{match[1]}{match[2]}" for match in _BROKEN_WORD.finditer(commitment.text)))
             if joined:
                 self.warn("hyphen_joined", index, code=commitment.code, words=", ".join(joined))
                 commitment.text = _BROKEN_WORD.sub(r"\1\2", commitment.text)
@@ -556,8 +584,6 @@ class _Parser:
         previous_area = 0
         filled = {commitment.focus_area for commitment in self.agreement.commitments}
         for area in self.agreement.focus_areas:
-            if area.number not in filled:
-                self.warn("empty_focus_area", self.area_index[area.number], number=area.number, title=area.title)
             if int(area.number) != previous_area + 1:
                 self.warn(
                     "area_number_jump",
@@ -566,6 +592,11 @@ class _Parser:
                     expected=previous_area + 1,
                 )
             previous_area = int(area.number)
+            if area.number not in filled:
+                self.warn("empty_focus_area", self.area_index[area.number], number=area.number, title=area.title)
+        # A heading with nothing under it (the template's "2. Virkemidler") is a chapter of
+        # prose, not a focus area anyone reports on.
+        self.agreement.focus_areas = [area for area in self.agreement.focus_areas if area.number in filled]
         last: dict[str, str] = {}
         for commitment in self.agreement.commitments:
             parent, _, label = commitment.code.rpartition(".")
@@ -650,7 +681,7 @@ def _next_label(previous: str | None, label: str) -> str | None:
     lower = label.lower()
     before = previous.lower() if previous is not None else None
     # "i)" after "h)" is a letter; first in a list, or after "iii)", a numeral.
-    is_letter_after = before is not None and len(before) == 1 and ord(lower) == ord(before) + 1
+    is_letter_after = before is not None and len(before) == len(lower) == 1 and ord(lower) == ord(before) + 1
     if lower in _ROMAN and not is_letter_after and (len(lower) > 1 or before in _ROMAN or before is None):
         if before is None:
             expected = "i"

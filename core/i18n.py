@@ -1634,9 +1634,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.agreement.place": ("Linje {line}", "Line {line}"),
     "loaders.agreement.place_page": ("Side {page}, linje {line}", "Page {page}, line {line}"),
     "loaders.agreement.warning.table_of_contents.one": (
-        "{place}: en linje av en innholdsfortegnelse er hoppet over. Sjekk at den ikke er et "
-        "innsatsområde eller tiltak.",
-        "{place}: a line of a table of contents was skipped. Check that it is not a focus area or commitment.",
+        "{place}: {count} linje av en innholdsfortegnelse (linje {last}) er hoppet over. Sjekk at den "
+        "ikke er et innsatsområde eller tiltak.",
+        "{place}: {count} line of a table of contents (line {last}) was skipped. Check that it is not a "
+        "focus area or commitment.",
     ),
     "loaders.agreement.warning.table_of_contents.other": (
         "{place}: en innholdsfortegnelse ({count} linjer, til linje {last}) er hoppet over. "

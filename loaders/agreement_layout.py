@@ -311,8 +311,8 @@ class _Parser:
         area: FocusArea | None = None
         parent: Commitment | None = None  # the last numbered commitment, for lettered items
         current: Commitment | None = None  # the commitment that following text continues
-        bullet_parent: Commitment | None = None  # while a run of bullets lasts
-        bullets = 0
+        bullet_parent: Commitment | None = None  # what the current run of bullets is under (None: the focus area)
+        bullets = 0  # how many bullets the current run has had
         seen_heading_like = False
         title_done = False
         skip: set[int] = set()
@@ -328,7 +328,7 @@ class _Parser:
                 continue
             # Text under a bullet continues it; anything else ends the run of bullets.
             if part.kind not in {"bullet", "text"}:
-                bullet_parent = None
+                bullets = 0
             if part.kind == "heading" and part.number is not None:
                 area = self._focus_area(index, part, skip)
                 parent = current = None
@@ -362,18 +362,16 @@ class _Parser:
                 code = f"{parent.code if parent else area.number}.{part.label}"
                 current = self._add(area, code, part.text, index)
             elif part.kind == "bullet":
-                if bullet_parent is None:
+                if bullets == 0:
                     bullet_parent = current
-                    bullets = 0
                     if bullet_parent is None:
                         self.warn("bullets_numbered", index, area=area.number)
                 bullets += 1
                 code = f"{bullet_parent.code if bullet_parent else area.number}.{bullets}"
                 if code in self.lines_of:
                     self.warn("bullet_code_taken", index, code=code, text=_excerpt(part.text))
-                    target = bullet_parent or current
-                    if target is not None:
-                        target.text = f"{target.text} {part.text}".strip()
+                    target = bullet_parent or current or self.agreement.commitments[-1]
+                    target.text = f"{target.text} {part.text}".strip()
                     continue
                 current = self._add(area, code, part.text, index)
             elif current is not None:
@@ -444,7 +442,7 @@ class _Parser:
         1. hashtags make it a focus-area heading; goal lines never carry them;
         2. it is a heading when its number is higher than the current focus area's
            and the next commitment is numbered under it (N.x), or, for a short title,
-           the next item is lettered (Viken's template: "1. Beskrivelse" then "a. ...").
+           the next item is lettered or a bullet (Viken's template: "1. Beskrivelse" then "a. ...").
            The lookahead stops at the next "N ..." line, so a goal line right above
            the heading of the same number is not taken for the heading. This also
            keeps a focus area titled like a goal ("4 - God utdanning" followed by 4.1)
@@ -462,7 +460,7 @@ class _Parser:
         if _HASHTAG.search(text):
             return "heading"
         if area is None or number > int(area.number):
-            following = self._next_area_number(index, number, lettered=_title_like(text))
+            following = self._next_area_number(index, number, unnumbered=_title_like(text))
             if following == number:
                 return "heading"
         if area is not None and _looks_like_sdg(number, text):
@@ -471,9 +469,9 @@ class _Parser:
             return "heading"
         return "text"
 
-    def _next_area_number(self, index: int, number: int, *, lettered: bool = False) -> int | None:
+    def _next_area_number(self, index: int, number: int, *, unnumbered: bool = False) -> int | None:
         """The focus-area number of the next commitment, unless another line numbered
-        ``number`` comes first; with ``lettered``, a lettered item first counts as under ``number``."""
+        ``number`` comes first; with ``unnumbered``, a lettered item or bullet first counts as under ``number``."""
         for line in self.lines[index + 1 :]:
             match = _COMMITMENT.match(line)
             if match:
@@ -484,7 +482,7 @@ class _Parser:
             if _KEYWORD_HEADING.match(line):
                 return None
             match = _SUB_ITEM.match(line)
-            if lettered and match and _sub_label(match["inner"] or match["label"]):
+            if unnumbered and ((match and _sub_label(match["inner"] or match["label"])) or _BULLET.match(line)):
                 return number
         return None
 

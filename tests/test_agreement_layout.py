@@ -1,0 +1,264 @@
+"""The agreement grammar on lines built in code: every layout the issue lists, the fields of
+table rows, and the warnings for what the parser is unsure of."""
+
+from pathlib import Path
+
+import pytest
+
+from core.register import Agreement, Commitment, FirstReport, FocusArea
+from loaders.agreement_fields import match_council_area, parse_amount, parse_deadline, parse_progress
+from loaders.agreement_layout import LayoutWarning, ParsedAgreement, parse_lines
+from loaders.agreement_sources import Line, read_lines
+from loaders.errors import AgreementFormatError
+
+SEED = Path("/work/shared/seeds/agreement-indre-ostfold-2022-2023.txt")
+TITLE = "Partnerskapsavtale spesiell del 2024-2025"
+
+
+def lines(*texts: str, page: int | None = None) -> list[Line]:
+    return [Line(text, number, page) for number, text in enumerate(texts, start=1)]
+
+
+def parse(*texts: str, **options) -> ParsedAgreement:
+    return parse_lines(lines(TITLE, *texts), **options)
+
+
+def messages(parsed: ParsedAgreement, lang: str = "nb") -> list[str]:
+    return [warning.message(lang) for warning in parsed.warnings]
+
+
+def agreement(focus_areas: list[FocusArea], commitments: list[Commitment]) -> Agreement:
+    return Agreement(period="2024-2025", title=TITLE, focus_areas=focus_areas, commitments=commitments)
+
+
+def commitment(code: str, text: str, **fields) -> Commitment:
+    return Commitment(code, text, focus_area=code.split(".")[0], **fields)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed agreement not available")
+def test_the_seed_reads_without_a_warning():
+    parsed = parse_lines(read_lines(SEED))
+    assert (parsed.warnings, parsed.reports) == ([], {})
+    assert [area.number for area in parsed.agreement.focus_areas] == ["1", "2", "3"]
+
+
+# --- headings ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading,title,hashtag",
+    [
+        ("1 - Utdanning og kompetanse #kompetanseløft", "Utdanning og kompetanse", "#kompetanseløft"),
+        ("1 Utdanning og kompetanse", "Utdanning og kompetanse", None),
+        ("1. Utdanning og kompetanse", "Utdanning og kompetanse", None),
+        ("Innsatsområde 1: Utdanning og kompetanse #kompetanseløft", "Utdanning og kompetanse", "#kompetanseløft"),
+        ("Innsatsområde 1 – Utdanning og kompetanse", "Utdanning og kompetanse", None),
+        ("INNSATSOMRÅDE 1. Utdanning og kompetanse", "Utdanning og kompetanse", None),
+        ("Satsingsområde 1: Utdanning og kompetanse", "Utdanning og kompetanse", None),
+        ("Fokusområde 1 - Utdanning og kompetanse #a #b", "Utdanning og kompetanse", "#a #b"),
+    ],
+)
+def test_heading_layouts(heading, title, hashtag):
+    parsed = parse(heading, "1.1 Første tiltak", "1.2 Andre tiltak")
+    assert parsed.agreement == agreement(
+        [FocusArea("1", title, hashtag, [])],
+        [commitment("1.1", "Første tiltak"), commitment("1.2", "Andre tiltak")],
+    )
+    assert parsed.warnings == []
+
+
+def test_heading_word_alone_takes_its_title_from_the_next_line_and_hashtags_from_their_own():
+    parsed = parse(
+        "Innsatsområde 1",
+        "Utdanning og kompetanse",
+        "#kompetanseløft #utenforskap",
+        "1.1 Første tiltak",
+        "Satsingsområde 2",
+        "Partene skal samarbeide om næring slik det står i den generelle delen av avtalen.",
+        "2.1 Andre tiltak",
+    )
+    assert parsed.agreement == agreement(
+        [
+            FocusArea("1", "Utdanning og kompetanse", "#kompetanseløft #utenforskap", []),
+            FocusArea("2", "", None, []),
+        ],
+        [commitment("1.1", "Første tiltak"), commitment("2.1", "Andre tiltak")],
+    )
+    assert messages(parsed) == ["Linje 6: innsatsområde 2 har ingen tittel."]
+
+
+def test_a_keyword_heading_after_numbered_ones_is_refused_as_before():
+    # A document writes its headings one way; a switch is more likely a sentence than a heading.
+    with pytest.raises(AgreementFormatError) as error:
+        parse("1 Næring", "1.1 Et tiltak", "Innsatsområde 2: Samferdsel", "2.1 Vei")
+    assert str(error.value) == (
+        "Tiltak 2.1 på linje 5 står under innsatsområde 1. "
+        "Sjekk at overskriften for innsatsområde 2 er skrevet som «2 - Tittel»."
+    )
+
+
+# --- items -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("1.1 - Første tiltak", "1.2 – Andre tiltak"),
+        ("1.1 Første tiltak", "1.2 Andre tiltak"),
+        ("1.1. Første tiltak", "1.2. Andre tiltak"),
+        ("Tiltak 1.1: Første tiltak", "Tiltak 1.2: Andre tiltak"),
+        ("Tiltak 1.1 – Første tiltak", "tiltak 1.2 - Andre tiltak"),
+        ("Mål 1.1: Første tiltak", "Mål 1.2: Andre tiltak"),
+        ("1. 1.1 Første tiltak", "2. 1.2 Andre tiltak"),
+        ("1) 1.1 - Første tiltak", "2) 1.2 - Andre tiltak"),
+    ],
+)
+def test_item_layouts(first, second):
+    parsed = parse("1 Utdanning", first, second, "1.2.1 Under andre")
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, [])],
+        [commitment("1.1", "Første tiltak"), commitment("1.2", "Andre tiltak"), commitment("1.2.1", "Under andre")],
+    )
+    assert parsed.warnings == []
+
+
+def test_sub_items_keep_the_documents_letters_and_case():
+    parsed = parse(
+        "1 Utdanning",
+        "1.1 Partene samarbeider om",
+        "A - store bokstaver med strek",
+        "B. store bokstaver med punktum",
+        "C) store bokstaver med parentes",
+        "1.2 Partene samarbeider om",
+        "a) små bokstaver",
+        "(b) i parentes",
+        "c. med punktum",
+        "1.3 Tiltak med romertall",
+        "i) første",
+        "ii) andre",
+        "(iii) tredje",
+        "iv) fjerde",
+        "1.4 Tiltak med mange bokstaver",
+        *[f"{letter}) punkt {letter}" for letter in "abcdefghij"],
+    )
+    assert [(c.code, c.text) for c in parsed.agreement.commitments] == [
+        ("1.1", "Partene samarbeider om"),
+        ("1.1.A", "store bokstaver med strek"),
+        ("1.1.B", "store bokstaver med punktum"),
+        ("1.1.C", "store bokstaver med parentes"),
+        ("1.2", "Partene samarbeider om"),
+        ("1.2.a", "små bokstaver"),
+        ("1.2.b", "i parentes"),
+        ("1.2.c", "med punktum"),
+        ("1.3", "Tiltak med romertall"),
+        ("1.3.i", "første"),
+        ("1.3.ii", "andre"),
+        ("1.3.iii", "tredje"),
+        ("1.3.iv", "fjerde"),
+        ("1.4", "Tiltak med mange bokstaver"),
+        *[(f"1.4.{letter}", f"punkt {letter}") for letter in "abcdefghij"],
+    ]
+    # "i)" after "h)" is the letter i, so neither list has a gap.
+    assert parsed.warnings == []
+
+
+def test_a_gap_in_letters_or_roman_numerals_is_a_warning():
+    parsed = parse("1 Utdanning", "1.1 Tiltak", "a) en", "c) tre", "1.2 Tiltak", "i) en", "iii) tre")
+    assert messages(parsed) == [
+        "Linje 5: tiltak 1.1.c følger etter et hopp i nummereringen; 1.1.b mangler. "
+        "Sjekk at ingen tiltak er lest som tekst.",
+        "Linje 8: tiltak 1.2.iii følger etter et hopp i nummereringen; 1.2.ii mangler. "
+        "Sjekk at ingen tiltak er lest som tekst.",
+    ]
+
+
+def test_bullets_under_a_numbered_lead_in_are_its_children():
+    parsed = parse(
+        "2 Næring",
+        "2.1 Partene etablerer konkret samarbeid om",
+        "• Etablerertjenesten",
+        "• Landbruk og lokalmat,",
+        "  med reiseliv",
+        "▪ Opplevelser",
+        "2.2 Partene skal ved å",
+        "- bruke næringshagen",
+        "– bruke klyngene",
+        "* bruke akademia",
+        "o Bruke kommunene",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("2", "Næring", None, [])],
+        [
+            commitment("2.1", "Partene etablerer konkret samarbeid om"),
+            commitment("2.1.1", "Etablerertjenesten"),
+            commitment("2.1.2", "Landbruk og lokalmat, med reiseliv"),
+            commitment("2.1.3", "Opplevelser"),
+            commitment("2.2", "Partene skal ved å"),
+            commitment("2.2.1", "bruke næringshagen"),
+            commitment("2.2.2", "bruke klyngene"),
+            commitment("2.2.3", "bruke akademia"),
+            commitment("2.2.4", "Bruke kommunene"),
+        ],
+    )
+    # The heading "2 Næring" is the first: focus area 1 is missing.
+    assert [warning.key for warning in parsed.warnings] == ["area_number_jump"]
+
+
+def test_bullets_under_an_unnumbered_lead_in_are_numbered_under_the_focus_area():
+    parsed = parse("1 Utdanning", "Partene skal:", "• samarbeide om fagskolen", "• tilby lærlingeplasser")
+    assert parsed.agreement.commitments == [
+        commitment("1.1", "samarbeide om fagskolen"),
+        commitment("1.2", "tilby lærlingeplasser"),
+    ]
+    assert messages(parsed) == [
+        "Linje 4: kulepunktene i innsatsområde 1 står ikke under et nummerert tiltak; de er nummerert "
+        "1.1, 1.2 og så videre i den rekkefølgen de står."
+    ]
+
+
+def test_a_bullet_whose_number_is_taken_joins_the_item_above():
+    parsed = parse("1 Utdanning", "1.1 Fagskole", "1.2 Lærlinger", "TILTAK FOR ALLE", "• Yrkesmesse")
+    assert parsed.agreement.commitments == [
+        commitment("1.1", "Fagskole"),
+        commitment("1.2", "Lærlinger Yrkesmesse"),
+    ]
+    assert messages(parsed) == [
+        "Linje 6: kulepunktene i innsatsområde 1 står ikke under et nummerert tiltak; de er nummerert "
+        "1.1, 1.2 og så videre i den rekkefølgen de står.",
+        "Linje 6: kulepunktet «Yrkesmesse» ville fått nummeret 1.1, men det har allerede et tiltak. "
+        "Teksten er lagt til tiltaket over; gi kulepunktet et eget nummer i dokumentet.",
+    ]
+
+
+def test_viken_template_outline():
+    # The template in Viken's meeting deck: "1. Beskrivelse av samarbeidene" with "a. ..." under
+    # it, then "2. Virkemidler" and "3. Gjennomføring" as chapters of prose.
+    parsed = parse(
+        "Samarbeidsområder",
+        "• Forpliktelser",
+        "1. Beskrivelse av samarbeidene",
+        "a. Kompetanse og utdanning i regionen",
+        "b. Næringsutvikling",
+        "  med vekt på grønn omstilling",
+        "c. Samferdsel",
+        "2. Virkemidler",
+        "Partene bruker egne midler.",
+        "3. Gjennomføring",
+        "Partene møtes to ganger i året.",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Beskrivelse av samarbeidene", None, [])],
+        [
+            commitment("1.a", "Kompetanse og utdanning i regionen"),
+            commitment("1.b", "Næringsutvikling med vekt på grønn omstilling"),
+            commitment("1.c", "Samferdsel"),
+        ],
+    )
+    assert messages(parsed) == [
+        "Linje 9: overskriften 2 «Virkemidler» har ingen tiltak under seg og er ikke tatt med som "
+        "innsatsområde. Har den tiltak, må de være nummerert (2.1, 2.2 …) eller stå som a), b) under "
+        "overskriften.",
+        "Linje 11: overskriften 3 «Gjennomføring» har ingen tiltak under seg og er ikke tatt med som "
+        "innsatsområde. Har den tiltak, må de være nummerert (3.1, 3.2 …) eller stå som a), b) under "
+        "overskriften.",
+    ]

@@ -105,7 +105,7 @@ _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _BULLET = re.compile(r"^(?:[•▪◦●■□➢►·*\uf0b7\uf0a7\-\u2013\u2014]|o(?=\s+[A-ZÆØÅ]))\s+(?P<text>\S.*)$")
 _HASHTAG = re.compile(r"#\w+")
 _HASHTAG_LINE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
-_SDG_WORD = r"(?:fns?\s+)?(?:bærekraftsmål|berekraftsmål|bærekraftmål|berekraftmål|sdg)"
+_SDG_WORD = r"(?:fn['’]?s?\s+)?(?:bærekraftsmål|berekraftsmål|bærekraftmål|berekraftmål|sdg)"
 _SDG_NUMBERS = r"\d{1,2}(?:\s*(?:,|og|&|/|and)\s*\d{1,2})*"
 # With the word, the line is a goal line whatever follows: "FNs bærekraftsmål nr. 9: Industri ...",
 # "Bærekraftsmål: 4, 8 og 9".
@@ -558,8 +558,9 @@ class _Parser:
             )
         self.lines_of[code] = line
         self.index_of[code] = index
-        if _sdg_tail(text):
-            self.warn("sdg_in_text", index, code=code, text=_excerpt(text))
+        tail = _sdg_tail(text)
+        if tail:
+            self.warn("sdg_in_text", index, code=code, text=tail)
         commitment = Commitment(code=code, text=clean_text(text), focus_area=area.number)
         self.agreement.commitments.append(commitment)
         return commitment
@@ -706,12 +707,15 @@ def _looks_like_sdg(number: int, text: str) -> bool:
 
 def _mentions_sdg(text: str) -> bool:
     """A goal named inside a text: "bærekraftsmål 9", or a goal line glued on at its end."""
-    return bool(_SDG_MENTION.search(text) or _SDG_LINE.match(text) or _GOAL_LINE.match(text)) or _sdg_tail(text)
+    return bool(_SDG_MENTION.search(text) or _SDG_LINE.match(text) or _GOAL_LINE.match(text) or _sdg_tail(text))
 
 
-def _sdg_tail(text: str) -> bool:
+def _sdg_tail(text: str) -> str | None:
+    """The goal line a PDF's reading order glued to the end of a text, if any."""
     match = _SDG_TAIL.search(text)
-    return bool(match and _looks_like_sdg(int(match["number"]), match["text"]))
+    if match and _looks_like_sdg(int(match["number"]), match["text"]):
+        return clean_text(match[0])
+    return None
 
 
 def _content_words(text: str) -> list[str]:

@@ -262,3 +262,154 @@ def test_viken_template_outline():
         "innsatsområde. Har den tiltak, må de være nummerert (3.1, 3.2 …) eller stå som a), b) under "
         "overskriften.",
     ]
+
+
+# --- goals (SDGs) ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line,sdgs",
+    [
+        ("11 – berekraftige byar og lokalsamfunn", [11]),
+        (" 9 – industriell innovasjon og infrastruktur", [9]),
+        ("FNs bærekraftsmål nr. 9: Industri, innovasjon og infrastruktur", [9]),
+        ("FN's bærekraftsmål 9 - Industri, innovasjon og infrastruktur", [9]),
+        ("FNs berekraftsmål nr 11", [11]),
+        ("Bærekraftsmål: 4, 8 og 9", [4, 8, 9]),
+        ("Berekraftsmål 13 og 7", [13, 7]),
+        ("Mål 9 – Industri, innovasjon og infrastruktur", [9]),
+        ("Mål 11", [11]),
+        ("9 Industri, innovasjon og infrastruktur", [9]),
+        ("13 Stoppe klimaendringane", [13]),
+        ("SDG 17: Partnerships for the goals", [17]),
+    ],
+)
+def test_goal_lines_after_the_items(line, sdgs):
+    parsed = parse("1 Utdanning", "1.1 Første tiltak", "som går over to linjer.", line, "2 Næring", "2.1 Tiltak")
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, sdgs), FocusArea("2", "Næring", None, [])],
+        [commitment("1.1", "Første tiltak som går over to linjer."), commitment("2.1", "Tiltak")],
+    )
+    assert parsed.warnings == []
+
+
+def test_goal_lines_before_the_items_and_items_called_mal():
+    parsed = parse(
+        "Innsatsområde 1: Utdanning",
+        "FNs bærekraftsmål nr. 4: God utdanning",
+        "Mål 1.1: Fagskole",
+        "Mål 1.2 – Lærlinger",
+        "Innsatsområde 2: Næring",
+        "Bærekraftsmål 8 og 9",
+        "Mål 2.1: Næringshage",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, [4]), FocusArea("2", "Næring", None, [8, 9])],
+        [commitment("1.1", "Fagskole"), commitment("1.2", "Lærlinger"), commitment("2.1", "Næringshage")],
+    )
+    assert parsed.warnings == []
+
+
+def test_a_goal_line_under_a_goal_heading_is_told_from_a_heading_called_mal():
+    parsed = parse("Mål 1 – Flere fullfører skolen", "Mål 1.1: Fagskole", "Mål 4 – God utdanning")
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Flere fullfører skolen", None, [4])], [commitment("1.1", "Fagskole")]
+    )
+
+
+def test_goals_named_inside_a_text_or_misnamed_are_warnings():
+    parsed = parse(
+        "1 Utdanning",
+        "1.1 Tiltak som bidrar til bærekraftsmål 4 i planen",
+        "1.2 Tiltak der målet kom med: 9 – Industri, innovasjon og infrastruktur",
+        "1.3 Tiltak over to linjer",
+        "jf. FNs bærekraftsmål nr. 11 om byer",
+        "FNs bærekraftsmål nr. 7: Utrydde sult",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, [7])],
+        [
+            commitment("1.1", "Tiltak som bidrar til bærekraftsmål 4 i planen"),
+            commitment("1.2", "Tiltak der målet kom med: 9 – Industri, innovasjon og infrastruktur"),
+            commitment("1.3", "Tiltak over to linjer jf. FNs bærekraftsmål nr. 11 om byer"),
+        ],
+    )
+    assert messages(parsed) == [
+        "Linje 4: teksten til tiltak 1.2 nevner et bærekraftsmål («9 – Industri, innovasjon og infrastruktur»). "
+        "Står målet på en egen linje i dokumentet, hører det til innsatsområdet og ikke til tiltakets tekst.",
+        "Linje 6: teksten til tiltak 1.3 nevner et bærekraftsmål («jf. FNs bærekraftsmål nr. 11 om byer»). "
+        "Står målet på en egen linje i dokumentet, hører det til innsatsområdet og ikke til tiltakets tekst.",
+        "Linje 7: bærekraftsmål 7 heter ikke «Utrydde sult». Målet er lest som nummer 7; sjekk nummeret.",
+    ]
+
+
+# --- what the export added ---------------------------------------------------------------------
+
+
+def test_a_table_of_contents_is_skipped():
+    parsed = parse(
+        "Innholdsfortegnelse",
+        "1 Innledning 3",
+        "2 Innsatsområder 4",
+        "2.1 Utdanning 4",
+        "",
+        "Innledning",
+        "Avtalen gjelder fra 2024.",
+        "3.1.1 Et punkt ........ 9",
+        "3.1.2 Et annet punkt\t9",
+        "1 Utdanning",
+        "1.1 Fagskole",
+    )
+    assert parsed.agreement == agreement([FocusArea("1", "Utdanning", None, [])], [commitment("1.1", "Fagskole")])
+    assert messages(parsed) == [
+        "Linje 2: en innholdsfortegnelse (4 linjer, til linje 5) er hoppet over. "
+        "Sjekk at ingen innsatsområder eller tiltak står blant de linjene.",
+        "Linje 9: en innholdsfortegnelse (2 linjer, til linje 10) er hoppet over. "
+        "Sjekk at ingen innsatsområder eller tiltak står blant de linjene.",
+    ]
+
+
+def test_page_furniture_is_dropped_and_never_glued_into_a_text():
+    parsed = parse_lines(
+        [
+            Line(TITLE, 1, page=1),
+            Line("1 Utdanning", 2, page=1),
+            Line("1.1 Etablere forpliktende samarbeids-", 3, page=1),
+            Line("Side 1 av 3", 4, page=1),
+            Line(TITLE, 5, page=2),
+            Line("Viken fylkeskommune", 6, page=2),
+            Line("prosjekter med fag- og svennebrev og samarbeids- prosjekter.", 7, page=2),
+            Line("- 2 -", 8, page=2),
+            Line(TITLE, 9, page=3),
+            Line("Viken fylkeskommune", 10, page=3),
+            Line("1.2 Gjøre overgangen god.", 11, page=3),
+            Line("3", 12, page=3),
+            Line("Viken fylkeskommune", 13, page=3),
+        ]
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, [])],
+        [
+            commitment(
+                "1.1",
+                "Etablere forpliktende samarbeidsprosjekter med fag- og svennebrev og samarbeidsprosjekter.",
+            ),
+            commitment("1.2", "Gjøre overgangen god."),
+        ],
+    )
+    assert messages(parsed) == [
+        "Side 1, linje 3: i tiltak 1.1 er ord delt over to linjer satt sammen igjen (samarbeidsprosjekter). "
+        "Sjekk at det ikke var en ekte bindestrek.",
+        "Side 1, linje 4: «Side 1 av 3» ser ut som et sidetall og er tatt ut av teksten.",
+        f"Side 2, linje 5: «{TITLE}» står 3 ganger, som en topp- eller bunntekst på hver side, og er tatt ut "
+        "av teksten.",
+        "Side 2, linje 6: «Viken fylkeskommune» står 3 ganger, som en topp- eller bunntekst på hver side, og "
+        "er tatt ut av teksten.",
+        "Side 2, linje 8: «- 2 -» ser ut som et sidetall og er tatt ut av teksten.",
+        "Side 3, linje 12: «3» ser ut som et sidetall og er tatt ut av teksten.",
+    ]
+    assert parsed.warnings[1] == LayoutWarning("page_number", 4, 1, {"text": "Side 1 av 3"})
+    assert (
+        parsed.warnings[1].message("en")
+        == "Page 1, line 4: “Side 1 av 3” looks like a page number and was taken out of the text."
+    )

@@ -413,3 +413,243 @@ def test_page_furniture_is_dropped_and_never_glued_into_a_text():
         parsed.warnings[1].message("en")
         == "Page 1, line 4: “Side 1 av 3” looks like a page number and was taken out of the text."
     )
+
+
+# --- table rows --------------------------------------------------------------------------------
+
+
+def row(number: int, code: str, text: str, **fields: str) -> Line:
+    return Line(f"{code} {text}", number, page=2, cells={"code": code, "text": text, **fields})
+
+
+def test_table_columns_become_fields_and_a_first_status_never_text():
+    parsed = parse_lines(
+        [
+            Line("Handlingsplan 2024-2025", 1, page=1),
+            Line("Innsatsområde 1: Utdanning #kompetanseløft", 2, page=1),
+            row(3, "Nr", "Tiltak", council_area="Ansvar", deadline="Frist", status="Status", amount="Midler"),
+            row(
+                4,
+                "1.1",
+                "Etablere samarbeidsprosjekter",
+                council_area="Utdanning og kompetanse",
+                deadline="31.12.2023",
+                status="I rute",
+                progress="50 %",
+                comment="Godt i gang",
+                amount="kr 500 000",
+            ),
+            row(5, "1.2", "Fagskole", council_area="utdanning", deadline="2024", status="Fullført", amount="0,5 mill."),
+            row(6, "", "med industrifagskole", council_area="", deadline="", status=""),
+            row(7, "1.2.A", "Lærlinger", council_area="FRL", deadline="løpende", status="Snart", amount="litt"),
+            row(8, "b)", "Yrkesmesse", council_area="Helse", deadline="31.02.2024", status="I arbeid", progress="150"),
+            row(9, "1.3", "Uten felt", council_area="-", deadline="", status="", amount=""),
+        ]
+    )
+    assert parsed.agreement == Agreement(
+        period="2024-2025",
+        title="Handlingsplan 2024-2025",
+        focus_areas=[FocusArea("1", "Utdanning", "#kompetanseløft", [])],
+        commitments=[
+            commitment(
+                "1.1",
+                "Etablere samarbeidsprosjekter",
+                council_area="Utdanning og kompetanse",
+                deadline="2023-12-31",
+                amount=500_000,
+            ),
+            commitment(
+                "1.2",
+                "Fagskole med industrifagskole",
+                council_area="Utdanning og kompetanse",
+                deadline="2024",
+                amount=500_000,
+            ),
+            commitment("1.2.A", "Lærlinger", deadline="løpende"),
+            commitment("1.2.b", "Yrkesmesse"),
+            commitment("1.3", "Uten felt"),
+        ],
+    )
+    assert parsed.reports == {
+        "1.1": FirstReport("on_track", 50, "Godt i gang"),
+        "1.2": FirstReport("completed"),
+        "1.2.b": FirstReport("on_track"),
+    }
+    areas = (
+        "Kultur og mangfold, Plan, klima og miljø, Samferdsel, Næring og tannhelse, Utdanning og kompetanse, "
+        "Finans og administrasjon, Fylkesrådsleders kontor"
+    )
+    assert messages(parsed) == [
+        "Side 2, linje 6: tabellraden uten nummer («med industrifagskole») er lest som fortsettelsen av tiltak 1.2.",
+        f"Side 2, linje 7: ansvaret «FRL» for tiltak 1.2.A er ikke ett av rådsområdene ({areas}). "
+        "Velg rådsområdet for tiltaket før du lagrer.",
+        "Side 2, linje 7: beløpet «litt» for tiltak 1.2.A kan ikke leses som kroner (skriv for eksempel "
+        "«500 000» eller «1,2 mill.»); tiltaket får ikke noe beløp.",
+        "Side 2, linje 7: statusen «Snart» for tiltak 1.2.A er ikke en av statusene (Ikke startet, I rute, "
+        "Forsinket, Fullført, Utgår); tiltaket får ingen første statusrapport.",
+        f"Side 2, linje 8: ansvaret «Helse» for tiltak 1.2.b er ikke ett av rådsområdene ({areas}). "
+        "Velg rådsområdet for tiltaket før du lagrer.",
+        "Side 2, linje 8: fristen «31.02.2024» for tiltak 1.2.b er ingen dato som finnes; tiltaket får ingen frist.",
+        "Side 2, linje 8: statusen «I arbeid» for tiltak 1.2.b er lest som «I rute». Rett statusen før du "
+        "lagrer den som første statusrapport hvis det ikke stemmer.",
+        "Side 2, linje 8: fremdriften «150» for tiltak 1.2.b er ikke et tall fra 0 til 100; statusen er tatt "
+        "med uten fremdrift.",
+    ]
+    assert parsed.warnings[6].message("en") == (
+        "Page 2, line 8: the status “I arbeid” for commitment 1.2.b was read as “On track”. Correct it before "
+        "saving it as the first status report if that is not right."
+    )
+
+
+def test_the_countys_own_council_areas():
+    parsed = parse_lines(
+        [
+            Line("Handlingsplan 2024", 1),
+            Line("1 Samferdsel", 2),
+            row(3, "1.1", "Busstilbud", council_area="Mobilitet"),
+            row(4, "1.2", "Sykkelveier", council_area="Samferdsel"),
+        ],
+        council_areas=("Mobilitet og transport", "Opplæring"),
+    )
+    assert [(c.code, c.council_area) for c in parsed.agreement.commitments] == [
+        ("1.1", "Mobilitet og transport"),
+        ("1.2", None),
+    ]
+    assert messages(parsed, "en") == [
+        "Page 2, line 4: the responsibility “Samferdsel” for commitment 1.2 is not one of the council areas "
+        "(Mobilitet og transport, Opplæring). Choose the council area for the commitment before saving."
+    ]
+
+
+def test_a_table_row_outside_any_commitment_is_named():
+    parsed = parse_lines(
+        [Line("Handlingsplan 2024", 1), Line("1 Samferdsel", 2), row(3, "", "Merknad"), row(4, "1.1", "Buss")]
+    )
+    assert parsed.agreement.commitments == [commitment("1.1", "Buss")]
+    assert messages(parsed) == [
+        "Side 2, linje 3: tabellraden «Merknad» har ikke noe tiltaksnummer og står ikke under et tiltak; den er "
+        "ikke tatt med."
+    ]
+
+
+@pytest.mark.parametrize(
+    "value,deadline",
+    [
+        ("31.12.2023", "2023-12-31"),
+        ("31/12/2023", "2023-12-31"),
+        ("2023-12-31", "2023-12-31"),
+        ("31. desember 2023", "2023-12-31"),
+        ("1 mars 2024", "2024-03-01"),
+        ("31.12.23", "2023-12-31"),
+        ("2023", "2023"),
+        ("4. kv. 2023", "4. kv. 2023"),
+        (" løpende ", "løpende"),
+        ("31.02.2023", None),
+    ],
+)
+def test_deadlines(value, deadline):
+    assert parse_deadline(value) == deadline
+
+
+@pytest.mark.parametrize(
+    "value,amount",
+    [
+        ("kr 500 000", 500_000),
+        ("500 000,-", 500_000),
+        ("500\u00a0000 kr", 500_000),
+        ("0,5 mill.", 500_000),
+        ("1,2 mill. kr", 1_200_000),
+        ("500'", 500_000),
+        ("NOK 250 000", 250_000),
+        ("kr 1.500.000", 1_500_000),
+        ("2 mrd", 2_000_000_000),
+        ("250", 250),
+        ("12,50", None),
+        ("etter behov", None),
+    ],
+)
+def test_amounts(value, amount):
+    assert parse_amount(value) == amount
+
+
+@pytest.mark.parametrize("value,progress", [("50", 50), ("50 %", 50), ("100%", 100), ("50,0 %", 50), ("101", None)])
+def test_progress(value, progress):
+    assert parse_progress(value) == progress
+
+
+@pytest.mark.parametrize(
+    "value,area",
+    [
+        ("Utdanning og kompetanse", "Utdanning og kompetanse"),
+        ("  utdanning  OG kompetanse ", "Utdanning og kompetanse"),
+        ("Plan, klima og miljø", "Plan, klima og miljø"),
+        ("Plan klima og miljø", "Plan, klima og miljø"),
+        ("Næring", "Næring og tannhelse"),
+        ("Rådsområde for kultur og mangfold", "Kultur og mangfold"),
+        ("Fylkesrådsleder", "Fylkesrådsleders kontor"),
+        ("UK", "Utdanning og kompetanse"),
+        ("PKM", "Plan, klima og miljø"),
+        ("Samferdsel / Utdanning", None),
+        ("Helse", None),
+    ],
+)
+def test_council_areas(value, area):
+    from core.vocabulary import COUNCIL_AREAS
+
+    assert match_council_area(value, COUNCIL_AREAS) == area
+
+
+# --- warnings and refusals ---------------------------------------------------------------------
+
+
+def test_gaps_an_item_before_the_first_focus_area_and_a_long_text():
+    long_text = " ".join(["ord"] * 121)
+    parsed = parse(
+        "Innledning",
+        "1.1 Avtalen bygger på forrige avtale.",
+        "1 Utdanning",
+        "1.1 Fagskole",
+        "1.2 Lærlinger",
+        "1.4 Yrkesmesse",
+        "3 Samferdsel",
+        f"3.1 {long_text}",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, []), FocusArea("3", "Samferdsel", None, [])],
+        [
+            commitment("1.1", "Fagskole"),
+            commitment("1.2", "Lærlinger"),
+            commitment("1.4", "Yrkesmesse"),
+            commitment("3.1", long_text),
+        ],
+    )
+    assert messages(parsed) == [
+        "Linje 3: «1.1 Avtalen bygger på forrige avtale.» ser ut som et tiltak, men står før første "
+        "innsatsområde og er ikke tatt med. Sjekk at overskriften over er skrevet som «1 - Tittel» eller "
+        "«Innsatsområde 1: Tittel».",
+        "Linje 7: tiltak 1.4 følger etter et hopp i nummereringen; 1.3 mangler. "
+        "Sjekk at ingen tiltak er lest som tekst.",
+        "Linje 8: innsatsområde 3 følger etter et hopp i nummereringen; innsatsområde 2 mangler. "
+        "Sjekk at overskriften er skrevet som «2 - Tittel».",
+        "Linje 9: tiltak 3.1 har 121 ord. Sjekk at teksten ikke har fått med seg en overskrift eller neste avsnitt.",
+    ]
+    assert parsed.warnings[0] == LayoutWarning(
+        "outside_focus_area", 3, None, {"code": "1.1", "text": "Avtalen bygger på forrige avtale."}
+    )
+
+
+@pytest.mark.parametrize(
+    "texts,message",
+    [
+        (("1 Næring", "1.1 Et tiltak", "2.1 Vei"), "Tiltak 2.1 på linje 4 står under innsatsområde 1. "
+         "Sjekk at overskriften for innsatsområde 2 er skrevet som «2 - Tittel»."),
+        (("Innsatsområde 1: Næring", "1.1 Et tiltak", "Innsatsområde 1: Igjen"),
+         "Innsatsområde 1 står to ganger i avtalen (igjen på linje 4)."),
+        (("1 Næring", "Tiltak 1.1:", "1.2 Et tiltak"), "Tiltak 1.1 på linje 3 mangler tekst."),
+        (("1 Næring", "• bare kulepunkter", "1.1 Et tiltak"), "Tiltak 1.1 står to ganger i avtalen (linje 3 og 4)."),
+    ],
+)  # fmt: skip
+def test_what_cannot_be_read_is_still_refused(texts, message):
+    with pytest.raises(AgreementFormatError) as error:
+        parse(*texts)
+    assert str(error.value) == message

@@ -156,6 +156,8 @@ _STATUS_READINGS = {
     "stoppet": "cancelled",
 }
 _LONG_TEXT_WORDS = 120
+# How many lines at the top and at the bottom of a page a running header or footer may take.
+_PAGE_EDGE = 2
 _TITLE_WORDS = 10
 
 
@@ -258,7 +260,7 @@ class _Parser:
         while index < len(self.lines):
             raw = self.source[index].text.strip()
             in_block = fold(self.lines[index]).rstrip(":") in _TOC_HEADINGS
-            if not (in_block or _TOC_LEADER.match(raw)):
+            if not (in_block or _toc_entry(raw)):
                 index += 1
                 continue
             first = index
@@ -270,7 +272,7 @@ class _Parser:
                 if not text:
                     index += 1
                     continue
-                if _TOC_LEADER.match(raw) or (in_block and _ENDS_WITH_PAGE.match(text)):
+                if _toc_entry(raw) or (in_block and _ENDS_WITH_PAGE.match(text)):
                     last = index
                     index += 1
                     continue
@@ -292,18 +294,40 @@ class _Parser:
             self.warn("page_number", i, text=self.lines[i])
             self.lines[i] = ""
         title_index = next((i for i, line in enumerate(self.lines) if line), None)
-        counts = Counter(
-            line for i, line in enumerate(self.lines) if line and self.source[i].cells is None and not _is_item(line)
-        )
+        by_page: dict[int, list[int]] = {}
+        for i, line in enumerate(self.source):
+            if line.page is not None and self.lines[i]:
+                by_page.setdefault(line.page, []).append(i)
+        edges = {i for on_page in by_page.values() for i in on_page[:_PAGE_EDGE] + on_page[-_PAGE_EDGE:]}
+        candidates = [i for i in range(len(self.lines)) if self._may_be_running(i, edges)]
+        counts = Counter(self.lines[i] for i in candidates)
         for text, count in counts.items():
             if count < 3:
                 continue
-            repeats = [i for i, line in enumerate(self.lines) if line == text and self.source[i].cells is None]
+            repeats = [i for i in candidates if self.lines[i] == text]
             if title_index in repeats:
                 repeats.remove(title_index)  # the title, repeated as a running header, stays once
             for i in repeats:
                 self.lines[i] = ""
             self.warn("repeated_line", repeats[0], text=text, count=count)
+
+    def _may_be_running(self, index: int, edges: set[int]) -> bool:
+        """Whether the line could be a running header or footer, were it repeated.
+
+        An item, goal line, bullet or sub-heading repeated under several focus areas is the
+        authors' ("Bærekraftsmål 9", "KUNNSKAPSGRUNNLAG"), and so is a lead-in ending in a colon.
+        Where the source has pages, a running line stands at the top or bottom of one.
+        """
+        line = self.lines[index]
+        if not line or self.source[index].cells is not None or line.endswith(":"):
+            return False
+        if _is_item(line) or _NUMBERED.match(line) or _SDG_LINE.match(line) or _GOAL_LINE.match(line):
+            return False
+        if _BULLET.match(line) or _SUB_ITEM.match(line) or _HASHTAG_LINE.match(line):
+            return False
+        if self.source[index].page is None:
+            return not (line.upper() == line and sum(ch.isalpha() for ch in line) >= 3)
+        return index in edges
 
     # --- the items -------------------------------------------------------------------------------
 
@@ -625,6 +649,11 @@ def _cell_part(part: _Part, cells: Mapping[str, str]) -> _Part:
     if re.fullmatch(r"[A-Za-z]{1,4}\)?", code) and _sub_label(code.rstrip(")")):
         return _Part("sub", label=code.rstrip(")"), text=text)
     return _Part("text", text=text)
+
+
+def _toc_entry(raw: str) -> bool:
+    # Only a line ending in a page number is tried: the pattern backtracks on a long paragraph.
+    return raw[-1:].isdigit() and bool(_TOC_LEADER.match(raw))
 
 
 def _item_line(line: str) -> str:

@@ -32,7 +32,7 @@ def agreement(focus_areas: list[FocusArea], commitments: list[Commitment]) -> Ag
 
 
 def commitment(code: str, text: str, **fields) -> Commitment:
-    return Commitment(code, text, focus_area=code.split(".")[0], **fields)
+    return Commitment(code, text, focus_area=code.split(".", maxsplit=1)[0], **fields)
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="seed agreement not available")
@@ -653,3 +653,45 @@ def test_what_cannot_be_read_is_still_refused(texts, message):
     with pytest.raises(AgreementFormatError) as error:
         parse(*texts)
     assert str(error.value) == message
+
+
+def test_lines_the_authors_repeat_stay():
+    parsed = parse_lines(
+        [
+            Line(TITLE, 1, page=1),
+            *[
+                line
+                for area in (1, 2, 3)
+                for line in (
+                    Line(f"{area} Område {area}", 10 * area, page=area),
+                    Line("KUNNSKAPSGRUNNLAG", 10 * area + 1, page=area),
+                    Line("Partene skal:", 10 * area + 2, page=area),
+                    Line(f"{area}.1 Tiltak {area}", 10 * area + 3, page=area),
+                    Line("med felles innsats", 10 * area + 4, page=area),
+                    Line("Bærekraftsmål 9", 10 * area + 5, page=area),
+                    Line(f"{area}.2 Siste", 10 * area + 6, page=area),
+                )
+            ],
+        ]
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea(str(area), f"Område {area}", None, [9]) for area in (1, 2, 3)],
+        [
+            commitment(code, text)
+            for area in (1, 2, 3)
+            for code, text in ((f"{area}.1", f"Tiltak {area} med felles innsats"), (f"{area}.2", "Siste"))
+        ],
+    )
+    assert parsed.warnings == []
+
+
+def test_a_long_document_with_a_long_paragraph():
+    # The contents pattern is tried only on lines ending in a number, so a long one cannot backtrack for long.
+    texts = [f"{area} Område {area}" for area in range(1, 60)]
+    body = [
+        line
+        for area in range(1, 60)
+        for line in (texts[area - 1], *(f"{area}.{n} {'ord ' * 60}." for n in range(1, 40)), "x" * 5000 + " 9")
+    ]
+    parsed = parse(*body)
+    assert (len(parsed.agreement.focus_areas), len(parsed.agreement.commitments), parsed.warnings) == (59, 59 * 39, [])

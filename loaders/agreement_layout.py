@@ -309,7 +309,7 @@ class _Parser:
                 repeats.remove(title_index)  # the title, repeated as a running header, stays once
             for i in repeats:
                 self.lines[i] = ""
-            self.warn("repeated_line", repeats[0], text=text, count=count)
+            self.warn("repeated_line", repeats[0], text=_excerpt(text), count=count)
 
     def _may_be_running(self, index: int, edges: set[int]) -> bool:
         """Whether the line could be a running header or footer, were it repeated.

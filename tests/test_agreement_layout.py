@@ -691,7 +691,7 @@ def test_a_long_document_with_a_long_paragraph():
     body = [
         line
         for area in range(1, 60)
-        for line in (texts[area - 1], *(f"{area}.{n} {'ord ' * 60}." for n in range(1, 40)), "x" * 5000 + " 9")
+        for line in (texts[area - 1], *(f"{area}.{n} {'ord ' * 60}." for n in range(1, 40)), "x" * 5000 + f" {area}")
     ]
     parsed = parse(*body)
     assert (len(parsed.agreement.focus_areas), len(parsed.agreement.commitments), parsed.warnings) == (59, 59 * 39, [])

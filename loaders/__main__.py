@@ -238,7 +238,7 @@ def _acting_user(db: Database, args: argparse.Namespace) -> User:
 
 def run_agreement(args: argparse.Namespace) -> int:
     from core.queries import quarter_argument
-    from loaders.agreement import preview_agreement, save_preview, warning_text
+    from loaders.agreement import preview_agreement, save_preview
 
     quarter = quarter_argument(args.first_reports) if args.first_reports else None
     with _database(args) as db:
@@ -251,7 +251,7 @@ def run_agreement(args: argparse.Namespace) -> int:
             say("cli.agreement.dry_run")
             return EXIT_OK
         for warning in preview.warnings:
-            print(t("cli.warning", LANG, warning=_escaped(warning_text(warning, LANG))), file=sys.stderr)
+            print(t("cli.warning", LANG, warning=_escaped(warning.message(LANG))), file=sys.stderr)
         result = save_preview(db, preview, user=user, report_quarter=quarter)
     print(result.message(LANG))
     return EXIT_OK
@@ -261,7 +261,6 @@ def preview_lines(preview: AgreementPreview, lang: str) -> list[str]:
     """An agreement preview as the command line prints it: the tree of focus areas and commitments
     with their fields, the warnings, and what would change against the stored agreement."""
     from core.vocabulary import SDG_BY_NUMBER
-    from loaders.agreement import warning_text
 
     agreement = preview.agreement
     lines = [
@@ -300,7 +299,7 @@ def preview_lines(preview: AgreementPreview, lang: str) -> list[str]:
     lines.append("")
     if preview.warnings:
         lines.append(t("cli.agreement.warnings", lang, count=len(preview.warnings)))
-        lines.extend("  " + warning_text(warning, lang) for warning in preview.warnings)
+        lines.extend("  " + warning.message(lang) for warning in preview.warnings)
     else:
         lines.append(t("cli.agreement.no_warnings", lang))
     lines.append("")

@@ -31,7 +31,7 @@ from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import clean_text, fold, number_text, quarter_of_date
 from loaders.agreement_layout import LayoutWarning, parse_lines
-from loaders.agreement_sources import read_lines
+from loaders.agreement_sources import read_document, read_lines
 from loaders.errors import MissingRegion, UnknownCouncilArea
 
 
@@ -137,13 +137,6 @@ def field_value(field: str, value: object, lang: str) -> str:
     return str(value)
 
 
-def warning_text(warning: LayoutWarning, lang: str) -> str:
-    """A layout warning with its page where the file has pages: "Side 2: Linje 40: …"."""
-    if warning.page is None:
-        return warning.message(lang)
-    return t("loaders.agreement.warning_on_page", lang, page=warning.page, warning=warning.message(lang))
-
-
 def read_agreement(path: str | os.PathLike, period: str | None = None) -> Agreement:
     """Parse an agreement from a file (see ``loaders.agreement_sources`` for the types read)."""
     return parse_lines(read_lines(path), period).agreement
@@ -165,8 +158,9 @@ def preview_agreement(
     region = clean_text(region)
     if not region:
         raise MissingRegion("loaders.agreement.no_region")
-    parsed = parse_lines(read_lines(path), period)
-    dated: dt.date | None = None
+    document = read_document(path)
+    parsed = parse_lines(document.lines, period, council_areas=council_area_names(db))
+    dated = document.dated
     return AgreementPreview(
         region=region,
         period=parsed.agreement.period,

@@ -238,8 +238,8 @@ def test_layout_warnings_are_shown_with_their_line_and_page(register, monkeypatc
 
     real = agreement.parse_lines
 
-    def with_warnings(lines, period=None):
-        parsed = real(lines, period)
+    def with_warnings(lines, period=None, **options):
+        parsed = real(lines, period, **options)
         return ParsedAgreement(
             parsed.agreement,
             [
@@ -253,7 +253,7 @@ def test_layout_warnings_are_shown_with_their_line_and_page(register, monkeypatc
     at = choose(agreements_page(), "avtale-moss.txt", FIRST)
     assert [warning.value for warning in at.main.warning][1:] == [
         "Linje 4: tiltak 1.1 har 212 ord. Sjekk at teksten ikke har fått med seg en overskrift eller neste avsnitt.",
-        "Side 2: Linje 8: tiltak 2.1 har 180 ord. Sjekk at teksten ikke har fått med seg en overskrift eller "
+        "Side 2, linje 8: tiltak 2.1 har 180 ord. Sjekk at teksten ikke har fått med seg en overskrift eller "
         "neste avsnitt.",
     ]
     assert [row["status"] for row in editor_rows(at)] == ["I rute", "", "", ""]

@@ -27,7 +27,6 @@ from core.settings import setting
 from core.users import User
 from core.vocabulary import format_number, quarter_label, quarter_of_date, status_label
 from loaders.agreement import AgreementPreview, field_change_text, field_value, preview_agreement, save_preview
-from loaders.agreement import warning_text as layout_warning_text
 from outputs.catalogue import catalogue_workbook
 from outputs.tables import XLSX_MIME
 from views import _data as data
@@ -280,7 +279,7 @@ def show_warnings(preview: AgreementPreview, lang: str) -> None:
         st.write(t("agreements.no_warnings", lang))
         return
     for warning in preview.warnings:
-        st.warning(widgets.markdown_literal(layout_warning_text(warning, lang)), icon=":material/warning:")
+        st.warning(widgets.markdown_literal(warning.message(lang)), icon=":material/warning:")
 
 
 def show_changes(preview: AgreementPreview, lang: str) -> None:

@@ -3,6 +3,9 @@ preview (focus areas, commitments with council areas to set, warnings, changes),
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from core.db import connect
@@ -64,7 +67,11 @@ def editor(at):
 
 
 def editor_rows(at) -> list[dict]:
-    return editor(at).value.to_dict("records")
+    """The editor's rows; an empty council area is None (the frame's NaN once it has any name)."""
+    return [
+        {column: None if value is None or value != value else value for column, value in row.items()}
+        for row in editor(at).value.to_dict("records")
+    ]
 
 
 def save(at):
@@ -330,3 +337,80 @@ def test_a_stored_agreement_downloads_as_a_register_that_loads_back_unchanged(re
         summary = load_catalogue(db, path, user=ADMIN)
         assert (summary.added, summary.changed) == (0, 0)
         assert stored_agreement(db, IOR, "2023-2024") == before
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def action_plan() -> bytes:
+    """An action plan in Word: a table with Ansvar, Frist, Status and Midler, dated by its adoption."""
+    document = docx.Document()
+    document.add_paragraph("Handlingsplan for partnerskapsavtalen 2025-2026")
+    document.add_paragraph("Vedtatt i regionrådet 12. mars 2025")
+    document.add_paragraph("1 - Samferdsel #lavereklimautslipp")
+    rows = [
+        ["Nr", "Tiltak", "Ansvar", "Frist", "Status", "Midler"],
+        ["1.1", "Trygg skolevei", "Samferdsel", "31.12.2025", "I rute", "250 000"],
+        ["1.2", "Bysykler i Moss", "Rådmannen", "2026", "Ikke startet", ""],
+    ]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_table_s_columns_are_fields_and_its_status_a_first_report_for_the_quarter_it_is_dated(register):
+    at = agreements_page()
+    at.file_uploader[0].set_value(("handlingsplan.docx", action_plan(), DOCX))
+    at.selectbox(key="agreement-region").set_value(REGION)
+    rerun(at)
+    assert messages(at)["warning"] == [
+        "1 tiltak har ikke rådsområde.",
+        "Linje 5: ansvaret «Rådmannen» for tiltak 1.2 er ikke ett av rådsområdene (Kultur og mangfold, Plan, klima "
+        "og miljø, Samferdsel, Næring og tannhelse, Utdanning og kompetanse, Finans og administrasjon, "
+        "Fylkesrådsleders kontor). Velg rådsområdet for tiltaket før du lagrer.",
+    ]
+    assert editor_rows(at) == [
+        {
+            "code": "1.1",
+            "text": "Trygg skolevei",
+            "focus_area": "1 Samferdsel",
+            "council_area": "Samferdsel",
+            "deadline": "2025-12-31",
+            "amount": "250\u202f000 kr",
+            "status": "I rute",
+        },
+        {
+            "code": "1.2",
+            "text": "Bysykler i Moss",
+            "focus_area": "1 Samferdsel",
+            "council_area": None,
+            "deadline": "2026",
+            "amount": "",
+            "status": "Ikke startet",
+        },
+    ]
+    box = at.checkbox(key="agreement-first-reports")
+    assert box.label == "Lagre Status-kolonnen som første statusrapport (2 tiltak)"
+    # The quarter offered is the one the document is dated in.
+    assert at.selectbox(key="agreement-first-reports-quarter").value == "2025-Q1"
+    at.session_state[editor(at).key] = {
+        "edited_rows": {1: {"council_area": "Samferdsel"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    box.check()
+    save(rerun(at))
+    with connect() as db:
+        stored = stored_agreement(db, REGION, "2025-2026")
+        assert [(c.code, c.council_area, c.deadline, c.amount) for c in stored.commitments] == [
+            ("1.1", "Samferdsel", "2025-12-31", 250_000),
+            ("1.2", "Samferdsel", "2026", None),
+        ]
+        assert db.execute(
+            "SELECT c.code, s.quarter, s.status FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
+            "JOIN agreements a ON a.id = c.agreement_id WHERE a.period = '2025-2026' ORDER BY c.code"
+        ).fetchall() == [("1.1", "2025-Q1", "on_track"), ("1.2", "2025-Q1", "not_started")]

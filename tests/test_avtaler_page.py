@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pandas as pd
 import pytest
 
 from core.db import connect
@@ -69,7 +70,7 @@ def editor(at):
 def editor_rows(at) -> list[dict]:
     """The editor's rows; an empty council area is None (the frame's NaN once it has any name)."""
     return [
-        {column: None if value is None or value != value else value for column, value in row.items()}
+        {column: None if pd.isna(value) else value for column, value in row.items()}
         for row in editor(at).value.to_dict("records")
     ]
 

@@ -373,7 +373,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The special part of the partnership agreement as the county published it, or an action plan "
         "with the columns Nr, Tiltak, Ansvar, Frist and Status.",
     ),
-    "agreements.region": ("Region", "Region"),
+    "agreements.region": ("Avtalens region", "The agreement's region"),
     "agreements.region_help": (
         "Velg regionen, eller skriv navnet på en ny region.",
         "Choose the region, or type the name of a new region.",

@@ -279,7 +279,7 @@ def show_warnings(preview: AgreementPreview, lang: str) -> None:
         st.write(t("agreements.no_warnings", lang))
         return
     for warning in preview.warnings:
-        st.warning(widgets.markdown_literal(warning.message(lang)), icon=":material/warning:")
+        st.warning(widgets.markdown_literal(warning.message(lang)))
 
 
 def show_changes(preview: AgreementPreview, lang: str) -> None:

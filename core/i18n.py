@@ -422,6 +422,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The commitments as understood. Choose or correct each commitment's council area in the column "
         "“Council area”; the other columns cannot be changed here.",
     ),
+    "agreements.no_council_area": ("Ikke valgt", "Not chosen"),
     "agreements.without_council_area.one": (
         "{count} tiltak har ikke rådsområde.",
         "{count} commitment has no council area.",

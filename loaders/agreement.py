@@ -26,6 +26,7 @@ from core.register import (
     FirstReportsFor,
     agreement_changes,
     save_agreements_as_upload,
+    stored_agreement,
 )
 from core.uploads import file_sha256
 from core.users import User
@@ -160,19 +161,36 @@ def preview_agreement(
         raise MissingRegion("loaders.agreement.no_region")
     document = read_document(path)
     parsed = parse_lines(document.lines, period, council_areas=council_area_names(db))
+    agreement = parsed.agreement
+    changes = agreement_changes(db, region, agreement)
+    if changes is not None:
+        # A council area the document leaves blank keeps the stored one when saved: show that one.
+        agreement = with_stored_council_areas(agreement, stored_agreement(db, region, agreement.period))
     dated = document.dated
     return AgreementPreview(
         region=region,
-        period=parsed.agreement.period,
+        period=agreement.period,
         file_name=file_name or Path(path).name,
         sha256=file_sha256(path),
-        agreement=parsed.agreement,
+        agreement=agreement,
         warnings=list(parsed.warnings),
         reports=dict(parsed.reports),
-        changes=agreement_changes(db, region, parsed.agreement),
+        changes=changes,
         dated=dated,
         report_quarter=quarter_of_date(dated) if dated else None,
     )
+
+
+def with_stored_council_areas(agreement: Agreement, stored: Agreement) -> Agreement:
+    """The agreement with each blank council area filled from the stored commitment of the same code."""
+    kept = {commitment.code: commitment.council_area for commitment in stored.commitments}
+    commitments = [
+        dataclasses.replace(commitment, council_area=kept.get(commitment.code))
+        if not commitment.council_area and kept.get(commitment.code)
+        else commitment
+        for commitment in agreement.commitments
+    ]
+    return dataclasses.replace(agreement, commitments=commitments)
 
 
 def save_preview(

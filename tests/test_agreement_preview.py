@@ -134,6 +134,13 @@ def test_a_changed_file_is_compared_with_the_stored_agreement(db, agreement_file
     assert [c.code for c in changes.retired] == ["1.2"]
     assert changes.unchanged == 2
     assert (preview.is_new, preview.same_as_stored) == (False, False)
+    # The document names no council areas: the preview shows those saving keeps.
+    assert [(c.code, c.council_area) for c in preview.agreement.commitments] == [
+        ("1.1", None),
+        ("2.1", None),
+        ("2.2", "Samferdsel"),
+        ("2.3", None),
+    ]
 
     summary = save_preview(db, preview, user=ADMIN)
     assert (summary.added, summary.changed, summary.unchanged, summary.retired) == (1, 1, 2, 1)

@@ -44,6 +44,9 @@ SAVED_LINKS_KEY = "_agreement_saved_links"
 REGIONS_PAGE = "views/regioner.py"
 UPLOADS_PAGE = "views/opplastinger.py"
 COUNCIL_COLUMN = "council_area"
+# The editor's value for "no council area": the grid shows an empty cell as "None", so a blank is an
+# option of its own, written out in words.
+NOT_CHOSEN = "-"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -223,7 +226,7 @@ def commitments_frame(preview: AgreementPreview, lang: str) -> pd.DataFrame:
             "code": [commitment.code for commitment in commitments],
             "text": [commitment.text for commitment in commitments],
             "focus_area": [titles.get(commitment.focus_area or "", "") for commitment in commitments],
-            COUNCIL_COLUMN: [commitment.council_area for commitment in commitments],
+            COUNCIL_COLUMN: [commitment.council_area or NOT_CHOSEN for commitment in commitments],
             "deadline": [commitment.deadline or "" for commitment in commitments],
             "amount": [
                 field_value("amount", commitment.amount, lang) if commitment.amount is not None else ""
@@ -249,22 +252,25 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | N
     edited = st.data_editor(
         frame[columns],
         column_config={
-            "code": st.column_config.TextColumn(t("col.code", lang)),
-            "text": st.column_config.TextColumn(t("col.text", lang), width="large"),
-            "focus_area": st.column_config.TextColumn(t("col.focus_area", lang)),
+            "code": st.column_config.TextColumn(t("col.code", lang), width="small"),
+            "text": st.column_config.TextColumn(t("col.text", lang), width=320),
+            "focus_area": st.column_config.TextColumn(t("col.focus_area", lang), width="medium"),
             COUNCIL_COLUMN: st.column_config.SelectboxColumn(
-                t("col.council_area", lang), options=councils, width="medium"
+                t("col.council_area", lang),
+                options=[NOT_CHOSEN, *councils],
+                format_func=lambda name: t("agreements.no_council_area", lang) if name == NOT_CHOSEN else name,
+                width="medium",
             ),
-            "deadline": st.column_config.TextColumn(t("agreements.col.deadline", lang)),
-            "amount": st.column_config.TextColumn(t("agreements.col.amount", lang)),
-            "status": st.column_config.TextColumn(t("col.status", lang)),
+            "deadline": st.column_config.TextColumn(t("agreements.col.deadline", lang), width="small"),
+            "amount": st.column_config.TextColumn(t("agreements.col.amount", lang), width="small"),
+            "status": st.column_config.TextColumn(t("col.status", lang), width="small"),
         },
         disabled=[column for column in columns if column != COUNCIL_COLUMN],
         hide_index=True,
         key=f"agreement-editor-{preview.sha256[:12]}-{slug(preview.region)}",
     )
     chosen = {
-        code: (value if isinstance(value, str) and value else None)
+        code: (value if isinstance(value, str) and value not in ("", NOT_CHOSEN) else None)
         for code, value in zip(edited["code"], edited[COUNCIL_COLUMN], strict=True)
     }
     missing = sum(value is None for value in chosen.values())

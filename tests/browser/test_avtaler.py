@@ -146,7 +146,8 @@ def test_upload_preview_set_a_council_area_save_and_upload_a_changed_version(
             "tiltak er lest som tekst.",
         ]
     )
-    expect(page.get_by_text("Lillestrømregionen har ingen avtale for 2025-2026 fra før: alt blir nytt.")).to_be_visible()
+    new = "Lillestrømregionen har ingen avtale for 2025-2026 fra før: alt blir nytt."
+    expect(page.get_by_text(new)).to_be_visible()
     shot(page, "avtaler-preview.png")
     violations = axe_violations(page)
     assert not violations, f"axe-core: WCAG 2.1 A/AA violations on Avtaler:\n{violation_report(violations)}"

@@ -33,7 +33,7 @@ from core.users import User
 from core.vocabulary import clean_text, fold, number_text, quarter_of_date
 from loaders.agreement_layout import LayoutWarning, parse_lines
 from loaders.agreement_sources import read_document, read_lines
-from loaders.errors import MissingRegion, UnknownCouncilArea
+from loaders.errors import CouncilAreaNotListed, MissingRegion
 
 
 @dataclass(frozen=True)
@@ -242,15 +242,15 @@ def save_preview(
 def with_council_areas(agreement: Agreement, chosen: dict[str, str | None], known: list[str]) -> Agreement:
     """The agreement with the chosen council areas, by code, written as the county's list writes them.
 
-    Raises ``UnknownCouncilArea`` for a name not on the list, or a code not in the agreement.
+    Raises ``CouncilAreaNotListed`` for a name not on the list, or a code not in the agreement.
     """
     by_folded = {fold(name): name for name in known}
     codes = {commitment.code for commitment in agreement.commitments}
     for code, name in chosen.items():
         if code not in codes:
-            raise UnknownCouncilArea("loaders.agreement.unknown_code", code=code)
+            raise CouncilAreaNotListed("loaders.agreement.unknown_code", code=code)
         if name and fold(name) not in by_folded:
-            raise UnknownCouncilArea("loaders.agreement.unknown_council_area", code=code, name=name)
+            raise CouncilAreaNotListed("loaders.agreement.unknown_council_area", code=code, name=name)
     commitments = [
         dataclasses.replace(commitment, council_area=_known(chosen[commitment.code], by_folded))
         if commitment.code in chosen

@@ -9,7 +9,7 @@ from core.errors import NotAllowed
 from core.register import Agreement, Commitment, FirstReport, FocusArea, stored_agreement
 from core.users import add_user, get_user
 from loaders.agreement import AgreementPreview, LoadSummary, preview_agreement, save_preview
-from loaders.errors import AgreementFormatError, MissingRegion, UnknownCouncilArea
+from loaders.errors import AgreementFormatError, CouncilAreaNotListed, MissingRegion
 from tests.builders import ADMIN
 
 REGION = "Mosseregionen"
@@ -103,10 +103,10 @@ def test_saving_a_preview_applies_the_council_areas_chosen(db, agreement_file):
 def test_a_council_area_not_on_the_list_is_refused_and_nothing_saved(db, agreement_file):
     preview = preview_agreement(db, agreement_file, REGION)
     before = counts(db)
-    with pytest.raises(UnknownCouncilArea) as refused:
+    with pytest.raises(CouncilAreaNotListed) as refused:
         save_preview(db, preview, user=ADMIN, council_areas={"1.1": "Kultur og mangfold", "2.1": "Rådmannen"})
     assert str(refused.value) == "Tiltak 2.1: «Rådmannen» er ikke et av fylkets rådsområder. Velg et fra listen."
-    with pytest.raises(UnknownCouncilArea) as refused:
+    with pytest.raises(CouncilAreaNotListed) as refused:
         save_preview(db, preview, user=ADMIN, council_areas={"9.9": "Samferdsel"})
     assert str(refused.value) == "Tiltak 9.9 finnes ikke i avtalen som lagres."
     assert counts(db) == before

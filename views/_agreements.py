@@ -173,6 +173,8 @@ def _read_preview(file, region: str, period: str, lang: str) -> Previewed:
         try:
             with contextlib.closing(connect(data.database_file())) as db:
                 return Previewed(preview_agreement(db, path, region, period or None, file_name=file.name))
+        except upload.PASSING_FAULTS:
+            raise  # the machine's, not the file's: views._faults says so, and nothing is kept
         except MonitorError as error:
             return Previewed(refusal=widgets.error_message(error, lang))
 
@@ -258,7 +260,7 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | N
             COUNCIL_COLUMN: st.column_config.SelectboxColumn(
                 t("col.council_area", lang),
                 options=[NOT_CHOSEN, *councils],
-                format_func=lambda name: t("agreements.no_council_area", lang) if name == NOT_CHOSEN else name,
+                format_func=lambda name: t("agreements.no_council_area", lang) if name == NOT_CHOSEN else str(name),
                 width="medium",
             ),
             "deadline": st.column_config.TextColumn(t("agreements.col.deadline", lang), width="small"),
@@ -395,6 +397,8 @@ def save(preview: AgreementPreview, user: User, council_areas: dict[str, str | N
     try:
         with contextlib.closing(connect(data.database_file())) as db:
             summary = save_preview(db, preview, user=user, council_areas=council_areas, report_quarter=quarter)
+    except upload.PASSING_FAULTS:
+        raise
     except MonitorError as error:
         st.error(widgets.error_message(error, lang))
         return

@@ -9,6 +9,7 @@ import docx
 import pytest
 
 from core.db import connect
+from core.errors import DatabaseBusy
 from core.register import FirstReport, stored_agreement
 from loaders.agreement_layout import LayoutWarning, ParsedAgreement
 from loaders.catalogue import load_catalogue
@@ -422,3 +423,23 @@ def test_a_table_s_columns_are_fields_and_its_status_a_first_report_for_the_quar
             "SELECT c.code, s.quarter, s.status FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
             "JOIN agreements a ON a.id = c.agreement_id WHERE a.period = '2025-2026' ORDER BY c.code"
         ).fetchall() == [("1.1", "2025-Q1", "on_track"), ("1.2", "2025-Q1", "not_started")]
+
+
+def test_a_busy_database_at_saving_is_one_line_and_the_preview_stays(register, monkeypatch):
+    from views import _agreements
+
+    at = choose(agreements_page(), "avtale-moss.txt", FIRST)
+
+    def busy(*args, **kwargs):
+        raise DatabaseBusy("core.database_busy")
+
+    with monkeypatch.context() as scoped:
+        scoped.setattr(_agreements, "save_preview", busy)
+        save(at)
+    assert [error.value for error in at.main.error] == [
+        "Databasen er opptatt med en annen lagring. Ingenting er endret; prøv igjen om litt."
+    ]
+    at = save(rerun(at))
+    assert messages(at)["success"] == [
+        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 2)."
+    ]

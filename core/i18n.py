@@ -1814,6 +1814,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tiltak {code}: «{name}» er ikke et av fylkets rådsområder. Velg et fra listen.",
         "Commitment {code}: “{name}” is not one of the county's council areas. Choose one from the list.",
     ),
+    "loaders.agreement.first_reports_saved.one": (
+        "{count} første statusrapport for {quarter} er lagret (opplasting {upload}).",
+        "{count} first status report for {quarter} was saved (upload {upload}).",
+    ),
+    "loaders.agreement.first_reports_saved.other": (
+        "{count} første statusrapporter for {quarter} er lagret (opplasting {upload}).",
+        "{count} first status reports for {quarter} were saved (upload {upload}).",
+    ),
+    "loaders.agreement.first_reports_kept.one": (
+        "{count} tiltak hadde allerede en annen rapport for {quarter} og beholder den: {codes}.",
+        "{count} commitment already had another report for {quarter} and keeps it: {codes}.",
+    ),
+    "loaders.agreement.first_reports_kept.other": (
+        "{count} tiltak hadde allerede en annen rapport for {quarter} og beholder den: {codes}.",
+        "{count} commitments already had another report for {quarter} and keep it: {codes}.",
+    ),
     "loaders.agreement.unknown_code": (
         "Tiltak {code} finnes ikke i avtalen som lagres.",
         "Commitment {code} is not in the agreement being saved.",

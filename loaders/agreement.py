@@ -30,7 +30,7 @@ from core.register import (
 )
 from core.uploads import file_sha256
 from core.users import User
-from core.vocabulary import clean_text, fold, number_text, quarter_of_date
+from core.vocabulary import clean_text, fold, number_text, parse_quarter, quarter_label, quarter_of_date
 from loaders.agreement_layout import LayoutWarning, parse_lines
 from loaders.agreement_sources import read_document, read_lines
 from loaders.errors import CouncilAreaNotListed, MissingRegion
@@ -45,10 +45,17 @@ class LoadSummary:
     changed: int
     unchanged: int
     retired: int
+    # The first status reports from the document's Status column, when the administrator saved them:
+    # their quarter, their own upload (None when all were there already), how many were written, and
+    # the codes left as they were because the quarter already had a different report.
+    report_quarter: str | None = None
+    report_upload_id: int | None = None
+    reports_saved: int = 0
+    report_conflicts: tuple[str, ...] = ()
 
     def message(self, lang: str = "nb") -> str:
         """One line for the person who loaded the agreement."""
-        return t(
+        saved = t(
             "loaders.agreement.saved",
             lang,
             period=self.period,
@@ -59,6 +66,31 @@ class LoadSummary:
             retired=self.retired,
             upload=self.upload_id,
         )
+        if self.report_quarter is None:
+            return saved
+        parts = [saved]
+        quarter = quarter_label(self.report_quarter, lang)
+        if self.report_upload_id is not None:
+            parts.append(
+                t(
+                    "loaders.agreement.first_reports_saved",
+                    lang,
+                    count=self.reports_saved,
+                    quarter=quarter,
+                    upload=self.report_upload_id,
+                )
+            )
+        if self.report_conflicts:
+            parts.append(
+                t(
+                    "loaders.agreement.first_reports_kept",
+                    lang,
+                    count=len(self.report_conflicts),
+                    quarter=quarter,
+                    codes=", ".join(self.report_conflicts),
+                )
+            )
+        return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -236,6 +268,10 @@ def save_preview(
         changed=result.changed,
         unchanged=result.unchanged,
         retired=result.retired,
+        report_quarter=parse_quarter(report_quarter) if first_reports else None,
+        report_upload_id=saved.reports.upload_id if saved.reports else None,
+        reports_saved=saved.reports.added + saved.reports.changed if saved.reports else 0,
+        report_conflicts=tuple(conflict.code for conflict in saved.report_conflicts),
     )
 
 

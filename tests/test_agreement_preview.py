@@ -167,11 +167,24 @@ def test_first_reports_are_saved_for_the_quarter_chosen(db, agreement_file):
     preview = preview_agreement(db, agreement_file, REGION)
     offered = {"1.1": FirstReport("on_track", 20), "2.1": FirstReport("not_started")}
     with_reports = AgreementPreview(**{**preview.__dict__, "reports": offered})
-    save_preview(db, with_reports, user=ADMIN, report_quarter="2025-Q3")
+    summary = save_preview(db, with_reports, user=ADMIN, report_quarter="3. kv. 2025")
+    assert summary.message() == (
+        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 1). "
+        "2 første statusrapporter for 3. kv. 2025 er lagret (opplasting 2)."
+    )
     assert db.execute(
         "SELECT c.code, s.quarter, s.status, s.progress FROM status_reports s "
         "JOIN commitments c ON c.id = s.commitment_id ORDER BY c.code"
     ).fetchall() == [("1.1", "2025-Q3", "on_track", 20), ("2.1", "2025-Q3", "not_started", None)]
+
+    # Again, with 1.1 delayed: the report already there stays, and the message names it.
+    changed = AgreementPreview(**{**preview.__dict__, "reports": {**offered, "1.1": FirstReport("delayed", 10)}})
+    again = save_preview(db, changed, user=ADMIN, report_quarter="2025-Q3")
+    assert again.message() == (
+        "Avtale 2025-2026 for Mosseregionen: 0 nye, 0 endret, 4 uendret, 0 utgått (opplasting 3). "
+        "1 tiltak hadde allerede en annen rapport for 3. kv. 2025 og beholder den: 1.1."
+    )
+    assert db.execute("SELECT count(*) FROM status_reports WHERE status = 'delayed'").fetchone() == (0,)
 
 
 def test_without_a_quarter_the_first_reports_are_not_saved(db, agreement_file):

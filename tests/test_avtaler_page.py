@@ -413,6 +413,10 @@ def test_a_table_s_columns_are_fields_and_its_status_a_first_report_for_the_quar
     }
     box.check()
     save(rerun(at))
+    assert messages(at)["success"] == [
+        "Avtale 2025-2026 for Mosseregionen: 2 nye, 0 endret, 0 uendret, 0 utgått (opplasting 2). "
+        "2 første statusrapporter for 1. kv. 2025 er lagret (opplasting 3)."
+    ]
     with connect() as db:
         stored = stored_agreement(db, REGION, "2025-2026")
         assert [(c.code, c.council_area, c.deadline, c.amount) for c in stored.commitments] == [

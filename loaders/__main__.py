@@ -15,6 +15,7 @@ import contextlib
 import os
 import sqlite3
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -468,7 +469,13 @@ def _escaped(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(char if char.isprintable() else _escape(char) for char in text)
+    return "".join(char if _shown(char) else _escape(char) for char in text)
+
+
+def _shown(char: str) -> bool:
+    # Spaces other than " " (the thin no-break space in "250 000") are not printable to Python,
+    # but a terminal shows them as the spaces they are.
+    return char.isprintable() or unicodedata.category(char) == "Zs"
 
 
 def _escape(char: str) -> str:

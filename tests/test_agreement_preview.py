@@ -276,3 +276,34 @@ def test_first_reports_quarter_is_read_as_people_write_it(db_path, db, agreement
         "",
         "«snart» er ikke et kvartal. Skriv for eksempel 2024-Q2 eller 2. kv. 2024.\n",
     )
+
+
+def test_dry_run_of_an_action_plan_prints_each_commitment_s_fields_and_the_warnings(db_path, db, tmp_path, run_cli):
+    from tests.test_avtaler_page import action_plan
+
+    path = tmp_path / "handlingsplan.docx"
+    path.write_bytes(action_plan())
+    run = run_cli("agreement", str(path), "--region", REGION, "--dry-run")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout == (
+        f"Avtale 2025-2026 for Mosseregionen fra «{path}»: 1 innsatsområder, 2 tiltak.\n"
+        "\n"
+        "Innsatsområde 1: Samferdsel\n"
+        "  emneknagger: #lavereklimautslipp\n"
+        "  1.1  Trygg skolevei\n"
+        "      Rådsområde: Samferdsel\n"
+        "      Frist: 2025-12-31\n"
+        "      Midler (kr): 250\u202f000 kr\n"
+        "      første status: I rute\n"
+        "  1.2  Bysykler i Moss\n"
+        "      Frist: 2026\n"
+        "      første status: Ikke startet\n"
+        "\n"
+        "1 advarsel:\n"
+        "  Linje 5: ansvaret «Rådmannen» for tiltak 1.2 er ikke ett av rådsområdene (Kultur og mangfold, Plan, "
+        "klima og miljø, Samferdsel, Næring og tannhelse, Utdanning og kompetanse, Finans og administrasjon, "
+        "Fylkesrådsleders kontor). Velg rådsområdet for tiltaket før du lagrer.\n"
+        "\n"
+        "Mosseregionen har ingen avtale for 2025-2026 fra før: alt blir nytt.\n"
+        "Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.\n"
+    )

@@ -258,6 +258,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{region} · agreement {period} · {focus_area} · {council_area}",
     ),
     "commitment.sdgs": ("Bærekraftsmål: {sdgs}", "SDGs: {sdgs}"),
+    "commitment.deadline": ("Frist: {deadline}", "Deadline: {deadline}"),
+    "commitment.amount": ("Midler: {amount}", "Funds: {amount}"),
+    "amount.label": ("{amount} kr", "NOK {amount}"),
     "commitment.history": ("Kvartal for kvartal", "Quarter by quarter"),
     "commitment.no_reports": (
         "Tiltaket har ingen statusrapporter ennå.",
@@ -271,6 +274,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.hashtag": ("Emneknagg", "Hashtag"),
     "col.council_area": ("Rådsområde", "Council area"),
     "col.sdgs": ("Bærekraftsmål", "SDGs"),
+    "col.deadline": ("Frist", "Deadline"),
+    "col.amount": ("Midler (kr)", "Funds (NOK)"),
     "col.status": ("Status", "Status"),
     "col.progress": ("Fremdrift", "Progress"),
     "col.previous_progress": ("Forrige fremdrift", "Previous progress"),

@@ -138,7 +138,7 @@ def parse_amount(value: object) -> int | None:
     if match["million"]:
         if len(fraction) > 6:
             return None
-        return whole * 1_000_000 + int(fraction.ljust(6, "0") or 0)
+        return whole * 1_000_000 + int(fraction.ljust(6, "0"))
     return whole if fraction.strip("0") == "" else None
 
 

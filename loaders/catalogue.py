@@ -420,21 +420,24 @@ def _period_of(db: Database, agreement_id: int) -> str:
     return db.execute("SELECT period FROM agreements WHERE id = ?", (agreement_id,)).fetchone()[0]
 
 
-def _stored_focus_areas(db: Database, agreement_id: int) -> list[FocusArea]:
+def _stored_focus_areas(db: Database, agreement_id: int) -> tuple[list[FocusArea], dict[str, FocusArea]]:
+    """The agreement's active focus areas in order, and every stored one (retired too) by number."""
     areas: dict[int, FocusArea] = {}
-    for id_, number, title, hashtag in db.execute(
-        "SELECT id, number, title, hashtag FROM focus_areas WHERE agreement_id = ? AND active = 1 "
-        "ORDER BY position, id",
+    active: list[int] = []
+    for id_, number, title, hashtag, is_active in db.execute(
+        "SELECT id, number, title, hashtag, active FROM focus_areas WHERE agreement_id = ? ORDER BY position, id",
         (agreement_id,),
     ):
         areas[id_] = FocusArea(number, title, hashtag)
+        if is_active:
+            active.append(id_)
     for id_, sdg in db.execute(
         "SELECT s.focus_area_id, s.sdg FROM focus_area_sdgs s JOIN focus_areas f ON f.id = s.focus_area_id "
-        "WHERE f.agreement_id = ? AND f.active = 1 ORDER BY s.sdg",
+        "WHERE f.agreement_id = ? ORDER BY s.sdg",
         (agreement_id,),
     ):
         areas[id_].sdgs.append(sdg)
-    return list(areas.values())
+    return [areas[id_] for id_ in active], {area.number: area for area in areas.values()}
 
 
 def _agreement(
@@ -442,8 +445,8 @@ def _agreement(
 ) -> Agreement:
     # Stored focus areas are passed on as they are, so saving renumbers every
     # position consistently; the file's focus areas update or follow them.
-    focus_areas = _stored_focus_areas(db, agreement_id) if agreement_id else []
-    stored = {area.number: area for area in focus_areas}
+    # A retired focus area is not passed on, but a row naming it again brings back its title, hashtag and goals.
+    focus_areas, stored = _stored_focus_areas(db, agreement_id) if agreement_id else ([], {})
     rows_by_area: dict[str, list[_Row]] = {}
     for row in region.rows:
         if row.focus_number:
@@ -476,7 +479,7 @@ def _agreement(
             sdgs=area_goals,
         )
 
-        if old:
+        if old in focus_areas:
             focus_areas[focus_areas.index(old)] = area  # keeps its place
         else:
             focus_areas.append(area)

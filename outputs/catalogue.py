@@ -8,12 +8,11 @@ its own. Frist is an Excel date where the deadline names a day, else its words; 
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from core.i18n import t
 from core.register import Agreement, Commitment, FocusArea
-from outputs.tables import Styles, open_workbook, write_table
+from outputs.tables import Styles, deadline_cell, open_workbook, write_table
 
 # In the order of the sheet; each header, in either language, is one of loaders.catalogue.ALIASES.
 COLUMNS = (
@@ -72,7 +71,7 @@ def _row(region: str, agreement: Agreement, commitment: Commitment, areas: dict[
         commitment.text,
         commitment.council_area,
         _goals(goals),
-        _deadline(commitment.deadline),
+        deadline_cell(commitment.deadline),
         commitment.amount,
     )
 
@@ -80,13 +79,3 @@ def _row(region: str, agreement: Agreement, commitment: Commitment, areas: dict[
 def _goals(numbers: list[int]) -> str | None:
     # As text, so one goal is not a number cell the loader would have to tell from a code.
     return ", ".join(str(number) for number in numbers) or None
-
-
-def _deadline(deadline: str | None) -> dt.date | str | None:
-    """A day as an Excel date, so it sorts and filters as one; other deadlines ("2025", "løpende") as written."""
-    if deadline is None:
-        return None
-    try:
-        return dt.date.fromisoformat(deadline)
-    except ValueError:
-        return deadline

@@ -81,9 +81,23 @@ def commitments_export(frame: pd.DataFrame, columns: Sequence[str], lang: str, *
             values = values.map(lambda q: quarter_label(q, lang) if isinstance(q, str) else None)
         elif column == "sdgs":
             values = values.map(_sdg_list)
+        elif column == "deadline":
+            values = values.map(deadline_cell)
+        elif column == "amount":
+            values = values.astype(object).where(values.notna(), None)
         shown[t(f"col.{column}", lang)] = values
     percent = tuple(t(f"col.{column}", lang) for column in columns if column in PERCENT_COLUMNS)
     return Table(title=title, note=note, frame=pd.DataFrame(shown), percent_columns=percent)
+
+
+def deadline_cell(value: object) -> dt.date | str | None:
+    """A stored deadline for a spreadsheet: a day as a date (it sorts and filters as one), other words as written."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value
 
 
 def _sdg_list(value: object) -> str | None:

@@ -96,11 +96,28 @@ def test_the_migration_keeps_a_database_of_the_previous_schema(db_path):
             "INSERT INTO commitments (agreement_id, code, text, focus_area_id, council_area_id, position, active) "
             "VALUES (1, '1.1', 'Klimaplan', 1, 2, 0, 1), (1, '1.2', 'Utgått', 1, NULL, 1, 0)"
         )
+        conn.execute(
+            "INSERT INTO uploads (kind, file_name, sha256, uploaded_by, uploaded_at, quarters, added) "
+            "VALUES ('status', 'q1.xlsx', 'c', 'Kari', '2024-04-02T08:00:00+00:00', '2024-Q1', 1)"
+        )
+        conn.execute(
+            "INSERT INTO status_reports (commitment_id, quarter, status, progress, upload_id) "
+            "VALUES (1, '2024-Q1', 'on_track', 40, 1)"
+        )
         conn.commit()
+        tables = [name for name in old.table_names() if name != "_sqlite_migrations"]
+        before = {table: conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall() for table in tables}
+        columns = {table: [column.name for column in old[table].columns] for table in tables}
 
     with contextlib.closing(connect(db_path)) as db:
         assert migrations.pending(db) == []
+        after = {
+            table: db.execute(f'SELECT {", ".join(columns[table])} FROM "{table}" ORDER BY rowid').fetchall()
+            for table in tables
+        }
+        assert after == before
         assert stored_fields(db) == [("1.1", "Klimaplan", None, None, 1), ("1.2", "Utgått", None, None, 0)]
+        assert db.execute("SELECT number, active FROM focus_areas").fetchall() == [("1", 1)]
         assert stored_agreement(db, "Follo", "2022-2023") == Agreement(
             period="2022-2023",
             focus_areas=[FocusArea("1", "Klima", "#klima", [13])],

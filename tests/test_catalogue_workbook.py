@@ -323,3 +323,18 @@ def test_parse_deadline(written_as, deadline):
 )
 def test_parse_amount(written_as, amount):
     assert parse_amount(written_as) == amount
+
+
+def test_a_row_naming_a_retired_focus_area_brings_it_back_with_its_title(db, tmp_path):
+    saved(db)
+    with write_transaction(db):
+        only_first = Agreement(
+            period="2024-2025", focus_areas=AGREEMENT.focus_areas[:1], commitments=AGREEMENT.commitments[:2]
+        )
+        save_agreement(db, ensure_region(db, IOR), only_first)
+    path = workbook(tmp_path, [["Region", "Nr", "Tiltak", "Innsatsområde"], ["IØR", "3.2", "Klimatilpasning", "3"]])
+    assert read_catalogue(db, path)[IOR] == Agreement(
+        period="2024-2025",
+        focus_areas=[AGREEMENT.focus_areas[0], FocusArea("3", "Klima og miljø", None, [])],
+        commitments=[Commitment("3.2", "Klimatilpasning", "3")],
+    )

@@ -125,7 +125,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STOPWORDS = frozenset({"og", "i", "for", "til", "å", "av", "med", "mellom", "alle", "and", "the", "of", "to"})
 _TOC_HEADINGS = frozenset({"innhold", "innholdsfortegnelse", "innhald", "innhaldsliste", "innholdsliste", "contents"})
 # A contents line as a word processor sets it: dot leaders or a tab, then the page number.
-_TOC_LEADER = re.compile(r"^(?P<title>.*\S)\s*(?:\.{3,}|…+|(?:\.\s){3,}|\t+)[\s.…]*(?P<page>\d{1,3})$")
+_TRAILING_PAGE = re.compile(r"(?<!\d)\d{1,3}$")
+_LEADER = re.compile(r"(?:\.{3,}|…+|(?:\. ?){3,}|\t)[ \t]*$")
 _ENDS_WITH_PAGE = re.compile(r"^\D.*\S\s+\d{1,3}$|^\d[\d.]*\s+\D.*\S\s+\d{1,3}$")
 _PAGE_NUMBER = re.compile(
     rf"^(?:(?:side|page|s\.)\s*\d{{1,3}}(?:\s*(?:av|of|/)\s*\d{{1,3}})?|\d{{1,3}}\s*(?:av|of|/)\s*\d{{1,3}}"
@@ -134,7 +135,7 @@ _PAGE_NUMBER = re.compile(
 )
 # A word broken at the end of a line and joined with a space: "samarbeids- prosjekter".
 # Not before "og"/"eller": "fag- og svennebrev" is how Norwegian shortens a compound.
-_BROKEN_WORD = re.compile(r"(\w*[^\W\d_])- (?!(?:og|eller|samt|til|and|or)\b)([a-zæøå]\w*)")
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])- (?!(?:og|eller|samt|til|and|or)\b)(?=[a-zæøå])")
 _HEADER_ROW_CODES = frozenset({"nr", "nr.", "nummer", "kode", "id", "#", "no."})
 # Words an action plan's Status column uses that are no status of ours: read as the nearest one,
 # with a warning, since "I arbeid" says nothing of being on time.
@@ -594,10 +595,15 @@ class _Parser:
     def _check_texts(self) -> None:
         for commitment in self.agreement.commitments:
             index = self.index_of[commitment.code]
-            joined = list(dict.fromkeys(f"{match[1]}{match[2]}" for match in _BROKEN_WORD.finditer(commitment.text)))
+            text = commitment.text
+            joined = [
+                text[: match.start()].rsplit(maxsplit=1)[-1] + text[match.end() :].split(maxsplit=1)[0]
+                for match in _BROKEN_WORD.finditer(text)
+            ]
             if joined:
-                self.warn("hyphen_joined", index, code=commitment.code, words=", ".join(joined))
-                commitment.text = _BROKEN_WORD.sub(r"\1\2", commitment.text)
+                words = ", ".join(dict.fromkeys(word.strip(".,;:()«»") for word in joined))
+                self.warn("hyphen_joined", index, code=commitment.code, words=words)
+                commitment.text = _BROKEN_WORD.sub("", text)
             words_count = len(commitment.text.split())
             if words_count > _LONG_TEXT_WORDS:
                 self.warn("long_text", index, code=commitment.code, words=words_count)
@@ -652,8 +658,12 @@ def _cell_part(part: _Part, cells: Mapping[str, str]) -> _Part:
 
 
 def _toc_entry(raw: str) -> bool:
-    # Only a line ending in a page number is tried: the pattern backtracks on a long paragraph.
-    return raw[-1:].isdigit() and bool(_TOC_LEADER.match(raw))
+    page = _TRAILING_PAGE.search(raw)
+    if not page:
+        return False
+    head = raw[: page.start()]
+    # The leader is looked for at the end only, so a long paragraph costs no more than a short one.
+    return bool(_LEADER.search(head[-40:])) and bool(head.strip(" \t.…"))
 
 
 def _item_line(line: str) -> str:

@@ -415,7 +415,7 @@ class _Parser:
         match = _KEYWORD_HEADING.match(line)
         # A document writes all its headings one way: "Innsatsområde 2" after a heading
         # written "1 Næring" is more likely a sentence's start than a heading.
-        if match and (area is None or self.keyword_headings):
+        if match and (area is None or self.keyword_headings) and _keyword_title(match["text"]):
             self.keyword_headings = True
             return _Part("heading", number=int(match["number"]), text=match["text"])
         match = _SDG_LINE.match(line)
@@ -685,6 +685,12 @@ def _title_like(text: str) -> bool:
         and len(text.split()) <= _TITLE_WORDS
         and not text.endswith((".", ":", ";", ","))
     )
+
+
+def _keyword_title(text: str) -> bool:
+    """What may follow "Innsatsområde 1": a title, hashtags or nothing, but not the rest of a
+    sentence ("Innsatsområde 1 handler om utdanning.")."""
+    return not text.endswith(".") and len(text.split()) <= _TITLE_WORDS + 5
 
 
 def _plain_title(line: str) -> bool:

@@ -69,6 +69,7 @@ def test_heading_layouts(heading, title, hashtag):
 
 def test_heading_word_alone_takes_its_title_from_the_next_line_and_hashtags_from_their_own():
     parsed = parse(
+        "Innsatsområde 1 handler om utdanning.",
         "Innsatsområde 1",
         "Utdanning og kompetanse",
         "#kompetanseløft #utenforskap",
@@ -84,7 +85,7 @@ def test_heading_word_alone_takes_its_title_from_the_next_line_and_hashtags_from
         ],
         [commitment("1.1", "Første tiltak"), commitment("2.1", "Andre tiltak")],
     )
-    assert messages(parsed) == ["Linje 6: innsatsområde 2 har ingen tittel."]
+    assert messages(parsed) == ["Linje 7: innsatsområde 2 har ingen tittel."]
 
 
 def test_a_keyword_heading_after_numbered_ones_is_refused_as_before():

@@ -1645,9 +1645,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: a table of contents ({count} lines, up to line {last}) was skipped. "
         "Check that no focus areas or commitments are among those lines.",
     ),
-    "loaders.agreement.warning.page_number": (
-        "{place}: «{text}» ser ut som et sidetall og er tatt ut av teksten.",
-        "{place}: “{text}” looks like a page number and was taken out of the text.",
+    "loaders.agreement.warning.page_number.one": (
+        "{place}: {count} linje («{text}») ser ut som et sidetall og er tatt ut av teksten.",
+        "{place}: {count} line (“{text}”) looks like a page number and was taken out of the text.",
+    ),
+    "loaders.agreement.warning.page_number.other": (
+        "{place}: {count} linjer som ser ut som sidetall («{text}» og de andre) er tatt ut av teksten.",
+        "{place}: {count} lines that look like page numbers (“{text}” and the others) were taken out of the text.",
     ),
     "loaders.agreement.warning.repeated_line": (
         "{place}: «{text}» står {count} ganger, som en topp- eller bunntekst på hver side, og er tatt ut av teksten.",

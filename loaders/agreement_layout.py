@@ -291,8 +291,10 @@ class _Parser:
     def _drop_page_furniture(self) -> None:
         """Page numbers and running headers or footers, which a PDF's text puts between paragraphs."""
         numbers = [i for i, line in enumerate(self.lines) if line and _PAGE_NUMBER.match(line)]
+        if numbers:
+            # One warning for them all: a long PDF has one on every page.
+            self.warn("page_number", numbers[0], text=self.lines[numbers[0]], count=len(numbers))
         for i in numbers:
-            self.warn("page_number", i, text=self.lines[i])
             self.lines[i] = ""
         title_index = next((i for i, line in enumerate(self.lines) if line), None)
         by_page: dict[int, list[int]] = {}

@@ -401,18 +401,15 @@ def test_page_furniture_is_dropped_and_never_glued_into_a_text():
     assert messages(parsed) == [
         "Side 1, linje 3: i tiltak 1.1 er ord delt over to linjer satt sammen igjen (samarbeidsprosjekter). "
         "Sjekk at det ikke var en ekte bindestrek.",
-        "Side 1, linje 4: «Side 1 av 3» ser ut som et sidetall og er tatt ut av teksten.",
+        "Side 1, linje 4: 3 linjer som ser ut som sidetall («Side 1 av 3» og de andre) er tatt ut av teksten.",
         f"Side 2, linje 5: «{TITLE}» står 3 ganger, som en topp- eller bunntekst på hver side, og er tatt ut "
         "av teksten.",
         "Side 2, linje 6: «Viken fylkeskommune» står 3 ganger, som en topp- eller bunntekst på hver side, og "
         "er tatt ut av teksten.",
-        "Side 2, linje 8: «- 2 -» ser ut som et sidetall og er tatt ut av teksten.",
-        "Side 3, linje 12: «3» ser ut som et sidetall og er tatt ut av teksten.",
     ]
-    assert parsed.warnings[1] == LayoutWarning("page_number", 4, 1, {"text": "Side 1 av 3"})
-    assert (
-        parsed.warnings[1].message("en")
-        == "Page 1, line 4: “Side 1 av 3” looks like a page number and was taken out of the text."
+    assert parsed.warnings[1] == LayoutWarning("page_number", 4, 1, {"text": "Side 1 av 3", "count": 3})
+    assert parsed.warnings[1].message("en") == (
+        "Page 1, line 4: 3 lines that look like page numbers (“Side 1 av 3” and the others) were taken out of the text."
     )
 
 
@@ -696,3 +693,9 @@ def test_a_long_document_with_a_long_paragraph():
     ]
     parsed = parse(*body)
     assert (len(parsed.agreement.focus_areas), len(parsed.agreement.commitments), parsed.warnings) == (59, 59 * 39, [])
+
+
+def test_a_single_page_number():
+    parsed = parse("1 Utdanning", "1.1 Fagskole for", "Side 2", "hele regionen")
+    assert parsed.agreement.commitments == [commitment("1.1", "Fagskole for hele regionen")]
+    assert messages(parsed) == ["Linje 4: 1 linje («Side 2») ser ut som et sidetall og er tatt ut av teksten."]

@@ -1690,6 +1690,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: tabellraden uten nummer («{text}») er lest som fortsettelsen av tiltak {code}.",
         "{place}: the table row without a number (“{text}”) was read as the rest of commitment {code}.",
     ),
+    "loaders.agreement.warning.row_number": (
+        "{place}: tabellraden er nummerert «{number}» uten innsatsområdets nummer foran; den er lest som "
+        "tiltak {code}.",
+        "{place}: the table row is numbered “{number}” without the focus area's number in front; it was read "
+        "as commitment {code}.",
+    ),
     "loaders.agreement.warning.table_row_skipped": (
         "{place}: tabellraden «{text}» har ikke noe tiltaksnummer og står ikke under et tiltak; den er ikke tatt med.",
         "{place}: the table row “{text}” has no commitment number and stands under no commitment; it was not included.",

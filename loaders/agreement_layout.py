@@ -351,6 +351,12 @@ class _Parser:
             part = self._classify(index, area)
             if cells is not None and part.kind in {"commitment", "sub", "bullet", "text"}:
                 part = _cell_part(part, cells)
+                row_number = clean_text(cells.get("code")).rstrip(".")
+                if part.kind == "text" and area is not None and row_number.isdigit():
+                    # An action plan that numbers its rows 1, 2, 3 under each focus area.
+                    code = f"{area.number}.{int(row_number)}"
+                    self.warn("row_number", index, number=row_number, code=code)
+                    part = _Part("commitment", code=code, text=part.text)
             if part.kind == "skip":
                 continue
             # Text under a bullet continues it; anything else ends the run of bullets.

@@ -699,3 +699,31 @@ def test_a_single_page_number():
     parsed = parse("1 Utdanning", "1.1 Fagskole for", "Side 2", "hele regionen")
     assert parsed.agreement.commitments == [commitment("1.1", "Fagskole for hele regionen")]
     assert messages(parsed) == ["Linje 4: 1 linje («Side 2») ser ut som et sidetall og er tatt ut av teksten."]
+
+
+def test_rows_numbered_within_their_focus_area():
+    parsed = parse_lines(
+        [
+            Line("Handlingsplan 2024", 1),
+            Line("Innsatsområde 1: Utdanning", 2),
+            row(3, "1", "Fagskole", deadline="2024"),
+            row(4, "2", "Lærlinger"),
+            Line("Innsatsområde 2: Næring", 5),
+            row(6, "1", "Næringshage"),
+        ]
+    )
+    assert parsed.agreement == Agreement(
+        period="2024",
+        title="Handlingsplan 2024",
+        focus_areas=[FocusArea("1", "Utdanning", None, []), FocusArea("2", "Næring", None, [])],
+        commitments=[
+            commitment("1.1", "Fagskole", deadline="2024"),
+            commitment("1.2", "Lærlinger"),
+            commitment("2.1", "Næringshage"),
+        ],
+    )
+    assert messages(parsed) == [
+        f"Side 2, linje {line}: tabellraden er nummerert «{number}» uten innsatsområdets nummer foran; den er "
+        f"lest som tiltak {code}."
+        for line, number, code in ((3, 1, "1.1"), (4, 2, "1.2"), (6, 1, "2.1"))
+    ]

@@ -493,7 +493,9 @@ class _Parser:
         if _HASHTAG.search(text):
             return "heading"
         if area is None or number > int(area.number):
-            following = self._next_area_number(index, number, unnumbered=_title_like(text))
+            # Bullets or letters are weaker evidence than N.x: they do not outweigh a goal's name.
+            unnumbered = _title_like(text) and not (area is not None and _looks_like_sdg(number, text))
+            following = self._next_area_number(index, number, unnumbered=unnumbered)
             if following == number:
                 return "heading"
         if area is not None and _looks_like_sdg(number, text):
@@ -504,14 +506,17 @@ class _Parser:
 
     def _next_area_number(self, index: int, number: int, *, unnumbered: bool = False) -> int | None:
         """The focus-area number of the next commitment, unless another line numbered
-        ``number`` comes first; with ``unnumbered``, a lettered item or bullet first counts as under ``number``."""
+        ``number`` comes first; with ``unnumbered``, a lettered item or bullet before any other
+        "N ..." line counts as under ``number``."""
         for line in self.lines[index + 1 :]:
             match = _COMMITMENT.match(line)
             if match:
                 return int(match["code"].split(".")[0])
             match = _NUMBERED.match(line)
-            if match and int(match["number"]) == number:
-                return None
+            if match:
+                if int(match["number"]) == number:
+                    return None
+                unnumbered = False  # letters after "3 Samferdsel" are under 3
             if _KEYWORD_HEADING.match(line):
                 return None
             match = _SUB_ITEM.match(line)

@@ -727,3 +727,18 @@ def test_rows_numbered_within_their_focus_area():
         f"lest som tiltak {code}."
         for line, number, code in ((3, 1, "1.1"), (4, 2, "1.2"), (6, 1, "2.1"))
     ]
+
+
+def test_a_goal_line_is_not_taken_for_a_heading_over_bullets():
+    parsed = parse(
+        "1. Utdanning",
+        "• Fagskole",
+        "9 Industri, innovasjon og infrastruktur",
+        "2. Næring",
+        "• Næringshage",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, [9]), FocusArea("2", "Næring", None, [])],
+        [commitment("1.1", "Fagskole"), commitment("2.1", "Næringshage")],
+    )
+    assert [warning.key for warning in parsed.warnings] == ["bullets_numbered", "bullets_numbered"]

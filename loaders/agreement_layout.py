@@ -90,7 +90,7 @@ _LIST_NUMBER = re.compile(rf"^\d{{1,2}}[.)]\s+(?={_CODE}(?:\.?\s|\.?[{_DASH}:]|\
 _NUMBERED = re.compile(rf"^(?P<number>\d{{1,2}})(?P<dot>\.?)(?P<sep>\s*[{_DASH}:]\s*|\s+)(?P<text>[^\W\d_].*)$")
 _AREA_WORDS = (
     "innsatsområde|innsatsområdet|satsingsområde|satsingsområdet|satsningsområde|satsområde|"
-    "fokusområde|fokusområdet|hovedområde|hovudområde|temaområde|samarbeidsområde"
+    "fokusområde|fokusområdet|hovedområde|hovudområde|temaområde|samarbeidsområde|område|tema"
 )
 _KEYWORD_HEADING = re.compile(
     rf"^(?:{_AREA_WORDS})\s+(?P<number>\d{{1,2}})(?![.,]?\d)\.?\s*(?:[{_DASH}:]\s*)?(?P<text>.*)$",
@@ -105,7 +105,8 @@ _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _BULLET = re.compile(r"^(?:[•▪◦●■□➢►·*\uf0b7\uf0a7\-\u2013\u2014]|o(?=\s+[A-ZÆØÅ]))\s+(?P<text>\S.*)$")
 _HASHTAG = re.compile(r"#\w+")
 _HASHTAG_LINE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
-_SDG_WORD = r"(?:fn['’]?s?\s+)?(?:bærekraftsmål|berekraftsmål|bærekraftmål|berekraftmål|sdg)"
+# "FNs bærekraftsmål", "FN sine berekraftsmål", "Bærekraftsmålene", "Berekraftsmåla", "SDG".
+_SDG_WORD = r"(?:fn(?:['’]?s|\s+sine|\s+sitt)?\s+)?(?:(?:bærekraft|berekraft)s?mål(?:ene|a|et)?|sdg)"
 _SDG_NUMBERS = r"\d{1,2}(?:\s*(?:,|og|&|/|and)\s*\d{1,2})*"
 # With the word, the line is a goal line whatever follows: "FNs bærekraftsmål nr. 9: Industri ...",
 # "Bærekraftsmål: 4, 8 og 9".

@@ -56,6 +56,8 @@ def test_the_seed_reads_without_a_warning():
         ("INNSATSOMRÅDE 1. Utdanning og kompetanse", "Utdanning og kompetanse", None),
         ("Satsingsområde 1: Utdanning og kompetanse", "Utdanning og kompetanse", None),
         ("Fokusområde 1 - Utdanning og kompetanse #a #b", "Utdanning og kompetanse", "#a #b"),
+        ("Hovudområde 1: Utdanning og kompetanse", "Utdanning og kompetanse", None),
+        ("Tema 1 – Utdanning og kompetanse", "Utdanning og kompetanse", None),
     ],
 )
 def test_heading_layouts(heading, title, hashtag):
@@ -278,6 +280,9 @@ def test_viken_template_outline():
         ("FNs berekraftsmål nr 11", [11]),
         ("Bærekraftsmål: 4, 8 og 9", [4, 8, 9]),
         ("Berekraftsmål 13 og 7", [13, 7]),
+        ("FN sine berekraftsmål nr. 4 og 9", [4, 9]),
+        ("Bærekraftsmålene 4, 8 og 9", [4, 8, 9]),
+        ("Berekraftsmåla: 11", [11]),
         ("Mål 9 – Industri, innovasjon og infrastruktur", [9]),
         ("Mål 11", [11]),
         ("9 Industri, innovasjon og infrastruktur", [9]),

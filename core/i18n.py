@@ -1696,6 +1696,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: the table row is numbered “{number}” without the focus area's number in front; it was read "
         "as commitment {code}.",
     ),
+    "loaders.agreement.warning.list_number": (
+        "{place}: punktet er nummerert «{number}.» uten innsatsområdets nummer foran; det er lest som tiltak {code}.",
+        "{place}: the item is numbered “{number}.” without the focus area's number in front; it was read "
+        "as commitment {code}.",
+    ),
     "loaders.agreement.warning.table_row_skipped": (
         "{place}: tabellraden «{text}» har ikke noe tiltaksnummer og står ikke under et tiltak; den er ikke tatt med.",
         "{place}: the table row “{text}” has no commitment number and stands under no commitment; it was not included.",

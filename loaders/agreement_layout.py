@@ -101,6 +101,7 @@ _KEYWORD_HEADING = re.compile(
 _SUB_ITEM = re.compile(
     rf"^(?:\((?P<inner>[A-Za-z]{{1,4}})\)|(?P<label>[A-Za-z]{{1,4}})(?:\)|\.|\s*[{_DASH}](?=\s)))\s+(?P<text>\S.*)$"
 )
+_LIST_ITEM = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<text>[^\W\d_].*)$")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _BULLET = re.compile(r"^(?:[•▪◦●■□➢►·*\uf0b7\uf0a7\-\u2013\u2014]|o(?=\s+[A-ZÆØÅ]))\s+(?P<text>\S.*)$")
 _HASHTAG = re.compile(r"#\w+")
@@ -454,6 +455,14 @@ class _Parser:
                 return _Part("heading", number=int(match["number"]), text=match["text"])
             if kind == "sdg":
                 return _Part("sdg", sdgs=(int(match["number"]),))
+        list_item = _LIST_ITEM.match(line)
+        if list_item and area is not None and self.keyword_headings:
+            # Headings that say "Innsatsområde 1" leave a plain "1." free to number the items
+            # under them, as Word's automatic numbering does when it restarts for each heading.
+            code = f"{area.number}.{int(list_item['number'])}"
+            self.warn("list_number", index, number=list_item["number"], code=code)
+            return _Part("commitment", code=code, text=list_item["text"])
+        if match:
             return _Part("text", text=line)
         match = _SUB_ITEM.match(line)
         if match:
@@ -486,7 +495,7 @@ class _Parser:
            English, is that goal, for the focus area above it;
         4. "N. Title" numbered next after the current focus area, short and without a
            full stop, heads a focus area of its own even without items (the template's
-           "2. Virkemidler");
+           "2. Virkemidler"), unless the headings say "Innsatsområde N": then it is an item;
         5. anything else ("5 kommuner deltar ...") is ordinary text.
         """
         number = int(match["number"])
@@ -495,13 +504,18 @@ class _Parser:
             return "heading"
         if area is None or number > int(area.number):
             # Bullets or letters are weaker evidence than N.x: they do not outweigh a goal's name.
-            unnumbered = _title_like(text) and not (area is not None and _looks_like_sdg(number, text))
+            unnumbered = (
+                _title_like(text)
+                and not self.keyword_headings
+                and not (area is not None and _looks_like_sdg(number, text))
+            )
             following = self._next_area_number(index, number, unnumbered=unnumbered)
             if following == number:
                 return "heading"
         if area is not None and _looks_like_sdg(number, text):
             return "sdg"
-        if area is not None and match["dot"] and number == int(area.number) + 1 and _title_like(text):
+        template_heading = match["dot"] and not self.keyword_headings and _title_like(text)
+        if area is not None and template_heading and number == int(area.number) + 1:
             return "heading"
         return "text"
 

@@ -747,3 +747,29 @@ def test_a_goal_line_is_not_taken_for_a_heading_over_bullets():
         [commitment("1.1", "Fagskole"), commitment("2.1", "Næringshage")],
     )
     assert [warning.key for warning in parsed.warnings] == ["bullets_numbered", "bullets_numbered"]
+
+
+def test_items_numbered_within_a_focus_area_named_by_its_word():
+    parsed = parse(
+        "Innsatsområde 1: Utdanning",
+        "1. Fagskole",
+        "2. Lærlinger",
+        "3) Yrkesmesse",
+        "Innsatsområde 2: Næring",
+        "1. Næringshage",
+        "9 – Industri, innovasjon og infrastruktur",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, []), FocusArea("2", "Næring", None, [9])],
+        [
+            commitment("1.1", "Fagskole"),
+            commitment("1.2", "Lærlinger"),
+            commitment("1.3", "Yrkesmesse"),
+            commitment("2.1", "Næringshage"),
+        ],
+    )
+    assert messages(parsed) == [
+        f"Linje {line}: punktet er nummerert «{number}.» uten innsatsområdets nummer foran; det er lest som "
+        f"tiltak {code}."
+        for line, number, code in ((3, 1, "1.1"), (4, 2, "1.2"), (5, 3, "1.3"), (7, 1, "2.1"))
+    ]

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.i18n import Deferred, Text, t
@@ -202,7 +202,7 @@ class _Part:
 
 
 def parse_lines(
-    document_lines: Sequence[Line], period: str | None = None, council_areas: Sequence[str] = COUNCIL_AREAS
+    document_lines: Sequence[Line], period: str | None = None, council_areas: Collection[str] = COUNCIL_AREAS
 ) -> ParsedAgreement:
     """The focus areas and commitments of an agreement's lines.
 
@@ -214,9 +214,9 @@ def parse_lines(
 
 
 class _Parser:
-    def __init__(self, document_lines: Sequence[Line], council_areas: Sequence[str]) -> None:
+    def __init__(self, document_lines: Sequence[Line], council_areas: Collection[str]) -> None:
         self.source = list(document_lines)
-        self.council_areas = council_areas
+        self.council_areas = tuple(council_areas)
         self.warnings: list[LayoutWarning] = []
         self.reports: dict[str, FirstReport] = {}
         # The lines as classified: cleaned, with an item's word or list number dropped;

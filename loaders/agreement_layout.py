@@ -157,6 +157,10 @@ _STATUS_READINGS = {
     "levert": "completed",
     "avlyst": "cancelled",
     "stoppet": "cancelled",
+    # Traffic lights, as many action plans colour their Status column.
+    "grønn": "on_track",
+    "gul": "delayed",
+    "rød": "delayed",
 }
 _LONG_TEXT_WORDS = 120
 # How many lines at the top and at the bottom of a page a running header or footer may take.

@@ -1854,9 +1854,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: a table of contents ({count} lines, up to line {last}) was skipped. "
         "Check that no focus areas or commitments are among those lines.",
     ),
-    "loaders.agreement.warning.page_number": (
-        "{place}: «{text}» ser ut som et sidetall og er tatt ut av teksten.",
-        "{place}: “{text}” looks like a page number and was taken out of the text.",
+    "loaders.agreement.warning.page_number.one": (
+        "{place}: {count} linje («{text}») ser ut som et sidetall og er tatt ut av teksten.",
+        "{place}: {count} line (“{text}”) looks like a page number and was taken out of the text.",
+    ),
+    "loaders.agreement.warning.page_number.other": (
+        "{place}: {count} linjer som ser ut som sidetall («{text}» og de andre) er tatt ut av teksten.",
+        "{place}: {count} lines that look like page numbers (“{text}” and the others) were taken out of the text.",
     ),
     "loaders.agreement.warning.repeated_line": (
         "{place}: «{text}» står {count} ganger, som en topp- eller bunntekst på hver side, og er tatt ut av teksten.",
@@ -1894,6 +1898,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.agreement.warning.table_row_joined": (
         "{place}: tabellraden uten nummer («{text}») er lest som fortsettelsen av tiltak {code}.",
         "{place}: the table row without a number (“{text}”) was read as the rest of commitment {code}.",
+    ),
+    "loaders.agreement.warning.row_number": (
+        "{place}: tabellraden er nummerert «{number}» uten innsatsområdets nummer foran; den er lest som "
+        "tiltak {code}.",
+        "{place}: the table row is numbered “{number}” without the focus area's number in front; it was read "
+        "as commitment {code}.",
+    ),
+    "loaders.agreement.warning.list_number": (
+        "{place}: punktet er nummerert «{number}.» uten innsatsområdets nummer foran; det er lest som tiltak {code}.",
+        "{place}: the item is numbered “{number}.” without the focus area's number in front; it was read "
+        "as commitment {code}.",
     ),
     "loaders.agreement.warning.table_row_skipped": (
         "{place}: tabellraden «{text}» har ikke noe tiltaksnummer og står ikke under et tiltak; den er ikke tatt med.",

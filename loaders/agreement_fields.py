@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection
 
 from core.vocabulary import clean_text, fold
 
@@ -113,7 +113,7 @@ _AREA_WORD = re.compile(r"[^\W\d_]+")
 _AREA_STOPWORDS = frozenset({"og", "for", "rådsområde", "rådsområdet"})
 
 
-def match_council_area(value: str, council_areas: Sequence[str]) -> str | None:
+def match_council_area(value: str, council_areas: Collection[str]) -> str | None:
     """The one council area ``value`` names: the name itself in any case, spacing or dashes;
     its leading words ("Utdanning" for "Utdanning og kompetanse"); or its initials ("UK").
     ``None`` where it names none or more than one."""

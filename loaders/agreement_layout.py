@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.i18n import Deferred, Text, t
@@ -90,7 +90,7 @@ _LIST_NUMBER = re.compile(rf"^\d{{1,2}}[.)]\s+(?={_CODE}(?:\.?\s|\.?[{_DASH}:]|\
 _NUMBERED = re.compile(rf"^(?P<number>\d{{1,2}})(?P<dot>\.?)(?P<sep>\s*[{_DASH}:]\s*|\s+)(?P<text>[^\W\d_].*)$")
 _AREA_WORDS = (
     "innsatsområde|innsatsområdet|satsingsområde|satsingsområdet|satsningsområde|satsområde|"
-    "fokusområde|fokusområdet|hovedområde|hovudområde|temaområde|samarbeidsområde"
+    "fokusområde|fokusområdet|hovedområde|hovudområde|temaområde|samarbeidsområde|område|tema"
 )
 _KEYWORD_HEADING = re.compile(
     rf"^(?:{_AREA_WORDS})\s+(?P<number>\d{{1,2}})(?![.,]?\d)\.?\s*(?:[{_DASH}:]\s*)?(?P<text>.*)$",
@@ -101,11 +101,13 @@ _KEYWORD_HEADING = re.compile(
 _SUB_ITEM = re.compile(
     rf"^(?:\((?P<inner>[A-Za-z]{{1,4}})\)|(?P<label>[A-Za-z]{{1,4}})(?:\)|\.|\s*[{_DASH}](?=\s)))\s+(?P<text>\S.*)$"
 )
+_LIST_ITEM = re.compile(r"^(?P<number>\d{1,2})[.)]\s+(?P<text>[^\W\d_].*)$")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _BULLET = re.compile(r"^(?:[•▪◦●■□➢►·*\uf0b7\uf0a7\-\u2013\u2014]|o(?=\s+[A-ZÆØÅ]))\s+(?P<text>\S.*)$")
 _HASHTAG = re.compile(r"#\w+")
 _HASHTAG_LINE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
-_SDG_WORD = r"(?:fn['’]?s?\s+)?(?:bærekraftsmål|berekraftsmål|bærekraftmål|berekraftmål|sdg)"
+# "FNs bærekraftsmål", "FN sine berekraftsmål", "Bærekraftsmålene", "Berekraftsmåla", "SDG".
+_SDG_WORD = r"(?:fn(?:['’]?s|\s+sine|\s+sitt)?\s+)?(?:(?:bærekraft|berekraft)s?mål(?:ene|a|et)?|sdg)"
 _SDG_NUMBERS = r"\d{1,2}(?:\s*(?:,|og|&|/|and)\s*\d{1,2})*"
 # With the word, the line is a goal line whatever follows: "FNs bærekraftsmål nr. 9: Industri ...",
 # "Bærekraftsmål: 4, 8 og 9".
@@ -125,7 +127,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STOPWORDS = frozenset({"og", "i", "for", "til", "å", "av", "med", "mellom", "alle", "and", "the", "of", "to"})
 _TOC_HEADINGS = frozenset({"innhold", "innholdsfortegnelse", "innhald", "innhaldsliste", "innholdsliste", "contents"})
 # A contents line as a word processor sets it: dot leaders or a tab, then the page number.
-_TOC_LEADER = re.compile(r"^(?P<title>.*\S)\s*(?:\.{3,}|…+|(?:\.\s){3,}|\t+)[\s.…]*(?P<page>\d{1,3})$")
+_TRAILING_PAGE = re.compile(r"(?<!\d)\d{1,3}$")
+_LEADER = re.compile(r"(?:\.{3,}|…+|(?:\. ?){3,}|\t)[ \t]*$")
 _ENDS_WITH_PAGE = re.compile(r"^\D.*\S\s+\d{1,3}$|^\d[\d.]*\s+\D.*\S\s+\d{1,3}$")
 _PAGE_NUMBER = re.compile(
     rf"^(?:(?:side|page|s\.)\s*\d{{1,3}}(?:\s*(?:av|of|/)\s*\d{{1,3}})?|\d{{1,3}}\s*(?:av|of|/)\s*\d{{1,3}}"
@@ -134,7 +137,7 @@ _PAGE_NUMBER = re.compile(
 )
 # A word broken at the end of a line and joined with a space: "samarbeids- prosjekter".
 # Not before "og"/"eller": "fag- og svennebrev" is how Norwegian shortens a compound.
-_BROKEN_WORD = re.compile(r"(\w*[^\W\d_])- (?!(?:og|eller|samt|til|and|or)\b)([a-zæøå]\w*)")
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])- (?!(?:og|eller|samt|til|and|or)\b)(?=[a-zæøå])")
 _HEADER_ROW_CODES = frozenset({"nr", "nr.", "nummer", "kode", "id", "#", "no."})
 # Words an action plan's Status column uses that are no status of ours: read as the nearest one,
 # with a warning, since "I arbeid" says nothing of being on time.
@@ -154,6 +157,10 @@ _STATUS_READINGS = {
     "levert": "completed",
     "avlyst": "cancelled",
     "stoppet": "cancelled",
+    # Traffic lights, as many action plans colour their Status column.
+    "grønn": "on_track",
+    "gul": "delayed",
+    "rød": "delayed",
 }
 _LONG_TEXT_WORDS = 120
 # How many lines at the top and at the bottom of a page a running header or footer may take.
@@ -199,7 +206,7 @@ class _Part:
 
 
 def parse_lines(
-    document_lines: Sequence[Line], period: str | None = None, council_areas: Sequence[str] = COUNCIL_AREAS
+    document_lines: Sequence[Line], period: str | None = None, council_areas: Collection[str] = COUNCIL_AREAS
 ) -> ParsedAgreement:
     """The focus areas and commitments of an agreement's lines.
 
@@ -211,9 +218,9 @@ def parse_lines(
 
 
 class _Parser:
-    def __init__(self, document_lines: Sequence[Line], council_areas: Sequence[str]) -> None:
+    def __init__(self, document_lines: Sequence[Line], council_areas: Collection[str]) -> None:
         self.source = list(document_lines)
-        self.council_areas = council_areas
+        self.council_areas = tuple(council_areas)
         self.warnings: list[LayoutWarning] = []
         self.reports: dict[str, FirstReport] = {}
         # The lines as classified: cleaned, with an item's word or list number dropped;
@@ -290,8 +297,10 @@ class _Parser:
     def _drop_page_furniture(self) -> None:
         """Page numbers and running headers or footers, which a PDF's text puts between paragraphs."""
         numbers = [i for i, line in enumerate(self.lines) if line and _PAGE_NUMBER.match(line)]
+        if numbers:
+            # One warning for them all: a long PDF has one on every page.
+            self.warn("page_number", numbers[0], text=self.lines[numbers[0]], count=len(numbers))
         for i in numbers:
-            self.warn("page_number", i, text=self.lines[i])
             self.lines[i] = ""
         title_index = next((i for i, line in enumerate(self.lines) if line), None)
         by_page: dict[int, list[int]] = {}
@@ -348,6 +357,12 @@ class _Parser:
             part = self._classify(index, area)
             if cells is not None and part.kind in {"commitment", "sub", "bullet", "text"}:
                 part = _cell_part(part, cells)
+                row_number = clean_text(cells.get("code")).rstrip(".")
+                if part.kind == "text" and area is not None and row_number.isdigit():
+                    # An action plan that numbers its rows 1, 2, 3 under each focus area.
+                    code = f"{area.number}.{int(row_number)}"
+                    self.warn("row_number", index, number=row_number, code=code)
+                    part = _Part("commitment", code=code, text=part.text)
             if part.kind == "skip":
                 continue
             # Text under a bullet continues it; anything else ends the run of bullets.
@@ -414,7 +429,7 @@ class _Parser:
         match = _KEYWORD_HEADING.match(line)
         # A document writes all its headings one way: "Innsatsområde 2" after a heading
         # written "1 Næring" is more likely a sentence's start than a heading.
-        if match and (area is None or self.keyword_headings):
+        if match and (area is None or self.keyword_headings) and _keyword_title(match["text"]):
             self.keyword_headings = True
             return _Part("heading", number=int(match["number"]), text=match["text"])
         match = _SDG_LINE.match(line)
@@ -444,6 +459,14 @@ class _Parser:
                 return _Part("heading", number=int(match["number"]), text=match["text"])
             if kind == "sdg":
                 return _Part("sdg", sdgs=(int(match["number"]),))
+        list_item = _LIST_ITEM.match(line)
+        if list_item and area is not None and self.keyword_headings:
+            # Headings that say "Innsatsområde 1" leave a plain "1." free to number the items
+            # under them, as Word's automatic numbering does when it restarts for each heading.
+            code = f"{area.number}.{int(list_item['number'])}"
+            self.warn("list_number", index, number=list_item["number"], code=code)
+            return _Part("commitment", code=code, text=list_item["text"])
+        if match:
             return _Part("text", text=line)
         match = _SUB_ITEM.match(line)
         if match:
@@ -476,7 +499,7 @@ class _Parser:
            English, is that goal, for the focus area above it;
         4. "N. Title" numbered next after the current focus area, short and without a
            full stop, heads a focus area of its own even without items (the template's
-           "2. Virkemidler");
+           "2. Virkemidler"), unless the headings say "Innsatsområde N": then it is an item;
         5. anything else ("5 kommuner deltar ...") is ordinary text.
         """
         number = int(match["number"])
@@ -484,25 +507,35 @@ class _Parser:
         if _HASHTAG.search(text):
             return "heading"
         if area is None or number > int(area.number):
-            following = self._next_area_number(index, number, unnumbered=_title_like(text))
+            # Bullets or letters are weaker evidence than N.x: they do not outweigh a goal's name.
+            unnumbered = (
+                _title_like(text)
+                and not self.keyword_headings
+                and not (area is not None and _looks_like_sdg(number, text))
+            )
+            following = self._next_area_number(index, number, unnumbered=unnumbered)
             if following == number:
                 return "heading"
         if area is not None and _looks_like_sdg(number, text):
             return "sdg"
-        if area is not None and match["dot"] and number == int(area.number) + 1 and _title_like(text):
+        template_heading = match["dot"] and not self.keyword_headings and _title_like(text)
+        if area is not None and template_heading and number == int(area.number) + 1:
             return "heading"
         return "text"
 
     def _next_area_number(self, index: int, number: int, *, unnumbered: bool = False) -> int | None:
         """The focus-area number of the next commitment, unless another line numbered
-        ``number`` comes first; with ``unnumbered``, a lettered item or bullet first counts as under ``number``."""
+        ``number`` comes first; with ``unnumbered``, a lettered item or bullet before any other
+        "N ..." line counts as under ``number``."""
         for line in self.lines[index + 1 :]:
             match = _COMMITMENT.match(line)
             if match:
                 return int(match["code"].split(".")[0])
             match = _NUMBERED.match(line)
-            if match and int(match["number"]) == number:
-                return None
+            if match:
+                if int(match["number"]) == number:
+                    return None
+                unnumbered = False  # letters after "3 Samferdsel" are under 3
             if _KEYWORD_HEADING.match(line):
                 return None
             match = _SUB_ITEM.match(line)
@@ -594,10 +627,15 @@ class _Parser:
     def _check_texts(self) -> None:
         for commitment in self.agreement.commitments:
             index = self.index_of[commitment.code]
-            joined = list(dict.fromkeys(f"{match[1]}{match[2]}" for match in _BROKEN_WORD.finditer(commitment.text)))
+            text = commitment.text
+            joined = [
+                text[: match.start()].rsplit(maxsplit=1)[-1] + text[match.end() :].split(maxsplit=1)[0]
+                for match in _BROKEN_WORD.finditer(text)
+            ]
             if joined:
-                self.warn("hyphen_joined", index, code=commitment.code, words=", ".join(joined))
-                commitment.text = _BROKEN_WORD.sub(r"\1\2", commitment.text)
+                words = ", ".join(dict.fromkeys(word.strip(".,;:()«»") for word in joined))
+                self.warn("hyphen_joined", index, code=commitment.code, words=words)
+                commitment.text = _BROKEN_WORD.sub("", text)
             words_count = len(commitment.text.split())
             if words_count > _LONG_TEXT_WORDS:
                 self.warn("long_text", index, code=commitment.code, words=words_count)
@@ -652,8 +690,12 @@ def _cell_part(part: _Part, cells: Mapping[str, str]) -> _Part:
 
 
 def _toc_entry(raw: str) -> bool:
-    # Only a line ending in a page number is tried: the pattern backtracks on a long paragraph.
-    return raw[-1:].isdigit() and bool(_TOC_LEADER.match(raw))
+    page = _TRAILING_PAGE.search(raw)
+    if not page:
+        return False
+    head = raw[: page.start()]
+    # The leader is looked for at the end only, so a long paragraph costs no more than a short one.
+    return bool(_LEADER.search(head[-40:])) and bool(head.strip(" \t.…"))
 
 
 def _item_line(line: str) -> str:
@@ -675,6 +717,12 @@ def _title_like(text: str) -> bool:
         and len(text.split()) <= _TITLE_WORDS
         and not text.endswith((".", ":", ";", ","))
     )
+
+
+def _keyword_title(text: str) -> bool:
+    """What may follow "Innsatsområde 1": a title, hashtags or nothing, but not the rest of a
+    sentence ("Innsatsområde 1 handler om utdanning.")."""
+    return not text.endswith(".") and len(text.split()) <= _TITLE_WORDS + 5
 
 
 def _plain_title(line: str) -> bool:

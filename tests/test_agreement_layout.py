@@ -56,6 +56,8 @@ def test_the_seed_reads_without_a_warning():
         ("INNSATSOMRÅDE 1. Utdanning og kompetanse", "Utdanning og kompetanse", None),
         ("Satsingsområde 1: Utdanning og kompetanse", "Utdanning og kompetanse", None),
         ("Fokusområde 1 - Utdanning og kompetanse #a #b", "Utdanning og kompetanse", "#a #b"),
+        ("Hovudområde 1: Utdanning og kompetanse", "Utdanning og kompetanse", None),
+        ("Tema 1 – Utdanning og kompetanse", "Utdanning og kompetanse", None),
     ],
 )
 def test_heading_layouts(heading, title, hashtag):
@@ -69,6 +71,7 @@ def test_heading_layouts(heading, title, hashtag):
 
 def test_heading_word_alone_takes_its_title_from_the_next_line_and_hashtags_from_their_own():
     parsed = parse(
+        "Innsatsområde 1 handler om utdanning.",
         "Innsatsområde 1",
         "Utdanning og kompetanse",
         "#kompetanseløft #utenforskap",
@@ -84,7 +87,7 @@ def test_heading_word_alone_takes_its_title_from_the_next_line_and_hashtags_from
         ],
         [commitment("1.1", "Første tiltak"), commitment("2.1", "Andre tiltak")],
     )
-    assert messages(parsed) == ["Linje 6: innsatsområde 2 har ingen tittel."]
+    assert messages(parsed) == ["Linje 7: innsatsområde 2 har ingen tittel."]
 
 
 def test_a_keyword_heading_after_numbered_ones_is_refused_as_before():
@@ -277,6 +280,9 @@ def test_viken_template_outline():
         ("FNs berekraftsmål nr 11", [11]),
         ("Bærekraftsmål: 4, 8 og 9", [4, 8, 9]),
         ("Berekraftsmål 13 og 7", [13, 7]),
+        ("FN sine berekraftsmål nr. 4 og 9", [4, 9]),
+        ("Bærekraftsmålene 4, 8 og 9", [4, 8, 9]),
+        ("Berekraftsmåla: 11", [11]),
         ("Mål 9 – Industri, innovasjon og infrastruktur", [9]),
         ("Mål 11", [11]),
         ("9 Industri, innovasjon og infrastruktur", [9]),
@@ -400,18 +406,15 @@ def test_page_furniture_is_dropped_and_never_glued_into_a_text():
     assert messages(parsed) == [
         "Side 1, linje 3: i tiltak 1.1 er ord delt over to linjer satt sammen igjen (samarbeidsprosjekter). "
         "Sjekk at det ikke var en ekte bindestrek.",
-        "Side 1, linje 4: «Side 1 av 3» ser ut som et sidetall og er tatt ut av teksten.",
+        "Side 1, linje 4: 3 linjer som ser ut som sidetall («Side 1 av 3» og de andre) er tatt ut av teksten.",
         f"Side 2, linje 5: «{TITLE}» står 3 ganger, som en topp- eller bunntekst på hver side, og er tatt ut "
         "av teksten.",
         "Side 2, linje 6: «Viken fylkeskommune» står 3 ganger, som en topp- eller bunntekst på hver side, og "
         "er tatt ut av teksten.",
-        "Side 2, linje 8: «- 2 -» ser ut som et sidetall og er tatt ut av teksten.",
-        "Side 3, linje 12: «3» ser ut som et sidetall og er tatt ut av teksten.",
     ]
-    assert parsed.warnings[1] == LayoutWarning("page_number", 4, 1, {"text": "Side 1 av 3"})
-    assert (
-        parsed.warnings[1].message("en")
-        == "Page 1, line 4: “Side 1 av 3” looks like a page number and was taken out of the text."
+    assert parsed.warnings[1] == LayoutWarning("page_number", 4, 1, {"text": "Side 1 av 3", "count": 3})
+    assert parsed.warnings[1].message("en") == (
+        "Page 1, line 4: 3 lines that look like page numbers (“Side 1 av 3” and the others) were taken out of the text."
     )
 
 
@@ -695,3 +698,78 @@ def test_a_long_document_with_a_long_paragraph():
     ]
     parsed = parse(*body)
     assert (len(parsed.agreement.focus_areas), len(parsed.agreement.commitments), parsed.warnings) == (59, 59 * 39, [])
+
+
+def test_a_single_page_number():
+    parsed = parse("1 Utdanning", "1.1 Fagskole for", "Side 2", "hele regionen")
+    assert parsed.agreement.commitments == [commitment("1.1", "Fagskole for hele regionen")]
+    assert messages(parsed) == ["Linje 4: 1 linje («Side 2») ser ut som et sidetall og er tatt ut av teksten."]
+
+
+def test_rows_numbered_within_their_focus_area():
+    parsed = parse_lines(
+        [
+            Line("Handlingsplan 2024", 1),
+            Line("Innsatsområde 1: Utdanning", 2),
+            row(3, "1", "Fagskole", deadline="2024"),
+            row(4, "2", "Lærlinger"),
+            Line("Innsatsområde 2: Næring", 5),
+            row(6, "1", "Næringshage"),
+        ]
+    )
+    assert parsed.agreement == Agreement(
+        period="2024",
+        title="Handlingsplan 2024",
+        focus_areas=[FocusArea("1", "Utdanning", None, []), FocusArea("2", "Næring", None, [])],
+        commitments=[
+            commitment("1.1", "Fagskole", deadline="2024"),
+            commitment("1.2", "Lærlinger"),
+            commitment("2.1", "Næringshage"),
+        ],
+    )
+    assert messages(parsed) == [
+        f"Side 2, linje {line}: tabellraden er nummerert «{number}» uten innsatsområdets nummer foran; den er "
+        f"lest som tiltak {code}."
+        for line, number, code in ((3, 1, "1.1"), (4, 2, "1.2"), (6, 1, "2.1"))
+    ]
+
+
+def test_a_goal_line_is_not_taken_for_a_heading_over_bullets():
+    parsed = parse(
+        "1. Utdanning",
+        "• Fagskole",
+        "9 Industri, innovasjon og infrastruktur",
+        "2. Næring",
+        "• Næringshage",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, [9]), FocusArea("2", "Næring", None, [])],
+        [commitment("1.1", "Fagskole"), commitment("2.1", "Næringshage")],
+    )
+    assert [warning.key for warning in parsed.warnings] == ["bullets_numbered", "bullets_numbered"]
+
+
+def test_items_numbered_within_a_focus_area_named_by_its_word():
+    parsed = parse(
+        "Innsatsområde 1: Utdanning",
+        "1. Fagskole",
+        "2. Lærlinger",
+        "3) Yrkesmesse",
+        "Innsatsområde 2: Næring",
+        "1. Næringshage",
+        "9 – Industri, innovasjon og infrastruktur",
+    )
+    assert parsed.agreement == agreement(
+        [FocusArea("1", "Utdanning", None, []), FocusArea("2", "Næring", None, [9])],
+        [
+            commitment("1.1", "Fagskole"),
+            commitment("1.2", "Lærlinger"),
+            commitment("1.3", "Yrkesmesse"),
+            commitment("2.1", "Næringshage"),
+        ],
+    )
+    assert messages(parsed) == [
+        f"Linje {line}: punktet er nummerert «{number}.» uten innsatsområdets nummer foran; det er lest som "
+        f"tiltak {code}."
+        for line, number, code in ((3, 1, "1.1"), (4, 2, "1.2"), (5, 3, "1.3"), (7, 1, "2.1"))
+    ]

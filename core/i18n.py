@@ -1624,6 +1624,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Oppgi hvilken region avtalen gjelder.",
         "Say which region the agreement is for.",
     ),
+    "loaders.agreement.warning.tracked_changes": (
+        "Linje {line}: Word-dokumentet har sporede endringer som ikke er godtatt. De er lest som om de "
+        "var godtatt; sjekk teksten, eller godta eller avvis endringene i Word og last opp filen på nytt.",
+        "Line {line}: the Word document has tracked changes that have not been accepted. They were read as if "
+        "accepted; check the text, or accept or reject the changes in Word and upload the file again.",
+    ),
     "loaders.agreement.warning.long_text": (
         "Linje {line}: tiltak {code} har {words} ord. Sjekk at teksten ikke har fått med seg en "
         "overskrift eller neste avsnitt.",

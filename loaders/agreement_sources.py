@@ -30,6 +30,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import docx
 import pypdfium2
@@ -38,6 +39,8 @@ from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -299,17 +302,18 @@ class _WordReader:
         self.numbering = numbering
 
     def blocks(self, container: DocumentObject | BlockItemContainer) -> Iterator[str | dict[str, str]]:
-        for block in container.iter_inner_content():
+        parent = container._body if isinstance(container, DocumentObject) else container
+        for block in _inner_content(parent._element, parent):
             if isinstance(block, Table):
                 yield from self._table(block)
-            else:
+            elif not _is_contents(block):
                 yield from self._paragraph(block).splitlines()
 
     def _paragraph(self, paragraph: Paragraph) -> str:
         # Word shows the number of an empty numbered paragraph too: in a table's Nr column
         # it is the whole content.
         label = self._label(paragraph)
-        text = paragraph.text
+        text = _paragraph_text(paragraph._p)
         if not label:
             return text
         return f"{label} {text}" if text.strip() else label
@@ -320,9 +324,15 @@ class _WordReader:
 
     def _table(self, table: Table) -> Iterator[str | dict[str, str]]:
         rows = [self._unique_cells(row.cells) for row in table.rows]
-        fields = table_fields([self._cell_text(cell) for cell in rows[0]]) if rows else None
+        if not rows:
+            return
+        # Read once: reading a cell counts its numbered paragraphs.
+        first = [list(self.blocks(cell)) for cell in rows[0]]
+        fields = table_fields([_text_of(blocks) for blocks in first])
         if fields is None:
-            for cells in rows:
+            for blocks in first:
+                yield from blocks
+            for cells in rows[1:]:
                 for cell in cells:
                     yield from self.blocks(cell)
             return
@@ -353,8 +363,66 @@ class _WordReader:
         return unique
 
     def _cell_text(self, cell: BlockItemContainer) -> str:
-        parts = [part for part in self.blocks(cell) if isinstance(part, str)]
-        return clean_text(" ".join(parts))
+        return _text_of(self.blocks(cell))
+
+
+def _text_of(blocks: Iterable[str | dict[str, str]]) -> str:
+    return clean_text(" ".join(part for part in blocks if isinstance(part, str)))
+
+
+def _inner_content(element: etree._Element, parent: BlockItemContainer) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables of a body or cell, those inside content controls (``w:sdt``,
+    which county templates use for their fields) included; python-docx skips those."""
+    for child in element.iterchildren():
+        if child.tag == _P:
+            yield Paragraph(cast(CT_P, child), parent)
+        elif child.tag == _TBL:
+            yield Table(cast(CT_Tbl, child), parent)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _inner_content(content, parent)
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """A paragraph's text as Word shows it with changes accepted: text in content controls and
+    tracked insertions included (python-docx leaves them out), deleted text, field codes and the
+    copies of text boxes out."""
+    parts = []
+    for element in paragraph.iter(_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN):
+        if any(ancestor.tag in _HIDDEN_IN for ancestor in element.iterancestors()):
+            continue
+        if element.tag == _T:
+            parts.append(element.text or "")
+        elif element.tag == _TAB:
+            parts.append("\t")
+        elif element.tag == _NO_BREAK_HYPHEN:
+            parts.append("-")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _is_contents(paragraph: Paragraph) -> bool:
+    """A line of a table of contents Word made: its text ends in a page number after a tab,
+    which no pattern for "....... 9" would find."""
+    style = paragraph.style
+    return style is not None and _CONTENTS_STYLE.match(fold(style.name)) is not None
+
+
+_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
+# Text under these is not in the paragraph as shown: a text box (shown where it floats, and kept
+# twice, once for old Word versions) and a tab stop's definition (w:tabs holds w:tab elements).
+_HIDDEN_IN = frozenset(
+    {
+        qn("w:txbxContent"),
+        qn("w:tabs"),
+        qn("w:pPr"),
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+    }
+)
+_CONTENTS_STYLE = re.compile(r"^toc \d$")
 
 
 def _numbering_of(paragraph: Paragraph) -> tuple[str, int]:

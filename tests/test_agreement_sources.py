@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 import docx
 import openpyxl
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from PIL import Image
 from reportlab.lib.pagesizes import A4
@@ -668,3 +669,45 @@ def test_table_headers():
     # A commitment's text and one more field at least; a text that happens to be "Tiltak" is no header.
     assert table_fields(["Tiltak"]) is None
     assert table_fields(["Nr", "Ansvar"]) is None
+
+
+def test_word_text_as_shown_content_controls_tracked_changes_and_contents(tmp_path):
+    document = word_document(numbering_xml({1: ["decimal|%1)"]}, {1: "1"}))
+    document.add_paragraph("Partnerskapsavtale 2024")
+    contents = document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("1 Utdanning\t3", style=contents)
+    anchor = document.add_paragraph()
+    # A county template's field (a content control) around a whole paragraph, and one inside a
+    # paragraph with a tracked insertion, a tracked deletion and a page-number field.
+    anchor._p.addprevious(
+        parse_xml(
+            f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>1 - Utdanning</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    anchor._p.addprevious(
+        parse_xml(
+            f'<w:p {W}><w:r><w:t xml:space="preserve">1.1 - Flere </w:t></w:r>'
+            "<w:sdt><w:sdtContent><w:r><w:t>lærlinger</w:t></w:r></w:sdtContent></w:sdt>"
+            '<w:ins w:id="1" w:author="Kari" w:date="2024-01-01T00:00:00Z"><w:r>'
+            '<w:t xml:space="preserve"> i hele regionen</w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="Kari" w:date="2024-01-01T00:00:00Z"><w:r>'
+            "<w:delText> i Askim</w:delText></w:r></w:del>"
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>, side 3</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:noBreakHyphen/><w:t>x</w:t></w:r></w:p>'
+        )
+    )
+    anchor._p.getparent().remove(anchor._p)
+    # A layout table without a header: its numbered paragraphs are counted once.
+    table = document.add_table(rows=2, cols=1)
+    numbered(table.rows[0].cells[0], "Første", 1).text = "Første"
+    numbered(table.rows[1].cells[0], "Andre", 1).text = "Andre"
+    path = tmp_path / "mal.docx"
+    document.save(path)
+    assert read_lines(path) == [
+        Line("Partnerskapsavtale 2024", 1),
+        Line("1 - Utdanning", 2),
+        Line("1.1 - Flere lærlinger i hele regionen, side 3-x", 3),
+        Line("1) Første", 4),
+        Line("2) Andre", 5),
+    ]

@@ -1582,11 +1582,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.agreement.no_commitments": (
         "Fant ingen nummererte tiltak i avtalen. Tiltakene må stå under et innsatsområde "
-        "(«1 - Tittel») og være nummerert i teksten («1.1 - ...»); automatisk nummerering "
-        "fra Word kommer ikke med og må gjøres om til tekst først.",
+        "(«1 - Tittel») og være nummerert («1.1 - ...»).",
         "Found no numbered commitments in the agreement. The commitments must stand under a focus area "
-        "(“1 - Title”) and be numbered in the text (“1.1 - ...”); automatic numbering "
-        "from Word does not come along and must be turned into text first.",
+        "(“1 - Title”) and be numbered (“1.1 - ...”).",
     ),
     "loaders.agreement.no_text": (
         "Tiltak {code} på linje {line} mangler tekst.",

@@ -517,7 +517,7 @@ _STARTS_ITEM = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[-–—:)]\s*|\s+)[^\W\d_]"
     r"|[A-ZÆØÅ]\.?\s*[-–—]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s"
     rf"|[{_BULLETS}-]\s"
-    r"|(?:innsatsområde|innsatsområd|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",
+    r"|(?:innsatsområde|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",
     re.IGNORECASE,
 )
 # The part of a page's height at its top and at its foot where page numbers stand: Word's
@@ -581,7 +581,6 @@ class _Table:
     columns: list[tuple[float, str]]  # each column's left edge and field
     headers: dict[str, str]  # each field's header as written
     header: str  # folded, to know the header repeated on the next page
-    page: int
     in_header: bool = True  # a header cell wrapped over two lines is still the header
 
 
@@ -676,11 +675,11 @@ def _without_furniture(pages: list[list[_Row]]) -> list[list[_Row]]:
 
     A row at the top or bottom edge of a page is furniture when it is a page
     number ("3", "Side 3 av 12", "3 / 12", "- 3 -") within the page's margin,
-    or when the same text (its
-    digits aside) stands at the same height on at least half the pages, and on
-    two at least. Only rows at the edges go: the first rows down to the first
-    one that is not furniture, and likewise from the bottom. A table's header
-    repeated on every page is not furniture.
+    or when the same text (its digits aside) stands at the same height on at
+    least half the pages, and on two at least (a title line, "Partnerskapsavtale
+    ... Indre Østfold"). Only rows at the edges go: the first rows down to the
+    first one that is not furniture, and likewise from the bottom. A table's
+    header repeated on every page is not furniture.
     """
     seen: dict[str, list[tuple[int, float]]] = {}
     for rows in pages:
@@ -779,7 +778,7 @@ class _PdfLayout:
         header = _row_fields(row)
         if header is not None:
             if not (self.table and _masked(row) == self.table.header):
-                self.table = _Table(*header, _masked(row), row.page)
+                self.table = _Table(*header, _masked(row))
                 self.open = None
             self.table.in_header = True
             return

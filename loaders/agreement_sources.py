@@ -523,6 +523,7 @@ _STARTS_ITEM = re.compile(
 # The part of a page's height at its top and at its foot where page numbers stand: Word's
 # header and footer sit within its margins, 2.5 cm of 29.7.
 _MARGIN = 0.12
+_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 # A hyphen at the end of a line is written where the next line goes on "og ..." ("fag- og
 # svennebrev"); it is also kept before a capital ("Øst-" "Viken") and after one ("E-" "handel").
 _WRITTEN_HYPHEN_BEFORE = re.compile(r"^(?:og|eller|samt|and|or)\b")
@@ -799,12 +800,15 @@ class _PdfLayout:
 
     def _cells(self, row: _Row, table: _Table) -> dict[str, list[str]] | None:
         """The row's words by column; None where a word crosses into the next column, or the gap
-        before a column is no wider than a space (ordinary text across the table)."""
+        before a column is no wider than a space (ordinary text across the table). A row that
+        starts with a number in the Nr column may have its text run up to the next column, as
+        a cell's text can run over its margin."""
         cells: dict[str, list[str]] = {name: [] for _, name in table.columns}
         edges = [left for left, _ in table.columns[1:]]
+        numbered = table.columns[0][1] == "code" and _CODE.match(row.words[0].text) is not None
         for word in row.words:
             column = sum(1 for edge in edges if word.x0 >= edge - 2)
-            if column < len(edges) and word.x1 > edges[column] - 0.6 * word.size:
+            if column < len(edges) and word.x1 > edges[column] - (1 if numbered else 0.6 * word.size):
                 return None
             cells[table.columns[column][1]].append(word.text)
         return cells
@@ -816,10 +820,13 @@ class _PdfLayout:
         open_row = self.open if self.open is not None and self.open.cells is not None else None
         # A new row where the Nr column has a number. Word leaves no space between rows
         # (its cells have no top or bottom margin), so without that column only a gap wider
-        # than a line tells rows apart.
+        # than a line tells rows apart. Where cells are centred from top to bottom, the number
+        # comes on a later line of its row than the text's first, a line's height further down.
         continues = open_row is not None and not (has_code and words["code"])
         if continues and gap is not None and not has_code:
             continues = gap <= 1.6 * row.size
+        if open_row is not None and has_code and words["code"] and not open_row.cells["code"]:  # type: ignore[index]
+            continues = gap is not None and gap <= 1.35 * row.size
         if open_row is not None and continues:
             for name, parts in words.items():
                 if parts:
@@ -848,7 +855,9 @@ class _PdfLayout:
         if (gap is not None and gap > 1.3 * self.pitch) or _STARTS_ITEM.match(row.text):
             return False
         first = row.words[0]
-        if self.right - above.x1 > first.x1 - first.x0 + first.size / 3:
+        # A word split by a hyphen goes on on the next line, however short the line is.
+        split = above.text[-2:-1].isalpha() and above.text.endswith("-") and first.text[:1].islower()
+        if not split and self.right - above.x1 > first.x1 - first.x0 + first.size / 3:
             return False
         return len(paragraph.rows) < 2 or abs(row.x0 - above.x0) <= 2
 

@@ -711,3 +711,73 @@ def test_word_text_as_shown_content_controls_tracked_changes_and_contents(tmp_pa
         Line("1) Første", 4),
         Line("2) Andre", 5),
     ]
+
+
+def test_short_lines_split_by_a_hyphen_are_one_paragraph(tmp_path):
+    # Lines broken by hand well short of the margin: only a word split by a hyphen goes on.
+    path = tmp_path / "smal.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for index, line in enumerate(
+        [
+            "Partnerskapsavtale spesiell del 2024-2025 for hele regionen",
+            "1.1 - Etablere samarbeids-",
+            "prosjekter mellom skolene.",
+            "1.2 - Styrke fag- og",
+            "svennebrev i regionen.",
+        ]
+    ):
+        pdf.drawString(72, 700 - 16 * index, line)
+    pdf.save()
+    assert read_lines(path) == [
+        Line("Partnerskapsavtale spesiell del 2024-2025 for hele regionen", 1, page=1),
+        Line("1.1 - Etablere samarbeidsprosjekter mellom skolene.", 2, page=1),
+        Line("1.2 - Styrke fag- og", 3, page=1),
+        Line("svennebrev i regionen.", 4, page=1),
+    ]
+
+
+def test_table_with_cells_centred_top_to_bottom_and_text_over_the_margin(tmp_path):
+    # Centred cells put the number on the second line of its row; "Utdanning og kompetanse",
+    # a plain string, runs over its cell's margin up to the next column.
+    rows = [
+        ["Nr", "Tiltak", "Ansvar", "Frist", "Status"],
+        [
+            "1.1",
+            Paragraph("Etablere samarbeidsprosjekter mellom skolene og næringslivet.", CELL),
+            "Utdanning og kompetanse",
+            "31.12.2024",
+            "I arbeid",
+        ],
+        ["1.2", Paragraph("Styrke fag- og svennebrev i regionen.", CELL), "Næring", "2025", "Ikke startet"],
+    ]
+    table = Table(rows, colWidths=[30, 200, 120, 60, 60])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONT", (0, 0), (-1, -1), "Helvetica", 10)]))
+    path = platypus_pdf(tmp_path / "midt.pdf", ["1 - Utdanning #kompetanse", table, "2 - Næring"], header=None)
+    assert read_lines(path) == [
+        Line("1 - Utdanning #kompetanse", 1, page=1),
+        Line(
+            "1.1 Etablere samarbeidsprosjekter mellom skolene og næringslivet.",
+            2,
+            page=1,
+            cells={
+                "code": "1.1",
+                "text": "Etablere samarbeidsprosjekter mellom skolene og næringslivet.",
+                "council_area": "Utdanning og kompetanse",
+                "deadline": "31.12.2024",
+                "status": "I arbeid",
+            },
+        ),
+        Line(
+            "1.2 Styrke fag- og svennebrev i regionen.",
+            3,
+            page=1,
+            cells={
+                "code": "1.2",
+                "text": "Styrke fag- og svennebrev i regionen.",
+                "council_area": "Næring",
+                "deadline": "2025",
+                "status": "Ikke startet",
+            },
+        ),
+        Line("2 - Næring", 4, page=1),
+    ]

@@ -781,3 +781,19 @@ def test_table_with_cells_centred_top_to_bottom_and_text_over_the_margin(tmp_pat
         ),
         Line("2 - Næring", 4, page=1),
     ]
+
+
+def test_workbook_without_a_table_header_is_read_as_lines(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Avtale"
+    sheet.append(["Partnerskapsavtale 2024"])
+    sheet.append(["1 - Næring"])
+    sheet.append(["1.1", "Flere arbeidsplasser", 2024])
+    path = tmp_path / "avtale.xlsx"
+    workbook.save(path)
+    assert read_lines(path) == [
+        Line("Partnerskapsavtale 2024", 1, sheet="Avtale"),
+        Line("1 - Næring", 2, sheet="Avtale"),
+        Line("1.1 Flere arbeidsplasser 2024", 3, sheet="Avtale"),
+    ]

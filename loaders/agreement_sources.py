@@ -479,10 +479,6 @@ def _xlsx_document(path: Path) -> Document:
     return _dated(lines)
 
 
-def _sheet_text(value: object) -> str:
-    return _field_text(value, "", percent=False)
-
-
 def _field_text(value: object, name: str, percent: bool) -> str:
     """A cell's value as the raw text of its field: dates as ISO dates, whole numbers as digits."""
     if isinstance(value, datetime.datetime):

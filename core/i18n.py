@@ -1582,11 +1582,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.agreement.no_commitments": (
         "Fant ingen nummererte tiltak i avtalen. Tiltakene må stå under et innsatsområde "
-        "(«1 - Tittel») og være nummerert i teksten («1.1 - ...»); automatisk nummerering "
-        "fra Word kommer ikke med og må gjøres om til tekst først.",
+        "(«1 - Tittel») og være nummerert («1.1 - ...»).",
         "Found no numbered commitments in the agreement. The commitments must stand under a focus area "
-        "(“1 - Title”) and be numbered in the text (“1.1 - ...”); automatic numbering "
-        "from Word does not come along and must be turned into text first.",
+        "(“1 - Title”) and be numbered (“1.1 - ...”).",
     ),
     "loaders.agreement.no_text": (
         "Tiltak {code} på linje {line} mangler tekst.",
@@ -1607,14 +1605,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Commitment {code} appears twice in the agreement (lines {first} and {again}).",
     ),
     "loaders.agreement.wrong_file_type": (
-        "«{file}» kan ikke leses som avtale. Bruk en .docx- eller .txt-fil (lagre den som .docx i Word først).",
-        "“{file}” cannot be read as an agreement. Use a .docx or .txt file (save it as .docx in Word first).",
+        "«{file}» kan ikke leses som avtale. Bruk en fil av typen {types}.",
+        "“{file}” cannot be read as an agreement. Use a file of the type {types}.",
     ),
     "loaders.agreement.not_a_document": (
         "«{file}» kan ikke leses som et Word-dokument (.docx). Filen kan være skadet "
         "eller av en annen type; åpne og lagre den på nytt i Word.",
         "“{file}” cannot be read as a Word document (.docx). The file may be damaged "
         "or of another type; open it and save it again in Word.",
+    ),
+    "loaders.agreement.scanned": (
+        "«{file}» har ingen tekst, bare bilder av sider (en skannet PDF). Bruk den opprinnelige "
+        "Word-filen, eller en PDF lagret fra Word med tekst.",
+        "“{file}” holds no text, only pictures of pages (a scanned PDF). Use the original "
+        "Word file, or a PDF saved from Word with text.",
+    ),
+    "loaders.agreement.pdf_password": (
+        "«{file}» er beskyttet med passord og kan ikke leses. Lagre en PDF uten passord, eller bruk Word-filen.",
+        "“{file}” is protected by a password and cannot be read. Save a PDF without a password, or use the Word file.",
+    ),
+    "loaders.agreement.pdf_damaged": (
+        "«{file}» kan ikke leses som PDF. Filen kan være skadet eller av en annen type; "
+        "lagre den på nytt som PDF, eller bruk Word-filen.",
+        "“{file}” cannot be read as a PDF. The file may be damaged or of another type; "
+        "save it again as a PDF, or use the Word file.",
     ),
     "loaders.agreement.unknown_encoding": (
         "«{file}» har en tegnkoding vi ikke kjenner. Lagre filen som UTF-8 og prøv igjen.",

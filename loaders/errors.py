@@ -230,7 +230,11 @@ class AgreementFormatError(MonitorError):
 
 
 class UnreadableAgreement(AgreementFormatError):
-    """A file that cannot be read as text at all: wrong type, damaged .docx, unknown encoding."""
+    """A file that cannot be read as text at all: wrong type, damaged .docx or .pdf, unknown encoding."""
+
+
+class ScannedAgreement(UnreadableAgreement):
+    """A PDF without a text layer (a scan), whose words only a person can read."""
 
 
 class MissingRegion(MonitorError):

@@ -501,7 +501,7 @@ def test_the_agreement_loader_parses_a_docx_in_the_child(tmp_path, monkeypatch):
     assert read_agreement(path).commitments == [
         Commitment("1.1", "Samarbeidsprosjekter for elever som faller ut", "1", None)
     ]
-    monkeypatch.setattr(loaders.agreement_sources, "_docx_lines", abort)
+    monkeypatch.setattr(loaders.agreement_sources, "_WordReader", abort)
     with pytest.raises(ReaderCrashed) as refused:
         read_agreement(path)
     assert str(refused.value) == CRASHED_NB

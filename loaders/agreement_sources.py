@@ -30,7 +30,6 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 import docx
 import pypdfium2
@@ -39,14 +38,13 @@ from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as DocumentObject
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
-from docx.oxml.text.paragraph import CT_P
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from core.vocabulary import clean_text, fold
 from loaders.docx_numbering import BULLET, ListNumbering
+from loaders.docx_view import final_view
 from loaders.errors import DamagedWorkbook, ScannedAgreement, UnreadableAgreement
 from loaders.isolation import run_isolated
 from loaders.workbook import check_office_archive, read_sheet
@@ -105,6 +103,8 @@ class Document:
 
     lines: list[Line]
     dated: datetime.date | None = None
+    # A Word document with tracked changes not yet accepted: they are read as accepted.
+    tracked_changes: bool = False
 
 
 def read_lines(path: str | os.PathLike) -> list[Line]:
@@ -265,6 +265,7 @@ def _docx_document(path: Path) -> Document:
     # python-docx's "package not found".
     try:
         document = docx.Document(io.BytesIO(path.read_bytes()))
+        tracked_changes = final_view(document)
         numbering = ListNumbering(_numbering_xml(document))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise UnreadableAgreement("loaders.agreement.not_a_document", file=path.name) from None
@@ -274,7 +275,8 @@ def _docx_document(path: Path) -> Document:
         number = len(lines) + 1
         lines.append(_row_line(item, number) if isinstance(item, dict) else Line(item, number))
     created = document.core_properties.created
-    return _dated(lines, created.date() if created else None)
+    dated = _dated(lines, created.date() if created else None)
+    return Document(dated.lines, dated.dated, tracked_changes=tracked_changes)
 
 
 def _numbering_xml(document: DocumentObject) -> bytes | None:
@@ -302,8 +304,7 @@ class _WordReader:
         self.numbering = numbering
 
     def blocks(self, container: DocumentObject | BlockItemContainer) -> Iterator[str | dict[str, str]]:
-        parent = container._body if isinstance(container, DocumentObject) else container
-        for block in _inner_content(parent._element, parent):
+        for block in container.iter_inner_content():
             if isinstance(block, Table):
                 yield from self._table(block)
             elif not _is_contents(block):
@@ -370,24 +371,9 @@ def _text_of(blocks: Iterable[str | dict[str, str]]) -> str:
     return clean_text(" ".join(part for part in blocks if isinstance(part, str)))
 
 
-def _inner_content(element: etree._Element, parent: BlockItemContainer) -> Iterator[Paragraph | Table]:
-    """The paragraphs and tables of a body or cell, those inside content controls (``w:sdt``,
-    which county templates use for their fields) included; python-docx skips those."""
-    for child in element.iterchildren():
-        if child.tag == _P:
-            yield Paragraph(cast(CT_P, child), parent)
-        elif child.tag == _TBL:
-            yield Table(cast(CT_Tbl, child), parent)
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
-            if content is not None:
-                yield from _inner_content(content, parent)
-
-
 def _paragraph_text(paragraph: etree._Element) -> str:
-    """A paragraph's text as Word shows it with changes accepted: text in content controls and
-    tracked insertions included (python-docx leaves them out), deleted text, field codes and the
-    copies of text boxes out."""
+    """A paragraph's text as Word shows it (after ``final_view``): tabs, breaks and non-breaking
+    hyphens included, deleted text, field codes and the copies of text boxes out."""
     parts = []
     for element in paragraph.iter(_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN):
         if any(ancestor.tag in _HIDDEN_IN for ancestor in element.iterancestors()):
@@ -410,7 +396,6 @@ def _is_contents(paragraph: Paragraph) -> bool:
     return style is not None and _CONTENTS_STYLE.match(fold(style.name)) is not None
 
 
-_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
 # Text under these is not in the paragraph as shown: a text box (shown where it floats, and kept
 # twice, once for old Word versions) and a tab stop's definition (w:tabs holds w:tab elements).

@@ -704,13 +704,23 @@ def test_word_text_as_shown_content_controls_tracked_changes_and_contents(tmp_pa
     numbered(table.rows[1].cells[0], "Andre", 1).text = "Andre"
     path = tmp_path / "mal.docx"
     document.save(path)
-    assert read_lines(path) == [
+    document = read_document(path)
+    assert document.lines == [
         Line("Partnerskapsavtale 2024", 1),
         Line("1 - Utdanning", 2),
         Line("1.1 - Flere lærlinger i hele regionen, side 3-x", 3),
         Line("1) Første", 4),
         Line("2) Andre", 5),
     ]
+    assert document.tracked_changes is True
+
+
+def test_word_document_without_tracked_changes_says_so(tmp_path):
+    path = tmp_path / "ren.docx"
+    plain = docx.Document()
+    plain.add_paragraph("Partnerskapsavtale 2024")
+    plain.save(path)
+    assert read_document(path).tracked_changes is False
 
 
 def test_short_lines_split_by_a_hyphen_are_one_paragraph(tmp_path):

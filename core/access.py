@@ -11,12 +11,17 @@ hidden button is never the only guard.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlite_utils import Database
 
 from core.db import write_transaction
 from core.errors import NotAllowed
 from core.i18n import Text, join_words, t
-from core.users import User
+
+if TYPE_CHECKING:
+    # Only named in annotations: core.users reaches this module through core.register at import.
+    from core.users import User
 
 OPEN_READING_KEY = "open_reading"
 

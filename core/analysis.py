@@ -348,7 +348,8 @@ def commitment_table(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
     """One row per commitment in scope, with its report in the quarter.
 
     Columns: commitment_id, region, code, text, focus_area, hashtag,
-    council_area, sdgs (text such as "9, 11", None if none), status (a key or
+    council_area, sdgs (text such as "9, 11", None if none), deadline and
+    amount (as stored, None if not given), status (a key or
     not_reported), progress, comment, next_step, owner, last_reported (the
     latest quarter up to this one with a report, None if never).
     """
@@ -646,6 +647,8 @@ COMMITMENT_TABLE_COLUMNS: tuple[str, ...] = (
     "hashtag",
     "council_area",
     "sdgs",
+    "deadline",
+    "amount",
     "status",
     "progress",
     "comment",

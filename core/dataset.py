@@ -40,6 +40,8 @@ COMMITMENT_DTYPES: dict[str, str] = {
     "council_area": "object",
     "sdgs": "object",
     "position": "int64",
+    "deadline": "object",  # as core.register.Commitment: an ISO date or words; None when not given
+    "amount": "Int64",  # whole kroner
 }
 REPORT_DTYPES: dict[str, str] = {
     "commitment_id": "int64",
@@ -130,6 +132,8 @@ class CommitmentStory:
     council_area: str | None
     sdgs: tuple[int, ...]
     period: str
+    deadline: str | None  # an ISO date or words ("løpende"), as core.register.Commitment
+    amount: int | None  # whole kroner
     reports: pd.DataFrame
 
 
@@ -221,11 +225,13 @@ def _load_commitments(db: Database) -> pd.DataFrame:
         position,
         start_year,
         agreement_id,
+        deadline,
+        amount,
     ) in db.execute(
         """
         SELECT c.id, r.name, nullif(r.short_name, ''), a.period, c.code, c.text, f.number,
                f.title, nullif(f.hashtag, ''), ca.name, c.focus_area_id, c.position,
-               coalesce(a.start_year, 0), a.id
+               coalesce(a.start_year, 0), a.id, nullif(c.deadline, ''), c.amount
         FROM commitments c
         JOIN agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
@@ -252,6 +258,8 @@ def _load_commitments(db: Database) -> pd.DataFrame:
                     council_area,
                     sdgs,
                     position,
+                    deadline,
+                    amount,
                 ),
             )
         )
@@ -354,7 +362,7 @@ def region_profile(db: Database, region_name: str) -> RegionProfile:
         FocusAreaInfo(number, focus_title, hashtag, focus_sdgs.get(focus_id, ()))
         for focus_id, number, focus_title, hashtag in db.execute(
             "SELECT id, number, title, nullif(hashtag, '') FROM focus_areas "
-            "WHERE agreement_id = ? ORDER BY position, id",
+            "WHERE agreement_id = ? AND active = 1 ORDER BY position, id",
             (agreement_id,),
         )
     )
@@ -371,7 +379,8 @@ def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None
         return None
     row = db.execute(
         """
-        SELECT r.name, c.code, c.text, f.title, nullif(f.hashtag, ''), ca.name, a.period, c.focus_area_id
+        SELECT r.name, c.code, c.text, f.title, nullif(f.hashtag, ''), ca.name, a.period, c.focus_area_id,
+               nullif(c.deadline, ''), c.amount
         FROM commitments c
         JOIN agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
@@ -383,7 +392,7 @@ def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None
     ).fetchone()
     if row is None:
         return None
-    region, code, text, focus_area, hashtag, council_area, period, focus_area_id = row
+    region, code, text, focus_area, hashtag, council_area, period, focus_area_id, deadline, amount = row
     own = _sdgs_by(db, "SELECT commitment_id, sdg FROM commitment_sdgs WHERE commitment_id = ?", (commitment_id,))
     inherited = _sdgs_by(db, "SELECT focus_area_id, sdg FROM focus_area_sdgs WHERE focus_area_id = ?", (focus_area_id,))
     sdgs = own.get(commitment_id) or inherited.get(focus_area_id, ())
@@ -397,4 +406,6 @@ def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None
         ),
         {name: REPORT_DTYPES[name] for name in STORY_REPORT_COLUMNS},
     )
-    return CommitmentStory(region, code, text, focus_area, hashtag, council_area, sdgs, period, reports)
+    return CommitmentStory(
+        region, code, text, focus_area, hashtag, council_area, sdgs, period, deadline, amount, reports
+    )

@@ -686,3 +686,27 @@ def m005_sign_in_failures(db: Database) -> None:
     db.execute("CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure)")
     db.execute("ALTER TABLE users DROP COLUMN failed_attempts")
     db.execute("ALTER TABLE users DROP COLUMN locked_until")
+
+
+@migrations()
+def m006_commitment_fields(db: Database) -> None:
+    # What an agreement's table columns give a commitment besides its text (Frist, Midler):
+    # NULL where the agreement does not say. A deadline is ISO where it names a day, else
+    # the agreement's words ("2023", "løpende"); an amount is whole kroner.
+    db.execute("ALTER TABLE commitments ADD COLUMN deadline TEXT")
+    db.execute("ALTER TABLE commitments ADD COLUMN amount INTEGER")
+    # A focus area the agreement no longer has is kept, inactive, for its retired
+    # commitments' history, as a retired commitment is.
+    db.execute("ALTER TABLE focus_areas ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))")
+    # Which agreements each agreement or catalogue upload saved, so the Avtaler page can say when and
+    # from which file an agreement was last loaded. Uploads from before this migration are not known.
+    db.execute(
+        """
+        CREATE TABLE upload_agreements (
+            upload_id INTEGER NOT NULL REFERENCES uploads(id),
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            PRIMARY KEY (upload_id, agreement_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX upload_agreements_agreement ON upload_agreements(agreement_id)")

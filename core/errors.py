@@ -98,6 +98,10 @@ class UnknownRegion(MonitorError):
     """A region name or short name that is not in the register."""
 
 
+class NoSuchAgreement(MonitorError):
+    """The region has no agreement for the period asked for."""
+
+
 class UnknownCouncilArea(MonitorError):
     """A council area name that is not in the register."""
 

@@ -29,6 +29,7 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "loaders.agreement.warning.",
     "outputs.export.sheet.",
     "outputs.template.col.",
+    "outputs.catalogue.col.",
     "core.reason.",
 )
 
@@ -255,6 +256,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{region} · agreement {period} · {focus_area} · {council_area}",
     ),
     "commitment.sdgs": ("Bærekraftsmål: {sdgs}", "SDGs: {sdgs}"),
+    "commitment.deadline": ("Frist: {deadline}", "Deadline: {deadline}"),
+    "commitment.amount": ("Midler: {amount}", "Funds: {amount}"),
+    "amount.label": ("{amount} kr", "NOK {amount}"),
     "commitment.history": ("Kvartal for kvartal", "Quarter by quarter"),
     "commitment.no_reports": (
         "Tiltaket har ingen statusrapporter ennå.",
@@ -268,6 +272,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.hashtag": ("Emneknagg", "Hashtag"),
     "col.council_area": ("Rådsområde", "Council area"),
     "col.sdgs": ("Bærekraftsmål", "SDGs"),
+    "col.deadline": ("Frist", "Deadline"),
+    "col.amount": ("Midler (kr)", "Funds (NOK)"),
     "col.status": ("Status", "Status"),
     "col.progress": ("Fremdrift", "Progress"),
     "col.previous_progress": ("Forrige fremdrift", "Previous progress"),
@@ -672,6 +678,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is no region “{name}”. Known regions: {known}.",
     ),
     "core.unknown_council_area": ("Ukjent rådsområde «{area}».", "Unknown council area “{area}”."),
+    "core.no_such_agreement": (
+        "{region} har ingen avtale for perioden «{period}». Avtaler: {known}.",
+        "{region} has no agreement for the period “{period}”. Agreements: {known}.",
+    ),
     "core.invalid_role": (
         "Ukjent rolle «{value}». Velg en av: leser, rapportør, administrator.",
         "Unknown role “{value}”. Choose one of: leser, rapportør, administrator.",
@@ -927,6 +937,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     # The status workbook template (a Norwegian document: rendered "nb")
     "outputs.template.sheet": ("Status", "Status"),
     "outputs.template.guide_sheet": ("Veiledning", "Guide"),
+    # The catalogue workbook of an agreement (outputs/catalogue.py): each header is one loaders/catalogue.py reads.
+    "outputs.catalogue.sheet": ("Tiltak", "Commitments"),
+    "outputs.catalogue.title": ("Tiltakskatalog", "Commitment catalogue"),
+    "outputs.catalogue.note": (
+        "{agreements}. Rett i arket og last det opp igjen som tiltakskatalog; rader som mangler, blir stående.",
+        "{agreements}. Edit the sheet and load it back as a commitment catalogue; rows left out stay as they are.",
+    ),
+    "outputs.catalogue.col.region": ("Region", "Region"),
+    "outputs.catalogue.col.period": ("Periode", "Period"),
+    "outputs.catalogue.col.title": ("Avtaletittel", "Agreement title"),
+    "outputs.catalogue.col.focus_area": ("Innsatsområde", "Focus area"),
+    "outputs.catalogue.col.hashtag": ("Emneknagg", "Hashtag"),
+    "outputs.catalogue.col.focus_area_sdgs": ("Innsatsområdets bærekraftsmål", "Focus area SDGs"),
+    "outputs.catalogue.col.code": ("Nr", "Code"),
+    "outputs.catalogue.col.text": ("Tiltak", "Commitment"),
+    "outputs.catalogue.col.council_area": ("Rådsområde", "Council area"),
+    "outputs.catalogue.col.sdgs": ("Bærekraftsmål", "SDGs"),
+    "outputs.catalogue.col.deadline": ("Frist", "Deadline"),
+    "outputs.catalogue.col.amount": ("Midler (kr)", "Amount (NOK)"),
     "outputs.template.col.region": ("Region", "Region"),
     "outputs.template.col.code": ("Nr", "Code"),
     "outputs.template.col.text": ("Tiltak", "Commitment"),
@@ -1715,6 +1744,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.catalogue.focus_area_hashtag": (
         "innsatsområde {number} har emneknaggen {hashtag} på rad {row}",
         "focus area {number} has the hashtag {hashtag} on row {row}",
+    ),
+    "loaders.catalogue.focus_area_sdgs": (
+        "innsatsområde {number} har bærekraftsmålene {sdgs} på rad {row}",
+        "focus area {number} has the goals {sdgs} on row {row}",
+    ),
+    "loaders.catalogue.focus_sdgs_without_focus_area": (
+        "innsatsområdets bærekraftsmål hører til et innsatsområde, men raden har ikke innsatsområde",
+        "the focus area's goals belong to a focus area, but the row has no focus area",
+    ),
+    "loaders.catalogue.two_titles": (
+        "{region} har avtaletittelen «{title}» på rad {row}; en avtale har bare én tittel",
+        "{region} has the agreement title “{title}” on row {row}; an agreement has only one title",
+    ),
+    "loaders.catalogue.invalid_deadline": (
+        "«{text}» er skrevet som en dato, men den dagen finnes ikke; skriv for eksempel 31.12.2024",
+        "“{text}” is written as a date, but there is no such day; write for example 31.12.2024",
+    ),
+    "loaders.catalogue.invalid_amount": (
+        "«{text}» er ikke et beløp i hele kroner; skriv for eksempel 500 000",
+        "“{text}” is not an amount in whole kroner; write for example 500 000",
     ),
     "loaders.catalogue.focus_area_needs_title": (
         "innsatsområde {number} finnes ikke fra før og trenger en tittel, for eksempel «{number} - Tittel»",

@@ -33,6 +33,8 @@ COMMITMENT_COLUMNS: tuple[str, ...] = (
     "hashtag",
     "council_area",
     "sdgs",
+    "deadline",
+    "amount",
 )
 
 
@@ -123,7 +125,8 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
                        (SELECT sdg FROM commitment_sdgs WHERE commitment_id = c.id ORDER BY sdg)),
                    (SELECT group_concat(sdg, ';') FROM
                        (SELECT sdg FROM focus_area_sdgs WHERE focus_area_id = c.focus_area_id ORDER BY sdg))
-               )
+               ),
+               nullif(c.deadline, ''), c.amount
         FROM commitments c
         JOIN current_agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id

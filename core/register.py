@@ -6,16 +6,19 @@ so a whole file lands in one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from core import reports
 from core.db import inserted_id, write_transaction
-from core.errors import UnknownRegion
+from core.errors import InvalidQuarter, NoSuchAgreement, UnknownRegion
+from core.filters import norwegian_sort_key
 from core.i18n import Text
 from core.uploads import record_upload
-from core.vocabulary import clean_text, fold
+from core.vocabulary import clean_text, fold, parse_quarter
 
 
 @dataclass
@@ -87,6 +90,56 @@ def period_years(period: str) -> tuple[int | None, int | None]:
     if re.fullmatch(r"\d{4}", text):
         return int(text), int(text)
     return None, None
+
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# "500 000", "500.000", "kr 500 000,-", "1,5 mill. kr", "2 millioner kroner": whole kroner as agreements write them.
+_AMOUNT = re.compile(
+    r"(?:kr\.?|nok)?\s*(?P<whole>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<fraction>\d+))?\s*"
+    r"(?P<million>mill(?:\.|ion(?:er)?)?|mnok)?\s*(?:kr\.?|kroner|nok)?\s*(?:,-|\.-)?"
+)
+
+
+def parse_deadline(value: object) -> str | None:
+    """A deadline as a commitment stores it: an ISO date for a date or a day written "31.12.2023" or
+    "2023-12-31", else the words as written ("2023", "løpende", "innen 2025"); None for something
+    written as a day that is none ("31.02.2024") or for a blank."""
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = clean_text(value)
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _YEAR_MONTH_DAY.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        return text or None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_amount(value: object) -> int | None:
+    """Whole kroner from a number or from text as agreements write it ("kr 500 000,-", "1,5 mill.");
+    None for a blank, a negative amount, part of a krone, or text that is not an amount."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if value >= 0 and float(value).is_integer() else None
+    match = _AMOUNT.fullmatch(fold(value))
+    if match is None:
+        return None
+    whole = int(re.sub(r"[ .]", "", match["whole"]))
+    fraction = match["fraction"] or ""
+    if match["million"]:
+        if len(fraction) > 6:
+            return None
+        return whole * 1_000_000 + int(fraction.ljust(6, "0"))
+    return whole if fraction.strip("0") == "" else None
 
 
 def regions(db: Database) -> list[Region]:
@@ -189,16 +242,232 @@ def agreement_for_quarter(db: Database, region_id: int, quarter: str) -> int | N
     return row[0] if row else None
 
 
+# What can change about a stored commitment when an agreement is saved again. Its place in
+# the list is not among them: a commitment added or retired above another moves it, and
+# the order always follows the newest text.
+COMMITMENT_FIELDS = ("text", "focus_area", "council_area", "sdgs", "deadline", "amount", "reactivated")
+FOCUS_AREA_FIELDS = ("title", "hashtag", "sdgs", "reactivated")
+
+
+@dataclass(frozen=True)
+class CommitmentChange:
+    """A stored commitment that saving would change: as stored, as it would be stored, and which fields differ."""
+
+    code: str
+    before: Commitment
+    after: Commitment
+    fields: tuple[str, ...]  # from COMMITMENT_FIELDS, in that order
+
+
+@dataclass(frozen=True)
+class FocusAreaChange:
+    """A stored focus area that saving would change (fields from FOCUS_AREA_FIELDS)."""
+
+    number: str
+    before: FocusArea
+    after: FocusArea
+    fields: tuple[str, ...]
+
+
+@dataclass
+class AgreementChanges:
+    """What saving an agreement over the stored one would change.
+
+    ``after`` values are what would be stored: a council area, focus area, deadline, amount or
+    own goals the new agreement leaves blank keeps the stored one. ``retired`` are active
+    commitments the new agreement no longer has; saving marks them inactive, with their reports
+    kept. ``focus_areas_removed`` likewise become inactive.
+    """
+
+    added: list[Commitment] = field(default_factory=list)
+    changed: list[CommitmentChange] = field(default_factory=list)
+    retired: list[Commitment] = field(default_factory=list)
+    unchanged: int = 0
+    focus_areas_added: list[FocusArea] = field(default_factory=list)
+    focus_areas_changed: list[FocusAreaChange] = field(default_factory=list)
+    focus_areas_removed: list[FocusArea] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _StoredCommitment:
+    id: int
+    commitment: Commitment
+    position: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class _StoredFocusArea:
+    id: int
+    area: FocusArea
+    position: int
+    active: bool
+
+
+@dataclass
+class _Plan:
+    """What saving will write, worked out before anything is: saving and agreement_changes share it."""
+
+    changes: AgreementChanges
+    # For each commitment of the new agreement, in order: the stored one (None if new) and what is stored after.
+    commitments: list[tuple[_StoredCommitment | None, Commitment]]
+    focus_areas: list[tuple[_StoredFocusArea | None, FocusArea]]
+    retired_ids: list[int]
+    removed_focus_ids: list[int]
+
+
+def _stored_focus_areas(db: Database, agreement_id: int) -> dict[str, _StoredFocusArea]:
+    sdgs: dict[int, list[int]] = {}
+    for focus_id, sdg in db.execute(
+        "SELECT s.focus_area_id, s.sdg FROM focus_area_sdgs s JOIN focus_areas f ON f.id = s.focus_area_id "
+        "WHERE f.agreement_id = ? ORDER BY s.sdg",
+        (agreement_id,),
+    ):
+        sdgs.setdefault(focus_id, []).append(sdg)
+    return {
+        number: _StoredFocusArea(id_, FocusArea(number, title, hashtag, sdgs.get(id_, [])), position, bool(active))
+        for id_, number, title, hashtag, position, active in db.execute(
+            "SELECT id, number, title, hashtag, position, active FROM focus_areas WHERE agreement_id = ? "
+            "ORDER BY position, id",
+            (agreement_id,),
+        )
+    }
+
+
+def _stored_commitments(db: Database, agreement_id: int) -> dict[str, _StoredCommitment]:
+    sdgs: dict[int, list[int]] = {}
+    for commitment_id, sdg in db.execute(
+        "SELECT cs.commitment_id, cs.sdg FROM commitment_sdgs cs "
+        "JOIN commitments c ON c.id = cs.commitment_id WHERE c.agreement_id = ? ORDER BY cs.sdg",
+        (agreement_id,),
+    ):
+        sdgs.setdefault(commitment_id, []).append(sdg)
+    return {
+        code: _StoredCommitment(
+            id_,
+            Commitment(code, text, focus, council, sdgs.get(id_), deadline, amount),
+            position,
+            bool(active),
+        )
+        for id_, code, text, focus, council, deadline, amount, position, active in db.execute(
+            "SELECT c.id, c.code, c.text, f.number, ca.name, c.deadline, c.amount, c.position, c.active "
+            "FROM commitments c LEFT JOIN focus_areas f ON f.id = c.focus_area_id "
+            "LEFT JOIN council_areas ca ON ca.id = c.council_area_id "
+            "WHERE c.agreement_id = ? ORDER BY c.position, c.id",
+            (agreement_id,),
+        )
+    }
+
+
+def _plan(db: Database, agreement_id: int | None, agreement: Agreement, retire_missing: bool) -> _Plan:
+    stored_areas = _stored_focus_areas(db, agreement_id) if agreement_id else {}
+    stored = _stored_commitments(db, agreement_id) if agreement_id else {}
+    councils = {fold(name): name for (name,) in db.execute("SELECT name FROM council_areas")}
+    changes = AgreementChanges()
+
+    focus_areas: list[tuple[_StoredFocusArea | None, FocusArea]] = []
+    for area in agreement.focus_areas:
+        new_area = FocusArea(area.number, area.title, area.hashtag, sorted(area.sdgs))
+        old_area = stored_areas.get(area.number)
+        focus_areas.append((old_area, new_area))
+        if old_area is None:
+            changes.focus_areas_added.append(new_area)
+            continue
+        area_differs = (
+            old_area.area.title != new_area.title,
+            old_area.area.hashtag != new_area.hashtag,
+            old_area.area.sdgs != new_area.sdgs,
+            not old_area.active,
+        )
+        area_fields = tuple(name for name, differs in zip(FOCUS_AREA_FIELDS, area_differs, strict=True) if differs)
+        if area_fields:
+            changes.focus_areas_changed.append(FocusAreaChange(area.number, old_area.area, new_area, area_fields))
+    named = {area.number for area in agreement.focus_areas}
+    known_focus = named | set(stored_areas)
+
+    commitments: list[tuple[_StoredCommitment | None, Commitment]] = []
+    for commitment in agreement.commitments:
+        old = stored.pop(commitment.code, None)
+        before = old.commitment if old else Commitment(commitment.code, "")
+        # A re-import that leaves a field blank (a catalogue without the column, a text
+        # agreement without Frist) keeps the stored value; a council area or focus area
+        # named but not known is stored as none, as it always was.
+        council = councils.get(fold(commitment.council_area)) if commitment.council_area else before.council_area
+        focus = commitment.focus_area if commitment.focus_area else before.focus_area
+        own = (sorted(commitment.sdgs) or None) if commitment.sdgs is not None else before.sdgs
+        after = Commitment(
+            code=commitment.code,
+            text=commitment.text,
+            focus_area=focus if focus in known_focus else None,
+            council_area=council,
+            sdgs=own,
+            deadline=commitment.deadline if commitment.deadline is not None else before.deadline,
+            amount=commitment.amount if commitment.amount is not None else before.amount,
+        )
+        commitments.append((old, after))
+        if old is None:
+            changes.added.append(after)
+            continue
+        differ = (
+            before.text != after.text,
+            before.focus_area != after.focus_area,
+            before.council_area != after.council_area,
+            before.sdgs != after.sdgs,
+            before.deadline != after.deadline,
+            before.amount != after.amount,
+            not old.active,
+        )
+        fields = tuple(name for name, differs in zip(COMMITMENT_FIELDS, differ, strict=True) if differs)
+        if fields:
+            changes.changed.append(CommitmentChange(commitment.code, before, after, fields))
+        else:
+            changes.unchanged += 1
+    retired = [old for old in stored.values() if retire_missing and old.active]
+    changes.retired = [old.commitment for old in retired]
+    # A focus area still holding one of the agreement's commitments stays, named as a heading or not.
+    used = named | {after.focus_area for _, after in commitments}
+    removed = [
+        old_area
+        for number, old_area in stored_areas.items()
+        if retire_missing and old_area.active and number not in used
+    ]
+    changes.focus_areas_removed = [old_area.area for old_area in removed]
+    return _Plan(
+        changes,
+        commitments,
+        focus_areas,
+        [old.id for old in retired],
+        [old_area.id for old_area in removed],
+    )
+
+
+def agreement_changes(
+    db: Database, region: str, agreement: Agreement, *, retire_missing: bool = True
+) -> AgreementChanges | None:
+    """What saving ``agreement`` for ``region`` (name or short name) would change in its stored agreement
+    for the same period; None when there is no such region or it has no agreement for that period.
+
+    Worked out by the same code saving uses, so saving counts exactly what this reports.
+    """
+    found = region_lookup(db).get(fold(region))
+    agreement_id = agreement_for(db, found.id, clean_text(agreement.period)) if found else None
+    if agreement_id is None:
+        return None
+    return _plan(db, agreement_id, agreement, retire_missing).changes
+
+
 def save_agreement(db: Database, region: Region, agreement: Agreement, *, retire_missing: bool = True) -> SaveResult:
     """Insert or update an agreement's focus areas and commitments, matched on
     number and code, so re-importing never duplicates and never loses status history.
 
-    With ``retire_missing`` a commitment no longer in the agreement is marked
-    inactive (its reports stay); without it, commitments not mentioned are left alone.
+    With ``retire_missing`` a commitment (or focus area) no longer in the agreement is
+    marked inactive (its reports stay); without it, those not mentioned are left alone.
+    What is counted as changed is :func:`agreement_changes`'s answer.
     """
     start_year, end_year = period_years(agreement.period)
     period = clean_text(agreement.period)
     agreement_id = agreement_for(db, region.id, period)
+    plan = _plan(db, agreement_id, agreement, retire_missing)
     if agreement_id is None:
         agreement_id = inserted_id(
             db.conn.execute(
@@ -209,105 +478,170 @@ def save_agreement(db: Database, region: Region, agreement: Agreement, *, retire
     elif agreement.title:
         db.conn.execute("UPDATE agreements SET title = ? WHERE id = ?", (agreement.title, agreement_id))
 
-    focus_ids = _save_focus_areas(db, agreement_id, agreement.focus_areas)
-    return _save_commitments(db, agreement_id, agreement.commitments, focus_ids, retire_missing)
+    focus_ids = _save_focus_areas(db, agreement_id, plan)
+    _save_commitments(db, agreement_id, plan, focus_ids)
+    changes = plan.changes
+    return SaveResult(
+        added=len(changes.added),
+        changed=len(changes.changed),
+        unchanged=changes.unchanged,
+        retired=len(changes.retired),
+    )
 
 
-def _save_focus_areas(db: Database, agreement_id: int, focus_areas: list[FocusArea]) -> dict[str, int]:
-    existing = {
+def _save_focus_areas(db: Database, agreement_id: int, plan: _Plan) -> dict[str, int]:
+    """Write the planned focus areas; returns the agreement's focus-area ids by number, inactive ones too."""
+    ids = {
         number: id_
         for id_, number in db.execute("SELECT id, number FROM focus_areas WHERE agreement_id = ?", (agreement_id,))
     }
-    for position, area in enumerate(focus_areas):
-        if area.number in existing:
-            db.conn.execute(
-                "UPDATE focus_areas SET title = ?, hashtag = ?, position = ? WHERE id = ?",
-                (area.title, area.hashtag, position, existing[area.number]),
-            )
-        else:
-            existing[area.number] = inserted_id(
+    for position, (old, area) in enumerate(plan.focus_areas):
+        if old is None:
+            ids[area.number] = inserted_id(
                 db.conn.execute(
                     "INSERT INTO focus_areas (agreement_id, number, title, hashtag, position) VALUES (?, ?, ?, ?, ?)",
                     (agreement_id, area.number, area.title, area.hashtag, position),
                 )
             )
-        focus_id = existing[area.number]
-        db.conn.execute("DELETE FROM focus_area_sdgs WHERE focus_area_id = ?", (focus_id,))
-        db.conn.executemany(
-            "INSERT INTO focus_area_sdgs (focus_area_id, sdg) VALUES (?, ?)",
-            [(focus_id, sdg) for sdg in area.sdgs],
-        )
-    return existing
+        elif (old.area.title, old.area.hashtag, old.position, old.active) != (area.title, area.hashtag, position, True):
+            db.conn.execute(
+                "UPDATE focus_areas SET title = ?, hashtag = ?, position = ?, active = 1 WHERE id = ?",
+                (area.title, area.hashtag, position, old.id),
+            )
+        if old is None or old.area.sdgs != area.sdgs:
+            focus_id = ids[area.number]
+            db.conn.execute("DELETE FROM focus_area_sdgs WHERE focus_area_id = ?", (focus_id,))
+            db.conn.executemany(
+                "INSERT INTO focus_area_sdgs (focus_area_id, sdg) VALUES (?, ?)",
+                [(focus_id, sdg) for sdg in area.sdgs],
+            )
+    db.conn.executemany("UPDATE focus_areas SET active = 0 WHERE id = ?", [(id_,) for id_ in plan.removed_focus_ids])
+    return ids
 
 
-def _save_commitments(
-    db: Database,
-    agreement_id: int,
-    commitments: list[Commitment],
-    focus_ids: dict[str, int],
-    retire_missing: bool,
-) -> SaveResult:
+def _save_commitments(db: Database, agreement_id: int, plan: _Plan, focus_ids: dict[str, int]) -> None:
     councils = council_area_ids(db)
-    existing = {
-        row[0]: row
-        for row in db.execute(
-            "SELECT code, id, text, focus_area_id, council_area_id, position, active "
-            "FROM commitments WHERE agreement_id = ?",
-            (agreement_id,),
+    for position, (old, after) in enumerate(plan.commitments):
+        values = (
+            after.text,
+            focus_ids.get(after.focus_area) if after.focus_area else None,
+            councils.get(fold(after.council_area)) if after.council_area else None,
+            after.deadline,
+            after.amount,
+            position,
         )
-    }
-    existing_sdgs: dict[int, list[int]] = {}
-    for commitment_id, sdg in db.execute(
-        "SELECT cs.commitment_id, cs.sdg FROM commitment_sdgs cs "
-        "JOIN commitments c ON c.id = cs.commitment_id WHERE c.agreement_id = ? ORDER BY cs.sdg",
-        (agreement_id,),
-    ):
-        existing_sdgs.setdefault(commitment_id, []).append(sdg)
-
-    result = SaveResult()
-    for position, commitment in enumerate(commitments):
-        focus_id = focus_ids.get(commitment.focus_area) if commitment.focus_area else None
-        council_id = councils.get(fold(commitment.council_area)) if commitment.council_area else None
-        old = existing.pop(commitment.code, None)
         if old is None:
             commitment_id = inserted_id(
                 db.conn.execute(
-                    "INSERT INTO commitments (agreement_id, code, text, focus_area_id, council_area_id, position) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (agreement_id, commitment.code, commitment.text, focus_id, council_id, position),
+                    "INSERT INTO commitments "
+                    "(text, focus_area_id, council_area_id, deadline, amount, position, agreement_id, code) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, agreement_id, after.code),
                 )
             )
-            result.added += 1
         else:
-            commitment_id = old[1]
-            # A re-import without council or focus areas (a catalogue with those
-            # columns blank) keeps the ones assigned before.
-            council_id = council_id if commitment.council_area else old[4]
-            focus_id = focus_id if commitment.focus_area else old[3]
-            new_values = (commitment.text, focus_id, council_id, position, 1)
-            if tuple(old[2:]) != new_values or (
-                commitment.sdgs is not None and sorted(commitment.sdgs) != existing_sdgs.get(commitment_id, [])
-            ):
+            commitment_id = old.id
+            if old.commitment != after or old.position != position or not old.active:
                 db.conn.execute(
-                    "UPDATE commitments SET text = ?, focus_area_id = ?, council_area_id = ?, position = ?, active = ? "
-                    "WHERE id = ?",
-                    (*new_values, commitment_id),
+                    "UPDATE commitments SET text = ?, focus_area_id = ?, council_area_id = ?, deadline = ?, "
+                    "amount = ?, position = ?, active = 1 WHERE id = ?",
+                    (*values, commitment_id),
                 )
-                result.changed += 1
-            else:
-                result.unchanged += 1
-        if commitment.sdgs is not None:
+        if old is None or old.commitment.sdgs != after.sdgs:
             db.conn.execute("DELETE FROM commitment_sdgs WHERE commitment_id = ?", (commitment_id,))
             db.conn.executemany(
                 "INSERT INTO commitment_sdgs (commitment_id, sdg) VALUES (?, ?)",
-                [(commitment_id, sdg) for sdg in commitment.sdgs],
+                [(commitment_id, sdg) for sdg in after.sdgs or []],
             )
-    if retire_missing:
-        for row in existing.values():
-            if row[6]:
-                db.conn.execute("UPDATE commitments SET active = 0 WHERE id = ?", (row[1],))
-                result.retired += 1
-    return result
+    db.conn.executemany("UPDATE commitments SET active = 0 WHERE id = ?", [(id_,) for id_ in plan.retired_ids])
+
+
+def stored_agreement(db: Database, region: str, period: str) -> Agreement:
+    """A region's (name or short name) stored agreement for ``period``, as the parser would give it:
+    its active focus areas and active commitments in order, a commitment's goals only where they are its own.
+
+    Raises UnknownRegion, or NoSuchAgreement naming the periods the region has.
+    """
+    found = find_region(db, region)
+    agreement_id = agreement_for(db, found.id, period)
+    if agreement_id is None:
+        periods = [
+            row[0]
+            for row in db.execute("SELECT period FROM agreements WHERE region_id = ? ORDER BY period", (found.id,))
+        ]
+        raise NoSuchAgreement(
+            "core.no_such_agreement",
+            region=found.name,
+            period=clean_text(period),
+            known=", ".join(periods) or Text("core.none"),
+        )
+    stored_period, title = db.execute("SELECT period, title FROM agreements WHERE id = ?", (agreement_id,)).fetchone()
+    return Agreement(
+        period=stored_period,
+        title=title,
+        focus_areas=[old.area for old in _stored_focus_areas(db, agreement_id).values() if old.active],
+        commitments=[old.commitment for old in _stored_commitments(db, agreement_id).values() if old.active],
+    )
+
+
+@dataclass(frozen=True)
+class AgreementOverview:
+    """One stored agreement as the Avtaler page lists it."""
+
+    region: str
+    period: str
+    title: str | None
+    commitments: int  # active ones
+    retired: int
+    focus_areas: int  # active ones
+    without_council_area: int  # active commitments without one
+    loaded_at: str | None  # when the last agreement or catalogue upload that touched it was saved (ISO, UTC)
+    file_name: str | None  # that upload's file
+
+
+def agreements_overview(db: Database) -> list[AgreementOverview]:
+    """Every region's agreements, by region (Norwegian alphabetical order), then period.
+
+    An upload touched an agreement when its region was among those it saved (upload_agreements);
+    an agreement saved before that was recorded has no upload to name.
+    """
+    rows = db.execute(
+        """
+        SELECT r.name, a.period, a.title,
+               (SELECT count(*) FROM commitments c WHERE c.agreement_id = a.id AND c.active = 1),
+               (SELECT count(*) FROM commitments c WHERE c.agreement_id = a.id AND c.active = 0),
+               (SELECT count(*) FROM focus_areas f WHERE f.agreement_id = a.id AND f.active = 1),
+               (SELECT count(*) FROM commitments c
+                WHERE c.agreement_id = a.id AND c.active = 1 AND c.council_area_id IS NULL),
+               u.uploaded_at, u.file_name
+        FROM agreements a
+        JOIN regions r ON r.id = a.region_id
+        LEFT JOIN uploads u ON u.id = (
+            SELECT max(ua.upload_id) FROM upload_agreements ua WHERE ua.agreement_id = a.id
+        )
+        """
+    ).fetchall()
+    overview = [AgreementOverview(*row) for row in rows]
+    return sorted(overview, key=lambda row: (norwegian_sort_key(row.region), row.period))
+
+
+@dataclass(frozen=True)
+class FirstReportsFor:
+    """A region's first status reports from its agreement's own table, for the quarter the administrator chose."""
+
+    quarter: str  # "YYYY-Qn", or any form core.vocabulary.parse_quarter reads
+    reports: dict[str, FirstReport]  # by commitment code
+
+
+@dataclass(frozen=True)
+class ReportConflict:
+    """A first report not saved because the commitment already has a different report for that quarter."""
+
+    region: str
+    code: str
+    quarter: str
+    stored: FirstReport
+    offered: FirstReport
 
 
 @dataclass(frozen=True)
@@ -316,6 +650,9 @@ class SavedUpload:
     results: dict[str, SaveResult]  # by the region's stored name, in the order saved
     new_regions: list[str]  # the regions the upload created, as the file names them
     total: SaveResult  # the counts over every region
+    # The first reports saved: a status upload of their own (reports.upload_id; None when none was written).
+    reports: reports.LoadResult | None = None
+    report_conflicts: list[ReportConflict] = field(default_factory=list)
 
 
 def save_agreements_as_upload(
@@ -327,18 +664,29 @@ def save_agreements_as_upload(
     sha256: str,
     user: str,
     retire_missing: bool,
+    first_reports: dict[str, FirstReportsFor] | None = None,
 ) -> SavedUpload:
     """Save each region's agreement (the region created if new) and log the file as one upload, in one transaction.
 
     ``agreements`` is keyed by region name or short name; ``user`` is the uploader's signature.
+
+    ``first_reports``, keyed as ``agreements``, are saved in the same transaction as a second upload,
+    of kind "status" under the same file name, through the code every status upload uses: they show
+    in the uploads log and roll back like any status upload, while the agreement stays. A commitment
+    that already has a report for the quarter keeps it: an identical one is left as it is, a different
+    one is returned in ``report_conflicts`` and not written.
     """
     with write_transaction(db):
         known = region_lookup(db)
         new_regions = [name for name in agreements if fold(name) not in known]
         results: dict[str, SaveResult] = {}
+        agreement_ids: dict[str, tuple[Region, int]] = {}  # by the folded name the caller used
         for name, agreement in agreements.items():
             region = ensure_region(db, name)
             results[region.name] = save_agreement(db, region, agreement, retire_missing=retire_missing)
+            agreement_id = agreement_for(db, region.id, clean_text(agreement.period))
+            assert agreement_id is not None, "save_agreement stores the agreement it is given"
+            agreement_ids[fold(name)] = (region, agreement_id)
         total = SaveResult(
             added=sum(result.added for result in results.values()),
             changed=sum(result.changed for result in results.values()),
@@ -355,4 +703,44 @@ def save_agreements_as_upload(
             changed=total.changed,
             unchanged=total.unchanged,
         )
-    return SavedUpload(upload_id, results, new_regions, total)
+        db.conn.executemany(
+            "INSERT INTO upload_agreements (upload_id, agreement_id) VALUES (?, ?)",
+            [(upload_id, agreement_id) for _, agreement_id in agreement_ids.values()],
+        )
+        saved_reports: reports.LoadResult | None = None
+        conflicts: list[ReportConflict] = []
+        if first_reports:
+            rows, conflicts = _first_report_rows(db, first_reports, agreement_ids)
+            saved_reports = reports.save_rows(db, rows, kind="status", file_name=file_name, sha256=sha256, user=user)
+    return SavedUpload(upload_id, results, new_regions, total, saved_reports, conflicts)
+
+
+def _first_report_rows(
+    db: Database, first_reports: dict[str, FirstReportsFor], agreement_ids: dict[str, tuple[Region, int]]
+) -> tuple[list[reports.ReportRow], list[ReportConflict]]:
+    """The first reports as rows to save, leaving out those a stored report for the quarter stands in for."""
+    rows: list[reports.ReportRow] = []
+    conflicts: list[ReportConflict] = []
+    for name, wanted in first_reports.items():
+        region, agreement_id = agreement_ids[fold(name)]
+        quarter = parse_quarter(wanted.quarter)
+        if quarter is None:
+            raise InvalidQuarter("core.invalid_quarter", value=clean_text(wanted.quarter))
+        ids = dict(db.execute("SELECT code, id FROM commitments WHERE agreement_id = ?", (agreement_id,)).fetchall())
+        stored = {
+            commitment_id: FirstReport(status, progress, comment)
+            for commitment_id, status, progress, comment in db.execute(
+                "SELECT s.commitment_id, s.status, s.progress, s.comment FROM status_reports s "
+                "JOIN commitments c ON c.id = s.commitment_id WHERE c.agreement_id = ? AND s.quarter = ?",
+                (agreement_id, quarter),
+            )
+        }
+        for code, offered in wanted.reports.items():
+            commitment_id = ids[code]
+            if commitment_id in stored:
+                if stored[commitment_id] != offered:
+                    conflicts.append(ReportConflict(region.name, code, quarter, stored[commitment_id], offered))
+                continue
+            report = reports.Report(commitment_id, quarter, offered.status, offered.progress, offered.comment)
+            rows.append(reports.ReportRow(0, region, code, quarter, report))
+    return rows, conflicts

@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlite_utils import Database
 
+# The module, not its names: core.register saves an agreement's first reports through this module,
+# so each imports the other, and names are looked up when used rather than at import.
+from core import register
 from core.access import holds, require_admin, require_reporter, scope_text
 from core.db import write_transaction
 from core.errors import AlreadyRolledBack, NotAllowed, NotRollbackable, RollbackConflict, UnknownUpload
 from core.i18n import Deferred, Text, t
-from core.register import Region, agreement_for_quarter
 from core.uploads import get_upload, now_utc, record_upload
-from core.users import User
+
+if TYPE_CHECKING:
+    # Only named in annotations: core.users reaches this module through core.register at import.
+    from core.users import User
 
 
 @dataclass
@@ -120,7 +125,7 @@ class ReportRow:
     """A checked report with where it came from: the file's row (0 without a file), region and code."""
 
     row: int
-    region: Region
+    region: register.Region
     code: str
     quarter: str
     report: Report
@@ -166,7 +171,7 @@ def save_reports(
 
     No file means no parse_sheet to check the user's scope, so it is checked here.
     """
-    rows = [ReportRow(0, Region(0, "", None), "", report.quarter, report) for report in reports]
+    rows = [ReportRow(0, register.Region(0, "", None), "", report.quarter, report) for report in reports]
     require_reporter(user)
     if outside_scope(db, rows, user):
         raise NotAllowed("core.outside_scope", name=user.name, scope=Deferred(scope_text, user))
@@ -190,30 +195,52 @@ def save_parsed(
     """
     require_reporter(user)
     with write_transaction(db):
-        # Planned under the write lock, so the counts and history match what is replaced.
-        existing = existing_reports(db, rows)
-        result = plan(db, rows, existing, review=False, keep_not_updated=keep_not_updated)
-        if not result.added and not result.changed:
-            return result
-        if result.not_updated:
-            left_out = {
-                (change.commitment_id, change.quarter) for change in result.changes if change.kind == NOT_UPDATED
-            }
-            rows = [row for row in rows if (row.report.commitment_id, row.quarter) not in left_out]
-        quarters = sorted({row.quarter for row in rows})
-        upload_id = record_upload(
+        return save_rows(
             db,
+            rows,
             kind=kind,
             file_name=file_name,
             sha256=sha256,
             user=user.signature,
-            quarters=quarters,
-            added=result.added,
-            changed=result.changed,
-            unchanged=result.unchanged,
+            keep_not_updated=keep_not_updated,
         )
-        _write(db, rows, existing, upload_id)
-        result.upload_id = upload_id
+
+
+def save_rows(
+    db: Database,
+    rows: list[ReportRow],
+    *,
+    kind: str,
+    file_name: str,
+    sha256: str,
+    user: str,
+    keep_not_updated: bool = True,
+) -> LoadResult:
+    """Save checked rows as one upload (none when nothing is added or changed); the caller holds
+    write_transaction and has checked ``user`` (a signature) may. An agreement's first reports
+    are saved through here too, in the agreement's transaction."""
+    # Planned under the write lock, so the counts and history match what is replaced.
+    existing = existing_reports(db, rows)
+    result = plan(db, rows, existing, review=False, keep_not_updated=keep_not_updated)
+    if not result.added and not result.changed:
+        return result
+    if result.not_updated:
+        left_out = {(change.commitment_id, change.quarter) for change in result.changes if change.kind == NOT_UPDATED}
+        rows = [row for row in rows if (row.report.commitment_id, row.quarter) not in left_out]
+    quarters = sorted({row.quarter for row in rows})
+    upload_id = record_upload(
+        db,
+        kind=kind,
+        file_name=file_name,
+        sha256=sha256,
+        user=user,
+        quarters=quarters,
+        added=result.added,
+        changed=result.changed,
+        unchanged=result.unchanged,
+    )
+    _write(db, rows, existing, upload_id)
+    result.upload_id = upload_id
     return result
 
 
@@ -342,7 +369,7 @@ def missing_commitments(db: Database, rows: list[ReportRow]) -> list[MissingComm
     agreements = {
         pair: agreement_id
         for pair in pairs
-        if (agreement_id := agreement_for_quarter(db, pair[0].id, pair[1])) is not None
+        if (agreement_id := register.agreement_for_quarter(db, pair[0].id, pair[1])) is not None
     }
     by_agreement: dict[int, list[tuple[int, str, str]]] = {}
     ids = sorted(set(agreements.values()))

@@ -231,6 +231,20 @@ def number_text(value: float, lang: str = "nb") -> str:
     return f"{value:,.0f}".replace("-", MINUS) if lang == "en" else format_number(value)
 
 
+def deadline_text(deadline: str, lang: str = "nb") -> str:
+    """A stored deadline as people read it: a day as "31.12.2023" (ISO in English), other words as written."""
+    try:
+        day = dt.date.fromisoformat(deadline)
+    except ValueError:
+        return deadline
+    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+
+
+def amount_text(amount: int, lang: str = "nb") -> str:
+    """Whole kroner as "500 000 kr" (thin no-break spaces), or "NOK 500,000" in English."""
+    return t("amount.label", lang, amount=number_text(amount, lang))
+
+
 def signed_number_text(value: float, lang: str = "nb", decimals: int = 1) -> str:
     """A change: "+3,5", "−3,5" (the minus sign), and "±0,0" when it rounds to nothing either way."""
     rounded = round(value, decimals)

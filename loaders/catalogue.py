@@ -17,7 +17,16 @@ from sqlite_utils import Database
 
 from core.access import require_admin
 from core.i18n import Deferred, quoted_list, t
-from core.register import Agreement, Commitment, FocusArea, agreement_for, region_lookup, save_agreements_as_upload
+from core.register import (
+    Agreement,
+    Commitment,
+    FocusArea,
+    agreement_for,
+    parse_amount,
+    parse_deadline,
+    region_lookup,
+    save_agreements_as_upload,
+)
 from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
@@ -40,6 +49,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "council_area": ("Rådsområde", "Council area"),
     "sdgs": ("Bærekraftsmål", "SDGs", "SDG"),
     "period": ("Periode", "Period"),
+    "deadline": ("Frist", "Deadline"),
+    "amount": ("Midler (kr)", "Midler", "Budsjett", "Budsjett (kr)", "Amount (NOK)", "Amount"),
+    # Optional: with it, a row's own goals can differ from its focus area's in any way (the union rule below
+    # cannot say that a focus area's goals are fewer than its rows name); outputs/catalogue.py writes it.
+    "focus_area_sdgs": ("Innsatsområdets bærekraftsmål", "Focus area SDGs"),
+    "title": ("Avtaletittel", "Agreement title"),
 }
 REQUIRED = ("region", "code", "text")
 
@@ -87,6 +102,10 @@ class _Row:
     council_area: str | None
     sdgs: list[int]
     period: str
+    deadline: str | None
+    amount: int | None
+    focus_sdgs: list[int]  # blank: the focus area's goals follow from its rows
+    title: str
 
 
 @dataclass
@@ -130,8 +149,14 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
     first part of the code. Goals (SDGs) follow one rule: a focus area gets the
     union of the goals on its rows; when those rows disagree, each row that names
     goals also keeps its own on its commitment, and a row without goals inherits
-    the focus area's. Title, hashtag or goals left blank for a focus area that
+    the focus area's. Where the sheet has the optional column "Innsatsområdets
+    bærekraftsmål", it gives each focus area's goals (blank on all its rows: none),
+    and a row's goals are its commitment's own only where they differ from them.
+    Title, hashtag or goals (without that column) left blank for a focus area that
     is already stored keep their stored values.
+
+    Frist and Midler (kr) become the commitment's deadline and amount (blank keeps
+    the stored ones); Avtaletittel, one per region, the agreement's title.
 
     Raises :class:`CatalogueRejected` listing every error.
     """
@@ -185,7 +210,9 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
         agreement_id = agreement_for(db, region.id, period or None) if region.id else None
         if not period:
             period = _period_of(db, agreement_id) if agreement_id else DEFAULT_PERIOD
-        agreements[region.name] = _agreement(db, region, period, agreement_id, report)
+        agreements[region.name] = _agreement(
+            db, region, period, agreement_id, report, goals_column="focus_area_sdgs" in header.columns
+        )
     if errors:
         # An error cell reads as blank; what it shows is said once, not also that it is missing.
         shown = {(error.row, error.column) for error in errors if error.key == FORMULA_ERROR}
@@ -235,6 +262,21 @@ def _read_row(line: _Line) -> _Row:
     sdgs = parse_sdg_list(sdg_text)
     if sdgs is None:
         line.problem("sdgs", "loaders.catalogue.invalid_sdgs", text=sdg_text)
+    focus_sdg_text = _cell_text(line.cell("focus_area_sdgs"))
+    focus_sdgs = parse_sdg_list(focus_sdg_text)
+    if focus_sdgs is None:
+        line.problem("focus_area_sdgs", "loaders.catalogue.invalid_sdgs", text=focus_sdg_text)
+    elif focus_sdgs and not _cell_text(line.cell("focus_area")):
+        line.problem("focus_area_sdgs", "loaders.catalogue.focus_sdgs_without_focus_area")
+
+    deadline_cell = line.cell("deadline")
+    deadline = parse_deadline(deadline_cell) if _cell_text(deadline_cell) else None
+    if _cell_text(deadline_cell) and deadline is None:
+        line.problem("deadline", "loaders.catalogue.invalid_deadline", text=_cell_text(deadline_cell))
+    amount_cell = line.cell("amount")
+    amount = parse_amount(amount_cell) if _cell_text(amount_cell) else None
+    if _cell_text(amount_cell) and amount is None:
+        line.problem("amount", "loaders.catalogue.invalid_amount", text=_cell_text(amount_cell))
 
     return _Row(
         excel_row=line.index + 1,
@@ -247,6 +289,10 @@ def _read_row(line: _Line) -> _Row:
         council_area=council_area,
         sdgs=sorted(sdgs or []),
         period=normalise_period(_cell_text(line.cell("period"))),
+        deadline=deadline,
+        amount=amount,
+        focus_sdgs=sorted(focus_sdgs or []),
+        title=clean_text(line.cell("title")),
     )
 
 
@@ -302,19 +348,21 @@ def _check_numeric_codes(numeric_codes: list[tuple[int, _Region, float]], report
     return refused
 
 
-# A focus area has one title and one hashtag: the first row that gives one decides, and a row
-# giving another is an error. (_Row field, column, text key, the key's placeholder for the first value)
+# A focus area has one title, one hashtag and one set of goals: the first row that gives one decides,
+# and a row giving another is an error. (_Row field, column, text key, the key's placeholder for the first value)
 _ONE_PER_FOCUS_AREA = (
     ("focus_title", "focus_area", "loaders.catalogue.focus_area_title", "title"),
     ("hashtag", "hashtag", "loaders.catalogue.focus_area_hashtag", "hashtag"),
+    ("focus_sdgs", "focus_area_sdgs", "loaders.catalogue.focus_area_sdgs", "sdgs"),
 )
 
 
 def _check_region(region: _Region, refused: set[int], report: _Report) -> None:
-    """Errors that need all of a region's rows: repeated codes, two periods,
-    one focus area with two titles or hashtags."""
+    """Errors that need all of a region's rows: repeated codes, two periods or agreement titles,
+    one focus area with two titles, hashtags or sets of goals."""
     first_code: dict[str, _Row] = {}
     first_period: _Row | None = None
+    first_title: _Row | None = None
     first_given: dict[tuple[str, str], _Row] = {}  # by field and focus area number
     for row in region.rows:
         index = row.excel_row - 1
@@ -341,47 +389,71 @@ def _check_region(region: _Region, refused: set[int], report: _Report) -> None:
                     period=first_period.period,
                     row=first_period.excel_row,
                 )
+        if row.title:
+            first_title = first_title or row
+            if row.title != first_title.title:
+                report(
+                    index,
+                    "title",
+                    row.title,
+                    "loaders.catalogue.two_titles",
+                    region=region.name,
+                    title=first_title.title,
+                    row=first_title.excel_row,
+                )
         for name, column, key, placeholder in _ONE_PER_FOCUS_AREA:
             value = getattr(row, name)
             if not (row.focus_number and value):
                 continue
             first = first_given.setdefault((name, row.focus_number), row)
             if value != getattr(first, name):
-                values = {placeholder: getattr(first, name), "number": row.focus_number, "row": first.excel_row}
-                report(index, column, value, key, **values)
+                values = {placeholder: _shown(getattr(first, name)), "number": row.focus_number, "row": first.excel_row}
+                report(index, column, _shown(value), key, **values)
+
+
+def _shown(value: str | list[int]) -> str:
+    """A row's value as the sheet shows it: goals as "4, 8"."""
+    return value if isinstance(value, str) else ", ".join(str(number) for number in value)
 
 
 def _period_of(db: Database, agreement_id: int) -> str:
     return db.execute("SELECT period FROM agreements WHERE id = ?", (agreement_id,)).fetchone()[0]
 
 
-def _stored_focus_areas(db: Database, agreement_id: int) -> list[FocusArea]:
+def _stored_focus_areas(db: Database, agreement_id: int) -> tuple[list[FocusArea], dict[str, FocusArea]]:
+    """The agreement's active focus areas in order, and every stored one (retired too) by number."""
     areas: dict[int, FocusArea] = {}
-    for id_, number, title, hashtag in db.execute(
-        "SELECT id, number, title, hashtag FROM focus_areas WHERE agreement_id = ? ORDER BY position, id",
+    active: list[int] = []
+    for id_, number, title, hashtag, is_active in db.execute(
+        "SELECT id, number, title, hashtag, active FROM focus_areas WHERE agreement_id = ? ORDER BY position, id",
         (agreement_id,),
     ):
         areas[id_] = FocusArea(number, title, hashtag)
+        if is_active:
+            active.append(id_)
     for id_, sdg in db.execute(
         "SELECT s.focus_area_id, s.sdg FROM focus_area_sdgs s JOIN focus_areas f ON f.id = s.focus_area_id "
         "WHERE f.agreement_id = ? ORDER BY s.sdg",
         (agreement_id,),
     ):
         areas[id_].sdgs.append(sdg)
-    return list(areas.values())
+    return [areas[id_] for id_ in active], {area.number: area for area in areas.values()}
 
 
-def _agreement(db: Database, region: _Region, period: str, agreement_id: int | None, report: _Report) -> Agreement:
+def _agreement(
+    db: Database, region: _Region, period: str, agreement_id: int | None, report: _Report, *, goals_column: bool
+) -> Agreement:
     # Stored focus areas are passed on as they are, so saving renumbers every
     # position consistently; the file's focus areas update or follow them.
-    focus_areas = _stored_focus_areas(db, agreement_id) if agreement_id else []
-    stored = {area.number: area for area in focus_areas}
+    # A retired focus area is not passed on, but a row naming it again brings back its title, hashtag and goals.
+    focus_areas, stored = _stored_focus_areas(db, agreement_id) if agreement_id else ([], {})
     rows_by_area: dict[str, list[_Row]] = {}
     for row in region.rows:
         if row.focus_number:
             rows_by_area.setdefault(row.focus_number, []).append(row)
 
-    own_goals: set[str] = set()  # focus areas whose rows name different goals
+    own_goals: set[str] = set()  # focus areas whose rows may name goals of their own
+    declared: dict[str, list[int]] = {}  # focus areas whose goals a column gives
     for number, rows in rows_by_area.items():
         old = stored.get(number)
         title = next((row.focus_title for row in rows if row.focus_title), "") or (old.title if old else "")
@@ -391,25 +463,35 @@ def _agreement(db: Database, region: _Region, period: str, agreement_id: int | N
             )
             continue
         goal_lists = [row.sdgs for row in rows if row.sdgs]
-        if len({tuple(goals) for goals in goal_lists}) > 1:
+        given = next((row.focus_sdgs for row in rows if row.focus_sdgs), []) if goals_column else None
+        if given is not None:
+            area_goals = given
             own_goals.add(number)
+            declared[number] = given
+        else:
+            if len({tuple(goals) for goals in goal_lists}) > 1:
+                own_goals.add(number)
+            area_goals = sorted(set().union(*goal_lists)) if goal_lists else (old.sdgs if old else [])
         area = FocusArea(
             number=number,
             title=title,
             hashtag=next((row.hashtag for row in rows if row.hashtag), None) or (old.hashtag if old else None),
-            sdgs=sorted(set().union(*goal_lists)) if goal_lists else (old.sdgs if old else []),
+            sdgs=area_goals,
         )
-        if old:
+
+        if old in focus_areas:
             focus_areas[focus_areas.index(old)] = area  # keeps its place
         else:
             focus_areas.append(area)
 
     commitments = []
     for row in region.rows:
+        sdgs: list[int] | None
         if row.focus_number is None:
             sdgs = row.sdgs or None
         else:
-            sdgs = row.sdgs if row.focus_number in own_goals and row.sdgs else None
+            own = row.focus_number in own_goals and row.sdgs and row.sdgs != declared.get(row.focus_number)
+            sdgs = row.sdgs if own else None
         commitments.append(
             Commitment(
                 code=row.code,
@@ -417,9 +499,12 @@ def _agreement(db: Database, region: _Region, period: str, agreement_id: int | N
                 focus_area=row.focus_number,
                 council_area=row.council_area,
                 sdgs=sdgs,
+                deadline=row.deadline,
+                amount=row.amount,
             )
         )
-    return Agreement(period=period, focus_areas=focus_areas, commitments=commitments)
+    agreement_title = next((row.title for row in region.rows if row.title), None)
+    return Agreement(period=period, focus_areas=focus_areas, commitments=commitments, title=agreement_title)
 
 
 def load_catalogue(db: Database, path: str | os.PathLike, *, user: User) -> CatalogueSummary:

@@ -81,9 +81,23 @@ def commitments_export(frame: pd.DataFrame, columns: Sequence[str], lang: str, *
             values = values.map(lambda q: quarter_label(q, lang) if isinstance(q, str) else None)
         elif column == "sdgs":
             values = values.map(_sdg_list)
+        elif column == "deadline":
+            values = values.map(deadline_cell)
+        elif column == "amount":
+            values = values.astype(object).where(values.notna(), None)
         shown[t(f"col.{column}", lang)] = values
     percent = tuple(t(f"col.{column}", lang) for column in columns if column in PERCENT_COLUMNS)
     return Table(title=title, note=note, frame=pd.DataFrame(shown), percent_columns=percent)
+
+
+def deadline_cell(value: object) -> dt.date | str | None:
+    """A stored deadline for a spreadsheet: a day as a date (it sorts and filters as one), other words as written."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value
 
 
 def _sdg_list(value: object) -> str | None:
@@ -169,6 +183,7 @@ class Styles:
         self.title = workbook.add_format({"bold": True, "font_size": 14})
         self.note = workbook.add_format({"italic": True, "font_color": "#333333"})
         self.percent = workbook.add_format({"num_format": "0 %", "valign": "top"})
+        self.date = workbook.add_format({"num_format": "dd.mm.yyyy", "valign": "top"})
         if plain:
             self.header = workbook.add_format({"bold": True})
             self.text = self.wrapped = self.number = None
@@ -200,7 +215,7 @@ def write_table(
 ) -> None:
     """A table in a sheet, row by row: title and note above it (then a blank row), a frozen header row
     with a filter, columns as wide as their contents, every text cell a string (never a formula),
-    numbers as numbers and the ``percent_columns`` (progress 0–100) as percentages."""
+    numbers as numbers, dates as dates and the ``percent_columns`` (progress 0–100) as percentages."""
     header_row = 0
     if title is not None:
         sheet.write_string(0, 0, file_text(title), styles.title)
@@ -225,6 +240,8 @@ def write_table(
                     sheet.write_number(offset, column, value / 100, styles.percent)
                 else:
                     sheet.write_number(offset, column, value, styles.number)
+            elif isinstance(value, dt.date):
+                sheet.write_datetime(offset, column, value, styles.date)
             else:
                 sheet.write_string(offset, column, file_text(str(value)))
     if headers:

@@ -274,7 +274,14 @@ EXAMPLE_REGIONS = {
                     FocusArea("2", "Klima og miljø", "#grønnomstilling", [13]),
                 ],
                 commitments=[
-                    Commitment("1.1", "Flere lærlingeplasser", "1", "Utdanning og kompetanse"),
+                    Commitment(
+                        "1.1",
+                        "Flere lærlingeplasser",
+                        "1",
+                        "Utdanning og kompetanse",
+                        deadline="2023-12-31",
+                        amount=500_000,
+                    ),
                     # Its own goals replace the focus area's.
                     Commitment("1.2", "Styrke karriereveiledningen", "1", "Næring og tannhelse", [9, 4]),
                     Commitment("2.1", "Felles klimaregnskap", "2", "Plan, klima og miljø"),
@@ -294,7 +301,7 @@ EXAMPLE_REGIONS = {
                 focus_areas=[FocusArea("1", "Mobilitet", "#grønnmobilitet", [11])],
                 commitments=[
                     Commitment("1.1", "Trafikksikkerhet rundt skolene", "1", "Samferdsel"),
-                    Commitment("1.2", "Bestillingstransport i spredtbygde strøk"),
+                    Commitment("1.2", "Bestillingstransport i spredtbygde strøk", deadline="løpende"),
                 ],
             )
         ],

@@ -44,6 +44,8 @@ def test_load_dataset(db):
                     "Samferdsel",
                     (11,),
                     0,
+                    None,
+                    None,
                 ),
                 (
                     7,
@@ -59,6 +61,8 @@ def test_load_dataset(db):
                     None,
                     (),
                     1,
+                    "løpende",
+                    None,
                 ),
                 (
                     1,
@@ -74,6 +78,8 @@ def test_load_dataset(db):
                     "Utdanning og kompetanse",
                     (4, 8),
                     0,
+                    "2023-12-31",
+                    500_000,
                 ),
                 (
                     2,
@@ -89,6 +95,8 @@ def test_load_dataset(db):
                     "Næring og tannhelse",
                     (4, 9),
                     1,
+                    None,
+                    None,
                 ),
                 (
                     3,
@@ -104,6 +112,8 @@ def test_load_dataset(db):
                     "Plan, klima og miljø",
                     (13,),
                     2,
+                    None,
+                    None,
                 ),
                 (
                     5,
@@ -119,6 +129,8 @@ def test_load_dataset(db):
                     "Plan, klima og miljø",
                     (13,),
                     4,
+                    None,
+                    None,
                 ),
                 (
                     4,
@@ -134,6 +146,8 @@ def test_load_dataset(db):
                     "Samferdsel",
                     (13,),
                     3,
+                    None,
+                    None,
                 ),
                 (
                     8,
@@ -149,6 +163,8 @@ def test_load_dataset(db):
                     "Næring og tannhelse",
                     (8,),
                     0,
+                    None,
+                    None,
                 ),
             ],
             COMMITMENT_DTYPES,
@@ -325,6 +341,8 @@ def test_commitment_story(db):
         "council_area": "Utdanning og kompetanse",
         "sdgs": (4, 8),
         "period": "2022-2023",
+        "deadline": "2023-12-31",
+        "amount": 500_000,
     }
     pd.testing.assert_frame_equal(
         story.reports,
@@ -364,6 +382,8 @@ def test_commitment_story_with_own_goals_and_no_focus_area(db):
         "council_area": None,
         "sdgs": (),
         "period": "2022-2024",
+        "deadline": "løpende",
+        "amount": None,
     }
     assert story.reports["comment"].tolist() == ["Utgår etter vedtak i regionrådet", None, None]
 

@@ -27,10 +27,12 @@ def indre_agreement(*extra: Commitment) -> Agreement:
         ],
         # Out of order on purpose: rows must come back in natural code order.
         commitments=[
-            Commitment("1.10", "Pendlerparkering", "1", "Samferdsel", sdgs=[11, 9]),
+            Commitment(
+                "1.10", "Pendlerparkering", "1", "Samferdsel", sdgs=[11, 9], deadline="2025-06-30", amount=1_200_000
+            ),
             Commitment("2.1.A", "Lærlingplasser", None, "Utdanning og kompetanse"),
             Commitment("1.1", "Klimaregnskap", "1", "Plan, klima og miljø"),
-            Commitment("2.1", "Etter- og videreutdanning", "2", "Utdanning og kompetanse"),
+            Commitment("2.1", "Etter- og videreutdanning", "2", "Utdanning og kompetanse", deadline="løpende"),
             Commitment("1.2", "Ladeinfrastruktur", "1"),
             *extra,
         ],
@@ -105,6 +107,8 @@ ALL_COMMITMENTS = [
         "hashtag": "#næring",
         "council_area": "Næring og tannhelse",
         "sdgs": "8",
+        "deadline": None,
+        "amount": None,
     },
     {
         "region": INDRE,
@@ -114,6 +118,8 @@ ALL_COMMITMENTS = [
         "hashtag": "#klima",
         "council_area": "Plan, klima og miljø",
         "sdgs": "7;13",
+        "deadline": None,
+        "amount": None,
     },
     {
         "region": INDRE,
@@ -123,6 +129,8 @@ ALL_COMMITMENTS = [
         "hashtag": "#klima",
         "council_area": None,
         "sdgs": "7;13",
+        "deadline": None,
+        "amount": None,
     },
     {
         "region": INDRE,
@@ -132,6 +140,8 @@ ALL_COMMITMENTS = [
         "hashtag": "#klima",
         "council_area": "Samferdsel",
         "sdgs": "9;11",
+        "deadline": "2025-06-30",
+        "amount": 1_200_000,
     },
     {
         "region": INDRE,
@@ -141,6 +151,8 @@ ALL_COMMITMENTS = [
         "hashtag": "#kompetanse",
         "council_area": "Utdanning og kompetanse",
         "sdgs": "4",
+        "deadline": "løpende",
+        "amount": None,
     },
     {
         "region": INDRE,
@@ -150,6 +162,8 @@ ALL_COMMITMENTS = [
         "hashtag": None,
         "council_area": "Utdanning og kompetanse",
         "sdgs": None,
+        "deadline": None,
+        "amount": None,
     },
 ]
 
@@ -270,12 +284,12 @@ def test_export_commitments_csv_json_xlsx(register, out_dir):
     assert export(register, "commitments", "csv", out_dir / "c.csv") == 6
     with open(out_dir / "c.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
-    assert rows == [{key: value or "" for key, value in row.items()} for row in ALL_COMMITMENTS]
+    assert rows == [{key: "" if value is None else str(value) for key, value in row.items()} for row in ALL_COMMITMENTS]
 
     assert export(register, "commitments", "xlsx", out_dir / "c.xlsx", region=INDRE) == 5
     sheet = openpyxl.load_workbook(out_dir / "c.xlsx")["Tiltak"]
     assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
-        ["region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs"],
+        ["region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs", "deadline", "amount"],
         *[list(row.values()) for row in ALL_COMMITMENTS[1:]],
     ]
 

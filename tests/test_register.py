@@ -122,7 +122,8 @@ def test_retire_missing_or_leave_alone(db):
         left_alone = save_agreement(db, region, partial, retire_missing=False)
         assert [row[5] for row in commitments(db)] == [1, 1, 1]
         retired = save_agreement(db, region, partial, retire_missing=True)
-    assert left_alone == SaveResult(changed=1)  # it moved to the first place
+    # It moved to the first place, which is no change to it.
+    assert left_alone == SaveResult(unchanged=1)
     assert retired == SaveResult(unchanged=1, retired=2)
     assert {row[0]: row[5] for row in commitments(db)} == {"1.1": 0, "2.1": 1, "2.1.A": 0}
 

@@ -21,7 +21,7 @@ from core.analysis import Kpis
 from core.dataset import CommitmentStory
 from core.filters import Filters, link_id, url_params
 from core.i18n import Localised, join_words, t
-from core.vocabulary import SDG_BY_NUMBER, number_text, quarter_label, status_label
+from core.vocabulary import SDG_BY_NUMBER, amount_text, deadline_text, number_text, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
 from outputs.tables import (
@@ -603,9 +603,11 @@ def commitment_picker(lang: str) -> int | None:
 
 
 def story_facts_html(found: CommitmentStory, lang: str) -> str:
-    """The commitment's region, agreement, focus area, council area and hashtag, then its SDG badges.
+    """The commitment's region, agreement, focus area, council area and hashtag, its deadline and funds,
+    then its SDG badges.
 
-    Stored text is escaped, never read as Markdown or HTML; the line for SDGs is left out when there are none.
+    Stored text is escaped, never read as Markdown or HTML; the lines for deadline and funds and for SDGs
+    are left out when there are none.
     """
     facts = t(
         "commitment.facts",
@@ -618,7 +620,12 @@ def story_facts_html(found: CommitmentStory, lang: str) -> str:
     hashtag = f" · <strong>{html.escape(found.hashtag)}</strong>" if found.hashtag else ""
     badges = "".join(sdg_badge(number, lang) for number in found.sdgs)
     sdgs = f"<p>{html.escape(t('commitment.sdgs', lang, sdgs=''))}{badges}</p>" if badges else ""
-    return f"<p>{html.escape(facts)}{hashtag}</p>{sdgs}"
+    terms = [
+        *([t("commitment.deadline", lang, deadline=deadline_text(found.deadline, lang))] if found.deadline else []),
+        *([t("commitment.amount", lang, amount=amount_text(found.amount, lang))] if found.amount is not None else []),
+    ]
+    terms_line = f"<p>{html.escape(' · '.join(terms))}</p>" if terms else ""
+    return f"<p>{html.escape(facts)}{hashtag}</p>{terms_line}{sdgs}"
 
 
 def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:

@@ -1674,10 +1674,150 @@ TEXTS: dict[str, tuple[str, str]] = {
         "accepted; check the text, or accept or reject the changes in Word and upload the file again.",
     ),
     "loaders.agreement.warning.long_text": (
-        "Linje {line}: tiltak {code} har {words} ord. Sjekk at teksten ikke har fått med seg en "
+        "{place}: tiltak {code} har {words} ord. Sjekk at teksten ikke har fått med seg en "
         "overskrift eller neste avsnitt.",
-        "Line {line}: commitment {code} has {words} words. Check that the text has not taken in a "
+        "{place}: commitment {code} has {words} words. Check that the text has not taken in a "
         "heading or the next paragraph.",
+    ),
+    # Where a warning points: loaders/agreement_layout.py
+    "loaders.agreement.place": ("Linje {line}", "Line {line}"),
+    "loaders.agreement.place_page": ("Side {page}, linje {line}", "Page {page}, line {line}"),
+    "loaders.agreement.warning.table_of_contents.one": (
+        "{place}: {count} linje av en innholdsfortegnelse (linje {last}) er hoppet over. Sjekk at den "
+        "ikke er et innsatsområde eller tiltak.",
+        "{place}: {count} line of a table of contents (line {last}) was skipped. Check that it is not a "
+        "focus area or commitment.",
+    ),
+    "loaders.agreement.warning.table_of_contents.other": (
+        "{place}: en innholdsfortegnelse ({count} linjer, til linje {last}) er hoppet over. "
+        "Sjekk at ingen innsatsområder eller tiltak står blant de linjene.",
+        "{place}: a table of contents ({count} lines, up to line {last}) was skipped. "
+        "Check that no focus areas or commitments are among those lines.",
+    ),
+    "loaders.agreement.warning.page_number.one": (
+        "{place}: {count} linje («{text}») ser ut som et sidetall og er tatt ut av teksten.",
+        "{place}: {count} line (“{text}”) looks like a page number and was taken out of the text.",
+    ),
+    "loaders.agreement.warning.page_number.other": (
+        "{place}: {count} linjer som ser ut som sidetall («{text}» og de andre) er tatt ut av teksten.",
+        "{place}: {count} lines that look like page numbers (“{text}” and the others) were taken out of the text.",
+    ),
+    "loaders.agreement.warning.repeated_line": (
+        "{place}: «{text}» står {count} ganger, som en topp- eller bunntekst på hver side, og er tatt ut av teksten.",
+        "{place}: “{text}” appears {count} times, like a header or footer on every page, and was taken out "
+        "of the text.",
+    ),
+    "loaders.agreement.warning.outside_focus_area": (
+        "{place}: «{code} {text}» ser ut som et tiltak, men står før første innsatsområde og er ikke tatt "
+        "med. Sjekk at overskriften over er skrevet som «1 - Tittel» eller «Innsatsområde 1: Tittel».",
+        "{place}: “{code} {text}” looks like a commitment but stands before the first focus area and was "
+        "not included. Check that the heading above is written as “1 - Title” or “Innsatsområde 1: Title”.",
+    ),
+    "loaders.agreement.warning.bullets_numbered": (
+        "{place}: kulepunktene i innsatsområde {area} står ikke under et nummerert tiltak; de er "
+        "nummerert {area}.1, {area}.2 og så videre i den rekkefølgen de står.",
+        "{place}: the bullets in focus area {area} are not under a numbered commitment; they have been "
+        "numbered {area}.1, {area}.2 and so on in the order they stand.",
+    ),
+    "loaders.agreement.warning.bullet_code_taken": (
+        "{place}: kulepunktet «{text}» ville fått nummeret {code}, men det har allerede et tiltak. "
+        "Teksten er lagt til tiltaket over; gi kulepunktet et eget nummer i dokumentet.",
+        "{place}: the bullet “{text}” would have been numbered {code}, but a commitment already has that "
+        "number. The text was added to the commitment above; give the bullet its own number in the document.",
+    ),
+    "loaders.agreement.warning.sdg_in_text": (
+        "{place}: teksten til tiltak {code} nevner et bærekraftsmål («{text}»). Står målet på en egen "
+        "linje i dokumentet, hører det til innsatsområdet og ikke til tiltakets tekst.",
+        "{place}: the text of commitment {code} names a sustainable development goal (“{text}”). If the "
+        "goal is a line of its own in the document, it belongs to the focus area, not the commitment's text.",
+    ),
+    "loaders.agreement.warning.sdg_name": (
+        "{place}: bærekraftsmål {number} heter ikke «{text}». Målet er lest som nummer {number}; sjekk nummeret.",
+        "{place}: goal {number} is not called “{text}”. The goal was read as number {number}; check the number.",
+    ),
+    "loaders.agreement.warning.table_row_joined": (
+        "{place}: tabellraden uten nummer («{text}») er lest som fortsettelsen av tiltak {code}.",
+        "{place}: the table row without a number (“{text}”) was read as the rest of commitment {code}.",
+    ),
+    "loaders.agreement.warning.row_number": (
+        "{place}: tabellraden er nummerert «{number}» uten innsatsområdets nummer foran; den er lest som "
+        "tiltak {code}.",
+        "{place}: the table row is numbered “{number}” without the focus area's number in front; it was read "
+        "as commitment {code}.",
+    ),
+    "loaders.agreement.warning.list_number": (
+        "{place}: punktet er nummerert «{number}.» uten innsatsområdets nummer foran; det er lest som tiltak {code}.",
+        "{place}: the item is numbered “{number}.” without the focus area's number in front; it was read "
+        "as commitment {code}.",
+    ),
+    "loaders.agreement.warning.table_row_skipped": (
+        "{place}: tabellraden «{text}» har ikke noe tiltaksnummer og står ikke under et tiltak; den er ikke tatt med.",
+        "{place}: the table row “{text}” has no commitment number and stands under no commitment; it was not included.",
+    ),
+    "loaders.agreement.warning.council_area": (
+        "{place}: ansvaret «{value}» for tiltak {code} er ikke ett av rådsområdene ({areas}). "
+        "Velg rådsområdet for tiltaket før du lagrer.",
+        "{place}: the responsibility “{value}” for commitment {code} is not one of the council areas "
+        "({areas}). Choose the council area for the commitment before saving.",
+    ),
+    "loaders.agreement.warning.deadline": (
+        "{place}: fristen «{value}» for tiltak {code} er ingen dato som finnes; tiltaket får ingen frist.",
+        "{place}: the deadline “{value}” for commitment {code} is not a date that exists; the commitment "
+        "gets no deadline.",
+    ),
+    "loaders.agreement.warning.amount": (
+        "{place}: beløpet «{value}» for tiltak {code} kan ikke leses som kroner (skriv for eksempel "
+        "«500 000» eller «1,2 mill.»); tiltaket får ikke noe beløp.",
+        "{place}: the amount “{value}” for commitment {code} cannot be read as kroner (write for example "
+        "“500 000” or “1,2 mill.”); the commitment gets no amount.",
+    ),
+    "loaders.agreement.warning.status": (
+        "{place}: statusen «{value}» for tiltak {code} er ikke en av statusene ({statuses}); tiltaket får "
+        "ingen første statusrapport.",
+        "{place}: the status “{value}” for commitment {code} is not one of the statuses ({statuses}); the "
+        "commitment gets no first status report.",
+    ),
+    "loaders.agreement.warning.status_assumed": (
+        "{place}: statusen «{value}» for tiltak {code} er lest som «{status}». Rett statusen før du "
+        "lagrer den som første statusrapport hvis det ikke stemmer.",
+        "{place}: the status “{value}” for commitment {code} was read as “{status}”. Correct it before "
+        "saving it as the first status report if that is not right.",
+    ),
+    "loaders.agreement.warning.progress": (
+        "{place}: fremdriften «{value}» for tiltak {code} er ikke et tall fra 0 til 100; statusen er "
+        "tatt med uten fremdrift.",
+        "{place}: the progress “{value}” for commitment {code} is not a number from 0 to 100; the status "
+        "was taken without progress.",
+    ),
+    "loaders.agreement.warning.no_title": (
+        "{place}: innsatsområde {number} har ingen tittel.",
+        "{place}: focus area {number} has no title.",
+    ),
+    "loaders.agreement.warning.empty_focus_area": (
+        "{place}: overskriften {number} «{title}» har ingen tiltak under seg og er ikke tatt med som "
+        "innsatsområde. Har den tiltak, må de være nummerert ({number}.1, {number}.2 …) eller stå som "
+        "a), b) under overskriften.",
+        "{place}: the heading {number} “{title}” has no commitments under it and was not taken as a focus "
+        "area. If it has commitments, they must be numbered ({number}.1, {number}.2 …) or listed as a), b) "
+        "under the heading.",
+    ),
+    "loaders.agreement.warning.hyphen_joined": (
+        "{place}: i tiltak {code} er ord delt over to linjer satt sammen igjen ({words}). Sjekk at det "
+        "ikke var en ekte bindestrek.",
+        "{place}: in commitment {code}, words broken over two lines were joined again ({words}). Check "
+        "that it was not a real hyphen.",
+    ),
+    "loaders.agreement.warning.number_jump": (
+        "{place}: tiltak {code} følger etter et hopp i nummereringen; {expected} mangler. Sjekk at "
+        "ingen tiltak er lest som tekst.",
+        "{place}: commitment {code} follows a gap in the numbering; {expected} is missing. Check that no "
+        "commitment was read as text.",
+    ),
+    "loaders.agreement.warning.area_number_jump": (
+        "{place}: innsatsområde {number} følger etter et hopp i nummereringen; innsatsområde {expected} "
+        "mangler. Sjekk at overskriften er skrevet som «{expected} - Tittel».",
+        "{place}: focus area {number} follows a gap in the numbering; focus area {expected} is missing. "
+        "Check that its heading is written as “{expected} - Title”.",
     ),
     "loaders.agreement.saved": (
         "Avtale {period} for {region}: {added} nye, {changed} endret, {unchanged} uendret, "

@@ -71,6 +71,27 @@ SDGS: tuple[Sdg, ...] = tuple(
     for number, colour in SDG_COLOURS.items()
 )
 SDG_BY_NUMBER: dict[int, Sdg] = {sdg.number: sdg for sdg in SDGS}
+# The goals' names in nynorsk, as FN-sambandet writes them (fn.no, "Berekraftsmåla"), so an
+# agreement in nynorsk is read as well ("11 – berekraftige byar og lokalsamfunn").
+SDG_NYNORSK: dict[int, str] = {
+    1: "Utrydde fattigdom",
+    2: "Utrydde svolt",
+    3: "God helse og livskvalitet",
+    4: "God utdanning",
+    5: "Likestilling mellom kjønna",
+    6: "Reint vatn og gode sanitærforhold",
+    7: "Rein energi til alle",
+    8: "Anstendig arbeid og økonomisk vekst",
+    9: "Industri, innovasjon og infrastruktur",
+    10: "Mindre ulikskap",
+    11: "Berekraftige byar og lokalsamfunn",
+    12: "Ansvarleg forbruk og produksjon",
+    13: "Stoppe klimaendringane",
+    14: "Livet i havet",
+    15: "Livet på land",
+    16: "Fred, rettferd og velfungerande institusjonar",
+    17: "Samarbeid for å nå måla",
+}
 
 _SPACES = re.compile(r"\s+")
 _NEEDS_FOLDING = re.compile(r"\s\s|[^\S ]")

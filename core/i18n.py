@@ -1751,11 +1751,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.agreement.no_commitments": (
         "Fant ingen nummererte tiltak i avtalen. Tiltakene må stå under et innsatsområde "
-        "(«1 - Tittel») og være nummerert i teksten («1.1 - ...»); automatisk nummerering "
-        "fra Word kommer ikke med og må gjøres om til tekst først.",
+        "(«1 - Tittel») og være nummerert («1.1 - ...»).",
         "Found no numbered commitments in the agreement. The commitments must stand under a focus area "
-        "(“1 - Title”) and be numbered in the text (“1.1 - ...”); automatic numbering "
-        "from Word does not come along and must be turned into text first.",
+        "(“1 - Title”) and be numbered (“1.1 - ...”).",
     ),
     "loaders.agreement.no_text": (
         "Tiltak {code} på linje {line} mangler tekst.",
@@ -1808,6 +1806,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.agreement.no_region": (
         "Oppgi hvilken region avtalen gjelder.",
         "Say which region the agreement is for.",
+    ),
+    "loaders.agreement.warning.tracked_changes": (
+        "Linje {line}: Word-dokumentet har sporede endringer som ikke er godtatt. De er lest som om de "
+        "var godtatt; sjekk teksten, eller godta eller avvis endringene i Word og last opp filen på nytt.",
+        "Line {line}: the Word document has tracked changes that have not been accepted. They were read as if "
+        "accepted; check the text, or accept or reject the changes in Word and upload the file again.",
     ),
     "loaders.agreement.warning.long_text": (
         "{place}: tiltak {code} har {words} ord. Sjekk at teksten ikke har fått med seg en "

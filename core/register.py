@@ -6,7 +6,6 @@ so a whole file lands in one transaction.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -90,56 +89,6 @@ def period_years(period: str) -> tuple[int | None, int | None]:
     if re.fullmatch(r"\d{4}", text):
         return int(text), int(text)
     return None, None
-
-
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
-_YEAR_MONTH_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-# "500 000", "500.000", "kr 500 000,-", "1,5 mill. kr", "2 millioner kroner": whole kroner as agreements write them.
-_AMOUNT = re.compile(
-    r"(?:kr\.?|nok)?\s*(?P<whole>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<fraction>\d+))?\s*"
-    r"(?P<million>mill(?:\.|ion(?:er)?)?|mnok)?\s*(?:kr\.?|kroner|nok)?\s*(?:,-|\.-)?"
-)
-
-
-def parse_deadline(value: object) -> str | None:
-    """A deadline as a commitment stores it: an ISO date for a date or a day written "31.12.2023" or
-    "2023-12-31", else the words as written ("2023", "løpende", "innen 2025"); None for something
-    written as a day that is none ("31.02.2024") or for a blank."""
-    if isinstance(value, dt.date):
-        return value.isoformat()[:10]
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = clean_text(value)
-    match = _DAY_MONTH_YEAR.fullmatch(text)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-    elif match := _YEAR_MONTH_DAY.fullmatch(text):
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        return text or None
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def parse_amount(value: object) -> int | None:
-    """Whole kroner from a number or from text as agreements write it ("kr 500 000,-", "1,5 mill.");
-    None for a blank, a negative amount, part of a krone, or text that is not an amount."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return int(value) if value >= 0 and float(value).is_integer() else None
-    match = _AMOUNT.fullmatch(fold(value))
-    if match is None:
-        return None
-    whole = int(re.sub(r"[ .]", "", match["whole"]))
-    fraction = match["fraction"] or ""
-    if match["million"]:
-        if len(fraction) > 6:
-            return None
-        return whole * 1_000_000 + int(fraction.ljust(6, "0"))
-    return whole if fraction.strip("0") == "" else None
 
 
 def regions(db: Database) -> list[Region]:

@@ -45,10 +45,17 @@ def is_empty(value: str | None) -> bool:
     return fold(value) in _EMPTY
 
 
-def parse_deadline(value: str) -> str | None:
-    """An ISO date where the cell names a day ("31.12.2023", "31/12/23", "31. desember 2023"),
-    else its words cleaned ("2023", "4. kv. 2023", "løpende"); ``None`` for a day that does not exist."""
+def parse_deadline(value: object) -> str | None:
+    """An ISO date where the cell is a date or names a day ("31.12.2023", "31/12/23",
+    "31. desember 2023"), else its words cleaned ("2023", "4. kv. 2023", "løpende");
+    ``None`` for a blank or a day that does not exist."""
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = clean_text(value)
+    if not text:
+        return None
     for pattern in (_ISO_DATE, _NUMERIC_DATE, _WORDED_DATE):
         match = pattern.fullmatch(fold(text))
         if not match:
@@ -76,8 +83,14 @@ _MULTIPLIERS: tuple[tuple[re.Pattern[str], int], ...] = (
 _AMOUNT = re.compile(r"(?P<whole>\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(?P<decimals>\d+))?")
 
 
-def parse_amount(value: str) -> int | None:
-    """Whole kroner from "kr 500 000", "500 000,-", "0,5 mill.", "1,2 mill. kr", "500'", "NOK 250 000"."""
+def parse_amount(value: object) -> int | None:
+    """Whole kroner from a number, or from text: "kr 500 000", "500 000,-", "0,5 mill.",
+    "1,2 mill. kr", "500'", "NOK 250 000"; ``None`` for a negative amount, part of a krone,
+    or anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if value >= 0 and float(value).is_integer() else None
     text = _CURRENCY.sub(" ", fold(value)).strip()
     multiplier = 1
     for pattern, factor in _MULTIPLIERS:

@@ -44,6 +44,7 @@ from lxml import etree
 
 from core.vocabulary import clean_text, fold
 from loaders.docx_numbering import BULLET, ListNumbering
+from loaders.docx_view import final_view
 from loaders.errors import DamagedWorkbook, ScannedAgreement, UnreadableAgreement
 from loaders.isolation import run_isolated
 from loaders.workbook import check_office_archive, read_sheet
@@ -102,6 +103,8 @@ class Document:
 
     lines: list[Line]
     dated: datetime.date | None = None
+    # A Word document with tracked changes not yet accepted: they are read as accepted.
+    tracked_changes: bool = False
 
 
 def read_lines(path: str | os.PathLike) -> list[Line]:
@@ -262,6 +265,7 @@ def _docx_document(path: Path) -> Document:
     # python-docx's "package not found".
     try:
         document = docx.Document(io.BytesIO(path.read_bytes()))
+        tracked_changes = final_view(document)
         numbering = ListNumbering(_numbering_xml(document))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise UnreadableAgreement("loaders.agreement.not_a_document", file=path.name) from None
@@ -271,7 +275,8 @@ def _docx_document(path: Path) -> Document:
         number = len(lines) + 1
         lines.append(_row_line(item, number) if isinstance(item, dict) else Line(item, number))
     created = document.core_properties.created
-    return _dated(lines, created.date() if created else None)
+    dated = _dated(lines, created.date() if created else None)
+    return Document(dated.lines, dated.dated, tracked_changes=tracked_changes)
 
 
 def _numbering_xml(document: DocumentObject) -> bytes | None:
@@ -302,14 +307,14 @@ class _WordReader:
         for block in container.iter_inner_content():
             if isinstance(block, Table):
                 yield from self._table(block)
-            else:
+            elif not _is_contents(block):
                 yield from self._paragraph(block).splitlines()
 
     def _paragraph(self, paragraph: Paragraph) -> str:
         # Word shows the number of an empty numbered paragraph too: in a table's Nr column
         # it is the whole content.
         label = self._label(paragraph)
-        text = paragraph.text
+        text = _paragraph_text(paragraph._p)
         if not label:
             return text
         return f"{label} {text}" if text.strip() else label
@@ -320,9 +325,15 @@ class _WordReader:
 
     def _table(self, table: Table) -> Iterator[str | dict[str, str]]:
         rows = [self._unique_cells(row.cells) for row in table.rows]
-        fields = table_fields([self._cell_text(cell) for cell in rows[0]]) if rows else None
+        if not rows:
+            return
+        # Read once: reading a cell counts its numbered paragraphs.
+        first = [list(self.blocks(cell)) for cell in rows[0]]
+        fields = table_fields([_text_of(blocks) for blocks in first])
         if fields is None:
-            for cells in rows:
+            for blocks in first:
+                yield from blocks
+            for cells in rows[1:]:
                 for cell in cells:
                     yield from self.blocks(cell)
             return
@@ -353,8 +364,50 @@ class _WordReader:
         return unique
 
     def _cell_text(self, cell: BlockItemContainer) -> str:
-        parts = [part for part in self.blocks(cell) if isinstance(part, str)]
-        return clean_text(" ".join(parts))
+        return _text_of(self.blocks(cell))
+
+
+def _text_of(blocks: Iterable[str | dict[str, str]]) -> str:
+    return clean_text(" ".join(part for part in blocks if isinstance(part, str)))
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """A paragraph's text as Word shows it (after ``final_view``): tabs, breaks and non-breaking
+    hyphens included, deleted text, field codes and the copies of text boxes out."""
+    parts = []
+    for element in paragraph.iter(_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN):
+        if any(ancestor.tag in _HIDDEN_IN for ancestor in element.iterancestors()):
+            continue
+        if element.tag == _T:
+            parts.append(element.text or "")
+        elif element.tag == _TAB:
+            parts.append("\t")
+        elif element.tag == _NO_BREAK_HYPHEN:
+            parts.append("-")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _is_contents(paragraph: Paragraph) -> bool:
+    """A line of a table of contents Word made: its text ends in a page number after a tab,
+    which no pattern for "....... 9" would find."""
+    style = paragraph.style
+    return style is not None and _CONTENTS_STYLE.match(fold(style.name)) is not None
+
+
+_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
+# Text under these is not in the paragraph as shown: a text box (shown where it floats, and kept
+# twice, once for old Word versions) and a tab stop's definition (w:tabs holds w:tab elements).
+_HIDDEN_IN = frozenset(
+    {
+        qn("w:txbxContent"),
+        qn("w:tabs"),
+        qn("w:pPr"),
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+    }
+)
+_CONTENTS_STYLE = re.compile(r"^toc \d$")
 
 
 def _numbering_of(paragraph: Paragraph) -> tuple[str, int]:
@@ -411,10 +464,6 @@ def _xlsx_document(path: Path) -> Document:
     return _dated(lines)
 
 
-def _sheet_text(value: object) -> str:
-    return _field_text(value, "", percent=False)
-
-
 def _field_text(value: object, name: str, percent: bool) -> str:
     """A cell's value as the raw text of its field: dates as ISO dates, whole numbers as digits."""
     if isinstance(value, datetime.datetime):
@@ -449,12 +498,13 @@ _STARTS_ITEM = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[-–—:)]\s*|\s+)[^\W\d_]"
     r"|[A-ZÆØÅ]\.?\s*[-–—]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s"
     rf"|[{_BULLETS}-]\s"
-    r"|(?:innsatsområde|innsatsområd|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",
+    r"|(?:innsatsområde|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",
     re.IGNORECASE,
 )
 # The part of a page's height at its top and at its foot where page numbers stand: Word's
 # header and footer sit within its margins, 2.5 cm of 29.7.
 _MARGIN = 0.12
+_CODE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 # A hyphen at the end of a line is written where the next line goes on "og ..." ("fag- og
 # svennebrev"); it is also kept before a capital ("Øst-" "Viken") and after one ("E-" "handel").
 _WRITTEN_HYPHEN_BEFORE = re.compile(r"^(?:og|eller|samt|and|or)\b")
@@ -513,7 +563,6 @@ class _Table:
     columns: list[tuple[float, str]]  # each column's left edge and field
     headers: dict[str, str]  # each field's header as written
     header: str  # folded, to know the header repeated on the next page
-    page: int
     in_header: bool = True  # a header cell wrapped over two lines is still the header
 
 
@@ -608,11 +657,11 @@ def _without_furniture(pages: list[list[_Row]]) -> list[list[_Row]]:
 
     A row at the top or bottom edge of a page is furniture when it is a page
     number ("3", "Side 3 av 12", "3 / 12", "- 3 -") within the page's margin,
-    or when the same text (its
-    digits aside) stands at the same height on at least half the pages, and on
-    two at least. Only rows at the edges go: the first rows down to the first
-    one that is not furniture, and likewise from the bottom. A table's header
-    repeated on every page is not furniture.
+    or when the same text (its digits aside) stands at the same height on at
+    least half the pages, and on two at least (a title line, "Partnerskapsavtale
+    ... Indre Østfold"). Only rows at the edges go: the first rows down to the
+    first one that is not furniture, and likewise from the bottom. A table's
+    header repeated on every page is not furniture.
     """
     seen: dict[str, list[tuple[int, float]]] = {}
     for rows in pages:
@@ -711,7 +760,7 @@ class _PdfLayout:
         header = _row_fields(row)
         if header is not None:
             if not (self.table and _masked(row) == self.table.header):
-                self.table = _Table(*header, _masked(row), row.page)
+                self.table = _Table(*header, _masked(row))
                 self.open = None
             self.table.in_header = True
             return
@@ -732,12 +781,15 @@ class _PdfLayout:
 
     def _cells(self, row: _Row, table: _Table) -> dict[str, list[str]] | None:
         """The row's words by column; None where a word crosses into the next column, or the gap
-        before a column is no wider than a space (ordinary text across the table)."""
+        before a column is no wider than a space (ordinary text across the table). A row that
+        starts with a number in the Nr column may have its text run up to the next column, as
+        a cell's text can run over its margin."""
         cells: dict[str, list[str]] = {name: [] for _, name in table.columns}
         edges = [left for left, _ in table.columns[1:]]
+        numbered = table.columns[0][1] == "code" and _CODE.match(row.words[0].text) is not None
         for word in row.words:
             column = sum(1 for edge in edges if word.x0 >= edge - 2)
-            if column < len(edges) and word.x1 > edges[column] - 0.6 * word.size:
+            if column < len(edges) and word.x1 > edges[column] - (1 if numbered else 0.6 * word.size):
                 return None
             cells[table.columns[column][1]].append(word.text)
         return cells
@@ -749,10 +801,13 @@ class _PdfLayout:
         open_row = self.open if self.open is not None and self.open.cells is not None else None
         # A new row where the Nr column has a number. Word leaves no space between rows
         # (its cells have no top or bottom margin), so without that column only a gap wider
-        # than a line tells rows apart.
+        # than a line tells rows apart. Where cells are centred from top to bottom, the number
+        # comes on a later line of its row than the text's first, a line's height further down.
         continues = open_row is not None and not (has_code and words["code"])
         if continues and gap is not None and not has_code:
             continues = gap <= 1.6 * row.size
+        if open_row is not None and has_code and words["code"] and not open_row.cells["code"]:  # type: ignore[index]
+            continues = gap is not None and gap <= 1.35 * row.size
         if open_row is not None and continues:
             for name, parts in words.items():
                 if parts:
@@ -781,7 +836,9 @@ class _PdfLayout:
         if (gap is not None and gap > 1.3 * self.pitch) or _STARTS_ITEM.match(row.text):
             return False
         first = row.words[0]
-        if self.right - above.x1 > first.x1 - first.x0 + first.size / 3:
+        # A word split by a hyphen goes on on the next line, however short the line is.
+        split = above.text[-2:-1].isalpha() and above.text.endswith("-") and first.text[:1].islower()
+        if not split and self.right - above.x1 > first.x1 - first.x0 + first.size / 3:
             return False
         return len(paragraph.rows) < 2 or abs(row.x0 - above.x0) <= 2
 

@@ -22,14 +22,13 @@ from core.register import (
     Commitment,
     FocusArea,
     agreement_for,
-    parse_amount,
-    parse_deadline,
     region_lookup,
     save_agreements_as_upload,
 )
 from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
+from loaders.agreement_fields import parse_amount, parse_deadline
 from loaders.agreement_layout import normalise_period
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
 from loaders.errors import FORMULA_ERROR, CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue

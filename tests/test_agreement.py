@@ -174,8 +174,7 @@ def test_no_commitments():
         parse_agreement_text("Avtale 2024\n1.1 Før første innsatsområde\nBare prosa.\n")
     assert str(error.value) == (
         "Fant ingen nummererte tiltak i avtalen. Tiltakene må stå under et innsatsområde "
-        "(«1 - Tittel») og være nummerert i teksten («1.1 - ...»); automatisk nummerering "
-        "fra Word kommer ikke med og må gjøres om til tekst først."
+        "(«1 - Tittel») og være nummerert («1.1 - ...»)."
     )
 
 

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 import docx
 import openpyxl
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from PIL import Image
 from reportlab.lib.pagesizes import A4
@@ -668,3 +669,141 @@ def test_table_headers():
     # A commitment's text and one more field at least; a text that happens to be "Tiltak" is no header.
     assert table_fields(["Tiltak"]) is None
     assert table_fields(["Nr", "Ansvar"]) is None
+
+
+def test_word_text_as_shown_content_controls_tracked_changes_and_contents(tmp_path):
+    document = word_document(numbering_xml({1: ["decimal|%1)"]}, {1: "1"}))
+    document.add_paragraph("Partnerskapsavtale 2024")
+    contents = document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("1 Utdanning\t3", style=contents)
+    anchor = document.add_paragraph()
+    # A county template's field (a content control) around a whole paragraph, and one inside a
+    # paragraph with a tracked insertion, a tracked deletion and a page-number field.
+    anchor._p.addprevious(
+        parse_xml(
+            f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>1 - Utdanning</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    anchor._p.addprevious(
+        parse_xml(
+            f'<w:p {W}><w:r><w:t xml:space="preserve">1.1 - Flere </w:t></w:r>'
+            "<w:sdt><w:sdtContent><w:r><w:t>lærlinger</w:t></w:r></w:sdtContent></w:sdt>"
+            '<w:ins w:id="1" w:author="Kari" w:date="2024-01-01T00:00:00Z"><w:r>'
+            '<w:t xml:space="preserve"> i hele regionen</w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="Kari" w:date="2024-01-01T00:00:00Z"><w:r>'
+            "<w:delText> i Askim</w:delText></w:r></w:del>"
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>, side 3</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:noBreakHyphen/><w:t>x</w:t></w:r></w:p>'
+        )
+    )
+    anchor._p.getparent().remove(anchor._p)
+    # A layout table without a header: its numbered paragraphs are counted once.
+    table = document.add_table(rows=2, cols=1)
+    numbered(table.rows[0].cells[0], "Første", 1).text = "Første"
+    numbered(table.rows[1].cells[0], "Andre", 1).text = "Andre"
+    path = tmp_path / "mal.docx"
+    document.save(path)
+    document = read_document(path)
+    assert document.lines == [
+        Line("Partnerskapsavtale 2024", 1),
+        Line("1 - Utdanning", 2),
+        Line("1.1 - Flere lærlinger i hele regionen, side 3-x", 3),
+        Line("1) Første", 4),
+        Line("2) Andre", 5),
+    ]
+    assert document.tracked_changes is True
+
+
+def test_word_document_without_tracked_changes_says_so(tmp_path):
+    path = tmp_path / "ren.docx"
+    plain = docx.Document()
+    plain.add_paragraph("Partnerskapsavtale 2024")
+    plain.save(path)
+    assert read_document(path).tracked_changes is False
+
+
+def test_short_lines_split_by_a_hyphen_are_one_paragraph(tmp_path):
+    # Lines broken by hand well short of the margin: only a word split by a hyphen goes on.
+    path = tmp_path / "smal.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for index, line in enumerate(
+        [
+            "Partnerskapsavtale spesiell del 2024-2025 for hele regionen",
+            "1.1 - Etablere samarbeids-",
+            "prosjekter mellom skolene.",
+            "1.2 - Styrke fag- og",
+            "svennebrev i regionen.",
+        ]
+    ):
+        pdf.drawString(72, 700 - 16 * index, line)
+    pdf.save()
+    assert read_lines(path) == [
+        Line("Partnerskapsavtale spesiell del 2024-2025 for hele regionen", 1, page=1),
+        Line("1.1 - Etablere samarbeidsprosjekter mellom skolene.", 2, page=1),
+        Line("1.2 - Styrke fag- og", 3, page=1),
+        Line("svennebrev i regionen.", 4, page=1),
+    ]
+
+
+def test_table_with_cells_centred_top_to_bottom_and_text_over_the_margin(tmp_path):
+    # Centred cells put the number on the second line of its row; "Utdanning og kompetanse",
+    # a plain string, runs over its cell's margin up to the next column.
+    rows = [
+        ["Nr", "Tiltak", "Ansvar", "Frist", "Status"],
+        [
+            "1.1",
+            Paragraph("Etablere samarbeidsprosjekter mellom skolene og næringslivet.", CELL),
+            "Utdanning og kompetanse",
+            "31.12.2024",
+            "I arbeid",
+        ],
+        ["1.2", Paragraph("Styrke fag- og svennebrev i regionen.", CELL), "Næring", "2025", "Ikke startet"],
+    ]
+    table = Table(rows, colWidths=[30, 200, 120, 60, 60])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONT", (0, 0), (-1, -1), "Helvetica", 10)]))
+    path = platypus_pdf(tmp_path / "midt.pdf", ["1 - Utdanning #kompetanse", table, "2 - Næring"], header=None)
+    assert read_lines(path) == [
+        Line("1 - Utdanning #kompetanse", 1, page=1),
+        Line(
+            "1.1 Etablere samarbeidsprosjekter mellom skolene og næringslivet.",
+            2,
+            page=1,
+            cells={
+                "code": "1.1",
+                "text": "Etablere samarbeidsprosjekter mellom skolene og næringslivet.",
+                "council_area": "Utdanning og kompetanse",
+                "deadline": "31.12.2024",
+                "status": "I arbeid",
+            },
+        ),
+        Line(
+            "1.2 Styrke fag- og svennebrev i regionen.",
+            3,
+            page=1,
+            cells={
+                "code": "1.2",
+                "text": "Styrke fag- og svennebrev i regionen.",
+                "council_area": "Næring",
+                "deadline": "2025",
+                "status": "Ikke startet",
+            },
+        ),
+        Line("2 - Næring", 4, page=1),
+    ]
+
+
+def test_workbook_without_a_table_header_is_read_as_lines(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Avtale"
+    sheet.append(["Partnerskapsavtale 2024"])
+    sheet.append(["1 - Næring"])
+    sheet.append(["1.1", "Flere arbeidsplasser", 2024])
+    path = tmp_path / "avtale.xlsx"
+    workbook.save(path)
+    assert read_lines(path) == [
+        Line("Partnerskapsavtale 2024", 1, sheet="Avtale"),
+        Line("1 - Næring", 2, sheet="Avtale"),
+        Line("1.1 Flere arbeidsplasser 2024", 3, sheet="Avtale"),
+    ]

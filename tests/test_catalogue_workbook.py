@@ -14,11 +14,10 @@ from core.register import (
     Commitment,
     FocusArea,
     ensure_region,
-    parse_amount,
-    parse_deadline,
     save_agreement,
     stored_agreement,
 )
+from loaders.agreement_fields import parse_amount, parse_deadline
 from loaders.catalogue import CatalogueSummary, load_catalogue, read_catalogue
 from loaders.errors import CatalogueRejected
 from outputs.catalogue import catalogue_workbook

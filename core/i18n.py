@@ -406,10 +406,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "agreements.preview_heading": ("Forhåndsvisning", "Preview"),
     "agreements.reading": ("Leser avtalen …", "Reading the agreement …"),
     "agreements.understood": (
-        "«{file}»: avtale {period} for {region}, {areas} innsatsområder og {commitments} tiltak. "
-        "Ingenting er lagret ennå.",
-        "“{file}”: agreement {period} for {region}, {areas} focus areas and {commitments} commitments. "
-        "Nothing is saved yet.",
+        "«{file}»: avtale {period} for {region}, {areas} og {commitments}. Ingenting er lagret ennå.",
+        "“{file}”: agreement {period} for {region}, {areas} and {commitments}. Nothing is saved yet.",
     ),
     "agreements.is_new": (
         "{region} har ingen avtale for {period} fra før: alt blir nytt.",
@@ -1839,6 +1837,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} tiltak hadde allerede en annen rapport for {quarter} og beholder den: {codes}.",
         "{count} commitments already had another report for {quarter} and keep it: {codes}.",
     ),
+    "loaders.agreement.areas.one": ("{count} innsatsområde", "{count} focus area"),
+    "loaders.agreement.areas.other": ("{count} innsatsområder", "{count} focus areas"),
+    "loaders.agreement.commitments.one": ("{count} tiltak", "{count} commitment"),
+    "loaders.agreement.commitments.other": ("{count} tiltak", "{count} commitments"),
     "loaders.agreement.unknown_code": (
         "Tiltak {code} finnes ikke i avtalen som lagres.",
         "Commitment {code} is not in the agreement being saved.",
@@ -2130,8 +2132,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "cli.warning": ("Advarsel: {warning}", "Warning: {warning}"),
     "cli.agreement.heading": (
-        "Avtale {period} for {region} fra «{file}»: {areas} innsatsområder, {commitments} tiltak.",
-        "Agreement {period} for {region} from “{file}”: {areas} focus areas, {commitments} commitments.",
+        "Avtale {period} for {region} fra «{file}»: {areas}, {commitments}.",
+        "Agreement {period} for {region} from “{file}”: {areas}, {commitments}.",
     ),
     "cli.agreement.focus_area": ("Innsatsområde {number}: {title}", "Focus area {number}: {title}"),
     "cli.agreement.hashtags": ("emneknagger: {hashtags}", "hashtags: {hashtags}"),

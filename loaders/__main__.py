@@ -262,6 +262,7 @@ def preview_lines(preview: AgreementPreview, lang: str) -> list[str]:
     """An agreement preview as the command line prints it: the tree of focus areas and commitments
     with their fields, the warnings, and what would change against the stored agreement."""
     from core.vocabulary import SDG_BY_NUMBER
+    from loaders.agreement import size_texts
 
     agreement = preview.agreement
     lines = [
@@ -271,8 +272,7 @@ def preview_lines(preview: AgreementPreview, lang: str) -> list[str]:
             period=preview.period,
             region=preview.region,
             file=preview.file_name,
-            areas=len(agreement.focus_areas),
-            commitments=len(agreement.commitments),
+            **size_texts(agreement, lang),
         )
     ]
     areas: list[tuple[str | None, str]] = [

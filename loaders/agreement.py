@@ -170,6 +170,14 @@ def field_value(field: str, value: object, lang: str) -> str:
     return str(value)
 
 
+def size_texts(agreement: Agreement, lang: str) -> dict[str, str]:
+    """ "2 innsatsområder" and "1 tiltak" for a sentence about the agreement, each in its number."""
+    return {
+        "areas": t("loaders.agreement.areas", lang, count=len(agreement.focus_areas)),
+        "commitments": t("loaders.agreement.commitments", lang, count=len(agreement.commitments)),
+    }
+
+
 def read_agreement(path: str | os.PathLike, period: str | None = None) -> Agreement:
     """Parse an agreement from a file (see ``loaders.agreement_sources`` for the types read)."""
     return parse_lines(read_lines(path), period).agreement

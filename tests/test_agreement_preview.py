@@ -286,7 +286,7 @@ def test_dry_run_of_an_action_plan_prints_each_commitment_s_fields_and_the_warni
     run = run_cli("agreement", str(path), "--region", REGION, "--dry-run")
     assert (run.returncode, run.stderr) == (0, "")
     assert run.stdout == (
-        f"Avtale 2025-2026 for Mosseregionen fra «{path}»: 1 innsatsområder, 2 tiltak.\n"
+        f"Avtale 2025-2026 for Mosseregionen fra «{path}»: 1 innsatsområde, 2 tiltak.\n"
         "\n"
         "Innsatsområde 1: Samferdsel\n"
         "  emneknagger: #lavereklimautslipp\n"

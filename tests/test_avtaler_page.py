@@ -314,7 +314,7 @@ def test_a_file_that_cannot_be_read_is_refused_in_one_line(register, name, data,
 def test_a_period_given_wins_over_the_title(register):
     at = choose(agreements_page(), "avtale.txt", "Avtale uten periode\n1 - Næring\n1.1 - Noe\n", period="2026")
     assert messages(at)["info"][0] == (
-        "«avtale.txt»: avtale 2026 for Mosseregionen, 1 innsatsområder og 1 tiltak. Ingenting er lagret ennå."
+        "«avtale.txt»: avtale 2026 for Mosseregionen, 1 innsatsområde og 1 tiltak. Ingenting er lagret ennå."
     )
 
 

@@ -26,7 +26,14 @@ from core.register import AgreementOverview, agreements_overview, period_years, 
 from core.settings import setting
 from core.users import User
 from core.vocabulary import format_number, quarter_label, quarter_of_date, status_label
-from loaders.agreement import AgreementPreview, field_change_text, field_value, preview_agreement, save_preview
+from loaders.agreement import (
+    AgreementPreview,
+    field_change_text,
+    field_value,
+    preview_agreement,
+    save_preview,
+    size_texts,
+)
 from outputs.catalogue import catalogue_workbook
 from outputs.tables import XLSX_MIME
 from views import _data as data
@@ -188,8 +195,7 @@ def show_summary(preview: AgreementPreview, lang: str) -> None:
             file=preview.file_name,
             period=preview.period,
             region=preview.region,
-            areas=len(agreement.focus_areas),
-            commitments=len(agreement.commitments),
+            **size_texts(agreement, lang),
         )
     )
 

@@ -144,7 +144,7 @@ FIELD_NAMES = {
 
 
 def field_change_text(field: str, before: object, after: object, lang: str) -> str:
-    """One field's change in words, «Frist: 2023 → 31.12.2023»; ``before`` and ``after`` are the
+    """One field's change in words, «Frist: 2023 → 2023-12-31»; ``before`` and ``after`` are the
     stored and the new commitment (or focus area)."""
     if field == "reactivated":
         return t("agreements.reactivated", lang)

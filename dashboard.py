@@ -13,7 +13,7 @@ from views import _widgets as widgets
 st.set_page_config(page_title=t("app.title"), page_icon="🤝", layout="wide")
 widgets.page_style()
 
-# Every page, with what the visitor needs to see it: "read", "report", "signed_in" or "nothing".
+# Every page, with what the visitor needs to see it: "read", "report", "admin", "signed_in" or "nothing".
 PAGES = (
     ("oversikt.py", "page.overview", ":material/dashboard:", None, "read"),
     ("regioner.py", "page.regions", ":material/map:", "regioner", "read"),
@@ -23,6 +23,7 @@ PAGES = (
     ("eksport.py", "page.export", ":material/download:", "eksport", "read"),
     ("last_opp.py", "page.upload", ":material/upload_file:", "last-opp", "report"),
     ("opplastinger.py", "page.uploads", ":material/history:", "opplastinger", "signed_in"),
+    ("avtaler.py", "page.agreements", ":material/description:", "avtaler", "admin"),
     ("logg_inn.py", "page.sign_in", ":material/login:", "logg-inn", "nothing"),
 )
 
@@ -71,4 +72,4 @@ with faults.shown():
             data.catching_up_note(lang)
         navigation.run()
     else:
-        signin.gate(navigation.title, visitor, lang)
+        signin.gate(navigation.title, visitor, lang, pages[navigation])

@@ -27,6 +27,8 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "uploads.kind.",
     "outputs.chart.group.",
     "loaders.agreement.warning.",
+    "agreements.col.",
+    "agreements.count.",
     "outputs.export.sheet.",
     "outputs.template.col.",
     "outputs.catalogue.col.",
@@ -332,6 +334,138 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.history_heading": ("Statushistorikk til og med {quarter}", "Status history up to {quarter}"),
     "export.rows.one": ("{count} rad.", "{count} row."),
     "export.rows.other": ("{count} rader.", "{count} rows."),
+    # Agreements: views/avtaler.py, views/_agreements.py
+    "page.agreements": ("Avtaler", "Agreements"),
+    "agreements.intro": (
+        "Avtalene per region og periode. Last opp en ny eller endret avtale (PDF, Word, tekst eller "
+        "handlingsplan i Excel), se hvordan den er forstått og hva som endres, og lagre. Ingenting lagres "
+        "før du trykker «Lagre avtalen».",
+        "The agreements per region and period. Upload a new or changed agreement (PDF, Word, text or an "
+        "action plan in Excel), see how it was understood and what changes, and save. Nothing is saved "
+        "until you press “Save the agreement”.",
+    ),
+    "agreements.list_heading": ("Lagrede avtaler", "Stored agreements"),
+    "agreements.none": ("Ingen avtaler er lagret ennå.", "No agreements are stored yet."),
+    "agreements.list_title": ("Avtaler per region og periode", "Agreements per region and period"),
+    "agreements.col.period": ("Periode", "Period"),
+    "agreements.col.title": ("Tittel", "Title"),
+    "agreements.col.focus_areas": ("Innsatsområder", "Focus areas"),
+    "agreements.col.commitments": ("Tiltak", "Commitments"),
+    "agreements.col.retired": ("Utgått", "Retired"),
+    "agreements.col.without_council_area": ("Uten rådsområde", "Without a council area"),
+    "agreements.col.loaded": ("Lastet inn", "Loaded"),
+    "agreements.col.file": ("Fil", "File"),
+    "agreements.col.number": ("Nr", "No."),
+    "agreements.col.hashtags": ("Emneknagger", "Hashtags"),
+    "agreements.col.deadline": ("Frist", "Deadline"),
+    "agreements.col.amount": ("Midler (kr)", "Funds (NOK)"),
+    "agreements.col.change": ("Endring", "Change"),
+    "agreements.col.what_changed": ("Hva som endres", "What changes"),
+    "agreements.choose_download": ("Avtale å laste ned", "Agreement to download"),
+    "agreements.choice": ("{region}, {period}", "{region}, {period}"),
+    "agreements.download": (
+        "Last ned {region} {period} som tiltaksregister (Excel)",
+        "Download {region} {period} as a commitment register (Excel)",
+    ),
+    "agreements.upload_heading": ("Last opp en avtale", "Upload an agreement"),
+    "agreements.file_label": (
+        "Avtalen (.pdf, .docx, .txt eller .xlsx, høyst {limit} MB)",
+        "The agreement (.pdf, .docx, .txt or .xlsx, at most {limit} MB)",
+    ),
+    "agreements.file_help": (
+        "Den spesielle delen av partnerskapsavtalen slik fylket har publisert den, eller en handlingsplan "
+        "med kolonnene Nr, Tiltak, Ansvar, Frist og Status.",
+        "The special part of the partnership agreement as the county published it, or an action plan "
+        "with the columns Nr, Tiltak, Ansvar, Frist and Status.",
+    ),
+    "agreements.region": ("Avtalens region", "The agreement's region"),
+    "agreements.region_help": (
+        "Velg regionen, eller skriv navnet på en ny region.",
+        "Choose the region, or type the name of a new region.",
+    ),
+    "agreements.period": ("Periode", "Period"),
+    "agreements.period_help": (
+        "For eksempel 2024-2027. Står feltet tomt, leses perioden fra tittelen.",
+        "For example 2024-2027. Left empty, the period is read from the title.",
+    ),
+    "agreements.choose_region": ("Velg eller skriv en region", "Choose or type a region"),
+    "agreements.needs_region": (
+        "Velg regionen avtalen gjelder, så vises forhåndsvisningen.",
+        "Choose the region the agreement is for, and the preview appears.",
+    ),
+    "agreements.type_refused": (
+        "«{file}» kan ikke leses som avtale. Last opp avtalen som PDF, Word (.docx), tekst (.txt) eller "
+        "Excel (.xlsx). Ingenting er lagret.",
+        "“{file}” cannot be read as an agreement. Upload the agreement as PDF, Word (.docx), text (.txt) or "
+        "Excel (.xlsx). Nothing was saved.",
+    ),
+    "agreements.too_large": (
+        "«{file}» er {size} MB, og en avtale kan være høyst {limit} MB. Ingenting er lagret.",
+        "“{file}” is {size} MB, and an agreement can be at most {limit} MB. Nothing was saved.",
+    ),
+    "agreements.preview_heading": ("Forhåndsvisning", "Preview"),
+    "agreements.reading": ("Leser avtalen …", "Reading the agreement …"),
+    "agreements.understood": (
+        "«{file}»: avtale {period} for {region}, {areas} og {commitments}. Ingenting er lagret ennå.",
+        "“{file}”: agreement {period} for {region}, {areas} and {commitments}. Nothing is saved yet.",
+    ),
+    "agreements.is_new": (
+        "{region} har ingen avtale for {period} fra før: alt blir nytt.",
+        "{region} has no agreement for {period} yet: everything is new.",
+    ),
+    "agreements.same_as_stored": (
+        "Avtalen er lik den som er lagret: å lagre den endrer ingenting.",
+        "The agreement is the same as the one stored: saving it changes nothing.",
+    ),
+    "agreements.focus_areas_title": ("Innsatsområder slik de er forstått", "Focus areas as understood"),
+    "agreements.commitments_heading": ("Tiltakene", "The commitments"),
+    "agreements.editor_caption": (
+        "Tiltakene slik de er forstått. Velg eller rett rådsområdet for hvert tiltak i kolonnen «Rådsområde»; "
+        "de andre kolonnene kan ikke endres her.",
+        "The commitments as understood. Choose or correct each commitment's council area in the column "
+        "“Council area”; the other columns cannot be changed here.",
+    ),
+    "agreements.no_council_area": ("Ikke valgt", "Not chosen"),
+    "agreements.without_council_area.one": (
+        "{count} tiltak har ikke rådsområde.",
+        "{count} commitment has no council area.",
+    ),
+    "agreements.without_council_area.other": (
+        "{count} tiltak har ikke rådsområde.",
+        "{count} commitments have no council area.",
+    ),
+    "agreements.warnings_heading": ("Advarsler", "Warnings"),
+    "agreements.no_warnings": (
+        "Ingen advarsler: alt i filen ble forstått.",
+        "No warnings: everything in the file was understood.",
+    ),
+    "agreements.changes_heading": ("Endringer mot den lagrede avtalen", "Changes against the stored agreement"),
+    "agreements.changes_title": ("Det som endres når avtalen lagres", "What changes when the agreement is saved"),
+    "agreements.history_kept": (
+        "Tiltak som utgår, slettes ikke: de merkes som utgått, og statushistorikken deres beholdes.",
+        "Retired commitments are not deleted: they are marked retired, and their status history is kept.",
+    ),
+    "agreements.count.added": ("Nye", "New"),
+    "agreements.count.changed": ("Endret", "Changed"),
+    "agreements.count.unchanged": ("Uendret", "Unchanged"),
+    "agreements.count.retired": ("Utgår", "Retired"),
+    "agreements.change.added": ("+ Ny", "+ New"),
+    "agreements.change.changed": ("~ Endret", "~ Changed"),
+    "agreements.change.retired": ("− Utgår", "− Retired"),
+    "agreements.change.focus_area_added": ("+ Nytt innsatsområde", "+ New focus area"),
+    "agreements.change.focus_area_removed": ("− Innsatsområdet utgår", "− Focus area retired"),
+    "agreements.change.focus_area": ("~ Innsatsområde {number}", "~ Focus area {number}"),
+    "agreements.reactivated": ("Tatt i bruk igjen", "In use again"),
+    "agreements.amount": ("{amount} kr", "NOK {amount}"),
+    "agreements.field_change": ("{field}: {before} → {after}", "{field}: {before} → {after}"),
+    "agreements.first_reports": (
+        "Lagre Status-kolonnen som første statusrapport ({count} tiltak)",
+        "Save the Status column as the first status report ({count} commitments)",
+    ),
+    "agreements.first_reports_quarter": ("Kvartal for statusrapporten", "Quarter of the status report"),
+    "agreements.save": ("Lagre avtalen", "Save the agreement"),
+    "agreements.link_region": ("Se {region} i Regioner", "See {region} in Regions"),
+    "agreements.link_upload": ("Se opplasting {upload} i Opplastinger", "See upload {upload} in Uploads"),
     # Upload
     "page.upload": ("Last opp", "Upload"),
     "page.uploads": ("Opplastinger", "Uploads"),
@@ -1195,6 +1329,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Bare rapportører og administratorer kan laste opp status. Logg inn med en slik konto.",
         "Only reporters and administrators can upload status. Sign in with such an account.",
     ),
+    "signin.admins_only": (
+        "Bare administratorer kan se og laste opp avtaler. Logg inn med en slik konto.",
+        "Only administrators can see and upload agreements. Sign in with such an account.",
+    ),
     "signin.signed_in_only": ("Logg inn for å se opplastingene.", "Sign in to see the uploads."),
     "signin.page_needs_sign_in": ("Logg inn for å se denne siden.", "Sign in to see this page."),
     "signin.scope": ("Du rapporterer for: {scope}.", "You report for: {scope}."),
@@ -1679,6 +1817,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: commitment {code} has {words} words. Check that the text has not taken in a "
         "heading or the next paragraph.",
     ),
+    "loaders.agreement.unknown_council_area": (
+        "Tiltak {code}: «{name}» er ikke et av fylkets rådsområder. Velg et fra listen.",
+        "Commitment {code}: “{name}” is not one of the county's council areas. Choose one from the list.",
+    ),
+    "loaders.agreement.first_reports_saved.one": (
+        "{count} første statusrapport for {quarter} er lagret (opplasting {upload}).",
+        "{count} first status report for {quarter} was saved (upload {upload}).",
+    ),
+    "loaders.agreement.first_reports_saved.other": (
+        "{count} første statusrapporter for {quarter} er lagret (opplasting {upload}).",
+        "{count} first status reports for {quarter} were saved (upload {upload}).",
+    ),
+    "loaders.agreement.first_reports_kept.one": (
+        "{count} tiltak hadde allerede en annen rapport for {quarter} og beholder den: {codes}.",
+        "{count} commitment already had another report for {quarter} and keeps it: {codes}.",
+    ),
+    "loaders.agreement.first_reports_kept.other": (
+        "{count} tiltak hadde allerede en annen rapport for {quarter} og beholder den: {codes}.",
+        "{count} commitments already had another report for {quarter} and keep it: {codes}.",
+    ),
+    "loaders.agreement.areas.one": ("{count} innsatsområde", "{count} focus area"),
+    "loaders.agreement.areas.other": ("{count} innsatsområder", "{count} focus areas"),
+    "loaders.agreement.commitments.one": ("{count} tiltak", "{count} commitment"),
+    "loaders.agreement.commitments.other": ("{count} tiltak", "{count} commitments"),
+    "loaders.agreement.unknown_code": (
+        "Tiltak {code} finnes ikke i avtalen som lagres.",
+        "Commitment {code} is not in the agreement being saved.",
+    ),
     # Where a warning points: loaders/agreement_layout.py
     "loaders.agreement.place": ("Linje {line}", "Line {line}"),
     "loaders.agreement.place_page": ("Side {page}, linje {line}", "Page {page}, line {line}"),
@@ -1965,6 +2131,46 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The users are listed by “python -m loaders user list”.",
     ),
     "cli.warning": ("Advarsel: {warning}", "Warning: {warning}"),
+    "cli.agreement.heading": (
+        "Avtale {period} for {region} fra «{file}»: {areas}, {commitments}.",
+        "Agreement {period} for {region} from “{file}”: {areas}, {commitments}.",
+    ),
+    "cli.agreement.focus_area": ("Innsatsområde {number}: {title}", "Focus area {number}: {title}"),
+    "cli.agreement.hashtags": ("emneknagger: {hashtags}", "hashtags: {hashtags}"),
+    "cli.agreement.sdg": ("bærekraftsmål: {sdg}", "goal: {sdg}"),
+    "cli.agreement.outside": ("Uten innsatsområde", "Outside any focus area"),
+    "cli.agreement.field": ("{field}: {value}", "{field}: {value}"),
+    "cli.agreement.report": ("første status: {status}", "first status: {status}"),
+    "cli.agreement.warnings.one": ("{count} advarsel:", "{count} warning:"),
+    "cli.agreement.warnings.other": ("{count} advarsler:", "{count} warnings:"),
+    "cli.agreement.no_warnings": ("Ingen advarsler.", "No warnings."),
+    "cli.agreement.new": (
+        "{region} har ingen avtale for {period} fra før: alt blir nytt.",
+        "{region} has no agreement for {period} yet: everything is new.",
+    ),
+    "cli.agreement.same": (
+        "Avtalen er lik den som er lagret: å lagre den endrer ingenting.",
+        "The agreement is the same as the one stored: saving it changes nothing.",
+    ),
+    "cli.agreement.changes": (
+        "Mot den lagrede avtalen: {added} nye, {changed} endret, {unchanged} uendret, {retired} utgår "
+        "(historikken beholdes).",
+        "Against the stored agreement: {added} new, {changed} changed, {unchanged} unchanged, {retired} retired "
+        "(history is kept).",
+    ),
+    "cli.agreement.added": ("Ny {code}: {text}", "New {code}: {text}"),
+    "cli.agreement.changed": ("Endret {code}: {what}", "Changed {code}: {what}"),
+    "cli.agreement.retired": ("Utgår {code}: {text}", "Retired {code}: {text}"),
+    "cli.agreement.area_added": ("Nytt innsatsområde {number}: {title}", "New focus area {number}: {title}"),
+    "cli.agreement.area_changed": ("Endret innsatsområde {number}: {what}", "Changed focus area {number}: {what}"),
+    "cli.agreement.area_removed": (
+        "Innsatsområde {number} utgår: {title}",
+        "Focus area {number} is retired: {title}",
+    ),
+    "cli.agreement.dry_run": (
+        "Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.",
+        "Nothing was saved (--dry-run). Run without --dry-run to save.",
+    ),
     "cli.already_loaded": (
         "Den samme filen er lastet før (opplasting {upload}).",
         "The very same file was loaded before (upload {upload}).",

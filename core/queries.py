@@ -139,3 +139,8 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
     rows = [dict(zip(COMMITMENT_COLUMNS, row, strict=True)) for row in cursor]
     rows.sort(key=lambda row: (row["region"], natural_code_key(row["code"])))
     return rows
+
+
+def council_area_names(db: Database) -> list[str]:
+    """The county's council areas as stored, in the order the county lists them."""
+    return [name for (name,) in db.execute("SELECT name FROM council_areas ORDER BY position, id")]

@@ -15,6 +15,7 @@ import contextlib
 import os
 import sqlite3
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +29,10 @@ from loaders.errors import NO_QUARTER_COLUMN, FileRejected, MissingActingUser, P
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from core.register import Commitment
     from core.reports import LoadResult
     from core.users import User
+    from loaders.agreement import AgreementPreview
 
 EXIT_OK, EXIT_REFUSED = 0, 1  # 2, the command used wrongly, is argparse's own
 LANG = "nb"  # the language the command line prints in
@@ -118,10 +121,22 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(handler=handler)
         return command
 
-    command = add("agreement", run_agreement, "import an agreement text (.txt or .docx) for a region", writes=True)
+    command = add(
+        "agreement", run_agreement, "import an agreement (.pdf, .docx, .xlsx or .txt) for a region", writes=True
+    )
     command.add_argument("file")
     command.add_argument("--region", required=True, help="the region's name; created if new")
     command.add_argument("--period", help="e.g. 2022-2023 (default: read from the title)")
+    command.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the agreement as understood, its warnings and what would change, but save nothing",
+    )
+    command.add_argument(
+        "--first-reports",
+        metavar="QUARTER",
+        help="also save the document's Status column as the first status report for this quarter, e.g. 2024-Q1",
+    )
 
     command = add("catalogue", run_catalogue, "import the commitment register from a workbook", writes=True)
     command.add_argument("file")
@@ -223,12 +238,135 @@ def _acting_user(db: Database, args: argparse.Namespace) -> User:
 
 
 def run_agreement(args: argparse.Namespace) -> int:
-    from loaders.agreement import load_agreement
+    from core.queries import quarter_argument
+    from loaders.agreement import preview_agreement, save_preview
 
+    quarter = quarter_argument(args.first_reports) if args.first_reports else None
     with _database(args) as db:
-        result = load_agreement(db, args.file, region=args.region, period=args.period, user=_acting_user(db, args))
+        # A dry run writes nothing, so it needs no account; saving checks the account before reading.
+        user = None if args.dry_run else _acting_user(db, args)
+        preview = preview_agreement(db, args.file, args.region, args.period, file_name=os.fspath(args.file))
+        if user is None:
+            for line in preview_lines(preview, LANG):
+                print(_escaped(line))
+            say("cli.agreement.dry_run")
+            return EXIT_OK
+        for warning in preview.warnings:
+            print(t("cli.warning", LANG, warning=_escaped(warning.message(LANG))), file=sys.stderr)
+        result = save_preview(db, preview, user=user, report_quarter=quarter)
     print(result.message(LANG))
     return EXIT_OK
+
+
+def preview_lines(preview: AgreementPreview, lang: str) -> list[str]:
+    """An agreement preview as the command line prints it: the tree of focus areas and commitments
+    with their fields, the warnings, and what would change against the stored agreement."""
+    from core.vocabulary import SDG_BY_NUMBER
+    from loaders.agreement import size_texts
+
+    agreement = preview.agreement
+    lines = [
+        t(
+            "cli.agreement.heading",
+            lang,
+            period=preview.period,
+            region=preview.region,
+            file=preview.file_name,
+            **size_texts(agreement, lang),
+        )
+    ]
+    areas: list[tuple[str | None, str]] = [
+        (area.number, t("cli.agreement.focus_area", lang, number=area.number, title=area.title))
+        for area in agreement.focus_areas
+    ]
+    areas.append((None, t("cli.agreement.outside", lang)))
+    by_number = {area.number: area for area in agreement.focus_areas}
+    for number, heading in areas:
+        commitments = [commitment for commitment in agreement.commitments if commitment.focus_area == number]
+        if number is None and not commitments:
+            continue
+        lines.append("")
+        lines.append(heading)
+        area = by_number.get(number) if number is not None else None
+        if area is not None and area.hashtag:
+            lines.append("  " + t("cli.agreement.hashtags", lang, hashtags=area.hashtag))
+        for sdg in area.sdgs if area is not None else []:
+            goal = SDG_BY_NUMBER[sdg]
+            name = t("sdg.choice", lang, number=sdg, name=goal.nb if lang == "nb" else goal.en)
+            lines.append("  " + t("cli.agreement.sdg", lang, sdg=name))
+        for commitment in commitments:
+            lines.append(f"  {commitment.code}  {commitment.text}")
+            lines.extend("      " + fact for fact in commitment_facts(commitment, preview, lang))
+    lines.append("")
+    if preview.warnings:
+        lines.append(t("cli.agreement.warnings", lang, count=len(preview.warnings)))
+        lines.extend("  " + warning.message(lang) for warning in preview.warnings)
+    else:
+        lines.append(t("cli.agreement.no_warnings", lang))
+    lines.append("")
+    lines.extend(change_lines(preview, lang))
+    return lines
+
+
+def commitment_facts(commitment: Commitment, preview: AgreementPreview, lang: str) -> list[str]:
+    """The fields a table gave a commitment, one a line: council area, deadline, amount, first status."""
+    from core.vocabulary import status_label
+    from loaders.agreement import field_value
+
+    facts = []
+    for field, value in (
+        ("col.council_area", commitment.council_area),
+        ("agreements.col.deadline", commitment.deadline),
+        ("agreements.col.amount", field_value("amount", commitment.amount, lang) if commitment.amount else None),
+    ):
+        if value:
+            facts.append(t("cli.agreement.field", lang, field=t(field, lang), value=value))
+    report = preview.reports.get(commitment.code)
+    if report is not None:
+        facts.append(t("cli.agreement.report", lang, status=status_label(report.status, lang)))
+    return facts
+
+
+def change_lines(preview: AgreementPreview, lang: str) -> list[str]:
+    """What saving would change against the stored agreement, one commitment a line."""
+    from loaders.agreement import field_change_text
+
+    changes = preview.changes
+    if changes is None:
+        return [t("cli.agreement.new", lang, region=preview.region, period=preview.period)]
+    if preview.same_as_stored:
+        return [t("cli.agreement.same", lang)]
+    lines = [
+        t(
+            "cli.agreement.changes",
+            lang,
+            added=len(changes.added),
+            changed=len(changes.changed),
+            unchanged=changes.unchanged,
+            retired=len(changes.retired),
+        )
+    ]
+    lines.extend(
+        "  " + t("cli.agreement.added", lang, code=commitment.code, text=commitment.text)
+        for commitment in changes.added
+    )
+    for change in changes.changed:
+        what = "; ".join(field_change_text(field, change.before, change.after, lang) for field in change.fields)
+        lines.append("  " + t("cli.agreement.changed", lang, code=change.code, what=what))
+    lines.extend(
+        "  " + t("cli.agreement.retired", lang, code=commitment.code, text=commitment.text)
+        for commitment in changes.retired
+    )
+    for area in changes.focus_areas_added:
+        lines.append("  " + t("cli.agreement.area_added", lang, number=area.number, title=area.title))
+    for area_change in changes.focus_areas_changed:
+        what = "; ".join(
+            field_change_text(field, area_change.before, area_change.after, lang) for field in area_change.fields
+        )
+        lines.append("  " + t("cli.agreement.area_changed", lang, number=area_change.number, what=what))
+    for area in changes.focus_areas_removed:
+        lines.append("  " + t("cli.agreement.area_removed", lang, number=area.number, title=area.title))
+    return lines
 
 
 def run_catalogue(args: argparse.Namespace) -> int:
@@ -331,7 +469,13 @@ def _escaped(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(char if char.isprintable() else _escape(char) for char in text)
+    return "".join(char if _shown(char) else _escape(char) for char in text)
+
+
+def _shown(char: str) -> bool:
+    # Spaces other than " " (the thin no-break space in "250 000") are not printable to Python,
+    # but a terminal shows them as the spaces they are.
+    return char.isprintable() or unicodedata.category(char) == "Zs"
 
 
 def _escape(char: str) -> str:

@@ -1,25 +1,39 @@
 """Loading a partnership agreement's special part into the register.
 
 ``loaders.agreement_sources`` turns the file into lines, ``loaders.agreement_layout``
-reads the focus areas and commitments from them, and this module saves the result.
+reads the focus areas and commitments from them, and this module previews and saves
+the result. A preview never writes: the administrator reads it (on Avtaler, or with
+``--dry-run``) and only ``save_preview`` changes the database.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from core.access import require_admin
 from core.i18n import t
-from core.register import Agreement, save_agreements_as_upload
+from core.queries import council_area_names
+from core.register import (
+    Agreement,
+    AgreementChanges,
+    FirstReport,
+    FirstReportsFor,
+    agreement_changes,
+    save_agreements_as_upload,
+    stored_agreement,
+)
 from core.uploads import file_sha256
 from core.users import User
-from core.vocabulary import clean_text
-from loaders.agreement_layout import parse_lines
-from loaders.agreement_sources import read_lines
-from loaders.errors import MissingRegion
+from core.vocabulary import clean_text, fold, number_text, parse_quarter, quarter_label, quarter_of_date
+from loaders.agreement_layout import LayoutWarning, parse_lines
+from loaders.agreement_sources import read_document, read_lines
+from loaders.errors import CouncilAreaNotListed, MissingRegion
 
 
 @dataclass(frozen=True)
@@ -31,10 +45,17 @@ class LoadSummary:
     changed: int
     unchanged: int
     retired: int
+    # The first status reports from the document's Status column, when the administrator saved them:
+    # their quarter, their own upload (None when all were there already), how many were written, and
+    # the codes left as they were because the quarter already had a different report.
+    report_quarter: str | None = None
+    report_upload_id: int | None = None
+    reports_saved: int = 0
+    report_conflicts: tuple[str, ...] = ()
 
     def message(self, lang: str = "nb") -> str:
         """One line for the person who loaded the agreement."""
-        return t(
+        saved = t(
             "loaders.agreement.saved",
             lang,
             period=self.period,
@@ -45,6 +66,116 @@ class LoadSummary:
             retired=self.retired,
             upload=self.upload_id,
         )
+        if self.report_quarter is None:
+            return saved
+        parts = [saved]
+        quarter = quarter_label(self.report_quarter, lang)
+        if self.report_upload_id is not None:
+            parts.append(
+                t(
+                    "loaders.agreement.first_reports_saved",
+                    lang,
+                    count=self.reports_saved,
+                    quarter=quarter,
+                    upload=self.report_upload_id,
+                )
+            )
+        if self.report_conflicts:
+            parts.append(
+                t(
+                    "loaders.agreement.first_reports_kept",
+                    lang,
+                    count=len(self.report_conflicts),
+                    quarter=quarter,
+                    codes=", ".join(self.report_conflicts),
+                )
+            )
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class AgreementPreview:
+    """An agreement file as understood, and what saving it would change; nothing is saved yet."""
+
+    region: str
+    period: str
+    file_name: str
+    sha256: str
+    agreement: Agreement
+    warnings: list[LayoutWarning]
+    reports: dict[str, FirstReport]  # by commitment code, from the document's Status column
+    changes: AgreementChanges | None  # None: the region has no agreement for the period yet
+    dated: dt.date | None  # the date the document names, where it names one
+    report_quarter: str | None  # the quarter it is dated in, as core writes quarters
+
+    @property
+    def is_new(self) -> bool:
+        return self.changes is None
+
+    @property
+    def same_as_stored(self) -> bool:
+        """Whether saving would change nothing in the stored agreement."""
+        return self.changes is not None and not any_change(self.changes)
+
+
+def any_change(changes: AgreementChanges) -> bool:
+    """Whether saving would change a stored commitment or focus area (the title aside)."""
+    return bool(
+        changes.added
+        or changes.changed
+        or changes.retired
+        or changes.focus_areas_added
+        or changes.focus_areas_changed
+        or changes.focus_areas_removed
+    )
+
+
+# The text key naming each field a change can touch (core.register's COMMITMENT_FIELDS, FOCUS_AREA_FIELDS).
+FIELD_NAMES = {
+    "text": "col.text",
+    "title": "agreements.col.title",
+    "hashtag": "col.hashtag",
+    "focus_area": "col.focus_area",
+    "council_area": "col.council_area",
+    "sdgs": "col.sdgs",
+    "deadline": "agreements.col.deadline",
+    "amount": "agreements.col.amount",
+}
+
+
+def field_change_text(field: str, before: object, after: object, lang: str) -> str:
+    """One field's change in words, «Frist: 2023 → 2023-12-31»; ``before`` and ``after`` are the
+    stored and the new commitment (or focus area)."""
+    if field == "reactivated":
+        return t("agreements.reactivated", lang)
+    return t(
+        "agreements.field_change",
+        lang,
+        field=t(FIELD_NAMES[field], lang),
+        before=field_value(field, getattr(before, field), lang),
+        after=field_value(field, getattr(after, field), lang),
+    )
+
+
+def field_value(field: str, value: object, lang: str) -> str:
+    """A field's value as the preview writes it; "–" for none."""
+    if value is None or value in ("", []):
+        return "–"
+    if field == "sdgs" and isinstance(value, list):
+        return ", ".join(str(number) for number in value)
+    if field == "amount" and isinstance(value, int):
+        return t("agreements.amount", lang, amount=number_text(value, lang))
+    if field in ("text", "title"):
+        return f"«{value}»" if lang == "nb" else f"“{value}”"
+    return str(value)
+
+
+def size_texts(agreement: Agreement, lang: str) -> dict[str, str]:
+    """ "2 innsatsområder" and "1 tiltak" for a sentence about the agreement, each in its number."""
+    return {
+        "areas": t("loaders.agreement.areas", lang, count=len(agreement.focus_areas)),
+        "commitments": t("loaders.agreement.commitments", lang, count=len(agreement.commitments)),
+    }
 
 
 def read_agreement(path: str | os.PathLike, period: str | None = None) -> Agreement:
@@ -52,32 +183,89 @@ def read_agreement(path: str | os.PathLike, period: str | None = None) -> Agreem
     return parse_lines(read_lines(path), period).agreement
 
 
-def load_agreement(
+def preview_agreement(
     db: Database,
     path: str | os.PathLike,
     region: str,
     period: str | None = None,
     *,
-    user: User,
-) -> LoadSummary:
-    """Parse the agreement, then save it for the region (created if new) in one transaction.
+    file_name: str | None = None,
+) -> AgreementPreview:
+    """Read and parse the file, and compare it with the region's stored agreement for its period.
 
-    Matching on focus-area number and commitment code means a re-import updates
-    in place: status reports keep their commitments, and a commitment no longer
-    in the text is marked inactive rather than deleted.
+    ``file_name`` is the name the person knows the file by (an upload is read from a
+    temporary path). Raises the layout's and the sources' errors, naming the line.
+    """
+    region = clean_text(region)
+    if not region:
+        raise MissingRegion("loaders.agreement.no_region")
+    document = read_document(path)
+    parsed = parse_lines(document.lines, period, council_areas=council_area_names(db))
+    agreement = parsed.agreement
+    changes = agreement_changes(db, region, agreement)
+    if changes is not None:
+        # A council area the document leaves blank keeps the stored one when saved: show that one.
+        agreement = with_stored_council_areas(agreement, stored_agreement(db, region, agreement.period))
+    dated = document.dated
+    return AgreementPreview(
+        region=region,
+        period=agreement.period,
+        file_name=file_name or Path(path).name,
+        sha256=file_sha256(path),
+        agreement=agreement,
+        warnings=list(parsed.warnings),
+        reports=dict(parsed.reports),
+        changes=changes,
+        dated=dated,
+        report_quarter=quarter_of_date(dated) if dated else None,
+    )
+
+
+def with_stored_council_areas(agreement: Agreement, stored: Agreement) -> Agreement:
+    """The agreement with each blank council area filled from the stored commitment of the same code."""
+    kept = {commitment.code: commitment.council_area for commitment in stored.commitments}
+    commitments = [
+        dataclasses.replace(commitment, council_area=kept.get(commitment.code))
+        if not commitment.council_area and kept.get(commitment.code)
+        else commitment
+        for commitment in agreement.commitments
+    ]
+    return dataclasses.replace(agreement, commitments=commitments)
+
+
+def save_preview(
+    db: Database,
+    preview: AgreementPreview,
+    *,
+    user: User,
+    council_areas: dict[str, str | None] | None = None,
+    report_quarter: str | None = None,
+) -> LoadSummary:
+    """Save the previewed agreement for its region (created if new) in one transaction.
+
+    ``council_areas`` are the administrator's choices by commitment code (they win over
+    the parse); a name not on the county's list is refused, never saved as nothing.
+    With ``report_quarter``, the document's Status column is saved as the first status
+    reports for that quarter. Matching on focus-area number and commitment code means a
+    re-import updates in place: status reports keep their commitments, and a commitment
+    no longer in the text is marked inactive rather than deleted, so history is kept.
     """
     require_admin(user, "loaders.action.load_agreements")
-    if not clean_text(region):
-        raise MissingRegion("loaders.agreement.no_region")
-    agreement = read_agreement(path, period)
+    agreement = with_council_areas(preview.agreement, council_areas or {}, council_area_names(db))
+    first_reports = (
+        {preview.region: FirstReportsFor(report_quarter, dict(preview.reports))}
+        if report_quarter and preview.reports
+        else None
+    )
     saved = save_agreements_as_upload(
         db,
-        {region: agreement},
+        {preview.region: agreement},
         kind="agreement",
-        file_name=os.fspath(path),
-        sha256=file_sha256(path),
+        file_name=preview.file_name,
+        sha256=preview.sha256,
         user=user.signature,
         retire_missing=True,
+        first_reports=first_reports,
     )
     [(region_name, result)] = saved.results.items()
     return LoadSummary(
@@ -88,4 +276,47 @@ def load_agreement(
         changed=result.changed,
         unchanged=result.unchanged,
         retired=result.retired,
+        report_quarter=parse_quarter(report_quarter) if first_reports else None,
+        report_upload_id=saved.reports.upload_id if saved.reports else None,
+        reports_saved=saved.reports.added + saved.reports.changed if saved.reports else 0,
+        report_conflicts=tuple(conflict.code for conflict in saved.report_conflicts),
     )
+
+
+def with_council_areas(agreement: Agreement, chosen: dict[str, str | None], known: list[str]) -> Agreement:
+    """The agreement with the chosen council areas, by code, written as the county's list writes them.
+
+    Raises ``CouncilAreaNotListed`` for a name not on the list, or a code not in the agreement.
+    """
+    by_folded = {fold(name): name for name in known}
+    codes = {commitment.code for commitment in agreement.commitments}
+    for code, name in chosen.items():
+        if code not in codes:
+            raise CouncilAreaNotListed("loaders.agreement.unknown_code", code=code)
+        if name and fold(name) not in by_folded:
+            raise CouncilAreaNotListed("loaders.agreement.unknown_council_area", code=code, name=name)
+    commitments = [
+        dataclasses.replace(commitment, council_area=_known(chosen[commitment.code], by_folded))
+        if commitment.code in chosen
+        else commitment
+        for commitment in agreement.commitments
+    ]
+    return dataclasses.replace(agreement, commitments=commitments)
+
+
+def _known(name: str | None, by_folded: dict[str, str]) -> str | None:
+    return by_folded[fold(name)] if name else None
+
+
+def load_agreement(
+    db: Database,
+    path: str | os.PathLike,
+    region: str,
+    period: str | None = None,
+    *,
+    user: User,
+) -> LoadSummary:
+    """Preview the file and save it as it is: the command line without ``--dry-run``."""
+    require_admin(user, "loaders.action.load_agreements")
+    preview = preview_agreement(db, path, region, period, file_name=os.fspath(path))
+    return save_preview(db, preview, user=user)

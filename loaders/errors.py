@@ -241,6 +241,10 @@ class MissingRegion(MonitorError):
     """An agreement loaded without saying which region it belongs to."""
 
 
+class CouncilAreaNotListed(MonitorError):
+    """A council area chosen for a commitment that is not on the county's list, or for a code not in the agreement."""
+
+
 # --- catalogues ---------------------------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 """No broken path: every page, in both languages, for every kind of visitor, with whatever the
 address holds, opens without an exception, and shows either itself, the sign-in in its place,
-or (for a signed-in viewer on Last opp) that it is not for their role."""
+or that it is not for their role (a signed-in viewer on Last opp, anyone but an administrator on Avtaler)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from core.i18n import t
 from core.vocabulary import quarter_label, status_label
 from tests.builders import ADMIN, ENTRY, FOLLO, build_page_register, signed_in
 
-# (script, title key, what the page needs: "read", "report", "signed_in" or "nothing")
+# (script, title key, what the page needs: "read", "report", "admin", "signed_in" or "nothing")
 PAGES = (
     ("views/oversikt.py", "page.overview", "read"),
     ("views/regioner.py", "page.regions", "read"),
@@ -26,6 +26,7 @@ PAGES = (
     ("views/eksport.py", "page.export", "read"),
     ("views/last_opp.py", "page.upload", "report"),
     ("views/opplastinger.py", "page.uploads", "signed_in"),
+    ("views/avtaler.py", "page.agreements", "admin"),
     ("views/logg_inn.py", "page.sign_in", "nothing"),
 )
 # visitor: (account or None, reading open, may report)
@@ -97,7 +98,12 @@ def databases(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]:
 def expected(need: str, visitor: str) -> str:
     """What a page shows this visitor: "page", "sign-in" or "refused"."""
     account, reading_open, may_report = VISITORS[visitor]
-    may = {"read": account is not None or reading_open, "report": may_report, "signed_in": account is not None}
+    may = {
+        "read": account is not None or reading_open,
+        "report": may_report,
+        "admin": visitor == "administrator",
+        "signed_in": account is not None,
+    }
     if need == "nothing" or may[need]:
         return "page"
     return "sign-in" if account is None else "refused"
@@ -122,7 +128,7 @@ def walk(visitor: str, query: dict[str, str]) -> Iterator[tuple[str, str, str, l
         told = [info.value for info in at.main.info] + [error.value for error in at.main.error]
         if t("signin.page_needs_sign_in", lang) in told:
             shows = "sign-in"
-        elif t("signin.reporters_only", lang) in told:
+        elif t("signin.reporters_only", lang) in told or t("signin.admins_only", lang) in told:
             shows = "refused"
         else:
             shows = "page"

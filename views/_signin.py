@@ -185,6 +185,15 @@ def signed_in_user(lang: str) -> User:
     return user
 
 
+def admin_user(lang: str) -> User:
+    """The signed-in administrator, for a page only they may use; anyone else is told so and the page stops."""
+    user = current().user
+    if user is None or not user.is_admin:
+        st.error(t("signin.admins_only", lang), icon=":material/lock:")
+        st.stop()
+    return user
+
+
 def reporting_user(lang: str) -> User:
     """The signed-in user who may report, for a page that writes; anyone else is told so and the page stops."""
     user = current().user
@@ -229,21 +238,24 @@ def sign_out(visitor: Visitor) -> None:
 
 
 def may_open(visitor: Visitor, need: str) -> bool:
-    """Whether the visitor may see a page that needs ``need``: "read", "report", "signed_in" or "nothing"."""
+    """Whether the visitor may see a page that needs ``need``: "read", "report", "admin", "signed_in" or
+    "nothing"."""
     return {
         "read": visitor.may_read,
         "report": visitor.may_report,
+        "admin": visitor.is_admin,
         "signed_in": visitor.user is not None,
         "nothing": True,
     }[need]
 
 
-def gate(title: str, visitor: Visitor, lang: str) -> None:
+def gate(title: str, visitor: Visitor, lang: str, need: str = "report") -> None:
     """In place of a page the visitor may not open: say so, and offer the sign-in right here, so
     that signing in runs the same page with the same address (filters, language, commitment)."""
     st.title(title)
     if visitor.user is not None:
-        st.error(t("signin.reporters_only", lang), icon=":material/lock:")
+        refusal = "signin.admins_only" if need == "admin" else "signin.reporters_only"
+        st.error(t(refusal, lang), icon=":material/lock:")
         return
     st.info(t("signin.page_needs_sign_in", lang), icon=":material/lock:")
     sign_in_choices(visitor, lang)

@@ -79,6 +79,14 @@ VIEWS = (
         subtitle="Åpne en opplasting",
         signed_in=True,
     ),
+    View(
+        "avtaler",
+        "avtaler",
+        "Avtaler",
+        choices=(("Avtale å laste ned", "Indre Østfold regionråd, 2022-2023"),),
+        subtitle="Last opp en avtale",
+        signed_in=True,
+    ),
 )
 REGION_LABEL = "Region"
 REGION = "Follorådet"

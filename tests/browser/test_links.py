@@ -128,7 +128,7 @@ def test_no_request_leaves_the_server_and_stored_markdown_fetches_nothing(
                 if not path.startswith(("regioner", "tiltak")):
                     open_page(page, f"{url}/{path}{'&' if '?' in path else '?'}region={slug}", title)
             sign_in(page, url)
-            for title in ("Last opp", "Opplastinger"):
+            for title in ("Last opp", "Opplastinger", "Avtaler"):
                 nav(page, title)
             origin = urlsplit(url).netloc
         assert heard == []

@@ -1,0 +1,309 @@
+"""An agreement previewed before it is saved: what the parse understood, what it would change against
+the stored agreement, the administrator's council areas, and the command line's --dry-run."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.errors import NotAllowed
+from core.register import Agreement, Commitment, FirstReport, FocusArea, stored_agreement
+from core.users import add_user, get_user
+from loaders.agreement import AgreementPreview, LoadSummary, preview_agreement, save_preview
+from loaders.errors import AgreementFormatError, CouncilAreaNotListed, MissingRegion
+from tests.builders import ADMIN
+
+REGION = "Mosseregionen"
+FIRST = """\
+Partnerskapsavtale spesiell del 2025-2026
+Avtalen gjelder samarbeidet mellom fylket og regionen.
+1 - Utdanning og kompetanse #kompetanseløft
+1.1 - Flere lærlingplasser i kommunene
+1.2 - Felles karrieresenter for voksne
+ 4 – god utdanning
+2 - Samferdsel #lavereklimautslipp
+2.1 - Trygg skolevei i alle kommunene
+2.2 - Innfartsparkering ved stasjonene
+"""
+# 1.2 is dropped, 2.2 reworded and 2.3 added.
+SECOND = (
+    FIRST.replace("1.2 - Felles karrieresenter for voksne\n", "")
+    .replace("ved stasjonene", "ved Moss stasjon")
+    .replace("2.2 - Innfartsparkering ved Moss stasjon\n", "2.2 - Innfartsparkering ved Moss stasjon\n2.3 - Bysykler\n")
+)
+PARSED = Agreement(
+    period="2025-2026",
+    title="Partnerskapsavtale spesiell del 2025-2026",
+    focus_areas=[
+        FocusArea("1", "Utdanning og kompetanse", "#kompetanseløft", [4]),
+        FocusArea("2", "Samferdsel", "#lavereklimautslipp", []),
+    ],
+    commitments=[
+        Commitment("1.1", "Flere lærlingplasser i kommunene", focus_area="1"),
+        Commitment("1.2", "Felles karrieresenter for voksne", focus_area="1"),
+        Commitment("2.1", "Trygg skolevei i alle kommunene", focus_area="2"),
+        Commitment("2.2", "Innfartsparkering ved stasjonene", focus_area="2"),
+    ],
+)
+
+
+@pytest.fixture
+def agreement_file(tmp_path):
+    path = tmp_path / "avtale-moss.txt"
+    path.write_text(FIRST, encoding="utf-8")
+    return path
+
+
+def counts(db) -> tuple[int, int, int]:
+    return db.execute(
+        "SELECT (SELECT count(*) FROM uploads), (SELECT count(*) FROM agreements), (SELECT count(*) FROM commitments)"
+    ).fetchone()
+
+
+def test_a_preview_of_a_new_agreement_saves_nothing(db, agreement_file):
+    before = counts(db)
+    preview = preview_agreement(db, agreement_file, f"  {REGION} ")
+    assert preview == AgreementPreview(
+        region=REGION,
+        period="2025-2026",
+        file_name="avtale-moss.txt",
+        sha256=preview.sha256,
+        agreement=PARSED,
+        warnings=[],
+        reports={},
+        changes=None,
+        dated=None,
+        report_quarter=None,
+    )
+    assert len(preview.sha256) == 64
+    assert (preview.is_new, preview.same_as_stored) == (True, False)
+    assert counts(db) == before
+
+
+def test_saving_a_preview_applies_the_council_areas_chosen(db, agreement_file):
+    preview = preview_agreement(db, agreement_file, REGION, file_name="Avtale Moss.txt")
+    summary = save_preview(
+        db, preview, user=ADMIN, council_areas={"1.1": "utdanning og kompetanse", "2.1": "Samferdsel", "2.2": None}
+    )
+    assert summary == LoadSummary(
+        upload_id=1, region=REGION, period="2025-2026", added=4, changed=0, unchanged=0, retired=0
+    )
+    assert summary.message() == (
+        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 1)."
+    )
+    stored = stored_agreement(db, REGION, "2025-2026")
+    assert [(c.code, c.council_area) for c in stored.commitments] == [
+        ("1.1", "Utdanning og kompetanse"),
+        ("1.2", None),
+        ("2.1", "Samferdsel"),
+        ("2.2", None),
+    ]
+    assert db.execute("SELECT kind, file_name FROM uploads").fetchall() == [("agreement", "Avtale Moss.txt")]
+
+
+def test_a_council_area_not_on_the_list_is_refused_and_nothing_saved(db, agreement_file):
+    preview = preview_agreement(db, agreement_file, REGION)
+    before = counts(db)
+    with pytest.raises(CouncilAreaNotListed) as refused:
+        save_preview(db, preview, user=ADMIN, council_areas={"1.1": "Kultur og mangfold", "2.1": "Rådmannen"})
+    assert str(refused.value) == "Tiltak 2.1: «Rådmannen» er ikke et av fylkets rådsområder. Velg et fra listen."
+    with pytest.raises(CouncilAreaNotListed) as refused:
+        save_preview(db, preview, user=ADMIN, council_areas={"9.9": "Samferdsel"})
+    assert str(refused.value) == "Tiltak 9.9 finnes ikke i avtalen som lagres."
+    assert counts(db) == before
+
+
+def test_only_an_administrator_saves(db, agreement_file):
+    add_user(db, "ola", "Ola Nordmann", "rapportør", regions=())
+    preview = preview_agreement(db, agreement_file, REGION)
+    with pytest.raises(NotAllowed) as refused:
+        save_preview(db, preview, user=get_user(db, "ola"))
+    assert str(refused.value) == "Bare administratorer kan laste inn avtaler; Ola Nordmann er ikke administrator."
+    assert counts(db) == (0, 0, 0)
+
+
+def test_a_changed_file_is_compared_with_the_stored_agreement(db, agreement_file):
+    save_preview(db, preview_agreement(db, agreement_file, REGION), user=ADMIN, council_areas={"2.2": "Samferdsel"})
+    agreement_file.write_text(SECOND, encoding="utf-8")
+    preview = preview_agreement(db, agreement_file, REGION)
+    changes = preview.changes
+    assert changes is not None
+    assert [c.code for c in changes.added] == ["2.3"]
+    assert [(c.code, c.fields, c.before.text, c.after.text, c.after.council_area) for c in changes.changed] == [
+        ("2.2", ("text",), "Innfartsparkering ved stasjonene", "Innfartsparkering ved Moss stasjon", "Samferdsel")
+    ]
+    assert [c.code for c in changes.retired] == ["1.2"]
+    assert changes.unchanged == 2
+    assert (preview.is_new, preview.same_as_stored) == (False, False)
+    # The document names no council areas: the preview shows those saving keeps.
+    assert [(c.code, c.council_area) for c in preview.agreement.commitments] == [
+        ("1.1", None),
+        ("2.1", None),
+        ("2.2", "Samferdsel"),
+        ("2.3", None),
+    ]
+
+    summary = save_preview(db, preview, user=ADMIN)
+    assert (summary.added, summary.changed, summary.unchanged, summary.retired) == (1, 1, 2, 1)
+    # History is kept: the retired commitment is still there, inactive.
+    assert db.execute("SELECT code, active FROM commitments ORDER BY code").fetchall() == [
+        ("1.1", 1),
+        ("1.2", 0),
+        ("2.1", 1),
+        ("2.2", 1),
+        ("2.3", 1),
+    ]
+
+
+def test_the_same_file_again_says_so_and_saving_it_is_harmless(db, agreement_file):
+    save_preview(db, preview_agreement(db, agreement_file, REGION), user=ADMIN)
+    preview = preview_agreement(db, agreement_file, REGION)
+    assert (preview.is_new, preview.same_as_stored) == (False, True)
+    summary = save_preview(db, preview, user=ADMIN)
+    assert (summary.added, summary.changed, summary.unchanged, summary.retired) == (0, 0, 4, 0)
+    assert stored_agreement(db, REGION, "2025-2026") == PARSED
+
+
+def test_first_reports_are_saved_for_the_quarter_chosen(db, agreement_file):
+    preview = preview_agreement(db, agreement_file, REGION)
+    offered = {"1.1": FirstReport("on_track", 20), "2.1": FirstReport("not_started")}
+    with_reports = AgreementPreview(**{**preview.__dict__, "reports": offered})
+    summary = save_preview(db, with_reports, user=ADMIN, report_quarter="3. kv. 2025")
+    assert summary.message() == (
+        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 1). "
+        "2 første statusrapporter for 3. kv. 2025 er lagret (opplasting 2)."
+    )
+    assert db.execute(
+        "SELECT c.code, s.quarter, s.status, s.progress FROM status_reports s "
+        "JOIN commitments c ON c.id = s.commitment_id ORDER BY c.code"
+    ).fetchall() == [("1.1", "2025-Q3", "on_track", 20), ("2.1", "2025-Q3", "not_started", None)]
+
+    # Again, with 1.1 delayed: the report already there stays, and the message names it.
+    changed = AgreementPreview(**{**preview.__dict__, "reports": {**offered, "1.1": FirstReport("delayed", 10)}})
+    again = save_preview(db, changed, user=ADMIN, report_quarter="2025-Q3")
+    assert again.message() == (
+        "Avtale 2025-2026 for Mosseregionen: 0 nye, 0 endret, 4 uendret, 0 utgått (opplasting 3). "
+        "1 tiltak hadde allerede en annen rapport for 3. kv. 2025 og beholder den: 1.1."
+    )
+    assert db.execute("SELECT count(*) FROM status_reports WHERE status = 'delayed'").fetchone() == (0,)
+
+
+def test_without_a_quarter_the_first_reports_are_not_saved(db, agreement_file):
+    preview = preview_agreement(db, agreement_file, REGION)
+    with_reports = AgreementPreview(**{**preview.__dict__, "reports": {"1.1": FirstReport("on_track", 20)}})
+    save_preview(db, with_reports, user=ADMIN)
+    assert db.execute("SELECT count(*) FROM status_reports").fetchone() == (0,)
+
+
+def test_a_preview_needs_a_region_and_a_readable_layout(db, agreement_file):
+    with pytest.raises(MissingRegion):
+        preview_agreement(db, agreement_file, " ")
+    agreement_file.write_text(FIRST + "2.2 - Igjen\n", encoding="utf-8")
+    with pytest.raises(AgreementFormatError) as refused:
+        preview_agreement(db, agreement_file, REGION)
+    assert str(refused.value) == "Tiltak 2.2 står to ganger i avtalen (linje 9 og 10)."
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+DRY_RUN = """\
+Avtale 2025-2026 for Mosseregionen fra «{file}»: 2 innsatsområder, 4 tiltak.
+
+Innsatsområde 1: Utdanning og kompetanse
+  emneknagger: #kompetanseløft
+  bærekraftsmål: SDG 4 – God utdanning
+  1.1  Flere lærlingplasser i kommunene
+  1.2  Felles karrieresenter for voksne
+
+Innsatsområde 2: Samferdsel
+  emneknagger: #lavereklimautslipp
+  2.1  Trygg skolevei i alle kommunene
+  2.2  Innfartsparkering ved stasjonene
+
+Ingen advarsler.
+
+Mosseregionen har ingen avtale for 2025-2026 fra før: alt blir nytt.
+Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.
+"""
+
+
+def test_dry_run_prints_the_preview_and_saves_nothing(db_path, db, agreement_file, run_cli):
+    run = run_cli("agreement", str(agreement_file), "--region", REGION, "--dry-run")
+    assert (run.returncode, run.stdout, run.stderr) == (0, DRY_RUN.format(file=agreement_file), "")
+    assert counts(db) == (0, 0, 0)
+
+
+def test_dry_run_of_a_changed_file_lists_the_changes(db_path, db, agreement_file, run_cli):
+    add_user(db, "kari", "Kari Nordmann", "administrator")
+    saved = run_cli("agreement", str(agreement_file), "--region", REGION, "--as", "kari")
+    assert (saved.returncode, saved.stdout) == (
+        0,
+        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 1).\n",
+    )
+    agreement_file.write_text(SECOND, encoding="utf-8")
+    run = run_cli("agreement", str(agreement_file), "--region", REGION, "--dry-run")
+    assert run.returncode == 0
+    assert run.stdout.split("\n\n")[-1] == (
+        "Mot den lagrede avtalen: 1 nye, 1 endret, 2 uendret, 1 utgår (historikken beholdes).\n"
+        "  Ny 2.3: Bysykler\n"
+        "  Endret 2.2: Tiltak: «Innfartsparkering ved stasjonene» → «Innfartsparkering ved Moss stasjon»\n"
+        "  Utgår 1.2: Felles karrieresenter for voksne\n"
+        "Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.\n"
+    )
+    assert counts(db) == (1, 1, 4)
+
+
+def test_saving_from_the_command_line_needs_an_account_but_a_dry_run_does_not(db_path, db, agreement_file, run_cli):
+    run = run_cli("agreement", str(agreement_file), "--region", REGION)
+    assert (run.returncode, run.stdout, run.stderr) == (
+        1,
+        "",
+        "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "
+        "Opprett en bruker med «python -m loaders user add».\n",
+    )
+    assert counts(db) == (0, 0, 0)
+
+
+def test_first_reports_quarter_is_read_as_people_write_it(db_path, db, agreement_file, run_cli):
+    add_user(db, "kari", "Kari Nordmann", "administrator")
+    run = run_cli(
+        "agreement", str(agreement_file), "--region", REGION, "--as", "kari", "--first-reports", "3. kv. 2025"
+    )
+    # A text without a Status column has no first reports: the agreement alone is saved.
+    assert (run.returncode, db.execute("SELECT count(*) FROM status_reports").fetchone()) == (0, (0,))
+    wrong = run_cli("agreement", str(agreement_file), "--region", REGION, "--as", "kari", "--first-reports", "snart")
+    assert (wrong.returncode, wrong.stdout, wrong.stderr) == (
+        1,
+        "",
+        "«snart» er ikke et kvartal. Skriv for eksempel 2024-Q2 eller 2. kv. 2024.\n",
+    )
+
+
+def test_dry_run_of_an_action_plan_prints_each_commitment_s_fields_and_the_warnings(db_path, db, tmp_path, run_cli):
+    from tests.test_avtaler_page import action_plan
+
+    path = tmp_path / "handlingsplan.docx"
+    path.write_bytes(action_plan())
+    run = run_cli("agreement", str(path), "--region", REGION, "--dry-run")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout == (
+        f"Avtale 2025-2026 for Mosseregionen fra «{path}»: 1 innsatsområde, 2 tiltak.\n"
+        "\n"
+        "Innsatsområde 1: Samferdsel\n"
+        "  emneknagger: #lavereklimautslipp\n"
+        "  1.1  Trygg skolevei\n"
+        "      Rådsområde: Samferdsel\n"
+        "      Frist: 2025-12-31\n"
+        "      Midler (kr): 250\u202f000 kr\n"
+        "      første status: I rute\n"
+        "  1.2  Bysykler i Moss\n"
+        "      Frist: 2026\n"
+        "      første status: Ikke startet\n"
+        "\n"
+        "1 advarsel:\n"
+        "  Linje 5: ansvaret «Rådmannen» for tiltak 1.2 er ikke ett av rådsområdene (Kultur og mangfold, Plan, "
+        "klima og miljø, Samferdsel, Næring og tannhelse, Utdanning og kompetanse, Finans og administrasjon, "
+        "Fylkesrådsleders kontor). Velg rådsområdet for tiltaket før du lagrer.\n"
+        "\n"
+        "Mosseregionen har ingen avtale for 2025-2026 fra før: alt blir nytt.\n"
+        "Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.\n"
+    )

@@ -213,7 +213,8 @@ def preview_agreement(
         file_name=file_name or Path(path).name,
         sha256=file_sha256(path),
         agreement=agreement,
-        warnings=list(parsed.warnings),
+        # Said first: it concerns the whole document, not a line of it.
+        warnings=[LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings),
         reports=dict(parsed.reports),
         changes=changes,
         dated=dated,

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from lxml import etree
 
-from core.i18n import t
+from loaders.agreement import preview_agreement
 from loaders.docx_view import final_view
 
 TITLE = "Partnerskapsavtale spesiell del 2024-2025"
@@ -284,16 +284,25 @@ def test_a_formatting_change_counts_as_a_revision_and_keeps_the_formatting_as_it
     assert "rPrChange" not in body_tags(document)
 
 
-def test_the_preview_warns_that_tracked_changes_were_read_as_accepted():
-    key = "loaders.agreement.warning.tracked_changes"
-    assert t(key, "nb", line=1) == (
-        "Linje 1: Word-dokumentet har sporede endringer som ikke er godtatt. De er lest som om de var godtatt; "
+def test_the_preview_warns_that_tracked_changes_were_read_as_accepted(db, tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Partnerskapsavtale 2024")
+    document.add_paragraph("1 - Utdanning")
+    paragraph(document, inserted(run("1.1 - Flere lærlinger")))
+    path = tmp_path / "avtale.docx"
+    document.save(path)
+
+    preview = preview_agreement(db, path, "Indre Østfold")
+
+    assert [commitment.text for commitment in preview.agreement.commitments] == ["Flere lærlinger"]
+    assert [warning.message("nb") for warning in preview.warnings] == [
+        "Word-dokumentet har sporede endringer som ikke er godtatt. De er lest som om de var godtatt; "
         "sjekk teksten, eller godta eller avvis endringene i Word og last opp filen på nytt."
-    )
-    assert t(key, "en", line=1) == (
-        "Line 1: the Word document has tracked changes that have not been accepted. They were read as if accepted; "
+    ]
+    assert [warning.message("en") for warning in preview.warnings] == [
+        "The Word document has tracked changes that have not been accepted. They were read as if accepted; "
         "check the text, or accept or reject the changes in Word and upload the file again."
-    )
+    ]
 
 
 # --- content controls ---------------------------------------------------------------------------

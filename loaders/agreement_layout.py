@@ -346,6 +346,7 @@ class _Parser:
         current: Commitment | None = None  # the commitment that following text continues
         bullet_parent: Commitment | None = None  # what the current run of bullets is under (None: the focus area)
         bullets = 0  # how many bullets the current run has had
+        current_row = False  # whether the current commitment is a table row's
         seen_heading_like = False
         title_done = False
         skip: set[int] = set()
@@ -413,6 +414,9 @@ class _Parser:
                     target.text = f"{target.text} {part.text}".strip()
                     continue
                 current = self._add(area, code, part.text, index)
+            elif current is not None and cells is None and current_row:
+                # A table row holds its whole text: a paragraph after the table is prose of its own.
+                current = None
             elif current is not None:
                 if _mentions_sdg(part.text):
                     self.warn("sdg_in_text", index, code=current.code, text=_excerpt(part.text))
@@ -421,8 +425,10 @@ class _Parser:
                 current.text = f"{current.text} {part.text}".strip()
             elif cells is not None and part.text:
                 self.warn("table_row_skipped", index, text=_excerpt(part.text))
-            if cells is not None and current is not None and part.kind in {"commitment", "sub", "bullet"}:
-                self._fields(index, current, cells)
+            if part.kind in {"commitment", "sub", "bullet"}:
+                current_row = cells is not None
+                if cells is not None and current is not None:
+                    self._fields(index, current, cells)
 
     def _classify(self, index: int, area: FocusArea | None) -> _Part:
         line = self.lines[index]

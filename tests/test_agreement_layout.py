@@ -535,6 +535,26 @@ def test_a_table_row_outside_any_commitment_is_named():
     ]
 
 
+def test_a_paragraph_after_a_table_is_not_glued_to_its_last_row():
+    # Found by the preview's tests: "Vedtatt …" after the table became part of 1.2's text.
+    parsed = parse_lines(
+        [
+            Line("Handlingsplan 2024", 1),
+            Line("1 Samferdsel", 2),
+            row(3, "1.1", "Buss"),
+            row(4, "1.2", "Bysykler"),
+            Line("Vedtatt i regionrådet 12. mars 2025", 5),
+            Line("1.3 Innfartsparkering", 6),
+        ]
+    )
+    assert parsed.agreement.commitments == [
+        commitment("1.1", "Buss"),
+        commitment("1.2", "Bysykler"),
+        commitment("1.3", "Innfartsparkering"),
+    ]
+    assert parsed.warnings == []
+
+
 @pytest.mark.parametrize(
     "value,deadline",
     [

@@ -1747,6 +1747,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fant ikke avtaleperioden i tittelen «{title}». Oppgi perioden, for eksempel «2022-2023».",
         "Could not find the agreement period in the title “{title}”. Give the period, for example “2022-2023”.",
     ),
+    "loaders.agreement.bad_period": (
+        "«{period}» er ikke en avtaleperiode. Skriv et år («2025») eller to år med bindestrek, det "
+        "første først («2025-2026»).",
+        "“{period}” is not an agreement period. Write a year (“2025”) or two years with a hyphen, the "
+        "first first (“2025-2026”).",
+    ),
+    "loaders.agreement.quarter_outside_period": (
+        "{quarter} ligger utenfor avtaleperioden {period}. Velg et kvartal i perioden for den første statusrapporten.",
+        "{quarter} is outside the agreement period {period}. Choose a quarter within the period for the "
+        "first status report.",
+    ),
     "loaders.agreement.no_commitments": (
         "Fant ingen nummererte tiltak i avtalen. Tiltakene må stå under et innsatsområde "
         "(«1 - Tittel») og være nummerert («1.1 - ...»).",

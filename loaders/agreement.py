@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.access import require_admin
-from core.i18n import t
+from core.i18n import Deferred, t
 from core.queries import council_area_names
 from core.register import (
     Agreement,
@@ -25,6 +25,7 @@ from core.register import (
     FirstReport,
     FirstReportsFor,
     agreement_changes,
+    period_years,
     save_agreements_as_upload,
     stored_agreement,
 )
@@ -33,7 +34,7 @@ from core.users import User
 from core.vocabulary import clean_text, fold, number_text, parse_quarter, quarter_label, quarter_of_date
 from loaders.agreement_layout import LayoutWarning, parse_lines
 from loaders.agreement_sources import read_document, read_lines
-from loaders.errors import CouncilAreaNotListed, MissingRegion
+from loaders.errors import CouncilAreaNotListed, MissingRegion, QuarterOutsidePeriod
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ def preview_agreement(
         reports=dict(parsed.reports),
         changes=changes,
         dated=dated,
-        report_quarter=quarter_of_date(dated) if dated else None,
+        # A date outside the period is no quarter to report for (a Word file's creation date, say).
+        report_quarter=quarter if dated and in_period(quarter := quarter_of_date(dated), agreement.period) else None,
     )
 
 
@@ -252,6 +254,13 @@ def save_preview(
     no longer in the text is marked inactive rather than deleted, so history is kept.
     """
     require_admin(user, "loaders.action.load_agreements")
+    report_quarter = parse_quarter(report_quarter) if report_quarter else None
+    if report_quarter and not in_period(report_quarter, preview.period):
+        raise QuarterOutsidePeriod(
+            "loaders.agreement.quarter_outside_period",
+            quarter=Deferred(quarter_label, report_quarter),
+            period=preview.period,
+        )
     agreement = with_council_areas(preview.agreement, council_areas or {}, council_area_names(db))
     first_reports = (
         {preview.region: FirstReportsFor(report_quarter, dict(preview.reports))}
@@ -277,11 +286,18 @@ def save_preview(
         changed=result.changed,
         unchanged=result.unchanged,
         retired=result.retired,
-        report_quarter=parse_quarter(report_quarter) if first_reports else None,
+        report_quarter=report_quarter if first_reports else None,
         report_upload_id=saved.reports.upload_id if saved.reports else None,
         reports_saved=saved.reports.added + saved.reports.changed if saved.reports else 0,
         report_conflicts=tuple(conflict.code for conflict in saved.report_conflicts),
     )
+
+
+def in_period(quarter: str, period: str) -> bool:
+    """Whether a quarter ("2025-Q1") falls in an agreement's period ("2025-2026"); a period without
+    years (a register's "løpende") holds every quarter."""
+    start, end = period_years(period)
+    return start is None or end is None or start <= int(quarter[:4]) <= end
 
 
 def with_council_areas(agreement: Agreement, chosen: dict[str, str | None], known: list[str]) -> Agreement:

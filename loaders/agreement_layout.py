@@ -87,7 +87,13 @@ _ITEM_WORD = re.compile(rf"^(?:tiltak|mål|delmål|punkt|aktivitet)\s+(?={_CODE}
 # An HTML or Word export's own list number before the code: "1. 1.1 Etablere ...".
 _LIST_NUMBER = re.compile(rf"^\d{{1,2}}[.)]\s+(?={_CODE}(?:\.?\s|\.?[{_DASH}:]|\.?$))")
 # The text must start with a letter, so "2022-2023" or "3 000 kroner" never look numbered.
-_NUMBERED = re.compile(rf"^(?P<number>\d{{1,2}})(?P<dot>\.?)(?P<sep>\s*[{_DASH}:]\s*|\s+)(?P<text>[^\W\d_].*)$")
+# The title starts with a letter, maybe after an opening quote or emphasis («Grønn» omstilling,
+# "Ung i Follo", **Fet**), or with a digit after a dash or colon ("1 - 5G og …"); never a bare
+# digit after a space, so "3 000 kroner" stays text.
+_NUMBERED = re.compile(
+    rf"^(?P<number>\d{{1,2}})(?P<dot>\.?)(?P<sep>\s*[{_DASH}:]\s*|\s+)"
+    rf"(?P<text>[«\"“‘'(*]*[^\W\d_].*|(?<=[{_DASH}:]\s)\d.*)$"
+)
 _AREA_WORDS = (
     "innsatsområde|innsatsområdet|satsingsområde|satsingsområdet|satsningsområde|satsområde|"
     "fokusområde|fokusområdet|hovedområde|hovudområde|temaområde|samarbeidsområde|område|tema"
@@ -175,6 +181,14 @@ def normalise_period(period: object) -> str:
     return f"{match[1]}-{match[2]}" if match else text
 
 
+def _valid_period(period: str) -> bool:
+    """A year ("2024") or a span of years in order ("2024-2025"), as agreements run."""
+    match = _PERIOD_RANGE.fullmatch(period)
+    if match:
+        return int(match[1]) <= int(match[2])
+    return _PERIOD_YEAR.fullmatch(period) is not None
+
+
 def period_from_title(title: str) -> str | None:
     """ "2022-2023" from "Partnerskapsavtale spesiell del 2022-2023", "2024" from "... 2024"."""
     match = _PERIOD_RANGE.search(title)
@@ -239,7 +253,10 @@ class _Parser:
         self._drop_contents()
         self._drop_page_furniture()
         title = next((line for line in self.lines if line), "")
-        period = normalise_period(period) or period_from_title(title)
+        given = normalise_period(period)
+        if given and not _valid_period(given):
+            raise AgreementFormatError("loaders.agreement.bad_period", period=given)
+        period = given or period_from_title(title)
         if not period:
             raise AgreementFormatError("loaders.agreement.no_period", title=title)
         self.agreement = Agreement(period=period, title=title or None)

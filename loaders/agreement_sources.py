@@ -164,7 +164,9 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(r"^\s*(?:dato|date|datert|dated)\b", re.IGNORECASE)
-_DATE_WORDS = re.compile(r"\b(?:vedtatt|vedteke|vedtak|godkjent|signert|underskrevet|undertegnet)\b", re.IGNORECASE)
+_DATE_WORDS = re.compile(
+    r"\b(?:vedtatt|vedteke|vedtak|godkjent|signert|underskrevet|undertegnet|datert|dagsett)\b", re.IGNORECASE
+)
 # "Askim, 1. mars 2023" at the signatures: a place, a comma and the date, nothing more.
 _PLACE_AND_DATE = re.compile(rf"^[^\W\d][^\d,]{{0,40}},\s*(?:den\s+)?(?:{_DATE.pattern})\.?\s*$", re.IGNORECASE)
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")

@@ -241,6 +241,10 @@ class MissingRegion(MonitorError):
     """An agreement loaded without saying which region it belongs to."""
 
 
+class QuarterOutsidePeriod(MonitorError):
+    """A first status report asked for a quarter outside the agreement's period."""
+
+
 class CouncilAreaNotListed(MonitorError):
     """A council area chosen for a commitment that is not on the county's list, or for a code not in the agreement."""
 

@@ -160,6 +160,21 @@ def test_period_from_argument_or_title():
     assert [normalise_period(" 2022–2023 "), normalise_period("løpende")] == ["2022-2023", "løpende"]
 
 
+@pytest.mark.parametrize("period", ["abc", "2026-2025", "20244"])
+def test_a_period_given_must_be_years_in_order(period):
+    with pytest.raises(AgreementFormatError) as error:
+        parse_agreement_text(SMALL, period=period)
+    assert str(error.value) == (
+        f"«{period}» er ikke en avtaleperiode. Skriv et år («2025») eller to år med bindestrek, det første "
+        "først («2025-2026»)."
+    )
+
+
+def test_a_number_in_a_sentence_after_a_heading_stays_text():
+    agreement = parse_agreement_text("Avtale 2024\n1 - Næring\n1.1 Et tiltak\n3 000 kroner er satt av.\n")
+    assert agreement.commitments == [Commitment("1.1", "Et tiltak 3 000 kroner er satt av.", "1")]
+
+
 def test_missing_period():
     with pytest.raises(AgreementFormatError) as error:
         parse_agreement_text(SMALL.replace("2024-2025", ""))

@@ -58,6 +58,11 @@ def test_the_seed_reads_without_a_warning():
         ("Fokusområde 1 - Utdanning og kompetanse #a #b", "Utdanning og kompetanse", "#a #b"),
         ("Hovudområde 1: Utdanning og kompetanse", "Utdanning og kompetanse", None),
         ("Tema 1 – Utdanning og kompetanse", "Utdanning og kompetanse", None),
+        # Found in the try-out: a title opening with a quote, emphasis or a digit refused the whole file.
+        ("1 - «Grønn» omstilling #tag", "«Grønn» omstilling", "#tag"),
+        ('1 - "Ung i Follo" #tag', '"Ung i Follo"', "#tag"),
+        ("1 - **Fet** tema", "**Fet** tema", None),
+        ("1 - 5G og digital infrastruktur #tag", "5G og digital infrastruktur", "#tag"),
     ],
 )
 def test_heading_layouts(heading, title, hashtag):

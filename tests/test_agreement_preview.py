@@ -3,13 +3,15 @@ the stored agreement, the administrator's council areas, and the command line's 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from core.errors import NotAllowed
 from core.register import Agreement, Commitment, FirstReport, FocusArea, stored_agreement
 from core.users import add_user, get_user
 from loaders.agreement import AgreementPreview, LoadSummary, preview_agreement, save_preview
-from loaders.errors import AgreementFormatError, CouncilAreaNotListed, MissingRegion
+from loaders.errors import AgreementFormatError, CouncilAreaNotListed, MissingRegion, QuarterOutsidePeriod
 from tests.builders import ADMIN
 
 REGION = "Mosseregionen"
@@ -185,6 +187,28 @@ def test_first_reports_are_saved_for_the_quarter_chosen(db, agreement_file):
         "1 tiltak hadde allerede en annen rapport for 3. kv. 2025 og beholder den: 1.1."
     )
     assert db.execute("SELECT count(*) FROM status_reports WHERE status = 'delayed'").fetchone() == (0,)
+
+
+def test_first_reports_only_for_a_quarter_in_the_period(db, agreement_file):
+    # Found in the try-out: a Word file's creation date (2013) became the default quarter of a
+    # 2025-2026 agreement, and the command line saved reports for 2013-Q4.
+    agreement_file.write_text(FIRST + "Vedtatt i regionrådet 12. mars 2013.\n", encoding="utf-8")
+    preview = preview_agreement(db, agreement_file, REGION)
+    assert (preview.dated, preview.report_quarter) == (dt.date(2013, 3, 12), None)
+    agreement_file.write_text(FIRST + "Vedtatt i regionrådet 12. mars 2025.\n", encoding="utf-8")
+    preview = preview_agreement(db, agreement_file, REGION)
+    assert (preview.dated, preview.report_quarter) == (dt.date(2025, 3, 12), "2025-Q1")
+
+    with_reports = AgreementPreview(**{**preview.__dict__, "reports": {"1.1": FirstReport("on_track", 20)}})
+    with pytest.raises(QuarterOutsidePeriod) as refused:
+        save_preview(db, with_reports, user=ADMIN, report_quarter="2013-Q4")
+    assert [refused.value.message("nb"), refused.value.message("en")] == [
+        "4. kv. 2013 ligger utenfor avtaleperioden 2025-2026. Velg et kvartal i perioden for den første "
+        "statusrapporten.",
+        "Q4 2013 is outside the agreement period 2025-2026. Choose a quarter within the period for the first "
+        "status report.",
+    ]
+    assert counts(db) == (0, 0, 0)
 
 
 def test_without_a_quarter_the_first_reports_are_not_saved(db, agreement_file):

@@ -654,6 +654,8 @@ def test_document_date_from_its_own_lines():
 
     assert dated("Avtale", "Dato: 15.02.2023", "Askim, 1. mars 2023") == datetime.date(2023, 2, 15)
     assert dated("Vedtatt i fylkestinget 12. mars 2023", "Mysen, 2023-04-01") == datetime.date(2023, 4, 1)
+    # Found in the try-out: the date in a sentence was missed and the file's creation date (2013) used.
+    assert dated("Avtalen er datert 15. mars 2025 og gjelder to år.") == datetime.date(2025, 3, 15)
     # A deadline in a commitment is no date of the document; neither is an impossible date.
     assert dated("1.1 Ferdig innen 31.12.2023", "Dato: 31.02.2023") is None
     assert document_date([Line("1.1 Tiltak", 1, cells={"deadline": "Vedtatt 1.1.2023"})]) is None

@@ -30,6 +30,7 @@ from loaders.agreement import (
     AgreementPreview,
     field_change_text,
     field_value,
+    in_period,
     preview_agreement,
     save_preview,
     size_texts,
@@ -372,8 +373,11 @@ def first_report_choice(preview: AgreementPreview, lang: str) -> str | None:
     offered = st.checkbox(
         t("agreements.first_reports", lang, count=len(preview.reports)), key="agreement-first-reports"
     )
-    default = preview.report_quarter or quarter_of_date(dt.date.today())
-    quarters = report_quarters(preview.period, default)
+    today = quarter_of_date(dt.date.today())
+    quarters = report_quarters(preview.period) or [today]
+    # The document's own quarter, else today's, else the newest one of the period already begun.
+    begun = [quarter for quarter in quarters if quarter <= today]
+    default = preview.report_quarter or (today if today in quarters else (begun or quarters[-1:])[0])
     quarter = st.selectbox(
         t("agreements.first_reports_quarter", lang),
         quarters,
@@ -385,14 +389,14 @@ def first_report_choice(preview: AgreementPreview, lang: str) -> str | None:
     return quarter if offered else None
 
 
-def report_quarters(period: str, default: str) -> list[str]:
-    """The quarters a first report can be for, newest first: those of the agreement's period, those
-    with reports, the next and today's (``default`` among them)."""
+def report_quarters(period: str) -> list[str]:
+    """The quarters of the agreement's period a first report can be for, newest first (every
+    quarter with reports for a period without years)."""
+    quarters = [quarter for quarter in upload.all_quarters() if in_period(quarter, period)]
     start, end = period_years(period)
-    in_period = (
-        [f"{year}-Q{number}" for year in range(start, end + 1) for number in range(1, 5)] if start and end else []
-    )
-    return sorted({*in_period, *upload.all_quarters(), default}, reverse=True)
+    if start and end:
+        quarters = [f"{year}-Q{number}" for year in range(start, end + 1) for number in range(1, 5)]
+    return sorted(set(quarters), reverse=True)
 
 
 def save(preview: AgreementPreview, user: User, council_areas: dict[str, str | None], quarter: str | None, lang: str):

@@ -358,6 +358,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "agreements.col.number": ("Nr", "No."),
     "agreements.col.hashtags": ("Emneknagger", "Hashtags"),
     "agreements.col.deadline": ("Frist", "Deadline"),
+    "agreements.field.amount": ("Midler", "Funds"),
     "agreements.col.amount": ("Midler (kr)", "Funds (NOK)"),
     "agreements.col.change": ("Endring", "Change"),
     "agreements.col.what_changed": ("Hva som endres", "What changes"),
@@ -456,7 +457,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "agreements.change.focus_area_removed": ("− Innsatsområdet utgår", "− Focus area retired"),
     "agreements.change.focus_area": ("~ Innsatsområde {number}", "~ Focus area {number}"),
     "agreements.reactivated": ("Tatt i bruk igjen", "In use again"),
-    "agreements.amount": ("{amount} kr", "NOK {amount}"),
     "agreements.field_change": ("{field}: {before} → {after}", "{field}: {before} → {after}"),
     "agreements.first_reports": (
         "Lagre Status-kolonnen som første statusrapport ({count} tiltak)",
@@ -1930,6 +1930,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.agreement.warning.table_row_skipped": (
         "{place}: tabellraden «{text}» har ikke noe tiltaksnummer og står ikke under et tiltak; den er ikke tatt med.",
         "{place}: the table row “{text}” has no commitment number and stands under no commitment; it was not included.",
+    ),
+    "loaders.agreement.warning.stored_council_area": (
+        "Tiltak {code}: dokumentet sier {document}, men rådsområdet som er lagret for tiltaket er {stored}. "
+        "Det lagrede beholdes; velg {document} i tabellen hvis dokumentet har rett.",
+        "Commitment {code}: the document says {document}, but the council area stored for the commitment is "
+        "{stored}. The stored one is kept; choose {document} in the table if the document is right.",
     ),
     "loaders.agreement.warning.council_area": (
         "{place}: ansvaret «{value}» for tiltak {code} er ikke ett av rådsområdene ({areas}). "

@@ -316,8 +316,8 @@ def commitment_facts(commitment: Commitment, preview: AgreementPreview, lang: st
     facts = []
     for field, value in (
         ("col.council_area", commitment.council_area),
-        ("agreements.col.deadline", commitment.deadline),
-        ("agreements.col.amount", field_value("amount", commitment.amount, lang) if commitment.amount else None),
+        ("agreements.col.deadline", commitment.deadline and field_value("deadline", commitment.deadline, lang)),
+        ("agreements.field.amount", commitment.amount and field_value("amount", commitment.amount, lang)),
     ):
         if value:
             facts.append(t("cli.agreement.field", lang, field=t(field, lang), value=value))

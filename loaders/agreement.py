@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.access import require_admin
+from core.errors import MonitorError
 from core.i18n import Deferred, t
 from core.queries import council_area_names
 from core.register import (
@@ -31,7 +32,15 @@ from core.register import (
 )
 from core.uploads import file_sha256
 from core.users import User
-from core.vocabulary import clean_text, fold, number_text, parse_quarter, quarter_label, quarter_of_date
+from core.vocabulary import (
+    amount_text,
+    clean_text,
+    deadline_text,
+    fold,
+    parse_quarter,
+    quarter_label,
+    quarter_of_date,
+)
 from loaders.agreement_layout import LayoutWarning, parse_lines
 from loaders.agreement_sources import read_document, read_lines
 from loaders.errors import CouncilAreaNotListed, MissingRegion, QuarterOutsidePeriod
@@ -140,7 +149,7 @@ FIELD_NAMES = {
     "council_area": "col.council_area",
     "sdgs": "col.sdgs",
     "deadline": "agreements.col.deadline",
-    "amount": "agreements.col.amount",
+    "amount": "agreements.field.amount",
 }
 
 
@@ -165,7 +174,9 @@ def field_value(field: str, value: object, lang: str) -> str:
     if field == "sdgs" and isinstance(value, list):
         return ", ".join(str(number) for number in value)
     if field == "amount" and isinstance(value, int):
-        return t("agreements.amount", lang, amount=number_text(value, lang))
+        return amount_text(value, lang)
+    if field == "deadline" and isinstance(value, str):
+        return deadline_text(value, lang)
     if field in ("text", "title"):
         return f"«{value}»" if lang == "nb" else f"“{value}”"
     return str(value)
@@ -200,13 +211,28 @@ def preview_agreement(
     region = clean_text(region)
     if not region:
         raise MissingRegion("loaders.agreement.no_region")
-    document = read_document(path)
+    try:
+        document = read_document(path)
+    except MonitorError as error:
+        # An upload is read from a temporary path: the refusal names the file as the person knows it.
+        if file_name and error.values.get("file") == Path(path).name:
+            error.values["file"] = file_name
+            Exception.__init__(error, error.message("nb"))
+        raise
     parsed = parse_lines(document.lines, period, council_areas=council_area_names(db))
     agreement = parsed.agreement
+    warnings = [LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings)
     changes = agreement_changes(db, region, agreement)
     if changes is not None:
-        # A council area the document leaves blank keeps the stored one when saved: show that one.
-        agreement = with_stored_council_areas(agreement, stored_agreement(db, region, agreement.period))
+        # A council area stored for a commitment is kept when saved, whatever the document says
+        # (an administrator may have corrected it): show that one, and say where the two differ.
+        stored = stored_agreement(db, region, agreement.period)
+        agreement, kept = with_stored_council_areas(agreement, stored)
+        warnings += [
+            LayoutWarning("stored_council_area", 0, values={"code": code, "document": document_area, "stored": area})
+            for code, document_area, area in kept
+        ]
+        changes = agreement_changes(db, region, agreement)
     dated = document.dated
     return AgreementPreview(
         region=region,
@@ -214,8 +240,8 @@ def preview_agreement(
         file_name=file_name or Path(path).name,
         sha256=file_sha256(path),
         agreement=agreement,
-        # Said first: it concerns the whole document, not a line of it.
-        warnings=[LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings),
+        # Tracked changes first: they concern the whole document, not a line of it.
+        warnings=warnings,
         reports=dict(parsed.reports),
         changes=changes,
         dated=dated,
@@ -224,16 +250,21 @@ def preview_agreement(
     )
 
 
-def with_stored_council_areas(agreement: Agreement, stored: Agreement) -> Agreement:
-    """The agreement with each blank council area filled from the stored commitment of the same code."""
+def with_stored_council_areas(agreement: Agreement, stored: Agreement) -> tuple[Agreement, list[tuple[str, str, str]]]:
+    """The agreement with each commitment's council area as stored where one is, and the
+    (code, the document's council area, the stored one) of those where the document named another."""
     kept = {commitment.code: commitment.council_area for commitment in stored.commitments}
-    commitments = [
-        dataclasses.replace(commitment, council_area=kept.get(commitment.code))
-        if not commitment.council_area and kept.get(commitment.code)
-        else commitment
-        for commitment in agreement.commitments
-    ]
-    return dataclasses.replace(agreement, commitments=commitments)
+    differing = []
+    commitments = []
+    for commitment in agreement.commitments:
+        area = kept.get(commitment.code)
+        if area and commitment.council_area != area:
+            if commitment.council_area:
+                differing.append((commitment.code, commitment.council_area, area))
+            commitments.append(dataclasses.replace(commitment, council_area=area))
+        else:
+            commitments.append(commitment)
+    return dataclasses.replace(agreement, commitments=commitments), differing
 
 
 def save_preview(

@@ -11,7 +11,13 @@ from core.errors import NotAllowed
 from core.register import Agreement, Commitment, FirstReport, FocusArea, stored_agreement
 from core.users import add_user, get_user
 from loaders.agreement import AgreementPreview, LoadSummary, preview_agreement, save_preview
-from loaders.errors import AgreementFormatError, CouncilAreaNotListed, MissingRegion, QuarterOutsidePeriod
+from loaders.errors import (
+    AgreementFormatError,
+    CouncilAreaNotListed,
+    MissingRegion,
+    QuarterOutsidePeriod,
+    UnreadableAgreement,
+)
 from tests.builders import ADMIN
 
 REGION = "Mosseregionen"
@@ -316,8 +322,8 @@ def test_dry_run_of_an_action_plan_prints_each_commitment_s_fields_and_the_warni
         "  emneknagger: #lavereklimautslipp\n"
         "  1.1  Trygg skolevei\n"
         "      Rådsområde: Samferdsel\n"
-        "      Frist: 2025-12-31\n"
-        "      Midler (kr): 250\u202f000 kr\n"
+        "      Frist: 31.12.2025\n"
+        "      Midler: 250\u202f000 kr\n"
         "      første status: I rute\n"
         "  1.2  Bysykler i Moss\n"
         "      Frist: 2026\n"
@@ -331,3 +337,37 @@ def test_dry_run_of_an_action_plan_prints_each_commitment_s_fields_and_the_warni
         "Mosseregionen har ingen avtale for 2025-2026 fra før: alt blir nytt.\n"
         "Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.\n"
     )
+
+
+def test_a_council_area_corrected_by_hand_is_kept_when_the_document_is_loaded_again(db, tmp_path):
+    # Found in the try-out: uploading the same plan again put the document's council area back.
+    from tests.test_avtaler_page import action_plan
+
+    path = tmp_path / "handlingsplan.docx"
+    path.write_bytes(action_plan())
+    first = preview_agreement(db, path, REGION)
+    save_preview(db, first, user=ADMIN, council_areas={"1.1": "Kultur og mangfold", "1.2": "Samferdsel"})
+
+    again = preview_agreement(db, path, REGION)
+
+    assert [(c.code, c.council_area) for c in again.agreement.commitments] == [
+        ("1.1", "Kultur og mangfold"),
+        ("1.2", "Samferdsel"),
+    ]
+    assert [warning.message("nb") for warning in again.warnings] == [
+        "Linje 5: ansvaret «Rådmannen» for tiltak 1.2 er ikke ett av rådsområdene (Kultur og mangfold, Plan, "
+        "klima og miljø, Samferdsel, Næring og tannhelse, Utdanning og kompetanse, Finans og administrasjon, "
+        "Fylkesrådsleders kontor). Velg rådsområdet for tiltaket før du lagrer.",
+        "Tiltak 1.1: dokumentet sier Samferdsel, men rådsområdet som er lagret for tiltaket er Kultur og mangfold. "
+        "Det lagrede beholdes; velg Samferdsel i tabellen hvis dokumentet har rett.",
+    ]
+    assert (len(again.changes.added), len(again.changes.changed), again.changes.unchanged) == (0, 0, 2)
+
+
+def test_a_refusal_names_the_file_as_the_uploader_knows_it(db, tmp_path):
+    # Found in the try-out: the page read the upload from a temporary "agreement.pdf" and named that.
+    path = tmp_path / "agreement.pdf"
+    path.write_bytes(b"not a pdf at all")
+    with pytest.raises(UnreadableAgreement) as refused:
+        preview_agreement(db, path, REGION, file_name="Avtale Moss.pdf")
+    assert str(refused.value).startswith("«Avtale Moss.pdf» ")

@@ -388,7 +388,7 @@ def test_a_table_s_columns_are_fields_and_its_status_a_first_report_for_the_quar
             "text": "Trygg skolevei",
             "focus_area": "1 Samferdsel",
             "council_area": "Samferdsel",
-            "deadline": "2025-12-31",
+            "deadline": "31.12.2025",
             "amount": "250\u202f000 kr",
             "status": "I rute",
         },

@@ -236,7 +236,10 @@ def commitments_frame(preview: AgreementPreview, lang: str) -> pd.DataFrame:
             "text": [commitment.text for commitment in commitments],
             "focus_area": [titles.get(commitment.focus_area or "", "") for commitment in commitments],
             COUNCIL_COLUMN: [commitment.council_area or NOT_CHOSEN for commitment in commitments],
-            "deadline": [commitment.deadline or "" for commitment in commitments],
+            "deadline": [
+                field_value("deadline", commitment.deadline, lang) if commitment.deadline else ""
+                for commitment in commitments
+            ],
             "amount": [
                 field_value("amount", commitment.amount, lang) if commitment.amount is not None else ""
                 for commitment in commitments

@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from core.filters import norwegian_sort_key
 from core.queries import natural_code_key
-from core.register import agreement_for, find_region
+from core.register import agreement_for, agreement_for_quarter, find_region
 
 COMMITMENT_DTYPES: dict[str, str] = {
     "commitment_id": "int64",
@@ -330,8 +330,9 @@ def upload_summary(db: Database, upload_id: int) -> LastUpdate | None:
     return LastUpdate(*row) if row else None
 
 
-def region_profile(db: Database, region_name: str) -> RegionProfile:
-    """A region and its current agreement (the latest by start year).
+def region_profile(db: Database, region_name: str, quarter: str | None = None) -> RegionProfile:
+    """A region and its agreement: the one in force in ``quarter`` ("2024-Q1"), as the pages'
+    commitments are (core.register.agreement_for_quarter), else the latest by start year.
 
     ``region_name`` may be the full or the short name; UnknownRegion if neither.
     Municipalities are in municipality-number order, focus areas in the
@@ -346,7 +347,7 @@ def region_profile(db: Database, region_name: str) -> RegionProfile:
             (region.id,),
         )
     )
-    agreement_id = agreement_for(db, region.id)
+    agreement_id = agreement_for_quarter(db, region.id, quarter) if quarter else agreement_for(db, region.id)
     if agreement_id is None:
         return RegionProfile(region.name, region.short_name, None, None, municipalities, ())
     period, title = db.execute(

@@ -317,6 +317,12 @@ def test_region_profile_shows_the_current_agreement(db):
     assert region_profile(db, FOLLO) == RegionProfile(
         FOLLO, None, "2022-2024", "Ny avtale", (), (FocusAreaInfo("1", "Nytt", "#nytt", (3, 11)),)
     )
+    # A quarter shows the agreement in force then, as the page's commitments do (found in the
+    # try-out: the header named the new agreement over the old one's commitments).
+    assert region_profile(db, FOLLO, "2021-Q2") == RegionProfile(
+        FOLLO, None, "2020-2021", None, (), (FocusAreaInfo("1", "Gammelt", None, ()),)
+    )
+    assert region_profile(db, FOLLO, "2023-Q1").period == "2022-2024"
 
 
 def test_region_profile_without_agreement(db):

@@ -400,8 +400,8 @@ def _lookup(revision: Revision, name: str, *args) -> Any:
     return _copied(revision, "lookup", (name, args), look_up)
 
 
-def profile(region: str):
-    return _lookup(_revision(), "region_profile", region)
+def profile(region: str, quarter: str | None = None):
+    return _lookup(_revision(), "region_profile", region, quarter)
 
 
 def story(commitment_id: int):

@@ -13,7 +13,7 @@ region = state.current_filters().region
 if region is None:
     st.info(t("regions.choose", lang))
 else:
-    profile = data.profile(region)
+    profile = data.profile(region, quarter)
     st.header(widgets.markdown_literal(profile.name))
     agreement = widgets.t_literal("regions.agreement", lang, period=profile.period)
     st.markdown(f"**{agreement}** · {widgets.markdown_literal(profile.title or '', inline=True)}")

@@ -1858,6 +1858,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Where a warning points: loaders/agreement_layout.py
     "loaders.agreement.place": ("Linje {line}", "Line {line}"),
+    "loaders.agreement.place_sheet": ("Arket «{sheet}», rad {line}", "Sheet “{sheet}”, row {line}"),
     "loaders.agreement.place_page": ("Side {page}, linje {line}", "Page {page}, line {line}"),
     "loaders.agreement.warning.table_of_contents.one": (
         "{place}: {count} linje av en innholdsfortegnelse (linje {last}) er hoppet over. Sjekk at den "

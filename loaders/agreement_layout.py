@@ -59,13 +59,15 @@ class LayoutWarning:
     line: int
     page: int | None = None
     values: dict[str, object] = field(default_factory=dict)
+    sheet: str | None = None  # a workbook's sheet, whose lines are its rows
 
     def message(self, lang: str = "nb") -> str:
-        place = (
-            t("loaders.agreement.place_page", lang, page=self.page, line=self.line)
-            if self.page is not None
-            else t("loaders.agreement.place", lang, line=self.line)
-        )
+        if self.sheet is not None:
+            place = t("loaders.agreement.place_sheet", lang, sheet=self.sheet, line=self.line)
+        elif self.page is not None:
+            place = t("loaders.agreement.place_page", lang, page=self.page, line=self.line)
+        else:
+            place = t("loaders.agreement.place", lang, line=self.line)
         return t(f"loaders.agreement.warning.{self.key}", lang, line=self.line, place=place, **self.values)
 
 
@@ -114,7 +116,7 @@ _HASHTAG = re.compile(r"#\w+")
 _HASHTAG_LINE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
 # "FNs bærekraftsmål", "FN sine berekraftsmål", "Bærekraftsmålene", "Berekraftsmåla", "SDG".
 _SDG_WORD = r"(?:fn(?:['’]?s|\s+sine|\s+sitt)?\s+)?(?:(?:bærekraft|berekraft)s?mål(?:ene|a|et)?|sdg)"
-_SDG_NUMBERS = r"\d{1,2}(?:\s*(?:,|og|&|/|and)\s*\d{1,2})*"
+_SDG_NUMBERS = r"\d{1,2}(?:\s*(?:,|;|og|&|/|and)\s*\d{1,2})*"
 # With the word, the line is a goal line whatever follows: "FNs bærekraftsmål nr. 9: Industri ...",
 # "Bærekraftsmål: 4, 8 og 9".
 _SDG_LINE = re.compile(
@@ -247,7 +249,7 @@ class _Parser:
 
     def warn(self, key: str, index: int, **values: object) -> None:
         line = self.source[index]
-        self.warnings.append(LayoutWarning(key, line.number, line.page, values))
+        self.warnings.append(LayoutWarning(key, line.number, line.page, values, line.sheet))
 
     def parse(self, period: str | None) -> ParsedAgreement:
         self._drop_contents()
@@ -455,12 +457,17 @@ class _Parser:
         if match and (area is None or self.keyword_headings) and _keyword_title(match["text"]):
             self.keyword_headings = True
             return _Part("heading", number=int(match["number"]), text=match["text"])
-        match = _SDG_LINE.match(line)
-        if match:
-            numbers = tuple(int(n) for n in re.findall(r"\d{1,2}", match["numbers"]))
+        # Several goals on one line, one after the other ("FNs bærekraftsmål nr. 4: God utdanning;
+        # FNs bærekraftsmål nr. 8: …"), as a workbook cell holds them.
+        statements = [part.strip() for part in line.split(";")]
+        matches = [found for statement in statements if (found := _SDG_LINE.match(statement))]
+        if len(matches) == len(statements):
+            numbers = tuple(int(n) for match in matches for n in re.findall(r"\d{1,2}", match["numbers"]))
             if all(n in SDG_BY_NUMBER for n in numbers):
-                if len(numbers) == 1 and match["text"] and not _looks_like_sdg(numbers[0], match["text"]):
-                    self.warn("sdg_name", index, number=numbers[0], text=match["text"])
+                for match in matches:
+                    named = [int(n) for n in re.findall(r"\d{1,2}", match["numbers"])]
+                    if len(named) == 1 and match["text"] and not _looks_like_sdg(named[0], match["text"]):
+                        self.warn("sdg_name", index, number=named[0], text=match["text"])
                 return _Part("sdg", sdgs=numbers)
         match = _GOAL_LINE.match(line)
         if match:

@@ -798,3 +798,25 @@ def test_items_numbered_within_a_focus_area_named_by_its_word():
         f"tiltak {code}."
         for line, number, code in ((3, 1, "1.1"), (4, 2, "1.2"), (5, 3, "1.3"), (7, 1, "2.1"))
     ]
+
+
+def test_a_workbook_s_goals_in_one_cell_and_its_warnings_by_sheet_and_row():
+    # Found in the try-out: a cell holding two goal statements kept only the first, and the warning
+    # said «Linje 5» to someone looking at rows of a sheet.
+    parsed = parse_lines(
+        [
+            Line("Handlingsplan 2025-2026", 1, sheet="Plan"),
+            Line("Innsatsområde 1: Kompetanse #kompetanseløft", 4, sheet="Plan"),
+            Line(
+                "FNs bærekraftsmål nr. 4: God utdanning; FNs bærekraftsmål nr. 8: Anstendig arbeid og økonomisk vekst",
+                5,
+                sheet="Plan",
+            ),
+            Line("1.1 Lærlinger", 6, sheet="Plan", cells={"code": "1.1", "text": "Lærlinger", "amount": "mange"}),
+        ]
+    )
+    assert parsed.agreement.focus_areas == [FocusArea("1", "Kompetanse", "#kompetanseløft", [4, 8])]
+    assert messages(parsed) == [
+        "Arket «Plan», rad 6: beløpet «mange» for tiltak 1.1 kan ikke leses som kroner (skriv for eksempel "
+        "«500 000» eller «1,2 mill.»); tiltaket får ikke noe beløp."
+    ]

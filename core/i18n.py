@@ -410,6 +410,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "«{file}»: avtale {period} for {region}, {areas} og {commitments}. Ingenting er lagret ennå.",
         "“{file}”: agreement {period} for {region}, {areas} and {commitments}. Nothing is saved yet.",
     ),
+    "agreements.new_region": (
+        "«{region}» finnes ikke i registeret og blir opprettet som en ny region når du lagrer. Sjekk "
+        "skrivemåten hvis du mente en region som finnes.",
+        "“{region}” is not in the register and is created as a new region when you save. Check the "
+        "spelling if you meant a region that exists.",
+    ),
     "agreements.is_new": (
         "{region} har ingen avtale for {period} fra før: alt blir nytt.",
         "{region} has no agreement for {period} yet: everything is new.",

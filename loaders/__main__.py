@@ -333,7 +333,8 @@ def change_lines(preview: AgreementPreview, lang: str) -> list[str]:
 
     changes = preview.changes
     if changes is None:
-        return [t("cli.agreement.new", lang, region=preview.region, period=preview.period)]
+        new = [t("agreements.new_region", lang, region=preview.region)] * preview.new_region
+        return [*new, t("cli.agreement.new", lang, region=preview.region, period=preview.period)]
     if preview.same_as_stored:
         return [t("cli.agreement.same", lang)]
     lines = [

@@ -27,6 +27,7 @@ from core.register import (
     FirstReportsFor,
     agreement_changes,
     period_years,
+    region_lookup,
     save_agreements_as_upload,
     stored_agreement,
 )
@@ -117,6 +118,7 @@ class AgreementPreview:
     changes: AgreementChanges | None  # None: the region has no agreement for the period yet
     dated: dt.date | None  # the date the document names, where it names one
     report_quarter: str | None  # the quarter it is dated in, as core writes quarters
+    new_region: bool = False  # the region is not in the register: saving creates it
 
     @property
     def is_new(self) -> bool:
@@ -247,6 +249,7 @@ def preview_agreement(
         dated=dated,
         # A date outside the period is no quarter to report for (a Word file's creation date, say).
         report_quarter=quarter if dated and in_period(quarter := quarter_of_date(dated), agreement.period) else None,
+        new_region=fold(region) not in region_lookup(db),
     )
 
 

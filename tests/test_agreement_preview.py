@@ -81,6 +81,7 @@ def test_a_preview_of_a_new_agreement_saves_nothing(db, agreement_file):
         changes=None,
         dated=None,
         report_quarter=None,
+        new_region=True,
     )
     assert len(preview.sha256) == 64
     assert (preview.is_new, preview.same_as_stored) == (True, False)
@@ -235,6 +236,11 @@ def test_a_preview_needs_a_region_and_a_readable_layout(db, agreement_file):
 
 # --- the command line -----------------------------------------------------------------------------
 
+NEW_REGION = (
+    "«Mosseregionen» finnes ikke i registeret og blir opprettet som en ny region når du lagrer. Sjekk "
+    "skrivemåten hvis du mente en region som finnes."
+)
+
 DRY_RUN = """\
 Avtale 2025-2026 for Mosseregionen fra «{file}»: 2 innsatsområder, 4 tiltak.
 
@@ -251,6 +257,7 @@ Innsatsområde 2: Samferdsel
 
 Ingen advarsler.
 
+{new_region}
 Mosseregionen har ingen avtale for 2025-2026 fra før: alt blir nytt.
 Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.
 """
@@ -258,7 +265,8 @@ Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.
 
 def test_dry_run_prints_the_preview_and_saves_nothing(db_path, db, agreement_file, run_cli):
     run = run_cli("agreement", str(agreement_file), "--region", REGION, "--dry-run")
-    assert (run.returncode, run.stdout, run.stderr) == (0, DRY_RUN.format(file=agreement_file), "")
+    printed = DRY_RUN.format(file=agreement_file, new_region=NEW_REGION)
+    assert (run.returncode, run.stdout, run.stderr) == (0, printed, "")
     assert counts(db) == (0, 0, 0)
 
 
@@ -334,6 +342,8 @@ def test_dry_run_of_an_action_plan_prints_each_commitment_s_fields_and_the_warni
         "klima og miljø, Samferdsel, Næring og tannhelse, Utdanning og kompetanse, Finans og administrasjon, "
         "Fylkesrådsleders kontor). Velg rådsområdet for tiltaket før du lagrer.\n"
         "\n"
+        "«Mosseregionen» finnes ikke i registeret og blir opprettet som en ny region når du lagrer. Sjekk "
+        "skrivemåten hvis du mente en region som finnes.\n"
         "Mosseregionen har ingen avtale for 2025-2026 fra før: alt blir nytt.\n"
         "Ingenting er lagret (--dry-run). Kjør uten --dry-run for å lagre.\n"
     )

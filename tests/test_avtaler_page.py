@@ -113,7 +113,11 @@ def test_an_upload_is_previewed_and_nothing_is_saved_before_lagre(register):
             "Ingenting er lagret ennå.",
             "Mosseregionen har ingen avtale for 2025-2026 fra før: alt blir nytt.",
         ],
-        "warning": ["4 tiltak har ikke rådsområde."],
+        "warning": [
+            "4 tiltak har ikke rådsområde.",
+            "«Mosseregionen» finnes ikke i registeret og blir opprettet som en ny region når du lagrer. Sjekk "
+            "skrivemåten hvis du mente en region som finnes.",
+        ],
     }
     assert html_tables(at)["agreement-focus-areas"] == HtmlTable(
         "Innsatsområder slik de er forstått",
@@ -174,7 +178,11 @@ def test_a_council_area_set_in_the_editor_is_saved_and_regioner_shows_it(registe
         "deleted_rows": [],
     }
     rerun(at)
-    assert messages(at)["warning"] == ["2 tiltak har ikke rådsområde."]
+    assert messages(at)["warning"] == [
+        "2 tiltak har ikke rådsområde.",
+        "«Mosseregionen» finnes ikke i registeret og blir opprettet som en ny region når du lagrer. Sjekk "
+        "skrivemåten hvis du mente en region som finnes.",
+    ]
     save(at)
     assert messages(at) == {
         "success": ["Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 2)."]
@@ -271,6 +279,8 @@ def test_layout_warnings_are_shown_with_their_line_and_page(register, monkeypatc
         "Linje 4: tiltak 1.1 har 212 ord. Sjekk at teksten ikke har fått med seg en overskrift eller neste avsnitt.",
         "Side 2, linje 8: tiltak 2.1 har 180 ord. Sjekk at teksten ikke har fått med seg en overskrift eller "
         "neste avsnitt.",
+        "«Mosseregionen» finnes ikke i registeret og blir opprettet som en ny region når du lagrer. Sjekk "
+        "skrivemåten hvis du mente en region som finnes.",
     ]
     assert [row["status"] for row in editor_rows(at)] == ["I rute", "", "", ""]
     # The Status column is offered as a first status report, for a quarter the administrator picks.
@@ -381,6 +391,8 @@ def test_a_table_s_columns_are_fields_and_its_status_a_first_report_for_the_quar
         "Linje 5: ansvaret «Rådmannen» for tiltak 1.2 er ikke ett av rådsområdene (Kultur og mangfold, Plan, klima "
         "og miljø, Samferdsel, Næring og tannhelse, Utdanning og kompetanse, Finans og administrasjon, "
         "Fylkesrådsleders kontor). Velg rådsområdet for tiltaket før du lagrer.",
+        "«Mosseregionen» finnes ikke i registeret og blir opprettet som en ny region når du lagrer. Sjekk "
+        "skrivemåten hvis du mente en region som finnes.",
     ]
     assert editor_rows(at) == [
         {

@@ -305,6 +305,8 @@ def show_changes(preview: AgreementPreview, lang: str) -> None:
     st.subheader(t("agreements.changes_heading", lang))
     changes = preview.changes
     if changes is None:
+        if preview.new_region:
+            st.warning(widgets.t_literal("agreements.new_region", lang, region=preview.region))
         st.info(widgets.t_literal("agreements.is_new", lang, region=preview.region, period=preview.period))
         return
     counts = {

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.access import require_admin
-from core.i18n import t
+from core.i18n import Deferred, quoted_list, t
 from core.queries import council_area_names
 from core.register import (
     Agreement,
@@ -25,15 +25,17 @@ from core.register import (
     FirstReport,
     FirstReportsFor,
     agreement_changes,
+    region_lookup,
     save_agreements_as_upload,
     stored_agreement,
 )
 from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import clean_text, fold, number_text, parse_quarter, quarter_label, quarter_of_date
-from loaders.agreement_layout import LayoutWarning, parse_lines
+from loaders.agreement_layout import LayoutWarning, normalise_period, parse_lines
 from loaders.agreement_sources import read_document, read_lines
-from loaders.errors import CouncilAreaNotListed, MissingRegion
+from loaders.catalogue import catalogue_sheet, sheet_agreements
+from loaders.errors import CatalogueNotTheAgreement, CouncilAreaNotListed, MissingRegion
 
 
 @dataclass(frozen=True)
@@ -195,31 +197,91 @@ def preview_agreement(
 
     ``file_name`` is the name the person knows the file by (an upload is read from a
     temporary path). Raises the layout's and the sources' errors, naming the line.
+
+    A workbook whose sheet has a catalogue's header (Region, Nr, Tiltak: what Avtaler's download
+    gives) is read as a catalogue instead, and must hold the region's one agreement
+    (:func:`catalogue_agreement`); its refusals name the sheet, row and column.
     """
     region = clean_text(region)
     if not region:
         raise MissingRegion("loaders.agreement.no_region")
+    if Path(path).suffix.lower() == ".xlsx":
+        found = catalogue_sheet(path)
+        if found is not None:
+            agreement, region = catalogue_agreement(db, sheet_agreements(db, *found), region, period)
+            return _preview(db, path, file_name, region, agreement)
     document = read_document(path)
     parsed = parse_lines(document.lines, period, council_areas=council_area_names(db))
     agreement = parsed.agreement
+    return _preview(
+        db,
+        path,
+        file_name,
+        region,
+        agreement,
+        # Said first: it concerns the whole document, not a line of it.
+        warnings=[LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings),
+        reports=dict(parsed.reports),
+        dated=document.dated,
+    )
+
+
+def _preview(
+    db: Database,
+    path: str | os.PathLike,
+    file_name: str | None,
+    region: str,
+    agreement: Agreement,
+    *,
+    warnings: list[LayoutWarning] | None = None,
+    reports: dict[str, FirstReport] | None = None,
+    dated: dt.date | None = None,
+) -> AgreementPreview:
     changes = agreement_changes(db, region, agreement)
     if changes is not None:
         # A council area the document leaves blank keeps the stored one when saved: show that one.
         agreement = with_stored_council_areas(agreement, stored_agreement(db, region, agreement.period))
-    dated = document.dated
     return AgreementPreview(
         region=region,
         period=agreement.period,
         file_name=file_name or Path(path).name,
         sha256=file_sha256(path),
         agreement=agreement,
-        # Said first: it concerns the whole document, not a line of it.
-        warnings=[LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings),
-        reports=dict(parsed.reports),
+        warnings=warnings or [],
+        reports=reports or {},
         changes=changes,
         dated=dated,
         report_quarter=quarter_of_date(dated) if dated else None,
     )
+
+
+def catalogue_agreement(
+    db: Database, agreements: dict[str, Agreement], region: str, period: str | None
+) -> tuple[Agreement, str]:
+    """The one agreement of a catalogue workbook, and its region's name as the catalogue keys it.
+
+    A catalogue holds what its rows say, so the page's choices only confirm it: the region chosen
+    must be the catalogue's (by name or short name), and a period given must be its Periode.
+    Raises ``CatalogueNotTheAgreement`` for several regions, another region or another period.
+    """
+    if len(agreements) > 1:
+        raise CatalogueNotTheAgreement(
+            "loaders.agreement.catalogue_regions", regions=Deferred(quoted_list, list(agreements))
+        )
+    [(name, agreement)] = agreements.items()
+    known = region_lookup(db)
+
+    def same(name: str) -> int | str:
+        stored = known.get(fold(name))
+        return stored.id if stored else fold(name)
+
+    if same(name) != same(region):
+        raise CatalogueNotTheAgreement("loaders.agreement.catalogue_region", file_region=name, region=region)
+    if period and normalise_period(period) != agreement.period:
+        raise CatalogueNotTheAgreement(
+            "loaders.agreement.catalogue_period", file_period=agreement.period, period=clean_text(period)
+        )
+    return agreement, name
 
 
 def with_stored_council_areas(agreement: Agreement, stored: Agreement) -> Agreement:

@@ -1081,8 +1081,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.catalogue.sheet": ("Tiltak", "Commitments"),
     "outputs.catalogue.title": ("Tiltakskatalog", "Commitment catalogue"),
     "outputs.catalogue.note": (
-        "{agreements}. Rett i arket og last det opp igjen som tiltakskatalog; rader som mangler, blir stående.",
-        "{agreements}. Edit the sheet and load it back as a commitment catalogue; rows left out stay as they are.",
+        "{agreements}. Rett i arket og last det opp igjen på siden {page}, én region om gangen; "
+        "tiltak som mangler i arket, utgår der (historikken deres beholdes).",
+        "{agreements}. Edit the sheet and load it back on the page {page}, one region at a time; "
+        "commitments left out of the sheet are retired there (their history is kept).",
     ),
     "outputs.catalogue.col.region": ("Region", "Region"),
     "outputs.catalogue.col.period": ("Periode", "Period"),
@@ -1821,6 +1823,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.agreement.no_region": (
         "Oppgi hvilken region avtalen gjelder.",
         "Say which region the agreement is for.",
+    ),
+    "loaders.agreement.catalogue_regions": (
+        "Tiltakskatalogen har tiltak for flere regioner ({regions}). Her lastes én avtale om gangen: "
+        "last opp en katalog med bare én region.",
+        "The commitment catalogue has commitments for several regions ({regions}). Here one agreement is "
+        "loaded at a time: upload a catalogue with only one region.",
+    ),
+    "loaders.agreement.catalogue_region": (
+        "Tiltakskatalogen gjelder «{file_region}», men regionen som er valgt, er «{region}». "
+        "Velg «{file_region}», eller last opp katalogen for «{region}».",
+        "The commitment catalogue is for “{file_region}”, but the region chosen is “{region}”. "
+        "Choose “{file_region}”, or upload the catalogue for “{region}”.",
+    ),
+    "loaders.agreement.catalogue_period": (
+        "Tiltakskatalogen gjelder perioden {file_period}, men perioden som er oppgitt, er {period}. "
+        "La perioden stå tom, eller oppgi {file_period}.",
+        "The commitment catalogue is for the period {file_period}, but the period given is {period}. "
+        "Leave the period empty, or give {file_period}.",
     ),
     "loaders.agreement.warning.tracked_changes": (
         "Word-dokumentet har sporede endringer som ikke er godtatt. De er lest som om de var godtatt; "

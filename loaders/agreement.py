@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from core.access import require_admin
 from core.errors import MonitorError
-from core.i18n import Deferred, t
+from core.i18n import Deferred, quoted_list, t
 from core.queries import council_area_names
 from core.register import (
     Agreement,
@@ -42,9 +42,10 @@ from core.vocabulary import (
     quarter_label,
     quarter_of_date,
 )
-from loaders.agreement_layout import LayoutWarning, parse_lines
+from loaders.agreement_layout import LayoutWarning, normalise_period, parse_lines
 from loaders.agreement_sources import read_document, read_lines
-from loaders.errors import CouncilAreaNotListed, MissingRegion, QuarterOutsidePeriod
+from loaders.catalogue import catalogue_sheet, sheet_agreements
+from loaders.errors import CatalogueNotTheAgreement, CouncilAreaNotListed, MissingRegion, QuarterOutsidePeriod
 
 
 @dataclass(frozen=True)
@@ -209,10 +210,20 @@ def preview_agreement(
 
     ``file_name`` is the name the person knows the file by (an upload is read from a
     temporary path). Raises the layout's and the sources' errors, naming the line.
+
+    A workbook whose sheet has a catalogue's header (Region, Nr, Tiltak: what Avtaler's download
+    gives) is read as a catalogue instead, and must hold the region's one agreement
+    (:func:`catalogue_agreement`); its refusals name the sheet, row and column.
     """
     region = clean_text(region)
     if not region:
         raise MissingRegion("loaders.agreement.no_region")
+    if Path(path).suffix.lower() == ".xlsx":
+        found = catalogue_sheet(path)
+        if found is not None:
+            agreement, region = catalogue_agreement(db, sheet_agreements(db, *found), region, period)
+            # A register's council areas are the administrator's own: they win over the stored ones.
+            return _preview(db, path, file_name, region, agreement, document=False)
     try:
         document = read_document(path)
     except MonitorError as error:
@@ -222,29 +233,51 @@ def preview_agreement(
             Exception.__init__(error, error.message("nb"))
         raise
     parsed = parse_lines(document.lines, period, council_areas=council_area_names(db))
-    agreement = parsed.agreement
-    warnings = [LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings)
+    return _preview(
+        db,
+        path,
+        file_name,
+        region,
+        parsed.agreement,
+        # Tracked changes first: they concern the whole document, not a line of it.
+        warnings=[LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings),
+        reports=dict(parsed.reports),
+        dated=document.dated,
+    )
+
+
+def _preview(
+    db: Database,
+    path: str | os.PathLike,
+    file_name: str | None,
+    region: str,
+    agreement: Agreement,
+    *,
+    document: bool = True,
+    warnings: list[LayoutWarning] | None = None,
+    reports: dict[str, FirstReport] | None = None,
+    dated: dt.date | None = None,
+) -> AgreementPreview:
+    warnings = list(warnings or [])
     changes = agreement_changes(db, region, agreement)
     if changes is not None:
-        # A council area stored for a commitment is kept when saved, whatever the document says
+        # A council area stored for a commitment is kept when a document is saved, whatever it says
         # (an administrator may have corrected it): show that one, and say where the two differ.
         stored = stored_agreement(db, region, agreement.period)
-        agreement, kept = with_stored_council_areas(agreement, stored)
+        agreement, kept = with_stored_council_areas(agreement, stored, prefer_stored=document)
         warnings += [
             LayoutWarning("stored_council_area", 0, values={"code": code, "document": document_area, "stored": area})
             for code, document_area, area in kept
         ]
         changes = agreement_changes(db, region, agreement)
-    dated = document.dated
     return AgreementPreview(
         region=region,
         period=agreement.period,
         file_name=file_name or Path(path).name,
         sha256=file_sha256(path),
         agreement=agreement,
-        # Tracked changes first: they concern the whole document, not a line of it.
         warnings=warnings,
-        reports=dict(parsed.reports),
+        reports=reports or {},
         changes=changes,
         dated=dated,
         # A date outside the period is no quarter to report for (a Word file's creation date, say).
@@ -253,15 +286,47 @@ def preview_agreement(
     )
 
 
-def with_stored_council_areas(agreement: Agreement, stored: Agreement) -> tuple[Agreement, list[tuple[str, str, str]]]:
-    """The agreement with each commitment's council area as stored where one is, and the
-    (code, the document's council area, the stored one) of those where the document named another."""
+def catalogue_agreement(
+    db: Database, agreements: dict[str, Agreement], region: str, period: str | None
+) -> tuple[Agreement, str]:
+    """The one agreement of a catalogue workbook, and its region's name as the catalogue keys it.
+
+    A catalogue holds what its rows say, so the page's choices only confirm it: the region chosen
+    must be the catalogue's (by name or short name), and a period given must be its Periode.
+    Raises ``CatalogueNotTheAgreement`` for several regions, another region or another period.
+    """
+    if len(agreements) > 1:
+        raise CatalogueNotTheAgreement(
+            "loaders.agreement.catalogue_regions", regions=Deferred(quoted_list, list(agreements))
+        )
+    [(name, agreement)] = agreements.items()
+    known = region_lookup(db)
+
+    def same(name: str) -> int | str:
+        stored = known.get(fold(name))
+        return stored.id if stored else fold(name)
+
+    if same(name) != same(region):
+        raise CatalogueNotTheAgreement("loaders.agreement.catalogue_region", file_region=name, region=region)
+    if period and normalise_period(period) != agreement.period:
+        raise CatalogueNotTheAgreement(
+            "loaders.agreement.catalogue_period", file_period=agreement.period, period=clean_text(period)
+        )
+    return agreement, name
+
+
+def with_stored_council_areas(
+    agreement: Agreement, stored: Agreement, *, prefer_stored: bool = True
+) -> tuple[Agreement, list[tuple[str, str, str]]]:
+    """The agreement with each blank council area filled from the stored commitment of the same code
+    and, with ``prefer_stored``, every other one too; and the (code, the file's council area, the
+    stored one) of those where the file named another that gave way."""
     kept = {commitment.code: commitment.council_area for commitment in stored.commitments}
     differing = []
     commitments = []
     for commitment in agreement.commitments:
         area = kept.get(commitment.code)
-        if area and commitment.council_area != area:
+        if area and commitment.council_area != area and (prefer_stored or not commitment.council_area):
             if commitment.council_area:
                 differing.append((commitment.code, commitment.council_area, area))
             commitments.append(dataclasses.replace(commitment, council_area=area))

@@ -31,9 +31,16 @@ from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
 from loaders.agreement_fields import parse_amount, parse_deadline
 from loaders.agreement_layout import normalise_period
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
-from loaders.errors import FORMULA_ERROR, CatalogueHeaderMissing, CatalogueRejected, CellError, EmptyCatalogue
+from loaders.errors import (
+    FORMULA_ERROR,
+    CatalogueHeaderMissing,
+    CatalogueRejected,
+    CellError,
+    EmptyCatalogue,
+    HeaderNotFound,
+)
 from loaders.isolation import run_isolated
-from loaders.workbook import read_sheet
+from loaders.workbook import Sheet, read_sheet
 
 # Used when a region has no agreement yet and the file gives no period: the
 # commitments are then the region's ongoing ones, not tied to a signed period.
@@ -163,6 +170,26 @@ def read_catalogue(db: Database, path: str | os.PathLike) -> dict[str, Agreement
     header = find_header(sheet.rows, ALIASES, REQUIRED, sheet=sheet.name)
     if header is None:
         raise CatalogueHeaderMissing("loaders.catalogue.no_header", sheet=sheet.name, rows=HEADER_SEARCH_ROWS)
+    return sheet_agreements(db, sheet, header)
+
+
+def catalogue_sheet(path: str | os.PathLike) -> tuple[Sheet, Header] | None:
+    """The workbook's sheet with a catalogue's header (Region, Nr and Tiltak) and that header, or None
+    when it has none: an action plan, which names no region, is read as an agreement's lines instead.
+
+    Raises the workbook's errors for a file that cannot be read safely.
+    """
+    try:
+        sheet = run_isolated(read_sheet, path, header=(ALIASES, REQUIRED))
+    except HeaderNotFound:
+        return None  # several sheets, none with the header
+    header = find_header(sheet.rows, ALIASES, REQUIRED, sheet=sheet.name)
+    return (sheet, header) if header is not None else None
+
+
+def sheet_agreements(db: Database, sheet: Sheet, header: Header) -> dict[str, Agreement]:
+    """Check a catalogue sheet under its header and return, per region, the agreement to save
+    (see :func:`read_catalogue`)."""
     headings = {name: clean_text(sheet.rows[header.row][column]) for name, column in header.columns.items()}
     errors: list[CellError] = []
 

@@ -260,6 +260,10 @@ class EmptyCatalogue(MonitorError):
     """A catalogue sheet with a header row but no commitments under it."""
 
 
+class CatalogueNotTheAgreement(MonitorError):
+    """A catalogue uploaded as one agreement that holds several regions, another region or another period."""
+
+
 # --- the command line ---------------------------------------------------------------------------
 
 

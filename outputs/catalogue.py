@@ -42,6 +42,7 @@ def catalogue_workbook(agreements: dict[str, Agreement], lang: str = "nb") -> by
         "outputs.catalogue.note",
         lang,
         agreements="; ".join(f"{region} {agreement.period}" for region, agreement in agreements.items()),
+        page=t("page.agreements", lang),
     )
     buffer = io.BytesIO()
     workbook = open_workbook(buffer)

@@ -3,6 +3,7 @@ the stored agreement, the administrator's council areas, and the command line's 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -13,12 +14,15 @@ from core.users import add_user, get_user
 from loaders.agreement import AgreementPreview, LoadSummary, preview_agreement, save_preview
 from loaders.errors import (
     AgreementFormatError,
+    CatalogueRejected,
     CouncilAreaNotListed,
     MissingRegion,
     QuarterOutsidePeriod,
     UnreadableAgreement,
 )
+from outputs.catalogue import catalogue_workbook
 from tests.builders import ADMIN
+from tests.test_catalogue import catalogue_error_fields, workbook
 
 REGION = "Mosseregionen"
 FIRST = """\
@@ -381,3 +385,47 @@ def test_a_refusal_names_the_file_as_the_uploader_knows_it(db, tmp_path):
     with pytest.raises(UnreadableAgreement) as refused:
         preview_agreement(db, path, REGION, file_name="Avtale Moss.pdf")
     assert str(refused.value).startswith("«Avtale Moss.pdf» ")
+
+
+# --- a catalogue workbook previewed as an agreement ---------------------------------------------
+
+
+def test_an_action_plan_workbook_without_a_region_column_is_read_as_an_agreement(db, tmp_path):
+    path = workbook(
+        tmp_path,
+        [["Handlingsplan 2025-2026"], ["1 - Samferdsel"], ["Nr", "Tiltak"], ["1.1", "Trygg skolevei"]],
+        name="plan.xlsx",
+    )
+    preview = preview_agreement(db, path, REGION)
+    assert (preview.period, preview.agreement.commitments) == (
+        "2025-2026",
+        [Commitment("1.1", "Trygg skolevei", focus_area="1")],
+    )
+
+
+def test_a_catalogue_leaving_out_a_commitment_retires_it_when_saved_as_an_agreement(db, agreement_file, tmp_path):
+    save_preview(db, preview_agreement(db, agreement_file, REGION), user=ADMIN)
+    stored = stored_agreement(db, REGION, "2025-2026")
+    kept = dataclasses.replace(stored, commitments=[c for c in stored.commitments if c.code != "1.2"])
+    path = tmp_path / "katalog.xlsx"
+    path.write_bytes(catalogue_workbook({REGION: kept}))
+    preview = preview_agreement(db, path, REGION.upper(), "2025 - 2026")
+    assert (preview.region, preview.period, preview.warnings, preview.reports) == (REGION, "2025-2026", [], {})
+    assert preview.changes is not None
+    assert [c.code for c in preview.changes.retired] == ["1.2"]
+    summary = save_preview(db, preview, user=ADMIN)
+    assert (summary.added, summary.changed, summary.unchanged, summary.retired) == (0, 0, 3, 1)
+    assert stored_agreement(db, REGION, "2025-2026") == kept
+    assert db.execute("SELECT kind, file_name FROM uploads ORDER BY id").fetchall() == [
+        ("agreement", "avtale-moss.txt"),
+        ("agreement", "katalog.xlsx"),
+    ]
+
+
+def test_a_catalogue_s_refusal_names_its_sheet_row_and_column(db, tmp_path):
+    path = workbook(tmp_path, [["Region", "Nr", "Tiltak"], ["", "1.1", "Trygg skolevei"]])
+    with pytest.raises(CatalogueRejected) as refused:
+        preview_agreement(db, path, REGION)
+    assert [catalogue_error_fields(error) for error in refused.value.errors] == [
+        ("Tiltak", 2, "Region", "", "mangler region")
+    ]

@@ -6,14 +6,17 @@ from __future__ import annotations
 import io
 
 import docx
+import openpyxl
 import pytest
 
-from core.db import connect
+from core.db import connect, write_transaction
 from core.errors import DatabaseBusy
-from core.register import FirstReport, stored_agreement
+from core.register import FirstReport, find_region, save_agreement, stored_agreement
 from loaders.agreement_layout import LayoutWarning, ParsedAgreement
 from loaders.catalogue import load_catalogue
+from outputs.catalogue import catalogue_workbook
 from tests.builders import ADMIN, FOLLO, IOR, XLSX, HtmlTable, app, download, html_tables
+from tests.test_catalogue_workbook import AGREEMENT as CATALOGUE_AGREEMENT
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -459,3 +462,129 @@ def test_a_busy_database_at_saving_is_one_line_and_the_preview_stays(register, m
     assert messages(at)["success"] == [
         "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 2)."
     ]
+
+
+# --- a catalogue workbook back on Avtaler --------------------------------------------------------
+
+CATALOGUE_PERIOD = "2024-2025"
+
+
+def store_catalogue_agreement():
+    """IØR's agreement for 2024-2025 with deadlines, amounts, council areas, a title, hashtags and goals
+    of its own (test_catalogue_workbook's), next to the register's; returned as stored."""
+    with connect() as db, write_transaction(db):
+        save_agreement(db, find_region(db, IOR), CATALOGUE_AGREEMENT)
+    with connect() as db:
+        return stored_agreement(db, IOR, CATALOGUE_PERIOD)
+
+
+def downloaded(at, downloads, choice: str):
+    """The catalogue workbook Avtaler gives out for the agreement named ``choice`` («region, period»)."""
+    picker = at.selectbox(key="agreement-download-choice")
+    picker.select_index(picker.options.index(choice)).run()
+    return download(at, downloads, "agreement-download")
+
+
+def upload(at, name: str, data: bytes, region: str, period: str = ""):
+    at.file_uploader[0].set_value((name, data, XLSX))
+    at.selectbox(key="agreement-region").set_value(region)
+    at.text_input(key="agreement-period").set_value(period)
+    return rerun(at)
+
+
+def edited(data: bytes, before: str, after: str) -> bytes:
+    """The workbook with the one cell reading ``before`` made to read ``after``, as a person does in Excel."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    [cell] = [cell for row in book.active.iter_rows() for cell in row if cell.value == before]
+    cell.value = after
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_downloaded_catalogue_uploads_back_unchanged_and_saving_changes_nothing(register, downloads):
+    before = store_catalogue_agreement()
+    at = agreements_page()
+    found = downloaded(at, downloads, f"{IOR}, {CATALOGUE_PERIOD}")
+    assert found.file_name == "tiltaksregister-indre-ostfold-regionrad-2024-2025.xlsx"
+    at = upload(at, found.file_name, found.data, IOR)
+    assert messages(at) == {
+        "info": [
+            f"«{found.file_name}»: avtale 2024-2025 for {IOR}, 3 innsatsområder og 6 tiltak. Ingenting er lagret ennå.",
+            "Avtalen er lik den som er lagret: å lagre den endrer ingenting.",
+        ],
+        "warning": ["2 tiltak har ikke rådsområde."],
+    }
+    assert [metric.value for metric in at.metric] == ["0", "0", "6", "0"]
+    assert "Ingen advarsler: alt i filen ble forstått." in [text.value for text in at.markdown]
+    assert "agreement-changes" not in html_tables(at)
+    at = save(at)
+    assert messages(at)["success"] == [
+        f"Avtale 2024-2025 for {IOR}: 0 nye, 0 endret, 6 uendret, 0 utgått (opplasting 2)."
+    ]
+    with connect() as db:
+        assert stored_agreement(db, IOR, CATALOGUE_PERIOD) == before
+
+
+def test_one_text_edited_in_the_catalogue_is_the_one_change_shown(register, downloads):
+    store_catalogue_agreement()
+    at = agreements_page()
+    found = downloaded(at, downloads, f"{IOR}, {CATALOGUE_PERIOD}")
+    at = upload(at, found.file_name, edited(found.data, "Næringsforum", "Næringsforum i Mysen"), IOR)
+    assert [metric.value for metric in at.metric] == ["0", "1", "5", "0"]
+    assert html_tables(at)["agreement-changes"] == HtmlTable(
+        "Det som endres når avtalen lagres",
+        ["Nr", "Endring", "Hva som endres", "Tiltak"],
+        [["2.1", "~ Endret", "Tiltak: «Næringsforum» → «Næringsforum i Mysen»", "Næringsforum i Mysen"]],
+        [None],
+    )
+    save(at)
+    with connect() as db:
+        texts = {c.code: c.text for c in stored_agreement(db, IOR, CATALOGUE_PERIOD).commitments}
+    assert texts["2.1"] == "Næringsforum i Mysen"
+
+
+def test_a_catalogue_of_two_regions_is_refused_naming_them(register):
+    with connect() as db:
+        both = {region: stored_agreement(db, region, "2023-2024") for region in (FOLLO, IOR)}
+    at = upload(agreements_page(), "katalog.xlsx", catalogue_workbook(both), IOR)
+    assert messages(at) == {
+        "error": [
+            f"Tiltakskatalogen har tiltak for flere regioner («{FOLLO}», «{IOR}»). Her lastes én avtale om gangen: "
+            "last opp en katalog med bare én region."
+        ]
+    }
+    assert [button.key for button in at.button if button.key == "agreement-save"] == []
+
+
+@pytest.mark.parametrize(
+    ("region", "period", "refusal"),
+    [
+        (
+            FOLLO,
+            "",
+            f"Tiltakskatalogen gjelder «{IOR}», men regionen som er valgt, er «{FOLLO}». "
+            f"Velg «{IOR}», eller last opp katalogen for «{FOLLO}».",
+        ),
+        (
+            IOR,
+            "2025-2026",
+            "Tiltakskatalogen gjelder perioden 2024-2025, men perioden som er oppgitt, er 2025-2026. "
+            "La perioden stå tom, eller oppgi 2024-2025.",
+        ),
+    ],
+)
+def test_a_catalogue_for_another_region_or_period_is_refused_naming_both(register, downloads, region, period, refusal):
+    store_catalogue_agreement()
+    at = agreements_page()
+    found = downloaded(at, downloads, f"{IOR}, {CATALOGUE_PERIOD}")
+    at = upload(at, found.file_name, found.data, region, period)
+    assert messages(at) == {"error": [refusal]}
+
+
+def test_a_catalogue_is_matched_to_the_region_by_its_short_name_and_its_period(register, downloads):
+    store_catalogue_agreement()
+    at = agreements_page()
+    found = downloaded(at, downloads, f"{IOR}, {CATALOGUE_PERIOD}")
+    at = upload(at, found.file_name, found.data, "iør", "2024 – 2025")
+    assert [metric.value for metric in at.metric] == ["0", "0", "6", "0"]

@@ -82,8 +82,8 @@ def test_the_sheet_as_people_see_it(db):
     assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
         ["Tiltakskatalog", *[None] * 11],
         [
-            "Indre Østfold regionråd 2024-2025. Rett i arket og last det opp igjen som tiltakskatalog; "
-            "rader som mangler, blir stående.",
+            "Indre Østfold regionråd 2024-2025. Rett i arket og last det opp igjen på siden Avtaler, "
+            "én region om gangen; tiltak som mangler i arket, utgår der (historikken deres beholdes).",
             *[None] * 11,
         ],
         [None] * 12,

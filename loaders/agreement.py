@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +34,7 @@ from core.uploads import file_sha256
 from core.users import User
 from core.vocabulary import clean_text, fold, number_text, parse_quarter, quarter_label, quarter_of_date
 from loaders.agreement_layout import LayoutWarning, parse_lines
-from loaders.agreement_sources import read_document, read_lines
+from loaders.agreement_sources import Furniture, read_document, read_lines
 from loaders.errors import CouncilAreaNotListed, MissingRegion
 
 
@@ -213,13 +215,35 @@ def preview_agreement(
         file_name=file_name or Path(path).name,
         sha256=file_sha256(path),
         agreement=agreement,
-        # Said first: it concerns the whole document, not a line of it.
-        warnings=[LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings),
+        # Said first: they concern the whole document or its pages, not a line of it.
+        warnings=[
+            *[LayoutWarning("tracked_changes", 0)] * document.tracked_changes,
+            *furniture_warnings(document.removed),
+            *parsed.warnings,
+        ],
         reports=dict(parsed.reports),
         changes=changes,
         dated=dated,
         report_quarter=quarter_of_date(dated) if dated else None,
     )
+
+
+def furniture_warnings(removed: Sequence[Furniture]) -> list[LayoutWarning]:
+    """What the source took out of a PDF's pages, said once for page numbers and once for each
+    running header or footer (its digits aside), naming its first and last page and how many."""
+    warnings = []
+    numbered = sorted({line.page for line in removed if line.kind == "page_number"})
+    if numbered:
+        warnings.append(LayoutWarning("page_numbers_removed", 0, numbered[0], {"count": len(numbered)}))
+    running: dict[tuple[str, str], list[Furniture]] = {}
+    for line in removed:
+        if line.kind != "page_number":
+            running.setdefault((line.kind, re.sub(r"\d+", "#", fold(line.text))), []).append(line)
+    for (kind, _), lines in running.items():
+        pages = sorted({line.page for line in lines})
+        values = {"text": lines[0].text, "first": pages[0], "last": pages[-1], "count": len(pages)}
+        warnings.append(LayoutWarning(f"running_{kind}", 0, pages[0], values))
+    return warnings
 
 
 def with_stored_council_areas(agreement: Agreement, stored: Agreement) -> Agreement:

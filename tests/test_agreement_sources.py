@@ -23,7 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 import loaders.agreement_sources
 from loaders.agreement import read_agreement
-from loaders.agreement_sources import Document, Line, document_date, read_document, read_lines, table_fields
+from loaders.agreement_sources import Document, Furniture, Line, document_date, read_document, read_lines, table_fields
 from loaders.docx_numbering import ListNumbering, format_number
 from loaders.errors import ReaderCrashed, ScannedAgreement, UnreadableAgreement
 
@@ -151,6 +151,12 @@ def test_pdf_without_page_furniture_and_with_hyphens_joined(tmp_path):
             Line("11 – bærekraftige byer og lokalsamfunn", 5, page=2),
         ],
         dated=datetime.date.today(),
+        removed=[
+            Furniture(TITLE, 1, "header"),
+            Furniture("Side 1 av 2", 1, "page_number"),
+            Furniture(TITLE, 2, "header"),
+            Furniture("Side 2 av 2", 2, "page_number"),
+        ],
     )
 
 
@@ -244,6 +250,7 @@ def test_pdf_table_rows_become_fields(tmp_path):
         ],
         # reportlab's invariant documents are made on 1 January 2000.
         dated=datetime.date(2000, 1, 1),
+        removed=[Furniture("Side 1 av 1", 1, "page_number")],
     )
 
 

@@ -742,14 +742,16 @@ def _masked(row: _Row) -> str:
 
 
 def _numbers(row: _Row) -> list[int]:
-    return [int(number) for number in re.findall(r"\d+", row.text)]
+    # As ``_masked`` finds them, so two rows masked alike have as many.
+    return [int(number) for number in re.findall(r"\d+", fold(row.text))]
 
 
 def _numbered_alike(row: _Row, other: _Row) -> bool:
     """Whether each number in the two rows (written alike, their digits aside) is the same in both, or
     goes up with the page as a page number does: printed as the page's index plus a constant."""
     shift = other.page - row.page
-    return all(mine == theirs or theirs - mine == shift for mine, theirs in zip(_numbers(row), _numbers(other)))
+    pairs = zip(_numbers(row), _numbers(other), strict=True)
+    return all(mine == theirs or theirs - mine == shift for mine, theirs in pairs)
 
 
 def _row_fields(row: _Row) -> tuple[list[tuple[float, str]], dict[str, str]] | None:

@@ -523,13 +523,9 @@ _STARTS_ITEM = re.compile(
     r"|(?:innsatsområde|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",
     re.IGNORECASE,
 )
-# What the layout reads as a heading, item or goal line when it stands alone: a number and a word or a
-# dotted code ("1.3 Tiltak", "2 Næring"), or a heading's, item's or goal's word and a number.
-_STANDS_ALONE = re.compile(
-    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?(?:\s*[-–—:)]\s*|\s+)[^\W\d_]|(?:{AREA_WORDS}|{ITEM_WORDS}|{SDG_WORD})"
-    r"\s*(?:nr\.?)?\s*[-–—:]?\s*\d)",
-    re.IGNORECASE,
-)
+# A heading's, item's or goal's word and a number: with ``_STARTS_ITEM``, what the layout reads as a
+# heading, item or goal line when it stands alone.
+_WORD_AND_NUMBER = re.compile(rf"^(?:{AREA_WORDS}|{ITEM_WORDS}|{SDG_WORD})\s*(?:nr\.?)?\s*[-–—:]?\s*\d", re.IGNORECASE)
 # How much smaller than the text a running header is set, at least: Word's header style is 9 or 10
 # point to the text's 11 or 12, while a heading in another font than the text's differs by less.
 _SMALLER = 0.94
@@ -717,7 +713,8 @@ def _without_furniture(pages: list[list[_Row]]) -> tuple[list[list[_Row]], list[
             return False
         # A heading, item or goal at the top of every page ("Innsatsområde 2" on page 2, "1.3 ..." on
         # page 3) is the parties' text; a running header is set in smaller type than the text.
-        return not _STANDS_ALONE.match(clean_text(row.text)) or row.size < _SMALLER * text_size
+        text = clean_text(row.text)
+        return not (_STARTS_ITEM.match(text) or _WORD_AND_NUMBER.match(text)) or row.size < _SMALLER * text_size
 
     kept = []
     removed: list[Furniture] = []

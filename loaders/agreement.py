@@ -229,20 +229,21 @@ def preview_agreement(
 
 
 def furniture_warnings(removed: Sequence[Furniture]) -> list[LayoutWarning]:
-    """What the source took out of a PDF's pages, said once for page numbers and once for each
-    running header or footer (its digits aside), naming its first and last page and how many."""
-    warnings = []
-    numbered = sorted({line.page for line in removed if line.kind == "page_number"})
-    if numbered:
-        warnings.append(LayoutWarning("page_numbers_removed", 0, numbered[0], {"count": len(numbered)}))
-    running: dict[tuple[str, str], list[Furniture]] = {}
+    """What the source took out of a PDF's pages, in the order the pages show it: one warning for
+    all page numbers, one for each running header or footer (its digits aside) naming its first and
+    last page and on how many pages it stood."""
+    pages: dict[tuple[str, str], list[Furniture]] = {}
     for line in removed:
-        if line.kind != "page_number":
-            running.setdefault((line.kind, re.sub(r"\d+", "#", fold(line.text))), []).append(line)
-    for (kind, _), lines in running.items():
-        pages = sorted({line.page for line in lines})
-        values = {"text": lines[0].text, "first": pages[0], "last": pages[-1], "count": len(pages)}
-        warnings.append(LayoutWarning(f"running_{kind}", 0, pages[0], values))
+        text = "" if line.kind == "page_number" else re.sub(r"\d+", "#", fold(line.text))
+        pages.setdefault((line.kind, text), []).append(line)
+    warnings = []
+    for (kind, _), lines in pages.items():
+        numbers = sorted({line.page for line in lines})
+        if kind == "page_number":
+            warnings.append(LayoutWarning("page_numbers_removed", 0, numbers[0], {"count": len(numbers)}))
+            continue
+        values = {"text": lines[0].text, "first": numbers[0], "last": numbers[-1], "count": len(numbers)}
+        warnings.append(LayoutWarning(f"running_{kind}", 0, numbers[0], values))
     return warnings
 
 

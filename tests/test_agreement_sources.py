@@ -873,7 +873,8 @@ def test_focus_areas_on_pages_their_numbers_do_not_follow_stay(tmp_path):
     # Each focus area at the top of every other page: «Innsatsområde 1» on page 1, «… 2» on page 3.
     pages = []
     for n, title in AREAS.items():
-        pages += [[f"Innsatsområde {n}", title, f"{n}.1 Tiltak for {title.lower()}"], [f"{n}.2 Mer om innsatsområde {n}"]]
+        pages += [[f"Innsatsområde {n}", title, f"{n}.1 Tiltak for {title.lower()}"]]
+        pages += [[f"{n}.2 Mer om innsatsområde {n}"]]
     pages[0] = ["Partnerskapsavtale 2024-2027", *pages[0]]
     document = read_document(paged_pdf(tmp_path / "avtale.pdf", pages))
     assert [text for text, _ in page_lines(document)] == [line for page in pages for line in page]

@@ -8,7 +8,8 @@ table of commitments with its cells by field. The types read:
   (``loaders.docx_numbering``), and tables;
 - .xlsx: the action-plan sheet, one line a row, numbered as Excel numbers rows;
 - .pdf: the text layer, its paragraphs and tables rebuilt from where the words
-  stand, without page headers, footers and end-of-line hyphens.
+  stand, without page headers, footers and end-of-line hyphens (the headers,
+  footers and page numbers taken out are listed in ``Document.removed``).
 
 A table is read as fields where its first row names them (``TABLE_FIELDS``:
 Nr | Tiltak | Ansvar | Frist | Status | Midler ...); any other table is read as
@@ -688,9 +689,12 @@ def _without_furniture(pages: list[list[_Row]]) -> tuple[list[list[_Row]], list[
     number ("3", "Side 3 av 12", "3 / 12", "- 3 -") within the page's margin,
     or when it stands at the same height on at least half the pages, and on two
     at least, written the same but for a page number (a title line,
-    "Partnerskapsavtale ... Indre Østfold – side 3"). Only rows at the edges go:
-    the first rows down to the first one that is not furniture, and likewise
-    from the bottom. A table's header repeated on every page is not furniture.
+    "Partnerskapsavtale ... Indre Østfold – side 3"). A line the layout reads as
+    a heading, item or goal ("Innsatsområde 2" on page 2, "1.3 Tiltak ..." on
+    page 3) is furniture only in smaller type than the text's. Only rows at the
+    edges go: the first rows down to the first one that is not furniture, and
+    likewise from the bottom. A table's header repeated on every page is not
+    furniture.
     """
     seen: dict[str, list[_Row]] = {}
     for rows in pages:

@@ -1906,6 +1906,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: {count} linjer som ser ut som sidetall («{text}» og de andre) er tatt ut av teksten.",
         "{place}: {count} lines that look like page numbers (“{text}” and the others) were taken out of the text.",
     ),
+    # What loaders/agreement_sources.py took out of a PDF's pages before reading (loaders/agreement.py).
+    "loaders.agreement.warning.page_numbers_removed.one": (
+        "Sidetall er tatt ut på {count} side.",
+        "Page numbers were taken out on {count} page.",
+    ),
+    "loaders.agreement.warning.page_numbers_removed.other": (
+        "Sidetall er tatt ut på {count} sider.",
+        "Page numbers were taken out on {count} pages.",
+    ),
+    "loaders.agreement.warning.running_header": (
+        "Side {first}–{last}: linjen «{text}» øverst på sidene er tatt ut som topptekst ({count} sider).",
+        "Pages {first}–{last}: the line “{text}” at the top of the pages was taken out as a header ({count} pages).",
+    ),
+    "loaders.agreement.warning.running_footer": (
+        "Side {first}–{last}: linjen «{text}» nederst på sidene er tatt ut som bunntekst ({count} sider).",
+        "Pages {first}–{last}: the line “{text}” at the foot of the pages was taken out as a footer ({count} pages).",
+    ),
     "loaders.agreement.warning.repeated_line": (
         "{place}: «{text}» står {count} ganger, som en topp- eller bunntekst på hver side, og er tatt ut av teksten.",
         "{place}: “{text}” appears {count} times, like a header or footer on every page, and was taken out "

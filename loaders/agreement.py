@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +45,7 @@ from core.vocabulary import (
     quarter_of_date,
 )
 from loaders.agreement_layout import LayoutWarning, normalise_period, parse_lines
-from loaders.agreement_sources import read_document, read_lines
+from loaders.agreement_sources import Furniture, read_document, read_lines
 from loaders.catalogue import catalogue_sheet, sheet_agreements
 from loaders.errors import CatalogueNotTheAgreement, CouncilAreaNotListed, MissingRegion, QuarterOutsidePeriod
 
@@ -239,8 +241,12 @@ def preview_agreement(
         file_name,
         region,
         parsed.agreement,
-        # Tracked changes first: they concern the whole document, not a line of it.
-        warnings=[LayoutWarning("tracked_changes", 0)] * document.tracked_changes + list(parsed.warnings),
+        # Said first: they concern the whole document or its pages, not a line of it.
+        warnings=[
+            *[LayoutWarning("tracked_changes", 0)] * document.tracked_changes,
+            *furniture_warnings(document.removed),
+            *parsed.warnings,
+        ],
         reports=dict(parsed.reports),
         dated=document.dated,
     )
@@ -313,6 +319,25 @@ def catalogue_agreement(
             "loaders.agreement.catalogue_period", file_period=agreement.period, period=clean_text(period)
         )
     return agreement, name
+
+
+def furniture_warnings(removed: Sequence[Furniture]) -> list[LayoutWarning]:
+    """What the source took out of a PDF's pages, in the order the pages show it: one warning for
+    all page numbers, one for each running header or footer (its digits aside) naming its first and
+    last page and on how many pages it stood."""
+    pages: dict[tuple[str, str], list[Furniture]] = {}
+    for line in removed:
+        text = "" if line.kind == "page_number" else re.sub(r"\d+", "#", fold(line.text))
+        pages.setdefault((line.kind, text), []).append(line)
+    warnings = []
+    for (kind, _), lines in pages.items():
+        numbers = sorted({line.page for line in lines})
+        if kind == "page_number":
+            warnings.append(LayoutWarning("page_numbers_removed", 0, numbers[0], {"count": len(numbers)}))
+            continue
+        values = {"text": lines[0].text, "first": numbers[0], "last": numbers[-1], "count": len(numbers)}
+        warnings.append(LayoutWarning(f"running_{kind}", 0, numbers[0], values))
+    return warnings
 
 
 def with_stored_council_areas(

@@ -43,7 +43,7 @@ from core.i18n import Deferred, Text, t
 from core.register import Agreement, Commitment, FirstReport, FocusArea
 from core.vocabulary import COUNCIL_AREAS, SDG_BY_NUMBER, SDG_NYNORSK, clean_text, fold, parse_status, status_names
 from loaders.agreement_fields import is_empty, match_council_area, parse_amount, parse_deadline, parse_progress
-from loaders.agreement_sources import Line
+from loaders.agreement_sources import AREA_WORDS, ITEM_WORDS, SDG_WORD, Line
 from loaders.errors import AgreementFormatError
 
 
@@ -85,10 +85,9 @@ _DASH = "-\u2013\u2014"
 _CODE = r"\d{1,2}(?:\.\d{1,2})+"
 _COMMITMENT = re.compile(rf"^(?P<code>{_CODE})\.?(?:\s*[{_DASH}:]\s*|\s+|$)(?P<text>.*)$")
 # "Tiltak 1.1:", "Mål 1.1 –": the word goes, the code stays. "Mål 9" (no dot) is a goal, not an item.
-_ITEM_WORD = re.compile(rf"^(?:tiltak|mål|delmål|punkt|aktivitet)\s+(?={_CODE}\b)", re.IGNORECASE)
+_ITEM_WORD = re.compile(rf"^(?:{ITEM_WORDS})\s+(?={_CODE}\b)", re.IGNORECASE)
 # An HTML or Word export's own list number before the code: "1. 1.1 Etablere ...".
 _LIST_NUMBER = re.compile(rf"^\d{{1,2}}[.)]\s+(?={_CODE}(?:\.?\s|\.?[{_DASH}:]|\.?$))")
-# The text must start with a letter, so "2022-2023" or "3 000 kroner" never look numbered.
 # The title starts with a letter, maybe after an opening quote or emphasis («Grønn» omstilling,
 # "Ung i Follo", **Fet**), or with a digit after a dash or colon ("1 - 5G og …"); never a bare
 # digit after a space, so "3 000 kroner" stays text.
@@ -96,12 +95,8 @@ _NUMBERED = re.compile(
     rf"^(?P<number>\d{{1,2}})(?P<dot>\.?)(?P<sep>\s*[{_DASH}:]\s*|\s+)"
     rf"(?P<text>[«\"“‘'(*]*[^\W\d_].*|(?<=[{_DASH}:]\s)\d.*)$"
 )
-_AREA_WORDS = (
-    "innsatsområde|innsatsområdet|satsingsområde|satsingsområdet|satsningsområde|satsområde|"
-    "fokusområde|fokusområdet|hovedområde|hovudområde|temaområde|samarbeidsområde|område|tema"
-)
 _KEYWORD_HEADING = re.compile(
-    rf"^(?:{_AREA_WORDS})\s+(?P<number>\d{{1,2}})(?![.,]?\d)\.?\s*(?:[{_DASH}:]\s*)?(?P<text>.*)$",
+    rf"^(?:{AREA_WORDS})\s+(?P<number>\d{{1,2}})(?![.,]?\d)\.?\s*(?:[{_DASH}:]\s*)?(?P<text>.*)$",
     re.IGNORECASE,
 )
 # A sub-item's label: "A -", "a)", "(a)", "A.", "iv)". A space after the dash, so
@@ -114,19 +109,18 @@ _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 _BULLET = re.compile(r"^(?:[•▪◦●■□➢►·*\uf0b7\uf0a7\-\u2013\u2014]|o(?=\s+[A-ZÆØÅ]))\s+(?P<text>\S.*)$")
 _HASHTAG = re.compile(r"#\w+")
 _HASHTAG_LINE = re.compile(r"^#\w+(?:[\s,]+#\w+)*$")
-# "FNs bærekraftsmål", "FN sine berekraftsmål", "Bærekraftsmålene", "Berekraftsmåla", "SDG".
-_SDG_WORD = r"(?:fn(?:['’]?s|\s+sine|\s+sitt)?\s+)?(?:(?:bærekraft|berekraft)s?mål(?:ene|a|et)?|sdg)"
 _SDG_NUMBERS = r"\d{1,2}(?:\s*(?:,|;|og|&|/|and)\s*\d{1,2})*"
 # With the word, the line is a goal line whatever follows: "FNs bærekraftsmål nr. 9: Industri ...",
 # "Bærekraftsmål: 4, 8 og 9".
 _SDG_LINE = re.compile(
-    rf"^{_SDG_WORD}(?:\s+nr\.?)?\s*[{_DASH}:]?\s*(?P<numbers>{_SDG_NUMBERS})(?![.,]?\d)\.?\s*(?:[{_DASH}:]\s*)?(?P<text>.*)$",
+    rf"^{SDG_WORD}(?:\s+nr\.?)?\s*[{_DASH}:]?\s*(?P<numbers>{_SDG_NUMBERS})(?![.,]?\d)\.?\s*"
+    rf"(?:[{_DASH}:]\s*)?(?P<text>.*)$",
     re.IGNORECASE,
 )
 _GOAL_LINE = re.compile(
     rf"^mål(?:\s+nr\.?)?\s+(?P<number>\d{{1,2}})(?![.,]?\d)\.?\s*(?:[{_DASH}:]\s*)?(?P<text>.*)$", re.IGNORECASE
 )
-_SDG_MENTION = re.compile(rf"\b{_SDG_WORD}(?:\s+nr\.?)?\s*[{_DASH}:]?\s*\d{{1,2}}\b", re.IGNORECASE)
+_SDG_MENTION = re.compile(rf"\b{SDG_WORD}(?:\s+nr\.?)?\s*[{_DASH}:]?\s*\d{{1,2}}\b", re.IGNORECASE)
 # A goal glued to the end of a text by a PDF's reading order: "... skoleløpet. 4 – God utdanning".
 _SDG_TAIL = re.compile(rf"\s(?P<number>\d{{1,2}})\s*[{_DASH}]\s*(?P<text>[^\W\d_][^.]*)$")
 _PERIOD_RANGE = re.compile(rf"\b((?:19|20)\d\d)\s*[{_DASH}/]\s*((?:19|20)\d\d)\b")

@@ -8,7 +8,8 @@ table of commitments with its cells by field. The types read:
   (``loaders.docx_numbering``), and tables;
 - .xlsx: the action-plan sheet, one line a row, numbered as Excel numbers rows;
 - .pdf: the text layer, its paragraphs and tables rebuilt from where the words
-  stand, without page headers, footers and end-of-line hyphens.
+  stand, without page headers, footers and end-of-line hyphens (the headers,
+  footers and page numbers taken out are listed in ``Document.removed``).
 
 A table is read as fields where its first row names them (``TABLE_FIELDS``:
 Nr | Tiltak | Ansvar | Frist | Status | Midler ...); any other table is read as
@@ -75,6 +76,16 @@ _HEADER_WORDS = {alias: name for name, aliases in TABLE_FIELDS.items() for alias
 _ENGLISH_TEXT_HEADERS = ("commitment", "action", "measure", "description")
 for _alias in _ENGLISH_TEXT_HEADERS:
     _HEADER_WORDS[_alias] = "text"
+# The words before a number that make a line a focus-area heading, an item or a goal line in
+# ``loaders.agreement_layout``'s grammar; here too, so a heading at the top of every page is not
+# taken for a running header.
+AREA_WORDS = (
+    "innsatsområde|innsatsområdet|satsingsområde|satsingsområdet|satsningsområde|satsområde|"
+    "fokusområde|fokusområdet|hovedområde|hovudområde|temaområde|samarbeidsområde|område|tema"
+)
+ITEM_WORDS = "tiltak|mål|delmål|punkt|aktivitet"
+# "FNs bærekraftsmål", "FN sine berekraftsmål", "Bærekraftsmålene", "Berekraftsmåla", "SDG".
+SDG_WORD = r"(?:fn(?:['’]?s|\s+sine|\s+sitt)?\s+)?(?:(?:bærekraft|berekraft)s?mål(?:ene|a|et)?|sdg)"
 _BRACKETED = re.compile(r"\s*\([^)]*\)\s*$")
 _FILE_TYPES = (".txt", ".docx", ".pdf", ".xlsx")
 
@@ -98,6 +109,16 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Furniture:
+    """A line taken out of a PDF's page before reading: ``kind`` is "page_number", "header" (at the
+    page's top) or "footer" (at its foot); ``text`` as the page shows it."""
+
+    text: str
+    page: int
+    kind: str
+
+
+@dataclass(frozen=True)
 class Document:
     """An agreement file's lines and the date it is dated, where it says or its metadata does."""
 
@@ -105,6 +126,8 @@ class Document:
     dated: datetime.date | None = None
     # A Word document with tracked changes not yet accepted: they are read as accepted.
     tracked_changes: bool = False
+    # What a PDF's pages had that the parties did not write, in page order: the preview names it.
+    removed: list[Furniture] = field(default_factory=list)
 
 
 def read_lines(path: str | os.PathLike) -> list[Line]:
@@ -503,6 +526,12 @@ _STARTS_ITEM = re.compile(
     r"|(?:innsatsområde|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",
     re.IGNORECASE,
 )
+# A heading's, item's or goal's word and a number: with ``_STARTS_ITEM``, what the layout reads as a
+# heading, item or goal line when it stands alone.
+_WORD_AND_NUMBER = re.compile(rf"^(?:{AREA_WORDS}|{ITEM_WORDS}|{SDG_WORD})\s*(?:nr\.?)?\s*[-–—:]?\s*\d", re.IGNORECASE)
+# How much smaller than the text a running header is set, at least: Word's header style is 9 or 10
+# point to the text's 11 or 12, while a heading in another font than the text's differs by less.
+_SMALLER = 0.94
 # The part of a page's height at its top and at its foot where page numbers stand: Word's
 # header and footer sit within its margins, 2.5 cm of 29.7.
 _MARGIN = 0.12
@@ -581,7 +610,7 @@ def _pdf_document(path: Path) -> Document:
         created = _PDF_DATE.match(pdf.get_metadata_dict().get("CreationDate", ""))
     finally:
         pdf.close()
-    body = _without_furniture(pages)
+    body, removed = _without_furniture(pages)
     # A scan may carry a text line stamped on every page (a header, a page number) and nothing else.
     if not any(body):
         raise ScannedAgreement("loaders.agreement.scanned", file=path.name)
@@ -593,7 +622,8 @@ def _pdf_document(path: Path) -> Document:
             metadata = datetime.date(*(int(part) for part in created.groups()))
         except ValueError:
             metadata = None
-    return _dated(lines, metadata)
+    dated = _dated(lines, metadata)
+    return Document(dated.lines, dated.dated, removed=removed)
 
 
 def _pdf_line(paragraph: _Paragraph, number: int) -> Line:
@@ -654,32 +684,46 @@ def _page_rows(page: pypdfium2.PdfPage, number: int) -> list[_Row]:
     return rows
 
 
-def _without_furniture(pages: list[list[_Row]]) -> list[list[_Row]]:
-    """The pages without their headers and footers.
+def _without_furniture(pages: list[list[_Row]]) -> tuple[list[list[_Row]], list[Furniture]]:
+    """The pages without their headers and footers, and what was taken out.
 
     A row at the top or bottom edge of a page is furniture when it is a page
     number ("3", "Side 3 av 12", "3 / 12", "- 3 -") within the page's margin,
-    or when the same text (its digits aside) stands at the same height on at
-    least half the pages, and on two at least (a title line, "Partnerskapsavtale
-    ... Indre Østfold"). Only rows at the edges go: the first rows down to the
-    first one that is not furniture, and likewise from the bottom. A table's
-    header repeated on every page is not furniture.
+    or when it stands at the same height on at least half the pages, and on two
+    at least, written the same but for a page number (a title line,
+    "Partnerskapsavtale ... Indre Østfold – side 3"). A line the layout reads as
+    a heading, item or goal ("Innsatsområde 2" on page 2, "1.3 Tiltak ..." on
+    page 3) is furniture only in smaller type than the text's. Only rows at the
+    edges go: the first rows down to the first one that is not furniture, and
+    likewise from the bottom. A table's header repeated on every page is not
+    furniture.
     """
-    seen: dict[str, list[tuple[int, float]]] = {}
+    seen: dict[str, list[_Row]] = {}
     for rows in pages:
         for row in rows:
-            seen.setdefault(_masked(row), []).append((row.page, row.y))
+            seen.setdefault(_masked(row), []).append(row)
     needed = max(2, (len(pages) + 1) // 2)
+    sizes = [round(row.size * 2) / 2 for rows in pages for row in rows]
+    text_size = statistics.mode(sizes) if sizes else 0.0
 
     def furniture(row: _Row) -> bool:
         if _PAGE_NUMBER.match(clean_text(row.text)):
             return min(row.y, row.page_height - row.y) < _MARGIN * row.page_height
         if _row_fields(row) is not None:
             return False
-        pages_with_it = {page for page, y in seen[_masked(row)] if abs(y - row.y) <= 2}
-        return len(pages_with_it) >= needed
+        alike = [other for other in seen[_masked(row)] if abs(other.y - row.y) <= 2 and _numbered_alike(row, other)]
+        if len({other.page for other in alike}) < needed:
+            return False
+        # Numbers that go up with the page make a page number only beside words that stay the same.
+        if any(_numbers(other) != _numbers(row) for other in alike) and not re.search(r"[^\W\d_]", _masked(row)):
+            return False
+        # A heading, item or goal at the top of every page ("Innsatsområde 2" on page 2, "1.3 ..." on
+        # page 3) is the parties' text; a running header is set in smaller type than the text.
+        text = clean_text(row.text)
+        return not (_STARTS_ITEM.match(text) or _WORD_AND_NUMBER.match(text)) or row.size < _SMALLER * text_size
 
     kept = []
+    removed: list[Furniture] = []
     for rows in pages:
         start, end = 0, len(rows)
         while start < end and furniture(rows[start]):
@@ -687,11 +731,30 @@ def _without_furniture(pages: list[list[_Row]]) -> list[list[_Row]]:
         while end > start and furniture(rows[end - 1]):
             end -= 1
         kept.append(rows[start:end])
-    return kept
+        for index, row in enumerate(rows):
+            if start <= index < end:
+                continue
+            text = clean_text(row.text)
+            kind = "page_number" if _PAGE_NUMBER.match(text) else "header" if index < start else "footer"
+            removed.append(Furniture(text, row.page, kind))
+    return kept, removed
 
 
 def _masked(row: _Row) -> str:
     return re.sub(r"\d+", "#", fold(row.text))
+
+
+def _numbers(row: _Row) -> list[int]:
+    # As ``_masked`` finds them, so two rows masked alike have as many.
+    return [int(number) for number in re.findall(r"\d+", fold(row.text))]
+
+
+def _numbered_alike(row: _Row, other: _Row) -> bool:
+    """Whether each number in the two rows (written alike, their digits aside) is the same in both, or
+    goes up with the page as a page number does: printed as the page's index plus a constant."""
+    shift = other.page - row.page
+    pairs = zip(_numbers(row), _numbers(other), strict=True)
+    return all(mine == theirs or theirs - mine == shift for mine, theirs in pairs)
 
 
 def _row_fields(row: _Row) -> tuple[list[tuple[float, str]], dict[str, str]] | None:

@@ -11,7 +11,8 @@ import pytest
 from core.errors import NotAllowed
 from core.register import Agreement, Commitment, FirstReport, FocusArea, stored_agreement
 from core.users import add_user, get_user
-from loaders.agreement import AgreementPreview, LoadSummary, preview_agreement, save_preview
+from loaders.agreement import AgreementPreview, LoadSummary, furniture_warnings, preview_agreement, save_preview
+from loaders.agreement_sources import Furniture
 from loaders.errors import (
     AgreementFormatError,
     CatalogueRejected,
@@ -22,6 +23,7 @@ from loaders.errors import (
 )
 from outputs.catalogue import catalogue_workbook
 from tests.builders import ADMIN
+from tests.test_agreement_sources import paged_pdf
 from tests.test_catalogue import catalogue_error_fields, workbook
 
 REGION = "Mosseregionen"
@@ -236,6 +238,47 @@ def test_a_preview_needs_a_region_and_a_readable_layout(db, agreement_file):
     with pytest.raises(AgreementFormatError) as refused:
         preview_agreement(db, agreement_file, REGION)
     assert str(refused.value) == "Tiltak 2.2 står to ganger i avtalen (linje 9 og 10)."
+
+
+def test_a_pdf_preview_names_what_was_taken_out_of_its_pages(db, tmp_path):
+    lines = [line.strip() for line in FIRST.splitlines()]
+    path = paged_pdf(
+        tmp_path / "avtale-moss.pdf",
+        [lines[:4], lines[4:7], lines[7:]],
+        header="Partnerskapsavtale Mosseregionen – side {page}",
+        footer="Side {page} av {pages}",
+    )
+    preview = preview_agreement(db, path, REGION)
+    assert preview.agreement == PARSED
+    assert [warning.message("nb") for warning in preview.warnings] == [
+        "Side 1–3: linjen «Partnerskapsavtale Mosseregionen – side 1» øverst på sidene er tatt ut som topptekst "
+        "(3 sider).",
+        "Sidetall er tatt ut på 3 sider.",
+    ]
+    assert [warning.message("en") for warning in preview.warnings] == [
+        "Pages 1–3: the line “Partnerskapsavtale Mosseregionen – side 1” at the top of the pages was taken out as "
+        "a header (3 pages).",
+        "Page numbers were taken out on 3 pages.",
+    ]
+
+
+def test_each_running_line_and_the_page_numbers_are_said_once_in_page_order():
+    removed = [
+        Furniture("Side 1 av 5", 1, "page_number"),
+        Furniture("Indre Østfold regionråd", 2, "header"),
+        Furniture("Versjon 2 – side 2", 2, "footer"),
+        Furniture("2", 2, "page_number"),
+        Furniture("Indre Østfold regionråd", 4, "header"),
+        Furniture("Versjon 2 – side 4", 4, "footer"),
+        Furniture("Indre Østfold regionråd", 5, "header"),
+    ]
+    assert [warning.message("nb") for warning in furniture_warnings(removed)] == [
+        "Sidetall er tatt ut på 2 sider.",
+        "Side 2–5: linjen «Indre Østfold regionråd» øverst på sidene er tatt ut som topptekst (3 sider).",
+        "Side 2–4: linjen «Versjon 2 – side 2» nederst på sidene er tatt ut som bunntekst (2 sider).",
+    ]
+    assert [warning.message("nb") for warning in furniture_warnings(removed[:1])] == ["Sidetall er tatt ut på 1 side."]
+    assert furniture_warnings([]) == []
 
 
 # --- the command line -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 import loaders.agreement_sources
 from loaders.agreement import read_agreement
-from loaders.agreement_sources import Document, Line, document_date, read_document, read_lines, table_fields
+from loaders.agreement_sources import Document, Furniture, Line, document_date, read_document, read_lines, table_fields
 from loaders.docx_numbering import ListNumbering, format_number
 from loaders.errors import ReaderCrashed, ScannedAgreement, UnreadableAgreement
 
@@ -151,6 +151,12 @@ def test_pdf_without_page_furniture_and_with_hyphens_joined(tmp_path):
             Line("11 – bærekraftige byer og lokalsamfunn", 5, page=2),
         ],
         dated=datetime.date.today(),
+        removed=[
+            Furniture(TITLE, 1, "header"),
+            Furniture("Side 1 av 2", 1, "page_number"),
+            Furniture(TITLE, 2, "header"),
+            Furniture("Side 2 av 2", 2, "page_number"),
+        ],
     )
 
 
@@ -244,6 +250,7 @@ def test_pdf_table_rows_become_fields(tmp_path):
         ],
         # reportlab's invariant documents are made on 1 January 2000.
         dated=datetime.date(2000, 1, 1),
+        removed=[Furniture("Side 1 av 1", 1, "page_number")],
     )
 
 
@@ -809,3 +816,122 @@ def test_workbook_without_a_table_header_is_read_as_lines(tmp_path):
         Line("1 - Næring", 2, sheet="Avtale"),
         Line("1.1 Flere arbeidsplasser 2024", 3, sheet="Avtale"),
     ]
+
+
+# --- what a page's top and foot hold ---------------------------------------------------------------
+
+
+def paged_pdf(path: Path, pages: list[list[str]], *, header: str = "", footer: str = "", first: int = 1) -> Path:
+    """Pages of lines in 11 point, a header and a footer in Word's 9 point, "{page}" in them numbered
+    from the page ``first`` (a cover page before it is unnumbered, printed as the page's index - 1)."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    for index, lines in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 9)
+        values = {"page": index - first + 1, "pages": len(pages) - first + 1}
+        if header and index >= first:
+            pdf.drawString(72, A4[1] - 40, header.format(**values))
+        if footer and index >= first:
+            pdf.drawCentredString(A4[0] / 2, 30, footer.format(**values))
+        pdf.setFont("Helvetica", 11)
+        for row, line in enumerate(lines):
+            pdf.drawString(72, A4[1] - 80 - 16 * row, line)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def page_lines(document: Document) -> list[tuple[str, int | None]]:
+    return [(line.text, line.page) for line in document.lines]
+
+
+AREAS = {1: "Utdanning og kompetanse", 2: "Næringsutvikling", 3: "Samferdsel", 4: "Klima og miljø"}
+
+
+@pytest.mark.parametrize("cover", [False, True], ids=["numbered as its page", "after a cover page"])
+def test_a_focus_area_heading_at_the_top_of_each_page_stays(tmp_path, cover):
+    # «Innsatsområde N» goes up with the page as a page number would, but it is the parties' heading,
+    # in the text's type.
+    first = [["Partnerskapsavtale 2024-2027", "Avtalen gjelder Indre Østfold."]] if cover else []
+    areas = [[f"Innsatsområde {n}", AREAS[n], f"{n}.1 Tiltak for {AREAS[n].lower()}"] for n in AREAS]
+    if not cover:
+        areas[0] = ["Partnerskapsavtale 2024-2027", *areas[0]]
+    offset = 1 if cover else 0
+    path = paged_pdf(tmp_path / "avtale.pdf", first + areas, footer="Side {page} av {pages}", first=1 + offset)
+    document = read_document(path)
+    expected = [("Partnerskapsavtale 2024-2027", 1)]
+    expected += [("Avtalen gjelder Indre Østfold.", 1)] if cover else []
+    for n, title in AREAS.items():
+        expected += [
+            (f"Innsatsområde {n}", n + offset),
+            (title, n + offset),
+            (f"{n}.1 Tiltak for {title.lower()}", n + offset),
+        ]
+    assert page_lines(document) == expected
+    numbered = range(1 + offset, 5 + offset)
+    assert document.removed == [Furniture(f"Side {n - offset} av 4", n, "page_number") for n in numbered]
+
+
+def test_focus_areas_on_pages_their_numbers_do_not_follow_stay(tmp_path):
+    # Each focus area at the top of every other page: «Innsatsområde 1» on page 1, «… 2» on page 3.
+    pages = []
+    for n, title in AREAS.items():
+        pages += [[f"Innsatsområde {n}", title, f"{n}.1 Tiltak for {title.lower()}"]]
+        pages += [[f"{n}.2 Mer om innsatsområde {n}"]]
+    pages[0] = ["Partnerskapsavtale 2024-2027", *pages[0]]
+    document = read_document(paged_pdf(tmp_path / "avtale.pdf", pages))
+    assert [text for text, _ in page_lines(document)] == [line for page in pages for line in page]
+    assert document.removed == []
+
+
+def test_one_commitment_at_the_top_of_each_of_32_pages_stays(tmp_path):
+    pages = [["Partnerskapsavtale 2024-2027", "1 Utdanning", "1.1 Tiltak nummer 1"]]
+    pages += [[f"1.{n} Tiltak nummer {n}", f"A - Første del av tiltak {n}"] for n in range(2, 33)]
+    document = read_document(paged_pdf(tmp_path / "avtale.pdf", pages, footer="{page}"))
+    assert page_lines(document) == [(line, number) for number, page in enumerate(pages, start=1) for line in page]
+    assert document.removed == [Furniture(str(n), n, "page_number") for n in range(1, 33)]
+
+
+def test_a_running_title_with_the_page_number_in_it_is_taken_out(tmp_path):
+    # A cover page without the title; the next pages numbered from 1.
+    pages = [
+        ["Partnerskapsavtale 2024-2027", "Indre Østfold regionråd og Østfold fylkeskommune"],
+        ["1 Utdanning", "1.1 Tiltak nummer 1"],
+        ["1.2 Tiltak nummer 2"],
+        ["2 Næring", "2.1 Tiltak nummer 3"],
+    ]
+    document = read_document(
+        paged_pdf(tmp_path / "avtale.pdf", pages, header="Partnerskapsavtale Indre Østfold – side {page}", first=2)
+    )
+    assert page_lines(document) == [(line, number) for number, page in enumerate(pages, start=1) for line in page]
+    assert document.removed == [
+        Furniture(f"Partnerskapsavtale Indre Østfold – side {n - 1}", n, "header") for n in range(2, 5)
+    ]
+
+
+def test_side_n_av_m_footers_and_a_header_the_same_on_every_page_are_taken_out(tmp_path):
+    pages = [["Partnerskapsavtale 2024-2027", "1 Utdanning", "1.1 Tiltak nummer 1"], ["1.2 Tiltak nummer 2"]]
+    pages += [["2 Næring", "2.1 Tiltak nummer 3"]]
+    document = read_document(
+        paged_pdf(tmp_path / "avtale.pdf", pages, header="Indre Østfold regionråd", footer="Side {page} av {pages}")
+    )
+    assert page_lines(document) == [(line, number) for number, page in enumerate(pages, start=1) for line in page]
+    assert document.removed == [
+        furniture
+        for n in range(1, 4)
+        for furniture in (
+            Furniture("Indre Østfold regionråd", n, "header"),
+            Furniture(f"Side {n} av 3", n, "page_number"),
+        )
+    ]
+
+
+def test_a_footer_that_reads_as_a_heading_goes_only_in_smaller_type(tmp_path):
+    # «3 Partnerskapsavtale» reads as focus area 3 alone; at the foot of every page in 9 point it is a
+    # footer with its page number first.
+    pages = [["Partnerskapsavtale 2024-2027", "1 Utdanning", "1.1 Tiltak nummer 1"], ["1.2 Tiltak nummer 2"]]
+    pages += [["2 Næring", "2.1 Tiltak nummer 3"]]
+    document = read_document(
+        paged_pdf(tmp_path / "avtale.pdf", pages, footer="{page} Partnerskapsavtale Indre Østfold")
+    )
+    assert page_lines(document) == [(line, number) for number, page in enumerate(pages, start=1) for line in page]
+    assert document.removed == [Furniture(f"{n} Partnerskapsavtale Indre Østfold", n, "footer") for n in range(1, 4)]

@@ -9,6 +9,7 @@ message that misled (a PDF was not read at all).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from core.errors import MonitorError
 from core.register import Agreement, Commitment, FirstReport, FocusArea
+from loaders.agreement import furniture_warnings
 from loaders.agreement_layout import ParsedAgreement, parse_lines
 from loaders.agreement_sources import read_document
 
@@ -63,8 +65,11 @@ EXPECTED = Agreement(
 
 
 def read(path: Path) -> tuple[ParsedAgreement, bool]:
+    """The document parsed, its warnings as the preview shows them: first what its pages had taken out."""
     document = read_document(path)
-    return parse_lines(document.lines), document.tracked_changes
+    parsed = parse_lines(document.lines)
+    warnings = [*furniture_warnings(document.removed), *parsed.warnings]
+    return dataclasses.replace(parsed, warnings=warnings), document.tracked_changes
 
 
 # --- Word ------------------------------------------------------------------------------------
@@ -316,7 +321,17 @@ def test_pdfs_read_without_their_page_furniture(kind, tmp_path):
     PDF[kind](path)
     parsed, _ = read(path)
     assert parsed.agreement == EXPECTED
-    assert (parsed.warnings, parsed.reports) == ([], {})
+    # What was taken out is said, never dropped in silence.
+    said = (
+        [
+            "Side 1–2: linjen «Partnerskapsavtale Indre Østfold regionråd – Østfold fylkeskommune» øverst på "
+            "sidene er tatt ut som topptekst (2 sider).",
+            "Sidetall er tatt ut på 2 sider.",
+        ]
+        if kind == "running header and page numbers"
+        else ["Sidetall er tatt ut på 1 side."]
+    )
+    assert ([warning.message("nb") for warning in parsed.warnings], parsed.reports) == (said, {})
 
 
 def test_ligatures_are_read_as_their_letters(tmp_path):
@@ -334,8 +349,9 @@ def test_a_table_of_contents_is_skipped_and_named(tmp_path):
     parsed, _ = read(path)
     assert parsed.agreement == EXPECTED
     assert [warning.message("nb") for warning in parsed.warnings] == [
+        "Sidetall er tatt ut på 2 sider.",
         "Side 1, linje 2: en innholdsfortegnelse (5 linjer, til linje 6) er hoppet over. Sjekk at ingen "
-        "innsatsområder eller tiltak står blant de linjene."
+        "innsatsområder eller tiltak står blant de linjene.",
     ]
 
 

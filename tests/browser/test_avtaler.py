@@ -142,6 +142,7 @@ def test_upload_preview_set_a_council_area_save_and_upload_a_changed_version(
     expect(warnings).to_have_text(
         [
             "4 tiltak har ikke rådsområde.",
+            "Sidetall er tatt ut på 1 side.",
             "Side 1, linje 5: tiltak 1.3 følger etter et hopp i nummereringen; 1.2 mangler. Sjekk at ingen "
             "tiltak er lest som tekst.",
         ]

@@ -698,24 +698,35 @@ def _without_furniture(pages: list[list[_Row]]) -> tuple[list[list[_Row]], list[
     likewise from the bottom. A table's header repeated on every page is not
     furniture.
     """
+    # Headers and footers stand in the page's margins: only rows there are compared, which also keeps
+    # the comparison to a few rows a page however long the document is.
+    edges = [row for rows in pages for row in rows if _in_margin(row)]
     seen: dict[str, list[_Row]] = {}
-    for rows in pages:
-        for row in rows:
-            seen.setdefault(_masked(row), []).append(row)
+    numbers: dict[int, list[int]] = {}
+    for row in edges:
+        seen.setdefault(_masked(row), []).append(row)
+        numbers[id(row)] = _numbers(row)
     needed = max(2, (len(pages) + 1) // 2)
     sizes = [round(row.size * 2) / 2 for rows in pages for row in rows]
     text_size = statistics.mode(sizes) if sizes else 0.0
 
     def furniture(row: _Row) -> bool:
+        if not _in_margin(row):
+            return False
         if _PAGE_NUMBER.match(clean_text(row.text)):
-            return min(row.y, row.page_height - row.y) < _MARGIN * row.page_height
+            return True
         if _row_fields(row) is not None:
             return False
-        alike = [other for other in seen[_masked(row)] if abs(other.y - row.y) <= 2 and _numbered_alike(row, other)]
+        mine = numbers[id(row)]
+        alike = [
+            other
+            for other in seen[_masked(row)]
+            if abs(other.y - row.y) <= 2 and _numbered_alike(mine, numbers[id(other)], other.page - row.page)
+        ]
         if len({other.page for other in alike}) < needed:
             return False
         # Numbers that go up with the page make a page number only beside words that stay the same.
-        if any(_numbers(other) != _numbers(row) for other in alike) and not re.search(r"[^\W\d_]", _masked(row)):
+        if any(numbers[id(other)] != mine for other in alike) and not re.search(r"[^\W\d_]", _masked(row)):
             return False
         # A heading, item or goal at the top of every page ("Innsatsområde 2" on page 2, "1.3 ..." on
         # page 3) is the parties' text; a running header is set in smaller type than the text.
@@ -749,12 +760,14 @@ def _numbers(row: _Row) -> list[int]:
     return [int(number) for number in re.findall(r"\d+", fold(row.text))]
 
 
-def _numbered_alike(row: _Row, other: _Row) -> bool:
-    """Whether each number in the two rows (written alike, their digits aside) is the same in both, or
-    goes up with the page as a page number does: printed as the page's index plus a constant."""
-    shift = other.page - row.page
-    pairs = zip(_numbers(row), _numbers(other), strict=True)
-    return all(mine == theirs or theirs - mine == shift for mine, theirs in pairs)
+def _numbered_alike(mine: list[int], theirs: list[int], shift: int) -> bool:
+    """Whether each number of two rows written alike (their digits aside), ``shift`` pages apart, is
+    the same in both, or goes up with the page as a page number does: the page's index plus a constant."""
+    return all(a == b or b - a == shift for a, b in zip(mine, theirs, strict=True))
+
+
+def _in_margin(row: _Row) -> bool:
+    return min(row.y, row.page_height - row.y) < _MARGIN * row.page_height
 
 
 def _row_fields(row: _Row) -> tuple[list[tuple[float, str]], dict[str, str]] | None:

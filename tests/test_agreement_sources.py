@@ -935,3 +935,22 @@ def test_a_footer_that_reads_as_a_heading_goes_only_in_smaller_type(tmp_path):
     )
     assert page_lines(document) == [(line, number) for number, page in enumerate(pages, start=1) for line in page]
     assert document.removed == [Furniture(f"{n} Partnerskapsavtale Indre Østfold", n, "footer") for n in range(1, 4)]
+
+
+def test_body_lines_that_name_their_page_are_not_headers(tmp_path):
+    # Found in the try-out: a 200-page agreement whose every line named its page («… på side 3»)
+    # lost whole pages as "headers" (and took minutes to read). Headers stand in the margins.
+    pages = [
+        [f"1.{page} Tiltak nummer {page} på side {page}.", f"Tekst på side {page} om samarbeidet."]
+        + [f"Mer tekst {row} på side {page}." for row in range(3)]
+        for page in range(1, 5)
+    ]
+    path = paged_pdf(tmp_path / "lang.pdf", pages, footer="Side {page} av {pages}")
+    document = read_document(path)
+    # Every line of every page is kept (how the lines join into paragraphs is another test's).
+    assert [" ".join(text for text, page in page_lines(document) if page == number) for number in range(1, 5)] == [
+        " ".join(lines) for lines in pages
+    ]
+    assert [(item.text, item.kind) for item in document.removed] == [
+        (f"Side {page} av 4", "page_number") for page in range(1, 5)
+    ]

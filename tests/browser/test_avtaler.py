@@ -145,6 +145,8 @@ def test_upload_preview_set_a_council_area_save_and_upload_a_changed_version(
             "Sidetall er tatt ut på 1 side.",
             "Side 1, linje 5: tiltak 1.3 følger etter et hopp i nummereringen; 1.2 mangler. Sjekk at ingen "
             "tiltak er lest som tekst.",
+            "«Lillestrømregionen» finnes ikke i registeret og blir opprettet som en ny region når du lagrer. "
+            "Sjekk skrivemåten hvis du mente en region som finnes.",
         ]
     )
     new = "Lillestrømregionen har ingen avtale for 2025-2026 fra før: alt blir nytt."

@@ -16,29 +16,13 @@ from loaders.agreement_layout import LayoutWarning, ParsedAgreement
 from loaders.catalogue import load_catalogue
 from outputs.catalogue import catalogue_workbook
 from tests.builders import ADMIN, FOLLO, IOR, XLSX, HtmlTable, app, download, html_tables
+from tests.test_agreement_preview import FIRST, REGION, SECOND
 from tests.test_catalogue_workbook import AGREEMENT as CATALOGUE_AGREEMENT
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 PAGE = "views/avtaler.py"
-REGION = "Mosseregionen"
 TEXT = "text/plain"
-FIRST = """\
-Partnerskapsavtale spesiell del 2025-2026
-Avtalen gjelder samarbeidet mellom fylket og regionen.
-1 - Utdanning og kompetanse #kompetanseløft
-1.1 - Flere lærlingplasser i kommunene
-1.2 - Felles karrieresenter for voksne
- 4 – god utdanning
-2 - Samferdsel #lavereklimautslipp
-2.1 - Trygg skolevei i alle kommunene
-2.2 - Innfartsparkering ved stasjonene
-"""
-SECOND = (
-    FIRST.replace("1.2 - Felles karrieresenter for voksne\n", "")
-    .replace("ved stasjonene", "ved Moss stasjon")
-    .replace("2.2 - Innfartsparkering ved Moss stasjon\n", "2.2 - Innfartsparkering ved Moss stasjon\n2.3 - Bysykler\n")
-)
 
 
 def agreements_page(user: str = "kari"):

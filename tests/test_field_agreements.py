@@ -33,6 +33,7 @@ from core.register import Agreement, Commitment, FirstReport, FocusArea
 from loaders.agreement import furniture_warnings
 from loaders.agreement_layout import ParsedAgreement, parse_lines
 from loaders.agreement_sources import read_document
+from tests.test_docx_view import el, run
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REVISION = {"w:id": "1", "w:author": "Kari", "w:date": "2024-01-10T10:00:00Z"}
@@ -73,21 +74,6 @@ def read(path: Path) -> tuple[ParsedAgreement, bool]:
 
 
 # --- Word ------------------------------------------------------------------------------------
-
-
-def el(tag: str, *children: etree._Element, **attributes: str) -> etree._Element:
-    element = etree.Element(qn(tag))
-    for name, value in attributes.items():
-        element.set(qn(name), value)
-    element.extend(children)
-    return element
-
-
-def run(text: str, deleted: bool = False) -> etree._Element:
-    text_element = el("w:delText" if deleted else "w:t")
-    text_element.text = text
-    text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return el("w:r", text_element)
 
 
 def control(*children: etree._Element) -> etree._Element:

@@ -1773,22 +1773,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(“1 - Title”) and be numbered (“1.1 - ...”).",
     ),
     "loaders.agreement.no_text": (
-        "Tiltak {code} på linje {line} mangler tekst.",
-        "Commitment {code} on line {line} has no text.",
+        "{place}: tiltak {code} mangler tekst.",
+        "{place}: commitment {code} has no text.",
     ),
     "loaders.agreement.focus_area_twice": (
-        "Innsatsområde {number} står to ganger i avtalen (igjen på linje {line}).",
-        "Focus area {number} appears twice in the agreement (again on line {line}).",
+        "{place}: innsatsområde {number} står to ganger i avtalen.",
+        "{place}: focus area {number} appears twice in the agreement.",
     ),
     "loaders.agreement.wrong_focus_area": (
-        "Tiltak {code} på linje {line} står under innsatsområde {area}. "
+        "{place}: tiltak {code} står under innsatsområde {area}. "
         "Sjekk at overskriften for innsatsområde {number} er skrevet som «{number} - Tittel».",
-        "Commitment {code} on line {line} stands under focus area {area}. "
+        "{place}: commitment {code} stands under focus area {area}. "
         "Check that the heading for focus area {number} is written as “{number} - Title”.",
     ),
     "loaders.agreement.commitment_twice": (
-        "Tiltak {code} står to ganger i avtalen (linje {first} og {again}).",
-        "Commitment {code} appears twice in the agreement (lines {first} and {again}).",
+        "{place}: tiltak {code} står to ganger i avtalen. Første gang: {first}.",
+        "{place}: commitment {code} appears twice in the agreement. First: {first}.",
     ),
     "loaders.agreement.wrong_file_type": (
         "«{file}» kan ikke leses som avtale. Bruk en fil av typen {types}.",

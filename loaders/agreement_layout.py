@@ -62,13 +62,18 @@ class LayoutWarning:
     sheet: str | None = None  # a workbook's sheet, whose lines are its rows
 
     def message(self, lang: str = "nb") -> str:
-        if self.sheet is not None:
-            place = t("loaders.agreement.place_sheet", lang, sheet=self.sheet, line=self.line)
-        elif self.page is not None:
-            place = t("loaders.agreement.place_page", lang, page=self.page, line=self.line)
-        else:
-            place = t("loaders.agreement.place", lang, line=self.line)
+        place = place_text(self.line, self.page, self.sheet, lang)
         return t(f"loaders.agreement.warning.{self.key}", lang, line=self.line, place=place, **self.values)
+
+
+def place_text(line: int, page: int | None, sheet: str | None, lang: str = "nb") -> str:
+    """Where a line stands, as the reader of that kind of file looks for it: «Arket «Plan», rad 6» in a
+    workbook, «Side 2, linje 8» in a PDF, «Linje 8» elsewhere."""
+    if sheet is not None:
+        return t("loaders.agreement.place_sheet", lang, sheet=sheet, line=line)
+    if page is not None:
+        return t("loaders.agreement.place_page", lang, page=page, line=line)
+    return t("loaders.agreement.place", lang, line=line)
 
 
 @dataclass
@@ -122,6 +127,8 @@ _GOAL_LINE = re.compile(
 )
 _SDG_MENTION = re.compile(rf"\b{SDG_WORD}(?:\s+nr\.?)?\s*[{_DASH}:]?\s*\d{{1,2}}\b", re.IGNORECASE)
 # A goal glued to the end of a text by a PDF's reading order: "... skoleløpet. 4 – God utdanning".
+# "9 – Industri, innovasjon og infrastruktur" as one of several goals on a line.
+_NAMED_GOAL = re.compile(rf"^(?P<number>\d{{1,2}})\s*[{_DASH}:]\s*(?P<text>[^\W\d_].*)$")
 _SDG_TAIL = re.compile(rf"\s(?P<number>\d{{1,2}})\s*[{_DASH}]\s*(?P<text>[^\W\d_][^.]*)$")
 _PERIOD_RANGE = re.compile(rf"\b((?:19|20)\d\d)\s*[{_DASH}/]\s*((?:19|20)\d\d)\b")
 _PERIOD_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -245,6 +252,11 @@ class _Parser:
         line = self.source[index]
         self.warnings.append(LayoutWarning(key, line.number, line.page, values, line.sheet))
 
+    def _place(self, number: int) -> Deferred:
+        """Where the line numbered ``number`` stands, worded in the reader's language when shown."""
+        line = next(line for line in self.source if line.number == number)
+        return Deferred(place_text, line.number, line.page, line.sheet)
+
     def parse(self, period: str | None) -> ParsedAgreement:
         self._drop_contents()
         self._drop_page_furniture()
@@ -263,7 +275,7 @@ class _Parser:
         for commitment in agreement.commitments:
             if not commitment.text:
                 raise AgreementFormatError(
-                    "loaders.agreement.no_text", code=commitment.code, line=self.lines_of[commitment.code]
+                    "loaders.agreement.no_text", code=commitment.code, place=self._place(self.lines_of[commitment.code])
                 )
         self._check_texts()
         self._check_numbering()
@@ -452,16 +464,19 @@ class _Parser:
             self.keyword_headings = True
             return _Part("heading", number=int(match["number"]), text=match["text"])
         # Several goals on one line, one after the other ("FNs bærekraftsmål nr. 4: God utdanning;
-        # FNs bærekraftsmål nr. 8: …"), as a workbook cell holds them.
+        # FNs bærekraftsmål nr. 8: …", "Bærekraftsmål: 8 – Anstendig arbeid …; 9 – Industri …"), as a
+        # workbook cell holds them.
         statements = [part.strip() for part in line.split(";")]
-        matches = [found for statement in statements if (found := _SDG_LINE.match(statement))]
-        if len(matches) == len(statements):
-            numbers = tuple(int(n) for match in matches for n in re.findall(r"\d{1,2}", match["numbers"]))
+        if len(statements) > 1:
+            goals = [self._goal_statement(index, statement) for statement in statements]
+            if all(goals):
+                return _Part("sdg", sdgs=tuple(number for numbers in goals if numbers for number in numbers))
+        match = _SDG_LINE.match(line)
+        if match:
+            numbers = tuple(int(n) for n in re.findall(r"\d{1,2}", match["numbers"]))
             if all(n in SDG_BY_NUMBER for n in numbers):
-                for match in matches:
-                    named = [int(n) for n in re.findall(r"\d{1,2}", match["numbers"])]
-                    if len(named) == 1 and match["text"] and not _looks_like_sdg(named[0], match["text"]):
-                        self.warn("sdg_name", index, number=named[0], text=match["text"])
+                if len(numbers) == 1 and match["text"] and not _looks_like_sdg(numbers[0], match["text"]):
+                    self.warn("sdg_name", index, number=numbers[0], text=match["text"])
                 return _Part("sdg", sdgs=numbers)
         match = _GOAL_LINE.match(line)
         if match:
@@ -503,6 +518,23 @@ class _Parser:
         if line.upper() == line and sum(ch.isalpha() for ch in line) >= 3:
             return _Part("subheading")
         return _Part("text", text=line)
+
+    def _goal_statement(self, index: int, statement: str) -> tuple[int, ...] | None:
+        """The goals one statement of a line of several names: "Bærekraftsmål: 4, 8", "Mål 9 – …",
+        or "9 – Industri …" where the words are goal 9's; None for anything else."""
+        match = _SDG_LINE.match(statement)
+        if match:
+            numbers = tuple(int(n) for n in re.findall(r"\d{1,2}", match["numbers"]))
+            if not all(n in SDG_BY_NUMBER for n in numbers):
+                return None
+            if len(numbers) == 1 and match["text"] and not _looks_like_sdg(numbers[0], match["text"]):
+                self.warn("sdg_name", index, number=numbers[0], text=match["text"])
+            return numbers
+        match = _GOAL_LINE.match(statement) or _NAMED_GOAL.match(statement)
+        if match and int(match["number"]) in SDG_BY_NUMBER:
+            number = int(match["number"])
+            return (number,) if not match["text"] or _looks_like_sdg(number, match["text"]) else None
+        return None
 
     def _numbered_kind(self, index: int, match: re.Match, area: FocusArea | None) -> str:
         """Whether "N text" heads a focus area, names a goal (SDG) or is ordinary text.
@@ -607,7 +639,7 @@ class _Parser:
         number = str(part.number)
         line = self.source[index].number
         if any(area.number == number for area in self.agreement.focus_areas):
-            raise AgreementFormatError("loaders.agreement.focus_area_twice", number=number, line=line)
+            raise AgreementFormatError("loaders.agreement.focus_area_twice", number=number, place=self._place(line))
         title = clean_text(_HASHTAG.sub("", part.text))
         if not title:
             # "Innsatsområde 1" alone: the title is the next line, if it reads like one.
@@ -631,11 +663,18 @@ class _Parser:
         number = code.split(".", maxsplit=1)[0]
         if number != area.number:
             raise AgreementFormatError(
-                "loaders.agreement.wrong_focus_area", code=code, line=line, area=area.number, number=number
+                "loaders.agreement.wrong_focus_area",
+                code=code,
+                place=self._place(line),
+                area=area.number,
+                number=number,
             )
         if code in self.lines_of:
             raise AgreementFormatError(
-                "loaders.agreement.commitment_twice", code=code, first=self.lines_of[code], again=line
+                "loaders.agreement.commitment_twice",
+                code=code,
+                first=self._place(self.lines_of[code]),
+                place=self._place(line),
             )
         self.lines_of[code] = line
         self.index_of[code] = index

@@ -520,7 +520,7 @@ _PAGE_NUMBER = re.compile(
 # Tekst", "3 Samferdsel", "11 – bærekraftige ..."), a letter item ("A - ", "b) ", "(c) ", "iv) "),
 # a bullet, or a heading word with a number.
 _STARTS_ITEM = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[-–—:)]\s*|\s+)[^\W\d_]"
+    r"^(?:\d{1,2}(?:\.\d{1,3})*\.?(?:\s*[-–—:)]\s*|\s+)[^\W\d_]"
     r"|[A-ZÆØÅ]\.?\s*[-–—]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s"
     rf"|[{_BULLETS}-]\s"
     r"|(?:innsatsområde|tiltak|mål|fns)\s+(?:nr\.?\s*)?\d)",

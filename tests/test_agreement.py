@@ -198,18 +198,18 @@ def test_no_commitments():
     [
         (
             "Avtale 2024\n1 Næring\n1.1 Et tiltak\n1.1 Samme nummer\n",
-            "Tiltak 1.1 står to ganger i avtalen (linje 3 og 4).",
+            "Linje 4: tiltak 1.1 står to ganger i avtalen. Første gang: Linje 3.",
         ),
         (
             "Avtale 2024\n1 Næring\n1.1 Et tiltak\nInnsatsområde 2: Samferdsel\n2.1 Vei\n",
-            "Tiltak 2.1 på linje 5 står under innsatsområde 1. "
+            "Linje 5: tiltak 2.1 står under innsatsområde 1. "
             "Sjekk at overskriften for innsatsområde 2 er skrevet som «2 - Tittel».",
         ),
         (
             "Avtale 2024\n1 Næring #vekst\n1.1 Et tiltak\n1 Næring igjen #vekst\n",
-            "Innsatsområde 1 står to ganger i avtalen (igjen på linje 4).",
+            "Linje 4: innsatsområde 1 står to ganger i avtalen.",
         ),
-        ("Avtale 2024\n1 Næring\n1.1\n", "Tiltak 1.1 på linje 3 mangler tekst."),
+        ("Avtale 2024\n1 Næring\n1.1\n", "Linje 3: tiltak 1.1 mangler tekst."),
     ],
 )
 def test_format_errors(text, message):

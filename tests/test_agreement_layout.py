@@ -100,7 +100,7 @@ def test_a_keyword_heading_after_numbered_ones_is_refused_as_before():
     with pytest.raises(AgreementFormatError) as error:
         parse("1 Næring", "1.1 Et tiltak", "Innsatsområde 2: Samferdsel", "2.1 Vei")
     assert str(error.value) == (
-        "Tiltak 2.1 på linje 5 står under innsatsområde 1. "
+        "Linje 5: tiltak 2.1 står under innsatsområde 1. "
         "Sjekk at overskriften for innsatsområde 2 er skrevet som «2 - Tittel»."
     )
 
@@ -669,12 +669,13 @@ def test_gaps_an_item_before_the_first_focus_area_and_a_long_text():
 @pytest.mark.parametrize(
     "texts,message",
     [
-        (("1 Næring", "1.1 Et tiltak", "2.1 Vei"), "Tiltak 2.1 på linje 4 står under innsatsområde 1. "
+        (("1 Næring", "1.1 Et tiltak", "2.1 Vei"), "Linje 4: tiltak 2.1 står under innsatsområde 1. "
          "Sjekk at overskriften for innsatsområde 2 er skrevet som «2 - Tittel»."),
         (("Innsatsområde 1: Næring", "1.1 Et tiltak", "Innsatsområde 1: Igjen"),
-         "Innsatsområde 1 står to ganger i avtalen (igjen på linje 4)."),
-        (("1 Næring", "Tiltak 1.1:", "1.2 Et tiltak"), "Tiltak 1.1 på linje 3 mangler tekst."),
-        (("1 Næring", "• bare kulepunkter", "1.1 Et tiltak"), "Tiltak 1.1 står to ganger i avtalen (linje 3 og 4)."),
+         "Linje 4: innsatsområde 1 står to ganger i avtalen."),
+        (("1 Næring", "Tiltak 1.1:", "1.2 Et tiltak"), "Linje 3: tiltak 1.1 mangler tekst."),
+        (("1 Næring", "• bare kulepunkter", "1.1 Et tiltak"),
+         "Linje 4: tiltak 1.1 står to ganger i avtalen. Første gang: Linje 3."),
     ],
 )  # fmt: skip
 def test_what_cannot_be_read_is_still_refused(texts, message):
@@ -819,4 +820,35 @@ def test_a_workbook_s_goals_in_one_cell_and_its_warnings_by_sheet_and_row():
     assert messages(parsed) == [
         "Arket «Plan», rad 6: beløpet «mange» for tiltak 1.1 kan ikke leses som kroner (skriv for eksempel "
         "«500 000» eller «1,2 mill.»); tiltaket får ikke noe beløp."
+    ]
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        "Bærekraftsmål: 8 – Anstendig arbeid og økonomisk vekst; 9 – Industri, innovasjon og infrastruktur; "
+        "12 – Ansvarlig forbruk og produksjon",
+        "8 – Anstendig arbeid og økonomisk vekst; 9 – Industri, innovasjon og infrastruktur; 12 – Ansvarlig "
+        "forbruk og produksjon",
+    ],
+)
+def test_goals_named_one_after_the_other_all_count(goals):
+    # Found in the second try-out: with names, only the first goal (or none) was kept, without a word.
+    parsed = parse("1 - Næring #vekst", goals, "1.1 Et tiltak")
+    assert parsed.agreement.focus_areas == [FocusArea("1", "Næring", "#vekst", [8, 9, 12])]
+    assert parsed.warnings == []
+
+
+def test_a_refusal_in_a_workbook_names_its_sheet_and_row():
+    with pytest.raises(AgreementFormatError) as refused:
+        parse_lines(
+            [
+                Line("Handlingsplan 2025-2026", 1, sheet="Plan"),
+                Line("1 Samferdsel", 4, sheet="Plan"),
+                Line("1.1", 8, sheet="Plan", cells={"code": "1.1", "text": ""}),
+            ]
+        )
+    assert [refused.value.message("nb"), refused.value.message("en")] == [
+        "Arket «Plan», rad 8: tiltak 1.1 mangler tekst.",
+        "Sheet “Plan”, row 8: commitment 1.1 has no text.",
     ]

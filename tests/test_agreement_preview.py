@@ -237,7 +237,7 @@ def test_a_preview_needs_a_region_and_a_readable_layout(db, agreement_file):
     agreement_file.write_text(FIRST + "2.2 - Igjen\n", encoding="utf-8")
     with pytest.raises(AgreementFormatError) as refused:
         preview_agreement(db, agreement_file, REGION)
-    assert str(refused.value) == "Tiltak 2.2 står to ganger i avtalen (linje 9 og 10)."
+    assert str(refused.value) == "Linje 10: tiltak 2.2 står to ganger i avtalen. Første gang: Linje 9."
 
 
 def test_a_pdf_preview_names_what_was_taken_out_of_its_pages(db, tmp_path):

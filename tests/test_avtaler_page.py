@@ -294,7 +294,7 @@ def test_layout_warnings_are_shown_with_their_line_and_page(register, monkeypatc
             "«avtale.csv» kan ikke leses som avtale. Last opp avtalen som PDF, Word (.docx), tekst (.txt) eller "
             "Excel (.xlsx). Ingenting er lagret.",
         ),
-        ("avtale.txt", FIRST + "2.2 - Igjen\n", "Tiltak 2.2 står to ganger i avtalen (linje 9 og 10)."),
+        ("avtale.txt", FIRST + "2.2 - Igjen\n", "Linje 10: tiltak 2.2 står to ganger i avtalen. Første gang: Linje 9."),
         (
             "avtale.txt",
             "Avtale uten periode\n1 - Næring\n1.1 - Noe\n",

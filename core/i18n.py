@@ -394,12 +394,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Velg regionen avtalen gjelder, så vises forhåndsvisningen.",
         "Choose the region the agreement is for, and the preview appears.",
     ),
-    "agreements.type_refused": (
-        "«{file}» kan ikke leses som avtale. Last opp avtalen som PDF, Word (.docx), tekst (.txt) eller "
-        "Excel (.xlsx). Ingenting er lagret.",
-        "“{file}” cannot be read as an agreement. Upload the agreement as PDF, Word (.docx), text (.txt) or "
-        "Excel (.xlsx). Nothing was saved.",
-    ),
     "agreements.too_large": (
         "«{file}» er {size} MB, og en avtale kan være høyst {limit} MB. Ingenting er lagret.",
         "“{file}” is {size} MB, and an agreement can be at most {limit} MB. Nothing was saved.",
@@ -1790,9 +1784,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{place}: tiltak {code} står to ganger i avtalen. Første gang: {first}.",
         "{place}: commitment {code} appears twice in the agreement. First: {first}.",
     ),
+    "loaders.agreement.save_as_docx": (
+        "«{file}» er en {kind}-fil, som ikke kan leses direkte. Åpne den i Word (eller LibreOffice), lagre "
+        "den som Word-dokument (.docx) og last opp den filen.",
+        "“{file}” is a {kind} file, which cannot be read directly. Open it in Word (or LibreOffice), save it "
+        "as a Word document (.docx) and upload that file.",
+    ),
     "loaders.agreement.wrong_file_type": (
-        "«{file}» kan ikke leses som avtale. Bruk en fil av typen {types}.",
-        "“{file}” cannot be read as an agreement. Use a file of the type {types}.",
+        "«{file}» kan ikke leses som avtale. Bruk avtalen som PDF, Word (.docx), tekst (.txt) eller Excel (.xlsx).",
+        "“{file}” cannot be read as an agreement. Use the agreement as PDF, Word (.docx), text (.txt) or "
+        "Excel (.xlsx).",
     ),
     "loaders.agreement.not_a_document": (
         "«{file}» kan ikke leses som et Word-dokument (.docx). Filen kan være skadet "

@@ -88,6 +88,7 @@ ITEM_WORDS = "tiltak|mål|delmål|punkt|aktivitet"
 SDG_WORD = r"(?:fn(?:['’]?s|\s+sine|\s+sitt)?\s+)?(?:(?:bærekraft|berekraft)s?mål(?:ene|a|et)?|sdg)"
 _BRACKETED = re.compile(r"\s*\([^)]*\)\s*$")
 _FILE_TYPES = (".txt", ".docx", ".pdf", ".xlsx")
+_SAVE_AS_DOCX = (".doc", ".docm", ".dot", ".dotx", ".odt", ".rtf", ".pages", ".wpd")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,18 @@ def read_document(path: str | os.PathLike) -> Document:
         return run_isolated(_pdf_document, path)
     if suffix == ".xlsx":
         return run_isolated(_xlsx_document, path)
-    raise UnreadableAgreement("loaders.agreement.wrong_file_type", file=path.name, types=", ".join(_FILE_TYPES))
+    raise type_refusal(path.name) or AssertionError(suffix)
+
+
+def type_refusal(name: str) -> UnreadableAgreement | None:
+    """Why a file named ``name`` is not read as an agreement, by its type alone; None for a type that is."""
+    suffix = Path(name).suffix.lower()
+    if suffix in _FILE_TYPES:
+        return None
+    if suffix in _SAVE_AS_DOCX:
+        # Word's old format and the word processors' own: each opens in a program that saves .docx.
+        return UnreadableAgreement("loaders.agreement.save_as_docx", file=name, kind=suffix)
+    return UnreadableAgreement("loaders.agreement.wrong_file_type", file=name)
 
 
 # --- the date a document is dated -----------------------------------------------------------------

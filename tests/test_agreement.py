@@ -282,12 +282,33 @@ def test_missing_file(tmp_path, name):
         read_agreement(tmp_path / name)
 
 
-def test_other_file_types(tmp_path):
-    path = tmp_path / "avtale.odt"
+@pytest.mark.parametrize(
+    "name,message",
+    [
+        (
+            "avtale.csv",
+            "«avtale.csv» kan ikke leses som avtale. Bruk avtalen som PDF, Word (.docx), tekst (.txt) eller "
+            "Excel (.xlsx).",
+        ),
+        # Found in the try-out: an old Word file got the same words, not what to do with it.
+        (
+            "avtale.doc",
+            "«avtale.doc» er en .doc-fil, som ikke kan leses direkte. Åpne den i Word (eller LibreOffice), "
+            "lagre den som Word-dokument (.docx) og last opp den filen.",
+        ),
+        (
+            "avtale.odt",
+            "«avtale.odt» er en .odt-fil, som ikke kan leses direkte. Åpne den i Word (eller LibreOffice), "
+            "lagre den som Word-dokument (.docx) og last opp den filen.",
+        ),
+    ],
+)
+def test_other_file_types(tmp_path, name, message):
+    path = tmp_path / name
     path.write_bytes(b"PK")
     with pytest.raises(UnreadableAgreement) as error:
         read_agreement(path)
-    assert str(error.value) == "«avtale.odt» kan ikke leses som avtale. Bruk en fil av typen .txt, .docx, .pdf, .xlsx."
+    assert str(error.value) == message
 
 
 def table_counts(db) -> dict[str, int]:

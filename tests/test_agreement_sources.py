@@ -646,12 +646,13 @@ def test_text_in_windows_encoding(tmp_path):
 
 
 def test_wrong_file_type_names_the_types_read(tmp_path):
-    path = tmp_path / "avtale.odt"
+    path = tmp_path / "avtale.html"
     path.write_bytes(b"x")
     with pytest.raises(UnreadableAgreement) as refused:
         read_lines(path)
     assert refused.value.message("en") == (
-        "“avtale.odt” cannot be read as an agreement. Use a file of the type .txt, .docx, .pdf, .xlsx."
+        "“avtale.html” cannot be read as an agreement. Use the agreement as PDF, Word (.docx), text (.txt) or "
+        "Excel (.xlsx)."
     )
 
 

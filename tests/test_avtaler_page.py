@@ -291,8 +291,8 @@ def test_layout_warnings_are_shown_with_their_line_and_page(register, monkeypatc
         (
             "avtale.csv",
             "Nr;Tiltak\n1.1;Noe\n",
-            "«avtale.csv» kan ikke leses som avtale. Last opp avtalen som PDF, Word (.docx), tekst (.txt) eller "
-            "Excel (.xlsx). Ingenting er lagret.",
+            "«avtale.csv» kan ikke leses som avtale. Bruk avtalen som PDF, Word (.docx), tekst (.txt) eller "
+            "Excel (.xlsx).",
         ),
         ("avtale.txt", FIRST + "2.2 - Igjen\n", "Linje 10: tiltak 2.2 står to ganger i avtalen. Første gang: Linje 9."),
         (

@@ -35,6 +35,7 @@ from loaders.agreement import (
     save_preview,
     size_texts,
 )
+from loaders.agreement_sources import type_refusal
 from outputs.catalogue import catalogue_workbook
 from outputs.tables import XLSX_MIME
 from views import _data as data
@@ -44,7 +45,6 @@ from views import _upload as upload
 from views import _widgets as widgets
 from views._upload_log import when
 
-AGREEMENT_SUFFIXES = (".pdf", ".docx", ".txt", ".xlsx")
 GENERATION_KEY = "_agreement_uploader_generation"
 PREVIEW_KEY = "_agreement_preview"
 # After a save: (upload id, region) for the links under the message.
@@ -149,8 +149,9 @@ def file_uploader(lang: str):
 
 def file_refusal(file, lang: str) -> str | None:
     """Why the page refuses the uploaded file before reading it, in words (Markdown), or None."""
-    if Path(file.name).suffix.lower() not in AGREEMENT_SUFFIXES:
-        return widgets.t_literal("agreements.type_refused", lang, file=file.name)
+    refused = type_refusal(file.name)
+    if refused is not None:
+        return widgets.error_message(refused, lang)
     limit = setting("max_upload", int)
     if file.size > limit * upload.MEGABYTE:
         megabytes = file.size / upload.MEGABYTE

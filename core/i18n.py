@@ -359,7 +359,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "agreements.col.hashtags": ("Emneknagger", "Hashtags"),
     "agreements.col.deadline": ("Frist", "Deadline"),
     "agreements.field.amount": ("Midler", "Funds"),
-    "agreements.col.amount": ("Midler (kr)", "Funds (NOK)"),
     "agreements.col.change": ("Endring", "Change"),
     "agreements.col.what_changed": ("Hva som endres", "What changes"),
     "agreements.choose_download": ("Avtale å laste ned", "Agreement to download"),

@@ -228,14 +228,14 @@ def show_focus_areas(preview: AgreementPreview, lang: str) -> None:
 
 def commitments_frame(preview: AgreementPreview, lang: str) -> pd.DataFrame:
     """The commitments as the editor shows them: one column (the council area) to change."""
-    titles = {area.number: f"{area.number} {area.title}" for area in preview.agreement.focus_areas}
     commitments = preview.agreement.commitments
     reports = preview.reports
     return pd.DataFrame(
         {
             "code": [commitment.code for commitment in commitments],
             "text": [commitment.text for commitment in commitments],
-            "focus_area": [titles.get(commitment.focus_area or "", "") for commitment in commitments],
+            # The number only: the table of focus areas above names them, and the texts need the room.
+            "focus_area": [commitment.focus_area or "" for commitment in commitments],
             COUNCIL_COLUMN: [commitment.council_area or NOT_CHOSEN for commitment in commitments],
             "deadline": [
                 field_value("deadline", commitment.deadline, lang) if commitment.deadline else ""
@@ -266,8 +266,8 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | N
         frame[columns],
         column_config={
             "code": st.column_config.TextColumn(t("col.code", lang), width="small"),
-            "text": st.column_config.TextColumn(t("col.text", lang), width=320),
-            "focus_area": st.column_config.TextColumn(t("col.focus_area", lang), width="medium"),
+            "text": st.column_config.TextColumn(t("col.text", lang), width=400),
+            "focus_area": st.column_config.TextColumn(t("col.focus_area", lang), width="small"),
             COUNCIL_COLUMN: st.column_config.SelectboxColumn(
                 t("col.council_area", lang),
                 options=[NOT_CHOSEN, *councils],
@@ -275,7 +275,7 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | N
                 width="medium",
             ),
             "deadline": st.column_config.TextColumn(t("agreements.col.deadline", lang), width="small"),
-            "amount": st.column_config.TextColumn(t("agreements.col.amount", lang), width="small"),
+            "amount": st.column_config.TextColumn(t("agreements.field.amount", lang), width="small"),
             "status": st.column_config.TextColumn(t("col.status", lang), width="small"),
         },
         disabled=[column for column in columns if column != COUNCIL_COLUMN],

@@ -267,7 +267,7 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | N
         column_config={
             "code": st.column_config.TextColumn(t("col.code", lang), width="small"),
             "text": st.column_config.TextColumn(t("col.text", lang), width=400),
-            "focus_area": st.column_config.TextColumn(t("col.focus_area", lang), width="small"),
+            "focus_area": st.column_config.TextColumn(t("col.focus_area", lang), width=115),
             COUNCIL_COLUMN: st.column_config.SelectboxColumn(
                 t("col.council_area", lang),
                 options=[NOT_CHOSEN, *councils],

@@ -5,6 +5,7 @@ page, "Side N av M" at the foot, justified text), Word files with python-docx, w
 """
 
 import datetime
+import multiprocessing
 import os
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -22,6 +23,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 import loaders.agreement_sources
+import loaders.isolation
 from loaders.agreement import read_agreement
 from loaders.agreement_sources import Document, Furniture, Line, document_date, read_document, read_lines, table_fields
 from loaders.docx_numbering import ListNumbering, format_number
@@ -293,6 +295,9 @@ def test_page_numbers_at_the_foot_or_top_are_dropped(tmp_path, footer):
 def test_the_pdf_is_parsed_in_the_child(tmp_path, monkeypatch):
     path = platypus_pdf(tmp_path / "avtale.pdf", ["Avtale 2024", "1 Næring", "1.1 Tiltak"])
     monkeypatch.setattr(loaders.agreement_sources, "_page_rows", crash)
+    # The crash is patched into this process, so the child is forked from it: a fork server (used
+    # whenever another thread runs in this worker) would parse with the reader unpatched.
+    monkeypatch.setattr(loaders.isolation, "_context", lambda: multiprocessing.get_context("fork"))
     with pytest.raises(ReaderCrashed):
         read_lines(path)
 

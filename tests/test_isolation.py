@@ -30,6 +30,7 @@ import core.errors
 import loaders.agreement_sources
 import loaders.catalogue
 import loaders.errors
+import loaders.isolation
 import loaders.status
 from core.errors import MonitorError
 from core.i18n import Deferred, Text, capitalised
@@ -502,6 +503,8 @@ def test_the_agreement_loader_parses_a_docx_in_the_child(tmp_path, monkeypatch):
         Commitment("1.1", "Samarbeidsprosjekter for elever som faller ut", "1", None)
     ]
     monkeypatch.setattr(loaders.agreement_sources, "_WordReader", abort)
+    # Forked from this process, which has the patch (a fork server, used when other threads run, has not).
+    monkeypatch.setattr(loaders.isolation, "_context", lambda: multiprocessing.get_context("fork"))
     with pytest.raises(ReaderCrashed) as refused:
         read_agreement(path)
     assert str(refused.value) == CRASHED_NB

@@ -220,13 +220,12 @@ def preview_agreement(
     region = clean_text(region)
     if not region:
         raise MissingRegion("loaders.agreement.no_region")
-    if Path(path).suffix.lower() == ".xlsx":
-        found = catalogue_sheet(path)
+    try:
+        found = catalogue_sheet(path) if Path(path).suffix.lower() == ".xlsx" else None
         if found is not None:
             agreement, region = catalogue_agreement(db, sheet_agreements(db, *found), region, period)
             # A register's council areas are the administrator's own: they win over the stored ones.
             return _preview(db, path, file_name, region, agreement, document=False)
-    try:
         document = read_document(path)
     except MonitorError as error:
         # An upload is read from a temporary path: the refusal names the file as the person knows it.

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from core.errors import NotAllowed
+from core.errors import MonitorError, NotAllowed
 from core.register import Agreement, Commitment, FirstReport, FocusArea, stored_agreement
 from core.users import add_user, get_user
 from loaders.agreement import AgreementPreview, LoadSummary, furniture_warnings, preview_agreement, save_preview
@@ -472,3 +472,15 @@ def test_a_catalogue_s_refusal_names_its_sheet_row_and_column(db, tmp_path):
     assert [catalogue_error_fields(error) for error in refused.value.errors] == [
         ("Tiltak", 2, "Region", "", "mangler region")
     ]
+
+
+def test_a_workbook_s_refusal_names_the_file_as_the_uploader_knows_it(db, tmp_path):
+    path = tmp_path / "agreement.xlsx"
+    path.write_bytes(b"not a workbook")
+    with pytest.raises(MonitorError) as refused:
+        preview_agreement(db, path, REGION, file_name="Handlingsplan Moss.xlsx")
+    # The workbook checks run first (is it a catalogue?); their refusal is the workbook reader's own.
+    assert str(refused.value) == (
+        "Filen er ikke en Excel-arbeidsbok (.xlsx). Den ser ut som en CSV-/tekstfil. Åpne den i Excel, lagre "
+        "som Excel-arbeidsbok (.xlsx) og last opp på nytt."
+    )

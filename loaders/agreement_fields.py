@@ -13,27 +13,42 @@ from collections.abc import Collection
 
 from core.vocabulary import clean_text, fold
 
-_MONTHS: dict[str, int] = {
+# Months written out, as a document dates itself ("12. mars 2023"); a table's cells shorten them too.
+MONTH_NAMES: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
-            ("januar", "jan", "january"),
-            ("februar", "feb", "february"),
-            ("mars", "mar", "march"),
-            ("april", "apr"),
+            ("januar", "january"),
+            ("februar", "february"),
+            ("mars", "march"),
+            ("april",),
             ("mai", "may"),
-            ("juni", "jun", "june"),
-            ("juli", "jul", "july"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "oct", "october"),
-            ("november", "nov"),
-            ("desember", "des", "dec", "december"),
+            ("juni", "june"),
+            ("juli", "july"),
+            ("august",),
+            ("september",),
+            ("oktober", "october"),
+            ("november",),
+            ("desember", "december"),
         ),
         start=1,
     )
     for name in names
 }
+_MONTHS: dict[str, int] = {
+    **MONTH_NAMES,
+    **{
+        name: number
+        for number, names in enumerate(
+            (
+                ("jan",), ("feb",), ("mar",), ("apr",), (), ("jun",),
+                ("jul",), ("aug",), ("sep", "sept"), ("okt", "oct"), ("nov",), ("des", "dec"),
+            ),
+            start=1,
+        )
+        for name in names
+    },
+}  # fmt: skip
 _NUMERIC_DATE = re.compile(r"(?P<day>\d{1,2})\s*[./-]\s*(?P<month>\d{1,2})\s*[./-]\s*(?P<year>\d{4}|\d{2})")
 _ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _WORDED_DATE = re.compile(r"(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_]+)\.?\s+(?P<year>\d{4})")

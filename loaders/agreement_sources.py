@@ -44,6 +44,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from core.vocabulary import clean_text, fold
+from loaders.agreement_fields import MONTH_NAMES, parse_deadline
 from loaders.docx_numbering import BULLET, ListNumbering
 from loaders.docx_view import final_view
 from loaders.errors import DamagedWorkbook, ScannedAgreement, UnreadableAgreement
@@ -171,31 +172,10 @@ def type_refusal(name: str) -> UnreadableAgreement | None:
 
 # --- the date a document is dated -----------------------------------------------------------------
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("januar", "january"),
-            ("februar", "february"),
-            ("mars", "march"),
-            ("april",),
-            ("mai", "may"),
-            ("juni", "june"),
-            ("juli", "july"),
-            ("august",),
-            ("september",),
-            ("oktober", "october"),
-            ("november",),
-            ("desember", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _DATE = re.compile(
     r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
     r"|(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
-    rf"|(?P<word_day>\d{{1,2}})\.?\s+(?P<word_month>{'|'.join(_MONTHS)})\s+(?P<word_year>\d{{4}})",
+    rf"|(?P<word_day>\d{{1,2}})\.?\s+(?P<word_month>{'|'.join(MONTH_NAMES)})\s+(?P<word_year>\d{{4}})",
     re.IGNORECASE,
 )
 _DATE_LABEL = re.compile(r"^\s*(?:dato|date|datert|dated)\b", re.IGNORECASE)
@@ -226,17 +206,11 @@ def document_date(lines: Sequence[Line]) -> datetime.date | None:
 
 
 def _first_date(text: str) -> datetime.date | None:
+    # The pattern finds where a date is written; the deadlines' reader says which day it names.
     for match in _DATE.finditer(text):
-        if match["year"]:
-            parts = (match["year"], match["month"], match["day"])
-        elif match["iso_year"]:
-            parts = (match["iso_year"], match["iso_month"], match["iso_day"])
-        else:
-            parts = (match["word_year"], str(_MONTHS[match["word_month"].lower()]), match["word_day"])
-        try:
-            return datetime.date(*(int(part) for part in parts))
-        except ValueError:
-            continue
+        day = parse_deadline(match.group(0))
+        if day is not None:
+            return datetime.date.fromisoformat(day)
     return None
 
 

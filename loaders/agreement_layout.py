@@ -471,12 +471,9 @@ class _Parser:
             goals = [self._goal_statement(index, statement) for statement in statements]
             if all(goals):
                 return _Part("sdg", sdgs=tuple(number for numbers in goals if numbers for number in numbers))
-        match = _SDG_LINE.match(line)
-        if match:
-            numbers = tuple(int(n) for n in re.findall(r"\d{1,2}", match["numbers"]))
-            if all(n in SDG_BY_NUMBER for n in numbers):
-                if len(numbers) == 1 and match["text"] and not _looks_like_sdg(numbers[0], match["text"]):
-                    self.warn("sdg_name", index, number=numbers[0], text=match["text"])
+        if _SDG_LINE.match(line):
+            numbers = self._goal_statement(index, line)
+            if numbers:
                 return _Part("sdg", sdgs=numbers)
         match = _GOAL_LINE.match(line)
         if match:

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.access import require_admin
-from core.errors import MonitorError
+from core.errors import MonitorError, NoSuchAgreement, UnknownRegion
 from core.i18n import Deferred, quoted_list, t
 from core.queries import council_area_names
 from core.register import (
@@ -264,11 +264,14 @@ def _preview(
     dated: dt.date | None = None,
 ) -> AgreementPreview:
     warnings = list(warnings or [])
-    changes = agreement_changes(db, region, agreement)
-    if changes is not None:
+    try:
+        stored = stored_agreement(db, region, agreement.period)
+    except (UnknownRegion, NoSuchAgreement):
+        stored = None  # a new region, or a new period: everything is new
+    changes = None
+    if stored is not None:
         # A council area stored for a commitment is kept when a document is saved, whatever it says
         # (an administrator may have corrected it): show that one, and say where the two differ.
-        stored = stored_agreement(db, region, agreement.period)
         agreement, kept = with_stored_council_areas(agreement, stored, prefer_stored=document)
         warnings += [
             LayoutWarning("stored_council_area", 0, values={"code": code, "document": document_area, "stored": area})

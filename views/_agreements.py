@@ -30,7 +30,6 @@ from loaders.agreement import (
     AgreementPreview,
     field_change_text,
     field_value,
-    in_period,
     preview_agreement,
     save_preview,
     size_texts,
@@ -398,10 +397,11 @@ def first_report_choice(preview: AgreementPreview, lang: str) -> str | None:
 def report_quarters(period: str) -> list[str]:
     """The quarters of the agreement's period a first report can be for, newest first (every
     quarter with reports for a period without years)."""
-    quarters = [quarter for quarter in upload.all_quarters() if in_period(quarter, period)]
     start, end = period_years(period)
     if start and end:
         quarters = [f"{year}-Q{number}" for year in range(start, end + 1) for number in range(1, 5)]
+    else:
+        quarters = upload.all_quarters()
     return sorted(set(quarters), reverse=True)
 
 

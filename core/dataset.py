@@ -42,6 +42,7 @@ COMMITMENT_DTYPES: dict[str, str] = {
     "position": "int64",
     "deadline": "object",  # as core.register.Commitment: an ISO date or words; None when not given
     "amount": "Int64",  # whole kroner
+    "county": "object",  # the agreement's county (counties.name); None for an agreement saved without one
 }
 REPORT_DTYPES: dict[str, str] = {
     "commitment_id": "int64",
@@ -59,6 +60,7 @@ AGREEMENT_DTYPES: dict[str, str] = {
     "period": "str",
     "start_year": "Int64",
     "end_year": "Int64",
+    "county": "object",
 }
 STORY_REPORT_COLUMNS: tuple[str, ...] = ("quarter", "status", "progress", "comment", "next_step", "owner")
 
@@ -163,8 +165,9 @@ def load_dataset(db: Database) -> Dataset:
     agreements = frame(
         list(
             db.execute(
-                "SELECT a.id, r.name, a.period, a.start_year, a.end_year "
-                "FROM agreements a JOIN regions r ON r.id = a.region_id ORDER BY a.id"
+                "SELECT a.id, r.name, a.period, a.start_year, a.end_year, co.name "
+                "FROM agreements a JOIN regions r ON r.id = a.region_id "
+                "LEFT JOIN counties co ON co.id = a.county_id ORDER BY a.id"
             )
         ),
         AGREEMENT_DTYPES,
@@ -227,16 +230,18 @@ def _load_commitments(db: Database) -> pd.DataFrame:
         agreement_id,
         deadline,
         amount,
+        county,
     ) in db.execute(
         """
         SELECT c.id, r.name, nullif(r.short_name, ''), a.period, c.code, c.text, f.number,
                f.title, nullif(f.hashtag, ''), ca.name, c.focus_area_id, c.position,
-               coalesce(a.start_year, 0), a.id, nullif(c.deadline, ''), c.amount
+               coalesce(a.start_year, 0), a.id, nullif(c.deadline, ''), c.amount, co.name
         FROM commitments c
         JOIN agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
         LEFT JOIN focus_areas f ON f.id = c.focus_area_id
         LEFT JOIN council_areas ca ON ca.id = c.council_area_id
+        LEFT JOIN counties co ON co.id = a.county_id
         WHERE c.active = 1
         """
     ):
@@ -260,6 +265,7 @@ def _load_commitments(db: Database) -> pd.DataFrame:
                     position,
                     deadline,
                     amount,
+                    county,
                 ),
             )
         )

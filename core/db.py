@@ -76,13 +76,11 @@ def connect(
             str(target), timeout=setting("busy_timeout", float) if busy_timeout is None else busy_timeout
         )
         db = Database(conn)
-        db.execute("PRAGMA foreign_keys = ON")
         if db.journal_mode != "wal":
             db.enable_wal()
         if migrations.pending(db):
-            with write_transaction(db, count_revision=False):
-                # Checked again under the lock: another process may have migrated meanwhile.
-                migrations.apply(db)
+            _migrate(db)
+        db.execute("PRAGMA foreign_keys = ON")
     except (sqlite3.Error, MonitorError) as error:
         if conn is not None:
             conn.close()
@@ -90,6 +88,23 @@ def connect(
             raise
         raise _fault(error, target) from None
     return db
+
+
+def _migrate(db: Database) -> None:
+    """Apply the pending migrations in one write transaction, with foreign keys checked at the end.
+
+    Foreign keys are off while they run (a connection's setting, which SQLite ignores inside a
+    transaction): a migration that rebuilds a table, SQLite's way to change a constraint, drops
+    the old table while other tables still point at it. What they point at is checked before
+    the commit instead, so a migration can never leave a dangling reference behind.
+    """
+    db.execute("PRAGMA foreign_keys = OFF")
+    with write_transaction(db, count_revision=False):
+        # Checked again under the lock: another process may have migrated meanwhile.
+        migrations.apply(db)
+        dangling = db.execute("PRAGMA foreign_key_check").fetchall()
+        if dangling:
+            raise DatabaseDamaged("core.database_corrupt", path=str(database_file(db)))
 
 
 def _fault(error: sqlite3.Error, database: Path) -> Exception:
@@ -710,3 +725,141 @@ def m006_commitment_fields(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX upload_agreements_agreement ON upload_agreements(agreement_id)")
+
+
+# The county every database made before counties were data belongs to: the product began with
+# Viken's agreements (2020–2023), and Viken's seven council areas were seeded by m001_initial.
+VIKEN = ("Viken fylkeskommune", "30", "2020-01-01", "2023-12-31")
+
+
+@migrations()
+def m007_organisation(db: Database) -> None:
+    # Counties, their own units and regions over time; agreements that succeed one another and
+    # commitments that carry on across them; status words per county. Everything a database
+    # held before belongs to Viken, whose council areas m001 seeded (core/organisation.py).
+    statuses = ", ".join(f"'{key}'" for key in STATUS_KEYS)
+    db.execute(
+        """
+        CREATE TABLE counties (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            number TEXT CHECK (number IS NULL OR (length(number) = 2 AND number NOT GLOB '*[^0-9]*')),
+            valid_from TEXT,
+            valid_to TEXT,
+            CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE county_successions (
+            predecessor_id INTEGER NOT NULL REFERENCES counties(id) ON DELETE CASCADE,
+            successor_id INTEGER NOT NULL REFERENCES counties(id) ON DELETE CASCADE,
+            PRIMARY KEY (predecessor_id, successor_id),
+            CHECK (predecessor_id != successor_id)
+        )
+        """
+    )
+    cursor = db.execute("INSERT INTO counties (name, number, valid_from, valid_to) VALUES (?, ?, ?, ?)", VIKEN)
+    viken = cursor.lastrowid
+    # A unit's name is unique within its county only: Østfold and Akershus may both have "Samferdsel".
+    # SQLite changes a constraint by rebuilding the table (core.db._migrate has foreign keys off).
+    db.execute(
+        """
+        CREATE TABLE council_areas_new (
+            id INTEGER PRIMARY KEY,
+            county_id INTEGER NOT NULL REFERENCES counties(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            UNIQUE (county_id, name)
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO council_areas_new (id, county_id, name, position) SELECT id, ?, name, position FROM council_areas",
+        (viken,),
+    )
+    db.execute("DROP TABLE council_areas")
+    db.execute("ALTER TABLE council_areas_new RENAME TO council_areas")
+    # A region's county over time (Follorådet in Viken until 2023, Folloregionen IPR in Akershus from
+    # 2024), and the names it had: a status file from 2023 still says "Follorådet".
+    db.execute(
+        """
+        CREATE TABLE region_counties (
+            region_id INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+            county_id INTEGER NOT NULL REFERENCES counties(id) ON DELETE CASCADE,
+            valid_from TEXT,
+            valid_to TEXT,
+            PRIMARY KEY (region_id, county_id, valid_from)
+        )
+        """
+    )
+    db.execute("INSERT INTO region_counties (region_id, county_id) SELECT id, ? FROM regions", (viken,))
+    db.execute(
+        """
+        CREATE TABLE region_names (
+            region_id INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            valid_to TEXT,
+            PRIMARY KEY (region_id, name)
+        )
+        """
+    )
+    # Municipalities are versions: a new number is a new row (3014 Indre Østfold until 2023,
+    # 3118 from 2024), as SSB's classification has it (core/reference.py ships the lists).
+    db.execute("ALTER TABLE municipalities ADD COLUMN county_number TEXT")
+    db.execute("ALTER TABLE municipalities ADD COLUMN valid_from TEXT")
+    db.execute("ALTER TABLE municipalities ADD COLUMN valid_to TEXT")
+    db.execute("ALTER TABLE region_municipalities ADD COLUMN valid_from TEXT")
+    db.execute("ALTER TABLE region_municipalities ADD COLUMN valid_to TEXT")
+    # The county that signed or carries an agreement, and the agreement it continues.
+    db.execute("ALTER TABLE agreements ADD COLUMN county_id INTEGER REFERENCES counties(id)")
+    db.execute("ALTER TABLE agreements ADD COLUMN succeeds_id INTEGER REFERENCES agreements(id) ON DELETE SET NULL")
+    db.execute("UPDATE agreements SET county_id = ?", (viken,))
+    # How a commitment carries on in a successor agreement; an ended one has no successor.
+    db.execute(
+        """
+        CREATE TABLE commitment_lineage (
+            predecessor_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            successor_id INTEGER REFERENCES commitments(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('continued', 'split', 'merged', 'ended')),
+            CHECK ((kind = 'ended') = (successor_id IS NULL)),
+            CHECK (predecessor_id != successor_id)
+        )
+        """
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX commitment_lineage_pair ON commitment_lineage(predecessor_id, coalesce(successor_id, 0))"
+    )
+    db.execute("CREATE INDEX commitment_lineage_successor ON commitment_lineage(successor_id)")
+    # A county's own status words ("I arbeid" means on track in one county), stored folded.
+    db.execute(
+        f"""
+        CREATE TABLE status_aliases (
+            county_id INTEGER NOT NULL REFERENCES counties(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ({statuses})),
+            PRIMARY KEY (county_id, alias)
+        )
+        """
+    )
+    # Reporters and viewers may hold a county as well as regions and council areas.
+    db.execute(
+        """
+        CREATE TABLE user_scopes_new (
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            region_id INTEGER REFERENCES regions(id) ON DELETE CASCADE,
+            council_area_id INTEGER REFERENCES council_areas(id) ON DELETE CASCADE,
+            county_id INTEGER REFERENCES counties(id) ON DELETE CASCADE,
+            CHECK ((region_id IS NOT NULL) + (council_area_id IS NOT NULL) + (county_id IS NOT NULL) = 1),
+            UNIQUE (user_id, region_id, council_area_id, county_id)
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO user_scopes_new (user_id, region_id, council_area_id) "
+        "SELECT user_id, region_id, council_area_id FROM user_scopes"
+    )
+    db.execute("DROP TABLE user_scopes")
+    db.execute("ALTER TABLE user_scopes_new RENAME TO user_scopes")

@@ -98,6 +98,14 @@ class UnknownRegion(MonitorError):
     """A region name or short name that is not in the register."""
 
 
+class UnknownCounty(MonitorError):
+    """A county name or number that is not in the register."""
+
+
+class NoCounty(MonitorError):
+    """A region that belongs to no county, so its agreement has no county to be saved under."""
+
+
 class NoSuchAgreement(MonitorError):
     """The region has no agreement for the period asked for."""
 

@@ -810,6 +810,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fant ikke regionen «{name}». Kjente regioner: {known}.",
         "There is no region “{name}”. Known regions: {known}.",
     ),
+    "core.unknown_county": (
+        "Fant ikke fylkeskommunen «{name}». Kjente fylkeskommuner: {known}.",
+        "There is no county “{name}”. Known counties: {known}.",
+    ),
+    "core.no_county": (
+        "Regionen {region} hører ikke til noen fylkeskommune. Velg fylkeskommunen for avtalen.",
+        "The region {region} belongs to no county. Choose the agreement's county.",
+    ),
     "core.unknown_council_area": ("Ukjent rådsområde «{area}».", "Unknown council area “{area}”."),
     "core.no_such_agreement": (
         "{region} har ingen avtale for perioden «{period}». Avtaler: {known}.",

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from core import reports
 from core.db import inserted_id, write_transaction
-from core.errors import InvalidQuarter, NoSuchAgreement, UnknownRegion
+from core.errors import InvalidQuarter, NoCounty, NoSuchAgreement, UnknownRegion
 from core.filters import norwegian_sort_key
 from core.i18n import Text
 from core.uploads import record_upload
@@ -98,12 +98,17 @@ def regions(db: Database) -> list[Region]:
 
 
 def region_lookup(db: Database) -> dict[str, Region]:
-    """Folded full names and short names to regions, for matching what people type."""
+    """Folded full names, short names and former names to regions, for matching what people type
+    (a status file from 2023 still says "Follorådet")."""
     lookup: dict[str, Region] = {}
+    by_id = {}
     for region in regions(db):
+        by_id[region.id] = region
         lookup[fold(region.name)] = region
         if region.short_name:
             lookup.setdefault(fold(region.short_name), region)
+    for region_id, former in db.execute("SELECT region_id, name FROM region_names ORDER BY valid_to DESC"):
+        lookup.setdefault(fold(former), by_id[region_id])
     return lookup
 
 
@@ -120,11 +125,13 @@ def ensure_region(
     name: str,
     short_name: str | None = None,
     municipalities: dict[str, str] | None = None,
+    county_id: int | None = None,
 ) -> Region:
-    """The region with this name (or short name), created if missing.
+    """The region with this name (or short name, or a former name), created if missing.
 
     ``municipalities`` maps municipality number (text, "3014") to name; when
-    given, it replaces the region's members.
+    given, it replaces the region's members. A new region belongs to ``county_id``, else to the
+    database's only county when there is just one (core.organisation.set_region_county to change it).
     """
     name = clean_text(name)
     short_name = clean_text(short_name) or None
@@ -132,6 +139,11 @@ def ensure_region(
     if region is None:
         cursor = db.conn.execute("INSERT INTO regions (name, short_name) VALUES (?, ?)", (name, short_name))
         region = Region(inserted_id(cursor), name, short_name)
+        if county_id is None:
+            only = db.execute("SELECT id FROM counties LIMIT 2").fetchall()
+            county_id = only[0][0] if len(only) == 1 else None
+        if county_id is not None:
+            db.conn.execute("INSERT INTO region_counties (region_id, county_id) VALUES (?, ?)", (region.id, county_id))
     elif short_name and region.short_name != short_name:
         db.conn.execute("UPDATE regions SET short_name = ? WHERE id = ?", (short_name, region.id))
         region = Region(region.id, region.name, short_name)
@@ -153,9 +165,35 @@ def _set_members(db: Database, region_id: int, municipalities: dict[str, str]) -
     )
 
 
-def council_area_ids(db: Database) -> dict[str, int]:
-    """Folded council-area names to ids."""
-    return {fold(name): id_ for id_, name in db.execute("SELECT id, name FROM council_areas")}
+def council_area_ids(db: Database, county_id: int | None = None) -> dict[str, int]:
+    """Folded council-area names to ids: the county's, or every county's (the first of a name) with None."""
+    condition, params = ("WHERE county_id = ?", (county_id,)) if county_id is not None else ("", ())
+    ids: dict[str, int] = {}
+    for id_, name in db.execute(f"SELECT id, name FROM council_areas {condition} ORDER BY id", params):
+        ids.setdefault(fold(name), id_)
+    return ids
+
+
+def agreement_county_id(db: Database, region_id: int, period: str) -> int | None:
+    """The county an agreement of the region for ``period`` belongs to: the stored agreement's,
+    else the region's county when the period begins, else the region's latest county."""
+    agreement_id = agreement_for(db, region_id, period)
+    if agreement_id is not None:
+        row = db.execute("SELECT county_id FROM agreements WHERE id = ?", (agreement_id,)).fetchone()
+        if row[0] is not None:
+            return row[0]
+    start_year, _ = period_years(period)
+    rows = db.execute(
+        "SELECT county_id, valid_from, valid_to FROM region_counties WHERE region_id = ? "
+        "ORDER BY coalesce(valid_from, '') DESC",
+        (region_id,),
+    ).fetchall()
+    if start_year is not None:
+        day = f"{start_year:04d}-01-01"
+        for county_id, valid_from, valid_to in rows:
+            if (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to):
+                return county_id
+    return rows[0][0] if rows else None
 
 
 def agreement_for(db: Database, region_id: int, period: str | None = None) -> int | None:
@@ -308,10 +346,16 @@ def _stored_commitments(db: Database, agreement_id: int) -> dict[str, _StoredCom
     }
 
 
-def _plan(db: Database, agreement_id: int | None, agreement: Agreement, retire_missing: bool) -> _Plan:
+def _plan(
+    db: Database, agreement_id: int | None, agreement: Agreement, retire_missing: bool, county_id: int | None
+) -> _Plan:
     stored_areas = _stored_focus_areas(db, agreement_id) if agreement_id else {}
     stored = _stored_commitments(db, agreement_id) if agreement_id else {}
-    councils = {fold(name): name for (name,) in db.execute("SELECT name FROM council_areas")}
+    # A council area is one of the agreement's county's own units.
+    councils = {
+        fold(name): name
+        for (name,) in db.execute("SELECT name FROM council_areas WHERE county_id IS ? ORDER BY id", (county_id,))
+    }
     changes = AgreementChanges()
 
     focus_areas: list[tuple[_StoredFocusArea | None, FocusArea]] = []
@@ -400,35 +444,56 @@ def agreement_changes(
     """
     found = region_lookup(db).get(fold(region))
     agreement_id = agreement_for(db, found.id, clean_text(agreement.period)) if found else None
-    if agreement_id is None:
+    if found is None or agreement_id is None:
         return None
-    return _plan(db, agreement_id, agreement, retire_missing).changes
+    county_id = agreement_county_id(db, found.id, clean_text(agreement.period))
+    return _plan(db, agreement_id, agreement, retire_missing, county_id).changes
 
 
-def save_agreement(db: Database, region: Region, agreement: Agreement, *, retire_missing: bool = True) -> SaveResult:
+def save_agreement(
+    db: Database,
+    region: Region,
+    agreement: Agreement,
+    *,
+    retire_missing: bool = True,
+    county_id: int | None = None,
+    succeeds_id: int | None = None,
+) -> SaveResult:
     """Insert or update an agreement's focus areas and commitments, matched on
     number and code, so re-importing never duplicates and never loses status history.
 
     With ``retire_missing`` a commitment (or focus area) no longer in the agreement is
     marked inactive (its reports stay); without it, those not mentioned are left alone.
     What is counted as changed is :func:`agreement_changes`'s answer.
+
+    The agreement belongs to ``county_id`` when given, else to the stored agreement's county,
+    else to the region's county when the period begins (:func:`agreement_county_id`); NoCounty
+    when there is none. ``succeeds_id`` records the agreement it continues (core.lineage).
     """
     start_year, end_year = period_years(agreement.period)
     period = clean_text(agreement.period)
     agreement_id = agreement_for(db, region.id, period)
-    plan = _plan(db, agreement_id, agreement, retire_missing)
+    county_id = county_id if county_id is not None else agreement_county_id(db, region.id, period)
+    if county_id is None:
+        raise NoCounty("core.no_county", region=region.name)
+    plan = _plan(db, agreement_id, agreement, retire_missing, county_id)
     if agreement_id is None:
         agreement_id = inserted_id(
             db.conn.execute(
-                "INSERT INTO agreements (region_id, period, start_year, end_year, title) VALUES (?, ?, ?, ?, ?)",
-                (region.id, period, start_year, end_year, agreement.title),
+                "INSERT INTO agreements (region_id, period, start_year, end_year, title, county_id, succeeds_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (region.id, period, start_year, end_year, agreement.title, county_id, succeeds_id),
             )
         )
-    elif agreement.title:
-        db.conn.execute("UPDATE agreements SET title = ? WHERE id = ?", (agreement.title, agreement_id))
+    else:
+        db.conn.execute(
+            "UPDATE agreements SET title = coalesce(?, title), county_id = ?, succeeds_id = coalesce(?, succeeds_id) "
+            "WHERE id = ?",
+            (agreement.title or None, county_id, succeeds_id, agreement_id),
+        )
 
     focus_ids = _save_focus_areas(db, agreement_id, plan)
-    _save_commitments(db, agreement_id, plan, focus_ids)
+    _save_commitments(db, agreement_id, plan, focus_ids, county_id)
     changes = plan.changes
     return SaveResult(
         added=len(changes.added),
@@ -468,8 +533,8 @@ def _save_focus_areas(db: Database, agreement_id: int, plan: _Plan) -> dict[str,
     return ids
 
 
-def _save_commitments(db: Database, agreement_id: int, plan: _Plan, focus_ids: dict[str, int]) -> None:
-    councils = council_area_ids(db)
+def _save_commitments(db: Database, agreement_id: int, plan: _Plan, focus_ids: dict[str, int], county_id: int) -> None:
+    councils = council_area_ids(db, county_id)
     for position, (old, after) in enumerate(plan.commitments):
         values = (
             after.text,

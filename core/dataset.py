@@ -61,6 +61,7 @@ AGREEMENT_DTYPES: dict[str, str] = {
     "start_year": "Int64",
     "end_year": "Int64",
     "county": "object",
+    "succeeds_id": "Int64",  # the agreement this one continues (core.lineage)
 }
 STORY_REPORT_COLUMNS: tuple[str, ...] = ("quarter", "status", "progress", "comment", "next_step", "owner")
 
@@ -165,7 +166,7 @@ def load_dataset(db: Database) -> Dataset:
     agreements = frame(
         list(
             db.execute(
-                "SELECT a.id, r.name, a.period, a.start_year, a.end_year, co.name "
+                "SELECT a.id, r.name, a.period, a.start_year, a.end_year, co.name, a.succeeds_id "
                 "FROM agreements a JOIN regions r ON r.id = a.region_id "
                 "LEFT JOIN counties co ON co.id = a.county_id ORDER BY a.id"
             )

@@ -72,7 +72,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filters.language": ("Språk", "Language"),
     "filters.active": ("Utvalg: {filters}", "Selection: {filters}"),
     "filters.none": ("hele fylket", "the whole county"),
+    "filters.county": ("Fylkeskommune", "County authority"),
+    "filters.unit": ("Enhet", "Unit"),
+    "filters.all_units": ("Alle enheter", "All units"),
+    "page.units": ("Enheter", "Units"),
     # A link's value that matches nothing: named, never dropped silently.
+    "url.unknown.fylke": (
+        "Fant ikke fylkeskommunen «{value}»; viser standardfylket.",
+        "Could not find the county authority “{value}”; showing the default county.",
+    ),
     "url.unknown.region": (
         "Fant ikke regionen «{value}»; viser hele fylket.",
         "Could not find the region “{value}”; showing the whole county.",

@@ -12,8 +12,8 @@ import re
 from sqlite_utils import Database
 
 from core.errors import InvalidQuarter
-from core.register import find_region
-from core.vocabulary import clean_text, parse_quarter
+from core.register import agreement_county_id, find_region, region_lookup
+from core.vocabulary import clean_text, fold, parse_quarter
 
 STATUS_COLUMNS: tuple[str, ...] = (
     "region",
@@ -141,6 +141,20 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
     return rows
 
 
-def council_area_names(db: Database) -> list[str]:
-    """The county's council areas as stored, in the order the county lists them."""
-    return [name for (name,) in db.execute("SELECT name FROM council_areas ORDER BY position, id")]
+def council_area_names(db: Database, county_id: int | None = None) -> list[str]:
+    """The county's units in use, in the order the county lists them; with no county, every
+    county's (a name two counties use once)."""
+    condition, params = ("AND county_id = ?", (county_id,)) if county_id is not None else ("", ())
+    names = db.execute(
+        f"SELECT name FROM council_areas WHERE active = 1 {condition} ORDER BY county_id, position, id", params
+    )
+    return list(dict.fromkeys(name for (name,) in names))
+
+
+def agreement_council_areas(db: Database, region: str, period: str | None = None) -> list[str]:
+    """The units of the county the region's agreement for ``period`` belongs to
+    (core.register.agreement_county_id; no period: its latest agreement's); every county's for a
+    region not in the register or without a county yet."""
+    found = region_lookup(db).get(fold(clean_text(region)))
+    county_id = agreement_county_id(db, found.id, period or "") if found is not None else None
+    return council_area_names(db, county_id)

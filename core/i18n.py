@@ -231,6 +231,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Velg et rådsområde i filteret i menyen for å se det på tvers av regionene.",
         "Choose a council area in the filter in the menu to see it across the regions.",
     ),
+    "council.choose_unit": (
+        "Velg en enhet i filteret i menyen for å se den på tvers av regionene.",
+        "Choose a unit in the filter in the menu to see it across the regions.",
+    ),
     "council.late": ("Forsinket", "Delayed"),
     "council.unreported": ("Ikke rapportert for {quarter}", "Not reported for {quarter}"),
     # SDGs

@@ -1,7 +1,8 @@
 """Read-only queries that return plain rows (lists of dicts) for exports and pages.
 
 Rows carry canonical values: status keys ("on_track"), quarters as "YYYY-Qn",
-full region names, and ``None`` where nothing was reported. Presentation
+full region names, the county of the row's agreement by its full name, and ``None``
+where nothing was reported. Presentation
 (Norwegian labels, "2. kv. 2024") is left to the caller.
 """
 
@@ -24,6 +25,7 @@ STATUS_COLUMNS: tuple[str, ...] = (
     "comment",
     "next_step",
     "owner",
+    "county",
 )
 COMMITMENT_COLUMNS: tuple[str, ...] = (
     "region",
@@ -35,6 +37,7 @@ COMMITMENT_COLUMNS: tuple[str, ...] = (
     "sdgs",
     "deadline",
     "amount",
+    "county",
 )
 
 
@@ -80,11 +83,12 @@ def status_rows(db: Database, region: str | None = None, quarter: str | None = N
     cursor = db.execute(
         f"""
         SELECT r.name, c.code, s.quarter, s.status, s.progress,
-               nullif(s.comment, ''), nullif(s.next_step, ''), nullif(s.owner, '')
+               nullif(s.comment, ''), nullif(s.next_step, ''), nullif(s.owner, ''), co.name
         FROM status_reports s
         JOIN commitments c ON c.id = s.commitment_id
         JOIN agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
+        LEFT JOIN counties co ON co.id = a.county_id
         WHERE c.active = 1 {where}
         """,
         params,
@@ -111,8 +115,8 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
     cursor = db.execute(
         f"""
         WITH current_agreements AS (
-            SELECT id, region_id FROM (
-                SELECT id, region_id, row_number() OVER (
+            SELECT id, region_id, county_id FROM (
+                SELECT id, region_id, county_id, row_number() OVER (
                     PARTITION BY region_id ORDER BY coalesce(start_year, 0) DESC, id DESC
                 ) AS rank
                 FROM agreements
@@ -126,12 +130,13 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
                    (SELECT group_concat(sdg, ';') FROM
                        (SELECT sdg FROM focus_area_sdgs WHERE focus_area_id = c.focus_area_id ORDER BY sdg))
                ),
-               nullif(c.deadline, ''), c.amount
+               nullif(c.deadline, ''), c.amount, co.name
         FROM commitments c
         JOIN current_agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
         LEFT JOIN focus_areas f ON f.id = c.focus_area_id
         LEFT JOIN council_areas ca ON ca.id = c.council_area_id
+        LEFT JOIN counties co ON co.id = a.county_id
         WHERE c.active = 1 {where}
         """,
         params,

@@ -7,7 +7,9 @@ import datetime as dt
 import io
 
 import openpyxl
+import pypdfium2
 import pytest
+from PIL import Image
 
 from core.access import set_reading_open
 from core.dataset import load_dataset
@@ -27,6 +29,7 @@ from core.filters import (
 from core.organisation import ensure_county, find_county, set_council_areas, set_region_county, set_successors
 from core.register import Agreement, Commitment, agreement_for, ensure_region, save_agreement
 from core.settings import SETTINGS_BY_NAME
+from outputs import report
 from tests.builders import add_accounts, add_reports, app, download, kari_user, metrics
 
 VIKEN = "Viken fylkeskommune"
@@ -112,11 +115,11 @@ def dataset(counties):
 def selected(dataset, filters: Filters) -> tuple[list[tuple], list[tuple], tuple[str, ...]]:
     """(region, period, code) of the commitments, (region, code, quarter, status) of the reports, the quarters."""
     view = apply_filters(dataset, filters)
-    named = view.commitments[["region", "code"]].itertuples(index=False, name=None)
-    periods = dict(zip(view.commitments["commitment_id"], named, strict=True))
+    names = view.commitments[["region", "code"]].itertuples(index=False, name=None)
+    by_id = dict(zip(view.commitments["commitment_id"], names, strict=True))
     commitments = sorted(view.commitments[["region", "period", "code"]].itertuples(index=False, name=None))
     reports = sorted(
-        (*periods[commitment_id], quarter, status)
+        (*by_id[commitment_id], quarter, status)
         for commitment_id, quarter, status in view.reports[["commitment_id", "quarter", "status"]].itertuples(
             index=False
         )
@@ -258,6 +261,21 @@ def test_the_county_round_trips_through_the_link(dataset):
     ) == (UrlFilters(Filters(region=FREDRIKSTAD), (("fylke", "troms"),)))
 
 
+def test_the_brief_names_the_county_it_covers(dataset, monkeypatch):
+    blank = io.BytesIO()
+    Image.new("RGBA", (8, 4), "white").save(blank, "PNG")
+    monkeypatch.setattr(report, "render_charts", lambda figures: [blank.getvalue()] * len(figures))
+    viken = apply_filters(dataset, Filters(county=VIKEN))
+    note = "Utvalg: Viken fylkeskommune (2020–2023) · 4. kv. 2023"
+    county = county_label(dataset, VIKEN)
+    document = pypdfium2.PdfDocument(report.pdf_brief(viken, "2023-Q4", "nb", note, county=county))
+    try:
+        lines = document[0].get_textpage().get_text_bounded().splitlines()
+    finally:
+        document.close()
+    assert [line.strip() for line in lines[1:4]] == ["Kvartalsrapport – 4. kv. 2023", county, note]
+
+
 # --- The pages -------------------------------------------------------------------------------
 
 
@@ -305,9 +323,15 @@ def test_a_link_opens_the_county_and_a_region_of_another_is_named():
 @pytest.mark.usefixtures("fresh_caches", "open_counties")
 def test_the_units_page_is_named_by_what_the_county_calls_them():
     at = app(page="views/radsomrader.py")
-    assert at.title[0].value == "Enheter"
+    assert (at.title[0].value, at.info[0].value) == (
+        "Enheter",
+        "Velg en enhet i filteret i menyen for å se den på tvers av regionene.",
+    )
     at = app({"fylke": "viken"}, page="views/radsomrader.py")
-    assert at.title[0].value == "Rådsområder"
+    assert (at.title[0].value, at.info[0].value) == (
+        "Rådsområder",
+        "Velg et rådsområde i filteret i menyen for å se det på tvers av regionene.",
+    )
 
 
 @pytest.mark.usefixtures("fresh_caches", "open_counties")

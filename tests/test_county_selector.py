@@ -27,8 +27,11 @@ from core.filters import (
     url_params,
 )
 from core.organisation import ensure_county, find_county, set_council_areas, set_region_county, set_successors
+from core.queries import agreement_council_areas
 from core.register import Agreement, Commitment, agreement_for, ensure_region, save_agreement
 from core.settings import SETTINGS_BY_NAME
+from loaders.catalogue import read_catalogue
+from loaders.errors import CatalogueRejected
 from outputs import report
 from tests.builders import add_accounts, add_reports, app, download, kari_user, metrics
 
@@ -340,3 +343,41 @@ def test_an_export_names_the_county(downloads):
     book = openpyxl.load_workbook(io.BytesIO(download(at, downloads, "commitments-xlsx").data))
     note = book.active["A2"].value
     assert note.startswith("Utvalg: Viken fylkeskommune (2020–2023) · 4. kv. 2023 · laget ")
+
+
+# --- Units from the database ------------------------------------------------------------------
+
+
+def test_an_agreements_units_are_its_countys(counties):
+    assert agreement_council_areas(counties, IOR, "2024-2027") == ["Samfunn og miljø", "Kompetanse og næring"]
+    assert agreement_council_areas(counties, "IØR", "2022-2023") == [
+        "Kultur og mangfold",
+        "Plan, klima og miljø",
+        "Samferdsel",
+        "Næring og tannhelse",
+        "Utdanning og kompetanse",
+        "Finans og administrasjon",
+        "Fylkesrådsleders kontor",
+    ]
+    assert agreement_council_areas(counties, FOLLO) == ["Mobilitet"]
+
+
+def test_a_catalogue_row_takes_the_units_of_its_regions_county(counties, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Region", "Nr", "Tiltak", "Rådsområde", "Periode"])
+    sheet.append([IOR, "1.1", "Flere lærlingeplasser", "kompetanse og NÆRING", "2024-2027"])
+    sheet.append([IOR, "1.2", "Bedre busstilbud", "Samferdsel", "2024-2027"])
+    path = tmp_path / "katalog.xlsx"
+    book.save(path)
+    with pytest.raises(CatalogueRejected) as refused:
+        read_catalogue(counties, path)
+    assert [(error.row, error.value, error.problem("nb")) for error in refused.value.errors] == [
+        (3, "Samferdsel", "«Samferdsel» er ikke et rådsområde; bruk ett av «Samfunn og miljø», «Kompetanse og næring»")
+    ]
+
+    sheet.delete_rows(3)
+    book.save(path)
+    assert [commitment.council_area for commitment in read_catalogue(counties, path)[IOR].commitments] == [
+        "Kompetanse og næring"
+    ]

@@ -482,19 +482,9 @@ def quarter_in_view() -> str | None:
     return quarter if quarter in view.quarters else view.default_quarter
 
 
-def default_quarter_in_view() -> str | None:
-    """The quarter shown when none is chosen."""
-    return current_county_view().default_quarter
-
-
 def provisional(quarter: str | None) -> bool:
     """Whether the quarter's figures are provisional in the county's view (core.filters.provisional_quarters)."""
     return quarter in current_county_view().provisional
-
-
-def filter_choices() -> FilterOptions:
-    """What the sidebar filters offer in the current filters' county."""
-    return current_county_view().options
 
 
 # The picker sends at most this many commitments; at national scale the filter can select 20 000

@@ -787,7 +787,8 @@ def test_every_table_download_on_every_page_opens(register, downloads, page):
         if key.endswith("-xlsx"):
             assert no_formulas(served.data)
             rows = sheet_rows(served.data)
-            assert rows[1][0].startswith("Utvalg: Viken fylkeskommune (2020–2023), Follorådet, Samferdsel, SDG 11"), (key, rows[1][0])
+            note = "Utvalg: Viken fylkeskommune (2020–2023), Follorådet, Samferdsel, SDG 11"
+            assert rows[1][0].startswith(note), (key, rows[1][0])
             assert len(rows) > 4, key
         else:
             assert served.data.startswith(b"\xef\xbb\xbf"), key

@@ -5,6 +5,7 @@ charts with their text alternatives, KPIs and SDG badges.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -168,7 +169,7 @@ def sidebar_filters(container, lang: str, user: Any = None) -> Filters:
             # A mapping, not a function reading the run's data: the format is also applied after the run.
             format_func={name: county_name_label(name) for name in allowed}.__getitem__,
             key=COUNTY_KEY,
-            on_change=forget_url_unknown,
+            on_change=_county_chosen,
         )
         view = county_view(county)
         options = view.options
@@ -247,6 +248,12 @@ def _choice(label: str, options: tuple, key: str, placeholder: str, format_func:
         key=key,
         on_change=forget_url_unknown,
     )
+
+
+def _county_chosen() -> None:
+    # The menu is drawn before the sidebar: it names the units page by the county chosen now.
+    st.session_state["_filters"] = dataclasses.replace(current_filters(), county=st.session_state[COUNTY_KEY])
+    forget_url_unknown()
 
 
 def _reset() -> None:

@@ -3,6 +3,7 @@ agreements and those they continue, so Østfold's regions keep their Viken years
 only Viken's. The county is in the link (``fylke``), the sidebar, every page's caption, the exports
 and the brief; the units offered are the county's own."""
 
+import dataclasses
 import datetime as dt
 import io
 
@@ -30,10 +31,12 @@ from core.organisation import ensure_county, find_county, set_council_areas, set
 from core.queries import agreement_council_areas
 from core.register import Agreement, Commitment, agreement_for, ensure_region, save_agreement
 from core.settings import SETTINGS_BY_NAME
+from core.users import User
 from loaders.catalogue import read_catalogue
 from loaders.errors import CatalogueRejected
 from outputs import report
 from tests.builders import add_accounts, add_reports, app, download, kari_user, metrics
+from views import _signin as signin
 
 VIKEN = "Viken fylkeskommune"
 OSTFOLD = "Østfold fylkeskommune"
@@ -381,3 +384,21 @@ def test_a_catalogue_row_takes_the_units_of_its_regions_county(counties, tmp_pat
     assert [commitment.council_area for commitment in read_catalogue(counties, path)[IOR].commitments] == [
         "Kompetanse og næring"
     ]
+
+
+@dataclasses.dataclass(frozen=True)
+class CountyScopedUser(User):
+    """An account scoped to counties, as core.users gives one (``counties``: names)."""
+
+    counties: tuple[str, ...] = ()
+
+
+@pytest.mark.usefixtures("fresh_caches", "open_counties")
+def test_a_user_scoped_to_a_county_is_offered_only_that_one(monkeypatch):
+    lise = CountyScopedUser(99, "lise", "Lise Leser", None, "leser", counties=(AKERSHUS,))
+    monkeypatch.setattr(signin, "identify", lambda: signin.Visitor(lise, reading_open=True, oidc=False))
+    at = app()
+    county = at.selectbox(key="fylke")
+    assert (county.options, county.value) == ([AKERSHUS], AKERSHUS)
+    assert at.caption[0].value == "Utvalg: Akershus fylkeskommune · 1. kv. 2024"
+    assert at.query_params["fylke"] == "akershus"

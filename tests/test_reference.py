@@ -189,6 +189,16 @@ def test_every_municipality_that_ended_has_a_successor():
     assert [number for number in sorted(ended) if not municipality_successors(number)] == []
 
 
+@pytest.mark.parametrize("day", [date(2020, 1, 1), date(2024, 1, 1)])
+def test_every_number_new_in_a_reform_has_a_predecessor(day):
+    before = {version.number for version in municipalities() if in_force(version, day - timedelta(days=1))}
+    new = [version.number for version in municipalities() if version.valid_from == day and version.number not in before]
+    assert [number for number in new if not municipality_predecessors(number)] == []
+    # 2024: the 113 municipalities of the three split counties renumbered, and Ålesund split in two
+    # (KS counts "114 kommuner" involved).
+    assert len(new) == {date(2020, 1, 1): 243, date(2024, 1, 1): 115}[day]
+
+
 def test_versions_of_one_number_never_overlap():
     # The file lists a number's versions by first day, so an overlap shows between neighbours.
     versions = municipalities()

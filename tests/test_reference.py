@@ -130,6 +130,27 @@ def test_the_version_in_force_on_a_day():
     )
 
 
+def test_names_are_kept_as_ssb_writes_them():
+    def name(number: str, day: date) -> str | None:
+        version = municipality_on(number, day)
+        return version.name if version else None
+
+    # Sami and Kven names, some first; the disambiguator SSB drops once the name is unique.
+    assert [
+        name("5622", date(2025, 1, 1)),
+        name("5610", date(2025, 1, 1)),
+        name("1853", date(2025, 1, 1)),
+        name("1514", date(2019, 6, 1)),
+        name("1514", date(2020, 1, 1)),
+    ] == [
+        "Porsanger - Porsángu - Porsanki",
+        "Kárášjohka - Karasjok",
+        "Evenes - Evenášši",
+        "Sande (Møre og Romsdal)",
+        "Sande",
+    ]
+
+
 def test_a_county_s_municipalities_on_a_day():
     assert [(m.number, m.name) for m in municipalities_in("31", date(2024, 1, 1))] == [
         ("3101", "Halden"),

@@ -347,29 +347,39 @@ def commitments_in_force(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
 
     A region that renewed its agreement has the old and the new commitments
     active at once; counting both would report every renewed code twice.
-    A commitment carried on in another region's agreement (core.lineage) is
-    counted once too: as the successor from the year its agreement begins (and
-    with no quarter), as the predecessor before.
+    An agreement that continues another (core.lineage) takes over from it in
+    the year it begins, also when the two are other regions': before that the
+    predecessor is in force, from then on (and with no quarter) the successor.
+    A commitment carried on in another is counted once likewise, also when a
+    filter left one of the two out.
     """
     commitments = dataset.commitments
-    if not dataset.agreements["region"].is_unique:
+    agreements = dataset.agreements
+    if not agreements["region"].is_unique:
         # Otherwise a shortcut worth having: a region's only agreement is always in force.
         in_force = agreements_in_force(dataset, quarter)["agreement_id"]
         commitments = commitments[commitments["agreement_id"].isin(in_force)]
+    successors = agreements[agreements["succeeds_id"].notna()]
+    if not successors.empty:
+        begun = _begun(successors["start_year"], quarter)
+        over = np.concatenate(
+            [successors["succeeds_id"].to_numpy(dtype="int64")[begun], successors["agreement_id"].to_numpy()[~begun]]
+        )
+        commitments = commitments[~commitments["agreement_id"].isin(over)]
     links = dataset.lineage
     if links.empty:
         return commitments
-    present = commitments["commitment_id"]
-    both = links[links["predecessor_id"].isin(present) & links["successor_id"].isin(present)]
-    if both.empty:
-        return commitments
-    begun = (
-        np.ones(len(both), dtype=bool)
-        if quarter is None
-        else (both["successor_start"] <= int(quarter[:4])).fillna(True).to_numpy(dtype=bool)
-    )
-    left_out = np.concatenate([both["predecessor_id"].to_numpy()[begun], both["successor_id"].to_numpy()[~begun]])
-    return commitments[~present.isin(left_out)]
+    begun = _begun(links["successor_start"], quarter)
+    left_out = np.concatenate([links["predecessor_id"].to_numpy()[begun], links["successor_id"].to_numpy()[~begun]])
+    return commitments[~commitments["commitment_id"].isin(left_out)]
+
+
+def _begun(start_years: pd.Series, quarter: str | None) -> np.ndarray:
+    """Whether each successor's agreement has begun by the quarter's year; with no quarter, or
+    no start year, it has."""
+    if quarter is None:
+        return np.ones(len(start_years), dtype=bool)
+    return (start_years <= int(quarter[:4])).fillna(True).to_numpy(dtype=bool)
 
 
 def last_update(db: Database) -> LastUpdate | None:

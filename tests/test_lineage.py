@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from core.access import set_reading_open
-from core.analysis import kpis
+from core.analysis import kpis, status_by_quarter
 from core.dataset import commitment_story, commitments_in_force, frame, load_dataset
 from core.db import write_transaction
+from core.filters import Filters, apply_filters
 from core.lineage import (
     Ending,
     LineageSummary,
@@ -20,6 +21,7 @@ from core.lineage import (
     continue_agreement,
     ending,
     lineage_ids,
+    link,
     newest,
 )
 from core.organisation import ensure_county, find_county, set_region_county, set_successors
@@ -233,10 +235,11 @@ def test_commitment_story_of_a_split_and_of_an_ended_commitment(db):
 # --- counted once ----------------------------------------------------------------------------
 
 
-def build_region_split(db) -> dict[tuple[str, str], int]:
+def build_region_split(db, *, continued: bool = True) -> dict[tuple[str, str], int]:
     """Viken's Vestviken 2022–2023 (1.1, 1.2) carried on by Buskerud's Kongsbergregionen 2024–2027
-    (1.1 continued, 1.2 ended; 2.1 new): another region, so the agreements in force alone would
-    count both. Reports in 2023-Q4 and 2024-Q1."""
+    (1.1 continued, 1.2 ended; 2.1 new): another region, so the agreements in force by region alone
+    would count both. Not ``continued``: only 1.1 is linked to 1.1, the agreements are not.
+    Reports in 2023-Q4 and 2024-Q1; commitment ids by (region, code)."""
     with write_transaction(db):
         viken_county = find_county(db, "Viken")
         buskerud = ensure_county(db, "Buskerud fylkeskommune", "33", dt.date(2024, 1, 1))
@@ -252,8 +255,18 @@ def build_region_split(db) -> dict[tuple[str, str], int]:
             new,
             Agreement("2024-2027", commitments=[Commitment("1.1", "Bredbånd"), Commitment("2.1", "Ungdomsråd")]),
         )
-        agreements = dict(db.execute("SELECT period, id FROM agreements").fetchall())
-        continue_agreement(db, agreements["2022-2023"], agreements["2024-2027"])
+        ids = {
+            (region, code): id_
+            for id_, region, code in db.execute(
+                "SELECT c.id, r.name, c.code FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+                "JOIN regions r ON r.id = a.region_id"
+            )
+        }
+        if continued:
+            agreements = dict(db.execute("SELECT period, id FROM agreements").fetchall())
+            continue_agreement(db, agreements["2022-2023"], agreements["2024-2027"])
+        else:
+            link(db, ids["Vestviken", "1.1"], [ids["Kongsbergregionen", "1.1"]], "continued")
     add_reports(
         db,
         [
@@ -263,33 +276,48 @@ def build_region_split(db) -> dict[tuple[str, str], int]:
             ("Kongsbergregionen", "2.1", "2024-Q1", "on_track", 10),
         ],
     )
-    return {
-        (region, code): id_
-        for id_, region, code in db.execute(
-            "SELECT c.id, r.name, c.code FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
-            "JOIN regions r ON r.id = a.region_id"
-        )
-    }
+    return ids
 
 
-def in_force(dataset, quarter) -> list[tuple[str, str]]:
+def in_force(dataset, quarter) -> list[list[str]]:
     return commitments_in_force(dataset, quarter)[["region", "code"]].values.tolist()
 
 
-def test_a_commitment_carried_on_in_another_region_is_counted_once(db):
+def test_an_agreement_continued_in_another_region_is_counted_once(db):
     build_region_split(db)
     dataset = load_dataset(db)
-    # Before the successor's agreement begins, the predecessor counts; the new 2.1 is in force all along,
-    # as a region's only agreement always is.
+    assert in_force(dataset, "2023-Q4") == [["Vestviken", "1.1"], ["Vestviken", "1.2"]]
+    expected = [["Kongsbergregionen", "1.1"], ["Kongsbergregionen", "2.1"]]
+    assert in_force(dataset, "2024-Q1") == expected
+    assert in_force(dataset, None) == expected
+    figures = kpis(dataset, "2024-Q1")
+    assert (figures.commitments, figures.reported, figures.not_reported) == (2, 2, 0)
+    assert status_by_quarter(dataset)[["quarter", "status", "count"]].values.tolist() == [
+        ["2023-Q4", "on_track", 1],
+        ["2023-Q4", "delayed", 1],
+        ["2023-Q4", "completed", 0],
+        ["2024-Q1", "on_track", 1],
+        ["2024-Q1", "delayed", 0],
+        ["2024-Q1", "completed", 1],
+    ]
+    # A filter that leaves the successor out does not bring the predecessor back.
+    assert in_force(apply_filters(dataset, Filters(region="Vestviken", quarter="2024-Q1")), "2024-Q1") == []
+
+
+def test_a_commitment_linked_across_agreements_is_counted_once(db):
+    build_region_split(db, continued=False)
+    dataset = load_dataset(db)
+    # Each region's only agreement is in force; of the linked pair, one counts.
     assert in_force(dataset, "2023-Q4") == [
         ["Kongsbergregionen", "2.1"],
         ["Vestviken", "1.1"],
         ["Vestviken", "1.2"],
     ]
-    # From then on, and in lists without a quarter, the successor; the ended 1.2 stays, being carried on in nothing.
-    expected = [["Kongsbergregionen", "1.1"], ["Kongsbergregionen", "2.1"], ["Vestviken", "1.2"]]
-    assert in_force(dataset, "2024-Q1") == expected
-    assert in_force(dataset, None) == expected
+    assert in_force(dataset, "2024-Q1") == [
+        ["Kongsbergregionen", "1.1"],
+        ["Kongsbergregionen", "2.1"],
+        ["Vestviken", "1.2"],
+    ]
     figures = kpis(dataset, "2024-Q1")
     assert (figures.commitments, figures.reported, figures.not_reported) == (3, 2, 1)
 
@@ -298,6 +326,7 @@ def test_without_lineage_every_commitment_counts(db):
     build_region_split(db)
     with write_transaction(db):
         db.conn.execute("DELETE FROM commitment_lineage")
+        db.conn.execute("UPDATE agreements SET succeeds_id = NULL")
     assert len(commitments_in_force(load_dataset(db), "2024-Q1")) == 4
 
 

@@ -215,6 +215,16 @@ def test_commitment_story_of_a_merge_holds_both_predecessors_reports(db):
     ]
 
 
+def test_commitment_story_of_a_retired_commitment(db):
+    ids = build_viken_and_ostfold(db)
+    add_story_reports(db)
+    with write_transaction(db):
+        db.conn.execute("UPDATE commitments SET active = 0 WHERE id = ?", (ids[OSTFOLD_2024, "1.1"],))
+    story = commitment_story(db, ids[VIKEN_2022, "1.1"])
+    assert (story.commitment_id, story.text) == (ids[OSTFOLD_2024, "1.1"], "Flere lærlingplasser i hele regionen")
+    assert story.reports["quarter"].tolist() == ["2023-Q3", "2023-Q4", "2024-Q1"]
+
+
 def test_commitment_story_of_a_split_and_of_an_ended_commitment(db):
     ids = build_viken_and_ostfold(db)
     split = commitment_story(db, ids[VIKEN_2022, "2.1"])
@@ -366,3 +376,15 @@ def test_commitment_page_of_a_split_links_its_parts_in_english(story_register):
         f"Split into Østfold 2024–2027 ([2.1](tiltak?lang=en&commitment={ids[OSTFOLD_2024, '2.1']}), "
         f"[2.2](tiltak?lang=en&commitment={ids[OSTFOLD_2024, '2.2']}))"
     ]
+
+
+def test_commitment_page_shows_stored_names_in_the_story_as_text(story_register, db):
+    ids = story_register
+    with write_transaction(db):
+        db.conn.execute("UPDATE counties SET name = '[Viken](https://x.test) fylkeskommune' WHERE number = '30'")
+    at = app({"commitment": str(ids[OSTFOLD_2024, "1.1"])}, "views/tiltak.py")
+    [line] = [element.value for element in at.markdown if element.value.startswith("Videreført")]
+    assert line == (
+        f"Videreført fra \\[Viken\\](https\\://x.test) 2022–2023 ([1.1](tiltak?commitment={ids[VIKEN_2022, '1.1']}))"
+    )
+    assert html_tables(at)["history"].rows[0][1] == "[Viken](https://x.test) 2022–2023 · 1.1"

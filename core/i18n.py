@@ -15,6 +15,7 @@ from typing import Self
 # Keys built at run time, as in t(f"col.{column}"): each prefix names a family of keys.
 DYNAMIC_PREFIXES: tuple[str, ...] = (
     "col.",
+    "commitment.lineage.",
     "url.unknown.",
     "export.separator.",
     "role.",
@@ -273,7 +274,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "commitment.deadline": ("Frist: {deadline}", "Deadline: {deadline}"),
     "commitment.amount": ("Midler: {amount}", "Funds: {amount}"),
     "amount.label": ("{amount} kr", "NOK {amount}"),
-    "commitment.history": ("Kvartal for kvartal", "Quarter by quarter"),
+    "commitment.history": ("Historikk", "History"),
+    # A commitment's story across agreements (core.lineage): {agreement} "Viken 2022–2023", {codes} "2.1, 2.2".
+    "commitment.lineage.from.continued": (
+        "Videreført fra {agreement} ({codes})",
+        "Continued from {agreement} ({codes})",
+    ),
+    "commitment.lineage.from.split": ("Delt fra {agreement} ({codes})", "Split from {agreement} ({codes})"),
+    "commitment.lineage.from.merged": ("Slått sammen fra {agreement} ({codes})", "Merged from {agreement} ({codes})"),
+    "commitment.lineage.into.continued": ("Videreført i {agreement} ({codes})", "Continued in {agreement} ({codes})"),
+    "commitment.lineage.into.split": ("Delt i {agreement} ({codes})", "Split into {agreement} ({codes})"),
+    "commitment.lineage.into.merged": ("Slått sammen i {agreement} ({codes})", "Merged into {agreement} ({codes})"),
+    "commitment.lineage.ended": ("Avsluttet i {agreement} ({codes})", "Ended in {agreement} ({codes})"),
+    "commitment.lineage.ended_before": (
+        "Avsluttet i {agreement} ({codes}), ikke videreført i {successor}",
+        "Ended in {agreement} ({codes}), not carried on in {successor}",
+    ),
     "commitment.no_reports": (
         "Tiltaket har ingen statusrapporter ennå.",
         "The commitment has no status reports yet.",
@@ -296,6 +312,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.owner": ("Ansvarlig", "Owner"),
     "col.last_reported": ("Sist rapportert", "Last reported"),
     "col.quarter": ("Kvartal", "Quarter"),
+    "col.agreement": ("Avtale", "Agreement"),
     "col.quarters_delayed": ("Kvartaler forsinket", "Quarters delayed"),
     "col.commitments": ("Tiltak", "Commitments"),
     "col.average_progress": ("Snittfremdrift", "Average progress"),
@@ -673,7 +690,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.missing_list": ("Vis tiltakene som mangler ({count})", "Show the missing commitments ({count})"),
     "upload.save": ("Lagre", "Save"),
     "upload.saved": (
-        "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret.",
+        "Lagret som opplasting {upload}: {added} lagt til, {changed} endret, {unchanged} uendret.",
         "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
     "upload.saved_link_upload": ("Se opplasting {upload} i Opplastinger", "See upload {upload} in Uploads"),
@@ -724,7 +741,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "uploads.option": ("Nr {number} – {file} ({when})", "No. {number} – {file} ({when})"),
     "uploads.detail_heading": ("Opplasting {number}: {file}", "Upload {number}: {file}"),
     "uploads.detail": (
-        "Lastet opp {when} av {who}: {added} nye, {changed} endret, {unchanged} uendret. Sjekksum `{sha256}`.",
+        "Lastet opp {when} av {who}: {added} lagt til, {changed} endret, {unchanged} uendret. Sjekksum `{sha256}`.",
         "Uploaded {when} by {who}: {added} new, {changed} changed, {unchanged} unchanged. Checksum `{sha256}`.",
     ),
     "uploads.no_reports": ("Opplastingen skrev ingen statusrapporter.", "The upload wrote no status reports."),
@@ -882,6 +899,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kan ikke bruke {path}: {reason}; ingenting er endret.",
         "Cannot use {path}: {reason}; nothing was changed.",
     ),
+    # The county and municipality reference files ship with the code (core/reference.py).
+    "core.reference_missing": (
+        "Fant ikke referansefilen {path} (fylker og kommuner), eller den kan ikke leses. Installer programmet på nytt.",
+        "The reference file {path} (counties and municipalities) is missing or cannot be read. "
+        "Install the program again.",
+    ),
+    "core.reference_damaged": (
+        "Referansefilen {path} (fylker og kommuner) er skadet på linje {line}. Installer programmet på nytt.",
+        "The reference file {path} (counties and municipalities) is damaged at line {line}. Install the program again.",
+    ),
     "core.reason.no_access": ("ingen tilgang", "permission denied"),
     "core.reason.read_only_file_system": ("filsystemet er skrivebeskyttet", "the file system is read-only"),
     "core.reason.quota": ("diskkvoten er brukt opp", "the disk quota is used up"),
@@ -986,11 +1013,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Results of saving and rolling back (the command line prints them, the pages show them)
     "core.result.dry_run": (
-        "Prøvekjøring – ingenting er lagret: {added} nye, {changed} endret, {unchanged} uendret.",
+        "Prøvekjøring – ingenting er lagret: {added} lagt til, {changed} endret, {unchanged} uendret.",
         "Dry run – nothing was saved: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
     "core.result.nothing": (
-        "Ingenting å endre: {added} nye, {changed} endret, {unchanged} uendret.",
+        "Ingenting å endre: {added} lagt til, {changed} endret, {unchanged} uendret.",
         "Nothing to change: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
     "core.result.not_updated.one": (
@@ -2067,7 +2094,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Check that its heading is written as “{expected} - Title”.",
     ),
     "loaders.agreement.saved": (
-        "Avtale {period} for {region}: {added} nye, {changed} endret, {unchanged} uendret, "
+        "Avtale {period} for {region}: {added} lagt til, {changed} endret, {unchanged} uendret, "
         "{retired} utgått (opplasting {upload}).",
         "Agreement {period} for {region}: {added} new, {changed} changed, {unchanged} unchanged, "
         "{retired} retired (upload {upload}).",
@@ -2157,11 +2184,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "focus area {number} does not exist yet and needs a title, for example “{number} - Title”",
     ),
     "loaders.catalogue.saved": (
-        "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret tiltak for {regions}.",
+        "Lagret som opplasting {upload}: {added} lagt til, {changed} endret, {unchanged} uendret tiltak for {regions}.",
         "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged commitments for {regions}.",
     ),
     "loaders.catalogue.saved_new_regions": (
-        "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret tiltak for {regions}. "
+        "Lagret som opplasting {upload}: {added} lagt til, {changed} endret, {unchanged} uendret tiltak for {regions}. "
         "Nye regioner: {new_regions}.",
         "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged commitments for {regions}. "
         "New regions: {new_regions}.",
@@ -2234,7 +2261,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The agreement is the same as the one stored: saving it changes nothing.",
     ),
     "cli.agreement.changes": (
-        "Mot den lagrede avtalen: {added} nye, {changed} endret, {unchanged} uendret, {retired} utgår "
+        "Mot den lagrede avtalen: {added} lagt til, {changed} endret, {unchanged} uendret, {retired} utgår "
         "(historikken beholdes).",
         "Against the stored agreement: {added} new, {changed} changed, {unchanged} unchanged, {retired} retired "
         "(history is kept).",

@@ -23,6 +23,7 @@ from core.dataset import CommitmentStory
 from core.filters import Filters, link_id, url_params
 from core.i18n import Localised, join_words, t
 from core.lineage import agreement_label
+from core.users import User
 from core.vocabulary import SDG_BY_NUMBER, amount_text, deadline_text, number_text, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
@@ -153,7 +154,7 @@ _IN_COUNTY = {
 }
 
 
-def sidebar_filters(container, lang: str, user: Any = None) -> Filters:
+def sidebar_filters(container, lang: str, user: User | None = None) -> Filters:
     """Draw the filters, the county first; their values live in the URL so a copied link reproduces
     the view. A user scoped to counties (``user.counties``, names) is offered only those."""
     default = county_view(None)

@@ -195,6 +195,7 @@ def _fill(db: Database, password: str, today: dt.date) -> None:
         *((at, region, None) for at, region in _new_agreement_dates(rng)),
     ]
     for at, region, quarter in sorted(events, key=lambda event: event[0]):
+        upload_id: int | None
         if quarter is None:
             upload_id = _save_successor(db, region, successors[region.name], counties[region.county], admin)
         else:
@@ -390,17 +391,17 @@ def _stories(
     for region in demo_data.REGIONS:
         spec = region.successor
         targets = {c.code: spec.targets.get(c.code, [c.code]) for c in viken[region.name].commitments}
-        first_source = {}
-        for code, codes in targets.items():
-            for target in codes:
+        first_source: dict[str, str] = {}
+        for code, new_codes in targets.items():
+            for target in new_codes:
                 first_source.setdefault(target, code)
         for commitment in viken[region.name].commitments:
-            codes = [(before, VIKEN_PERIOD, commitment.code)]
+            spans = [(before, VIKEN_PERIOD, commitment.code)]
             # A merged commitment carries on the story of the first it was merged from.
             carried = [target for target in targets[commitment.code] if first_source[target] == commitment.code]
             if carried:
-                codes.append((after, demo_data.NEW_PERIOD, carried[0]))
-            plans.append((region, _area(commitment), codes, None))
+                spans.append((after, demo_data.NEW_PERIOD, carried[0]))
+            plans.append((region, _area(commitment), spans, None))
             plans.extend(
                 (region, _area(commitment), [(after, demo_data.NEW_PERIOD, code)], "branch") for code in carried[1:]
             )
@@ -414,7 +415,7 @@ def _stories(
             # Ended, or merged into another: it runs to the end of 2023, and an ended one is done by then.
             history = _history(
                 rng,
-                "completes" if len(codes) == 1 and _ended(region, codes[0][2]) else fate,
+                "completes" if _ended(region, codes[0][2]) else fate,
                 area,
                 count,
                 end=len(before) - 1,

@@ -525,7 +525,7 @@ def _history(
     status, progress, said = (state[0], float(state[1] or 0), state[2]) if state else ("not_started", 0.0, None)
     start = begin + (rng.choice((0, 0, 0, 0, 1, 1, 2, 3)) if status == "not_started" else 0)
     done_at = _between(rng, min(max(start + 3, done_from), end), end) if fate == "completes" else None
-    step = (100 - progress) / (done_at - start + 1) if done_at is not None else rng.uniform(5, 10)
+    step = (100 - progress) / (done_at - start + 1) if done_at is not None else rng.uniform(3, 6)
     delayed = range(0)  # the quarters the work is behind
     if fate == "delayed":
         delayed_from = _between(rng, start + 1, end - 2)

@@ -212,6 +212,14 @@ def test_members_are_renumbered_in_2024_and_kongsberg_has_members_in_telemark(db
         ("4005", "Notodden", "40"),
         ("4026", "Tinn", "40"),
     ]
+    # Every municipality has its county: Viken's numbers until 2023, the new counties' and Telemark's after.
+    assert rows(db, "SELECT county_number, count(*) FROM municipalities GROUP BY county_number") == [
+        ("30", 35),
+        ("31", 8),
+        ("32", 17),
+        ("33", 10),
+        ("40", 2),
+    ]
     # Våler sits in both Indre Østfold regionråd and Mosseregionen, before and after.
     shared = rows(
         db,

@@ -174,7 +174,9 @@ def _fill(db: Database, password: str, today: dt.date) -> None:
     uploaded_at: dict[int, str] = {}
     with write_transaction(db):
         for region in demo_data.REGIONS:
-            ensure_region(db, region.name, region.short_name, region.municipalities)
+            # Members through the organisation model, which gives each its county by its number.
+            found = ensure_region(db, region.name, region.short_name)
+            set_region_members(db, found.id, region.municipalities)
     admin, coordinators = _accounts(db, password)
     set_reading_open(db, True, user=admin)
     viken_agreements = _save_viken_agreements(db, rng, uploaded_at, admin)

@@ -36,7 +36,7 @@ def in_menu(need: str) -> bool:
 # A fault of the machine anywhere below (at start, in the sidebar, in a page) is shown as one line.
 with faults.shown():
     data.begin_run()
-    state.adopt_url(data.filter_choices)
+    state.adopt_url(data.county_options)
     visitor = signin.identify()
     account_box = st.sidebar.container()
     filters_box = st.sidebar.container()
@@ -49,7 +49,7 @@ with faults.shown():
     pages = {
         st.Page(
             f"views/{script}",
-            title=t(title_key, lang),
+            title=widgets.page_title(title_key, lang),
             icon=icon,
             url_path=url_path,
             default=script == "oversikt.py",
@@ -63,7 +63,7 @@ with faults.shown():
     widgets.page_language(lang)
     if visitor.may_read:
         widgets.url_notices(lang)
-        widgets.publish_url(widgets.sidebar_filters(filters_box, lang), lang)
+        widgets.publish_url(widgets.sidebar_filters(filters_box, lang, visitor.user), lang)
     else:
         # Kept as they came, so signing in leads to the view the link asked for.
         widgets.publish_url(None, lang)

@@ -38,9 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.db import connect, write_transaction  # noqa: E402
+from core.queries import council_area_names  # noqa: E402
 from core.register import Agreement, Commitment, FocusArea, ensure_region, save_agreement  # noqa: E402
 from core.users import add_user  # noqa: E402
-from core.vocabulary import COUNCIL_AREAS, STATUSES  # noqa: E402
+from core.vocabulary import STATUSES  # noqa: E402
 from loaders.isolation import run_isolated  # noqa: E402
 from loaders.workbook import read_sheet  # noqa: E402
 
@@ -51,6 +52,7 @@ QUARTER = "2024-Q2"
 
 def build_register(path: Path) -> None:
     db = connect(path)
+    units = council_area_names(db)
     with write_transaction(db):
         for r in range(REGIONS):
             region = ensure_region(db, f"Region {r:03d}", f"R{r:03d}")
@@ -59,7 +61,7 @@ def build_register(path: Path) -> None:
                     f"{c // 10 + 1}.{c % 10 + 1}",
                     f"Tiltak {c} for region {r}: samarbeid om utvikling",
                     str(c // 10 + 1),
-                    COUNCIL_AREAS[c % len(COUNCIL_AREAS)],
+                    units[c % len(units)],
                 )
                 for c in range(COMMITMENTS)
             ]

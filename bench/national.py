@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.db import connect, write_transaction  # noqa: E402
+from core.queries import council_area_names  # noqa: E402
 from core.register import Agreement, Commitment, FocusArea, ensure_region, save_agreement  # noqa: E402
-from core.vocabulary import COUNCIL_AREAS, next_quarter  # noqa: E402
+from core.vocabulary import next_quarter  # noqa: E402
 
 SEED = 2024
 LAST_QUARTER = "2024-Q2"
@@ -56,9 +57,10 @@ def build_national(path: str | Path, regions: int = 400, commitments: int = 50, 
     period = f"{quarter_list[0][:4]}-{quarter_list[-1][:4]}"
     with contextlib.closing(connect(path)) as db, write_transaction(db):
         commitment_ids = []
+        units = council_area_names(db)
         for number in range(regions):
             region = ensure_region(db, f"Region {number:03d}", f"R{number:03d}", municipalities(number))
-            save_agreement(db, region, agreement(number, period, commitments))
+            save_agreement(db, region, agreement(number, period, commitments, units))
             commitment_ids.append(
                 [
                     row[0]
@@ -106,7 +108,7 @@ def municipalities(region: int) -> dict[str, str]:
     return {str(first + n): f"Kommune {first + n}" for n in range(MUNICIPALITIES_PER_REGION)}
 
 
-def agreement(region: int, period: str, commitments: int) -> Agreement:
+def agreement(region: int, period: str, commitments: int, units: list[str]) -> Agreement:
     focus_areas = [
         FocusArea(str(n), f"Innsatsområde {n}", f"#tema{n}", [(region + n) % 17 + 1, (region + 3 * n) % 17 + 1])
         for n in range(1, FOCUS_AREAS + 1)
@@ -120,7 +122,7 @@ def agreement(region: int, period: str, commitments: int) -> Agreement:
                 f"{c // per_area + 1}.{c % per_area + 1}",
                 f"Tiltak {c + 1} for region {region:03d}: samarbeid om utvikling",
                 str(c // per_area + 1),
-                COUNCIL_AREAS[(region + c) % len(COUNCIL_AREAS)],
+                units[(region + c) % len(units)],
             )
             for c in range(commitments)
         ],

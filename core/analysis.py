@@ -49,9 +49,9 @@ import pandas as pd
 from pandas.api.extensions import ExtensionDtype
 
 from core.dataset import Dataset, commitments_in_force
-from core.filters import NOT_REPORTED, STATUS_CHOICES
+from core.filters import NOT_REPORTED, STATUS_CHOICES, council_area_order
 from core.queries import natural_code_key
-from core.vocabulary import COUNCIL_AREAS, SDGS, STATUS_KEYS, next_quarter, previous_quarter, quarter_end
+from core.vocabulary import SDGS, STATUS_KEYS, next_quarter, previous_quarter, quarter_end
 
 # Stands in for a missing council or focus area while grouping, which would
 # otherwise drop None keys; no real name is empty.
@@ -404,7 +404,7 @@ def regions_side_by_side(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
 def council_area_breakdown(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
     """Per council area and status: council_area, status, count, share of the area's commitments.
 
-    Every council area in scope (vocabulary order, None last) × every status
+    Every council area in scope (as the counties list them, None last) × every status
     that occurs among them (zeros included).
     """
     return status_breakdown(dataset, quarter, "council_area").rename(columns={"group": "council_area"})
@@ -418,7 +418,7 @@ def status_breakdown(dataset: Dataset, quarter: str | None, by: str) -> pd.DataF
 
     ``by`` is one of BREAKDOWN_GROUPS, a column of the commitments. Every group
     in scope × every status that occurs among them (zeros included). Regions
-    come in Norwegian alphabetical order, council areas in the vocabulary's,
+    come in Norwegian alphabetical order, council areas as the counties list them,
     others as the commitments do; None (commitments without one) last.
     """
     if by not in BREAKDOWN_GROUPS:
@@ -611,8 +611,8 @@ def _regions(snapshot: pd.DataFrame) -> list[str]:
 
 
 def _council_areas(snapshot: pd.DataFrame) -> list[str | None]:
-    present = set(snapshot["council_area"])
-    return [area for area in (*COUNCIL_AREAS, None) if area in present]
+    units: list[str | None] = list(council_area_order(snapshot))
+    return units + ([None] if snapshot["council_area"].isna().any() else [])
 
 
 def _focus_numbers(snapshot: pd.DataFrame) -> list[str | None]:

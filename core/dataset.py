@@ -24,6 +24,7 @@ from sqlite_utils import Database
 
 from core.filters import norwegian_sort_key
 from core.lineage import Ending, Step, carried_from, carried_into, ending, lineage_ids, newest
+from core.organisation import counties as all_counties
 from core.queries import natural_code_key
 from core.register import agreement_for, agreement_for_quarter, find_region
 
@@ -44,6 +45,7 @@ COMMITMENT_DTYPES: dict[str, str] = {
     "deadline": "object",  # as core.register.Commitment: an ISO date or words; None when not given
     "amount": "Int64",  # whole kroner
     "county": "object",  # the agreement's county (counties.name); None for an agreement saved without one
+    "council_area_order": "Int64",  # the unit's place among every county's units (core.filters.council_area_order)
 }
 REPORT_DTYPES: dict[str, str] = {
     "commitment_id": "int64",
@@ -63,6 +65,13 @@ AGREEMENT_DTYPES: dict[str, str] = {
     "end_year": "Int64",
     "county": "object",
     "succeeds_id": "Int64",  # the agreement this one continues (core.lineage)
+}
+COUNTY_DTYPES: dict[str, str] = {
+    "county": "str",
+    "short_name": "str",
+    "number": "object",
+    "valid_from": "object",  # ISO dates; None: open
+    "valid_to": "object",
 }
 STORY_REPORT_COLUMNS: tuple[str, ...] = ("quarter", "status", "progress", "comment", "next_step", "owner")
 # Which commitment of the story each report was filed for, and its agreement: a story runs across agreements.
@@ -102,6 +111,9 @@ class Dataset:
     ``agreements``: every agreement of every region, to tell which one is in
     force in a quarter.
 
+    ``counties``: every county (columns as COUNTY_DTYPES), in the order of
+    core.organisation.counties: those still in existence first.
+
     ``lineage``: one row per commitment carried on in another (columns as
     LINEAGE_DTYPES; core.lineage), so a commitment and its successor are not
     both counted (:func:`commitments_in_force`).
@@ -111,6 +123,7 @@ class Dataset:
     reports: pd.DataFrame
     quarters: tuple[str, ...]
     agreements: pd.DataFrame
+    counties: pd.DataFrame = field(default_factory=lambda: frame([], COUNTY_DTYPES))
     lineage: pd.DataFrame = field(default_factory=lambda: frame([], LINEAGE_DTYPES))
 
 
@@ -222,6 +235,19 @@ def load_dataset(db: Database) -> Dataset:
         .reset_index(drop=True)
     )
     quarters = tuple(sorted(reports["quarter"].unique()))
+    counties = frame(
+        [
+            (
+                county.name,
+                county.short_name,
+                county.number,
+                county.valid_from.isoformat() if county.valid_from else None,
+                county.valid_to.isoformat() if county.valid_to else None,
+            )
+            for county in all_counties(db)
+        ],
+        COUNTY_DTYPES,
+    )
     lineage = frame(
         list(
             db.execute(
@@ -231,7 +257,7 @@ def load_dataset(db: Database) -> Dataset:
         ),
         LINEAGE_DTYPES,
     )
-    return Dataset(commitments, reports, quarters, agreements, lineage)
+    return Dataset(commitments, reports, quarters, agreements, counties, lineage)
 
 
 def load_revision(db: Database) -> tuple[int, Dataset]:
@@ -244,7 +270,16 @@ def load_revision(db: Database) -> tuple[int, Dataset]:
         return number, load_dataset(db)
 
 
+def _council_area_order(db: Database) -> dict[int, int]:
+    """Each unit's place: by county as core.organisation.counties orders them, then as its county lists them."""
+    county_rank = {county.id: rank for rank, county in enumerate(all_counties(db))}
+    units = db.execute("SELECT id, county_id, position FROM council_areas").fetchall()
+    ordered = sorted(units, key=lambda unit: (county_rank.get(unit[1], len(county_rank)), unit[2], unit[0]))
+    return {unit_id: rank for rank, (unit_id, _, _) in enumerate(ordered)}
+
+
 def _load_commitments(db: Database) -> pd.DataFrame:
+    unit_order = _council_area_order(db)
     own_sdgs = _sdgs_by(db, "SELECT commitment_id, sdg FROM commitment_sdgs")
     focus_sdgs = _sdgs_by(db, "SELECT focus_area_id, sdg FROM focus_area_sdgs")
     region_key = functools.cache(norwegian_sort_key)
@@ -268,11 +303,13 @@ def _load_commitments(db: Database) -> pd.DataFrame:
         deadline,
         amount,
         county,
+        council_area_id,
     ) in db.execute(
         """
         SELECT c.id, r.name, nullif(r.short_name, ''), a.period, c.code, c.text, f.number,
                f.title, nullif(f.hashtag, ''), ca.name, c.focus_area_id, c.position,
-               coalesce(a.start_year, 0), a.id, nullif(c.deadline, ''), c.amount, co.name
+               coalesce(a.start_year, 0), a.id, nullif(c.deadline, ''), c.amount, co.name,
+               c.council_area_id
         FROM commitments c
         JOIN agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
@@ -303,6 +340,7 @@ def _load_commitments(db: Database) -> pd.DataFrame:
                     deadline,
                     amount,
                     county,
+                    unit_order.get(council_area_id),
                 ),
             )
         )

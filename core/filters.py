@@ -17,7 +17,7 @@ import pandas as pd
 
 from core.i18n import TEXTS
 from core.settings import setting
-from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS, fold, parse_quarter, parse_status
+from core.vocabulary import STATUS_KEYS, fold, parse_quarter, parse_status
 
 if TYPE_CHECKING:
     # core.dataset sorts regions with norwegian_sort_key, so it imports this module.
@@ -51,29 +51,143 @@ class Filters:
     hashtag: str | None = None
     status: str | None = None  # a status key or "not_reported", in the quarter below
     quarter: str | None = None  # "YYYY-Qn"; None means default_quarter (the latest complete one)
+    county: str | None = None  # the county's full name; None means default_county
 
 
 @dataclass(frozen=True)
 class FilterOptions:
     regions: tuple[str, ...]  # Norwegian alphabetical order
-    council_areas: tuple[str, ...]  # the vocabulary's order
+    council_areas: tuple[str, ...]  # as the counties list their units (council_area_order)
     sdgs: tuple[int, ...]  # ascending
     hashtags: tuple[str, ...]  # Norwegian alphabetical order
     statuses: tuple[str, ...]  # STATUS_KEYS, then "not_reported"
     quarters: tuple[str, ...]  # newest first
+    counties: tuple[str, ...] = ()  # every county with agreements, those still in existence first
 
 
-def filter_options(dataset: Dataset) -> FilterOptions:
-    """The values that occur in the data, for each filter; statuses are always all of them."""
-    commitments = dataset.commitments
-    present_areas = set(commitments["council_area"].dropna())
+def filter_options(dataset: Dataset, county: str | None = None) -> FilterOptions:
+    """The values that occur in the county's data (:func:`county_dataset`; ``county`` None or
+    one without agreements: :func:`default_county`), for each filter; statuses are always all of
+    them, and the counties every one with agreements."""
+    scoped = county_dataset(dataset, effective_county(dataset, Filters(county=county)))
+    commitments = scoped.commitments
     return FilterOptions(
         regions=tuple(sorted(commitments["region"].unique(), key=norwegian_sort_key)),
-        council_areas=tuple(area for area in COUNCIL_AREAS if area in present_areas),
+        council_areas=tuple(council_area_order(commitments)),
         sdgs=tuple(sorted({sdg for sdgs in commitments["sdgs"] for sdg in sdgs})),
         hashtags=tuple(sorted(commitments["hashtag"].dropna().unique(), key=norwegian_sort_key)),
         statuses=STATUS_CHOICES,
-        quarters=tuple(reversed(dataset.quarters)),
+        quarters=tuple(reversed(scoped.quarters)),
+        counties=agreement_counties(dataset),
+    )
+
+
+def council_area_order(commitments: pd.DataFrame) -> list[str]:
+    """The units the commitments name, as their counties list them (the county still in existence
+    before its predecessor: core.dataset's ``council_area_order``)."""
+    named = commitments.loc[commitments["council_area"].notna(), ["council_area", "council_area_order"]]
+    ordered = named.sort_values("council_area_order", kind="stable", na_position="last")
+    return list(dict.fromkeys(ordered["council_area"]))
+
+
+# --- The county ----------------------------------------------------------------------------------
+#
+# "Hele fylket" is the county selected. Its view holds its own agreements and those they continue
+# (core.lineage), so a region's history from before the county began (Viken's years, for Østfold's
+# regions) stays in view; a former county's view holds only its own.
+
+# The counties whose units are called rådsområder; the others' are "enheter".
+COUNCIL_AREA_COUNTIES: tuple[str, ...] = ("30",)
+
+
+def agreement_counties(dataset: Dataset) -> tuple[str, ...]:
+    """The counties with agreements, as core.organisation.counties orders them: those still in
+    existence first, by name, then former ones."""
+    present = set(dataset.agreements["county"].dropna())
+    return tuple(name for name in dataset.counties["county"] if name in present)
+
+
+def _county_row(dataset: Dataset, name: str) -> pd.Series | None:
+    rows = dataset.counties[dataset.counties["county"] == name]
+    return rows.iloc[0] if len(rows) else None
+
+
+def county_label(dataset: Dataset, name: str) -> str:
+    """The county as pages, exports and the brief name it; a former one with its years:
+    "Viken fylkeskommune (2020–2023)"."""
+    row = _county_row(dataset, name)
+    if row is None or row["valid_to"] is None:
+        return name
+    start = f"{row['valid_from'][:4]}–" if row["valid_from"] else "–"
+    return f"{name} ({start}{row['valid_to'][:4]})"
+
+
+def calls_units_council_areas(dataset: Dataset, name: str | None) -> bool:
+    """Whether the county calls its units rådsområder (Viken); the others' are enheter."""
+    row = _county_row(dataset, name) if name else None
+    return row is not None and row["number"] in COUNCIL_AREA_COUNTIES
+
+
+def default_county(dataset: Dataset) -> str | None:
+    """The county shown when none is chosen: the one the setting ``county`` names (full name, short
+    name or number) if it has agreements; else the only county with agreements; else the county
+    still in existence with the most agreements (ties by name); None without agreements."""
+    present = agreement_counties(dataset)
+    if not present:
+        return None
+    wanted = fold(setting("county", str))
+    if wanted:
+        for _, row in dataset.counties[dataset.counties["county"].isin(present)].iterrows():
+            if wanted in (fold(row["county"]), fold(row["short_name"]), fold(row["number"] or "")):
+                return str(row["county"])
+    if len(present) == 1:
+        return present[0]
+    existing = set(dataset.counties.loc[dataset.counties["valid_to"].isna(), "county"])
+    candidates = [name for name in present if name in existing] or list(present)
+    counts = dataset.agreements["county"].value_counts()
+    return min(candidates, key=lambda name: (-counts[name], norwegian_sort_key(name)))
+
+
+def effective_county(dataset: Dataset, filters: Filters) -> str | None:
+    """The county chosen if it has agreements, else :func:`default_county`."""
+    if filters.county in agreement_counties(dataset):
+        return filters.county
+    return default_county(dataset)
+
+
+def county_agreement_ids(dataset: Dataset, county: str) -> set[int]:
+    """The county's agreements and every agreement they continue, however far back."""
+    agreements = dataset.agreements
+    continues = {
+        int(successor): int(predecessor)
+        for successor, predecessor in zip(agreements["agreement_id"], agreements["succeeds_id"], strict=True)
+        if not pd.isna(predecessor)
+    }
+    found = {int(id_) for id_ in agreements.loc[agreements["county"] == county, "agreement_id"]}
+    frontier = set(found)
+    while frontier:
+        frontier = {continues[id_] for id_ in frontier if id_ in continues} - found
+        found |= frontier
+    return found
+
+
+def county_dataset(dataset: Dataset, county: str | None) -> Dataset:
+    """The part of the dataset the county's view holds (:func:`county_agreement_ids`); all of it
+    when ``county`` is None. ``quarters`` are those with a report in it."""
+    if county is None:
+        return dataset
+    ids = county_agreement_ids(dataset, county)
+    if len(ids) == len(dataset.agreements):
+        return dataset
+    agreements = dataset.agreements[dataset.agreements["agreement_id"].isin(ids)]
+    commitments = dataset.commitments[dataset.commitments["agreement_id"].isin(ids)]
+    reports = dataset.reports[dataset.reports["commitment_id"].isin(commitments["commitment_id"])]
+    return dataclasses.replace(
+        dataset,
+        commitments=commitments.reset_index(drop=True),
+        reports=reports.reset_index(drop=True),
+        quarters=tuple(sorted(reports["quarter"].unique())),
+        agreements=agreements.reset_index(drop=True),
     )
 
 
@@ -128,7 +242,8 @@ def provisional_quarters(dataset: Dataset) -> tuple[str, ...]:
 def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
     """The part of the dataset the filters select.
 
-    Commitments are restricted by region, council area, SDG (among their
+    First the county's view (:func:`county_dataset` of :func:`effective_county`); the effective
+    quarter is the county's. Commitments are then restricted by region, council area, SDG (among their
     effective goals) and hashtag; with a status, to those whose status in the
     effective quarter is that one ("not_reported": no report that quarter).
     Reports are those of the remaining commitments up to and including the
@@ -136,6 +251,7 @@ def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
     those in which the remaining commitments have no report, so that a
     region that did not report shows as not reported rather than vanishing.
     """
+    dataset = county_dataset(dataset, effective_county(dataset, filters))
     quarter = effective_quarter(dataset, filters)
     commitments = dataset.commitments
     if filters.region is not None:
@@ -170,12 +286,13 @@ def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
 # --- Filters in the URL ------------------------------------------------------------------------
 #
 # A link must mean the same in both languages, so the URL holds keys, never words: a region or
-# council area by its slug, an SDG by its number, a status by its key, a quarter as "2024-Q3",
-# the language as "nb"/"en". Links written before (the option as shown, in either language)
-# still read.
+# council area by its slug, a county by its short name's slug, an SDG by its number, a status by
+# its key, a quarter as "2024-Q3", the language as "nb"/"en". Links written before (the option as
+# shown, in either language) still read.
 
 # URL key -> Filters field, in the order the sidebar shows them.
 URL_KEYS: dict[str, str] = {
+    "fylke": "county",
     "region": "region",
     "council": "council_area",
     "sdg": "sdg",
@@ -185,6 +302,7 @@ URL_KEYS: dict[str, str] = {
 }
 LANGUAGES: tuple[str, ...] = ("nb", "en")
 _LANGUAGE_WORDS = {"nb": "nb", "no": "nb", "nob": "nb", "norsk": "nb", "bokmål": "nb", "en": "en", "english": "en"}
+_COUNTY_SUFFIX = " fylkeskommune"
 _SLUG_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SDG_IN_TEXT = re.compile(r"^(?:sdg|fn|mål|goal)?\s*(\d{1,2})(?!\d)", re.IGNORECASE)
@@ -283,13 +401,34 @@ def _status(value: str) -> str | None:
     return parse_status(value)
 
 
-def read_url_filters(params: Mapping[str, str], options: FilterOptions) -> UrlFilters:
+def county_slug(name: str) -> str:
+    """The county in a link: its short name as a slug, "Østfold fylkeskommune" -> "ostfold"."""
+    return slug(name.removesuffix(_COUNTY_SUFFIX))
+
+
+def _county(value: str, counties: tuple[str, ...]) -> str | None:
+    wanted = slug(value)
+    return next((name for name in counties if wanted in (county_slug(name), slug(name))), None) if wanted else None
+
+
+def read_url_filters(
+    params: Mapping[str, str],
+    options: FilterOptions,
+    county_options: Callable[[str | None], FilterOptions] | None = None,
+) -> UrlFilters:
     """The filters a link asks for, canonical or in the old form; a blank value is no filter.
 
-    A value that matches nothing the data has is left out of the filters and named in ``unknown``,
-    so the page can say what it could not show.
+    The county (``fylke``) is read first, among ``options.counties``; the other values among
+    ``county_options(county)`` when given (what that county's view offers; None: the default
+    county's), else among ``options``. A value that matches nothing the data has is left out of
+    the filters and named in ``unknown``, so the page can say what it could not show.
     """
+    county_value = params.get("fylke", "").strip()
+    county = _read(lambda value: _county(value, options.counties), county_value) if county_value else None
+    if county_options is not None:
+        options = dataclasses.replace(county_options(county), counties=options.counties)
     readers: dict[str, Callable[[str], object]] = {
+        "fylke": lambda value: _county(value, options.counties),
         "region": lambda value: _named(value, options.regions),
         "council": lambda value: _named(value, options.council_areas),
         "sdg": lambda value: _sdg(value, options.sdgs),
@@ -314,6 +453,7 @@ def read_url_filters(params: Mapping[str, str], options: FilterOptions) -> UrlFi
 def url_params(filters: Filters) -> dict[str, str]:
     """The canonical URL values of the filters that are set."""
     values = {
+        "fylke": county_slug(filters.county) if filters.county else None,
         "region": slug(filters.region) if filters.region else None,
         "council": slug(filters.council_area) if filters.council_area else None,
         "sdg": str(filters.sdg) if filters.sdg is not None else None,

@@ -73,7 +73,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filters.language": ("Språk", "Language"),
     "filters.active": ("Utvalg: {filters}", "Selection: {filters}"),
     "filters.none": ("hele fylket", "the whole county"),
+    "filters.county": ("Fylkeskommune", "County authority"),
+    "filters.unit": ("Enhet", "Unit"),
+    "filters.all_units": ("Alle enheter", "All units"),
+    "page.units": ("Enheter", "Units"),
     # A link's value that matches nothing: named, never dropped silently.
+    "url.unknown.fylke": (
+        "Fant ikke fylkeskommunen «{value}»; viser standardfylket.",
+        "Could not find the county authority “{value}”; showing the default county.",
+    ),
     "url.unknown.region": (
         "Fant ikke regionen «{value}»; viser hele fylket.",
         "Could not find the region “{value}”; showing the whole county.",
@@ -223,6 +231,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "council.choose": (
         "Velg et rådsområde i filteret i menyen for å se det på tvers av regionene.",
         "Choose a council area in the filter in the menu to see it across the regions.",
+    ),
+    "council.choose_unit": (
+        "Velg en enhet i filteret i menyen for å se den på tvers av regionene.",
+        "Choose a unit in the filter in the menu to see it across the regions.",
     ),
     "council.late": ("Forsinket", "Delayed"),
     "council.unreported": ("Ikke rapportert for {quarter}", "Not reported for {quarter}"),

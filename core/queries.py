@@ -1,7 +1,8 @@
 """Read-only queries that return plain rows (lists of dicts) for exports and pages.
 
 Rows carry canonical values: status keys ("on_track"), quarters as "YYYY-Qn",
-full region names, and ``None`` where nothing was reported. Presentation
+full region names, the county of the row's agreement by its full name, and ``None``
+where nothing was reported. Presentation
 (Norwegian labels, "2. kv. 2024") is left to the caller.
 """
 
@@ -12,8 +13,8 @@ import re
 from sqlite_utils import Database
 
 from core.errors import InvalidQuarter
-from core.register import find_region
-from core.vocabulary import clean_text, parse_quarter
+from core.register import agreement_county_id, find_region, region_lookup
+from core.vocabulary import clean_text, fold, parse_quarter
 
 STATUS_COLUMNS: tuple[str, ...] = (
     "region",
@@ -24,6 +25,7 @@ STATUS_COLUMNS: tuple[str, ...] = (
     "comment",
     "next_step",
     "owner",
+    "county",
 )
 COMMITMENT_COLUMNS: tuple[str, ...] = (
     "region",
@@ -35,6 +37,7 @@ COMMITMENT_COLUMNS: tuple[str, ...] = (
     "sdgs",
     "deadline",
     "amount",
+    "county",
 )
 
 
@@ -80,11 +83,12 @@ def status_rows(db: Database, region: str | None = None, quarter: str | None = N
     cursor = db.execute(
         f"""
         SELECT r.name, c.code, s.quarter, s.status, s.progress,
-               nullif(s.comment, ''), nullif(s.next_step, ''), nullif(s.owner, '')
+               nullif(s.comment, ''), nullif(s.next_step, ''), nullif(s.owner, ''), co.name
         FROM status_reports s
         JOIN commitments c ON c.id = s.commitment_id
         JOIN agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
+        LEFT JOIN counties co ON co.id = a.county_id
         WHERE c.active = 1 {where}
         """,
         params,
@@ -111,8 +115,8 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
     cursor = db.execute(
         f"""
         WITH current_agreements AS (
-            SELECT id, region_id FROM (
-                SELECT id, region_id, row_number() OVER (
+            SELECT id, region_id, county_id FROM (
+                SELECT id, region_id, county_id, row_number() OVER (
                     PARTITION BY region_id ORDER BY coalesce(start_year, 0) DESC, id DESC
                 ) AS rank
                 FROM agreements
@@ -126,12 +130,13 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
                    (SELECT group_concat(sdg, ';') FROM
                        (SELECT sdg FROM focus_area_sdgs WHERE focus_area_id = c.focus_area_id ORDER BY sdg))
                ),
-               nullif(c.deadline, ''), c.amount
+               nullif(c.deadline, ''), c.amount, co.name
         FROM commitments c
         JOIN current_agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
         LEFT JOIN focus_areas f ON f.id = c.focus_area_id
         LEFT JOIN council_areas ca ON ca.id = c.council_area_id
+        LEFT JOIN counties co ON co.id = a.county_id
         WHERE c.active = 1 {where}
         """,
         params,
@@ -141,6 +146,20 @@ def commitment_rows(db: Database, region: str | None = None) -> list[dict]:
     return rows
 
 
-def council_area_names(db: Database) -> list[str]:
-    """The county's council areas as stored, in the order the county lists them."""
-    return [name for (name,) in db.execute("SELECT name FROM council_areas ORDER BY position, id")]
+def council_area_names(db: Database, county_id: int | None = None) -> list[str]:
+    """The county's units in use, in the order the county lists them; with no county, every
+    county's (a name two counties use once)."""
+    condition, params = ("AND county_id = ?", (county_id,)) if county_id is not None else ("", ())
+    names = db.execute(
+        f"SELECT name FROM council_areas WHERE active = 1 {condition} ORDER BY county_id, position, id", params
+    )
+    return list(dict.fromkeys(name for (name,) in names))
+
+
+def agreement_council_areas(db: Database, region: str, period: str | None = None) -> list[str]:
+    """The units of the county the region's agreement for ``period`` belongs to
+    (core.register.agreement_county_id; no period: its latest agreement's); every county's for a
+    region not in the register or without a county yet."""
+    found = region_lookup(db).get(fold(clean_text(region)))
+    county_id = agreement_county_id(db, found.id, period or "") if found is not None else None
+    return council_area_names(db, county_id)

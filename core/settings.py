@@ -301,12 +301,13 @@ SETTINGS: tuple[Setting, ...] = (
         minimum=0,
     ),
     Setting(
-        "county_name",
-        "DASHBOARD_COUNTY_NAME",
-        "Viken fylkeskommune",
+        "county",
+        "DASHBOARD_COUNTY",
+        "",
         str,
-        "name",
-        "The county named on the quarterly report.",
+        "name or number",
+        "The county the dashboard shows when none is chosen (full name, short name or number); unset or"
+        " without agreements: the only county with agreements, else the current one with the most.",
     ),
 )
 

@@ -28,16 +28,6 @@ STATUSES: tuple[Status, ...] = tuple(
 )
 STATUS_KEYS: tuple[str, ...] = tuple(status.key for status in STATUSES)
 
-COUNCIL_AREAS: tuple[str, ...] = (
-    "Kultur og mangfold",
-    "Plan, klima og miljø",
-    "Samferdsel",
-    "Næring og tannhelse",
-    "Utdanning og kompetanse",
-    "Finans og administrasjon",
-    "Fylkesrådsleders kontor",
-)
-
 
 @dataclass(frozen=True)
 class Sdg:

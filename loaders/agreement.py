@@ -22,7 +22,7 @@ from core.access import require_admin
 from core.errors import MonitorError, NoSuchAgreement, UnknownRegion
 from core.i18n import Deferred, quoted_list, t
 from core.organisation import get_county, status_aliases
-from core.queries import council_area_names
+from core.queries import agreement_council_areas
 from core.register import (
     Agreement,
     AgreementChanges,
@@ -237,7 +237,10 @@ def preview_agreement(
             Exception.__init__(error, error.message("nb"))
         raise
     parsed = parse_lines(
-        document.lines, period, council_areas=council_area_names(db), status_aliases=_status_aliases(db, region, period)
+        document.lines,
+        period,
+        council_areas=agreement_council_areas(db, region, period),
+        status_aliases=_status_aliases(db, region, period),
     )
     return _preview(
         db,
@@ -403,7 +406,9 @@ def save_preview(
             quarter=Deferred(quarter_label, report_quarter),
             period=preview.period,
         )
-    agreement = with_council_areas(preview.agreement, council_areas or {}, council_area_names(db))
+    agreement = with_council_areas(
+        preview.agreement, council_areas or {}, agreement_council_areas(db, preview.region, preview.period)
+    )
     first_reports = (
         {preview.region: FirstReportsFor(report_quarter, dict(preview.reports))}
         if report_quarter and preview.reports

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from core.i18n import Deferred, Text, t
 from core.register import Agreement, Commitment, FirstReport, FocusArea
-from core.vocabulary import COUNCIL_AREAS, SDG_BY_NUMBER, SDG_NYNORSK, clean_text, fold, parse_status, status_names
+from core.vocabulary import SDG_BY_NUMBER, SDG_NYNORSK, clean_text, fold, parse_status, status_names
 from loaders.agreement_fields import is_empty, match_council_area, parse_amount, parse_deadline, parse_progress
 from loaders.agreement_sources import AREA_WORDS, ITEM_WORDS, SDG_WORD, Line
 from loaders.errors import AgreementFormatError
@@ -225,14 +225,15 @@ class _Part:
 def parse_lines(
     document_lines: Sequence[Line],
     period: str | None = None,
-    council_areas: Collection[str] = COUNCIL_AREAS,
+    council_areas: Collection[str] = (),
     status_aliases: Mapping[str, str] | None = None,
 ) -> ParsedAgreement:
     """The focus areas and commitments of an agreement's lines.
 
     ``period`` wins over the one in the title (the first non-empty line).
-    ``council_areas`` are the county's units that follow up commitments, for an Ansvar column;
-    ``status_aliases`` its own status words (core.organisation.status_aliases), for a Status column.
+    ``council_areas`` are the county's units that follow up commitments, for an Ansvar column
+    (none given: an Ansvar value is read as no unit, with a warning); ``status_aliases`` its own
+    status words (core.organisation.status_aliases), for a Status column.
     Raises ``AgreementFormatError`` naming the line where the layout cannot be read.
     """
     return _Parser(document_lines, council_areas, status_aliases or {}).parse(period)

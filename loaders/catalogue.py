@@ -7,9 +7,10 @@ reported at once, with the row and column as Excel shows them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -17,6 +18,7 @@ from sqlite_utils import Database
 
 from core.access import require_admin
 from core.i18n import Deferred, quoted_list, t
+from core.queries import agreement_council_areas
 from core.register import (
     Agreement,
     Commitment,
@@ -27,7 +29,7 @@ from core.register import (
 )
 from core.uploads import file_sha256
 from core.users import User
-from core.vocabulary import COUNCIL_AREAS, clean_text, fold, parse_sdg_list
+from core.vocabulary import clean_text, fold, parse_sdg_list
 from loaders.agreement_fields import parse_amount, parse_deadline
 from loaders.agreement_layout import normalise_period
 from loaders.columns import HEADER_SEARCH_ROWS, Header, column_letter, find_header
@@ -64,8 +66,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("region", "code", "text")
 
-_COUNCIL_BY_FOLD = {fold(name): name for name in COUNCIL_AREAS}
-_ALLOWED_COUNCIL_AREAS = Deferred(quoted_list, COUNCIL_AREAS)
 _FOCUS_AREA = re.compile(r"^(?P<number>\d{1,2})(?:\.?\s*[-\u2013\u2014:]\s*|\.?\s+|\.?$)(?P<title>.*)$")
 
 
@@ -198,6 +198,7 @@ def sheet_agreements(db: Database, sheet: Sheet, header: Header) -> dict[str, Ag
         errors.append(CellError(sheet.name, index + 1, column, headings[name], _cell_text(value), key, values))
 
     known = region_lookup(db)
+    units = functools.cache(lambda region, period: agreement_council_areas(db, region, period or None))
     # Keyed by the stored region when there is one, so a full name and a short
     # name in the same file are the same region.
     regions: dict[str, _Region] = {}
@@ -209,7 +210,7 @@ def sheet_agreements(db: Database, sheet: Sheet, header: Header) -> dict[str, Ag
                 report(index, name, sheet.errors[(index, column)], FORMULA_ERROR)
         if not any(_cell_text(value) for value in line.cells):
             continue
-        row = _read_row(line)
+        row = _read_row(line, units)
         # A row with other errors still takes part in the checks across rows,
         # so one round of corrections is enough.
         if not row.region or not row.code:
@@ -257,7 +258,8 @@ def _cell_text(value: object) -> str:
     return clean_text(value)
 
 
-def _read_row(line: _Line) -> _Row:
+def _read_row(line: _Line, units: Callable[[str, str], list[str]]) -> _Row:
+    """The row's values; ``units(region, period)`` are the units of the county its agreement belongs to."""
     region = clean_text(line.cell("region"))
     if not region:
         line.problem("region", "loaders.catalogue.region_missing")
@@ -278,10 +280,15 @@ def _read_row(line: _Line) -> _Row:
         line.problem("hashtag", "loaders.catalogue.hashtag_without_focus_area")
 
     council_text = clean_text(line.cell("council_area"))
-    council_area = _COUNCIL_BY_FOLD.get(fold(council_text)) if council_text else None
+    period = normalise_period(_cell_text(line.cell("period")))
+    allowed = units(region, period) if council_text else []
+    council_area = next((name for name in allowed if fold(name) == fold(council_text)), None)
     if council_text and council_area is None:
         line.problem(
-            "council_area", "loaders.catalogue.unknown_council_area", text=council_text, allowed=_ALLOWED_COUNCIL_AREAS
+            "council_area",
+            "loaders.catalogue.unknown_council_area",
+            text=council_text,
+            allowed=Deferred(quoted_list, allowed),
         )
 
     sdg_text = _cell_text(line.cell("sdgs"))
@@ -314,7 +321,7 @@ def _read_row(line: _Line) -> _Row:
         hashtag=hashtag,
         council_area=council_area,
         sdgs=sorted(sdgs or []),
-        period=normalise_period(_cell_text(line.cell("period"))),
+        period=period,
         deadline=deadline,
         amount=amount,
         focus_sdgs=sorted(focus_sdgs or []),

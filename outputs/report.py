@@ -49,9 +49,8 @@ from reportlab.platypus import (
 
 from core import analysis
 from core.dataset import Dataset
-from core.filters import NOT_REPORTED
+from core.filters import NOT_REPORTED, county_label, default_county
 from core.i18n import t
-from core.settings import setting
 from core.vocabulary import file_text, number_text, quarter_label
 from outputs import charts
 from outputs.charts import percent_text, status_label, typed_rows
@@ -286,10 +285,12 @@ def pdf_brief(
     provisional: bool = False,
     commentary: str = "",
     created: dt.date | None = None,
+    county: str | None = None,
 ) -> bytes:
     """The report as a printable A4 PDF for the council meeting.
 
-    Title, the county's name (setting ``county_name``), ``note`` and the date it was
+    Title, the county it covers (``county``, as core.filters.county_label names it; default the
+    dataset's default county), ``note`` and the date it was
     made (``created``, default today); who has reported (and that the figures are
     ``provisional`` when they are); ``commentary`` as typed, as plain text, when given;
     the headline figures as on Oversikt with their like-for-like change; what is
@@ -315,7 +316,7 @@ def pdf_brief(
     covered = coverage_text(analysis.coverage(ds, quarter), lang, provisional=provisional)
     story = [
         Paragraph(styles.text(title), styles.title),
-        Paragraph(styles.text(setting("county_name", str)), styles.subheading),
+        Paragraph(styles.text(county if county is not None else _default_county_label(ds)), styles.subheading),
         Paragraph(styles.text(note), styles.note),
         Paragraph(styles.text(made), styles.note),
         Paragraph(styles.text(covered), styles.body),
@@ -336,6 +337,11 @@ def pdf_brief(
     story += _changes_section(analysis.since_last_quarter(ds, quarter), headline, lang, styles)
     story += _regions_section(region_summary(ds, quarter), lang, styles)
     return _pdf_bytes(story, title, note, lang, styles.fonts)
+
+
+def _default_county_label(ds: Dataset) -> str:
+    name = default_county(ds)
+    return county_label(ds, name) if name else ""
 
 
 def _region_figures(breakdown: pd.DataFrame, whole: charts.Chart, lang: str) -> list[go.Figure]:

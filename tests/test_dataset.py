@@ -24,6 +24,16 @@ from tests.builders import FOLLO, IOR, ORU, add_reports, build_example, build_re
 
 # Every database holds Viken, and a region made in a database with one county joins it.
 VIKEN = "Viken fylkeskommune"
+# Viken's units in the order m001 lists them: their places among every county's units.
+VIKEN_UNITS = (
+    "Kultur og mangfold",
+    "Plan, klima og miljø",
+    "Samferdsel",
+    "Næring og tannhelse",
+    "Utdanning og kompetanse",
+    "Finans og administrasjon",
+    "Fylkesrådsleders kontor",
+)
 
 
 def test_load_dataset(db):
@@ -33,7 +43,7 @@ def test_load_dataset(db):
         dataset.commitments,
         frame(
             [
-                (*row, VIKEN)
+                (*row, VIKEN, VIKEN_UNITS.index(row[10]) if row[10] else None)
                 for row in [
                     (
                         6,

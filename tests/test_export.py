@@ -14,6 +14,7 @@ from tests.builders import add_reports, build_register
 
 INDRE = "Indre Østfold regionråd"
 FOLLO = "Follorådet"
+VIKEN = "Viken fylkeskommune"
 
 HYPERLINK = '=HYPERLINK("http://example.com","klikk")'
 
@@ -86,6 +87,7 @@ def status(region, code, quarter, status, progress, comment=None, next_step=None
         "comment": comment,
         "next_step": next_step,
         "owner": owner,
+        "county": VIKEN,
     }
 
 
@@ -109,6 +111,7 @@ ALL_COMMITMENTS = [
         "sdgs": "8",
         "deadline": None,
         "amount": None,
+        "county": VIKEN,
     },
     {
         "region": INDRE,
@@ -120,6 +123,7 @@ ALL_COMMITMENTS = [
         "sdgs": "7;13",
         "deadline": None,
         "amount": None,
+        "county": VIKEN,
     },
     {
         "region": INDRE,
@@ -131,6 +135,7 @@ ALL_COMMITMENTS = [
         "sdgs": "7;13",
         "deadline": None,
         "amount": None,
+        "county": VIKEN,
     },
     {
         "region": INDRE,
@@ -142,6 +147,7 @@ ALL_COMMITMENTS = [
         "sdgs": "9;11",
         "deadline": "2025-06-30",
         "amount": 1_200_000,
+        "county": VIKEN,
     },
     {
         "region": INDRE,
@@ -153,6 +159,7 @@ ALL_COMMITMENTS = [
         "sdgs": "4",
         "deadline": "løpende",
         "amount": None,
+        "county": VIKEN,
     },
     {
         "region": INDRE,
@@ -164,6 +171,7 @@ ALL_COMMITMENTS = [
         "sdgs": None,
         "deadline": None,
         "amount": None,
+        "county": VIKEN,
     },
 ]
 
@@ -218,7 +226,7 @@ def out_dir(tmp_path):
     return path
 
 
-STATUS_HEADER = ["region", "code", "quarter", "status", "progress", "comment", "next_step", "owner"]
+STATUS_HEADER = ["region", "code", "quarter", "status", "progress", "comment", "next_step", "owner", "county"]
 
 
 def test_export_status_csv(register, out_dir):
@@ -230,12 +238,12 @@ def test_export_status_csv(register, out_dir):
         rows = list(csv.reader(handle, delimiter=";"))
     assert rows == [
         STATUS_HEADER,
-        [FOLLO, "1.1", "2024-Q2", "on_track", "60", "'\tskjult", "", "Per"],
-        [INDRE, "1.1", "2024-Q2", "completed", "100", "Ferdig", "", ""],
-        [INDRE, "1.10", "2024-Q1", "on_track", "20", "'" + HYPERLINK, "Møte med kommunene", "Kari Nordmann"],
-        [INDRE, "1.10", "2024-Q2", "delayed", "25", "'+47 999 99 999", "'-1", "'@SUM(A1)"],
-        [INDRE, "2.1", "2024-Q2", "on_track", "50", "Linje 1\nLinje 2", "", ""],
-        [INDRE, "2.1.A", "2024-Q2", "not_started", "", "", "", ""],
+        [FOLLO, "1.1", "2024-Q2", "on_track", "60", "'\tskjult", "", "Per", VIKEN],
+        [INDRE, "1.1", "2024-Q2", "completed", "100", "Ferdig", "", "", VIKEN],
+        [INDRE, "1.10", "2024-Q1", "on_track", "20", "'" + HYPERLINK, "Møte med kommunene", "Kari Nordmann", VIKEN],
+        [INDRE, "1.10", "2024-Q2", "delayed", "25", "'+47 999 99 999", "'-1", "'@SUM(A1)", VIKEN],
+        [INDRE, "2.1", "2024-Q2", "on_track", "50", "Linje 1\nLinje 2", "", "", VIKEN],
+        [INDRE, "2.1.A", "2024-Q2", "not_started", "", "", "", "", VIKEN],
     ]
 
 
@@ -243,9 +251,9 @@ def test_export_csv_with_comma_separator_and_filters(register, out_dir):
     path = out_dir / "status.csv"
     assert export(register, "status", "csv", path, region="Indre Østfold", quarter="2024-Q1", separator=",") == 1
     assert path.read_bytes().decode("utf-8-sig") == (
-        "region,code,quarter,status,progress,comment,next_step,owner\r\n"
+        "region,code,quarter,status,progress,comment,next_step,owner,county\r\n"
         f'{INDRE},1.10,2024-Q1,on_track,20,"\'=HYPERLINK(""http://example.com"",""klikk"")",'
-        "Møte med kommunene,Kari Nordmann\r\n"
+        f"Møte med kommunene,Kari Nordmann,{VIKEN}\r\n"
     )
 
 
@@ -255,18 +263,18 @@ def test_export_status_xlsx(register, out_dir):
     sheet = openpyxl.load_workbook(path)["Status"]
     assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
         STATUS_HEADER,
-        [FOLLO, "1.1", "2024-Q2", "on_track", 60, "\tskjult", None, "Per"],
-        [INDRE, "1.1", "2024-Q2", "completed", 100, "Ferdig", None, None],
-        [INDRE, "1.10", "2024-Q1", "on_track", 20, HYPERLINK, "Møte med kommunene", "Kari Nordmann"],
-        [INDRE, "1.10", "2024-Q2", "delayed", 25, "+47 999 99 999", "-1", "@SUM(A1)"],
-        [INDRE, "2.1", "2024-Q2", "on_track", 50, "Linje 1\nLinje 2", None, None],
-        [INDRE, "2.1.A", "2024-Q2", "not_started", None, None, None, None],
+        [FOLLO, "1.1", "2024-Q2", "on_track", 60, "\tskjult", None, "Per", VIKEN],
+        [INDRE, "1.1", "2024-Q2", "completed", 100, "Ferdig", None, None, VIKEN],
+        [INDRE, "1.10", "2024-Q1", "on_track", 20, HYPERLINK, "Møte med kommunene", "Kari Nordmann", VIKEN],
+        [INDRE, "1.10", "2024-Q2", "delayed", 25, "+47 999 99 999", "-1", "@SUM(A1)", VIKEN],
+        [INDRE, "2.1", "2024-Q2", "on_track", 50, "Linje 1\nLinje 2", None, None, VIKEN],
+        [INDRE, "2.1.A", "2024-Q2", "not_started", None, None, None, None, VIKEN],
     ]
-    assert [cell.data_type for cell in sheet[4]] == ["s", "s", "s", "s", "n", "s", "s", "s"]
+    assert [cell.data_type for cell in sheet[4]] == ["s", "s", "s", "s", "n", "s", "s", "s", "s"]
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     assert all(cell.font.b for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:H7"
+    assert sheet.auto_filter.ref == "A1:I7"
     assert sheet.column_dimensions["F"].width > sheet.column_dimensions["C"].width
 
 
@@ -289,7 +297,7 @@ def test_export_commitments_csv_json_xlsx(register, out_dir):
     assert export(register, "commitments", "xlsx", out_dir / "c.xlsx", region=INDRE) == 5
     sheet = openpyxl.load_workbook(out_dir / "c.xlsx")["Tiltak"]
     assert [[cell.value for cell in row] for row in sheet.iter_rows()] == [
-        ["region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs", "deadline", "amount"],
+        ["region", "code", "text", "focus_area", "hashtag", "council_area", "sdgs", "deadline", "amount", "county"],
         *[list(row.values()) for row in ALL_COMMITMENTS[1:]],
     ]
 

@@ -65,10 +65,11 @@ EXPECTED = Agreement(
 )
 
 
-def read(path: Path) -> tuple[ParsedAgreement, bool]:
-    """The document parsed, its warnings as the preview shows them: first what its pages had taken out."""
+def read(path: Path, council_areas: tuple[str, ...] = ()) -> tuple[ParsedAgreement, bool]:
+    """The document parsed (an Ansvar column matched against ``council_areas``), its warnings as the
+    preview shows them: first what its pages had taken out."""
     document = read_document(path)
-    parsed = parse_lines(document.lines)
+    parsed = parse_lines(document.lines, council_areas=council_areas)
     warnings = [*furniture_warnings(document.removed), *parsed.warnings]
     return dataclasses.replace(parsed, warnings=warnings), document.tracked_changes
 
@@ -345,7 +346,7 @@ def test_a_table_s_columns_become_fields_and_first_reports(tmp_path):
     # The issue's own finding: "Utdanning og kompetanse 31.12.2023 I arbeid" glued onto every text.
     path = tmp_path / "avtale.pdf"
     table_pdf(path)
-    parsed, _ = read(path)
+    parsed, _ = read(path, council_areas=("Samferdsel", "Utdanning og kompetanse"))
     expected = copy.deepcopy(EXPECTED)
     for commitment, deadline in zip(expected.commitments[:2], ["2024-12-31", "2025"], strict=True):
         commitment.council_area = "Utdanning og kompetanse"

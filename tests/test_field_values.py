@@ -339,9 +339,11 @@ def test_exports_of_old_data_leave_control_characters_out(old_data, tmp_path):
     with open(tmp_path / "status.csv", encoding="utf-8-sig", newline="") as handle:
         csv_rows = list(csv.reader(handle, delimiter=";"))
     assert [list(row) for row in sheet.iter_rows(values_only=True)][1:] == [
-        ["Follorådet", "1.1", "2023-Q2", "delayed", 10, "Bra nok", "Møte i mai", "=Kari"]
+        ["Follorådet", "1.1", "2023-Q2", "delayed", 10, "Bra nok", "Møte i mai", "=Kari", "Viken fylkeskommune"]
     ]
-    assert csv_rows[1:] == [["Follorådet", "1.1", "2023-Q2", "delayed", "10", "Bra nok", "Møte i mai", "'=Kari"]]
+    assert csv_rows[1:] == [
+        ["Follorådet", "1.1", "2023-Q2", "delayed", "10", "Bra nok", "Møte i mai", "'=Kari", "Viken fylkeskommune"]
+    ]
     assert json.loads((tmp_path / "status.json").read_text(encoding="utf-8")) == [
         {
             "region": "Follorådet",
@@ -352,6 +354,7 @@ def test_exports_of_old_data_leave_control_characters_out(old_data, tmp_path):
             "comment": "Bra nok",
             "next_step": "Møte i mai",
             "owner": "=Kari",
+            "county": "Viken fylkeskommune",
         }
     ]
 

@@ -57,6 +57,7 @@ def test_filter_options(dataset):
         hashtags=("#grønnmobilitet", "#grønnomstilling", "#kompetanseløft"),
         statuses=("not_started", "on_track", "delayed", "completed", "cancelled", "not_reported"),
         quarters=("2023-Q4", "2023-Q3", "2023-Q2"),
+        counties=("Viken fylkeskommune",),
     )
 
 

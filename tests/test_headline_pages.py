@@ -48,7 +48,7 @@ def late_and_missing(at):
 
 def test_the_default_quarter_is_the_latest_complete_one(new_quarter):
     at = app()
-    assert at.caption[0].value == "Utvalg: hele fylket · 2. kv. 2024"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023) · 2. kv. 2024"
     assert at.caption[2].value == "2 av 2 regioner har rapportert for 2. kv. 2024 (4 av 5 tiltak)."
     quarter = at.selectbox(key="quarter")
     assert (quarter.value, quarter.placeholder) == (None, "Siste komplette (2. kv. 2024)")
@@ -69,7 +69,7 @@ def test_the_new_quarter_is_provisional_with_unknowns_grey_and_like_for_like_cha
     at = app()
     at.selectbox(key="quarter").select_index(0).run()
 
-    assert at.caption[0].value == "Utvalg: hele fylket · 3. kv. 2024 (foreløpig)"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023) · 3. kv. 2024 (foreløpig)"
     assert not at.main.info
     assert [warning.value for warning in at.warning] == [
         "1 av 2 regioner har rapportert for 3. kv. 2024 (2 av 5 tiltak). "
@@ -170,8 +170,8 @@ def test_eksport_builds_the_report_for_a_provisional_quarter_with_the_commentary
     lines = "\n".join(page.get_textpage().get_text_range() for page in brief).replace("\r", "").split("\n")
     assert lines[1:8] == [
         "Kvartalsrapport – 3. kv. 2024 (foreløpig)",
-        "Viken fylkeskommune",
-        "Utvalg: hele fylket · 3. kv. 2024 (foreløpig)",
+        "Viken fylkeskommune (2020–2023)",
+        "Utvalg: Viken fylkeskommune (2020–2023) · 3. kv. 2024 (foreløpig)",
         lines[4],
         "1 av 2 regioner har rapportert for 3. kv. 2024 (2 av 5 tiltak). Foreløpige tall: ikke alle regioner har",
         "rapportert for kvartalet ennå.",

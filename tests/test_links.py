@@ -120,7 +120,7 @@ def test_canonical_link_opens_the_view_in_english(register):
     at = app({"region": "folloradet", "status": "delayed", "quarter": "2024-Q2", "lang": "en"})
     assert [title.value for title in at.title] == ["Overview"]
     assert (at.selectbox(key="region").value, at.selectbox(key="status").value) == (FOLLO, "delayed")
-    assert at.caption[0].value == "Selection: Follorådet, Delayed · Q2 2024"
+    assert at.caption[0].value == "Selection: Viken fylkeskommune (2020–2023), Follorådet, Delayed · Q2 2024"
     assert metrics(at)[0] == ("Reported", "1 of 1", "")
     assert notices(at) == []
 
@@ -141,7 +141,7 @@ def test_an_old_link_is_rewritten_to_canonical_form(register):
 def test_an_unknown_value_is_named_on_screen_and_the_rest_applies(register):
     at = app({"region": "Atlantis", "council": "samferdsel"})
     assert notices(at) == ["Fant ikke regionen «Atlantis»; viser hele fylket."]
-    assert at.caption[0].value == "Utvalg: Samferdsel · 2. kv. 2024"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023), Samferdsel · 2. kv. 2024"
     assert dict(at.query_params) == {"council": "samferdsel"}
     # Said until the reader changes the filters.
     at.selectbox(key="status").set_value("delayed").run()
@@ -220,7 +220,7 @@ def test_signing_in_from_an_english_filtered_link_keeps_both(register):
     at = at.button[0].click().run()
     assert not at.exception
     assert [title.value for title in at.title] == ["Overview"]
-    assert at.caption[0].value == "Selection: Follorådet · Q2 2024"
+    assert at.caption[0].value == "Selection: Viken fylkeskommune (2020–2023), Follorådet · Q2 2024"
     assert dict(at.query_params) == {"region": "folloradet", "lang": "en"}
 
 

@@ -42,7 +42,7 @@ def test_overview_metrics_and_deltas_for_the_whole_county(register):
         (MetricProto.MetricDirection.DOWN, MetricProto.MetricColor.RED),
         (MetricProto.MetricDirection.UP, MetricProto.MetricColor.RED),
     ]
-    assert at.caption[0].value == "Utvalg: hele fylket · 2. kv. 2024"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023) · 2. kv. 2024"
     assert at.caption[1].value.startswith("Sist oppdatert ") and "kari\\@viken.no" in at.caption[1].value
     assert at.caption[2].value == "2 av 2 regioner har rapportert for 2. kv. 2024 (4 av 5 tiltak)."
     assert at.caption[3].value == (
@@ -116,7 +116,7 @@ def test_overview_since_last_quarter_lists(register):
 def test_region_filter_from_the_url(register):
     at = app({"region": FOLLO})
     assert at.selectbox(key="region").value == FOLLO
-    assert at.caption[0].value == "Utvalg: Follorådet · 2. kv. 2024"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023), Follorådet · 2. kv. 2024"
     assert metrics(at)[:3] == [
         ("Rapportert", "3 av 3", ""),
         ("I rute eller fullført", "67\u00a0%", "\u00b10,0 pp"),
@@ -144,7 +144,7 @@ def test_widgets_change_the_view_and_reset_clears_them(register):
     at.selectbox(key="council").set_value("Samferdsel").run()
     at.selectbox(key="status").set_value("delayed").run()
     assert metrics(at)[0] == ("Rapportert", "1 av 1", "")
-    assert at.caption[0].value == "Utvalg: Samferdsel, Forsinket · 2. kv. 2024"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023), Samferdsel, Forsinket · 2. kv. 2024"
     at.button[0].click().run()
     assert (at.selectbox(key="council").value, at.selectbox(key="status").value) == (None, None)
     assert metrics(at)[0] == ("Rapportert", "4 av 5", "")
@@ -153,7 +153,7 @@ def test_widgets_change_the_view_and_reset_clears_them(register):
 def test_choosing_an_earlier_quarter(register):
     at = app({"quarter": "1. kv. 2024"})
     assert metrics(at)[2] == ("I rute", "60\u00a0%", "")
-    assert at.caption[0].value == "Utvalg: hele fylket · 1. kv. 2024"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023) · 1. kv. 2024"
 
 
 def test_filter_matching_nothing_says_so(register):

@@ -402,7 +402,7 @@ def test_brief_has_title_note_date_and_key_figures(brief):
 
     assert lines[:18] == [
         "Kvartalsrapport – 2. kv. 2024",
-        "Viken fylkeskommune",
+        "Viken fylkeskommune (2020–2023)",
         NOTE,
         "Laget 15.08.2024",
         COVERAGE,
@@ -586,7 +586,7 @@ def test_brief_in_english(dataset, blank_charts):
     assert lines[:14] == [
         "Partnership monitor · Quarterly report – Q2 2024 Page 1",
         "Quarterly report – Q2 2024",
-        "Viken fylkeskommune",
+        "Viken fylkeskommune (2020–2023)",
         "Selection: the whole county",
         "Created 2024-08-15",
         "2 of 2 regions have reported for Q2 2024 (5 of 6 commitments).",
@@ -656,7 +656,7 @@ def test_brief_falls_back_to_helvetica_without_dejavu(dataset, blank_charts, wit
     lines = pdf_lines(data)
 
     assert b"DejaVuSans" not in data
-    assert lines[1:4] == ["Kvartalsrapport – 2. kv. 2024", "Viken fylkeskommune", NOTE]
+    assert lines[1:4] == ["Kvartalsrapport – 2. kv. 2024", "Viken fylkeskommune (2020–2023)", NOTE]
     assert "1. kv. 2024 -> 2. kv. 2024" in lines
     # Helvetica has no minus sign (U+2212); the hyphen stands in for it.
     assert "I rute eller fullført 80 % -20,0 pp" in lines

@@ -183,12 +183,12 @@ def test_save_writes_the_file_and_the_overview_offers_its_quarter_as_provisional
     # Follo alone has reported 2024-Q3: the overview stays on the complete quarter and offers
     # the new one, marked provisional, and says who has reported.
     at.switch_page("views/oversikt.py").run()
-    assert at.caption[0].value == "Utvalg: hele fylket · 2. kv. 2024"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023) · 2. kv. 2024"
     quarter = at.selectbox(key="quarter")
     assert quarter.placeholder == "Siste komplette (2. kv. 2024)"
     assert quarter.options == ["3. kv. 2024 (foreløpig)", "2. kv. 2024", "1. kv. 2024"]
     quarter.select_index(0).run()
-    assert at.caption[0].value == "Utvalg: hele fylket · 3. kv. 2024 (foreløpig)"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023) · 3. kv. 2024 (foreløpig)"
     assert at.warning[0].value == (
         "1 av 2 regioner har rapportert for 3. kv. 2024 (2 av 5 tiltak). "
         "Foreløpige tall: ikke alle regioner har rapportert for kvartalet ennå."
@@ -217,7 +217,7 @@ def test_the_saved_message_links_to_the_upload_and_to_the_overview_of_its_quarte
     del at.query_params["upload"]
     at.query_params["quarter"] = "2024-Q3"
     at.switch_page("views/oversikt.py").run()
-    assert at.caption[0].value == "Utvalg: Forsinket · 3. kv. 2024 (foreløpig)"
+    assert at.caption[0].value == "Utvalg: Viken fylkeskommune (2020–2023), Forsinket · 3. kv. 2024 (foreløpig)"
 
 
 def test_the_saved_links_read_in_english_and_keep_the_language(register):
@@ -617,7 +617,7 @@ def test_a_listing_downloads_as_formatted_excel_and_csv(register, downloads):
     sheet = book.active
     assert sheet.title == "Nylig forsinket"
     assert sheet["A1"].value == "Nylig forsinket"
-    assert sheet["A2"].value.startswith("Utvalg: hele fylket · 2. kv. 2024 · laget ")
+    assert sheet["A2"].value.startswith("Utvalg: Viken fylkeskommune (2020–2023) · 2. kv. 2024 · laget ")
     assert [cell.value for cell in sheet[4]] == ["Region", "Nr", "Tiltak", "Rådsområde", "Fremdrift", "Kommentar"]
     assert [cell.value for cell in sheet[5]] == [
         FOLLO,
@@ -760,7 +760,7 @@ def test_a_chart_s_figures_download_with_the_filters_in_the_note(register, downl
     at = open_figures(app({"region": FOLLO}))
     rows = sheet_rows(download(at, downloads, "status-over-time-table-xlsx").data)
     assert rows[0][0] == "Status per kvartal"
-    assert rows[1][0].startswith("Utvalg: Follorådet · 2. kv. 2024 · laget ")
+    assert rows[1][0].startswith("Utvalg: Viken fylkeskommune (2020–2023), Follorådet · 2. kv. 2024 · laget ")
     assert rows[3] == ["Kvartal", "I rute", "Forsinket", "Fullført", "Ikke startet", "Totalt"]
     assert rows[4:] == [
         ["1. kv. 2024", "2 (67\u00a0%)", "0 (0\u00a0%)", "0 (0\u00a0%)", "1 (33\u00a0%)", "3"],
@@ -788,7 +788,8 @@ def test_every_table_download_on_every_page_opens(register, downloads, page):
         if key.endswith("-xlsx"):
             assert no_formulas(served.data)
             rows = sheet_rows(served.data)
-            assert rows[1][0].startswith("Utvalg: Follorådet, Samferdsel, SDG 11"), (key, rows[1][0])
+            note = "Utvalg: Viken fylkeskommune (2020–2023), Follorådet, Samferdsel, SDG 11"
+            assert rows[1][0].startswith(note), (key, rows[1][0])
             assert len(rows) > 4, key
         else:
             assert served.data.startswith(b"\xef\xbb\xbf"), key
@@ -805,7 +806,7 @@ def test_the_quarterly_report_workbook_follows_the_filters(register, downloads):
     assert set(book.sheetnames[1:]) == {FOLLO, IOR}
     summary = [list(row) for row in book["Sammendrag"].iter_rows(values_only=True)]
     assert summary[0][0] == "Kvartalsrapport – 2. kv. 2024"
-    assert summary[1][0].startswith("Utvalg: Samferdsel · 2. kv. 2024 · laget ")
+    assert summary[1][0].startswith("Utvalg: Viken fylkeskommune (2020–2023), Samferdsel · 2. kv. 2024 · laget ")
     follo = [list(row) for row in book[FOLLO].iter_rows(min_row=5, values_only=True)]
     assert [row[:2] for row in follo] == [["1.1", "Trafikksikkerhet ved skoler"], ["1.2", "Innfartsparkering"]]
 

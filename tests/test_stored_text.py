@@ -81,7 +81,7 @@ def test_the_names_are_where_people_read_them(hostile):
     query = {"region": "x-http-127-0-0-1-9-x-red-follo", "commitment": str(hostile)}
     at = app(query, "views/regioner.py", user="kari")
     assert at.header[0].value == SHOWN["region"]
-    assert at.caption[0].value == f"Utvalg: {SHOWN['region']} · 2. kv. 2024"
+    assert at.caption[0].value == f"Utvalg: Viken fylkeskommune (2020–2023), {SHOWN['region']} · 2. kv. 2024"
     at = app(query, "views/tiltak.py", user="kari")
     assert at.header[0].value == f"1.1 {SHOWN['text']}"
     at = app(query, "views/oversikt.py", user="kari")

@@ -266,6 +266,7 @@ def _report(code, status, progress, comment=None, next_step=None, owner=None):
         "comment": comment,
         "next_step": next_step,
         "owner": owner,
+        "county": "Viken fylkeskommune",
     }
 
 

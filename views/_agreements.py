@@ -21,7 +21,7 @@ from core.db import connect
 from core.errors import MonitorError
 from core.filters import slug
 from core.i18n import t
-from core.queries import council_area_names
+from core.queries import agreement_council_areas
 from core.register import AgreementOverview, agreements_overview, period_years, stored_agreement
 from core.settings import setting
 from core.users import User
@@ -256,7 +256,7 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | N
     """The commitments in an editable table; returns the council area chosen for each, by code."""
     frame = commitments_frame(preview, lang)
     with contextlib.closing(connect(data.database_file())) as db:
-        councils = council_area_names(db)
+        councils = agreement_council_areas(db, preview.region, preview.period)
     st.caption(t("agreements.editor_caption", lang))
     columns = ["code", "text", "focus_area", COUNCIL_COLUMN, "deadline", "amount"]
     if preview.reports:

@@ -52,8 +52,13 @@ from core.filters import (
     FilterOptions,
     Filters,
     apply_filters,
+    calls_units_council_areas,
+    county_dataset,
+    county_label,
     default_quarter,
+    effective_county,
     filter_options,
+    norwegian_sort_key,
     provisional_quarters,
     search_matches,
 )
@@ -73,6 +78,7 @@ WROTE_KEY = "_wrote"
 
 # How many values of each kind a revision keeps, the least recently used dropped first.
 LIMITS: dict[str, int] = {
+    "county": 16,
     "filtered": 64,
     "computed": 512,
     "chart": 256,
@@ -114,10 +120,7 @@ class Revision:
     path: str
     number: int
     dataset: Dataset
-    options: FilterOptions
-    # Which quarters are complete is counted over every report: once per revision.
-    default_quarter: str | None
-    provisional: frozenset[str]
+    regions: tuple[str, ...]  # every region with commitments, of any county; Norwegian alphabetical order
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
     _values: dict[str, collections.OrderedDict[Hashable, _Slot]] = dataclasses.field(default_factory=dict)
 
@@ -155,12 +158,43 @@ class Revision:
                 _LOG.debug("not warmed: %s %r", kind, key, exc_info=True)
 
 
+@dataclasses.dataclass(frozen=True)
+class CountyView:
+    """What one county's view offers and defaults to (core.filters.county_dataset)."""
+
+    county: str | None  # the county shown; None: the data has no agreements
+    label: str  # as core.filters.county_label names it; "" with no county
+    options: FilterOptions
+    # Which quarters are complete is counted over the county's reports: once per county and revision.
+    default_quarter: str | None
+    provisional: frozenset[str]
+    quarters: tuple[str, ...]  # every quarter with a report in the county's view, ascending
+    council_areas_word: bool  # the county calls its units rådsområder (else enheter)
+
+
+def _county_view(revision: Revision, county: str | None) -> CountyView:
+    def view(at: Revision) -> CountyView:
+        shown = effective_county(at.dataset, Filters(county=county))
+        scoped = county_dataset(at.dataset, shown)
+        return CountyView(
+            shown,
+            county_label(at.dataset, shown) if shown else "",
+            filter_options(at.dataset, shown),
+            default_quarter(scoped),
+            frozenset(provisional_quarters(scoped)),
+            scoped.quarters,
+            calls_units_council_areas(at.dataset, shown),
+        )
+
+    return revision.cached("county", county, view)
+
+
 def build(path: str) -> Revision:
     """The database as it is now, with the number of the revision read."""
     with contextlib.closing(connect(path)) as db:
         number, dataset = load_revision(db)
-    provisional_ones = frozenset(provisional_quarters(dataset))
-    return Revision(path, number, dataset, filter_options(dataset), default_quarter(dataset), provisional_ones)
+    regions = tuple(sorted(dataset.commitments["region"].unique(), key=norwegian_sort_key))
+    return Revision(path, number, dataset, regions)
 
 
 # The newest built revision of each database file, and the file a background build is under way for.
@@ -329,7 +363,8 @@ def _copied(revision: Revision, kind: str, key: Hashable, recipe: Recipe) -> Any
 
 
 def region_names() -> tuple[str, ...]:
-    return filter_choices().regions
+    """Every region with commitments, whichever county's."""
+    return _revision().regions
 
 
 def dataset() -> Dataset:
@@ -419,26 +454,37 @@ def selection_upload() -> LastUpdate | None:
     return _lookup(_revision(), "upload_summary", upload_id) if upload_id is not None else None
 
 
+def county_view(county: str | None) -> CountyView:
+    """The county's view; None, or a county without agreements: the default county's (core.filters.default_county)."""
+    return _county_view(_revision(), county)
+
+
+def current_county_view() -> CountyView:
+    """The view of the current filters' county."""
+    return county_view(current_filters().county)
+
+
+def county_options(county: str | None) -> FilterOptions:
+    """What the filters offer in the county's view (None: the default county's)."""
+    return county_view(county).options
+
+
+def county_name_label(county: str) -> str:
+    """The county as pages name it (core.filters.county_label)."""
+    return county_label(_revision().dataset, county)
+
+
 def quarter_in_view() -> str | None:
-    """The quarter the pages show: the chosen one, else the latest complete one (core.filters.default_quarter)."""
-    revision = _revision()
+    """The quarter the pages show: the chosen one if the county's view has it, else its latest
+    complete one (core.filters.default_quarter)."""
+    view = current_county_view()
     quarter = current_filters().quarter
-    return quarter if quarter in revision.dataset.quarters else revision.default_quarter
-
-
-def default_quarter_in_view() -> str | None:
-    """The quarter shown when none is chosen."""
-    return _revision().default_quarter
+    return quarter if quarter in view.quarters else view.default_quarter
 
 
 def provisional(quarter: str | None) -> bool:
-    """Whether the quarter's figures are provisional (core.filters.provisional_quarters)."""
-    return quarter in _revision().provisional
-
-
-def filter_choices() -> FilterOptions:
-    """What the sidebar filters offer, for the data as it is now."""
-    return _revision().options
+    """Whether the quarter's figures are provisional in the county's view (core.filters.provisional_quarters)."""
+    return quarter in current_county_view().provisional
 
 
 # The picker sends at most this many commitments; at national scale the filter can select 20 000

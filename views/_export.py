@@ -28,6 +28,7 @@ _LOGGER = logging.getLogger(__name__)
 def report_buttons(quarter: str, lang: str) -> None:
     selected = data.filtered()
     note = widgets.selection_text(lang)
+    county = data.current_county_view().label
     provisional = data.provisional(quarter)
     commentary = st.text_area(
         t("export.commentary", lang), key="report-commentary", help=t("export.commentary_help", lang)
@@ -63,7 +64,9 @@ def report_buttons(quarter: str, lang: str) -> None:
         ):
             made = _made_pdf(
                 inputs,
-                lambda: report.pdf_brief(selected, quarter, lang, note, provisional=provisional, commentary=commentary),
+                lambda: report.pdf_brief(
+                    selected, quarter, lang, note, provisional=provisional, commentary=commentary, county=county
+                ),
                 lang,
             )
     if made is not None:

@@ -53,11 +53,13 @@ def _url_now() -> dict[str, str]:
     return {key: given[key] for key in URL_PARAMS if given.get(key, "").strip()}
 
 
-def adopt_url(options: Callable[[], FilterOptions]) -> None:
+def adopt_url(options: Callable[[str | None], FilterOptions]) -> None:
     """Take the filters and language from the URL when it says something this session has not seen.
 
     A link opened, pasted or reached with the back button is read; a URL without filters after a
     change of page keeps the filters the session has (Streamlit drops the query on a page switch).
+    ``options(county)``: what the county's view offers (None: the default county's); the link's
+    other values are read among its county's.
     """
     now = _url_now()
     seen = st.session_state.get(_URL_SEEN_KEY)
@@ -72,7 +74,7 @@ def adopt_url(options: Callable[[], FilterOptions]) -> None:
         choose_language(lang or "nb")
     elif seen is None:
         choose_language("nb")
-    read = read_url_filters(now, options())
+    read = read_url_filters(now, options(None), options)
     for key, field in URL_KEYS.items():
         st.session_state[key] = getattr(read.filters, field)
     st.session_state["_filters"] = read.filters

@@ -5,6 +5,7 @@ charts with their text alternatives, KPIs and SDG badges.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import html
 import json
@@ -22,6 +23,7 @@ from core.dataset import CommitmentStory
 from core.filters import Filters, link_id, url_params
 from core.i18n import Localised, join_words, t
 from core.lineage import agreement_label
+from core.users import User
 from core.vocabulary import SDG_BY_NUMBER, amount_text, deadline_text, number_text, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
@@ -41,9 +43,10 @@ from views._data import (
     commitment_choices,
     commitment_label,
     computed,
+    county_name_label,
+    county_view,
+    current_county_view,
     dataset,
-    default_quarter_in_view,
-    filter_choices,
     filtered,
     latest_upload,
     provisional,
@@ -140,15 +143,47 @@ def sdg_name(number: int, lang: str) -> str:
     return t("sdg.choice", lang, number=number, name=sdg.nb if lang == "nb" else sdg.en)
 
 
-def sidebar_filters(container, lang: str) -> Filters:
-    """Draw the filters; their values live in the URL so a copied link reproduces the view."""
-    options = filter_choices()
+COUNTY_KEY = "fylke"
+# What a county's view holds that another's may not: cleared when the county changes.
+_IN_COUNTY = {
+    "region": "regions",
+    "council": "council_areas",
+    "sdg": "sdgs",
+    "hashtag": "hashtags",
+    "quarter": "quarters",
+}
+
+
+def sidebar_filters(container, lang: str, user: User | None = None) -> Filters:
+    """Draw the filters, the county first; their values live in the URL so a copied link reproduces
+    the view. A user scoped to counties (``user.counties``, names) is offered only those."""
+    default = county_view(None)
+    counties = default.options.counties
+    scoped = tuple(getattr(user, "counties", ()) or ())
+    allowed = tuple(name for name in counties if name in scoped) if scoped else counties
+    if st.session_state.get(COUNTY_KEY) not in allowed:
+        st.session_state[COUNTY_KEY] = default.county if default.county in allowed or not allowed else allowed[0]
     with container:
         st.header(t("filters.heading", lang))
-        region = _choice(t("filters.region", lang), options.regions, "region", t("filters.all_regions", lang))
-        council = _choice(
-            t("filters.council_area", lang), options.council_areas, "council", t("filters.all_council_areas", lang)
+        county = st.selectbox(
+            t("filters.county", lang),
+            allowed,
+            # A mapping, not a function reading the run's data: the format is also applied after the run.
+            format_func={name: county_name_label(name) for name in allowed}.__getitem__,
+            key=COUNTY_KEY,
+            on_change=_county_chosen,
         )
+        view = county_view(county)
+        options = view.options
+        for key, field in _IN_COUNTY.items():
+            if st.session_state.get(key) is not None and st.session_state[key] not in getattr(options, field):
+                st.session_state[key] = None
+        region = _choice(t("filters.region", lang), options.regions, "region", t("filters.all_regions", lang))
+        if view.council_areas_word:
+            unit_label, all_units = t("filters.council_area", lang), t("filters.all_council_areas", lang)
+        else:
+            unit_label, all_units = t("filters.unit", lang), t("filters.all_units", lang)
+        council = _choice(unit_label, options.council_areas, "council", all_units)
         sdg = _choice(
             t("filters.sdg", lang), options.sdgs, "sdg", t("filters.all_sdgs", lang), lambda n: sdg_name(n, lang)
         )
@@ -162,9 +197,8 @@ def sidebar_filters(container, lang: str) -> Filters:
         )
         # No choice means the latest complete quarter; a newer one is offered, marked
         # provisional. A chosen quarter stays chosen (and in the URL).
-        labels = {q: quarter_choice(q, lang, provisional=provisional(q)) for q in options.quarters}
-        default = default_quarter_in_view()
-        latest = labels[default] if default else ""
+        labels = {q: quarter_choice(q, lang, provisional=q in view.provisional) for q in options.quarters}
+        latest = labels[view.default_quarter] if view.default_quarter else ""
         quarter = st.selectbox(
             t("filters.quarter", lang),
             options.quarters,
@@ -175,9 +209,17 @@ def sidebar_filters(container, lang: str) -> Filters:
             on_change=forget_url_unknown,
         )
         st.button(t("filters.reset", lang), on_click=_reset, width="stretch")
-    filters = Filters(region, council, sdg, hashtag, status, quarter)
+    # The default county is left out of the filters, and so of the link, as bokmål is.
+    filters = Filters(region, council, sdg, hashtag, status, quarter, None if county == default.county else county)
     st.session_state["_filters"] = filters
     return filters
+
+
+def page_title(title_key: str, lang: str) -> str:
+    """A page's title; Rådsområder is named by what the county in view calls its units."""
+    if title_key == "page.council_areas" and not current_county_view().council_areas_word:
+        return t("page.units", lang)
+    return t(title_key, lang)
 
 
 def url_notices(lang: str) -> None:
@@ -210,16 +252,26 @@ def _choice(label: str, options: tuple, key: str, placeholder: str, format_func:
     )
 
 
+def _county_chosen() -> None:
+    # The menu is drawn before the sidebar: it names the units page by the county chosen now.
+    st.session_state["_filters"] = dataclasses.replace(current_filters(), county=st.session_state[COUNTY_KEY])
+    forget_url_unknown()
+
+
 def _reset() -> None:
+    # The county is where one looks, not a filter within it: it stays.
     for key in FILTER_KEYS:
-        st.session_state[key] = None
+        if key != COUNTY_KEY:
+            st.session_state[key] = None
     forget_url_unknown()
 
 
 def selection_text(lang: str, *, markdown: bool = False) -> str:
-    """The current filters in words, for exports; with ``markdown``, for captions (names as typed)."""
+    """The county and the current filters in words, for exports; with ``markdown``, for captions
+    (names as typed)."""
     filters = current_filters()
     parts = [
+        current_county_view().label,
         filters.region,
         filters.council_area,
         sdg_name(filters.sdg, lang) if filters.sdg else None,
@@ -384,7 +436,7 @@ def page_start(title_key: str, *, last_updated: bool = False) -> tuple[str, str]
     """Title and selection line; stops the page with a helpful message when there is nothing
     to show. Returns the language and the quarter in view."""
     lang = language()
-    st.title(t(title_key, lang))
+    st.title(page_title(title_key, lang))
     st.caption(selection_text(lang, markdown=True))
     if last_updated:
         last_updated_line(lang)
@@ -403,7 +455,7 @@ def coverage_line(quarter: str, lang: str, *, today: dt.date | None = None) -> N
         st.warning(text, icon=":material/hourglass_top:")
     else:
         st.caption(text)
-    newer = [later for later in dataset().quarters if later > quarter]
+    newer = [later for later in current_county_view().quarters if later > quarter]
     if current_filters().quarter is None and newer:
         named = join_words([quarter_label(later, lang) for later in newer], lang)
         st.info(t("headline.newer_provisional", lang, quarter=named), icon=":material/info:")

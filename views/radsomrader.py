@@ -11,7 +11,7 @@ from views import _widgets as widgets
 lang, quarter = widgets.page_start("page.council_areas")
 council_area = state.current_filters().council_area
 if council_area is None:
-    st.info(t("council.choose", lang))
+    st.info(t("council.choose" if data.current_county_view().council_areas_word else "council.choose_unit", lang))
     group_by = "council_area"
 else:
     st.header(widgets.markdown_literal(council_area))

@@ -11,6 +11,8 @@ from views import _widgets as widgets
 
 lang = state.language()
 st.title(t("page.commitment", lang))
+# The picker offers the commitments of the selected county's view.
+st.caption(widgets.selection_text(lang, markdown=True))
 if not widgets.has_data(lang):
     st.stop()
 

@@ -46,12 +46,12 @@ class View:
 VIEWS = (
     View("oversikt", "", "Oversikt"),
     View("regioner", "regioner", "Regioner"),
-    View("radsomrader", "radsomrader", "Rådsområder"),
+    View("radsomrader", "radsomrader", "Enheter"),
     View("baerekraftsmal", "baerekraftsmal", "Bærekraftsmål"),
     View("tiltak", "tiltak", "Tiltak"),
     # With something chosen, which is where each page's charts and tables are.
     View("regioner-follo", "regioner?region=folloregionen-ipr", "Regioner", subtitle="Folloregionen IPR"),
-    View("radsomrader-samferdsel", "radsomrader?council=Samferdsel", "Rådsområder", subtitle="Samferdsel"),
+    View("radsomrader-samferdsel", "radsomrader?council=Samferdsel", "Enheter", subtitle="Samferdsel"),
     # Picked in the UI, as a person does.
     View(
         "baerekraftsmal-11",

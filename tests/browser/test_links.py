@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PUBLIC_PAGES = (
     ("", "Oversikt"),
     ("regioner?region=folloregionen-ipr", "Regioner"),
-    ("radsomrader?council=samferdsel", "Rådsområder"),
+    ("radsomrader?council=samferdsel", "Enheter"),
     ("baerekraftsmal?sdg=11", "Bærekraftsmål"),
     ("tiltak?commitment=1", "Tiltak"),
     ("eksport", "Eksport"),

@@ -70,8 +70,9 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     page.set_default_timeout(SLOW_MS)
     open_page(page, round_url, "Oversikt")
     before = metric_values(page)
-    # The demo's latest complete quarter (tests/builders.py DEMO_TODAY): Hallingdal has not reported 3. kv. 2026.
-    expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2026")).to_be_visible()
+    # The demo's default county is Akershus (the most agreements); its latest complete quarter
+    # (tests/builders.py DEMO_TODAY) is 3. kv. 2026: Hallingdal, late, is Buskerud's.
+    expect(page.get_by_text("Utvalg: Akershus fylkeskommune · 3. kv. 2026")).to_be_visible()
 
     # 1. Follo's coordinator signs in (reading is open, writing is not) and downloads the template.
     expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Last opp")).to_have_count(0)
@@ -123,13 +124,13 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     # 5. The overview stays on the complete quarter and points to the new one, which can be chosen,
     # marked provisional, with who has reported.
     nav(page, "Oversikt")
-    expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2026")).to_be_visible()
-    expect(page.get_by_text("Det finnes foreløpige tall for 3. kv. 2026 og 4. kv. 2026")).to_be_visible()
+    expect(page.get_by_text("Utvalg: Akershus fylkeskommune · 3. kv. 2026")).to_be_visible()
+    expect(page.get_by_text("Det finnes foreløpige tall for 4. kv. 2026")).to_be_visible()
     assert metric_values(page) == before
     select_option(page, "Kvartal", "4. kv. 2026 (foreløpig)")
-    expect(page.get_by_text("Utvalg: hele fylket · 4. kv. 2026 (foreløpig)")).to_be_visible()
-    expect(page.get_by_text("1 av 7 regioner har rapportert for 4. kv. 2026 (13 av 98 tiltak).")).to_be_visible()
-    assert metric_values(page)["Rapportert"] == "13 av 98"
+    expect(page.get_by_text("Utvalg: Akershus fylkeskommune · 4. kv. 2026 (foreløpig)")).to_be_visible()
+    expect(page.get_by_text("1 av 3 regioner har rapportert for 4. kv. 2026 (13 av 38 tiltak).")).to_be_visible()
+    assert metric_values(page)["Rapportert"] == "13 av 38"
     page.get_by_role("button", name="Nullstill filtre").click()
     wait_for_app_idle(page)
 
@@ -149,7 +150,7 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     wait_for_app_idle(page)
     expect(page.get_by_text(f"Opplasting {upload_number} er tilbakestilt")).to_be_visible()
     nav(page, "Oversikt")
-    expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2026")).to_be_visible()
+    expect(page.get_by_text("Utvalg: Akershus fylkeskommune · 3. kv. 2026")).to_be_visible()
     assert metric_values(page) == before
 
     # 7. Leadership exports: Excel, CSV and the PDF brief.
@@ -157,13 +158,13 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     excel = download(page, "Tiltak og status (Excel)", tmp_path)
     sheet = openpyxl.load_workbook(excel).active
     assert sheet["A1"].value == "Tiltak og status"
-    assert sheet["A2"].value.startswith("Utvalg: hele fylket · 2. kv. 2026")
+    assert sheet["A2"].value.startswith("Utvalg: Akershus fylkeskommune · 3. kv. 2026")
     assert [cell.value for cell in sheet[4]][:3] == ["Region", "Nr", "Tiltak"]
-    assert sheet.max_row == 4 + 98
+    assert sheet.max_row == 4 + 38
     text = download(page, "Tiltak og status (CSV)", tmp_path)
     data = text.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))) == 1 + 98
+    assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))) == 1 + 38
 
     # The brief is made in the run, so a failure can be told on the page; then it is downloaded.
     page.get_by_role("button", name="Møtenotat (PDF)", exact=True).click()
@@ -171,8 +172,13 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     pdf = pypdfium2.PdfDocument(brief)
     # Region names may wrap in a table cell: words, not lines.
     words = " ".join(" ".join(pdf[index].get_textpage().get_text_range().split()) for index in range(len(pdf)))
-    for region in ("Folloregionen IPR", "Indre Østfold regionråd", "Regionrådet for Hallingdal"):
-        assert region in words
+    for name in (
+        "Akershus fylkeskommune",
+        "Folloregionen IPR",
+        "Gardermoregionen",
+        "Samarbeidsrådet for Nedre Romerike",
+    ):
+        assert name in words
     for value in before.values():
         assert value.replace("\u00a0", " ") in words.replace("\u00a0", " "), value
     pdf[0].render(scale=1.5).to_pil().save(screenshot("kvartalsrapport-side-1"))

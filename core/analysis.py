@@ -50,8 +50,7 @@ from pandas.api.extensions import ExtensionDtype
 
 from core.dataset import Dataset, commitments_in_force
 from core.filters import NOT_REPORTED, STATUS_CHOICES, council_area_order
-from core.queries import natural_code_key
-from core.vocabulary import SDGS, STATUS_KEYS, next_quarter, previous_quarter, quarter_end
+from core.vocabulary import SDGS, STATUS_KEYS, natural_code_key, next_quarter, previous_quarter, quarter_end
 
 # Stands in for a missing council or focus area while grouping, which would
 # otherwise drop None keys; no real name is empty.

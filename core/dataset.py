@@ -25,8 +25,8 @@ from sqlite_utils import Database
 from core.filters import norwegian_sort_key
 from core.lineage import Ending, Step, carried_from, carried_into, ending, lineage_ids, newest
 from core.organisation import counties as all_counties
-from core.queries import natural_code_key
 from core.register import agreement_for, agreement_for_quarter, find_region
+from core.vocabulary import natural_code_key
 
 COMMITMENT_DTYPES: dict[str, str] = {
     "commitment_id": "int64",

@@ -422,6 +422,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Velg regionen avtalen gjelder, så vises forhåndsvisningen.",
         "Choose the region the agreement is for, and the preview appears.",
     ),
+    "agreements.county": ("Fylkeskommune", "County"),
+    "agreements.choose_county": ("Velg fylkeskommunen", "Choose the county"),
+    "agreements.county_help": (
+        "Fylkeskommunen som har inngått eller viderefører avtalen. Tiltakenes enheter og statusordene "
+        "er denne fylkeskommunens. En nyere avtale under en annen fylkeskommune flytter regionen dit "
+        "fra året avtalen begynner.",
+        "The county that signed or carries on the agreement. The commitments' units and the status "
+        "words are this county's. A newer agreement under another county moves the region there from "
+        "the year the agreement begins.",
+    ),
+    "agreements.needs_county": (
+        "Velg fylkeskommunen avtalen hører til, så vises forhåndsvisningen.",
+        "Choose the county the agreement belongs to, and the preview appears.",
+    ),
+    "agreements.carry_on": ("Viderefører {previous}", "Carries on {previous}"),
+    "agreements.carry_on_help": (
+        "Tiltak med samme nummer som i den forrige avtalen videreføres, og historikken deres følger med. "
+        "Tiltak den nye avtalen ikke har, avsluttes der.",
+        "Commitments with the same code as in the previous agreement carry on, with their history. "
+        "Commitments the new agreement does not have end there.",
+    ),
     "agreements.too_large": (
         "«{file}» er {size} MB, og en avtale kan være høyst {limit} MB. Ingenting er lagret.",
         "“{file}” is {size} MB, and an agreement can be at most {limit} MB. Nothing was saved.",
@@ -838,6 +859,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "core.unknown_region": (
         "Fant ikke regionen «{name}». Kjente regioner: {known}.",
         "There is no region “{name}”. Known regions: {known}.",
+    ),
+    "loaders.agreement.carried_on": (
+        "Avtalen viderefører {previous}: tiltak med samme nummer er videreført, de andre er avsluttet der.",
+        "The agreement carries on {previous}: commitments under the same code continue, the others ended there.",
     ),
     "core.unknown_county": (
         "Fant ikke fylkeskommunen «{name}». Kjente fylkeskommuner: {known}.",

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from core.queries import natural_code_key
+from core.organisation import COUNTY_SUFFIX
+from core.vocabulary import natural_code_key
 
 LINEAGE_KINDS: tuple[str, ...] = ("continued", "split", "merged", "ended")
 
@@ -104,6 +105,15 @@ def agreement_label(county: str | None, period: str) -> str:
     """An agreement as people name it: "Viken 2022–2023" (the period's span with an en dash)."""
     shown = period.replace("-", "–")
     return f"{county} {shown}" if county else shown
+
+
+def agreement_name(db: Database, agreement_id: int) -> str:
+    """A stored agreement as people name it: "Viken 2022–2023" (see :func:`agreement_label`)."""
+    county, period = db.execute(
+        "SELECT co.name, a.period FROM agreements a LEFT JOIN counties co ON co.id = a.county_id WHERE a.id = ?",
+        (agreement_id,),
+    ).fetchone()
+    return agreement_label(county.removesuffix(COUNTY_SUFFIX) if county else None, period)
 
 
 @dataclass(frozen=True)

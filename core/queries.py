@@ -8,13 +8,11 @@ where nothing was reported. Presentation
 
 from __future__ import annotations
 
-import re
-
 from sqlite_utils import Database
 
 from core.errors import InvalidQuarter
 from core.register import agreement_county_id, find_region, region_lookup
-from core.vocabulary import clean_text, fold, parse_quarter
+from core.vocabulary import clean_text, fold, natural_code_key, parse_quarter
 
 STATUS_COLUMNS: tuple[str, ...] = (
     "region",
@@ -39,21 +37,6 @@ COMMITMENT_COLUMNS: tuple[str, ...] = (
     "amount",
     "county",
 )
-
-
-_CODE_PART = re.compile(r"[0-9]+|[^\W\d_]+")
-
-
-def natural_code_key(code: str) -> tuple:
-    """Sort key for commitment codes: 1.2 before 1.10, 2.1 before 2.1.A.
-
-    Numbers compare as numbers and come before letters at the same level; the
-    code itself breaks ties between spellings such as "2.1A" and "2.1.A".
-    """
-    parts = tuple(
-        (0, int(part), "") if part[0] in "0123456789" else (1, 0, part.casefold()) for part in _CODE_PART.findall(code)
-    )
-    return parts, code
 
 
 def quarter_argument(value: str) -> str:

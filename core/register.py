@@ -6,6 +6,7 @@ so a whole file lands in one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ from core.db import inserted_id, write_transaction
 from core.errors import InvalidQuarter, NoCounty, NoSuchAgreement, UnknownRegion
 from core.filters import norwegian_sort_key
 from core.i18n import Text
+from core.lineage import continue_agreement
+from core.organisation import get_county, set_region_county
 from core.uploads import record_upload
 from core.vocabulary import clean_text, fold, parse_quarter
 
@@ -679,10 +682,18 @@ def save_agreements_as_upload(
     user: str,
     retire_missing: bool,
     first_reports: dict[str, FirstReportsFor] | None = None,
+    county_id: int | None = None,
+    carry_on: bool = False,
 ) -> SavedUpload:
     """Save each region's agreement (the region created if new) and log the file as one upload, in one transaction.
 
     ``agreements`` is keyed by region name or short name; ``user`` is the uploader's signature.
+
+    ``county_id`` is the county the agreements are saved under (save_agreement's rule without it).
+    An agreement newer than any of its region's moves the region to that county from the year it
+    begins (Follorådet to Akershus from 2024). With ``carry_on``, an agreement new for its region
+    continues the region's latest earlier one (core.lineage.continue_agreement: same code continued,
+    a code it no longer has ended).
 
     ``first_reports``, keyed as ``agreements``, are saved in the same transaction as a second upload,
     of kind "status" under the same file name, through the code every status upload uses: they show
@@ -696,10 +707,18 @@ def save_agreements_as_upload(
         results: dict[str, SaveResult] = {}
         agreement_ids: dict[str, tuple[Region, int]] = {}  # by the folded name the caller used
         for name, agreement in agreements.items():
-            region = ensure_region(db, name)
-            results[region.name] = save_agreement(db, region, agreement, retire_missing=retire_missing)
-            agreement_id = agreement_for(db, region.id, clean_text(agreement.period))
+            region = ensure_region(db, name, county_id=county_id)
+            period = clean_text(agreement.period)
+            predecessor = predecessor_agreement(db, region.id, period) if carry_on else None
+            if county_id is not None:
+                _follow_county(db, region, period, county_id)
+            results[region.name] = save_agreement(
+                db, region, agreement, retire_missing=retire_missing, county_id=county_id
+            )
+            agreement_id = agreement_for(db, region.id, period)
             assert agreement_id is not None, "save_agreement stores the agreement it is given"
+            if predecessor is not None:
+                continue_agreement(db, predecessor, agreement_id)
             agreement_ids[fold(name)] = (region, agreement_id)
         total = SaveResult(
             added=sum(result.added for result in results.values()),
@@ -727,6 +746,32 @@ def save_agreements_as_upload(
             rows, conflicts = _first_report_rows(db, first_reports, agreement_ids)
             saved_reports = reports.save_rows(db, rows, kind="status", file_name=file_name, sha256=sha256, user=user)
     return SavedUpload(upload_id, results, new_regions, total, saved_reports, conflicts)
+
+
+def predecessor_agreement(db: Database, region_id: int, period: str) -> int | None:
+    """The agreement a new agreement of the region for ``period`` would continue: the latest that
+    began before it. None when the region already has an agreement for the period (saving it again
+    changes it in place), or no earlier one, or the period has no years."""
+    start_year, _ = period_years(period)
+    if start_year is None or agreement_for(db, region_id, period) is not None:
+        return None
+    row = db.execute(
+        "SELECT id FROM agreements WHERE region_id = ? AND start_year < ? ORDER BY start_year DESC, id DESC LIMIT 1",
+        (region_id, start_year),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _follow_county(db: Database, region: Region, period: str, county_id: int) -> None:
+    """Move the region to ``county_id`` from the year the agreement begins, when it is the region's newest."""
+    start_year, _ = period_years(period)
+    if start_year is None:
+        return
+    newer = db.execute(
+        "SELECT 1 FROM agreements WHERE region_id = ? AND start_year > ?", (region.id, start_year)
+    ).fetchone()
+    if newer is None:
+        set_region_county(db, region.id, get_county(db, county_id), dt.date(start_year, 1, 1))
 
 
 def _first_report_rows(

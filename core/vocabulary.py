@@ -306,3 +306,18 @@ def parse_sdg_list(value: object) -> list[int] | None:
         if number not in numbers:
             numbers.append(number)
     return numbers
+
+
+_CODE_PART = re.compile(r"[0-9]+|[^\W\d_]+")
+
+
+def natural_code_key(code: str) -> tuple:
+    """Sort key for commitment codes: 1.2 before 1.10, 2.1 before 2.1.A.
+
+    Numbers compare as numbers and come before letters at the same level; the
+    code itself breaks ties between spellings such as "2.1A" and "2.1.A".
+    """
+    parts = tuple(
+        (0, int(part), "") if part[0] in "0123456789" else (1, 0, part.casefold()) for part in _CODE_PART.findall(code)
+    )
+    return parts, code

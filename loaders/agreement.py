@@ -21,8 +21,9 @@ from sqlite_utils import Database
 from core.access import require_admin
 from core.errors import MonitorError, NoSuchAgreement, UnknownRegion
 from core.i18n import Deferred, quoted_list, t
-from core.organisation import get_county, status_aliases
-from core.queries import agreement_council_areas
+from core.lineage import agreement_name
+from core.organisation import County, find_county, get_county, status_aliases
+from core.queries import agreement_council_areas, council_area_names
 from core.register import (
     Agreement,
     AgreementChanges,
@@ -32,6 +33,7 @@ from core.register import (
     agreement_county_id,
     find_region,
     period_years,
+    predecessor_agreement,
     region_lookup,
     save_agreements_as_upload,
     stored_agreement,
@@ -69,6 +71,7 @@ class LoadSummary:
     report_upload_id: int | None = None
     reports_saved: int = 0
     report_conflicts: tuple[str, ...] = ()
+    continues: str | None = None  # the earlier agreement it carries on, as people name it ("Viken 2022–2023")
 
     def message(self, lang: str = "nb") -> str:
         """One line for the person who loaded the agreement."""
@@ -83,9 +86,11 @@ class LoadSummary:
             retired=self.retired,
             upload=self.upload_id,
         )
-        if self.report_quarter is None:
-            return saved
         parts = [saved]
+        if self.continues:
+            parts.append(t("loaders.agreement.carried_on", lang, previous=self.continues))
+        if self.report_quarter is None:
+            return " ".join(parts)
         quarter = quarter_label(self.report_quarter, lang)
         if self.report_upload_id is not None:
             parts.append(
@@ -125,6 +130,10 @@ class AgreementPreview:
     dated: dt.date | None  # the date the document names, where it names one
     report_quarter: str | None  # the quarter it is dated in, as core writes quarters
     new_region: bool = False  # the region is not in the register: saving creates it
+    # The county it is saved under (counties.name); None while there is none to take: the page asks.
+    county: str | None = None
+    # The region's earlier agreement that a new one carries on ("Viken 2022–2023"), where there is one.
+    continues: str | None = None
 
     @property
     def is_new(self) -> bool:
@@ -210,11 +219,16 @@ def preview_agreement(
     period: str | None = None,
     *,
     file_name: str | None = None,
+    county: str | None = None,
 ) -> AgreementPreview:
     """Read and parse the file, and compare it with the region's stored agreement for its period.
 
     ``file_name`` is the name the person knows the file by (an upload is read from a
     temporary path). Raises the layout's and the sources' errors, naming the line.
+
+    ``county`` (name or number; UnknownCounty if there is none such) is the county the agreement
+    is saved under: its units and status words read the file. Without it, the stored agreement's
+    or the region's county when the period begins (core.register.agreement_county_id).
 
     A workbook whose sheet has a catalogue's header (Region, Nr, Tiltak: what Avtaler's download
     gives) is read as a catalogue instead, and must hold the region's one agreement
@@ -223,12 +237,13 @@ def preview_agreement(
     region = clean_text(region)
     if not region:
         raise MissingRegion("loaders.agreement.no_region")
+    chosen = find_county(db, county) if county else None
     try:
         found = catalogue_sheet(path) if Path(path).suffix.lower() == ".xlsx" else None
         if found is not None:
             agreement, region = catalogue_agreement(db, sheet_agreements(db, *found), region, period)
             # A register's council areas are the administrator's own: they win over the stored ones.
-            return _preview(db, path, file_name, region, agreement, document=False)
+            return _preview(db, path, file_name, region, agreement, document=False, county=chosen)
         document = read_document(path)
     except MonitorError as error:
         # An upload is read from a temporary path: the refusal names the file as the person knows it.
@@ -239,8 +254,8 @@ def preview_agreement(
     parsed = parse_lines(
         document.lines,
         period,
-        council_areas=agreement_council_areas(db, region, period),
-        status_aliases=_status_aliases(db, region, period),
+        council_areas=council_area_names(db, chosen.id) if chosen else agreement_council_areas(db, region, period),
+        status_aliases=status_aliases(db, chosen) if chosen else _status_aliases(db, region, period),
     )
     return _preview(
         db,
@@ -256,7 +271,16 @@ def preview_agreement(
         ],
         reports=dict(parsed.reports),
         dated=document.dated,
+        county=chosen,
     )
+
+
+def agreement_county(db: Database, region: str, period: str | None) -> str | None:
+    """The county (counties.name) an agreement of ``region`` for ``period`` is saved under unless
+    another is chosen (core.register.agreement_county_id); None for a region not in the register."""
+    found = region_lookup(db).get(fold(clean_text(region)))
+    county_id = agreement_county_id(db, found.id, clean_text(period or "")) if found is not None else None
+    return get_county(db, county_id).name if county_id is not None else None
 
 
 def _status_aliases(db: Database, region: str, period: str | None) -> dict[str, str]:
@@ -281,8 +305,17 @@ def _preview(
     warnings: list[LayoutWarning] | None = None,
     reports: dict[str, FirstReport] | None = None,
     dated: dt.date | None = None,
+    county: County | None = None,
 ) -> AgreementPreview:
     warnings = list(warnings or [])
+    found = region_lookup(db).get(fold(region))
+    continues = None
+    if found is not None:
+        if county is None:
+            county_id = agreement_county_id(db, found.id, agreement.period)
+            county = get_county(db, county_id) if county_id is not None else None
+        predecessor = predecessor_agreement(db, found.id, clean_text(agreement.period))
+        continues = agreement_name(db, predecessor) if predecessor is not None else None
     try:
         stored = stored_agreement(db, region, agreement.period)
     except (UnknownRegion, NoSuchAgreement):
@@ -309,7 +342,9 @@ def _preview(
         dated=dated,
         # A date outside the period is no quarter to report for (a Word file's creation date, say).
         report_quarter=quarter if dated and in_period(quarter := quarter_of_date(dated), agreement.period) else None,
-        new_region=fold(region) not in region_lookup(db),
+        new_region=found is None,
+        county=county.name if county else None,
+        continues=continues,
     )
 
 
@@ -388,8 +423,13 @@ def save_preview(
     user: User,
     council_areas: dict[str, str | None] | None = None,
     report_quarter: str | None = None,
+    carry_on: bool = True,
 ) -> LoadSummary:
     """Save the previewed agreement for its region (created if new) in one transaction.
+
+    It is saved under the preview's county (NoCounty when it has none). With ``carry_on``, a new
+    agreement carries on the region's earlier one (``AgreementPreview.continues``): a commitment
+    under the same code continues, the others end (core.lineage).
 
     ``council_areas`` are the administrator's choices by commitment code (they win over
     the parse); a name not on the county's list is refused, never saved as nothing.
@@ -406,9 +446,14 @@ def save_preview(
             quarter=Deferred(quarter_label, report_quarter),
             period=preview.period,
         )
-    agreement = with_council_areas(
-        preview.agreement, council_areas or {}, agreement_council_areas(db, preview.region, preview.period)
+    county_id = find_county(db, preview.county).id if preview.county else None
+    known = (
+        council_area_names(db, county_id)
+        if county_id is not None
+        else agreement_council_areas(db, preview.region, preview.period)
     )
+    agreement = with_council_areas(preview.agreement, council_areas or {}, known)
+    carried = carry_on and preview.continues is not None
     first_reports = (
         {preview.region: FirstReportsFor(report_quarter, dict(preview.reports))}
         if report_quarter and preview.reports
@@ -423,6 +468,8 @@ def save_preview(
         user=user.signature,
         retire_missing=True,
         first_reports=first_reports,
+        county_id=county_id,
+        carry_on=carried,
     )
     [(region_name, result)] = saved.results.items()
     return LoadSummary(
@@ -437,6 +484,7 @@ def save_preview(
         report_upload_id=saved.reports.upload_id if saved.reports else None,
         reports_saved=saved.reports.added + saved.reports.changed if saved.reports else 0,
         report_conflicts=tuple(conflict.code for conflict in saved.report_conflicts),
+        continues=preview.continues if carried else None,
     )
 
 

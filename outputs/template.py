@@ -21,10 +21,18 @@ from sqlite_utils import Database
 
 from core.access import holds
 from core.i18n import Deferred, t
-from core.queries import natural_code_key, quarter_argument
+from core.queries import quarter_argument
 from core.register import Region, agreement_for_quarter, find_region
 from core.users import User
-from core.vocabulary import STATUSES, file_text, next_quarter, quarter_label, quarter_of_date, status_label
+from core.vocabulary import (
+    STATUSES,
+    file_text,
+    natural_code_key,
+    next_quarter,
+    quarter_label,
+    quarter_of_date,
+    status_label,
+)
 from outputs.errors import NoCommitments
 from outputs.export import replacing
 from outputs.tables import file_stem, open_workbook

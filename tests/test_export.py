@@ -6,8 +6,9 @@ import pytest
 
 import outputs.export
 from core.errors import InvalidQuarter, UnknownRegion
-from core.queries import commitment_rows, natural_code_key, status_rows
+from core.queries import commitment_rows, status_rows
 from core.register import Agreement, Commitment, FocusArea
+from core.vocabulary import natural_code_key
 from outputs.errors import UnsupportedExport
 from outputs.export import export
 from tests.builders import add_reports, build_register

@@ -28,6 +28,7 @@ from core.users import User
 from core.vocabulary import format_number, quarter_label, quarter_of_date, status_label
 from loaders.agreement import (
     AgreementPreview,
+    agreement_county,
     field_change_text,
     field_value,
     preview_agreement,
@@ -159,20 +160,56 @@ def file_refusal(file, lang: str) -> str | None:
     return None
 
 
-def previewed(file, region: str, period: str, lang: str) -> Previewed:
+def county_choice(region: str | None, period: str, lang: str) -> str | None:
+    """The county to save the agreement under: the region's for the period where it has one, else
+    the county the pages show; the administrator may choose another (a region moved in 2024)."""
+    counties = list(data.dataset().counties["county"])
+    default = None
+    if region:
+        with contextlib.closing(connect(data.database_file())) as db:
+            default = agreement_county(db, region, period)
+    default = default or data.current_county_view().county
+    # The labels are the options (not a format_func), so a test reads the choice as a user sees it.
+    names = {data.county_name_label(name): name for name in counties}
+    labels = list(names)
+    chosen = st.selectbox(
+        t("agreements.county", lang),
+        labels,
+        index=counties.index(default) if default in counties else None,
+        placeholder=t("agreements.choose_county", lang),
+        help=t("agreements.county_help", lang),
+        # A region and period of their own: another region's county is not carried over to it.
+        key=f"agreement-county-{slug(region or '')}-{period}",
+    )
+    return names.get(chosen) if chosen else None
+
+
+def carry_on_choice(preview: AgreementPreview, lang: str) -> bool:
+    """Whether a new agreement carries on the region's earlier one (checked unless unticked)."""
+    if not preview.is_new or preview.continues is None:
+        return False
+    return st.checkbox(
+        widgets.t_literal("agreements.carry_on", lang, previous=preview.continues),
+        value=True,
+        help=t("agreements.carry_on_help", lang),
+        key=f"agreement-carry-on-{preview.sha256[:12]}",
+    )
+
+
+def previewed(file, region: str, period: str, county: str, lang: str) -> Previewed:
     """The file's preview against the region's stored agreement, read once per file, region, period,
-    language and database revision (a save anywhere makes it compare afresh)."""
-    key = (file.file_id, region, period, lang, data.data_revision())
+    county, language and database revision (a save anywhere makes it compare afresh)."""
+    key = (file.file_id, region, period, county, lang, data.data_revision())
     kept = st.session_state.get(PREVIEW_KEY)
     if kept and kept[0] == key:
         return kept[1]
     with st.spinner(t("agreements.reading", lang)):
-        found = _read_preview(file, region, period, lang)
+        found = _read_preview(file, region, period, county, lang)
     st.session_state[PREVIEW_KEY] = (key, found)
     return found
 
 
-def _read_preview(file, region: str, period: str, lang: str) -> Previewed:
+def _read_preview(file, region: str, period: str, county: str, lang: str) -> Previewed:
     # The sources read a path (a .docx is parsed in a child process), so the upload is written to
     # a folder of its own under a fixed name: the name typed by the uploader never reaches the disk.
     with tempfile.TemporaryDirectory(prefix="agreement-") as folder:
@@ -180,7 +217,9 @@ def _read_preview(file, region: str, period: str, lang: str) -> Previewed:
         path.write_bytes(file.getvalue())
         try:
             with contextlib.closing(connect(data.database_file())) as db:
-                return Previewed(preview_agreement(db, path, region, period or None, file_name=file.name))
+                return Previewed(
+                    preview_agreement(db, path, region, period or None, file_name=file.name, county=county)
+                )
         except upload.PASSING_FAULTS:
             raise  # the machine's, not the file's: views._faults says so, and nothing is kept
         except MonitorError as error:
@@ -405,14 +444,23 @@ def report_quarters(period: str) -> list[str]:
     return sorted(set(quarters), reverse=True)
 
 
-def save(preview: AgreementPreview, user: User, council_areas: dict[str, str | None], quarter: str | None, lang: str):
+def save(
+    preview: AgreementPreview,
+    user: User,
+    council_areas: dict[str, str | None],
+    quarter: str | None,
+    carry_on: bool,
+    lang: str,
+):
     """Save the previewed agreement; a refusal (a council area not on the list) is one line.
 
     A fault of the machine (a busy database, a full disk) passes on to views._faults.
     """
     try:
         with contextlib.closing(connect(data.database_file())) as db:
-            summary = save_preview(db, preview, user=user, council_areas=council_areas, report_quarter=quarter)
+            summary = save_preview(
+                db, preview, user=user, council_areas=council_areas, report_quarter=quarter, carry_on=carry_on
+            )
     except upload.PASSING_FAULTS:
         raise
     except MonitorError as error:

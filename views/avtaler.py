@@ -38,6 +38,7 @@ region = left.selectbox(
     key="agreement-region",
 )
 period = right.text_input(t("agreements.period", lang), help=t("agreements.period_help", lang), key="agreement-period")
+county = agreements.county_choice(region, period.strip(), lang)
 if file is not None:
     st.header(t("agreements.preview_heading", lang))
     refusal = agreements.file_refusal(file, lang)
@@ -47,7 +48,10 @@ if file is not None:
     if not region:
         st.info(t("agreements.needs_region", lang))
         st.stop()
-    found = agreements.previewed(file, region, period.strip(), lang)
+    if not county:
+        st.info(t("agreements.needs_county", lang))
+        st.stop()
+    found = agreements.previewed(file, region, period.strip(), county, lang)
     if found.preview is None:
         st.error(found.refusal or "")
         st.stop()
@@ -58,6 +62,7 @@ if file is not None:
     council_areas = agreements.commitment_editor(preview, lang)
     agreements.show_warnings(preview, lang)
     agreements.show_changes(preview, lang)
+    carry_on = agreements.carry_on_choice(preview, lang)
     quarter = agreements.first_report_choice(preview, lang)
     if st.button(t("agreements.save", lang), type="primary", icon=":material/save:", key="agreement-save"):
-        agreements.save(preview, user, council_areas, quarter, lang)
+        agreements.save(preview, user, council_areas, quarter, carry_on, lang)

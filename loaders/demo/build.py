@@ -48,13 +48,12 @@ from core.organisation import (
     set_status_aliases,
     set_successors,
 )
-from core.queries import natural_code_key
 from core.reference import current_numbers, municipality_on
 from core.register import Agreement, Commitment, agreement_for, ensure_region, find_region, save_agreement
 from core.reports import Report, save_reports
 from core.uploads import record_upload
 from core.users import User, add_user, get_user
-from core.vocabulary import next_quarter, previous_quarter, quarter_end, quarter_of_date
+from core.vocabulary import natural_code_key, next_quarter, previous_quarter, quarter_end, quarter_of_date
 from loaders.agreement import load_agreement, read_agreement
 from loaders.demo import data as demo_data
 

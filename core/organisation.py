@@ -153,12 +153,13 @@ def counties_on(db: Database, day: dt.date) -> list[County]:
 
 
 def council_areas(db: Database, county: County, *, include_inactive: bool = False) -> list[str]:
-    """The county's units, in the order the county lists them."""
+    """The county's units, in the order the county lists them; inactive ones, when asked for, after them."""
     condition = "" if include_inactive else "AND active = 1"
     return [
         name
         for (name,) in db.execute(
-            f"SELECT name FROM council_areas WHERE county_id = ? {condition} ORDER BY position, id", (county.id,)
+            f"SELECT name FROM council_areas WHERE county_id = ? {condition} ORDER BY active DESC, position, id",
+            (county.id,),
         )
     ]
 

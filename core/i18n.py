@@ -819,6 +819,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The region {region} belongs to no county. Choose the agreement's county.",
     ),
     "core.unknown_council_area": ("Ukjent rådsområde «{area}».", "Unknown council area “{area}”."),
+    "core.ambiguous_council_area": (
+        "Flere fylkeskommuner har rådsområdet «{area}». Skriv det med fylkeskommunen: {written}.",
+        "Several counties have the council area “{area}”. Write it with the county: {written}.",
+    ),
     "core.no_such_agreement": (
         "{region} har ingen avtale for perioden «{period}». Avtaler: {known}.",
         "{region} has no agreement for the period “{period}”. Agreements: {known}.",

@@ -193,7 +193,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         dest="council_areas",
-        help="a council area the reporter holds (repeatable)",
+        help='a council area the reporter holds (repeatable); "County: name" where counties share the name',
+    )
+    action.add_argument(
+        "--county",
+        action="append",
+        default=[],
+        dest="counties",
+        help="a county whose agreements the reporter holds: name, short name or number (repeatable)",
     )
     action.add_argument("--no-password", action="store_true", help="OIDC sign-in only")
     action.add_argument("--password-stdin", action="store_true", help=password_help)
@@ -569,6 +576,7 @@ def run_user_add(args: argparse.Namespace) -> int:
             email=args.email,
             regions=tuple(args.region),
             council_areas=tuple(args.council_areas),
+            counties=tuple(args.counties),
         )
     say("cli.user_added", username=user.username, role=role_label(user.role, LANG))
     return EXIT_OK
@@ -579,7 +587,7 @@ def run_user_list(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         for user in list_users(db):
-            scope = ", ".join((*user.regions, *user.council_areas))
+            scope = ", ".join((*user.counties, *user.regions, *user.council_areas))
             scope = scope or (t("cli.scope_everything", LANG) if user.is_admin else "–")
             print(f"{user.username}\t{user.name}\t{user.email or ''}\t{role_label(user.role, LANG)}\t{scope}")
     return EXIT_OK

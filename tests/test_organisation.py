@@ -9,9 +9,10 @@ import pytest
 from sqlite_utils import Database
 
 from core import db as core_db
+from core.access import holds, reportable_regions, scope_text
 from core.dataset import load_dataset
 from core.db import connect, write_transaction
-from core.errors import UnknownCounty
+from core.errors import AmbiguousCouncilArea, NotAllowed, UnknownCouncilArea, UnknownCounty
 from core.organisation import (
     County,
     Member,
@@ -34,6 +35,9 @@ from core.organisation import (
     successors,
 )
 from core.register import Agreement, Commitment, FocusArea, ensure_region, find_region, save_agreement
+from core.reports import Report, save_reports
+from core.users import User, add_user
+from tests.builders import dump
 
 VIKEN_START, VIKEN_END = dt.date(2020, 1, 1), dt.date(2023, 12, 31)
 SPLIT = dt.date(2024, 1, 1)
@@ -104,7 +108,7 @@ def test_a_region_whose_county_changes_keeps_its_agreements_in_the_county_that_s
 
 def test_a_municipality_renumbered_is_the_region_s_member_under_each_number_in_its_time(db):
     with write_transaction(db):
-        viken, ostfold, _, _ = _split_viken(db)
+        viken, _, _, _ = _split_viken(db)
         ior = ensure_region(db, "Indre Østfold regionråd", "IØR", county_id=viken.id)
         set_region_members(db, ior.id, {"3014": "Indre Østfold", "3016": "Rakkestad"}, None, {"3014": "30"})
         set_region_members(
@@ -330,3 +334,84 @@ def test_an_old_database_opens_with_everything_it_held_under_viken(tmp_path):
         ]
     finally:
         db.close()
+
+
+# --- county scope ---------------------------------------------------------------------------
+
+
+def _follo_in_two_counties(db: Database) -> dict[str, int]:
+    """Follorådet's Viken agreement 2022–2023 and Folloregionen IPR's Akershus agreement 2024–2027,
+    both with 1.1 followed up by Samferdsel (Viken's and Akershus's own); their 1.1 ids by period."""
+    with write_transaction(db):
+        viken, ostfold, akershus, _ = _split_viken(db)
+        set_council_areas(db, akershus, ["Samferdsel"])
+        set_council_areas(db, ostfold, ["Samferdsel"])
+        follo = ensure_region(db, "Follorådet", "Follo", county_id=viken.id)
+        save_agreement(
+            db, follo, Agreement("2022-2023", commitments=[Commitment("1.1", "Trafikk", None, "Samferdsel")])
+        )
+        set_region_county(db, follo.id, akershus, SPLIT)
+        rename_region(db, follo.id, "Folloregionen IPR", SPLIT)
+        save_agreement(
+            db, follo, Agreement("2024-2027", commitments=[Commitment("1.1", "Trafikk", None, "Samferdsel")])
+        )
+        ensure_region(db, "Indre Østfold regionråd", "IØR", county_id=ostfold.id)
+    return dict(db.execute("SELECT a.period, c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id"))
+
+
+def test_a_reporter_holding_a_county_holds_its_agreements_not_those_of_the_county_before(db):
+    ids = _follo_in_two_counties(db)
+    user = add_user(db, "anne", "Anne Akershus", "rapportør", password=None, counties=("Akershus",))
+    assert user == User(user.id, "anne", "Anne Akershus", None, "rapportor", counties=("Akershus fylkeskommune",))
+    assert holds(user, "Folloregionen IPR", "Samferdsel", "Akershus fylkeskommune")
+    assert not holds(user, "Folloregionen IPR", "Samferdsel", "Viken fylkeskommune")
+    assert reportable_regions(db, user) == ["Folloregionen IPR"]
+    assert scope_text(user) == "Akershus fylkeskommune"
+    saved = save_reports(
+        db,
+        [Report(ids["2024-2027"], "2024-Q1", "on_track", 10)],
+        kind="status",
+        file_name="a.xlsx",
+        sha256="0" * 64,
+        user=user,
+    )
+    assert saved.added == 1
+    before = dump(db)
+    with pytest.raises(NotAllowed) as refused:
+        save_reports(
+            db,
+            [Report(ids["2022-2023"], "2023-Q4", "on_track", 10)],
+            kind="status",
+            file_name="v.xlsx",
+            sha256="0" * 64,
+            user=user,
+        )
+    assert str(refused.value) == "Anne Akershus rapporterer bare for Akershus fylkeskommune; ingenting er lagret."
+    assert dump(db) == before
+
+
+def test_a_council_area_two_counties_share_is_held_in_its_own_county_only(db):
+    _follo_in_two_counties(db)
+    with pytest.raises(AmbiguousCouncilArea) as refused:
+        add_user(db, "sam", "Sam Ferdsel", "rapportør", council_areas=("Samferdsel",))
+    assert refused.value.message("nb") == (
+        "Flere fylkeskommuner har rådsområdet «Samferdsel». Skriv det med fylkeskommunen: "
+        "Akershus: Samferdsel, Viken: Samferdsel, Østfold: Samferdsel."
+    )
+    assert db.execute("SELECT count(*) FROM users").fetchone() == (0,)
+    user = add_user(db, "sam", "Sam Ferdsel", "rapportør", council_areas=("Akershus: samferdsel",))
+    assert (user.council_areas, user.units) == (("Samferdsel",), (("Akershus fylkeskommune", "Samferdsel"),))
+    assert holds(user, "Folloregionen IPR", "Samferdsel", "Akershus fylkeskommune")
+    assert not holds(user, "Indre Østfold regionråd", "Samferdsel", "Østfold fylkeskommune")
+    assert reportable_regions(db, user) == ["Folloregionen IPR"]
+    with pytest.raises(UnknownCouncilArea):
+        add_user(db, "ola", "Ola", "rapportør", council_areas=("Akershus: Finans og administrasjon",))
+
+
+def test_the_command_line_adds_a_county_reporter_and_lists_the_county(db_path, run_cli):
+    with connect(db_path) as db, write_transaction(db):
+        _split_viken(db)
+    added = run_cli("user", "add", "anne", "--name", "Anne", "--role", "rapportør", "--county", "32", "--no-password")
+    assert (added.returncode, added.stdout, added.stderr) == (0, "Bruker «anne» opprettet som rapportør.\n", "")
+    listed = run_cli("user", "list")
+    assert listed.stdout == "anne\tAnne\t\trapportør\tAkershus fylkeskommune\n"

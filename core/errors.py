@@ -168,3 +168,7 @@ class SignInLocked(MonitorError):
 
 class InvalidSetting(MonitorError):
     """An environment variable whose value does not fit its setting (core/settings.py)."""
+
+
+class ReferenceDataDamaged(MonitorError):
+    """A reference file shipped in data/reference/ is missing or not of its form: an installation fault."""

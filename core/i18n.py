@@ -874,6 +874,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kan ikke bruke {path}: {reason}; ingenting er endret.",
         "Cannot use {path}: {reason}; nothing was changed.",
     ),
+    # The county and municipality reference files ship with the code (core/reference.py).
+    "core.reference_missing": (
+        "Fant ikke referansefilen {path} (fylker og kommuner), eller den kan ikke leses. Installer programmet på nytt.",
+        "The reference file {path} (counties and municipalities) is missing or cannot be read. "
+        "Install the program again.",
+    ),
+    "core.reference_damaged": (
+        "Referansefilen {path} (fylker og kommuner) er skadet på linje {line}. Installer programmet på nytt.",
+        "The reference file {path} (counties and municipalities) is damaged at line {line}. Install the program again.",
+    ),
     "core.reason.no_access": ("ingen tilgang", "permission denied"),
     "core.reason.read_only_file_system": ("filsystemet er skrivebeskyttet", "the file system is read-only"),
     "core.reason.quota": ("diskkvoten er brukt opp", "the disk quota is used up"),

@@ -32,6 +32,8 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "outputs.export.sheet.",
     "outputs.template.col.",
     "outputs.catalogue.col.",
+    "outputs.organisation.sheet.",
+    "outputs.organisation.col.",
     "core.reason.",
 )
 
@@ -336,6 +338,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.rows.other": ("{count} rader.", "{count} rows."),
     # Agreements: views/avtaler.py, views/_agreements.py
     "page.agreements": ("Avtaler", "Agreements"),
+    "page.organisation": ("Organisasjon", "Organisation"),
     "agreements.intro": (
         "Avtalene per region og periode. Last opp en ny eller endret avtale (PDF, Word, tekst eller "
         "handlingsplan i Excel), se hvordan den er forstått og hva som endres, og lagre. Ingenting lagres "
@@ -967,6 +970,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "endre hvem som kan lese uten å logge inn",
         "change who can read without signing in",
     ),
+    "core.action.organisation": ("endre organisasjonen", "change the organisation"),
     "core.outside_scope": (
         "{name} rapporterer bare for {scope}; ingenting er lagret.",
         "{name} reports only for {scope}; nothing was saved.",
@@ -1093,6 +1097,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.template.sheet": ("Status", "Status"),
     "outputs.template.guide_sheet": ("Veiledning", "Guide"),
     # The catalogue workbook of an agreement (outputs/catalogue.py): each header is one loaders/catalogue.py reads.
+    # The organisation workbook: outputs/organisation.py writes it, loaders/organisation.py reads it.
+    "outputs.organisation.sheet.counties": ("Fylkeskommuner", "Counties"),
+    "outputs.organisation.sheet.units": ("Enheter", "Units"),
+    "outputs.organisation.sheet.regions": ("Regioner", "Regions"),
+    "outputs.organisation.sheet.members": ("Medlemmer", "Members"),
+    "outputs.organisation.sheet.status_words": ("Statusord", "Status words"),
+    "outputs.organisation.col.counties.name": ("Navn", "Name"),
+    "outputs.organisation.col.counties.number": ("Nummer", "Number"),
+    "outputs.organisation.col.counties.valid_from": ("Gyldig fra", "Valid from"),
+    "outputs.organisation.col.counties.valid_to": ("Gyldig til", "Valid to"),
+    "outputs.organisation.col.counties.predecessors": ("Etterfølger av", "Succeeds"),
+    "outputs.organisation.col.units.county": ("Fylkeskommune", "County"),
+    "outputs.organisation.col.units.unit": ("Enhet", "Unit"),
+    "outputs.organisation.col.regions.region": ("Region", "Region"),
+    "outputs.organisation.col.regions.short_name": ("Kortnavn", "Short name"),
+    "outputs.organisation.col.regions.county": ("Fylkeskommune", "County"),
+    "outputs.organisation.col.regions.valid_from": ("Fra", "From"),
+    "outputs.organisation.col.regions.former_names": ("Tidligere navn", "Former names"),
+    "outputs.organisation.col.members.region": ("Region", "Region"),
+    "outputs.organisation.col.members.number": ("Kommunenummer", "Municipality number"),
+    "outputs.organisation.col.members.municipality": ("Kommune", "Municipality"),
+    "outputs.organisation.col.members.valid_from": ("Fra", "From"),
+    "outputs.organisation.col.members.valid_to": ("Til", "To"),
+    "outputs.organisation.col.status_words.county": ("Fylkeskommune", "County"),
+    "outputs.organisation.col.status_words.word": ("Ord", "Word"),
+    "outputs.organisation.col.status_words.status": ("Status", "Status"),
+    "outputs.organisation.former_name": ("{name} (til {date})", "{name} (until {date})"),
+    "outputs.organisation.note": (
+        "Last opp filen på siden {page} etter å ha endret den. Et ark som mangler, endrer ingenting; "
+        "det et ark nevner, settes slik arket sier.",
+        "Upload the file on the page {page} after changing it. A sheet left out changes nothing; what a "
+        "sheet names is set as the sheet says.",
+    ),
     "outputs.catalogue.sheet": ("Tiltak", "Commitments"),
     "outputs.catalogue.title": ("Tiltakskatalog", "Commitment catalogue"),
     "outputs.catalogue.note": (
@@ -2089,6 +2126,97 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Could not find the headers in the sheet “{sheet}” among the first {rows} rows. "
         "The sheet must have the columns Region, Nr and Tiltak (or Region, Code and Commitment).",
     ),
+    # The organisation workbook: loaders/organisation.py
+    "loaders.organisation.no_sheet": (
+        "Filen har ingen av arkene i organisasjonsfilen ({sheets}), eller de mangler overskriftene sine.",
+        "The file has none of the organisation workbook's sheets ({sheets}), or they lack their headers.",
+    ),
+    "loaders.organisation.rejected": (
+        "Organisasjonsfilen er ikke lagret; ingenting er endret. Antall feil: {count}.",
+        "The organisation workbook was not saved; nothing changed. Errors: {count}.",
+    ),
+    "loaders.organisation.saved": (
+        "Organisasjonen er lagret. Rader lagt til: {added}, tatt bort: {removed}.",
+        "The organisation has been saved. Rows added: {added}, removed: {removed}.",
+    ),
+    "loaders.organisation.dry_run": (
+        "Prøvekjøring, ingenting er lagret. Lagring vil legge til {added} rader og ta bort {removed}.",
+        "Dry run, nothing saved. Saving would add {added} rows and remove {removed}.",
+    ),
+    "loaders.organisation.unchanged": (
+        "Ingen endringer: organisasjonen er allerede slik filen sier.",
+        "No changes: the organisation is already as the file says.",
+    ),
+    "loaders.organisation.blank": ("verdien mangler.", "the value is missing."),
+    "loaders.organisation.bad_date": (
+        "ukjent dato. Skriv datoen som 01.01.2024 eller 2024-01-01.",
+        "not a date. Write the date as 01.01.2024 or 2024-01-01.",
+    ),
+    "loaders.organisation.bad_county_number": (
+        "et fylkesnummer har to sifre, for eksempel 31.",
+        "a county number has two digits, e.g. 31.",
+    ),
+    "loaders.organisation.county_twice": (
+        "fylkeskommunen står her for andre gang.",
+        "the county is listed here a second time.",
+    ),
+    "loaders.organisation.ends_before_start": ("sluttdatoen er før startdatoen.", "the end is before the start."),
+    "loaders.organisation.unknown_county": (
+        "ukjent fylkeskommune. Kjente fylkeskommuner: {known}.",
+        "unknown county. Known counties: {known}.",
+    ),
+    "loaders.organisation.own_predecessor": (
+        "en fylkeskommune kan ikke etterfølge seg selv.",
+        "a county cannot succeed itself.",
+    ),
+    "loaders.organisation.unit_twice": (
+        "enheten står allerede for {county}.",
+        "the unit is already listed for {county}.",
+    ),
+    "loaders.organisation.short_name_taken": (
+        "kortnavnet brukes av en annen region.",
+        "another region has this short name.",
+    ),
+    "loaders.organisation.region_span_twice": (
+        "{region} har allerede en rad med denne «Fra»-datoen. Én rad per fylkeskommune regionen har hatt.",
+        "{region} already has a row with this “From” date. One row per county the region has had.",
+    ),
+    "loaders.organisation.bad_former_name": (
+        "«{part}» har ingen dato etter «til». Skriv for eksempel «Follorådet (til 31.12.2023)».",
+        "“{part}” has no date after “until”. Write e.g. “Follorådet (until 31.12.2023)”.",
+    ),
+    "loaders.organisation.unknown_region": (
+        "regionen står verken i arket «Regioner» eller i registeret.",
+        "the region is neither in the sheet “Regions” nor in the register.",
+    ),
+    "loaders.organisation.bad_municipality_number": (
+        "et kommunenummer har fire sifre, for eksempel 3118.",
+        "a municipality number has four digits, e.g. 3118.",
+    ),
+    "loaders.organisation.unknown_municipality": (
+        "ukjent kommunenummer: SSBs kommuneliste har det ikke.",
+        "unknown municipality number: SSB's list of municipalities does not have it.",
+    ),
+    "loaders.organisation.member_twice": (
+        "kommunen står allerede som medlem av {region}.",
+        "the municipality is already listed as a member of {region}.",
+    ),
+    "loaders.organisation.renumbered": (
+        "nummeret gjaldt ikke {day}; da var det {numbers}. Skriv det nye nummeret med «Fra» {day}.",
+        "the number was not in force on {day}; by then it was {numbers}. Write the new number from {day}.",
+    ),
+    "loaders.organisation.not_in_force": (
+        "nummeret gjaldt ikke {day} etter SSBs kommuneliste.",
+        "the number was not in force on {day} according to SSB's list of municipalities.",
+    ),
+    "loaders.organisation.unknown_status": (
+        "ukjent status. Velg en av: {allowed}.",
+        "unknown status. Choose one of: {allowed}.",
+    ),
+    "loaders.organisation.word_twice": (
+        "ordet står allerede for {county}.",
+        "the word is already listed for {county}.",
+    ),
     "loaders.catalogue.empty": (
         "Arket «{sheet}» har ingen tiltak under overskriftsraden.",
         "The sheet “{sheet}” has no commitments below the header row.",
@@ -2214,6 +2342,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The users are listed by “python -m loaders user list”.",
     ),
     "cli.warning": ("Advarsel: {warning}", "Warning: {warning}"),
+    "cli.organisation.added": ("+ {sheet}: {row}", "+ {sheet}: {row}"),
+    "cli.organisation.removed": ("− {sheet}: {row}", "− {sheet}: {row}"),
     "cli.agreement.heading": (
         "Avtale {period} for {region} fra «{file}»: {areas}, {commitments}.",
         "Agreement {period} for {region} from “{file}”: {areas}, {commitments}.",

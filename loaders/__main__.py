@@ -141,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     command = add("catalogue", run_catalogue, "import the commitment register from a workbook", writes=True)
     command.add_argument("file")
 
+    command = add(
+        "organisation",
+        run_organisation,
+        "set up counties, their units, regions, members and status words from the organisation workbook",
+        writes=True,
+    )
+    command.add_argument("file")
+    command.add_argument("--dry-run", action="store_true", help="print what would change, but save nothing")
+
     command = add("status", run_status, "load a quarterly status workbook", writes=True)
     command.add_argument("file")
     command.add_argument("--quarter", help="quarter for the whole file when it has no Kvartal column, e.g. 2024-Q2")
@@ -382,6 +391,20 @@ def run_catalogue(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         result = load_catalogue(db, args.file, user=_acting_user(db, args))
+    print(result.message(LANG))
+    return EXIT_OK
+
+
+def run_organisation(args: argparse.Namespace) -> int:
+    from loaders.organisation import load_organisation
+
+    with _database(args) as db:
+        result = load_organisation(db, args.file, user=_acting_user(db, args), dry_run=args.dry_run)
+    for warning in result.warnings:
+        print(t("cli.warning", LANG, warning=warning.message(LANG)), file=sys.stderr)
+    for change in result.changes:
+        key = "cli.organisation.added" if change.added else "cli.organisation.removed"
+        say(key, sheet=t(f"outputs.organisation.sheet.{change.sheet}", LANG), row=change.text(LANG))
     print(result.message(LANG))
     return EXIT_OK
 

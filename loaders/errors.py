@@ -108,6 +108,17 @@ class CatalogueRejected(FileRejected):
         return t(key, lang, **self.values, shown=shown, more=more)
 
 
+class OrganisationRejected(FileRejected):
+    """An organisation workbook with errors; ``errors`` lists every problem found."""
+
+    def __init__(self, errors: list[CellError]) -> None:
+        super().__init__("loaders.organisation.rejected", errors, count=len(errors))
+
+
+class NoOrganisationSheet(MonitorError):
+    """A workbook without any of the organisation workbook's sheets."""
+
+
 # --- workbooks that cannot be read safely -----------------------------------------------------
 
 

@@ -2140,8 +2140,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The organisation has been saved. Rows added: {added}, removed: {removed}.",
     ),
     "loaders.organisation.dry_run": (
-        "Prøvekjøring, ingenting er lagret. Lagring vil legge til {added} rader og ta bort {removed}.",
-        "Dry run, nothing saved. Saving would add {added} rows and remove {removed}.",
+        "Prøvekjøring, ingenting er lagret. Ved lagring legges rader til: {added}, tas bort: {removed}.",
+        "Dry run, nothing saved. Saving would add rows: {added}, remove: {removed}.",
     ),
     "loaders.organisation.unchanged": (
         "Ingen endringer: organisasjonen er allerede slik filen sier.",

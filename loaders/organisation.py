@@ -270,7 +270,7 @@ class _Counties:
         for row in rows:
             for key in (fold(row.name), fold(row.name.removesuffix(" fylkeskommune")), row.number):
                 self.keys.setdefault(key, row.name)
-        self.known = [row.name for row in rows]
+        self.known = [row.name for row in rows if row.name]
 
     def find(self, name: str) -> str | None:
         if fold(name) in self.keys:
@@ -428,7 +428,7 @@ def _former_names(reader: _Reader, index: int, valid_from: dt.date | None) -> di
 def _read_members(db: Database, reader: _Reader, regions: list[RegionPlan]) -> dict[str, list[Member]]:
     lookup = {fold(plan.name): plan.name for plan in regions}
     for plan in regions:
-        lookup.update({fold(old): plan.name for old in plan.former})
+        lookup.update({fold(old): plan.name for old in [*plan.former, plan.short_name or ""] if old})
     for key, stored in region_lookup(db).items():
         lookup.setdefault(key, stored.name)
     members: dict[str, list[Member]] = {}
@@ -573,10 +573,22 @@ def _apply(db: Database, plan: OrganisationFile) -> None:
 def _changes(before: OrganisationRows, after: OrganisationRows) -> list[OrganisationChange]:
     changes: list[OrganisationChange] = []
     for kind in SHEETS:
-        old, new = getattr(before, kind), getattr(after, kind)
-        changes.extend(OrganisationChange(kind, False, row) for row in old if row not in new)
-        changes.extend(OrganisationChange(kind, True, row) for row in new if row not in old)
+        old, new = _placed(kind, getattr(before, kind)), _placed(kind, getattr(after, kind))
+        changes.extend(OrganisationChange(kind, False, row) for place, row in old if (place, row) not in new)
+        changes.extend(OrganisationChange(kind, True, row) for place, row in new if (place, row) not in old)
     return changes
+
+
+def _placed(kind: str, rows: list[tuple]) -> list[tuple[int, tuple]]:
+    """Each row with its place among its county's units, where the order is part of what a sheet sets."""
+    if kind != "units":
+        return [(0, row) for row in rows]
+    counted: dict[str, int] = {}
+    placed = []
+    for row in rows:
+        counted[row[0]] = counted.get(row[0], -1) + 1
+        placed.append((counted[row[0]], row))
+    return placed
 
 
 def _cell_text(value: object) -> str:

@@ -24,6 +24,7 @@ PAGES = (
     ("last_opp.py", "page.upload", ":material/upload_file:", "last-opp", "report"),
     ("opplastinger.py", "page.uploads", ":material/history:", "opplastinger", "signed_in"),
     ("avtaler.py", "page.agreements", ":material/description:", "avtaler", "admin"),
+    ("organisasjon.py", "page.organisation", ":material/corporate_fare:", "organisasjon", "admin"),
     ("logg_inn.py", "page.sign_in", ":material/login:", "logg-inn", "nothing"),
 )
 

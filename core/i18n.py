@@ -34,6 +34,7 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "outputs.catalogue.col.",
     "outputs.organisation.sheet.",
     "outputs.organisation.col.",
+    "organisation.col.",
     "core.reason.",
 )
 
@@ -339,6 +340,70 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Agreements: views/avtaler.py, views/_agreements.py
     "page.agreements": ("Avtaler", "Agreements"),
     "page.organisation": ("Organisasjon", "Organisation"),
+    # Organisation: views/organisasjon.py, views/_organisation.py
+    "organisation.intro": (
+        "Fylkeskommunene over tid, enhetene som følger opp tiltakene, regionene med fylkeskommune, tidligere "
+        "navn og medlemmer, og fylkeskommunenes egne statusord. Last ned organisasjonsfilen, endre den i Excel "
+        "og last den opp igjen.",
+        "The counties over time, the units that follow commitments up, the regions with their county, former "
+        "names and members, and the counties' own status words. Download the organisation workbook, change it "
+        "in Excel and upload it again.",
+    ),
+    "organisation.counties_heading": ("Fylkeskommuner", "Counties"),
+    "organisation.units_heading": ("Enheter", "Units"),
+    "organisation.units_help": (
+        "Enhetene hver fylkeskommune følger opp tiltakene med (i Viken: rådsområdene), i fylkeskommunens rekkefølge.",
+        "The units each county follows its commitments up with (in Viken: the council areas), in the county's order.",
+    ),
+    "organisation.regions_heading": ("Regioner", "Regions"),
+    "organisation.status_words_heading": ("Statusord", "Status words"),
+    "organisation.no_status_words": (
+        "Ingen fylkeskommune har egne statusord ennå.",
+        "No county has status words of its own yet.",
+    ),
+    "organisation.col.county": ("Fylkeskommune", "County"),
+    "organisation.col.number": ("Nummer", "Number"),
+    "organisation.col.from": ("Gyldig fra", "Valid from"),
+    "organisation.col.to": ("Gyldig til", "Valid to"),
+    "organisation.col.after": ("Etterfølger av", "Succeeds"),
+    "organisation.col.before": ("Etterfulgt av", "Succeeded by"),
+    "organisation.col.units": ("Enheter", "Units"),
+    "organisation.col.region": ("Region", "Region"),
+    "organisation.col.short_name": ("Kortnavn", "Short name"),
+    "organisation.col.counties": ("Fylkeskommune", "County"),
+    "organisation.col.former": ("Tidligere navn", "Former names"),
+    "organisation.col.members": ("Medlemmer nå", "Members now"),
+    "organisation.col.word": ("Ord", "Word"),
+    "organisation.col.status": ("Status", "Status"),
+    "organisation.col.change": ("Endring", "Change"),
+    "organisation.col.sheet": ("Ark", "Sheet"),
+    "organisation.col.row": ("Rad", "Row"),
+    "organisation.col.error": ("Feil", "Error"),
+    "organisation.col.warning": ("Advarsel", "Warning"),
+    "organisation.open": ("fortsatt", "ongoing"),
+    "organisation.county_from": ("{county} fra {date}", "{county} from {date}"),
+    "organisation.member": ("{number} {name} ({county})", "{number} {name} ({county})"),
+    "organisation.download": ("Last ned organisasjonsfilen (Excel)", "Download the organisation workbook (Excel)"),
+    "organisation.file_name": ("organisasjon.xlsx", "organisation.xlsx"),
+    "organisation.upload_heading": ("Last opp organisasjonsfilen", "Upload the organisation workbook"),
+    "organisation.upload_help": (
+        "Et ark som mangler, endrer ingenting; det et ark nevner, settes slik arket sier. Du ser hva som "
+        "endres før du lagrer.",
+        "A sheet left out changes nothing; what a sheet names is set as the sheet says. You see what "
+        "changes before you save.",
+    ),
+    "organisation.file_label": (
+        "Organisasjonsfil (.xlsx, høyst {limit} MB)",
+        "Organisation workbook (.xlsx, at most {limit} MB)",
+    ),
+    "organisation.reading": ("Leser filen …", "Reading the file …"),
+    "organisation.preview_heading": ("Dette endres", "What changes"),
+    "organisation.errors_heading": ("Feil i filen", "Errors in the file"),
+    "organisation.warnings_heading": ("Advarsler", "Warnings"),
+    "organisation.changes_heading": ("Rader som legges til eller tas bort", "Rows added or removed"),
+    "organisation.added": ("Legges til", "Added"),
+    "organisation.removed": ("Tas bort", "Removed"),
+    "organisation.save": ("Lagre organisasjonen", "Save the organisation"),
     "agreements.intro": (
         "Avtalene per region og periode. Last opp en ny eller endret avtale (PDF, Word, tekst eller "
         "handlingsplan i Excel), se hvordan den er forstått og hva som endres, og lagre. Ingenting lagres "

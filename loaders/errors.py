@@ -119,6 +119,10 @@ class NoOrganisationSheet(MonitorError):
     """A workbook without any of the organisation workbook's sheets."""
 
 
+class RolledBack(Exception):
+    """Raised inside a write transaction to roll back what it did: a dry run, or a save that changes nothing."""
+
+
 # --- workbooks that cannot be read safely -----------------------------------------------------
 
 

@@ -54,7 +54,14 @@ from core.register import Region, ensure_region, region_lookup
 from core.users import User
 from core.vocabulary import STATUS_KEYS, clean_text, fold, parse_status, status_label
 from loaders.columns import Header, column_letter, find_header
-from loaders.errors import FORMULA_ERROR, CellError, HeaderNotFound, NoOrganisationSheet, OrganisationRejected
+from loaders.errors import (
+    FORMULA_ERROR,
+    CellError,
+    HeaderNotFound,
+    NoOrganisationSheet,
+    OrganisationRejected,
+    RolledBack,
+)
 from loaders.isolation import run_isolated
 from loaders.workbook import Sheet, read_sheet
 
@@ -518,10 +525,6 @@ def _read_status_words(reader: _Reader, counties: _Counties) -> dict[str, dict[s
 # --- saving ----------------------------------------------------------------------------------
 
 
-class _Undo(Exception):
-    """Raised inside the write transaction to roll back a dry run, or a file that changes nothing."""
-
-
 def load_organisation(
     db: Database, path: str | os.PathLike, *, user: User, dry_run: bool = False
 ) -> OrganisationSummary:
@@ -545,8 +548,8 @@ def save_organisation(
             _apply(db, plan)
             changes = _changes(before, organisation_rows(db))
             if dry_run or not changes:
-                raise _Undo
-    except _Undo:
+                raise RolledBack
+    except RolledBack:
         return OrganisationSummary(changes, plan.warnings, saved=False)
     return OrganisationSummary(changes, plan.warnings, saved=True)
 

@@ -27,6 +27,7 @@ PAGES = (
     ("views/last_opp.py", "page.upload", "report"),
     ("views/opplastinger.py", "page.uploads", "signed_in"),
     ("views/avtaler.py", "page.agreements", "admin"),
+    ("views/organisasjon.py", "page.organisation", "admin"),
     ("views/logg_inn.py", "page.sign_in", "nothing"),
 )
 # visitor: (account or None, reading open, may report)

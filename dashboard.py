@@ -27,6 +27,8 @@ PAGES = (
     ("organisasjon.py", "page.organisation", ":material/corporate_fare:", "organisasjon", "admin"),
     ("logg_inn.py", "page.sign_in", ":material/login:", "logg-inn", "nothing"),
 )
+# What a page says to a signed-in visitor it is not for, where the role's own text does not fit.
+REFUSALS = {"organisasjon": "signin.organisation_admins_only"}
 
 
 def in_menu(need: str) -> bool:
@@ -73,4 +75,4 @@ with faults.shown():
             data.catching_up_note(lang)
         navigation.run()
     else:
-        signin.gate(navigation.title, visitor, lang, pages[navigation])
+        signin.gate(navigation.title, visitor, lang, pages[navigation], REFUSALS.get(navigation.url_path))

@@ -1458,6 +1458,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Bare administratorer kan se og laste opp avtaler. Logg inn med en slik konto.",
         "Only administrators can see and upload agreements. Sign in with such an account.",
     ),
+    "signin.organisation_admins_only": (
+        "Bare administratorer kan se og endre organisasjonen. Logg inn med en slik konto.",
+        "Only administrators can see and change the organisation. Sign in with such an account.",
+    ),
     "signin.signed_in_only": ("Logg inn for å se opplastingene.", "Sign in to see the uploads."),
     "signin.page_needs_sign_in": ("Logg inn for å se denne siden.", "Sign in to see this page."),
     "signin.scope": ("Du rapporterer for: {scope}.", "You report for: {scope}."),

@@ -11,7 +11,7 @@ from views import _state as state
 
 lang = state.language()
 st.title(t("page.organisation", lang))
-user = signin.admin_user(lang)
+user = signin.admin_user(lang, "signin.organisation_admins_only")
 st.caption(t("organisation.intro", lang))
 state.show_flash()
 

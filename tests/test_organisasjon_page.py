@@ -72,8 +72,8 @@ def test_an_administrator_sees_the_organisation(register):
         "Regioner",
         ["Region", "Kortnavn", "Fylkeskommune", "Tidligere navn", "Medlemmer nå"],
         [
-            [FOLLO, "Follo", "Viken fylkeskommune", "", "3020 Nordre Follo (–); 3021 Ås (–)"],
-            [IOR, "IØR", "Viken fylkeskommune", "", "3014 Indre Østfold (–)"],
+            [FOLLO, "Follo", "Viken fylkeskommune", "", "3020 Nordre Follo (30); 3021 Ås (30)"],
+            [IOR, "IØR", "Viken fylkeskommune", "", "3014 Indre Østfold (30)"],
         ],
         [None, None],
     )

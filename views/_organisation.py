@@ -16,6 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from core import reference
 from core.db import connect
 from core.errors import MonitorError
 from core.i18n import t
@@ -67,6 +68,7 @@ class Preview:
 
 
 def stored() -> Stored:
+    ssb_counties = _county_numbers()
     with contextlib.closing(connect(data.database_file())) as db:
         every = counties(db)
         return Stored(
@@ -83,10 +85,18 @@ def stored() -> Stored:
                 for county in every
             ],
             members={
-                region.name: [(m.number, m.name, m.county_number) for m in region_members(db, region.id)]
+                region.name: [
+                    (m.number, m.name, m.county_number or ssb_counties.get(m.number))
+                    for m in region_members(db, region.id)
+                ]
                 for region in {region.id: region for region in region_lookup(db).values()}.values()
             },
         )
+
+
+def _county_numbers() -> dict[str, str]:
+    """Each municipality number's county in SSB's list (its latest version), for members stored without one."""
+    return {version.number: version.county_number for version in reference.municipalities()}
 
 
 def _day(value: dt.date | None) -> str:

@@ -118,3 +118,22 @@ def reportable_regions(db: Database, user: User) -> list[str]:
         else set()
     )
     return [name for name in names if name in user.regions or name in by_area or name in by_county]
+
+
+def visible_counties(db: Database, user: User | None) -> tuple[str, ...] | None:
+    """The counties (full names, by name) a user's view is limited to: those they hold, and those of the
+    regions and council areas they hold (a region's counties at any time, so Follo's reporter sees both
+    Viken and Akershus). None when nothing limits it: an administrator, or an account without a scope."""
+    if user is None or user.is_admin or not (user.counties or user.regions or user.council_areas):
+        return None
+    names = set(user.counties) | {county for county, _ in user.units}
+    if user.regions:
+        names.update(
+            name
+            for (name,) in db.execute(
+                "SELECT DISTINCT c.name FROM region_counties rc JOIN counties c ON c.id = rc.county_id "
+                f"JOIN regions r ON r.id = rc.region_id WHERE r.name IN ({', '.join('?' for _ in user.regions)})",
+                user.regions,
+            )
+        )
+    return tuple(sorted(names))

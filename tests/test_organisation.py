@@ -9,7 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from core import db as core_db
-from core.access import holds, reportable_regions, scope_text
+from core.access import holds, reportable_regions, scope_text, visible_counties
 from core.dataset import load_dataset
 from core.db import connect, write_transaction
 from core.errors import AmbiguousCouncilArea, NotAllowed, UnknownCouncilArea, UnknownCounty
@@ -415,3 +415,16 @@ def test_the_command_line_adds_a_county_reporter_and_lists_the_county(db_path, r
     assert (added.returncode, added.stdout, added.stderr) == (0, "Bruker «anne» opprettet som rapportør.\n", "")
     listed = run_cli("user", "list")
     assert listed.stdout == "anne\tAnne\t\trapportør\tAkershus fylkeskommune\n"
+
+
+def test_a_scoped_user_sees_the_counties_of_what_they_hold(db):
+    _follo_in_two_counties(db)
+    follo = add_user(db, "ola", "Ola", "rapportør", regions=("Follo",))
+    viewer = add_user(db, "lise", "Lise", "leser", counties=("Østfold",))
+    unit = add_user(db, "sam", "Sam", "rapportør", council_areas=("Akershus: Samferdsel",))
+    everyone = add_user(db, "per", "Per", "leser")
+    admin = add_user(db, "kari", "Kari", "administrator", counties=("Østfold",))
+    assert visible_counties(db, follo) == ("Akershus fylkeskommune", "Viken fylkeskommune")
+    assert visible_counties(db, viewer) == ("Østfold fylkeskommune",)
+    assert visible_counties(db, unit) == ("Akershus fylkeskommune",)
+    assert [visible_counties(db, user) for user in (everyone, admin, None)] == [None, None, None]

@@ -404,6 +404,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "organisation.added": ("Legges til", "Added"),
     "organisation.removed": ("Tas bort", "Removed"),
     "organisation.save": ("Lagre organisasjonen", "Save the organisation"),
+    "organisation.edit_units": ("Endre enhetene her", "Edit the units here"),
+    "organisation.edit_status_words": ("Endre statusordene her", "Edit the status words here"),
+    "organisation.col.unit": ("Enhet", "Unit"),
+    "organisation.save_units": ("Lagre enhetene", "Save the units"),
+    "organisation.save_status_words": ("Lagre statusordene", "Save the status words"),
     "agreements.intro": (
         "Avtalene per region og periode. Last opp en ny eller endret avtale (PDF, Word, tekst eller "
         "handlingsplan i Excel), se hvordan den er forstått og hva som endres, og lagre. Ingenting lagres "
@@ -2217,6 +2222,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No changes: the organisation is already as the file says.",
     ),
     "loaders.organisation.blank": ("verdien mangler.", "the value is missing."),
+    "loaders.organisation.names_twice": (
+        "Ingenting er lagret: {names} står to ganger.",
+        "Nothing was saved: {names} is listed twice.",
+    ),
     "loaders.organisation.bad_date": (
         "ukjent dato. Skriv datoen som 01.01.2024 eller 2024-01-01.",
         "not a date. Write the date as 01.01.2024 or 2024-01-01.",

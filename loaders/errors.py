@@ -119,6 +119,10 @@ class NoOrganisationSheet(MonitorError):
     """A workbook without any of the organisation workbook's sheets."""
 
 
+class DuplicateNames(MonitorError):
+    """Units or status words edited on the page with one name twice."""
+
+
 class RolledBack(Exception):
     """Raised inside a write transaction to roll back what it did: a dry run, or a save that changes nothing."""
 

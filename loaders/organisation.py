@@ -57,6 +57,7 @@ from loaders.columns import Header, column_letter, find_header
 from loaders.errors import (
     FORMULA_ERROR,
     CellError,
+    DuplicateNames,
     HeaderNotFound,
     NoOrganisationSheet,
     OrganisationRejected,
@@ -520,6 +521,37 @@ def _read_status_words(reader: _Reader, counties: _Counties) -> dict[str, dict[s
         else:
             listed[word] = key
     return words
+
+
+# --- edited on the page ----------------------------------------------------------------------
+
+
+def edited_units(county: str, names: Sequence[object]) -> OrganisationFile | DuplicateNames:
+    """What saving a county's units as edited on the page sets: blank rows dropped; a name twice is refused."""
+    units = [clean_text(name) for name in names if clean_text(name)]
+    twice = _twice(units)
+    if twice:
+        return DuplicateNames("loaders.organisation.names_twice", names=", ".join(twice))
+    return OrganisationFile(units={county: units})
+
+
+def edited_status_words(county: str, rows: Sequence[tuple[object, object]]) -> OrganisationFile | DuplicateNames:
+    """What saving a county's status words as edited on the page sets (status in words, either language)."""
+    words = [(clean_text(word), parse_status(status)) for word, status in rows if clean_text(word)]
+    twice = _twice([word for word, _ in words])
+    if twice:
+        return DuplicateNames("loaders.organisation.names_twice", names=", ".join(twice))
+    return OrganisationFile(status_words={county: {word: status for word, status in words if status is not None}})
+
+
+def _twice(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    twice: list[str] = []
+    for name in names:
+        if fold(name) in seen and name not in twice:
+            twice.append(name)
+        seen.add(fold(name))
+    return twice
 
 
 # --- saving ----------------------------------------------------------------------------------

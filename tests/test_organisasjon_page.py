@@ -183,3 +183,48 @@ def test_a_file_with_errors_is_refused_with_every_error_and_nothing_saved(regist
     ]
     assert [button.key for button in at.button if button.key == "org-save"] == []
     assert dump(register) == before
+
+
+def editor(at, prefix: str):
+    """The page's data editor whose key starts with ``prefix`` (AppTest reads it as a dataframe)."""
+    [found] = [frame for frame in at.get("dataframe") if frame.key.startswith(prefix)]
+    return found
+
+
+def test_units_and_status_words_are_edited_in_place(register):
+    at = organisation_page()
+    units = editor(at, "org-edit-units-viken-fylkeskommune-")
+    assert list(units.value["unit"]) == VIKEN_UNITS.split("; ")
+    at.session_state[units.key] = {
+        "edited_rows": {0: {"unit": "Kultur"}},
+        "added_rows": [{"unit": "Digitalisering"}],
+        "deleted_rows": [6],
+    }
+    at.button(key="org-save-units").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert [success.value for success in at.success] == ["Organisasjonen er lagret. Rader lagt til: 2, tatt bort: 2."]
+    assert html_tables(at)["org-units"].rows == [
+        [
+            "Viken fylkeskommune",
+            "Kultur; Plan, klima og miljø; Samferdsel; Næring og tannhelse; Utdanning og kompetanse; "
+            "Finans og administrasjon; Digitalisering",
+        ]
+    ]
+    words = editor(at, "org-edit-words-viken-fylkeskommune-")
+    at.session_state[words.key] = {
+        "edited_rows": {},
+        "added_rows": [{"word": "I arbeid", "status": "I rute"}, {"word": "i ARBEID", "status": "Forsinket"}],
+        "deleted_rows": [],
+    }
+    at.button(key="org-save-words").click()
+    at.run()
+    assert [error.value for error in at.main.error] == ["Ingenting er lagret: i ARBEID står to ganger."]
+    at.session_state[words.key] = {
+        "edited_rows": {},
+        "added_rows": [{"word": "I arbeid", "status": "I rute"}],
+        "deleted_rows": [],
+    }
+    at.button(key="org-save-words").click()
+    at.run()
+    assert html_tables(at)["org-words"].rows == [["Viken fylkeskommune", "i arbeid", "I rute"]]

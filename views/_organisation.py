@@ -14,11 +14,13 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from core import reference
 from core.db import connect
 from core.errors import MonitorError
+from core.filters import slug
 from core.i18n import t
 from core.organisation import (
     OrganisationRows,
@@ -31,9 +33,16 @@ from core.organisation import (
 from core.register import region_lookup
 from core.settings import setting
 from core.users import User
-from core.vocabulary import fold, status_label
+from core.vocabulary import STATUS_KEYS, fold, status_label
 from loaders.errors import FileRejected
-from loaders.organisation import OrganisationFile, OrganisationSummary, read_organisation, save_organisation
+from loaders.organisation import (
+    OrganisationFile,
+    OrganisationSummary,
+    edited_status_words,
+    edited_units,
+    read_organisation,
+    save_organisation,
+)
 from outputs.organisation import organisation_workbook
 from outputs.tables import XLSX_MIME
 from views import _data as data
@@ -181,6 +190,60 @@ def show_status_words(found: Stored, lang: str) -> None:
         for county, word, status in found.rows.status_words
     ]
     tables.show_table(t("organisation.status_words_heading", lang), headers, rows, len(rows), lang, "org-words")
+
+
+def edit_units(found: Stored, user: User, lang: str) -> None:
+    """A county's units edited in place: rename, reorder by retyping, add and remove rows, then save."""
+    names = [county for county, *_ in found.counties]
+    with st.expander(t("organisation.edit_units", lang)):
+        county = st.selectbox(t("organisation.col.county", lang), names, key="org-edit-units-county")
+        if county is None:
+            return
+        units = [unit for owner, unit in found.rows.units if owner == county]
+        edited = st.data_editor(
+            pd.DataFrame({"unit": units}, dtype="object"),
+            column_config={"unit": st.column_config.TextColumn(t("organisation.col.unit", lang), required=True)},
+            num_rows="dynamic",
+            hide_index=True,
+            key=f"org-edit-units-{slug(county)}-{data.data_revision()}",
+        )
+        if st.button(t("organisation.save_units", lang), key="org-save-units"):
+            _save_edit(edited_units(county, list(edited["unit"])), user, lang)
+
+
+def edit_status_words(found: Stored, user: User, lang: str) -> None:
+    """A county's own status words edited in place: each word with the status it means."""
+    names = [county for county, *_ in found.counties]
+    labels = [status_label(key, lang) for key in STATUS_KEYS]
+    with st.expander(t("organisation.edit_status_words", lang)):
+        county = st.selectbox(t("organisation.col.county", lang), names, key="org-edit-words-county")
+        if county is None:
+            return
+        words = [
+            (word, status_label(status, lang)) for owner, word, status in found.rows.status_words if owner == county
+        ]
+        edited = st.data_editor(
+            pd.DataFrame(words, columns=["word", "status"], dtype="object"),
+            column_config={
+                "word": st.column_config.TextColumn(t("organisation.col.word", lang), required=True),
+                "status": st.column_config.SelectboxColumn(
+                    t("organisation.col.status", lang), options=labels, required=True
+                ),
+            },
+            num_rows="dynamic",
+            hide_index=True,
+            key=f"org-edit-words-{slug(county)}-{data.data_revision()}",
+        )
+        if st.button(t("organisation.save_status_words", lang), key="org-save-words"):
+            rows = zip(edited["word"], edited["status"], strict=True)
+            _save_edit(edited_status_words(county, [(word, status) for word, status in rows]), user, lang)
+
+
+def _save_edit(plan: OrganisationFile | MonitorError, user: User, lang: str) -> None:
+    if isinstance(plan, MonitorError):
+        st.error(widgets.error_message(plan, lang))
+        return
+    save(Preview(plan), user, lang)
 
 
 def download(lang: str) -> None:

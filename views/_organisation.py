@@ -174,7 +174,10 @@ def show_regions(found: Stored, lang: str) -> None:
                 wide=True,
             ),
         ]
-        for region, county_spans in sorted(spans.items(), key=lambda item: fold(item[0]))
+        # A region that belongs to no county yet is listed too, with its county blank.
+        for region, county_spans in sorted(
+            {name: spans.get(name, []) for name in [*spans, *found.members]}.items(), key=lambda item: fold(item[0])
+        )
     ]
     tables.show_table(t("organisation.regions_heading", lang), headers, rows, len(rows), lang, "org-regions")
 

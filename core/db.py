@@ -811,6 +811,8 @@ def m007_organisation(db: Database) -> None:
     db.execute("ALTER TABLE municipalities ADD COLUMN county_number TEXT")
     db.execute("ALTER TABLE municipalities ADD COLUMN valid_from TEXT")
     db.execute("ALTER TABLE municipalities ADD COLUMN valid_to TEXT")
+    # SSB's municipality number begins with its county's number ("3014" lies in 30).
+    db.execute("UPDATE municipalities SET county_number = substr(number, 1, 2)")
     db.execute("ALTER TABLE region_municipalities ADD COLUMN valid_from TEXT")
     db.execute("ALTER TABLE region_municipalities ADD COLUMN valid_to TEXT")
     # The county that signed or carries an agreement, and the agreement it continues.

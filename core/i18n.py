@@ -734,7 +734,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.missing_list": ("Vis tiltakene som mangler ({count})", "Show the missing commitments ({count})"),
     "upload.save": ("Lagre", "Save"),
     "upload.saved": (
-        "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret.",
+        "Lagret som opplasting {upload}: {added} lagt til, {changed} endret, {unchanged} uendret.",
         "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
     "upload.saved_link_upload": ("Se opplasting {upload} i Opplastinger", "See upload {upload} in Uploads"),
@@ -785,7 +785,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "uploads.option": ("Nr {number} – {file} ({when})", "No. {number} – {file} ({when})"),
     "uploads.detail_heading": ("Opplasting {number}: {file}", "Upload {number}: {file}"),
     "uploads.detail": (
-        "Lastet opp {when} av {who}: {added} nye, {changed} endret, {unchanged} uendret. Sjekksum `{sha256}`.",
+        "Lastet opp {when} av {who}: {added} lagt til, {changed} endret, {unchanged} uendret. Sjekksum `{sha256}`.",
         "Uploaded {when} by {who}: {added} new, {changed} changed, {unchanged} unchanged. Checksum `{sha256}`.",
     ),
     "uploads.no_reports": ("Opplastingen skrev ingen statusrapporter.", "The upload wrote no status reports."),
@@ -1062,11 +1062,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Results of saving and rolling back (the command line prints them, the pages show them)
     "core.result.dry_run": (
-        "Prøvekjøring – ingenting er lagret: {added} nye, {changed} endret, {unchanged} uendret.",
+        "Prøvekjøring – ingenting er lagret: {added} lagt til, {changed} endret, {unchanged} uendret.",
         "Dry run – nothing was saved: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
     "core.result.nothing": (
-        "Ingenting å endre: {added} nye, {changed} endret, {unchanged} uendret.",
+        "Ingenting å endre: {added} lagt til, {changed} endret, {unchanged} uendret.",
         "Nothing to change: {added} new, {changed} changed, {unchanged} unchanged.",
     ),
     "core.result.not_updated.one": (
@@ -2180,7 +2180,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Check that its heading is written as “{expected} - Title”.",
     ),
     "loaders.agreement.saved": (
-        "Avtale {period} for {region}: {added} nye, {changed} endret, {unchanged} uendret, "
+        "Avtale {period} for {region}: {added} lagt til, {changed} endret, {unchanged} uendret, "
         "{retired} utgått (opplasting {upload}).",
         "Agreement {period} for {region}: {added} new, {changed} changed, {unchanged} unchanged, "
         "{retired} retired (upload {upload}).",
@@ -2365,11 +2365,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "focus area {number} does not exist yet and needs a title, for example “{number} - Title”",
     ),
     "loaders.catalogue.saved": (
-        "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret tiltak for {regions}.",
+        "Lagret som opplasting {upload}: {added} lagt til, {changed} endret, {unchanged} uendret tiltak for {regions}.",
         "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged commitments for {regions}.",
     ),
     "loaders.catalogue.saved_new_regions": (
-        "Lagret som opplasting {upload}: {added} nye, {changed} endret, {unchanged} uendret tiltak for {regions}. "
+        "Lagret som opplasting {upload}: {added} lagt til, {changed} endret, {unchanged} uendret tiltak for {regions}. "
         "Nye regioner: {new_regions}.",
         "Saved as upload {upload}: {added} new, {changed} changed, {unchanged} unchanged commitments for {regions}. "
         "New regions: {new_regions}.",
@@ -2444,7 +2444,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The agreement is the same as the one stored: saving it changes nothing.",
     ),
     "cli.agreement.changes": (
-        "Mot den lagrede avtalen: {added} nye, {changed} endret, {unchanged} uendret, {retired} utgår "
+        "Mot den lagrede avtalen: {added} lagt til, {changed} endret, {unchanged} uendret, {retired} utgår "
         "(historikken beholdes).",
         "Against the stored agreement: {added} new, {changed} changed, {unchanged} unchanged, {retired} retired "
         "(history is kept).",

@@ -307,14 +307,15 @@ def set_region_members(
 
     With ``valid_from`` the members until then are kept, ending the day before (the 2024
     renumbering gives every Viken municipality a new number); without it they are replaced.
-    ``county_numbers`` gives each municipality's county where the caller knows it.
+    ``county_numbers`` gives a municipality's county where it is not the one its number begins
+    with, as SSB numbers them ("3014" lies in 30).
     """
     county_numbers = county_numbers or {}
     db.conn.executemany(
         "INSERT INTO municipalities (number, name, county_number) VALUES (?, ?, ?) "
         "ON CONFLICT (number) DO UPDATE SET name = excluded.name, "
         "county_number = coalesce(excluded.county_number, county_number)",
-        [(number, clean_text(name), county_numbers.get(number)) for number, name in members.items()],
+        [(number, clean_text(name), county_numbers.get(number, number[:2])) for number, name in members.items()],
     )
     if valid_from is None:
         db.conn.execute("DELETE FROM region_municipalities WHERE region_id = ?", (region_id,))

@@ -103,7 +103,7 @@ def test_saving_a_preview_applies_the_council_areas_chosen(db, agreement_file):
         upload_id=1, region=REGION, period="2025-2026", added=4, changed=0, unchanged=0, retired=0
     )
     assert summary.message() == (
-        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 1)."
+        "Avtale 2025-2026 for Mosseregionen: 4 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting 1)."
     )
     stored = stored_agreement(db, REGION, "2025-2026")
     assert [(c.code, c.council_area) for c in stored.commitments] == [
@@ -184,7 +184,7 @@ def test_first_reports_are_saved_for_the_quarter_chosen(db, agreement_file):
     with_reports = AgreementPreview(**{**preview.__dict__, "reports": offered})
     summary = save_preview(db, with_reports, user=ADMIN, report_quarter="3. kv. 2025")
     assert summary.message() == (
-        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 1). "
+        "Avtale 2025-2026 for Mosseregionen: 4 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting 1). "
         "2 første statusrapporter for 3. kv. 2025 er lagret (opplasting 2)."
     )
     assert db.execute(
@@ -196,7 +196,7 @@ def test_first_reports_are_saved_for_the_quarter_chosen(db, agreement_file):
     changed = AgreementPreview(**{**preview.__dict__, "reports": {**offered, "1.1": FirstReport("delayed", 10)}})
     again = save_preview(db, changed, user=ADMIN, report_quarter="2025-Q3")
     assert again.message() == (
-        "Avtale 2025-2026 for Mosseregionen: 0 nye, 0 endret, 4 uendret, 0 utgått (opplasting 3). "
+        "Avtale 2025-2026 for Mosseregionen: 0 lagt til, 0 endret, 4 uendret, 0 utgått (opplasting 3). "
         "1 tiltak hadde allerede en annen rapport for 3. kv. 2025 og beholder den: 1.1."
     )
     assert db.execute("SELECT count(*) FROM status_reports WHERE status = 'delayed'").fetchone() == (0,)
@@ -322,13 +322,13 @@ def test_dry_run_of_a_changed_file_lists_the_changes(db_path, db, agreement_file
     saved = run_cli("agreement", str(agreement_file), "--region", REGION, "--as", "kari")
     assert (saved.returncode, saved.stdout) == (
         0,
-        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 1).\n",
+        "Avtale 2025-2026 for Mosseregionen: 4 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting 1).\n",
     )
     agreement_file.write_text(SECOND, encoding="utf-8")
     run = run_cli("agreement", str(agreement_file), "--region", REGION, "--dry-run")
     assert run.returncode == 0
     assert run.stdout.split("\n\n")[-1] == (
-        "Mot den lagrede avtalen: 1 nye, 1 endret, 2 uendret, 1 utgår (historikken beholdes).\n"
+        "Mot den lagrede avtalen: 1 lagt til, 1 endret, 2 uendret, 1 utgår (historikken beholdes).\n"
         "  Ny 2.3: Bysykler\n"
         "  Endret 2.2: Tiltak: «Innfartsparkering ved stasjonene» → «Innfartsparkering ved Moss stasjon»\n"
         "  Utgår 1.2: Felles karrieresenter for voksne\n"

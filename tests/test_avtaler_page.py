@@ -172,7 +172,7 @@ def test_a_council_area_set_in_the_editor_is_saved_and_regioner_shows_it(registe
     ]
     save(at)
     assert messages(at) == {
-        "success": ["Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 2)."]
+        "success": ["Avtale 2025-2026 for Mosseregionen: 4 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting 2)."]
     }
     assert [(link.label, link.proto.page, link.proto.query_string) for link in at.get("page_link")] == [
         ("Se Mosseregionen i Regioner", "regioner", "region=mosseregionen"),
@@ -413,7 +413,7 @@ def test_a_table_s_columns_are_fields_and_its_status_a_first_report_for_the_quar
     box.check()
     save(rerun(at))
     assert messages(at)["success"] == [
-        "Avtale 2025-2026 for Mosseregionen: 2 nye, 0 endret, 0 uendret, 0 utgått (opplasting 2). "
+        "Avtale 2025-2026 for Mosseregionen: 2 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting 2). "
         "2 første statusrapporter for 1. kv. 2025 er lagret (opplasting 3)."
     ]
     with connect() as db:
@@ -444,7 +444,7 @@ def test_a_busy_database_at_saving_is_one_line_and_the_preview_stays(register, m
     ]
     at = save(rerun(at))
     assert messages(at)["success"] == [
-        "Avtale 2025-2026 for Mosseregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting 2)."
+        "Avtale 2025-2026 for Mosseregionen: 4 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting 2)."
     ]
 
 
@@ -504,7 +504,7 @@ def test_a_downloaded_catalogue_uploads_back_unchanged_and_saving_changes_nothin
     assert "agreement-changes" not in html_tables(at)
     at = save(at)
     assert messages(at)["success"] == [
-        f"Avtale 2024-2025 for {IOR}: 0 nye, 0 endret, 6 uendret, 0 utgått (opplasting 2)."
+        f"Avtale 2024-2025 for {IOR}: 0 lagt til, 0 endret, 6 uendret, 0 utgått (opplasting 2)."
     ]
     with connect() as db:
         assert stored_agreement(db, IOR, CATALOGUE_PERIOD) == before

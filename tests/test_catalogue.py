@@ -380,7 +380,7 @@ def test_load_into_latest_agreement_keeps_what_the_file_leaves_blank(db, tmp_pat
         unchanged=0,
     )
     assert summary.summary == (
-        "Lagret som opplasting 1: 2 nye, 1 endret, 0 uendret tiltak for Indre Østfold regionråd, Follorådet. "
+        "Lagret som opplasting 1: 2 lagt til, 1 endret, 0 uendret tiltak for Indre Østfold regionråd, Follorådet. "
         "Nye regioner: Follorådet."
     )
     ior = "Indre Østfold regionråd"

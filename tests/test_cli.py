@@ -47,12 +47,12 @@ def test_status_load_prints_one_line_and_exits_zero(register, db_path, tmp_path)
     done = cli_process("status", str(path), "--db", str(db_path))
     assert (done.returncode, done.stdout, done.stderr) == (
         0,
-        "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret.\n",
+        "Lagret som opplasting 1: 1 lagt til, 0 endret, 0 uendret.\n",
         "",
     )
     again = cli_process("status", str(path), "--db", str(db_path))
     assert again.stdout == (
-        "Ingenting å endre: 0 nye, 0 endret, 1 uendret. Den samme filen er lastet før (opplasting 1).\n"
+        "Ingenting å endre: 0 lagt til, 0 endret, 1 uendret. Den samme filen er lastet før (opplasting 1).\n"
     )
 
 
@@ -102,7 +102,10 @@ def test_dry_run_saves_nothing(register, db_path, tmp_path, cli):
     before = dump(register)
     path = write_workbook(tmp_path / "s.xlsx", [["Follo", "1.1", "2023-Q2", "I rute", 45, "", "", ""]])
     done = cli("status", str(path), "--dry-run", "--db", str(db_path))
-    assert (done.returncode, done.stdout) == (0, "Prøvekjøring – ingenting er lagret: 1 nye, 0 endret, 0 uendret.\n")
+    assert (done.returncode, done.stdout) == (
+        0,
+        "Prøvekjøring – ingenting er lagret: 1 lagt til, 0 endret, 0 uendret.\n",
+    )
     assert dump(register) == before
 
 

@@ -431,7 +431,7 @@ def test_a_save_into_a_read_only_database_says_so_on_the_page(live):
     assert (at.exception, shown(at), [element.value for element in at.success]) == (
         [],
         [],
-        ["Lagret som opplasting 2: 2 nye, 0 endret, 0 uendret."],
+        ["Lagret som opplasting 2: 2 lagt til, 0 endret, 0 uendret."],
     )
 
 

@@ -168,7 +168,7 @@ def test_invisible_format_characters_are_removed_from_values_and_headers(registe
     book.save(path := tmp_path / "usynlig.xlsx")
     result = load_status(register, path, user=ADMIN)
     assert (result.summary, [warning.message("nb") for warning in result.warnings]) == (
-        "Lagret som opplasting 1: 3 nye, 0 endret, 0 uendret.",
+        "Lagret som opplasting 1: 3 lagt til, 0 endret, 0 uendret.",
         # The third row is for another quarter (to reach both 1.1 reports), which is all the warning is about.
         [
             "Filen har rapporter for flere kvartaler: 2. kv. 2023 (2 rader) og 3. kv. 2023 (rad 4). Sjekk "

@@ -23,7 +23,7 @@ from loaders.status import load_status
 from tests.builders import ADMIN, HEADER, build_small_register, report_rows, rewrite_zip, status_workbook
 
 STATUSES = ["Ikke startet", "I rute", "Forsinket", "Fullført", "Utgår"]
-SAVED_AS_1 = "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret."
+SAVED_AS_1 = "Lagret som opplasting 1: 1 lagt til, 0 endret, 0 uendret."
 FOLLO_ROW = ["Follo", "1.1", "2023-Q2", "I rute", 10, "", "", ""]
 FOLLO_REPORT = ("Follo", "1.1", "2023-Q2", "on_track", 10, None, None, None)
 

@@ -459,7 +459,7 @@ def test_the_command_line_still_loads_an_ordinary_file(small_register, tmp_path,
     done = run_cli("status", str(path), "--as", ADMIN.username)
     assert (done.returncode, done.stdout, done.stderr) == (
         0,
-        "Lagret som opplasting 1: 1 nye, 0 endret, 0 uendret.\n",
+        "Lagret som opplasting 1: 1 lagt til, 0 endret, 0 uendret.\n",
         "",
     )
 

@@ -64,7 +64,7 @@ def test_kept_rows_not_updated_are_saved(register, db_path, tmp_path, cli):
     done = cli("status", str(path), "--db", str(db_path), "--keep-not-updated")
     assert (done.returncode, done.stdout, done.stderr) == (
         0,
-        "Lagret som opplasting 2: 2 nye, 0 endret, 0 uendret.\n",
+        "Lagret som opplasting 2: 2 lagt til, 0 endret, 0 uendret.\n",
         "",
     )
     assert [row for row in report_rows(register) if row[2] == "2023-Q2"] == [

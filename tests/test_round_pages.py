@@ -172,7 +172,7 @@ def test_save_writes_the_file_and_the_overview_offers_its_quarter_as_provisional
     assert not at.exception
     [success] = at.success
     assert success.value.startswith("Lagret som opplasting ") and success.value.endswith(
-        ": 2 nye, 0 endret, 0 uendret."
+        ": 2 lagt til, 0 endret, 0 uendret."
     )
     assert reports("2024-Q3") == [
         ("Follo", "1.1", "delayed", 30, "Venter fortsatt"),
@@ -368,7 +368,8 @@ def test_a_row_that_repeats_the_previous_report_is_flagged_not_updated_and_the_s
     # Saved without the box ticked: the row that only repeats 2. kv. is left out.
     save_button(at).click().run()
     assert at.success[0].value.endswith(
-        ": 1 nye, 0 endret, 1 uendret. 1 rad er ikke oppdatert og ble ikke lagret: den gjentar bare forrige rapport."
+        ": 1 lagt til, 0 endret, 1 uendret. "
+        "1 rad er ikke oppdatert og ble ikke lagret: den gjentar bare forrige rapport."
     )
     assert reports("2024-Q3") == [("Follo", "2.1", "on_track", 20, None)]
 
@@ -386,7 +387,7 @@ def test_rows_not_updated_are_saved_when_the_person_confirms_them(register):
     assert [warning.value for warning in at.warning] == [NOT_UPDATED_WARNING, QUARTERS_WARNING, MISSING_WARNING]
     at.checkbox(key="upload-keep-not-updated").check().run()
     save_button(at).click().run()
-    assert at.success[0].value.endswith(": 2 nye, 0 endret, 1 uendret.")
+    assert at.success[0].value.endswith(": 2 lagt til, 0 endret, 1 uendret.")
     assert reports("2024-Q3") == [
         ("Follo", "1.1", "delayed", 35, "Venter på vegvesenet"),
         ("Follo", "2.1", "on_track", 20, None),
@@ -423,7 +424,7 @@ def test_an_untouched_template_says_so_and_offers_no_save_until_confirmed(regist
         "Filen er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre»."
     ]
     save_button(at).click().run()
-    assert at.success[0].value.endswith(": 3 nye, 0 endret, 0 uendret.")
+    assert at.success[0].value.endswith(": 3 lagt til, 0 endret, 0 uendret.")
     assert [row[:4] for row in reports("2024-Q3")] == [
         ("Follo", "1.1", "delayed", 35),
         ("Follo", "1.2", "completed", 100),
@@ -865,7 +866,7 @@ def double_click_script() -> None:
 def test_a_double_click_on_save_keeps_the_saved_message(register):
     at = AppTest.from_function(double_click_script, default_timeout=60).run()
     assert not at.exception
-    assert [success.value for success in at.success] == ["Lagret som opplasting 2: 2 nye, 0 endret, 0 uendret."]
+    assert [success.value for success in at.success] == ["Lagret som opplasting 2: 2 lagt til, 0 endret, 0 uendret."]
     assert at.info == []
     assert reports("2024-Q3") == [
         ("Follo", "1.1", "delayed", 30, "Venter fortsatt"),

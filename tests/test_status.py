@@ -51,7 +51,7 @@ def test_loads_a_file_with_title_rows_shuffled_columns_and_mixed_spellings(regis
     ]
     assert (result.added, result.changed, result.unchanged) == (5, 0, 0)
     assert result.warnings == ["Kolonnen «Notat» i arket «Status» er ikke en del av malen og ble ikke lest."]
-    assert result.summary == f"Lagret som opplasting {result.upload_id}: 5 nye, 0 endret, 0 uendret."
+    assert result.summary == f"Lagret som opplasting {result.upload_id}: 5 lagt til, 0 endret, 0 uendret."
     upload = db.execute(
         "SELECT kind, file_name, uploaded_by, quarters, added, changed, unchanged, length(sha256) FROM "
         "uploads WHERE id = ?",
@@ -288,7 +288,7 @@ def test_loading_the_same_file_twice_changes_nothing(register, tmp_path):
 
     assert (second.upload_id, second.added, second.changed, second.unchanged) == (None, 0, 0, 1)
     assert second.already_loaded_as == first.upload_id
-    assert second.summary == "Ingenting å endre: 0 nye, 0 endret, 1 uendret."
+    assert second.summary == "Ingenting å endre: 0 lagt til, 0 endret, 1 uendret."
     assert dump(db) == before
     assert revision() == version
 
@@ -396,7 +396,7 @@ def test_dry_run_reports_the_plan_and_missing_commitments_without_writing(regist
     path = write_workbook(tmp_path / "s.xlsx", [["IØR", "1.2", "2023-Q2", "I rute", 45, "", "", ""]])
     result = load_status(db, path, dry_run=True, user=ADMIN)
     assert (result.upload_id, result.added, result.dry_run) == (None, 1, True)
-    assert result.summary == "Prøvekjøring – ingenting er lagret: 1 nye, 0 endret, 0 uendret."
+    assert result.summary == "Prøvekjøring – ingenting er lagret: 1 lagt til, 0 endret, 0 uendret."
     assert result.missing == [
         MissingCommitment("Indre Østfold regionråd", "1.1", "Samarbeidsprosjekter for elever som faller ut", "2023-Q2"),
         MissingCommitment("Indre Østfold regionråd", "1.10", "Regional yrkesmesse", "2023-Q2"),

@@ -278,7 +278,7 @@ def test_unedited_template_loads_back_and_its_repeated_rows_are_not_saved_unless
     # their previous report, so they are not updated (1.2 too: completed, but nothing else is updated).
     assert (result.upload_id, result.added, result.changed, result.unchanged, result.not_updated) == (None, 0, 0, 1, 3)
     assert result.message() == (
-        "Ingenting å endre: 0 nye, 0 endret, 1 uendret. "
+        "Ingenting å endre: 0 lagt til, 0 endret, 1 uendret. "
         "3 rader er ikke oppdatert og ble ikke lagret: de gjentar bare forrige rapport."
     )
     assert status_rows(register, quarter="2024-Q2") == [

@@ -169,7 +169,7 @@ def test_upload_preview_set_a_council_area_save_and_upload_a_changed_version(
     page.get_by_role("button", name="Lagre avtalen").click()
     wait_for_app_idle(page)
     expect(page.get_by_test_id("stAlertContentSuccess")).to_have_text(
-        f"Avtale 2025-2026 for Lillestrømregionen: 4 nye, 0 endret, 0 uendret, 0 utgått (opplasting {upload_id})."
+        f"Avtale 2025-2026 for Lillestrømregionen: 4 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting {upload_id})."
     )
     shot(page, "avtaler-saved.png")
 

@@ -116,7 +116,7 @@ def test_a_municipality_renumbered_is_the_region_s_member_under_each_number_in_i
         )
     assert region_members(db, ior.id, VIKEN_END) == [
         Member("3014", "Indre Østfold", "30", None, VIKEN_END),
-        Member("3016", "Rakkestad", None, None, VIKEN_END),
+        Member("3016", "Rakkestad", "30", None, VIKEN_END),
     ]
     assert region_members(db, ior.id, SPLIT) == [
         Member("3118", "Indre Østfold", "31", SPLIT, None),
@@ -305,6 +305,10 @@ def test_an_old_database_opens_with_everything_it_held_under_viken(tmp_path):
         assert db.execute("SELECT * FROM region_municipalities ORDER BY rowid").fetchall() == [
             (1, "3020", None, None),
             (2, "3014", None, None),
+        ]
+        assert db.execute("SELECT number, county_number FROM municipalities ORDER BY number").fetchall() == [
+            ("3014", "30"),
+            ("3020", "30"),
         ]
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)

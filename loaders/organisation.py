@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -190,15 +190,20 @@ class _Reader:
     def __init__(self, sheet: Sheet, header: Header, errors: list[CellError], warnings: list[CellError]) -> None:
         self.sheet, self.header, self.errors, self.warnings = sheet, header, errors, warnings
         self.headings = {name: clean_text(sheet.rows[header.row][column]) for name, column in header.columns.items()}
+        self._lines: list[int] | None = None
 
-    def lines(self) -> Iterator[int]:
-        """The indexes of the rows under the header that hold anything, formula errors reported."""
-        for index in range(self.header.row + 1, len(self.sheet.rows)):
-            for name, column in self.header.columns.items():
-                if (index, column) in self.sheet.errors:
-                    self.error(index, name, FORMULA_ERROR, value=self.sheet.errors[(index, column)])
-            if any(_text(value) for value in self.sheet.rows[index]):
-                yield index
+    def lines(self) -> list[int]:
+        """The indexes of the rows under the header that hold anything; formula errors are reported
+        the first time they are asked for."""
+        if self._lines is None:
+            self._lines = []
+            for index in range(self.header.row + 1, len(self.sheet.rows)):
+                for name, column in self.header.columns.items():
+                    if (index, column) in self.sheet.errors:
+                        self.error(index, name, FORMULA_ERROR, value=self.sheet.errors[(index, column)])
+                if any(_text(value) for value in self.sheet.rows[index]):
+                    self._lines.append(index)
+        return self._lines
 
     def cell(self, index: int, name: str) -> object:
         return self.header.cell(self.sheet.rows[index], name)

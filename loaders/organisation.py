@@ -35,6 +35,7 @@ from core.db import write_transaction
 from core.errors import UnknownCounty
 from core.i18n import Deferred, quoted_list, t
 from core.organisation import (
+    COUNTY_SUFFIX,
     SHEETS,
     Member,
     OrganisationRows,
@@ -281,8 +282,9 @@ class _Counties:
         self.db = db
         self.keys: dict[str, str] = {}
         for row in rows:
-            for key in (fold(row.name), fold(row.name.removesuffix(" fylkeskommune")), row.number):
-                self.keys.setdefault(key, row.name)
+            for key in (fold(row.name), fold(row.name.removesuffix(COUNTY_SUFFIX)), row.number):
+                if key:
+                    self.keys.setdefault(key, row.name)
         self.known = [row.name for row in rows if row.name]
 
     def find(self, name: str) -> str | None:

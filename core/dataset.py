@@ -16,13 +16,14 @@ Everything returned is picklable plain data, so the pages can cache it.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from sqlite_utils import Database
 
 from core.filters import norwegian_sort_key
+from core.lineage import Ending, Step, carried_from, carried_into, ending, lineage_ids, newest
 from core.queries import natural_code_key
 from core.register import agreement_for, agreement_for_quarter, find_region
 
@@ -64,6 +65,18 @@ AGREEMENT_DTYPES: dict[str, str] = {
     "succeeds_id": "Int64",  # the agreement this one continues (core.lineage)
 }
 STORY_REPORT_COLUMNS: tuple[str, ...] = ("quarter", "status", "progress", "comment", "next_step", "owner")
+# Which commitment of the story each report was filed for, and its agreement: a story runs across agreements.
+STORY_AGREEMENT_DTYPES: dict[str, str] = {
+    "commitment_id": "int64",
+    "county": "object",  # the agreement's county without " fylkeskommune": "Viken"
+    "period": "str",
+    "code": "str",
+}
+LINEAGE_DTYPES: dict[str, str] = {
+    "predecessor_id": "int64",
+    "successor_id": "int64",
+    "successor_start": "Int64",  # the first year of the successor's agreement
+}
 
 
 # eq=False: DataFrames have no single truth value, so == between two of these
@@ -88,12 +101,17 @@ class Dataset:
 
     ``agreements``: every agreement of every region, to tell which one is in
     force in a quarter.
+
+    ``lineage``: one row per commitment carried on in another (columns as
+    LINEAGE_DTYPES; core.lineage), so a commitment and its successor are not
+    both counted (:func:`commitments_in_force`).
     """
 
     commitments: pd.DataFrame
     reports: pd.DataFrame
     quarters: tuple[str, ...]
     agreements: pd.DataFrame
+    lineage: pd.DataFrame = field(default_factory=lambda: frame([], LINEAGE_DTYPES))
 
 
 SQLITE_MAX_INTEGER = 2**63 - 1
@@ -127,6 +145,12 @@ class RegionProfile:
 
 @dataclass(frozen=True, eq=False)  # eq=False: it holds a DataFrame, as Dataset does.
 class CommitmentStory:
+    """A commitment's story across agreements (core.lineage): the fields are its newest
+    commitment's; ``reports`` holds every report of the story, oldest quarter first, each with its
+    commitment and agreement (STORY_REPORT_COLUMNS, then STORY_AGREEMENT_DTYPES)."""
+
+    commitment_id: int  # the newest commitment of the story
+    county: str | None  # its agreement's county without " fylkeskommune"
     region: str
     code: str
     text: str
@@ -138,6 +162,9 @@ class CommitmentStory:
     deadline: str | None  # an ISO date or words ("løpende"), as core.register.Commitment
     amount: int | None  # whole kroner
     reports: pd.DataFrame
+    carried_from: tuple[Step, ...]  # what the newest carries on (core.lineage.carried_from)
+    carried_into: tuple[Step, ...]  # the parts the newest was split into, when it was
+    ended: Ending | None  # when it was not carried on into its agreement's successor
 
 
 def frame(rows: list[tuple], dtypes: dict[str, str]) -> pd.DataFrame:
@@ -195,7 +222,16 @@ def load_dataset(db: Database) -> Dataset:
         .reset_index(drop=True)
     )
     quarters = tuple(sorted(reports["quarter"].unique()))
-    return Dataset(commitments, reports, quarters, agreements)
+    lineage = frame(
+        list(
+            db.execute(
+                "SELECT l.predecessor_id, l.successor_id, a.start_year FROM commitment_lineage l "
+                "JOIN commitments c ON c.id = l.successor_id JOIN agreements a ON a.id = c.agreement_id"
+            )
+        ),
+        LINEAGE_DTYPES,
+    )
+    return Dataset(commitments, reports, quarters, agreements, lineage)
 
 
 def load_revision(db: Database) -> tuple[int, Dataset]:
@@ -311,13 +347,39 @@ def commitments_in_force(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
 
     A region that renewed its agreement has the old and the new commitments
     active at once; counting both would report every renewed code twice.
+    An agreement that continues another (core.lineage) takes over from it in
+    the year it begins, also when the two are other regions': before that the
+    predecessor is in force, from then on (and with no quarter) the successor.
+    A commitment carried on in another is counted once likewise, also when a
+    filter left one of the two out.
     """
     commitments = dataset.commitments
-    if dataset.agreements["region"].is_unique:
-        # The usual case, and a shortcut worth having: a region's only agreement is always in force.
+    agreements = dataset.agreements
+    if not agreements["region"].is_unique:
+        # Otherwise a shortcut worth having: a region's only agreement is always in force.
+        in_force = agreements_in_force(dataset, quarter)["agreement_id"]
+        commitments = commitments[commitments["agreement_id"].isin(in_force)]
+    successors = agreements[agreements["succeeds_id"].notna()]
+    if not successors.empty:
+        begun = _begun(successors["start_year"], quarter)
+        over = np.concatenate(
+            [successors["succeeds_id"].to_numpy(dtype="int64")[begun], successors["agreement_id"].to_numpy()[~begun]]
+        )
+        commitments = commitments[~commitments["agreement_id"].isin(over)]
+    links = dataset.lineage
+    if links.empty:
         return commitments
-    in_force = agreements_in_force(dataset, quarter)["agreement_id"]
-    return commitments[commitments["agreement_id"].isin(in_force)]
+    begun = _begun(links["successor_start"], quarter)
+    left_out = np.concatenate([links["predecessor_id"].to_numpy()[begun], links["successor_id"].to_numpy()[~begun]])
+    return commitments[~commitments["commitment_id"].isin(left_out)]
+
+
+def _begun(start_years: pd.Series, quarter: str | None) -> np.ndarray:
+    """Whether each successor's agreement has begun by the quarter's year; with no quarter, or
+    no start year, it has."""
+    if quarter is None:
+        return np.ones(len(start_years), dtype=bool)
+    return (start_years <= int(quarter[:4])).fillna(True).to_numpy(dtype=bool)
 
 
 def last_update(db: Database) -> LastUpdate | None:
@@ -378,42 +440,62 @@ def region_profile(db: Database, region_name: str, quarter: str | None = None) -
 
 
 def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None:
-    """One commitment, retired or not, with every status reported for it, oldest first.
+    """A commitment's story, retired or not: its newest commitment (core.lineage.newest) and every
+    status reported for the commitments it carries on across agreements, oldest quarter first
+    (then oldest agreement, then code). ``commitment_id`` may be any commitment of the story.
 
     None if there is no such commitment, also for an id no SQLite row can have (a link such as
     ``?commitment=99999999999999999999``, which SQLite would refuse with an OverflowError).
     """
     if not 0 < commitment_id <= SQLITE_MAX_INTEGER:
         return None
-    row = db.execute(
+    if db.execute("SELECT 1 FROM commitments WHERE id = ?", (commitment_id,)).fetchone() is None:
+        return None
+    head = newest(db, commitment_id)
+    ids = lineage_ids(db, head)
+    region, code, text, focus_area, hashtag, council_area, period, focus_area_id, deadline, amount, county = db.execute(
         """
         SELECT r.name, c.code, c.text, f.title, nullif(f.hashtag, ''), ca.name, a.period, c.focus_area_id,
-               nullif(c.deadline, ''), c.amount
+               nullif(c.deadline, ''), c.amount, replace(co.name, ' fylkeskommune', '')
         FROM commitments c
         JOIN agreements a ON a.id = c.agreement_id
         JOIN regions r ON r.id = a.region_id
         LEFT JOIN focus_areas f ON f.id = c.focus_area_id
         LEFT JOIN council_areas ca ON ca.id = c.council_area_id
+        LEFT JOIN counties co ON co.id = a.county_id
         WHERE c.id = ?
         """,
-        (commitment_id,),
+        (head,),
     ).fetchone()
-    if row is None:
-        return None
-    region, code, text, focus_area, hashtag, council_area, period, focus_area_id, deadline, amount = row
-    own = _sdgs_by(db, "SELECT commitment_id, sdg FROM commitment_sdgs WHERE commitment_id = ?", (commitment_id,))
+    own = _sdgs_by(db, "SELECT commitment_id, sdg FROM commitment_sdgs WHERE commitment_id = ?", (head,))
     inherited = _sdgs_by(db, "SELECT focus_area_id, sdg FROM focus_area_sdgs WHERE focus_area_id = ?", (focus_area_id,))
-    sdgs = own.get(commitment_id) or inherited.get(focus_area_id, ())
-    reports = frame(
-        list(
-            db.execute(
-                "SELECT quarter, status, progress, nullif(comment, ''), nullif(next_step, ''), nullif(owner, '') "
-                "FROM status_reports WHERE commitment_id = ? ORDER BY quarter",
-                (commitment_id,),
-            )
-        ),
-        {name: REPORT_DTYPES[name] for name in STORY_REPORT_COLUMNS},
-    )
+    sdgs = own.get(head) or inherited.get(focus_area_id, ())
+    order = {id_: position for position, id_ in enumerate(ids)}
+    rows = db.execute(
+        "SELECT s.quarter, s.status, s.progress, nullif(s.comment, ''), nullif(s.next_step, ''), nullif(s.owner, ''), "
+        "c.id, replace(co.name, ' fylkeskommune', ''), a.period, c.code "
+        "FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
+        "JOIN agreements a ON a.id = c.agreement_id LEFT JOIN counties co ON co.id = a.county_id "
+        f"WHERE s.commitment_id IN ({','.join('?' * len(ids))})",
+        ids,
+    ).fetchall()
+    rows.sort(key=lambda row: (row[0], order[row[6]]))
+    reports = frame(rows, {**{name: REPORT_DTYPES[name] for name in STORY_REPORT_COLUMNS}, **STORY_AGREEMENT_DTYPES})
     return CommitmentStory(
-        region, code, text, focus_area, hashtag, council_area, sdgs, period, deadline, amount, reports
+        head,
+        county,
+        region,
+        code,
+        text,
+        focus_area,
+        hashtag,
+        council_area,
+        sdgs,
+        period,
+        deadline,
+        amount,
+        reports,
+        carried_from(db, head),
+        carried_into(db, head),
+        ending(db, head),
     )

@@ -15,6 +15,7 @@ from typing import Self
 # Keys built at run time, as in t(f"col.{column}"): each prefix names a family of keys.
 DYNAMIC_PREFIXES: tuple[str, ...] = (
     "col.",
+    "commitment.lineage.",
     "url.unknown.",
     "export.separator.",
     "role.",
@@ -264,7 +265,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "commitment.deadline": ("Frist: {deadline}", "Deadline: {deadline}"),
     "commitment.amount": ("Midler: {amount}", "Funds: {amount}"),
     "amount.label": ("{amount} kr", "NOK {amount}"),
-    "commitment.history": ("Kvartal for kvartal", "Quarter by quarter"),
+    "commitment.history": ("Historikk", "History"),
+    # A commitment's story across agreements (core.lineage): {agreement} "Viken 2022–2023", {codes} "2.1, 2.2".
+    "commitment.lineage.from.continued": (
+        "Videreført fra {agreement} ({codes})",
+        "Continued from {agreement} ({codes})",
+    ),
+    "commitment.lineage.from.split": ("Delt fra {agreement} ({codes})", "Split from {agreement} ({codes})"),
+    "commitment.lineage.from.merged": ("Slått sammen fra {agreement} ({codes})", "Merged from {agreement} ({codes})"),
+    "commitment.lineage.into.continued": ("Videreført i {agreement} ({codes})", "Continued in {agreement} ({codes})"),
+    "commitment.lineage.into.split": ("Delt i {agreement} ({codes})", "Split into {agreement} ({codes})"),
+    "commitment.lineage.into.merged": ("Slått sammen i {agreement} ({codes})", "Merged into {agreement} ({codes})"),
+    "commitment.lineage.ended": ("Avsluttet i {agreement} ({codes})", "Ended in {agreement} ({codes})"),
+    "commitment.lineage.ended_before": (
+        "Avsluttet i {agreement} ({codes}), ikke videreført i {successor}",
+        "Ended in {agreement} ({codes}), not carried on in {successor}",
+    ),
     "commitment.no_reports": (
         "Tiltaket har ingen statusrapporter ennå.",
         "The commitment has no status reports yet.",
@@ -287,6 +303,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.owner": ("Ansvarlig", "Owner"),
     "col.last_reported": ("Sist rapportert", "Last reported"),
     "col.quarter": ("Kvartal", "Quarter"),
+    "col.agreement": ("Avtale", "Agreement"),
     "col.quarters_delayed": ("Kvartaler forsinket", "Quarters delayed"),
     "col.commitments": ("Tiltak", "Commitments"),
     "col.average_progress": ("Snittfremdrift", "Average progress"),

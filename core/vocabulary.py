@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from core.i18n import TEXTS, t
@@ -173,9 +174,14 @@ _STATUS_WORDS["fullfort"] = "completed"
 _STATUS_WORDS["utgar"] = "cancelled"
 
 
-def parse_status(value: object) -> str | None:
-    """Canonical status key for a status written in Norwegian or English, any case."""
-    return _STATUS_WORDS.get(fold(value))
+def parse_status(value: object, aliases: Mapping[str, str] | None = None) -> str | None:
+    """Canonical status key for a status written in Norwegian or English, any case, or in one of
+    ``aliases``: a county's own words, folded, to status keys (core.organisation.status_aliases)."""
+    word = fold(value)
+    found = _STATUS_WORDS.get(word)
+    if found is None and aliases:
+        return aliases.get(word)
+    return found
 
 
 def status_label(key: str, lang: str = "nb") -> str:

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from core.access import require_admin
 from core.errors import MonitorError, NoSuchAgreement, UnknownRegion
 from core.i18n import Deferred, quoted_list, t
+from core.organisation import get_county, status_aliases
 from core.queries import council_area_names
 from core.register import (
     Agreement,
@@ -28,6 +29,8 @@ from core.register import (
     FirstReport,
     FirstReportsFor,
     agreement_changes,
+    agreement_county_id,
+    find_region,
     period_years,
     region_lookup,
     save_agreements_as_upload,
@@ -233,7 +236,9 @@ def preview_agreement(
             error.values["file"] = file_name
             Exception.__init__(error, error.message("nb"))
         raise
-    parsed = parse_lines(document.lines, period, council_areas=council_area_names(db))
+    parsed = parse_lines(
+        document.lines, period, council_areas=council_area_names(db), status_aliases=_status_aliases(db, region, period)
+    )
     return _preview(
         db,
         path,
@@ -249,6 +254,17 @@ def preview_agreement(
         reports=dict(parsed.reports),
         dated=document.dated,
     )
+
+
+def _status_aliases(db: Database, region: str, period: str | None) -> dict[str, str]:
+    """The own status words of the county the region's agreement for ``period`` (its latest without
+    one) belongs to; none for a new region."""
+    try:
+        found = find_region(db, region)
+    except UnknownRegion:
+        return {}
+    county_id = agreement_county_id(db, found.id, period or "")
+    return {} if county_id is None else status_aliases(db, get_county(db, county_id))
 
 
 def _preview(

@@ -223,21 +223,28 @@ class _Part:
 
 
 def parse_lines(
-    document_lines: Sequence[Line], period: str | None = None, council_areas: Collection[str] = COUNCIL_AREAS
+    document_lines: Sequence[Line],
+    period: str | None = None,
+    council_areas: Collection[str] = COUNCIL_AREAS,
+    status_aliases: Mapping[str, str] | None = None,
 ) -> ParsedAgreement:
     """The focus areas and commitments of an agreement's lines.
 
     ``period`` wins over the one in the title (the first non-empty line).
-    ``council_areas`` are the county's units that follow up commitments, for an Ansvar column.
+    ``council_areas`` are the county's units that follow up commitments, for an Ansvar column;
+    ``status_aliases`` its own status words (core.organisation.status_aliases), for a Status column.
     Raises ``AgreementFormatError`` naming the line where the layout cannot be read.
     """
-    return _Parser(document_lines, council_areas).parse(period)
+    return _Parser(document_lines, council_areas, status_aliases or {}).parse(period)
 
 
 class _Parser:
-    def __init__(self, document_lines: Sequence[Line], council_areas: Collection[str]) -> None:
+    def __init__(
+        self, document_lines: Sequence[Line], council_areas: Collection[str], status_aliases: Mapping[str, str]
+    ) -> None:
         self.source = list(document_lines)
         self.council_areas = tuple(council_areas)
+        self.status_aliases = status_aliases
         self.warnings: list[LayoutWarning] = []
         self.reports: dict[str, FirstReport] = {}
         # The lines as classified: cleaned, with an item's word or list number dropped;
@@ -617,7 +624,7 @@ class _Parser:
         status_text = clean_text(get("status"))
         if is_empty(status_text):
             return
-        status = parse_status(status_text)
+        status = parse_status(status_text, self.status_aliases)
         assumed = _STATUS_READINGS.get(fold(status_text))
         if status is None and assumed is not None:
             status = assumed

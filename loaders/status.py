@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from core.access import require_reporter, scope_text
 from core.i18n import Deferred, Text, join_words, quoted_list, t
+from core.organisation import get_county, status_aliases
 from core.register import Region, agreement_for_quarter, region_lookup
 from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
 from core.settings import setting
@@ -252,7 +253,11 @@ class _RowReader:
         # Region, quarter and status repeat on every row; parse each spelling once.
         self._region_of: dict[object, Region | None] = {}
         self._quarter_of: dict[object, str | None] = {}
-        self._status_of: dict[object, str | None] = {}
+        # A status word is read with the county's own words (core.organisation.status_aliases) of
+        # the agreement the row is filed under: "I arbeid" may be on track in one county only.
+        self._status_of: dict[tuple[object, int | None], str | None] = {}
+        self._county_of: dict[tuple[int, str], int | None] = {}
+        self._aliases: dict[int, dict[str, str]] = {}
         self._text_of: dict[object, str | None] = {}
         # Rows with a formula error (#DIV/0!, #N/A …) in a column we read; calamine reads those cells as "".
         self._error_rows = {row for row, column in sheet.errors if column in self._used}
@@ -304,7 +309,7 @@ class _RowReader:
         region = self._region(index, found)
         quarter = self._quarter(index, found)
         code, commitment_id = self._commitment(index, region, quarter, found)
-        status = self._status(index, found)
+        status = self._status(index, found, self._county(region, quarter))
         progress = self._progress(index, found)
         if shown:
             # An error cell reads as blank; say what it shows instead of "missing".
@@ -344,8 +349,10 @@ class _RowReader:
             return None
         region = self._region_of.get(row[columns["region"]])
         quarter = self._quarter_of.get(row[columns["quarter"]]) if "quarter" in columns else self.file_quarter
-        status = self._status_of.get(row[columns["status"]])
-        if region is None or quarter is None or status is None:
+        if region is None or quarter is None:
+            return None
+        status = self._status_of.get((row[columns["status"]], self._county_of.get((region.id, quarter))))
+        if status is None:
             return None
         if self.file_quarter is not None and quarter != self.file_quarter:
             return None
@@ -468,6 +475,11 @@ class _RowReader:
         key = (region.id, quarter)
         if key not in self._codes:
             agreement_id = agreement_for_quarter(self.db, region.id, quarter)
+            self._county_of[key] = (
+                None
+                if agreement_id is None
+                else self.db.execute("SELECT county_id FROM agreements WHERE id = ?", (agreement_id,)).fetchone()[0]
+            )
             self._codes[key] = (
                 None
                 if agreement_id is None
@@ -480,17 +492,32 @@ class _RowReader:
             )
         return self._codes[key]
 
-    def _status(self, index: int, errors: list[CellError]) -> str | None:
+    def _status(self, index: int, errors: list[CellError], county_id: int | None) -> str | None:
         value = self.cell(index, "status")
         if _blank(value):
             errors.append(self.error(index, "status", "loaders.status.status_missing", statuses=Deferred(status_names)))
             return None
-        if value not in self._status_of:
-            self._status_of[value] = parse_status(value)
-        status = self._status_of[value]
+        key = (value, county_id)
+        if key not in self._status_of:
+            self._status_of[key] = parse_status(value, self._county_aliases(county_id))
+        status = self._status_of[key]
         if status is None:
             errors.append(self.error(index, "status", "loaders.status.unknown_status", statuses=Deferred(status_names)))
         return status
+
+    def _county(self, region: Region | None, quarter: str | None) -> int | None:
+        """The county of the agreement a row of this region and quarter is filed under, if any."""
+        if region is None or quarter is None:
+            return None
+        self._codes_for(region, quarter)
+        return self._county_of[region.id, quarter]
+
+    def _county_aliases(self, county_id: int | None) -> dict[str, str]:
+        if county_id is None:
+            return {}
+        if county_id not in self._aliases:
+            self._aliases[county_id] = status_aliases(self.db, get_county(self.db, county_id))
+        return self._aliases[county_id]
 
     def _progress(self, index: int, errors: list[CellError]) -> int | None:
         value = self.cell(index, "progress")

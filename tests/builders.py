@@ -31,6 +31,7 @@ imports another.
 
 from __future__ import annotations
 
+import datetime as dt
 import html.parser
 import io
 import json
@@ -67,6 +68,9 @@ from core.uploads import record_upload
 from core.users import User, add_user, get_user
 
 ROOT = Path(__file__).resolve().parent.parent
+# The day the tests' demo database is built as of (tests/conftest.py demo_template): its reports
+# run to 2026-Q3 whatever day the tests run.
+DEMO_TODAY = dt.date(2026, 11, 30)
 # Every page script but the sign-in page, in the menu's order.
 PAGE_SCRIPTS = (
     "views/oversikt.py",

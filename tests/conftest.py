@@ -26,7 +26,7 @@ import core.users
 from core.db import connect
 from loaders import __main__ as loaders_cli
 from loaders.demo import build as demo
-from tests.builders import build_page_register
+from tests.builders import DEMO_TODAY, build_page_register
 from views import _data as data
 
 # Argon2id at its least cost: the same hashes and checks, in microseconds instead of
@@ -107,12 +107,13 @@ def downloads(monkeypatch):
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, demo.DemoSummary]:
-    """The demo database and the summary of its build, made once per session (per xdist worker).
+    """The demo database and the summary of its build, made once per session (per xdist worker),
+    as built on DEMO_TODAY, so its quarters do not move with the calendar.
 
     Tests read it as it is; a test that writes to it works on a copy (shutil.copyfile).
     """
     path = tmp_path_factory.mktemp("demo") / "dashboard.db"
-    return path, demo.build_demo(path)
+    return path, demo.build_demo(path, today=DEMO_TODAY)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def test_a_commitment_without_them_has_no_such_line(terms):
     assert len(facts) == 2
     assert (
         facts[0]
-        == f"{FOLLO} · avtale 2023-2024 · Kompetanse · Utdanning og kompetanse · <strong>#kompetanseløft</strong>"
+        == f"{FOLLO} · avtale Viken 2023–2024 · Kompetanse · Utdanning og kompetanse · <strong>#kompetanseløft</strong>"
     )
     # The SDG badges follow directly.
     assert facts[1].startswith("Bærekraftsmål: <span")

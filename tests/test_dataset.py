@@ -349,6 +349,8 @@ def test_commitment_story(db):
     build_example(db)
     story = commitment_story(db, 1)
     assert _fields(story) == {
+        "commitment_id": 1,
+        "county": "Viken",
         "region": IOR,
         "code": "1.1",
         "text": "Flere lærlingeplasser",
@@ -359,14 +361,18 @@ def test_commitment_story(db):
         "period": "2022-2023",
         "deadline": "2023-12-31",
         "amount": 500_000,
+        "carried_from": (),
+        "carried_into": (),
+        "ended": None,
     }
+    story_agreement = (1, "Viken", "2022-2023", "1.1")
     pd.testing.assert_frame_equal(
         story.reports,
         frame(
             [
-                ("2023-Q2", "on_track", 20, None, None, None),
-                ("2023-Q3", "on_track", 40, None, None, None),
-                ("2023-Q4", "delayed", 35, "Mangler lærebedrifter", "Kontakte NHO", "Kari Nordmann"),
+                ("2023-Q2", "on_track", 20, None, None, None, *story_agreement),
+                ("2023-Q3", "on_track", 40, None, None, None, *story_agreement),
+                ("2023-Q4", "delayed", 35, "Mangler lærebedrifter", "Kontakte NHO", "Kari Nordmann", *story_agreement),
             ],
             {
                 "quarter": "str",
@@ -375,6 +381,10 @@ def test_commitment_story(db):
                 "comment": "object",
                 "next_step": "object",
                 "owner": "object",
+                "commitment_id": "int64",
+                "county": "object",
+                "period": "str",
+                "code": "str",
             },
         ),
     )
@@ -390,6 +400,8 @@ def test_commitment_story_with_own_goals_and_no_focus_area(db):
     assert commitment_story(db, 2).sdgs == (4, 9)
     story = commitment_story(db, 7)
     assert _fields(story) == {
+        "commitment_id": 7,
+        "county": "Viken",
         "region": FOLLO,
         "code": "1.2",
         "text": "Bestillingstransport i spredtbygde strøk",
@@ -400,6 +412,9 @@ def test_commitment_story_with_own_goals_and_no_focus_area(db):
         "period": "2022-2024",
         "deadline": "løpende",
         "amount": None,
+        "carried_from": (),
+        "carried_into": (),
+        "ended": None,
     }
     assert story.reports["comment"].tolist() == ["Utgår etter vedtak i regionrådet", None, None]
 

@@ -1,4 +1,5 @@
 import contextlib
+import datetime as dt
 import os
 import signal
 import sqlite3
@@ -9,19 +10,32 @@ from pathlib import Path
 import pytest
 
 from core.db import connect
-from core.vocabulary import COUNCIL_AREAS, STATUS_KEYS
+from core.organisation import (
+    council_areas,
+    counties,
+    find_county,
+    former_names,
+    region_county,
+    region_members,
+    status_aliases,
+    successors,
+)
+from core.reference import current_numbers
+from core.register import find_region
+from core.vocabulary import STATUS_KEYS, quarter_end
 from loaders import __main__ as cli
 from loaders.demo import build as demo
 from loaders.demo import data as demo_data
+from tests.builders import DEMO_TODAY
 
 REGION_NAMES = [
-    "Follorådet",
+    "Folloregionen IPR",
     "Gardermoregionen",
     "Indre Østfold regionråd",
     "Kongsbergregionen",
     "Mosseregionen",
-    "Nedre Romerike regionråd",
     "Regionrådet for Hallingdal",
+    "Samarbeidsrådet for Nedre Romerike",
 ]
 
 # Every numbered and lettered item of the signed agreement (loaders/seeds).
@@ -31,10 +45,55 @@ INDRE_OSTFOLD_CODES = [
     "3.1", "3.1.1", "3.1.2", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8",
 ]  # fmt: skip
 
+# The demo built on DEMO_TODAY (2026-11-30) reports up to 2026-Q3: 19 quarters.
+QUARTERS = demo.quarter_range("2022-Q1", "2026-Q3")
+
+COUNTY_REGIONS = {
+    "Akershus fylkeskommune": ["Folloregionen IPR", "Gardermoregionen", "Samarbeidsrådet for Nedre Romerike"],
+    "Buskerud fylkeskommune": ["Kongsbergregionen", "Regionrådet for Hallingdal"],
+    "Viken fylkeskommune": REGION_NAMES,
+    "Østfold fylkeskommune": ["Indre Østfold regionråd", "Mosseregionen"],
+}
+
+# How the 2024–2027 agreements carry the 2022–2023 ones on, where not simply continued.
+NOT_CONTINUED = [
+    ("Folloregionen IPR", "2.1", "2.1.A", "split"),
+    ("Folloregionen IPR", "2.1", "2.1.B", "split"),
+    ("Folloregionen IPR", "3.2", "3.2", "merged"),
+    ("Folloregionen IPR", "3.2.A", "3.2", "merged"),
+    ("Folloregionen IPR", "4.1", None, "ended"),
+    ("Gardermoregionen", "2.3", None, "ended"),
+    ("Indre Østfold regionråd", "1.7", None, "ended"),
+    ("Indre Østfold regionråd", "3.4", "3.4", "merged"),
+    ("Indre Østfold regionråd", "3.5", "3.4", "merged"),
+    ("Kongsbergregionen", "3.2", "3.2", "split"),
+    ("Kongsbergregionen", "3.2", "3.4", "split"),
+    ("Mosseregionen", "3.3", None, "ended"),
+    ("Samarbeidsrådet for Nedre Romerike", "1.2", "1.2", "merged"),
+    ("Samarbeidsrådet for Nedre Romerike", "1.8", "1.2", "merged"),
+]
+
+# Commitments in the new agreements that carry on none of Viken's.
+NEW_COMMITMENTS = [
+    ("Folloregionen IPR", "4.4"),
+    ("Gardermoregionen", "3.4"),
+    ("Indre Østfold regionråd", "1.9"),
+    ("Kongsbergregionen", "2.4"),
+    ("Mosseregionen", "1.4"),
+    ("Regionrådet for Hallingdal", "4.3"),
+    ("Samarbeidsrådet for Nedre Romerike", "1.11"),
+]
+
+REGION_OF_REPORT = (
+    "FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
+    "JOIN agreements a ON a.id = c.agreement_id JOIN regions r ON r.id = a.region_id "
+    "JOIN counties co ON co.id = a.county_id"
+)
+
 
 @pytest.fixture
 def built(demo_template):
-    """The session's demo database (tests/conftest.py), built once and only read here."""
+    """The session's demo database (tests/conftest.py), built on DEMO_TODAY once and only read here."""
     return demo_template
 
 
@@ -60,28 +119,146 @@ def test_summary_counts_what_was_built(built, db):
     assert str(summary).startswith(f"Demodatabasen er bygget i {path}: 7 regioner")
 
 
-def test_regions(db):
+def test_the_last_quarter_is_the_last_complete_one_before_the_build_day():
+    assert demo.last_complete_quarter(dt.date(2026, 11, 30)) == "2026-Q3"
+    assert demo.last_complete_quarter(dt.date(2026, 10, 1)) == "2026-Q3"
+    assert demo.last_complete_quarter(dt.date(2026, 9, 30)) == "2026-Q2"
+    assert demo.last_complete_quarter(dt.date(2025, 1, 1)) == "2024-Q4"
+
+
+def test_counties_viken_split_into_three(db):
+    assert [(c.name, c.number, c.valid_from, c.valid_to) for c in counties(db)] == [
+        ("Akershus fylkeskommune", "32", dt.date(2024, 1, 1), None),
+        ("Buskerud fylkeskommune", "33", dt.date(2024, 1, 1), None),
+        ("Østfold fylkeskommune", "31", dt.date(2024, 1, 1), None),
+        ("Viken fylkeskommune", "30", dt.date(2020, 1, 1), dt.date(2023, 12, 31)),
+    ]
+    viken = find_county(db, "Viken")
+    assert sorted(c.short_name for c in successors(db, viken)) == ["Akershus", "Buskerud", "Østfold"]
+
+
+def test_each_county_has_its_own_units_and_uses_all_of_them(db):
+    assert rows(db, "SELECT count(*) FROM commitments WHERE council_area_id IS NULL") == [(0,)]
+    for county in counties(db):
+        used = rows(
+            db,
+            "SELECT DISTINCT ca.name FROM commitments c JOIN council_areas ca ON ca.id = c.council_area_id "
+            "JOIN agreements a ON a.id = c.agreement_id WHERE a.county_id = ? AND ca.county_id = a.county_id",
+            (county.id,),
+        )
+        assert sorted(name for (name,) in used) == sorted(council_areas(db, county)), county.name
+    assert council_areas(db, find_county(db, "Buskerud")) == [
+        "Regional utvikling",
+        "Samferdsel",
+        "Utdanning",
+        "Stab og kvalitet",
+    ]
+
+
+def test_agreements_by_county_and_period(db):
+    agreements = rows(
+        db,
+        "SELECT co.name, a.period, r.name FROM agreements a JOIN counties co ON co.id = a.county_id "
+        "JOIN regions r ON r.id = a.region_id ORDER BY co.name, r.name",
+    )
+    by_county: dict[tuple[str, str], list[str]] = {}
+    for county, period, region in agreements:
+        by_county.setdefault((county, period), []).append(region)
+    assert by_county == {
+        ("Akershus fylkeskommune", "2024-2027"): COUNTY_REGIONS["Akershus fylkeskommune"],
+        ("Buskerud fylkeskommune", "2024-2027"): COUNTY_REGIONS["Buskerud fylkeskommune"],
+        ("Viken fylkeskommune", "2022-2023"): REGION_NAMES,
+        ("Østfold fylkeskommune", "2024-2027"): COUNTY_REGIONS["Østfold fylkeskommune"],
+    }
+    # Every new agreement succeeds the region's Viken agreement.
+    assert rows(
+        db,
+        "SELECT count(*) FROM agreements a JOIN agreements p ON p.id = a.succeeds_id "
+        "WHERE a.period = '2024-2027' AND p.period = '2022-2023' AND p.region_id = a.region_id",
+    ) == [(7,)]
+
+
+def test_regions_move_to_their_new_county_and_some_are_renamed(db):
     assert [name for (name,) in rows(db, "SELECT name FROM regions ORDER BY name")] == REGION_NAMES
     assert rows(db, "SELECT count(*) FROM regions WHERE short_name IS NULL") == [(0,)]
+    for county, names in COUNTY_REGIONS.items():
+        if county == "Viken fylkeskommune":
+            continue
+        for name in names:
+            region_id = find_region(db, name).id
+            assert region_county(db, region_id, dt.date(2023, 12, 31)).name == "Viken fylkeskommune"
+            assert region_county(db, region_id, dt.date(2024, 1, 1)).name == county
+    follo = find_region(db, "Follorådet")
+    assert follo.name == "Folloregionen IPR"
+    assert former_names(db, follo.id) == [("Follorådet", dt.date(2023, 12, 31))]
+    romerike = find_region(db, "Nedre Romerike regionråd").id
+    assert former_names(db, romerike) == [("Nedre Romerike regionråd", dt.date(2023, 12, 31))]
 
 
-def test_every_commitment_has_a_council_area_and_all_areas_are_used(db):
-    assert rows(db, "SELECT count(*) FROM commitments WHERE council_area_id IS NULL") == [(0,)]
-    used = rows(db, "SELECT DISTINCT ca.name FROM commitments c JOIN council_areas ca ON ca.id = c.council_area_id")
-    assert {name for (name,) in used} == set(COUNCIL_AREAS)
-
-
-def test_indre_ostfold_has_the_seed_agreement(db):
-    codes = rows(
+def test_members_are_renumbered_in_2024_and_kongsberg_has_members_in_telemark(db):
+    for region in demo_data.REGIONS:
+        region_id = find_region(db, region.name).id
+        before = {m.number: m.name for m in region_members(db, region_id, dt.date(2023, 12, 31))}
+        assert before == region.municipalities
+        after = {m.number: m.name for m in region_members(db, region_id, dt.date(2024, 1, 1))}
+        renumbered = {new for old in region.municipalities for new in current_numbers(old, dt.date(2024, 1, 1))}
+        assert sorted(after) == sorted(renumbered | set(region.other_county_members))
+    kongsberg = find_region(db, "Kongsbergregionen").id
+    assert [(m.number, m.name, m.county_number) for m in region_members(db, kongsberg)] == [
+        ("3303", "Kongsberg", "33"),
+        ("3334", "Flesberg", "33"),
+        ("3336", "Rollag", "33"),
+        ("3338", "Nore og Uvdal", "33"),
+        ("4005", "Notodden", "40"),
+        ("4026", "Tinn", "40"),
+    ]
+    # Every municipality has its county: Viken's numbers until 2023, the new counties' and Telemark's after.
+    assert rows(db, "SELECT county_number, count(*) FROM municipalities GROUP BY county_number") == [
+        ("30", 35),
+        ("31", 8),
+        ("32", 17),
+        ("33", 10),
+        ("40", 2),
+    ]
+    # Våler sits in both Indre Østfold regionråd and Mosseregionen, before and after.
+    shared = rows(
         db,
-        "SELECT c.code FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
-        "JOIN regions r ON r.id = a.region_id WHERE r.name = 'Indre Østfold regionråd' ORDER BY c.position",
+        "SELECT m.number, m.name, count(*) FROM region_municipalities rm "
+        "JOIN municipalities m ON m.number = rm.municipality_number "
+        "GROUP BY rm.municipality_number HAVING count(*) > 1",
     )
-    assert [code for (code,) in codes] == INDRE_OSTFOLD_CODES
-    periods = rows(
-        db, "SELECT period FROM agreements a JOIN regions r ON r.id = a.region_id WHERE r.short_name = 'IØR'"
+    # SSB's name tells it from Våler in Innlandet.
+    assert shared == [("3018", "Våler", 2), ("3114", "Våler (Østfold)", 2)]
+
+
+def test_buskerud_has_its_own_status_word(db):
+    assert status_aliases(db, find_county(db, "Buskerud")) == {"i arbeid": "on_track"}
+    assert status_aliases(db, find_county(db, "Akershus")) == {}
+
+
+def test_indre_ostfold_has_the_seed_agreement_carried_on_by_ostfold(db):
+    def codes(period):
+        found = rows(
+            db,
+            "SELECT c.code FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id WHERE r.short_name = 'IØR' AND a.period = ? ORDER BY c.position",
+            (period,),
+        )
+        return [code for (code,) in found]
+
+    assert codes("2022-2023") == INDRE_OSTFOLD_CODES
+    expected = [code for code in INDRE_OSTFOLD_CODES if code not in ("1.7", "3.5")]
+    assert codes("2024-2027") == [*expected[:7], "1.9", *expected[7:]]
+    texts = dict(
+        rows(
+            db,
+            "SELECT a.period, c.text FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id WHERE r.short_name = 'IØR' AND c.code = '1.2'",
+        )
     )
-    assert periods == [("2022-2023",)]
+    # The new county's name stands where Viken's stood.
+    assert texts["2022-2023"].startswith("Videreutvikle Viken fagskole Indre Østfold")
+    assert texts["2024-2027"] == texts["2022-2023"].replace("Viken", "Østfold")
 
 
 def test_the_seed_copy_matches_the_shared_original():
@@ -95,12 +272,26 @@ def test_commitments_per_region_and_codes(db):
     counts = dict(
         rows(
             db,
-            "SELECT r.name, count(*) FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
-            "JOIN regions r ON r.id = a.region_id GROUP BY r.name",
+            "SELECT r.name || ' ' || a.period, count(*) FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id GROUP BY r.name, a.period",
         )
     )
-    assert set(counts) == set(REGION_NAMES)
-    assert all(8 <= count <= 14 for name, count in counts.items() if name != "Indre Østfold regionråd")
+    assert counts == {
+        "Folloregionen IPR 2022-2023": 13,
+        "Folloregionen IPR 2024-2027": 13,
+        "Gardermoregionen 2022-2023": 11,
+        "Gardermoregionen 2024-2027": 11,
+        "Indre Østfold regionråd 2022-2023": 28,
+        "Indre Østfold regionråd 2024-2027": 27,
+        "Kongsbergregionen 2022-2023": 9,
+        "Kongsbergregionen 2024-2027": 11,
+        "Mosseregionen 2022-2023": 9,
+        "Mosseregionen 2024-2027": 9,
+        "Regionrådet for Hallingdal 2022-2023": 12,
+        "Regionrådet for Hallingdal 2024-2027": 13,
+        "Samarbeidsrådet for Nedre Romerike 2022-2023": 14,
+        "Samarbeidsrådet for Nedre Romerike 2024-2027": 14,
+    }
     codes = {code for (code,) in rows(db, "SELECT code FROM commitments")}
     assert "1.10" in codes
     assert any(code.count(".") == 2 and code[-1].isalpha() for code in codes)  # like 2.1.A
@@ -119,33 +310,74 @@ def test_every_region_has_focus_areas_with_hashtags_and_goals(db):
         )
     )
     assert set(per_region) == set(REGION_NAMES)
-    assert min(per_region.values()) >= 2
+    assert min(per_region.values()) >= 4  # two or more in each of the two agreements
 
 
-def test_municipalities(db):
-    types = rows(db, "SELECT DISTINCT typeof(number), length(number) FROM municipalities")
-    assert types == [("text", 4)]
-    assert all(number.startswith("30") for (number,) in rows(db, "SELECT number FROM municipalities"))
-    shared = rows(
+def test_lineage_of_every_kind(db):
+    lineage = rows(
         db,
-        "SELECT m.name, count(*) FROM region_municipalities rm "
-        "JOIN municipalities m ON m.number = rm.municipality_number "
-        "GROUP BY rm.municipality_number HAVING count(*) > 1",
+        "SELECT r.name, p.code, s.code, l.kind FROM commitment_lineage l "
+        "JOIN commitments p ON p.id = l.predecessor_id JOIN agreements a ON a.id = p.agreement_id "
+        "JOIN regions r ON r.id = a.region_id LEFT JOIN commitments s ON s.id = l.successor_id "
+        "ORDER BY r.name, p.code, s.code",
     )
-    assert shared == [("Våler", 2)]
-    assert rows(db, "SELECT count(*) FROM region_municipalities")[0][0] == sum(
-        len(region.municipalities) for region in demo_data.REGIONS
+    assert [row for row in lineage if row[3] != "continued"] == NOT_CONTINUED
+    continued = [row for row in lineage if row[3] == "continued"]
+    assert all(old == new for _, old, new, _ in continued)
+    viken_commitments = rows(
+        db, "SELECT count(*) FROM commitments c JOIN agreements a ON a.id = c.agreement_id WHERE a.period = '2022-2023'"
+    )[0][0]
+    # Every Viken commitment carries on, or is ended, exactly once; the split ones twice.
+    assert len(lineage) == viken_commitments + 2
+    new = rows(
+        db,
+        "SELECT r.name, c.code FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+        "JOIN regions r ON r.id = a.region_id WHERE a.period = '2024-2027' "
+        "AND c.id NOT IN (SELECT successor_id FROM commitment_lineage WHERE successor_id IS NOT NULL) "
+        "ORDER BY r.name, c.code",
     )
+    assert new == NEW_COMMITMENTS
 
 
-def test_status_history(db):
+def test_status_history_runs_to_the_last_complete_quarter(db):
     quarters = [quarter for (quarter,) in rows(db, "SELECT DISTINCT quarter FROM status_reports ORDER BY quarter")]
-    assert len(quarters) >= 8
-    assert quarters == demo.quarter_range(demo.FIRST_QUARTER, demo.LAST_QUARTER)
+    assert quarters == QUARTERS
     assert {status for (status,) in rows(db, "SELECT DISTINCT status FROM status_reports")} == set(STATUS_KEYS)
     assert rows(db, "SELECT count(*) FROM status_reports WHERE progress NOT BETWEEN 0 AND 100") == [(0,)]
     assert rows(db, "SELECT count(*) FROM status_reports WHERE status = 'completed' AND progress != 100") == [(0,)]
     assert rows(db, "SELECT count(*) FROM status_reports WHERE owner IS NULL") == [(0,)]
+
+
+def test_viken_reports_2022_2023_and_the_three_counties_2024_on(db):
+    spans = rows(
+        db, f"SELECT co.name, min(s.quarter), max(s.quarter), count(DISTINCT r.id) {REGION_OF_REPORT} GROUP BY co.name"
+    )
+    assert sorted(spans) == [
+        ("Akershus fylkeskommune", "2024-Q1", "2026-Q3", 3),
+        ("Buskerud fylkeskommune", "2024-Q1", "2026-Q3", 2),
+        ("Viken fylkeskommune", "2022-Q1", "2023-Q4", 7),
+        ("Østfold fylkeskommune", "2024-Q1", "2026-Q3", 2),
+    ]
+    # The responsible people work for the county of the time.
+    owners = dict(rows(db, f"SELECT co.name, group_concat(DISTINCT s.owner) {REGION_OF_REPORT} GROUP BY co.name"))
+    assert "Viken" in owners["Viken fylkeskommune"] and "Akershus" not in owners["Viken fylkeskommune"]
+    assert "Akershus" in owners["Akershus fylkeskommune"] and "Viken" not in owners["Akershus fylkeskommune"]
+
+
+def test_stories_carry_on_across_the_split(db):
+    """A continued commitment's 2024-Q1 report follows on from its 2023-Q4 one."""
+    pairs = rows(
+        db,
+        "SELECT b.status, b.progress, f.status, f.progress FROM commitment_lineage l "
+        "JOIN status_reports b ON b.commitment_id = l.predecessor_id AND b.quarter = '2023-Q4' "
+        "JOIN status_reports f ON f.commitment_id = l.successor_id AND f.quarter = '2024-Q1' "
+        "WHERE l.kind = 'continued'",
+    )
+    assert len(pairs) >= 60
+    for before_status, before, after_status, after in pairs:
+        assert after >= before
+        if before_status in ("completed", "cancelled"):
+            assert after_status == before_status
 
 
 def test_progress_never_goes_backwards(db):
@@ -167,48 +399,75 @@ def test_completed_and_cancelled_stay_so(db):
     assert cancelled == demo.CANCELLED_COMMITMENTS
 
 
-def test_gaps_leave_stale_commitments_and_a_late_region(db):
-    newest_two = demo.quarter_range(demo.FIRST_QUARTER, demo.LAST_QUARTER)[-2:]
+def test_one_region_late_one_silent_and_stale_commitments(db):
+    last = QUARTERS[-1]
     stale = rows(
         db,
-        "SELECT count(*) FROM commitments c WHERE NOT EXISTS (SELECT 1 FROM status_reports s "
+        "SELECT count(*) FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+        "WHERE a.period = '2024-2027' AND NOT EXISTS (SELECT 1 FROM status_reports s "
         "WHERE s.commitment_id = c.id AND s.quarter IN (?, ?))",
-        newest_two,
+        QUARTERS[-2:],
     )[0][0]
     assert stale >= demo.STALE_COMMITMENTS
-    reporting = {
-        name
-        for (name,) in rows(
-            db,
-            "SELECT DISTINCT r.name FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
-            "JOIN agreements a ON a.id = c.agreement_id JOIN regions r ON r.id = a.region_id WHERE s.quarter = ?",
-            (demo.LAST_QUARTER,),
-        )
-    }
-    assert set(REGION_NAMES) - reporting == {demo_data.LATE_REGION}
+    reported = dict(
+        rows(db, f"SELECT r.name, count(*) {REGION_OF_REPORT} WHERE s.quarter = ? GROUP BY r.name", (last,))
+    )
+    assert sorted(reported) == sorted(set(REGION_NAMES) - {"Regionrådet for Hallingdal"})
+    gardermo = find_region(db, demo_data.LATE_REGION).id
+    commitments = rows(
+        db,
+        "SELECT count(*) FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+        "WHERE a.region_id = ? AND a.period = '2024-2027'",
+        (gardermo,),
+    )[0][0]
+    assert demo_data.LATE_REGION == "Gardermoregionen"
+    assert 0 < reported["Gardermoregionen"] <= commitments // 2
+    deadline = (quarter_end(last) + dt.timedelta(days=demo.DEADLINE_DAYS)).isoformat()
+    arrived = dict(rows(db, "SELECT file_name, uploaded_at FROM uploads WHERE quarters = ?", (last,)))
+    assert sorted(name for name, at in arrived.items() if at > deadline) == ["status-gardermoregionen-2026-Q3.xlsx"]
+    assert "status-hallingdal-2026-Q3.xlsx" not in arrived
 
 
 def test_uploads_log_reads_like_real_files(db):
     uploads = rows(db, "SELECT kind, file_name, uploaded_by, uploaded_at, quarters FROM uploads ORDER BY id")
     status = [upload for upload in uploads if upload[0] == "demo"]
-    regions_by_quarter = len(REGION_NAMES) * len(demo.quarter_range(demo.FIRST_QUARTER, demo.LAST_QUARTER)) - 1
-    assert len(status) == regions_by_quarter
+    assert len(status) == len(REGION_NAMES) * len(QUARTERS) - 1
     assert ("demo", "status-follo-2023-Q2.xlsx", "Ole Kristian Strand (ole.kristian.strand)") in [u[:3] for u in status]
     assert all(upload[4] and upload[1].endswith(f"{upload[4]}.xlsx") for upload in status)
+    agreements = sorted(upload[1] for upload in uploads if upload[0] == "agreement")
+    assert len(agreements) == 14 and "partnerskapsavtale-kongsbergregionen-2024-2027.docx" in agreements
     times = [upload[3] for upload in uploads]
     assert times == sorted(times)
-    assert times[0].startswith("2022-") and times[-1].startswith("2024-07")
+    assert times[0].startswith("2022-") and times[-1] < DEMO_TODAY.isoformat()
     assert len({sha for (sha,) in rows(db, "SELECT sha256 FROM uploads")}) == len(uploads)
 
 
-def test_building_twice_gives_identical_reports(built, tmp_path):
-    def reports(path):
+def test_building_twice_on_the_same_day_gives_identical_data(built, tmp_path):
+    def content(path):
         with contextlib.closing(sqlite3.connect(path)) as conn:
-            return conn.execute("SELECT * FROM status_reports ORDER BY id").fetchall()
+            return [
+                conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+                for table in ("status_reports", "commitments", "commitment_lineage", "region_municipalities")
+            ] + [conn.execute("SELECT file_name, uploaded_at FROM uploads ORDER BY id").fetchall()]
 
     again = tmp_path / "again.db"
-    demo.build_demo(again)
-    assert reports(again) == reports(built[0])
+    demo.build_demo(again, today=DEMO_TODAY)
+    assert content(again) == content(built[0])
+
+
+def test_the_demo_built_today_reports_to_the_last_complete_quarter(tmp_path):
+    path = tmp_path / "today.db"
+    demo.build_demo(path)
+    last = demo.last_complete_quarter(dt.date.today())
+    with contextlib.closing(connect(path)) as db:
+        assert rows(db, "SELECT max(quarter) FROM status_reports") == [(last,)]
+        spans = rows(db, f"SELECT co.name, min(s.quarter), max(s.quarter) {REGION_OF_REPORT} GROUP BY co.name")
+    assert sorted(spans) == [
+        ("Akershus fylkeskommune", "2024-Q1", last),
+        ("Buskerud fylkeskommune", "2024-Q1", last),
+        ("Viken fylkeskommune", "2022-Q1", "2023-Q4"),
+        ("Østfold fylkeskommune", "2024-Q1", last),
+    ]
 
 
 def test_existing_database_is_left_alone_without_force(tmp_path):
@@ -256,7 +515,7 @@ def test_a_build_killed_outright_leaves_nothing_behind_once_the_next_build_runs(
             "-c",
             "import os, signal\n"
             "from loaders.demo import build\n"
-            "def die(db, password):\n"
+            "def die(db, *args):\n"
             "    db.execute('CREATE TABLE half (x)')\n"
             "    os.kill(os.getpid(), signal.SIGKILL)\n"
             "build._fill = die\n"

@@ -252,10 +252,11 @@ def test_commitment_page_from_a_link(register):
     line = charts(at)[0]
     assert [point for trace in line["data"] for point in trace.get("y", [])][:2] == [40, 35]
     history = html_tables(at)["history"]
-    assert history.headers == ["Kvartal", "Status", "Fremdrift", "Kommentar", "Neste steg", "Ansvarlig"]
+    assert history.headers == ["Kvartal", "Avtale", "Status", "Fremdrift", "Kommentar", "Neste steg", "Ansvarlig"]
+    # Oldest first: a story read as it happened, across agreements (tests/test_lineage.py).
     assert history.rows == [
-        ["2. kv. 2024", "Forsinket", "35\u00a0%", "Venter på vegvesenet", "Nytt møte", ""],
-        ["1. kv. 2024", "I rute", "40\u00a0%", "", "", ""],
+        ["1. kv. 2024", "Viken 2023–2024 · 1.1", "I rute", "40\u00a0%", "", "", ""],
+        ["2. kv. 2024", "Viken 2023–2024 · 1.1", "Forsinket", "35\u00a0%", "Venter på vegvesenet", "Nytt møte", ""],
     ]
 
 

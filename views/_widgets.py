@@ -21,6 +21,7 @@ from core.analysis import Kpis
 from core.dataset import CommitmentStory
 from core.filters import Filters, link_id, url_params
 from core.i18n import Localised, join_words, t
+from core.lineage import agreement_label
 from core.vocabulary import SDG_BY_NUMBER, amount_text, deadline_text, number_text, quarter_label, status_label
 from outputs.charts import Chart, SdgRow, commitments_text, percent_text, plotly_config, text_colour_on, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
@@ -613,7 +614,7 @@ def story_facts_html(found: CommitmentStory, lang: str) -> str:
         "commitment.facts",
         lang,
         region=found.region,
-        period=found.period,
+        period=agreement_label(found.county, found.period),
         focus_area=found.focus_area or "–",
         council_area=found.council_area or "–",
     )
@@ -634,29 +635,35 @@ def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:
 
 
 def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
-    """A commitment's reports, newest first: quarter, status and progress, then what was written."""
-    newest_first = reports.iloc[::-1]
+    """A commitment's story, oldest first: quarter, the agreement and code it was reported under
+    (a story runs across agreements), status and progress, then what was written."""
+    agreements = [
+        agreement_label(county, period) + f" · {code}"
+        for county, period, code in zip(reports["county"], reports["period"], reports["code"], strict=True)
+    ]
     rows = [
         [
             tables.short_cell(quarter_label(report.quarter, lang)),
+            tables.short_cell(agreement),
             tables.status_cell(report.status, status_label(report.status, lang)),
             tables.progress_cell(report.progress, lang),
             tables.text_cell(report.comment, wide=True),
             tables.text_cell(report.next_step, wide=True),
             tables.text_cell(report.owner),
         ]
-        for report in typed_rows(newest_first, _Report)
+        for report, agreement in zip(typed_rows(reports, _Report), agreements, strict=True)
     ]
-    text = ["quarter", "status", "progress", "comment", "next_step", "owner"]
+    text = ["quarter", "agreement", "status", "progress", "comment", "next_step", "owner"]
     tables.show_table(title, [t(f"col.{column}", lang) for column in text], rows, len(reports), lang, "history")
     shown = pd.DataFrame(
         {
-            "quarter": newest_first["quarter"].map(lambda q: quarter_label(q, lang)),
-            "status": newest_first["status"].map(lambda key: status_label(key, lang)),
-            "progress": newest_first["progress"],
-            "comment": newest_first["comment"],
-            "next_step": newest_first["next_step"],
-            "owner": newest_first["owner"],
+            "quarter": reports["quarter"].map(lambda q: quarter_label(q, lang)),
+            "agreement": agreements,
+            "status": reports["status"].map(lambda key: status_label(key, lang)),
+            "progress": reports["progress"],
+            "comment": reports["comment"],
+            "next_step": reports["next_step"],
+            "owner": reports["owner"],
         }
     )
     _blank_missing(shown, ["quarter", "status", "comment", "next_step", "owner"])

@@ -2,10 +2,13 @@
 
     python -m loaders demo [--db PATH] [--force]
 
-Seven municipal regions of Viken with their agreements and ten quarters of
-status reports (2022-Q1 to 2024-Q2), loaded through the same code as real
-files. The reports come from a seeded random generator, so every build is
-identical. Run it while nothing else has the database open.
+Seven municipal regions with Viken's agreements of 2022–2023, carried on from
+1 January 2024 by Østfold, Akershus and Buskerud with agreements for 2024–2027
+(commitments continued, split, merged, ended and new), and quarterly status
+reports from 2022-Q1 to the last complete quarter before the build day, loaded
+through the same code as real files. The reports come from a seeded random
+generator, so builds on the same day are identical. Run it while nothing else
+has the database open.
 
 Everyone in the demo log has an account: the county's partnership coordinator
 (administrator) and each region's coordinator (reporter for the region), all
@@ -22,6 +25,7 @@ import glob
 import hashlib
 import os
 import random
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,17 +35,34 @@ from sqlite_utils import Database
 from core.access import set_reading_open
 from core.db import connect, database_path, process_alive, write_transaction
 from core.i18n import Localised, t
-from core.register import ensure_region, find_region, save_agreement
+from core.lineage import continue_agreement
+from core.organisation import (
+    COUNTY_SUFFIX,
+    County,
+    ensure_county,
+    find_county,
+    rename_region,
+    set_council_areas,
+    set_region_county,
+    set_region_members,
+    set_status_aliases,
+    set_successors,
+)
+from core.queries import natural_code_key
+from core.reference import current_numbers, municipality_on
+from core.register import Agreement, Commitment, agreement_for, ensure_region, find_region, save_agreement
 from core.reports import Report, save_reports
 from core.uploads import record_upload
-from core.users import User, add_user
-from core.vocabulary import next_quarter
+from core.users import User, add_user, get_user
+from core.vocabulary import next_quarter, previous_quarter, quarter_end, quarter_of_date
 from loaders.agreement import load_agreement, read_agreement
 from loaders.demo import data as demo_data
 
 SEED = 2022
 FIRST_QUARTER = "2022-Q1"
-LAST_QUARTER = "2024-Q2"
+VIKEN_PERIOD = "2022-2023"
+SPLIT_INDEX = 8  # 2024-Q1, the first quarter under the new counties, counted from FIRST_QUARTER
+DEADLINE_DAYS = 30  # status files are due within a month of the quarter's end
 CANCELLED_COMMITMENTS = 2
 STALE_COMMITMENTS = 5  # no report for the last two quarters
 GAP_RATE = 0.03  # reports now and then simply missing
@@ -88,8 +109,10 @@ class DemoSummary(Localised):
         return t("loaders.demo.exists", lang, path=self.path, counts=counts)
 
 
-def build_demo(path: str | os.PathLike | None = None, force: bool = False) -> DemoSummary:
+def build_demo(path: str | os.PathLike | None = None, force: bool = False, today: dt.date | None = None) -> DemoSummary:
     """Build the demo database at ``path``, unless it already has regions and not ``force``.
+
+    The reports run to the last complete quarter before ``today`` (the real today by default).
 
     The database is built in a temporary file next to the target and moved into
     place at the end, so an interrupted build never leaves half a database.
@@ -107,7 +130,7 @@ def build_demo(path: str | os.PathLike | None = None, force: bool = False) -> De
     try:
         password = secrets.token_urlsafe(12)
         with contextlib.closing(connect(temp)) as db:
-            _fill(db, password)
+            _fill(db, password, today or dt.date.today())
             summary = _summary(db, target, built=True, password=password)
         _replace(temp, target)
     except BaseException:
@@ -146,22 +169,52 @@ def _summary(db: Database, path: Path, *, built: bool, password: str | None = No
     )
 
 
-def _fill(db: Database, password: str) -> None:
+def _fill(db: Database, password: str, today: dt.date) -> None:
     rng = random.Random(SEED)
     uploaded_at: dict[int, str] = {}
     with write_transaction(db):
         for region in demo_data.REGIONS:
-            ensure_region(db, region.name, region.short_name, region.municipalities)
+            # Members through the organisation model, which gives each its county by its number.
+            found = ensure_region(db, region.name, region.short_name)
+            set_region_members(db, found.id, region.municipalities)
     admin, coordinators = _accounts(db, password)
     set_reading_open(db, True, user=admin)
-    _save_agreements(db, rng, uploaded_at, admin)
-    _save_status_history(db, rng, uploaded_at, coordinators)
+    viken_agreements = _save_viken_agreements(db, rng, uploaded_at, admin)
+    with write_transaction(db):
+        counties = _reorganise(db)
+    # Read again: an account's regions are by name, and some regions have new names.
+    coordinators = {name: get_user(db, user.username) for name, user in coordinators.items()}
+    successors = {
+        region.name: successor_agreement(region, viken_agreements[region.name], _demo_county(region))
+        for region in demo_data.REGIONS
+    }
+    quarters = quarter_range(FIRST_QUARTER, last_complete_quarter(today))
+    stories = _stories(rng, viken_agreements, successors, len(quarters))
+    # Status files and the 2024 agreements come in interleaved (the 2023-Q4 files arrive while the
+    # new agreements are being signed); they are saved in the order they came.
+    events = [
+        *_status_deliveries(rng, quarters, today),
+        *((at, region, None) for at, region in _new_agreement_dates(rng)),
+    ]
+    for at, region, quarter in sorted(events, key=lambda event: event[0]):
+        upload_id: int | None
+        if quarter is None:
+            upload_id = _save_successor(db, region, successors[region.name], counties[region.county], admin)
+        else:
+            upload_id = _save_status(db, region, quarters, quarter, stories[region.name], coordinators[region.name])
+        if upload_id is not None:
+            uploaded_at[upload_id] = at
     # The loaders stamp uploads with the time of the build; dating them when the
     # files would have come in makes the uploads log read like a real one.
     with write_transaction(db):
         db.conn.executemany(
             "UPDATE uploads SET uploaded_at = ? WHERE id = ?", [(at, id_) for id_, at in uploaded_at.items()]
         )
+
+
+def last_complete_quarter(today: dt.date) -> str:
+    """The last quarter that ended before ``today``: 2026-Q3 for any day of 2026-Q4."""
+    return previous_quarter(quarter_of_date(today))
 
 
 def _accounts(db: Database, password: str) -> tuple[User, dict[str, User]]:
@@ -182,21 +235,26 @@ def account_name(name: str) -> str:
     return ".".join(name.lower().split())
 
 
-def _save_agreements(db: Database, rng: random.Random, uploaded_at: dict[int, str], admin: User) -> None:
+def _save_viken_agreements(
+    db: Database, rng: random.Random, uploaded_at: dict[int, str], admin: User
+) -> dict[str, Agreement]:
+    """Viken's agreements of 2022–2023, each region's with its council areas, as saved."""
     # The agreements were signed and loaded during the first months of 2022, in this order.
     dates = iter(sorted(_timestamp(rng, dt.date(2022, 1, 10), days=70) for _ in demo_data.REGIONS))
     seed = seed_path()
-    loaded = load_agreement(db, seed, region=demo_data.INDRE_OSTFOLD.name, period="2022-2023", user=admin)
+    loaded = load_agreement(db, seed, region=demo_data.INDRE_OSTFOLD.name, period=VIKEN_PERIOD, user=admin)
     uploaded_at[loaded.upload_id] = next(dates)
     # The agreement text does not say which council area follows up each commitment.
-    indre_ostfold = read_agreement(seed, period="2022-2023")
+    indre_ostfold = read_agreement(seed, period=VIKEN_PERIOD)
     for commitment in indre_ostfold.commitments:
         commitment.council_area = council_area_for(commitment.code, demo_data.INDRE_OSTFOLD_COUNCIL_AREAS)
+    saved = {demo_data.INDRE_OSTFOLD.name: indre_ostfold}
     with write_transaction(db):
         save_agreement(db, find_region(db, demo_data.INDRE_OSTFOLD.name), indre_ostfold)
         for region in demo_data.REGIONS:
             if region.agreement is None:
                 continue
+            saved[region.name] = region.agreement
             result = save_agreement(db, find_region(db, region.name), region.agreement)
             file_name = f"partnerskapsavtale-{region.slug}-{region.agreement.period}.docx"
             upload_id = record_upload(
@@ -208,6 +266,7 @@ def _save_agreements(db: Database, rng: random.Random, uploaded_at: dict[int, st
                 added=result.added,
             )
             uploaded_at[upload_id] = next(dates)
+    return saved
 
 
 def seed_path() -> Path:
@@ -225,50 +284,213 @@ def council_area_for(code: str, areas: dict[str, str]) -> str | None:
     return None
 
 
-def _save_status_history(
-    db: Database, rng: random.Random, uploaded_at: dict[int, str], coordinators: dict[str, User]
-) -> None:
-    quarters = quarter_range(FIRST_QUARTER, LAST_QUARTER)
-    commitments = {region.name: _commitments(db, region.name) for region in demo_data.REGIONS}
-    everyone = [(region, *row) for region in demo_data.REGIONS for row in commitments[region.name]]
-    fates = _fates(rng, len(everyone))
-    histories: dict[str, list[list[Report | None]]] = {region.name: [] for region in demo_data.REGIONS}
-    for (region, commitment_id, area), fate in zip(everyone, fates, strict=True):
-        owner = rng.choice(demo_data.OWNERS[area]).format(short=region.short_name)
-        histories[region.name].append(
-            [
-                Report(commitment_id, quarter, *values, owner=owner) if values else None
-                for quarter, values in zip(quarters, _history(rng, fate, area, len(quarters)), strict=True)
-            ]
+def _demo_county(region: demo_data.DemoRegion) -> demo_data.DemoCounty:
+    return next(county for county in demo_data.COUNTIES if county.name == f"{region.county}{COUNTY_SUFFIX}")
+
+
+def _reorganise(db: Database) -> dict[str, County]:
+    """Viken's split on 1 January 2024: the three counties with their units, and the regions
+    moved to them, renamed where they were and with their members' new numbers. By short name."""
+    viken = find_county(db, demo_data.VIKEN)
+    counties = {}
+    for demo_county in demo_data.COUNTIES:
+        county = ensure_county(db, demo_county.name, demo_county.number, demo_data.SPLIT_DAY, None)
+        set_council_areas(db, county, demo_county.units)
+        set_status_aliases(db, county, demo_county.status_aliases)
+        counties[county.short_name] = county
+    set_successors(db, viken, list(counties.values()))
+    day = demo_data.SPLIT_DAY
+    for region in demo_data.REGIONS:
+        region_id = find_region(db, region.name).id
+        set_region_county(db, region_id, counties[region.county], day)
+        if region.new_name:
+            rename_region(db, region_id, region.new_name, day)
+        numbers = [new for old in region.municipalities for new in current_numbers(old, day)]
+        members = [municipality_on(number, day) for number in [*numbers, *region.other_county_members]]
+        set_region_members(
+            db,
+            region_id,
+            {member.number: member.name for member in members if member},
+            day,
+            {member.number: member.county_number for member in members if member},
+        )
+    return counties
+
+
+def successor_agreement(region: demo_data.DemoRegion, viken: Agreement, county: demo_data.DemoCounty) -> Agreement:
+    """The region's 2024–2027 agreement with its new county, made from its Viken agreement as
+    ``region.successor`` says; the county's name where Viken's stood, and the county's units."""
+    spec = region.successor
+    short = county.name.removesuffix(COUNTY_SUFFIX)
+    commitments: dict[str, Commitment] = {}
+    for old in viken.commitments:
+        for code in spec.targets.get(old.code, [old.code]):
+            if code not in commitments:
+                text = spec.texts.get(code) or re.sub(r"\bViken\b", short, old.text)
+                commitments[code] = Commitment(
+                    code, text, code.split(".")[0], county.unit_for[_area(old)], sdgs=old.sdgs
+                )
+    for code, text, area, *sdgs in spec.added:
+        commitments[code] = Commitment(
+            code, text, code.split(".")[0], county.unit_for[area], sdgs=sdgs[0] if sdgs else None
+        )
+    return Agreement(
+        period=demo_data.NEW_PERIOD,
+        title=f"Partnerskapsavtale spesiell del {demo_data.NEW_PERIOD}",
+        focus_areas=viken.focus_areas,
+        commitments=[commitments[code] for code in sorted(commitments, key=natural_code_key)],
+    )
+
+
+def _area(commitment: Commitment) -> str:
+    if commitment.council_area is None:
+        raise ValueError(f"demo commitment {commitment.code} has no council area")
+    return commitment.council_area
+
+
+def _new_agreement_dates(rng: random.Random) -> list[tuple[str, demo_data.DemoRegion]]:
+    # The new counties signed their agreements during the first two months of 2024.
+    return [(_timestamp(rng, dt.date(2024, 1, 8), days=60), region) for region in demo_data.REGIONS]
+
+
+def _save_successor(
+    db: Database, region: demo_data.DemoRegion, agreement: Agreement, county: County, admin: User
+) -> int:
+    """Save the region's 2024–2027 agreement and record how it carries the Viken one on."""
+    with write_transaction(db):
+        found = find_region(db, region.name)
+        result = save_agreement(db, found, agreement, county_id=county.id)
+        old_id = agreement_for(db, found.id, VIKEN_PERIOD)
+        new_id = agreement_for(db, found.id, agreement.period)
+        assert old_id is not None and new_id is not None
+        continue_agreement(db, old_id, new_id, region.successor.targets)
+        file_name = f"partnerskapsavtale-{region.slug}-{agreement.period}.docx"
+        return record_upload(
+            db,
+            kind="agreement",
+            file_name=file_name,
+            sha256=_sha256(file_name),
+            user=admin.signature,
+            added=result.added,
         )
 
-    for index, quarter in enumerate(quarters):
-        # Regions send their files on different days after the quarter; save them in that order.
-        deliveries = sorted(
-            (_timestamp(rng, _quarter_end(quarter) + dt.timedelta(days=5), days=25), region)
-            for region in demo_data.REGIONS
-            if not (quarter == LAST_QUARTER and region.name == demo_data.LATE_REGION)
-        )
-        for at, region in deliveries:
-            reports = [report for history in histories[region.name] if (report := history[index]) is not None]
-            file_name = f"status-{region.slug}-{quarter}.xlsx"
-            result = save_reports(
-                db, reports, kind="demo", file_name=file_name, sha256=_sha256(file_name), user=coordinators[region.name]
+
+@dataclass
+class _Story:
+    """One commitment's work across agreements: the quarters it covers under each code, and its reports."""
+
+    owner: str  # with {county}, filled in with the county of the time
+    codes: list[tuple[range, str, str]]  # (quarter indexes, agreement period, code)
+    history: list[_Quarter | None]
+
+
+def _stories(
+    rng: random.Random, viken: dict[str, Agreement], successors: dict[str, Agreement], count: int
+) -> dict[str, list[_Story]]:
+    """Every region's stories: each Viken commitment carried on (or not) into 2024, and the new ones."""
+    before, after = range(min(SPLIT_INDEX, count)), range(SPLIT_INDEX, count)
+    plans: list[tuple[demo_data.DemoRegion, str, list[tuple[range, str, str]], str | None]] = []
+    for region in demo_data.REGIONS:
+        spec = region.successor
+        targets = {c.code: spec.targets.get(c.code, [c.code]) for c in viken[region.name].commitments}
+        first_source: dict[str, str] = {}
+        for code, new_codes in targets.items():
+            for target in new_codes:
+                first_source.setdefault(target, code)
+        for commitment in viken[region.name].commitments:
+            spans = [(before, VIKEN_PERIOD, commitment.code)]
+            # A merged commitment carries on the story of the first it was merged from.
+            carried = [target for target in targets[commitment.code] if first_source[target] == commitment.code]
+            if carried:
+                spans.append((after, demo_data.NEW_PERIOD, carried[0]))
+            plans.append((region, _area(commitment), spans, None))
+            plans.extend(
+                (region, _area(commitment), [(after, demo_data.NEW_PERIOD, code)], "branch") for code in carried[1:]
             )
-            if result.upload_id is not None:
-                uploaded_at[result.upload_id] = at
+        plans.extend((region, area, [(after, demo_data.NEW_PERIOD, code)], "new") for code, _, area, *_ in spec.added)
+
+    fates = _fates(rng, len(plans))
+    stories: dict[str, list[_Story]] = {region.name: [] for region in demo_data.REGIONS}
+    for (region, area, codes, kind), fate in zip(plans, fates, strict=True):
+        owner = rng.choice(demo_data.OWNERS[area]).replace("{short}", region.short_name)
+        if kind is None and codes[-1][1] == VIKEN_PERIOD:
+            # Ended, or merged into another: it runs to the end of 2023, and an ended one is done by then.
+            history = _history(
+                rng,
+                "completes" if _ended(region, codes[0][2]) else fate,
+                area,
+                count,
+                end=len(before) - 1,
+            )
+        elif kind == "branch":
+            # A split's new part starts where the commitment it was split from stood.
+            parent = stories[region.name][-1].history
+            state = next((values for values in reversed(parent[: len(before)]) if values), None)
+            history = _history(rng, "steady", area, count, begin=SPLIT_INDEX, state=state)
+        elif kind == "new":
+            history = _history(rng, fate, area, count, begin=SPLIT_INDEX)
+        else:
+            history = _history(rng, fate, area, count, done_from=SPLIT_INDEX)
+        stories[region.name].append(_Story(owner, codes, history))
+    return stories
 
 
-def _commitments(db: Database, region: str) -> list[tuple[int, str]]:
-    """(id, council area) of the region's commitments, in agreement order."""
-    # A left join, so a commitment without a council area fails the build loudly.
-    return db.execute(
-        "SELECT c.id, ca.name FROM commitments c "
-        "JOIN agreements a ON a.id = c.agreement_id "
-        "LEFT JOIN council_areas ca ON ca.id = c.council_area_id "
-        "WHERE a.region_id = ? ORDER BY c.position",
-        (find_region(db, region).id,),
-    ).fetchall()
+def _ended(region: demo_data.DemoRegion, code: str) -> bool:
+    return region.successor.targets.get(code) == []
+
+
+def _status_deliveries(
+    rng: random.Random, quarters: list[str], today: dt.date
+) -> list[tuple[str, demo_data.DemoRegion, str]]:
+    """When each region's status file for each quarter came in; none from the silent region for the last one."""
+    deliveries = []
+    for quarter in quarters:
+        for region in demo_data.REGIONS:
+            last = quarter == quarters[-1]
+            if last and region.name == demo_data.SILENT_REGION:
+                continue
+            # The files are due within DEADLINE_DAYS of the quarter's end; the late region's last one was not.
+            late = last and region.name == demo_data.LATE_REGION
+            first_day = quarter_end(quarter) + dt.timedelta(days=DEADLINE_DAYS + 3 if late else 5)
+            # Never later than the day before the build.
+            first_day = min(first_day, today - dt.timedelta(days=1))
+            days = max(1, min(DEADLINE_DAYS - 5, (today - first_day).days))
+            deliveries.append((_timestamp(rng, first_day, days=days), region, quarter))
+    return deliveries
+
+
+def _save_status(
+    db: Database,
+    region: demo_data.DemoRegion,
+    quarters: list[str],
+    quarter: str,
+    stories: list[_Story],
+    coordinator: User,
+) -> int | None:
+    index = quarters.index(quarter)
+    region_id = find_region(db, region.name).id
+    ids = {
+        (period, code): id_
+        for period, code, id_ in db.execute(
+            "SELECT a.period, c.code, c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "WHERE a.region_id = ?",
+            (region_id,),
+        )
+    }
+    county = "Viken" if index < SPLIT_INDEX else region.county
+    reports = [
+        Report(ids[(period, code)], quarter, *values, owner=story.owner.format(county=county))
+        for story in stories
+        if (values := story.history[index]) is not None
+        for indexes, period, code in story.codes
+        if index in indexes
+    ]
+    if quarter == quarters[-1] and region.name == demo_data.LATE_REGION:
+        # The late file covers only part of the region's commitments.
+        reports = reports[: len(reports) // 2]
+    file_name = f"status-{region.slug}-{quarter}.xlsx"
+    result = save_reports(db, reports, kind="demo", file_name=file_name, sha256=_sha256(file_name), user=coordinator)
+    return result.upload_id
 
 
 def _fates(rng: random.Random, count: int) -> list[str]:
@@ -280,21 +502,44 @@ def _fates(rng: random.Random, count: int) -> list[str]:
     return fates
 
 
-def _history(rng: random.Random, fate: str, area: str, count: int) -> list[_Quarter | None]:
-    """(status, progress, comment, next_step) for each of ``count`` quarters, None where nothing was reported."""
-    start = rng.choice((0, 0, 0, 0, 1, 1, 2, 3))
-    done_at = rng.randint(min(start + 3, count - 1), count - 1) if fate == "completes" else None
-    step = 100 / (done_at - start + 1) if done_at is not None else rng.uniform(5, 10)
+def _between(rng: random.Random, low: int, high: int) -> int:
+    """A random index from ``low`` to ``high``; ``low`` when the range is empty (a short history)."""
+    return rng.randint(low, max(low, high))
+
+
+def _history(
+    rng: random.Random,
+    fate: str,
+    area: str,
+    count: int,
+    *,
+    begin: int = 0,
+    end: int | None = None,
+    state: _Quarter | None = None,
+    done_from: int = 0,
+) -> list[_Quarter | None]:
+    """(status, progress, comment, next_step) for each of ``count`` quarters, None where nothing was reported.
+
+    The commitment exists from quarter ``begin`` to ``end`` (the last by default), carrying on from
+    ``state`` where given; it completes or is cancelled no earlier than ``done_from``.
+    """
+    end = count - 1 if end is None else min(end, count - 1)
+    status, progress, said = (state[0], float(state[1] or 0), state[2]) if state else ("not_started", 0.0, None)
+    start = begin + (rng.choice((0, 0, 0, 0, 1, 1, 2, 3)) if status == "not_started" else 0)
+    done_at = _between(rng, min(max(start + 3, done_from), end), end) if fate == "completes" else None
+    step = (100 - progress) / (done_at - start + 1) if done_at is not None else rng.uniform(3, 6)
     delayed = range(0)  # the quarters the work is behind
     if fate == "delayed":
-        delayed_from = rng.randint(start + 1, count - 3)
+        delayed_from = _between(rng, start + 1, end - 2)
         delayed = range(delayed_from, delayed_from + rng.randint(2, 3))
-    cancelled_at = rng.randint(start + 2, count - 2) if fate == "cancelled" else None
-    last = count - 3 if fate == "stale" else count - 1
+    cancelled_at = _between(rng, min(max(start + 2, done_from), end), end - 1) if fate == "cancelled" else None
+    last = end - 2 if fate == "stale" else end
 
     history: list[_Quarter | None] = []
-    status, progress, said = "not_started", 0.0, None
     for index in range(count):
+        if not begin <= index <= end:
+            history.append(None)
+            continue
         previous = status
         if index < start:
             comment = _maybe(rng, demo_data.NOT_STARTED_COMMENTS, 0.5)
@@ -319,7 +564,7 @@ def _history(rng: random.Random, fate: str, area: str, count: int) -> list[_Quar
                     fresh = tuple(phrase for phrase in demo_data.PROGRESS_COMMENTS[area] if phrase != said)
                     comment = _maybe(rng, fresh, 0.75)
         next_step = _maybe(rng, demo_data.NEXT_STEPS[area], 0.6) if status not in ("completed", "cancelled") else None
-        missing = index > last or (0 < index < count - 1 and rng.random() < GAP_RATE)
+        missing = index > last or (begin < index < end and rng.random() < GAP_RATE)
         history.append(None if missing else (status, round(progress), comment, next_step))
         said = comment or said
     return history
@@ -336,11 +581,6 @@ def quarter_range(first: str, last: str) -> list[str]:
     while quarters[-1] != last:
         quarters.append(next_quarter(quarters[-1]))
     return quarters
-
-
-def _quarter_end(quarter: str) -> dt.date:
-    year, q = (int(part) for part in quarter.split("-Q"))
-    return dt.date(year + (q == 4), 1 if q == 4 else 3 * q + 1, 1) - dt.timedelta(days=1)
 
 
 def _timestamp(rng: random.Random, first_day: dt.date, *, days: int) -> str:

@@ -1,16 +1,35 @@
-"""The demo database's content: regions, agreements and the words of status reports.
+"""The demo database's content: counties, regions, agreements and the words of status reports.
 
-Indre Østfold's agreement is the real one (loaders/seeds); the other agreements
-are invented in its style, with themes from Viken's meeting with the municipal
-regions in December 2020. Municipality numbers are the Viken numbers of
-2020–2023 (3001–3054), before Viken was split again in 2024.
+Indre Østfold's 2022–2023 agreement is the real one (loaders/seeds); the other agreements
+are invented in its style, with themes from Viken's meeting with the municipal regions in
+December 2020. Viken was split on 1 January 2024 into Østfold, Akershus and Buskerud, which
+carried the agreements on for 2024–2027: mostly the same commitments, some split, merged,
+ended or new (``Successor``). Municipality numbers are Viken's (30xx) until 2023; the
+builder renumbers the members from 2024 with the shipped SSB data (core.reference).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from core.register import Agreement, Commitment, FocusArea
+
+
+@dataclass(frozen=True)
+class Successor:
+    """How a region's 2024–2027 agreement carries on its 2022–2023 one.
+
+    A code not in ``targets`` carries on under the same code. ``targets`` maps an old code to
+    the new codes that carry it on: none ends it, several split it, and several old codes
+    naming one new code are merged into it. ``texts`` gives new wording by new code;
+    ``added`` are new commitments as (code, text, Viken council area whose words the reports
+    borrow[, SDGs]).
+    """
+
+    targets: dict[str, list[str]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    added: tuple[tuple, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -22,6 +41,11 @@ class DemoRegion:
     municipalities: dict[str, str]
     # None for Indre Østfold, whose agreement is read from the seed text.
     agreement: Agreement | None
+    county: str  # the county that took the region over on 1 January 2024, by short name
+    successor: Successor  # how its 2024–2027 agreement carries the 2022–2023 one on
+    new_name: str | None = None  # what the region is called from 2024, where that changed
+    # Members from 2024 that belong to another county (number in force then → name).
+    other_county_members: dict[str, str] = field(default_factory=dict)
 
 
 def _agreement(period: str, focus_areas: list[FocusArea], commitments: list[tuple]) -> Agreement:
@@ -82,6 +106,22 @@ INDRE_OSTFOLD = DemoRegion(
         # demo has one municipality shared by two regions.
         "3018": "Våler",
     },
+    county="Østfold",
+    successor=Successor(
+        targets={"1.7": [], "3.5": ["3.4"]},
+        texts={
+            "3.4": "Dialog og medvirkning med kollektivaktørene om samordning av buss- og togtilbudet, "
+            "innfartsparkering og kollektivterminalene i Askim og Mysen."
+        },
+        added=(
+            (
+                "1.9",
+                "Et felles tilbud for unge som står utenfor skole og arbeid, sammen med NAV og oppfølgingstjenesten.",
+                UTDANNING,
+                [4, 8],
+            ),
+        ),
+    ),
     agreement=None,
 )
 
@@ -98,8 +138,29 @@ FOLLO = DemoRegion(
         "3023": "Nesodden",
         "3028": "Enebakk",
     },
+    county="Akershus",
+    new_name="Folloregionen IPR",
+    successor=Successor(
+        targets={"2.1": ["2.1.A", "2.1.B"], "3.2.A": ["3.2"], "4.1": []},
+        texts={
+            "2.1.A": "Utarbeide et felles klimaregnskap for Follo-kommunene hvert år, og bruke det i "
+            "kommuneplanarbeidet.",
+            "2.1.B": "Utarbeide felles klimabudsjett med tiltak for transport og bygg, og følge det opp i "
+            "kommunenes økonomiplaner.",
+            "3.2": "Samordne kollektivtilbudet mot knutepunktene Ski, Ås og Drøbak, bedre tverrforbindelsene i "
+            "Follo og gi bestillingstransport der rutetilbudet mangler.",
+        },
+        added=(
+            (
+                "4.4",
+                "Et felles ungdomsråd for Follo som blir hørt i saker om kollektivtilbud, kultur og fritid.",
+                KULTUR,
+                [10, 16],
+            ),
+        ),
+    ),
     agreement=_agreement(
-        "2022-2024",
+        "2022-2023",
         [
             FocusArea("1", "Kompetanse og arbeidsliv", "#kompetanseløft", [4, 8]),
             FocusArea("2", "Klima, areal og natur", "#lavereklimautslipp", [13, 15]),
@@ -193,6 +254,18 @@ MOSSEREGIONEN = DemoRegion(
     slug="mosseregionen",
     coordinator="Silje Andersen",
     municipalities={"3002": "Moss", "3017": "Råde", "3018": "Våler"},
+    county="Østfold",
+    successor=Successor(
+        targets={"3.3": []},
+        added=(
+            (
+                "1.4",
+                "Et felles kunnskapsgrunnlag for grønn industri og logistikk ved Moss havn og på Kambo.",
+                NAERING,
+                [9, 14],
+            ),
+        ),
+    ),
     agreement=_agreement(
         "2022-2023",
         [
@@ -271,8 +344,25 @@ NEDRE_ROMERIKE = DemoRegion(
         "3030": "Lillestrøm",
         "3031": "Nittedal",
     },
+    county="Akershus",
+    new_name="Samarbeidsrådet for Nedre Romerike",
+    successor=Successor(
+        targets={"1.8": ["1.2"]},
+        texts={
+            "1.2": "Felles innsats for at flere fullfører videregående opplæring og for bedre læringsresultater, "
+            "med oppfølgingstjenesten, NAV og kommunene som parter."
+        },
+        added=(
+            (
+                "1.11",
+                "Samarbeid med OsloMet og Ahus om regionens kompetansebehov, særlig i helsefag.",
+                UTDANNING,
+                [3, 4],
+            ),
+        ),
+    ),
     agreement=_agreement(
-        "2022-2024",
+        "2022-2023",
         [
             FocusArea("1", "Oppvekst, utdanning og kompetanse", "#kompetanseløft", [4]),
             FocusArea("2", "Klima og miljø", "#lavereklimautslipp", [13]),
@@ -366,8 +456,20 @@ GARDERMOREGIONEN = DemoRegion(
         "3036": "Nannestad",
         "3037": "Hurdal",
     },
+    county="Akershus",
+    successor=Successor(
+        targets={"2.3": []},
+        added=(
+            (
+                "3.4",
+                "Sammenhengende sykkelveier til Jessheim og Gardermoen, med kommunene og Statens vegvesen.",
+                SAMFERDSEL,
+                [3, 11],
+            ),
+        ),
+    ),
     agreement=_agreement(
-        "2022-2024",
+        "2022-2023",
         [
             FocusArea("1", "Arbeidsplasser og næringsliv", "#arbeidsplassvekst", [8, 9]),
             FocusArea("2", "Areal, klima og natur", "#grønnomstilling", [13, 15]),
@@ -436,8 +538,19 @@ HALLINGDAL = DemoRegion(
         "3043": "Ål",
         "3044": "Hol",
     },
+    county="Buskerud",
+    successor=Successor(
+        added=(
+            (
+                "4.3",
+                "Mobilnett og bredbånd i hele dalen: felles kartlegging av dekningshull og søknader om tilskudd.",
+                FINANS,
+                [9],
+            ),
+        ),
+    ),
     agreement=_agreement(
-        "2022-2024",
+        "2022-2023",
         [
             FocusArea("1", "Reiseliv og verdiskaping", "#arbeidsplassvekst", [8, 12]),
             FocusArea("2", "Kompetanse for fremtidens arbeidsliv", "#kompetanseløft", [4]),
@@ -503,14 +616,33 @@ KONGSBERGREGIONEN = DemoRegion(
     short_name="Kongsberg",
     slug="kongsbergregionen",
     coordinator="Anders Moen",
-    # Notodden and Tinn are members of the council too, but they belong to
-    # Vestfold og Telemark and are not party to an agreement with Viken.
+    # Notodden and Tinn are members of the council too, but they belonged to
+    # Vestfold og Telemark and were not party to an agreement with Viken.
     municipalities={
         "3006": "Kongsberg",
         "3050": "Flesberg",
         "3051": "Rollag",
         "3052": "Nore og Uvdal",
     },
+    county="Buskerud",
+    # Notodden and Tinn sit in the council too; they belong to Telemark and are party to the
+    # agreement with Buskerud from 2024, so the region has members in two counties.
+    other_county_members={"4005": "Notodden", "4026": "Tinn"},
+    successor=Successor(
+        targets={"3.2": ["3.2", "3.4"]},
+        texts={
+            "3.2": "Kollektivtilbud i Numedal tilpasset skoleruter og arbeidsreiser.",
+            "3.4": "Bestillingstransport i Numedal og bussforbindelser mot Notodden, på tvers av fylkesgrensen.",
+        },
+        added=(
+            (
+                "2.4",
+                "Reiseliv og kulturarv langs Numedalslågen og mot Notodden og Tinn, over fylkesgrensen.",
+                KULTUR,
+                [8, 11],
+            ),
+        ),
+    ),
     agreement=_agreement(
         "2022-2023",
         [
@@ -562,18 +694,101 @@ REGIONS: tuple[DemoRegion, ...] = (
     KONGSBERGREGIONEN,
 )
 
-# The region whose status file for the newest quarter has not come in yet.
-LATE_REGION = HALLINGDAL.name
+# The region whose status file for the newest quarter came in after the deadline, and only in
+# part; and the region whose file has not come in at all.
+LATE_REGION = GARDERMOREGIONEN.name
+SILENT_REGION = HALLINGDAL.name
+
+
+@dataclass(frozen=True)
+class DemoCounty:
+    """A county that took over Viken's agreements: its units, and which of them takes over
+    each of Viken's council areas' commitments."""
+
+    name: str
+    number: str
+    units: tuple[str, ...]
+    unit_for: dict[str, str]  # Viken council area → the county's unit
+    status_aliases: dict[str, str] = field(default_factory=dict)  # its own status words → status key
+
+
+# Viken fylkeskommune, 2020–2023; every database has it (core.db migration 7).
+VIKEN = "Viken fylkeskommune"
+SPLIT_DAY = date(2024, 1, 1)
+NEW_PERIOD = "2024-2027"
+
+# The units are modelled on how the three counties were organised before 2020 (their web
+# pages of the time); the 2024 organisation charts were not to be found.
+COUNTIES: tuple[DemoCounty, ...] = (
+    DemoCounty(
+        "Østfold fylkeskommune",
+        "31",
+        ("Samfunnsutvikling", "Samferdsel", "Opplæring og kompetanse", "Organisasjon og økonomi"),
+        {
+            KULTUR: "Samfunnsutvikling",
+            PLAN: "Samfunnsutvikling",
+            NAERING: "Samfunnsutvikling",
+            SAMFERDSEL: "Samferdsel",
+            UTDANNING: "Opplæring og kompetanse",
+            FINANS: "Organisasjon og økonomi",
+            FYLKESRADSLEDER: "Organisasjon og økonomi",
+        },
+    ),
+    DemoCounty(
+        "Akershus fylkeskommune",
+        "32",
+        (
+            "Videregående opplæring",
+            "Samferdsel og transport",
+            "Plan, næring og miljø",
+            "Kultur, frivillighet og folkehelse",
+            "Administrasjon",
+        ),
+        {
+            KULTUR: "Kultur, frivillighet og folkehelse",
+            PLAN: "Plan, næring og miljø",
+            NAERING: "Plan, næring og miljø",
+            SAMFERDSEL: "Samferdsel og transport",
+            UTDANNING: "Videregående opplæring",
+            FINANS: "Administrasjon",
+            FYLKESRADSLEDER: "Administrasjon",
+        },
+    ),
+    DemoCounty(
+        "Buskerud fylkeskommune",
+        "33",
+        ("Regional utvikling", "Samferdsel", "Utdanning", "Stab og kvalitet"),
+        {
+            KULTUR: "Regional utvikling",
+            PLAN: "Regional utvikling",
+            NAERING: "Regional utvikling",
+            SAMFERDSEL: "Samferdsel",
+            UTDANNING: "Utdanning",
+            FINANS: "Stab og kvalitet",
+            FYLKESRADSLEDER: "Stab og kvalitet",
+        },
+        # Buskerud's templates say «I arbeid» where the others say «I rute».
+        {"I arbeid": "on_track"},
+    ),
+)
 
 # Who is named as responsible, by council area; "{short}" is the region's short name.
 OWNERS: dict[str, tuple[str, ...]] = {
-    KULTUR: ("Rådgiver kultur, Viken", "Kulturkoordinator {short}", "Seniorrådgiver mangfold og inkludering, Viken"),
-    PLAN: ("Rådgiver plan og miljø, Viken", "Klimarådgiver {short}", "Folkehelsekoordinator {short}"),
-    SAMFERDSEL: ("Rådgiver samferdsel, Viken", "Trafikksikkerhetskoordinator, Viken", "Mobilitetsrådgiver {short}"),
-    NAERING: ("Næringssjef {short}", "Rådgiver næring, Viken", "Leder etablerertjenesten {short}"),
-    UTDANNING: ("Rådgiver utdanning, Viken", "Fagopplæringssjef, Viken", "Kompetansekoordinator {short}"),
-    FINANS: ("Innkjøpsrådgiver, Viken", "Digitaliseringsleder {short}", "Rådgiver DigiViken"),
-    FYLKESRADSLEDER: ("Rådgiver bærekraft, fylkesrådsleders kontor", "Internasjonal rådgiver, Viken"),
+    KULTUR: (
+        "Rådgiver kultur, {county}",
+        "Kulturkoordinator {short}",
+        "Seniorrådgiver mangfold og inkludering, {county}",
+    ),
+    PLAN: ("Rådgiver plan og miljø, {county}", "Klimarådgiver {short}", "Folkehelsekoordinator {short}"),
+    SAMFERDSEL: (
+        "Rådgiver samferdsel, {county}",
+        "Trafikksikkerhetskoordinator, {county}",
+        "Mobilitetsrådgiver {short}",
+    ),
+    NAERING: ("Næringssjef {short}", "Rådgiver næring, {county}", "Leder etablerertjenesten {short}"),
+    UTDANNING: ("Rådgiver utdanning, {county}", "Fagopplæringssjef, {county}", "Kompetansekoordinator {short}"),
+    FINANS: ("Innkjøpsrådgiver, {county}", "Digitaliseringsleder {short}", "Rådgiver digitalisering, {county}"),
+    FYLKESRADSLEDER: ("Rådgiver bærekraft, {county}", "Internasjonal rådgiver, {county}"),
 }
 
 # What is said about work that is going to plan, by council area.

@@ -50,7 +50,7 @@ VIEWS = (
     View("baerekraftsmal", "baerekraftsmal", "Bærekraftsmål"),
     View("tiltak", "tiltak", "Tiltak"),
     # With something chosen, which is where each page's charts and tables are.
-    View("regioner-follo", "regioner?region=Follor%C3%A5det", "Regioner", subtitle="Follorådet"),
+    View("regioner-follo", "regioner?region=folloregionen-ipr", "Regioner", subtitle="Folloregionen IPR"),
     View("radsomrader-samferdsel", "radsomrader?council=Samferdsel", "Rådsområder", subtitle="Samferdsel"),
     # Picked in the UI, as a person does.
     View(
@@ -67,7 +67,7 @@ VIEWS = (
         "last-opp",
         "last-opp",
         "Last opp",
-        choices=(("Region for malen", "Follorådet"),),
+        choices=(("Region for malen", "Folloregionen IPR"),),
         subtitle="1. Last ned malen",
         signed_in=True,
     ),
@@ -90,8 +90,8 @@ VIEWS = (
     View("organisasjon", "organisasjon", "Organisasjon", subtitle="Last opp organisasjonsfilen", signed_in=True),
 )
 REGION_LABEL = "Region"
-REGION = "Follorådet"
-REGION_SLUG = "folloradet"  # the region in a link
+REGION = "Folloregionen IPR"
+REGION_SLUG = "folloregionen-ipr"  # the region in a link
 REGIONS_PAGE = ("regioner", "Regioner")
 OVERVIEW_PAGE = ("", "Oversikt")
 

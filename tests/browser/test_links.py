@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PUBLIC_PAGES = (
     ("", "Oversikt"),
-    ("regioner?region=folloradet", "Regioner"),
+    ("regioner?region=folloregionen-ipr", "Regioner"),
     ("radsomrader?council=samferdsel", "Rådsområder"),
     ("baerekraftsmal?sdg=11", "Bærekraftsmål"),
     ("tiltak?commitment=1", "Tiltak"),
@@ -54,14 +54,14 @@ def test_the_page_declares_its_language(page: Page, app_url: str) -> None:
 
 
 def test_an_old_link_opens_the_view_and_options_follow_the_language(page: Page, app_url: str) -> None:
-    open_page(page, f"{app_url}/regioner?region=Follorådet&status=Forsinket&lang=English", "Regions")
-    expect(selectbox(page, "Region")).to_have_value("Follorådet")
+    open_page(page, f"{app_url}/regioner?region=Folloregionen IPR&status=Forsinket&lang=English", "Regions")
+    expect(selectbox(page, "Region")).to_have_value("Folloregionen IPR")
     expect(selectbox(page, "Status")).to_have_value("Delayed")
-    assert query(page) == {"region": ["folloradet"], "status": ["delayed"], "lang": ["en"]}
+    assert query(page) == {"region": ["folloregionen-ipr"], "status": ["delayed"], "lang": ["en"]}
     page.get_by_test_id("stSidebar").get_by_text("Norsk", exact=True).click()
     wait_for_app_idle(page, "Regioner")
     expect(selectbox(page, "Status")).to_have_value("Forsinket")
-    assert query(page) == {"region": ["folloradet"], "status": ["delayed"]}
+    assert query(page) == {"region": ["folloregionen-ipr"], "status": ["delayed"]}
     select_option(page, "Status", "I rute")
     assert query(page)["status"] == ["on_track"]
 
@@ -112,10 +112,11 @@ def test_no_request_leaves_the_server_and_stored_markdown_fetches_nothing(
     with listener() as (port, heard):
         image = f"![x](http://127.0.0.1:{port}/x)"
         with contextlib.closing(connect(database)) as db, db.conn:
-            [[region_id]] = db.execute("SELECT id FROM regions WHERE name = 'Follorådet'").fetchall()
+            [[region_id]] = db.execute("SELECT id FROM regions WHERE name = 'Folloregionen IPR'").fetchall()
             db.execute("UPDATE regions SET name = ? WHERE id = ?", (f"Follo {image}", region_id))
             db.execute("UPDATE status_reports SET comment = ?", (f"Kommentar {image}",))
-            db.execute("UPDATE commitments SET text = ? WHERE id = 1", (f"Tiltak {image}",))
+            # Commitment 1 is carried on as 1.1 in a later agreement, whose text its page shows.
+            db.execute("UPDATE commitments SET text = ? WHERE code = '1.1'", (f"Tiltak {image}",))
             db.execute("UPDATE uploads SET file_name = ?", (f"{image}.xlsx",))
         with running_dashboard(database, tmp_path, pytestconfig) as url:
             slug = f"follo-x-http-127-0-0-1-{port}-x"
@@ -142,11 +143,11 @@ def test_no_request_leaves_the_server_and_stored_markdown_fetches_nothing(
 
 def test_the_back_button_returns_to_the_view_before(page: Page, app_url: str) -> None:
     open_page(page, f"{app_url}/regioner", "Regioner")
-    select_option(page, "Region", "Follorådet")
+    select_option(page, "Region", "Folloregionen IPR")
     select_option(page, "Status", "Forsinket")
-    assert query(page) == {"region": ["folloradet"], "status": ["delayed"]}
+    assert query(page) == {"region": ["folloregionen-ipr"], "status": ["delayed"]}
     page.go_back()
     wait_for_app_idle(page, "Regioner")
-    assert query(page) == {"region": ["folloradet"]}
+    assert query(page) == {"region": ["folloregionen-ipr"]}
     expect(selectbox(page, "Status")).to_have_value("")
-    expect(selectbox(page, "Region")).to_have_value("Follorådet")
+    expect(selectbox(page, "Region")).to_have_value("Folloregionen IPR")

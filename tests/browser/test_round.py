@@ -33,7 +33,7 @@ from tests.builders import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-REGION = "Follorådet"
+REGION = "Folloregionen IPR"
 FILE_INPUT = '[data-testid="stFileUploaderDropzoneInput"]'
 METRIC = "stMetric"
 # The PDF is made with Chromium too (kaleido), and the first run of each page is uncached.
@@ -70,8 +70,8 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     page.set_default_timeout(SLOW_MS)
     open_page(page, round_url, "Oversikt")
     before = metric_values(page)
-    # The demo's latest complete quarter: Hallingdal has not reported 2. kv. 2024.
-    expect(page.get_by_text("Utvalg: hele fylket · 1. kv. 2024")).to_be_visible()
+    # The demo's latest complete quarter (tests/builders.py DEMO_TODAY): Hallingdal has not reported 3. kv. 2026.
+    expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2026")).to_be_visible()
 
     # 1. Follo's coordinator signs in (reading is open, writing is not) and downloads the template.
     expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Last opp")).to_have_count(0)
@@ -79,8 +79,8 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     expect(page.get_by_text("Innlogget som Ole Kristian Strand (rapportør)")).to_be_visible()
     nav(page, "Last opp")
     select_option(page, "Region for malen", REGION)
-    template = download(page, f"Last ned mal for {REGION}, 3. kv. 2024", tmp_path)
-    assert template.name == "status-follo-2024-Q3.xlsx"
+    template = download(page, f"Last ned mal for {REGION}, 4. kv. 2026", tmp_path)
+    assert template.name == "status-follo-2026-Q4.xlsx"
 
     # 2. … and fills it in: every commitment completed, the first one delayed.
     book = openpyxl.load_workbook(template)
@@ -99,15 +99,15 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     expect(page.get_by_text("Filen er kontrollert og ikke lagret ennå.")).to_be_visible()
     review = metric_values(page)
     # Against each commitment's latest report. The template carries status, progress and owner
-    # over and leaves comments blank for the new quarter, which is no change: the four completed
+    # over and leaves comments blank for the new quarter, which is no change: the three completed
     # before stay as they were.
     assert (review["Uten tidligere rapport"], review["Endret fra forrige rapport"], review["Som forrige rapport"]) == (
         "0",
-        "9",
-        "4",
+        "10",
+        "3",
     )
     changes = page.locator("#table-upload-changes")
-    expect(changes.locator("tbody tr").first).to_contain_text("Status: Fullført → Forsinket")
+    expect(changes.locator("tbody tr").first).to_contain_text("Status: I rute → Forsinket")
     # Readable at 1400 px: the review's table does not scroll sideways.
     assert changes.evaluate("(box) => box.scrollWidth <= box.clientWidth")
     with whole_page_in_view(page):
@@ -123,13 +123,13 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     # 5. The overview stays on the complete quarter and points to the new one, which can be chosen,
     # marked provisional, with who has reported.
     nav(page, "Oversikt")
-    expect(page.get_by_text("Utvalg: hele fylket · 1. kv. 2024")).to_be_visible()
-    expect(page.get_by_text("Det finnes foreløpige tall for 2. kv. 2024 og 3. kv. 2024")).to_be_visible()
+    expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2026")).to_be_visible()
+    expect(page.get_by_text("Det finnes foreløpige tall for 3. kv. 2026 og 4. kv. 2026")).to_be_visible()
     assert metric_values(page) == before
-    select_option(page, "Kvartal", "3. kv. 2024 (foreløpig)")
-    expect(page.get_by_text("Utvalg: hele fylket · 3. kv. 2024 (foreløpig)")).to_be_visible()
-    expect(page.get_by_text("1 av 7 regioner har rapportert for 3. kv. 2024 (13 av 96 tiltak).")).to_be_visible()
-    assert metric_values(page)["Rapportert"] == "13 av 96"
+    select_option(page, "Kvartal", "4. kv. 2026 (foreløpig)")
+    expect(page.get_by_text("Utvalg: hele fylket · 4. kv. 2026 (foreløpig)")).to_be_visible()
+    expect(page.get_by_text("1 av 7 regioner har rapportert for 4. kv. 2026 (13 av 98 tiltak).")).to_be_visible()
+    assert metric_values(page)["Rapportert"] == "13 av 98"
     page.get_by_role("button", name="Nullstill filtre").click()
     wait_for_app_idle(page)
 
@@ -149,7 +149,7 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     wait_for_app_idle(page)
     expect(page.get_by_text(f"Opplasting {upload_number} er tilbakestilt")).to_be_visible()
     nav(page, "Oversikt")
-    expect(page.get_by_text("Utvalg: hele fylket · 1. kv. 2024")).to_be_visible()
+    expect(page.get_by_text("Utvalg: hele fylket · 2. kv. 2026")).to_be_visible()
     assert metric_values(page) == before
 
     # 7. Leadership exports: Excel, CSV and the PDF brief.
@@ -157,13 +157,13 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     excel = download(page, "Tiltak og status (Excel)", tmp_path)
     sheet = openpyxl.load_workbook(excel).active
     assert sheet["A1"].value == "Tiltak og status"
-    assert sheet["A2"].value.startswith("Utvalg: hele fylket · 1. kv. 2024")
+    assert sheet["A2"].value.startswith("Utvalg: hele fylket · 2. kv. 2026")
     assert [cell.value for cell in sheet[4]][:3] == ["Region", "Nr", "Tiltak"]
-    assert sheet.max_row == 4 + 96
+    assert sheet.max_row == 4 + 98
     text = download(page, "Tiltak og status (CSV)", tmp_path)
     data = text.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))) == 1 + 96
+    assert len(list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))) == 1 + 98
 
     # The brief is made in the run, so a failure can be told on the page; then it is downloaded.
     page.get_by_role("button", name="Møtenotat (PDF)", exact=True).click()
@@ -171,7 +171,7 @@ def test_the_whole_quarterly_round(page: Page, round_url: str, tmp_path: Path) -
     pdf = pypdfium2.PdfDocument(brief)
     # Region names may wrap in a table cell: words, not lines.
     words = " ".join(" ".join(pdf[index].get_textpage().get_text_range().split()) for index in range(len(pdf)))
-    for region in ("Follorådet", "Indre Østfold regionråd", "Regionrådet for Hallingdal"):
+    for region in ("Folloregionen IPR", "Indre Østfold regionråd", "Regionrådet for Hallingdal"):
         assert region in words
     for value in before.values():
         assert value.replace("\u00a0", " ") in words.replace("\u00a0", " "), value

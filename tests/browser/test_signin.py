@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 COOKIE = "partnerskapsmonitor_session"
 EXCEPTION = "stException"
-REGION = "Follorådet"
+REGION = "Folloregionen IPR"
 SIGNED_IN_AS = "Innlogget som"
 
 
@@ -75,7 +75,7 @@ def test_signing_in_from_a_filtered_link_lands_there_signed_in(page: Page, app_u
     expect(page.get_by_role("heading", level=1, name="Oversikt", exact=True)).to_be_visible()
     expect(page.get_by_test_id(EXCEPTION)).to_have_count(0)
     sidebar_says(page, SIGNED_IN_AS)
-    assert query(page).get("region") == ["folloradet"]
+    assert query(page).get("region") == ["folloregionen-ipr"]
     expect(selectbox(page, "Region")).to_have_value(REGION)
 
 

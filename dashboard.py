@@ -24,8 +24,11 @@ PAGES = (
     ("last_opp.py", "page.upload", ":material/upload_file:", "last-opp", "report"),
     ("opplastinger.py", "page.uploads", ":material/history:", "opplastinger", "signed_in"),
     ("avtaler.py", "page.agreements", ":material/description:", "avtaler", "admin"),
+    ("organisasjon.py", "page.organisation", ":material/corporate_fare:", "organisasjon", "admin"),
     ("logg_inn.py", "page.sign_in", ":material/login:", "logg-inn", "nothing"),
 )
+# What a page says to a signed-in visitor it is not for, where the role's own text does not fit.
+REFUSALS = {"organisasjon": "signin.organisation_admins_only"}
 
 
 def in_menu(need: str) -> bool:
@@ -72,4 +75,4 @@ with faults.shown():
             data.catching_up_note(lang)
         navigation.run()
     else:
-        signin.gate(navigation.title, visitor, lang, pages[navigation])
+        signin.gate(navigation.title, visitor, lang, pages[navigation], REFUSALS.get(navigation.url_path))

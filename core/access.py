@@ -2,9 +2,11 @@
 hidden button is never the only guard.
 
 - leser (viewer): reads.
-- rapportør (reporter): also saves status for the regions and council areas the
-  account holds. A row is theirs when they hold its region *or* the council area
-  that follows the commitment up.
+- rapportør (reporter): also saves status for the counties, regions and council
+  areas the account holds. A row is theirs when they hold its region, the council
+  area that follows the commitment up, *or* the county whose agreement it is in
+  (a county's reporter holds its regions' commitments in that county's agreements,
+  not those of the county before it).
 - administrator: everything, including rollback, agreements, the commitment
   register and the reading setting.
 """
@@ -42,18 +44,25 @@ def require_admin(user: User, action: str) -> None:
         raise NotAllowed("core.admins_only", action=Text(action), name=user.name)
 
 
-def holds(user: User, region: str, council_area: str | None) -> bool:
-    """Whether the user may report for a commitment in this region, followed up by this council area."""
+def holds(user: User, region: str, council_area: str | None, county: str | None = None) -> bool:
+    """Whether the user may report for a commitment in this region, followed up by this council area,
+    in an agreement of this county (its full name; None where the caller does not know it)."""
     if user.is_admin:
         return True
     if user.role != "rapportor":
         return False
-    return region in user.regions or (council_area is not None and council_area in user.council_areas)
+    if region in user.regions or (county is not None and county in user.counties):
+        return True
+    if council_area is None:
+        return False
+    if county is not None and user.units:
+        return (county, council_area) in user.units
+    return council_area in user.council_areas
 
 
 def scope_text(user: User, lang: str = "nb") -> str:
-    """What the user reports for, in words: "Follo regionråd og Samferdsel"."""
-    held = [*user.regions, *user.council_areas]
+    """What the user reports for, in words: "Akershus fylkeskommune, Follo regionråd og Samferdsel"."""
+    held = [*user.counties, *user.regions, *user.council_areas]
     return join_words(held, lang) if held else t("core.nothing", lang)
 
 
@@ -74,7 +83,8 @@ def set_reading_open(db: Database, open_: bool, *, user: User) -> None:
 
 def reportable_regions(db: Database, user: User) -> list[str]:
     """The regions the user may report for, by name: every region for an administrator; for a
-    reporter the regions they hold and those with a commitment followed up by a council area they hold."""
+    reporter the regions they hold, those with an agreement of a county they hold and those with a
+    commitment followed up by a council area they hold."""
     if not may_report(user):
         return []
     names = [name for (name,) in db.execute("SELECT name FROM regions ORDER BY name")]
@@ -94,4 +104,36 @@ def reportable_regions(db: Database, user: User) -> list[str]:
         if areas
         else set()
     )
-    return [name for name in names if name in user.regions or name in by_area]
+    counties = list(user.counties)
+    by_county = (
+        {
+            name
+            for (name,) in db.execute(
+                "SELECT DISTINCT r.name FROM agreements g JOIN regions r ON r.id = g.region_id "
+                f"JOIN counties co ON co.id = g.county_id WHERE co.name IN ({', '.join('?' for _ in counties)})",
+                counties,
+            )
+        }
+        if counties
+        else set()
+    )
+    return [name for name in names if name in user.regions or name in by_area or name in by_county]
+
+
+def visible_counties(db: Database, user: User | None) -> tuple[str, ...] | None:
+    """The counties (full names, by name) a user's view is limited to: those they hold, and those of the
+    regions and council areas they hold (a region's counties at any time, so Follo's reporter sees both
+    Viken and Akershus). None when nothing limits it: an administrator, or an account without a scope."""
+    if user is None or user.is_admin or not (user.counties or user.regions or user.council_areas):
+        return None
+    names = set(user.counties) | {county for county, _ in user.units}
+    if user.regions:
+        names.update(
+            name
+            for (name,) in db.execute(
+                "SELECT DISTINCT c.name FROM region_counties rc JOIN counties c ON c.id = rc.county_id "
+                f"JOIN regions r ON r.id = rc.region_id WHERE r.name IN ({', '.join('?' for _ in user.regions)})",
+                user.regions,
+            )
+        )
+    return tuple(sorted(names))

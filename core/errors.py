@@ -114,6 +114,10 @@ class UnknownCouncilArea(MonitorError):
     """A council area name that is not in the register."""
 
 
+class AmbiguousCouncilArea(MonitorError):
+    """A council area name that several counties use, given without its county."""
+
+
 class UnknownUpload(MonitorError):
     """An upload number that is not in the uploads log."""
 

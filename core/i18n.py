@@ -33,6 +33,9 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "outputs.export.sheet.",
     "outputs.template.col.",
     "outputs.catalogue.col.",
+    "outputs.organisation.sheet.",
+    "outputs.organisation.col.",
+    "organisation.col.",
     "core.reason.",
 )
 
@@ -365,6 +368,76 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.rows.other": ("{count} rader.", "{count} rows."),
     # Agreements: views/avtaler.py, views/_agreements.py
     "page.agreements": ("Avtaler", "Agreements"),
+    "page.organisation": ("Organisasjon", "Organisation"),
+    # Organisation: views/organisasjon.py, views/_organisation.py
+    "organisation.intro": (
+        "Fylkeskommunene over tid, enhetene som følger opp tiltakene, regionene med fylkeskommune, tidligere "
+        "navn og medlemmer, og fylkeskommunenes egne statusord. Last ned organisasjonsfilen, endre den i Excel "
+        "og last den opp igjen.",
+        "The counties over time, the units that follow commitments up, the regions with their county, former "
+        "names and members, and the counties' own status words. Download the organisation workbook, change it "
+        "in Excel and upload it again.",
+    ),
+    "organisation.counties_heading": ("Fylkeskommuner", "Counties"),
+    "organisation.units_heading": ("Enheter", "Units"),
+    "organisation.units_help": (
+        "Enhetene hver fylkeskommune følger opp tiltakene med (i Viken: rådsområdene), i fylkeskommunens rekkefølge.",
+        "The units each county follows its commitments up with (in Viken: the council areas), in the county's order.",
+    ),
+    "organisation.regions_heading": ("Regioner", "Regions"),
+    "organisation.status_words_heading": ("Statusord", "Status words"),
+    "organisation.no_status_words": (
+        "Ingen fylkeskommune har egne statusord ennå.",
+        "No county has status words of its own yet.",
+    ),
+    "organisation.col.county": ("Fylkeskommune", "County"),
+    "organisation.col.number": ("Nummer", "Number"),
+    "organisation.col.from": ("Gyldig fra", "Valid from"),
+    "organisation.col.to": ("Gyldig til", "Valid to"),
+    "organisation.col.after": ("Etterfølger av", "Succeeds"),
+    "organisation.col.before": ("Etterfulgt av", "Succeeded by"),
+    "organisation.col.units": ("Enheter", "Units"),
+    "organisation.col.region": ("Region", "Region"),
+    "organisation.col.short_name": ("Kortnavn", "Short name"),
+    "organisation.col.counties": ("Fylkeskommune", "County"),
+    "organisation.col.former": ("Tidligere navn", "Former names"),
+    "organisation.col.members": ("Medlemmer nå", "Members now"),
+    "organisation.col.word": ("Ord", "Word"),
+    "organisation.col.status": ("Status", "Status"),
+    "organisation.col.change": ("Endring", "Change"),
+    "organisation.col.sheet": ("Ark", "Sheet"),
+    "organisation.col.row": ("Rad", "Row"),
+    "organisation.col.error": ("Feil", "Error"),
+    "organisation.col.warning": ("Advarsel", "Warning"),
+    "organisation.open": ("fortsatt", "ongoing"),
+    "organisation.county_from": ("{county} fra {date}", "{county} from {date}"),
+    "organisation.member": ("{number} {name} ({county})", "{number} {name} ({county})"),
+    "organisation.download": ("Last ned organisasjonsfilen (Excel)", "Download the organisation workbook (Excel)"),
+    "organisation.file_name": ("organisasjon.xlsx", "organisation.xlsx"),
+    "organisation.upload_heading": ("Last opp organisasjonsfilen", "Upload the organisation workbook"),
+    "organisation.upload_help": (
+        "Et ark som mangler, endrer ingenting; det et ark nevner, settes slik arket sier. Du ser hva som "
+        "endres før du lagrer.",
+        "A sheet left out changes nothing; what a sheet names is set as the sheet says. You see what "
+        "changes before you save.",
+    ),
+    "organisation.file_label": (
+        "Organisasjonsfil (.xlsx, høyst {limit} MB)",
+        "Organisation workbook (.xlsx, at most {limit} MB)",
+    ),
+    "organisation.reading": ("Leser filen …", "Reading the file …"),
+    "organisation.preview_heading": ("Dette endres", "What changes"),
+    "organisation.errors_heading": ("Feil i filen", "Errors in the file"),
+    "organisation.warnings_heading": ("Advarsler", "Warnings"),
+    "organisation.changes_heading": ("Rader som legges til eller tas bort", "Rows added or removed"),
+    "organisation.added": ("Legges til", "Added"),
+    "organisation.removed": ("Tas bort", "Removed"),
+    "organisation.save": ("Lagre organisasjonen", "Save the organisation"),
+    "organisation.edit_units": ("Endre enhetene her", "Edit the units here"),
+    "organisation.edit_status_words": ("Endre statusordene her", "Edit the status words here"),
+    "organisation.col.unit": ("Enhet", "Unit"),
+    "organisation.save_units": ("Lagre enhetene", "Save the units"),
+    "organisation.save_status_words": ("Lagre statusordene", "Save the status words"),
     "agreements.intro": (
         "Avtalene per region og periode. Last opp en ny eller endret avtale (PDF, Word, tekst eller "
         "handlingsplan i Excel), se hvordan den er forstått og hva som endres, og lagre. Ingenting lagres "
@@ -873,6 +946,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The region {region} belongs to no county. Choose the agreement's county.",
     ),
     "core.unknown_council_area": ("Ukjent rådsområde «{area}».", "Unknown council area “{area}”."),
+    "core.ambiguous_council_area": (
+        "Flere fylkeskommuner har rådsområdet «{area}». Skriv det med fylkeskommunen: {written}.",
+        "Several counties have the council area “{area}”. Write it with the county: {written}.",
+    ),
     "core.no_such_agreement": (
         "{region} har ingen avtale for perioden «{period}». Avtaler: {known}.",
         "{region} has no agreement for the period “{period}”. Agreements: {known}.",
@@ -1017,6 +1094,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "endre hvem som kan lese uten å logge inn",
         "change who can read without signing in",
     ),
+    "core.action.organisation": ("endre organisasjonen", "change the organisation"),
     "core.outside_scope": (
         "{name} rapporterer bare for {scope}; ingenting er lagret.",
         "{name} reports only for {scope}; nothing was saved.",
@@ -1143,6 +1221,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.template.sheet": ("Status", "Status"),
     "outputs.template.guide_sheet": ("Veiledning", "Guide"),
     # The catalogue workbook of an agreement (outputs/catalogue.py): each header is one loaders/catalogue.py reads.
+    # The organisation workbook: outputs/organisation.py writes it, loaders/organisation.py reads it.
+    "outputs.organisation.sheet.counties": ("Fylkeskommuner", "Counties"),
+    "outputs.organisation.sheet.units": ("Enheter", "Units"),
+    "outputs.organisation.sheet.regions": ("Regioner", "Regions"),
+    "outputs.organisation.sheet.members": ("Medlemmer", "Members"),
+    "outputs.organisation.sheet.status_words": ("Statusord", "Status words"),
+    "outputs.organisation.col.counties.name": ("Navn", "Name"),
+    "outputs.organisation.col.counties.number": ("Nummer", "Number"),
+    "outputs.organisation.col.counties.valid_from": ("Gyldig fra", "Valid from"),
+    "outputs.organisation.col.counties.valid_to": ("Gyldig til", "Valid to"),
+    "outputs.organisation.col.counties.predecessors": ("Etterfølger av", "Succeeds"),
+    "outputs.organisation.col.units.county": ("Fylkeskommune", "County"),
+    "outputs.organisation.col.units.unit": ("Enhet", "Unit"),
+    "outputs.organisation.col.regions.region": ("Region", "Region"),
+    "outputs.organisation.col.regions.short_name": ("Kortnavn", "Short name"),
+    "outputs.organisation.col.regions.county": ("Fylkeskommune", "County"),
+    "outputs.organisation.col.regions.valid_from": ("Fra", "From"),
+    "outputs.organisation.col.regions.former_names": ("Tidligere navn", "Former names"),
+    "outputs.organisation.col.members.region": ("Region", "Region"),
+    "outputs.organisation.col.members.number": ("Kommunenummer", "Municipality number"),
+    "outputs.organisation.col.members.municipality": ("Kommune", "Municipality"),
+    "outputs.organisation.col.members.valid_from": ("Fra", "From"),
+    "outputs.organisation.col.members.valid_to": ("Til", "To"),
+    "outputs.organisation.col.status_words.county": ("Fylkeskommune", "County"),
+    "outputs.organisation.col.status_words.word": ("Ord", "Word"),
+    "outputs.organisation.col.status_words.status": ("Status", "Status"),
+    "outputs.organisation.former_name": ("{name} (til {date})", "{name} (until {date})"),
+    "outputs.organisation.note": (
+        "Last opp filen på siden {page} etter å ha endret den. Et ark som mangler, endrer ingenting; "
+        "det et ark nevner, settes slik arket sier.",
+        "Upload the file on the page {page} after changing it. A sheet left out changes nothing; what a "
+        "sheet names is set as the sheet says.",
+    ),
     "outputs.catalogue.sheet": ("Tiltak", "Commitments"),
     "outputs.catalogue.title": ("Tiltakskatalog", "Commitment catalogue"),
     "outputs.catalogue.note": (
@@ -1405,6 +1516,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "signin.admins_only": (
         "Bare administratorer kan se og laste opp avtaler. Logg inn med en slik konto.",
         "Only administrators can see and upload agreements. Sign in with such an account.",
+    ),
+    "signin.organisation_admins_only": (
+        "Bare administratorer kan se og endre organisasjonen. Logg inn med en slik konto.",
+        "Only administrators can see and change the organisation. Sign in with such an account.",
     ),
     "signin.signed_in_only": ("Logg inn for å se opplastingene.", "Sign in to see the uploads."),
     "signin.page_needs_sign_in": ("Logg inn for å se denne siden.", "Sign in to see this page."),
@@ -2139,6 +2254,101 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Could not find the headers in the sheet “{sheet}” among the first {rows} rows. "
         "The sheet must have the columns Region, Nr and Tiltak (or Region, Code and Commitment).",
     ),
+    # The organisation workbook: loaders/organisation.py
+    "loaders.organisation.no_sheet": (
+        "Filen har ingen av arkene i organisasjonsfilen ({sheets}), eller de mangler overskriftene sine.",
+        "The file has none of the organisation workbook's sheets ({sheets}), or they lack their headers.",
+    ),
+    "loaders.organisation.rejected": (
+        "Organisasjonsfilen er ikke lagret; ingenting er endret. Antall feil: {count}.",
+        "The organisation workbook was not saved; nothing changed. Errors: {count}.",
+    ),
+    "loaders.organisation.saved": (
+        "Organisasjonen er lagret. Rader lagt til: {added}, tatt bort: {removed}.",
+        "The organisation has been saved. Rows added: {added}, removed: {removed}.",
+    ),
+    "loaders.organisation.dry_run": (
+        "Prøvekjøring, ingenting er lagret. Ved lagring legges rader til: {added}, tas bort: {removed}.",
+        "Dry run, nothing saved. Saving would add rows: {added}, remove: {removed}.",
+    ),
+    "loaders.organisation.unchanged": (
+        "Ingen endringer: organisasjonen er allerede slik filen sier.",
+        "No changes: the organisation is already as the file says.",
+    ),
+    "loaders.organisation.blank": ("verdien mangler.", "the value is missing."),
+    "loaders.organisation.names_twice": (
+        "Ingenting er lagret: {names} står to ganger.",
+        "Nothing was saved: {names} is listed twice.",
+    ),
+    "loaders.organisation.bad_date": (
+        "ukjent dato. Skriv datoen som 01.01.2024 eller 2024-01-01.",
+        "not a date. Write the date as 01.01.2024 or 2024-01-01.",
+    ),
+    "loaders.organisation.bad_county_number": (
+        "et fylkesnummer har to sifre, for eksempel 31.",
+        "a county number has two digits, e.g. 31.",
+    ),
+    "loaders.organisation.county_twice": (
+        "fylkeskommunen står her for andre gang.",
+        "the county is listed here a second time.",
+    ),
+    "loaders.organisation.ends_before_start": ("sluttdatoen er før startdatoen.", "the end is before the start."),
+    "loaders.organisation.unknown_county": (
+        "ukjent fylkeskommune. Kjente fylkeskommuner: {known}.",
+        "unknown county. Known counties: {known}.",
+    ),
+    "loaders.organisation.own_predecessor": (
+        "en fylkeskommune kan ikke etterfølge seg selv.",
+        "a county cannot succeed itself.",
+    ),
+    "loaders.organisation.unit_twice": (
+        "enheten står allerede for {county}.",
+        "the unit is already listed for {county}.",
+    ),
+    "loaders.organisation.short_name_taken": (
+        "kortnavnet brukes av en annen region.",
+        "another region has this short name.",
+    ),
+    "loaders.organisation.region_span_twice": (
+        "{region} har allerede en rad med denne «Fra»-datoen. Én rad per fylkeskommune regionen har hatt.",
+        "{region} already has a row with this “From” date. One row per county the region has had.",
+    ),
+    "loaders.organisation.bad_former_name": (
+        "«{part}» har ingen dato etter «til». Skriv for eksempel «Follorådet (til 31.12.2023)».",
+        "“{part}” has no date after “until”. Write e.g. “Follorådet (until 31.12.2023)”.",
+    ),
+    "loaders.organisation.unknown_region": (
+        "regionen står verken i arket «Regioner» eller i registeret.",
+        "the region is neither in the sheet “Regions” nor in the register.",
+    ),
+    "loaders.organisation.bad_municipality_number": (
+        "et kommunenummer har fire sifre, for eksempel 3118.",
+        "a municipality number has four digits, e.g. 3118.",
+    ),
+    "loaders.organisation.unknown_municipality": (
+        "ukjent kommunenummer: SSBs kommuneliste har det ikke.",
+        "unknown municipality number: SSB's list of municipalities does not have it.",
+    ),
+    "loaders.organisation.member_twice": (
+        "kommunen står allerede som medlem av {region}.",
+        "the municipality is already listed as a member of {region}.",
+    ),
+    "loaders.organisation.renumbered": (
+        "nummeret gjaldt ikke {day}; da var det {numbers}. Skriv det nye nummeret med «Fra» {day}.",
+        "the number was not in force on {day}; by then it was {numbers}. Write the new number from {day}.",
+    ),
+    "loaders.organisation.not_in_force": (
+        "nummeret gjaldt ikke {day} etter SSBs kommuneliste.",
+        "the number was not in force on {day} according to SSB's list of municipalities.",
+    ),
+    "loaders.organisation.unknown_status": (
+        "ukjent status. Velg en av: {allowed}.",
+        "unknown status. Choose one of: {allowed}.",
+    ),
+    "loaders.organisation.word_twice": (
+        "ordet står allerede for {county}.",
+        "the word is already listed for {county}.",
+    ),
     "loaders.catalogue.empty": (
         "Arket «{sheet}» har ingen tiltak under overskriftsraden.",
         "The sheet “{sheet}” has no commitments below the header row.",
@@ -2264,6 +2474,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The users are listed by “python -m loaders user list”.",
     ),
     "cli.warning": ("Advarsel: {warning}", "Warning: {warning}"),
+    "cli.organisation.added": ("+ {sheet}: {row}", "+ {sheet}: {row}"),
+    "cli.organisation.removed": ("− {sheet}: {row}", "− {sheet}: {row}"),
     "cli.agreement.heading": (
         "Avtale {period} for {region} fra «{file}»: {areas}, {commitments}.",
         "Agreement {period} for {region} from “{file}”: {areas}, {commitments}.",

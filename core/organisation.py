@@ -21,8 +21,8 @@ from sqlite_utils import Database
 
 from core.db import inserted_id
 from core.errors import UnknownCounty
-from core.i18n import Text
-from core.vocabulary import STATUS_KEYS, clean_text, fold
+from core.i18n import Text, t
+from core.vocabulary import STATUS_KEYS, clean_text, fold, status_label
 
 COUNTY_SUFFIX = " fylkeskommune"
 
@@ -130,6 +130,20 @@ def set_successors(db: Database, predecessor: County, successors: Sequence[Count
     )
 
 
+def set_predecessors(db: Database, county: County, predecessors: Sequence[County]) -> None:
+    """Record that ``county`` took over from exactly ``predecessors`` (Østfold from Viken)."""
+    stored = db.execute(
+        "SELECT predecessor_id FROM county_successions WHERE successor_id = ? ORDER BY predecessor_id", (county.id,)
+    ).fetchall()
+    if stored == sorted((p.id,) for p in predecessors):
+        return
+    db.conn.execute("DELETE FROM county_successions WHERE successor_id = ?", (county.id,))
+    db.conn.executemany(
+        "INSERT INTO county_successions (predecessor_id, successor_id) VALUES (?, ?)",
+        [(predecessor.id, county.id) for predecessor in predecessors],
+    )
+
+
 def successors(db: Database, county: County) -> list[County]:
     return [
         get_county(db, row[0])
@@ -153,12 +167,13 @@ def counties_on(db: Database, day: dt.date) -> list[County]:
 
 
 def council_areas(db: Database, county: County, *, include_inactive: bool = False) -> list[str]:
-    """The county's units, in the order the county lists them."""
+    """The county's units, in the order the county lists them; inactive ones, when asked for, after them."""
     condition = "" if include_inactive else "AND active = 1"
     return [
         name
         for (name,) in db.execute(
-            f"SELECT name FROM council_areas WHERE county_id = ? {condition} ORDER BY position, id", (county.id,)
+            f"SELECT name FROM council_areas WHERE county_id = ? {condition} ORDER BY active DESC, position, id",
+            (county.id,),
         )
     ]
 
@@ -357,3 +372,161 @@ def set_status_aliases(db: Database, county: County, aliases: Mapping[str, str])
         "INSERT INTO status_aliases (county_id, alias, status) VALUES (?, ?, ?)",
         [(county.id, fold(alias), status) for alias, status in aliases.items()],
     )
+
+
+# The whole organisation at once: what the organisation workbook holds (loaders/organisation.py reads
+# it, outputs/organisation.py writes it) and what the Organisasjon page shows.
+
+
+def region_counties(db: Database, region_id: int) -> list[tuple[County, dt.date | None, dt.date | None]]:
+    """The region's counties over time, (county, first day, last day), earliest first."""
+    rows = db.execute(
+        "SELECT county_id, valid_from, valid_to FROM region_counties WHERE region_id = ? "
+        "ORDER BY coalesce(valid_from, '')",
+        (region_id,),
+    ).fetchall()
+    return [(get_county(db, county_id), _date(start), _date(end)) for county_id, start, end in rows]
+
+
+def set_region_counties(db: Database, region_id: int, spans: Sequence[tuple[County, dt.date | None]]) -> None:
+    """Make ``spans`` (county, first day; None for "always") the region's whole history of counties:
+    each span ends the day before the next begins. The same history again changes nothing."""
+    ordered = sorted(spans, key=lambda span: span[1] or dt.date.min)
+    starts = [start for _, start in ordered[1:]]
+    wanted = [
+        (county.id, _iso(start), _iso(following - dt.timedelta(days=1)) if following else None)
+        for (county, start), following in zip(ordered, [*starts, None], strict=True)
+    ]
+    if [(county.id, _iso(start), _iso(end)) for county, start, end in region_counties(db, region_id)] == wanted:
+        return
+    db.conn.execute("DELETE FROM region_counties WHERE region_id = ?", (region_id,))
+    db.conn.executemany(
+        "INSERT INTO region_counties (region_id, county_id, valid_from, valid_to) VALUES (?, ?, ?, ?)",
+        [(region_id, *span) for span in wanted],
+    )
+
+
+def set_region_names(
+    db: Database, region_id: int, name: str, short_name: str | None, former: Mapping[str, dt.date | None]
+) -> None:
+    """The region's name and short name now, and exactly ``former`` (name → last day used) before."""
+    name, short_name = clean_text(name), clean_text(short_name) or None
+    if db.execute("SELECT name, short_name FROM regions WHERE id = ?", (region_id,)).fetchone() != (name, short_name):
+        db.conn.execute("UPDATE regions SET name = ?, short_name = ? WHERE id = ?", (name, short_name, region_id))
+    wanted = sorted((clean_text(former_name), _iso(day)) for former_name, day in former.items())
+    stored = sorted(db.execute("SELECT name, valid_to FROM region_names WHERE region_id = ?", (region_id,)).fetchall())
+    if stored != wanted:
+        db.conn.execute("DELETE FROM region_names WHERE region_id = ?", (region_id,))
+        db.conn.executemany(
+            "INSERT INTO region_names (region_id, name, valid_to) VALUES (?, ?, ?)",
+            [(region_id, *row) for row in wanted],
+        )
+
+
+def all_region_members(db: Database, region_id: int) -> list[Member]:
+    """Every membership the region has had, by municipality number."""
+    rows = db.execute(
+        "SELECT m.number, m.name, m.county_number, rm.valid_from, rm.valid_to FROM region_municipalities rm "
+        "JOIN municipalities m ON m.number = rm.municipality_number WHERE rm.region_id = ? "
+        "ORDER BY coalesce(rm.valid_from, ''), m.number",
+        (region_id,),
+    ).fetchall()
+    return [Member(number, name, county, _date(start), _date(end)) for number, name, county, start, end in rows]
+
+
+def set_region_membership(db: Database, region_id: int, members: Sequence[Member]) -> None:
+    """Make ``members`` the region's whole history of members (a number once; the same again changes nothing)."""
+    for member in members:
+        if db.execute(
+            "SELECT name, county_number FROM municipalities WHERE number = ?", (member.number,)
+        ).fetchone() != (member.name, member.county_number):
+            db.conn.execute(
+                "INSERT INTO municipalities (number, name, county_number) VALUES (?, ?, ?) "
+                "ON CONFLICT (number) DO UPDATE SET name = excluded.name, county_number = excluded.county_number",
+                (member.number, member.name, member.county_number),
+            )
+    if sorted(all_region_members(db, region_id), key=lambda m: m.number) == sorted(members, key=lambda m: m.number):
+        return
+    db.conn.execute("DELETE FROM region_municipalities WHERE region_id = ?", (region_id,))
+    db.conn.executemany(
+        "INSERT INTO region_municipalities (region_id, municipality_number, valid_from, valid_to) VALUES (?, ?, ?, ?)",
+        [(region_id, member.number, _iso(member.valid_from), _iso(member.valid_to)) for member in members],
+    )
+
+
+# What the organisation workbook's sheets hold, row by row: names as stored, dates as dates.
+SHEETS = ("counties", "units", "regions", "members", "status_words")
+# Each sheet's columns in order (loaders/organisation.py reads them by these names).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "counties": ("name", "number", "valid_from", "valid_to", "predecessors"),
+    "units": ("county", "unit"),
+    "regions": ("region", "short_name", "county", "valid_from", "former_names"),
+    "members": ("region", "number", "municipality", "valid_from", "valid_to"),
+    "status_words": ("county", "word", "status"),
+}
+
+
+@dataclass(frozen=True)
+class OrganisationRows:
+    """The organisation as the workbook's rows (see loaders/organisation.py for the columns)."""
+
+    # (name, number, valid from, valid to, predecessors' names)
+    counties: list[tuple[str, str | None, dt.date | None, dt.date | None, tuple[str, ...]]]
+    units: list[tuple[str, str]]  # (county, unit), each county's active units in order
+    # (region, short name, county, from, former names with their last day); a row per county the region had
+    regions: list[tuple[str, str | None, str, dt.date | None, tuple[tuple[str, dt.date | None], ...]]]
+    members: list[tuple[str, str, str, dt.date | None, dt.date | None]]  # (region, number, name, from, to)
+    status_words: list[tuple[str, str, str]]  # (county, word as stored, folded; status key)
+
+
+def organisation_rows(db: Database) -> OrganisationRows:
+    """Everything the organisation workbook holds, in the order it is written."""
+    every = counties(db)
+    region_rows: list[tuple[str, str | None, str, dt.date | None, tuple[tuple[str, dt.date | None], ...]]] = []
+    member_rows: list[tuple[str, str, str, dt.date | None, dt.date | None]] = []
+    for region_id, name, short_name in db.execute("SELECT id, name, short_name FROM regions ORDER BY name"):
+        former = tuple(sorted(former_names(db, region_id), key=lambda item: (item[1] or dt.date.min, item[0])))
+        for index, (county, start, _) in enumerate(region_counties(db, region_id)):
+            region_rows.append(
+                (name, short_name if index == 0 else None, county.name, start, former if index == 0 else ())
+            )
+        member_rows.extend(
+            (name, member.number, member.name, member.valid_from, member.valid_to)
+            for member in all_region_members(db, region_id)
+        )
+    return OrganisationRows(
+        counties=[
+            (
+                county.name,
+                county.number,
+                county.valid_from,
+                county.valid_to,
+                tuple(p.name for p in predecessors(db, county)),
+            )
+            for county in every
+        ],
+        units=[(county.name, unit) for county in every for unit in council_areas(db, county)],
+        regions=region_rows,
+        members=member_rows,
+        status_words=[
+            (county.name, alias, status)
+            for county in every
+            for alias, status in sorted(status_aliases(db, county).items())
+        ],
+    )
+
+
+def sheet_cells(kind: str, row: tuple, lang: str = "nb") -> list[object]:
+    """A row of OrganisationRows as the workbook's cells: a status in words, a county's predecessors
+    and a region's former names as one text («Follorådet (til 31.12.2023)»), dates as dates."""
+    if kind == "counties":
+        return [*row[:4], "; ".join(row[4]) or None]
+    if kind == "regions":
+        former = [
+            t("outputs.organisation.former_name", lang, name=name, date=f"{day:%d.%m.%Y}") if day else name
+            for name, day in row[4]
+        ]
+        return [*row[:4], "; ".join(former) or None]
+    if kind == "status_words":
+        return [row[0], row[1], status_label(row[2], lang)]
+    return list(row)

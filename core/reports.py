@@ -145,19 +145,19 @@ def outside_scope(db: Database, rows: list[ReportRow], user: User) -> list[tuple
     ]
 
 
-def commitment_scopes(db: Database, commitment_ids: set[int]) -> dict[int, tuple[str, str | None]]:
-    """(region, council area) of each commitment."""
+def commitment_scopes(db: Database, commitment_ids: set[int]) -> dict[int, tuple[str, str | None, str | None]]:
+    """(region, council area, the agreement's county) of each commitment."""
     ids = sorted(commitment_ids)
-    found: dict[int, tuple[str, str | None]] = {}
+    found: dict[int, tuple[str, str | None, str | None]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for commitment_id, region, area in db.execute(
-            "SELECT c.id, r.name, a.name FROM commitments c JOIN agreements g ON g.id = c.agreement_id "
+        for commitment_id, region, area, county in db.execute(
+            "SELECT c.id, r.name, a.name, co.name FROM commitments c JOIN agreements g ON g.id = c.agreement_id "
             "JOIN regions r ON r.id = g.region_id LEFT JOIN council_areas a ON a.id = c.council_area_id "
-            f"WHERE c.id IN ({', '.join('?' for _ in chunk)})",
+            f"LEFT JOIN counties co ON co.id = g.county_id WHERE c.id IN ({', '.join('?' for _ in chunk)})",
             chunk,
         ):
-            found[commitment_id] = (region, area)
+            found[commitment_id] = (region, area, county)
     return found
 
 

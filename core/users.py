@@ -1,4 +1,4 @@
-"""Local accounts: roles, the regions and council areas a reporter holds, passwords, sign-in.
+"""Local accounts: roles, the counties, regions and council areas a reporter holds, passwords, sign-in.
 
 Passwords are hashed with Argon2id (argon2-cffi, salted per hash) and never
 stored, logged or returned in clear. After a few failed sign-ins a name is
@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from core.db import inserted_id, write_transaction
 from core.errors import (
+    AmbiguousCouncilArea,
     InvalidRole,
     SignInFailed,
     SignInLocked,
@@ -30,7 +31,8 @@ from core.errors import (
     WeakPassword,
 )
 from core.i18n import t
-from core.register import council_area_ids, find_region
+from core.organisation import COUNTY_SUFFIX, find_county
+from core.register import find_region
 from core.sessions import end_account_sessions
 from core.settings import setting
 from core.vocabulary import clean_text, fold
@@ -64,6 +66,9 @@ class User:
     role: str
     regions: tuple[str, ...] = ()
     council_areas: tuple[str, ...] = ()
+    counties: tuple[str, ...] = ()  # full names: "Akershus fylkeskommune"
+    # (county, unit) of each council area held: a unit's name is unique within its county only.
+    units: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_admin(self) -> bool:
@@ -98,8 +103,12 @@ def add_user(
     email: str | None = None,
     regions: tuple[str, ...] = (),
     council_areas: tuple[str, ...] = (),
+    counties: tuple[str, ...] = (),
 ) -> User:
     """Create an account; a user without a password can only sign in through OIDC (by e-mail).
+
+    ``counties`` are names, short names or numbers ("Akershus", "32"); a council area is its
+    name, or "Akershus: Samferdsel" where two counties have a unit of that name.
 
     The name is cleaned like every stored text (a BOM or NUL pasted into a shell does not get in).
     """
@@ -119,18 +128,43 @@ def add_user(
                 (username, name, email, role, password_hash, _now().isoformat(timespec="seconds")),
             )
         )
-        _set_scopes(db, user_id, regions, council_areas)
+        _set_scopes(db, user_id, regions, council_areas, counties)
     return get_user(db, username)
 
 
-def _set_scopes(db: Database, user_id: int, regions: tuple[str, ...], council_areas: tuple[str, ...]) -> None:
-    areas = council_area_ids(db)
+def _set_scopes(
+    db: Database,
+    user_id: int,
+    regions: tuple[str, ...],
+    council_areas: tuple[str, ...],
+    counties: tuple[str, ...],
+) -> None:
     for region in regions:
         db.execute("INSERT INTO user_scopes (user_id, region_id) VALUES (?, ?)", (user_id, find_region(db, region).id))
     for area in council_areas:
-        if fold(area) not in areas:
-            raise UnknownCouncilArea("core.unknown_council_area", area=area)
-        db.execute("INSERT INTO user_scopes (user_id, council_area_id) VALUES (?, ?)", (user_id, areas[fold(area)]))
+        db.execute("INSERT INTO user_scopes (user_id, council_area_id) VALUES (?, ?)", (user_id, unit_id(db, area)))
+    for county in counties:
+        db.execute("INSERT INTO user_scopes (user_id, county_id) VALUES (?, ?)", (user_id, find_county(db, county).id))
+
+
+def unit_id(db: Database, name: str) -> int:
+    """The council area called ``name``, or "County: name" (county by name, short name or number).
+
+    A bare name that several counties use is refused naming how to write each.
+    """
+    county_part, separator, unit = name.rpartition(":")
+    wanted = fold(unit if separator else name)
+    rows = db.execute("SELECT a.id, a.name, c.id, c.name FROM council_areas a JOIN counties c ON c.id = a.county_id")
+    matches = [(area_id, area, county_id, county) for area_id, area, county_id, county in rows if fold(area) == wanted]
+    if separator:
+        county_id = find_county(db, county_part).id
+        matches = [match for match in matches if match[2] == county_id]
+    if not matches:
+        raise UnknownCouncilArea("core.unknown_council_area", area=clean_text(name))
+    if len(matches) > 1:
+        written = sorted((f"{county.removesuffix(COUNTY_SUFFIX)}: {area}" for _, area, _, county in matches), key=fold)
+        raise AmbiguousCouncilArea("core.ambiguous_council_area", area=clean_text(name), written=", ".join(written))
+    return matches[0][0]
 
 
 def get_user(db: Database, username: str) -> User:
@@ -153,16 +187,34 @@ def _with_scopes(db: Database, row: tuple) -> User:
             (row[0],),
         )
     )
-    areas = tuple(
+    units = tuple(
+        (county, unit)
+        for unit, county in db.execute(
+            "SELECT a.name, c.name FROM user_scopes s JOIN council_areas a ON a.id = s.council_area_id "
+            "JOIN counties c ON c.id = a.county_id WHERE s.user_id = ? ORDER BY c.name, a.position",
+            (row[0],),
+        )
+    )
+    counties = tuple(
         name
         for (name,) in db.execute(
-            "SELECT c.name FROM user_scopes s JOIN council_areas c ON c.id = s.council_area_id "
-            "WHERE s.user_id = ? ORDER BY c.position",
+            "SELECT c.name FROM user_scopes s JOIN counties c ON c.id = s.county_id "
+            "WHERE s.user_id = ? ORDER BY c.name",
             (row[0],),
         )
     )
     user_id, username, name, email, role = row
-    return User(user_id, username, name, email, role, regions=regions, council_areas=areas)
+    return User(
+        user_id,
+        username,
+        name,
+        email,
+        role,
+        regions=regions,
+        council_areas=tuple(unit for _, unit in units),
+        counties=counties,
+        units=units,
+    )
 
 
 def has_accounts(db: Database) -> bool:

@@ -141,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     command = add("catalogue", run_catalogue, "import the commitment register from a workbook", writes=True)
     command.add_argument("file")
 
+    command = add(
+        "organisation",
+        run_organisation,
+        "set up counties, their units, regions, members and status words from the organisation workbook",
+        writes=True,
+    )
+    command.add_argument("file")
+    command.add_argument("--dry-run", action="store_true", help="print what would change, but save nothing")
+
     command = add("status", run_status, "load a quarterly status workbook", writes=True)
     command.add_argument("file")
     command.add_argument("--quarter", help="quarter for the whole file when it has no Kvartal column, e.g. 2024-Q2")
@@ -193,7 +202,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         dest="council_areas",
-        help="a council area the reporter holds (repeatable)",
+        help='a council area the reporter holds (repeatable); "County: name" where counties share the name',
+    )
+    action.add_argument(
+        "--county",
+        action="append",
+        default=[],
+        dest="counties",
+        help="a county whose agreements the reporter holds: name, short name or number (repeatable)",
     )
     action.add_argument("--no-password", action="store_true", help="OIDC sign-in only")
     action.add_argument("--password-stdin", action="store_true", help=password_help)
@@ -375,6 +391,20 @@ def run_catalogue(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         result = load_catalogue(db, args.file, user=_acting_user(db, args))
+    print(result.message(LANG))
+    return EXIT_OK
+
+
+def run_organisation(args: argparse.Namespace) -> int:
+    from loaders.organisation import load_organisation
+
+    with _database(args) as db:
+        result = load_organisation(db, args.file, user=_acting_user(db, args), dry_run=args.dry_run)
+    for warning in result.warnings:
+        print(t("cli.warning", LANG, warning=warning.message(LANG)), file=sys.stderr)
+    for change in result.changes:
+        key = "cli.organisation.added" if change.added else "cli.organisation.removed"
+        say(key, sheet=t(f"outputs.organisation.sheet.{change.sheet}", LANG), row=change.text(LANG))
     print(result.message(LANG))
     return EXIT_OK
 
@@ -569,6 +599,7 @@ def run_user_add(args: argparse.Namespace) -> int:
             email=args.email,
             regions=tuple(args.region),
             council_areas=tuple(args.council_areas),
+            counties=tuple(args.counties),
         )
     say("cli.user_added", username=user.username, role=role_label(user.role, LANG))
     return EXIT_OK
@@ -579,7 +610,7 @@ def run_user_list(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         for user in list_users(db):
-            scope = ", ".join((*user.regions, *user.council_areas))
+            scope = ", ".join((*user.counties, *user.regions, *user.council_areas))
             scope = scope or (t("cli.scope_everything", LANG) if user.is_admin else "–")
             print(f"{user.username}\t{user.name}\t{user.email or ''}\t{role_label(user.role, LANG)}\t{scope}")
     return EXIT_OK

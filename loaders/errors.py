@@ -108,6 +108,25 @@ class CatalogueRejected(FileRejected):
         return t(key, lang, **self.values, shown=shown, more=more)
 
 
+class OrganisationRejected(FileRejected):
+    """An organisation workbook with errors; ``errors`` lists every problem found."""
+
+    def __init__(self, errors: list[CellError]) -> None:
+        super().__init__("loaders.organisation.rejected", errors, count=len(errors))
+
+
+class NoOrganisationSheet(MonitorError):
+    """A workbook without any of the organisation workbook's sheets."""
+
+
+class DuplicateNames(MonitorError):
+    """Units or status words edited on the page with one name twice."""
+
+
+class RolledBack(Exception):
+    """Raised inside a write transaction to roll back what it did: a dry run, or a save that changes nothing."""
+
+
 # --- workbooks that cannot be read safely -----------------------------------------------------
 
 

@@ -142,14 +142,15 @@ def template_rows(db: Database, region: Region, quarter: str, *, user: User | No
     agreement_id = agreement_for_quarter(db, region.id, quarter)
     commitments = [
         (commitment_id, code, text, focus_area)
-        for commitment_id, code, text, focus_area, area in db.execute(
-            "SELECT c.id, c.code, c.text, f.title, a.name FROM commitments c "
+        for commitment_id, code, text, focus_area, area, county in db.execute(
+            "SELECT c.id, c.code, c.text, f.title, a.name, co.name FROM commitments c "
+            "JOIN agreements g ON g.id = c.agreement_id LEFT JOIN counties co ON co.id = g.county_id "
             "LEFT JOIN focus_areas f ON f.id = c.focus_area_id "
             "LEFT JOIN council_areas a ON a.id = c.council_area_id "
             "WHERE c.agreement_id = ? AND c.active = 1",
             (agreement_id,),
         )
-        if user is None or holds(user, region.name, area)
+        if user is None or holds(user, region.name, area, county)
     ]
     current: dict[int, tuple] = {}
     previous: dict[int, tuple] = {}

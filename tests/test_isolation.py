@@ -44,6 +44,7 @@ from loaders.errors import (
     CellError,
     FileRejected,
     NotAWorkbook,
+    OrganisationRejected,
     ReaderCrashed,
     ReaderOutOfMemory,
     ReaderTimedOut,
@@ -372,7 +373,7 @@ WHERE = Text("loaders.workbook.part", part="xl/worksheets/sheet1.xml")
 
 def example(kind: type[MonitorError]) -> MonitorError:
     """One error of the kind, with values of every sort a message holds: text, Text, Deferred, CellError."""
-    if issubclass(kind, (StatusFileRejected, CatalogueRejected)):
+    if issubclass(kind, (StatusFileRejected, CatalogueRejected, OrganisationRejected)):
         return kind([CELL_ERROR, CELL_ERROR])
     if issubclass(kind, FileRejected):
         return kind("loaders.status.rejected", [CELL_ERROR], count=1, first=CELL_ERROR)

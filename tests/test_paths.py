@@ -1,6 +1,7 @@
 """No broken path: every page, in both languages, for every kind of visitor, with whatever the
 address holds, opens without an exception, and shows either itself, the sign-in in its place,
-or that it is not for their role (a signed-in viewer on Last opp, anyone but an administrator on Avtaler)."""
+or that it is not for their role (a signed-in viewer on Last opp, anyone but an administrator on Avtaler
+and Organisasjon)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ PAGES = (
     ("views/last_opp.py", "page.upload", "report"),
     ("views/opplastinger.py", "page.uploads", "signed_in"),
     ("views/avtaler.py", "page.agreements", "admin"),
+    ("views/organisasjon.py", "page.organisation", "admin"),
     ("views/logg_inn.py", "page.sign_in", "nothing"),
 )
 # visitor: (account or None, reading open, may report)
@@ -128,7 +130,10 @@ def walk(visitor: str, query: dict[str, str]) -> Iterator[tuple[str, str, str, l
         told = [info.value for info in at.main.info] + [error.value for error in at.main.error]
         if t("signin.page_needs_sign_in", lang) in told:
             shows = "sign-in"
-        elif t("signin.reporters_only", lang) in told or t("signin.admins_only", lang) in told:
+        elif any(
+            t(key, lang) in told
+            for key in ("signin.reporters_only", "signin.admins_only", "signin.organisation_admins_only")
+        ):
             shows = "refused"
         else:
             shows = "page"

@@ -44,7 +44,14 @@ def test_a_reporter_holds_regions_and_council_areas(register):
         council_areas=("Samferdsel",),
     )
     assert user == User(
-        user.id, "kari", "Kari Nordmann", "kari@viken.no", "rapportor", ("Follorådet",), ("Samferdsel",)
+        user.id,
+        "kari",
+        "Kari Nordmann",
+        "kari@viken.no",
+        "rapportor",
+        ("Follorådet",),
+        ("Samferdsel",),
+        units=(("Viken fylkeskommune", "Samferdsel"),),
     )
     assert user_by_email(register, "KARI@viken.no") == user
     assert get_user(register, "Kari") == user

@@ -185,11 +185,12 @@ def signed_in_user(lang: str) -> User:
     return user
 
 
-def admin_user(lang: str) -> User:
-    """The signed-in administrator, for a page only they may use; anyone else is told so and the page stops."""
+def admin_user(lang: str, refusal: str = "signin.admins_only") -> User:
+    """The signed-in administrator, for a page only they may use; anyone else is told so (the text
+    ``refusal``) and the page stops."""
     user = current().user
     if user is None or not user.is_admin:
-        st.error(t("signin.admins_only", lang), icon=":material/lock:")
+        st.error(t(refusal, lang), icon=":material/lock:")
         st.stop()
     return user
 
@@ -249,12 +250,13 @@ def may_open(visitor: Visitor, need: str) -> bool:
     }[need]
 
 
-def gate(title: str, visitor: Visitor, lang: str, need: str = "report") -> None:
-    """In place of a page the visitor may not open: say so, and offer the sign-in right here, so
-    that signing in runs the same page with the same address (filters, language, commitment)."""
+def gate(title: str, visitor: Visitor, lang: str, need: str = "report", refusal: str | None = None) -> None:
+    """In place of a page the visitor may not open: say so (the text ``refusal``, else the role's), and
+    offer the sign-in right here, so that signing in runs the same page with the same address
+    (filters, language, commitment)."""
     st.title(title)
     if visitor.user is not None:
-        refusal = "signin.admins_only" if need == "admin" else "signin.reporters_only"
+        refusal = refusal or ("signin.admins_only" if need == "admin" else "signin.reporters_only")
         st.error(t(refusal, lang), icon=":material/lock:")
         return
     st.info(t("signin.page_needs_sign_in", lang), icon=":material/lock:")

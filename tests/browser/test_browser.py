@@ -87,6 +87,7 @@ VIEWS = (
         subtitle="Last opp en avtale",
         signed_in=True,
     ),
+    View("organisasjon", "organisasjon", "Organisasjon", subtitle="Last opp organisasjonsfilen", signed_in=True),
 )
 REGION_LABEL = "Region"
 REGION = "Folloregionen IPR"

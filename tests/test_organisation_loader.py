@@ -1,0 +1,361 @@
+"""The organisation workbook: read (loaders/organisation.py), written (outputs/organisation.py) and
+loaded from the command line; every refusal named, nothing written on an error, and a round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from core.db import connect, write_transaction
+from core.errors import NotAllowed
+from core.i18n import t
+from core.organisation import (
+    COLUMNS,
+    OrganisationRows,
+    ensure_county,
+    find_county,
+    organisation_rows,
+    set_council_areas,
+    set_status_aliases,
+)
+from core.users import User, add_user
+from loaders.errors import NoOrganisationSheet, OrganisationRejected
+from loaders.organisation import FIELDS, OrganisationChange, load_organisation
+from outputs.organisation import organisation_workbook
+from tests.builders import ADMIN, dump
+
+D = dt.date
+VIKEN = ("Viken fylkeskommune", "30", D(2020, 1, 1), D(2023, 12, 31), ())
+# The organisation of the tests: Viken split in three; Follo moving to Akershus under a new name;
+# Indre Østfold renumbered; Kongsbergregionen with two members in Telemark.
+SHEETS = {
+    "Fylkeskommuner": (
+        ["Navn", "Nummer", "Gyldig fra", "Gyldig til", "Etterfølger av"],
+        [
+            ["Østfold fylkeskommune", "31", D(2024, 1, 1), None, "Viken"],
+            ["Akershus fylkeskommune", "32", "01.01.2024", None, "Viken fylkeskommune"],
+            ["Buskerud fylkeskommune", "33", "2024-01-01", None, "30"],
+        ],
+    ),
+    "Enheter": (
+        ["Fylkeskommune", "Enhet"],
+        [["Østfold", "Samferdsel"], ["Østfold", "Næring"], ["Akershus", "Samferdsel"], ["33", "Kultur"]],
+    ),
+    "Regioner": (
+        ["Region", "Kortnavn", "Fylkeskommune", "Fra", "Tidligere navn"],
+        [
+            ["Folloregionen IPR", "Follo", "Viken", None, "Follorådet (til 31.12.2023)"],
+            ["Folloregionen IPR", None, "Akershus", D(2024, 1, 1), None],
+            ["Indre Østfold regionråd", "IØR", "Viken", None, None],
+            ["Indre Østfold regionråd", None, "Østfold", D(2024, 1, 1), None],
+            ["Kongsbergregionen", None, "Buskerud", D(2024, 1, 1), None],
+        ],
+    ),
+    "Medlemmer": (
+        ["Region", "Kommunenummer", "Kommune", "Fra", "Til"],
+        [
+            ["Folloregionen IPR", "3207", None, D(2024, 1, 1), None],
+            ["Follorådet", "3020", "Nordre Follo", None, D(2023, 12, 31)],
+            ["IØR", "3014", None, None, D(2023, 12, 31)],
+            ["IØR", "3118", None, D(2024, 1, 1), None],
+            ["Kongsbergregionen", "3303", None, D(2024, 1, 1), None],
+            ["Kongsbergregionen", "4005", None, D(2024, 1, 1), None],
+            ["Kongsbergregionen", "4026", "Tinn", D(2024, 1, 1), None],
+        ],
+    ),
+    "Statusord": (
+        ["Fylkeskommune", "Ord", "Status"],
+        [["Østfold", "I arbeid", "I rute"], ["Østfold", "Ferdig", "Fullført"]],
+    ),
+}
+ROWS = OrganisationRows(
+    counties=[
+        ("Akershus fylkeskommune", "32", D(2024, 1, 1), None, ("Viken fylkeskommune",)),
+        ("Buskerud fylkeskommune", "33", D(2024, 1, 1), None, ("Viken fylkeskommune",)),
+        ("Østfold fylkeskommune", "31", D(2024, 1, 1), None, ("Viken fylkeskommune",)),
+        VIKEN,
+    ],
+    units=[
+        ("Akershus fylkeskommune", "Samferdsel"),
+        ("Buskerud fylkeskommune", "Kultur"),
+        ("Østfold fylkeskommune", "Samferdsel"),
+        ("Østfold fylkeskommune", "Næring"),
+        *[
+            ("Viken fylkeskommune", unit)
+            for unit in (
+                "Kultur og mangfold",
+                "Plan, klima og miljø",
+                "Samferdsel",
+                "Næring og tannhelse",
+                "Utdanning og kompetanse",
+                "Finans og administrasjon",
+                "Fylkesrådsleders kontor",
+            )
+        ],
+    ],
+    regions=[
+        ("Folloregionen IPR", "Follo", "Viken fylkeskommune", None, (("Follorådet", D(2023, 12, 31)),)),
+        ("Folloregionen IPR", None, "Akershus fylkeskommune", D(2024, 1, 1), ()),
+        ("Indre Østfold regionråd", "IØR", "Viken fylkeskommune", None, ()),
+        ("Indre Østfold regionråd", None, "Østfold fylkeskommune", D(2024, 1, 1), ()),
+        ("Kongsbergregionen", None, "Buskerud fylkeskommune", D(2024, 1, 1), ()),
+    ],
+    members=[
+        ("Folloregionen IPR", "3020", "Nordre Follo", None, D(2023, 12, 31)),
+        ("Folloregionen IPR", "3207", "Nordre Follo", D(2024, 1, 1), None),
+        ("Indre Østfold regionråd", "3014", "Indre Østfold", None, D(2023, 12, 31)),
+        ("Indre Østfold regionråd", "3118", "Indre Østfold", D(2024, 1, 1), None),
+        ("Kongsbergregionen", "3303", "Kongsberg", D(2024, 1, 1), None),
+        ("Kongsbergregionen", "4005", "Notodden", D(2024, 1, 1), None),
+        ("Kongsbergregionen", "4026", "Tinn", D(2024, 1, 1), None),
+    ],
+    status_words=[("Østfold fylkeskommune", "ferdig", "completed"), ("Østfold fylkeskommune", "i arbeid", "on_track")],
+)
+REPORTER = User(2, "ola", "Ola Nordmann", None, "rapportor", regions=("Follorådet",))
+
+
+def write_sheets(path: Path, sheets: dict[str, tuple[list, list[list]]]) -> Path:
+    """A workbook with a sheet per entry: its header, then its rows."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, (header, rows) in sheets.items():
+        sheet = workbook.create_sheet(name)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_a_workbook_sets_up_the_organisation(db, tmp_path):
+    summary = load_organisation(db, write_sheets(tmp_path / "org.xlsx", SHEETS), user=ADMIN)
+    assert organisation_rows(db) == ROWS
+    assert (summary.saved, summary.warnings) == (True, [])
+    assert summary.message("nb") == "Organisasjonen er lagret. Rader lagt til: 21, tatt bort: 0."
+    assert [change.text("nb") for change in summary.changes if change.sheet == "regions"] == [
+        "Folloregionen IPR · Follo · Viken fylkeskommune · Follorådet (til 31.12.2023)",
+        "Folloregionen IPR · Akershus fylkeskommune · 01.01.2024",
+        "Indre Østfold regionråd · IØR · Viken fylkeskommune",
+        "Indre Østfold regionråd · Østfold fylkeskommune · 01.01.2024",
+        "Kongsbergregionen · Buskerud fylkeskommune · 01.01.2024",
+    ]
+    assert summary.changes[-1] == OrganisationChange(
+        "status_words", True, ("Østfold fylkeskommune", "i arbeid", "on_track")
+    )
+    assert summary.changes[-1].text("en") == "Østfold fylkeskommune · i arbeid · On track"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_workbook_written_loads_back_changing_nothing(db, tmp_path, lang):
+    load_organisation(db, write_sheets(tmp_path / "org.xlsx", SHEETS), user=ADMIN)
+    written = tmp_path / "written.xlsx"
+    written.write_bytes(organisation_workbook(organisation_rows(db), lang))
+    before = dump(db)
+    summary = load_organisation(db, written, user=ADMIN)
+    assert (summary.changes, summary.warnings, summary.saved) == ([], [], False)
+    assert (
+        summary.message(lang)
+        == {
+            "nb": "Ingen endringer: organisasjonen er allerede slik filen sier.",
+            "en": "No changes: the organisation is already as the file says.",
+        }[lang]
+    )
+    assert dump(db) == before
+    assert (
+        openpyxl.load_workbook(written).sheetnames
+        == {
+            "nb": ["Fylkeskommuner", "Enheter", "Regioner", "Medlemmer", "Statusord"],
+            "en": ["Counties", "Units", "Regions", "Members", "Status words"],
+        }[lang]
+    )
+
+
+def test_a_changed_workbook_previews_its_changes_and_a_dry_run_saves_nothing(db, tmp_path):
+    load_organisation(db, write_sheets(tmp_path / "org.xlsx", SHEETS), user=ADMIN)
+    before = dump(db)
+    changed = {
+        "Enheter": (["Fylkeskommune", "Enhet"], [["Østfold", "Næring"], ["Østfold", "Samferdsel"]]),
+        "Statusord": (["Fylkeskommune", "Ord", "Status"], [["Østfold", "Pågår", "Forsinket"]]),
+    }
+    summary = load_organisation(db, write_sheets(tmp_path / "changed.xlsx", changed), user=ADMIN, dry_run=True)
+    assert [(change.sheet, change.added, change.text("nb")) for change in summary.changes] == [
+        ("units", False, "Østfold fylkeskommune · Samferdsel"),
+        ("units", False, "Østfold fylkeskommune · Næring"),
+        ("units", True, "Østfold fylkeskommune · Næring"),
+        ("units", True, "Østfold fylkeskommune · Samferdsel"),
+        ("status_words", False, "Østfold fylkeskommune · ferdig · Fullført"),
+        ("status_words", False, "Østfold fylkeskommune · i arbeid · I rute"),
+        ("status_words", True, "Østfold fylkeskommune · pågår · Forsinket"),
+    ]
+    assert summary.message("nb") == "Prøvekjøring, ingenting er lagret. Ved lagring legges rader til: 3, tas bort: 4."
+    assert dump(db) == before
+
+
+def test_a_number_not_in_force_on_its_dates_is_a_warning_naming_what_it_became(db, tmp_path):
+    sheets = {
+        "Regioner": (["Region", "Fylkeskommune"], [["Indre Østfold regionråd", "Viken"]]),
+        "Medlemmer": (["Region", "Kommunenummer", "Fra"], [["Indre Østfold regionråd", "3014", D(2024, 1, 1)]]),
+    }
+    summary = load_organisation(db, write_sheets(tmp_path / "org.xlsx", sheets), user=ADMIN)
+    assert [warning.message("nb") for warning in summary.warnings] == [
+        "Arket «Medlemmer», rad 2, kolonne B (Kommunenummer): «3014» – nummeret gjaldt ikke 01.01.2024; "
+        "da var det 3118. Skriv det nye nummeret med «Fra» 01.01.2024."
+    ]
+    assert organisation_rows(db).members == [("Indre Østfold regionråd", "3014", "Indre Østfold", D(2024, 1, 1), None)]
+
+
+def test_every_error_is_named_and_nothing_is_written(db, tmp_path):
+    sheets = {
+        "Fylkeskommuner": (
+            ["Navn", "Nummer", "Gyldig fra", "Gyldig til", "Etterfølger av"],
+            [
+                ["Østfold fylkeskommune", "3", "1. januar", D(2023, 1, 1), "Østfold"],
+                ["Østfold fylkeskommune", "31", D(2024, 1, 1), D(2023, 1, 1), "Vestfold"],
+                [None, "32", None, None, None],
+            ],
+        ),
+        "Enheter": (
+            ["Fylkeskommune", "Enhet"],
+            [["Telemark", "Samferdsel"], ["Østfold", "Næring"], ["Østfold", "næring"]],
+        ),
+        "Regioner": (
+            ["Region", "Kortnavn", "Fylkeskommune", "Fra", "Tidligere navn"],
+            [
+                ["Follo", "F", "Viken", None, "Follorådet (til i fjor)"],
+                ["Follo", None, "Østfold", None, None],
+                ["Vestby", "F", "Viken", None, None],
+            ],
+        ),
+        "Medlemmer": (
+            ["Region", "Kommunenummer", "Kommune", "Fra", "Til"],
+            [
+                ["Hallingdal", "3320", None, None, None],
+                ["Follo", "320", None, None, None],
+                ["Follo", "9998", None, None, None],
+                ["Follo", "3207", None, D(2024, 1, 1), D(2023, 1, 1)],
+                ["Follo", "3207", None, D(2024, 1, 1), None],
+            ],
+        ),
+        "Statusord": (
+            ["Fylkeskommune", "Ord", "Status"],
+            [["Østfold", "I arbeid", "Kanskje"], ["Østfold", None, "I rute"]],
+        ),
+    }
+    before = dump(db)
+    with pytest.raises(OrganisationRejected) as refused:
+        load_organisation(db, write_sheets(tmp_path / "bad.xlsx", sheets), user=ADMIN)
+    known = "Østfold fylkeskommune, Viken fylkeskommune"
+    assert [error.message("nb") for error in refused.value.errors] == [
+        "Arket «Fylkeskommuner», rad 2, kolonne B (Nummer): «3» – et fylkesnummer har to sifre, for eksempel 31.",
+        "Arket «Fylkeskommuner», rad 2, kolonne C (Gyldig fra): «1. januar» – ukjent dato. "
+        "Skriv datoen som 01.01.2024 eller 2024-01-01.",
+        "Arket «Fylkeskommuner», rad 3, kolonne A (Navn): «Østfold fylkeskommune» – "
+        "fylkeskommunen står her for andre gang.",
+        "Arket «Fylkeskommuner», rad 3, kolonne D (Gyldig til): «01.01.2023» – sluttdatoen er før startdatoen.",
+        "Arket «Fylkeskommuner», rad 4, kolonne A (Navn) – verdien mangler.",
+        "Arket «Fylkeskommuner», rad 2, kolonne E (Etterfølger av): «Østfold» – "
+        "en fylkeskommune kan ikke etterfølge seg selv.",
+        f"Arket «Fylkeskommuner», rad 3, kolonne E (Etterfølger av): «Vestfold» – ukjent fylkeskommune. "
+        f"Kjente fylkeskommuner: {known}.",
+        f"Arket «Enheter», rad 2, kolonne A (Fylkeskommune): «Telemark» – ukjent fylkeskommune. "
+        f"Kjente fylkeskommuner: {known}.",
+        "Arket «Enheter», rad 4, kolonne B (Enhet): «næring» – enheten står allerede for Østfold fylkeskommune.",
+        "Arket «Regioner», rad 2, kolonne E (Tidligere navn): «Follorådet (til i fjor)» – «Follorådet (til i fjor)» "
+        "har ingen dato etter «til». Skriv for eksempel «Follorådet (til 31.12.2023)».",
+        "Arket «Regioner», rad 3, kolonne D (Fra) – Follo har allerede en rad med denne «Fra»-datoen. "
+        "Én rad per fylkeskommune regionen har hatt.",
+        "Arket «Regioner», rad 4, kolonne B (Kortnavn): «F» – kortnavnet brukes av en annen region.",
+        "Arket «Medlemmer», rad 2, kolonne A (Region): «Hallingdal» – "
+        "regionen står verken i arket «Regioner» eller i registeret.",
+        "Arket «Medlemmer», rad 3, kolonne B (Kommunenummer): «320» – "
+        "et kommunenummer har fire sifre, for eksempel 3118.",
+        "Arket «Medlemmer», rad 4, kolonne B (Kommunenummer): «9998» – "
+        "ukjent kommunenummer: SSBs kommuneliste har det ikke.",
+        "Arket «Medlemmer», rad 5, kolonne E (Til): «01.01.2023» – sluttdatoen er før startdatoen.",
+        "Arket «Medlemmer», rad 6, kolonne B (Kommunenummer): «3207» – kommunen står allerede som medlem av Follo.",
+        "Arket «Statusord», rad 2, kolonne C (Status): «Kanskje» – ukjent status. "
+        "Velg en av: «Ikke startet», «I rute», «Forsinket», «Fullført», «Utgår».",
+        "Arket «Statusord», rad 3, kolonne B (Ord) – verdien mangler.",
+    ]
+    assert refused.value.message("nb") == "Organisasjonsfilen er ikke lagret; ingenting er endret. Antall feil: 19."
+    assert dump(db) == before
+
+
+def test_a_workbook_without_any_organisation_sheet_is_refused(db, tmp_path):
+    path = write_sheets(
+        tmp_path / "status.xlsx", {"Status": (["Region", "Nr", "Status"], [["Follo", "1.1", "I rute"]])}
+    )
+    with pytest.raises(NoOrganisationSheet) as refused:
+        load_organisation(db, path, user=ADMIN)
+    assert refused.value.message("nb") == (
+        "Filen har ingen av arkene i organisasjonsfilen («Fylkeskommuner», «Enheter», «Regioner», «Medlemmer», "
+        "«Statusord»), eller de mangler overskriftene sine."
+    )
+
+
+def test_only_an_administrator_changes_the_organisation(db, tmp_path):
+    before = dump(db)
+    with pytest.raises(NotAllowed) as refused:
+        load_organisation(db, write_sheets(tmp_path / "org.xlsx", SHEETS), user=REPORTER, dry_run=True)
+    assert (
+        refused.value.message("nb")
+        == "Bare administratorer kan endre organisasjonen; Ola Nordmann er ikke administrator."
+    )
+    assert dump(db) == before
+
+
+def test_every_header_the_workbook_is_written_with_is_read():
+    assert set(FIELDS) == set(COLUMNS)
+    for kind, columns in COLUMNS.items():
+        aliases, _ = FIELDS[kind]
+        assert tuple(aliases) == columns
+        for lang in ("nb", "en"):
+            assert [t(f"outputs.organisation.col.{kind}.{column}", lang) in aliases[column] for column in columns] == [
+                True
+            ] * len(columns)
+
+
+def test_the_command_line_previews_and_saves(db_path, run_cli, tmp_path):
+    with connect(db_path) as db:
+        add_user(db, "admin", "Admin", "administrator", password=None)
+    path = write_sheets(tmp_path / "org.xlsx", {"Enheter": (["Fylkeskommune", "Enhet"], [["Viken", "Samferdsel"]])})
+    dry = run_cli("organisation", str(path), "--dry-run", "--as", "admin")
+    viken = "− Enheter: Viken fylkeskommune · "
+    assert (dry.returncode, dry.stderr) == (0, "")
+    assert dry.stdout.splitlines() == [
+        *(
+            viken + unit
+            for unit in (
+                "Kultur og mangfold",
+                "Plan, klima og miljø",
+                "Samferdsel",
+                "Næring og tannhelse",
+                "Utdanning og kompetanse",
+                "Finans og administrasjon",
+                "Fylkesrådsleders kontor",
+            )
+        ),
+        "+ Enheter: Viken fylkeskommune · Samferdsel",
+        "Prøvekjøring, ingenting er lagret. Ved lagring legges rader til: 1, tas bort: 7.",
+    ]
+    saved = run_cli("organisation", str(path), "--as", "admin")
+    assert saved.stdout.splitlines()[-1] == "Organisasjonen er lagret. Rader lagt til: 1, tatt bort: 7."
+    with connect(db_path) as db:
+        assert organisation_rows(db).units == [("Viken fylkeskommune", "Samferdsel")]
+
+
+def test_stored_status_words_and_units_are_written_as_the_page_shows_them(db):
+    with write_transaction(db):
+        ostfold = ensure_county(db, "Østfold fylkeskommune", "31", D(2024, 1, 1))
+        set_council_areas(db, ostfold, ["Samferdsel"])
+        set_status_aliases(db, ostfold, {"I arbeid": "on_track"})
+    workbook = openpyxl.load_workbook(io.BytesIO(organisation_workbook(organisation_rows(db))))
+    assert [list(row) for row in workbook["Statusord"].iter_rows(min_row=4, values_only=True)] == [
+        ["Fylkeskommune", "Ord", "Status"],
+        ["Østfold fylkeskommune", "i arbeid", "I rute"],
+    ]
+    assert find_county(db, "31") == ostfold

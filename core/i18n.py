@@ -509,6 +509,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Velg fylkeskommunen avtalen hører til, så vises forhåndsvisningen.",
         "Choose the county the agreement belongs to, and the preview appears.",
     ),
+    "agreements.col.carried_from": ("Viderefører", "Carries on"),
+    "agreements.carried_from_help": (
+        "Nummeret tiltaket har i {previous}. Flere numre med komma slår dem sammen; samme nummer i flere "
+        "rader deler det; et tomt felt er et nytt tiltak. Et tiltak ingen rad nevner, avsluttes.",
+        "The commitment's code in {previous}. Several codes with commas merge them; one code in several "
+        "rows splits it; an empty cell is a new commitment. A commitment no row names ends.",
+    ),
     "agreements.carry_on": ("Viderefører {previous}", "Carries on {previous}"),
     "agreements.carry_on_help": (
         "Tiltak med samme nummer som i den forrige avtalen videreføres, og historikken deres følger med. "
@@ -932,6 +939,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "core.unknown_region": (
         "Fant ikke regionen «{name}». Kjente regioner: {known}.",
         "There is no region “{name}”. Known regions: {known}.",
+    ),
+    "loaders.agreement.not_in_predecessor": (
+        "Tiltak {new} viderefører «{code}», men {previous} har ikke et tiltak {code}. Tiltakene der: {known}.",
+        "Commitment {new} carries on “{code}”, but {previous} has no commitment {code}. Its commitments: {known}.",
     ),
     "loaders.agreement.carried_on": (
         "Avtalen viderefører {previous}: tiltak med samme nummer er videreført, de andre er avsluttet der.",

@@ -107,6 +107,15 @@ def agreement_label(county: str | None, period: str) -> str:
     return f"{county} {shown}" if county else shown
 
 
+def active_codes(db: Database, agreement_id: int) -> tuple[str, ...]:
+    """The agreement's active commitments' codes, in natural code order."""
+    codes = [
+        code
+        for (code,) in db.execute("SELECT code FROM commitments WHERE agreement_id = ? AND active = 1", (agreement_id,))
+    ]
+    return tuple(sorted(codes, key=natural_code_key))
+
+
 def agreement_name(db: Database, agreement_id: int) -> str:
     """A stored agreement as people name it: "Viken 2022–2023" (see :func:`agreement_label`)."""
     county, period = db.execute(

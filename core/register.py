@@ -684,6 +684,7 @@ def save_agreements_as_upload(
     first_reports: dict[str, FirstReportsFor] | None = None,
     county_id: int | None = None,
     carry_on: bool = False,
+    successors_by_code: dict[str, list[str]] | None = None,
 ) -> SavedUpload:
     """Save each region's agreement (the region created if new) and log the file as one upload, in one transaction.
 
@@ -693,7 +694,7 @@ def save_agreements_as_upload(
     An agreement newer than any of its region's moves the region to that county from the year it
     begins (Follorådet to Akershus from 2024). With ``carry_on``, an agreement new for its region
     continues the region's latest earlier one (core.lineage.continue_agreement: same code continued,
-    a code it no longer has ended).
+    a code it no longer has ended, unless ``successors_by_code`` says otherwise).
 
     ``first_reports``, keyed as ``agreements``, are saved in the same transaction as a second upload,
     of kind "status" under the same file name, through the code every status upload uses: they show
@@ -718,7 +719,7 @@ def save_agreements_as_upload(
             agreement_id = agreement_for(db, region.id, period)
             assert agreement_id is not None, "save_agreement stores the agreement it is given"
             if predecessor is not None:
-                continue_agreement(db, predecessor, agreement_id)
+                continue_agreement(db, predecessor, agreement_id, successors_by_code)
             agreement_ids[fold(name)] = (region, agreement_id)
         total = SaveResult(
             added=sum(result.added for result in results.values()),

@@ -128,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("--region", required=True, help="the region's name; created if new")
     command.add_argument("--period", help="e.g. 2022-2023 (default: read from the title)")
     command.add_argument(
+        "--county",
+        help="the county it is saved under, by name or number (default: the region's when the period begins)",
+    )
+    command.add_argument(
+        "--no-carry-on",
+        action="store_true",
+        help="a new agreement does not carry on the region's earlier one",
+    )
+    command.add_argument(
         "--dry-run",
         action="store_true",
         help="print the agreement as understood, its warnings and what would change, but save nothing",
@@ -261,7 +270,9 @@ def run_agreement(args: argparse.Namespace) -> int:
     with _database(args) as db:
         # A dry run writes nothing, so it needs no account; saving checks the account before reading.
         user = None if args.dry_run else _acting_user(db, args)
-        preview = preview_agreement(db, args.file, args.region, args.period, file_name=os.fspath(args.file))
+        preview = preview_agreement(
+            db, args.file, args.region, args.period, file_name=os.fspath(args.file), county=args.county
+        )
         if user is None:
             for line in preview_lines(preview, LANG):
                 print(_escaped(line))
@@ -269,7 +280,7 @@ def run_agreement(args: argparse.Namespace) -> int:
             return EXIT_OK
         for warning in preview.warnings:
             print(t("cli.warning", LANG, warning=_escaped(warning.message(LANG))), file=sys.stderr)
-        result = save_preview(db, preview, user=user, report_quarter=quarter)
+        result = save_preview(db, preview, user=user, report_quarter=quarter, carry_on=not args.no_carry_on)
     print(result.message(LANG))
     return EXIT_OK
 

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from core.access import require_admin
 from core.errors import MonitorError, NoSuchAgreement, UnknownRegion
 from core.i18n import Deferred, quoted_list, t
-from core.lineage import agreement_name
+from core.lineage import active_codes, agreement_name
 from core.organisation import County, find_county, get_county, status_aliases
 from core.queries import agreement_council_areas, council_area_names
 from core.register import (
@@ -52,7 +52,13 @@ from core.vocabulary import (
 from loaders.agreement_layout import LayoutWarning, normalise_period, parse_lines
 from loaders.agreement_sources import Furniture, read_document, read_lines
 from loaders.catalogue import catalogue_sheet, sheet_agreements
-from loaders.errors import CatalogueNotTheAgreement, CouncilAreaNotListed, MissingRegion, QuarterOutsidePeriod
+from loaders.errors import (
+    CatalogueNotTheAgreement,
+    CouncilAreaNotListed,
+    MissingRegion,
+    NotInPredecessor,
+    QuarterOutsidePeriod,
+)
 
 
 @dataclass(frozen=True)
@@ -132,8 +138,10 @@ class AgreementPreview:
     new_region: bool = False  # the region is not in the register: saving creates it
     # The county it is saved under (counties.name); None while there is none to take: the page asks.
     county: str | None = None
-    # The region's earlier agreement that a new one carries on ("Viken 2022–2023"), where there is one.
+    # The region's earlier agreement that a new one carries on ("Viken 2022–2023"), where there is one,
+    # and its active commitments' codes in order.
     continues: str | None = None
+    predecessor_codes: tuple[str, ...] = ()
 
     @property
     def is_new(self) -> bool:
@@ -310,12 +318,15 @@ def _preview(
     warnings = list(warnings or [])
     found = region_lookup(db).get(fold(region))
     continues = None
+    predecessor_codes: tuple[str, ...] = ()
     if found is not None:
         if county is None:
             county_id = agreement_county_id(db, found.id, agreement.period)
             county = get_county(db, county_id) if county_id is not None else None
         predecessor = predecessor_agreement(db, found.id, clean_text(agreement.period))
-        continues = agreement_name(db, predecessor) if predecessor is not None else None
+        if predecessor is not None:
+            continues = agreement_name(db, predecessor)
+            predecessor_codes = active_codes(db, predecessor)
     try:
         stored = stored_agreement(db, region, agreement.period)
     except (UnknownRegion, NoSuchAgreement):
@@ -345,6 +356,7 @@ def _preview(
         new_region=found is None,
         county=county.name if county else None,
         continues=continues,
+        predecessor_codes=predecessor_codes,
     )
 
 
@@ -424,12 +436,16 @@ def save_preview(
     council_areas: dict[str, str | None] | None = None,
     report_quarter: str | None = None,
     carry_on: bool = True,
+    carried_from: dict[str, list[str]] | None = None,
 ) -> LoadSummary:
     """Save the previewed agreement for its region (created if new) in one transaction.
 
     It is saved under the preview's county (NoCounty when it has none). With ``carry_on``, a new
     agreement carries on the region's earlier one (``AgreementPreview.continues``): a commitment
-    under the same code continues, the others end (core.lineage).
+    under the same code continues, the others end (core.lineage). ``carried_from`` gives instead,
+    by the new agreement's code, the earlier agreement's codes it carries on: one code in several
+    rows is split, several codes in one row are merged, a code in no row ends. NotInPredecessor
+    names a code the earlier agreement does not have.
 
     ``council_areas`` are the administrator's choices by commitment code (they win over
     the parse); a name not on the county's list is refused, never saved as nothing.
@@ -454,6 +470,7 @@ def save_preview(
     )
     agreement = with_council_areas(preview.agreement, council_areas or {}, known)
     carried = carry_on and preview.continues is not None
+    successors = successors_by_code(preview, carried_from) if carried and carried_from is not None else None
     first_reports = (
         {preview.region: FirstReportsFor(report_quarter, dict(preview.reports))}
         if report_quarter and preview.reports
@@ -470,6 +487,7 @@ def save_preview(
         first_reports=first_reports,
         county_id=county_id,
         carry_on=carried,
+        successors_by_code=successors,
     )
     [(region_name, result)] = saved.results.items()
     return LoadSummary(
@@ -486,6 +504,40 @@ def save_preview(
         report_conflicts=tuple(conflict.code for conflict in saved.report_conflicts),
         continues=preview.continues if carried else None,
     )
+
+
+def preview_units(db: Database, preview: AgreementPreview) -> list[str]:
+    """The units a commitment of the previewed agreement may be followed up by: its county's."""
+    if preview.county:
+        return council_area_names(db, find_county(db, preview.county).id)
+    return agreement_council_areas(db, preview.region, preview.period)
+
+
+def successors_by_code(preview: AgreementPreview, carried_from: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``carried_from`` (new code → earlier codes) turned round: each earlier code → the new codes
+    carrying it on, in the new agreement's order; none for a code no row names (it ends)."""
+    codes = [commitment.code for commitment in preview.agreement.commitments]
+    successors: dict[str, list[str]] = {code: [] for code in preview.predecessor_codes}
+    for code in codes:
+        for earlier in carried_from.get(code, []):
+            if earlier not in successors:
+                raise NotInPredecessor(
+                    "loaders.agreement.not_in_predecessor",
+                    code=earlier,
+                    new=code,
+                    previous=preview.continues or "",
+                    known=", ".join(preview.predecessor_codes),
+                )
+            successors[earlier].append(code)
+    return successors
+
+
+_CODE_LIST = re.compile(r"\s*(?:[,;]|\bog\b|\band\b)\s*|\s+")
+
+
+def code_list(text: str) -> list[str]:
+    """The codes in a cell as people write a list: "2.1, 2.2", "2.1 og 2.2", "2.1; 2.2"."""
+    return [code for code in _CODE_LIST.split(clean_text(text)) if code]
 
 
 def in_period(quarter: str, period: str) -> bool:

@@ -264,6 +264,10 @@ class QuarterOutsidePeriod(MonitorError):
     """A first status report asked for a quarter outside the agreement's period."""
 
 
+class NotInPredecessor(MonitorError):
+    """A code given as carried on that the earlier agreement does not have."""
+
+
 class CouncilAreaNotListed(MonitorError):
     """A council area chosen for a commitment that is not on the county's list, or for a code not in the agreement."""
 

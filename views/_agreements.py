@@ -21,7 +21,6 @@ from core.db import connect
 from core.errors import MonitorError
 from core.filters import slug
 from core.i18n import t
-from core.queries import agreement_council_areas
 from core.register import AgreementOverview, agreements_overview, period_years, stored_agreement
 from core.settings import setting
 from core.users import User
@@ -29,9 +28,11 @@ from core.vocabulary import format_number, quarter_label, quarter_of_date, statu
 from loaders.agreement import (
     AgreementPreview,
     agreement_county,
+    code_list,
     field_change_text,
     field_value,
     preview_agreement,
+    preview_units,
     save_preview,
     size_texts,
 )
@@ -52,6 +53,7 @@ SAVED_LINKS_KEY = "_agreement_saved_links"
 REGIONS_PAGE = "views/regioner.py"
 UPLOADS_PAGE = "views/opplastinger.py"
 COUNCIL_COLUMN = "council_area"
+CARRIED_COLUMN = "carried_from"
 # The editor's value for "no council area": the grid shows an empty cell as "None", so a blank is an
 # option of its own, written out in words.
 NOT_CHOSEN = "-"
@@ -287,19 +289,36 @@ def commitments_frame(preview: AgreementPreview, lang: str) -> pd.DataFrame:
                 status_label(reports[commitment.code].status, lang) if commitment.code in reports else ""
                 for commitment in commitments
             ],
+            # What each carries on of the earlier agreement: by default the same code, where it had it.
+            CARRIED_COLUMN: [
+                commitment.code if commitment.code in preview.predecessor_codes else "" for commitment in commitments
+            ],
         }
     )
 
 
-def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | None]:
-    """The commitments in an editable table; returns the council area chosen for each, by code."""
+@dataclasses.dataclass(frozen=True)
+class Edited:
+    """What the administrator set in the commitments table, by code."""
+
+    council_areas: dict[str, str | None]
+    # The earlier agreement's codes each commitment carries on; None when the agreement carries nothing on.
+    carried_from: dict[str, list[str]] | None
+
+
+def commitment_editor(preview: AgreementPreview, lang: str) -> Edited:
+    """The commitments in an editable table: the council area of each, and for a new agreement that
+    carries on an earlier one, what each carries on."""
     frame = commitments_frame(preview, lang)
     with contextlib.closing(connect(data.database_file())) as db:
-        councils = agreement_council_areas(db, preview.region, preview.period)
+        councils = preview_units(db, preview)
     st.caption(t("agreements.editor_caption", lang))
     columns = ["code", "text", "focus_area", COUNCIL_COLUMN, "deadline", "amount"]
     if preview.reports:
         columns.append("status")
+    carries = preview.is_new and preview.continues is not None
+    if carries:
+        columns.append(CARRIED_COLUMN)
     edited = st.data_editor(
         frame[columns],
         column_config={
@@ -315,8 +334,13 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | N
             "deadline": st.column_config.TextColumn(t("agreements.col.deadline", lang), width="small"),
             "amount": st.column_config.TextColumn(t("agreements.field.amount", lang), width="small"),
             "status": st.column_config.TextColumn(t("col.status", lang), width="small"),
+            CARRIED_COLUMN: st.column_config.TextColumn(
+                t("agreements.col.carried_from", lang),
+                help=widgets.t_literal("agreements.carried_from_help", lang, previous=preview.continues or ""),
+                width="small",
+            ),
         },
-        disabled=[column for column in columns if column != COUNCIL_COLUMN],
+        disabled=[column for column in columns if column not in (COUNCIL_COLUMN, CARRIED_COLUMN)],
         hide_index=True,
         key=f"agreement-editor-{preview.sha256[:12]}-{slug(preview.region)}",
     )
@@ -327,7 +351,12 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> dict[str, str | N
     missing = sum(value is None for value in chosen.values())
     if missing:
         st.warning(t("agreements.without_council_area", lang, count=missing))
-    return chosen
+    carried = (
+        {code: code_list(str(value or "")) for code, value in zip(edited["code"], edited[CARRIED_COLUMN], strict=True)}
+        if carries
+        else None
+    )
+    return Edited(chosen, carried)
 
 
 def show_warnings(preview: AgreementPreview, lang: str) -> None:
@@ -444,14 +473,7 @@ def report_quarters(period: str) -> list[str]:
     return sorted(set(quarters), reverse=True)
 
 
-def save(
-    preview: AgreementPreview,
-    user: User,
-    council_areas: dict[str, str | None],
-    quarter: str | None,
-    carry_on: bool,
-    lang: str,
-):
+def save(preview: AgreementPreview, user: User, edited: Edited, quarter: str | None, carry_on: bool, lang: str):
     """Save the previewed agreement; a refusal (a council area not on the list) is one line.
 
     A fault of the machine (a busy database, a full disk) passes on to views._faults.
@@ -459,7 +481,13 @@ def save(
     try:
         with contextlib.closing(connect(data.database_file())) as db:
             summary = save_preview(
-                db, preview, user=user, council_areas=council_areas, report_quarter=quarter, carry_on=carry_on
+                db,
+                preview,
+                user=user,
+                council_areas=edited.council_areas,
+                report_quarter=quarter,
+                carry_on=carry_on,
+                carried_from=edited.carried_from,
             )
     except upload.PASSING_FAULTS:
         raise

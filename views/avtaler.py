@@ -59,10 +59,10 @@ if file is not None:
     agreements.show_summary(preview, lang)
     agreements.show_focus_areas(preview, lang)
     st.subheader(t("agreements.commitments_heading", lang))
-    council_areas = agreements.commitment_editor(preview, lang)
+    edited = agreements.commitment_editor(preview, lang)
     agreements.show_warnings(preview, lang)
     agreements.show_changes(preview, lang)
     carry_on = agreements.carry_on_choice(preview, lang)
     quarter = agreements.first_report_choice(preview, lang)
     if st.button(t("agreements.save", lang), type="primary", icon=":material/save:", key="agreement-save"):
-        agreements.save(preview, user, council_areas, quarter, carry_on, lang)
+        agreements.save(preview, user, edited, quarter, carry_on, lang)

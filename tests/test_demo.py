@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core.access import holds, reportable_regions
 from core.db import connect
 from core.organisation import (
     council_areas,
@@ -22,6 +23,7 @@ from core.organisation import (
 )
 from core.reference import current_numbers
 from core.register import find_region
+from core.users import get_user
 from core.vocabulary import STATUS_KEYS, quarter_end
 from loaders import __main__ as cli
 from loaders.demo import build as demo
@@ -234,6 +236,14 @@ def test_members_are_renumbered_in_2024_and_kongsberg_has_members_in_telemark(db
 def test_buskerud_has_its_own_status_word(db):
     assert status_aliases(db, find_county(db, "Buskerud")) == {"i arbeid": "on_track"}
     assert status_aliases(db, find_county(db, "Akershus")) == {}
+
+
+def test_ostfolds_adviser_reports_for_the_county(db):
+    adviser = get_user(db, "siri.haugland")
+    assert (adviser.role, adviser.counties, adviser.regions) == ("rapportor", ("Østfold fylkeskommune",), ())
+    assert reportable_regions(db, adviser) == ["Indre Østfold regionråd", "Mosseregionen"]
+    assert holds(adviser, "Mosseregionen", None, "Østfold fylkeskommune")
+    assert not holds(adviser, "Mosseregionen", None, "Viken fylkeskommune")
 
 
 def test_indre_ostfold_has_the_seed_agreement_carried_on_by_ostfold(db):

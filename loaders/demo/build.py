@@ -181,6 +181,14 @@ def _fill(db: Database, password: str, today: dt.date) -> None:
     viken_agreements = _save_viken_agreements(db, rng, uploaded_at, admin)
     with write_transaction(db):
         counties = _reorganise(db)
+    # Østfold's partnership adviser reports for every region of the county, whatever its unit.
+    add_user(
+        db,
+        account_name(demo_data.COUNTY_REPORTER),
+        demo_data.COUNTY_REPORTER,
+        "rapportor",
+        counties=(demo_data.COUNTY_REPORTER_COUNTY,),
+    )
     # Read again: an account's regions are by name, and some regions have new names.
     coordinators = {name: get_user(db, user.username) for name, user in coordinators.items()}
     successors = {

@@ -70,6 +70,9 @@ def _agreement(period: str, focus_areas: list[FocusArea], commitments: list[tupl
 # Agreements are loaded by the county's partnership coordinator, status files
 # by each region's coordinator.
 AGREEMENT_USER = "Mari Solheim"
+# Østfold's partnership adviser, who reports for every region of the county.
+COUNTY_REPORTER = "Siri Haugland"
+COUNTY_REPORTER_COUNTY = "Østfold fylkeskommune"
 
 KULTUR = "Kultur og mangfold"
 PLAN = "Plan, klima og miljø"

@@ -2317,6 +2317,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "«{part}» har ingen dato etter «til». Skriv for eksempel «Follorådet (til 31.12.2023)».",
         "“{part}” has no date after “until”. Write e.g. “Follorådet (until 31.12.2023)”.",
     ),
+    "loaders.organisation.former_name_words": (
+        "skriv den siste dagen med navnet etter «til» i parentesen, for eksempel «Follorådet (til 31.12.2023)».",
+        "write the last day of the name after “until” in the brackets, e.g. “Follorådet (until 31.12.2023)”.",
+    ),
     "loaders.organisation.unknown_region": (
         "regionen står verken i arket «Regioner» eller i registeret.",
         "the region is neither in the sheet “Regions” nor in the register.",
@@ -2340,6 +2344,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.organisation.not_in_force": (
         "nummeret gjaldt ikke {day} etter SSBs kommuneliste.",
         "the number was not in force on {day} according to SSB's list of municipalities.",
+    ),
+    "loaders.organisation.other_name": (
+        "kommunenummer {number} er {ssb} i SSBs kommuneliste. Rett nummeret, eller la «Kommune» stå tom.",
+        "municipality number {number} is {ssb} in SSB's list of municipalities. "
+        "Correct the number, or leave “Municipality” blank.",
+    ),
+    "loaders.organisation.status_word_taken": (
+        "ordet betyr allerede «{status}» for alle fylkeskommuner og kan ikke bety noe annet.",
+        "the word already means “{status}” for every county and cannot mean anything else.",
+    ),
+    "loaders.organisation.unread_columns": (
+        "kolonnene {columns} leses ikke. Kolonnene som leses er {known}.",
+        "the columns {columns} are not read. The columns read are {known}.",
     ),
     "loaders.organisation.unknown_status": (
         "ukjent status. Velg en av: {allowed}.",

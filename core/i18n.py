@@ -2306,8 +2306,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the unit is already listed for {county}.",
     ),
     "loaders.organisation.short_name_taken": (
-        "kortnavnet brukes av en annen region.",
-        "another region has this short name.",
+        "regionen {other} har allerede dette navnet eller kortnavnet. Er det samme region med nytt navn, "
+        "skriv «{other}» under «Tidligere navn».",
+        "the region {other} already has this name or short name. If it is the same region under a new name, "
+        "write “{other}” under “Former names”.",
+    ),
+    "loaders.organisation.short_name_twice": (
+        "kortnavnet står allerede for {other} i arket.",
+        "the short name is already given to {other} in the sheet.",
     ),
     "loaders.organisation.region_span_twice": (
         "{region} har allerede en rad med denne «Fra»-datoen. Én rad per fylkeskommune regionen har hatt.",

@@ -295,12 +295,15 @@ class _Counties:
         self.known = [row.name for row in rows if row.name]
 
     def find(self, name: str) -> str | None:
-        if fold(name) in self.keys:
-            return self.keys[fold(name)]
-        try:
-            return find_county(self.db, name).name
-        except UnknownCounty:
-            return None
+        # «Østfold fylke», as people often write it, is the county too.
+        for key in dict.fromkeys([name, re.sub(r"\s+fylke$", "", clean_text(name), flags=re.IGNORECASE)]):
+            if fold(key) in self.keys:
+                return self.keys[fold(key)]
+            try:
+                return find_county(self.db, key).name
+            except UnknownCounty:
+                continue
+        return None
 
     def known_names(self) -> str:
         return ", ".join(dict.fromkeys([*self.known, *(county.name for county in counties(self.db))]))
@@ -430,8 +433,10 @@ def _read_regions(db: Database, reader: _Reader, counties: _Counties) -> list[Re
         if short_name:
             owner = short_names.setdefault(fold(short_name), fold(name))
             other = lookup.get(fold(short_name))
-            if owner != fold(name) or (other is not None and other != plan.stored and fold(other.name) not in plans):
-                reader.error(index, "short_name", "loaders.organisation.short_name_taken")
+            if owner != fold(name):
+                reader.error(index, "short_name", "loaders.organisation.short_name_twice", other=plans[owner].name)
+            elif other is not None and other != plan.stored and fold(other.name) not in plans:
+                reader.error(index, "short_name", "loaders.organisation.short_name_taken", other=other.name)
             plan.short_name = short_name
         plan.former.update(former)
         if any(start == valid_from for _, start in plan.spans):

@@ -275,3 +275,35 @@ def test_a_municipality_that_left_and_rejoined_a_region_has_both_periods(organis
         ("Indre Østfold regionråd", "3120", "Rakkestad", D(2024, 1, 1), D(2024, 12, 31)),
         ("Indre Østfold regionråd", "3120", "Rakkestad", D(2026, 1, 1), None),
     ]
+
+
+def test_a_short_name_that_is_a_stored_region_s_name_names_that_region(organised, tmp_path):
+    # Mosseregionen's formal name is «Mosseregionen interkommunalt politisk råd» (moss.kommune.no); a county
+    # writing it with «Mosseregionen» as short name, while the register has the region as «Mosseregionen».
+    load_organisation(
+        organised,
+        write_sheets(tmp_path / "base.xlsx", {"Regioner": (["Region", "Fylkeskommune"], [["Mosseregionen", "Viken"]])}),
+        user=ADMIN,
+    )
+    sheets = {
+        "Regioner": (
+            ["Region", "Kortnavn", "Fylkeskommune"],
+            [["Mosseregionen interkommunalt politisk råd", "Mosseregionen", "Østfold fylke"]],
+        )
+    }
+    assert errors_of(organised, write_sheets(tmp_path / "org.xlsx", sheets)) == [
+        "Arket «Regioner», rad 2, kolonne B (Kortnavn): «Mosseregionen» – regionen Mosseregionen har allerede "
+        "dette navnet eller kortnavnet. Er det samme region med nytt navn, skriv «Mosseregionen» under "
+        "«Tidligere navn».",
+    ]
+
+
+def test_a_county_written_with_fylke_is_the_county(organised, tmp_path):
+    # «Østfold fylke», «Buskerud fylke» as the county pages and news write them (ofk.no, bfk.no).
+    sheets = {"Enheter": (["Fylke", "Enhet"], [["Østfold fylke", "Samferdsel"], ["buskerud FYLKE", "Kultur"]])}
+    load_organisation(organised, write_sheets(tmp_path / "org.xlsx", sheets), user=ADMIN)
+    assert [row for row in organisation_rows(organised).units if row[0] != "Viken fylkeskommune"] == [
+        ("Akershus fylkeskommune", "Samferdsel"),
+        ("Buskerud fylkeskommune", "Kultur"),
+        ("Østfold fylkeskommune", "Samferdsel"),
+    ]

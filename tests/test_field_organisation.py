@@ -50,7 +50,7 @@ def test_a_number_cell_that_lost_its_leading_zero_is_read_with_it(organised, tmp
 
 
 def test_a_number_written_with_its_name_is_read(organised, tmp_path):
-    # SSB's own tables write «3101 Halden» in one cell; lists copied from them keep it.
+    # «3118 Indre Østfold» in one cell, as SSB's Statistikkbanken labels municipalities.
     sheets = {
         "Medlemmer": (
             MEMBERS,
@@ -209,7 +209,8 @@ def test_a_county_word_that_already_means_another_status_is_refused(organised, t
 
 def test_quirks_read_right(organised, tmp_path):
     # Region merged down over its members; numbers as number cells; Vestby in Follo and, «delvis»,
-    # Mosseregionen (mossbyleksikon.no); Notodden and Tinn (Telemark) in Kongsbergregionen (bfk.no).
+    # Mosseregionen (mossbyleksikon.no); Notodden and Tinn (Telemark) in Kongsbergregionen (Buskerud
+    # fylkeskommune's «Kommuneregionene i Buskerud»).
     sheets = {
         "Medlemmer": (
             MEMBERS,
@@ -299,7 +300,7 @@ def test_a_short_name_that_is_a_stored_region_s_name_names_that_region(organised
 
 
 def test_a_county_written_with_fylke_is_the_county(organised, tmp_path):
-    # «Østfold fylke», «Buskerud fylke» as the county pages and news write them (ofk.no, bfk.no).
+    # «Østfold fylke», «Akershus fylke» as reference works name them (allkunne.no).
     sheets = {"Enheter": (["Fylke", "Enhet"], [["Østfold fylke", "Samferdsel"], ["buskerud FYLKE", "Kultur"]])}
     load_organisation(organised, write_sheets(tmp_path / "org.xlsx", sheets), user=ADMIN)
     assert [row for row in organisation_rows(organised).units if row[0] != "Viken fylkeskommune"] == [

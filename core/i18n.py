@@ -2360,6 +2360,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "ordet betyr allerede «{status}» for alle fylkeskommuner og kan ikke bety noe annet.",
         "the word already means “{status}” for every county and cannot mean anything else.",
     ),
+    "loaders.organisation.words_taken": (
+        "Ingenting er lagret: {words} betyr allerede en annen status for alle fylkeskommuner.",
+        "Nothing was saved: {words} already means another status for every county.",
+    ),
     "loaders.organisation.unread_columns": (
         "kolonnene {columns} leses ikke. Kolonnene som leses er {known}.",
         "the columns {columns} are not read. The columns read are {known}.",

@@ -32,7 +32,7 @@ from sqlite_utils import Database
 from core import reference
 from core.access import require_admin
 from core.db import write_transaction
-from core.errors import UnknownCounty
+from core.errors import MonitorError, UnknownCounty
 from core.i18n import Deferred, quoted_list, t
 from core.organisation import (
     COUNTY_SUFFIX,
@@ -605,12 +605,16 @@ def edited_units(county: str, names: Sequence[object]) -> OrganisationFile | Dup
     return OrganisationFile(units={county: units})
 
 
-def edited_status_words(county: str, rows: Sequence[tuple[object, object]]) -> OrganisationFile | DuplicateNames:
-    """What saving a county's status words as edited on the page sets (status in words, either language)."""
+def edited_status_words(county: str, rows: Sequence[tuple[object, object]]) -> OrganisationFile | MonitorError:
+    """What saving a county's status words as edited on the page sets (status in words, either language);
+    a word twice, or one of the product's own words meaning something else, is refused."""
     words = [(clean_text(word), parse_status(status)) for word, status in rows if clean_text(word)]
     twice = _twice([word for word, _ in words])
     if twice:
         return DuplicateNames("loaders.organisation.names_twice", names=", ".join(twice))
+    taken = [word for word, status in words if parse_status(word) not in (None, status)]
+    if taken:
+        return MonitorError("loaders.organisation.words_taken", words=Deferred(quoted_list, taken))
     return OrganisationFile(status_words={county: {word: status for word, status in words if status is not None}})
 
 

@@ -9,9 +9,10 @@ import datetime as dt
 import openpyxl
 import pytest
 
+from core.errors import MonitorError
 from core.organisation import organisation_rows
 from loaders.errors import OrganisationRejected
-from loaders.organisation import load_organisation
+from loaders.organisation import OrganisationFile, edited_status_words, load_organisation
 from tests.builders import ADMIN
 from tests.test_organisation_loader import SHEETS, write_sheets
 
@@ -308,3 +309,17 @@ def test_a_county_written_with_fylke_is_the_county(organised, tmp_path):
         ("Buskerud fylkeskommune", "Kultur"),
         ("Østfold fylkeskommune", "Samferdsel"),
     ]
+
+
+def test_a_word_that_already_means_another_status_is_refused_on_the_page_too():
+    # As on the sheet: the status reader reads the product's words first, so «Utgår» as completed never applies.
+    refused = edited_status_words("Østfold fylkeskommune", [("Pågår", "I rute"), ("Utgår", "Fullført")])
+    assert isinstance(refused, MonitorError)
+    assert (
+        refused.message("nb") == "Ingenting er lagret: «Utgår» betyr allerede en annen status for alle fylkeskommuner."
+    )
+    assert refused.message("en") == "Nothing was saved: “Utgår” already means another status for every county."
+    saved = edited_status_words("Østfold fylkeskommune", [("Pågår", "I rute"), ("Fullført", "Fullført")])
+    assert saved == OrganisationFile(
+        status_words={"Østfold fylkeskommune": {"Pågår": "on_track", "Fullført": "completed"}}
+    )

@@ -2317,8 +2317,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the unit is already listed for {county}.",
     ),
     "loaders.organisation.short_name_taken": (
-        "kortnavnet brukes av en annen region.",
-        "another region has this short name.",
+        "regionen {other} har allerede dette navnet eller kortnavnet. Er det samme region med nytt navn, "
+        "skriv «{other}» under «Tidligere navn».",
+        "the region {other} already has this name or short name. If it is the same region under a new name, "
+        "write “{other}” under “Former names”.",
+    ),
+    "loaders.organisation.short_name_twice": (
+        "kortnavnet står allerede for {other} i arket.",
+        "the short name is already given to {other} in the sheet.",
     ),
     "loaders.organisation.region_span_twice": (
         "{region} har allerede en rad med denne «Fra»-datoen. Én rad per fylkeskommune regionen har hatt.",
@@ -2327,6 +2333,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.organisation.bad_former_name": (
         "«{part}» har ingen dato etter «til». Skriv for eksempel «Follorådet (til 31.12.2023)».",
         "“{part}” has no date after “until”. Write e.g. “Follorådet (until 31.12.2023)”.",
+    ),
+    "loaders.organisation.former_name_words": (
+        "skriv den siste dagen med navnet etter «til» i parentesen, for eksempel «Follorådet (til 31.12.2023)».",
+        "write the last day of the name after “until” in the brackets, e.g. “Follorådet (until 31.12.2023)”.",
     ),
     "loaders.organisation.unknown_region": (
         "regionen står verken i arket «Regioner» eller i registeret.",
@@ -2351,6 +2361,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.organisation.not_in_force": (
         "nummeret gjaldt ikke {day} etter SSBs kommuneliste.",
         "the number was not in force on {day} according to SSB's list of municipalities.",
+    ),
+    "loaders.organisation.other_name": (
+        "kommunenummer {number} er {ssb} i SSBs kommuneliste. Rett nummeret, eller la «Kommune» stå tom.",
+        "municipality number {number} is {ssb} in SSB's list of municipalities. "
+        "Correct the number, or leave “Municipality” blank.",
+    ),
+    "loaders.organisation.status_word_taken": (
+        "ordet betyr allerede «{status}» for alle fylkeskommuner og kan ikke bety noe annet.",
+        "the word already means “{status}” for every county and cannot mean anything else.",
+    ),
+    "loaders.organisation.words_taken": (
+        "Ingenting er lagret: {words} betyr allerede en annen status for alle fylkeskommuner.",
+        "Nothing was saved: {words} already means another status for every county.",
+    ),
+    "loaders.organisation.unread_columns": (
+        "kolonnene {columns} leses ikke. Kolonnene som leses er {known}.",
+        "the columns {columns} are not read. The columns read are {known}.",
     ),
     "loaders.organisation.unknown_status": (
         "ukjent status. Velg en av: {allowed}.",

@@ -32,7 +32,7 @@ from sqlite_utils import Database
 from core import reference
 from core.access import require_admin
 from core.db import write_transaction
-from core.errors import UnknownCounty
+from core.errors import MonitorError, UnknownCounty
 from core.i18n import Deferred, quoted_list, t
 from core.organisation import (
     COUNTY_SUFFIX,
@@ -68,7 +68,7 @@ from loaders.isolation import run_isolated
 from loaders.workbook import Sheet, read_sheet
 
 _COUNTY = ("Fylkeskommune", "Fylke", "County")
-_FROM = ("Fra", "Frå", "From")
+_FROM = ("Fra", "Frå", "From", "Gyldig fra", "Gyldig frå", "Fra dato", "Frå dato")
 # Each sheet's fields with the headers that mean them (the first is how outputs/organisation.py writes
 # it in bokmål, an English one how it writes it in English), and the fields its header must name.
 FIELDS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
@@ -95,17 +95,24 @@ FIELDS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     ),
     "members": (
         {
-            "region": ("Region",),
-            "number": ("Kommunenummer", "Kommunenr", "Municipality number"),
-            "municipality": ("Kommune", "Municipality"),
-            "valid_from": _FROM,
-            "valid_to": ("Til", "To"),
+            "region": ("Region", "Regionråd"),
+            "number": ("Kommunenummer", "Kommunenr", "Municipality number", "Kommunenr.", "Knr", "Knr."),
+            "municipality": ("Kommune", "Municipality", "Kommunenavn", "Kommunenamn"),
+            "valid_from": (*_FROM, "Medlem fra", "Medlem frå"),
+            "valid_to": ("Til", "To", "Gyldig til", "Til dato", "Medlem til"),
         },
         ("region", "number"),
     ),
     "status_words": ({"county": _COUNTY, "word": ("Ord", "Word"), "status": ("Status",)}, ("county", "word", "status")),
 }
-_FORMER = re.compile(r"^(?P<name>.*?)\s*\((?:til|until|to)\s+(?P<day>[^)]+)\)$", re.IGNORECASE)
+_FORMER = re.compile(
+    r"^(?P<name>.*?)\s*\((?:til og med|til|fram til|frem til|t\.?o\.?m\.?|until|to)\s+(?P<day>[^)]+)\)$",
+    re.IGNORECASE,
+)
+# A former name with a date in brackets in words the loader does not know: «Follorådet (avviklet 28.02.2021)».
+_DATED = re.compile(r"\(.*\d{1,2}\.\d{1,2}\.\d{4}.*\)$")
+# A municipality number with its name in one cell, as SSB's tables write it: «3101 Halden».
+_NUMBER_AND_NAME = re.compile(r"^(?P<number>\d{4})\s*[-–]?\s+(?P<name>\D.*)$")
 _DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
@@ -288,12 +295,15 @@ class _Counties:
         self.known = [row.name for row in rows if row.name]
 
     def find(self, name: str) -> str | None:
-        if fold(name) in self.keys:
-            return self.keys[fold(name)]
-        try:
-            return find_county(self.db, name).name
-        except UnknownCounty:
-            return None
+        # «Østfold fylke», as people often write it, is the county too.
+        for key in dict.fromkeys([name, re.sub(r"\s+fylke$", "", clean_text(name), flags=re.IGNORECASE)]):
+            if fold(key) in self.keys:
+                return self.keys[fold(key)]
+            try:
+                return find_county(self.db, key).name
+            except UnknownCounty:
+                continue
+        return None
 
     def known_names(self) -> str:
         return ", ".join(dict.fromkeys([*self.known, *(county.name for county in counties(self.db))]))
@@ -320,6 +330,22 @@ def read_organisation(db: Database, path: str | os.PathLike) -> OrganisationFile
             header = find_header(sheet.rows, *FIELDS[kind], sheet=sheet.name)
             assert header is not None  # read_sheets keeps a sheet only with its header
             readers[kind] = _Reader(sheet, header, errors, plan.warnings)
+            if header.ignored:
+                # A heading the loader does not know is a column left out: say so, or its values are lost unseen.
+                plan.warnings.append(
+                    CellError(
+                        sheet.name,
+                        header.row + 1,
+                        None,
+                        None,
+                        None,
+                        "loaders.organisation.unread_columns",
+                        {
+                            "columns": Deferred(quoted_list, header.ignored),
+                            "known": Deferred(quoted_list, [names[0] for names in FIELDS[kind][0].values()]),
+                        },
+                    )
+                )
     if "counties" in readers:
         plan.counties = _read_counties(readers["counties"])
     known = _Counties(db, plan.counties or [])
@@ -407,8 +433,10 @@ def _read_regions(db: Database, reader: _Reader, counties: _Counties) -> list[Re
         if short_name:
             owner = short_names.setdefault(fold(short_name), fold(name))
             other = lookup.get(fold(short_name))
-            if owner != fold(name) or (other is not None and other != plan.stored and fold(other.name) not in plans):
-                reader.error(index, "short_name", "loaders.organisation.short_name_taken")
+            if owner != fold(name):
+                reader.error(index, "short_name", "loaders.organisation.short_name_twice", other=plans[owner].name)
+            elif other is not None and other != plan.stored and fold(other.name) not in plans:
+                reader.error(index, "short_name", "loaders.organisation.short_name_taken", other=other.name)
             plan.short_name = short_name
         plan.former.update(former)
         if any(start == valid_from for _, start in plan.spans):
@@ -435,6 +463,8 @@ def _former_names(reader: _Reader, index: int, valid_from: dt.date | None) -> di
                 reader.error(index, "former_names", "loaders.organisation.bad_former_name", part=part)
                 continue
             former[clean_text(match["name"])] = day
+        elif _DATED.search(part):
+            reader.error(index, "former_names", "loaders.organisation.former_name_words")
         else:
             former[part] = valid_from - dt.timedelta(days=1) if valid_from else None
     return former
@@ -457,12 +487,16 @@ def _read_members(db: Database, reader: _Reader, regions: list[RegionPlan]) -> d
             reader.error(index, "valid_to", "loaders.organisation.ends_before_start")
         if not number:
             continue
+        number, name, name_column = _number_and_name(reader, index, number)
         if not re.fullmatch(r"\d{4}", number):
             reader.error(index, "number", "loaders.organisation.bad_municipality_number")
             continue
         version = _version(number, valid_from, valid_to)
         if version is None:
             reader.error(index, "number", "loaders.organisation.unknown_municipality")
+            continue
+        if name and not _is_named(number, name):
+            reader.error(index, name_column, "loaders.organisation.other_name", number=number, ssb=version.name)
             continue
         _check_in_force(reader, index, number, valid_from, valid_to)
         if region is None:
@@ -471,9 +505,33 @@ def _read_members(db: Database, reader: _Reader, regions: list[RegionPlan]) -> d
         if any(member.number == number for member in listed):
             reader.error(index, "number", "loaders.organisation.member_twice", region=region)
             continue
-        name = reader.text(index, "municipality") or version.name
-        listed.append(Member(number, name, version.county_number, valid_from, valid_to))
+        listed.append(Member(number, name or version.name, version.county_number, valid_from, valid_to))
     return members
+
+
+def _number_and_name(reader: _Reader, index: int, number: str) -> tuple[str, str, str]:
+    """The number as written, with the zero Excel drops from a number cell (301 for 0301 Oslo) put
+    back, and the municipality's name: the Kommune column's, else one written after the number
+    («3101 Halden»); with the column the name was read from."""
+    cell = reader.cell(index, "number")
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and number.isdigit() and len(number) < 4:
+        number = number.zfill(4)
+    name = reader.text(index, "municipality")
+    match = _NUMBER_AND_NAME.match(number)
+    if match:
+        return match["number"], name or clean_text(match["name"]), "municipality" if name else "number"
+    return number, name, "municipality"
+
+
+def _is_named(number: str, name: str) -> bool:
+    """Whether ``name`` is a name SSB has given ``number``: in full, without the county SSB adds in
+    brackets («Våler (Østfold)»), or one of its names in several languages («Porsanger - Porsángu - Porsanki»)."""
+    names: set[str] = set()
+    for version in reference.municipalities():
+        if version.number == number:
+            full = re.sub(r"\s*\([^)]*\)$", "", version.name)
+            names.update(fold(part) for part in (version.name, full, *full.split(" - ")))
+    return fold(name) in names
 
 
 def _version(number: str, valid_from: dt.date | None, valid_to: dt.date | None) -> reference.Municipality | None:
@@ -522,6 +580,11 @@ def _read_status_words(reader: _Reader, counties: _Counties) -> dict[str, dict[s
             reader.error(index, "status", "loaders.organisation.unknown_status", allowed=allowed)
         if county is None or not word or key is None:
             continue
+        # The product's own words are read before any county's: one meaning something else would never be used.
+        meant = parse_status(word)
+        if meant is not None and meant != key:
+            reader.error(index, "word", "loaders.organisation.status_word_taken", status=Deferred(status_label, meant))
+            continue
         listed = words.setdefault(county, {})
         if fold(word) in {fold(existing) for existing in listed}:
             reader.error(index, "word", "loaders.organisation.word_twice", county=county)
@@ -542,12 +605,16 @@ def edited_units(county: str, names: Sequence[object]) -> OrganisationFile | Dup
     return OrganisationFile(units={county: units})
 
 
-def edited_status_words(county: str, rows: Sequence[tuple[object, object]]) -> OrganisationFile | DuplicateNames:
-    """What saving a county's status words as edited on the page sets (status in words, either language)."""
+def edited_status_words(county: str, rows: Sequence[tuple[object, object]]) -> OrganisationFile | MonitorError:
+    """What saving a county's status words as edited on the page sets (status in words, either language);
+    a word twice, or one of the product's own words meaning something else, is refused."""
     words = [(clean_text(word), parse_status(status)) for word, status in rows if clean_text(word)]
     twice = _twice([word for word, _ in words])
     if twice:
         return DuplicateNames("loaders.organisation.names_twice", names=", ".join(twice))
+    taken = [word for word, status in words if parse_status(word) not in (None, status)]
+    if taken:
+        return MonitorError("loaders.organisation.words_taken", words=Deferred(quoted_list, taken))
     return OrganisationFile(status_words={county: {word: status for word, status in words if status is not None}})
 
 

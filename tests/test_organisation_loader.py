@@ -268,7 +268,7 @@ def test_every_error_is_named_and_nothing_is_written(db, tmp_path):
         "har ingen dato etter «til». Skriv for eksempel «Follorådet (til 31.12.2023)».",
         "Arket «Regioner», rad 3, kolonne D (Fra) – Follo har allerede en rad med denne «Fra»-datoen. "
         "Én rad per fylkeskommune regionen har hatt.",
-        "Arket «Regioner», rad 4, kolonne B (Kortnavn): «F» – kortnavnet brukes av en annen region.",
+        "Arket «Regioner», rad 4, kolonne B (Kortnavn): «F» – kortnavnet står allerede for Follo i arket.",
         "Arket «Medlemmer», rad 2, kolonne A (Region): «Hallingdal» – "
         "regionen står verken i arket «Regioner» eller i registeret.",
         "Arket «Medlemmer», rad 3, kolonne B (Kommunenummer): «320» – "

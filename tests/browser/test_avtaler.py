@@ -164,7 +164,10 @@ def test_upload_preview_set_a_council_area_save_and_upload_a_changed_version(
     violations = axe_violations(page)
     assert not violations, f"axe-core: WCAG 2.1 A/AA violations on Avtaler:\n{violation_report(violations)}"
 
-    set_council_area(page, 0, "Utdanning og kompetanse", shown="3 tiltak har ikke rådsområde.")
+    # A new region's agreement goes to the county in view (the demo's default, Akershus), whose units it offers.
+    county = page.get_by_test_id("stMain").get_by_role("combobox", name="Fylkeskommune", exact=True)
+    expect(county).to_have_value("Akershus fylkeskommune")
+    set_council_area(page, 0, "Videregående opplæring", shown="3 tiltak har ikke rådsområde.")
     upload_id = next_upload(database)
     page.get_by_role("button", name="Lagre avtalen").click()
     wait_for_app_idle(page)
@@ -178,7 +181,7 @@ def test_upload_preview_set_a_council_area_save_and_upload_a_changed_version(
     commitments = page.locator("#table-region-commitments tbody tr")
     expect(commitments).to_have_count(4)
     expect(commitments.nth(0)).to_contain_text("Flere lærlingplasser i kommunene")
-    expect(commitments.nth(0)).to_contain_text("Utdanning og kompetanse")
+    expect(commitments.nth(0)).to_contain_text("Videregående opplæring")
 
     nav(page, "Avtaler")
     upload(page, agreement_pdf(tmp_path / "avtale-lillestrom-2.pdf", SECOND))

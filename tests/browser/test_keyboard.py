@@ -81,7 +81,7 @@ def test_export_buttons_show_their_whole_labels_at_1400_px(page: Page, app_url: 
     )
     assert cut == []
     labels = buttons.evaluate_all("(all) => all.map((b) => b.innerText.split('\\n').pop())")
-    assert "Statushistorikk til og med 2. kv. 2026 (Excel)" in labels and "Tiltak og status (CSV)" in labels
+    assert "Statushistorikk til og med 3. kv. 2026 (Excel)" in labels and "Tiltak og status (CSV)" in labels
 
 
 def test_the_commitment_page_draws_its_sdg_badges_and_no_html_as_text(

@@ -39,7 +39,7 @@ def in_menu(need: str) -> bool:
 # A fault of the machine anywhere below (at start, in the sidebar, in a page) is shown as one line.
 with faults.shown():
     data.begin_run()
-    state.adopt_url(data.county_options)
+    state.adopt_url(data.county_options, data.commitment_county)
     visitor = signin.identify()
     account_box = st.sidebar.container()
     filters_box = st.sidebar.container()

@@ -290,9 +290,10 @@ def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
 # its key, a quarter as "2024-Q3", the language as "nb"/"en". Links written before (the option as
 # shown, in either language) still read.
 
+COUNTY_PARAM = "fylke"
 # URL key -> Filters field, in the order the sidebar shows them.
 URL_KEYS: dict[str, str] = {
-    "fylke": "county",
+    COUNTY_PARAM: "county",
     "region": "region",
     "council": "council_area",
     "sdg": "sdg",

@@ -11,6 +11,7 @@ import openpyxl
 import pypdfium2
 import pytest
 from PIL import Image
+from streamlit.testing.v1 import AppTest
 
 from core.access import set_reading_open
 from core.dataset import load_dataset
@@ -402,3 +403,29 @@ def test_a_user_scoped_to_a_county_is_offered_only_that_one(monkeypatch):
     assert (county.options, county.value) == ([AKERSHUS], AKERSHUS)
     assert at.caption[0].value == "Utvalg: Akershus fylkeskommune · 1. kv. 2024"
     assert at.query_params["fylke"] == "akershus"
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_commitment_link_without_a_county_opens_in_the_commitments_county(open_counties):
+    def link_to(region: str, period: str, code: str) -> AppTest:
+        (commitment,) = open_counties.execute(
+            "SELECT c.id FROM commitments c JOIN agreements a ON a.id = c.agreement_id "
+            "JOIN regions r ON r.id = a.region_id WHERE r.name = ? AND a.period = ? AND c.code = ?",
+            (region, period, code),
+        ).fetchone()
+        at = app({"commitment": str(commitment)}, page="views/tiltak.py")
+        assert not at.exception
+        return at
+
+    # The default county is Østfold; Follo's 2024 commitment is Akershus's, Hallingdal's ended with Viken.
+    at = link_to(FOLLO, "2024-2027", "1.2")
+    assert (at.selectbox(key="fylke").value, at.caption[0].value) == (
+        AKERSHUS,
+        "Utvalg: Akershus fylkeskommune · 1. kv. 2024",
+    )
+    assert at.query_params["fylke"] == "akershus"
+    at = link_to(HALLINGDAL, "2022-2023", "1.1")
+    assert at.selectbox(key="fylke").value == VIKEN
+    # A link that names its county is read as it is.
+    at = app({"commitment": "1", "fylke": "akershus"}, page="views/tiltak.py")
+    assert at.selectbox(key="fylke").value == AKERSHUS

@@ -443,6 +443,17 @@ def story(commitment_id: int):
     return _lookup(_revision(), "commitment_story", commitment_id)
 
 
+def commitment_county(commitment_id: int) -> str | None:
+    """The county (full name) whose view a commitment's page opens in: that of the newest commitment
+    of its story, as the page shows the newest; None for an unknown commitment."""
+    found = story(commitment_id)
+    if found is None or found.county is None:
+        return None
+    counties = dataset().counties
+    names = counties.loc[counties["short_name"] == found.county, "county"]
+    return str(names.iloc[0]) if len(names) else None
+
+
 def latest_upload() -> LastUpdate | None:
     return _lookup(_revision(), "last_update")
 

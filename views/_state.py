@@ -12,11 +12,14 @@ from collections.abc import Callable
 import streamlit as st
 
 from core.filters import (
+    COUNTY_PARAM,
     LANGUAGES,
     URL_KEYS,
     FilterOptions,
     Filters,
     bare_key,
+    county_slug,
+    link_id,
     link_params,
     parse_language,
     read_url_filters,
@@ -53,13 +56,18 @@ def _url_now() -> dict[str, str]:
     return {key: given[key] for key in URL_PARAMS if given.get(key, "").strip()}
 
 
-def adopt_url(options: Callable[[str | None], FilterOptions]) -> None:
+def adopt_url(
+    options: Callable[[str | None], FilterOptions],
+    commitment_county: Callable[[int], str | None] | None = None,
+) -> None:
     """Take the filters and language from the URL when it says something this session has not seen.
 
     A link opened, pasted or reached with the back button is read; a URL without filters after a
     change of page keeps the filters the session has (Streamlit drops the query on a page switch).
     ``options(county)``: what the county's view offers (None: the default county's); the link's
-    other values are read among its county's.
+    other values are read among its county's. A link to a commitment that names no county
+    (``commitment_county``: the county of the commitment's page) opens in the commitment's county,
+    so a link made before counties were chosen, or by hand, shows it where it belongs.
     """
     now = _url_now()
     seen = st.session_state.get(_URL_SEEN_KEY)
@@ -74,6 +82,11 @@ def adopt_url(options: Callable[[str | None], FilterOptions]) -> None:
         choose_language(lang or "nb")
     elif seen is None:
         choose_language("nb")
+    commitment = link_id(st.query_params.get("commitment", ""))
+    if commitment is not None and commitment_county is not None and not now.get(COUNTY_PARAM):
+        county = commitment_county(commitment)
+        if county is not None:
+            now = {**now, COUNTY_PARAM: county_slug(county)}
     read = read_url_filters(now, options(None), options)
     for key, field in URL_KEYS.items():
         st.session_state[key] = getattr(read.filters, field)

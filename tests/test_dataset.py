@@ -1,4 +1,5 @@
 import dataclasses
+import datetime as dt
 
 import pandas as pd
 import pytest
@@ -18,8 +19,10 @@ from core.dataset import (
     load_dataset,
     region_profile,
 )
+from core.db import write_transaction
 from core.errors import UnknownRegion
-from core.register import Agreement, Commitment, FocusArea
+from core.organisation import set_region_members
+from core.register import Agreement, Commitment, FocusArea, ensure_region
 from tests.builders import FOLLO, IOR, ORU, add_reports, build_example, build_register
 
 # Every database holds Viken, and a region made in a database with one county joins it.
@@ -433,3 +436,12 @@ def test_commitment_story_of_unknown_commitment(db):
     assert commitment_story(db, 99) is None
     assert commitment_story(db, 10**20) is None
     assert commitment_story(db, -1) is None
+
+
+def test_a_regions_members_are_those_of_the_quarter_shown_with_their_numbers_then(db):
+    with write_transaction(db):
+        region = ensure_region(db, IOR, "IØR", {"3014": "Indre Østfold", "3016": "Rakkestad"})
+        set_region_members(db, region.id, {"3118": "Indre Østfold", "3120": "Rakkestad"}, dt.date(2024, 1, 1))
+    assert region_profile(db, IOR, "2023-Q4").municipalities == (("3014", "Indre Østfold"), ("3016", "Rakkestad"))
+    assert region_profile(db, IOR, "2025-Q1").municipalities == (("3118", "Indre Østfold"), ("3120", "Rakkestad"))
+    assert region_profile(db, IOR).municipalities == (("3118", "Indre Østfold"), ("3120", "Rakkestad"))

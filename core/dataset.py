@@ -74,6 +74,7 @@ COUNTY_DTYPES: dict[str, str] = {
     "valid_from": "object",  # ISO dates; None: open
     "valid_to": "object",
 }
+FORMER_NAME_DTYPES: dict[str, str] = {"former": "str", "region": "str"}
 STORY_REPORT_COLUMNS: tuple[str, ...] = ("quarter", "status", "progress", "comment", "next_step", "owner")
 # Which commitment of the story each report was filed for, and its agreement: a story runs across agreements.
 STORY_AGREEMENT_DTYPES: dict[str, str] = {
@@ -118,6 +119,9 @@ class Dataset:
     ``lineage``: one row per commitment carried on in another (columns as
     LINEAGE_DTYPES; core.lineage), so a commitment and its successor are not
     both counted (:func:`commitments_in_force`).
+
+    ``former_names``: a region's earlier names (columns ``former``, ``region``), so a link or a
+    file written under the old name still finds it.
     """
 
     commitments: pd.DataFrame
@@ -126,6 +130,7 @@ class Dataset:
     agreements: pd.DataFrame
     counties: pd.DataFrame = field(default_factory=lambda: frame([], COUNTY_DTYPES))
     lineage: pd.DataFrame = field(default_factory=lambda: frame([], LINEAGE_DTYPES))
+    former_names: pd.DataFrame = field(default_factory=lambda: frame([], FORMER_NAME_DTYPES))
 
 
 SQLITE_MAX_INTEGER = 2**63 - 1
@@ -258,7 +263,16 @@ def load_dataset(db: Database) -> Dataset:
         ),
         LINEAGE_DTYPES,
     )
-    return Dataset(commitments, reports, quarters, agreements, counties, lineage)
+    former_names = frame(
+        list(
+            db.execute(
+                "SELECT n.name, r.name FROM region_names n JOIN regions r ON r.id = n.region_id "
+                "ORDER BY n.valid_to DESC, n.name"
+            )
+        ),
+        FORMER_NAME_DTYPES,
+    )
+    return Dataset(commitments, reports, quarters, agreements, counties, lineage, former_names)
 
 
 def load_revision(db: Database) -> tuple[int, Dataset]:

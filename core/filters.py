@@ -63,6 +63,8 @@ class FilterOptions:
     statuses: tuple[str, ...]  # STATUS_KEYS, then "not_reported"
     quarters: tuple[str, ...]  # newest first
     counties: tuple[str, ...] = ()  # every county with agreements, those still in existence first
+    # (former name, region) for the regions above that had other names: links still find them.
+    former_regions: tuple[tuple[str, str], ...] = ()
 
 
 def filter_options(dataset: Dataset, county: str | None = None) -> FilterOptions:
@@ -71,6 +73,7 @@ def filter_options(dataset: Dataset, county: str | None = None) -> FilterOptions
     them, and the counties every one with agreements."""
     scoped = county_dataset(dataset, effective_county(dataset, Filters(county=county)))
     commitments = scoped.commitments
+    present = set(commitments["region"])
     return FilterOptions(
         regions=tuple(sorted(commitments["region"].unique(), key=norwegian_sort_key)),
         council_areas=tuple(council_area_order(commitments)),
@@ -79,6 +82,11 @@ def filter_options(dataset: Dataset, county: str | None = None) -> FilterOptions
         statuses=STATUS_CHOICES,
         quarters=tuple(reversed(scoped.quarters)),
         counties=agreement_counties(dataset),
+        former_regions=tuple(
+            (former, region)
+            for former, region in dataset.former_names[["former", "region"]].itertuples(index=False, name=None)
+            if region in present
+        ),
     )
 
 
@@ -385,6 +393,12 @@ def _named(value: str, names: tuple[str, ...]) -> str | None:
     return next((name for name in names if slug(name) == wanted), None) if wanted else None
 
 
+def _formerly(value: str, former_regions: tuple[tuple[str, str], ...]) -> str | None:
+    """The region ``value`` names by one of its former names (its slug, or the name in any case)."""
+    wanted = slug(value)
+    return next((region for former, region in former_regions if slug(former) == wanted), None) if wanted else None
+
+
 def _sdg(value: str, sdgs: tuple[int, ...]) -> int | None:
     match = _SDG_IN_TEXT.match(value.strip())
     number = int(match.group(1)) if match else None
@@ -430,7 +444,7 @@ def read_url_filters(
         options = dataclasses.replace(county_options(county), counties=options.counties)
     readers: dict[str, Callable[[str], object]] = {
         "fylke": lambda value: _county(value, options.counties),
-        "region": lambda value: _named(value, options.regions),
+        "region": lambda value: _named(value, options.regions) or _formerly(value, options.former_regions),
         "council": lambda value: _named(value, options.council_areas),
         "sdg": lambda value: _sdg(value, options.sdgs),
         "hashtag": lambda value: _hashtag(value, options.hashtags),

@@ -28,9 +28,16 @@ from core.filters import (
     read_url_filters,
     url_params,
 )
-from core.organisation import ensure_county, find_county, set_council_areas, set_region_county, set_successors
+from core.organisation import (
+    ensure_county,
+    find_county,
+    rename_region,
+    set_council_areas,
+    set_region_county,
+    set_successors,
+)
 from core.queries import agreement_council_areas
-from core.register import Agreement, Commitment, agreement_for, ensure_region, save_agreement
+from core.register import Agreement, Commitment, agreement_for, ensure_region, find_region, save_agreement
 from core.settings import SETTINGS_BY_NAME
 from core.users import User
 from loaders.catalogue import read_catalogue
@@ -429,3 +436,14 @@ def test_a_commitment_link_without_a_county_opens_in_the_commitments_county(open
     # A link that names its county is read as it is.
     at = app({"commitment": "1", "fylke": "akershus"}, page="views/tiltak.py")
     assert at.selectbox(key="fylke").value == AKERSHUS
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_link_by_a_regions_former_name_finds_it(open_counties):
+    with write_transaction(open_counties):
+        rename_region(open_counties, find_region(open_counties, FOLLO).id, "Folloregionen IPR", JANUARY_2024)
+    at = app({"fylke": "akershus", "region": "folloradet"})
+    assert not at.exception
+    # Found, so no warning that the region was not found: only the one that the data is old.
+    assert (at.selectbox(key="region").value, len(at.warning)) == ("Folloregionen IPR", 1)
+    assert at.query_params["region"] == "folloregionen-ipr"

@@ -6,6 +6,7 @@ A :class:`Filters` is plain frozen data, so the pages can use it as a cache key.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -118,6 +119,20 @@ def agreement_counties(dataset: Dataset) -> tuple[str, ...]:
 def _county_row(dataset: Dataset, name: str) -> pd.Series | None:
     rows = dataset.counties[dataset.counties["county"] == name]
     return rows.iloc[0] if len(rows) else None
+
+
+def county_ended(dataset: Dataset, name: str | None) -> dt.date | None:
+    """The last day of a county that is history: it no longer exists and other agreements carry its
+    agreements on (Viken: 2023-12-31). None for a county that exists, and for one that ended on paper
+    but whose agreements nothing carries on yet (a database made before counties were data, whose
+    Viken still holds the reports of 2024)."""
+    row = _county_row(dataset, name) if name else None
+    if row is None or not row["valid_to"]:
+        return None
+    agreements = dataset.agreements
+    own = set(agreements.loc[agreements["county"] == name, "agreement_id"])
+    carried_on = agreements["succeeds_id"].isin(own).any()
+    return dt.date.fromisoformat(row["valid_to"]) if carried_on else None
 
 
 def county_label(dataset: Dataset, name: str) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import dataclasses
+import datetime as dt
 import gc
 import logging
 import pickle
@@ -54,6 +55,7 @@ from core.filters import (
     apply_filters,
     calls_units_council_areas,
     county_dataset,
+    county_ended,
     county_label,
     default_quarter,
     effective_county,
@@ -170,6 +172,7 @@ class CountyView:
     provisional: frozenset[str]
     quarters: tuple[str, ...]  # every quarter with a report in the county's view, ascending
     council_areas_word: bool  # the county calls its units rådsområder (else enheter)
+    ended: dt.date | None  # the last day of a county that no longer exists (Viken's 2023-12-31)
 
 
 def _county_view(revision: Revision, county: str | None) -> CountyView:
@@ -184,6 +187,7 @@ def _county_view(revision: Revision, county: str | None) -> CountyView:
             frozenset(provisional_quarters(scoped)),
             scoped.quarters,
             calls_units_council_areas(at.dataset, shown),
+            county_ended(at.dataset, shown),
         )
 
     return revision.cached("county", county, view)

@@ -460,7 +460,10 @@ def coverage_line(quarter: str, lang: str, *, today: dt.date | None = None) -> N
         named = join_words([quarter_label(later, lang) for later in newer], lang)
         st.info(t("headline.newer_provisional", lang, quarter=named), icon=":material/info:")
     selected = filtered()
-    if analysis.reports_out_of_date(selected, today or dt.date.today()):
+    # A county that no longer exists is history: its reports are as new as they will be.
+    ended = current_county_view().ended
+    today = min(today or dt.date.today(), ended or dt.date.max)
+    if analysis.reports_out_of_date(selected, today):
         st.warning(
             t("headline.out_of_date", lang, quarter=quarter_label(selected.quarters[-1], lang)),
             icon=":material/update:",

@@ -219,7 +219,12 @@ def reports_out_of_date(dataset: Dataset, today: dt.date) -> bool:
     the end of the quarter after it. A dataset without reports is not out of date, it is empty."""
     if not dataset.quarters:
         return False
-    return today > quarter_end(next_quarter(dataset.quarters[-1]))
+    return quarter_out_of_date(dataset.quarters[-1], today)
+
+
+def quarter_out_of_date(quarter: str, today: dt.date) -> bool:
+    """Whether a newest report for ``quarter`` is more than a quarter old: today is past the end of the next."""
+    return today > quarter_end(next_quarter(quarter))
 
 
 def newest_upload_id(dataset: Dataset) -> int | None:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from core import analysis
-from core.analysis import Kpis
+from core.analysis import Kpis, quarter_out_of_date
 from core.dataset import frame, load_dataset
 from core.filters import Filters, apply_filters
 from core.register import Agreement, Commitment
@@ -758,3 +758,10 @@ def test_an_agreement_imported_later_for_the_same_years_takes_over(db):
 
     assert_frame(analysis.status_by_quarter(dataset), [("2024-Q1", "not_reported", 1, 100.0)], STATUS_COUNTS)
     assert_frame(analysis.unreported(dataset, "2024-Q1"), [(2, FOLLO, "1.1", "Nytt", None, None)], UNREPORTED)
+
+
+def test_a_quarter_is_out_of_date_once_the_quarter_after_it_has_ended():
+    # Buskerud on 30.11.2026: 2. kv. is its latest complete quarter, 3. kv. provisional and not old.
+    assert [quarter_out_of_date(quarter, dt.date(2026, 11, 30)) for quarter in ("2026-Q2", "2026-Q3")] == [True, False]
+    assert quarter_out_of_date("2026-Q3", dt.date(2026, 12, 31)) is False
+    assert quarter_out_of_date("2026-Q3", dt.date(2027, 1, 1)) is True

@@ -459,15 +459,14 @@ def coverage_line(quarter: str, lang: str, *, today: dt.date | None = None) -> N
     if current_filters().quarter is None and newer:
         named = join_words([quarter_label(later, lang) for later in newer], lang)
         st.info(t("headline.newer_provisional", lang, quarter=named), icon=":material/info:")
-    selected = filtered()
-    # A county that no longer exists is history: its reports are as new as they will be.
+    # The newest report in view, provisional ones too: with 3. kv. offered as provisional, the
+    # figures are not out of date because 2. kv. is the latest complete quarter.
+    newest = max([*filtered().quarters[-1:], *newer], default=None)
+    # A county that is history: its reports are as new as they will be.
     ended = current_county_view().ended
     today = min(today or dt.date.today(), ended or dt.date.max)
-    if analysis.reports_out_of_date(selected, today):
-        st.warning(
-            t("headline.out_of_date", lang, quarter=quarter_label(selected.quarters[-1], lang)),
-            icon=":material/update:",
-        )
+    if newest is not None and analysis.quarter_out_of_date(newest, today):
+        st.warning(t("headline.out_of_date", lang, quarter=quarter_label(newest, lang)), icon=":material/update:")
 
 
 def has_data(lang: str) -> bool:

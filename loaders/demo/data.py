@@ -829,7 +829,7 @@ PROGRESS_COMMENTS: dict[str, tuple[str, ...]] = {
     FINANS: (
         "Behovskartlegging for felles anskaffelser er gjennomført.",
         "Leverandørdialog er gjennomført med god respons.",
-        "Kommunene deltar i DigiViken sine faggrupper.",
+        "Kommunene deltar i de regionale faggruppene for digitalisering.",
         "Felles krav til klima og miljø er tatt inn i malverket.",
     ),
     FYLKESRADSLEDER: (
@@ -853,7 +853,7 @@ NEXT_STEPS: dict[str, tuple[str, ...]] = {
     ),
     SAMFERDSEL: (
         "Prioritere tiltak i neste rullering av handlingsprogrammet.",
-        "Avklare finansiering med Viken og kommunene.",
+        "Avklare finansiering med fylkeskommunen og kommunene.",
         "Følge opp i mobilitetsnettverket.",
     ),
     NAERING: (
@@ -869,7 +869,7 @@ NEXT_STEPS: dict[str, tuple[str, ...]] = {
     FINANS: (
         "Lyse ut felles konkurranse.",
         "Evaluere erfaringene fra første anskaffelse.",
-        "Avklare deltakelse i neste DigiViken-prosjekt.",
+        "Avklare deltakelse i neste felles digitaliseringsprosjekt.",
     ),
     FYLKESRADSLEDER: (
         "Invitere til ny nettverkssamling.",
@@ -904,5 +904,5 @@ COMPLETED_COMMENTS: tuple[str, ...] = (
 
 CANCELLED_COMMENTS: tuple[str, ...] = (
     "Utgår etter enighet i partnerskapsmøtet; ivaretas i ordinær drift.",
-    "Utgår fordi behovet dekkes av en felles satsing i Viken.",
+    "Utgår fordi behovet dekkes av en felles satsing i fylket.",
 )

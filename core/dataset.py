@@ -23,9 +23,9 @@ import pandas as pd
 from sqlite_utils import Database
 
 from core.filters import norwegian_sort_key
-from core.lineage import Ending, Step, carried_from, carried_into, ending, lineage_ids, newest
+from core.lineage import Ending, Step, agreement_name, carried_from, carried_into, ending, lineage_ids, newest
 from core.organisation import counties as all_counties
-from core.organisation import region_members
+from core.organisation import region_members, region_name_on
 from core.register import agreement_for, agreement_for_quarter, find_region
 from core.vocabulary import natural_code_key, quarter_end
 
@@ -154,12 +154,15 @@ class FocusAreaInfo:
 
 @dataclass(frozen=True)
 class RegionProfile:
-    name: str
+    name: str  # as it is called now
     short_name: str | None
     period: str | None
     title: str | None
     municipalities: tuple[tuple[str, str], ...]
     focus_areas: tuple[FocusAreaInfo, ...]
+    agreement: str | None = None  # as people name it: "Akershus 2024–2027" (core.lineage.agreement_name)
+    continues: str | None = None  # the agreement it carries on: "Viken 2022–2023"
+    name_then: str | None = None  # what it was called in the quarter shown, where that was another name
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: it holds a DataFrame, as Dataset does.
@@ -465,8 +468,10 @@ def region_profile(db: Database, region_name: str, quarter: str | None = None) -
     day = quarter_end(quarter) if quarter else None
     municipalities = tuple((member.number, member.name) for member in region_members(db, region.id, day))
     agreement_id = agreement_for_quarter(db, region.id, quarter) if quarter else agreement_for(db, region.id)
+    called = region_name_on(db, region.id, day) if day else region.name
+    name_then = called if called != region.name else None
     if agreement_id is None:
-        return RegionProfile(region.name, region.short_name, None, None, municipalities, ())
+        return RegionProfile(region.name, region.short_name, None, None, municipalities, (), name_then=name_then)
     period, title = db.execute(
         "SELECT period, nullif(title, '') FROM agreements WHERE id = ?", (agreement_id,)
     ).fetchone()
@@ -484,7 +489,18 @@ def region_profile(db: Database, region_name: str, quarter: str | None = None) -
             (agreement_id,),
         )
     )
-    return RegionProfile(region.name, region.short_name, period, title, municipalities, focus_areas)
+    (succeeds_id,) = db.execute("SELECT succeeds_id FROM agreements WHERE id = ?", (agreement_id,)).fetchone()
+    return RegionProfile(
+        region.name,
+        region.short_name,
+        period,
+        title,
+        municipalities,
+        focus_areas,
+        agreement=agreement_name(db, agreement_id),
+        continues=agreement_name(db, succeeds_id) if succeeds_id is not None else None,
+        name_then=name_then,
+    )
 
 
 def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None:

@@ -222,6 +222,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Choose a region in the filter in the menu to see its agreement, municipalities and commitments.",
     ),
     "regions.agreement": ("Avtale {period}", "Agreement {period}"),
+    "regions.now_called": ("Heter nå {name}.", "Now called {name}."),
+    "regions.continues": ("viderefører {previous}", "carries on {previous}"),
     "regions.members": ("Medlemskommuner", "Member municipalities"),
     "regions.focus_areas": ("Innsatsområder", "Focus areas"),
     "regions.commitments": ("Tiltakene", "The commitments"),

@@ -21,8 +21,8 @@ from core.dataset import (
 )
 from core.db import write_transaction
 from core.errors import UnknownRegion
-from core.organisation import set_region_members
-from core.register import Agreement, Commitment, FocusArea, ensure_region
+from core.organisation import ensure_county, find_county, rename_region, set_region_county, set_region_members
+from core.register import Agreement, Commitment, FocusArea, agreement_for, ensure_region, save_agreement
 from tests.builders import FOLLO, IOR, ORU, add_reports, build_example, build_register
 
 # Every database holds Viken, and a region made in a database with one county joins it.
@@ -320,6 +320,7 @@ def test_region_profile(db):
             FocusAreaInfo("1", "Utdanning og kompetanse", "#kompetanseløft", (4, 8)),
             FocusAreaInfo("2", "Klima og miljø", "#grønnomstilling", (13,)),
         ),
+        agreement="Viken 2022–2023",
     )
     assert region_profile(db, IOR) == expected
     assert region_profile(db, "iør") == expected
@@ -338,12 +339,18 @@ def test_region_profile_shows_the_current_agreement(db):
         },
     )
     assert region_profile(db, FOLLO) == RegionProfile(
-        FOLLO, None, "2022-2024", "Ny avtale", (), (FocusAreaInfo("1", "Nytt", "#nytt", (3, 11)),)
+        FOLLO,
+        None,
+        "2022-2024",
+        "Ny avtale",
+        (),
+        (FocusAreaInfo("1", "Nytt", "#nytt", (3, 11)),),
+        agreement="Viken 2022–2024",
     )
     # A quarter shows the agreement in force then, as the page's commitments do (found in the
     # try-out: the header named the new agreement over the old one's commitments).
     assert region_profile(db, FOLLO, "2021-Q2") == RegionProfile(
-        FOLLO, None, "2020-2021", None, (), (FocusAreaInfo("1", "Gammelt", None, ()),)
+        FOLLO, None, "2020-2021", None, (), (FocusAreaInfo("1", "Gammelt", None, ()),), agreement="Viken 2020–2021"
     )
     assert region_profile(db, FOLLO, "2023-Q1").period == "2022-2024"
 
@@ -445,3 +452,33 @@ def test_a_regions_members_are_those_of_the_quarter_shown_with_their_numbers_the
     assert region_profile(db, IOR, "2023-Q4").municipalities == (("3014", "Indre Østfold"), ("3016", "Rakkestad"))
     assert region_profile(db, IOR, "2025-Q1").municipalities == (("3118", "Indre Østfold"), ("3120", "Rakkestad"))
     assert region_profile(db, IOR).municipalities == (("3118", "Indre Østfold"), ("3120", "Rakkestad"))
+
+
+def test_a_region_is_named_as_it_was_then_and_its_agreement_says_what_it_carries_on(db):
+    with write_transaction(db):
+        viken = find_county(db, "Viken")
+        akershus = ensure_county(db, "Akershus fylkeskommune", "32", dt.date(2024, 1, 1))
+        region = ensure_region(db, FOLLO, "Follo", county_id=viken.id)
+        save_agreement(db, region, Agreement("2022-2023", commitments=[Commitment("1.1", "Skolevei")]))
+        set_region_county(db, region.id, akershus, dt.date(2024, 1, 1))
+        save_agreement(
+            db,
+            region,
+            Agreement("2024-2027", commitments=[Commitment("1.1", "Skolevei")]),
+            succeeds_id=agreement_for(db, region.id, "2022-2023"),
+        )
+        rename_region(db, region.id, "Folloregionen IPR", dt.date(2024, 1, 1))
+    then = region_profile(db, "Folloregionen IPR", "2023-Q4")
+    assert (then.name, then.name_then, then.agreement, then.continues) == (
+        "Folloregionen IPR",
+        FOLLO,
+        "Viken 2022–2023",
+        None,
+    )
+    now = region_profile(db, FOLLO, "2025-Q1")
+    assert (now.name, now.name_then, now.agreement, now.continues) == (
+        "Folloregionen IPR",
+        None,
+        "Akershus 2024–2027",
+        "Viken 2022–2023",
+    )

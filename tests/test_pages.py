@@ -184,7 +184,7 @@ def test_regions_page_for_one_region(register):
     at = app({"region": FOLLO}, "views/regioner.py")
     assert [h.value for h in at.header][:1] == [FOLLO]
     markdown = " ".join(m.value for m in at.markdown)
-    assert "Avtale 2023-2024" in markdown and "Nordre Follo (3020), Ås (3021)" in markdown
+    assert "Avtale Viken 2023–2024" in markdown and "Nordre Follo (3020), Ås (3021)" in markdown
     focus_chart = charts(at)[0]
     assert [round(x) for x in focus_chart["data"][0]["x"]] == [68, 10]
     commitments = html_tables(at)["region-commitments"]

@@ -14,8 +14,13 @@ if region is None:
     st.info(t("regions.choose", lang))
 else:
     profile = data.profile(region, quarter)
-    st.header(widgets.markdown_literal(profile.name))
-    agreement = widgets.t_literal("regions.agreement", lang, period=profile.period)
+    # Named as it was in the quarter shown (Follorådet in 2023), with what it is called now.
+    st.header(widgets.markdown_literal(profile.name_then or profile.name))
+    if profile.name_then:
+        st.caption(widgets.t_literal("regions.now_called", lang, name=profile.name))
+    agreement = widgets.t_literal("regions.agreement", lang, period=profile.agreement or profile.period or "")
+    if profile.continues:
+        agreement += " · " + widgets.t_literal("regions.continues", lang, previous=profile.continues)
     st.markdown(f"**{agreement}** · {widgets.markdown_literal(profile.title or '', inline=True)}")
     st.markdown(
         f"**{t('regions.members', lang)}:** "

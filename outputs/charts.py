@@ -596,7 +596,7 @@ def progress_line(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         # Above the row of "100 %" printed over points at the top, which it would hide.
         legend={"y": 1.08},
     )
-    # The lines alone, drawn first so the axis lists every quarter, also those without progress.
+    # The lines alone, drawn first so the status markers lie on top of them.
     for index, name in enumerate(names):
         points = [i for i, value in enumerate(series) if value == name]
         colour, dash = SERIES_LINES[index % len(SERIES_LINES)]

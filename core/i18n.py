@@ -1481,6 +1481,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fremdriften gikk fra {start} i {first} til {end} i {last}; status nå: {status}.",
         "Progress went from {start} in {first} to {end} in {last}; status now: {status}.",
     ),
+    "outputs.chart.progress_line.series": (
+        "Fremdriften vises i {count} serier, én per avtale og tiltak: {parts}; status nå: {status}.",
+        "Progress is shown in {count} series, one per agreement and commitment: {parts}; status now: {status}.",
+    ),
+    "outputs.chart.progress_line.series.span": (
+        "«{series}» gikk fra {start} i {first} til {end} i {last}",
+        "“{series}” went from {start} in {first} to {end} in {last}",
+    ),
+    "outputs.chart.progress_line.series.one": (
+        "«{series}» var {value} i {quarter}",
+        "“{series}” was {value} in {quarter}",
+    ),
+    "outputs.chart.progress_line.series.none": (
+        "«{series}» har ingen rapportert fremdrift",
+        "“{series}” has no reported progress",
+    ),
     "outputs.chart.sdg_bar": ("Tiltak per bærekraftsmål", "Commitments by SDG"),
     "outputs.chart.sdg_bar.one": ("Flest tiltak gjelder {sdg}: {count}.", "Most commitments concern {sdg}: {count}."),
     "outputs.chart.sdg_bar.summary": (

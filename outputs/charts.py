@@ -28,6 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.i18n import Deferred, join_words, t
+from core.lineage import agreement_label
 from core.vocabulary import format_percent, number_text, quarter_label, signed_number_text, status_label
 
 
@@ -150,6 +151,14 @@ BACKGROUND = "#FFFFFF"
 TEXT_COLOUR = "#1F1F1F"
 BAR_COLOUR = "#2F5F8A"
 LINE_COLOUR = "#595959"
+# A story's series (one per agreement·code) are told apart by dash as well as colour; the first is
+# the line a story of one series has. Each colour is far from the status colours its markers have.
+SERIES_LINES: tuple[tuple[str, str], ...] = (
+    (LINE_COLOUR, "solid"),
+    ("#7B3294", "dash"),
+    ("#8C510A", "dot"),
+    ("#1F1F1F", "dashdot"),
+)
 # SDG colours like #FCC30B (1.6:1) vanish on white; a dark outline gives each bar its edge.
 OUTLINE_COLOUR = "#1F1F1F"
 # Single-hue blues (ColorBrewer), colour-blind safe. It starts at a visible blue so that
@@ -374,17 +383,18 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     areas = list(pd.unique(frame["council_area"]))
     rows = typed_rows(frame, _HeatmapCell)
     cells = {(cell.region, cell.council_area): cell for cell in rows}
+    # The cells are keyed by the names escaped (distinct names stay distinct), which are the region
+    # axis's labels and what a hover's "%{x}" and "%{y}" say; only the area axis's labels are wrapped.
+    area_keys = [_as_text(area) for area in areas]
     figure = _figure(
         lang,
         height=_bar_chart_height(len(regions)),
-        # The cells are keyed by the names themselves, so a hover says "%{x}" as typed; only the
-        # axis's labels are wrapped.
         xaxis={
             "title_text": t("col.council_area", lang),
             "side": "top",
             "type": "category",
             "tickmode": "array",
-            "tickvals": areas,
+            "tickvals": area_keys,
             "ticktext": [_wrap(area, 16) for area in areas],
         },
         yaxis=_rows_axis(title_text=t("col.region", lang)),
@@ -444,8 +454,8 @@ def on_track_heatmap(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         colorscale, hovertemplate, ink = looks[kind]
         figure.add_trace(
             go.Heatmap(
-                x=areas,
-                y=regions,
+                x=area_keys,
+                y=[_as_text(region) for region in regions],
                 z=layer.z,
                 zmin=0,
                 zmax=100 if kind in ("dark", "light") else 1,
@@ -517,7 +527,7 @@ def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gr
         [_wrap(row.label) for row in rows],
         texts,
         [
-            f"{row.label}<br>{progress_title}: {text} ({commitments_text(row.commitments, lang)})"
+            f"{_as_text(row.label)}<br>{progress_title}: {text} ({commitments_text(row.commitments, lang)})"
             for row, text in zip(rows, texts, strict=True)
         ],
         marker={"color": BAR_COLOUR},
@@ -555,31 +565,53 @@ def progress_by_group(frame: pd.DataFrame, lang: str = "nb", group_by: str = "gr
 def progress_line(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     """One commitment's progress quarter by quarter, each point marked by its status.
 
-    ``frame`` has the columns quarter, progress (0–100 or missing) and status.
+    ``frame`` has the columns quarter, progress (0–100 or missing) and status, and may have county,
+    period and code: the agreement and code each report was filed for (a story's reports,
+    core.dataset.commitment_story). A story reported under more than one of them (a commitment merged
+    or carried on into a new county's agreement) is drawn as one line per series, "Viken 2022–2023 ·
+    3.2", told apart by dash as well as colour and named in the legend, the hover, the summary and
+    the table; reports under one series are one unnamed line.
     """
     title = t("outputs.chart.progress_line", lang)
     if frame.empty:
         return _empty_chart(title, lang)
-    history = frame.sort_values("quarter")
+    # Stable, so a quarter reported under two series keeps the story's order: oldest agreement, then code.
+    history = frame.sort_values("quarter", kind="stable")
     labels = [quarter_label(quarter, lang) for quarter in history["quarter"]]
     progress = [None if pd.isna(value) else float(value) for value in history["progress"]]
     statuses = list(history["status"])
+    series = _series_names(history)
+    names = list(dict.fromkeys(series))
+    many = len(names) > 1
     figure = _figure(
         lang,
-        xaxis={"title_text": t("col.quarter", lang), "type": "category"},
+        xaxis={
+            "title_text": t("col.quarter", lang),
+            "type": "category",
+            # Every quarter in time order, whichever series reported it first.
+            "categoryorder": "array",
+            "categoryarray": list(dict.fromkeys(labels)),
+        },
         yaxis=_percent_axis(t("col.progress", lang), lang),
+        # Above the row of "100 %" printed over points at the top, which it would hide.
+        legend={"y": 1.08},
     )
-    # The line alone, drawn first so the axis lists every quarter, also those without progress.
-    figure.add_trace(
-        go.Scatter(
-            x=labels,
-            y=progress,
-            mode="lines",
-            line={"color": LINE_COLOUR, "width": 2},
-            hoverinfo="skip",
-            showlegend=False,
+    # The lines alone, drawn first so the status markers lie on top of them.
+    for index, name in enumerate(names):
+        points = [i for i, value in enumerate(series) if value == name]
+        colour, dash = SERIES_LINES[index % len(SERIES_LINES)]
+        figure.add_trace(
+            go.Scatter(
+                name=_as_text(name) if many else None,
+                x=[labels[i] for i in points],
+                y=[progress[i] for i in points],
+                mode="lines",
+                line={"color": colour, "width": 2, "dash": dash},
+                hoverinfo="skip",
+                showlegend=many,
+            )
         )
-    )
+    positions, printed = _value_places(labels, progress)
     for status in STATUS_ORDER:
         points = [i for i, value in enumerate(progress) if statuses[i] == status and value is not None]
         if not points:
@@ -587,6 +619,7 @@ def progress_line(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         colour = STATUS_COLOURS[status]
         label = status_label(status, lang)
         texts = [percent_text(progress[i], lang) for i in points]
+        named = [f"{_as_text(series[i])}<br>" if many else "" for i in points]
         figure.add_trace(
             go.Scatter(
                 name=label,
@@ -599,41 +632,108 @@ def progress_line(frame: pd.DataFrame, lang: str = "nb") -> Chart:
                     "size": 12,
                     "line": {"color": colour, "width": 2},
                 },
-                text=texts,
-                textposition="top center",
+                text=[text if printed[i] else "" for i, text in zip(points, texts, strict=True)],
+                textposition=[positions[i] for i in points] if many else "top center",
                 textfont={"color": TEXT_COLOUR},
                 cliponaxis=False,
-                customdata=[f"{labels[i]}: {text}, {label}" for i, text in zip(points, texts, strict=True)],
+                customdata=[
+                    f"{name}{labels[i]}: {text}, {label}" for i, text, name in zip(points, texts, named, strict=True)
+                ],
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
     now = status_label(statuses[-1], lang)
-    known = [i for i, value in enumerate(progress) if value is not None]
-    if not known:
-        summary = t("outputs.chart.progress_line.none", lang, status=now)
-    elif len(known) == 1:
-        value, quarter = percent_text(progress[known[0]], lang), labels[known[0]]
-        summary = t("outputs.chart.progress_line.one", lang, value=value, quarter=quarter, status=now)
-    else:
-        first, last = known[0], known[-1]
-        start, end = percent_text(progress[first], lang), percent_text(progress[last], lang)
+    if many:
+        parts = [
+            _series_progress(name, [i for i, value in enumerate(series) if value == name], labels, progress, lang)
+            for name in names
+        ]
         summary = t(
-            "outputs.chart.progress_line.summary",
+            "outputs.chart.progress_line.series",
             lang,
-            start=start,
-            first=labels[first],
-            end=end,
-            last=labels[last],
+            count=number_text(len(names), lang),
+            parts="; ".join(parts),
             status=now,
         )
-    table = pd.DataFrame(
-        {
-            t("col.quarter", lang): labels,
-            t("col.status", lang): [status_label(status, lang) for status in statuses],
-            t("col.progress", lang): [percent_text(value, lang) for value in progress],
-        }
+    else:
+        summary = _progress_summary(list(range(len(progress))), labels, progress, now, lang)
+    table = {t("col.quarter", lang): labels}
+    if many:
+        table[t("col.agreement", lang)] = series
+    table[t("col.status", lang)] = [status_label(status, lang) for status in statuses]
+    table[t("col.progress", lang)] = [percent_text(value, lang) for value in progress]
+    return Chart(title=title, figure=figure, summary=summary, table=pd.DataFrame(table))
+
+
+def _value_places(labels: list[str], progress: list[float | None]) -> tuple[list[str], list[bool]]:
+    """Where each point's value is printed, and whether it is: series side by side in a quarter
+    would print over each other, so the highest value there goes above its point, the lowest below
+    and any between to the right, and a value another series has printed there already is not
+    printed again."""
+    positions = ["top center"] * len(labels)
+    printed = [value is not None for value in progress]
+    quarters: dict[str, list[tuple[int, float]]] = {}
+    for i, (label, value) in enumerate(zip(labels, progress, strict=True)):
+        if value is not None:
+            quarters.setdefault(label, []).append((i, value))
+    for points in quarters.values():
+        high, low = max(value for _, value in points), min(value for _, value in points)
+        seen: set[float] = set()
+        for i, value in points:
+            printed[i] = value not in seen
+            seen.add(value)
+            if value != high:
+                positions[i] = "bottom center" if value == low else "middle right"
+    return positions, printed
+
+
+def _series_names(history: pd.DataFrame) -> list[str]:
+    """Each report's series, "Viken 2022–2023 · 3.2"; "" for all when the frame does not say."""
+    if not {"county", "period", "code"} <= set(history.columns):
+        return [""] * len(history)
+    return [
+        f"{agreement_label(county if isinstance(county, str) else None, period)} · {code}"
+        for county, period, code in zip(history["county"], history["period"], history["code"], strict=True)
+    ]
+
+
+def _progress_summary(points: list[int], labels: list[str], progress: list[float | None], now: str, lang: str) -> str:
+    known = [i for i in points if progress[i] is not None]
+    if not known:
+        return t("outputs.chart.progress_line.none", lang, status=now)
+    if len(known) == 1:
+        value, quarter = percent_text(progress[known[0]], lang), labels[known[0]]
+        return t("outputs.chart.progress_line.one", lang, value=value, quarter=quarter, status=now)
+    first, last = known[0], known[-1]
+    return t(
+        "outputs.chart.progress_line.summary",
+        lang,
+        start=percent_text(progress[first], lang),
+        first=labels[first],
+        end=percent_text(progress[last], lang),
+        last=labels[last],
+        status=now,
     )
-    return Chart(title=title, figure=figure, summary=summary, table=table)
+
+
+def _series_progress(name: str, points: list[int], labels: list[str], progress: list[float | None], lang: str) -> str:
+    """One series' part of the summary: where its progress went, or that it has none."""
+    known = [i for i in points if progress[i] is not None]
+    if not known:
+        return t("outputs.chart.progress_line.series.none", lang, series=name)
+    if len(known) == 1:
+        value, quarter = percent_text(progress[known[0]], lang), labels[known[0]]
+        return t("outputs.chart.progress_line.series.one", lang, series=name, value=value, quarter=quarter)
+    first, last = known[0], known[-1]
+    return t(
+        "outputs.chart.progress_line.series.span",
+        lang,
+        series=name,
+        start=percent_text(progress[first], lang),
+        first=labels[first],
+        end=percent_text(progress[last], lang),
+        last=labels[last],
+    )
 
 
 def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
@@ -663,7 +763,7 @@ def sdg_bar(frame: pd.DataFrame, lang: str = "nb") -> Chart:
         [_wrap(name) for name in names],
         [number_text(row.commitments, lang) for row in rows],
         [
-            f"{name}<br>{commitments_text(row.commitments, lang)} · {succeeding}: {share}"
+            f"{_as_text(name)}<br>{commitments_text(row.commitments, lang)} · {succeeding}: {share}"
             for name, row, share in zip(names, rows, shares, strict=True)
         ],
         marker={"color": [row.colour for row in rows], "line": {"color": OUTLINE_COLOUR, "width": 1.5}},
@@ -707,11 +807,16 @@ def _group_word(group_by: str, lang: str) -> str:
     return t(f"outputs.chart.group.{group_by}", lang)
 
 
+def _as_text(text: str) -> str:
+    # Plotly reads tick labels, hover text, legend names and annotations as its own HTML (<b>,
+    # <a href>), so stored names are escaped to show as typed.
+    return html.escape(text, quote=False)
+
+
 def _wrap(text: str, width: int = 30) -> str:
-    # Plotly never wraps tick labels; long names would squeeze the plot to nothing. It reads labels
-    # as its own HTML (<b>, <a href>), so stored names are escaped to show as typed.
+    # Plotly never wraps tick labels; long names would squeeze the plot to nothing.
     lines = textwrap.wrap(text, width, break_long_words=False) or [text]
-    return "<br>".join(html.escape(line, quote=False) for line in lines)
+    return "<br>".join(_as_text(line) for line in lines)
 
 
 def _bar_chart_height(bars: int) -> int:

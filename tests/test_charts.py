@@ -6,12 +6,14 @@ import plotly.io as pio
 import pytest
 from pandas.testing import assert_frame_equal
 
+from core.access import set_reading_open
 from outputs import charts
 from outputs.charts import (
     BAR_COLOUR,
     HEATMAP_COLOURS,
     LINE_COLOUR,
     OUTLINE_COLOUR,
+    SERIES_LINES,
     STATUS_COLOURS,
     STATUS_ORDER,
     STATUS_PATTERNS,
@@ -25,6 +27,9 @@ from outputs.charts import (
     status_label,
     text_colour_on,
 )
+from tests.builders import ADMIN, app
+from tests.builders import charts as page_charts
+from tests.test_lineage import OSTFOLD_2024, add_story_reports, build_viken_and_ostfold
 
 WHITE = "#FFFFFF"
 
@@ -87,6 +92,13 @@ def test_other_chart_colours_contrast_with_white():
     assert contrast_ratio(BAR_COLOUR, WHITE) >= 3
     assert contrast_ratio(LINE_COLOUR, WHITE) >= 3
     assert contrast_ratio(TEXT_COLOUR, WHITE) >= 4.5
+
+
+def test_series_lines_contrast_with_white_and_differ_in_dash_as_well_as_colour():
+    assert [round(contrast_ratio(colour, WHITE), 1) for colour, _ in SERIES_LINES] == [7.0, 7.7, 6.4, 16.5]
+    assert len({colour for colour, _ in SERIES_LINES}) == len({dash for _, dash in SERIES_LINES}) == 4
+    assert SERIES_LINES[0] == (LINE_COLOUR, "solid")
+    assert not {colour for colour, _ in SERIES_LINES} & set(STATUS_COLOURS.values())
 
 
 def test_percent_text():
@@ -660,6 +672,169 @@ def test_progress_line_summaries_with_one_or_no_value():
     assert len(charts.progress_line(none).figure.data) == 1
 
 
+VIKEN, AKERSHUS = ("Viken", "2022-2023"), ("Akershus", "2024-2027")
+
+
+def story_frame():
+    """A merged commitment's reports as core.dataset.commitment_story gives them: two Viken
+    commitments reported side by side, then the one they became in Akershus."""
+    rows = [
+        ("2023-Q3", 30.0, "on_track", *VIKEN, "3.2"),
+        ("2023-Q3", 80.0, "on_track", *VIKEN, "3.2.A"),
+        ("2023-Q4", 40.0, "delayed", *VIKEN, "3.2"),
+        ("2023-Q4", 100.0, "completed", *VIKEN, "3.2.A"),
+        ("2024-Q1", 50.0, "on_track", *AKERSHUS, "3.2"),
+        ("2024-Q2", None, "not_reported", *AKERSHUS, "3.2"),
+    ]
+    # In the story's order: quarter, then oldest agreement, then code.
+    return pd.DataFrame(rows, columns=["quarter", "progress", "status", "county", "period", "code"])
+
+
+def test_progress_line_of_a_merged_story_has_a_line_per_agreement_and_code():
+    chart = charts.progress_line(story_frame())
+    figure = chart.figure
+    series = ["Viken 2022–2023 · 3.2", "Viken 2022–2023 · 3.2.A", "Akershus 2024–2027 · 3.2"]
+    lines, markers = figure.data[:3], figure.data[3:]
+    assert [(line.name, line.mode, line.showlegend, line.hoverinfo) for line in lines] == [
+        (name, "lines", True, "skip") for name in series
+    ]
+    assert [(line.line.color, line.line.dash) for line in lines] == [
+        ("#595959", "solid"),
+        ("#7B3294", "dash"),
+        ("#8C510A", "dot"),
+    ]
+    assert [(line.x, line.y) for line in lines] == [
+        (("3. kv. 2023", "4. kv. 2023"), (30.0, 40.0)),
+        (("3. kv. 2023", "4. kv. 2023"), (80.0, 100.0)),
+        (("1. kv. 2024", "2. kv. 2024"), (50.0, None)),
+    ]
+    assert figure.layout.xaxis.categoryarray == ("3. kv. 2023", "4. kv. 2023", "1. kv. 2024", "2. kv. 2024")
+    assert [(trace.name, trace.marker.symbol) for trace in markers] == [
+        ("I rute", "circle"),
+        ("Forsinket", "triangle-down"),
+        ("Fullført", "star"),
+    ]
+    assert [(trace.x, trace.y) for trace in markers] == [
+        (("3. kv. 2023", "3. kv. 2023", "1. kv. 2024"), (30.0, 80.0, 50.0)),
+        (("4. kv. 2023",), (40.0,)),
+        (("4. kv. 2023",), (100.0,)),
+    ]
+    # In a quarter of two series the higher value is printed above its point, the lower below.
+    assert [(trace.text, trace.textposition) for trace in markers] == [
+        (("30\u00a0%", "80\u00a0%", "50\u00a0%"), ("bottom center", "top center", "top center")),
+        (("40\u00a0%",), ("bottom center",)),
+        (("100\u00a0%",), ("top center",)),
+    ]
+    assert [trace.customdata for trace in markers] == [
+        (
+            "Viken 2022–2023 · 3.2<br>3. kv. 2023: 30\u00a0%, I rute",
+            "Viken 2022–2023 · 3.2.A<br>3. kv. 2023: 80\u00a0%, I rute",
+            "Akershus 2024–2027 · 3.2<br>1. kv. 2024: 50\u00a0%, I rute",
+        ),
+        ("Viken 2022–2023 · 3.2<br>4. kv. 2023: 40\u00a0%, Forsinket",),
+        ("Viken 2022–2023 · 3.2.A<br>4. kv. 2023: 100\u00a0%, Fullført",),
+    ]
+    assert chart.summary == (
+        "Fremdriften vises i 3 serier, én per avtale og tiltak: "
+        "«Viken 2022–2023 · 3.2» gikk fra 30\u00a0% i 3. kv. 2023 til 40\u00a0% i 4. kv. 2023; "
+        "«Viken 2022–2023 · 3.2.A» gikk fra 80\u00a0% i 3. kv. 2023 til 100\u00a0% i 4. kv. 2023; "
+        "«Akershus 2024–2027 · 3.2» var 50\u00a0% i 1. kv. 2024; status nå: Ikke rapportert."
+    )
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Kvartal": ["3. kv. 2023", "3. kv. 2023", "4. kv. 2023", "4. kv. 2023", "1. kv. 2024", "2. kv. 2024"],
+                "Avtale": [series[0], series[1], series[0], series[1], series[2], series[2]],
+                "Status": ["I rute", "I rute", "Forsinket", "Fullført", "I rute", "Ikke rapportert"],
+                "Fremdrift": ["30\u00a0%", "80\u00a0%", "40\u00a0%", "100\u00a0%", "50\u00a0%", "–"],
+            }
+        ),
+    )
+
+
+def test_progress_line_of_a_merged_story_in_english():
+    chart = charts.progress_line(story_frame(), "en")
+    assert chart.figure.data[3].customdata[0] == "Viken 2022–2023 · 3.2<br>Q3 2023: 30%, On track"
+    assert chart.summary == (
+        "Progress is shown in 3 series, one per agreement and commitment: "
+        "“Viken 2022–2023 · 3.2” went from 30% in Q3 2023 to 40% in Q4 2023; "
+        "“Viken 2022–2023 · 3.2.A” went from 80% in Q3 2023 to 100% in Q4 2023; "
+        "“Akershus 2024–2027 · 3.2” was 50% in Q1 2024; status now: Not reported."
+    )
+    assert list(chart.table.columns) == ["Quarter", "Agreement", "Status", "Progress"]
+
+
+def test_progress_line_prints_a_value_two_series_share_once_and_names_a_series_without_progress():
+    columns = ["quarter", "progress", "status", "county", "period", "code"]
+    frame = pd.DataFrame(
+        [
+            ("2023-Q1", 0.0, "not_started", *VIKEN, "3.2"),
+            ("2023-Q1", 0.0, "not_started", *VIKEN, "3.2.A"),
+            ("2023-Q1", 10.0, "on_track", *VIKEN, "3.3"),
+            ("2023-Q1", 20.0, "on_track", None, "2022-2023", "3.4"),
+            ("2023-Q2", None, "not_reported", None, "2022-2023", "3.5"),
+        ],
+        columns=columns,
+    )
+    chart = charts.progress_line(frame)
+    assert [line.name for line in chart.figure.data[:5]] == [
+        "Viken 2022–2023 · 3.2",
+        "Viken 2022–2023 · 3.2.A",
+        "Viken 2022–2023 · 3.3",
+        "2022–2023 · 3.4",
+        "2022–2023 · 3.5",
+    ]
+    # A fifth series starts the dashes over.
+    assert [(line.line.color, line.line.dash) for line in chart.figure.data[:5]] == [*SERIES_LINES, SERIES_LINES[0]]
+    on_track, not_started = chart.figure.data[5:]
+    assert (on_track.text, on_track.textposition) == (("10\u00a0%", "20\u00a0%"), ("middle right", "top center"))
+    assert (not_started.text, not_started.textposition) == (("0\u00a0%", ""), ("bottom center", "bottom center"))
+    assert chart.summary == (
+        "Fremdriften vises i 5 serier, én per avtale og tiltak: "
+        "«Viken 2022–2023 · 3.2» var 0\u00a0% i 1. kv. 2023; «Viken 2022–2023 · 3.2.A» var 0\u00a0% i 1. kv. 2023; "
+        "«Viken 2022–2023 · 3.3» var 10\u00a0% i 1. kv. 2023; «2022–2023 · 3.4» var 20\u00a0% i 1. kv. 2023; "
+        "«2022–2023 · 3.5» har ingen rapportert fremdrift; status nå: Ikke rapportert."
+    )
+    assert charts.progress_line(frame, "en").summary.endswith(
+        "; “2022–2023 · 3.5” has no reported progress; status now: Not reported."
+    )
+
+
+def test_progress_line_of_a_story_of_one_series_is_one_unnamed_line():
+    frame = line_frame().assign(county="Akershus", period="2024-2027", code="3.2")
+    chart = charts.progress_line(frame)
+    plain = charts.progress_line(line_frame())
+    assert chart.figure.to_plotly_json() == plain.figure.to_plotly_json()
+    assert chart.summary == plain.summary
+    assert_frame_equal(chart.table, plain.table)
+    line = chart.figure.data[0]
+    assert (line.name, line.showlegend, line.line.color, line.line.dash) == (None, False, LINE_COLOUR, "solid")
+    assert [trace.textposition for trace in chart.figure.data[1:]] == ["top center"] * 3
+
+
+def test_the_commitment_page_draws_a_merged_story_as_a_line_per_agreement_and_code(db, fresh_caches):
+    # IØR's Viken 3.1 and 3.2 merged into Østfold's 3.1 (tests/test_lineage.py).
+    ids = build_viken_and_ostfold(db)
+    add_story_reports(db)
+    set_reading_open(db, True, user=ADMIN)
+    at = app({"commitment": str(ids[OSTFOLD_2024, "3.1"]), "lang": "en"}, "views/tiltak.py")
+    [line] = page_charts(at)
+    assert [(trace["name"], trace["x"], trace["y"]) for trace in line["data"]] == [
+        ("Viken 2022–2023 · 3.1", ["Q4 2023"], [50]),
+        ("Viken 2022–2023 · 3.2", ["Q4 2023"], [0]),
+        ("Østfold 2024–2027 · 3.1", ["Q1 2024"], [60]),
+        ("On track", ["Q4 2023", "Q1 2024"], [50, 60]),
+        ("Not started", ["Q4 2023"], [0]),
+    ]
+    assert [trace["line"]["dash"] for trace in line["data"][:3]] == ["solid", "dash", "dot"]
+    assert [caption.value for caption in at.caption if caption.value.startswith("Progress")] == [
+        "Progress is shown in 3 series, one per agreement and commitment: “Viken 2022–2023 · 3.1” was 50% in "
+        "Q4 2023; “Viken 2022–2023 · 3.2” was 0% in Q4 2023; “Østfold 2024–2027 · 3.1” was 60% in Q1 2024; "
+        "status now: On track."
+    ]
+
+
 def sdg_frame():
     return pd.DataFrame(
         [
@@ -823,3 +998,91 @@ def test_a_finished_chart_makes_its_figure_s_dict_once_and_shows_the_same_figure
     assert done.figure.to_dict() is done.figure.to_dict()
     assert done.figure.to_dict() == chart.figure.to_dict()
     assert json.loads(pio.to_json(done.figure, validate=False)) == json.loads(pio.to_json(chart.figure, validate=False))
+
+
+# Plotly reads tick labels, hover text and legend names as HTML: stored text must reach it escaped.
+MARKUP = "<b>Moss</b> **regionen**"
+ESCAPED = "&lt;b&gt;Moss&lt;/b&gt; **regionen**"
+
+
+def assert_no_markup(chart):
+    """Nowhere in the figure as Plotly gets it is the stored markup left as it was typed."""
+    assert "<b>Moss</b>" not in pio.to_json(chart.figure, validate=False)
+
+
+def test_status_breakdown_shows_stored_markup_as_text():
+    frame = status_frame("group", [(MARKUP, "on_track", 1, 100.0)])
+    chart = charts.status_breakdown(frame, group_by="region")
+    assert chart.figure.data[0].y == (ESCAPED,)
+    assert_no_markup(chart)
+    assert list(chart.table["Region"]) == [MARKUP]
+
+
+def test_on_track_heatmap_shows_stored_markup_as_text():
+    frame = pd.DataFrame(
+        [(MARKUP, "<i>Samferdsel</i> & veg", 2, 2, 1, 50.0), ("IØR", "<i>Samferdsel</i> & veg", 1, 0, 0, None)],
+        columns=["region", "council_area", "commitments", "reported", "succeeding", "share"],
+    )
+    chart = charts.on_track_heatmap(frame)
+    area = "&lt;i&gt;Samferdsel&lt;/i&gt; &amp; veg"
+    # Keyed by the escaped names, which the region axis shows and "%{x}" and "%{y}" in a hover say.
+    assert [(trace.x, trace.y) for trace in chart.figure.data] == [((area,), (ESCAPED, "IØR"))] * 2
+    assert chart.figure.layout.xaxis.tickvals == (area,)
+    assert chart.figure.layout.xaxis.ticktext == ("&lt;i&gt;Samferdsel&lt;/i&gt;<br>&amp; veg",)
+    assert [trace.hovertemplate for trace in chart.figure.data] == [
+        "%{y} · %{x}<br>Ikke rapportert: %{customdata}<extra></extra>",
+        "%{y} · %{x}<br>I rute eller fullført: %{customdata[0]} (%{text})%{customdata[1]}<extra></extra>",
+    ]
+    assert_no_markup(chart)
+    assert_frame_equal(
+        chart.table,
+        pd.DataFrame(
+            {
+                "Region": [MARKUP, "IØR"],
+                "<i>Samferdsel</i> & veg": ["1 av 2 (50\u00a0%)", "Ikke rapportert: 1 tiltak"],
+            }
+        ),
+    )
+    assert chart.summary == (
+        f"Lavest andel i rute eller fullført har «{MARKUP}» innen «<i>Samferdsel</i> & veg»: 1 av 2 (50\u00a0%). "
+        "Samlet er 50\u00a0% av de 2 rapporterte tiltakene i rute eller fullført; "
+        "1 er ikke rapportert, og celler uten rapporter er grå med «–»."
+    )
+
+
+def test_progress_by_group_shows_stored_markup_as_text():
+    frame = pd.DataFrame([(MARKUP, 40.0, 2)], columns=["label", "average_progress", "commitments"])
+    chart = charts.progress_by_group(frame, group_by="region")
+    bar, values = chart.figure.data
+    assert (bar.y, values.y) == ((ESCAPED,), (ESCAPED,))
+    assert bar.customdata == (f"{ESCAPED}<br>Gjennomsnittlig fremdrift: 40\u00a0% (2 tiltak)",)
+    assert_no_markup(chart)
+    assert list(chart.table["Region"]) == [MARKUP]
+
+
+def test_sdg_bar_shows_stored_markup_as_text():
+    frame = sdg_frame().head(1).assign(name_nb=MARKUP)
+    chart = charts.sdg_bar(frame)
+    bar = chart.figure.data[0]
+    assert bar.y == (f"SDG 4 {ESCAPED}",)
+    assert bar.customdata == (f"SDG 4 {ESCAPED}<br>24 tiltak · I rute eller fullført: 50\u00a0%",)
+    assert_no_markup(chart)
+    assert list(chart.table["Bærekraftsmål"]) == [f"SDG 4 {MARKUP}"]
+
+
+def test_progress_line_shows_stored_markup_as_text():
+    frame = story_frame().assign(county=[MARKUP] * 4 + ["Akershus"] * 2)
+    chart = charts.progress_line(frame)
+    series = f"{ESCAPED} 2022–2023 · 3.2"
+    assert [line.name for line in chart.figure.data[:3]] == [series, f"{series}.A", "Akershus 2024–2027 · 3.2"]
+    assert chart.figure.data[3].customdata[0] == f"{series}<br>3. kv. 2023: 30\u00a0%, I rute"
+    assert_no_markup(chart)
+    stored = f"{MARKUP} 2022–2023 · 3.2"
+    akershus = "Akershus 2024–2027 · 3.2"
+    assert list(chart.table["Avtale"]) == [stored, f"{stored}.A", stored, f"{stored}.A", akershus, akershus]
+    assert chart.summary == (
+        "Fremdriften vises i 3 serier, én per avtale og tiltak: "
+        f"«{stored}» gikk fra 30\u00a0% i 3. kv. 2023 til 40\u00a0% i 4. kv. 2023; "
+        f"«{stored}.A» gikk fra 80\u00a0% i 3. kv. 2023 til 100\u00a0% i 4. kv. 2023; "
+        f"«{akershus}» var 50\u00a0% i 1. kv. 2024; status nå: Ikke rapportert."
+    )

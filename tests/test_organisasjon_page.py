@@ -72,13 +72,13 @@ def test_an_administrator_sees_the_organisation(register):
         "Regioner",
         ["Region", "Kortnavn", "Fylkeskommune", "Tidligere navn", "Medlemmer nå"],
         [
-            [FOLLO, "Follo", "Viken fylkeskommune", "", "3020 Nordre Follo (30); 3021 Ås (30)"],
-            [IOR, "IØR", "Viken fylkeskommune", "", "3014 Indre Østfold (30)"],
+            [FOLLO, "Follo", "Viken fylkeskommune", "", "3020 Nordre Follo – Viken; 3021 Ås – Viken"],
+            [IOR, "IØR", "Viken fylkeskommune", "", "3014 Indre Østfold – Viken"],
         ],
         [None, None],
     )
     assert found["org-words"] == HtmlTable(
-        "Statusord", ["Fylkeskommune", "Ord", "Status"], [["Viken fylkeskommune", "i arbeid", "I rute"]], [None]
+        "Statusord", ["Fylkeskommune", "Ord", "Status"], [["Viken fylkeskommune", "I arbeid", "I rute"]], [None]
     )
 
 
@@ -118,7 +118,10 @@ def test_an_upload_is_previewed_row_by_row_and_saved(register):
                 ["Region", "Fylkeskommune", "Fra", "Tidligere navn"],
                 [["Folloregionen IPR", "Viken", None, FOLLO], ["Folloregionen IPR", "Akershus", "01.01.2024", None]],
             ),
-            "Medlemmer": (["Region", "Kommunenummer", "Fra"], [["Follo", "3020", "01.01.2024"]]),
+            "Medlemmer": (
+                ["Region", "Kommunenummer", "Fra", "Til"],
+                [["Follo", "3020", None, "31.03.2024"], ["Follo", "3207", "01.01.2024", None]],
+            ),
         }
     )
     before = dump(register)
@@ -128,8 +131,8 @@ def test_an_upload_is_previewed_row_by_row_and_saved(register):
     found = html_tables(at)
     assert found["org-warnings"].rows == [
         [
-            "Arket «Medlemmer», rad 2, kolonne B (Kommunenummer): «3020» – nummeret gjaldt ikke 01.01.2024; "
-            "da var det 3207. Skriv det nye nummeret med «Fra» 01.01.2024."
+            "Arket «Medlemmer», rad 2, kolonne B (Kommunenummer): «3020» – nummeret gjaldt ikke 31.03.2024; "
+            "da var det 3207. Skriv det nye nummeret med «Fra» 31.03.2024."
         ]
     ]
     assert found["org-changes"] == HtmlTable(
@@ -142,14 +145,15 @@ def test_an_upload_is_previewed_row_by_row_and_saved(register):
             ["Legges til", "Regioner", "Folloregionen IPR · Akershus · 01.01.2024"],
             ["Tas bort", "Medlemmer", "Follorådet · 3020 · Nordre Follo"],
             ["Tas bort", "Medlemmer", "Follorådet · 3021 · Ås"],
-            ["Legges til", "Medlemmer", "Folloregionen IPR · 3020 · Nordre Follo · 01.01.2024"],
+            ["Legges til", "Medlemmer", "Folloregionen IPR · 3020 · Nordre Follo · 31.03.2024"],
+            ["Legges til", "Medlemmer", "Folloregionen IPR · 3207 · Nordre Follo · 01.01.2024"],
         ],
-        [None] * 7,
+        [None] * 8,
     )
     at.button(key="org-save").click()
     at.run()
     assert not at.exception, at.exception
-    assert [success.value for success in at.success] == ["Organisasjonen er lagret. Rader lagt til: 4, tatt bort: 3."]
+    assert [success.value for success in at.success] == ["Organisasjonen er lagret. Rader lagt til: 5, tatt bort: 3."]
     with connect() as db:
         rows = organisation_rows(db)
     assert rows.regions[:2] == [
@@ -227,4 +231,4 @@ def test_units_and_status_words_are_edited_in_place(register):
     }
     at.button(key="org-save-words").click()
     at.run()
-    assert html_tables(at)["org-words"].rows == [["Viken fylkeskommune", "i arbeid", "I rute"]]
+    assert html_tables(at)["org-words"].rows == [["Viken fylkeskommune", "I arbeid", "I rute"]]

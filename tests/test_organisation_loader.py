@@ -21,8 +21,11 @@ from core.organisation import (
     organisation_rows,
     set_council_areas,
     set_status_aliases,
+    status_aliases,
+    status_words,
 )
 from core.users import User, add_user
+from core.vocabulary import parse_status
 from loaders.errors import NoOrganisationSheet, OrganisationRejected
 from loaders.organisation import FIELDS, OrganisationChange, load_organisation
 from outputs.organisation import organisation_workbook
@@ -217,7 +220,7 @@ def test_a_membership_on_no_day_of_its_number_is_refused_naming_the_number_of_it
         "Arket «Medlemmer», rad 4, kolonne B (Kommunenummer): «3207» – nummeret gjaldt først fra 01.01.2024; "
         "før det var det 3020. Skriv det gamle nummeret for tiden før.",
     ]
-    assert [error.message("en") for error in refused.value.errors][0] == (
+    assert refused.value.errors[0].message("en") == (
         "Sheet “Medlemmer”, row 2, column B (Kommunenummer): “3014” – the number was in force only until "
         "31.12.2023; on 01.01.2024 it was 3118. Write 3118 for the membership from 01.01.2024."
     )
@@ -385,6 +388,15 @@ def test_the_command_line_previews_and_saves(db_path, run_cli, tmp_path):
         "+ Enheter: Viken fylkeskommune · Samferdsel",
         "Prøvekjøring, ingenting er lagret. Ved lagring legges rader til: 1, tas bort: 7.",
     ]
+    unnamed = run_cli("organisation", str(path), env={"DASHBOARD_USER": ""})
+    assert (unnamed.returncode, unnamed.stdout, unnamed.stderr.splitlines()) == (
+        1,
+        "",
+        [
+            "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "
+            "Opprett en bruker med «python -m loaders user add»."
+        ],
+    )
     saved = run_cli("organisation", str(path), "--as", "admin")
     assert saved.stdout.splitlines()[-1] == "Organisasjonen er lagret. Rader lagt til: 1, tatt bort: 7."
     with connect(db_path) as db:
@@ -402,3 +414,32 @@ def test_stored_status_words_and_units_are_written_as_the_page_shows_them(db):
         ["Østfold fylkeskommune", "I arbeid", "I rute"],
     ]
     assert find_county(db, "31") == ostfold
+
+
+def test_a_region_row_without_a_county_names_the_region(db, tmp_path):
+    sheets = {
+        "Regioner": (
+            ["Region", "Fylkeskommune", "Fra"],
+            [["Folloregionen IPR", "Viken", None], ["Folloregionen IPR", None, D(2024, 1, 1)], [None, None, None, "x"]],
+        )
+    }
+    with pytest.raises(OrganisationRejected) as refused:
+        load_organisation(db, write_sheets(tmp_path / "org.xlsx", sheets), user=ADMIN)
+    assert [error.message("nb") for error in refused.value.errors] == [
+        "Arket «Regioner», rad 3, kolonne B (Fylkeskommune) – fylkeskommunen mangler for Folloregionen IPR.",
+        "Arket «Regioner», rad 4, kolonne A (Region) – verdien mangler.",
+        "Arket «Regioner», rad 4, kolonne B (Fylkeskommune) – verdien mangler.",
+    ]
+
+
+def test_status_words_keep_the_county_s_spelling_and_are_matched_in_any_case(db, tmp_path):
+    load_organisation(db, write_sheets(tmp_path / "org.xlsx", SHEETS), user=ADMIN)
+    ostfold = find_county(db, "Østfold")
+    assert status_words(db, ostfold) == [("Ferdig", "completed"), ("I arbeid", "on_track")]
+    aliases = status_aliases(db, ostfold)
+    assert aliases == {"ferdig": "completed", "i arbeid": "on_track"}
+    assert [parse_status(word, aliases) for word in ("I arbeid", "i ARBEID", " ferdig ")] == [
+        "on_track",
+        "on_track",
+        "completed",
+    ]

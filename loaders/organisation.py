@@ -10,8 +10,9 @@ the order given, a region's counties and members over time, a county's status wo
 - Regioner: Region, Kortnavn, Fylkeskommune, Fra, Tidligere navn («Follorådet (til 31.12.2023)»;
   without a date, the day before the row's Fra). A row per county the region has had.
 - Medlemmer: Region, Kommunenummer, Kommune, Fra, Til. The number is checked against SSB's
-  classification shipped in data/reference (core/reference.py): an unknown number is refused, a
-  number not in force on the dates given is a warning that names the number it became.
+  classification shipped in data/reference (core/reference.py): an unknown number is refused, and so
+  is a membership on no day of which the number was in force; one it covers in part is a warning
+  that names the number it became.
 - Statusord: Fylkeskommune, Ord, Status
 
 The whole file is checked before anything is written and every problem is reported at once, naming
@@ -604,27 +605,25 @@ def _refuse_out_of_force(
     """Refuse a membership on no day of which its number was in force, naming the number of its time:
     saved, it would list an old number among the current members (3014 from 2024, when it was 3118)."""
     versions = [version for version in reference.municipalities() if version.number == number]
-    last = versions[-1].valid_to
-    if last is not None and valid_from is not None and valid_from > last:
-        became = reference.current_numbers(number, valid_from)
-        if became:
-            reader.error(
-                index,
-                "number",
-                "loaders.organisation.number_ended",
-                last=f"{last:%d.%m.%Y}",
-                day=f"{valid_from:%d.%m.%Y}",
-                numbers=", ".join(became),
-            )
-            return
-    first = versions[0].valid_from
+    first, last = versions[0].valid_from, versions[-1].valid_to
+    became = reference.current_numbers(number, valid_from) if valid_from else ()
     before = reference.municipality_predecessors(number)
-    if first is not None and before:
+    if last is not None and valid_from is not None and valid_from > last and became:
+        reader.error(
+            index,
+            "number",
+            "loaders.organisation.number_ended",
+            last=f"{last:%d.%m.%Y}",
+            day=f"{valid_from:%d.%m.%Y}",
+            numbers=", ".join(became),
+        )
+    elif first is not None and valid_to is not None and valid_to < first and before:
         reader.error(
             index, "number", "loaders.organisation.number_not_yet", first=f"{first:%d.%m.%Y}", numbers=", ".join(before)
         )
-        return
-    reader.error(index, "number", "loaders.organisation.number_never_in_force")
+    else:
+        # A number SSB ended without a successor, or one with a gap between its versions.
+        reader.error(index, "number", "loaders.organisation.number_never_in_force")
 
 
 def _check_in_force(
@@ -637,14 +636,14 @@ def _check_in_force(
         default=dt.date.max,
     )
     if valid_to is None and last != dt.date.max:
-        day = last + dt.timedelta(days=1)
+        next_day = last + dt.timedelta(days=1)
         reader.warn(
             index,
             "number",
             "loaders.organisation.number_ended_open",
             last=f"{last:%d.%m.%Y}",
-            day=f"{day:%d.%m.%Y}",
-            numbers=", ".join(reference.current_numbers(number, day)) or "–",
+            day=f"{next_day:%d.%m.%Y}",
+            numbers=", ".join(reference.current_numbers(number, next_day)) or "–",
         )
         return
     for day in (valid_from, valid_to):

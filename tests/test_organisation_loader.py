@@ -204,6 +204,8 @@ def test_a_membership_on_no_day_of_its_number_is_refused_naming_the_number_of_it
         ["Indre Østfold regionråd", "3014", D(2024, 1, 1), None],
         ["Indre Østfold regionråd", "3014", D(2024, 3, 1), D(2024, 12, 31)],
         ["Follorådet", "3207", None, D(2023, 12, 31)],
+        # Rindal became 5061 in Trøndelag on 01.01.2019, where the shipped list begins: it has no number before.
+        ["Follorådet", "5061", None, D(2018, 12, 31)],
     ]
     sheets = {
         "Regioner": (["Region", "Fylkeskommune"], [["Indre Østfold regionråd", "Viken"], ["Follorådet", "Viken"]]),
@@ -219,6 +221,8 @@ def test_a_membership_on_no_day_of_its_number_is_refused_naming_the_number_of_it
         "den 01.03.2024 var det 3118. Skriv 3118 for medlemskapet fra 01.03.2024.",
         "Arket «Medlemmer», rad 4, kolonne B (Kommunenummer): «3207» – nummeret gjaldt først fra 01.01.2024; "
         "før det var det 3020. Skriv det gamle nummeret for tiden før.",
+        "Arket «Medlemmer», rad 5, kolonne B (Kommunenummer): «5061» – nummeret gjaldt ikke på noen av dagene "
+        "i medlemskapet etter SSBs kommuneliste.",
     ]
     assert refused.value.errors[0].message("en") == (
         "Sheet “Medlemmer”, row 2, column B (Kommunenummer): “3014” – the number was in force only until "

@@ -413,7 +413,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "organisation.col.warning": ("Advarsel", "Warning"),
     "organisation.open": ("fortsatt", "ongoing"),
     "organisation.county_from": ("{county} fra {date}", "{county} from {date}"),
-    "organisation.member": ("{number} {name} ({county})", "{number} {name} ({county})"),
+    "organisation.member": ("{number} {name} – {county}", "{number} {name} – {county}"),
+    "organisation.member_no_county": ("{number} {name}", "{number} {name}"),
     "organisation.download": ("Last ned organisasjonsfilen (Excel)", "Download the organisation workbook (Excel)"),
     "organisation.file_name": ("organisasjon.xlsx", "organisation.xlsx"),
     "organisation.upload_heading": ("Last opp organisasjonsfilen", "Upload the organisation workbook"),
@@ -2404,6 +2405,38 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.organisation.word_twice": (
         "ordet står allerede for {county}.",
         "the word is already listed for {county}.",
+    ),
+    "loaders.organisation.region_without_county": (
+        "fylkeskommunen mangler for {region}.",
+        "the county is missing for {region}.",
+    ),
+    "loaders.organisation.number_ended": (
+        "nummeret gjaldt bare til {last}; den {day} var det {numbers}. Skriv {numbers} for medlemskapet fra {day}.",
+        "the number was in force only until {last}; on {day} it was {numbers}. Write {numbers} for the "
+        "membership from {day}.",
+    ),
+    "loaders.organisation.number_not_yet": (
+        "nummeret gjaldt først fra {first}; før det var det {numbers}. Skriv det gamle nummeret for tiden før.",
+        "the number was in force only from {first}; before then it was {numbers}. Write the old number for "
+        "the time before.",
+    ),
+    "loaders.organisation.number_never_in_force": (
+        "nummeret gjaldt ikke på noen av dagene i medlemskapet etter SSBs kommuneliste.",
+        "the number was in force on none of the membership's days according to SSB's list of municipalities.",
+    ),
+    "loaders.organisation.number_ended_open": (
+        "nummeret gjaldt bare til {last}, men medlemskapet har ingen «Til». Skriv «Til» {last}, og {numbers} "
+        "med «Fra» {day}.",
+        "the number was in force only until {last}, but the membership has no “To”. Write “To” {last}, and "
+        "{numbers} “From” {day}.",
+    ),
+    "loaders.organisation.units_replaced": (
+        "ny enhet. Tiltakene til {dropped}, som tas bort, blir stående på den gamle enheten (inaktiv), ikke på "
+        "den nye. Er den nye et nytt navn på den gamle, gi heller enheten nytt navn under «{editor}» på siden "
+        "{page}; da følger tiltakene med.",
+        "a new unit. The commitments of {dropped}, which is taken away, stay with the old unit (inactive), not "
+        "with the new one. If the new one is a new name for the old, rename the unit under “{editor}” on the "
+        "{page} page instead; then its commitments follow.",
     ),
     "loaders.catalogue.empty": (
         "Arket «{sheet}» har ingen tiltak under overskriftsraden.",

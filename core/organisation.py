@@ -186,13 +186,38 @@ def council_area_ids(db: Database, county: County) -> dict[str, int]:
     }
 
 
-def set_council_areas(db: Database, county: County, names: Sequence[str]) -> None:
+def unit_commitments(db: Database, county: County) -> dict[str, int]:
+    """How many commitments each of the county's units follows up, by folded unit name (units with none left out)."""
+    return {
+        fold(name): count
+        for name, count in db.execute(
+            "SELECT a.name, count(*) FROM council_areas a JOIN commitments c ON c.council_area_id = a.id "
+            "WHERE a.county_id = ? GROUP BY a.id",
+            (county.id,),
+        )
+    }
+
+
+def set_council_areas(
+    db: Database, county: County, names: Sequence[str], renamed: Mapping[str, str] | None = None
+) -> None:
     """Make ``names`` the county's units, in this order. A unit left out is kept inactive,
-    with the commitments it followed up; one named again is active again."""
+    with the commitments it followed up; one named again is active again.
+
+    ``renamed`` (a new name → the unit's name before, as the page's editor knows it) makes a new
+    name the same unit under that name, keeping its commitments. A new name that is already one of
+    the county's units means that unit (a reordering), and a unit still named elsewhere in ``names``
+    is not renamed away."""
     ids = council_area_ids(db, county)
+    names = [clean_text(name) for name in names]
+    named = {fold(name) for name in names}
+    was = {fold(new): fold(old) for new, old in (renamed or {}).items()}
     db.conn.execute("UPDATE council_areas SET active = 0 WHERE county_id = ?", (county.id,))
-    for position, name in enumerate(clean_text(name) for name in names):
+    for position, name in enumerate(names):
         existing = ids.get(fold(name))
+        old = was.get(fold(name))
+        if existing is None and old is not None and old in ids and old not in named:
+            existing = ids.pop(old)
         if existing is None:
             db.conn.execute(
                 "INSERT INTO council_areas (county_id, name, position) VALUES (?, ?, ?)", (county.id, name, position)
@@ -357,20 +382,31 @@ def region_members(db: Database, region_id: int, day: dt.date | None = None) -> 
 # Status words of a county's own.
 
 
+def status_words(db: Database, county: County) -> list[tuple[str, str]]:
+    """The county's own status words as the county writes them («I arbeid»), with their status keys,
+    by the folded word. A database from before words were kept as written has them folded."""
+    rows = db.execute("SELECT alias, status FROM status_aliases WHERE county_id = ?", (county.id,)).fetchall()
+    return sorted(((word, status) for word, status in rows), key=lambda row: (fold(row[0]), row[0]))
+
+
 def status_aliases(db: Database, county: County) -> dict[str, str]:
-    """The county's own status words, folded (core.vocabulary.fold), to status keys."""
-    return dict(db.execute("SELECT alias, status FROM status_aliases WHERE county_id = ?", (county.id,)).fetchall())
+    """The county's own status words, folded (core.vocabulary.fold), to status keys: what readers match."""
+    return {fold(word): status for word, status in status_words(db, county)}
 
 
 def set_status_aliases(db: Database, county: County, aliases: Mapping[str, str]) -> None:
-    """Make ``aliases`` (word → status key from STATUS_KEYS) the county's own status words."""
+    """Make ``aliases`` (word → status key from STATUS_KEYS) the county's own status words, each kept
+    as written; one word in two spellings («I arbeid», «i arbeid») is a caller's mistake."""
     unknown = sorted(status for status in aliases.values() if status not in STATUS_KEYS)
     if unknown:
         raise ValueError(f"not status keys: {unknown}")
+    words = [clean_text(alias) for alias in aliases]
+    if len({fold(word) for word in words}) != len(words):
+        raise ValueError(f"a word twice: {words}")
     db.conn.execute("DELETE FROM status_aliases WHERE county_id = ?", (county.id,))
     db.conn.executemany(
         "INSERT INTO status_aliases (county_id, alias, status) VALUES (?, ?, ?)",
-        [(county.id, fold(alias), status) for alias, status in aliases.items()],
+        [(county.id, word, status) for word, status in zip(words, aliases.values(), strict=True)],
     )
 
 
@@ -476,7 +512,7 @@ class OrganisationRows:
     # (region, short name, county, from, former names with their last day); a row per county the region had
     regions: list[tuple[str, str | None, str, dt.date | None, tuple[tuple[str, dt.date | None], ...]]]
     members: list[tuple[str, str, str, dt.date | None, dt.date | None]]  # (region, number, name, from, to)
-    status_words: list[tuple[str, str, str]]  # (county, word as stored, folded; status key)
+    status_words: list[tuple[str, str, str]]  # (county, word as the county writes it, status key)
 
 
 def organisation_rows(db: Database) -> OrganisationRows:
@@ -508,11 +544,7 @@ def organisation_rows(db: Database) -> OrganisationRows:
         units=[(county.name, unit) for county in every for unit in council_areas(db, county)],
         regions=region_rows,
         members=member_rows,
-        status_words=[
-            (county.name, alias, status)
-            for county in every
-            for alias, status in sorted(status_aliases(db, county).items())
-        ],
+        status_words=[(county.name, word, status) for county in every for word, status in status_words(db, county)],
     )
 
 

@@ -410,7 +410,9 @@ def run_organisation(args: argparse.Namespace) -> int:
     from loaders.organisation import load_organisation
 
     with _database(args) as db:
-        result = load_organisation(db, args.file, user=_acting_user(db, args), dry_run=args.dry_run)
+        # A dry run writes nothing, so it needs no account; saving checks the account before reading.
+        user = None if args.dry_run else _acting_user(db, args)
+        result = load_organisation(db, args.file, user=user, dry_run=args.dry_run)
     for warning in result.warnings:
         print(t("cli.warning", LANG, warning=warning.message(LANG)), file=sys.stderr)
     for change in result.changes:

@@ -10,8 +10,9 @@ the order given, a region's counties and members over time, a county's status wo
 - Regioner: Region, Kortnavn, Fylkeskommune, Fra, Tidligere navn («Follorådet (til 31.12.2023)»;
   without a date, the day before the row's Fra). A row per county the region has had.
 - Medlemmer: Region, Kommunenummer, Kommune, Fra, Til. The number is checked against SSB's
-  classification shipped in data/reference (core/reference.py): an unknown number is refused, a
-  number not in force on the dates given is a warning that names the number it became.
+  classification shipped in data/reference (core/reference.py): an unknown number is refused, and so
+  is a membership on no day of which the number was in force; one it covers in part is a warning
+  that names the number it became.
 - Statusord: Fylkeskommune, Ord, Status
 
 The whole file is checked before anything is written and every problem is reported at once, naming
@@ -33,12 +34,13 @@ from core import reference
 from core.access import require_admin
 from core.db import write_transaction
 from core.errors import MonitorError, UnknownCounty
-from core.i18n import Deferred, quoted_list, t
+from core.i18n import Deferred, Text, quoted_list, t
 from core.organisation import (
     COUNTY_SUFFIX,
     SHEETS,
     Member,
     OrganisationRows,
+    council_areas,
     counties,
     ensure_county,
     find_county,
@@ -50,6 +52,7 @@ from core.organisation import (
     set_region_names,
     set_status_aliases,
     sheet_cells,
+    unit_commitments,
 )
 from core.register import Region, ensure_region, region_lookup
 from core.users import User
@@ -157,6 +160,7 @@ class OrganisationFile:
 
     counties: list[CountyRow] | None = None
     units: dict[str, list[str]] | None = None  # county's full name to its units in order
+    renamed_units: dict[str, dict[str, str]] = field(default_factory=dict)  # county to new unit name → old
     regions: list[RegionPlan] | None = None
     members: dict[str, list[Member]] | None = None  # region name (as in regions, or stored) to members
     status_words: dict[str, dict[str, str]] | None = None  # county's full name to word → status key
@@ -352,7 +356,7 @@ def read_organisation(db: Database, path: str | os.PathLike) -> OrganisationFile
     if "counties" in readers:
         _check_predecessors(readers["counties"], known)
     if "units" in readers:
-        plan.units = _read_units(readers["units"], known)
+        plan.units = _read_units(db, readers["units"], known)
     if "regions" in readers:
         plan.regions = _read_regions(db, readers["regions"], known)
     if "members" in readers:
@@ -401,8 +405,9 @@ def _county(reader: _Reader, index: int, counties: _Counties) -> str | None:
     return found
 
 
-def _read_units(reader: _Reader, counties: _Counties) -> dict[str, list[str]]:
+def _read_units(db: Database, reader: _Reader, counties: _Counties) -> dict[str, list[str]]:
     units: dict[str, list[str]] = {}
+    first_rows: dict[tuple[str, str], int] = {}
     for index in reader.lines():
         county, unit = _county(reader, index, counties), reader.required(index, "unit")
         if county is None or not unit:
@@ -412,7 +417,37 @@ def _read_units(reader: _Reader, counties: _Counties) -> dict[str, list[str]]:
             reader.error(index, "unit", "loaders.organisation.unit_twice", county=county)
         else:
             listed.append(unit)
+            first_rows[(county, fold(unit))] = index
+    for county, listed in units.items():
+        _warn_units_replaced(db, reader, county, listed, first_rows)
     return units
+
+
+def _warn_units_replaced(
+    db: Database, reader: _Reader, county: str, listed: list[str], rows: dict[tuple[str, str], int]
+) -> None:
+    """A workbook has no ids, so a unit renamed in it is a unit taken away and one added, and the
+    commitments stay with the one taken away: say so at the first new unit, and how to rename instead."""
+    try:
+        stored = find_county(db, county)
+    except UnknownCounty:
+        return
+    before = council_areas(db, stored, include_inactive=True)
+    active = council_areas(db, stored)
+    named = {fold(unit) for unit in listed}
+    following = unit_commitments(db, stored)
+    dropped = [unit for unit in active if fold(unit) not in named and following.get(fold(unit))]
+    new = [unit for unit in listed if fold(unit) not in {fold(name) for name in before}]
+    if not dropped or not new:
+        return
+    reader.warn(
+        rows[(county, fold(new[0]))],
+        "unit",
+        "loaders.organisation.units_replaced",
+        dropped=Deferred(quoted_list, dropped),
+        page=Text("page.organisation"),
+        editor=Text("organisation.edit_units"),
+    )
 
 
 def _read_regions(db: Database, reader: _Reader, counties: _Counties) -> list[RegionPlan]:
@@ -420,7 +455,12 @@ def _read_regions(db: Database, reader: _Reader, counties: _Counties) -> list[Re
     plans: dict[str, RegionPlan] = {}
     short_names: dict[str, str] = {}
     for index in reader.lines():
-        name, county = reader.required(index, "region"), _county(reader, index, counties)
+        name = reader.required(index, "region")
+        if name and not reader.text(index, "county"):
+            reader.error(index, "county", "loaders.organisation.region_without_county", region=name)
+            county = None
+        else:
+            county = _county(reader, index, counties)
         valid_from = reader.day(index, "valid_from")
         former = _former_names(reader, index, valid_from)
         if not name:
@@ -483,7 +523,8 @@ def _read_members(db: Database, reader: _Reader, regions: list[RegionPlan]) -> d
         region = lookup.get(fold(region_name)) if region_name else None
         if region_name and region is None:
             reader.error(index, "region", "loaders.organisation.unknown_region")
-        if valid_from and valid_to and valid_to < valid_from:
+        inverted = bool(valid_from and valid_to and valid_to < valid_from)
+        if inverted:
             reader.error(index, "valid_to", "loaders.organisation.ends_before_start")
         if not number:
             continue
@@ -497,6 +538,9 @@ def _read_members(db: Database, reader: _Reader, regions: list[RegionPlan]) -> d
             continue
         if name and not _is_named(number, name):
             reader.error(index, name_column, "loaders.organisation.other_name", number=number, ssb=version.name)
+            continue
+        if not inverted and not _overlaps(number, valid_from, valid_to):
+            _refuse_out_of_force(reader, index, number, valid_from, valid_to)
             continue
         _check_in_force(reader, index, number, valid_from, valid_to)
         if region is None:
@@ -545,10 +589,63 @@ def _version(number: str, valid_from: dt.date | None, valid_to: dt.date | None) 
     return versions[-1] if versions else None
 
 
+def _overlaps(number: str, valid_from: dt.date | None, valid_to: dt.date | None) -> bool:
+    """Whether the number was in force on some day from ``valid_from`` to ``valid_to`` (None: open)."""
+    return any(
+        (version.valid_from is None or valid_to is None or version.valid_from <= valid_to)
+        and (version.valid_to is None or valid_from is None or valid_from <= version.valid_to)
+        for version in reference.municipalities()
+        if version.number == number
+    )
+
+
+def _refuse_out_of_force(
+    reader: _Reader, index: int, number: str, valid_from: dt.date | None, valid_to: dt.date | None
+) -> None:
+    """Refuse a membership on no day of which its number was in force, naming the number of its time:
+    saved, it would list an old number among the current members (3014 from 2024, when it was 3118)."""
+    versions = [version for version in reference.municipalities() if version.number == number]
+    first, last = versions[0].valid_from, versions[-1].valid_to
+    became = reference.current_numbers(number, valid_from) if valid_from else ()
+    before = reference.municipality_predecessors(number)
+    if last is not None and valid_from is not None and valid_from > last and became:
+        reader.error(
+            index,
+            "number",
+            "loaders.organisation.number_ended",
+            last=f"{last:%d.%m.%Y}",
+            day=f"{valid_from:%d.%m.%Y}",
+            numbers=", ".join(became),
+        )
+    elif first is not None and valid_to is not None and valid_to < first and before:
+        reader.error(
+            index, "number", "loaders.organisation.number_not_yet", first=f"{first:%d.%m.%Y}", numbers=", ".join(before)
+        )
+    else:
+        # A number SSB ended without a successor, or one with a gap between its versions.
+        reader.error(index, "number", "loaders.organisation.number_never_in_force")
+
+
 def _check_in_force(
     reader: _Reader, index: int, number: str, valid_from: dt.date | None, valid_to: dt.date | None
 ) -> None:
-    """Warn about a number that was not in force on a date given, naming what it became then."""
+    """Warn about a number that was not in force on a date given, naming what it became then, and
+    about one that has ended in a membership without an end (it would be listed as a current member)."""
+    last = max(
+        (version.valid_to or dt.date.max for version in reference.municipalities() if version.number == number),
+        default=dt.date.max,
+    )
+    if valid_to is None and last != dt.date.max:
+        next_day = last + dt.timedelta(days=1)
+        reader.warn(
+            index,
+            "number",
+            "loaders.organisation.number_ended_open",
+            last=f"{last:%d.%m.%Y}",
+            day=f"{next_day:%d.%m.%Y}",
+            numbers=", ".join(reference.current_numbers(number, next_day)) or "–",
+        )
+        return
     for day in (valid_from, valid_to):
         if day is None or reference.municipality_on(number, day) is not None:
             continue
@@ -596,13 +693,18 @@ def _read_status_words(reader: _Reader, counties: _Counties) -> dict[str, dict[s
 # --- edited on the page ----------------------------------------------------------------------
 
 
-def edited_units(county: str, names: Sequence[object]) -> OrganisationFile | DuplicateNames:
-    """What saving a county's units as edited on the page sets: blank rows dropped; a name twice is refused."""
-    units = [clean_text(name) for name in names if clean_text(name)]
+def edited_units(county: str, rows: Sequence[tuple[object, object]]) -> OrganisationFile | DuplicateNames:
+    """What saving a county's units as edited on the page sets, from its rows as (the unit's name when
+    the page was drawn, blank for a row added; its name now): a cell retyped with a new name renames
+    that unit, which keeps its commitments. Blank rows dropped; a name twice is refused."""
+    # An editor's empty cell may come back as NaN rather than None: only text is a name.
+    edited = [(_typed(before), _typed(now)) for before, now in rows if _typed(now)]
+    units = [now for _, now in edited]
     twice = _twice(units)
     if twice:
         return DuplicateNames("loaders.organisation.names_twice", names=", ".join(twice))
-    return OrganisationFile(units={county: units})
+    renamed = {now: before for before, now in edited if before and fold(before) != fold(now)}
+    return OrganisationFile(units={county: units}, renamed_units={county: renamed} if renamed else {})
 
 
 def edited_status_words(county: str, rows: Sequence[tuple[object, object]]) -> OrganisationFile | MonitorError:
@@ -616,6 +718,10 @@ def edited_status_words(county: str, rows: Sequence[tuple[object, object]]) -> O
     if taken:
         return MonitorError("loaders.organisation.words_taken", words=Deferred(quoted_list, taken))
     return OrganisationFile(status_words={county: {word: status for word, status in words if status is not None}})
+
+
+def _typed(value: object) -> str:
+    return clean_text(value) if isinstance(value, str) else ""
 
 
 def _twice(names: list[str]) -> list[str]:
@@ -632,21 +738,29 @@ def _twice(names: list[str]) -> list[str]:
 
 
 def load_organisation(
-    db: Database, path: str | os.PathLike, *, user: User, dry_run: bool = False
+    db: Database, path: str | os.PathLike, *, user: User | None, dry_run: bool = False
 ) -> OrganisationSummary:
     """Check the organisation workbook and save what it sets, in one transaction; with ``dry_run``
-    (the page's preview, the command line's --dry-run) say what would change and save nothing."""
-    require_admin(user, "core.action.organisation")
+    (the page's preview, the command line's --dry-run) say what would change and save nothing.
+    A dry run changes nothing, so it needs no account (``user`` None); saving needs an administrator."""
+    _check_user(user, dry_run)
     plan = read_organisation(db, path)
     return save_organisation(db, plan, dry_run=dry_run, user=user)
 
 
+def _check_user(user: User | None, dry_run: bool) -> None:
+    if user is not None:
+        require_admin(user, "core.action.organisation")
+    elif not dry_run:
+        raise TypeError("saving the organisation needs the administrator who saves it")
+
+
 def save_organisation(
-    db: Database, plan: OrganisationFile, *, user: User, dry_run: bool = False
+    db: Database, plan: OrganisationFile, *, user: User | None, dry_run: bool = False
 ) -> OrganisationSummary:
     """Save a checked file (see :func:`load_organisation`); the changes are worked out by applying it
     inside the transaction, so the preview says exactly what saving does."""
-    require_admin(user, "core.action.organisation")
+    _check_user(user, dry_run)
     changes: list[OrganisationChange] = []
     try:
         with write_transaction(db):
@@ -666,7 +780,7 @@ def _apply(db: Database, plan: OrganisationFile) -> None:
     for row in plan.counties or []:
         set_predecessors(db, find_county(db, row.name), [find_county(db, name) for name in row.predecessors])
     for county, units in (plan.units or {}).items():
-        set_council_areas(db, find_county(db, county), units)
+        set_council_areas(db, find_county(db, county), units, plan.renamed_units.get(county))
     for region in plan.regions or []:
         spans = [(find_county(db, county), start) for county, start in region.spans]
         stored = region.stored or ensure_region(db, region.name, county_id=spans[0][0].id if spans else None)

@@ -10,7 +10,16 @@ import openpyxl
 import pytest
 
 from core.db import connect, write_transaction
-from core.organisation import find_county, organisation_rows, set_status_aliases
+from core.organisation import (
+    Member,
+    council_area_ids,
+    find_county,
+    organisation_rows,
+    set_region_membership,
+    set_status_aliases,
+    unit_commitments,
+)
+from core.register import find_region
 from tests.builders import FOLLO, IOR, XLSX, HtmlTable, app, download, dump, html_tables
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -72,13 +81,13 @@ def test_an_administrator_sees_the_organisation(register):
         "Regioner",
         ["Region", "Kortnavn", "Fylkeskommune", "Tidligere navn", "Medlemmer nå"],
         [
-            [FOLLO, "Follo", "Viken fylkeskommune", "", "3020 Nordre Follo (30); 3021 Ås (30)"],
-            [IOR, "IØR", "Viken fylkeskommune", "", "3014 Indre Østfold (30)"],
+            [FOLLO, "Follo", "Viken fylkeskommune", "", "3020 Nordre Follo – Viken; 3021 Ås – Viken"],
+            [IOR, "IØR", "Viken fylkeskommune", "", "3014 Indre Østfold – Viken"],
         ],
         [None, None],
     )
     assert found["org-words"] == HtmlTable(
-        "Statusord", ["Fylkeskommune", "Ord", "Status"], [["Viken fylkeskommune", "i arbeid", "I rute"]], [None]
+        "Statusord", ["Fylkeskommune", "Ord", "Status"], [["Viken fylkeskommune", "I arbeid", "I rute"]], [None]
     )
 
 
@@ -118,7 +127,10 @@ def test_an_upload_is_previewed_row_by_row_and_saved(register):
                 ["Region", "Fylkeskommune", "Fra", "Tidligere navn"],
                 [["Folloregionen IPR", "Viken", None, FOLLO], ["Folloregionen IPR", "Akershus", "01.01.2024", None]],
             ),
-            "Medlemmer": (["Region", "Kommunenummer", "Fra"], [["Follo", "3020", "01.01.2024"]]),
+            "Medlemmer": (
+                ["Region", "Kommunenummer", "Fra", "Til"],
+                [["Follo", "3020", None, "31.03.2024"], ["Follo", "3207", "01.01.2024", None]],
+            ),
         }
     )
     before = dump(register)
@@ -128,8 +140,8 @@ def test_an_upload_is_previewed_row_by_row_and_saved(register):
     found = html_tables(at)
     assert found["org-warnings"].rows == [
         [
-            "Arket «Medlemmer», rad 2, kolonne B (Kommunenummer): «3020» – nummeret gjaldt ikke 01.01.2024; "
-            "da var det 3207. Skriv det nye nummeret med «Fra» 01.01.2024."
+            "Arket «Medlemmer», rad 2, kolonne B (Kommunenummer): «3020» – nummeret gjaldt ikke 31.03.2024; "
+            "da var det 3207. Skriv det nye nummeret med «Fra» 31.03.2024."
         ]
     ]
     assert found["org-changes"] == HtmlTable(
@@ -142,14 +154,15 @@ def test_an_upload_is_previewed_row_by_row_and_saved(register):
             ["Legges til", "Regioner", "Folloregionen IPR · Akershus · 01.01.2024"],
             ["Tas bort", "Medlemmer", "Follorådet · 3020 · Nordre Follo"],
             ["Tas bort", "Medlemmer", "Follorådet · 3021 · Ås"],
-            ["Legges til", "Medlemmer", "Folloregionen IPR · 3020 · Nordre Follo · 01.01.2024"],
+            ["Legges til", "Medlemmer", "Folloregionen IPR · 3020 · Nordre Follo · 31.03.2024"],
+            ["Legges til", "Medlemmer", "Folloregionen IPR · 3207 · Nordre Follo · 01.01.2024"],
         ],
-        [None] * 7,
+        [None] * 8,
     )
     at.button(key="org-save").click()
     at.run()
     assert not at.exception, at.exception
-    assert [success.value for success in at.success] == ["Organisasjonen er lagret. Rader lagt til: 4, tatt bort: 3."]
+    assert [success.value for success in at.success] == ["Organisasjonen er lagret. Rader lagt til: 5, tatt bort: 3."]
     with connect() as db:
         rows = organisation_rows(db)
     assert rows.regions[:2] == [
@@ -182,6 +195,8 @@ def test_a_file_with_errors_is_refused_with_every_error_and_nothing_saved(regist
         ["Arket «Enheter», rad 3, kolonne B (Enhet) – verdien mangler."],
     ]
     assert [button.key for button in at.button if button.key == "org-save"] == []
+    # Nothing changes, so no heading says what does.
+    assert [header.value for header in at.main.header][-1] == "Last opp organisasjonsfilen"
     assert dump(register) == before
 
 
@@ -227,4 +242,78 @@ def test_units_and_status_words_are_edited_in_place(register):
     }
     at.button(key="org-save-words").click()
     at.run()
-    assert html_tables(at)["org-words"].rows == [["Viken fylkeskommune", "i arbeid", "I rute"]]
+    assert html_tables(at)["org-words"].rows == [["Viken fylkeskommune", "I arbeid", "I rute"]]
+
+
+def test_a_unit_renamed_in_the_editor_keeps_its_commitments(register):
+    viken = find_county(register, "Viken")
+    ids = council_area_ids(register, viken)
+    assert unit_commitments(register, viken) == {
+        "samferdsel": 3,
+        "næring og tannhelse": 1,
+        "utdanning og kompetanse": 1,
+    }
+    at = organisation_page()
+    units = editor(at, "org-edit-units-viken-fylkeskommune-")
+    at.session_state[units.key] = {
+        "edited_rows": {2: {"unit": "Samferdsel og mobilitet"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.button(key="org-save-units").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert [success.value for success in at.success] == ["Organisasjonen er lagret. Rader lagt til: 1, tatt bort: 1."]
+    with connect() as db:
+        assert council_area_ids(db, viken) == {
+            **{name: id_ for name, id_ in ids.items() if name != "samferdsel"},
+            "samferdsel og mobilitet": ids["samferdsel"],
+        }
+        assert unit_commitments(db, viken) == {
+            "samferdsel og mobilitet": 3,
+            "næring og tannhelse": 1,
+            "utdanning og kompetanse": 1,
+        }
+
+
+def test_a_unit_replaced_in_the_workbook_is_said_to_keep_its_commitments(register):
+    at = organisation_page()
+    names = VIKEN_UNITS.replace("Samferdsel", "Samferdsel og mobilitet").split("; ")
+    upload(at, workbook({"Enheter": (["Fylkeskommune", "Enhet"], [["Viken", name] for name in names])}))
+    assert [header.value for header in at.main.header][-1] == "Dette endres"
+    found = html_tables(at)
+    assert found["org-warnings"].rows == [
+        [
+            "Arket «Enheter», rad 4, kolonne B (Enhet): «Samferdsel og mobilitet» – ny enhet. Tiltakene til "
+            "«Samferdsel», som tas bort, blir stående på den gamle enheten (inaktiv), ikke på den nye. Er den nye "
+            "et nytt navn på den gamle, gi heller enheten nytt navn under «Endre enhetene her» på siden "
+            "Organisasjon; da følger tiltakene med."
+        ]
+    ]
+    assert found["org-changes"].rows == [
+        ["Tas bort", "Enheter", "Viken fylkeskommune · Samferdsel"],
+        ["Legges til", "Enheter", "Viken fylkeskommune · Samferdsel og mobilitet"],
+    ]
+
+
+def test_members_are_shown_with_their_county_s_name(register):
+    follo = find_region(register, FOLLO)
+    with write_transaction(register):
+        set_region_membership(
+            register,
+            follo.id,
+            [
+                Member("3114", "Våler (Østfold)", "31", dt.date(2024, 1, 1), None),
+                Member("3207", "Nordre Follo", "32", dt.date(2024, 1, 1), None),
+                Member("4005", "Notodden", "40", dt.date(2024, 1, 1), None),
+                # A number SSB's list does not have, from a database older than the check.
+                Member("9999", "Prøvekommune", None, None, None),
+            ],
+        )
+    assert html_tables(organisation_page())["org-regions"].rows[0] == [
+        FOLLO,
+        "Follo",
+        "Viken fylkeskommune",
+        "",
+        "3114 Våler (Østfold) – Østfold; 3207 Nordre Follo – Akershus; 4005 Notodden – Telemark; 9999 Prøvekommune",
+    ]

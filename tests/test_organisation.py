@@ -16,6 +16,7 @@ from core.errors import AmbiguousCouncilArea, NotAllowed, UnknownCouncilArea, Un
 from core.organisation import (
     County,
     Member,
+    council_area_ids,
     council_areas,
     counties,
     counties_on,
@@ -205,6 +206,46 @@ def test_a_unit_left_out_is_kept_inactive_and_comes_back_when_named_again(db):
     with write_transaction(db):
         set_council_areas(db, ostfold, ["Samferdsel", "Næring"])
     assert council_areas(db, ostfold) == ["Samferdsel", "Næring"]
+
+
+def test_a_unit_renamed_on_the_page_is_the_same_unit_and_retyping_a_unit_s_name_reorders(db):
+    with write_transaction(db):
+        _, ostfold, _, _ = _split_viken(db)
+        set_council_areas(db, ostfold, ["Samferdsel", "Næring", "Kultur"])
+        ids = council_area_ids(db, ostfold)
+        set_council_areas(
+            db, ostfold, ["Samferdsel og transport", "Næring", "Kultur"], {"Samferdsel og transport": "Samferdsel"}
+        )
+    assert council_areas(db, ostfold, include_inactive=True) == ["Samferdsel og transport", "Næring", "Kultur"]
+    assert council_area_ids(db, ostfold) == {
+        "samferdsel og transport": ids["samferdsel"],
+        "næring": ids["næring"],
+        "kultur": ids["kultur"],
+    }
+    # Typing one unit's name over another's is a new order, not two renames; a name still listed is
+    # not renamed away, and a new name that is an inactive unit's brings that unit back.
+    with write_transaction(db):
+        set_council_areas(
+            db,
+            ostfold,
+            ["Kultur", "Næring", "Samferdsel og transport"],
+            {"Kultur": "Samferdsel og transport", "Samferdsel og transport": "Kultur"},
+        )
+        set_council_areas(db, ostfold, ["Kultur", "Næring"])
+        set_council_areas(
+            db,
+            ostfold,
+            ["Kultur", "Samferdsel og transport", "Plan"],
+            {"Samferdsel og transport": "Næring", "Plan": "Kultur"},
+        )
+    assert council_areas(db, ostfold, include_inactive=True) == ["Kultur", "Samferdsel og transport", "Plan", "Næring"]
+    assert council_area_ids(db, ostfold) == {
+        "samferdsel og transport": ids["samferdsel"],
+        "næring": ids["næring"],
+        "kultur": ids["kultur"],
+        "plan": council_area_ids(db, ostfold)["plan"],
+    }
+    assert council_area_ids(db, ostfold)["plan"] not in ids.values()
 
 
 # --- an old database --------------------------------------------------------------------------

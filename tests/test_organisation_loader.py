@@ -21,8 +21,11 @@ from core.organisation import (
     organisation_rows,
     set_council_areas,
     set_status_aliases,
+    status_aliases,
+    status_words,
 )
 from core.users import User, add_user
+from core.vocabulary import parse_status
 from loaders.errors import NoOrganisationSheet, OrganisationRejected
 from loaders.organisation import FIELDS, OrganisationChange, load_organisation
 from outputs.organisation import organisation_workbook
@@ -113,7 +116,7 @@ ROWS = OrganisationRows(
         ("Kongsbergregionen", "4005", "Notodden", D(2024, 1, 1), None),
         ("Kongsbergregionen", "4026", "Tinn", D(2024, 1, 1), None),
     ],
-    status_words=[("Østfold fylkeskommune", "ferdig", "completed"), ("Østfold fylkeskommune", "i arbeid", "on_track")],
+    status_words=[("Østfold fylkeskommune", "Ferdig", "completed"), ("Østfold fylkeskommune", "I arbeid", "on_track")],
 )
 REPORTER = User(2, "ola", "Ola Nordmann", None, "rapportor", regions=("Follorådet",))
 
@@ -144,9 +147,9 @@ def test_a_workbook_sets_up_the_organisation(db, tmp_path):
         "Kongsbergregionen · Buskerud fylkeskommune · 01.01.2024",
     ]
     assert summary.changes[-1] == OrganisationChange(
-        "status_words", True, ("Østfold fylkeskommune", "i arbeid", "on_track")
+        "status_words", True, ("Østfold fylkeskommune", "I arbeid", "on_track")
     )
-    assert summary.changes[-1].text("en") == "Østfold fylkeskommune · i arbeid · On track"
+    assert summary.changes[-1].text("en") == "Østfold fylkeskommune · I arbeid · On track"
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -187,25 +190,71 @@ def test_a_changed_workbook_previews_its_changes_and_a_dry_run_saves_nothing(db,
         ("units", False, "Østfold fylkeskommune · Næring"),
         ("units", True, "Østfold fylkeskommune · Næring"),
         ("units", True, "Østfold fylkeskommune · Samferdsel"),
-        ("status_words", False, "Østfold fylkeskommune · ferdig · Fullført"),
-        ("status_words", False, "Østfold fylkeskommune · i arbeid · I rute"),
-        ("status_words", True, "Østfold fylkeskommune · pågår · Forsinket"),
+        ("status_words", False, "Østfold fylkeskommune · Ferdig · Fullført"),
+        ("status_words", False, "Østfold fylkeskommune · I arbeid · I rute"),
+        ("status_words", True, "Østfold fylkeskommune · Pågår · Forsinket"),
     ]
     assert summary.message("nb") == "Prøvekjøring, ingenting er lagret. Ved lagring legges rader til: 3, tas bort: 4."
     assert dump(db) == before
 
 
-def test_a_number_not_in_force_on_its_dates_is_a_warning_naming_what_it_became(db, tmp_path):
+def test_a_membership_on_no_day_of_its_number_is_refused_naming_the_number_of_its_time(db, tmp_path):
+    # 3014 Indre Østfold was Viken's number (2020–2023); from 2024 it is 3118, and 3207 Nordre Follo was 3020.
+    members = [
+        ["Indre Østfold regionråd", "3014", D(2024, 1, 1), None],
+        ["Indre Østfold regionråd", "3014", D(2024, 3, 1), D(2024, 12, 31)],
+        ["Follorådet", "3207", None, D(2023, 12, 31)],
+        # Rindal became 5061 in Trøndelag on 01.01.2019, where the shipped list begins: it has no number before.
+        ["Follorådet", "5061", None, D(2018, 12, 31)],
+    ]
     sheets = {
-        "Regioner": (["Region", "Fylkeskommune"], [["Indre Østfold regionråd", "Viken"]]),
-        "Medlemmer": (["Region", "Kommunenummer", "Fra"], [["Indre Østfold regionråd", "3014", D(2024, 1, 1)]]),
+        "Regioner": (["Region", "Fylkeskommune"], [["Indre Østfold regionråd", "Viken"], ["Follorådet", "Viken"]]),
+        "Medlemmer": (["Region", "Kommunenummer", "Fra", "Til"], members),
+    }
+    before = dump(db)
+    with pytest.raises(OrganisationRejected) as refused:
+        load_organisation(db, write_sheets(tmp_path / "org.xlsx", sheets), user=ADMIN)
+    assert [error.message("nb") for error in refused.value.errors] == [
+        "Arket «Medlemmer», rad 2, kolonne B (Kommunenummer): «3014» – nummeret gjaldt bare til 31.12.2023; "
+        "den 01.01.2024 var det 3118. Skriv 3118 for medlemskapet fra 01.01.2024.",
+        "Arket «Medlemmer», rad 3, kolonne B (Kommunenummer): «3014» – nummeret gjaldt bare til 31.12.2023; "
+        "den 01.03.2024 var det 3118. Skriv 3118 for medlemskapet fra 01.03.2024.",
+        "Arket «Medlemmer», rad 4, kolonne B (Kommunenummer): «3207» – nummeret gjaldt først fra 01.01.2024; "
+        "før det var det 3020. Skriv det gamle nummeret for tiden før.",
+        "Arket «Medlemmer», rad 5, kolonne B (Kommunenummer): «5061» – nummeret gjaldt ikke på noen av dagene "
+        "i medlemskapet etter SSBs kommuneliste.",
+    ]
+    assert refused.value.errors[0].message("en") == (
+        "Sheet “Medlemmer”, row 2, column B (Kommunenummer): “3014” – the number was in force only until "
+        "31.12.2023; on 01.01.2024 it was 3118. Write 3118 for the membership from 01.01.2024."
+    )
+    assert dump(db) == before
+
+
+def test_a_membership_its_number_was_in_force_for_part_of_is_saved_with_a_warning(db, tmp_path):
+    members = [
+        ["Indre Østfold regionråd", "3014", D(2023, 1, 1), D(2024, 6, 30)],
+        ["Indre Østfold regionråd", "3118", D(2023, 1, 1), None],
+        ["Follorådet", "3020", D(2022, 1, 1), None],
+    ]
+    sheets = {
+        "Regioner": (["Region", "Fylkeskommune"], [["Indre Østfold regionråd", "Viken"], ["Follorådet", "Viken"]]),
+        "Medlemmer": (["Region", "Kommunenummer", "Fra", "Til"], members),
     }
     summary = load_organisation(db, write_sheets(tmp_path / "org.xlsx", sheets), user=ADMIN)
     assert [warning.message("nb") for warning in summary.warnings] == [
-        "Arket «Medlemmer», rad 2, kolonne B (Kommunenummer): «3014» – nummeret gjaldt ikke 01.01.2024; "
-        "da var det 3118. Skriv det nye nummeret med «Fra» 01.01.2024."
+        "Arket «Medlemmer», rad 2, kolonne B (Kommunenummer): «3014» – nummeret gjaldt ikke 30.06.2024; "
+        "da var det 3118. Skriv det nye nummeret med «Fra» 30.06.2024.",
+        "Arket «Medlemmer», rad 3, kolonne B (Kommunenummer): «3118» – "
+        "nummeret gjaldt ikke 01.01.2023 etter SSBs kommuneliste.",
+        "Arket «Medlemmer», rad 4, kolonne B (Kommunenummer): «3020» – nummeret gjaldt bare til 31.12.2023, "
+        "men medlemskapet har ingen «Til». Skriv «Til» 31.12.2023, og 3207 med «Fra» 01.01.2024.",
     ]
-    assert organisation_rows(db).members == [("Indre Østfold regionråd", "3014", "Indre Østfold", D(2024, 1, 1), None)]
+    assert organisation_rows(db).members == [
+        ("Follorådet", "3020", "Nordre Follo", D(2022, 1, 1), None),
+        ("Indre Østfold regionråd", "3014", "Indre Østfold", D(2023, 1, 1), D(2024, 6, 30)),
+        ("Indre Østfold regionråd", "3118", "Indre Østfold", D(2023, 1, 1), None),
+    ]
 
 
 def test_every_error_is_named_and_nothing_is_written(db, tmp_path):
@@ -323,7 +372,8 @@ def test_the_command_line_previews_and_saves(db_path, run_cli, tmp_path):
     with connect(db_path) as db:
         add_user(db, "admin", "Admin", "administrator", password=None)
     path = write_sheets(tmp_path / "org.xlsx", {"Enheter": (["Fylkeskommune", "Enhet"], [["Viken", "Samferdsel"]])})
-    dry = run_cli("organisation", str(path), "--dry-run", "--as", "admin")
+    # A dry run changes nothing, so it needs no account (as `agreement --dry-run`).
+    dry = run_cli("organisation", str(path), "--dry-run", env={"DASHBOARD_USER": ""})
     viken = "− Enheter: Viken fylkeskommune · "
     assert (dry.returncode, dry.stderr) == (0, "")
     assert dry.stdout.splitlines() == [
@@ -342,6 +392,15 @@ def test_the_command_line_previews_and_saves(db_path, run_cli, tmp_path):
         "+ Enheter: Viken fylkeskommune · Samferdsel",
         "Prøvekjøring, ingenting er lagret. Ved lagring legges rader til: 1, tas bort: 7.",
     ]
+    unnamed = run_cli("organisation", str(path), env={"DASHBOARD_USER": ""})
+    assert (unnamed.returncode, unnamed.stdout, unnamed.stderr.splitlines()) == (
+        1,
+        "",
+        [
+            "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "
+            "Opprett en bruker med «python -m loaders user add»."
+        ],
+    )
     saved = run_cli("organisation", str(path), "--as", "admin")
     assert saved.stdout.splitlines()[-1] == "Organisasjonen er lagret. Rader lagt til: 1, tatt bort: 7."
     with connect(db_path) as db:
@@ -356,6 +415,35 @@ def test_stored_status_words_and_units_are_written_as_the_page_shows_them(db):
     workbook = openpyxl.load_workbook(io.BytesIO(organisation_workbook(organisation_rows(db))))
     assert [list(row) for row in workbook["Statusord"].iter_rows(min_row=4, values_only=True)] == [
         ["Fylkeskommune", "Ord", "Status"],
-        ["Østfold fylkeskommune", "i arbeid", "I rute"],
+        ["Østfold fylkeskommune", "I arbeid", "I rute"],
     ]
     assert find_county(db, "31") == ostfold
+
+
+def test_a_region_row_without_a_county_names_the_region(db, tmp_path):
+    sheets = {
+        "Regioner": (
+            ["Region", "Fylkeskommune", "Fra"],
+            [["Folloregionen IPR", "Viken", None], ["Folloregionen IPR", None, D(2024, 1, 1)], [None, None, None, "x"]],
+        )
+    }
+    with pytest.raises(OrganisationRejected) as refused:
+        load_organisation(db, write_sheets(tmp_path / "org.xlsx", sheets), user=ADMIN)
+    assert [error.message("nb") for error in refused.value.errors] == [
+        "Arket «Regioner», rad 3, kolonne B (Fylkeskommune) – fylkeskommunen mangler for Folloregionen IPR.",
+        "Arket «Regioner», rad 4, kolonne A (Region) – verdien mangler.",
+        "Arket «Regioner», rad 4, kolonne B (Fylkeskommune) – verdien mangler.",
+    ]
+
+
+def test_status_words_keep_the_county_s_spelling_and_are_matched_in_any_case(db, tmp_path):
+    load_organisation(db, write_sheets(tmp_path / "org.xlsx", SHEETS), user=ADMIN)
+    ostfold = find_county(db, "Østfold")
+    assert status_words(db, ostfold) == [("Ferdig", "completed"), ("I arbeid", "on_track")]
+    aliases = status_aliases(db, ostfold)
+    assert aliases == {"ferdig": "completed", "i arbeid": "on_track"}
+    assert [parse_status(word, aliases) for word in ("I arbeid", "i ARBEID", " ferdig ")] == [
+        "on_track",
+        "on_track",
+        "completed",
+    ]

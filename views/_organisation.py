@@ -62,7 +62,7 @@ class Stored:
     rows: OrganisationRows
     # (name, number, valid from, valid to, predecessors, successors) per county
     counties: list[tuple[str, str | None, dt.date | None, dt.date | None, list[str], list[str]]]
-    # region name to its current members as (number, name, county number)
+    # region name to its current members as (number, name, county's name in SSB's list, else its number)
     members: dict[str, list[tuple[str, str, str | None]]]
 
 
@@ -77,7 +77,7 @@ class Preview:
 
 
 def stored() -> Stored:
-    ssb_counties = _county_numbers()
+    ssb_counties, county_names = _county_numbers(), _county_names()
     with contextlib.closing(connect(data.database_file())) as db:
         every = counties(db)
         return Stored(
@@ -95,7 +95,7 @@ def stored() -> Stored:
             ],
             members={
                 region.name: [
-                    (m.number, m.name, m.county_number or ssb_counties.get(m.number))
+                    (m.number, m.name, _county_name(m.county_number or ssb_counties.get(m.number), county_names))
                     for m in region_members(db, region.id)
                 ]
                 for region in {region.id: region for region in region_lookup(db).values()}.values()
@@ -106,6 +106,15 @@ def stored() -> Stored:
 def _county_numbers() -> dict[str, str]:
     """Each municipality number's county in SSB's list (its latest version), for members stored without one."""
     return {version.number: version.county_number for version in reference.municipalities()}
+
+
+def _county_names() -> dict[str, str]:
+    """Each county number's name in SSB's list («40» → «Telemark»), its latest where a number had several."""
+    return {county.number: county.name for county in reference.counties()}
+
+
+def _county_name(number: str | None, names: dict[str, str]) -> str | None:
+    return names.get(number, number) if number else None
 
 
 def _day(value: dt.date | None) -> str:
@@ -168,7 +177,9 @@ def show_regions(found: Stored, lang: str) -> None:
             tables.text_cell(former.get(region, "")),
             tables.text_cell(
                 "; ".join(
-                    t("organisation.member", lang, number=number, name=name, county=county or "–")
+                    t("organisation.member", lang, number=number, name=name, county=county)
+                    if county
+                    else t("organisation.member_no_county", lang, number=number, name=name)
                     for number, name, county in found.members.get(region, [])
                 ),
                 wide=True,
@@ -203,15 +214,20 @@ def edit_units(found: Stored, user: User, lang: str) -> None:
         if county is None:
             return
         units = [unit for owner, unit in found.rows.units if owner == county]
+        # Each row keeps the name it was drawn with (a hidden column), so a retyped cell renames its unit.
         edited = st.data_editor(
-            pd.DataFrame({"unit": units}, dtype="object"),
-            column_config={"unit": st.column_config.TextColumn(t("organisation.col.unit", lang), required=True)},
+            pd.DataFrame({"was": units, "unit": units}, dtype="object"),
+            column_config={
+                "was": None,
+                "unit": st.column_config.TextColumn(t("organisation.col.unit", lang), required=True),
+            },
             num_rows="dynamic",
             hide_index=True,
             key=f"org-edit-units-{slug(county)}-{data.data_revision()}",
         )
         if st.button(t("organisation.save_units", lang), key="org-save-units"):
-            _save_edit(edited_units(county, list(edited["unit"])), user, lang)
+            rows = zip(edited["was"], edited["unit"], strict=True)
+            _save_edit(edited_units(county, [(was, unit) for was, unit in rows]), user, lang)
 
 
 def edit_status_words(found: Stored, user: User, lang: str) -> None:
@@ -318,6 +334,8 @@ def show_preview(found: Preview, lang: str) -> bool:
             tables.show_table(caption, [t("organisation.col.error", lang)], rows, len(rows), lang, "org-errors")
         return False
     assert found.summary is not None
+    if found.summary.changes:
+        st.header(t("organisation.preview_heading", lang))
     if found.summary.warnings:
         st.subheader(t("organisation.warnings_heading", lang))
         rows = [[tables.text_cell(warning.message(lang), wide=True)] for warning in found.summary.warnings]

@@ -28,7 +28,6 @@ st.header(t("organisation.upload_heading", lang))
 st.caption(t("organisation.upload_help", lang))
 file = organisation.file_uploader(lang)
 if file is not None:
-    st.header(t("organisation.preview_heading", lang))
     found = organisation.previewed(file, user, lang)
     if organisation.show_preview(found, lang) and st.button(
         t("organisation.save", lang), type="primary", icon=":material/save:", key="org-save"

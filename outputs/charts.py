@@ -645,7 +645,14 @@ def progress_line(frame: pd.DataFrame, lang: str = "nb") -> Chart:
     now = status_label(statuses[-1], lang)
     if many:
         parts = [
-            _series_progress(name, [i for i, value in enumerate(series) if value == name], labels, progress, lang)
+            _progress_words(
+                [i for i, value in enumerate(series) if value == name],
+                labels,
+                progress,
+                lang,
+                _SERIES_WORDS,
+                series=name,
+            )
             for name in names
         ]
         summary = t(
@@ -656,7 +663,7 @@ def progress_line(frame: pd.DataFrame, lang: str = "nb") -> Chart:
             status=now,
         )
     else:
-        summary = _progress_summary(list(range(len(progress))), labels, progress, now, lang)
+        summary = _progress_words(list(range(len(progress))), labels, progress, lang, _STORY_WORDS, status=now)
     table = {t("col.quarter", lang): labels}
     if many:
         table[t("col.agreement", lang)] = series
@@ -697,42 +704,39 @@ def _series_names(history: pd.DataFrame) -> list[str]:
     ]
 
 
-def _progress_summary(points: list[int], labels: list[str], progress: list[float | None], now: str, lang: str) -> str:
+# The summary's words for a whole story ("none", "one", "span") and for one series of it.
+_STORY_WORDS = (
+    "outputs.chart.progress_line.none",
+    "outputs.chart.progress_line.one",
+    "outputs.chart.progress_line.summary",
+)
+_SERIES_WORDS = (
+    "outputs.chart.progress_line.series.none",
+    "outputs.chart.progress_line.series.one",
+    "outputs.chart.progress_line.series.span",
+)
+
+
+def _progress_words(
+    points: list[int], labels: list[str], progress: list[float | None], lang: str, words: tuple[str, str, str], **named
+) -> str:
+    """Where progress went over ``points``: none known, one value, or from the first to the last.
+    ``words`` are the three texts (_STORY_WORDS, _SERIES_WORDS); ``named`` their other values."""
     known = [i for i in points if progress[i] is not None]
+    none, one, span = words
     if not known:
-        return t("outputs.chart.progress_line.none", lang, status=now)
+        return t(none, lang, **named)
     if len(known) == 1:
-        value, quarter = percent_text(progress[known[0]], lang), labels[known[0]]
-        return t("outputs.chart.progress_line.one", lang, value=value, quarter=quarter, status=now)
+        return t(one, lang, value=percent_text(progress[known[0]], lang), quarter=labels[known[0]], **named)
     first, last = known[0], known[-1]
     return t(
-        "outputs.chart.progress_line.summary",
+        span,
         lang,
         start=percent_text(progress[first], lang),
         first=labels[first],
         end=percent_text(progress[last], lang),
         last=labels[last],
-        status=now,
-    )
-
-
-def _series_progress(name: str, points: list[int], labels: list[str], progress: list[float | None], lang: str) -> str:
-    """One series' part of the summary: where its progress went, or that it has none."""
-    known = [i for i in points if progress[i] is not None]
-    if not known:
-        return t("outputs.chart.progress_line.series.none", lang, series=name)
-    if len(known) == 1:
-        value, quarter = percent_text(progress[known[0]], lang), labels[known[0]]
-        return t("outputs.chart.progress_line.series.one", lang, series=name, value=value, quarter=quarter)
-    first, last = known[0], known[-1]
-    return t(
-        "outputs.chart.progress_line.series.span",
-        lang,
-        series=name,
-        start=percent_text(progress[first], lang),
-        first=labels[first],
-        end=percent_text(progress[last], lang),
-        last=labels[last],
+        **named,
     )
 
 

@@ -332,6 +332,13 @@ def commitment_links(commitment_ids, kept: dict[str, str] | None = None) -> list
     return [f"{prefix}commitment={int(id_)}" for id_ in commitment_ids]
 
 
+def story_links(commitment_ids) -> list[str]:
+    """Links to other commitments of a story, which may be another county's (Viken's 2.1 split into
+    Østfold's 2.1 and 2.2): only the language is kept, so each opens in its own county's view."""
+    language = {key: value for key, value in current_url_params().items() if key == LANGUAGE_KEY}
+    return commitment_links(commitment_ids, language)
+
+
 # Read first: what the commitment is, where it stands and how far it has come.
 LEADING_COLUMNS = ("code", "status", "previous_progress", "progress", "quarters_delayed")
 PERCENT_COLUMNS = ("progress", "previous_progress")

@@ -25,7 +25,7 @@ def lineage_lines(story: CommitmentStory) -> list[str]:
         lines = []
         for (kind, agreement), group in itertools.groupby(steps, key=lambda step: (step.kind, step.place.agreement)):
             places = [step.place for step in group]
-            links = widgets.commitment_links([place.commitment_id for place in places])
+            links = widgets.story_links([place.commitment_id for place in places])
             codes = ", ".join(
                 f"[{widgets.markdown_literal(place.code, inline=True)}]({link})"
                 for place, link in zip(places, links, strict=True)

@@ -947,9 +947,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tiltak {new} viderefører «{code}», men {previous} har ikke et tiltak {code}. Tiltakene der: {known}.",
         "Commitment {new} carries on “{code}”, but {previous} has no commitment {code}. Its commitments: {known}.",
     ),
+    "loaders.agreement.county_ended": (
+        "{county} fantes til {last}, men avtalen gjelder {period}. Velg fylkeskommunen som har avtalen nå.",
+        "{county} existed until {last}, but the agreement is for {period}. Choose the county that holds it now.",
+    ),
     "loaders.agreement.carried_on": (
-        "Avtalen viderefører {previous}: tiltak med samme nummer er videreført, de andre er avsluttet der.",
-        "The agreement carries on {previous}: commitments under the same code continue, the others ended there.",
+        "Avtalen viderefører {previous}; tiltak den ikke viderefører, er avsluttet der.",
+        "The agreement carries on {previous}; commitments it does not carry on ended there.",
+    ),
+    "agreements.ending": (
+        "{count} tiltak i {previous} videreføres ikke og avsluttes når du lagrer: {codes}.",
+        "{count} commitments of {previous} are not carried on and end when you save: {codes}.",
     ),
     "core.unknown_county": (
         "Fant ikke fylkeskommunen «{name}». Kjente fylkeskommuner: {known}.",

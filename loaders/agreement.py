@@ -22,7 +22,7 @@ from core.access import require_admin
 from core.errors import MonitorError, NoSuchAgreement, UnknownRegion
 from core.i18n import Deferred, quoted_list, t
 from core.lineage import active_codes, agreement_name
-from core.organisation import County, find_county, get_county, status_aliases
+from core.organisation import County, counties_on, find_county, get_county, status_aliases
 from core.queries import agreement_council_areas, council_area_names
 from core.register import (
     Agreement,
@@ -55,6 +55,7 @@ from loaders.catalogue import catalogue_sheet, sheet_agreements
 from loaders.errors import (
     CatalogueNotTheAgreement,
     CouncilAreaNotListed,
+    CountyEnded,
     MissingRegion,
     NotInPredecessor,
     QuarterOutsidePeriod,
@@ -327,6 +328,22 @@ def _preview(
         if predecessor is not None:
             continues = agreement_name(db, predecessor)
             predecessor_codes = active_codes(db, predecessor)
+    start_year, _ = period_years(agreement.period)
+    # Refused only where a county of the period exists to take it: a database that has only Viken
+    # (made before counties were data, and not set up since) goes on as it did.
+    if (
+        county is not None
+        and county.valid_to is not None
+        and start_year
+        and start_year > county.valid_to.year
+        and counties_on(db, dt.date(start_year, 1, 1))
+    ):
+        raise CountyEnded(
+            "loaders.agreement.county_ended",
+            county=county.name,
+            last=f"{county.valid_to:%d.%m.%Y}",
+            period=agreement.period,
+        )
     try:
         stored = stored_agreement(db, region, agreement.period)
     except (UnknownRegion, NoSuchAgreement):

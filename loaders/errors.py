@@ -264,6 +264,10 @@ class QuarterOutsidePeriod(MonitorError):
     """A first status report asked for a quarter outside the agreement's period."""
 
 
+class CountyEnded(MonitorError):
+    """An agreement beginning after its county ceased to exist (a 2025 agreement under Viken)."""
+
+
 class NotInPredecessor(MonitorError):
     """A code given as carried on that the earlier agreement does not have."""
 

@@ -81,8 +81,14 @@ def test_the_preview_names_the_county_and_the_agreement_it_carries_on(viken_agre
         ("1.1", "1.2", "1.4", "2.1", "2.2"),
         True,
     )
-    # Without a county given, the region's county when the period begins: still Viken's, as nothing moved it.
-    assert preview_agreement(db, agreement_file(tmp_path), REGION).county == VIKEN
+    # Without a county given, the region's county when the period begins: still Viken, as nothing moved
+    # it. Viken had ended by 2024 and Østfold exists then, so the agreement cannot be Viken's.
+    with pytest.raises(MonitorError) as refused:
+        preview_agreement(db, agreement_file(tmp_path), REGION)
+    assert refused.value.message("nb") == (
+        "Viken fylkeskommune fantes til 31.12.2023, men avtalen gjelder 2024-2027. "
+        "Velg fylkeskommunen som har avtalen nå."
+    )
 
 
 def test_saving_moves_the_region_and_carries_on_by_code(viken_agreement, tmp_path):
@@ -91,7 +97,7 @@ def test_saving_moves_the_region_and_carries_on_by_code(viken_agreement, tmp_pat
     summary = save_preview(db, preview, user=ADMIN, council_areas={"2.1": "Samferdsel"})
     assert summary.message() == (
         "Avtale 2024-2027 for Indre Østfold regionråd: 4 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting 1). "
-        "Avtalen viderefører Viken 2022–2023: tiltak med samme nummer er videreført, de andre er avsluttet der."
+        "Avtalen viderefører Viken 2022–2023; tiltak den ikke viderefører, er avsluttet der."
     )
     region = find_region(db, REGION)
     assert (region_county(db, region.id, dt.date(2023, 12, 31)).name, region_county(db, region.id).name) == (
@@ -214,10 +220,14 @@ def test_the_page_asks_for_the_county_and_what_each_commitment_carries_on(viken_
         "deleted_rows": [],
     }
     at.run()
+    # What ends is said before saving.
+    assert [caption.value for caption in at.caption][-1:] == [
+        "1 tiltak i Viken 2022–2023 videreføres ikke og avsluttes når du lagrer: 2.2."
+    ]
     at.button(key="agreement-save").click().run()
     assert [element.value for element in at.success] == [
         "Avtale 2024-2027 for Indre Østfold regionråd: 4 lagt til, 0 endret, 0 uendret, 0 utgått (opplasting 1). "
-        "Avtalen viderefører Viken 2022–2023: tiltak med samme nummer er videreført, de andre er avsluttet der."
+        "Avtalen viderefører Viken 2022–2023; tiltak den ikke viderefører, er avsluttet der."
     ]
     assert lineage(viken_agreement) == [
         ("1.1", "1.1", "continued"),

@@ -186,16 +186,26 @@ def county_choice(region: str | None, period: str, lang: str) -> str | None:
     return names.get(chosen) if chosen else None
 
 
-def carry_on_choice(preview: AgreementPreview, lang: str) -> bool:
-    """Whether a new agreement carries on the region's earlier one (checked unless unticked)."""
+def carry_on_choice(preview: AgreementPreview, edited: Edited, lang: str) -> bool:
+    """Whether a new agreement carries on the region's earlier one (checked unless unticked), with
+    the earlier commitments that no row carries on named: they end when it is saved."""
     if not preview.is_new or preview.continues is None:
         return False
-    return st.checkbox(
+    carry_on = st.checkbox(
         widgets.t_literal("agreements.carry_on", lang, previous=preview.continues),
         value=True,
         help=t("agreements.carry_on_help", lang),
         key=f"agreement-carry-on-{preview.sha256[:12]}",
     )
+    named = {code for codes in (edited.carried_from or {}).values() for code in codes}
+    ending = [code for code in preview.predecessor_codes if code not in named]
+    if carry_on and ending:
+        st.caption(
+            widgets.t_literal(
+                "agreements.ending", lang, count=len(ending), previous=preview.continues, codes=", ".join(ending)
+            )
+        )
+    return carry_on
 
 
 def previewed(file, region: str, period: str, county: str, lang: str) -> Previewed:
@@ -318,7 +328,8 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> Edited:
         columns.append("status")
     carries = preview.is_new and preview.continues is not None
     if carries:
-        columns.append(CARRIED_COLUMN)
+        # Next to the code, where it is seen without scrolling the table sideways.
+        columns.insert(1, CARRIED_COLUMN)
     edited = st.data_editor(
         frame[columns],
         column_config={

@@ -62,7 +62,7 @@ if file is not None:
     edited = agreements.commitment_editor(preview, lang)
     agreements.show_warnings(preview, lang)
     agreements.show_changes(preview, lang)
-    carry_on = agreements.carry_on_choice(preview, lang)
+    carry_on = agreements.carry_on_choice(preview, edited, lang)
     quarter = agreements.first_report_choice(preview, lang)
     if st.button(t("agreements.save", lang), type="primary", icon=":material/save:", key="agreement-save"):
         agreements.save(preview, user, edited, quarter, carry_on, lang)

@@ -614,6 +614,7 @@ class AgreementOverview:
     without_council_area: int  # active commitments without one
     loaded_at: str | None  # when the last agreement or catalogue upload that touched it was saved (ISO, UTC)
     file_name: str | None  # that upload's file
+    county: str | None = None  # the county it belongs to (counties.name)
 
 
 def agreements_overview(db: Database) -> list[AgreementOverview]:
@@ -630,9 +631,10 @@ def agreements_overview(db: Database) -> list[AgreementOverview]:
                (SELECT count(*) FROM focus_areas f WHERE f.agreement_id = a.id AND f.active = 1),
                (SELECT count(*) FROM commitments c
                 WHERE c.agreement_id = a.id AND c.active = 1 AND c.council_area_id IS NULL),
-               u.uploaded_at, u.file_name
+               u.uploaded_at, u.file_name, co.name
         FROM agreements a
         JOIN regions r ON r.id = a.region_id
+        LEFT JOIN counties co ON co.id = a.county_id
         LEFT JOIN uploads u ON u.id = (
             SELECT max(ua.upload_id) FROM upload_agreements ua WHERE ua.agreement_id = a.id
         )

@@ -46,6 +46,9 @@ AGREEMENT = Agreement(
     ],
 )
 
+# Every region made in a database of one county joins it.
+VIKEN = "Viken fylkeskommune"
+
 
 def save(db, region: str, agreement: Agreement, *, retire_missing: bool = True) -> SaveResult:
     with write_transaction(db):
@@ -344,11 +347,11 @@ def test_agreements_overview(db):
     [upload] = list_uploads(db)
     assert upload.id == saved.upload_id
     assert agreements_overview(db) == [
-        AgreementOverview(IOR, "2022-2023", None, 1, 0, 0, 1, None, None),
+        AgreementOverview(IOR, "2022-2023", None, 1, 0, 0, 1, None, None, VIKEN),
         AgreementOverview(
-            IOR, "2024-2025", "Partnerskapsavtale 2024-2025", 2, 1, 2, 1, upload.uploaded_at, "avtale-ior.pdf"
+            IOR, "2024-2025", "Partnerskapsavtale 2024-2025", 2, 1, 2, 1, upload.uploaded_at, "avtale-ior.pdf", VIKEN
         ),
-        AgreementOverview("Øvre Romerike", "2024", None, 0, 0, 0, 0, None, None),
+        AgreementOverview("Øvre Romerike", "2024", None, 0, 0, 0, 0, None, None, VIKEN),
     ]
 
 

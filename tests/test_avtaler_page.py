@@ -77,6 +77,7 @@ def test_the_stored_agreements_are_listed(register):
     listed = html_tables(at)["agreements"]
     assert listed.headers == [
         "Region",
+        "Fylkeskommune",
         "Periode",
         "Tittel",
         "Innsatsområder",
@@ -86,9 +87,9 @@ def test_the_stored_agreements_are_listed(register):
         "Lastet inn",
         "Fil",
     ]
-    assert [row[:7] for row in listed.rows] == [
-        [FOLLO, "2023-2024", "", "2", "3", "0", "0"],
-        [IOR, "2023-2024", "", "1", "2", "0", "0"],
+    assert [row[:8] for row in listed.rows] == [
+        [FOLLO, "Viken fylkeskommune", "2023-2024", "", "2", "3", "0", "0"],
+        [IOR, "Viken fylkeskommune", "2023-2024", "", "1", "2", "0", "0"],
     ]
 
 

@@ -84,12 +84,17 @@ def overview() -> list[AgreementOverview]:
 def show_overview(found: list[AgreementOverview], lang: str) -> None:
     title = t("agreements.list_title", lang)
     names = ("period", "title", "focus_areas", "commitments", "retired", "without_council_area", "loaded", "file")
-    headers = [t("col.region", lang), *(t(f"agreements.col.{name}", lang) for name in names)]
+    headers = [
+        t("col.region", lang),
+        t("agreements.county", lang),
+        *(t(f"agreements.col.{name}", lang) for name in names),
+    ]
 
     def rows(start: int, stop: int) -> list[list[tables.Cell]]:
         return [
             [
                 tables.name_cell(item.region),
+                tables.name_cell(item.county),
                 tables.short_cell(item.period),
                 tables.text_cell(item.title),
                 tables.number_cell(item.focus_areas),

@@ -957,7 +957,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "agreements.ending": (
         "{count} tiltak i {previous} videreføres ikke og avsluttes når du lagrer: {codes}.",
-        "{count} commitments of {previous} are not carried on and end when you save: {codes}.",
+        "Not carried on from {previous}, and ended when you save ({count}): {codes}.",
     ),
     "core.unknown_county": (
         "Fant ikke fylkeskommunen «{name}». Kjente fylkeskommuner: {known}.",

@@ -205,12 +205,8 @@ def ending(db: Database, commitment_id: int) -> Ending | None:
     ).fetchone()
     if row is None:
         return None
-    successor = db.execute(
-        "SELECT replace(co.name, ' fylkeskommune', ''), a.period FROM agreements a "
-        "LEFT JOIN counties co ON co.id = a.county_id WHERE a.succeeds_id = ? ORDER BY a.id LIMIT 1",
-        (row[5],),
-    ).fetchone()
-    return Ending(Place(*row[:4]), agreement_label(*successor) if successor else None)
+    successor = db.execute("SELECT id FROM agreements WHERE succeeds_id = ? ORDER BY id LIMIT 1", (row[5],)).fetchone()
+    return Ending(Place(*row[:4]), agreement_name(db, successor[0]) if successor else None)
 
 
 def newest(db: Database, commitment_id: int) -> int:

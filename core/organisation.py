@@ -179,11 +179,12 @@ def council_areas(db: Database, county: County, *, include_inactive: bool = Fals
 
 
 def council_area_ids(db: Database, county: County) -> dict[str, int]:
-    """Folded unit names of the county, inactive ones too, to ids."""
-    return {
-        fold(name): id_
-        for id_, name in db.execute("SELECT id, name FROM council_areas WHERE county_id = ?", (county.id,))
-    }
+    """Folded unit names of the county, inactive ones too, to ids (the first made, for names that
+    differ only in case)."""
+    ids: dict[str, int] = {}
+    for id_, name in db.execute("SELECT id, name FROM council_areas WHERE county_id = ? ORDER BY id", (county.id,)):
+        ids.setdefault(fold(name), id_)
+    return ids
 
 
 def unit_commitments(db: Database, county: County) -> dict[str, int]:

@@ -18,7 +18,7 @@ from core.errors import InvalidQuarter, NoCounty, NoSuchAgreement, UnknownRegion
 from core.filters import norwegian_sort_key
 from core.i18n import Text
 from core.lineage import continue_agreement
-from core.organisation import get_county, set_region_county
+from core.organisation import council_area_ids, get_county, region_county, set_region_county
 from core.uploads import record_upload
 from core.vocabulary import clean_text, fold, parse_quarter
 
@@ -168,15 +168,6 @@ def _set_members(db: Database, region_id: int, municipalities: dict[str, str]) -
     )
 
 
-def council_area_ids(db: Database, county_id: int | None = None) -> dict[str, int]:
-    """Folded council-area names to ids: the county's, or every county's (the first of a name) with None."""
-    condition, params = ("WHERE county_id = ?", (county_id,)) if county_id is not None else ("", ())
-    ids: dict[str, int] = {}
-    for id_, name in db.execute(f"SELECT id, name FROM council_areas {condition} ORDER BY id", params):
-        ids.setdefault(fold(name), id_)
-    return ids
-
-
 def agreement_county_id(db: Database, region_id: int, period: str) -> int | None:
     """The county an agreement of the region for ``period`` belongs to: the stored agreement's,
     else the region's county when the period begins, else the region's latest county."""
@@ -186,17 +177,10 @@ def agreement_county_id(db: Database, region_id: int, period: str) -> int | None
         if row[0] is not None:
             return row[0]
     start_year, _ = period_years(period)
-    rows = db.execute(
-        "SELECT county_id, valid_from, valid_to FROM region_counties WHERE region_id = ? "
-        "ORDER BY coalesce(valid_from, '') DESC",
-        (region_id,),
-    ).fetchall()
-    if start_year is not None:
-        day = f"{start_year:04d}-01-01"
-        for county_id, valid_from, valid_to in rows:
-            if (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to):
-                return county_id
-    return rows[0][0] if rows else None
+    county = (region_county(db, region_id, dt.date(start_year, 1, 1)) if start_year is not None else None) or (
+        region_county(db, region_id)
+    )
+    return county.id if county is not None else None
 
 
 def agreement_for(db: Database, region_id: int, period: str | None = None) -> int | None:
@@ -537,7 +521,7 @@ def _save_focus_areas(db: Database, agreement_id: int, plan: _Plan) -> dict[str,
 
 
 def _save_commitments(db: Database, agreement_id: int, plan: _Plan, focus_ids: dict[str, int], county_id: int) -> None:
-    councils = council_area_ids(db, county_id)
+    councils = council_area_ids(db, get_county(db, county_id))
     for position, (old, after) in enumerate(plan.commitments):
         values = (
             after.text,

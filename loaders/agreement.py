@@ -23,7 +23,7 @@ from core.errors import MonitorError, NoSuchAgreement, UnknownRegion
 from core.i18n import Deferred, quoted_list, t
 from core.lineage import active_codes, agreement_name
 from core.organisation import County, counties_on, find_county, get_county, status_aliases
-from core.queries import agreement_council_areas, council_area_names
+from core.queries import council_area_names
 from core.register import (
     Agreement,
     AgreementChanges,
@@ -31,7 +31,6 @@ from core.register import (
     FirstReportsFor,
     agreement_changes,
     agreement_county_id,
-    find_region,
     period_years,
     predecessor_agreement,
     region_lookup,
@@ -260,11 +259,13 @@ def preview_agreement(
             error.values["file"] = file_name
             Exception.__init__(error, error.message("nb"))
         raise
+    # Read with the units and status words of the county it goes to: chosen, else the region's.
+    reading = chosen or _region_county(db, region, period)
     parsed = parse_lines(
         document.lines,
         period,
-        council_areas=council_area_names(db, chosen.id) if chosen else agreement_council_areas(db, region, period),
-        status_aliases=status_aliases(db, chosen) if chosen else _status_aliases(db, region, period),
+        council_areas=council_area_names(db, reading.id if reading else None),
+        status_aliases=status_aliases(db, reading) if reading else {},
     )
     return _preview(
         db,
@@ -287,20 +288,17 @@ def preview_agreement(
 def agreement_county(db: Database, region: str, period: str | None) -> str | None:
     """The county (counties.name) an agreement of ``region`` for ``period`` is saved under unless
     another is chosen (core.register.agreement_county_id); None for a region not in the register."""
+    county = _region_county(db, region, period)
+    return county.name if county else None
+
+
+def _region_county(db: Database, region: str, period: str | None) -> County | None:
+    """The county of the region's agreement for ``period`` (its latest without one): the stored
+    agreement's, else the region's then (core.register.agreement_county_id); None for a region not
+    in the register or in no county."""
     found = region_lookup(db).get(fold(clean_text(region)))
     county_id = agreement_county_id(db, found.id, clean_text(period or "")) if found is not None else None
-    return get_county(db, county_id).name if county_id is not None else None
-
-
-def _status_aliases(db: Database, region: str, period: str | None) -> dict[str, str]:
-    """The own status words of the county the region's agreement for ``period`` (its latest without
-    one) belongs to; none for a new region."""
-    try:
-        found = find_region(db, region)
-    except UnknownRegion:
-        return {}
-    county_id = agreement_county_id(db, found.id, period or "")
-    return {} if county_id is None else status_aliases(db, get_county(db, county_id))
+    return get_county(db, county_id) if county_id is not None else None
 
 
 def _preview(
@@ -320,10 +318,8 @@ def _preview(
     found = region_lookup(db).get(fold(region))
     continues = None
     predecessor_codes: tuple[str, ...] = ()
+    county = county or _region_county(db, region, agreement.period)
     if found is not None:
-        if county is None:
-            county_id = agreement_county_id(db, found.id, agreement.period)
-            county = get_county(db, county_id) if county_id is not None else None
         predecessor = predecessor_agreement(db, found.id, clean_text(agreement.period))
         if predecessor is not None:
             continues = agreement_name(db, predecessor)
@@ -480,12 +476,7 @@ def save_preview(
             period=preview.period,
         )
     county_id = find_county(db, preview.county).id if preview.county else None
-    known = (
-        council_area_names(db, county_id)
-        if county_id is not None
-        else agreement_council_areas(db, preview.region, preview.period)
-    )
-    agreement = with_council_areas(preview.agreement, council_areas or {}, known)
+    agreement = with_council_areas(preview.agreement, council_areas or {}, preview_units(db, preview))
     carried = carry_on and preview.continues is not None
     successors = successors_by_code(preview, carried_from) if carried and carried_from is not None else None
     first_reports = (
@@ -524,10 +515,9 @@ def save_preview(
 
 
 def preview_units(db: Database, preview: AgreementPreview) -> list[str]:
-    """The units a commitment of the previewed agreement may be followed up by: its county's."""
-    if preview.county:
-        return council_area_names(db, find_county(db, preview.county).id)
-    return agreement_council_areas(db, preview.region, preview.period)
+    """The units a commitment of the previewed agreement may be followed up by: its county's
+    (every county's while it has none: the preview already took the region's county where it has one)."""
+    return council_area_names(db, find_county(db, preview.county).id if preview.county else None)
 
 
 def successors_by_code(preview: AgreementPreview, carried_from: dict[str, list[str]]) -> dict[str, list[str]]:

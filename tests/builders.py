@@ -261,6 +261,16 @@ def dump(db) -> list[str]:
 
 # --- the example register of the dataset, analysis and filter tests ---------------------------
 
+# Viken's seven rådsområder in the order migration 1 lists them: every database has them.
+VIKEN_UNITS = (
+    "Kultur og mangfold",
+    "Plan, klima og miljø",
+    "Samferdsel",
+    "Næring og tannhelse",
+    "Utdanning og kompetanse",
+    "Finans og administrasjon",
+    "Fylkesrådsleders kontor",
+)
 IOR = "Indre Østfold regionråd"
 FOLLO = "Follorådet"
 ORU = "Øvre Romerike"

@@ -10,6 +10,7 @@ from loaders.agreement_fields import match_council_area, parse_amount, parse_dea
 from loaders.agreement_layout import LayoutWarning, ParsedAgreement, parse_lines
 from loaders.agreement_sources import Line, read_lines
 from loaders.errors import AgreementFormatError
+from tests.builders import VIKEN_UNITS
 
 SEED = Path("/work/shared/seeds/agreement-indre-ostfold-2022-2023.txt")
 TITLE = "Partnerskapsavtale spesiell del 2024-2025"
@@ -428,18 +429,6 @@ def test_page_furniture_is_dropped_and_never_glued_into_a_text():
 
 def row(number: int, code: str, text: str, **fields: str) -> Line:
     return Line(f"{code} {text}", number, page=2, cells={"code": code, "text": text, **fields})
-
-
-# Viken's rådsområder, the units an Ansvar column is matched against in these tests.
-VIKEN_UNITS = (
-    "Kultur og mangfold",
-    "Plan, klima og miljø",
-    "Samferdsel",
-    "Næring og tannhelse",
-    "Utdanning og kompetanse",
-    "Finans og administrasjon",
-    "Fylkesrådsleders kontor",
-)
 
 
 def test_table_columns_become_fields_and_a_first_status_never_text():

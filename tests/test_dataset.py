@@ -23,20 +23,11 @@ from core.db import write_transaction
 from core.errors import UnknownRegion
 from core.organisation import ensure_county, find_county, rename_region, set_region_county, set_region_members
 from core.register import Agreement, Commitment, FocusArea, agreement_for, ensure_region, save_agreement
-from tests.builders import FOLLO, IOR, ORU, add_reports, build_example, build_register
+from tests.builders import FOLLO, IOR, ORU, VIKEN_UNITS, add_reports, build_example, build_register
+from tests.test_lineage import STORY_DTYPES
 
 # Every database holds Viken, and a region made in a database with one county joins it.
 VIKEN = "Viken fylkeskommune"
-# Viken's units in the order m001 lists them: their places among every county's units.
-VIKEN_UNITS = (
-    "Kultur og mangfold",
-    "Plan, klima og miljø",
-    "Samferdsel",
-    "Næring og tannhelse",
-    "Utdanning og kompetanse",
-    "Finans og administrasjon",
-    "Fylkesrådsleders kontor",
-)
 
 
 def test_load_dataset(db):
@@ -394,18 +385,7 @@ def test_commitment_story(db):
                 ("2023-Q3", "on_track", 40, None, None, None, *story_agreement),
                 ("2023-Q4", "delayed", 35, "Mangler lærebedrifter", "Kontakte NHO", "Kari Nordmann", *story_agreement),
             ],
-            {
-                "quarter": "str",
-                "status": "str",
-                "progress": "Int64",
-                "comment": "object",
-                "next_step": "object",
-                "owner": "object",
-                "commitment_id": "int64",
-                "county": "object",
-                "period": "str",
-                "code": "str",
-            },
+            STORY_DTYPES,
         ),
     )
 

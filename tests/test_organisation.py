@@ -38,19 +38,10 @@ from core.organisation import (
 from core.register import Agreement, Commitment, FocusArea, ensure_region, find_region, save_agreement
 from core.reports import Report, save_reports
 from core.users import User, add_user
-from tests.builders import dump
+from tests.builders import VIKEN_UNITS, dump
 
 VIKEN_START, VIKEN_END = dt.date(2020, 1, 1), dt.date(2023, 12, 31)
 SPLIT = dt.date(2024, 1, 1)
-VIKEN_UNITS = [
-    "Kultur og mangfold",
-    "Plan, klima og miljø",
-    "Samferdsel",
-    "Næring og tannhelse",
-    "Utdanning og kompetanse",
-    "Finans og administrasjon",
-    "Fylkesrådsleders kontor",
-]
 
 
 def _split_viken(db: Database) -> tuple[County, County, County, County]:
@@ -68,7 +59,7 @@ def test_every_database_holds_viken_as_history_with_its_seven_units(db):
     assert counties(db) == [viken]
     assert [find_county(db, name) for name in ("Viken fylkeskommune", "viken", "30")] == [viken] * 3
     assert viken.short_name == "Viken"
-    assert council_areas(db, viken) == VIKEN_UNITS
+    assert council_areas(db, viken) == list(VIKEN_UNITS)
     with pytest.raises(UnknownCounty) as raised:
         find_county(db, "Telemark")
     assert (
@@ -184,7 +175,7 @@ def test_two_counties_may_have_a_unit_of_one_name_and_an_agreement_uses_its_own_
         )
     assert council_areas(db, ostfold) == ["Samferdsel", "Næring"]
     assert council_areas(db, akershus) == ["Samferdsel", "Kompetanse"]
-    assert council_areas(db, viken) == VIKEN_UNITS
+    assert council_areas(db, viken) == list(VIKEN_UNITS)
     assert db.execute(
         "SELECT c.code, a.name, co.name FROM commitments c LEFT JOIN council_areas a ON a.id = c.council_area_id "
         "LEFT JOIN counties co ON co.id = a.county_id ORDER BY c.code"

@@ -29,7 +29,7 @@ from core.vocabulary import parse_status
 from loaders.errors import NoOrganisationSheet, OrganisationRejected
 from loaders.organisation import FIELDS, OrganisationChange, load_organisation
 from outputs.organisation import organisation_workbook
-from tests.builders import ADMIN, dump
+from tests.builders import ADMIN, VIKEN_UNITS, dump
 
 D = dt.date
 VIKEN = ("Viken fylkeskommune", "30", D(2020, 1, 1), D(2023, 12, 31), ())
@@ -87,18 +87,7 @@ ROWS = OrganisationRows(
         ("Buskerud fylkeskommune", "Kultur"),
         ("Østfold fylkeskommune", "Samferdsel"),
         ("Østfold fylkeskommune", "Næring"),
-        *[
-            ("Viken fylkeskommune", unit)
-            for unit in (
-                "Kultur og mangfold",
-                "Plan, klima og miljø",
-                "Samferdsel",
-                "Næring og tannhelse",
-                "Utdanning og kompetanse",
-                "Finans og administrasjon",
-                "Fylkesrådsleders kontor",
-            )
-        ],
+        *[("Viken fylkeskommune", unit) for unit in VIKEN_UNITS],
     ],
     regions=[
         ("Folloregionen IPR", "Follo", "Viken fylkeskommune", None, (("Follorådet", D(2023, 12, 31)),)),
@@ -377,18 +366,7 @@ def test_the_command_line_previews_and_saves(db_path, run_cli, tmp_path):
     viken = "− Enheter: Viken fylkeskommune · "
     assert (dry.returncode, dry.stderr) == (0, "")
     assert dry.stdout.splitlines() == [
-        *(
-            viken + unit
-            for unit in (
-                "Kultur og mangfold",
-                "Plan, klima og miljø",
-                "Samferdsel",
-                "Næring og tannhelse",
-                "Utdanning og kompetanse",
-                "Finans og administrasjon",
-                "Fylkesrådsleders kontor",
-            )
-        ),
+        *(viken + unit for unit in VIKEN_UNITS),
         "+ Enheter: Viken fylkeskommune · Samferdsel",
         "Prøvekjøring, ingenting er lagret. Ved lagring legges rader til: 1, tas bort: 7.",
     ]

@@ -18,7 +18,7 @@ from core.errors import InvalidQuarter, NoCounty, NoSuchAgreement, UnknownRegion
 from core.filters import norwegian_sort_key
 from core.i18n import Text
 from core.lineage import continue_agreement
-from core.organisation import council_area_ids, get_county, region_county, set_region_county
+from core.organisation import council_area_ids, council_areas, get_county, region_county, set_region_county
 from core.uploads import record_upload
 from core.vocabulary import clean_text, fold, parse_quarter
 
@@ -339,10 +339,8 @@ def _plan(
     stored_areas = _stored_focus_areas(db, agreement_id) if agreement_id else {}
     stored = _stored_commitments(db, agreement_id) if agreement_id else {}
     # A council area is one of the agreement's county's own units.
-    councils = {
-        fold(name): name
-        for (name,) in db.execute("SELECT name FROM council_areas WHERE county_id IS ? ORDER BY id", (county_id,))
-    }
+    units = council_areas(db, get_county(db, county_id), include_inactive=True) if county_id is not None else []
+    councils = {fold(name): name for name in units}
     changes = AgreementChanges()
 
     focus_areas: list[tuple[_StoredFocusArea | None, FocusArea]] = []

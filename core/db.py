@@ -875,3 +875,120 @@ def m007_organisation(db: Database) -> None:
     )
     db.execute("DROP TABLE user_scopes")
     db.execute("ALTER TABLE user_scopes_new RENAME TO user_scopes")
+
+
+@migrations()
+def m008_reporting_round(db: Database) -> None:
+    # The quarterly round as a workflow (core/rounds.py): deadlines per county, approvals that
+    # lock a region's quarter, the log of approving and reopening, the reminders sent, the
+    # county's own assessment beside the region's report, and a contact for each region.
+    statuses = ", ".join(f"'{key}'" for key in STATUS_KEYS)
+    quarter = "quarter TEXT NOT NULL CHECK (quarter GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]')"
+    # A county's rule for the round; a county without a row follows the settings' defaults.
+    db.execute(
+        """
+        CREATE TABLE round_settings (
+            county_id INTEGER PRIMARY KEY REFERENCES counties(id) ON DELETE CASCADE,
+            deadline_days INTEGER NOT NULL CHECK (deadline_days BETWEEN 0 AND 365),
+            remind_before INTEGER NOT NULL CHECK (remind_before BETWEEN 0 AND 90),
+            remind_after INTEGER NOT NULL CHECK (remind_after BETWEEN 0 AND 90)
+        )
+        """
+    )
+    # A quarter whose deadline the county moved (a Christmas round, say), as an ISO date.
+    db.execute(
+        f"""
+        CREATE TABLE round_deadlines (
+            county_id INTEGER NOT NULL REFERENCES counties(id) ON DELETE CASCADE,
+            {quarter},
+            deadline TEXT NOT NULL CHECK (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+            set_by TEXT NOT NULL,
+            set_at TEXT NOT NULL,
+            PRIMARY KEY (county_id, quarter)
+        )
+        """
+    )
+    # A commitment's report for a quarter approved, which locks it; a region's quarter is approved
+    # (and locked) when every commitment in force has a row, with or without a report.
+    db.execute(
+        f"""
+        CREATE TABLE approvals (
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            {quarter},
+            approved_by TEXT NOT NULL,
+            approved_at TEXT NOT NULL,
+            PRIMARY KEY (commitment_id, quarter)
+        )
+        """
+    )
+    db.execute("CREATE INDEX approvals_quarter ON approvals(quarter)")
+    # Who approved or reopened a region's quarter, when and why; kept for good.
+    db.execute(
+        f"""
+        CREATE TABLE round_log (
+            id INTEGER PRIMARY KEY,
+            region_id INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+            {quarter},
+            action TEXT NOT NULL CHECK (action IN ('approved', 'reopened')),
+            done_by TEXT NOT NULL,
+            done_at TEXT NOT NULL,
+            codes TEXT,
+            reason TEXT,
+            CHECK (action != 'reopened' OR length(trim(reason)) > 0)
+        )
+        """
+    )
+    db.execute("CREATE INDEX round_log_region ON round_log(region_id, quarter)")
+    # Every reminder e-mail, sent or failed: the automatic ones go once per region, quarter and kind.
+    db.execute(
+        f"""
+        CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            region_id INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+            {quarter},
+            kind TEXT NOT NULL CHECK (kind IN ('before', 'after', 'manual')),
+            recipients TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            sent_by TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed', 'no_recipients')),
+            error TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX reminders_region ON reminders(region_id, quarter)")
+    # The county's own view of a commitment in a quarter, beside the region's report.
+    db.execute(
+        f"""
+        CREATE TABLE county_assessments (
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            {quarter},
+            status TEXT NOT NULL CHECK (status IN ({statuses})),
+            comment TEXT,
+            assessed_by TEXT NOT NULL,
+            assessed_at TEXT NOT NULL,
+            PRIMARY KEY (commitment_id, quarter)
+        )
+        """
+    )
+    db.execute("CREATE INDEX county_assessments_quarter ON county_assessments(quarter)")
+    # An assessment replaced or withdrawn, as it was (status NULL: there was none before).
+    db.execute(
+        """
+        CREATE TABLE county_assessment_history (
+            id INTEGER PRIMARY KEY,
+            commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+            quarter TEXT NOT NULL,
+            status TEXT,
+            comment TEXT,
+            assessed_by TEXT,
+            assessed_at TEXT,
+            replaced_by TEXT NOT NULL,
+            replaced_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX county_assessment_history_commitment ON county_assessment_history(commitment_id, quarter)")
+    # The region's contact for the round (daglig leder, sekretariat): shown on the board, reminded.
+    db.execute("ALTER TABLE regions ADD COLUMN contact_name TEXT")
+    db.execute("ALTER TABLE regions ADD COLUMN contact_email TEXT")
+    db.execute("ALTER TABLE regions ADD COLUMN contact_phone TEXT")

@@ -172,3 +172,23 @@ class InvalidSetting(MonitorError):
 
 class ReferenceDataDamaged(MonitorError):
     """A reference file shipped in data/reference/ is missing or not of its form: an installation fault."""
+
+
+class QuarterLocked(MonitorError):
+    """Reports of a region's quarter that has been approved, and so locked, would be added or changed."""
+
+
+class NothingToApprove(MonitorError):
+    """Approval was asked for a region's quarter with no report and no commitment the user may approve."""
+
+
+class NotApproved(MonitorError):
+    """Reopening was asked for a region's quarter that is not approved (nothing of it is locked)."""
+
+
+class ReasonMissing(MonitorError):
+    """Reopening a locked quarter needs a reason, and none was given."""
+
+
+class InvalidRoundSetting(MonitorError):
+    """A deadline or reminder rule out of range: days after the quarter, or a deadline before the quarter ends."""

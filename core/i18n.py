@@ -37,6 +37,7 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "outputs.organisation.col.",
     "organisation.col.",
     "core.reason.",
+    "round.state.",
 )
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -197,6 +198,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The newest report in this selection is for {quarter}, more than a quarter ago. "
         "The figures may be out of date.",
     ),
+    # The county's assessment beside the region's where they differ: Oversikt, Tiltak, the PDF brief
     # Overview
     "overview.since_last": ("Siden forrige kvartal", "Since last quarter"),
     "overview.newly_delayed": ("Nylig forsinket", "Newly delayed"),
@@ -371,6 +373,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Agreements: views/avtaler.py, views/_agreements.py
     "page.agreements": ("Avtaler", "Agreements"),
     "page.organisation": ("Organisasjon", "Organisation"),
+    # The reporting round: the Rapportering page (views/rapportering.py, views/_round.py)
+    "page.round": ("Rapportering", "Reporting round"),
+    "round.state.not_delivered": ("Ikke levert", "Not delivered"),
+    "round.state.delivered": ("Levert", "Delivered"),
+    "round.state.late": ("Levert for sent", "Delivered late"),
+    "round.state.approved": ("Godkjent", "Approved"),
     # Organisation: views/organisasjon.py, views/_organisation.py
     "organisation.intro": (
         "Fylkeskommunene over tid, enhetene som følger opp tiltakene, regionene med fylkeskommune, tidligere "
@@ -600,6 +608,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "agreements.link_upload": ("Se opplasting {upload} i Opplastinger", "See upload {upload} in Uploads"),
     # Upload
     "page.upload": ("Last opp", "Upload"),
+    # Entry in the browser: views/_entry.py, loaders/entry.py
     "page.uploads": ("Opplastinger", "Uploads"),
     "page.export": ("Eksport", "Export"),
     "upload.intro": (
@@ -931,6 +940,49 @@ TEXTS: dict[str, tuple[str, str]] = {
     "role.rapportor": ("rapportør", "reporter"),
     "role.administrator": ("administrator", "administrator"),
     # Errors from core
+    # The reporting round: core/rounds.py (deadlines, approval and lock, reopening, assessments)
+    "core.round.rule_out_of_range": (
+        "{value} dager er utenfor det tillatte: bruk 0 til {highest} dager.",
+        "{value} days is out of range: use 0 to {highest} days.",
+    ),
+    "core.round.deadline_before_end": (
+        "Fristen {day} er før {quarter} er slutt; velg en dag etter kvartalet.",
+        "The deadline {day} is before {quarter} ends; choose a day after the quarter.",
+    ),
+    "core.round.may_not_approve": (
+        "{name} kan ikke godkjenne rapporten fra {region} for {quarter}: bare administratorer og eierne av "
+        "enhetene som følger opp tiltakene kan det.",
+        "{name} cannot approve the report from {region} for {quarter}: only administrators and the owners "
+        "of the units that follow the commitments up can.",
+    ),
+    "core.round.nothing_delivered": (
+        "{region} har ikke levert noe for {quarter}; det er ingenting å godkjenne.",
+        "{region} has delivered nothing for {quarter}; there is nothing to approve.",
+    ),
+    "core.round.already_approved": (
+        "Rapporten fra {region} for {quarter} er allerede godkjent.",
+        "The report from {region} for {quarter} is already approved.",
+    ),
+    "core.round.reason_missing": (
+        "Skriv hvorfor {quarter} for {region} skal åpnes igjen; begrunnelsen lagres i loggen.",
+        "Write why {quarter} for {region} is to be reopened; the reason is kept in the log.",
+    ),
+    "core.round.not_approved": (
+        "{quarter} for {region} er ikke godkjent, så det er ingenting å åpne.",
+        "{quarter} for {region} is not approved, so there is nothing to reopen.",
+    ),
+    "core.round.locked": (
+        "{quarter} for {region} er godkjent og låst (tiltak {codes}, godkjent av {by} {day}); ingenting er "
+        "lagret. En administrator kan åpne kvartalet igjen på siden Rapportering.",
+        "{quarter} for {region} is approved and locked (commitments {codes}, approved by {by} on {day}); "
+        "nothing was saved. An administrator can reopen the quarter on the Reporting page.",
+    ),
+    "core.round.may_not_assess": (
+        "{name} kan ikke registrere fylkets vurdering her: bare administratorer og de som rapporterer for "
+        "fylket eller enheten som følger opp tiltaket kan det.",
+        "{name} cannot record the county's assessment here: only administrators and those who report for "
+        "the county or the unit following the commitment up can.",
+    ),
     "core.database_busy": (
         "Databasen er opptatt med en annen lagring. Ingenting er endret; prøv igjen om litt.",
         "The database is busy with another save. Nothing was changed; try again in a moment.",
@@ -1117,6 +1169,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "change who can read without signing in",
     ),
     "core.action.organisation": ("endre organisasjonen", "change the organisation"),
+    "core.action.round_rule": ("endre fristene for rapporteringen", "change the reporting deadlines"),
+    "core.action.deadline": ("flytte en frist", "move a deadline"),
+    "core.action.reopen": ("åpne et godkjent kvartal igjen", "reopen an approved quarter"),
     "core.outside_scope": (
         "{name} rapporterer bare for {scope}; ingenting er lagret.",
         "{name} reports only for {scope}; nothing was saved.",
@@ -1186,6 +1241,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Upload {upload} is rolled back: {restored} reports got their earlier values back, "
         "{removed} reports were removed.",
     ),
+    # Reminders by e-mail: outputs/mail.py (the e-mail's own texts are bokmål)
     # Errors from outputs
     "outputs.no_commitments": (
         "{region} har ingen avtale med aktive tiltak for {quarter}.",
@@ -1857,6 +1913,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "loaders.status.outside_scope_area": (
         "du rapporterer bare for {scope}, ikke for {region} (tiltaket følges opp av {area}).",
         "you report only for {scope}, not for {region} (the commitment is followed up by {area}).",
+    ),
+    "loaders.status.locked": (
+        "{quarter} for {region} er godkjent og låst (godkjent av {by} {day}); en administrator kan åpne "
+        "kvartalet igjen på siden Rapportering.",
+        "{quarter} for {region} is approved and locked (approved by {by} on {day}); an administrator can "
+        "reopen the quarter on the Reporting page.",
     ),
     "loaders.status.no_rows": (
         "arket har ingen rader med status under overskriftsraden.",
@@ -2542,6 +2604,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path} har allerede data ({counts}); ingenting er endret. Bruk --force for å bygge på nytt.",
         "{path} already has data ({counts}); nothing was changed. Use --force to build it again.",
     ),
+    # The reminders command: loaders/__main__.py remind
     # The command line: loaders/__main__.py
     "cli.no_acting_user": (
         "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "

@@ -17,10 +17,10 @@ from sqlite_utils import Database
 
 # The module, not its names: core.register saves an agreement's first reports through this module,
 # so each imports the other, and names are looked up when used rather than at import.
-from core import register
+from core import register, rounds
 from core.access import holds, require_admin, require_reporter, scope_text
 from core.db import write_transaction
-from core.errors import AlreadyRolledBack, NotAllowed, NotRollbackable, RollbackConflict, UnknownUpload
+from core.errors import AlreadyRolledBack, NotAllowed, NotRollbackable, QuarterLocked, RollbackConflict, UnknownUpload
 from core.i18n import Deferred, Text, t
 from core.uploads import get_upload, now_utc, record_upload
 
@@ -224,6 +224,7 @@ def save_rows(
     result = plan(db, rows, existing, review=False, keep_not_updated=keep_not_updated)
     if not result.added and not result.changed:
         return result
+    refuse_locked(db, [(change.commitment_id, change.quarter) for change in result.changes if change.kind in WRITES])
     if result.not_updated:
         left_out = {(change.commitment_id, change.quarter) for change in result.changes if change.kind == NOT_UPDATED}
         rows = [row for row in rows if (row.report.commitment_id, row.quarter) not in left_out]
@@ -242,6 +243,18 @@ def save_rows(
     _write(db, rows, existing, upload_id)
     result.upload_id = upload_id
     return result
+
+
+# What a change of these kinds writes into status_reports.
+WRITES = ("added", "changed")
+
+
+def refuse_locked(db: Database, keys: list[tuple[int, str]]) -> None:
+    """Raise QuarterLocked when any (commitment id, quarter) is approved and so locked (core.rounds)."""
+    locks = rounds.locked_reports(db, keys)
+    if locks:
+        message = rounds.locked_message(db, locks)
+        raise QuarterLocked(message.key, **message.values)
 
 
 def existing_reports(db: Database, rows: list[ReportRow]) -> dict[tuple[int, str], tuple]:
@@ -465,6 +478,13 @@ def rollback(db: Database, upload_id: int, *, user: User) -> RollbackResult:
         if later:
             listed = ", ".join(str(number) for number in later)
             raise RollbackConflict("core.rollback_conflict", upload=upload_id, later=listed)
+        # The reports it would restore or remove: those it wrote that still carry it.
+        refuse_locked(
+            db,
+            db.execute(
+                "SELECT commitment_id, quarter FROM status_reports WHERE upload_id = ?", (upload_id,)
+            ).fetchall(),
+        )
         removed = db.conn.execute(
             "DELETE FROM status_reports WHERE upload_id = :upload AND NOT EXISTS ("
             "SELECT 1 FROM status_history h WHERE h.replaced_by_upload_id = :upload "

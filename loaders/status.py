@@ -22,7 +22,17 @@ from core.access import require_reporter, scope_text
 from core.i18n import Deferred, Text, join_words, quoted_list, t
 from core.organisation import get_county, status_aliases
 from core.register import Region, agreement_for_quarter, region_lookup
-from core.reports import LoadResult, Report, ReportRow, outside_scope, plan, save_parsed, upload_with_sha
+from core.reports import (
+    LoadResult,
+    Report,
+    ReportRow,
+    existing_reports,
+    outside_scope,
+    plan,
+    save_parsed,
+    upload_with_sha,
+)
+from core.rounds import locked_reports, oslo_day
 from core.settings import setting
 from core.uploads import file_sha256
 from core.users import User
@@ -171,10 +181,11 @@ def parse_sheet(
         seen[key] = row.row
         parsed.append(row)
     outside = outside_scope(db, parsed, user)
-    if outside:
+    locked = _locked_errors(db, reader, parsed)
+    if outside or locked:
         # Merged in row order, so each row's problems read together.
         errors = sorted(
-            [*errors, *(_scope_error(reader, user, row, area) for row, area in outside)],
+            [*errors, *(_scope_error(reader, user, row, area) for row, area in outside), *locked],
             key=lambda error: error.row or 0,
         )
     if errors:
@@ -229,6 +240,33 @@ def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | Non
             area=area,
         )
     return reader.error(row.row - 1, "region", "loaders.status.outside_scope", scope=scope, region=row.region.name)
+
+
+def _locked_errors(db: Database, reader: _RowReader, rows: list[ReportRow]) -> list[CellError]:
+    """A row that would add or change a report of an approved, and so locked, quarter (core.rounds);
+    one that repeats the report as it stands changes nothing and passes."""
+    locks = locked_reports(db, [(row.report.commitment_id, row.quarter) for row in rows])
+    if not locks:
+        return []
+    existing = existing_reports(db, rows)
+    errors = []
+    for row in rows:
+        lock = locks.get((row.report.commitment_id, row.quarter))
+        stands = existing.get((row.report.commitment_id, row.quarter))
+        if lock is None or (stands is not None and stands[:5] == row.report.values()):
+            continue
+        errors.append(
+            reader.error(
+                row.row - 1,
+                "quarter" if "quarter" in reader.header.columns else "code",
+                "loaders.status.locked",
+                quarter=Deferred(quarter_label, row.quarter),
+                region=row.region.name,
+                by=lock.approved_by,
+                day=oslo_day(lock.approved_at).strftime("%d.%m.%Y"),
+            )
+        )
+    return errors
 
 
 def _missing_header_error(sheet: Sheet) -> CellError:

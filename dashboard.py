@@ -22,6 +22,7 @@ PAGES = (
     ("tiltak.py", "page.commitment", ":material/task_alt:", "tiltak", "read"),
     ("eksport.py", "page.export", ":material/download:", "eksport", "read"),
     ("last_opp.py", "page.upload", ":material/upload_file:", "last-opp", "report"),
+    ("rapportering.py", "page.round", ":material/fact_check:", "rapportering", "report"),
     ("opplastinger.py", "page.uploads", ":material/history:", "opplastinger", "signed_in"),
     ("avtaler.py", "page.agreements", ":material/description:", "avtaler", "admin"),
     ("organisasjon.py", "page.organisation", ":material/corporate_fare:", "organisasjon", "admin"),

@@ -395,3 +395,13 @@ def test_only_the_countys_side_may_assess_and_a_refusal_writes_nothing(small):
     with pytest.raises(ValueError):
         rounds.set_assessments(small, "2023-Q1", {FOLLO_12: ("forsinket", None)}, user=ADMIN)
     assert [entry.commitment_id for entry in rounds.assessments(small)] == [FOLLO_11]
+
+
+def test_a_region_whose_agreement_does_not_cover_the_quarter_is_not_in_its_round(small):
+    # Follorådet's agreement runs 2022–2024, IØR's 2022–2023: in 2024 only Follorådet reports, and
+    # before 2022 nobody does, though a file for those years would find the nearest agreement.
+    assert [entry.region for entry in rounds.round_board(small, VIKEN, "2024-Q2")] == ["Follorådet"]
+    assert rounds.round_board(small, VIKEN, "2021-Q4") == []
+    assert rounds.region_round(small, IOR_ID, "2024-Q2") is None
+    assert rounds.in_force(small, IOR_ID, "2024-Q2") == []
+    assert [reminder.region for reminder in rounds.due_reminders(small, dt.date(2024, 8, 5))] == ["Follorådet"]

@@ -1259,31 +1259,31 @@ TEXTS: dict[str, tuple[str, str]] = {
         '{file}: [smtp.counties] skal ha én del per fylkeskommune, som [smtp.counties."32"] med host og sender.',
         '{file}: [smtp.counties] must have one section per county, such as [smtp.counties."32"] with host and sender.',
     ),
-    "outputs.mail.missing": ("{file}, {section}: {key} mangler.", "{file}, {section}: {key} is missing."),
+    "outputs.mail.missing": ("{file}, {section}: {name} mangler.", "{file}, {section}: {name} is missing."),
     "outputs.mail.not_text": (
-        "{file}, {section}: {key} må være tekst i anførselstegn.",
-        "{file}, {section}: {key} must be text in quotes.",
+        "{file}, {section}: {name} må være tekst i anførselstegn.",
+        "{file}, {section}: {name} must be text in quotes.",
     ),
     "outputs.mail.bad_security": (
-        "{file}, {section}: {key} = «{value}» er ukjent. Velg en av: {choices}.",
-        "{file}, {section}: {key} = “{value}” is unknown. Choose one of: {choices}.",
+        "{file}, {section}: {name} = «{value}» er ukjent. Velg en av: {choices}.",
+        "{file}, {section}: {name} = “{value}” is unknown. Choose one of: {choices}.",
     ),
     "outputs.mail.bad_port": (
-        "{file}, {section}: {key} = «{value}» er ikke et portnummer (1–65535).",
-        "{file}, {section}: {key} = “{value}” is not a port number (1–65535).",
+        "{file}, {section}: {name} = «{value}» er ikke et portnummer (1–65535).",
+        "{file}, {section}: {name} = “{value}” is not a port number (1–65535).",
     ),
     "outputs.mail.bad_timeout": (
-        "{file}, {section}: {key} = «{value}» må være et antall sekunder over 0 og høyst 600.",
-        "{file}, {section}: {key} = “{value}” must be a number of seconds above 0 and at most 600.",
+        "{file}, {section}: {name} = «{value}» må være et antall sekunder over 0 og høyst 600.",
+        "{file}, {section}: {name} = “{value}” must be a number of seconds above 0 and at most 600.",
     ),
     "outputs.mail.login_half": (
-        "{file}, {section}: {key} mangler; username og password oppgis sammen, eller ingen av dem.",
-        "{file}, {section}: {key} is missing; username and password go together, or neither.",
+        "{file}, {section}: {name} mangler; username og password oppgis sammen, eller ingen av dem.",
+        "{file}, {section}: {name} is missing; username and password go together, or neither.",
     ),
     "outputs.mail.bad_address": (
-        "{file}, {section}: {key} = «{value}» er ikke én e-postadresse. "
+        "{file}, {section}: {name} = «{value}» er ikke én e-postadresse. "
         "Skriv for eksempel «Akershus fylkeskommune <partnerskap@afk.no>».",
-        "{file}, {section}: {key} = “{value}” is not one e-mail address. "
+        "{file}, {section}: {name} = “{value}” is not one e-mail address. "
         "Write for example “Akershus fylkeskommune <partnerskap@afk.no>”.",
     ),
     "outputs.mail.unreachable": (

@@ -118,8 +118,8 @@ def mail_settings(path: str | Path | None = None) -> MailSettings:
 
 
 def _server(file: str, section: str, keys: Mapping[str, object]) -> SmtpServer:
-    def refuse(key: str, text_key: str, **values: object) -> InvalidMailSetting:
-        return InvalidMailSetting(text_key, file=file, section=section, key=key, **values)
+    def refuse(name: str, text_key: str, **values: object) -> InvalidMailSetting:
+        return InvalidMailSetting(text_key, file=file, section=section, name=name, **values)
 
     def text(key: str, *, required: bool = False) -> str | None:
         value = keys.get(key)
@@ -252,25 +252,24 @@ def send_reminders(
 ) -> list[Outcome]:
     """Send each region's reminder and log it (core.rounds.log_reminder), in the order given.
 
-    One connection per mail server; a message the server refuses, or a server that cannot be
-    reached, is logged as failed with the server's answer, and the others are still sent.
-    Raises MailNotConfigured or InvalidMailSetting, before anything is sent or logged, when the
-    settings cannot be read.
+    One connection per mail server, opened at its first message; a message the server refuses,
+    or a server that cannot be reached, is logged as failed with the server's answer, and the
+    others are still sent. Raises MailNotConfigured or InvalidMailSetting, before anything is sent
+    or logged, when the settings cannot be read.
     """
     settings = settings or mail_settings()
     numbers = {name: find_county(db, name).number for name in {reminder.county for reminder in reminders}}
-    outcomes: dict[int, Outcome] = {}
-    by_server: dict[str, tuple[SmtpServer, list[int]]] = {}
-    for index, reminder in enumerate(reminders):
-        if not reminder.recipients:
-            outcomes[index] = _logged(db, Outcome(reminder, "no_recipients"), sent_by)
-            continue
-        server = settings.server(numbers[reminder.county])
-        by_server.setdefault(server.section, (server, []))[1].append(index)
-    for server, indexes in by_server.values():
-        for index, outcome in _send_through(server, [(index, reminders[index]) for index in indexes], today):
-            outcomes[index] = _logged(db, outcome, sent_by)
-    return [outcomes[index] for index in range(len(reminders))]
+    outcomes = []
+    with _Connections() as connections:
+        for reminder in reminders:
+            if reminder.recipients:
+                server = settings.server(numbers[reminder.county])
+                outcome = _send(connections, server, reminder_message(reminder, server, today=today), reminder)
+            else:
+                outcome = Outcome(reminder, "no_recipients")
+            log_reminder(db, reminder, sent_by=sent_by, outcome=outcome.outcome, error=outcome.error)
+            outcomes.append(outcome)
+    return outcomes
 
 
 def send_manual_reminders(
@@ -290,51 +289,57 @@ def send_manual_reminders(
     return send_reminders(db, reminders, sent_by=user.signature, settings=settings)
 
 
-def _logged(db: Database, outcome: Outcome, sent_by: str) -> Outcome:
-    log_reminder(db, outcome.reminder, sent_by=sent_by, outcome=outcome.outcome, error=outcome.error)
-    return outcome
+class _Connections:
+    """One open connection per server, made at its first message and closed at the end. A server
+    that could not be reached is not tried again in the run: each try would wait out its timeout."""
 
+    def __init__(self) -> None:
+        self.open: dict[str, smtplib.SMTP] = {}
+        self.unreachable: dict[str, MailFailed] = {}
 
-def _send_through(
-    server: SmtpServer, reminders: list[tuple[int, DueReminder]], today: dt.date | None
-) -> Iterable[tuple[int, Outcome]]:
-    connection: smtplib.SMTP | None = None
-    unreachable: MailFailed | None = None
-    try:
-        for index, reminder in reminders:
-            message = reminder_message(reminder, server, today=today)
-            if connection is None and unreachable is None:
-                try:
-                    connection = _connect(server)
-                except MailFailed as error:
-                    # Every other message to this server would wait out the same timeout.
-                    unreachable = error
-            if connection is None:
-                assert unreachable is not None
-                yield index, Outcome(reminder, "failed", unreachable.message(LANG))
-                continue
+    def __enter__(self) -> _Connections:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for connection in self.open.values():
+            _close(connection)
+
+    def get(self, server: SmtpServer) -> smtplib.SMTP:
+        if server.section in self.unreachable:
+            raise self.unreachable[server.section]
+        if server.section not in self.open:
             try:
-                refused = connection.send_message(message)
-            except smtplib.SMTPRecipientsRefused as error:
-                yield index, Outcome(reminder, "failed", _refused(server, error.recipients).message(LANG))
-            except smtplib.SMTPResponseException as error:
-                failure = MailRefused("outputs.mail.refused", host=server.host, answer=_answer(error))
-                yield index, Outcome(reminder, "failed", failure.message(LANG))
-            except (smtplib.SMTPException, OSError) as error:
-                # The connection broke mid-message: the next message opens a new one.
-                _close(connection)
-                connection = None
-                failure = MailServerUnreachable(
-                    "outputs.mail.unreachable", host=server.host, port=server.port, reason=_reason(error)
-                )
-                yield index, Outcome(reminder, "failed", failure.message(LANG))
-            else:
-                # Some recipients refused, the others reached: sent, with the refused named.
-                error_text = _refused(server, refused).message(LANG) if refused else None
-                yield index, Outcome(reminder, "sent", error_text)
-    finally:
+                self.open[server.section] = _connect(server)
+            except MailFailed as error:
+                self.unreachable[server.section] = error
+                raise
+        return self.open[server.section]
+
+    def drop(self, server: SmtpServer) -> None:
+        connection = self.open.pop(server.section, None)
         if connection is not None:
             _close(connection)
+
+
+def _send(connections: _Connections, server: SmtpServer, message: EmailMessage, reminder: DueReminder) -> Outcome:
+    try:
+        refused = connections.get(server).send_message(message)
+    except MailFailed as error:
+        return Outcome(reminder, "failed", error.message(LANG))
+    except smtplib.SMTPRecipientsRefused as error:
+        return Outcome(reminder, "failed", _refused(server, error.recipients).message(LANG))
+    except smtplib.SMTPResponseException as error:
+        failure = MailRefused("outputs.mail.refused", host=server.host, answer=_answer(error))
+        return Outcome(reminder, "failed", failure.message(LANG))
+    except (smtplib.SMTPException, OSError) as error:
+        # The connection broke mid-message: the next message opens a new one.
+        connections.drop(server)
+        failure = MailServerUnreachable(
+            "outputs.mail.unreachable", host=server.host, port=server.port, reason=_reason(error)
+        )
+        return Outcome(reminder, "failed", failure.message(LANG))
+    # Some recipients refused and the others reached: sent, with those refused named.
+    return Outcome(reminder, "sent", _refused(server, refused).message(LANG) if refused else None)
 
 
 def _connect(server: SmtpServer) -> smtplib.SMTP:

@@ -636,9 +636,9 @@ class SmtpSink:
             self.port = probe.getsockname()[1]
 
         def authenticate(server, session, envelope, mechanism, auth_data) -> AuthResult:
-            return AuthResult(success=password is not None and auth_data.password.decode() == password)
+            return AuthResult(success=password is not None and auth_data.password.decode() == password, handled=False)
 
-        options = {"authenticator": authenticate, "auth_require_tls": False, "auth_required": True}
+        options = {"authenticator": authenticate, "auth_require_tls": False}
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port, **(options if password else {}))
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):

@@ -110,10 +110,7 @@ def mail_settings(path: str | Path | None = None) -> MailSettings:
     return MailSettings(
         file,
         _server(file, "[smtp]", base),
-        {
-            str(number): _server(file, f'[smtp.counties."{number}"]', {**base, **keys})
-            for number, keys in own.items()
-        },
+        {str(number): _server(file, f'[smtp.counties."{number}"]', {**base, **keys}) for number, keys in own.items()},
     )
 
 
@@ -329,15 +326,15 @@ def _send(connections: _Connections, server: SmtpServer, message: EmailMessage, 
     except smtplib.SMTPRecipientsRefused as error:
         return Outcome(reminder, "failed", _refused(server, error.recipients).message(LANG))
     except smtplib.SMTPResponseException as error:
-        failure = MailRefused("outputs.mail.refused", host=server.host, answer=_answer(error))
-        return Outcome(reminder, "failed", failure.message(LANG))
+        refusal = MailRefused("outputs.mail.refused", host=server.host, answer=_answer(error))
+        return Outcome(reminder, "failed", refusal.message(LANG))
     except (smtplib.SMTPException, OSError) as error:
         # The connection broke mid-message: the next message opens a new one.
         connections.drop(server)
-        failure = MailServerUnreachable(
+        broken = MailServerUnreachable(
             "outputs.mail.unreachable", host=server.host, port=server.port, reason=_reason(error)
         )
-        return Outcome(reminder, "failed", failure.message(LANG))
+        return Outcome(reminder, "failed", broken.message(LANG))
     # Some recipients refused and the others reached: sent, with those refused named.
     return Outcome(reminder, "sent", _refused(server, refused).message(LANG) if refused else None)
 

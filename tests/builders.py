@@ -641,13 +641,13 @@ class SmtpSink:
         options = {"authenticator": authenticate, "auth_require_tls": False}
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port, **(options if password else {}))
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 (aiosmtpd's name)
         if address.casefold() in self.refuse:
             return "550 5.1.1 Mottakeren finnes ikke"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
         self.envelopes.append(envelope)
         return "250 Message accepted"
 

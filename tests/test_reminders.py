@@ -73,7 +73,7 @@ def secrets(tmp_path, monkeypatch):
 
 
 def smtp_section(port: int, **extra: str) -> str:
-    lines = [f'host = "127.0.0.1"', f"port = {port}", 'security = "none"', f'sender = "{SENDER}"']
+    lines = ['host = "127.0.0.1"', f"port = {port}", 'security = "none"', f'sender = "{SENDER}"']
     lines += [f'{key} = "{value}"' for key, value in extra.items()]
     return "[smtp]\n" + "\n".join(lines) + "\n"
 
@@ -180,6 +180,7 @@ def test_after_the_deadline_the_reminder_is_a_purring_with_a_link(round_db, sink
         ],
     )
     [(recipients, message)] = sink.messages()
+    assert recipients == ["guri@gardermo.example", "tor@gardermo.example"]
     assert message["Subject"] == "Purring: statusrapport fra Gardermoregionen for 3. kv. 2026, fristen var 30.10.2026"
     body = text(message).split("\n\n")
     assert body[1:5] == [
@@ -210,9 +211,7 @@ def test_a_county_with_its_own_server_sends_through_it(round_db, sink, secrets, 
 
 
 def test_a_refused_recipient_is_logged_as_failed_with_the_answer_and_the_others_go(round_db, sink, secrets, run_cli):
-    round_db.execute(
-        "UPDATE regions SET contact_email = 'refused@hallingdal.example' WHERE name = ?", (HALLINGDAL,)
-    )
+    round_db.execute("UPDATE regions SET contact_email = 'refused@hallingdal.example' WHERE name = ?", (HALLINGDAL,))
     round_db.conn.commit()
     secrets(smtp_section(sink.port))
     run = run_cli("remind", "--date", BEFORE)
@@ -246,7 +245,9 @@ def test_a_refused_login_is_named_and_the_password_is_nowhere(round_db, secrets,
         secrets(smtp_section(guarded.port, username="afk-monitor", password="feil-passord-123"))
         run = run_cli("remind", "--date", BEFORE, "--county", "32")
         assert guarded.messages() == []
-    answer = "E-postserveren 127.0.0.1 avviste innloggingen som afk-monitor: 535 5.7.8 Authentication credentials invalid."
+    answer = (
+        "E-postserveren 127.0.0.1 avviste innloggingen som afk-monitor: 535 5.7.8 Authentication credentials invalid."
+    )
     assert (run.returncode, run.stderr) == (1, f"{GARDERMO}: {answer}\n")
     assert [(entry[5], entry[6]) for entry in log(round_db)] == [("failed", answer)]
     assert "feil-passord-123" not in run.stdout + run.stderr + repr(mail_settings())

@@ -145,7 +145,8 @@ def _send(county_id: int, quarter: str, user: User, lang: str, result_key: str) 
     sent = sum(outcome.outcome == "sent" for outcome in outcomes)
     failed = sum(outcome.outcome == "failed" for outcome in outcomes)
     empty = sum(outcome.outcome == "no_recipients" for outcome in outcomes)
-    kind = "success" if all(outcome.ok for outcome in outcomes) else "warning"
+    # A region left without a reminder, for want of an address, is for the coordinator to put right.
+    kind = "success" if sent == count and all(outcome.ok for outcome in outcomes) else "warning"
     state.flash(kind, t("reminders.done", lang, count=count, sent=sent, failed=failed, empty=empty))
 
 

@@ -347,18 +347,25 @@ def test_manual_reminders_go_to_the_regions_chosen_and_only_administrators_send(
     from core.users import get_user
 
     secrets(smtp_section(sink.port))
-    with pytest.raises(NotAllowed):
-        send_manual_reminders(round_db, 2, "2026-Q3", user=get_user(round_db, "tor"))
-    county_id = round_db.execute("SELECT id FROM counties WHERE number = '32'").fetchone()[0]
-    outcomes = send_manual_reminders(round_db, county_id, "2026-Q3", user=ADMIN)
-    assert [(outcome.reminder.region, outcome.outcome, outcome.error) for outcome in outcomes] == [
-        (GARDERMO, "sent", None)
+    akershus, buskerud = (
+        round_db.execute("SELECT id FROM counties WHERE number = ?", (number,)).fetchone()[0] for number in ("32", "33")
+    )
+    with pytest.raises(NotAllowed) as refused:
+        send_manual_reminders(round_db, akershus, "2026-Q3", user=get_user(round_db, "tor"))
+    assert str(refused.value) == "Bare administratorer kan sende påminnelser; Tor Jessheim er ikke administrator."
+    hallingdal = round_db.execute("SELECT id FROM regions WHERE name = ?", (HALLINGDAL,)).fetchone()[0]
+    chosen = send_manual_reminders(round_db, buskerud, "2026-Q3", user=ADMIN, region_ids=[hallingdal])
+    every = send_manual_reminders(round_db, akershus, "2026-Q3", user=ADMIN)
+    assert [(outcome.reminder.region, outcome.outcome, outcome.error) for outcome in chosen + every] == [
+        (HALLINGDAL, "sent", None),
+        (GARDERMO, "sent", None),
     ]
-    assert [entry[2:6] for entry in log(round_db)] == [
-        ("manual", ("guri@gardermo.example", "tor@gardermo.example"), "Admin (admin)", "sent")
+    assert [entry[:6] for entry in log(round_db)] == [
+        (HALLINGDAL, "2026-Q3", "manual", ("hallvard@hallingdal.example",), "Admin (admin)", "sent"),
+        (GARDERMO, "2026-Q3", "manual", ("guri@gardermo.example", "tor@gardermo.example"), "Admin (admin)", "sent"),
     ]
     # Sent from the board, it does not stand in for the automatic reminder before the deadline.
-    assert [reminder.region for reminder in due_reminders(round_db, dt.date(2026, 10, 25), county_id=county_id)] == [
+    assert [reminder.region for reminder in due_reminders(round_db, dt.date(2026, 10, 25), county_id=akershus)] == [
         GARDERMO
     ]
 

@@ -11,6 +11,7 @@ from core.rounds import current_round, oslo_today, sent_reminders
 from core.vocabulary import quarter_label
 from outputs.tables import stored_moment_text
 from tests.builders import HALLINGDAL, KONGSBERG, HtmlTable, SmtpSink, app, build_round_register, html_tables
+from views._widgets import markdown_literal
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -104,7 +105,8 @@ def test_without_mail_settings_the_section_says_how_and_offers_no_button(round_d
     at = round_page("kari", "en")
     assert [info.value for info in at.info if "e-mail is set up" in info.value] == [
         "Reminders cannot be sent from here until e-mail is set up. E-mail is not set up: there is no "
-        f"{tmp_path / 'secrets.toml'}. Copy .streamlit/secrets.toml.example there and fill in [smtp]. Whoever runs "
+        f"{markdown_literal(str(tmp_path / 'secrets.toml'), inline=True)}. Copy .streamlit/secrets.toml.example "
+        "there and fill in [smtp]. Whoever runs "
         "the dashboard adds the mail server to the [smtp] section of secrets.toml (see the README: Reminders by "
         "e-mail)."
     ]

@@ -71,7 +71,11 @@ def _mail_ready(lang: str) -> bool:
     try:
         mail_settings()
     except MailNotConfigured as error:
-        st.info(t("reminders.not_configured", lang, reason=error.message(lang)), icon=":material/mail_lock:")
+        # The reason names the file, whose path is shown as typed.
+        st.info(
+            t("reminders.not_configured", lang, reason=widgets.error_message(error, lang)),
+            icon=":material/mail_lock:",
+        )
         return False
     except InvalidMailSetting as error:
         st.error(widgets.error_message(error, lang), icon=":material/error:")

@@ -388,8 +388,9 @@ def _answer(error: smtplib.SMTPResponseException) -> str:
 
 def _words(words: bytes | str) -> str:
     text = words.decode("utf-8", "replace") if isinstance(words, bytes) else words
-    return " ".join(text.split())
+    # The texts end the sentence themselves.
+    return " ".join(text.split()).rstrip(".")
 
 
 def _reason(error: BaseException) -> str:
-    return (getattr(error, "strerror", None) or str(error) or type(error).__name__).strip()
+    return _words(getattr(error, "strerror", None) or str(error) or type(error).__name__)

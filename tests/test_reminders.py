@@ -228,6 +228,44 @@ def test_a_refused_recipient_is_logged_as_failed_with_the_answer_and_the_others_
     ]
 
 
+def test_a_message_some_of_whose_recipients_are_refused_is_sent_with_them_named(round_db, secrets, run_cli):
+    with SmtpSink(refuse=("tor@gardermo.example",)) as picky:
+        secrets(smtp_section(picky.port))
+        run = run_cli("remind", "--date", BEFORE, "--county", "Akershus fylkeskommune")
+        assert [rcpt for rcpt, _ in picky.messages()] == [["guri@gardermo.example"]]
+    answer = "E-postserveren 127.0.0.1 avviste mottakeren: tor@gardermo.example: 550 5.1.1 Mottakeren finnes ikke."
+    assert (run.returncode, run.stderr, run.stdout.splitlines()[-1]) == (
+        1,
+        f"{GARDERMO}: {answer}\n",
+        "1 av 1 påminnelse sendt, 0 feilet, 0 uten mottakere.",
+    )
+    assert [(entry[5], entry[6]) for entry in log(round_db)] == [("sent", answer)]
+
+
+def test_starttls_to_a_server_without_it_is_named(round_db, sink, secrets, run_cli):
+    secrets(smtp_section(sink.port).replace('security = "none"', 'security = "starttls"'))
+    run = run_cli("remind", "--date", BEFORE, "--county", "32")
+    assert (run.returncode, run.stderr) == (
+        1,
+        f"{GARDERMO}: Fikk ikke kontakt med e-postserveren 127.0.0.1:{sink.port}: STARTTLS extension not "
+        "supported by server.\n",
+    )
+    assert sink.messages() == []
+
+
+def test_an_earlier_round_is_chosen_with_quarter(round_db, run_cli):
+    run = run_cli("remind", "--dry-run", "--date", BEFORE, "--quarter", "2. kv. 2026", "--county", "32")
+    assert (run.returncode, run.stdout.splitlines()) == (
+        0,
+        [
+            "Folloregionen IPR · Purring etter fristen · 2. kv. 2026 · frist 30.07.2026 · til: ingen e-postadresse",
+            "Gardermoregionen · Purring etter fristen · 2. kv. 2026 · frist 30.07.2026 · til: guri@gardermo.example, "
+            "tor@gardermo.example",
+            "Prøvekjøring: 2 påminnelser ville blitt sendt; ingenting er sendt eller logget.",
+        ],
+    )
+
+
 def test_a_server_that_is_down_fails_every_message_and_they_are_due_again(round_db, sink, secrets, run_cli):
     port = free_port()
     secrets(smtp_section(port))

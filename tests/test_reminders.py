@@ -253,6 +253,25 @@ def test_starttls_to_a_server_without_it_is_named(round_db, sink, secrets, run_c
     assert sink.messages() == []
 
 
+def test_a_region_whose_agreement_does_not_cover_the_quarter_is_not_reminded(round_db, run_cli):
+    from core.db import write_transaction
+    from core.organisation import find_county, set_region_county
+    from core.register import Agreement, Commitment, ensure_region, save_agreement
+
+    # The round's board takes a region's nearest agreement for a quarter none covers.
+    with write_transaction(round_db):
+        region = ensure_region(round_db, "Nyregionen", "Ny")
+        set_region_county(round_db, region.id, find_county(round_db, "32"), dt.date(2027, 1, 1))
+        save_agreement(round_db, region, Agreement("2027-2030", commitments=[Commitment("1.1", "Senere")]))
+        round_db.execute("UPDATE regions SET contact_email = 'ny@ny.example' WHERE id = ?", (region.id,))
+    run = run_cli("remind", "--dry-run", "--date", BEFORE, "--county", "32")
+    assert run.stdout.splitlines() == [
+        "Gardermoregionen · Før fristen · 3. kv. 2026 · frist 30.10.2026 · til: guri@gardermo.example, "
+        "tor@gardermo.example",
+        "Prøvekjøring: 1 påminnelse ville blitt sendt; ingenting er sendt eller logget.",
+    ]
+
+
 def test_an_earlier_round_is_chosen_with_quarter(round_db, run_cli):
     run = run_cli("remind", "--dry-run", "--date", BEFORE, "--quarter", "2. kv. 2026", "--county", "32")
     assert (run.returncode, run.stdout.splitlines()) == (

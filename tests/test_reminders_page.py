@@ -65,8 +65,11 @@ def test_an_administrator_sends_the_reminders_after_confirming_and_sees_the_outc
     _confirm(at).check().run()
     _send_button(at).click().run()
     assert not at.exception, at.exception
-    assert [success.value for success in at.success] == []
-    assert [warning.value for warning in at.warning] == ["Påminnelser: 1 av 2 sendt, 0 feilet, 1 uten mottakere."]
+    # The board above may have messages of its own; the reminders' are the ones that start so.
+    flashed = [(kind, box.value) for kind in ("success", "warning") for box in getattr(at, kind)]
+    assert [(kind, text) for kind, text in flashed if text.startswith("Påminnelser:")] == [
+        ("warning", "Påminnelser: 1 av 2 sendt, 0 feilet, 1 uten mottakere.")
+    ]
     assert [(rcpt, message["To"], message["From"]) for rcpt, message in sink.messages()] == [
         (["hallvard@hallingdal.example"], HALLVARD, SENDER)
     ]

@@ -1298,6 +1298,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "E-postserveren {host} avviste mottakeren: {answers}.",
         "The mail server {host} refused the recipient: {answers}.",
     ),
+    "outputs.mail.unmade": (
+        "E-posten til {region} kunne ikke lages: {reason}.",
+        "The e-mail to {region} could not be made: {reason}.",
+    ),
     "outputs.mail.refused": (
         "E-postserveren {host} avviste e-posten: {answer}.",
         "The mail server {host} refused the e-mail: {answer}.",

@@ -293,7 +293,7 @@ def send_reminders(
         for reminder in reminders:
             if reminder.recipients:
                 server = settings.server(numbers[reminder.county])
-                outcome = _send(connections, server, reminder_message(reminder, server, today=today), reminder)
+                outcome = _send(connections, server, reminder, today)
             else:
                 outcome = Outcome(reminder, "no_recipients")
             log_reminder(db, reminder, sent_by=sent_by, outcome=outcome.outcome, error=outcome.error)
@@ -350,7 +350,13 @@ class _Connections:
             _close(connection)
 
 
-def _send(connections: _Connections, server: SmtpServer, message: EmailMessage, reminder: DueReminder) -> Outcome:
+def _send(connections: _Connections, server: SmtpServer, reminder: DueReminder, today: dt.date | None) -> Outcome:
+    try:
+        message = reminder_message(reminder, server, today=today)
+    except ValueError as error:
+        # A name with a line break cannot go into a header; the others are still sent.
+        unmade = MailRefused("outputs.mail.unmade", region=reminder.region, reason=_reason(error))
+        return Outcome(reminder, "failed", unmade.message(LANG))
     try:
         refused = connections.get(server).send_message(message)
     except MailFailed as error:
@@ -359,6 +365,10 @@ def _send(connections: _Connections, server: SmtpServer, message: EmailMessage, 
         return Outcome(reminder, "failed", _refused(server, error.recipients).message(LANG))
     except smtplib.SMTPResponseException as error:
         refusal = MailRefused("outputs.mail.refused", host=server.host, answer=_answer(error))
+        return Outcome(reminder, "failed", refusal.message(LANG))
+    except smtplib.SMTPNotSupportedError as error:
+        # An address in other letters than ASCII, which the server cannot take (no SMTPUTF8).
+        refusal = MailRefused("outputs.mail.refused", host=server.host, answer=_reason(error))
         return Outcome(reminder, "failed", refusal.message(LANG))
     except (smtplib.SMTPException, OSError) as error:
         # The connection broke mid-message: the next message opens a new one.

@@ -242,6 +242,25 @@ def test_a_message_some_of_whose_recipients_are_refused_is_sent_with_them_named(
     assert [(entry[5], entry[6]) for entry in log(round_db)] == [("sent", answer)]
 
 
+def test_a_name_that_would_forge_a_header_fails_that_message_only(round_db, sink, secrets, run_cli):
+    with round_db.conn:
+        round_db.execute("UPDATE users SET name = 'Tor\r\nBcc: x@evil.example' WHERE username = 'tor'")
+    secrets(smtp_section(sink.port))
+    run = run_cli("remind", "--date", BEFORE)
+    assert run.returncode == 1
+    assert [rcpt for rcpt, _ in sink.messages()] == [["hallvard@hallingdal.example"]]
+    assert [(entry[0], entry[5], entry[6]) for entry in log(round_db)] == [
+        (
+            GARDERMO,
+            "failed",
+            "E-posten til Gardermoregionen kunne ikke lages: Header values may not contain linefeed or carriage "
+            "return characters.",
+        ),
+        (KONGSBERG, "no_recipients", None),
+        (HALLINGDAL, "sent", None),
+    ]
+
+
 def test_starttls_to_a_server_without_it_is_named(round_db, sink, secrets, run_cli):
     secrets(smtp_section(sink.port).replace('security = "none"', 'security = "starttls"'))
     run = run_cli("remind", "--date", BEFORE, "--county", "32")

@@ -1392,7 +1392,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Påminnelser: {sent} av {count} sendt, {failed} feilet, {empty} uten mottakere.",
         "Reminders: {sent} of {count} sent, {failed} failed, {empty} without recipients.",
     ),
-    "reminders.result_caption": ("Påminnelsene som nettopp ble sendt", "The reminders just sent"),
+    "reminders.result_caption": ("Resultat av utsendingen", "What became of the reminders just sent"),
     "reminders.not_configured": (
         "Påminnelser kan ikke sendes herfra før e-post er satt opp. {reason} Den som drifter dashbordet "
         "legger e-postserveren inn i [smtp]-delen av secrets.toml (se README: Reminders by e-mail).",

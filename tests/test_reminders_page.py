@@ -73,6 +73,7 @@ def test_an_administrator_sends_the_reminders_after_confirming_and_sees_the_outc
     assert [(rcpt, message["To"], message["From"]) for rcpt, message in sink.messages()] == [
         (["hallvard@hallingdal.example"], HALLVARD, SENDER)
     ]
+    assert (_confirm(at).value, _send_button(at).disabled) == (False, True)
     tables = html_tables(at)
     assert tables["reminders-result"].rows == [[KONGSBERG, "⚠ Ingen mottakere", ""], [HALLINGDAL, "✓ Sendt", ""]]
     logged = sorted(sent_reminders(round_db, quarter=ROUND), key=lambda entry: entry.id, reverse=True)

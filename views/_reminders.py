@@ -48,21 +48,20 @@ def show(county_id: int, quarter: str, user: User, lang: str) -> None:
     else:
         st.write(t("reminders.none_due", lang, quarter=label))
     result_key = f"reminders-result-{county_id}-{quarter}"
-    if result_key in st.session_state:
-        _result_table(st.session_state[result_key], lang)
     if due and _mail_ready(lang):
-        confirmed = st.checkbox(
-            t("reminders.confirm", lang, count=len(due)), key=f"reminders-confirm-{county_id}-{quarter}"
-        )
+        confirm_key = f"reminders-confirm-{county_id}-{quarter}"
+        confirmed = st.checkbox(t("reminders.confirm", lang, count=len(due)), key=confirm_key)
         st.button(
             t("reminders.send", lang, count=len(due)),
             type="primary",
             disabled=not confirmed,
             icon=":material/mail:",
             on_click=_send,
-            args=(county_id, quarter, user, lang, result_key),
+            args=(county_id, quarter, user, lang, result_key, confirm_key),
             key=f"reminders-send-{county_id}-{quarter}",
         )
+    if result_key in st.session_state:
+        _result_table(st.session_state[result_key], lang)
     _log_table(sent, label, lang)
 
 
@@ -96,6 +95,7 @@ def _due_table(due: list[DueReminder], lang: str) -> None:
 
 
 def _result_table(outcomes: list[Outcome], lang: str) -> None:
+    st.subheader(t("reminders.result_caption", lang))
     headers = [t("reminders.col.region", lang), t("reminders.col.outcome", lang), t("reminders.col.error", lang)]
     rows = [
         [
@@ -137,7 +137,9 @@ def _log_table(sent: list[SentReminder], label: str, lang: str) -> None:
     tables.show_table(t("reminders.log_heading", lang, quarter=label), headers, rows, len(rows), lang, "reminders-log")
 
 
-def _send(county_id: int, quarter: str, user: User, lang: str, result_key: str) -> None:
+def _send(county_id: int, quarter: str, user: User, lang: str, result_key: str, confirm_key: str) -> None:
+    # Sending again takes a new confirmation: the regions that still have not delivered would get a second e-mail.
+    st.session_state[confirm_key] = False
     try:
         with _database() as db:
             outcomes = send_manual_reminders(db, county_id, quarter, user=user)

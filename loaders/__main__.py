@@ -613,14 +613,14 @@ REMIND_SENDER = "remind (automatisk)"  # sent_by in the reminders log
 def run_remind(args: argparse.Namespace) -> int:
     from core.organisation import find_county
     from core.queries import quarter_argument
-    from core.rounds import oslo_today
-    from outputs.mail import mail_settings, reminders_due, send_reminders
+    from core.rounds import due_reminders, oslo_today
+    from outputs.mail import mail_settings, send_reminders
 
     today = args.date or oslo_today()
     quarter = quarter_argument(args.quarter) if args.quarter else None
     with _database(args) as db:
         county_id = find_county(db, args.county).id if args.county else None
-        due = reminders_due(db, today, county_id=county_id, quarter=quarter)
+        due = due_reminders(db, today, county_id=county_id, quarter=quarter)
         for line in reminder_lines(due, LANG):
             print(_escaped(line))
         if not due:

@@ -29,8 +29,7 @@ from core.access import require_admin
 from core.filters import Filters, url_params
 from core.i18n import t
 from core.organisation import find_county
-from core.register import agreement_for_quarter
-from core.rounds import ZONE, DueReminder, due_reminders, log_reminder, manual_reminders, oslo_today
+from core.rounds import ZONE, DueReminder, log_reminder, manual_reminders, oslo_today
 from core.settings import setting
 from core.vocabulary import quarter_label
 from outputs.errors import (
@@ -171,34 +170,6 @@ def _is_address(value: str) -> bool:
 # --- who is reminded -------------------------------------------------------------------------
 
 
-def reminders_due(
-    db: Database, today: dt.date, *, county_id: int | None = None, quarter: str | None = None
-) -> list[DueReminder]:
-    """core.rounds.due_reminders, of the regions whose agreement covers the quarter (:func:`covered`)."""
-    return covered(db, due_reminders(db, today, county_id=county_id, quarter=quarter))
-
-
-def reminders_now(
-    db: Database, county_id: int, quarter: str, *, region_ids: Iterable[int] | None = None
-) -> list[DueReminder]:
-    """core.rounds.manual_reminders, of the regions whose agreement covers the quarter (:func:`covered`)."""
-    return covered(db, manual_reminders(db, county_id, quarter, region_ids=region_ids))
-
-
-def covered(db: Database, reminders: Iterable[DueReminder]) -> list[DueReminder]:
-    """The reminders whose region has an agreement for the quarter's year. The round's board takes a
-    region's nearest agreement for a quarter it does not cover (core.register.agreement_for_quarter):
-    a region whose agreement begins later, or ended without a successor, has nothing to deliver."""
-    kept = []
-    for reminder in reminders:
-        year = int(reminder.quarter[:4])
-        agreement_id = agreement_for_quarter(db, reminder.region_id, reminder.quarter)
-        start, end = db.execute("SELECT start_year, end_year FROM agreements WHERE id = ?", (agreement_id,)).fetchone()
-        if (start is None or start <= year) and (end is None or year <= end):
-            kept.append(reminder)
-    return kept
-
-
 # --- the message ------------------------------------------------------------------------------
 
 
@@ -314,7 +285,7 @@ def send_manual_reminders(
     ``region_ids``), as the board does (administrators only)."""
     require_admin(user, "core.action.send_reminders")
     settings = settings or mail_settings()
-    reminders = reminders_now(db, county_id, quarter, region_ids=region_ids)
+    reminders = manual_reminders(db, county_id, quarter, region_ids=region_ids)
     return send_reminders(db, reminders, sent_by=user.signature, settings=settings)
 
 

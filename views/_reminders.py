@@ -13,11 +13,11 @@ import streamlit as st
 from core.db import connect
 from core.errors import MonitorError
 from core.i18n import t
-from core.rounds import DueReminder, SentReminder, round_board, sent_reminders
+from core.rounds import DueReminder, SentReminder, manual_reminders, round_board, sent_reminders
 from core.users import User
 from core.vocabulary import quarter_label
 from outputs.errors import InvalidMailSetting, MailNotConfigured
-from outputs.mail import KIND_KEYS, OUTCOME_KEYS, Outcome, mail_settings, reminders_now, send_manual_reminders
+from outputs.mail import KIND_KEYS, OUTCOME_KEYS, Outcome, mail_settings, send_manual_reminders
 from outputs.tables import stored_moment_text
 from views import _data as data
 from views import _state as state
@@ -32,7 +32,7 @@ def show(county_id: int, quarter: str, user: User, lang: str) -> None:
     label = quarter_label(quarter, lang)
     st.header(t("reminders.heading", lang))
     with _database() as db:
-        due = reminders_now(db, county_id, quarter)
+        due = manual_reminders(db, county_id, quarter)
         sent = sorted(
             (
                 entry

@@ -609,6 +609,43 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Upload
     "page.upload": ("Last opp", "Upload"),
     # Entry in the browser: views/_entry.py, loaders/entry.py
+    "loaders.entry.form": ("Skjemaet", "The form"),
+    "loaders.entry.file_name": (
+        "Skjema i nettleseren – {region}, {quarter}",
+        "Form in the browser – {region}, {quarter}",
+    ),
+    "entry.mode": ("Hvordan vil du rapportere?", "How do you want to report?"),
+    "entry.mode_browser": ("Fyll ut i nettleseren", "Fill in in the browser"),
+    "entry.mode_file": ("Last opp Excel-fil", "Upload an Excel file"),
+    "entry.heading": ("1. Fyll ut kvartalet", "1. Fill in the quarter"),
+    "entry.region": ("Region", "Region"),
+    "entry.quarter": ("Kvartal", "Quarter"),
+    "entry.intro": (
+        "Tabellen er fylt ut med kvartalets rapport, eller med forrige rapport når kvartalet ikke er rapportert. "
+        "Velg status, skriv fremdrift i prosent (0–100), kommentar, neste steg og ansvarlig. Skjemaet kontrolleres "
+        "med de samme reglene som en Excel-fil, og ingenting lagres før du trykker «Lagre».",
+        "The table is filled in with the quarter's report, or with the previous report when the quarter has not "
+        "been reported. Choose the status, write progress in per cent (0–100), comment, next steps and owner. The "
+        "form is checked by the same rules as an Excel file, and nothing is saved until you press “Save”.",
+    ),
+    "entry.table": ("Rapport for {region}, {quarter}", "Report for {region}, {quarter}"),
+    "entry.no_commitments": (
+        "{region} har ingen tiltak du kan rapportere for i {quarter}.",
+        "{region} has no commitments you can report for in {quarter}.",
+    ),
+    "entry.locked": (
+        "{quarter} for {region} er godkjent og låst: tiltak {codes} ble godkjent av {by} {when}. Rapportene kan ikke "
+        "endres her før en administrator åpner kvartalet igjen på siden Rapportering.",
+        "{quarter} for {region} is approved and locked: commitments {codes} were approved by {by} on {when}. The "
+        "reports cannot be changed here until an administrator reopens the quarter on the Reporting page.",
+    ),
+    "entry.locked_table": ("Godkjent og låst", "Approved and locked"),
+    "entry.check": ("Kontroller", "Check"),
+    "entry.review_heading": ("2. Se over og lagre", "2. Review and save"),
+    "entry.check_first": (
+        "Trykk «Kontroller» for å se hva som endres før du lagrer.",
+        "Press “Check” to see what will change before you save.",
+    ),
     "page.uploads": ("Opplastinger", "Uploads"),
     "page.export": ("Eksport", "Export"),
     "upload.intro": (

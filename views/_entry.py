@@ -69,7 +69,7 @@ def show(region_name: str, quarter: str, user: User, lang: str) -> None:
         st.info(t("entry.check_first", lang))
         return
     found = kept[1]
-    keep_not_updated = upload.show_review(found, lang)
+    keep_not_updated = upload.show_review(found, lang, form=True)
     if found.can_save(keep_not_updated):
         st.button(
             t("upload.save", lang),
@@ -119,18 +119,21 @@ def show_locked(
 def form_frame(rows: list[PrefillRow]) -> pd.DataFrame:
     """The editor's data, numbered from 1 as errors name its rows; the status as its key, so the
     data, and with it the edits, stay the same when the language changes."""
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "code": [row.code for row in rows],
             "text": [row.text for row in rows],
-            "status": pd.Series([row.status for row in rows], dtype="object"),
-            "progress": pd.array([row.progress for row in rows], dtype="Int64"),
-            "comment": pd.Series([row.comment for row in rows], dtype="object"),
-            "next_step": pd.Series([row.next_step for row in rows], dtype="object"),
-            "owner": pd.Series([row.owner for row in rows], dtype="object"),
+            "status": [row.status for row in rows],
+            "progress": [row.progress for row in rows],
+            "comment": [row.comment for row in rows],
+            "next_step": [row.next_step for row in rows],
+            "owner": [row.owner for row in rows],
         },
-        index=pd.RangeIndex(1, len(rows) + 1),
+        dtype="object",
     )
+    frame["progress"] = frame["progress"].astype("Int64")
+    frame.index = pd.RangeIndex(1, len(rows) + 1)
+    return frame
 
 
 def editor_key(region: Region, quarter: str) -> str:

@@ -628,7 +628,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "been reported. Choose the status, write progress in per cent (0–100), comment, next steps and owner. The "
         "form is checked by the same rules as an Excel file, and nothing is saved until you press “Save”.",
     ),
-    "entry.table": ("Rapport for {region}, {quarter}", "Report for {region}, {quarter}"),
     "entry.no_commitments": (
         "{region} har ingen tiltak du kan rapportere for i {quarter}.",
         "{region} has no commitments you can report for in {quarter}.",

@@ -125,9 +125,10 @@ def form_frame(rows: list[PrefillRow]) -> pd.DataFrame:
             "text": [row.text for row in rows],
             "status": [row.status for row in rows],
             "progress": [row.progress for row in rows],
-            "comment": [row.comment for row in rows],
-            "next_step": [row.next_step for row in rows],
-            "owner": [row.owner for row in rows],
+            # Blank as "", which the editor shows empty (None it shows as "None").
+            "comment": [row.comment or "" for row in rows],
+            "next_step": [row.next_step or "" for row in rows],
+            "owner": [row.owner or "" for row in rows],
         },
         dtype="object",
     )

@@ -21,9 +21,9 @@ def messages(at) -> dict[str, list[str]]:
     }
 
 
-def form_page(user: str = "ola", quarter: str | None = None):
-    at = upload_page(user=user)
-    at.radio(key="upload_mode").set_value(BROWSER).run()
+def form_page(user: str = "ola", quarter: str | None = None, *, query: dict | None = None):
+    at = upload_page(query, user=user)
+    at.radio(key="upload_mode").set_value(BROWSER if query is None else "Fill in in the browser").run()
     if quarter is not None:
         at.selectbox(key="template_quarter").set_value(quarter).run()
     assert not at.exception, at.exception
@@ -191,3 +191,31 @@ def test_an_approved_quarter_is_shown_read_only_with_who_approved_it(register):
         ["2.1", "Flere lærlingplasser", "I rute", "10", "", "", ""],
     ]
     assert [button.label for button in at.main.button] == []
+
+
+def test_the_form_in_english_saves_the_status_chosen_and_names_the_form_in_its_errors(register):
+    at = form_page(query={"lang": "en"})
+    assert [header.value for header in at.main.header] == ["1. Fill in the quarter", "2. Review and save"]
+    press(edit(at, {0: {"status": "completed", "progress": 100}, 1: {"progress": 120}}), "Check")
+    assert messages(at)["error"] == [
+        "The form cannot be saved: 1 error. Nothing was changed. Fix the error in the table above and press "
+        "“Check” again."
+    ]
+    assert html_tables(at)["upload-errors"].rows == [
+        [
+            "The form",
+            "2",
+            "1.2",
+            "",
+            "Progress (%)",
+            "120",
+            "progress must be a whole number from 0 to 100, for example 45 (without a % sign).",
+        ]
+    ]
+    press(edit(at, {0: {"status": "completed", "progress": 100}, 1: {"progress": 100}}), "Check")
+    press(at, "Save")
+    assert messages(at)["success"] == [
+        "Saved as upload 2: 2 new, 0 changed, 0 unchanged. 1 row is not updated and was not saved: it only repeats "
+        "the previous report."
+    ]
+    assert reports("2024-Q3") == [("Follo", "1.1", "completed", 100, None), ("Follo", "1.2", "completed", 100, None)]

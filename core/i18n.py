@@ -730,10 +730,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.uploads": ("Opplastinger", "Uploads"),
     "page.export": ("Eksport", "Export"),
     "upload.intro": (
-        "Kvartalsrunden: last ned malen for regionen, fyll inn status og fremdrift, last den opp igjen, "
-        "se over hva som endres, og lagre. Ingenting lagres før du trykker «Lagre».",
-        "The quarterly round: download the region's template, fill in status and progress, upload it, "
-        "check what will change, and save. Nothing is saved until you press “Save”.",
+        "Kvartalsrunden: fyll ut regionens kvartal i nettleseren, eller last ned malen, fyll inn status og "
+        "fremdrift og last den opp igjen. Se over hva som endres, og lagre. Ingenting lagres før du trykker «Lagre».",
+        "The quarterly round: fill in the region's quarter in the browser, or download the template, fill in "
+        "status and progress and upload it. Check what will change, and save. Nothing is saved until you press "
+        "“Save”.",
     ),
     "upload.template_heading": ("1. Last ned malen", "1. Download the template"),
     "upload.template_region": ("Region for malen", "Region for the template"),

@@ -609,13 +609,132 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Upload
     "page.upload": ("Last opp", "Upload"),
     # Entry in the browser: views/_entry.py, loaders/entry.py
+    "loaders.entry.form": ("Skjemaet", "The form"),
+    "loaders.entry.file_name": (
+        "Skjema i nettleseren – {region}, {quarter}",
+        "Form in the browser – {region}, {quarter}",
+    ),
+    "entry.mode": ("Hvordan vil du rapportere?", "How do you want to report?"),
+    "entry.mode_browser": ("Fyll ut i nettleseren", "Fill in in the browser"),
+    "entry.mode_file": ("Last opp Excel-fil", "Upload an Excel file"),
+    "entry.heading": ("1. Fyll ut kvartalet", "1. Fill in the quarter"),
+    "entry.region": ("Region", "Region"),
+    "entry.quarter": ("Kvartal", "Quarter"),
+    "entry.intro": (
+        "Tabellen er fylt ut med kvartalets rapport, eller med forrige rapport når kvartalet ikke er rapportert. "
+        "Velg status, skriv fremdrift i prosent (0–100), kommentar, neste steg og ansvarlig. Skjemaet kontrolleres "
+        "med de samme reglene som en Excel-fil, og ingenting lagres før du trykker «Lagre».",
+        "The table is filled in with the quarter's report, or with the previous report when the quarter has not "
+        "been reported. Choose the status, write progress in per cent (0–100), comment, next steps and owner. The "
+        "form is checked by the same rules as an Excel file, and nothing is saved until you press “Save”.",
+    ),
+    "entry.no_commitments": (
+        "{region} har ingen tiltak du kan rapportere for i {quarter}.",
+        "{region} has no commitments you can report for in {quarter}.",
+    ),
+    "entry.locked": (
+        "{quarter} for {region} er godkjent og låst: tiltak {codes} ble godkjent av {by} {when}. Rapportene kan ikke "
+        "endres her før en administrator åpner kvartalet igjen på siden Rapportering.",
+        "{quarter} for {region} is approved and locked: commitments {codes} were approved by {by} on {when}. The "
+        "reports cannot be changed here until an administrator reopens the quarter on the Reporting page.",
+    ),
+    "entry.locked_table": ("Godkjent og låst", "Approved and locked"),
+    "entry.check": ("Kontroller", "Check"),
+    "entry.review_heading": ("2. Se over og lagre", "2. Review and save"),
+    "entry.rejected.one": (
+        "Skjemaet kan ikke lagres: {count} feil. Ingenting er endret. Rett feilen i tabellen over og trykk "
+        "«Kontroller» igjen.",
+        "The form cannot be saved: {count} error. Nothing was changed. Fix the error in the table above and press "
+        "“Check” again.",
+    ),
+    "entry.rejected.other": (
+        "Skjemaet kan ikke lagres: {count} feil. Ingenting er endret. Rett feilene i tabellen over og trykk "
+        "«Kontroller» igjen.",
+        "The form cannot be saved: {count} errors. Nothing was changed. Fix the errors in the table above and press "
+        "“Check” again.",
+    ),
+    "entry.errors_title": ("Feil i skjemaet", "Errors in the form"),
+    "entry.changes_title": ("Endringer i skjemaet", "Changes in the form"),
+    "entry.not_saved_yet": (
+        "Skjemaet er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre».",
+        "The form is checked and not saved yet. Review the changes and press “Save”.",
+    ),
+    "entry.nothing_to_save": (
+        "Ingenting å lagre: alt i skjemaet er likt det som allerede er lagret.",
+        "Nothing to save: everything in the form matches what is already saved.",
+    ),
+    "entry.missing.one": (
+        "{count} av regionens tiltak er ikke med i skjemaet. Det beholder det som er lagret.",
+        "{count} of the region's commitments is not in the form. It keeps what is saved.",
+    ),
+    "entry.missing.other": (
+        "{count} av regionens tiltak er ikke med i skjemaet. De beholder det som er lagret.",
+        "{count} of the region's commitments are not in the form. They keep what is saved.",
+    ),
+    "entry.not_updated.one": (
+        "{count} rad er ikke oppdatert: den gjentar bare forrige rapport, slik skjemaet var fylt ut. "
+        "Den lagres ikke som ny rapport. Er statusen faktisk uendret, kryss av under.",
+        "{count} row is not updated: it only repeats the previous report, as the form was filled in. "
+        "It is not saved as a new report. If the status really is unchanged, tick the box below.",
+    ),
+    "entry.not_updated.other": (
+        "{count} rader er ikke oppdatert: de gjentar bare forrige rapport, slik skjemaet var fylt ut. "
+        "De lagres ikke som nye rapporter. Er statusen faktisk uendret, kryss av under.",
+        "{count} rows are not updated: they only repeat the previous report, as the form was filled in. "
+        "They are not saved as new reports. If the status really is unchanged, tick the box below.",
+    ),
+    "entry.only_not_updated.one": (
+        "Skjemaet er ikke oppdatert: skjemaets {count} rad gjentar bare forrige rapport. Ingenting blir lagret. "
+        "Fyll inn status, fremdrift og kommentar for kvartalet og trykk «Kontroller» igjen, eller kryss av under "
+        "hvis statusen faktisk er uendret.",
+        "The form is not updated: its {count} row only repeats the previous report. Nothing will be saved. Fill "
+        "in status, progress and comment for the quarter and press “Check” again, or tick the box below if the "
+        "status really is unchanged.",
+    ),
+    "entry.only_not_updated.other": (
+        "Skjemaet er ikke oppdatert: alle {count} radene gjentar bare forrige rapport. Ingenting blir lagret. "
+        "Fyll inn status, fremdrift og kommentar for kvartalet og trykk «Kontroller» igjen, eller kryss av under "
+        "hvis statusen faktisk er uendret.",
+        "The form is not updated: all {count} rows only repeat the previous report. Nothing will be saved. Fill "
+        "in status, progress and comment for the quarter and press “Check” again, or tick the box below if the "
+        "status really is unchanged.",
+    ),
+    "entry.not_updated_kept.one": (
+        "{count} rad gjentar bare forrige rapport, slik skjemaet var fylt ut. Du har krysset av for at statusen "
+        "er uendret, så den lagres som ny rapport for kvartalet når du trykker «Lagre».",
+        "{count} row only repeats the previous report, as the form was filled in. You have ticked that the "
+        "status is unchanged, so it is saved as a new report for the quarter when you press “Save”.",
+    ),
+    "entry.not_updated_kept.other": (
+        "{count} rader gjentar bare forrige rapport, slik skjemaet var fylt ut. Du har krysset av for at statusen "
+        "er uendret, så de lagres som nye rapporter for kvartalet når du trykker «Lagre».",
+        "{count} rows only repeat the previous report, as the form was filled in. You have ticked that the "
+        "status is unchanged, so they are saved as new reports for the quarter when you press “Save”.",
+    ),
+    "entry.only_not_updated_kept.one": (
+        "Skjemaet er ikke oppdatert: skjemaets {count} rad gjentar bare forrige rapport. Du har krysset av for at "
+        "statusen er uendret, så den lagres som ny rapport for kvartalet når du trykker «Lagre».",
+        "The form is not updated: its {count} row only repeats the previous report. You have ticked that the "
+        "status is unchanged, so it is saved as a new report for the quarter when you press “Save”.",
+    ),
+    "entry.only_not_updated_kept.other": (
+        "Skjemaet er ikke oppdatert: alle {count} radene gjentar bare forrige rapport. Du har krysset av for at "
+        "statusen er uendret, så de lagres som nye rapporter for kvartalet når du trykker «Lagre».",
+        "The form is not updated: all {count} rows only repeat the previous report. You have ticked that the "
+        "status is unchanged, so they are saved as new reports for the quarter when you press “Save”.",
+    ),
+    "entry.check_first": (
+        "Trykk «Kontroller» for å se hva som endres før du lagrer.",
+        "Press “Check” to see what will change before you save.",
+    ),
     "page.uploads": ("Opplastinger", "Uploads"),
     "page.export": ("Eksport", "Export"),
     "upload.intro": (
-        "Kvartalsrunden: last ned malen for regionen, fyll inn status og fremdrift, last den opp igjen, "
-        "se over hva som endres, og lagre. Ingenting lagres før du trykker «Lagre».",
-        "The quarterly round: download the region's template, fill in status and progress, upload it, "
-        "check what will change, and save. Nothing is saved until you press “Save”.",
+        "Kvartalsrunden: fyll ut regionens kvartal i nettleseren, eller last ned malen, fyll inn status og "
+        "fremdrift og last den opp igjen. Se over hva som endres, og lagre. Ingenting lagres før du trykker «Lagre».",
+        "The quarterly round: fill in the region's quarter in the browser, or download the template, fill in "
+        "status and progress and upload it. Check what will change, and save. Nothing is saved until you press "
+        "“Save”.",
     ),
     "upload.template_heading": ("1. Last ned malen", "1. Download the template"),
     "upload.template_region": ("Region for malen", "Region for the template"),

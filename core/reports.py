@@ -23,6 +23,7 @@ from core.db import write_transaction
 from core.errors import AlreadyRolledBack, NotAllowed, NotRollbackable, QuarterLocked, RollbackConflict, UnknownUpload
 from core.i18n import Deferred, Text, t
 from core.uploads import get_upload, now_utc, record_upload
+from core.vocabulary import natural_code_key
 
 if TYPE_CHECKING:
     # Only named in annotations: core.users reaches this module through core.register at import.
@@ -504,3 +505,89 @@ def rollback(db: Database, upload_id: int, *, user: User) -> RollbackResult:
             (now_utc(), user.signature, upload_id),
         )
     return RollbackResult(upload_id, restored=restored, removed=removed)
+
+
+# --- what a region's report for a quarter starts from ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrefillRow:
+    """One commitment of a region's quarter as the template and the browser form start it.
+
+    Status, progress and owner come from this quarter's report when there is one, so correcting a
+    report never brings back old values, else from the latest earlier report (without its comment
+    and next step, which were about that quarter); the previous_ fields show that earlier report.
+    """
+
+    commitment_id: int
+    code: str
+    text: str
+    focus_area: str | None
+    status: str | None  # a status key
+    progress: int | None
+    comment: str | None
+    next_step: str | None
+    owner: str | None
+    previous_quarter: str | None
+    previous_status: str | None  # a status key
+    previous_progress: int | None
+
+
+def prefill_rows(db: Database, region: register.Region, quarter: str, *, user: User | None = None) -> list[PrefillRow]:
+    """The active commitments of the agreement in force in the region's quarter, in natural code order.
+
+    For a ``user`` who reports for council areas, not the region, only their commitments: a row
+    they may not report for would have the report refused.
+    """
+    agreement_id = register.agreement_for_quarter(db, region.id, quarter)
+    commitments = [
+        (commitment_id, code, text, focus_area)
+        for commitment_id, code, text, focus_area, area, county in db.execute(
+            "SELECT c.id, c.code, c.text, f.title, a.name, co.name FROM commitments c "
+            "JOIN agreements g ON g.id = c.agreement_id LEFT JOIN counties co ON co.id = g.county_id "
+            "LEFT JOIN focus_areas f ON f.id = c.focus_area_id "
+            "LEFT JOIN council_areas a ON a.id = c.council_area_id "
+            "WHERE c.agreement_id = ? AND c.active = 1",
+            (agreement_id,),
+        )
+        if user is None or holds(user, region.name, area, county)
+    ]
+    current: dict[int, tuple] = {}
+    previous: dict[int, tuple] = {}
+    # Ascending quarters: the last earlier report seen per commitment is the latest.
+    for commitment_id, *report in db.execute(
+        "SELECT s.commitment_id, s.quarter, s.status, s.progress, s.comment, s.next_step, s.owner "
+        "FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
+        "WHERE c.agreement_id = ? AND s.quarter <= ? ORDER BY s.quarter",
+        (agreement_id, quarter),
+    ):
+        (current if report[0] == quarter else previous)[commitment_id] = tuple(report)
+
+    rows = []
+    for commitment_id, code, text, focus_area in sorted(commitments, key=lambda c: natural_code_key(c[1])):
+        before = previous.get(commitment_id)
+        now = current.get(commitment_id)
+        if now:
+            _, status, progress, comment, next_step, owner = now
+        elif before:
+            _, status, progress, _, _, owner = before
+            comment = next_step = None
+        else:
+            status = progress = comment = next_step = owner = None
+        rows.append(
+            PrefillRow(
+                commitment_id,
+                code,
+                text,
+                focus_area,
+                status,
+                progress,
+                comment,
+                next_step,
+                owner,
+                before[0] if before else None,
+                before[1] if before else None,
+                before[2] if before else None,
+            )
+        )
+    return rows

@@ -19,15 +19,14 @@ from pathlib import Path
 import xlsxwriter
 from sqlite_utils import Database
 
-from core.access import holds
 from core.i18n import Deferred, t
 from core.queries import quarter_argument
-from core.register import Region, agreement_for_quarter, find_region
+from core.register import Region, find_region
+from core.reports import prefill_rows
 from core.users import User
 from core.vocabulary import (
     STATUSES,
     file_text,
-    natural_code_key,
     next_quarter,
     quarter_label,
     quarter_of_date,
@@ -134,64 +133,28 @@ def reporting_quarters(db: Database, region: str, today: dt.date | None = None) 
 
 
 def template_rows(db: Database, region: Region, quarter: str, *, user: User | None = None) -> list[tuple]:
-    """The data rows of the Status sheet, in HEADERS order and natural code order.
+    """The data rows of the Status sheet, in HEADERS order: core.reports.prefill_rows in words.
 
-    For a ``user`` who reports for council areas, not the region, only their commitments: a row
-    they may not report for would make the filled-in file refused.
+    For a ``user`` who reports for council areas, not the region, only their commitments.
     """
-    agreement_id = agreement_for_quarter(db, region.id, quarter)
-    commitments = [
-        (commitment_id, code, text, focus_area)
-        for commitment_id, code, text, focus_area, area, county in db.execute(
-            "SELECT c.id, c.code, c.text, f.title, a.name, co.name FROM commitments c "
-            "JOIN agreements g ON g.id = c.agreement_id LEFT JOIN counties co ON co.id = g.county_id "
-            "LEFT JOIN focus_areas f ON f.id = c.focus_area_id "
-            "LEFT JOIN council_areas a ON a.id = c.council_area_id "
-            "WHERE c.agreement_id = ? AND c.active = 1",
-            (agreement_id,),
+    return [
+        (
+            region.name,
+            row.code,
+            row.text,
+            row.focus_area,
+            quarter_label(quarter),
+            status_label(row.status) if row.status else None,
+            row.progress,
+            row.comment,
+            row.next_step,
+            row.owner,
+            quarter_label(row.previous_quarter) if row.previous_quarter else None,
+            status_label(row.previous_status) if row.previous_status else None,
+            row.previous_progress,
         )
-        if user is None or holds(user, region.name, area, county)
+        for row in prefill_rows(db, region, quarter, user=user)
     ]
-    current: dict[int, tuple] = {}
-    previous: dict[int, tuple] = {}
-    # Ascending quarters: the last earlier report seen per commitment is the latest.
-    for commitment_id, *report in db.execute(
-        "SELECT s.commitment_id, s.quarter, s.status, s.progress, s.comment, s.next_step, s.owner "
-        "FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
-        "WHERE c.agreement_id = ? AND s.quarter <= ? ORDER BY s.quarter",
-        (agreement_id, quarter),
-    ):
-        (current if report[0] == quarter else previous)[commitment_id] = tuple(report)
-
-    rows = []
-    for commitment_id, code, text, focus_area in sorted(commitments, key=lambda c: natural_code_key(c[1])):
-        before = previous.get(commitment_id)
-        now = current.get(commitment_id)
-        if now:
-            _, status, progress, comment, next_step, owner = now
-        elif before:
-            _, status, progress, _, _, owner = before
-            comment = next_step = None
-        else:
-            status = progress = comment = next_step = owner = None
-        rows.append(
-            (
-                region.name,
-                code,
-                text,
-                focus_area,
-                quarter_label(quarter),
-                status_label(status) if status else None,
-                progress,
-                comment,
-                next_step,
-                owner,
-                quarter_label(before[0]) if before else None,
-                status_label(before[1]) if before else None,
-                before[2] if before else None,
-            )
-        )
-    return rows
 
 
 def _formats(workbook: xlsxwriter.Workbook) -> dict:

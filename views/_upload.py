@@ -64,6 +64,19 @@ PASSING_FAULTS = (DatabaseBusy, DiskFull, DatabaseReadOnly, FolderReadOnly, File
 UPLOADS_PAGE = "views/opplastinger.py"
 OVERVIEW_PAGE = "views/oversikt.py"
 SHORT_VALUE = 20  # characters: a cell value in the error list this short is never broken
+# The review of the browser's form (views/_entry.py) says «skjemaet» where a file's says «filen».
+FORM_WORDS = {
+    "upload.rejected": "entry.rejected",
+    "upload.not_updated": "entry.not_updated",
+    "upload.only_not_updated": "entry.only_not_updated",
+    "upload.not_updated_kept": "entry.not_updated_kept",
+    "upload.only_not_updated_kept": "entry.only_not_updated_kept",
+    "upload.not_saved_yet": "entry.not_saved_yet",
+    "upload.nothing_to_save": "entry.nothing_to_save",
+    "upload.errors_title": "entry.errors_title",
+    "upload.changes_title": "entry.changes_title",
+    "upload.missing": "entry.missing",
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -280,13 +293,14 @@ def show_chosen_file(file, file_quarter: str | None, user: User, lang: str) -> N
         )
 
 
-def show_review(found: Review, lang: str) -> bool:
-    """Show the review; return whether the person keeps the rows that are not updated."""
+def show_review(found: Review, lang: str, *, form: bool = False) -> bool:
+    """Show the review, of a file or of the browser's ``form``; return whether the person keeps the rows
+    that are not updated."""
     if found.message:
         st.error(found.message)
         return False
     if found.errors:
-        show_errors(found.errors, lang)
+        show_errors(found.errors, lang, form=form)
         return False
     result, frame = found.result, found.frame
     if result is None or frame is None:  # not reached: a review without them has a message or errors
@@ -300,38 +314,42 @@ def show_review(found: Review, lang: str) -> bool:
         # Drawn above the box but worded after it: ticked, the rows are saved after all.
         notice = st.empty()
         keep = st.checkbox(t("upload.keep_not_updated", lang), key="upload-keep-not-updated")
-        notice.warning(not_updated_notice(result, keep, lang))
+        notice.warning(not_updated_notice(result, keep, lang, form=form))
     if found.can_save(keep):
-        st.info(t("upload.not_saved_yet", lang))
+        st.info(t(_words("upload.not_saved_yet", form), lang))
     elif not result.only_not_updated:
-        message = t("upload.nothing_to_save", lang)
+        message = t(_words("upload.nothing_to_save", form), lang)
         if result.already_loaded_as:
             message += " " + t("upload.already_loaded", lang, upload=result.already_loaded_as)
         st.info(message)
     for warning in result.warnings:
         st.warning(widgets.literal_message(warning, lang))
     if result.missing:
-        show_missing(result.missing, lang)
-    show_changes(frame, lang)
+        show_missing(result.missing, lang, form=form)
+    show_changes(frame, lang, form=form)
     return keep
 
 
-def not_updated_notice(result: LoadResult, keep: bool, lang: str) -> str:
+def not_updated_notice(result: LoadResult, keep: bool, lang: str, *, form: bool = False) -> str:
     """What happens to the rows not updated, as the box beneath now says."""
     if keep:
         key = "upload.only_not_updated_kept" if result.only_not_updated else "upload.not_updated_kept"
     else:
         key = "upload.only_not_updated" if result.only_not_updated else "upload.not_updated"
-    return t(key, lang, count=result.not_updated)
+    return t(_words(key, form), lang, count=result.not_updated)
 
 
-def show_errors(errors: list[CellError], lang: str) -> None:
+def _words(key: str, form: bool) -> str:
+    return FORM_WORDS[key] if form else key
+
+
+def show_errors(errors: list[CellError], lang: str, *, form: bool = False) -> None:
     """The errors as a table that wraps, so each instruction reads whole, and as downloads."""
-    st.error(t("upload.rejected", lang, count=len(errors)))
+    st.error(t(_words("upload.rejected", form), lang, count=len(errors)))
     if any(error.key == NO_QUARTER_COLUMN for error in errors):
         st.info(t("upload.quarter_hint", lang))
     table = errors_table(errors, lang)
-    title = t("upload.errors_title", lang)
+    title = t(_words("upload.errors_title", form), lang)
 
     def rows(start: int, stop: int) -> list[list[tables.Cell]]:
         return [
@@ -380,8 +398,8 @@ def error_code(error: CellError) -> str:
     return error.value or "" if error.key == REPORTED_TWICE else ""
 
 
-def show_missing(missing: list, lang: str) -> None:
-    st.warning(t("upload.missing", lang, count=len(missing)))
+def show_missing(missing: list, lang: str, *, form: bool = False) -> None:
+    st.warning(t(_words("upload.missing", form), lang, count=len(missing)))
     title = t("upload.missing_list", lang, count=len(missing))
 
     def rows(start: int, stop: int) -> list[list[tables.Cell]]:
@@ -400,7 +418,7 @@ def show_missing(missing: list, lang: str) -> None:
         tables.show_table(title, headers, rows, len(missing), lang, "upload-missing")
 
 
-def show_changes(frame: pd.DataFrame, lang: str) -> None:
+def show_changes(frame: pd.DataFrame, lang: str, *, form: bool = False) -> None:
     show_all = st.toggle(t("upload.show_unchanged", lang), key="upload-show-unchanged")
     shown = frame if show_all else frame[frame["change"] != "unchanged"]
     st.subheader(t("upload.changes_heading", lang, count=len(shown)))
@@ -430,7 +448,7 @@ def show_changes(frame: pd.DataFrame, lang: str) -> None:
         ]
 
     flagged = (shown["newly_delayed"] | shown["backwards"] | (shown["change"] == NOT_UPDATED)).tolist()
-    title = t("upload.changes_title", lang)
+    title = t(_words("upload.changes_title", form), lang)
     tables.show_table(title, headers, rows, len(shown), lang, "upload-changes", flagged=flagged)
     st.caption(t("upload.flag_help", lang))
     widgets.export_table_buttons(title, review_table(shown, lang), lang, key="upload-changes")

@@ -1,5 +1,6 @@
-"""Last opp: the quarterly round. Download the pre-filled template, upload it filled in,
-check the review of what would change, and save it in one go."""
+"""Last opp: the quarterly round. Fill in the region's quarter in the browser, or download the
+pre-filled template and upload it filled in; either way check the review of what would change, and
+save it in one go."""
 
 import streamlit as st
 
@@ -7,6 +8,7 @@ from core.access import scope_text
 from core.i18n import t
 from core.vocabulary import quarter_label
 from views import _data as data
+from views import _entry as entry
 from views import _signin as signin
 from views import _state as state
 from views import _upload as upload
@@ -20,7 +22,6 @@ if not user.is_admin:
 state.show_flash()
 upload.show_saved_links(lang)
 
-st.header(t("upload.template_heading", lang))
 if not data.region_names():
     st.info(t("empty.database", lang))
     st.stop()
@@ -28,23 +29,34 @@ regions = upload.template_regions(user)
 if not regions:
     st.info(t("upload.no_regions_held", lang))
     st.stop()
+modes = [t("entry.mode_browser", lang), t("entry.mode_file", lang)]
+# The file stays the first choice: the browser's form is one region and quarter at a time.
+in_browser = st.radio(t("entry.mode", lang), modes, index=1, horizontal=True, key="upload_mode") == modes[0]
+st.header(t("entry.heading" if in_browser else "upload.template_heading", lang))
 left, right = st.columns(2)
+# The same pickers (keys) for the form and the template, so a region chosen for one stays for the other.
 region = left.selectbox(
-    t("upload.template_region", lang),
+    t("entry.region" if in_browser else "upload.template_region", lang),
     regions,
     index=upload.template_region_index(regions, state.current_filters().region, user),
     placeholder=t("upload.choose_region", lang),
     key="template_region",
 )
+quarter = None
 if region is not None:
     quarters, suggested = upload.reporting_quarters(region)
     quarter = right.selectbox(
-        t("upload.template_quarter", lang),
+        t("entry.quarter" if in_browser else "upload.template_quarter", lang),
         quarters,
         index=quarters.index(suggested),
         format_func=lambda q: quarter_label(q, lang),
         key="template_quarter",
     )
+if in_browser:
+    if region is not None and quarter is not None:
+        entry.show(region, quarter, user, lang)
+    st.stop()
+if region is not None and quarter is not None:
     upload.template_button(region, quarter, user, lang)
 
 st.header(t("upload.file_heading", lang))

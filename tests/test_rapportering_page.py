@@ -21,6 +21,7 @@ from tests.builders import (
     html_tables,
     metrics,
 )
+from tests.test_county_selector import build_counties
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -337,3 +338,19 @@ def test_an_administrator_moves_the_deadline_and_sets_the_county_rule(round_regi
 
 def _today() -> str:
     return f"{oslo_today():%d.%m.%Y}"
+
+
+def test_a_quarter_before_the_county_had_agreements_names_the_county_whose_they_were(db):
+    build_counties(db)
+    add_user(db, "kari", "Kari Nordmann", "administrator")
+    at = app({"fylke": "ostfold", "quarter": "2023-Q4"}, page=PAGE, user="kari")
+    assert at.selectbox(key="round-quarter-Østfold fylkeskommune-2023-Q4").options[-2:] == [
+        "1. kv. 2024",
+        "4. kv. 2023",
+    ]
+    assert [message.value for message in at.main.info] == [
+        "Fylkeskommunen hadde ingen avtaler i 4. kv. 2023; regionenes avtaler det kvartalet hørte til Viken "
+        "fylkeskommune."
+    ]
+    assert metrics(at) == []
+    assert "round-board" not in html_tables(at)

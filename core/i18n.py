@@ -454,7 +454,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.col.codes": ("Tiltak", "Commitments"),
     "round.col.reason": ("Begrunnelse", "Reason"),
     "round.detail_heading": ("Regionens rapport", "The region's report"),
-    "round.region": ("Region", "Region"),
+    "round.region": ("Region å gå gjennom", "Region to review"),
     "round.region_placeholder": ("Velg en region", "Choose a region"),
     "round.detail_caption": ("Tiltakene til {region} for {quarter}", "The commitments of {region} for {quarter}"),
     "round.not_reported": ("Ikke rapportert", "Not reported"),

@@ -22,6 +22,7 @@ from tests.builders import (
     metrics,
 )
 from tests.test_county_selector import build_counties
+from tests.test_stored_text import HOSTILE, SHOWN, _markdown_texts, _raw
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -354,3 +355,15 @@ def test_a_quarter_before_the_county_had_agreements_names_the_county_whose_they_
     ]
     assert metrics(at) == []
     assert "round-board" not in html_tables(at)
+
+
+def test_stored_names_are_shown_as_typed(round_register):
+    with round_register.conn:
+        round_register.execute("UPDATE regions SET name = ? WHERE name = ?", (HOSTILE["region"], FOLLO))
+        round_register.execute("UPDATE users SET name = ? WHERE username = 'kari'", (HOSTILE["user"],))
+    at = _pick_region(_page("kari"), HOSTILE["region"])
+    at.button(key=f"approve-{_ids(round_register, HOSTILE['region'])}").click().run()
+    texts = _markdown_texts(at)
+    assert _raw(texts) == []
+    assert f"Rapporten fra {SHOWN['region']} for 2. kv. 2024 er godkjent, og kvartalet er låst for regionen." in texts
+    assert html_tables(at)["round-log"].rows[0][1:4] == [HOSTILE["region"], "godkjent", f"{HOSTILE['user']} (kari)"]

@@ -1,7 +1,9 @@
 """Rapportering's board from the entry point: states and counts, approving, reopening, who sees what."""
 
 import datetime as dt
+import io
 
+import openpyxl
 import pytest
 
 from core.access import set_reading_open
@@ -18,6 +20,7 @@ from tests.builders import (
     add_reports,
     app,
     build_register,
+    download,
     html_tables,
     metrics,
 )
@@ -367,3 +370,43 @@ def test_stored_names_are_shown_as_typed(round_register):
     assert _raw(texts) == []
     assert f"Rapporten fra {SHOWN['region']} for 2. kv. 2024 er godkjent, og kvartalet er låst for regionen." in texts
     assert html_tables(at)["round-log"].rows[0][1:4] == [HOSTILE["region"], "godkjent", f"{HOSTILE['user']} (kari)"]
+
+
+def test_the_board_downloads_for_the_county_and_quarter_shown(round_register, downloads):
+    at = _page("kari")
+    made = download(at, downloads, "round-board-csv")
+    assert (made.file_name, made.mime) == ("rapportering-2024-Q2.csv", "text/csv")
+    assert (
+        made.data.decode("utf-8-sig").splitlines()[-1]
+        == "Øvre Romerike;⚠ Ikke levert – fristen er passert;;0 av 1;;;;;"
+    )
+    made = download(at, downloads, "round-board-xlsx")
+    assert made.file_name == "rapportering-2024-Q2.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(made.data)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(max_row=5)]
+    assert rows[0][0] == "Rapporteringen 2. kv. 2024"
+    assert rows[1][0].startswith("Viken fylkeskommune (2020–2023) · laget ")
+    assert rows[3:5] == [
+        [
+            "Region",
+            "Status",
+            "Levert",
+            "Tiltak rapportert",
+            "Godkjent",
+            "Kontakt",
+            "Rapportører",
+            "Siste opplasting",
+            "Siste påminnelse",
+        ],
+        [
+            FOLLO,
+            "✓ Levert",
+            "15.07.2024",
+            "2 av 2",
+            "",
+            "Per Post\nper@follo.no\n22 33 44 55",
+            "Ola Nordmann\nola@follo.no",
+            "Nr. 1, 15.07.2024 kl. 10:00, Kari Nordmann (kari)",
+            "",
+        ],
+    ]

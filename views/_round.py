@@ -22,6 +22,7 @@ from core.faults import fault
 from core.i18n import t
 from core.organisation import county_region_ids, find_county, get_county
 from core.rounds import (
+    STATES,
     Deadline,
     RegionRound,
     RoundEvent,
@@ -45,8 +46,8 @@ from core.rounds import (
 )
 from core.users import User
 from core.vocabulary import next_quarter, quarter_end, quarter_label, status_label
+from outputs.tables import Table, created_line, file_stem
 from views import _data as data
-from views import _signin as signin
 from views import _state as state
 from views import _tables as tables
 from views import _upload_log as upload_log
@@ -134,7 +135,7 @@ def show_board(county_id: int, quarter: str, user: User, lang: str) -> None:
         _board_table(shown, quarter, lang)
         _region_detail(shown, quarter, user, lang)
     if user.is_admin:
-        _deadline_settings(county_id, quarter, rule, due, lang)
+        _deadline_settings(county_id, quarter, rule, due, user, lang)
     names = {entry.region for entry in shown}
     _round_log([event for event in events if event.region in names], quarter, lang)
 
@@ -187,8 +188,7 @@ def _deadline_text(due: Deadline, rule: RoundRule, lang: str) -> str:
 
 
 def _counts(board: list[RegionRound], lang: str) -> None:
-    columns = st.columns(len(STATE_SIGNS) - 1)
-    for column, key in zip(columns, ("not_delivered", "delivered", "late", "approved"), strict=True):
+    for column, key in zip(st.columns(len(STATES)), STATES, strict=True):
         count = sum(entry.state == key for entry in board)
         column.metric(f"{STATE_SIGNS[key]} {state_label(key, lang)}", count)
     overdue = sum(entry.overdue for entry in board)
@@ -299,7 +299,15 @@ def _board_table(board: list[RegionRound], quarter: str, lang: str) -> None:
     title = t("round.board_title", lang, quarter=quarter_label(quarter, lang))
     rows = [cells(index, record) for index, record in enumerate(frame.itertuples(index=False))]
     tables.show_table(title, list(frame.columns), rows, len(rows), lang, "round-board")
-    widgets.export_table_buttons(title, frame, lang, "round-board")
+    # Not export_table_buttons: its note and file name are the sidebar's selection and quarter,
+    # and the board is the whole county's for the quarter chosen here.
+    note = created_line(data.current_county_view().label, lang)
+    widgets.export_buttons(
+        lambda: Table(title=title, note=note, frame=frame),
+        file_stem(t("page.round", lang), quarter),
+        lang,
+        "round-board",
+    )
 
 
 # --- one region: its commitments, approving and reopening -----------------------------------------
@@ -487,7 +495,7 @@ def _refused(error: Exception, lang: str) -> None:
 # --- the county's deadlines (administrators) ---------------------------------------------------
 
 
-def _deadline_settings(county_id: int, quarter: str, rule: RoundRule, due: Deadline, lang: str) -> None:
+def _deadline_settings(county_id: int, quarter: str, rule: RoundRule, due: Deadline, user: User, lang: str) -> None:
     with st.expander(t("round.settings_heading", lang), icon=":material/event:"):
         with st.form(f"round-rule-{county_id}"):
             st.write(t("round.rule_help", lang))
@@ -495,21 +503,22 @@ def _deadline_settings(county_id: int, quarter: str, rule: RoundRule, due: Deadl
             before = st.number_input(t("round.rule.remind_before", lang), 0, 90, rule.remind_before, key="rule-before")
             after = st.number_input(t("round.rule.remind_after", lang), 0, 90, rule.remind_after, key="rule-after")
             if st.form_submit_button(t("round.rule.save", lang)):
-                _save_rule(county_id, RoundRule(int(days), int(before), int(after)), lang)
+                _save_rule(county_id, RoundRule(int(days), int(before), int(after)), user, lang)
         label = quarter_label(quarter, lang)
-        day = st.date_input(
+        day_key = f"deadline-day-{county_id}-{quarter}"
+        st.date_input(
             t("round.move_deadline", lang, quarter=label),
             value=due.day,
             min_value=quarter_end(quarter),
             format="DD.MM.YYYY",
-            key=f"deadline-day-{county_id}-{quarter}",
+            key=day_key,
         )
         left, right = st.columns(2)
         left.button(
             t("round.move", lang),
             icon=":material/event_available:",
             on_click=_move_deadline,
-            args=(county_id, quarter, day, lang),
+            args=(county_id, quarter, day_key, user, lang),
             key=f"deadline-move-{county_id}-{quarter}",
         )
         right.button(
@@ -517,13 +526,12 @@ def _deadline_settings(county_id: int, quarter: str, rule: RoundRule, due: Deadl
             icon=":material/event_repeat:",
             disabled=due.moved_by is None,
             on_click=_move_deadline,
-            args=(county_id, quarter, None, lang),
+            args=(county_id, quarter, None, user, lang),
             key=f"deadline-back-{county_id}-{quarter}",
         )
 
 
-def _save_rule(county_id: int, rule: RoundRule, lang: str) -> None:
-    user = _admin()
+def _save_rule(county_id: int, rule: RoundRule, user: User, lang: str) -> None:
     try:
         with _database() as db:
             set_round_rule(db, county_id, rule, user=user)
@@ -535,12 +543,12 @@ def _save_rule(county_id: int, rule: RoundRule, lang: str) -> None:
     st.rerun()
 
 
-def _move_deadline(county_id: int, quarter: str, day: dt.date | None, lang: str) -> None:
-    if day is not None:
-        day = st.session_state.get(f"deadline-day-{county_id}-{quarter}", day)
+def _move_deadline(county_id: int, quarter: str, day_key: str | None, user: User, lang: str) -> None:
+    """Move the quarter's deadline to the day in the widget ``day_key``; None: back to the rule."""
+    day = None if day_key is None else st.session_state[day_key]
     try:
         with _database() as db:
-            set_deadline(db, county_id, quarter, day, user=_admin())
+            set_deadline(db, county_id, quarter, day, user=user)
             moved = deadline(db, county_id, quarter)
     except Exception as error:
         _refused(error, lang)
@@ -550,12 +558,6 @@ def _move_deadline(county_id: int, quarter: str, day: dt.date | None, lang: str)
         "success",
         t("round.deadline_saved", lang, quarter=quarter_label(quarter, lang), day=day_text(moved.day, lang)),
     )
-
-
-def _admin() -> User:
-    user = signin.current().user
-    assert user is not None and user.is_admin, "the deadline settings are drawn for administrators only"
-    return user
 
 
 # --- the round's log ------------------------------------------------------------------------

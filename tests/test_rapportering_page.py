@@ -116,8 +116,8 @@ def test_the_board_shows_each_region_in_words_with_the_counts(round_register):
     assert metrics(at) == [
         ("○ Ikke levert", "1", ""),
         ("✓ Levert", "1", ""),
-        ("⏱ Levert for sent", "1", ""),
-        ("🔒 Godkjent", "1", ""),
+        ("◷ Levert for sent", "1", ""),
+        ("✔ Godkjent", "1", ""),
     ]
     board = html_tables(at)["round-board"]
     assert board.caption == "Rapporteringen 2. kv. 2024"
@@ -146,7 +146,7 @@ def test_the_board_shows_each_region_in_words_with_the_counts(round_register):
         ],
         [
             IOR,
-            "⏱ Levert for sent",
+            "◷ Levert for sent",
             "31.07.2024",
             "2 av 3 (1 mangler)",
             "",
@@ -157,7 +157,7 @@ def test_the_board_shows_each_region_in_words_with_the_counts(round_register):
         ],
         [
             "Vestviken 360",
-            "🔒 Godkjent",
+            "✔ Godkjent",
             "01.07.2024",
             "1 av 1",
             "Admin (admin) 02.08.2024",
@@ -206,10 +206,10 @@ def test_an_administrator_approves_a_region_which_locks_it_and_is_logged(round_r
     assert metrics(at) == [
         ("○ Ikke levert", "1", ""),
         ("✓ Levert", "1", ""),
-        ("⏱ Levert for sent", "0", ""),
-        ("🔒 Godkjent", "2", ""),
+        ("◷ Levert for sent", "0", ""),
+        ("✔ Godkjent", "2", ""),
     ]
-    assert html_tables(at)["round-board"].rows[1][1] == "🔒 Godkjent"
+    assert html_tables(at)["round-board"].rows[1][1] == "✔ Godkjent"
     assert [row[5] for row in html_tables(at)["round-region"].rows] == [f"Kari Nordmann (kari) {_today()}"] * 3
     assert _events() == [
         (IOR, "approved", "Kari Nordmann (kari)", None, None),
@@ -270,8 +270,8 @@ def test_a_reporter_sees_only_their_regions_and_no_administrator_actions_in_engl
     assert metrics(at) == [
         ("○ Not delivered", "0", ""),
         ("✓ Delivered", "1", ""),
-        ("⏱ Delivered late", "0", ""),
-        ("🔒 Approved", "0", ""),
+        ("◷ Delivered late", "0", ""),
+        ("✔ Approved", "0", ""),
     ]
     assert html_tables(at)["round-board"] == HtmlTable(
         "Reporting round Q2 2024",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
 import logging
 from urllib.parse import urlencode
 
@@ -27,6 +28,7 @@ from core.rounds import (
     RegionRound,
     RoundEvent,
     RoundRule,
+    UploadRef,
     approvable,
     approve,
     current_round,
@@ -62,7 +64,8 @@ OUTCOMES = {
     "failed": "round.reminder_outcome.failed",
     "no_recipients": "round.reminder_outcome.no_recipients",
 }
-STATE_SIGNS = {"not_delivered": "○", "overdue": "⚠", "delivered": "✓", "late": "⏱", "approved": "🔒"}
+# Signs every font here has (DejaVu): an emoji such as a lock is a blank box in a browser without an emoji font.
+STATE_SIGNS = {"not_delivered": "○", "overdue": "⚠", "delivered": "✓", "late": "◷", "approved": "✔"}
 
 
 def choose_round(user: User, lang: str) -> tuple[int, str] | None:
@@ -242,6 +245,15 @@ def _reminder_text(entry: RegionRound, lang: str) -> str:
     )
 
 
+def _upload_text(upload: UploadRef, lang: str, number: str, *, escape: bool = False) -> str:
+    """ "Nr. 141, 06.10.2026 kl. 16:38, Ole Kristian Strand (ole.kristian.strand)"; with ``escape``
+    as HTML, ``number`` being HTML already."""
+    when, who = upload_log.when(upload.at, lang), upload.by
+    if escape:
+        when, who = html.escape(when), html.escape(who)
+    return t("round.upload", lang, number=number, when=when, who=who)
+
+
 def board_frame(board: list[RegionRound], lang: str) -> pd.DataFrame:
     """The board in words, one row per region, as the table shows and the downloads hold it."""
     return pd.DataFrame(
@@ -262,13 +274,7 @@ def board_frame(board: list[RegionRound], lang: str) -> pd.DataFrame:
                 for entry in board
             ],
             t("round.col.last_upload", lang): [
-                t(
-                    "round.upload",
-                    lang,
-                    number=entry.last_upload.id,
-                    when=upload_log.when(entry.last_upload.at, lang),
-                    who=entry.last_upload.by,
-                )
+                _upload_text(entry.last_upload, lang, t("round.upload_number", lang, number=entry.last_upload.id))
                 if entry.last_upload
                 else ""
                 for entry in board
@@ -289,8 +295,10 @@ def _board_table(board: list[RegionRound], quarter: str, lang: str) -> None:
         for column, value in zip(frame.columns, record, strict=True):
             upload = board[index].last_upload
             if column == upload_column and upload is not None:
-                row.append(tables.link_cell(value, f"{prefix}upload={upload.id}"))
-            elif column == t("round.col.region", lang):
+                # Only the number is the link: the whole line would not wrap, and the table would scroll.
+                link = tables.link_cell(t("round.upload_number", lang, number=upload.id), f"{prefix}upload={upload.id}")
+                row.append(tables.Cell(_upload_text(upload, lang, link.html, escape=True)))
+            elif column in (t("round.col.region", lang), t("round.col.state", lang)):
                 row.append(tables.name_cell(value))
             else:
                 row.append(tables.text_cell(value))

@@ -300,6 +300,8 @@ def _board_table(board: list[RegionRound], quarter: str, lang: str) -> None:
                 row.append(tables.Cell(_upload_text(upload, lang, link.html, escape=True)))
             elif column in (t("round.col.region", lang), t("round.col.state", lang)):
                 row.append(tables.name_cell(value))
+            elif column == t("round.col.delivered", lang):
+                row.append(tables.short_cell(value))
             else:
                 row.append(tables.text_cell(value))
         return row

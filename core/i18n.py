@@ -379,7 +379,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.state.delivered": ("Levert", "Delivered"),
     "round.state.late": ("Levert for sent", "Delivered late"),
     "round.state.approved": ("Godkjent", "Approved"),
-    "round.quarter": ("Kvartal", "Quarter"),
+    "round.quarter": ("Kvartal for rapporteringen", "Quarter of the round"),
     "round.quarter_help": (
         "Runden som pågår, er det siste kvartalet som er slutt. Velger du et kvartal i sidefeltet, viser siden det.",
         "The round running is the last quarter that has ended. If you choose a quarter in the sidebar, the page "
@@ -446,7 +446,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.col.last_reminder": ("Siste påminnelse", "Last reminder"),
     "round.col.code": ("Nr", "No."),
     "round.col.commitment": ("Tiltak", "Commitment"),
-    "round.col.unit": ("Enhet", "Unit"),
     "round.col.status": ("Regionens status", "The region's status"),
     "round.col.progress": ("Fremdrift", "Progress"),
     "round.col.when": ("Når", "When"),

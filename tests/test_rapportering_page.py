@@ -187,7 +187,7 @@ def test_an_administrator_approves_a_region_which_locks_it_and_is_logged(round_r
     at = _pick_region(_page("kari"), IOR)
     assert html_tables(at)["round-region"] == HtmlTable(
         "Tiltakene til Indre Østfold regionråd for 2. kv. 2024",
-        ["Nr", "Tiltak", "Enhet", "Regionens status", "Fremdrift", "Godkjent"],
+        ["Nr", "Tiltak", "Rådsområde", "Regionens status", "Fremdrift", "Godkjent"],
         [
             ["1.1", "Tiltak 1", "Samferdsel", "I rute", "20\xa0%", ""],
             ["1.2", "Tiltak 2", "Samferdsel", "Ikke rapportert", "", ""],

@@ -382,7 +382,8 @@ def _commitment_table(frame: pd.DataFrame, caption: str, lang: str) -> None:
     headers = [
         t("round.col.code", lang),
         t("round.col.commitment", lang),
-        t("round.col.unit", lang),
+        # As the sidebar names them: Viken called its units rådsområder.
+        t("filters.council_area" if data.current_county_view().council_areas_word else "filters.unit", lang),
         t("round.col.status", lang),
         t("round.col.progress", lang),
         t("round.col.approved", lang),

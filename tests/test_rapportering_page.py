@@ -210,6 +210,7 @@ def test_an_administrator_approves_a_region_which_locks_it_and_is_logged(round_r
         ("✔ Godkjent", "2", ""),
     ]
     assert html_tables(at)["round-board"].rows[1][1] == "✔ Godkjent"
+    assert at.button(key=f"approve-{_ids(round_register, IOR)}").disabled
     assert [row[5] for row in html_tables(at)["round-region"].rows] == [f"Kari Nordmann (kari) {_today()}"] * 3
     assert _events() == [
         (IOR, "approved", "Kari Nordmann (kari)", None, None),

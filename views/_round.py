@@ -57,14 +57,14 @@ from views import _widgets as widgets
 
 _LOGGER = logging.getLogger(__name__)
 UPLOADS_PAGE = "opplastinger"
-# The word carries the state; the sign beside it only helps the eye.
 ACTIONS = {"approved": "round.action.approved", "reopened": "round.action.reopened"}
 OUTCOMES = {
     "sent": "round.reminder_outcome.sent",
     "failed": "round.reminder_outcome.failed",
     "no_recipients": "round.reminder_outcome.no_recipients",
 }
-# Signs every font here has (DejaVu): an emoji such as a lock is a blank box in a browser without an emoji font.
+# The word carries the state; the sign beside it only helps the eye. Signs every font has (DejaVu
+# too): an emoji such as a lock is a blank box in a browser without an emoji font.
 STATE_SIGNS = {"not_delivered": "○", "overdue": "⚠", "delivered": "✓", "late": "◷", "approved": "✔"}
 
 
@@ -420,6 +420,7 @@ def _approve_actions(
             widgets.t_literal("round.approve_all", lang, region=entry.region, quarter=label),
             type="primary",
             icon=":material/verified:",
+            disabled=entry.state == "approved",
             on_click=_approve,
             args=(entry.region_id, quarter, None, user, lang),
             key=f"approve-{entry.region_id}-{quarter}",

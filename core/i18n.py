@@ -1389,6 +1389,174 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{removed} reports were removed.",
     ),
     # Reminders by e-mail: outputs/mail.py (the e-mail's own texts are bokmål)
+    "core.action.send_reminders": ("sende påminnelser", "send reminders"),
+    "outputs.mail.no_file": (
+        "E-post er ikke satt opp: fant ikke {file}. Kopier .streamlit/secrets.toml.example dit og fyll ut [smtp].",
+        "E-mail is not set up: there is no {file}. Copy .streamlit/secrets.toml.example there and fill in [smtp].",
+    ),
+    "outputs.mail.no_section": (
+        "E-post er ikke satt opp: {file} har ingen [smtp]-del. Se .streamlit/secrets.toml.example.",
+        "E-mail is not set up: {file} has no [smtp] section. See .streamlit/secrets.toml.example.",
+    ),
+    "outputs.mail.bad_file": (
+        "{file} kan ikke leses som TOML: {reason}.",
+        "{file} cannot be read as TOML: {reason}.",
+    ),
+    "outputs.mail.bad_counties": (
+        '{file}: [smtp.counties] skal ha én del per fylkeskommune, som [smtp.counties."32"] med host og sender.',
+        '{file}: [smtp.counties] must have one section per county, such as [smtp.counties."32"] with host and sender.',
+    ),
+    "outputs.mail.missing": ("{file}, {section}: {name} mangler.", "{file}, {section}: {name} is missing."),
+    "outputs.mail.not_text": (
+        "{file}, {section}: {name} må være tekst i anførselstegn.",
+        "{file}, {section}: {name} must be text in quotes.",
+    ),
+    "outputs.mail.bad_security": (
+        "{file}, {section}: {name} = «{value}» er ukjent. Velg en av: {choices}.",
+        "{file}, {section}: {name} = “{value}” is unknown. Choose one of: {choices}.",
+    ),
+    "outputs.mail.bad_port": (
+        "{file}, {section}: {name} = «{value}» er ikke et portnummer (1–65535).",
+        "{file}, {section}: {name} = “{value}” is not a port number (1–65535).",
+    ),
+    "outputs.mail.bad_timeout": (
+        "{file}, {section}: {name} = «{value}» må være et antall sekunder over 0 og høyst 600.",
+        "{file}, {section}: {name} = “{value}” must be a number of seconds above 0 and at most 600.",
+    ),
+    "outputs.mail.login_half": (
+        "{file}, {section}: {name} mangler; username og password oppgis sammen, eller ingen av dem.",
+        "{file}, {section}: {name} is missing; username and password go together, or neither.",
+    ),
+    "outputs.mail.bad_address": (
+        "{file}, {section}: {name} = «{value}» er ikke én e-postadresse. "
+        "Skriv for eksempel «Akershus fylkeskommune <partnerskap@afk.no>».",
+        "{file}, {section}: {name} = “{value}” is not one e-mail address. "
+        "Write for example “Akershus fylkeskommune <partnerskap@afk.no>”.",
+    ),
+    "outputs.mail.unreachable": (
+        "Fikk ikke kontakt med e-postserveren {host}:{port}: {reason}.",
+        "Could not reach the mail server {host}:{port}: {reason}.",
+    ),
+    "outputs.mail.login_refused": (
+        "E-postserveren {host} avviste innloggingen som {username}: {answer}.",
+        "The mail server {host} refused the login as {username}: {answer}.",
+    ),
+    "outputs.mail.recipient_refused": (
+        "E-postserveren {host} avviste mottakeren: {answers}.",
+        "The mail server {host} refused the recipient: {answers}.",
+    ),
+    "outputs.mail.unmade": (
+        "E-posten til {region} kunne ikke lages: {reason}.",
+        "The e-mail to {region} could not be made: {reason}.",
+    ),
+    "outputs.mail.refused": (
+        "E-postserveren {host} avviste e-posten: {answer}.",
+        "The mail server {host} refused the e-mail: {answer}.",
+    ),
+    # The e-mail itself (rendered "nb"): {quarter} "3. kv. 2026", {deadline} "30.10.2026".
+    "outputs.mail.subject.before": (
+        "Påminnelse: statusrapport fra {region} for {quarter}, frist {deadline}",
+        "Reminder: status report from {region} for {quarter}, due {deadline}",
+    ),
+    "outputs.mail.subject.after": (
+        "Purring: statusrapport fra {region} for {quarter}, fristen var {deadline}",
+        "Overdue: status report from {region} for {quarter}, the deadline was {deadline}",
+    ),
+    "outputs.mail.greeting": ("Hei,", "Hello,"),
+    "outputs.mail.before": (
+        "{county} har ennå ikke fått statusrapporten fra {region} for {quarter}. Fristen er {deadline}.",
+        "{county} has not yet received the status report from {region} for {quarter}. The deadline is {deadline}.",
+    ),
+    "outputs.mail.after": (
+        "{county} har ikke fått statusrapporten fra {region} for {quarter}. Fristen var {deadline} og er "
+        "passert; vi ber dere levere rapporten så snart som mulig.",
+        "{county} has not received the status report from {region} for {quarter}. The deadline was {deadline} "
+        "and has passed; please deliver the report as soon as you can.",
+    ),
+    "outputs.mail.scope.one": (
+        "Rapporten gjelder {count} tiltak i partnerskapsavtalen.",
+        "The report covers {count} commitment of the partnership agreement.",
+    ),
+    "outputs.mail.scope.other": (
+        "Rapporten gjelder {count} tiltak i partnerskapsavtalen.",
+        "The report covers {count} commitments of the partnership agreement.",
+    ),
+    "outputs.mail.how": (
+        "Slik leverer dere: logg inn i Partnerskapsmonitor og gå til Last opp. Der laster dere ned malen "
+        "for regionen og kvartalet, fyller den ut og laster den opp, eller fyller ut skjemaet rett i nettleseren.",
+        "How to deliver: sign in to the Partnership monitor and go to Upload. There you download the template "
+        "for the region and quarter, fill it in and upload it, or fill in the form in the browser.",
+    ),
+    "outputs.mail.link": ("Last opp: {url}", "Upload: {url}"),
+    "outputs.mail.answer": (
+        "Spørsmål? Svar på denne e-posten, så kommer svaret til {address}.",
+        "Questions? Reply to this e-mail and the answer goes to {address}.",
+    ),
+    "outputs.mail.closing": ("Med vennlig hilsen\n{county}", "Kind regards\n{county}"),
+    "outputs.mail.automatic": (
+        "Denne påminnelsen er sendt fra Partnerskapsmonitor.",
+        "This reminder was sent from the Partnership monitor.",
+    ),
+    # The Rapportering page's reminders (views/_reminders.py), for administrators
+    "reminders.heading": ("Påminnelser", "Reminders"),
+    "reminders.intro": (
+        "Regionene som ikke har levert for {quarter}, kan få en påminnelse på e-post nå, til kontaktpersonen "
+        "og rapportørene sine. Påminnelsene går også av seg selv før og etter fristen.",
+        "The regions that have not delivered for {quarter} can get a reminder by e-mail now, to their contact "
+        "and their reporters. Reminders also go out by themselves before and after the deadline.",
+    ),
+    "reminders.none_due": (
+        "Alle regionene har levert for {quarter}; ingen trenger en påminnelse.",
+        "Every region has delivered for {quarter}; none needs a reminder.",
+    ),
+    "reminders.due_caption": ("Påminnelser som sendes nå", "Reminders to send now"),
+    "reminders.col.region": ("Region", "Region"),
+    "reminders.col.recipients": ("Mottakere", "Recipients"),
+    "reminders.col.when": ("Tidspunkt", "When"),
+    "reminders.col.kind": ("Hva", "What"),
+    "reminders.col.outcome": ("Utfall", "Outcome"),
+    "reminders.col.error": ("Svar fra e-postserveren", "The mail server's answer"),
+    "reminders.col.sent_by": ("Sendt av", "Sent by"),
+    "reminders.no_address": (
+        "Ingen e-postadresse: legg inn en kontaktperson for regionen (Organisasjon) eller e-post på rapportøren.",
+        "No e-mail address: add a contact for the region (Organisation) or an e-mail address for its reporter.",
+    ),
+    "reminders.confirm.one": (
+        "Ja, send en påminnelse på e-post til {count} region nå",
+        "Yes, send a reminder by e-mail to {count} region now",
+    ),
+    "reminders.confirm.other": (
+        "Ja, send en påminnelse på e-post til {count} regioner nå",
+        "Yes, send a reminder by e-mail to {count} regions now",
+    ),
+    "reminders.send.one": ("Send påminnelse til {count} region", "Send a reminder to {count} region"),
+    "reminders.send.other": ("Send påminnelse til {count} regioner", "Send a reminder to {count} regions"),
+    "reminders.done.one": (
+        "Påminnelser: {sent} av {count} sendt, {failed} feilet, {empty} uten mottakere.",
+        "Reminders: {sent} of {count} sent, {failed} failed, {empty} without recipients.",
+    ),
+    "reminders.done.other": (
+        "Påminnelser: {sent} av {count} sendt, {failed} feilet, {empty} uten mottakere.",
+        "Reminders: {sent} of {count} sent, {failed} failed, {empty} without recipients.",
+    ),
+    "reminders.result_caption": ("Resultat av utsendingen", "What became of the reminders just sent"),
+    "reminders.not_configured": (
+        "Påminnelser kan ikke sendes herfra før e-post er satt opp. {reason} Den som drifter dashbordet "
+        "legger e-postserveren inn i [smtp]-delen av secrets.toml (se README: Reminders by e-mail).",
+        "Reminders cannot be sent from here until e-mail is set up. {reason} Whoever runs the dashboard adds "
+        "the mail server to the [smtp] section of secrets.toml (see the README: Reminders by e-mail).",
+    ),
+    "reminders.log_heading": ("Sendte påminnelser for {quarter}", "Reminders sent for {quarter}"),
+    "reminders.log_empty": (
+        "Ingen påminnelser er sendt for {quarter} ennå.",
+        "No reminders have been sent for {quarter} yet.",
+    ),
+    "reminders.kind.before": ("Før fristen", "Before the deadline"),
+    "reminders.kind.after": ("Purring etter fristen", "After the deadline"),
+    "reminders.kind.manual": ("Sendt fra Rapportering", "Sent from the Reporting page"),
+    "reminders.outcome.sent": ("✓ Sendt", "✓ Sent"),
+    "reminders.outcome.failed": ("✗ Feilet", "✗ Failed"),
+    "reminders.outcome.no_recipients": ("⚠ Ingen mottakere", "⚠ No recipients"),
     # Errors from outputs
     "outputs.no_commitments": (
         "{region} har ingen avtale med aktive tiltak for {quarter}.",
@@ -2752,6 +2920,36 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{path} already has data ({counts}); nothing was changed. Use --force to build it again.",
     ),
     # The reminders command: loaders/__main__.py remind
+    "cli.remind.line": (
+        "{region} · {kind} · {quarter} · frist {deadline} · til: {recipients}",
+        "{region} · {kind} · {quarter} · deadline {deadline} · to: {recipients}",
+    ),
+    "cli.remind.no_address": ("ingen e-postadresse", "no e-mail address"),
+    "cli.remind.nothing": (
+        "Ingen påminnelser skal sendes {day}: alle har levert, eller de er alt sendt.",
+        "No reminders are due on {day}: everyone has delivered, or they have been sent already.",
+    ),
+    "cli.remind.dry_run.one": (
+        "Prøvekjøring: {count} påminnelse ville blitt sendt; ingenting er sendt eller logget.",
+        "Dry run: {count} reminder would be sent; nothing was sent or logged.",
+    ),
+    "cli.remind.dry_run.other": (
+        "Prøvekjøring: {count} påminnelser ville blitt sendt; ingenting er sendt eller logget.",
+        "Dry run: {count} reminders would be sent; nothing was sent or logged.",
+    ),
+    "cli.remind.failed": ("{region}: {error}", "{region}: {error}"),
+    "cli.remind.no_recipients": (
+        "{region}: ingen e-postadresse, så ingen påminnelse; legg inn en kontaktperson eller e-post på rapportøren.",
+        "{region}: no e-mail address, so no reminder; add a contact or an e-mail address for the reporter.",
+    ),
+    "cli.remind.done.one": (
+        "{sent} av {count} påminnelse sendt, {failed} feilet, {empty} uten mottakere.",
+        "{sent} of {count} reminder sent, {failed} failed, {empty} without recipients.",
+    ),
+    "cli.remind.done.other": (
+        "{sent} av {count} påminnelser sendt, {failed} feilet, {empty} uten mottakere.",
+        "{sent} of {count} reminders sent, {failed} failed, {empty} without recipients.",
+    ),
     # The command line: loaders/__main__.py
     "cli.no_acting_user": (
         "Oppgi hvilken bruker du laster som: --as BRUKERNAVN (eller sett DASHBOARD_USER). "

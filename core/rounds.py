@@ -250,7 +250,7 @@ def round_board(db: Database, county_id: int, quarter: str, *, today: dt.date | 
     """Every region whose agreement in force in ``quarter`` is the county's, in Norwegian name order."""
     found = []
     for (region_id,) in db.execute("SELECT id FROM regions").fetchall():
-        agreement_id = register.agreement_for_quarter(db, region_id, quarter)
+        agreement_id = _agreement_in_force(db, region_id, quarter)
         if agreement_id is None or _agreement_county(db, agreement_id) != county_id:
             continue
         found.append(_region_round(db, region_id, quarter, agreement_id, today))
@@ -258,11 +258,26 @@ def round_board(db: Database, county_id: int, quarter: str, *, today: dt.date | 
 
 
 def region_round(db: Database, region_id: int, quarter: str, *, today: dt.date | None = None) -> RegionRound | None:
-    """The region's quarter in the round; None when the region has no agreement (nothing to report on)."""
-    agreement_id = register.agreement_for_quarter(db, region_id, quarter)
+    """The region's quarter in the round; None when no agreement of the region covers the quarter."""
+    agreement_id = _agreement_in_force(db, region_id, quarter)
     if agreement_id is None or _agreement_county(db, agreement_id) is None:
         return None
     return _region_round(db, region_id, quarter, agreement_id, today)
+
+
+def _agreement_in_force(db: Database, region_id: int, quarter: str) -> int | None:
+    """The agreement the region reports on for ``quarter``: the one in force (core.register), when its
+    period covers the quarter's year. Loading a file falls back to a nearby agreement; a round does
+    not: a region whose first agreement begins in 2027 has nothing to deliver for 2026."""
+    agreement_id = register.agreement_for_quarter(db, region_id, quarter)
+    if agreement_id is None:
+        return None
+    start_year, end_year = db.execute(
+        "SELECT start_year, end_year FROM agreements WHERE id = ?", (agreement_id,)
+    ).fetchone()
+    year = int(quarter[:4])
+    covers = (start_year is None or start_year <= year) and (end_year is None or year <= end_year)
+    return agreement_id if covers else None
 
 
 def _agreement_county(db: Database, agreement_id: int) -> int | None:
@@ -270,8 +285,9 @@ def _agreement_county(db: Database, agreement_id: int) -> int | None:
 
 
 def in_force(db: Database, region_id: int, quarter: str) -> list[int]:
-    """The ids of the commitments the region reports on for ``quarter``, in code order."""
-    agreement_id = register.agreement_for_quarter(db, region_id, quarter)
+    """The ids of the commitments the region reports on for ``quarter``, in code order (none when no
+    agreement covers the quarter)."""
+    agreement_id = _agreement_in_force(db, region_id, quarter)
     if agreement_id is None:
         return []
     return _commitment_ids(db, agreement_id)
@@ -434,6 +450,8 @@ def approve(
     region = _region_name(db, region_id)
     label = Deferred(quarter_label, quarter)
     with write_transaction(db):
+        if not _reported_any(db, in_force(db, region_id, quarter), quarter):
+            raise NothingToApprove("core.round.nothing_delivered", region=region, quarter=label)
         allowed = approvable(db, region_id, quarter, user)
         if not allowed:
             raise NotAllowed("core.round.may_not_approve", name=user.name, region=region, quarter=label)
@@ -441,8 +459,6 @@ def approve(
         outside = [commitment_id for commitment_id in wanted if commitment_id not in allowed]
         if outside:
             raise NotAllowed("core.round.may_not_approve", name=user.name, region=region, quarter=label)
-        if not _reported_any(db, in_force(db, region_id, quarter), quarter):
-            raise NothingToApprove("core.round.nothing_delivered", region=region, quarter=label)
         already = set(locked_reports(db, [(commitment_id, quarter) for commitment_id in wanted]))
         new = [commitment_id for commitment_id in wanted if (commitment_id, quarter) not in already]
         if not new:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import os
 import sqlite3
 import sys
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
     from core.register import Commitment
     from core.reports import LoadResult
+    from core.rounds import DueReminder
     from core.users import User
     from loaders.agreement import AgreementPreview
 
@@ -239,7 +241,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     command = add("demo", run_demo, "build the demo database")
     command.add_argument("--force", action="store_true", help="rebuild even if the database has data")
+
+    command = add(
+        "remind",
+        run_remind,
+        "e-mail the reminders due today to the regions that have not delivered (for cron or a systemd timer)",
+    )
+    command.add_argument("--dry-run", action="store_true", help="list the reminders due, but send and log nothing")
+    command.add_argument("--county", help="only this county's regions: name, short name or number")
+    command.add_argument("--quarter", help="the round of this quarter, e.g. 2026-Q3 (default: the round running)")
+    command.add_argument(
+        "--date", type=_day, metavar="YYYY-MM-DD", help="the day to reckon from (default: today in Oslo)"
+    )
     return parser
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (write YYYY-MM-DD)") from None
 
 
 @contextlib.contextmanager
@@ -584,6 +605,67 @@ def run_demo(args: argparse.Namespace) -> int:
     summary = build_demo(database_path(args.db), force=args.force)
     print(summary.message(LANG))
     return EXIT_OK
+
+
+REMIND_SENDER = "remind (automatisk)"  # sent_by in the reminders log
+
+
+def run_remind(args: argparse.Namespace) -> int:
+    from core.organisation import find_county
+    from core.queries import quarter_argument
+    from core.rounds import due_reminders, oslo_today
+    from outputs.mail import mail_settings, send_reminders
+
+    today = args.date or oslo_today()
+    quarter = quarter_argument(args.quarter) if args.quarter else None
+    with _database(args) as db:
+        county_id = find_county(db, args.county).id if args.county else None
+        due = due_reminders(db, today, county_id=county_id, quarter=quarter)
+        for line in reminder_lines(due, LANG):
+            print(_escaped(line))
+        if not due:
+            say("cli.remind.nothing", day=f"{today:%d.%m.%Y}")
+            return EXIT_OK
+        if args.dry_run:
+            say("cli.remind.dry_run", count=len(due))
+            return EXIT_OK
+        # Read before anything is sent, so a bad setting sends and logs nothing.
+        settings = mail_settings()
+        outcomes = send_reminders(db, due, sent_by=REMIND_SENDER, settings=settings, today=today)
+    for outcome in outcomes:
+        region = _escaped(outcome.reminder.region)
+        if outcome.outcome == "no_recipients":
+            print(t("cli.remind.no_recipients", LANG, region=region), file=sys.stderr)
+        elif outcome.error:
+            print(t("cli.remind.failed", LANG, region=region, error=_escaped(outcome.error)), file=sys.stderr)
+    say(
+        "cli.remind.done",
+        count=len(outcomes),
+        sent=sum(outcome.outcome == "sent" for outcome in outcomes),
+        failed=sum(outcome.outcome == "failed" for outcome in outcomes),
+        empty=sum(outcome.outcome == "no_recipients" for outcome in outcomes),
+    )
+    return EXIT_OK if all(outcome.ok for outcome in outcomes) else EXIT_REFUSED
+
+
+def reminder_lines(due: list[DueReminder], lang: str) -> list[str]:
+    """One line per reminder: region, kind, quarter, deadline and the addresses it goes to."""
+    from core.vocabulary import quarter_label
+    from outputs.mail import KIND_KEYS
+
+    return [
+        t(
+            "cli.remind.line",
+            lang,
+            region=reminder.region,
+            kind=t(KIND_KEYS[reminder.kind], lang),
+            quarter=quarter_label(reminder.quarter, lang),
+            deadline=f"{reminder.deadline:%d.%m.%Y}",
+            recipients=", ".join(person.email for person in reminder.recipients if person.email)
+            or t("cli.remind.no_address", lang),
+        )
+        for reminder in due
+    ]
 
 
 def _read_password(args: argparse.Namespace) -> str:

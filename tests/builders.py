@@ -32,11 +32,15 @@ imports another.
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.message
+import email.policy
 import html.parser
 import io
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import zipfile
@@ -566,6 +570,110 @@ def build_page_register(db):
     add_accounts(db)
     set_reading_open(db, True, user=ADMIN)
     return db
+
+
+# --- the reporting round's reminders (tests/test_reminders.py, tests/test_reminders_page.py) ----
+
+AKERSHUS = "Akershus fylkeskommune"
+BUSKERUD = "Buskerud fylkeskommune"
+GARDERMO = "Gardermoregionen"
+FOLLO_IPR = "Folloregionen IPR"
+HALLINGDAL = "Regionrådet for Hallingdal"
+KONGSBERG = "Kongsbergregionen"
+
+
+def build_round_register(db, *, period: str = "2024-2027", delivered: str = "2026-Q3") -> None:
+    """Akershus (32) with Gardermoregionen and Folloregionen IPR, Buskerud (33) with Hallingdal and
+    Kongsbergregionen, each with an agreement for ``period``; only Folloregionen has delivered for
+    ``delivered``. Gardermoregionen has a contact and a reporter with e-mail, Hallingdal a contact,
+    Kongsbergregionen no address at all. Accounts: «kari» administrator, «tor» Gardermoregionen's reporter.
+    """
+    from core.organisation import ensure_county, set_region_county
+
+    start = dt.date(int(period[:4]), 1, 1)
+    with write_transaction(db):
+        counties = {
+            AKERSHUS: ensure_county(db, AKERSHUS, "32", dt.date(2024, 1, 1)),
+            BUSKERUD: ensure_county(db, BUSKERUD, "33", dt.date(2024, 1, 1)),
+        }
+        for name, short, county, codes in (
+            (GARDERMO, "GR", AKERSHUS, ("1.1", "1.2", "2.1")),
+            (FOLLO_IPR, "Follo", AKERSHUS, ("1.1",)),
+            (HALLINGDAL, "Hallingdal", BUSKERUD, ("1.1", "1.2")),
+            (KONGSBERG, "Kongsberg", BUSKERUD, ("1.1",)),
+        ):
+            region = ensure_region(db, name, short)
+            set_region_county(db, region.id, counties[county], start)
+            save_agreement(
+                db, region, Agreement(period, commitments=[Commitment(code, f"Tiltak {code}") for code in codes])
+            )
+        for name, contact, email in (
+            (GARDERMO, "Guri Gardermo", "guri@gardermo.example"),
+            (HALLINGDAL, "Hallvard Gol", "hallvard@hallingdal.example"),
+        ):
+            db.execute(
+                "UPDATE regions SET contact_name = ?, contact_email = ?, contact_phone = ? WHERE name = ?",
+                (contact, email, "+47 400 00 000", name),
+            )
+    add_user(db, "kari", "Kari Nordmann", "administrator", email="kari@afk.example")
+    add_user(db, "tor", "Tor Jessheim", "rapportør", email="tor@gardermo.example", regions=(GARDERMO,))
+    add_reports(db, [(FOLLO_IPR, "1.1", delivered, "on_track", 40)])
+
+
+class SmtpSink:
+    """A real SMTP server in the test process (aiosmtpd), on a free port of 127.0.0.1, that keeps
+    every message it accepts; ``refuse`` holds addresses it answers 550 for at RCPT, ``password``
+    makes it require a login with that password."""
+
+    def __init__(self, *, refuse: tuple[str, ...] = (), password: str | None = None) -> None:
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult
+
+        self.envelopes: list = []
+        self.refuse = {address.casefold() for address in refuse}
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+
+        def authenticate(server, session, envelope, mechanism, auth_data) -> AuthResult:
+            return AuthResult(success=password is not None and auth_data.password.decode() == password, handled=False)
+
+        options = {"authenticator": authenticate, "auth_require_tls": False}
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port, **(options if password else {}))
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802 (aiosmtpd's name)
+        if address.casefold() in self.refuse:
+            return "550 5.1.1 Mottakeren finnes ikke"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.envelopes.append(envelope)
+        return "250 Message accepted"
+
+    def __enter__(self) -> SmtpSink:
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.controller.stop()
+
+    def messages(self) -> list[tuple[list[str], email.message.EmailMessage]]:
+        """Each message received: its envelope recipients and the message as parsed."""
+        return [
+            (
+                list(envelope.rcpt_tos),
+                email.message_from_bytes(envelope.original_content, policy=email.policy.default),
+            )
+            for envelope in self.envelopes
+        ]
+
+
+def free_port() -> int:
+    """A port nothing listens on (for a mail server that is down)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 # --- the quarterly round through the pages ---------------------------------------------------

@@ -1,4 +1,8 @@
-"""The Rapportering page's reminders: those due, sending them, and the log of those sent."""
+"""The Rapportering page's reminders, for administrators: the regions a reminder would go to now,
+sending them by e-mail behind a confirmation, what became of each, and the log of those sent.
+
+Reporters see none of it: the recipients are people's own addresses.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,149 @@ import contextlib
 import streamlit as st
 
 from core.db import connect
-from core.rounds import sent_reminders
+from core.errors import MonitorError
+from core.i18n import t
+from core.rounds import DueReminder, SentReminder, manual_reminders, round_board, sent_reminders
 from core.users import User
+from core.vocabulary import quarter_label
+from outputs.errors import InvalidMailSetting, MailNotConfigured
+from outputs.mail import KIND_KEYS, OUTCOME_KEYS, Outcome, mail_settings, send_manual_reminders
+from outputs.tables import stored_moment_text
 from views import _data as data
+from views import _state as state
+from views import _tables as tables
+from views import _widgets as widgets
 
 
 def show(county_id: int, quarter: str, user: User, lang: str) -> None:
-    """The reminders of the county's round for ``quarter``."""
+    """The reminders of the county's round for ``quarter`` (administrators only)."""
+    if not user.is_admin:
+        return
+    label = quarter_label(quarter, lang)
+    st.header(t("reminders.heading", lang))
     with _database() as db:
-        sent = sent_reminders(db, quarter=quarter)
-    for reminder in sent:
-        st.text(f"{reminder.region}: {reminder.sent_at} ({reminder.outcome})")
+        due = manual_reminders(db, county_id, quarter)
+        sent = sorted(
+            (
+                entry
+                for region in round_board(db, county_id, quarter)
+                for entry in sent_reminders(db, region_id=region.region_id, quarter=quarter)
+            ),
+            key=lambda entry: (entry.sent_at, entry.id),
+            reverse=True,
+        )
+    if due:
+        st.write(t("reminders.intro", lang, quarter=label))
+        _due_table(due, lang)
+    else:
+        st.write(t("reminders.none_due", lang, quarter=label))
+    result_key = f"reminders-result-{county_id}-{quarter}"
+    if due and _mail_ready(lang):
+        confirm_key = f"reminders-confirm-{county_id}-{quarter}"
+        confirmed = st.checkbox(t("reminders.confirm", lang, count=len(due)), key=confirm_key)
+        st.button(
+            t("reminders.send", lang, count=len(due)),
+            type="primary",
+            disabled=not confirmed,
+            icon=":material/mail:",
+            on_click=_send,
+            args=(county_id, quarter, user, lang, result_key, confirm_key),
+            key=f"reminders-send-{county_id}-{quarter}",
+        )
+    if result_key in st.session_state:
+        _result_table(st.session_state[result_key], lang)
+    _log_table(sent, label, lang)
+
+
+def _mail_ready(lang: str) -> bool:
+    """Whether the mail server is set up; if not, say so and how, in place of the button."""
+    try:
+        mail_settings()
+    except MailNotConfigured as error:
+        # The reason names the file, whose path is shown as typed.
+        st.info(
+            t("reminders.not_configured", lang, reason=widgets.error_message(error, lang)),
+            icon=":material/mail_lock:",
+        )
+        return False
+    except InvalidMailSetting as error:
+        st.error(widgets.error_message(error, lang), icon=":material/error:")
+        return False
+    return True
+
+
+def _recipients(reminder: DueReminder, lang: str) -> str:
+    if not reminder.recipients:
+        return t("reminders.no_address", lang)
+    return "\n".join(f"{person.name} <{person.email}>" for person in reminder.recipients)
+
+
+def _due_table(due: list[DueReminder], lang: str) -> None:
+    headers = [t("reminders.col.region", lang), t("reminders.col.recipients", lang)]
+    rows = [[tables.name_cell(reminder.region), tables.text_cell(_recipients(reminder, lang))] for reminder in due]
+    tables.show_table(t("reminders.due_caption", lang), headers, rows, len(rows), lang, "reminders-due")
+
+
+def _result_table(outcomes: list[Outcome], lang: str) -> None:
+    st.subheader(t("reminders.result_caption", lang))
+    headers = [t("reminders.col.region", lang), t("reminders.col.outcome", lang), t("reminders.col.error", lang)]
+    rows = [
+        [
+            tables.name_cell(outcome.reminder.region),
+            tables.short_cell(t(OUTCOME_KEYS[outcome.outcome], lang)),
+            tables.text_cell(outcome.error),
+        ]
+        for outcome in outcomes
+    ]
+    tables.show_table(t("reminders.result_caption", lang), headers, rows, len(rows), lang, "reminders-result")
+
+
+def _log_table(sent: list[SentReminder], label: str, lang: str) -> None:
+    st.subheader(t("reminders.log_heading", lang, quarter=label))
+    if not sent:
+        st.write(t("reminders.log_empty", lang, quarter=label))
+        return
+    headers = [
+        t("reminders.col.when", lang),
+        t("reminders.col.region", lang),
+        t("reminders.col.kind", lang),
+        t("reminders.col.recipients", lang),
+        t("reminders.col.outcome", lang),
+        t("reminders.col.error", lang),
+        t("reminders.col.sent_by", lang),
+    ]
+    rows = [
+        [
+            tables.short_cell(stored_moment_text(entry.sent_at, lang)),
+            tables.name_cell(entry.region),
+            tables.text_cell(t(KIND_KEYS[entry.kind], lang)),
+            tables.text_cell("\n".join(entry.recipients)),
+            tables.short_cell(t(OUTCOME_KEYS[entry.outcome], lang)),
+            tables.text_cell(entry.error),
+            tables.text_cell(entry.sent_by),
+        ]
+        for entry in sent
+    ]
+    tables.show_table(t("reminders.log_heading", lang, quarter=label), headers, rows, len(rows), lang, "reminders-log")
+
+
+def _send(county_id: int, quarter: str, user: User, lang: str, result_key: str, confirm_key: str) -> None:
+    # Sending again takes a new confirmation: the regions that still have not delivered would get a second e-mail.
+    st.session_state[confirm_key] = False
+    try:
+        with _database() as db:
+            outcomes = send_manual_reminders(db, county_id, quarter, user=user)
+    except MonitorError as error:
+        state.flash("error", widgets.error_message(error, lang))
+        return
+    st.session_state[result_key] = outcomes
+    count = len(outcomes)
+    sent = sum(outcome.outcome == "sent" for outcome in outcomes)
+    failed = sum(outcome.outcome == "failed" for outcome in outcomes)
+    empty = sum(outcome.outcome == "no_recipients" for outcome in outcomes)
+    # A region left without a reminder, for want of an address, is for the coordinator to put right.
+    kind = "success" if sent == count and all(outcome.ok for outcome in outcomes) else "warning"
+    state.flash(kind, t("reminders.done", lang, count=count, sent=sent, failed=failed, empty=empty))
 
 
 @contextlib.contextmanager

@@ -116,7 +116,7 @@ def show_board(county_id: int, quarter: str, user: User, lang: str) -> None:
     """Each region's state in the round for ``quarter``, one region's commitments with the
     actions the user may take on them, the county's deadlines (administrators) and the log."""
     with _database() as db:
-        board = _begun(round_board(db, county_id, quarter), quarter)
+        board = round_board(db, county_id, quarter)
         due = deadline(db, county_id, quarter)
         rule = round_rule(db, county_id)
         mine = set(reportable_regions(db, user))
@@ -141,19 +141,6 @@ def show_board(county_id: int, quarter: str, user: User, lang: str) -> None:
         _deadline_settings(county_id, quarter, rule, due, user, lang)
     names = {entry.region for entry in shown}
     _round_log([event for event in events if event.region in names], quarter, lang)
-
-
-def _begun(board: list[RegionRound], quarter: str) -> list[RegionRound]:
-    """The regions whose agreement had begun by ``quarter``: core.register.agreement_for_quarter
-    falls back to a region's first agreement for a quarter before it, and a region that joined the
-    county later has nothing to deliver for the quarters before."""
-    agreements = data.dataset().agreements.set_index("agreement_id")["start_year"]
-    year = int(quarter[:4])
-    return [
-        entry
-        for entry in board
-        if pd.isna(agreements.get(entry.agreement_id)) or agreements[entry.agreement_id] <= year
-    ]
 
 
 def _counties_elsewhere(db, county_id: int, quarter: str) -> list[str]:

@@ -379,6 +379,153 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.state.delivered": ("Levert", "Delivered"),
     "round.state.late": ("Levert for sent", "Delivered late"),
     "round.state.approved": ("Godkjent", "Approved"),
+    "round.quarter": ("Kvartal for rapporteringen", "Quarter of the round"),
+    "round.quarter_help": (
+        "Runden som pågår, er det siste kvartalet som er slutt. Velger du et kvartal i sidefeltet, viser siden det.",
+        "The round running is the last quarter that has ended. If you choose a quarter in the sidebar, the page "
+        "shows that one.",
+    ),
+    "round.heading": ("Rapporteringen for {quarter}", "The reporting round for {quarter}"),
+    "round.other_county": (
+        "Fylkeskommunen hadde ingen avtaler i {quarter}; regionenes avtaler det kvartalet hørte til {counties}.",
+        "The county had no agreements in {quarter}; the regions' agreements that quarter belonged to {counties}.",
+    ),
+    "round.no_agreements": (
+        "Ingen regioner har en avtale med fylkeskommunen i {quarter}.",
+        "No region has an agreement with the county in {quarter}.",
+    ),
+    "round.no_regions": (
+        "Du rapporterer ikke for noen av regionene med avtale i {quarter}. En administrator kan gi deg tilgang "
+        "til regionen din.",
+        "You do not report for any of the regions with an agreement in {quarter}. An administrator can give you "
+        "access to your region.",
+    ),
+    "round.deadline_rule.one": (
+        "Frist: {day} ({count} dag etter kvartalets slutt).",
+        "Deadline: {day} ({count} day after the quarter ends).",
+    ),
+    "round.deadline_rule.other": (
+        "Frist: {day} ({count} dager etter kvartalets slutt).",
+        "Deadline: {day} ({count} days after the quarter ends).",
+    ),
+    "round.deadline_moved": ("Frist: {day}, flyttet av {who} {when}.", "Deadline: {day}, moved by {who} on {when}."),
+    "round.deadline_passed": ("Fristen er passert.", "The deadline has passed."),
+    "round.deadline_open": ("Fristen er ikke passert ennå.", "The deadline has not passed yet."),
+    "round.overdue_count.one": (
+        "{count} region har ikke levert, og fristen er passert.",
+        "{count} region has not delivered, and the deadline has passed.",
+    ),
+    "round.overdue_count.other": (
+        "{count} regioner har ikke levert, og fristen er passert.",
+        "{count} regions have not delivered, and the deadline has passed.",
+    ),
+    "round.state_overdue": ("Ikke levert – fristen er passert", "Not delivered – the deadline has passed"),
+    "round.approved_by": ("{who} {when}", "{who} on {when}"),
+    "round.approved_partly": (
+        "Delvis: {approved} av {total}, sist av {who} {when}",
+        "Partly: {approved} of {total}, last by {who} on {when}",
+    ),
+    "round.reported": ("{reported} av {total}", "{reported} of {total}"),
+    "round.missing.one": ("({count} mangler)", "({count} missing)"),
+    "round.missing.other": ("({count} mangler)", "({count} missing)"),
+    "round.last_reminder": ("{when} ({outcome})", "{when} ({outcome})"),
+    "round.reminder_outcome.sent": ("sendt", "sent"),
+    "round.reminder_outcome.failed": ("feilet", "failed"),
+    "round.reminder_outcome.no_recipients": ("ingen mottakere", "no recipients"),
+    "round.upload": ("{number}, {when}, {who}", "{number}, {when}, {who}"),
+    "round.upload_number": ("Nr. {number}", "No. {number}"),
+    "round.board_title": ("Rapporteringen {quarter}", "Reporting round {quarter}"),
+    "round.col.region": ("Region", "Region"),
+    "round.col.state": ("Status", "Status"),
+    "round.col.delivered": ("Levert", "Delivered"),
+    "round.col.reported": ("Tiltak rapportert", "Commitments reported"),
+    "round.col.approved": ("Godkjent", "Approved"),
+    "round.col.contact": ("Kontakt", "Contact"),
+    "round.col.reporters": ("Rapportører", "Reporters"),
+    "round.col.last_upload": ("Siste opplasting", "Last upload"),
+    "round.col.last_reminder": ("Siste påminnelse", "Last reminder"),
+    "round.col.code": ("Nr", "No."),
+    "round.col.commitment": ("Tiltak", "Commitment"),
+    "round.col.status": ("Regionens status", "The region's status"),
+    "round.col.progress": ("Fremdrift", "Progress"),
+    "round.col.when": ("Når", "When"),
+    "round.col.action": ("Hva", "What"),
+    "round.col.who": ("Hvem", "Who"),
+    "round.col.codes": ("Tiltak", "Commitments"),
+    "round.col.reason": ("Begrunnelse", "Reason"),
+    "round.detail_heading": ("Regionens rapport", "The region's report"),
+    "round.region": ("Region å gå gjennom", "Region to review"),
+    "round.region_placeholder": ("Velg en region", "Choose a region"),
+    "round.detail_caption": ("Tiltakene til {region} for {quarter}", "The commitments of {region} for {quarter}"),
+    "round.not_reported": ("Ikke rapportert", "Not reported"),
+    "round.approve_note": (
+        "Godkjenning låser {quarter} for {region}: opplastinger som endrer rapportene, blir avvist til en "
+        "administrator åpner kvartalet igjen.",
+        "Approving locks {quarter} for {region}: uploads that change its reports are refused until an "
+        "administrator reopens the quarter.",
+    ),
+    "round.approve_all": (
+        "Godkjenn rapporten fra {region} for {quarter}",
+        "Approve the report from {region} for {quarter}",
+    ),
+    "round.approve_unit": (
+        "Godkjenn tiltakene {unit} følger opp ({number})",
+        "Approve the commitments {unit} follows up ({number})",
+    ),
+    "round.approved_whole": (
+        "Rapporten fra {region} for {quarter} er godkjent, og kvartalet er låst for regionen.",
+        "The report from {region} for {quarter} is approved, and the quarter is locked for the region.",
+    ),
+    "round.approved_some": (
+        "Tiltak {codes} fra {region} for {quarter} er godkjent og låst.",
+        "Commitments {codes} from {region} for {quarter} are approved and locked.",
+    ),
+    "round.reopen_reason": ("Hvorfor skal kvartalet åpnes igjen?", "Why is the quarter to be reopened?"),
+    "round.reopen_help": (
+        "Begrunnelsen lagres i loggen med hvem og når.",
+        "The reason is kept in the log with who and when.",
+    ),
+    "round.reopen": ("Åpne igjen", "Reopen"),
+    "round.reopened.one": (
+        "{quarter} for {region} er åpnet igjen; {count} rapport er ikke lenger låst.",
+        "{quarter} for {region} is reopened; {count} report is no longer locked.",
+    ),
+    "round.reopened.other": (
+        "{quarter} for {region} er åpnet igjen; {count} rapporter er ikke lenger låst.",
+        "{quarter} for {region} is reopened; {count} reports are no longer locked.",
+    ),
+    "round.settings_heading": ("Frister", "Deadlines"),
+    "round.rule_help": (
+        "Fylkeskommunens regel for alle kvartaler: fristen i dager etter kvartalets slutt, og når påminnelsene "
+        "går (0: ingen).",
+        "The county's rule for every quarter: the deadline in days after the quarter ends, and when the "
+        "reminders go (0: none).",
+    ),
+    "round.rule.deadline_days": ("Frist (dager etter kvartalets slutt)", "Deadline (days after the quarter ends)"),
+    "round.rule.remind_before": ("Påminnelse før fristen (dager)", "Reminder before the deadline (days)"),
+    "round.rule.remind_after": ("Påminnelse etter fristen (dager)", "Reminder after the deadline (days)"),
+    "round.rule.save": ("Lagre regelen", "Save the rule"),
+    "round.rule_saved.one": (
+        "Regelen er lagret: fristen er {count} dag etter kvartalets slutt.",
+        "The rule is saved: the deadline is {count} day after the quarter ends.",
+    ),
+    "round.rule_saved.other": (
+        "Regelen er lagret: fristen er {count} dager etter kvartalets slutt.",
+        "The rule is saved: the deadline is {count} days after the quarter ends.",
+    ),
+    "round.move_deadline": ("Fristen for {quarter}", "The deadline for {quarter}"),
+    "round.move": ("Flytt fristen", "Move the deadline"),
+    "round.move_back": ("Tilbake til regelen", "Back to the rule"),
+    "round.deadline_saved": ("Fristen for {quarter} er nå {day}.", "The deadline for {quarter} is now {day}."),
+    "round.action.approved": ("godkjent", "approved"),
+    "round.action.reopened": ("åpnet igjen", "reopened"),
+    "round.all_codes": ("alle", "all"),
+    "round.log_heading": ("Godkjenninger og gjenåpninger", "Approvals and reopenings"),
+    "round.log_empty": (
+        "Ingen har godkjent eller åpnet noe for {quarter} ennå.",
+        "Nobody has approved or reopened anything for {quarter} yet.",
+    ),
+    "round.log_title": ("Logg for {quarter}", "Log for {quarter}"),
     # Organisation: views/organisasjon.py, views/_organisation.py
     "organisation.intro": (
         "Fylkeskommunene over tid, enhetene som følger opp tiltakene, regionene med fylkeskommune, tidligere "

@@ -20,6 +20,17 @@ from views import _state as state
 from views import _widgets as widgets
 
 EDITED_COLUMNS = ("county_status", "county_comment")
+# In pixels, so that the whole row fits the page's width on a laptop (about 940 pixels) and the
+# difference is seen beside the two statuses; long texts are read in full on hovering a cell.
+COLUMN_WIDTHS = {
+    "code": 60,
+    "text": 220,
+    "region_status": 110,
+    "region_comment": 170,
+    "county_status": 120,
+    "county_comment": 170,
+    "difference": 90,
+}
 
 
 def editor(county_id: int, quarter: str, user: User, lang: str) -> None:
@@ -60,15 +71,21 @@ def _region_editor(entry: RegionRound, rows: pd.DataFrame, quarter: str, user: U
         shown,
         column_config={
             "commitment_id": None,
-            "code": st.column_config.TextColumn(t("col.code", lang), width="small"),
-            "text": st.column_config.TextColumn(t("col.text", lang), width="large"),
-            "region_status": st.column_config.TextColumn(t("col.region_status", lang), width="small"),
-            "region_comment": st.column_config.TextColumn(t("col.region_comment", lang), width="medium"),
-            "county_status": st.column_config.SelectboxColumn(
-                t("col.county_status", lang), options=list(labels.values()), width="small"
+            "code": st.column_config.TextColumn(t("col.code", lang), width=COLUMN_WIDTHS["code"]),
+            "text": st.column_config.TextColumn(t("col.text", lang), width=COLUMN_WIDTHS["text"]),
+            "region_status": st.column_config.TextColumn(
+                t("col.region_status", lang), width=COLUMN_WIDTHS["region_status"]
             ),
-            "county_comment": st.column_config.TextColumn(t("col.county_comment", lang), width="medium"),
-            "difference": st.column_config.TextColumn(t("col.difference", lang), width="small"),
+            "region_comment": st.column_config.TextColumn(
+                t("col.region_comment", lang), width=COLUMN_WIDTHS["region_comment"]
+            ),
+            "county_status": st.column_config.SelectboxColumn(
+                t("col.county_status", lang), options=list(labels.values()), width=COLUMN_WIDTHS["county_status"]
+            ),
+            "county_comment": st.column_config.TextColumn(
+                t("col.county_comment", lang), width=COLUMN_WIDTHS["county_comment"]
+            ),
+            "difference": st.column_config.TextColumn(t("col.difference", lang), width=COLUMN_WIDTHS["difference"]),
         },
         disabled=[column for column in shown.columns if column not in EDITED_COLUMNS],
         hide_index=True,

@@ -20,6 +20,7 @@ from core.register import find_region
 from core.rounds import current_round, in_force, oslo_today
 from tests.browser.conftest import running_dashboard
 from tests.builders import ADMIN_LOGIN, nav, select_option, sign_in, wait_for_app_idle
+from views._assessment import COLUMN_WIDTHS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -28,7 +29,8 @@ REGION = "Folloregionen IPR"
 ROUND = current_round(oslo_today())
 EDITOR = '[class*="st-key-assessment-editor-"]'
 # The editor's columns before the county's status: Nr, Tiltak, Regionens status, Regionens kommentar.
-STATUS_COLUMN = 4
+STATUS_BEFORE = ("code", "text", "region_status", "region_comment")
+ROW_HEIGHT = 35  # Streamlit's grid, header and rows alike
 SLOW_MS = 60_000
 
 
@@ -62,18 +64,15 @@ def on_track(database: Path) -> tuple[int, str]:
 
 
 def assess_as_delayed(page: Page, row: int) -> None:
-    """Choose «Forsinket» in the row's Fylkets status with the keyboard and save. The grid is a canvas
-    whose editor opens a moment after Enter: on a loaded machine the keys can arrive before it, and a
-    person would simply try again, so the test does."""
+    """Choose «Forsinket» in the row's Fylkets status and save. The grid is a canvas: a double click
+    on the cell (its place from the editor's column widths) opens the cell's list, where the word is
+    typed and chosen. Its editor opens a moment after the click: on a loaded machine the keys can
+    arrive before it, and a person would simply try again, so the test does."""
     saved = page.get_by_text("Fylkets vurdering er lagret: 1 lagt til, 0 endret, 0 fjernet.")
+    x = sum(COLUMN_WIDTHS[column] for column in STATUS_BEFORE) + COLUMN_WIDTHS["county_status"] / 2
+    y = ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2  # below the header row
     for attempt in range(3):
-        grid = page.locator(EDITOR).get_by_test_id("stDataFrame")
-        grid.click(position={"x": 20, "y": 55})  # the first row's code: a read-only cell
-        for _ in range(STATUS_COLUMN):
-            page.keyboard.press("ArrowRight")
-        for _ in range(row):
-            page.keyboard.press("ArrowDown")
-        page.keyboard.press("Enter")
+        page.locator(EDITOR).get_by_test_id("stDataFrame").dblclick(position={"x": x, "y": y})
         page.wait_for_timeout(300 * (attempt + 1))
         page.keyboard.type("Forsinket")
         page.keyboard.press("Enter")

@@ -214,10 +214,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The county assesses {code} as {county}; the region has not reported.",
     ),
     "assessment.overview": ("Der fylket vurderer annerledes", "Where the county assesses otherwise"),
-    "assessment.none": (
-        "Fylket vurderer ingen tiltak annerledes enn regionene for {quarter}.",
-        "The county assesses no commitment otherwise than the regions for {quarter}.",
-    ),
     "assessment.heading": ("Fylkets vurdering", "The county's assessment"),
     "assessment.intro": (
         "Fylkets egen status og kommentar per tiltak for {quarter}, ved siden av regionens rapport. "
@@ -226,10 +222,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Leave the status blank for no assessment.",
     ),
     "assessment.region": ("Region å vurdere", "Region to assess"),
-    "assessment.no_commitments": (
-        "{region} har ingen tiltak i kraft for {quarter}.",
-        "{region} has no commitments in force for {quarter}.",
-    ),
     "assessment.read_only": (
         "Tiltak du ikke kan vurdere for fylket (kun lesing)",
         "Commitments you may not assess for the county (read only)",

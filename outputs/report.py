@@ -139,6 +139,8 @@ def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str, *, provi
     statuses are words, progress and shares are percentages. The summary's note also
     says who has reported (and that the figures are ``provisional`` when they are), and
     its share is the one on Oversikt: on track or completed, of the reported commitments.
+    Where the county has assessed any commitment in the quarter, the region sheets have its
+    assessment («Forsinket: kommentar») beside the region's status.
     """
     label = quarter_choice(quarter, lang, provisional=provisional)
     covered = coverage_text(analysis.coverage(ds, quarter), lang, provisional=provisional)
@@ -308,7 +310,8 @@ def pdf_brief(
     made (``created``, default today); who has reported (and that the figures are
     ``provisional`` when they are); ``commentary`` as typed, as plain text, when given;
     the headline figures as on Oversikt with their like-for-like change; what is
-    delayed now and who has not reported; the charts of status per quarter and per
+    delayed now and who has not reported; where the county assesses a commitment otherwise than
+    its region reports it, a sentence each; the charts of status per quarter and per
     region, each followed by its one-sentence summary; the commitments newly delayed,
     newly completed and going backwards; a table per region.
     Raises ChromiumMissing or ChartRenderingFailed when the charts cannot be drawn.

@@ -64,15 +64,19 @@ def on_track(database: Path) -> tuple[int, str]:
 
 
 def assess_as_delayed(page: Page, row: int) -> None:
-    """Choose «Forsinket» in the row's Fylkets status and save. The grid is a canvas: a double click
-    on the cell (its place from the editor's column widths) opens the cell's list, where the word is
-    typed and chosen. Its editor opens a moment after the click: on a loaded machine the keys can
+    """Choose «Forsinket» in the row's Fylkets status and save. The grid is a canvas: a click and then
+    a double click on the cell (its place from the editor's column widths) open the cell's list,
+    where the word is typed and chosen. Its editor opens a moment after the click: on a loaded machine the keys can
     arrive before it, and a person would simply try again, so the test does."""
     saved = page.get_by_text("Fylkets vurdering er lagret: 1 lagt til, 0 endret, 0 fjernet.")
     x = sum(COLUMN_WIDTHS[column] for column in STATUS_BEFORE) + COLUMN_WIDTHS["county_status"] / 2
     y = ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2  # below the header row
     for attempt in range(3):
-        page.locator(EDITOR).get_by_test_id("stDataFrame").dblclick(position={"x": x, "y": y})
+        grid = page.locator(EDITOR).get_by_test_id("stDataFrame")
+        # The first click gives the canvas the focus; the double click then opens the cell.
+        grid.click(position={"x": x, "y": y})
+        page.wait_for_timeout(300)
+        grid.dblclick(position={"x": x, "y": y})
         page.wait_for_timeout(300 * (attempt + 1))
         page.keyboard.type("Forsinket")
         page.keyboard.press("Enter")

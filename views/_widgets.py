@@ -713,7 +713,8 @@ def history_table(reports: pd.DataFrame, lang: str, title: str, assessments: pd.
             tables.progress_cell(report.progress, lang),
             tables.text_cell(report.comment, wide=True),
             tables.text_cell(report.next_step, wide=True),
-            tables.text_cell(report.owner),
+            # A name, broken between its words only: the county's column leaves it less room.
+            tables.name_cell(report.owner),
             *([tables.text_cell(county_view)] if assessed else []),
         ]
         for report, agreement, county_view in zip(typed_rows(reports, _Report), agreements, county_views, strict=True)

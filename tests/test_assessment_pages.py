@@ -89,8 +89,8 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
             "county_status": None,
             "difference": "",
         },
-        {"code": "1.2", "region_status": "I rute", "region_comment": None, "county_status": None, "difference": ""},
-        {"code": "2.1", "region_status": "Forsinket", "region_comment": None, "county_status": None, "difference": ""},
+        {"code": "1.2", "region_status": "I rute", "region_comment": "", "county_status": None, "difference": ""},
+        {"code": "2.1", "region_status": "Forsinket", "region_comment": "", "county_status": None, "difference": ""},
     ]
 
     at.session_state[shown.key] = {

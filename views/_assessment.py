@@ -116,9 +116,10 @@ def _shown(rows: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFram
             "region_status": [
                 t("status.not_reported", lang) if key == NOT_REPORTED else labels[key] for key in rows["region_status"]
             ],
-            "region_comment": rows["region_comment"],
+            # Blank, not None, which the grid would write out as "None".
+            "region_comment": rows["region_comment"].fillna(""),
             "county_status": [None if key is None else labels[key] for key in rows["county_status"]],
-            "county_comment": rows["county_comment"],
+            "county_comment": rows["county_comment"].fillna(""),
             "difference": differs,
         },
         dtype="object",

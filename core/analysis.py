@@ -29,6 +29,8 @@ Definitions, the same on every page:
   backwards: lower than in that previous report.
 - The headline deltas compare with the quarter before, when the data has
   reports in it, like for like: over the commitments reported in both.
+- The county's assessment differs from the region's report when its status is
+  another than the report's, or the region has not reported the commitment.
 
 Shares and averages are NaN in DataFrames and None in dataclasses where there
 is nothing to divide by. Functions taking ``quarter`` accept None (a database
@@ -48,8 +50,9 @@ import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionDtype
 
-from core.dataset import Dataset, commitments_in_force
+from core.dataset import CommitmentStory, Dataset, commitments_in_force
 from core.filters import NOT_REPORTED, STATUS_CHOICES, council_area_order
+from core.i18n import t
 from core.vocabulary import SDGS, STATUS_KEYS, natural_code_key, next_quarter, previous_quarter, quarter_end
 
 # Stands in for a missing council or focus area while grouping, which would
@@ -519,6 +522,104 @@ def sdg_drilldown(dataset: Dataset, sdg: int, quarter: str | None) -> pd.DataFra
     return tally.assign(share=_percent(tally["on_track"], tally["commitments"]))[
         ["region", "focus_number", "focus_area", "commitments", "on_track", "share"]
     ]
+
+
+ASSESSMENT_DIFFERENCE_COLUMNS: tuple[str, ...] = (
+    "commitment_id",
+    "region",
+    "code",
+    "text",
+    "county_status",
+    "region_status",  # not_reported where the region has no report
+    "county_comment",
+    "assessed_by",
+)
+
+
+def assessment_differences(dataset: Dataset, quarter: str | None) -> pd.DataFrame:
+    """The commitments in scope in the quarter whose county assessment differs from the region's
+    report (ASSESSMENT_DIFFERENCE_COLUMNS), in the commitments' order."""
+    assessed = dataset.assessments
+    assessed = assessed.loc[
+        assessed["quarter"] == quarter, ["commitment_id", "status", "comment", "assessed_by"]
+    ].rename(columns={"status": "county_status", "comment": "county_comment"})
+    snapshot = _snapshot(dataset, quarter)[["commitment_id", "region", "code", "text", "status"]]
+    both = snapshot.rename(columns={"status": "region_status"}).merge(assessed, on="commitment_id", how="inner")
+    differing = both[both["county_status"] != both["region_status"]]
+    return differing[list(ASSESSMENT_DIFFERENCE_COLUMNS)].reset_index(drop=True)
+
+
+ASSESSMENT_ROW_COLUMNS: tuple[str, ...] = (
+    "commitment_id",
+    "code",
+    "text",
+    "county",
+    "council_area",
+    "region_status",  # not_reported where the region has no report
+    "region_comment",
+    "county_status",  # None where the county has not assessed it
+    "county_comment",
+)
+
+
+def assessment_rows(dataset: Dataset, commitment_ids: list[int], quarter: str) -> pd.DataFrame:
+    """The commitments (in the order given) with the region's report and the county's assessment in
+    the quarter, for the county to assess (ASSESSMENT_ROW_COLUMNS)."""
+    commitments = dataset.commitments.set_index("commitment_id").reindex(commitment_ids)
+    reports = dataset.reports[dataset.reports["quarter"] == quarter].set_index("commitment_id")
+    assessed = dataset.assessments[dataset.assessments["quarter"] == quarter].set_index("commitment_id")
+    region_status = reports["status"].reindex(commitment_ids)
+    table = pd.DataFrame(
+        {
+            "commitment_id": pd.Series(commitment_ids, dtype="int64"),
+            "code": commitments["code"].to_numpy(),
+            "text": commitments["text"].to_numpy(),
+            "county": commitments["county"].to_numpy(),
+            "council_area": commitments["council_area"].to_numpy(),
+            "region_status": region_status.where(region_status.notna(), NOT_REPORTED).to_numpy(),
+            "region_comment": reports["comment"].reindex(commitment_ids).to_numpy(),
+            "county_status": assessed["status"].reindex(commitment_ids).to_numpy(),
+            "county_comment": assessed["comment"].reindex(commitment_ids).to_numpy(),
+        }
+    )
+    return _as_none(table, ["county", "council_area", "region_comment", "county_status", "county_comment"])
+
+
+def story_differences(story: CommitmentStory, quarter: str | None) -> list[tuple[str, str, str]]:
+    """Where the county assesses a commitment of the story otherwise than the region reports it in
+    the quarter: (code, county status, region status) per commitment assessed, the region's
+    ``not_reported`` where it has no report; the code as the commitment was reported under, else
+    the story's."""
+    reports = story.reports
+    codes = dict(zip(reports["commitment_id"], reports["code"], strict=True))
+    now = reports[reports["quarter"] == quarter]
+    reported = dict(zip(now["commitment_id"], now["status"], strict=True))
+    assessed = story.assessments[story.assessments["quarter"] == quarter]
+    found = []
+    for commitment_id, status in zip(assessed["commitment_id"], assessed["status"], strict=True):
+        region_status = reported.get(commitment_id, NOT_REPORTED)
+        if status != region_status:
+            found.append((str(codes.get(commitment_id, story.code)), str(status), str(region_status)))
+    return found
+
+
+def difference_sentences(differences: pd.DataFrame, lang: str) -> list[str]:
+    """:func:`difference_sentence` for each row of :func:`assessment_differences`."""
+    return [
+        difference_sentence(code, county, region, lang)
+        for code, county, region in zip(
+            differences["code"], differences["county_status"], differences["region_status"], strict=True
+        )
+    ]
+
+
+def difference_sentence(code: str, county_status: str, region_status: str, lang: str) -> str:
+    """«Fylket vurderer 3.2 som forsinket; regionen rapporterer i rute.» (or «…; regionen har
+    ikke rapportert.»)"""
+    county = t(f"assessment.word.{county_status}", lang)
+    if region_status == NOT_REPORTED:
+        return t("assessment.differs_unreported", lang, code=code, county=county)
+    return t("assessment.differs", lang, code=code, county=county, region=t(f"assessment.word.{region_status}", lang))
 
 
 def _snapshot(dataset: Dataset, quarter: str | None) -> pd.DataFrame:

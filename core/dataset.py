@@ -75,6 +75,15 @@ COUNTY_DTYPES: dict[str, str] = {
     "valid_to": "object",
 }
 FORMER_NAME_DTYPES: dict[str, str] = {"former": "str", "region": "str"}
+# The county's own assessment of a commitment in a quarter, beside the region's report (core.rounds).
+ASSESSMENT_DTYPES: dict[str, str] = {
+    "commitment_id": "int64",
+    "quarter": "str",
+    "status": "str",
+    "comment": "object",
+    "assessed_by": "str",
+    "assessed_at": "str",  # ISO, UTC
+}
 STORY_REPORT_COLUMNS: tuple[str, ...] = ("quarter", "status", "progress", "comment", "next_step", "owner")
 # Which commitment of the story each report was filed for, and its agreement: a story runs across agreements.
 STORY_AGREEMENT_DTYPES: dict[str, str] = {
@@ -122,6 +131,10 @@ class Dataset:
 
     ``former_names``: a region's earlier names (columns ``former``, ``region``), so a link or a
     file written under the old name still finds it.
+
+    ``assessments``: the county's own status and comment per commitment and quarter (columns as
+    ASSESSMENT_DTYPES; core.rounds.set_assessments), of the commitments in ``commitments``,
+    ordered as ``reports``; core.filters keeps them in step with the reports.
     """
 
     commitments: pd.DataFrame
@@ -131,6 +144,7 @@ class Dataset:
     counties: pd.DataFrame = field(default_factory=lambda: frame([], COUNTY_DTYPES))
     lineage: pd.DataFrame = field(default_factory=lambda: frame([], LINEAGE_DTYPES))
     former_names: pd.DataFrame = field(default_factory=lambda: frame([], FORMER_NAME_DTYPES))
+    assessments: pd.DataFrame = field(default_factory=lambda: frame([], ASSESSMENT_DTYPES))
 
 
 SQLITE_MAX_INTEGER = 2**63 - 1
@@ -187,6 +201,8 @@ class CommitmentStory:
     carried_from: tuple[Step, ...]  # what the newest carries on (core.lineage.carried_from)
     carried_into: tuple[Step, ...]  # the parts the newest was split into, when it was
     ended: Ending | None  # when it was not carried on into its agreement's successor
+    # The county's assessments of the story's commitments (ASSESSMENT_DTYPES), oldest quarter first.
+    assessments: pd.DataFrame = field(default_factory=lambda: frame([], ASSESSMENT_DTYPES))
 
 
 def frame(rows: list[tuple], dtypes: dict[str, str]) -> pd.DataFrame:
@@ -237,11 +253,21 @@ def load_dataset(db: Database) -> Dataset:
         REPORT_DTYPES,
     )
     order = pd.Series(np.arange(len(commitments)), index=commitments["commitment_id"].to_numpy())
-    reports = (
-        reports.assign(_order=reports["commitment_id"].map(order).to_numpy())
-        .sort_values(["quarter", "_order"], kind="stable")
-        .drop(columns="_order")
-        .reset_index(drop=True)
+    reports = _in_report_order(reports, order)
+    assessments = _in_report_order(
+        frame(
+            list(
+                db.execute(
+                    """
+                    SELECT s.commitment_id, s.quarter, s.status, nullif(s.comment, ''), s.assessed_by, s.assessed_at
+                    FROM county_assessments s JOIN commitments c ON c.id = s.commitment_id
+                    WHERE c.active = 1
+                    """
+                )
+            ),
+            ASSESSMENT_DTYPES,
+        ),
+        order,
     )
     quarters = tuple(sorted(reports["quarter"].unique()))
     counties = frame(
@@ -275,7 +301,17 @@ def load_dataset(db: Database) -> Dataset:
         ),
         FORMER_NAME_DTYPES,
     )
-    return Dataset(commitments, reports, quarters, agreements, counties, lineage, former_names)
+    return Dataset(commitments, reports, quarters, agreements, counties, lineage, former_names, assessments)
+
+
+def _in_report_order(rows: pd.DataFrame, order: pd.Series) -> pd.DataFrame:
+    """Rows by quarter, then in the commitments' order (``order``: each commitment id's place)."""
+    return (
+        rows.assign(_order=rows["commitment_id"].map(order).to_numpy())
+        .sort_values(["quarter", "_order"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
 
 
 def load_revision(db: Database) -> tuple[int, Dataset]:
@@ -545,6 +581,12 @@ def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None
     ).fetchall()
     rows.sort(key=lambda row: (row[0], order[row[6]]))
     reports = frame(rows, {**{name: REPORT_DTYPES[name] for name in STORY_REPORT_COLUMNS}, **STORY_AGREEMENT_DTYPES})
+    assessed = db.execute(
+        "SELECT commitment_id, quarter, status, nullif(comment, ''), assessed_by, assessed_at FROM county_assessments "
+        f"WHERE commitment_id IN ({','.join('?' * len(ids))})",
+        ids,
+    ).fetchall()
+    assessed.sort(key=lambda row: (row[1], order[row[0]]))
     return CommitmentStory(
         head,
         county,
@@ -562,4 +604,5 @@ def commitment_story(db: Database, commitment_id: int) -> CommitmentStory | None
         carried_from(db, head),
         carried_into(db, head),
         ending(db, head),
+        frame(assessed, ASSESSMENT_DTYPES),
     )

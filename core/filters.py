@@ -205,12 +205,14 @@ def county_dataset(dataset: Dataset, county: str | None) -> Dataset:
     agreements = dataset.agreements[dataset.agreements["agreement_id"].isin(ids)]
     commitments = dataset.commitments[dataset.commitments["agreement_id"].isin(ids)]
     reports = dataset.reports[dataset.reports["commitment_id"].isin(commitments["commitment_id"])]
+    assessments = dataset.assessments[dataset.assessments["commitment_id"].isin(commitments["commitment_id"])]
     return dataclasses.replace(
         dataset,
         commitments=commitments.reset_index(drop=True),
         reports=reports.reset_index(drop=True),
         quarters=tuple(sorted(reports["quarter"].unique())),
         agreements=agreements.reset_index(drop=True),
+        assessments=assessments.reset_index(drop=True),
     )
 
 
@@ -269,8 +271,8 @@ def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
     quarter is the county's. Commitments are then restricted by region, council area, SDG (among their
     effective goals) and hashtag; with a status, to those whose status in the
     effective quarter is that one ("not_reported": no report that quarter).
-    Reports are those of the remaining commitments up to and including the
-    effective quarter, and ``quarters`` every quarter of the data up to it, also
+    Reports (and the county's assessments) are those of the remaining commitments up to and
+    including the effective quarter, and ``quarters`` every quarter of the data up to it, also
     those in which the remaining commitments have no report, so that a
     region that did not report shows as not reported rather than vanishing.
     """
@@ -298,10 +300,15 @@ def apply_filters(dataset: Dataset, filters: Filters) -> Dataset:
     reports = dataset.reports
     # With no quarter there are no reports, and pandas compares None as missing.
     reports = reports[(reports["quarter"] <= quarter) & reports["commitment_id"].isin(commitments["commitment_id"])]
+    assessments = dataset.assessments
+    assessments = assessments[
+        (assessments["quarter"] <= quarter) & assessments["commitment_id"].isin(commitments["commitment_id"])
+    ]
     return dataclasses.replace(
         dataset,
         commitments=commitments.reset_index(drop=True),
         reports=reports.reset_index(drop=True),
+        assessments=assessments.reset_index(drop=True),
         quarters=tuple(q for q in dataset.quarters if quarter is not None and q <= quarter),
     )
 

@@ -38,6 +38,7 @@ DYNAMIC_PREFIXES: tuple[str, ...] = (
     "organisation.col.",
     "core.reason.",
     "round.state.",
+    "assessment.word.",
 )
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -199,6 +200,50 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The figures may be out of date.",
     ),
     # The county's assessment beside the region's where they differ: Oversikt, Tiltak, the PDF brief
+    "assessment.word.not_started": ("ikke startet", "not started"),
+    "assessment.word.on_track": ("i rute", "on track"),
+    "assessment.word.delayed": ("forsinket", "delayed"),
+    "assessment.word.completed": ("fullført", "completed"),
+    "assessment.word.cancelled": ("utgått", "cancelled"),
+    "assessment.differs": (
+        "Fylket vurderer {code} som {county}; regionen rapporterer {region}.",
+        "The county assesses {code} as {county}; the region reports {region}.",
+    ),
+    "assessment.differs_unreported": (
+        "Fylket vurderer {code} som {county}; regionen har ikke rapportert.",
+        "The county assesses {code} as {county}; the region has not reported.",
+    ),
+    "assessment.overview": ("Der fylket vurderer annerledes", "Where the county assesses otherwise"),
+    "assessment.heading": ("Fylkets vurdering", "The county's assessment"),
+    "assessment.intro": (
+        "Fylkets egen status og kommentar per tiltak for {quarter}, ved siden av regionens rapport. "
+        "La status stå tom for å ikke ha noen vurdering.",
+        "The county's own status and comment per commitment for {quarter}, beside the region's report. "
+        "Leave the status blank for no assessment.",
+    ),
+    "assessment.region": ("Region å vurdere", "Region to assess"),
+    "assessment.read_only": (
+        "Tiltak du ikke kan vurdere for fylket (kun lesing)",
+        "Commitments you may not assess for the county (read only)",
+    ),
+    "assessment.save": ("Lagre fylkets vurdering", "Save the county's assessment"),
+    "assessment.saved": (
+        "Fylkets vurdering er lagret: {added} lagt til, {changed} endret, {removed} fjernet.",
+        "The county's assessment is saved: {added} added, {changed} changed, {removed} removed.",
+    ),
+    "assessment.unchanged": ("Ingenting er endret.", "Nothing has changed."),
+    "assessment.comment_without_status": (
+        "Velg fylkets status for tiltak {codes}, eller fjern kommentaren: en kommentar lagres med en status.",
+        "Choose the county's status for {codes}, or remove the comment: a comment is saved with a status.",
+    ),
+    "assessment.differs_mark": ("Ulik", "Differs"),
+    "assessment.same_mark": ("Lik", "Same"),
+    "col.region_status": ("Regionens status", "Region's status"),
+    "col.region_comment": ("Regionens kommentar", "Region's comment"),
+    "col.county_status": ("Fylkets status", "County's status"),
+    "col.county_comment": ("Fylkets kommentar", "County's comment"),
+    "col.difference": ("Ulik vurdering", "Assessments differ"),
+    "col.assessment": ("Fylkets vurdering", "County's assessment"),
     # Overview
     "overview.since_last": ("Siden forrige kvartal", "Since last quarter"),
     "overview.newly_delayed": ("Nylig forsinket", "Newly delayed"),

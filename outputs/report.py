@@ -139,6 +139,8 @@ def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str, *, provi
     statuses are words, progress and shares are percentages. The summary's note also
     says who has reported (and that the figures are ``provisional`` when they are), and
     its share is the one on Oversikt: on track or completed, of the reported commitments.
+    Where the county has assessed any commitment in the quarter, the region sheets have its
+    assessment («Forsinket: kommentar») beside the region's status.
     """
     label = quarter_choice(quarter, lang, provisional=provisional)
     covered = coverage_text(analysis.coverage(ds, quarter), lang, provisional=provisional)
@@ -147,11 +149,25 @@ def quarterly_workbook(ds: Dataset, quarter: str, lang: str, note: str, *, provi
     ]
     names = [t("report.summary_sheet", lang)]
     commitments = analysis.commitment_table(ds, quarter)
+    columns = REGION_SHEET_COLUMNS
+    assessed = ds.assessments[ds.assessments["quarter"] == quarter]
+    if not assessed.empty:
+        # Beside the region's own status, where the county has assessed any commitment that quarter.
+        worded = {
+            commitment_id: status_label(status, lang) + (f": {comment}" if isinstance(comment, str) else "")
+            for commitment_id, status, comment in zip(
+                assessed["commitment_id"], assessed["status"], assessed["comment"], strict=True
+            )
+        }
+        commitments = commitments.assign(assessment=commitments["commitment_id"].map(worded).astype(object))
+        commitments["assessment"] = commitments["assessment"].where(commitments["assessment"].notna(), None)
+        at = columns.index("status") + 1
+        columns = (*columns[:at], "assessment", *columns[at:])
     short_names = dict(zip(ds.commitments["region"], ds.commitments["region_short"], strict=True))
     # groupby(sort=False) keeps the commitments' order: regions in Norwegian alphabetical order.
     for group, rows in commitments.groupby("region", sort=False):
         region = str(group)
-        tables.append(commitments_export(rows, REGION_SHEET_COLUMNS, lang, title=f"{region} – {label}", note=note))
+        tables.append(commitments_export(rows, columns, lang, title=f"{region} – {label}", note=note))
         names.append(_region_sheet_name(region, short_names.get(region)))
     return workbook_bytes(tables, names)
 
@@ -294,7 +310,8 @@ def pdf_brief(
     made (``created``, default today); who has reported (and that the figures are
     ``provisional`` when they are); ``commentary`` as typed, as plain text, when given;
     the headline figures as on Oversikt with their like-for-like change; what is
-    delayed now and who has not reported; the charts of status per quarter and per
+    delayed now and who has not reported; where the county assesses a commitment otherwise than
+    its region reports it, a sentence each; the charts of status per quarter and per
     region, each followed by its one-sentence summary; the commitments newly delayed,
     newly completed and going backwards; a table per region.
     Raises ChromiumMissing or ChartRenderingFailed when the charts cannot be drawn.
@@ -331,6 +348,7 @@ def pdf_brief(
         *_kpi_section(headline, lang, styles),
         *_late_section(analysis.late(ds, quarter), lang, styles),
         *_not_reported_section(analysis.unreported_by_region(ds, quarter), quarter, lang, styles),
+        *_assessment_section(analysis.assessment_differences(ds, quarter), lang, styles),
     ]
     for chart, figures in planned:
         story += _chart_section(chart, [(figure, next(images)) for figure in figures], styles)
@@ -409,6 +427,23 @@ def _late_section(late: pd.DataFrame, lang: str, styles: _Styles) -> list:
         for row in typed_rows(late, _LateRow)
     ]
     return [*flowables, _table(headers, rows, widths, styles, numeric={3})]
+
+
+def _assessment_section(differences: pd.DataFrame, lang: str, styles: _Styles) -> list:
+    """Where the county assesses a commitment otherwise than its region reports it, a sentence each
+    with the county's comment; nothing where the two agree."""
+    if differences.empty:
+        return []
+    flowables: list[Flowable] = [
+        Paragraph(styles.text(f"{t('assessment.overview', lang)} ({len(differences)})"), styles.heading)
+    ]
+    sentences = analysis.difference_sentences(differences, lang)
+    for row, sentence in zip(typed_rows(differences, _Difference), sentences, strict=True):
+        flowables.append(Paragraph(styles.text(f"{row.region}: {sentence}"), styles.body))
+        if row.county_comment:
+            comment = f"{t('col.county_comment', lang)}: {row.county_comment}"
+            flowables.append(Paragraph(styles.text(comment), styles.note))
+    return flowables
 
 
 def _not_reported_section(missing: pd.DataFrame, quarter: str, lang: str, styles: _Styles) -> list:
@@ -495,6 +530,11 @@ class _ListedCommitment(NamedTuple):
     code: str
     text: str
     council_area: str | None
+
+
+class _Difference(NamedTuple):
+    region: str
+    county_comment: str | None
 
 
 class _LateRow(NamedTuple):

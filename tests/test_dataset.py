@@ -6,6 +6,7 @@ import pytest
 
 from core.dataset import (
     AGREEMENT_DTYPES,
+    ASSESSMENT_DTYPES,
     COMMITMENT_DTYPES,
     REPORT_DTYPES,
     FocusAreaInfo,
@@ -388,11 +389,16 @@ def test_commitment_story(db):
             STORY_DTYPES,
         ),
     )
+    pd.testing.assert_frame_equal(story.assessments, frame([], ASSESSMENT_DTYPES))
 
 
 def _fields(story) -> dict:
-    """Every field but the reports, which have no plain equality."""
-    return {field.name: getattr(story, field.name) for field in dataclasses.fields(story) if field.name != "reports"}
+    """Every field but the frames (reports, the county's assessments), which have no plain equality."""
+    return {
+        field.name: getattr(story, field.name)
+        for field in dataclasses.fields(story)
+        if field.name not in ("reports", "assessments")
+    }
 
 
 def test_commitment_story_with_own_goals_and_no_focus_area(db):

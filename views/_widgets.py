@@ -695,13 +695,16 @@ def _blank_missing(shown: pd.DataFrame, columns: list[str]) -> None:
     shown[columns] = shown[columns].astype("object").where(shown[columns].notna(), "")
 
 
-def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
+def history_table(reports: pd.DataFrame, lang: str, title: str, assessments: pd.DataFrame | None = None) -> None:
     """A commitment's story, oldest first: quarter, the agreement and code it was reported under
-    (a story runs across agreements), status and progress, then what was written."""
+    (a story runs across agreements), status and progress, then what was written; and, where the
+    county has assessed any of them (``assessments``, core.dataset.ASSESSMENT_DTYPES), its view."""
     agreements = [
         agreement_label(county, period) + f" · {code}"
         for county, period, code in zip(reports["county"], reports["period"], reports["code"], strict=True)
     ]
+    county_views = _county_views(reports, assessments, lang)
+    assessed = any(view is not None for view in county_views)
     rows = [
         [
             tables.short_cell(quarter_label(report.quarter, lang)),
@@ -710,11 +713,15 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
             tables.progress_cell(report.progress, lang),
             tables.text_cell(report.comment, wide=True),
             tables.text_cell(report.next_step, wide=True),
-            tables.text_cell(report.owner),
+            # A name, broken between its words only: the county's column leaves it less room.
+            tables.name_cell(report.owner),
+            *([tables.text_cell(county_view)] if assessed else []),
         ]
-        for report, agreement in zip(typed_rows(reports, _Report), agreements, strict=True)
+        for report, agreement, county_view in zip(typed_rows(reports, _Report), agreements, county_views, strict=True)
     ]
     text = ["quarter", "agreement", "status", "progress", "comment", "next_step", "owner"]
+    if assessed:
+        text.append("assessment")
     tables.show_table(title, [t(f"col.{column}", lang) for column in text], rows, len(reports), lang, "history")
     shown = pd.DataFrame(
         {
@@ -727,7 +734,9 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
             "owner": reports["owner"],
         }
     )
-    _blank_missing(shown, ["quarter", "status", "comment", "next_step", "owner"])
+    if assessed:
+        shown["assessment"] = pd.Series(county_views, index=reports.index, dtype="object")
+    _blank_missing(shown, [column for column in shown.columns if column not in ("agreement", "progress")])
     note = selection_text(lang)
     progress_label = t("col.progress", lang)
     export_buttons(
@@ -741,6 +750,26 @@ def history_table(reports: pd.DataFrame, lang: str, title: str) -> None:
         lang,
         "history",
     )
+
+
+def _county_views(reports: pd.DataFrame, assessments: pd.DataFrame | None, lang: str) -> list[str | None]:
+    """The county's assessment of each report as words, «Forsinket: kommentar»; None where it has none."""
+    if assessments is None or assessments.empty:
+        return [None] * len(reports)
+    worded = {
+        (commitment_id, quarter): status_label(status, lang) + (f": {comment}" if isinstance(comment, str) else "")
+        for commitment_id, quarter, status, comment in zip(
+            assessments["commitment_id"],
+            assessments["quarter"],
+            assessments["status"],
+            assessments["comment"],
+            strict=True,
+        )
+    }
+    return [
+        worded.get((commitment_id, quarter))
+        for commitment_id, quarter in zip(reports["commitment_id"], reports["quarter"], strict=True)
+    ]
 
 
 class _Report(NamedTuple):

@@ -20,6 +20,15 @@ widgets.listing(
     ("region", "code", "text", "quarters_delayed", "comment", "next_step"),
 )
 widgets.unreported_table(data.computed(analysis.unreported_by_region, quarter), quarter, lang)
+differences = data.computed(analysis.assessment_differences, quarter)
+if not differences.empty:
+    widgets.listing(
+        t("assessment.overview", lang),
+        differences.assign(difference=analysis.difference_sentences(differences, lang)),
+        lang,
+        "assessment-differences",
+        ("region", "code", "text", "difference", "county_comment"),
+    )
 
 widgets.show_chart(
     data.chart(charts.status_over_time, analysis.status_by_quarter, lang=lang), lang, key="status-over-time"

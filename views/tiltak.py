@@ -2,6 +2,7 @@ import itertools
 
 import streamlit as st
 
+from core import analysis
 from core.dataset import CommitmentStory
 from core.i18n import t
 from core.lineage import Step
@@ -60,6 +61,9 @@ def commitment_view() -> None:
         return
     st.header(widgets.markdown_literal(f"{story.code} {story.text}"))
     st.html(widgets.story_facts_html(story, lang))
+    for code, county_status, region_status in analysis.story_differences(story, data.quarter_in_view()):
+        sentence = analysis.difference_sentence(code, county_status, region_status, lang)
+        st.warning(widgets.markdown_literal(sentence), icon=":material/compare_arrows:")
     if not story.reports.empty:
         widgets.show_chart(data.story_chart(commitment_id, lang), lang, key="progress-line")
     st.subheader(t("commitment.history", lang))
@@ -69,7 +73,10 @@ def commitment_view() -> None:
         st.info(t("commitment.no_reports", lang))
         return
     widgets.history_table(
-        story.reports, lang, title=f"{story.region} {story.code} – {t('commitment.history', lang).lower()}"
+        story.reports,
+        lang,
+        title=f"{story.region} {story.code} – {t('commitment.history', lang).lower()}",
+        assessments=story.assessments,
     )
 
 

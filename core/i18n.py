@@ -1040,6 +1040,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Det finnes allerede en bruker «{username}» med det brukernavnet eller den e-posten.",
         "There already is a user “{username}” with that username or e-mail address.",
     ),
+    "core.email.invalid": (
+        "«{address}» er ikke en gyldig e-postadresse: {problem}",
+        "“{address}” is not a valid e-mail address: {problem}",
+    ),
+    "core.email.several": (
+        "«{text}» er flere e-postadresser. Skriv én adresse.",
+        "“{text}” is several e-mail addresses. Write one address.",
+    ),
+    "core.email.no_at": ("den mangler @.", "it has no @."),
+    "core.email.no_dot": (
+        "delen etter @ mangler punktum (som i navn@kommune.no).",
+        "the part after the @ has no full stop (as in name@municipality.no).",
+    ),
+    "core.email.space": ("den har mellomrom i seg.", "it has a space in it."),
+    "core.email.form": ("formen stemmer ikke ({detail}).", "its form is wrong ({detail})."),
     "core.unknown_user": ("Fant ingen bruker «{username}».", "There is no user “{username}”."),
     "core.database_missing": (
         "Fant ingen database i {path}.",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from core.addresses import normalise_email
 from core.db import inserted_id
 from core.errors import UnknownCounty
 from core.i18n import Text, t
@@ -457,6 +458,43 @@ def set_region_names(
         db.conn.executemany(
             "INSERT INTO region_names (region_id, name, valid_to) VALUES (?, ?, ?)",
             [(region_id, *row) for row in wanted],
+        )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who a region's reminders and the Rapportering board name: its daglig leder or secretariat."""
+
+    name: str | None
+    email: str | None  # normalised (core.addresses)
+    phone: str | None
+
+
+def region_contact(db: Database, region_id: int) -> Contact | None:
+    """The region's contact; None when nothing of it is stored."""
+    row = db.execute(
+        "SELECT contact_name, contact_email, contact_phone FROM regions WHERE id = ?", (region_id,)
+    ).fetchone()
+    return Contact(*row) if row and any(row) else None
+
+
+def set_region_contact(db: Database, region_id: int, name: str | None, email: str | None, phone: str | None) -> None:
+    """Make the region's contact exactly this (blanks clear it). The address is checked and
+    normalised as an account's is (InvalidEmail); the same contact again changes nothing."""
+    wanted = (
+        clean_text(name) or None,
+        normalise_email(email) if email and clean_text(email) else None,
+        clean_text(phone) or None,
+    )
+    if (
+        db.execute(
+            "SELECT contact_name, contact_email, contact_phone FROM regions WHERE id = ?", (region_id,)
+        ).fetchone()
+        != wanted
+    ):
+        db.conn.execute(
+            "UPDATE regions SET contact_name = ?, contact_email = ?, contact_phone = ? WHERE id = ?",
+            (*wanted, region_id),
         )
 
 

@@ -179,7 +179,7 @@ def _reopen_and_correct(
         (quarter, *ids),
     ).fetchall()
     corrected = [dataclasses.replace(Report(*row), comment=demo_data.REOPEN_COMMENT) for row in rows]
-    file_name = f"status-{_slug(region)}-{quarter}-rettet.xlsx"
+    file_name = f"status-{_slug(region)}-rettet-{quarter}.xlsx"
     result = save_reports(
         db,
         corrected,

@@ -10,10 +10,14 @@ through the same code as real files. The reports come from a seeded random
 generator, so builds on the same day are identical. Run it while nothing else
 has the database open.
 
+The reporting round runs on them (loaders/demo/round.py): every quarter before the round
+running approved and locked, one reopened and approved again, a county's own rule and a moved
+deadline, the county's assessments and the reminders sent.
+
 Everyone in the demo log has an account: the county's partnership coordinator
-(administrator) and each region's coordinator (reporter for the region), all
-without passwords. The one account that can sign in is ``demo``, an
-administrator whose random password is printed when the database is built.
+(administrator) and each region's coordinator (reporter for the region), all without
+passwords and with an address at a reserved domain. The one account that can sign in is
+``demo``, an administrator whose random password is printed when the database is built.
 Anyone may read the demo database without signing in.
 """
 

@@ -28,6 +28,8 @@ from core.rounds import (
     deadline,
     in_force,
     log_reminder,
+    oslo_day,
+    region_round,
     reminder_recipients,
     reopen,
     round_board,
@@ -124,7 +126,10 @@ def fill_round(
             region_id = register.find_region(db, demo_region.name).id
             _approve(db, region_id, quarter, admin, _after_deadline(db, rng, region_id, quarter, today), stamps)
     early = register.find_region(db, demo_data.APPROVED_EARLY).id
-    _approve(db, early, running, admin, _after_deadline(db, rng, early, running, today), stamps)
+    delivered = region_round(db, early, running, today=today)
+    # Built in the first days after a quarter, the region's report may have come in only yesterday.
+    if delivered and delivered.delivered_at and oslo_day(delivered.delivered_at) < today - dt.timedelta(days=2):
+        _approve(db, early, running, admin, _after_deadline(db, rng, early, running, today), stamps)
     _reopen_and_correct(db, rng, admin, coordinators, stamps)
     _assess(db, rng, quarters, today, admin, county_reporter, stamps)
     _remind(db, running, today, stamps)
@@ -148,13 +153,13 @@ def _deadline_day(db: Database, region_id: int, quarter: str) -> dt.date:
 
 
 def _after_deadline(db: Database, rng: random.Random, region_id: int, quarter: str, today: dt.date) -> str:
-    """When the county approved the quarter: two to six weeks after the deadline, before ``today``."""
+    """When the county approved the quarter: two to six weeks after the deadline, before ``today``;
+    in the round running, in the days after the deadline or, before it, the day before ``today``."""
     first = _deadline_day(db, region_id, quarter) + dt.timedelta(days=14)
     latest = today - dt.timedelta(days=1)
     if first >= latest:
-        # The round running: approved in the days after the region's report was in.
-        first = _deadline_day(db, region_id, quarter) + dt.timedelta(days=5)
-    return timestamp(rng, min(first, latest), days=max(1, min(28, (latest - first).days)))
+        first = min(_deadline_day(db, region_id, quarter) + dt.timedelta(days=5), latest)
+    return timestamp(rng, first, days=max(1, min(28, (latest - first).days)))
 
 
 def _reopen_and_correct(
@@ -221,7 +226,8 @@ def _assess(
             )
             user = county_reporter if _county_of(db, region_id, quarter) in county_reporter.counties else admin
             by_user.setdefault(user.username, {})[codes[code]] = value
-            day = _deadline_day(db, region_id, quarter) + dt.timedelta(days=3)
+            # Some days after the deadline, or in the last days before the build when that is sooner.
+            day = min(_deadline_day(db, region_id, quarter) + dt.timedelta(days=3), today - dt.timedelta(days=3))
             stamps.assessed[(codes[code], quarter)] = timestamp(rng, day, days=max(1, min(20, (today - day).days)))
         for username, assessments in by_user.items():
             user = county_reporter if username == county_reporter.username else admin

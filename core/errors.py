@@ -146,6 +146,10 @@ class UnknownUser(MonitorError):
     """A username that has no account."""
 
 
+class InvalidEmail(MonitorError):
+    """An e-mail address (an account's or a region contact's) that is not one address of a valid form."""
+
+
 class UserExists(MonitorError):
     """An account with that username or e-mail already exists."""
 

@@ -603,6 +603,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "organisation.col.short_name": ("Kortnavn", "Short name"),
     "organisation.col.counties": ("Fylkeskommune", "County"),
     "organisation.col.former": ("Tidligere navn", "Former names"),
+    "organisation.col.contact": ("Kontaktperson", "Contact"),
     "organisation.col.members": ("Medlemmer nå", "Members now"),
     "organisation.col.word": ("Ord", "Word"),
     "organisation.col.status": ("Status", "Status"),
@@ -1351,6 +1352,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Det finnes allerede en bruker «{username}» med det brukernavnet eller den e-posten.",
         "There already is a user “{username}” with that username or e-mail address.",
     ),
+    "core.email.invalid": (
+        "«{address}» er ikke en gyldig e-postadresse: {problem}",
+        "“{address}” is not a valid e-mail address: {problem}",
+    ),
+    "core.email.several": (
+        "«{text}» er flere e-postadresser. Skriv én adresse.",
+        "“{text}” is several e-mail addresses. Write one address.",
+    ),
+    "core.email.no_at": ("den mangler @.", "it has no @."),
+    "core.email.no_dot": (
+        "delen etter @ mangler punktum (som i navn@kommune.no).",
+        "the part after the @ has no full stop (as in name@municipality.no).",
+    ),
+    "core.email.space": ("den har mellomrom i seg.", "it has a space in it."),
+    "core.email.form": ("formen stemmer ikke ({detail}).", "its form is wrong ({detail})."),
     "core.unknown_user": ("Fant ingen bruker «{username}».", "There is no user “{username}”."),
     "core.database_missing": (
         "Fant ingen database i {path}.",
@@ -1796,6 +1812,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outputs.organisation.col.regions.county": ("Fylkeskommune", "County"),
     "outputs.organisation.col.regions.valid_from": ("Fra", "From"),
     "outputs.organisation.col.regions.former_names": ("Tidligere navn", "Former names"),
+    "outputs.organisation.col.regions.contact_name": ("Kontaktperson", "Contact"),
+    "outputs.organisation.col.regions.contact_email": ("E-post", "E-mail"),
+    "outputs.organisation.col.regions.contact_phone": ("Telefon", "Phone"),
     "outputs.organisation.col.members.region": ("Region", "Region"),
     "outputs.organisation.col.members.number": ("Kommunenummer", "Municipality number"),
     "outputs.organisation.col.members.municipality": ("Kommune", "Municipality"),
@@ -2855,6 +2874,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No changes: the organisation is already as the file says.",
     ),
     "loaders.organisation.blank": ("verdien mangler.", "the value is missing."),
+    "loaders.organisation.bad_email": (
+        "ikke en gyldig e-postadresse: {problem}",
+        "not a valid e-mail address: {problem}",
+    ),
+    "loaders.organisation.several_emails": (
+        "flere e-postadresser i én celle. Skriv én adresse for kontaktpersonen.",
+        "several e-mail addresses in one cell. Write one address for the contact.",
+    ),
+    "loaders.organisation.contact_twice": (
+        "{region} har alt «{other}» her på en annen rad. Skriv kontakten på én rad.",
+        "{region} already has “{other}” here on another row. Write the contact on one row.",
+    ),
     "loaders.organisation.names_twice": (
         "Ingenting er lagret: {names} står to ganger.",
         "Nothing was saved: {names} is listed twice.",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from core.addresses import normalise_email
 from core.db import inserted_id
 from core.errors import UnknownCounty
 from core.i18n import Text, t
@@ -460,6 +461,43 @@ def set_region_names(
         )
 
 
+@dataclass(frozen=True)
+class Contact:
+    """Who a region's reminders and the Rapportering board name: its daglig leder or secretariat."""
+
+    name: str | None
+    email: str | None  # normalised (core.addresses)
+    phone: str | None
+
+
+def region_contact(db: Database, region_id: int) -> Contact | None:
+    """The region's contact; None when nothing of it is stored."""
+    row = db.execute(
+        "SELECT contact_name, contact_email, contact_phone FROM regions WHERE id = ?", (region_id,)
+    ).fetchone()
+    return Contact(*row) if row and any(row) else None
+
+
+def set_region_contact(db: Database, region_id: int, name: str | None, email: str | None, phone: str | None) -> None:
+    """Make the region's contact exactly this (blanks clear it). The address is checked and
+    normalised as an account's is (InvalidEmail); the same contact again changes nothing."""
+    wanted = (
+        clean_text(name) or None,
+        normalise_email(email) if email and clean_text(email) else None,
+        clean_text(phone) or None,
+    )
+    if (
+        db.execute(
+            "SELECT contact_name, contact_email, contact_phone FROM regions WHERE id = ?", (region_id,)
+        ).fetchone()
+        != wanted
+    ):
+        db.conn.execute(
+            "UPDATE regions SET contact_name = ?, contact_email = ?, contact_phone = ? WHERE id = ?",
+            (*wanted, region_id),
+        )
+
+
 def all_region_members(db: Database, region_id: int) -> list[Member]:
     """Every membership the region has had, by municipality number."""
     rows = db.execute(
@@ -497,10 +535,24 @@ SHEETS = ("counties", "units", "regions", "members", "status_words")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "counties": ("name", "number", "valid_from", "valid_to", "predecessors"),
     "units": ("county", "unit"),
-    "regions": ("region", "short_name", "county", "valid_from", "former_names"),
+    "regions": (
+        "region",
+        "short_name",
+        "county",
+        "valid_from",
+        "former_names",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+    ),
     "members": ("region", "number", "municipality", "valid_from", "valid_to"),
     "status_words": ("county", "word", "status"),
 }
+
+
+_RegionRow = tuple[
+    str, str | None, str, dt.date | None, tuple[tuple[str, dt.date | None], ...], str | None, str | None, str | None
+]
 
 
 @dataclass(frozen=True)
@@ -510,8 +562,9 @@ class OrganisationRows:
     # (name, number, valid from, valid to, predecessors' names)
     counties: list[tuple[str, str | None, dt.date | None, dt.date | None, tuple[str, ...]]]
     units: list[tuple[str, str]]  # (county, unit), each county's active units in order
-    # (region, short name, county, from, former names with their last day); a row per county the region had
-    regions: list[tuple[str, str | None, str, dt.date | None, tuple[tuple[str, dt.date | None], ...]]]
+    # (region, short name, county, from, former names with their last day, contact's name, e-mail, phone);
+    # a row per county the region had, the short name, former names and contact on the first
+    regions: list[_RegionRow]
     members: list[tuple[str, str, str, dt.date | None, dt.date | None]]  # (region, number, name, from, to)
     status_words: list[tuple[str, str, str]]  # (county, word as the county writes it, status key)
 
@@ -519,13 +572,23 @@ class OrganisationRows:
 def organisation_rows(db: Database) -> OrganisationRows:
     """Everything the organisation workbook holds, in the order it is written."""
     every = counties(db)
-    region_rows: list[tuple[str, str | None, str, dt.date | None, tuple[tuple[str, dt.date | None], ...]]] = []
+    region_rows: list[_RegionRow] = []
     member_rows: list[tuple[str, str, str, dt.date | None, dt.date | None]] = []
-    for region_id, name, short_name in db.execute("SELECT id, name, short_name FROM regions ORDER BY name"):
+    for region_id, name, short_name, *contact in db.execute(
+        "SELECT id, name, short_name, contact_name, contact_email, contact_phone FROM regions ORDER BY name"
+    ):
         former = tuple(sorted(former_names(db, region_id), key=lambda item: (item[1] or dt.date.min, item[0])))
         for index, (county, start, _) in enumerate(region_counties(db, region_id)):
+            first = index == 0
             region_rows.append(
-                (name, short_name if index == 0 else None, county.name, start, former if index == 0 else ())
+                (
+                    name,
+                    short_name if first else None,
+                    county.name,
+                    start,
+                    former if first else (),
+                    *(contact if first else (None, None, None)),
+                )
             )
         member_rows.extend(
             (name, member.number, member.name, member.valid_from, member.valid_to)
@@ -559,7 +622,7 @@ def sheet_cells(kind: str, row: tuple, lang: str = "nb") -> list[object]:
             t("outputs.organisation.former_name", lang, name=name, date=f"{day:%d.%m.%Y}") if day else name
             for name, day in row[4]
         ]
-        return [*row[:4], "; ".join(former) or None]
+        return [*row[:4], "; ".join(former) or None, *row[5:]]
     if kind == "status_words":
         return [row[0], row[1], status_label(row[2], lang)]
     return list(row)

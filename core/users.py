@@ -19,6 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlite_utils import Database
 
+from core.addresses import normalise_email
 from core.db import inserted_id, write_transaction
 from core.errors import (
     AmbiguousCouncilArea,
@@ -110,10 +111,12 @@ def add_user(
     ``counties`` are names, short names or numbers ("Akershus", "32"); a council area is its
     name, or "Akershus: Samferdsel" where two counties have a unit of that name.
 
-    The name is cleaned like every stored text (a BOM or NUL pasted into a shell does not get in).
+    The name is cleaned like every stored text (a BOM or NUL pasted into a shell does not get in);
+    the e-mail address is checked and normalised (core.addresses), an invalid one raises InvalidEmail.
     """
     role = parse_role(role)
     name = clean_text(name)
+    email = normalise_email(email) if email else None
     password_hash = hash_password(password) if password is not None else None
     with write_transaction(db):
         clash = db.execute(

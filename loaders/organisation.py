@@ -8,7 +8,9 @@ the order given, a region's counties and members over time, a county's status wo
 - Fylkeskommuner: Navn, Nummer, Gyldig fra, Gyldig til, Etterfølger av (names, separated by ";")
 - Enheter: Fylkeskommune, Enhet
 - Regioner: Region, Kortnavn, Fylkeskommune, Fra, Tidligere navn («Follorådet (til 31.12.2023)»;
-  without a date, the day before the row's Fra). A row per county the region has had.
+  without a date, the day before the row's Fra), and the region's contact: Kontaktperson, E-post,
+  Telefon (on one of its rows; each column optional, a column left out keeps what is stored). A row
+  per county the region has had.
 - Medlemmer: Region, Kommunenummer, Kommune, Fra, Til. The number is checked against SSB's
   classification shipped in data/reference (core/reference.py): an unknown number is refused, and so
   is a membership on no day of which the number was in force; one it covers in part is a warning
@@ -32,8 +34,9 @@ from sqlite_utils import Database
 
 from core import reference
 from core.access import require_admin
+from core.addresses import parse_address
 from core.db import write_transaction
-from core.errors import MonitorError, UnknownCounty
+from core.errors import InvalidEmail, MonitorError, UnknownCounty
 from core.i18n import Deferred, Text, quoted_list, t
 from core.organisation import (
     COUNTY_SUFFIX,
@@ -45,8 +48,10 @@ from core.organisation import (
     ensure_county,
     find_county,
     organisation_rows,
+    region_contact,
     set_council_areas,
     set_predecessors,
+    set_region_contact,
     set_region_counties,
     set_region_membership,
     set_region_names,
@@ -93,6 +98,9 @@ FIELDS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "county": _COUNTY,
             "valid_from": _FROM,
             "former_names": ("Tidligere navn", "Tidlegare namn", "Former names"),
+            "contact_name": ("Kontaktperson", "Kontakt", "Contact", "Contact person"),
+            "contact_email": ("E-post", "Epost", "E-postadresse", "E-mail", "Email", "E-mail address"),
+            "contact_phone": ("Telefon", "Telefonnummer", "Mobil", "Phone", "Telephone"),
         },
         ("region", "county"),
     ),
@@ -117,6 +125,7 @@ _DATED = re.compile(r"\(.*\d{1,2}\.\d{1,2}\.\d{4}.*\)$")
 # A municipality number with its name in one cell, as SSB's tables write it: «3101 Halden».
 _NUMBER_AND_NAME = re.compile(r"^(?P<number>\d{4})\s*[-–]?\s+(?P<name>\D.*)$")
 _DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+CONTACT = ("contact_name", "contact_email", "contact_phone")
 
 
 def read_sheets(path: str | os.PathLike) -> dict[str, Sheet | None]:
@@ -152,6 +161,8 @@ class RegionPlan:
     spans: list[tuple[str, dt.date | None]]  # (county as the file names it, from)
     former: dict[str, dt.date | None]  # former name to its last day
     stored: Region | None  # None for a region the file introduces
+    # The contact's fields (CONTACT) the file has columns for, blank as None; the others stay as stored.
+    contact: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -479,6 +490,7 @@ def _read_regions(db: Database, reader: _Reader, counties: _Counties) -> list[Re
                 reader.error(index, "short_name", "loaders.organisation.short_name_taken", other=other.name)
             plan.short_name = short_name
         plan.former.update(former)
+        _read_contact(reader, index, plan)
         if any(start == valid_from for _, start in plan.spans):
             reader.error(index, "valid_from", "loaders.organisation.region_span_twice", region=name)
         if county is not None:
@@ -491,6 +503,37 @@ def _read_regions(db: Database, reader: _Reader, counties: _Counties) -> list[Re
             starts = [start for _, start in plan.spans if start is not None]
             plan.former.setdefault(plan.stored.name, max(starts) - dt.timedelta(days=1) if starts else None)
     return list(plans.values())
+
+
+def _read_contact(reader: _Reader, index: int, plan: RegionPlan) -> None:
+    """The row's contact into the region's plan. It is written on one of the region's rows (the
+    workbook writes it on the first); the same value again is fine, another is an error."""
+    found: dict[str, str | None] = {}
+    for name in CONTACT:
+        if name in reader.header.columns:
+            found[name] = reader.text(index, name) or None
+    email = found.get("contact_email")
+    if email:
+        try:
+            address = parse_address(email)
+        except InvalidEmail as error:
+            if error.key == "core.email.several":
+                reader.error(index, "contact_email", "loaders.organisation.several_emails")
+            else:
+                reader.error(index, "contact_email", "loaders.organisation.bad_email", problem=error.values["problem"])
+            return
+        found["contact_email"] = address.email
+        # «Ole Strand <ole@follo.no>» pasted from Outlook names the contact when the file does not.
+        if address.name and not found.get("contact_name"):
+            found["contact_name"] = address.name
+    for name, value in found.items():
+        standing = plan.contact.get(name)
+        if value is None:
+            plan.contact.setdefault(name, None)
+        elif standing is None:
+            plan.contact[name] = value
+        elif standing != value:
+            reader.error(index, name, "loaders.organisation.contact_twice", region=plan.name, other=standing)
 
 
 def _former_names(reader: _Reader, index: int, valid_from: dt.date | None) -> dict[str, dt.date | None]:
@@ -786,6 +829,12 @@ def _apply(db: Database, plan: OrganisationFile) -> None:
         stored = region.stored or ensure_region(db, region.name, county_id=spans[0][0].id if spans else None)
         set_region_names(db, stored.id, region.name, region.short_name, region.former)
         set_region_counties(db, stored.id, spans)
+        if region.contact:
+            standing = region_contact(db, stored.id)
+            values = (standing.name, standing.email, standing.phone) if standing else (None, None, None)
+            kept = dict(zip(CONTACT, values, strict=True))
+            contact = {**kept, **region.contact}
+            set_region_contact(db, stored.id, *(contact[name] for name in CONTACT))
     lookup = region_lookup(db)
     for name, members in (plan.members or {}).items():
         set_region_membership(db, lookup[fold(name)].id, members)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core import rounds
 from core.access import holds, reportable_regions
 from core.db import connect
 from core.organisation import (
@@ -441,13 +442,18 @@ def test_one_region_late_one_silent_and_stale_commitments(db):
 def test_uploads_log_reads_like_real_files(db):
     uploads = rows(db, "SELECT kind, file_name, uploaded_by, uploaded_at, quarters FROM uploads ORDER BY id")
     status = [upload for upload in uploads if upload[0] == "demo"]
-    assert len(status) == len(REGION_NAMES) * len(QUARTERS) - 1
+    # A file per region and quarter but Hallingdal's last, and Kongsbergregionen's corrected 2025-Q3.
+    assert len(status) == len(REGION_NAMES) * len(QUARTERS) - 1 + 1
+    corrected = ("demo", "status-kongsbergregionen-rettet-2025-Q3.xlsx", "Anders Moen (anders.moen)")
+    assert status[-1][:3] == corrected
     assert ("demo", "status-follo-2023-Q2.xlsx", "Ole Kristian Strand (ole.kristian.strand)") in [u[:3] for u in status]
     assert all(upload[4] and upload[1].endswith(f"{upload[4]}.xlsx") for upload in status)
     agreements = sorted(upload[1] for upload in uploads if upload[0] == "agreement")
     assert len(agreements) == 14 and "partnerskapsavtale-kongsbergregionen-2024-2027.docx" in agreements
-    times = [upload[3] for upload in uploads]
+    # In the order they came, but the corrected file, saved after the quarter was reopened.
+    times = [upload[3] for upload in uploads[:-1]]
     assert times == sorted(times)
+    assert uploads[-1][3].startswith("2025-12-")
     assert times[0].startswith("2022-") and times[-1] < DEMO_TODAY.isoformat()
     assert len({sha for (sha,) in rows(db, "SELECT sha256 FROM uploads")}) == len(uploads)
 
@@ -457,7 +463,17 @@ def test_building_twice_on_the_same_day_gives_identical_data(built, tmp_path):
         with contextlib.closing(sqlite3.connect(path)) as conn:
             return [
                 conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-                for table in ("status_reports", "commitments", "commitment_lineage", "region_municipalities")
+                for table in (
+                    "status_reports",
+                    "commitments",
+                    "commitment_lineage",
+                    "region_municipalities",
+                    "approvals",
+                    "round_log",
+                    "round_deadlines",
+                    "county_assessments",
+                    "reminders",
+                )
             ] + [conn.execute("SELECT file_name, uploaded_at FROM uploads ORDER BY id").fetchall()]
 
     again = tmp_path / "again.db"
@@ -558,3 +574,236 @@ def test_council_area_for_falls_back_to_the_parent_code():
     assert demo.council_area_for("2.3.1", areas) == "Næring og tannhelse"
     assert demo.council_area_for("2.1.A", areas) == "Næring og tannhelse"
     assert demo.council_area_for("4.1", areas) is None
+
+
+# --- the reporting round -----------------------------------------------------------------------
+
+ADMIN = "Mari Solheim (mari.solheim)"
+
+
+def board(db, county, quarter):
+    """(region, state, reported of commitments, approved) per region of the county's board."""
+    return [
+        (entry.region, entry.state, entry.reported, entry.commitments, entry.approved)
+        for entry in rounds.round_board(db, find_county(db, county).id, quarter, today=DEMO_TODAY)
+    ]
+
+
+def test_every_account_has_an_address_at_a_reserved_domain(db):
+    assert rows(db, "SELECT username, email FROM users ORDER BY username") == [
+        ("anders.moen", "anders.moen@kongsbergregionen.example"),
+        ("demo", "demo@fylkeskommune.example"),
+        ("hanne.bakken", "hanne.bakken@indre-ostfold.example"),
+        ("kjetil.rud", "kjetil.rud@hallingdal.example"),
+        ("line.haugen", "line.haugen@gardermoregionen.example"),
+        ("mari.solheim", "mari.solheim@fylkeskommune.example"),
+        ("ole.kristian.strand", "ole.kristian.strand@follo.example"),
+        ("silje.andersen", "silje.andersen@mosseregionen.example"),
+        ("siri.haugland", "siri.haugland@fylkeskommune.example"),
+        ("thomas.berg", "thomas.berg@nedre-romerike.example"),
+    ]
+
+
+def test_every_region_has_a_contact(db):
+    assert rows(db, "SELECT name, contact_name, contact_email, contact_phone FROM regions ORDER BY name") == [
+        ("Folloregionen IPR", "Per Arne Dahl", "per.arne.dahl@follo.example", "+47 922 18 305"),
+        ("Gardermoregionen", "Randi Holm", "randi.holm@gardermoregionen.example", "+47 958 23 640"),
+        ("Indre Østfold regionråd", "Eva Lunde", "eva.lunde@indre-ostfold.example", "+47 917 40 112"),
+        ("Kongsbergregionen", "Marte Nygaard", "marte.nygaard@kongsbergregionen.example", "+47 976 52 213"),
+        ("Mosseregionen", "Ingrid Solberg", "ingrid.solberg@mosseregionen.example", "+47 934 61 027"),
+        ("Regionrådet for Hallingdal", "Sekretariatet i Hallingdal", "post@hallingdal.example", "+47 32 08 04 00"),
+        (
+            "Samarbeidsrådet for Nedre Romerike",
+            "Knut Eriksen",
+            "knut.eriksen@nedre-romerike.example",
+            "+47 941 07 558",
+        ),
+    ]
+
+
+def test_the_round_running_has_one_region_approved_one_late_and_one_not_delivered(db):
+    assert rounds.current_round(DEMO_TODAY) == QUARTERS[-1] == "2026-Q3"
+    assert board(db, "Østfold", "2026-Q3") == [
+        ("Indre Østfold regionråd", "delivered", 26, 27, 0),
+        ("Mosseregionen", "approved", 9, 9, 9),
+    ]
+    assert board(db, "Akershus", "2026-Q3") == [
+        ("Folloregionen IPR", "delivered", 11, 13, 0),
+        ("Gardermoregionen", "late", 5, 11, 0),
+        ("Samarbeidsrådet for Nedre Romerike", "delivered", 13, 14, 0),
+    ]
+    assert board(db, "Buskerud", "2026-Q3") == [
+        ("Kongsbergregionen", "delivered", 11, 11, 0),
+        ("Regionrådet for Hallingdal", "not_delivered", 0, 13, 0),
+    ]
+    hallingdal = rounds.region_round(db, find_region(db, "Regionrådet for Hallingdal").id, "2026-Q3", today=DEMO_TODAY)
+    assert hallingdal is not None and hallingdal.overdue
+
+
+def test_every_quarter_before_the_round_is_approved_by_the_county_weeks_after_its_deadline(db):
+    counts = rows(
+        db,
+        "SELECT l.quarter, count(DISTINCT l.region_id) FROM round_log l WHERE l.action = 'approved' "
+        "GROUP BY l.quarter ORDER BY l.quarter",
+    )
+    assert counts == [(quarter, 7) for quarter in QUARTERS[:-1]] + [("2026-Q3", 1)]
+    for county in ("Viken", "Østfold", "Akershus", "Buskerud"):
+        for quarter in QUARTERS[:-1]:
+            entries = rounds.round_board(db, find_county(db, county).id, quarter, today=DEMO_TODAY)
+            for entry in entries:
+                assert (entry.state, entry.approved, entry.approved_by) == ("approved", entry.commitments, ADMIN)
+                assert rounds.oslo_day(entry.approved_at) > entry.deadline.day
+    assert {by for (by,) in rows(db, "SELECT DISTINCT done_by FROM round_log")} == {ADMIN}
+    assert rows(db, "SELECT count(*) FROM round_log WHERE codes IS NOT NULL") == [(0,)]
+
+
+def test_the_older_quarters_are_locked(db):
+    mosse = find_region(db, "Mosseregionen").id
+    ids = rounds.in_force(db, mosse, "2026-Q2")
+    assert set(rounds.locked_reports(db, [(id_, "2026-Q2") for id_ in ids])) == {(id_, "2026-Q2") for id_ in ids}
+    follo = find_region(db, "Folloregionen IPR").id
+    assert rounds.locked_reports(db, [(id_, "2026-Q3") for id_ in rounds.in_force(db, follo, "2026-Q3")]) == {}
+
+
+def test_one_quarter_reopened_corrected_and_approved_again(db):
+    kongsberg = find_region(db, "Kongsbergregionen").id
+    events = [
+        (event.action, event.done_by, event.done_at[:10], event.reason)
+        for event in rounds.round_events(db, region_id=kongsberg, quarter="2025-Q3")
+    ]
+    reason = (
+        "Regionen meldte at kommentarene på to tiltak var kopiert fra forrige kvartal. Gjenåpnet for en rettet fil."
+    )
+    assert [(action, by, reason_) for action, by, _, reason_ in events] == [
+        ("approved", ADMIN, None),
+        ("reopened", ADMIN, reason),
+        ("approved", ADMIN, None),
+    ]
+    corrected = rows(
+        db, "SELECT uploaded_at FROM uploads WHERE file_name = 'status-kongsbergregionen-rettet-2025-Q3.xlsx'"
+    )[0][0]
+    assert events[2][2] < corrected[:10] < events[0][2]
+    assert rows(db, "SELECT count(*) FROM round_log WHERE action = 'reopened'") == [(1,)]
+    comments = rows(
+        db,
+        "SELECT count(*) FROM status_reports s JOIN uploads u ON u.id = s.upload_id "
+        "WHERE u.file_name = 'status-kongsbergregionen-rettet-2025-Q3.xlsx' AND s.comment = ?",
+        ("Rettet etter gjenåpning: kommentaren gjelder dette kvartalet.",),
+    )
+    assert comments == [(2,)]
+
+
+def test_buskerud_reminds_earlier_and_akershus_moved_a_deadline(db):
+    buskerud, akershus = find_county(db, "Buskerud"), find_county(db, "Akershus")
+    assert rounds.round_rule(db, buskerud.id) == rounds.RoundRule(30, 10, 3)
+    assert rounds.round_rule(db, akershus.id) == rounds.RoundRule(30, 7, 3)
+    moved = rounds.deadline(db, akershus.id, "2025-Q4")
+    assert (moved.day, moved.moved_by, moved.moved_at[:10]) == (dt.date(2026, 2, 6), ADMIN, "2026-01-13")
+    assert rounds.deadline(db, find_county(db, "Østfold").id, "2025-Q4") == rounds.Deadline(dt.date(2026, 1, 30))
+    assert rows(db, "SELECT count(*) FROM round_deadlines") == [(1,)]
+
+
+def test_the_county_assesses_some_commitments_differently_from_the_region(db):
+    found = rows(
+        db,
+        "SELECT ca.quarter, r.name, c.code, s.status, ca.status, ca.comment, ca.assessed_by "
+        "FROM county_assessments ca JOIN commitments c ON c.id = ca.commitment_id "
+        "JOIN agreements a ON a.id = c.agreement_id JOIN regions r ON r.id = a.region_id "
+        "LEFT JOIN status_reports s ON s.commitment_id = ca.commitment_id AND s.quarter = ca.quarter "
+        "ORDER BY ca.quarter, r.name, c.code",
+    )
+    siri = "Siri Haugland (siri.haugland)"
+    assert found == [
+        (
+            "2026-Q2",
+            "Kongsbergregionen",
+            "2.2",
+            "on_track",
+            "delayed",
+            "Arbeidsgruppen har ikke møttes siden mars.",
+            ADMIN,
+        ),
+        ("2026-Q2", "Mosseregionen", "1.2", "on_track", "on_track", "I tråd med fylkets oppfølging.", siri),
+        (
+            "2026-Q2",
+            "Samarbeidsrådet for Nedre Romerike",
+            "2.1",
+            "on_track",
+            "delayed",
+            "Fylket venter fortsatt på felles plan.",
+            ADMIN,
+        ),
+        (
+            "2026-Q3",
+            "Folloregionen IPR",
+            "3.2",
+            "on_track",
+            "delayed",
+            "Anskaffelsen er ikke lyst ut; fylket ser ikke at fristen nås.",
+            ADMIN,
+        ),
+        (
+            "2026-Q3",
+            "Indre Østfold regionråd",
+            "1.1",
+            "completed",
+            "completed",
+            "Fylket bekrefter at leveransen er ferdig.",
+            siri,
+        ),
+        (
+            "2026-Q3",
+            "Indre Østfold regionråd",
+            "1.2",
+            "on_track",
+            "delayed",
+            "Kommunene har ikke satt av midler i budsjettet.",
+            siri,
+        ),
+        ("2026-Q3", "Kongsbergregionen", "1.2", "on_track", "on_track", "Fylket er enig i vurderingen.", ADMIN),
+        (
+            "2026-Q3",
+            "Mosseregionen",
+            "1.2",
+            "on_track",
+            "delayed",
+            "Finansieringen fra fylket er ikke vedtatt ennå.",
+            siri,
+        ),
+    ]
+    assert all(at < DEMO_TODAY.isoformat() for (at,) in rows(db, "SELECT assessed_at FROM county_assessments"))
+
+
+def test_the_reminders_log_has_what_the_timer_sent_for_the_round(db):
+    sent = [
+        (reminder.region, reminder.kind, reminder.sent_at, reminder.recipients, reminder.sent_by, reminder.outcome)
+        for reminder in rounds.sent_reminders(db)
+    ]
+    timer = "remind (automatisk)"
+    gardermo = ("randi.holm@gardermoregionen.example", "line.haugen@gardermoregionen.example")
+    hallingdal = ("post@hallingdal.example", "kjetil.rud@hallingdal.example")
+    assert sent == [
+        ("Regionrådet for Hallingdal", "after", "2026-11-02T06:00:00+00:00", hallingdal, timer, "sent"),
+        ("Gardermoregionen", "after", "2026-11-02T06:00:00+00:00", gardermo, timer, "sent"),
+        (
+            "Indre Østfold regionråd",
+            "before",
+            "2026-10-23T05:00:00+00:00",
+            ("eva.lunde@indre-ostfold.example", "hanne.bakken@indre-ostfold.example"),
+            timer,
+            "sent",
+        ),
+        ("Gardermoregionen", "before", "2026-10-23T05:00:00+00:00", gardermo, timer, "sent"),
+        ("Regionrådet for Hallingdal", "before", "2026-10-20T05:00:00+00:00", hallingdal, timer, "sent"),
+        (
+            "Kongsbergregionen",
+            "before",
+            "2026-10-20T05:00:00+00:00",
+            ("marte.nygaard@kongsbergregionen.example", "anders.moen@kongsbergregionen.example"),
+            timer,
+            "sent",
+        ),
+    ]
+    assert {reminder.quarter for reminder in rounds.sent_reminders(db)} == {"2026-Q3"}
+    # Nothing more is due on the build day: each kind went once.
+    assert rounds.due_reminders(db, DEMO_TODAY) == []

@@ -141,6 +141,9 @@ def test_a_former_name_s_last_day_is_read_however_it_is_said(organised, tmp_path
         "Viken fylkeskommune",
         None,
         (("Follorådet", D(2021, 2, 28)),),
+        None,
+        None,
+        None,
     )
 
 

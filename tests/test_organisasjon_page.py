@@ -15,6 +15,7 @@ from core.organisation import (
     council_area_ids,
     find_county,
     organisation_rows,
+    set_region_contact,
     set_region_membership,
     set_status_aliases,
     unit_commitments,
@@ -79,10 +80,10 @@ def test_an_administrator_sees_the_organisation(register):
     )
     assert found["org-regions"] == HtmlTable(
         "Regioner",
-        ["Region", "Kortnavn", "Fylkeskommune", "Tidligere navn", "Medlemmer nå"],
+        ["Region", "Kortnavn", "Fylkeskommune", "Tidligere navn", "Kontaktperson", "Medlemmer nå"],
         [
-            [FOLLO, "Follo", "Viken fylkeskommune", "", "3020 Nordre Follo – Viken; 3021 Ås – Viken"],
-            [IOR, "IØR", "Viken fylkeskommune", "", "3014 Indre Østfold – Viken"],
+            [FOLLO, "Follo", "Viken fylkeskommune", "", "", "3020 Nordre Follo – Viken; 3021 Ås – Viken"],
+            [IOR, "IØR", "Viken fylkeskommune", "", "", "3014 Indre Østfold – Viken"],
         ],
         [None, None],
     )
@@ -166,8 +167,8 @@ def test_an_upload_is_previewed_row_by_row_and_saved(register):
     with connect() as db:
         rows = organisation_rows(db)
     assert rows.regions[:2] == [
-        ("Folloregionen IPR", "Follo", "Viken fylkeskommune", None, (("Follorådet", None),)),
-        ("Folloregionen IPR", None, "Akershus", dt.date(2024, 1, 1), ()),
+        ("Folloregionen IPR", "Follo", "Viken fylkeskommune", None, (("Follorådet", None),), None, None, None),
+        ("Folloregionen IPR", None, "Akershus", dt.date(2024, 1, 1), (), None, None, None),
     ]
     assert html_tables(at)["org-counties"].rows[0] == [
         "Akershus",
@@ -315,5 +316,15 @@ def test_members_are_shown_with_their_county_s_name(register):
         "Follo",
         "Viken fylkeskommune",
         "",
+        "",
         "3114 Våler (Østfold) – Østfold; 3207 Nordre Follo – Akershus; 4005 Notodden – Telemark; 9999 Prøvekommune",
     ]
+
+
+def test_a_region_s_contact_is_shown_as_text_in_the_regions_table(register):
+    follo = find_region(register, FOLLO)
+    with write_transaction(register):
+        set_region_contact(register, follo.id, "Per *Arne* Dahl", "per.arne.dahl@follo.example", "+47 922 18 305")
+    found = html_tables(organisation_page())["org-regions"]
+    assert found.headers[4] == "Kontaktperson"
+    assert [row[4] for row in found.rows] == ["Per *Arne* Dahl · per.arne.dahl@follo.example · +47 922 18 305", ""]

@@ -75,6 +75,7 @@ SHEETS = {
         [["Østfold", "I arbeid", "I rute"], ["Østfold", "Ferdig", "Fullført"]],
     ),
 }
+NO_CONTACT = (None, None, None)
 ROWS = OrganisationRows(
     counties=[
         ("Akershus fylkeskommune", "32", D(2024, 1, 1), None, ("Viken fylkeskommune",)),
@@ -90,11 +91,11 @@ ROWS = OrganisationRows(
         *[("Viken fylkeskommune", unit) for unit in VIKEN_UNITS],
     ],
     regions=[
-        ("Folloregionen IPR", "Follo", "Viken fylkeskommune", None, (("Follorådet", D(2023, 12, 31)),)),
-        ("Folloregionen IPR", None, "Akershus fylkeskommune", D(2024, 1, 1), ()),
-        ("Indre Østfold regionråd", "IØR", "Viken fylkeskommune", None, ()),
-        ("Indre Østfold regionråd", None, "Østfold fylkeskommune", D(2024, 1, 1), ()),
-        ("Kongsbergregionen", None, "Buskerud fylkeskommune", D(2024, 1, 1), ()),
+        ("Folloregionen IPR", "Follo", "Viken fylkeskommune", None, (("Follorådet", D(2023, 12, 31)),), *NO_CONTACT),
+        ("Folloregionen IPR", None, "Akershus fylkeskommune", D(2024, 1, 1), (), *NO_CONTACT),
+        ("Indre Østfold regionråd", "IØR", "Viken fylkeskommune", None, (), *NO_CONTACT),
+        ("Indre Østfold regionråd", None, "Østfold fylkeskommune", D(2024, 1, 1), (), *NO_CONTACT),
+        ("Kongsbergregionen", None, "Buskerud fylkeskommune", D(2024, 1, 1), (), *NO_CONTACT),
     ],
     members=[
         ("Folloregionen IPR", "3020", "Nordre Follo", None, D(2023, 12, 31)),
@@ -425,3 +426,103 @@ def test_status_words_keep_the_county_s_spelling_and_are_matched_in_any_case(db,
         "on_track",
         "completed",
     ]
+
+
+REGION_HEADER, REGION_ROWS = SHEETS["Regioner"]
+
+
+def with_contacts(contacts: dict[int, list], header: list | None = None) -> dict[str, tuple[list, list[list]]]:
+    """The Regioner sheet of SHEETS with contact columns; ``contacts`` by row index (Folloregionen's
+    Akershus row is 1, Indre Østfold's Østfold row 3, Kongsbergregionen's 4)."""
+    header = header or ["Kontaktperson", "E-post", "Telefon"]
+    rows = [[*row, *contacts.get(index, [None] * len(header))] for index, row in enumerate(REGION_ROWS)]
+    return {"Regioner": ([*REGION_HEADER, *header], rows)}
+
+
+def contacts(db):
+    return [(row[0], *row[5:]) for row in organisation_rows(db).regions if row[5:] != NO_CONTACT]
+
+
+def test_region_contacts_are_read_as_people_paste_them(db, tmp_path):
+    sheets = with_contacts(
+        {
+            # From Outlook: the name and address in one cell, the name column left empty.
+            1: [None, "Per Arne Dahl <Per.Arne.Dahl@Follo.EXAMPLE>", "+47 922 18 305"],
+            # From a web page: a mailto link with no-break spaces around it.
+            3: ["Eva Lunde", "\u00a0mailto:eva.lunde@indre-ostfold.example ", None],
+            4: ["Sekretariatet", None, "32 08 04 00"],
+        }
+    )
+    summary = load_organisation(db, write_sheets(tmp_path / "contacts.xlsx", {**SHEETS, **sheets}), user=ADMIN)
+    assert (summary.saved, summary.warnings) == (True, [])
+    # On the region's first row, as the workbook writes it back.
+    assert contacts(db) == [
+        ("Folloregionen IPR", "Per Arne Dahl", "Per.Arne.Dahl@follo.example", "+47 922 18 305"),
+        ("Indre Østfold regionråd", "Eva Lunde", "eva.lunde@indre-ostfold.example", None),
+        ("Kongsbergregionen", "Sekretariatet", None, "32 08 04 00"),
+    ]
+
+
+def test_a_file_without_the_contact_columns_leaves_the_contacts_alone(db, tmp_path):
+    sheets = with_contacts({4: ["Marte Nygaard", "m@kb.example", "1"]})
+    load_organisation(db, write_sheets(tmp_path / "contacts.xlsx", {**SHEETS, **sheets}), user=ADMIN)
+    summary = load_organisation(db, write_sheets(tmp_path / "org.xlsx", SHEETS), user=ADMIN)
+    assert (summary.changes, summary.saved) == ([], False)
+    # Only the phone column: the name and address stay as stored, the phone is cleared.
+    only_phone = with_contacts({4: [None]}, header=["Telefon"])
+    summary = load_organisation(db, write_sheets(tmp_path / "phone.xlsx", only_phone), user=ADMIN)
+    assert [(change.added, change.text("nb")) for change in summary.changes] == [
+        (False, "Kongsbergregionen · Buskerud fylkeskommune · 01.01.2024 · Marte Nygaard · m@kb.example · 1"),
+        (True, "Kongsbergregionen · Buskerud fylkeskommune · 01.01.2024 · Marte Nygaard · m@kb.example"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_contacts_written_to_the_workbook_load_back_changing_nothing(db, tmp_path, lang):
+    sheets = with_contacts({1: ["Per Arne Dahl", "per.arne.dahl@follo.example", "+47 922 18 305"]})
+    load_organisation(db, write_sheets(tmp_path / "contacts.xlsx", {**SHEETS, **sheets}), user=ADMIN)
+    written = tmp_path / "written.xlsx"
+    written.write_bytes(organisation_workbook(organisation_rows(db), lang))
+    before = dump(db)
+    summary = load_organisation(db, written, user=ADMIN)
+    assert (summary.changes, summary.warnings, summary.saved) == ([], [], False)
+    assert dump(db) == before
+    sheet = openpyxl.load_workbook(written)[{"nb": "Regioner", "en": "Regions"}[lang]]
+    table = [list(row[5:]) for row in sheet.iter_rows(values_only=True) if row[0] == "Folloregionen IPR" or row[5]]
+    assert table == [
+        {"nb": ["Kontaktperson", "E-post", "Telefon"], "en": ["Contact", "E-mail", "Phone"]}[lang],
+        ["Per Arne Dahl", "per.arne.dahl@follo.example", "+47 922 18 305"],
+        [None, None, None],
+    ]
+
+
+def test_a_bad_contact_address_is_refused_naming_its_place_and_what_is_wrong(db, tmp_path):
+    load_organisation(db, write_sheets(tmp_path / "org.xlsx", SHEETS), user=ADMIN)
+    before = dump(db)
+    sheets = with_contacts(
+        {
+            0: ["Per Arne Dahl", None, None],
+            2: [None, "eva@indre-ostfold", None],
+            3: [None, "a@iør.example; b@iør.example", None],
+            4: ["Marte Nygaard", "marte.nygaard.kongsberg.example", None],
+        }
+    )
+    # The same region's contact written on two of its rows, differently.
+    sheets["Regioner"][1][1][-3] = "Per Dahl"
+    with pytest.raises(OrganisationRejected) as refused:
+        load_organisation(db, write_sheets(tmp_path / "bad.xlsx", sheets), user=ADMIN)
+    assert [error.message("nb") for error in refused.value.errors] == [
+        "Arket «Regioner», rad 3, kolonne F (Kontaktperson): «Per Dahl» – "
+        "Folloregionen IPR har alt «Per Arne Dahl» her på en annen rad. Skriv kontakten på én rad.",
+        "Arket «Regioner», rad 4, kolonne G (E-post): «eva@indre-ostfold» – "
+        "ikke en gyldig e-postadresse: delen etter @ mangler punktum (som i navn@kommune.no).",
+        "Arket «Regioner», rad 5, kolonne G (E-post): «a@iør.example; b@iør.example» – "
+        "flere e-postadresser i én celle. Skriv én adresse for kontaktpersonen.",
+        "Arket «Regioner», rad 6, kolonne G (E-post): «marte.nygaard.kongsberg.example» – "
+        "ikke en gyldig e-postadresse: den mangler @.",
+    ]
+    assert refused.value.errors[-1].message("en") == (
+        "Sheet “Regioner”, row 6, column G (E-post): “marte.nygaard.kongsberg.example” – "
+        "not a valid e-mail address: it has no @."
+    )
+    assert dump(db) == before

@@ -7,7 +7,7 @@ import pytest
 from argon2 import PasswordHasher
 
 import core.users
-from core.errors import InvalidRole, SignInFailed, SignInLocked, UnknownUser, UserExists, WeakPassword
+from core.errors import InvalidEmail, InvalidRole, SignInFailed, SignInLocked, UnknownUser, UserExists, WeakPassword
 from core.settings import setting
 from core.users import (
     User,
@@ -162,3 +162,47 @@ def test_the_cli_manages_accounts_without_echoing_the_password(register, db_path
     assert removed.returncode == 0 and run("user", "list").stdout == ""
     for result in (added, listed, changed, weak, removed):
         assert PASSWORD not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("Kari.Nordmann@Viken.NO", "Kari.Nordmann@viken.no"),
+        ("mailto:kari@viken.no", "kari@viken.no"),
+        ("Kari Nordmann <kari@viken.no>", "kari@viken.no"),
+        ("\u00a0 kari@viken.no \u00a0", "kari@viken.no"),
+    ],
+)
+def test_an_account_s_address_is_checked_and_stored_normalised(register, written, stored):
+    user = add_user(register, "kari", "Kari Nordmann", "leser", email=written)
+    assert (user.email, get_user(register, "kari").email) == (stored, stored)
+    assert user_by_email(register, stored) == user
+
+
+def test_the_same_address_written_otherwise_is_the_same_account(register):
+    add_user(register, "kari", "Kari Nordmann", "leser", email="kari@viken.no")
+    with pytest.raises(UserExists):
+        add_user(register, "kari2", "Kari Nordmann", "leser", email="mailto:kari@VIKEN.no")
+
+
+def test_a_bad_address_is_refused_naming_it_and_nothing_is_stored(register, db_path, run_cli):
+    cases = {
+        "kari.viken.no": "«kari.viken.no» er ikke en gyldig e-postadresse: den mangler @.",
+        "kari@viken": "«kari@viken» er ikke en gyldig e-postadresse: delen etter @ mangler punktum "
+        "(som i navn@kommune.no).",
+        "kari nordmann@viken.no": "«kari nordmann@viken.no» er ikke en gyldig e-postadresse: den har mellomrom i seg.",
+        "kari@viken.no; ola@viken.no": "«kari@viken.no; ola@viken.no» er flere e-postadresser. Skriv én adresse.",
+    }
+    for written, message in cases.items():
+        with pytest.raises(InvalidEmail) as refused:
+            add_user(register, "kari", "Kari Nordmann", "leser", email=written)
+        assert str(refused.value) == message
+    assert list_users(register) == []
+    result = run_cli(
+        "user", "add", "kari", "--name", "Kari", "--role", "leser", "--email", "kari@viken", "--no-password",
+        "--db", str(db_path),
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (1, cases["kari@viken"] + "\n")
+    assert (
+        refused.value.message("en") == "“kari@viken.no; ola@viken.no” is several e-mail addresses. Write one address."
+    )

@@ -156,18 +156,22 @@ def show_regions(found: Stored, lang: str) -> None:
     spans: dict[str, list[str]] = {}
     short_names: dict[str, str] = {}
     former: dict[str, str] = {}
-    for region, short_name, county, start, names in found.rows.regions:
+    contacts: dict[str, str] = {}
+    for region, short_name, county, start, names, *contact in found.rows.regions:
         text = t("organisation.county_from", lang, county=county, date=_day(start)) if start else county
         spans.setdefault(region, []).append(text)
         if short_name:
             short_names[region] = short_name
+        if any(contact):
+            contacts[region] = " · ".join(value for value in contact if value)
         if names:
             former[region] = "; ".join(
                 t("outputs.organisation.former_name", lang, name=name, date=_day(day)) if day else name
                 for name, day in names
             )
     headers = [
-        t(f"organisation.col.{name}", lang) for name in ("region", "short_name", "counties", "former", "members")
+        t(f"organisation.col.{name}", lang)
+        for name in ("region", "short_name", "counties", "former", "contact", "members")
     ]
     rows = [
         [
@@ -175,6 +179,7 @@ def show_regions(found: Stored, lang: str) -> None:
             tables.short_cell(short_names.get(region, "")),
             tables.text_cell("; ".join(county_spans)),
             tables.text_cell(former.get(region, "")),
+            tables.text_cell(contacts.get(region, "")),
             tables.text_cell(
                 "; ".join(
                     t("organisation.member", lang, number=number, name=name, county=county)

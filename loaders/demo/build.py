@@ -10,10 +10,14 @@ through the same code as real files. The reports come from a seeded random
 generator, so builds on the same day are identical. Run it while nothing else
 has the database open.
 
+The reporting round runs on them (loaders/demo/round.py): every quarter before the round
+running approved and locked, one reopened and approved again, a county's own rule and a moved
+deadline, the county's assessments and the reminders sent.
+
 Everyone in the demo log has an account: the county's partnership coordinator
-(administrator) and each region's coordinator (reporter for the region), all
-without passwords. The one account that can sign in is ``demo``, an
-administrator whose random password is printed when the database is built.
+(administrator) and each region's coordinator (reporter for the region), all without
+passwords and with an address at a reserved domain. The one account that can sign in is
+``demo``, an administrator whose random password is printed when the database is built.
 Anyone may read the demo database without signing in.
 """
 
@@ -56,6 +60,7 @@ from core.users import User, add_user, get_user
 from core.vocabulary import natural_code_key, next_quarter, previous_quarter, quarter_end, quarter_of_date
 from loaders.agreement import load_agreement, read_agreement
 from loaders.demo import data as demo_data
+from loaders.demo.round import fill_round, timestamp
 
 SEED = 2022
 FIRST_QUARTER = "2022-Q1"
@@ -182,11 +187,12 @@ def _fill(db: Database, password: str, today: dt.date) -> None:
     with write_transaction(db):
         counties = _reorganise(db)
     # Østfold's partnership adviser reports for every region of the county, whatever its unit.
-    add_user(
+    county_reporter = add_user(
         db,
         account_name(demo_data.COUNTY_REPORTER),
         demo_data.COUNTY_REPORTER,
         "rapportor",
+        email=f"{account_name(demo_data.COUNTY_REPORTER)}@{demo_data.COUNTY_MAIL_DOMAIN}",
         counties=(demo_data.COUNTY_REPORTER_COUNTY,),
     )
     # Read again: an account's regions are by name, and some regions have new names.
@@ -212,11 +218,13 @@ def _fill(db: Database, password: str, today: dt.date) -> None:
         if upload_id is not None:
             uploaded_at[upload_id] = at
     # The loaders stamp uploads with the time of the build; dating them when the
-    # files would have come in makes the uploads log read like a real one.
+    # files would have come in makes the uploads log read like a real one (and the round's
+    # deliveries on time or late).
     with write_transaction(db):
         db.conn.executemany(
             "UPDATE uploads SET uploaded_at = ? WHERE id = ?", [(at, id_) for id_, at in uploaded_at.items()]
         )
+    fill_round(db, quarters, today, admin=admin, county_reporter=county_reporter, coordinators=coordinators)
 
 
 def last_complete_quarter(today: dt.date) -> str:
@@ -226,14 +234,28 @@ def last_complete_quarter(today: dt.date) -> str:
 
 def _accounts(db: Database, password: str) -> tuple[User, dict[str, User]]:
     """The demo's accounts: the partnership coordinator, who loads the agreements, and each region's coordinator."""
-    add_user(db, DEMO_USERNAME, "Demobruker", "administrator", password=password)
+    county_mail = demo_data.COUNTY_MAIL_DOMAIN
+    add_user(
+        db, DEMO_USERNAME, "Demobruker", "administrator", password=password, email=f"{DEMO_USERNAME}@{county_mail}"
+    )
     coordinators = {
         region.name: add_user(
-            db, account_name(region.coordinator), region.coordinator, "rapportor", regions=(region.name,)
+            db,
+            account_name(region.coordinator),
+            region.coordinator,
+            "rapportor",
+            email=f"{account_name(region.coordinator)}@{region.slug}.example",
+            regions=(region.name,),
         )
         for region in demo_data.REGIONS
     }
-    admin = add_user(db, account_name(demo_data.AGREEMENT_USER), demo_data.AGREEMENT_USER, "administrator")
+    admin = add_user(
+        db,
+        account_name(demo_data.AGREEMENT_USER),
+        demo_data.AGREEMENT_USER,
+        "administrator",
+        email=f"{account_name(demo_data.AGREEMENT_USER)}@{county_mail}",
+    )
     return admin, coordinators
 
 
@@ -247,7 +269,7 @@ def _save_viken_agreements(
 ) -> dict[str, Agreement]:
     """Viken's agreements of 2022–2023, each region's with its council areas, as saved."""
     # The agreements were signed and loaded during the first months of 2022, in this order.
-    dates = iter(sorted(_timestamp(rng, dt.date(2022, 1, 10), days=70) for _ in demo_data.REGIONS))
+    dates = iter(sorted(timestamp(rng, dt.date(2022, 1, 10), days=70) for _ in demo_data.REGIONS))
     seed = seed_path()
     loaded = load_agreement(db, seed, region=demo_data.INDRE_OSTFOLD.name, period=VIKEN_PERIOD, user=admin)
     uploaded_at[loaded.upload_id] = next(dates)
@@ -357,7 +379,7 @@ def _area(commitment: Commitment) -> str:
 
 def _new_agreement_dates(rng: random.Random) -> list[tuple[str, demo_data.DemoRegion]]:
     # The new counties signed their agreements during the first two months of 2024.
-    return [(_timestamp(rng, dt.date(2024, 1, 8), days=60), region) for region in demo_data.REGIONS]
+    return [(timestamp(rng, dt.date(2024, 1, 8), days=60), region) for region in demo_data.REGIONS]
 
 
 def _save_successor(
@@ -462,7 +484,7 @@ def _status_deliveries(
             # Never later than the day before the build.
             first_day = min(first_day, today - dt.timedelta(days=1))
             days = max(1, min(DEADLINE_DAYS - 5, (today - first_day).days))
-            deliveries.append((_timestamp(rng, first_day, days=days), region, quarter))
+            deliveries.append((timestamp(rng, first_day, days=days), region, quarter))
     return deliveries
 
 
@@ -588,14 +610,6 @@ def quarter_range(first: str, last: str) -> list[str]:
     while quarters[-1] != last:
         quarters.append(next_quarter(quarters[-1]))
     return quarters
-
-
-def _timestamp(rng: random.Random, first_day: dt.date, *, days: int) -> str:
-    """A working-hours moment within ``days`` days from ``first_day``, as the uploads log writes it."""
-    moment = dt.datetime.combine(first_day, dt.time(), dt.UTC) + dt.timedelta(
-        days=rng.randrange(days), hours=rng.randint(7, 14), minutes=rng.randrange(60), seconds=rng.randrange(60)
-    )
-    return moment.isoformat(timespec="seconds")
 
 
 def _sha256(file_name: str) -> str:

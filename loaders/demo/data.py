@@ -906,3 +906,53 @@ CANCELLED_COMMENTS: tuple[str, ...] = (
     "Utgår etter enighet i partnerskapsmøtet; ivaretas i ordinær drift.",
     "Utgår fordi behovet dekkes av en felles satsing i fylket.",
 )
+
+
+# --- the reporting round ------------------------------------------------------------------------
+
+# Every demo address is at a reserved domain (RFC 2606), so no reminder can reach a real person:
+# the county's people at this one, each region's at its slug («follo.example»).
+COUNTY_MAIL_DOMAIN = "fylkeskommune.example"
+
+# Each region's contact for the round (daglig leder or the secretariat), by the region's name in
+# 2022: invented people at the region's own reserved domain.
+CONTACTS: dict[str, tuple[str, str, str]] = {
+    INDRE_OSTFOLD.name: ("Eva Lunde", "eva.lunde@indre-ostfold.example", "+47 917 40 112"),
+    FOLLO.name: ("Per Arne Dahl", "per.arne.dahl@follo.example", "+47 922 18 305"),
+    MOSSEREGIONEN.name: ("Ingrid Solberg", "ingrid.solberg@mosseregionen.example", "+47 934 61 027"),
+    NEDRE_ROMERIKE.name: ("Knut Eriksen", "knut.eriksen@nedre-romerike.example", "+47 941 07 558"),
+    GARDERMOREGIONEN.name: ("Randi Holm", "randi.holm@gardermoregionen.example", "+47 958 23 640"),
+    HALLINGDAL.name: ("Sekretariatet i Hallingdal", "post@hallingdal.example", "+47 32 08 04 00"),
+    KONGSBERGREGIONEN.name: ("Marte Nygaard", "marte.nygaard@kongsbergregionen.example", "+47 976 52 213"),
+}
+
+# The region whose quarter of the round running was approved already (it delivered in good time).
+APPROVED_EARLY = MOSSEREGIONEN.name
+# A quarter approved, reopened when the region found an error, corrected by a new file and approved again.
+REOPENED = (KONGSBERGREGIONEN.name, "2025-Q3")
+REOPEN_REASON = (
+    "Regionen meldte at kommentarene på to tiltak var kopiert fra forrige kvartal. Gjenåpnet for en rettet fil."
+)
+REOPEN_COMMENT = "Rettet etter gjenåpning: kommentaren gjelder dette kvartalet."
+# Buskerud reminds its regions earlier than the settings' default.
+BUSKERUD_RULE = (30, 10, 3)  # deadline days, remind before, remind after
+# Akershus moved the deadline of 2025-Q4 past Christmas and New Year.
+MOVED_DEADLINE = ("Akershus fylkeskommune", "2025-Q4", date(2026, 2, 6))
+
+# The county's own assessment beside the region's report: (region, code) → status, comment, per
+# quarter counted back from the round running (0: the round, 1: the quarter before). Where the
+# status differs from the region's, the pages say so; the others agree.
+COUNTY_VIEWS: dict[int, dict[tuple[str, str], tuple[str, str]]] = {
+    0: {
+        ("Folloregionen IPR", "3.2"): ("delayed", "Anskaffelsen er ikke lyst ut; fylket ser ikke at fristen nås."),
+        ("Mosseregionen", "1.2"): ("delayed", "Finansieringen fra fylket er ikke vedtatt ennå."),
+        ("Indre Østfold regionråd", "1.2"): ("delayed", "Kommunene har ikke satt av midler i budsjettet."),
+        ("Indre Østfold regionråd", "1.1"): ("completed", "Fylket bekrefter at leveransen er ferdig."),
+        ("Kongsbergregionen", "1.2"): ("on_track", "Fylket er enig i vurderingen."),
+    },
+    1: {
+        ("Samarbeidsrådet for Nedre Romerike", "2.1"): ("delayed", "Fylket venter fortsatt på felles plan."),
+        ("Kongsbergregionen", "2.2"): ("delayed", "Arbeidsgruppen har ikke møttes siden mars."),
+        ("Mosseregionen", "1.2"): ("on_track", "I tråd med fylkets oppfølging."),
+    },
+}

@@ -66,7 +66,7 @@ def test_every_error_reads_whole_at_1400_px_under_step_3(
     sign_in(page, app_url, REPORTER_LOGIN)
     nav(page, "Last opp")
     # A whole number under a percent format: the longest instruction the loader gives.
-    book, sheet = status_workbook([["Follorådet", "1.1", "2024-Q3", "I rute", 40]])
+    book, sheet = status_workbook([["Follorådet", "1.1", "2026-Q3", "I rute", 40]])
     sheet["E2"].number_format = "0%"
     percent = tmp_path / "prosent.xlsx"
     book.save(percent)

@@ -708,7 +708,8 @@ def history_table(reports: pd.DataFrame, lang: str, title: str, assessments: pd.
     rows = [
         [
             tables.short_cell(quarter_label(report.quarter, lang)),
-            tables.short_cell(agreement),
+            # Wraps between its words («Viken 2022–2023 · 1.1»), so the county's column fits at 1400 px.
+            tables.name_cell(agreement),
             tables.status_cell(report.status, status_label(report.status, lang)),
             tables.progress_cell(report.progress, lang),
             tables.text_cell(report.comment, wide=True),

@@ -1366,6 +1366,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the part after the @ has no full stop (as in name@municipality.no).",
     ),
     "core.email.space": ("den har mellomrom i seg.", "it has a space in it."),
+    "core.email.non_ascii": (
+        "delen før @ har bokstaver som æ, ø eller å, og slike adresser tar ikke alle e-postservere imot. "
+        "Skriv en adresse uten dem.",
+        "the part before the @ has letters such as æ, ø or å, which not every mail server takes. "
+        "Write an address without them.",
+    ),
     "core.email.form": ("formen stemmer ikke ({detail}).", "its form is wrong ({detail})."),
     "core.unknown_user": ("Fant ingen bruker «{username}».", "There is no user “{username}”."),
     "core.database_missing": (

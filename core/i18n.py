@@ -1641,9 +1641,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the file cannot be read as TOML ({detail}).",
     ),
     "outputs.mail.bad_county_key": (
-        '{file}: [smtp.counties."{key}"] leses ikke: en fylkeskommune oppgis med fylkesnummeret, '
+        '{file}: [smtp.counties."{county}"] leses ikke: en fylkeskommune oppgis med fylkesnummeret, '
         'for eksempel [smtp.counties."32"] for Akershus.',
-        '{file}: [smtp.counties."{key}"] is not read: a county is given by its county number, '
+        '{file}: [smtp.counties."{county}"] is not read: a county is given by its county number, '
         'for example [smtp.counties."32"] for Akershus.',
     ),
     "outputs.mail.unknown_key": (

@@ -121,7 +121,7 @@ def mail_settings(path: str | Path | None = None) -> MailSettings:
         raise InvalidMailSetting("outputs.mail.bad_counties", file=file)
     for number in own:
         if not _COUNTY_NUMBER.match(number):
-            raise InvalidMailSetting("outputs.mail.bad_county_key", file=file, key=number)
+            raise InvalidMailSetting("outputs.mail.bad_county_key", file=file, county=number)
     for section, keys in (("[smtp]", smtp), *((f'[smtp.counties."{n}"]', keys) for n, keys in own.items())):
         unknown = [key for key in keys if key not in KEYS or (key == "counties" and section != "[smtp]")]
         if unknown:
@@ -396,9 +396,10 @@ def _send(connections: _Connections, server: SmtpServer, reminder: DueReminder, 
     except smtplib.SMTPResponseException as error:
         if error.smtp_code == 530 and not server.username:
             # Microsoft 365 (5.7.57) and others answer MAIL FROM so when they want a login.
-            refusal = Text("outputs.mail.refused", host=server.host, answer=_answer(error))
             needs_login = MailRefused(
-                "outputs.mail.hinted", message=refusal, hint=Text("outputs.mail.hint.login_needed")
+                "outputs.mail.hinted",
+                message=Text("outputs.mail.refused", host=server.host, answer=_answer(error)),
+                hint=Text("outputs.mail.hint.login_needed"),
             )
             return Outcome(reminder, "failed", needs_login.message(LANG))
         refused_message = MailRefused("outputs.mail.refused", host=server.host, answer=_answer(error))

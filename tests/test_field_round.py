@@ -7,6 +7,7 @@ that answers as Microsoft 365 or Gmail do), with a self-signed certificate made 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import socket
 import subprocess
@@ -30,9 +31,21 @@ from loaders.errors import StatusFileRejected
 from loaders.organisation import _text as organisation_cell
 from outputs.errors import InvalidMailSetting
 from outputs.mail import mail_settings, send_reminders
-from tests.builders import FOLLO, GARDERMO, HALLINGDAL, KONGSBERG, SmtpSink, build_round_register, free_port, reports
+from tests.builders import (
+    FOLLO,
+    GARDERMO,
+    HALLINGDAL,
+    KONGSBERG,
+    SmtpSink,
+    app,
+    build_round_register,
+    free_port,
+    html_tables,
+    reports,
+)
 from tests.test_entry_page import edit, form_page, press
 from views._entry import editor_key, entry_rows
+from views._widgets import markdown_literal
 
 Q3 = "2024-Q3"
 TODAY = dt.date(2026, 10, 25)  # a week before 2026-Q3's deadline in the round register
@@ -544,3 +557,23 @@ def test_c7_a_secretariat_address_without_a_person_is_reminded_with_the_countys_
         "Sekretariatet <post@hallingdal.example>",
         "Partnerskap <svar@afk.example>",
     )
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_s10_the_rapportering_page_shows_the_board_and_the_syntax_error_in_place_of_the_button(db_path, secrets):
+    from core.rounds import current_round, oslo_today
+
+    this_round = current_round(oslo_today())
+    year = int(this_round[:4])
+    with contextlib.closing(connect(db_path)) as db:
+        build_round_register(db, period=f"{year - 2}-{year + 1}", delivered=this_round)
+    path = secrets("[smtp]\nhost = smtp.office365.com\n")
+    at = app({"fylke": "buskerud"}, page="views/rapportering.py", user="kari")
+    assert not at.exception, at.exception
+    assert "round-board" in html_tables(at)
+    # Shown as text: the path's underscores escaped, not read as Markdown.
+    assert [error.value for error in at.main.error] == [
+        markdown_literal(
+            f'{path}, linje 2, kolonne 8: tekst må stå i anførselstegn, for eksempel host = "smtp.office365.com".'
+        )
+    ]

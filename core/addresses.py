@@ -47,9 +47,14 @@ def parse_address(text: str) -> Address:
     if address.count("@") > 1 and len([part for part in _SEPARATORS.split(address) if "@" in part]) > 1:
         raise InvalidEmail("core.email.several", text=clean_text(text))
     try:
-        return Address(name, validate_email(address, check_deliverability=False).normalized)
+        checked = validate_email(address, check_deliverability=False)
     except EmailNotValidError as error:
         raise InvalidEmail("core.email.invalid", address=address, problem=_problem(address, error)) from None
+    if checked.ascii_email is None:
+        # Letters such as æøå before the @ need SMTPUTF8, which many mail servers do not offer; an
+        # IDN domain is fine, as it is sent in punycode (outputs.mail.ascii_address).
+        raise InvalidEmail("core.email.invalid", address=address, problem=Text("core.email.non_ascii"))
+    return Address(name, checked.normalized)
 
 
 def normalise_email(text: str) -> str:

@@ -1366,6 +1366,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the part after the @ has no full stop (as in name@municipality.no).",
     ),
     "core.email.space": ("den har mellomrom i seg.", "it has a space in it."),
+    "core.email.non_ascii": (
+        "delen før @ har bokstaver som æ, ø eller å, og slike adresser tar ikke alle e-postservere imot. "
+        "Skriv en adresse uten dem.",
+        "the part before the @ has letters such as æ, ø or å, which not every mail server takes. "
+        "Write an address without them.",
+    ),
     "core.email.form": ("formen stemmer ikke ({detail}).", "its form is wrong ({detail})."),
     "core.unknown_user": ("Fant ingen bruker «{username}».", "There is no user “{username}”."),
     "core.database_missing": (
@@ -1612,6 +1618,103 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Skriv for eksempel «Akershus fylkeskommune <partnerskap@afk.no>».",
         "{file}, {section}: {name} = “{value}” is not one e-mail address. "
         "Write for example “Akershus fylkeskommune <partnerskap@afk.no>”.",
+    ),
+    "outputs.mail.bad_toml": (
+        "{file}, linje {line}, kolonne {column}: {problem}",
+        "{file}, line {line}, column {column}: {problem}",
+    ),
+    "outputs.mail.toml.quotes": (
+        'tekst må stå i anførselstegn, for eksempel host = "smtp.office365.com".',
+        'text must be in quotes, for example host = "smtp.office365.com".',
+    ),
+    "outputs.mail.toml.backslash": (
+        "en omvendt skråstrek (\\) i tekst i doble anførselstegn. "
+        "Bruk enkle anførselstegn rundt verdien, for eksempel password = '…'.",
+        "a backslash (\\) in text in double quotes. Use single quotes around the value, for example password = '…'.",
+    ),
+    "outputs.mail.toml.twice": (
+        "en del står to ganger i filen; slå dem sammen til én.",
+        "a section is in the file twice; merge them into one.",
+    ),
+    "outputs.mail.toml.unknown": (
+        "filen kan ikke leses som TOML ({detail}).",
+        "the file cannot be read as TOML ({detail}).",
+    ),
+    "outputs.mail.bad_county_key": (
+        '{file}: [smtp.counties."{county}"] leses ikke: en fylkeskommune oppgis med fylkesnummeret, '
+        'for eksempel [smtp.counties."32"] for Akershus.',
+        '{file}: [smtp.counties."{county}"] is not read: a county is given by its county number, '
+        'for example [smtp.counties."32"] for Akershus.',
+    ),
+    "outputs.mail.unknown_key": (
+        "{file}, {section}: {name} leses ikke. Innstillingene heter {known}; "
+        'fylkesvise innstillinger står under [smtp.counties."32"].',
+        "{file}, {section}: {name} is not read. The settings are called {known}; "
+        'a county\'s own settings go under [smtp.counties."32"].',
+    ),
+    "outputs.mail.no_cafile": (
+        "{file}, {section}: {name} = «{value}» finnes ikke. Oppgi filen med fylkets CA-sertifikat.",
+        "{file}, {section}: {name} = “{value}” does not exist. Give the file with the county's CA certificate.",
+    ),
+    "outputs.mail.hinted": ("{message} {hint}", "{message} {hint}"),
+    "outputs.mail.hint.ssl_port": (
+        'Serveren krypterte ikke fra første stund: port {port} bruker vanligvis security = "starttls"; '
+        '"ssl" hører til port 465.',
+        'The server did not encrypt from the start: port {port} usually takes security = "starttls"; '
+        '"ssl" belongs to port 465.',
+    ),
+    "outputs.mail.hint.starttls_port": (
+        'Port 465 bruker vanligvis security = "ssl" (kryptert fra første stund); '
+        '"{security}" hører til port 587 eller 25.',
+        'Port 465 usually takes security = "ssl" (encrypted from the start); "{security}" belongs to port 587 or 25.',
+    ),
+    "outputs.mail.hint.certificate": (
+        "Sertifikatet til {host} er ikke utstedt av en kjent utsteder (selvsignert eller fylkets egen CA), "
+        "eller gjelder et annet navn. Oppgi fylkets CA-fil som cafile under [smtp].",
+        "The certificate of {host} is not issued by a known authority (self-signed or the county's own CA), "
+        "or is for another name. Give the county's CA file as cafile under [smtp].",
+    ),
+    "outputs.mail.hint.no_starttls": (
+        'Serveren tilbyr ikke STARTTLS. security = "none" er bare for en intern relé.',
+        'The server does not offer STARTTLS. security = "none" is for an internal relay only.',
+    ),
+    "outputs.mail.hint.no_host": (
+        "Fant ikke vertsnavnet {host}: sjekk host under [smtp].",
+        "The host name {host} was not found: check host under [smtp].",
+    ),
+    "outputs.mail.hint.refused": (
+        "Ingen tar imot på port {port}: sjekk port, eller om serveren er nede.",
+        "Nothing takes connections on port {port}: check the port, or whether the server is down.",
+    ),
+    "outputs.mail.hint.timeout": (
+        "Fikk ikke svar innen {seconds} sekunder (blokkert av brannmur?).",
+        "No answer within {seconds} seconds (blocked by a firewall?).",
+    ),
+    "outputs.mail.hint.general": (
+        "Sjekk host, port og security under [smtp].",
+        "Check host, port and security under [smtp].",
+    ),
+    "outputs.mail.hint.no_auth": (
+        "Serveren tilbyr ikke innlogging (AUTH); for en intern relé skal username og password stå tomme.",
+        "The server does not offer a login (AUTH); for an internal relay, leave username and password empty.",
+    ),
+    "outputs.mail.hint.m365": (
+        "SMTP AUTH er slått av for kontoen eller tenanten i Microsoft 365: fylkets M365-administrator må slå på "
+        "«Authenticated SMTP», eller bruk fylkets interne e-postrelé.",
+        "SMTP AUTH is turned off for the mailbox or the tenant in Microsoft 365: the county's M365 administrator "
+        "must turn on “Authenticated SMTP”, or use the county's internal mail relay.",
+    ),
+    "outputs.mail.hint.app_password": (
+        "Gmail tar ikke imot kontoens vanlige passord her: lag et app-passord og bruk det som password.",
+        "Gmail does not take the account's own password here: create an app password and use it as password.",
+    ),
+    "outputs.mail.hint.login": (
+        "Sjekk username og password under [smtp]. Innloggingen prøves én gang per kjøring.",
+        "Check username and password under [smtp]. The login is tried once per run.",
+    ),
+    "outputs.mail.hint.login_needed": (
+        "Serveren krever innlogging: fyll inn username og password under [smtp].",
+        "The server requires a login: fill in username and password under [smtp].",
     ),
     "outputs.mail.unreachable": (
         "Fikk ikke kontakt med e-postserveren {host}:{port}: {reason}.",

@@ -39,7 +39,7 @@ class EntryRow:
 
     code: str
     status: str | None  # the status as chosen, in words
-    progress: float | None
+    progress: str | None  # as typed or pasted: the status loader reads it as it reads a cell
     comment: str | None = None
     next_step: str | None = None
     owner: str | None = None
@@ -68,7 +68,7 @@ def entry_sheet(region: Region, quarter: str, rows: Sequence[EntryRow], lang: st
                     row.code,
                     label,
                     _cell(row.status),
-                    "" if row.progress is None else row.progress,
+                    _cell(row.progress),
                     _cell(row.comment),
                     _cell(row.next_step),
                     _cell(row.owner),

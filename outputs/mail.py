@@ -11,7 +11,9 @@ regions' reporters.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import smtplib
+import socket
 import ssl
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,7 +29,7 @@ from sqlite_utils import Database
 
 from core.access import require_admin
 from core.filters import Filters, url_params
-from core.i18n import t
+from core.i18n import Text, t
 from core.organisation import find_county
 from core.rounds import ZONE, DueReminder, log_reminder, manual_reminders, oslo_today
 from core.settings import setting
@@ -46,6 +48,16 @@ if TYPE_CHECKING:
     from core.users import User
 
 SECURITY = ("starttls", "ssl", "none")
+# The keys a server section is read for; any other is named, not silently ignored.
+KEYS = ("host", "port", "security", "sender", "reply_to", "username", "password", "timeout", "cafile", "counties")
+_COUNTY_NUMBER = re.compile(r"^\d{2}$")
+_TOML_PLACE = re.compile(r"^(?P<problem>.*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+# tomllib's words for the mistakes people make in the file, and what to do about each.
+TOML_HINTS = {
+    "Invalid value": "outputs.mail.toml.quotes",
+    "Unescaped '\\' in a string": "outputs.mail.toml.backslash",
+    "Cannot declare": "outputs.mail.toml.twice",
+}
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 DEFAULT_TIMEOUT = 30.0
 UPLOAD_PATH = "last-opp"  # the Last opp page's url_path in dashboard.py
@@ -72,6 +84,7 @@ class SmtpServer:
     username: str | None
     password: str | None = field(repr=False)
     timeout: float = DEFAULT_TIMEOUT
+    cafile: str | None = None  # the county's own CA, for a server whose certificate it issued
 
 
 @dataclass(frozen=True)
@@ -99,13 +112,22 @@ def mail_settings(path: str | Path | None = None) -> MailSettings:
     except FileNotFoundError:
         raise MailNotConfigured("outputs.mail.no_file", file=file) from None
     except tomllib.TOMLDecodeError as error:
-        raise InvalidMailSetting("outputs.mail.bad_file", file=file, reason=str(error)) from None
+        raise _toml_error(file, error) from None
     smtp = secrets.get("smtp")
     if not isinstance(smtp, dict):
         raise MailNotConfigured("outputs.mail.no_section", file=file)
     own = smtp.get("counties", {})
     if not isinstance(own, dict) or not all(isinstance(keys, dict) for keys in own.values()):
         raise InvalidMailSetting("outputs.mail.bad_counties", file=file)
+    for number in own:
+        if not _COUNTY_NUMBER.match(number):
+            raise InvalidMailSetting("outputs.mail.bad_county_key", file=file, county=number)
+    for section, keys in (("[smtp]", smtp), *((f'[smtp.counties."{n}"]', keys) for n, keys in own.items())):
+        unknown = [key for key in keys if key not in KEYS or (key == "counties" and section != "[smtp]")]
+        if unknown:
+            raise InvalidMailSetting(
+                "outputs.mail.unknown_key", file=file, section=section, name=unknown[0], known=", ".join(KEYS[:-1])
+            )
     base = {key: value for key, value in smtp.items() if key != "counties"}
     return MailSettings(
         file,
@@ -150,8 +172,28 @@ def _server(file: str, section: str, keys: Mapping[str, object]) -> SmtpServer:
     for key, value in (("sender", sender), ("reply_to", reply_to)):
         if value is not None and not _is_address(value):
             raise refuse(key, "outputs.mail.bad_address", value=value)
+    cafile = text("cafile")
+    if cafile is not None and not Path(cafile).is_file():
+        raise refuse("cafile", "outputs.mail.no_cafile", value=cafile)
     assert host is not None and sender is not None
-    return SmtpServer(section, host, port, security, sender, reply_to, username, password or None, float(timeout))
+    return SmtpServer(
+        section, host, port, security, sender, reply_to, username, password or None, float(timeout), cafile
+    )
+
+
+def _toml_error(file: str, error: tomllib.TOMLDecodeError) -> InvalidMailSetting:
+    """The file's syntax error in words, at its line and column, with what to do for the usual ones."""
+    place = _TOML_PLACE.match(str(error))
+    if place is None:
+        return InvalidMailSetting("outputs.mail.bad_file", file=file, reason=str(error))
+    hint = next((key for start, key in TOML_HINTS.items() if place["problem"].startswith(start)), None)
+    return InvalidMailSetting(
+        "outputs.mail.bad_toml",
+        file=file,
+        line=int(place["line"]),
+        column=int(place["column"]),
+        problem=Text(hint) if hint else Text("outputs.mail.toml.unknown", detail=place["problem"]),
+    )
 
 
 def _is_address(value: str) -> bool:
@@ -216,14 +258,31 @@ def reminder_message(
     ]
     message = EmailMessage()
     message["Subject"] = t("outputs.mail.subject.after" if late else "outputs.mail.subject.before", LANG, **values)
-    message["From"] = server.sender
-    message["To"] = ", ".join(formataddr((person.name, person.email or "")) for person in reminder.recipients)
+    message["From"] = _ascii_named(server.sender)
+    message["To"] = ", ".join(
+        formataddr((person.name, ascii_address(person.email or ""))) for person in reminder.recipients
+    )
     if server.reply_to:
-        message["Reply-To"] = server.reply_to
+        message["Reply-To"] = _ascii_named(server.reply_to)
     message["Date"] = format_datetime(dt.datetime.now(ZONE))
     message["Message-ID"] = make_msgid("paminnelse", domain=parseaddr(server.sender)[1].rpartition("@")[2])
     message.set_content("\n\n".join(paragraphs) + "\n")
     return message
+
+
+def ascii_address(address: str) -> str:
+    """The address with an IDN domain as its punycode (kari@xn--indre-stfold-0jb.kommune.no), so the
+    server needs no SMTPUTF8; an address email-validator cannot put in ASCII is left as it is."""
+    try:
+        checked = validate_email(address, check_deliverability=False)
+    except EmailNotValidError:
+        return address
+    return checked.ascii_email or address
+
+
+def _ascii_named(value: str) -> str:
+    name, address = parseaddr(value)
+    return formataddr((name, ascii_address(address))) if address else value
 
 
 # --- sending ----------------------------------------------------------------------------------
@@ -335,8 +394,16 @@ def _send(connections: _Connections, server: SmtpServer, reminder: DueReminder, 
     except smtplib.SMTPRecipientsRefused as error:
         return Outcome(reminder, "failed", _refused(server, error.recipients).message(LANG))
     except smtplib.SMTPResponseException as error:
-        refusal = MailRefused("outputs.mail.refused", host=server.host, answer=_answer(error))
-        return Outcome(reminder, "failed", refusal.message(LANG))
+        if error.smtp_code == 530 and not server.username:
+            # Microsoft 365 (5.7.57) and others answer MAIL FROM so when they want a login.
+            needs_login = MailRefused(
+                "outputs.mail.hinted",
+                message=Text("outputs.mail.refused", host=server.host, answer=_answer(error)),
+                hint=Text("outputs.mail.hint.login_needed"),
+            )
+            return Outcome(reminder, "failed", needs_login.message(LANG))
+        refused_message = MailRefused("outputs.mail.refused", host=server.host, answer=_answer(error))
+        return Outcome(reminder, "failed", refused_message.message(LANG))
     except smtplib.SMTPNotSupportedError as error:
         # An address in other letters than ASCII, which the server cannot take (no SMTPUTF8).
         refusal = MailRefused("outputs.mail.refused", host=server.host, answer=_reason(error))
@@ -353,34 +420,71 @@ def _send(connections: _Connections, server: SmtpServer, reminder: DueReminder, 
 
 
 def _connect(server: SmtpServer) -> smtplib.SMTP:
-    """An open connection to the server, encrypted as set and logged in when there is a username."""
+    """An open connection to the server, encrypted as set and logged in when there is a username.
+
+    A failure names its likely cause where the answer points to one (a port and security that do
+    not go together, a certificate, a login Microsoft 365 or Gmail turned off); the login is tried
+    once, as repeated failed logins can lock the account.
+    """
+    connection: smtplib.SMTP | None = None
     try:
+        context = ssl.create_default_context(cafile=server.cafile)
         if server.security == "ssl":
-            connection: smtplib.SMTP = smtplib.SMTP_SSL(
-                server.host, server.port, timeout=server.timeout, context=ssl.create_default_context()
-            )
+            connection = smtplib.SMTP_SSL(server.host, server.port, timeout=server.timeout, context=context)
         else:
             connection = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
             if server.security == "starttls":
-                connection.starttls(context=ssl.create_default_context())
+                connection.starttls(context=context)
     except (smtplib.SMTPException, OSError) as error:
+        if connection is not None:
+            connection.close()
+        unreachable = Text("outputs.mail.unreachable", host=server.host, port=server.port, reason=_reason(error))
         raise MailServerUnreachable(
-            "outputs.mail.unreachable", host=server.host, port=server.port, reason=_reason(error)
+            "outputs.mail.hinted", message=unreachable, hint=_connect_hint(server, error)
         ) from None
     if server.username:
         try:
             connection.login(server.username, server.password or "")
-        except smtplib.SMTPResponseException as error:
-            _close(connection)
-            raise MailLoginRefused(
-                "outputs.mail.login_refused", host=server.host, username=server.username, answer=_answer(error)
-            ) from None
         except (smtplib.SMTPException, OSError) as error:
             _close(connection)
-            raise MailLoginRefused(
-                "outputs.mail.login_refused", host=server.host, username=server.username, answer=_reason(error)
-            ) from None
+            answer = _answer(error) if isinstance(error, smtplib.SMTPResponseException) else _reason(error)
+            refused = Text("outputs.mail.login_refused", host=server.host, username=server.username, answer=answer)
+            raise MailLoginRefused("outputs.mail.hinted", message=refused, hint=_login_hint(server, error)) from None
     return connection
+
+
+def _connect_hint(server: SmtpServer, error: BaseException) -> Text:
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return Text("outputs.mail.hint.certificate", host=server.host)
+    if server.security == "ssl" and isinstance(error, ssl.SSLError):
+        return Text("outputs.mail.hint.ssl_port", port=server.port)
+    timed_out = isinstance(error, socket.timeout | TimeoutError) or "timed out" in str(error)
+    if (
+        server.security != "ssl"
+        and server.port == 465
+        and (timed_out or isinstance(error, smtplib.SMTPServerDisconnected))
+    ):
+        return Text("outputs.mail.hint.starttls_port", security=server.security)
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return Text("outputs.mail.hint.no_starttls")
+    if isinstance(error, socket.gaierror):
+        return Text("outputs.mail.hint.no_host", host=server.host)
+    if isinstance(error, ConnectionRefusedError):
+        return Text("outputs.mail.hint.refused", port=server.port)
+    if timed_out:
+        return Text("outputs.mail.hint.timeout", seconds=f"{server.timeout:g}")
+    return Text("outputs.mail.hint.general")
+
+
+def _login_hint(server: SmtpServer, error: BaseException) -> Text:
+    answer = _answer(error) if isinstance(error, smtplib.SMTPResponseException) else str(error)
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return Text("outputs.mail.hint.no_auth")
+    if "5.7.139" in answer or "SmtpClientAuthentication" in answer:
+        return Text("outputs.mail.hint.m365")
+    if "5.7.9" in answer or ("5.7.8" in answer and "gmail" in server.host.lower()):
+        return Text("outputs.mail.hint.app_password")
+    return Text("outputs.mail.hint.login")
 
 
 def _close(connection: smtplib.SMTP) -> None:

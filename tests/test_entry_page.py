@@ -67,7 +67,7 @@ def test_the_form_starts_from_the_latest_report_for_the_quarter_due(register):
             "code": "1.1",
             "text": "Trafikksikkerhet ved skoler",
             "status": "delayed",
-            "progress": 35,
+            "progress": "35",
             "comment": "",
             "next_step": "",
             "owner": "",
@@ -76,7 +76,7 @@ def test_the_form_starts_from_the_latest_report_for_the_quarter_due(register):
             "code": "1.2",
             "text": "Innfartsparkering",
             "status": "completed",
-            "progress": 100,
+            "progress": "100",
             "comment": "",
             "next_step": "",
             "owner": "",
@@ -85,7 +85,7 @@ def test_the_form_starts_from_the_latest_report_for_the_quarter_due(register):
             "code": "2.1",
             "text": "Flere lærlingplasser",
             "status": "on_track",
-            "progress": 10,
+            "progress": "10",
             "comment": "",
             "next_step": "",
             "owner": "",
@@ -97,7 +97,7 @@ def test_the_form_starts_from_the_latest_report_for_the_quarter_due(register):
 
 
 def test_fill_in_check_and_save_with_links_to_the_upload_and_the_overview(register):
-    at = edit(form_page(), {0: {"status": "on_track", "progress": 45, "comment": "Skilt satt opp", "owner": "Per"}})
+    at = edit(form_page(), {0: {"status": "on_track", "progress": "45", "comment": "Skilt satt opp", "owner": "Per"}})
     press(at, "Kontroller")
     assert metrics(at) == [
         ("Uten tidligere rapport", "0", ""),
@@ -126,23 +126,23 @@ def test_fill_in_check_and_save_with_links_to_the_upload_and_the_overview(regist
     # The form starts again, from what was saved.
     rows = form_rows(at)
     assert [(row["code"], row["status"], row["progress"], row["comment"], row["owner"]) for row in rows.values()] == [
-        ("1.1", "on_track", 45, "Skilt satt opp", "Per"),
-        ("1.2", "completed", 100, "", ""),
-        ("2.1", "on_track", 10, "", ""),
+        ("1.1", "on_track", "45", "Skilt satt opp", "Per"),
+        ("1.2", "completed", "100", "", ""),
+        ("2.1", "on_track", "10", "", ""),
     ]
     assert messages(at)["info"] == ["Trykk «Kontroller» for å se hva som endres før du lagrer."]
 
 
 def test_an_edit_after_the_check_asks_for_a_new_check(register):
-    at = press(edit(form_page(), {0: {"progress": 50}}), "Kontroller")
+    at = press(edit(form_page(), {0: {"progress": "50"}}), "Kontroller")
     assert [button.label for button in at.main.button] == ["Kontroller", "Lagre"]
-    edit(at, {0: {"progress": 55}})
+    edit(at, {0: {"progress": "55"}})
     assert [button.label for button in at.main.button] == ["Kontroller"]
     assert messages(at)["info"] == ["Trykk «Kontroller» for å se hva som endres før du lagrer."]
 
 
 def test_a_blank_status_and_a_progress_over_100_are_the_workbooks_errors_on_the_forms_rows(register):
-    at = press(edit(form_page(), {0: {"progress": 120}, 2: {"status": None}}), "Kontroller")
+    at = press(edit(form_page(), {0: {"progress": "120"}, 2: {"status": None}}), "Kontroller")
     assert messages(at)["error"] == [
         "Skjemaet kan ikke lagres: 2 feil. Ingenting er endret. Rett feilene i tabellen over og trykk «Kontroller» "
         "igjen."
@@ -196,7 +196,7 @@ def test_an_approved_quarter_is_shown_read_only_with_who_approved_it(register):
 def test_the_form_in_english_saves_the_status_chosen_and_names_the_form_in_its_errors(register):
     at = form_page(query={"lang": "en"})
     assert [header.value for header in at.main.header] == ["1. Fill in the quarter", "2. Review and save"]
-    press(edit(at, {0: {"status": "completed", "progress": 100}, 1: {"progress": 120}}), "Check")
+    press(edit(at, {0: {"status": "completed", "progress": "100"}, 1: {"progress": "120"}}), "Check")
     assert messages(at)["error"] == [
         "The form cannot be saved: 1 error. Nothing was changed. Fix the error in the table above and press "
         "“Check” again."
@@ -212,7 +212,7 @@ def test_the_form_in_english_saves_the_status_chosen_and_names_the_form_in_its_e
             "progress must be a whole number from 0 to 100, for example 45 (without a % sign).",
         ]
     ]
-    press(edit(at, {0: {"status": "completed", "progress": 100}, 1: {"progress": 100}}), "Check")
+    press(edit(at, {0: {"status": "completed", "progress": "100"}, 1: {"progress": "100"}}), "Check")
     press(at, "Save")
     assert messages(at)["success"] == [
         "Saved as upload 2: 2 new, 0 changed, 0 unchanged. 1 row is not updated and was not saved: it only repeats "

@@ -267,7 +267,7 @@ def test_starttls_to_a_server_without_it_is_named(round_db, sink, secrets, run_c
     assert (run.returncode, run.stderr) == (
         1,
         f"{GARDERMO}: Fikk ikke kontakt med e-postserveren 127.0.0.1:{sink.port}: STARTTLS extension not "
-        "supported by server.\n",
+        'supported by server. Serveren tilbyr ikke STARTTLS. security = "none" er bare for en intern relé.\n',
     )
     assert sink.messages() == []
 
@@ -308,7 +308,10 @@ def test_a_server_that_is_down_fails_every_message_and_they_are_due_again(round_
     port = free_port()
     secrets(smtp_section(port))
     run = run_cli("remind", "--date", BEFORE, "--county", "32")
-    answer = f"Fikk ikke kontakt med e-postserveren 127.0.0.1:{port}: Connection refused."
+    answer = (
+        f"Fikk ikke kontakt med e-postserveren 127.0.0.1:{port}: Connection refused. "
+        f"Ingen tar imot på port {port}: sjekk port, eller om serveren er nede."
+    )
     assert (run.returncode, run.stderr) == (1, f"{GARDERMO}: {answer}\n")
     assert [(entry[0], entry[5], entry[6]) for entry in log(round_db)] == [(GARDERMO, "failed", answer)]
     secrets(smtp_section(sink.port))
@@ -322,7 +325,8 @@ def test_a_refused_login_is_named_and_the_password_is_nowhere(round_db, secrets,
         run = run_cli("remind", "--date", BEFORE, "--county", "32")
         assert guarded.messages() == []
     answer = (
-        "E-postserveren 127.0.0.1 avviste innloggingen som afk-monitor: 535 5.7.8 Authentication credentials invalid."
+        "E-postserveren 127.0.0.1 avviste innloggingen som afk-monitor: 535 5.7.8 Authentication credentials invalid. "
+        "Sjekk username og password under [smtp]. Innloggingen prøves én gang per kjøring."
     )
     assert (run.returncode, run.stderr) == (1, f"{GARDERMO}: {answer}\n")
     assert [(entry[5], entry[6]) for entry in log(round_db)] == [("failed", answer)]

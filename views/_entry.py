@@ -124,7 +124,9 @@ def form_frame(rows: list[PrefillRow]) -> pd.DataFrame:
             "code": [row.code for row in rows],
             "text": [row.text for row in rows],
             "status": [row.status for row in rows],
-            "progress": [row.progress for row in rows],
+            # Text, read by the workbook's rules on saving: the grid's own number reader is US English
+            # («45,5» would be 455) and clamps and cuts without a word.
+            "progress": ["" if row.progress is None else f"{row.progress:.0f}" for row in rows],
             # Blank as "", which the editor shows empty (None it shows as "None").
             "comment": [row.comment or "" for row in rows],
             "next_step": [row.next_step or "" for row in rows],
@@ -132,7 +134,6 @@ def form_frame(rows: list[PrefillRow]) -> pd.DataFrame:
         },
         dtype="object",
     )
-    frame["progress"] = frame["progress"].astype("Int64")
     frame.index = pd.RangeIndex(1, len(rows) + 1)
     return frame
 
@@ -155,9 +156,7 @@ def editor(region: Region, quarter: str, rows: list[PrefillRow], lang: str) -> l
                 format_func=lambda key: status_label(str(key), lang),
                 width="small",
             ),
-            "progress": st.column_config.NumberColumn(
-                header("progress", lang), min_value=0, max_value=100, step=1, format="%d", width="small"
-            ),
+            "progress": st.column_config.TextColumn(header("progress", lang), width="small"),
             "comment": st.column_config.TextColumn(header("comment", lang), width="large"),
             "next_step": st.column_config.TextColumn(header("next_step", lang), width="medium"),
             "owner": st.column_config.TextColumn(header("owner", lang), width="small"),
@@ -175,7 +174,7 @@ def entry_rows(edited: pd.DataFrame) -> list[EntryRow]:
         EntryRow(
             code=str(row["code"]),
             status=status_label(str(row["status"])) if _given(row["status"]) else None,
-            progress=float(row["progress"]) if _given(row["progress"]) else None,
+            progress=_text(row["progress"]),
             comment=_text(row["comment"]),
             next_step=_text(row["next_step"]),
             owner=_text(row["owner"]),

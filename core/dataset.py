@@ -133,7 +133,7 @@ class Dataset:
     file written under the old name still finds it.
 
     ``assessments``: the county's own status and comment per commitment and quarter (columns as
-    ASSESSMENT_DTYPES; core.rounds.set_assessments), of the commitments in ``commitments``,
+    ASSESSMENT_DTYPES; core.assessments.set_assessments), of the commitments in ``commitments``,
     ordered as ``reports``; core.filters keeps them in step with the reports.
     """
 

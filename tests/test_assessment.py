@@ -13,12 +13,12 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
-import core.rounds
+import core.assessments
 from core import analysis
+from core.assessments import set_assessments
 from core.dataset import ASSESSMENT_DTYPES, commitment_story, frame, load_dataset
 from core.db import connect
 from core.filters import Filters, apply_filters, county_dataset
-from core.rounds import set_assessments
 from outputs import report
 from tests.builders import ADMIN, FOLLO, IOR, build_page_register
 from tests.test_report import pdf_lines
@@ -31,7 +31,7 @@ CREATED = dt.date(2026, 11, 30)
 @pytest.fixture
 def page_db(db, monkeypatch):
     """The page tests' register (Follo and IØR, 2024-Q1 and Q2), assessments stamped at AT."""
-    monkeypatch.setattr(core.rounds, "now_utc", lambda: AT)
+    monkeypatch.setattr(core.assessments, "now_utc", lambda: AT)
     build_page_register(db)
     return db
 
@@ -217,7 +217,7 @@ def test_the_story_holds_its_assessments_and_says_where_they_differ(assessed):
 
 
 def test_a_county_view_keeps_only_its_own_assessments(demo_template, tmp_path, monkeypatch):
-    monkeypatch.setattr(core.rounds, "now_utc", lambda: AT)
+    monkeypatch.setattr(core.assessments, "now_utc", lambda: AT)
     path = tmp_path / "demo.db"
     shutil.copy(demo_template[0], path)
     db = connect(path)

@@ -3,9 +3,9 @@ county and the region differ on Oversikt and Tiltak, in both languages."""
 
 import pytest
 
-import core.rounds
+import core.assessments
+from core.assessments import assessments, set_assessments
 from core.db import connect
-from core.rounds import assessments, set_assessments
 from core.users import add_user
 from tests.builders import ADMIN, FOLLO, IOR, HtmlTable, add_reports, app, commitment_id, html_tables
 
@@ -20,7 +20,7 @@ ROUND_LABEL = {"nb": f"{ROUND[-1]}. kv. {ROUND[:4]}", "en": f"Q{ROUND[-1]} {ROUN
 
 @pytest.fixture
 def stamped(monkeypatch):
-    monkeypatch.setattr(core.rounds, "now_utc", lambda: AT)
+    monkeypatch.setattr(core.assessments, "now_utc", lambda: AT)
 
 
 @pytest.fixture

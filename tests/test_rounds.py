@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from core import rounds
+from core import assessments, rounds
 from core.db import write_transaction
 from core.errors import (
     InvalidRoundSetting,
@@ -362,15 +362,15 @@ def test_a_reminder_goes_to_the_contact_and_the_regions_reporters_each_address_o
 
 
 def test_the_countys_assessment_is_recorded_replaced_and_withdrawn_with_its_history(small):
-    result = rounds.set_assessments(
+    result = assessments.set_assessments(
         small, "2023-Q1", {FOLLO_11: ("delayed", " Mangler midler "), FOLLO_12: ("on_track", None)}, user=ADMIN
     )
-    assert result == rounds.AssessmentResult(2, 0, 0)
-    result = rounds.set_assessments(
+    assert result == assessments.AssessmentResult(2, 0, 0)
+    result = assessments.set_assessments(
         small, "2023-Q1", {FOLLO_11: ("delayed", "Mangler midler"), FOLLO_12: None}, user=ADMIN
     )
-    assert result == rounds.AssessmentResult(0, 0, 1)
-    standing = rounds.assessments(small, quarter="2023-Q1")
+    assert result == assessments.AssessmentResult(0, 0, 1)
+    standing = assessments.assessments(small, quarter="2023-Q1")
     assert [(entry.commitment_id, entry.status, entry.comment, entry.assessed_by) for entry in standing] == [
         (FOLLO_11, "delayed", "Mangler midler", "Admin (admin)")
     ]
@@ -386,15 +386,17 @@ def test_the_countys_assessment_is_recorded_replaced_and_withdrawn_with_its_hist
 
 def test_only_the_countys_side_may_assess_and_a_refusal_writes_nothing(small):
     # Siv holds Samferdsel (Follorådet's 1.1 and 1.2), not IØR's units.
-    assert rounds.set_assessments(small, "2023-Q1", {FOLLO_11: ("delayed", None)}, user=SAMFERDSEL).added == 1
+    assert assessments.set_assessments(small, "2023-Q1", {FOLLO_11: ("delayed", None)}, user=SAMFERDSEL).added == 1
     with pytest.raises(NotAllowed):
-        rounds.set_assessments(small, "2023-Q1", {FOLLO_12: ("delayed", None), 1: ("delayed", None)}, user=SAMFERDSEL)
+        assessments.set_assessments(
+            small, "2023-Q1", {FOLLO_12: ("delayed", None), 1: ("delayed", None)}, user=SAMFERDSEL
+        )
     region_reporter = User(7, "ole", "Ole", None, "rapportor", regions=("Follorådet",))
     with pytest.raises(NotAllowed):
-        rounds.set_assessments(small, "2023-Q1", {FOLLO_12: ("delayed", None)}, user=region_reporter)
+        assessments.set_assessments(small, "2023-Q1", {FOLLO_12: ("delayed", None)}, user=region_reporter)
     with pytest.raises(ValueError):
-        rounds.set_assessments(small, "2023-Q1", {FOLLO_12: ("forsinket", None)}, user=ADMIN)
-    assert [entry.commitment_id for entry in rounds.assessments(small)] == [FOLLO_11]
+        assessments.set_assessments(small, "2023-Q1", {FOLLO_12: ("forsinket", None)}, user=ADMIN)
+    assert [entry.commitment_id for entry in assessments.assessments(small)] == [FOLLO_11]
 
 
 def test_a_region_whose_agreement_does_not_cover_the_quarter_is_not_in_its_round(small):

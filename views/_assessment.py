@@ -8,11 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from core import analysis
+from core.assessments import may_assess, set_assessments
 from core.db import connect
 from core.errors import MonitorError
 from core.filters import NOT_REPORTED
 from core.i18n import t
-from core.rounds import RegionRound, in_force, may_assess, round_board, set_assessments
+from core.rounds import RegionRound, in_force, round_board
 from core.users import User
 from core.vocabulary import STATUS_KEYS, quarter_label, status_label
 from views import _data as data
@@ -35,7 +36,7 @@ COLUMN_WIDTHS = {
 
 def editor(county_id: int, quarter: str, user: User, lang: str) -> None:
     """The county's status and comment per commitment of a region for ``quarter``, beside the
-    region's report, for those who may assess them (core.rounds.may_assess); hidden for the others."""
+    region's report, for those who may assess them (core.assessments.may_assess); hidden for the others."""
     with _database() as db:
         regions = [(entry, in_force(db, entry.region_id, quarter)) for entry in round_board(db, county_id, quarter)]
     dataset = data.dataset()

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from sqlite_utils import Database
 
 from core import register
+from core.assessments import set_assessments
 from core.db import write_transaction
 from core.organisation import find_county, set_region_contact
 from core.reports import Report, save_reports
@@ -34,7 +35,6 @@ from core.rounds import (
     reopen,
     round_board,
     round_rule,
-    set_assessments,
     set_deadline,
     set_round_rule,
 )

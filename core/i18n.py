@@ -2592,6 +2592,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The file has reports for more than one quarter: {main} ({count} rows) and {others}. Check the Kvartal "
         "column: the template is made for one quarter per file.",
     ),
+    "loaders.status.quarter_running.one": (
+        "{count} rad gjelder {quarter}, som ikke er slutt ennå (det slutter {end}). Status for et kvartal "
+        "leveres etter at det er slutt: sjekk kolonnen Kvartal.",
+        "{count} row is for {quarter}, which has not ended yet (it ends on {end}). A quarter's status is "
+        "reported after it ends: check the Kvartal column.",
+    ),
+    "loaders.status.quarter_running.other": (
+        "{count} rader gjelder {quarter}, som ikke er slutt ennå (det slutter {end}). Status for et kvartal "
+        "leveres etter at det er slutt: sjekk kolonnen Kvartal.",
+        "{count} rows are for {quarter}, which has not ended yet (it ends on {end}). A quarter's status is "
+        "reported after it ends: check the Kvartal column.",
+    ),
     "loaders.status.quarter_row": ("{quarter} (rad {rows})", "{quarter} (row {rows})"),
     "loaders.status.quarter_rows": ("{quarter} (radene {rows})", "{quarter} (rows {rows})"),
     "loaders.status.progress_percent_format": (

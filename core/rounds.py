@@ -49,6 +49,7 @@ from core.uploads import now_utc
 from core.vocabulary import (
     clean_paragraphs,
     natural_code_key,
+    next_quarter,
     previous_quarter,
     quarter_end,
     quarter_label,
@@ -163,6 +164,30 @@ def state_label(state: str, lang: str = "nb") -> str:
 def current_round(today: dt.date) -> str:
     """The quarter whose round runs on ``today``: the last quarter that has ended (2026-Q3 all through 2026-Q4)."""
     return previous_quarter(quarter_of_date(today))
+
+
+def reporting_quarters(db: Database, region_id: int, today: dt.date | None = None) -> tuple[list[str], str]:
+    """The quarters a region can report for (a template, the form), newest first, and the one to suggest.
+
+    From the first quarter of the region's earliest agreement up to the round running (the last quarter
+    that has ended): a quarter still running is not offered, as its report is due after it ends. The
+    suggestion is the quarter after the region's latest report, or the round running when that is
+    earlier or the region has none: a region behind gets the quarter it owes, one up to date the
+    round running (to correct it).
+    """
+    running = current_round(today or oslo_today())
+    first_year, latest = db.execute(
+        "SELECT (SELECT min(start_year) FROM agreements WHERE region_id = :region), "
+        "(SELECT max(s.quarter) FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
+        " JOIN agreements a ON a.id = c.agreement_id WHERE a.region_id = :region)",
+        {"region": region_id},
+    ).fetchone()
+    suggested = min(next_quarter(latest), running) if latest else running
+    start = min(f"{first_year}-Q1", running) if first_year else running
+    quarters = [start]
+    while quarters[-1] < running:
+        quarters.append(next_quarter(quarters[-1]))
+    return quarters[::-1], suggested
 
 
 def oslo_day(moment: str | dt.datetime) -> dt.date:

@@ -32,7 +32,7 @@ from core.reports import (
     save_parsed,
     upload_with_sha,
 )
-from core.rounds import locked_reports, oslo_day
+from core.rounds import current_round, locked_reports, oslo_day, oslo_today
 from core.settings import setting
 from core.uploads import file_sha256
 from core.users import User
@@ -42,6 +42,7 @@ from core.vocabulary import (
     fold,
     parse_quarter,
     parse_status,
+    quarter_end,
     quarter_label,
     status_names,
 )
@@ -193,7 +194,26 @@ def parse_sheet(
     if not parsed:
         raise StatusFileRejected([CellError(sheet.name, None, None, None, None, "loaders.status.no_rows")])
     several = _several_quarters(parsed)
-    return parsed, [*warnings, several] if several else warnings
+    return parsed, [*warnings, *([several] if several else []), *_quarters_running(parsed)]
+
+
+def _quarters_running(parsed: list[ReportRow]) -> list[Text]:
+    """A warning for each quarter in the rows that has not ended yet: a report for it is early, or
+    the Kvartal column is wrong; saved only if the person goes on."""
+    running = current_round(oslo_today())
+    counts: dict[str, int] = {}
+    for row in parsed:
+        if row.quarter > running:
+            counts[row.quarter] = counts.get(row.quarter, 0) + 1
+    return [
+        Text(
+            "loaders.status.quarter_running",
+            count=count,
+            quarter=Deferred(quarter_label, quarter),
+            end=quarter_end(quarter).strftime("%d.%m.%Y"),
+        )
+        for quarter, count in sorted(counts.items())
+    ]
 
 
 def _several_quarters(parsed: list[ReportRow]) -> Text | None:

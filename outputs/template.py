@@ -11,7 +11,6 @@ earlier report and are not loaded.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -27,9 +26,7 @@ from core.users import User
 from core.vocabulary import (
     STATUSES,
     file_text,
-    next_quarter,
     quarter_label,
-    quarter_of_date,
     status_label,
 )
 from outputs.errors import NoCommitments
@@ -107,29 +104,6 @@ def template_bytes(db: Database, region: str, quarter: str, *, user: User | None
 def template_file_name(region: Region, quarter: str) -> str:
     """ "status-follo-2024-Q3.xlsx": short, ASCII, and says what is inside."""
     return f"status-{file_stem(region.short_name or region.name, quarter)}.xlsx"
-
-
-def reporting_quarters(db: Database, region: str, today: dt.date | None = None) -> tuple[list[str], str]:
-    """The quarters a template can be made for, newest first, and the one to suggest.
-
-    From the first quarter of the region's earliest agreement (or report) up to
-    the later of today's quarter and the quarter after its latest report; the
-    suggestion is the quarter after its latest report, the one due next.
-    """
-    found = find_region(db, region)
-    first_year, latest = db.execute(
-        "SELECT (SELECT min(start_year) FROM agreements WHERE region_id = :region), "
-        "(SELECT max(s.quarter) FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
-        " JOIN agreements a ON a.id = c.agreement_id WHERE a.region_id = :region)",
-        {"region": found.id},
-    ).fetchone()
-    today_quarter = quarter_of_date(today or dt.date.today())
-    suggested = next_quarter(latest) if latest else today_quarter
-    start = f"{first_year}-Q1" if first_year else min(suggested, today_quarter)
-    quarters = [start]
-    while quarters[-1] < max(suggested, today_quarter):
-        quarters.append(next_quarter(quarters[-1]))
-    return quarters[::-1], suggested
 
 
 def template_rows(db: Database, region: Region, quarter: str, *, user: User | None = None) -> list[tuple]:

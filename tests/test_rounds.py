@@ -17,6 +17,7 @@ from core.errors import (
 )
 from core.reports import Report, rollback, save_reports
 from core.users import User, add_user
+from core.vocabulary import next_quarter, quarter_end, quarter_label
 from loaders.errors import CellError, StatusFileRejected
 from loaders.status import load_status
 from tests.builders import ADMIN, add_reports, build_small_register, dump, report_rows, write_workbook
@@ -407,3 +408,32 @@ def test_a_region_whose_agreement_does_not_cover_the_quarter_is_not_in_its_round
     assert rounds.region_round(small, IOR_ID, "2024-Q2") is None
     assert rounds.in_force(small, IOR_ID, "2024-Q2") == []
     assert [reminder.region for reminder in rounds.due_reminders(small, dt.date(2024, 8, 5))] == ["Follorådet"]
+
+
+def test_a_region_reports_for_quarters_that_have_ended_and_is_offered_the_one_it_owes(small):
+    today = dt.date(2024, 5, 10)  # the round running is 2024-Q1
+    assert rounds.reporting_quarters(small, FOLLO_ID, today) == (
+        ["2024-Q1", "2023-Q4", "2023-Q3", "2023-Q2", "2023-Q1", "2022-Q4", "2022-Q3", "2022-Q2", "2022-Q1"],
+        "2024-Q1",
+    )
+    # Behind: the quarter after its latest report.
+    follo_reports(small, "2023-Q2", "2023-07-10T08:00:00+00:00")
+    assert rounds.reporting_quarters(small, FOLLO_ID, today)[1] == "2023-Q3"
+    # Up to date, or ahead with a report for a quarter still running: the round running.
+    follo_reports(small, "2024-Q2", "2024-05-01T08:00:00+00:00")
+    assert rounds.reporting_quarters(small, FOLLO_ID, today)[1] == "2024-Q1"
+
+
+def test_a_file_for_a_quarter_still_running_is_checked_with_a_warning(small, tmp_path):
+    running = rounds.current_round(rounds.oslo_today())
+    ahead = next_quarter(running)
+    # Follorådet's agreement ends in 2024; the row is filed under it, the nearest.
+    path = write_workbook(
+        tmp_path / "follo.xlsx", [["Follorådet", "1.1", ahead, "I rute", 50], ["Follorådet", "1.2", ahead, "I rute", 5]]
+    )
+    result = load_status(small, path, user=ADMIN, dry_run=True)
+    end = quarter_end(ahead).strftime("%d.%m.%Y")
+    assert [warning.message("nb") for warning in result.warnings] == [
+        f"2 rader gjelder {quarter_label(ahead)}, som ikke er slutt ennå (det slutter {end}). Status for et "
+        "kvartal leveres etter at det er slutt: sjekk kolonnen Kvartal."
+    ]

@@ -16,6 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
+from core import rounds
 from core.access import reportable_regions
 from core.db import connect
 from core.errors import (
@@ -37,7 +38,6 @@ from loaders.review import review_counts, review_frame
 from loaders.status import load_status_bytes
 from outputs.charts import percent_text, typed_rows
 from outputs.tables import XLSX_MIME
-from outputs.template import reporting_quarters as _reporting_quarters
 from outputs.template import template_bytes, template_file_name
 from views import _data as data
 from views import _state as state
@@ -112,8 +112,9 @@ def template_region_index(regions: list[str], filtered: str | None, user: User) 
 
 
 def reporting_quarters(region: str) -> tuple[list[str], str]:
+    """The quarters the region can report for, newest first, and the one to suggest (core.rounds)."""
     with _database() as db:
-        return _reporting_quarters(db, region)
+        return rounds.reporting_quarters(db, find_region(db, region).id)
 
 
 def template_button(region: str, quarter: str, user: User, lang: str) -> None:

@@ -29,6 +29,8 @@ from core.reports import (
     existing_reports,
     outside_scope,
     plan,
+    previous_reports,
+    repeats_previous,
     save_parsed,
     upload_with_sha,
 )
@@ -264,16 +266,22 @@ def _scope_error(reader: _RowReader, user: User, row: ReportRow, area: str | Non
 
 def _locked_errors(db: Database, reader: _RowReader, rows: list[ReportRow]) -> list[CellError]:
     """A row that would add or change a report of an approved, and so locked, quarter (core.rounds);
-    one that repeats the report as it stands changes nothing and passes."""
+    one that repeats the report as it stands changes nothing and passes, as does a pre-filled row
+    of a commitment approved without a report."""
     locks = locked_reports(db, [(row.report.commitment_id, row.quarter) for row in rows])
     if not locks:
         return []
     existing = existing_reports(db, rows)
+    # A commitment approved without a report, whose row only repeats its previous report (a template
+    # left as pre-filled): it would be left out as not updated, so it is not in the way.
+    previous = previous_reports(db, rows, existing)
     errors = []
     for row in rows:
-        lock = locks.get((row.report.commitment_id, row.quarter))
-        stands = existing.get((row.report.commitment_id, row.quarter))
+        key = (row.report.commitment_id, row.quarter)
+        lock, stands, before = locks.get(key), existing.get(key), previous.get(key)
         if lock is None or (stands is not None and stands[:5] == row.report.values()):
+            continue
+        if stands is None and before is not None and repeats_previous(row.report.values(), before[1:]):
             continue
         errors.append(
             reader.error(

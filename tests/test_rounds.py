@@ -437,3 +437,26 @@ def test_a_file_for_a_quarter_still_running_is_checked_with_a_warning(small, tmp
         f"2 rader gjelder {quarter_label(ahead)}, som ikke er slutt ennå (det slutter {end}). Status for et "
         "kvartal leveres etter at det er slutt: sjekk kolonnen Kvartal."
     ]
+
+
+def test_a_prefilled_row_of_a_commitment_approved_without_a_report_is_not_in_the_way(small, tmp_path):
+    follo_reports(small, "2023-Q1", "2023-04-10T08:00:00+00:00")  # 1.1 on track 50, 1.2 delayed 50
+    q2 = add_reports(small, [("Follo", "1.1", "2023-Q2", "on_track", 60)])
+    dated(small, q2, "2023-07-10T08:00:00+00:00")
+    rounds.approve(small, FOLLO_ID, "2023-Q2", user=ADMIN)
+    before = dump(small)
+    # The template of 2023-Q2 as sent out: 1.1 as reported, 1.2 pre-filled from 2023-Q1.
+    template = [
+        ["Follorådet", "1.1", "2. kv. 2023", "I rute", 60],
+        ["Follorådet", "1.2", "2. kv. 2023", "Forsinket", 50],
+    ]
+    result = load_status(small, write_workbook(tmp_path / "template.xlsx", template), user=ADMIN)
+    assert (result.upload_id, result.unchanged, result.not_updated) == (None, 1, 1)
+    assert dump(small) == before
+    # A report for it is a change of the locked quarter.
+    changed = [template[0], ["Follorådet", "1.2", "2. kv. 2023", "I rute", 80]]
+    with pytest.raises(StatusFileRejected) as rejected:
+        load_status(small, write_workbook(tmp_path / "changed.xlsx", changed), user=ADMIN)
+    assert [(error.row, error.code, error.key) for error in rejected.value.errors] == [
+        (3, "1.2", "loaders.status.locked")
+    ]

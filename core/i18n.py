@@ -802,6 +802,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Upload
     "page.upload": ("Last opp", "Upload"),
     # Entry in the browser: views/_entry.py, loaders/entry.py
+    "entry.not_reported": ("Ikke rapportert", "Not reported"),
     "loaders.entry.form": ("Skjemaet", "The form"),
     "loaders.entry.file_name": (
         "Skjema i nettleseren – {region}, {quarter}",

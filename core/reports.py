@@ -531,6 +531,7 @@ class PrefillRow:
     previous_quarter: str | None
     previous_status: str | None  # a status key
     previous_progress: int | None
+    reported: bool = False  # the quarter itself has a report (the values are it, not an earlier one's)
 
 
 def prefill_rows(db: Database, region: register.Region, quarter: str, *, user: User | None = None) -> list[PrefillRow]:
@@ -588,6 +589,7 @@ def prefill_rows(db: Database, region: register.Region, quarter: str, *, user: U
                 before[0] if before else None,
                 before[1] if before else None,
                 before[2] if before else None,
+                reported=now is not None,
             )
         )
     return rows

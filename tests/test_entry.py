@@ -64,15 +64,15 @@ def test_a_quarter_reported_starts_from_its_own_report(register):
     assert prefill_rows(register, find_region(register, FOLLO), Q2) == [
         PrefillRow(
             1, "1.1", "Trafikksikkerhet ved skoler", "Mobilitet", "delayed", 35, "Venter på vegvesenet", "Nytt møte",
-            None, "2024-Q1", "on_track", 40,
+            None, "2024-Q1", "on_track", 40, reported=True,
         ),
         PrefillRow(
             2, "1.2", "Innfartsparkering", "Mobilitet", "completed", 100, "Åpnet i mai", None, None, "2024-Q1",
-            "on_track", 20,
+            "on_track", 20, reported=True,
         ),
         PrefillRow(
             3, "2.1", "Flere lærlingplasser", "Kompetanse", "on_track", 10, None, None, None, "2024-Q1",
-            "not_started", 0,
+            "not_started", 0, reported=True,
         ),
     ]  # fmt: skip
 

@@ -6,7 +6,7 @@ from core.db import connect
 from core.register import find_region
 from core.rounds import approve, oslo_day
 from core.users import get_user
-from tests.builders import FOLLO, html_tables, metrics, reports, save_button, upload_page
+from tests.builders import FOLLO, add_reports, html_tables, metrics, reports, save_button, upload_page
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -219,3 +219,15 @@ def test_the_form_in_english_saves_the_status_chosen_and_names_the_form_in_its_e
         "the previous report."
     ]
     assert reports("2024-Q3") == [("Follo", "1.1", "completed", 100, None), ("Follo", "1.2", "completed", 100, None)]
+
+
+def test_a_commitment_approved_without_a_report_shows_as_not_reported_not_with_the_earlier_values(register):
+    add_reports(register, [(FOLLO, "1.1", "2024-Q3", "on_track", 50, "Godt i gang")])
+    with connect() as db:
+        approve(db, find_region(db, FOLLO).id, "2024-Q3", user=get_user(db, "kari"))
+    at = form_page(quarter="2024-Q3")
+    assert html_tables(at)["entry-locked"].rows == [
+        ["1.1", "Trafikksikkerhet ved skoler", "I rute", "50", "Godt i gang", "", ""],
+        ["1.2", "Innfartsparkering", "Ikke rapportert", "", "", "", ""],
+        ["2.1", "Flere lærlingplasser", "Ikke rapportert", "", "", "", ""],
+    ]

@@ -104,11 +104,14 @@ def show_locked(
             [
                 tables.short_cell(row.code),
                 tables.text_cell(row.text, wide=True),
-                tables.name_cell(status_label(row.status, lang) if row.status else ""),
-                tables.number_cell(row.progress),
+                # Approved without a report: said so, not shown with the earlier report's values.
+                tables.name_cell(status_label(row.status, lang) if row.status else "")
+                if row.reported
+                else tables.name_cell(t("entry.not_reported", lang)),
+                tables.number_cell(row.progress if row.reported else None),
                 tables.text_cell(row.comment, wide=True),
                 tables.text_cell(row.next_step, wide=True),
-                tables.name_cell(row.owner),
+                tables.name_cell(row.owner if row.reported else None),
             ]
             for row in rows[start:stop]
         ]

@@ -297,12 +297,17 @@ def test_s6_a_server_that_never_answers_is_tried_once_and_named_in_words(round_d
         except OSError:
             return
 
-    threading.Thread(target=take, daemon=True).start()
+    taker = threading.Thread(target=take, daemon=True)
+    taker.start()
     try:
         secrets(smtp(port, timeout=1))
         outcomes = send_due(round_db)
     finally:
+        # Shut down, not only closed: that wakes the accept() the thread waits in, so the thread ends
+        # here (test_isolation forks and wants no other thread in the process).
+        listener.shutdown(socket.SHUT_RDWR)
         listener.close()
+        taker.join(timeout=10)
         for connection in accepted:
             connection.close()
     error = (

@@ -46,6 +46,7 @@ PAGES = (
     "views/eksport.py",
     "views/last_opp.py",
     "views/opplastinger.py",
+    "views/rapportering.py",
 )
 TARGET_RATIO = 4.0
 # A script run that has timed out still finishes (Streamlit can stop a script

@@ -892,6 +892,11 @@ def sign_in(page: Page, base_url: str, login: tuple[str, str] = ADMIN_LOGIN) -> 
     wait_for_app_idle(page, "Oversikt")
 
 
+# Resolves once the browser has drawn two more frames: scroll events are dispatched while a frame is
+# drawn, before its animation callbacks.
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def selectbox(page: Page, label: str) -> Locator:
     """The combobox of the selectbox with this label (its input carries the label as its name)."""
     return page.get_by_test_id(SELECTBOX).get_by_role("combobox", name=label, exact=True)
@@ -900,6 +905,10 @@ def selectbox(page: Page, label: str) -> Locator:
 def select_option(page: Page, label: str, option: str) -> None:
     """Choose an option in a Streamlit selectbox the way a person does: open it, pick from the list."""
     box = selectbox(page, label)
+    # An open list closes when the page scrolls, and the scroll that brings a box below the fold
+    # into view is announced a frame later: after the click that opened the list, had it come first.
+    box.scroll_into_view_if_needed()
+    page.evaluate(NEXT_FRAMES)
     box.click()
     # Long lists only draw the options in view; typing narrows the list to the one wanted.
     box.fill(option)

@@ -493,6 +493,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.col.commitment": ("Tiltak", "Commitment"),
     "round.col.status": ("Regionens status", "The region's status"),
     "round.col.progress": ("Fremdrift", "Progress"),
+    "round.col.comment": ("Regionens kommentar", "The region's comment"),
+    "round.col.next_step": ("Neste steg", "Next step"),
     "round.col.when": ("Når", "When"),
     "round.col.action": ("Hva", "What"),
     "round.col.who": ("Hvem", "Who"),
@@ -516,6 +518,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.approve_unit": (
         "Godkjenn tiltakene {unit} følger opp ({number})",
         "Approve the commitments {unit} follows up ({number})",
+    ),
+    "round.approve_missing.one": (
+        "{count} tiltak mangler rapport ({codes}). Godkjenner du, låses også det uten rapport.",
+        "{count} commitment has no report ({codes}). If you approve, the one without a report is locked too.",
+    ),
+    "round.approve_missing.other": (
+        "{count} tiltak mangler rapport ({codes}). Godkjenner du, låses også de uten rapport.",
+        "{count} commitments have no report ({codes}). If you approve, those without a report are locked too.",
+    ),
+    "round.unit_all_approved": (
+        "Alt du kan godkjenne er godkjent ({unit}).",
+        "Everything you can approve is approved ({unit}).",
     ),
     "round.approved_whole": (
         "Rapporten fra {region} for {quarter} er godkjent, og kvartalet er låst for regionen.",
@@ -561,6 +575,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.move_deadline": ("Fristen for {quarter}", "The deadline for {quarter}"),
     "round.move": ("Flytt fristen", "Move the deadline"),
     "round.move_back": ("Tilbake til regelen", "Back to the rule"),
+    "round.deadline_unchanged": (
+        "Fristen for {quarter} er allerede {day}; ingenting er endret.",
+        "The deadline for {quarter} is already {day}; nothing was changed.",
+    ),
     "round.deadline_saved": ("Fristen for {quarter} er nå {day}.", "The deadline for {quarter} is now {day}."),
     "round.action.approved": ("godkjent", "approved"),
     "round.action.reopened": ("åpnet igjen", "reopened"),

@@ -9,7 +9,7 @@ import pytest
 from core.access import set_reading_open
 from core.db import connect
 from core.register import Agreement, Commitment, FocusArea
-from core.rounds import approve, oslo_today, round_events
+from core.rounds import Deadline, approve, deadline, oslo_today, round_events
 from core.users import add_user
 from tests.builders import (
     ADMIN,
@@ -401,6 +401,17 @@ def test_an_administrator_moves_the_deadline_and_sets_the_county_rule(round_regi
     ]
     assert at.markdown[0].value == "Frist: 14.08.2024 (45 dager etter kvartalets slutt). Fristen er passert."
     assert html_tables(at)["round-board"].rows[1][1] == "✓ Levert"
+
+
+def test_moving_the_deadline_to_the_day_it_is_records_no_move(round_register):
+    at = _page("kari")
+    at.button(key="deadline-move-1-2024-Q2").click().run()
+    assert _after(at, "deadline-back-1-2024-Q2") == [
+        ("info", "Fristen for 2. kv. 2024 er allerede 30.07.2024; ingenting er endret.")
+    ]
+    assert at.markdown[0].value == "Frist: 30.07.2024 (30 dager etter kvartalets slutt). Fristen er passert."
+    assert at.button(key="deadline-back-1-2024-Q2").disabled
+    assert deadline(round_register, 1, "2024-Q2") == Deadline(dt.date(2024, 7, 30))
 
 
 def _today() -> str:

@@ -1818,6 +1818,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reminders.col.outcome": ("Utfall", "Outcome"),
     "reminders.col.error": ("Svar fra e-postserveren", "The mail server's answer"),
     "reminders.col.sent_by": ("Sendt av", "Sent by"),
+    "reminders.col.last": ("Sist påminnet", "Last reminded"),
+    "reminders.last": ("{when} ({kind})", "{when} ({kind})"),
+    "reminders.never": ("Ikke påminnet ennå", "Not reminded yet"),
+    "reminders.last_kind.before": ("før fristen", "before the deadline"),
+    "reminders.last_kind.after": ("purring", "after the deadline"),
+    "reminders.last_kind.manual": ("manuell", "manual"),
     "reminders.no_address": (
         "Ingen e-postadresse: legg inn en kontaktperson for regionen (Organisasjon) eller e-post på rapportøren.",
         "No e-mail address: add a contact for the region (Organisation) or an e-mail address for its reporter.",
@@ -1829,6 +1835,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reminders.confirm.other": (
         "Ja, send en påminnelse på e-post til {count} regioner nå",
         "Yes, send a reminder by e-mail to {count} regions now",
+    ),
+    "reminders.confirm_recent.one": (
+        "Ja, send en påminnelse på e-post til {count} region nå, selv om {regions} fikk en for mindre enn et "
+        "døgn siden",
+        "Yes, send a reminder by e-mail to {count} region now, although {regions} got one less than a day ago",
+    ),
+    "reminders.confirm_recent.other": (
+        "Ja, send en påminnelse på e-post til {count} regioner nå, selv om {regions} fikk en for mindre enn et "
+        "døgn siden",
+        "Yes, send a reminder by e-mail to {count} regions now, although {regions} got one less than a day ago",
     ),
     "reminders.send.one": ("Send påminnelse til {count} region", "Send a reminder to {count} region"),
     "reminders.send.other": ("Send påminnelse til {count} regioner", "Send a reminder to {count} regions"),

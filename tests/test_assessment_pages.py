@@ -69,6 +69,23 @@ def records(shown, columns: list[str]) -> list[dict]:
     return frame.where(frame.notna(), None).to_dict("records")
 
 
+def after(at, key: str) -> list[tuple[str, str]]:
+    """(type, text) of the messages shown right below the widget ``key``, up to the next widget."""
+
+    def flat(node) -> list:
+        children = getattr(node, "children", None)
+        return [node] if children is None else [element for child in children.values() for element in flat(child)]
+
+    elements = flat(at.main)
+    start = next(index for index, element in enumerate(elements) if getattr(element, "key", None) == key)
+    found = []
+    for element in elements[start + 1 :]:
+        if element.type not in ("success", "error", "info", "warning"):
+            break
+        found.append((element.type, element.value))
+    return found
+
+
 def round_page(user: str):
     return app(page="views/rapportering.py", user=user)
 
@@ -87,11 +104,11 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
             "code": "1.1",
             "region_status": "I rute",
             "region_comment": "Godt i gang",
-            "county_status": None,
+            "county_status": "",
             "difference": "",
         },
-        {"code": "1.2", "region_status": "I rute", "region_comment": "", "county_status": None, "difference": ""},
-        {"code": "2.1", "region_status": "Forsinket", "region_comment": "", "county_status": None, "difference": ""},
+        {"code": "1.2", "region_status": "I rute", "region_comment": "", "county_status": "", "difference": ""},
+        {"code": "2.1", "region_status": "Forsinket", "region_comment": "", "county_status": "", "difference": ""},
     ]
 
     at.session_state[shown.key] = {
@@ -105,8 +122,9 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
     at.button(key="assessment-save").click().run()
 
     assert not at.exception, at.exception
-    assert [success.value for success in at.success] == [
-        "Fylkets vurdering er lagret: 2 lagt til, 0 endret, 0 fjernet."
+    # Right below the button, not at the top of the page.
+    assert after(at, "assessment-save") == [
+        ("success", "Fylkets vurdering er lagret: 2 lagt til, 0 endret, 0 fjernet.")
     ]
     with connect() as db:
         assert [(a.quarter, a.status, a.comment, a.assessed_by) for a in assessments(db, quarter=ROUND)] == [
@@ -116,7 +134,7 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
     shown = editor(at, FOLLO)
     assert records(shown, ["county_status", "difference"]) == [
         {"county_status": "Forsinket", "difference": "Ulik"},
-        {"county_status": None, "difference": ""},
+        {"county_status": "", "difference": ""},
         {"county_status": "Forsinket", "difference": "Lik"},
     ]
 
@@ -136,10 +154,10 @@ def test_a_blank_status_withdraws_the_assessment_and_a_comment_needs_a_status(ro
         "Velg fylkets status for tiltak 1.1, eller fjern kommentaren: en kommentar lagres med en status."
     ]
 
-    at.session_state[shown.key] = {"edited_rows": {1: {"county_status": None}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[shown.key] = {"edited_rows": {1: {"county_status": ""}}, "added_rows": [], "deleted_rows": []}
     at.button(key="assessment-save").click().run()
-    assert [success.value for success in at.success] == [
-        "Fylkets vurdering er lagret: 0 lagt til, 0 endret, 1 fjernet."
+    assert after(at, "assessment-save") == [
+        ("success", "Fylkets vurdering er lagret: 0 lagt til, 0 endret, 1 fjernet.")
     ]
     with connect() as db:
         assert assessments(db, quarter=ROUND) == []

@@ -154,7 +154,7 @@ def test_a_blank_status_withdraws_the_assessment_and_a_comment_needs_a_status(ro
         "Velg fylkets status for tiltak 1.1, eller fjern kommentaren: en kommentar lagres med en status."
     ]
 
-    at.session_state[shown.key] = {"edited_rows": {1: {"county_status": ""}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[shown.key] = {"edited_rows": {1: {"county_status": None}}, "added_rows": [], "deleted_rows": []}
     at.button(key="assessment-save").click().run()
     assert after(at, "assessment-save") == [
         ("success", "Fylkets vurdering er lagret: 0 lagt til, 0 endret, 1 fjernet.")

@@ -484,3 +484,12 @@ def test_the_board_downloads_for_the_county_and_quarter_shown(round_register, do
             "",
         ],
     ]
+
+
+def test_choosing_a_quarter_keeps_the_county_the_link_named(round_register):
+    # Viken is the only county, so the default one: a link that names it still keeps naming it.
+    at = _page("kari", {"fylke": "viken"})
+    at.selectbox(key="round-quarter-Viken fylkeskommune-2024-Q2").set_value("1. kv. 2024").run()
+    assert not at.exception, at.exception
+    assert at.header[0].value == "Rapporteringen for 1. kv. 2024"
+    assert dict(at.query_params) == {"fylke": "viken", "quarter": "2024-Q2"}

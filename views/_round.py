@@ -399,9 +399,10 @@ def _commitment_table(frame: pd.DataFrame, caption: str, lang: str) -> None:
             if isinstance(row.status, str)
             else tables.text_cell(t("round.not_reported", lang)),
             tables.progress_cell(row.progress, lang),
-            # What the region wrote, for the approver to read before approving.
-            tables.text_cell(row.comment, wide=True),
-            tables.text_cell(row.next_step, wide=True),
+            # What the region wrote, for the approver to read before approving; wrapped, not wide:
+            # with the commitment's text wide too, the table would scroll sideways.
+            tables.text_cell(row.comment),
+            tables.text_cell(row.next_step),
             tables.text_cell(row.approved),
         ]
         for row in frame.itertuples(index=False)

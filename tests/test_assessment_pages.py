@@ -7,7 +7,7 @@ import core.assessments
 from core.assessments import assessments, set_assessments
 from core.db import connect
 from core.users import add_user
-from tests.builders import ADMIN, FOLLO, IOR, HtmlTable, add_reports, app, commitment_id, html_tables
+from tests.builders import ADMIN, FOLLO, IOR, HtmlTable, add_reports, app, commitment_id, html_tables, messages_after
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -69,23 +69,6 @@ def records(shown, columns: list[str]) -> list[dict]:
     return frame.where(frame.notna(), None).to_dict("records")
 
 
-def after(at, key: str) -> list[tuple[str, str]]:
-    """(type, text) of the messages shown right below the widget ``key``, up to the next widget."""
-
-    def flat(node) -> list:
-        children = getattr(node, "children", None)
-        return [node] if children is None else [element for child in children.values() for element in flat(child)]
-
-    elements = flat(at.main)
-    start = next(index for index, element in enumerate(elements) if getattr(element, "key", None) == key)
-    found = []
-    for element in elements[start + 1 :]:
-        if element.type not in ("success", "error", "info", "warning"):
-            break
-        found.append((element.type, element.value))
-    return found
-
-
 def round_page(user: str):
     return app(page="views/rapportering.py", user=user)
 
@@ -123,7 +106,7 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
 
     assert not at.exception, at.exception
     # Right below the button, not at the top of the page.
-    assert after(at, "assessment-save") == [
+    assert messages_after(at, "assessment-save") == [
         ("success", "Fylkets vurdering er lagret: 2 lagt til, 0 endret, 0 fjernet.")
     ]
     with connect() as db:
@@ -156,7 +139,7 @@ def test_a_blank_status_withdraws_the_assessment_and_a_comment_needs_a_status(ro
 
     at.session_state[shown.key] = {"edited_rows": {1: {"county_status": None}}, "added_rows": [], "deleted_rows": []}
     at.button(key="assessment-save").click().run()
-    assert after(at, "assessment-save") == [
+    assert messages_after(at, "assessment-save") == [
         ("success", "Fylkets vurdering er lagret: 0 lagt til, 0 endret, 1 fjernet.")
     ]
     with connect() as db:

@@ -22,6 +22,7 @@ from tests.builders import (
     build_register,
     download,
     html_tables,
+    messages_after,
     metrics,
 )
 from tests.test_county_selector import build_counties
@@ -103,26 +104,6 @@ def _pick_region(at, name: str):
     at.selectbox(key="round-region-2024-Q2").set_value(name).run()
     assert not at.exception, at.exception
     return at
-
-
-def _flat(node) -> list:
-    """The page's elements in the order they are shown, blocks left out."""
-    children = getattr(node, "children", None)
-    if children is None:
-        return [node]
-    return [element for child in children.values() for element in _flat(child)]
-
-
-def _after(at, key: str) -> list[tuple[str, str]]:
-    """(type, text) of the messages shown right below the widget ``key``, up to the next widget."""
-    elements = _flat(at.main)
-    start = next(index for index, element in enumerate(elements) if getattr(element, "key", None) == key)
-    found = []
-    for element in elements[start + 1 :]:
-        if element.type not in ("alert", "success", "error", "info", "warning"):
-            break
-        found.append((element.type, element.value))
-    return found
 
 
 def _events() -> list[tuple]:
@@ -240,7 +221,7 @@ def test_an_administrator_approves_a_region_which_locks_it_and_is_logged(round_r
     ]
     at.button(key=f"approve-{_ids(round_register, IOR)}").click().run()
     # Right below the button pressed, not at the top of the page.
-    assert _after(at, f"approve-{_ids(round_register, IOR)}") == [
+    assert messages_after(at, f"approve-{_ids(round_register, IOR)}") == [
         (
             "success",
             "Rapporten fra Indre Østfold regionråd for 2. kv. 2024 er godkjent, og kvartalet er låst for regionen.",
@@ -268,7 +249,7 @@ def test_a_region_that_has_delivered_nothing_cannot_be_approved(round_register):
         "1 tiltak mangler rapport (1.1). Godkjenner du, låses også det uten rapport."
     ]
     at.button(key=f"approve-{_ids(round_register, ORU)}").click().run()
-    assert _after(at, f"approve-{_ids(round_register, ORU)}") == [
+    assert messages_after(at, f"approve-{_ids(round_register, ORU)}") == [
         ("error", "Øvre Romerike har ikke levert noe for 2. kv. 2024; det er ingenting å godkjenne.")
     ]
     assert _events() == [(VESTVIKEN, "approved", "Admin (admin)", None, None)]
@@ -306,14 +287,14 @@ def test_reopening_needs_a_reason_and_is_logged_with_it(round_register):
     at = _pick_region(_page("kari"), VESTVIKEN)
     key = _ids(round_register, VESTVIKEN)
     at.button(key=f"reopen-{key}").click().run()
-    assert _after(at, f"reopen-{key}") == [
+    assert messages_after(at, f"reopen-{key}") == [
         ("error", "Skriv hvorfor 2. kv. 2024 for Vestviken 360 skal åpnes igjen; begrunnelsen lagres i loggen.")
     ]
     assert len(_events()) == 1
     at.text_area(key=f"reopen-reason-{key}").set_value("Tallene for 1.1 var feil").run()
     at.button(key=f"reopen-{key}").click().run()
     # Reopened, the region has no reopen button: the message is where the approve button is again.
-    assert _after(at, f"approve-{key}") == [
+    assert messages_after(at, f"approve-{key}") == [
         ("success", "2\\. kv. 2024 for Vestviken 360 er åpnet igjen; 1 rapport er ikke lenger låst.")
     ]
     assert html_tables(at)["round-board"].rows[2][1] == "✓ Levert"
@@ -406,7 +387,7 @@ def test_an_administrator_moves_the_deadline_and_sets_the_county_rule(round_regi
 def test_moving_the_deadline_to_the_day_it_is_records_no_move(round_register):
     at = _page("kari")
     at.button(key="deadline-move-1-2024-Q2").click().run()
-    assert _after(at, "deadline-back-1-2024-Q2") == [
+    assert messages_after(at, "deadline-back-1-2024-Q2") == [
         ("info", "Fristen for 2. kv. 2024 er allerede 30.07.2024; ingenting er endret.")
     ]
     assert at.markdown[0].value == "Frist: 30.07.2024 (30 dager etter kvartalets slutt). Fristen er passert."

@@ -13,7 +13,17 @@ from core.organisation import find_county
 from core.rounds import current_round, log_reminder, manual_reminders, oslo_today, sent_reminders
 from core.vocabulary import quarter_label
 from outputs.tables import stored_moment_text
-from tests.builders import BUSKERUD, HALLINGDAL, KONGSBERG, HtmlTable, SmtpSink, app, build_round_register, html_tables
+from tests.builders import (
+    BUSKERUD,
+    HALLINGDAL,
+    KONGSBERG,
+    HtmlTable,
+    SmtpSink,
+    app,
+    build_round_register,
+    html_tables,
+    messages_after,
+)
 from views._widgets import markdown_literal
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -71,7 +81,9 @@ def test_an_administrator_sends_the_reminders_after_confirming_and_sees_the_outc
     _send_button(at).click().run()
     assert not at.exception, at.exception
     # Right below the button pressed, not at the top of the page.
-    assert _after(at, _send_button(at).key) == [("warning", "Påminnelser: 1 av 2 sendt, 0 feilet, 1 uten mottakere.")]
+    assert messages_after(at, _send_button(at).key) == [
+        ("warning", "Påminnelser: 1 av 2 sendt, 0 feilet, 1 uten mottakere.")
+    ]
     assert [(rcpt, message["To"], message["From"]) for rcpt, message in sink.messages()] == [
         (["hallvard@hallingdal.example"], HALLVARD, SENDER)
     ]
@@ -154,23 +166,6 @@ def test_a_reminder_sent_days_ago_is_shown_but_not_named_in_the_confirmation(rou
         [HALLINGDAL, HALLVARD, f"{stored_moment_text(two_days_ago, 'en')} (manual)"],
     ]
     assert _confirm(at).label == "Yes, send a reminder by e-mail to 2 regions now"
-
-
-def _after(at, key: str) -> list[tuple[str, str]]:
-    """(type, text) of the messages shown right below the widget ``key``, up to the next widget."""
-
-    def flat(node) -> list:
-        children = getattr(node, "children", None)
-        return [node] if children is None else [element for child in children.values() for element in flat(child)]
-
-    elements = flat(at.main)
-    start = next(index for index, element in enumerate(elements) if getattr(element, "key", None) == key)
-    found = []
-    for element in elements[start + 1 :]:
-        if element.type not in ("success", "error", "info", "warning"):
-            break
-        found.append((element.type, element.value))
-    return found
 
 
 def _send_button(at):

@@ -493,6 +493,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.col.commitment": ("Tiltak", "Commitment"),
     "round.col.status": ("Regionens status", "The region's status"),
     "round.col.progress": ("Fremdrift", "Progress"),
+    "round.col.comment": ("Regionens kommentar", "The region's comment"),
+    "round.col.next_step": ("Neste steg", "Next step"),
     "round.col.when": ("Når", "When"),
     "round.col.action": ("Hva", "What"),
     "round.col.who": ("Hvem", "Who"),
@@ -516,6 +518,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.approve_unit": (
         "Godkjenn tiltakene {unit} følger opp ({number})",
         "Approve the commitments {unit} follows up ({number})",
+    ),
+    "round.approve_missing.one": (
+        "{count} tiltak mangler rapport ({codes}). Godkjenner du, låses også det uten rapport.",
+        "{count} commitment has no report ({codes}). If you approve, the one without a report is locked too.",
+    ),
+    "round.approve_missing.other": (
+        "{count} tiltak mangler rapport ({codes}). Godkjenner du, låses også de uten rapport.",
+        "{count} commitments have no report ({codes}). If you approve, those without a report are locked too.",
+    ),
+    "round.unit_all_approved": (
+        "Alt du kan godkjenne er godkjent ({unit}).",
+        "Everything you can approve is approved ({unit}).",
     ),
     "round.approved_whole": (
         "Rapporten fra {region} for {quarter} er godkjent, og kvartalet er låst for regionen.",
@@ -561,6 +575,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "round.move_deadline": ("Fristen for {quarter}", "The deadline for {quarter}"),
     "round.move": ("Flytt fristen", "Move the deadline"),
     "round.move_back": ("Tilbake til regelen", "Back to the rule"),
+    "round.deadline_unchanged": (
+        "Fristen for {quarter} er allerede {day}; ingenting er endret.",
+        "The deadline for {quarter} is already {day}; nothing was changed.",
+    ),
     "round.deadline_saved": ("Fristen for {quarter} er nå {day}.", "The deadline for {quarter} is now {day}."),
     "round.action.approved": ("godkjent", "approved"),
     "round.action.reopened": ("åpnet igjen", "reopened"),
@@ -1801,6 +1819,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reminders.col.outcome": ("Utfall", "Outcome"),
     "reminders.col.error": ("Svar fra e-postserveren", "The mail server's answer"),
     "reminders.col.sent_by": ("Sendt av", "Sent by"),
+    "reminders.col.last": ("Sist påminnet", "Last reminded"),
+    "reminders.last": ("{when} ({kind})", "{when} ({kind})"),
+    "reminders.never": ("Ikke påminnet ennå", "Not reminded yet"),
+    "reminders.last_kind.before": ("før fristen", "before the deadline"),
+    "reminders.last_kind.after": ("purring", "after the deadline"),
+    "reminders.last_kind.manual": ("manuell", "manual"),
     "reminders.no_address": (
         "Ingen e-postadresse: legg inn en kontaktperson for regionen (Organisasjon) eller e-post på rapportøren.",
         "No e-mail address: add a contact for the region (Organisation) or an e-mail address for its reporter.",
@@ -1812,6 +1836,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reminders.confirm.other": (
         "Ja, send en påminnelse på e-post til {count} regioner nå",
         "Yes, send a reminder by e-mail to {count} regions now",
+    ),
+    "reminders.confirm_recent.one": (
+        "Ja, send en påminnelse på e-post til {count} region nå, selv om {regions} fikk en for mindre enn et "
+        "døgn siden",
+        "Yes, send a reminder by e-mail to {count} region now, although {regions} got one less than a day ago",
+    ),
+    "reminders.confirm_recent.other": (
+        "Ja, send en påminnelse på e-post til {count} regioner nå, selv om {regions} fikk en for mindre enn et "
+        "døgn siden",
+        "Yes, send a reminder by e-mail to {count} regions now, although {regions} got one less than a day ago",
     ),
     "reminders.send.one": ("Send påminnelse til {count} region", "Send a reminder to {count} region"),
     "reminders.send.other": ("Send påminnelse til {count} regioner", "Send a reminder to {count} regions"),

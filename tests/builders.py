@@ -423,6 +423,24 @@ def signed_in(username: str) -> str:
         db.close()
 
 
+def messages_after(at: AppTest, key: str) -> list[tuple[str, str]]:
+    """(type, text) of the messages shown right below the widget ``key``, up to the next element:
+    how a button's action went is said beside the button, not at the top of the page."""
+
+    def flat(node) -> list:
+        children = getattr(node, "children", None)
+        return [node] if children is None else [element for child in children.values() for element in flat(child)]
+
+    elements = flat(at.main)
+    start = next(index for index, element in enumerate(elements) if getattr(element, "key", None) == key)
+    found = []
+    for element in elements[start + 1 :]:
+        if element.type not in ("success", "error", "info", "warning"):
+            break
+        found.append((element.type, element.value))
+    return found
+
+
 def metrics(at: AppTest) -> list[tuple[str, str, str]]:
     return [(metric.label, metric.value, metric.delta) for metric in at.metric]
 

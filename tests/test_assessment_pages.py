@@ -7,7 +7,7 @@ import core.assessments
 from core.assessments import assessments, set_assessments
 from core.db import connect
 from core.users import add_user
-from tests.builders import ADMIN, FOLLO, IOR, HtmlTable, add_reports, app, commitment_id, html_tables
+from tests.builders import ADMIN, FOLLO, IOR, HtmlTable, add_reports, app, commitment_id, html_tables, messages_after
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
@@ -87,11 +87,11 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
             "code": "1.1",
             "region_status": "I rute",
             "region_comment": "Godt i gang",
-            "county_status": None,
+            "county_status": "",
             "difference": "",
         },
-        {"code": "1.2", "region_status": "I rute", "region_comment": "", "county_status": None, "difference": ""},
-        {"code": "2.1", "region_status": "Forsinket", "region_comment": "", "county_status": None, "difference": ""},
+        {"code": "1.2", "region_status": "I rute", "region_comment": "", "county_status": "", "difference": ""},
+        {"code": "2.1", "region_status": "Forsinket", "region_comment": "", "county_status": "", "difference": ""},
     ]
 
     at.session_state[shown.key] = {
@@ -105,8 +105,9 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
     at.button(key="assessment-save").click().run()
 
     assert not at.exception, at.exception
-    assert [success.value for success in at.success] == [
-        "Fylkets vurdering er lagret: 2 lagt til, 0 endret, 0 fjernet."
+    # Right below the button, not at the top of the page.
+    assert messages_after(at, "assessment-save") == [
+        ("success", "Fylkets vurdering er lagret: 2 lagt til, 0 endret, 0 fjernet.")
     ]
     with connect() as db:
         assert [(a.quarter, a.status, a.comment, a.assessed_by) for a in assessments(db, quarter=ROUND)] == [
@@ -116,7 +117,7 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
     shown = editor(at, FOLLO)
     assert records(shown, ["county_status", "difference"]) == [
         {"county_status": "Forsinket", "difference": "Ulik"},
-        {"county_status": None, "difference": ""},
+        {"county_status": "", "difference": ""},
         {"county_status": "Forsinket", "difference": "Lik"},
     ]
 
@@ -138,8 +139,8 @@ def test_a_blank_status_withdraws_the_assessment_and_a_comment_needs_a_status(ro
 
     at.session_state[shown.key] = {"edited_rows": {1: {"county_status": None}}, "added_rows": [], "deleted_rows": []}
     at.button(key="assessment-save").click().run()
-    assert [success.value for success in at.success] == [
-        "Fylkets vurdering er lagret: 0 lagt til, 0 endret, 1 fjernet."
+    assert messages_after(at, "assessment-save") == [
+        ("success", "Fylkets vurdering er lagret: 0 lagt til, 0 endret, 1 fjernet.")
     ]
     with connect() as db:
         assert assessments(db, quarter=ROUND) == []

@@ -9,7 +9,7 @@ import pytest
 from core.access import set_reading_open
 from core.db import connect
 from core.register import Agreement, Commitment, FocusArea
-from core.rounds import approve, oslo_today, round_events
+from core.rounds import Deadline, approve, deadline, oslo_today, round_events
 from core.users import add_user
 from tests.builders import (
     ADMIN,
@@ -22,6 +22,7 @@ from tests.builders import (
     build_register,
     download,
     html_tables,
+    messages_after,
     metrics,
 )
 from tests.test_county_selector import build_counties
@@ -58,7 +59,13 @@ def round_register(db):
         },
     )
     follo = add_reports(db, [(FOLLO, "1.1", "2024-Q2", "on_track", 40), (FOLLO, "1.2", "2024-Q2", "delayed", 10)])
-    ior = add_reports(db, [(IOR, "1.1", "2024-Q2", "on_track", 20), (IOR, "1.3", "2024-Q2", "completed", 100)])
+    ior = add_reports(
+        db,
+        [
+            (IOR, "1.1", "2024-Q2", "on_track", 20, "Anbudet er ute", "Tildeling i **august**"),
+            (IOR, "1.3", "2024-Q2", "completed", 100),
+        ],
+    )
     vestviken = add_reports(db, [(VESTVIKEN, "1.1", "2024-Q2", "on_track", 60)])
     with db.conn:
         for upload_id, at in (
@@ -117,7 +124,7 @@ def test_the_board_shows_each_region_in_words_with_the_counts(round_register):
         ("○ Ikke levert", "1", ""),
         ("✓ Levert", "1", ""),
         ("◷ Levert for sent", "1", ""),
-        ("✔ Godkjent", "1", ""),
+        ("☑ Godkjent", "1", ""),
     ]
     board = html_tables(at)["round-board"]
     assert board.caption == "Rapporteringen 2. kv. 2024"
@@ -157,7 +164,7 @@ def test_the_board_shows_each_region_in_words_with_the_counts(round_register):
         ],
         [
             "Vestviken 360",
-            "✔ Godkjent",
+            "☑ Godkjent",
             "01.07.2024",
             "1 av 1",
             "Admin (admin) 02.08.2024",
@@ -187,11 +194,20 @@ def test_an_administrator_approves_a_region_which_locks_it_and_is_logged(round_r
     at = _pick_region(_page("kari"), IOR)
     assert html_tables(at)["round-region"] == HtmlTable(
         "Tiltakene til Indre Østfold regionråd for 2. kv. 2024",
-        ["Nr", "Tiltak", "Rådsområde", "Regionens status", "Fremdrift", "Godkjent"],
         [
-            ["1.1", "Tiltak 1", "Samferdsel", "I rute", "20\xa0%", ""],
-            ["1.2", "Tiltak 2", "Samferdsel", "Ikke rapportert", "", ""],
-            ["1.3", "Tiltak 3", "Næring og tannhelse", "Fullført", "100\xa0%", ""],
+            "Nr",
+            "Tiltak",
+            "Rådsområde",
+            "Regionens status",
+            "Fremdrift",
+            "Regionens kommentar",
+            "Neste steg",
+            "Godkjent",
+        ],
+        [
+            ["1.1", "Tiltak 1", "Samferdsel", "I rute", "20\xa0%", "Anbudet er ute", "Tildeling i **august**", ""],
+            ["1.2", "Tiltak 2", "Samferdsel", "Ikke rapportert", "", "", "", ""],
+            ["1.3", "Tiltak 3", "Næring og tannhelse", "Fullført", "100\xa0%", "", "", ""],
         ],
         [None, None, None],
     )
@@ -199,19 +215,28 @@ def test_an_administrator_approves_a_region_which_locks_it_and_is_logged(round_r
         "Godkjenning låser 2. kv. 2024 for Indre Østfold regionråd: opplastinger som endrer rapportene, blir "
         "avvist til en administrator åpner kvartalet igjen."
     )
-    at.button(key=f"approve-{_ids(round_register, IOR)}").click().run()
-    assert [message.value for message in at.success] == [
-        "Rapporten fra Indre Østfold regionråd for 2. kv. 2024 er godkjent, og kvartalet er låst for regionen."
+    # In words above the button: approving locks the commitment without a report too.
+    assert [message.value for message in at.warning] == [
+        "1 tiltak mangler rapport (1.2). Godkjenner du, låses også det uten rapport."
     ]
+    at.button(key=f"approve-{_ids(round_register, IOR)}").click().run()
+    # Right below the button pressed, not at the top of the page.
+    assert messages_after(at, f"approve-{_ids(round_register, IOR)}") == [
+        (
+            "success",
+            "Rapporten fra Indre Østfold regionråd for 2. kv. 2024 er godkjent, og kvartalet er låst for regionen.",
+        )
+    ]
+    assert [message.value for message in at.warning] == []
     assert metrics(at) == [
         ("○ Ikke levert", "1", ""),
         ("✓ Levert", "1", ""),
         ("◷ Levert for sent", "0", ""),
-        ("✔ Godkjent", "2", ""),
+        ("☑ Godkjent", "2", ""),
     ]
-    assert html_tables(at)["round-board"].rows[1][1] == "✔ Godkjent"
+    assert html_tables(at)["round-board"].rows[1][1] == "☑ Godkjent"
     assert at.button(key=f"approve-{_ids(round_register, IOR)}").disabled
-    assert [row[5] for row in html_tables(at)["round-region"].rows] == [f"Kari Nordmann (kari) {_today()}"] * 3
+    assert [row[7] for row in html_tables(at)["round-region"].rows] == [f"Kari Nordmann (kari) {_today()}"] * 3
     assert _events() == [
         (IOR, "approved", "Kari Nordmann (kari)", None, None),
         (VESTVIKEN, "approved", "Admin (admin)", None, None),
@@ -220,9 +245,12 @@ def test_an_administrator_approves_a_region_which_locks_it_and_is_logged(round_r
 
 def test_a_region_that_has_delivered_nothing_cannot_be_approved(round_register):
     at = _pick_region(_page("kari"), ORU)
+    assert [message.value for message in at.warning] == [
+        "1 tiltak mangler rapport (1.1). Godkjenner du, låses også det uten rapport."
+    ]
     at.button(key=f"approve-{_ids(round_register, ORU)}").click().run()
-    assert [message.value for message in at.error] == [
-        "Øvre Romerike har ikke levert noe for 2. kv. 2024; det er ingenting å godkjenne."
+    assert messages_after(at, f"approve-{_ids(round_register, ORU)}") == [
+        ("error", "Øvre Romerike har ikke levert noe for 2. kv. 2024; det er ingenting å godkjenne.")
     ]
     assert _events() == [(VESTVIKEN, "approved", "Admin (admin)", None, None)]
 
@@ -235,15 +263,23 @@ def test_a_unit_owner_approves_only_the_commitments_their_unit_follows_up(round_
     at = _pick_region(_page("siv"), IOR)
     # The board's approval buttons (the county's assessment below has its own).
     assert [button.label for button in approvals(at)] == ["Godkjenn tiltakene Samferdsel følger opp (2)"]
-    approvals(at)[0].click().run()
-    assert [message.value for message in at.success] == [
-        "Tiltak 1.1, 1.2 fra Indre Østfold regionråd for 2. kv. 2024 er godkjent og låst."
+    # Of Siv's, 1.2 has no report; 1.3 (not hers) is not hers to approve.
+    assert [message.value for message in at.warning] == [
+        "1 tiltak mangler rapport (1.2). Godkjenner du, låses også det uten rapport."
     ]
+    approvals(at)[0].click().run()
     region = html_tables(at)["round-region"]
-    assert [row[5] for row in region.rows] == [f"Siv Samferdsel (siv) {_today()}"] * 2 + [""]
+    assert [row[7] for row in region.rows] == [f"Siv Samferdsel (siv) {_today()}"] * 2 + [""]
     assert html_tables(at)["round-board"].rows[1][4] == f"Delvis: 2 av 3, sist av Siv Samferdsel (siv) {_today()}"
-    [done] = approvals(at)
-    assert done.label == "Godkjenn tiltakene Samferdsel følger opp (0)" and done.disabled
+    # All of hers approved: said in words, below it what was approved, and no button left to press.
+    assert approvals(at) == []
+    assert [message.value for message in at.warning] == []
+    assert [caption.value for caption in at.main.caption if caption.value.startswith("Alt du")] == [
+        "Alt du kan godkjenne er godkjent (Samferdsel)."
+    ]
+    assert [(message.type, message.value) for message in at.main.success] == [
+        ("success", "Tiltak 1.1, 1.2 fra Indre Østfold regionråd for 2. kv. 2024 er godkjent og låst.")
+    ]
     assert _events()[0] == (IOR, "approved", "Siv Samferdsel (siv)", "1.1, 1.2", None)
 
 
@@ -251,14 +287,15 @@ def test_reopening_needs_a_reason_and_is_logged_with_it(round_register):
     at = _pick_region(_page("kari"), VESTVIKEN)
     key = _ids(round_register, VESTVIKEN)
     at.button(key=f"reopen-{key}").click().run()
-    assert [message.value for message in at.error] == [
-        "Skriv hvorfor 2. kv. 2024 for Vestviken 360 skal åpnes igjen; begrunnelsen lagres i loggen."
+    assert messages_after(at, f"reopen-{key}") == [
+        ("error", "Skriv hvorfor 2. kv. 2024 for Vestviken 360 skal åpnes igjen; begrunnelsen lagres i loggen.")
     ]
     assert len(_events()) == 1
     at.text_area(key=f"reopen-reason-{key}").set_value("Tallene for 1.1 var feil").run()
     at.button(key=f"reopen-{key}").click().run()
-    assert [message.value for message in at.success] == [
-        "2\\. kv. 2024 for Vestviken 360 er åpnet igjen; 1 rapport er ikke lenger låst."
+    # Reopened, the region has no reopen button: the message is where the approve button is again.
+    assert messages_after(at, f"approve-{key}") == [
+        ("success", "2\\. kv. 2024 for Vestviken 360 er åpnet igjen; 1 rapport er ikke lenger låst.")
     ]
     assert html_tables(at)["round-board"].rows[2][1] == "✓ Levert"
     assert html_tables(at)["round-log"].rows[0][1:] == [
@@ -278,7 +315,7 @@ def test_a_reporter_sees_only_their_regions_and_no_administrator_actions_in_engl
         ("○ Not delivered", "0", ""),
         ("✓ Delivered", "1", ""),
         ("◷ Delivered late", "0", ""),
-        ("✔ Approved", "0", ""),
+        ("☑ Approved", "0", ""),
     ]
     assert html_tables(at)["round-board"] == HtmlTable(
         "Reporting round Q2 2024",
@@ -345,6 +382,17 @@ def test_an_administrator_moves_the_deadline_and_sets_the_county_rule(round_regi
     ]
     assert at.markdown[0].value == "Frist: 14.08.2024 (45 dager etter kvartalets slutt). Fristen er passert."
     assert html_tables(at)["round-board"].rows[1][1] == "✓ Levert"
+
+
+def test_moving_the_deadline_to_the_day_it_is_records_no_move(round_register):
+    at = _page("kari")
+    at.button(key="deadline-move-1-2024-Q2").click().run()
+    assert messages_after(at, "deadline-back-1-2024-Q2") == [
+        ("info", "Fristen for 2. kv. 2024 er allerede 30.07.2024; ingenting er endret.")
+    ]
+    assert at.markdown[0].value == "Frist: 30.07.2024 (30 dager etter kvartalets slutt). Fristen er passert."
+    assert at.button(key="deadline-back-1-2024-Q2").disabled
+    assert deadline(round_register, 1, "2024-Q2") == Deadline(dt.date(2024, 7, 30))
 
 
 def _today() -> str:
@@ -417,3 +465,12 @@ def test_the_board_downloads_for_the_county_and_quarter_shown(round_register, do
             "",
         ],
     ]
+
+
+def test_choosing_a_quarter_keeps_the_county_the_link_named(round_register):
+    # Viken is the only county, so the default one: a link that names it still keeps naming it.
+    at = _page("kari", {"fylke": "viken"})
+    at.selectbox(key="round-quarter-Viken fylkeskommune-2024-Q2").set_value("1. kv. 2024").run()
+    assert not at.exception, at.exception
+    assert at.header[0].value == "Rapporteringen for 1. kv. 2024"
+    assert dict(at.query_params) == {"fylke": "viken", "quarter": "2024-Q2"}

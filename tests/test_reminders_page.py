@@ -4,13 +4,26 @@ outcome per region and the log; only administrators see any of it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from core.db import connect
-from core.rounds import current_round, oslo_today, sent_reminders
+from core.organisation import find_county
+from core.rounds import current_round, log_reminder, manual_reminders, oslo_today, sent_reminders
 from core.vocabulary import quarter_label
 from outputs.tables import stored_moment_text
-from tests.builders import HALLINGDAL, KONGSBERG, HtmlTable, SmtpSink, app, build_round_register, html_tables
+from tests.builders import (
+    BUSKERUD,
+    HALLINGDAL,
+    KONGSBERG,
+    HtmlTable,
+    SmtpSink,
+    app,
+    build_round_register,
+    html_tables,
+    messages_after,
+)
 from views._widgets import markdown_literal
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")
@@ -20,6 +33,7 @@ ROUND = current_round(oslo_today())
 YEAR = int(ROUND[:4])
 SENDER = "Buskerud fylkeskommune <partnerskap@bfk.example>"
 HALLVARD = "Hallvard Gol <hallvard@hallingdal.example>"
+NO_ADDRESS_EN = "No e-mail address: add a contact for the region (Organisation) or an e-mail address for its reporter."
 NO_ADDRESS = "Ingen e-postadresse: legg inn en kontaktperson for regionen (Organisasjon) eller e-post på rapportøren."
 
 
@@ -53,10 +67,11 @@ def test_an_administrator_sends_the_reminders_after_confirming_and_sees_the_outc
     label = quarter_label(ROUND)
     assert html_tables(at)["reminders-due"] == HtmlTable(
         "Påminnelser som sendes nå",
-        ["Region", "Mottakere"],
-        [[KONGSBERG, NO_ADDRESS], [HALLINGDAL, HALLVARD]],
+        ["Region", "Mottakere", "Sist påminnet"],
+        [[KONGSBERG, NO_ADDRESS, "Ikke påminnet ennå"], [HALLINGDAL, HALLVARD, "Ikke påminnet ennå"]],
         [None, None],
     )
+    assert _confirm(at).label == "Ja, send en påminnelse på e-post til 2 regioner nå"
     send = _send_button(at)
     assert (send.label, send.disabled) == ("Send påminnelse til 2 regioner", True)
     assert [text.value for text in at.markdown if "Ingen påminnelser er sendt" in text.value] == [
@@ -65,9 +80,8 @@ def test_an_administrator_sends_the_reminders_after_confirming_and_sees_the_outc
     _confirm(at).check().run()
     _send_button(at).click().run()
     assert not at.exception, at.exception
-    # The board above may have messages of its own; the reminders' are the ones that start so.
-    flashed = [(kind, box.value) for kind in ("success", "warning") for box in getattr(at, kind)]
-    assert [(kind, text) for kind, text in flashed if text.startswith("Påminnelser:")] == [
+    # Right below the button pressed, not at the top of the page.
+    assert messages_after(at, _send_button(at).key) == [
         ("warning", "Påminnelser: 1 av 2 sendt, 0 feilet, 1 uten mottakere.")
     ]
     assert [(rcpt, message["To"], message["From"]) for rcpt, message in sink.messages()] == [
@@ -75,8 +89,17 @@ def test_an_administrator_sends_the_reminders_after_confirming_and_sees_the_outc
     ]
     assert (_confirm(at).value, _send_button(at).disabled) == (False, True)
     tables = html_tables(at)
-    assert tables["reminders-result"].rows == [[KONGSBERG, "⚠ Ingen mottakere", ""], [HALLINGDAL, "✓ Sendt", ""]]
     logged = sorted(sent_reminders(round_db, quarter=ROUND), key=lambda entry: entry.id, reverse=True)
+    # Both have still not delivered: Hallingdal's reminder of a moment ago is named before a second one.
+    assert tables["reminders-due"].rows == [
+        [KONGSBERG, NO_ADDRESS, "Ikke påminnet ennå"],
+        [HALLINGDAL, HALLVARD, f"{stored_moment_text(logged[0].sent_at, 'nb')} (manuell)"],
+    ]
+    assert _confirm(at).label == (
+        f"Ja, send en påminnelse på e-post til 2 regioner nå, selv om {markdown_literal(HALLINGDAL, inline=True)} "
+        "fikk en for mindre enn et døgn siden"
+    )
+    assert tables["reminders-result"].rows == [[KONGSBERG, "⚠ Ingen mottakere", ""], [HALLINGDAL, "✓ Sendt", ""]]
     assert tables["reminders-log"] == HtmlTable(
         f"Sendte påminnelser for {label}",
         ["Tidspunkt", "Region", "Hva", "Mottakere", "Utfall", "Svar fra e-postserveren", "Sendt av"],
@@ -116,11 +139,8 @@ def test_without_mail_settings_the_section_says_how_and_offers_no_button(round_d
     ]
     assert [button.key for button in at.button if (button.key or "").startswith("reminders-")] == []
     assert html_tables(at)["reminders-due"].rows == [
-        [
-            KONGSBERG,
-            "No e-mail address: add a contact for the region (Organisation) or an e-mail address for its reporter.",
-        ],
-        [HALLINGDAL, HALLVARD],
+        [KONGSBERG, NO_ADDRESS_EN, "Not reminded yet"],
+        [HALLINGDAL, HALLVARD, "Not reminded yet"],
     ]
 
 
@@ -130,6 +150,22 @@ def test_a_reporter_sees_nothing_of_the_reminders(round_db, sink):
     assert [header.value for header in at.header if header.value == "Påminnelser"] == []
     assert [key for key in html_tables(at) if key.startswith("reminders-")] == []
     assert [box.key for box in at.checkbox if (box.key or "").startswith("reminders-")] == []
+
+
+def test_a_reminder_sent_days_ago_is_shown_but_not_named_in_the_confirmation(round_db, sink):
+    [hallingdal] = [
+        due for due in manual_reminders(round_db, find_county(round_db, BUSKERUD).id, ROUND) if due.region == HALLINGDAL
+    ]
+    log_reminder(round_db, hallingdal, sent_by="Kari Nordmann (kari)", outcome="sent")
+    two_days_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=2)).isoformat(timespec="seconds")
+    with round_db.conn:
+        round_db.execute("UPDATE reminders SET sent_at = ?", (two_days_ago,))
+    at = round_page("kari", "en")
+    assert html_tables(at)["reminders-due"].rows == [
+        [KONGSBERG, NO_ADDRESS_EN, "Not reminded yet"],
+        [HALLINGDAL, HALLVARD, f"{stored_moment_text(two_days_ago, 'en')} (manual)"],
+    ]
+    assert _confirm(at).label == "Yes, send a reminder by e-mail to 2 regions now"
 
 
 def _send_button(at):

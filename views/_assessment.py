@@ -20,6 +20,9 @@ from views import _data as data
 from views import _state as state
 from views import _widgets as widgets
 
+# Where the outcome of saving is shown (state.flash's place): below the button, not at the top.
+PLACE = "assessment"
+
 EDITED_COLUMNS = ("county_status", "county_comment")
 # In pixels, so that the whole row fits the page's width on a laptop (about 940 pixels) and the
 # difference is seen beside the two statuses; long texts are read in full on hovering a cell.
@@ -101,6 +104,7 @@ def _region_editor(entry: RegionRound, rows: pd.DataFrame, quarter: str, user: U
         )
     if st.button(t("assessment.save", lang), key="assessment-save", type="primary"):
         _save(shown, edited, {label: key for key, label in labels.items()}, quarter, user, lang)
+    state.show_flash(PLACE)
 
 
 def _shown(rows: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFrame:
@@ -119,7 +123,7 @@ def _shown(rows: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFram
             ],
             # Blank, not None, which the grid would write out as "None".
             "region_comment": rows["region_comment"].fillna(""),
-            "county_status": [None if key is None else labels[key] for key in rows["county_status"]],
+            "county_status": ["" if key is None else labels[key] for key in rows["county_status"]],
             "county_comment": rows["county_comment"].fillna(""),
             "difference": differs,
         },
@@ -163,6 +167,7 @@ def _save(shown: pd.DataFrame, edited: pd.DataFrame, keys: dict[str, str], quart
     state.flash(
         "success",
         t("assessment.saved", lang, added=result.added, changed=result.changed, removed=result.removed),
+        place=PLACE,
     )
     st.rerun()
 

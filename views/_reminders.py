@@ -7,6 +7,7 @@ Reporters see none of it: the recipients are people's own addresses.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 
 import streamlit as st
 
@@ -23,6 +24,17 @@ from views import _data as data
 from views import _state as state
 from views import _tables as tables
 from views import _widgets as widgets
+
+# Where the outcome of sending is shown (state.flash's place): below the button, not at the top.
+PLACE = "reminders"
+# A reminder sent less than this long ago is named in the confirmation: a second one so soon is
+# more likely a slip than a plan.
+RECENT = dt.timedelta(hours=24)
+LAST_KIND_KEYS = {
+    "before": "reminders.last_kind.before",
+    "after": "reminders.last_kind.after",
+    "manual": "reminders.last_kind.manual",
+}
 
 
 def show(county_id: int, quarter: str, user: User, lang: str) -> None:
@@ -42,15 +54,20 @@ def show(county_id: int, quarter: str, user: User, lang: str) -> None:
             key=lambda entry: (entry.sent_at, entry.id),
             reverse=True,
         )
+    # The log is newest first: a region's first reminder sent in it is its last.
+    last: dict[str, SentReminder] = {}
+    for entry in sent:
+        if entry.outcome == "sent":
+            last.setdefault(entry.region, entry)
     if due:
         st.write(t("reminders.intro", lang, quarter=label))
-        _due_table(due, lang)
+        _due_table(due, last, lang)
     else:
         st.write(t("reminders.none_due", lang, quarter=label))
     result_key = f"reminders-result-{county_id}-{quarter}"
     if due and _mail_ready(lang):
         confirm_key = f"reminders-confirm-{county_id}-{quarter}"
-        confirmed = st.checkbox(t("reminders.confirm", lang, count=len(due)), key=confirm_key)
+        confirmed = st.checkbox(_confirm_text(due, last, lang), key=confirm_key)
         st.button(
             t("reminders.send", lang, count=len(due)),
             type="primary",
@@ -60,6 +77,7 @@ def show(county_id: int, quarter: str, user: User, lang: str) -> None:
             args=(county_id, quarter, user, lang, result_key, confirm_key),
             key=f"reminders-send-{county_id}-{quarter}",
         )
+    state.show_flash(PLACE)
     if result_key in st.session_state:
         _result_table(st.session_state[result_key], lang)
     _log_table(sent, label, lang)
@@ -88,9 +106,40 @@ def _recipients(reminder: DueReminder, lang: str) -> str:
     return "\n".join(f"{person.name} <{person.email}>" for person in reminder.recipients)
 
 
-def _due_table(due: list[DueReminder], lang: str) -> None:
-    headers = [t("reminders.col.region", lang), t("reminders.col.recipients", lang)]
-    rows = [[tables.name_cell(reminder.region), tables.text_cell(_recipients(reminder, lang))] for reminder in due]
+def _last_text(entry: SentReminder | None, lang: str) -> str:
+    """When the region was last reminded and how: "30.11.2026 kl. 14:05 (manuell)"."""
+    if entry is None:
+        return t("reminders.never", lang)
+    return t(
+        "reminders.last",
+        lang,
+        when=stored_moment_text(entry.sent_at, lang),
+        kind=t(LAST_KIND_KEYS[entry.kind], lang),
+    )
+
+
+def _confirm_text(due: list[DueReminder], last: dict[str, SentReminder], lang: str) -> str:
+    now = dt.datetime.now(dt.UTC)
+    recent = [
+        reminder.region
+        for reminder in due
+        if reminder.region in last and now - dt.datetime.fromisoformat(last[reminder.region].sent_at) < RECENT
+    ]
+    if not recent:
+        return t("reminders.confirm", lang, count=len(due))
+    return widgets.t_literal("reminders.confirm_recent", lang, count=len(due), regions=", ".join(recent))
+
+
+def _due_table(due: list[DueReminder], last: dict[str, SentReminder], lang: str) -> None:
+    headers = [t("reminders.col.region", lang), t("reminders.col.recipients", lang), t("reminders.col.last", lang)]
+    rows = [
+        [
+            tables.name_cell(reminder.region),
+            tables.text_cell(_recipients(reminder, lang)),
+            tables.short_cell(_last_text(last.get(reminder.region), lang)),
+        ]
+        for reminder in due
+    ]
     tables.show_table(t("reminders.due_caption", lang), headers, rows, len(rows), lang, "reminders-due")
 
 
@@ -144,7 +193,7 @@ def _send(county_id: int, quarter: str, user: User, lang: str, result_key: str, 
         with _database() as db:
             outcomes = send_manual_reminders(db, county_id, quarter, user=user)
     except MonitorError as error:
-        state.flash("error", widgets.error_message(error, lang))
+        state.flash("error", widgets.error_message(error, lang), place=PLACE)
         return
     st.session_state[result_key] = outcomes
     count = len(outcomes)
@@ -153,7 +202,7 @@ def _send(county_id: int, quarter: str, user: User, lang: str, result_key: str, 
     empty = sum(outcome.outcome == "no_recipients" for outcome in outcomes)
     # A region left without a reminder, for want of an address, is for the coordinator to put right.
     kind = "success" if sent == count and all(outcome.ok for outcome in outcomes) else "warning"
-    state.flash(kind, t("reminders.done", lang, count=count, sent=sent, failed=failed, empty=empty))
+    state.flash(kind, t("reminders.done", lang, count=count, sent=sent, failed=failed, empty=empty), place=PLACE)
 
 
 @contextlib.contextmanager

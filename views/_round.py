@@ -3,7 +3,7 @@ region's commitments with approving and reopening, the county's deadlines and th
 
 Administrators see every region of the county; anyone else the regions they may report for
 (core.access.reportable_regions). What a button does happens in its callback, so the flash
-that says how it went shows on the run that follows, above the board it changed.
+that says how it went shows on the run that follows, beside the button pressed.
 """
 
 from __future__ import annotations
@@ -64,8 +64,13 @@ OUTCOMES = {
     "no_recipients": "round.reminder_outcome.no_recipients",
 }
 # The word carries the state; the sign beside it only helps the eye. Signs every font has (DejaVu
-# too): an emoji such as a lock is a blank box in a browser without an emoji font.
-STATE_SIGNS = {"not_delivered": "○", "overdue": "⚠", "delivered": "✓", "late": "◷", "approved": "✔"}
+# too): an emoji such as a lock is a blank box in a browser without an emoji font. Approved is a
+# ticked box, not a second tick: ✓ and ✔ differ only in weight, and were taken for one another.
+STATE_SIGNS = {"not_delivered": "○", "overdue": "⚠", "delivered": "✓", "late": "◷", "approved": "☑"}
+# Where the outcome of a button is shown (state.flash's place): beside the button, not at the top.
+APPROVE_PLACE = "round-approve"
+REOPEN_PLACE = "round-reopen"
+DEADLINE_PLACE = "round-deadline"
 
 
 def choose_round(user: User, lang: str) -> tuple[int, str] | None:
@@ -355,6 +360,8 @@ def _commitments(ids: list[int], quarter: str, locks: dict, lang: str) -> pd.Dat
                 "unit": commitment["council_area"] if isinstance(commitment["council_area"], str) else "",
                 "status": None if report is None else report["status"],
                 "progress": None if report is None else report["progress"],
+                "comment": _stored(None if report is None else report["comment"]),
+                "next_step": _stored(None if report is None else report["next_step"]),
                 "approved": ""
                 if lock is None
                 else t(
@@ -362,7 +369,13 @@ def _commitments(ids: list[int], quarter: str, locks: dict, lang: str) -> pd.Dat
                 ),
             }
         )
-    return pd.DataFrame(rows, columns=["id", "code", "text", "unit", "status", "progress", "approved"])
+    return pd.DataFrame(
+        rows, columns=["id", "code", "text", "unit", "status", "progress", "comment", "next_step", "approved"]
+    )
+
+
+def _stored(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _commitment_table(frame: pd.DataFrame, caption: str, lang: str) -> None:
@@ -373,6 +386,8 @@ def _commitment_table(frame: pd.DataFrame, caption: str, lang: str) -> None:
         t("filters.council_area" if data.current_county_view().council_areas_word else "filters.unit", lang),
         t("round.col.status", lang),
         t("round.col.progress", lang),
+        t("round.col.comment", lang),
+        t("round.col.next_step", lang),
         t("round.col.approved", lang),
     ]
     rows = [
@@ -384,6 +399,10 @@ def _commitment_table(frame: pd.DataFrame, caption: str, lang: str) -> None:
             if isinstance(row.status, str)
             else tables.text_cell(t("round.not_reported", lang)),
             tables.progress_cell(row.progress, lang),
+            # What the region wrote, for the approver to read before approving; wrapped, not wide:
+            # with the commitment's text wide too, the table would scroll sideways.
+            tables.text_cell(row.comment),
+            tables.text_cell(row.next_step),
             tables.text_cell(row.approved),
         ]
         for row in frame.itertuples(index=False)
@@ -401,8 +420,17 @@ def _approve_actions(
     lang: str,
 ) -> None:
     label = quarter_label(quarter, lang)
+    unreported = {
+        int(commitment_id): str(code)
+        for commitment_id, code, status in frame[["id", "code", "status"]].itertuples(index=False)
+        if not isinstance(status, str)
+    }
     if user.is_admin:
         st.caption(widgets.t_literal("round.approve_note", lang, region=entry.region, quarter=label))
+        if entry.state != "approved":
+            _missing_warning(
+                [code for commitment_id, code in unreported.items() if (commitment_id, quarter) not in locks], lang
+            )
         st.button(
             widgets.t_literal("round.approve_all", lang, region=entry.region, quarter=label),
             type="primary",
@@ -412,6 +440,7 @@ def _approve_actions(
             args=(entry.region_id, quarter, None, user, lang),
             key=f"approve-{entry.region_id}-{quarter}",
         )
+        state.show_flash(APPROVE_PLACE)
         return
     units: dict[str, list[int]] = {}
     for commitment_id, unit in zip(frame["id"], frame["unit"], strict=True):
@@ -419,6 +448,11 @@ def _approve_actions(
             units.setdefault(str(unit), []).append(int(commitment_id))
     for unit, ids in units.items():
         waiting = [commitment_id for commitment_id in ids if (commitment_id, quarter) not in locks]
+        if not waiting:
+            # A button that can only be disabled says less than the words.
+            st.caption(widgets.t_literal("round.unit_all_approved", lang, unit=unit))
+            continue
+        _missing_warning([unreported[commitment_id] for commitment_id in waiting if commitment_id in unreported], lang)
         st.button(
             widgets.t_literal("round.approve_unit", lang, unit=unit, number=len(waiting)),
             icon=":material/verified:",
@@ -426,6 +460,15 @@ def _approve_actions(
             on_click=_approve,
             args=(entry.region_id, quarter, waiting, user, lang),
             key=f"approve-{entry.region_id}-{quarter}-{unit}",
+        )
+    state.show_flash(APPROVE_PLACE)
+
+
+def _missing_warning(codes: list[str], lang: str) -> None:
+    """Approving locks the commitments without a report too; said before, not found out after."""
+    if codes:
+        st.warning(
+            t("round.approve_missing", lang, count=len(codes), codes=", ".join(codes)), icon=":material/warning:"
         )
 
 
@@ -439,6 +482,7 @@ def _reopen_form(entry: RegionRound, quarter: str, user: User, lang: str) -> Non
         args=(entry.region_id, quarter, key, user, lang),
         key=f"reopen-{entry.region_id}-{quarter}",
     )
+    state.show_flash(REOPEN_PLACE)
 
 
 def _approve(region_id: int, quarter: str, ids: list[int] | None, user: User, lang: str) -> None:
@@ -446,17 +490,17 @@ def _approve(region_id: int, quarter: str, ids: list[int] | None, user: User, la
         with _database() as db:
             result = approve(db, region_id, quarter, user=user, commitment_ids=ids)
     except Exception as error:
-        _refused(error, lang)
+        _refused(error, lang, APPROVE_PLACE)
         return
     data.wrote()
     label = quarter_label(quarter, lang)
     if result.whole:
-        state.flash("success", widgets.t_literal("round.approved_whole", lang, region=result.region, quarter=label))
+        text = widgets.t_literal("round.approved_whole", lang, region=result.region, quarter=label)
     else:
-        codes = ", ".join(result.codes)
-        state.flash(
-            "success", widgets.t_literal("round.approved_some", lang, region=result.region, quarter=label, codes=codes)
+        text = widgets.t_literal(
+            "round.approved_some", lang, region=result.region, quarter=label, codes=", ".join(result.codes)
         )
+    state.flash("success", text, place=APPROVE_PLACE)
 
 
 def _reopen(region_id: int, quarter: str, reason_key: str, user: User, lang: str) -> None:
@@ -465,7 +509,7 @@ def _reopen(region_id: int, quarter: str, reason_key: str, user: User, lang: str
             count = reopen(db, region_id, quarter, st.session_state.get(reason_key, ""), user=user)
             region = region_round(db, region_id, quarter)
     except Exception as error:
-        _refused(error, lang)
+        _refused(error, lang, REOPEN_PLACE)
         return
     data.wrote()
     st.session_state[reason_key] = ""
@@ -478,17 +522,20 @@ def _reopen(region_id: int, quarter: str, reason_key: str, user: User, lang: str
             quarter=quarter_label(quarter, lang),
             count=count,
         ),
+        # Reopened, the form is gone and the approve button is back: the message goes there.
+        place=APPROVE_PLACE,
     )
 
 
-def _refused(error: Exception, lang: str) -> None:
-    """A refusal or a fault of the machine as one message on the next run; a bug goes on up."""
+def _refused(error: Exception, lang: str, place: str) -> None:
+    """A refusal or a fault of the machine as one message on the next run, shown at ``place``; a
+    bug goes on up."""
     named = fault(error, data.database_file())
     if named is None:
         raise error
     if named is not error:
         _LOGGER.warning("%s (%s: %s)", named.message("en"), type(error).__name__, error)
-    state.flash("error", widgets.error_message(named, lang))
+    state.flash("error", widgets.error_message(named, lang), place=place)
 
 
 # --- the county's deadlines (administrators) ---------------------------------------------------
@@ -528,6 +575,7 @@ def _deadline_settings(county_id: int, quarter: str, rule: RoundRule, due: Deadl
             args=(county_id, quarter, None, user, lang),
             key=f"deadline-back-{county_id}-{quarter}",
         )
+        state.show_flash(DEADLINE_PLACE)
 
 
 def _save_rule(county_id: int, rule: RoundRule, user: User, lang: str) -> None:
@@ -535,27 +583,36 @@ def _save_rule(county_id: int, rule: RoundRule, user: User, lang: str) -> None:
         with _database() as db:
             set_round_rule(db, county_id, rule, user=user)
     except Exception as error:
-        _refused(error, lang)
+        _refused(error, lang, DEADLINE_PLACE)
     else:
         data.wrote()
-        state.flash("success", t("round.rule_saved", lang, count=rule.deadline_days))
+        state.flash("success", t("round.rule_saved", lang, count=rule.deadline_days), place=DEADLINE_PLACE)
     st.rerun()
 
 
 def _move_deadline(county_id: int, quarter: str, day_key: str | None, user: User, lang: str) -> None:
     """Move the quarter's deadline to the day in the widget ``day_key``; None: back to the rule."""
     day = None if day_key is None else st.session_state[day_key]
+    label = quarter_label(quarter, lang)
     try:
         with _database() as db:
+            before = deadline(db, county_id, quarter)
+            if day is not None and day == before.day:
+                # Nothing moves, so nothing is logged as moved by this person.
+                state.flash(
+                    "info",
+                    t("round.deadline_unchanged", lang, quarter=label, day=day_text(day, lang)),
+                    place=DEADLINE_PLACE,
+                )
+                return
             set_deadline(db, county_id, quarter, day, user=user)
             moved = deadline(db, county_id, quarter)
     except Exception as error:
-        _refused(error, lang)
+        _refused(error, lang, DEADLINE_PLACE)
         return
     data.wrote()
     state.flash(
-        "success",
-        t("round.deadline_saved", lang, quarter=quarter_label(quarter, lang), day=day_text(moved.day, lang)),
+        "success", t("round.deadline_saved", lang, quarter=label, day=day_text(moved.day, lang)), place=DEADLINE_PLACE
     )
 
 

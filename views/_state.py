@@ -139,12 +139,20 @@ def url_value(key: str) -> str:
 FLASH_KEY = "_flash"
 
 
-def flash(kind: str, text: str) -> None:
-    """A message (st.success, st.info, st.error …) for the next run, e.g. from a button's callback."""
-    st.session_state[FLASH_KEY] = (kind, text)
+def flash(kind: str, text: str, place: str | None = None) -> None:
+    """A message (st.success, st.info, st.error …) for the next run, e.g. from a button's callback.
+
+    ``place``: the section that shows it (:func:`show_flash` with the same place), beside the
+    button that was pressed; a message at the top of a long page is not seen from there.
+    """
+    st.session_state[_flash_key(place)] = (kind, text)
 
 
-def show_flash() -> None:
-    found = st.session_state.pop(FLASH_KEY, None)
+def show_flash(place: str | None = None) -> None:
+    found = st.session_state.pop(_flash_key(place), None)
     if found:
         getattr(st, found[0])(found[1])
+
+
+def _flash_key(place: str | None) -> str:
+    return FLASH_KEY if place is None else f"{FLASH_KEY}-{place}"

@@ -20,7 +20,7 @@ import streamlit as st
 from core import analysis
 from core.analysis import Kpis
 from core.dataset import CommitmentStory
-from core.filters import Filters, link_id, url_params
+from core.filters import COUNTY_PARAM, Filters, county_slug, link_id, url_params
 from core.i18n import Localised, join_words, t
 from core.lineage import agreement_label
 from core.users import User
@@ -235,6 +235,16 @@ def publish_url(filters: Filters | None, lang: str) -> None:
         if filters is not None
         else {key: st.query_params[key] for key in FILTER_KEYS if key in st.query_params}
     )
+    if (
+        filters is not None
+        and COUNTY_PARAM not in params
+        and url_value(COUNTY_PARAM)
+        and st.session_state.get(COUNTY_KEY)
+    ):
+        # The default county is left out of a link, but not out of one that named a county: on any
+        # rerun (a quarter chosen on Rapportering) it would be dropped, and the link, shared, would
+        # open another county where the default is another or has changed.
+        params[COUNTY_PARAM] = county_slug(st.session_state[COUNTY_KEY])
     if lang != "nb":
         params[LANGUAGE_KEY] = lang
     write_url(params)

@@ -104,7 +104,7 @@ def test_approve_refuse_a_locked_load_reopen_and_load(page: Page, board_url: str
     expect(page.get_by_test_id("stAlertContentSuccess")).to_have_text(
         f"Rapporten fra {REGION} for 3. kv. 2026 er godkjent, og kvartalet er låst for regionen."
     )
-    expect(board.locator("tbody tr").filter(has_text=REGION).locator("td").nth(1)).to_have_text("✔ Godkjent")
+    expect(board.locator("tbody tr").filter(has_text=REGION).locator("td").nth(1)).to_have_text("☑ Godkjent")
     approved = page.locator("#table-round-log tbody tr").first.locator("td")
     expect(approved.nth(0)).to_contain_text(f"{today} kl. ")
     expect(approved.nth(1)).to_have_text(REGION)

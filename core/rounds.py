@@ -253,6 +253,7 @@ class RegionRound:
     deadline: Deadline
     state: str  # one of STATES
     commitments: int  # active commitments of the agreement in force
+    commitment_ids: tuple[int, ...]  # those commitments, in code order (:func:`in_force`)
     reported: int  # of them, with a report for the quarter
     approved: int  # of them, approved
     delivered_at: str | None  # ISO, UTC: the first upload standing that wrote a report of the quarter
@@ -384,6 +385,7 @@ def _region_round(db: Database, region_id: int, quarter: str, agreement_id: int,
         deadline=due,
         state=state,
         commitments=len(ids),
+        commitment_ids=tuple(ids),
         reported=reported,
         approved=approved,
         delivered_at=delivered_at,
@@ -654,14 +656,20 @@ def due_reminders(
 
 
 def manual_reminders(
-    db: Database, county_id: int, quarter: str, *, region_ids: Iterable[int] | None = None
+    db: Database,
+    county_id: int,
+    quarter: str,
+    *,
+    region_ids: Iterable[int] | None = None,
+    board: list[RegionRound] | None = None,
 ) -> list[DueReminder]:
     """Reminders to send now, from the board: to every region of the county that has not delivered
-    for ``quarter`` (or those of ``region_ids`` among them)."""
+    for ``quarter`` (or those of ``region_ids`` among them); ``board`` is the county's
+    :func:`round_board` for the quarter when the caller has it already."""
     chosen = None if region_ids is None else set(region_ids)
     return [
         _due(db, entry, "manual")
-        for entry in round_board(db, county_id, quarter)
+        for entry in (round_board(db, county_id, quarter) if board is None else board)
         if entry.state == "not_delivered" and (chosen is None or entry.region_id in chosen)
     ]
 
@@ -729,6 +737,13 @@ def log_reminder(db: Database, reminder: DueReminder, *, sent_by: str, outcome: 
                 error,
             ),
         )
+
+
+def reminders_logged(db: Database) -> int:
+    """A number that grows with every reminder logged: a cache of the board, which shows each
+    region's last reminder, is keyed on it as well as on the data revision (the log does not count
+    as a data write)."""
+    return db.execute("SELECT coalesce(max(id), 0) FROM reminders").fetchone()[0]
 
 
 def sent_reminders(db: Database, *, region_id: int | None = None, quarter: str | None = None) -> list[SentReminder]:

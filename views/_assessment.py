@@ -13,10 +13,11 @@ from core.db import connect
 from core.errors import MonitorError
 from core.filters import NOT_REPORTED
 from core.i18n import t
-from core.rounds import RegionRound, in_force, round_board
+from core.rounds import RegionRound
 from core.users import User
 from core.vocabulary import STATUS_KEYS, quarter_label, status_label
 from views import _data as data
+from views import _round as round_
 from views import _state as state
 from views import _widgets as widgets
 
@@ -40,23 +41,29 @@ COLUMN_WIDTHS = {
 def editor(county_id: int, quarter: str, user: User, lang: str) -> None:
     """The county's status and comment per commitment of a region for ``quarter``, beside the
     region's report, for those who may assess them (core.assessments.may_assess); hidden for the others."""
-    with _database() as db:
-        regions = [(entry, in_force(db, entry.region_id, quarter)) for entry in round_board(db, county_id, quarter)]
-    dataset = data.dataset()
-    assessable: list[tuple[RegionRound, pd.DataFrame]] = []
-    for entry, ids in regions:
-        rows = analysis.assessment_rows(dataset, ids, quarter)
-        mine = _may_assess(rows, user)
-        if mine.any():
-            assessable.append((entry, rows.assign(_mine=mine)))
+    regions = round_.board(county_id, quarter)
+    # Read in one go for every region (400 calls took 11 s at national scale), then taken apart.
+    every = analysis.assessment_rows(
+        data.dataset(), [commitment_id for entry in regions for commitment_id in entry.commitment_ids], quarter
+    )
+    every = every.assign(_mine=_may_assess(every, user))
+    mine = every["_mine"].to_numpy()
+    # Each region's rows, as (region, first row, row after its last), for those with any to assess.
+    assessable: list[tuple[RegionRound, int, int]] = []
+    start = 0
+    for entry in regions:
+        stop = start + len(entry.commitment_ids)
+        if mine[start:stop].any():
+            assessable.append((entry, start, stop))
+        start = stop
     if not assessable:
         return
     st.header(t("assessment.heading", lang))
     st.caption(widgets.t_literal("assessment.intro", lang, quarter=quarter_label(quarter, lang)))
-    names = [entry.region for entry, _ in assessable]
+    names = [entry.region for entry, _, _ in assessable]
     chosen = st.selectbox(t("assessment.region", lang), names, key="assessment-region")
-    entry, rows = assessable[names.index(chosen)] if chosen in names else assessable[0]
-    _region_editor(entry, rows, quarter, user, lang)
+    entry, start, stop = assessable[names.index(chosen)] if chosen in names else assessable[0]
+    _region_editor(entry, every.iloc[start:stop].reset_index(drop=True), quarter, user, lang)
 
 
 def _may_assess(rows: pd.DataFrame, user: User) -> pd.Series:

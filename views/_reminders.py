@@ -14,13 +14,14 @@ import streamlit as st
 from core.db import connect
 from core.errors import MonitorError
 from core.i18n import t
-from core.rounds import DueReminder, SentReminder, manual_reminders, round_board, sent_reminders
+from core.rounds import DueReminder, SentReminder, manual_reminders, sent_reminders
 from core.users import User
 from core.vocabulary import quarter_label
 from outputs.errors import InvalidMailSetting, MailNotConfigured
 from outputs.mail import KIND_KEYS, OUTCOME_KEYS, Outcome, mail_settings, send_manual_reminders
 from outputs.tables import stored_moment_text
 from views import _data as data
+from views import _round as round_
 from views import _state as state
 from views import _tables as tables
 from views import _widgets as widgets
@@ -43,14 +44,11 @@ def show(county_id: int, quarter: str, user: User, lang: str) -> None:
         return
     label = quarter_label(quarter, lang)
     st.header(t("reminders.heading", lang))
+    found = round_.board(county_id, quarter)
     with _database() as db:
-        due = manual_reminders(db, county_id, quarter)
+        due = manual_reminders(db, county_id, quarter, board=found)
         sent = sorted(
-            (
-                entry
-                for region in round_board(db, county_id, quarter)
-                for entry in sent_reminders(db, region_id=region.region_id, quarter=quarter)
-            ),
+            (entry for region in found for entry in sent_reminders(db, region_id=region.region_id, quarter=quarter)),
             key=lambda entry: (entry.sent_at, entry.id),
             reverse=True,
         )

@@ -38,6 +38,7 @@ from core.rounds import (
     oslo_day,
     oslo_today,
     region_round,
+    reminders_logged,
     reopen,
     round_board,
     round_events,
@@ -117,26 +118,40 @@ def _quarters(county: str) -> list[str]:
     return list(reversed(found))
 
 
+def board(county_id: int, quarter: str) -> list[RegionRound]:
+    """The county's round for ``quarter`` (core.rounds.round_board), once per data revision, reminder
+    logged and Norwegian day: the page's three sections share it (0.3 s at national scale)."""
+    with _database() as db:
+        logged = reminders_logged(db)
+    return _board(data.database_file(), data.data_revision(), logged, county_id, quarter, oslo_today())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _board(path: str, revision: int, logged: int, county_id: int, quarter: str, today: dt.date) -> list[RegionRound]:
+    with contextlib.closing(connect(path)) as db:
+        return round_board(db, county_id, quarter, today=today)
+
+
 def show_board(county_id: int, quarter: str, user: User, lang: str) -> None:
     """Each region's state in the round for ``quarter``, one region's commitments with the
     actions the user may take on them, the county's deadlines (administrators) and the log."""
+    found = board(county_id, quarter)
     with _database() as db:
-        board = round_board(db, county_id, quarter)
         due = deadline(db, county_id, quarter)
         rule = round_rule(db, county_id)
         mine = set(reportable_regions(db, user))
         events = round_events(db, quarter=quarter)
-        others = [] if board else _counties_elsewhere(db, county_id, quarter)
+        others = [] if found else _counties_elsewhere(db, county_id, quarter)
     label = quarter_label(quarter, lang)
     st.header(t("round.heading", lang, quarter=label))
     st.markdown(_deadline_text(due, rule, lang))
-    if not board:
+    if not found:
         if others:
             st.info(widgets.t_literal("round.other_county", lang, quarter=label, counties=", ".join(others)))
         else:
             st.info(t("round.no_agreements", lang, quarter=label))
-    shown = board if user.is_admin else [entry for entry in board if entry.region in mine]
-    if board and not shown:
+    shown = found if user.is_admin else [entry for entry in found if entry.region in mine]
+    if found and not shown:
         st.info(t("round.no_regions", lang, quarter=label))
     if shown:
         _counts(shown, lang)

@@ -67,6 +67,8 @@ def editor(county_id: int, quarter: str, user: User, lang: str) -> None:
 
 
 def _may_assess(rows: pd.DataFrame, user: User) -> pd.Series:
+    if user.is_admin:
+        return pd.Series(True, index=rows.index, dtype=bool)
     return pd.Series(
         [may_assess(user, county, unit) for county, unit in zip(rows["county"], rows["council_area"], strict=True)],
         index=rows.index,

@@ -314,8 +314,14 @@ def _board_table(board: list[RegionRound], quarter: str, lang: str) -> None:
         return row
 
     title = t("round.board_title", lang, quarter=quarter_label(quarter, lang))
-    rows = [cells(index, record) for index, record in enumerate(frame.itertuples(index=False))]
-    tables.show_table(title, list(frame.columns), rows, len(rows), lang, "round-board")
+
+    def rows(start: int, stop: int) -> list[list[tables.Cell]]:
+        # Only the page shown: a county could have hundreds of regions.
+        return [
+            cells(index, record) for index, record in enumerate(frame.iloc[start:stop].itertuples(index=False), start)
+        ]
+
+    tables.show_table(title, list(frame.columns), rows, len(frame), lang, "round-board")
     # Not export_table_buttons: its note and file name are the sidebar's selection and quarter,
     # and the board is the whole county's for the quarter chosen here.
     note = created_line(data.current_county_view().label, lang)

@@ -26,7 +26,7 @@ import core.users
 from core.db import connect
 from loaders import __main__ as loaders_cli
 from loaders.demo import build as demo
-from tests.builders import DEMO_TODAY, build_page_register
+from tests.builders import DEMO_TODAY, build_page_register, build_round_register
 from views import _data as data
 
 # Argon2id at its least cost: the same hashes and checks, in microseconds instead of
@@ -148,3 +148,26 @@ def run_cli(capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch):
         return CliRun(code, out, err)
 
     return run
+
+
+@pytest.fixture
+def round_db(db_path):
+    """The reminder tests' register (tests.builders.build_round_register): Akershus and Buskerud, two regions each."""
+    db = connect(db_path)
+    build_round_register(db)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def secrets(tmp_path, monkeypatch):
+    """Write the secrets file (TOML text) and point DASHBOARD_SECRETS at it."""
+    path = tmp_path / "secrets.toml"
+    monkeypatch.setenv("DASHBOARD_SECRETS", str(path))
+    monkeypatch.delenv("DASHBOARD_URL", raising=False)
+
+    def write(text: str) -> Path:
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import ipaddress
 import os
 import socket
-import subprocess
 import threading
 from pathlib import Path
 
@@ -19,6 +19,10 @@ import pandas as pd
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
 
 from core.addresses import Address, parse_address
 from core.db import connect
@@ -59,27 +63,6 @@ STATUS_MISSING = "status mangler. Velg en av: Ikke startet, I rute, Forsinket, F
 # --- set-up -----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def round_db(db_path):
-    db = connect(db_path)
-    build_round_register(db)
-    yield db
-    db.close()
-
-
-@pytest.fixture
-def secrets(tmp_path, monkeypatch):
-    path = tmp_path / "secrets.toml"
-    monkeypatch.setenv("DASHBOARD_SECRETS", str(path))
-    monkeypatch.delenv("DASHBOARD_URL", raising=False)
-
-    def write(text: str) -> Path:
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
-
-
 def smtp(port: int, *, security: str = "none", host: str = "127.0.0.1", timeout: int = 30, **extra: str) -> str:
     lines = [f'host = "{host}"', f"port = {port}", f'security = "{security}"', f'sender = "{SENDER}"']
     lines.append(f"timeout = {timeout}")
@@ -95,16 +78,32 @@ def send_due(db) -> list[tuple[str, str, str | None]]:
 
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory) -> tuple[Path, Path]:
-    """A self-signed certificate for localhost and 127.0.0.1, and its key."""
+    """A self-signed certificate for localhost and 127.0.0.1, and its key (made with cryptography, which
+    the dev lock has: a bare machine need not have the openssl command)."""
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        [
-            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost"),
-            *("-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)),
-        ],
-        check=True,
-        capture_output=True,
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.UTC)
+    made = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(private.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(private, hashes.SHA256())
+    )
+    cert.write_bytes(made.public_bytes(serialization.Encoding.PEM))
+    key.write_bytes(
+        private.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+        )
     )
     return cert, key
 

@@ -9,11 +9,9 @@ Folloregionen IPR has delivered.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from core.db import connect
 from core.rounds import due_reminders, sent_reminders
 from outputs.errors import InvalidMailSetting, MailNotConfigured
 from outputs.mail import mail_settings, send_manual_reminders, send_reminders
@@ -23,7 +21,6 @@ from tests.builders import (
     HALLINGDAL,
     KONGSBERG,
     SmtpSink,
-    build_round_register,
     free_port,
 )
 
@@ -45,31 +42,9 @@ GARDERMO_BEFORE = (
 
 
 @pytest.fixture
-def round_db(db_path):
-    db = connect(db_path)
-    build_round_register(db)
-    yield db
-    db.close()
-
-
-@pytest.fixture
 def sink():
     with SmtpSink(refuse=("refused@hallingdal.example",)) as server:
         yield server
-
-
-@pytest.fixture
-def secrets(tmp_path, monkeypatch):
-    """Write the secrets file (TOML text) and point DASHBOARD_SECRETS at it."""
-    path = tmp_path / "secrets.toml"
-    monkeypatch.setenv("DASHBOARD_SECRETS", str(path))
-    monkeypatch.delenv("DASHBOARD_URL", raising=False)
-
-    def write(text: str) -> Path:
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
 
 
 def smtp_section(port: int, **extra: str) -> str:

@@ -17,15 +17,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 import streamlit as st
 from argon2 import PasswordHasher
+from PIL import Image
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 import core.users
 from core.db import connect
 from loaders import __main__ as loaders_cli
 from loaders.demo import build as demo
+from outputs import report
 from tests.builders import DEMO_TODAY, build_page_register, build_round_register
 from views import _data as data
 
@@ -171,3 +174,18 @@ def secrets(tmp_path, monkeypatch):
         return path
 
     return write
+
+
+@pytest.fixture
+def blank_charts(monkeypatch) -> list[go.Figure]:
+    """Charts drawn as blank PNGs instead of in Chromium; collects the figures asked for."""
+    drawn: list[go.Figure] = []
+    buffer = io.BytesIO()
+    Image.new("RGBA", (8, 4), "white").save(buffer, "PNG")
+
+    def render(figures):
+        drawn.extend(figures)
+        return [buffer.getvalue()] * len(figures)
+
+    monkeypatch.setattr(report, "render_charts", render)
+    return drawn

@@ -9,9 +9,7 @@ import shutil
 
 import openpyxl
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
-from PIL import Image
 
 import core.assessments
 from core import analysis
@@ -261,21 +259,6 @@ def test_a_county_view_keeps_only_its_own_assessments(demo_template, tmp_path, m
 
 
 # --- the PDF brief and the quarterly workbook --------------------------------------------------
-
-
-@pytest.fixture
-def blank_charts(monkeypatch) -> list[go.Figure]:
-    """Charts drawn as blank PNGs instead of in Chromium."""
-    drawn: list[go.Figure] = []
-    buffer = io.BytesIO()
-    Image.new("RGBA", (8, 4), "white").save(buffer, "PNG")
-
-    def render(figures):
-        drawn.extend(figures)
-        return [buffer.getvalue()] * len(figures)
-
-    monkeypatch.setattr(report, "render_charts", render)
-    return drawn
 
 
 @pytest.mark.parametrize(

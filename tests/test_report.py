@@ -23,7 +23,6 @@ import plotly.graph_objects as go
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from PIL import Image
 
 from core.dataset import Dataset, load_dataset
 from core.db import connect
@@ -161,21 +160,6 @@ def brief(dataset, tmp_path_factory) -> bytes:
         if not path.exists():
             path.write_bytes(draw())
         return path.read_bytes()
-
-
-@pytest.fixture
-def blank_charts(monkeypatch) -> list[go.Figure]:
-    """Charts drawn as blank PNGs instead of in Chromium; collects the figures asked for."""
-    drawn: list[go.Figure] = []
-    buffer = io.BytesIO()
-    Image.new("RGBA", (8, 4), "white").save(buffer, "PNG")
-
-    def render(figures):
-        drawn.extend(figures)
-        return [buffer.getvalue()] * len(figures)
-
-    monkeypatch.setattr(report, "render_charts", render)
-    return drawn
 
 
 def workbook(data: bytes) -> openpyxl.Workbook:

@@ -951,6 +951,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.template_heading": ("1. Last ned malen", "1. Download the template"),
     "upload.template_region": ("Region for malen", "Region for the template"),
     "upload.template_quarter": ("Kvartal for malen", "Quarter for the template"),
+    "upload.quarter_running": ("{quarter} (pågår)", "{quarter} (running)"),
     "upload.choose_region": ("Velg region", "Choose region"),
     "upload.no_regions_held": (
         "Du har ingen regioner å rapportere for. Be en administrator om å gi deg en region eller et rådsområde.",

@@ -169,13 +169,15 @@ def current_round(today: dt.date) -> str:
 def reporting_quarters(db: Database, region_id: int, today: dt.date | None = None) -> tuple[list[str], str]:
     """The quarters a region can report for (a template, the form), newest first, and the one to suggest.
 
-    From the first quarter of the region's earliest agreement up to the round running (the last quarter
-    that has ended): a quarter still running is not offered, as its report is due after it ends. The
-    suggestion is the quarter after the region's latest report, or the round running when that is
-    earlier or the region has none: a region behind gets the quarter it owes, one up to date the
-    round running (to correct it).
+    From the first quarter of the region's earliest agreement up to today's quarter. The suggestion
+    is the quarter after the region's latest report, or the round running (the last quarter that has
+    ended) when that is earlier or the region has none: a region behind gets the quarter it owes, one
+    up to date the round running, to correct it. Today's quarter, still running, is offered (a
+    county may collect its report early) but never suggested, and a file for it is checked with a
+    warning (loaders.status).
     """
-    running = current_round(today or oslo_today())
+    day = today or oslo_today()
+    running, now = current_round(day), quarter_of_date(day)
     first_year, latest = db.execute(
         "SELECT (SELECT min(start_year) FROM agreements WHERE region_id = :region), "
         "(SELECT max(s.quarter) FROM status_reports s JOIN commitments c ON c.id = s.commitment_id "
@@ -185,7 +187,7 @@ def reporting_quarters(db: Database, region_id: int, today: dt.date | None = Non
     suggested = min(next_quarter(latest), running) if latest else running
     start = min(f"{first_year}-Q1", running) if first_year else running
     quarters = [start]
-    while quarters[-1] < running:
+    while quarters[-1] < now:
         quarters.append(next_quarter(quarters[-1]))
     return quarters[::-1], suggested
 

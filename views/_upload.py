@@ -117,6 +117,14 @@ def reporting_quarters(region: str) -> tuple[list[str], str]:
         return rounds.reporting_quarters(db, find_region(db, region).id)
 
 
+def quarter_choice(quarter: str, lang: str) -> str:
+    """A quarter as the region and quarter picker offers it: «4. kv. 2026 (pågår)» while it runs."""
+    label = quarter_label(quarter, lang)
+    if quarter > rounds.current_round(rounds.oslo_today()):
+        return t("upload.quarter_running", lang, quarter=label)
+    return label
+
+
 def template_button(region: str, quarter: str, user: User, lang: str) -> None:
     path = data.database_file()
     with _database() as db:

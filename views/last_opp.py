@@ -49,7 +49,7 @@ if region is not None:
         t("entry.quarter" if in_browser else "upload.template_quarter", lang),
         quarters,
         index=quarters.index(suggested),
-        format_func=lambda q: quarter_label(q, lang),
+        format_func=lambda q: upload.quarter_choice(q, lang),
         key="template_quarter",
     )
 if in_browser:

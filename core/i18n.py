@@ -217,9 +217,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "assessment.heading": ("Fylkets vurdering", "The county's assessment"),
     "assessment.intro": (
         "Fylkets egen status og kommentar per tiltak for {quarter}, ved siden av regionens rapport. "
-        "La status stå tom for å ikke ha noen vurdering.",
+        "Status «–» er ingen vurdering.",
         "The county's own status and comment per commitment for {quarter}, beside the region's report. "
-        "Leave the status blank for no assessment.",
+        "Status “–” is no assessment.",
     ),
     "assessment.region": ("Region å vurdere", "Region to assess"),
     "assessment.read_only": (
@@ -867,6 +867,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "entry.errors_title": ("Feil i skjemaet", "Errors in the form"),
     "entry.changes_title": ("Endringer i skjemaet", "Changes in the form"),
+    "entry.changes_heading": ("Endringer i skjemaet ({count})", "Changes in the form ({count})"),
     "entry.not_saved_yet": (
         "Skjemaet er kontrollert og ikke lagret ennå. Se over endringene og trykk «Lagre».",
         "The form is checked and not saved yet. Review the changes and press “Save”.",
@@ -2630,15 +2631,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "loaders.status.quarter_running.one": (
         "{count} rad gjelder {quarter}, som ikke er slutt ennå (det slutter {end}). Status for et kvartal "
-        "leveres etter at det er slutt: sjekk kolonnen Kvartal.",
+        "leveres etter at det er slutt: sjekk at kvartalet er riktig.",
         "{count} row is for {quarter}, which has not ended yet (it ends on {end}). A quarter's status is "
-        "reported after it ends: check the Kvartal column.",
+        "reported after it ends: check that the quarter is right.",
     ),
     "loaders.status.quarter_running.other": (
         "{count} rader gjelder {quarter}, som ikke er slutt ennå (det slutter {end}). Status for et kvartal "
-        "leveres etter at det er slutt: sjekk kolonnen Kvartal.",
+        "leveres etter at det er slutt: sjekk at kvartalet er riktig.",
         "{count} rows are for {quarter}, which has not ended yet (it ends on {end}). A quarter's status is "
-        "reported after it ends: check the Kvartal column.",
+        "reported after it ends: check that the quarter is right.",
     ),
     "loaders.status.quarter_row": ("{quarter} (rad {rows})", "{quarter} (row {rows})"),
     "loaders.status.quarter_rows": ("{quarter} (radene {rows})", "{quarter} (rows {rows})"),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from core.access import require_reporter
-from core.i18n import t
+from core.i18n import Text, t
 from core.register import Region
 from core.reports import LoadResult, ReportRow, plan, save_parsed, upload_with_sha
 from core.users import User
@@ -102,11 +102,18 @@ def check_entry(
 
     Raises StatusFileRejected with every error, each on the form's row and column header.
     """
+    return _checked(db, region, quarter, rows, user=user, lang=lang)[0]
+
+
+def _checked(
+    db: Database, region: Region, quarter: str, rows: Sequence[EntryRow], *, user: User, lang: str
+) -> tuple[list[ReportRow], list[Text]]:
+    """check_entry with the status loader's warnings (a quarter still running, say)."""
     try:
-        parsed, _ = parse_sheet(db, entry_sheet(region, quarter, rows, lang), user=user, quarter=quarter)
+        parsed, warnings = parse_sheet(db, entry_sheet(region, quarter, rows, lang), user=user, quarter=quarter)
     except StatusFileRejected as rejected:
         raise StatusFileRejected([_on_form(error) for error in rejected.errors]) from None
-    return [dataclasses.replace(row, row=row.row - HEADER_ROWS) for row in parsed]
+    return [dataclasses.replace(row, row=row.row - HEADER_ROWS) for row in parsed], warnings
 
 
 def _on_form(error: CellError) -> CellError:
@@ -133,7 +140,7 @@ def load_entry(
     QuarterLocked when the quarter was approved after the check.
     """
     require_reporter(user)
-    parsed = check_entry(db, region, quarter, rows, user=user, lang=lang)
+    parsed, warnings = _checked(db, region, quarter, rows, user=user, lang=lang)
     sha256 = entry_sha256(region, quarter, parsed)
     if dry_run:
         result = plan(db, parsed, keep_not_updated=keep_not_updated)
@@ -148,6 +155,7 @@ def load_entry(
             user=user,
             keep_not_updated=keep_not_updated,
         )
+    result.warnings = warnings
     if result.upload_id is None:
         result.already_loaded_as = upload_with_sha(db, sha256)
     return result

@@ -87,11 +87,11 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
             "code": "1.1",
             "region_status": "I rute",
             "region_comment": "Godt i gang",
-            "county_status": "",
+            "county_status": "–",
             "difference": "",
         },
-        {"code": "1.2", "region_status": "I rute", "region_comment": "", "county_status": "", "difference": ""},
-        {"code": "2.1", "region_status": "Forsinket", "region_comment": "", "county_status": "", "difference": ""},
+        {"code": "1.2", "region_status": "I rute", "region_comment": "", "county_status": "–", "difference": ""},
+        {"code": "2.1", "region_status": "Forsinket", "region_comment": "", "county_status": "–", "difference": ""},
     ]
 
     at.session_state[shown.key] = {
@@ -117,7 +117,7 @@ def test_an_administrator_records_the_county_assessment_beside_the_region_report
     shown = editor(at, FOLLO)
     assert records(shown, ["county_status", "difference"]) == [
         {"county_status": "Forsinket", "difference": "Ulik"},
-        {"county_status": "", "difference": ""},
+        {"county_status": "–", "difference": ""},
         {"county_status": "Forsinket", "difference": "Lik"},
     ]
 

@@ -6,8 +6,9 @@ import pytest
 from core.errors import QuarterLocked
 from core.register import find_region
 from core.reports import MissingCommitment, PrefillRow, prefill_rows, rollback, save_parsed
-from core.rounds import approve, oslo_day
+from core.rounds import approve, current_round, oslo_day, oslo_today
 from core.users import add_user, get_user
+from core.vocabulary import next_quarter, quarter_end, quarter_label
 from loaders.entry import EntryRow, check_entry, entry_sha256, load_entry
 from loaders.errors import CellError, StatusFileRejected
 from loaders.status import load_status
@@ -241,3 +242,16 @@ def test_saving_into_a_quarter_approved_after_the_check_is_refused(register):
     with pytest.raises(QuarterLocked):
         save_parsed(register, checked, kind="status", file_name="skjema", sha256="0" * 64, user=ola)
     assert report_rows(register) == UNTOUCHED
+
+
+def test_a_form_for_the_quarter_still_running_is_checked_with_the_files_warning(register):
+    ahead = next_quarter(current_round(oslo_today()))
+    form = [EntryRow("1.1", "I rute", "50")]
+    result = load_entry(
+        register, find_region(register, FOLLO), ahead, form, user=get_user(register, "ola"), dry_run=True
+    )
+    end = quarter_end(ahead).strftime("%d.%m.%Y")
+    assert [warning.message("nb") for warning in result.warnings] == [
+        f"1 rad gjelder {quarter_label(ahead)}, som ikke er slutt ennå (det slutter {end}). Status for et kvartal "
+        "leveres etter at det er slutt: sjekk at kvartalet er riktig."
+    ]

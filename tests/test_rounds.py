@@ -436,7 +436,7 @@ def test_a_file_for_a_quarter_still_running_is_checked_with_a_warning(small, tmp
     end = quarter_end(ahead).strftime("%d.%m.%Y")
     assert [warning.message("nb") for warning in result.warnings] == [
         f"2 rader gjelder {quarter_label(ahead)}, som ikke er slutt ennå (det slutter {end}). Status for et "
-        "kvartal leveres etter at det er slutt: sjekk kolonnen Kvartal."
+        "kvartal leveres etter at det er slutt: sjekk at kvartalet er riktig."
     ]
 
 

@@ -37,6 +37,8 @@ COLUMN_WIDTHS = {
     "county_comment": 170,
     "difference": 90,
 }
+# The status column's choice for "no assessment" (a dash, as empty cells elsewhere in the tables).
+NO_ASSESSMENT = "–"
 
 
 def editor(county_id: int, quarter: str, user: User, lang: str) -> None:
@@ -92,7 +94,10 @@ def _region_editor(entry: RegionRound, rows: pd.DataFrame, quarter: str, user: U
                 t("col.region_comment", lang), width=COLUMN_WIDTHS["region_comment"]
             ),
             "county_status": st.column_config.SelectboxColumn(
-                t("col.county_status", lang), options=list(labels.values()), width=COLUMN_WIDTHS["county_status"]
+                # «–» is "no assessment": the grid draws a blank choice as a grey «None».
+                t("col.county_status", lang),
+                options=[NO_ASSESSMENT, *labels.values()],
+                width=COLUMN_WIDTHS["county_status"],
             ),
             "county_comment": st.column_config.TextColumn(
                 t("col.county_comment", lang), width=COLUMN_WIDTHS["county_comment"]
@@ -131,7 +136,7 @@ def _shown(rows: pd.DataFrame, labels: dict[str, str], lang: str) -> pd.DataFram
             ],
             # Blank, not None, which the grid would write out as "None".
             "region_comment": rows["region_comment"].fillna(""),
-            "county_status": ["" if key is None else labels[key] for key in rows["county_status"]],
+            "county_status": [NO_ASSESSMENT if key is None else labels[key] for key in rows["county_status"]],
             "county_comment": rows["county_comment"].fillna(""),
             "difference": differs,
         },
@@ -181,8 +186,8 @@ def _save(shown: pd.DataFrame, edited: pd.DataFrame, keys: dict[str, str], quart
 
 
 def _text(value: object) -> str | None:
-    """A cell as text; an emptied cell (None, NaN or spaces) as None."""
-    if not isinstance(value, str) or not value.strip():
+    """A cell as text; an emptied cell (None, NaN, spaces or «–», no assessment) as None."""
+    if not isinstance(value, str) or value.strip() in ("", NO_ASSESSMENT):
         return None
     return value.strip()
 

@@ -75,6 +75,7 @@ FORM_WORDS = {
     "upload.nothing_to_save": "entry.nothing_to_save",
     "upload.errors_title": "entry.errors_title",
     "upload.changes_title": "entry.changes_title",
+    "upload.changes_heading": "entry.changes_heading",
     "upload.missing": "entry.missing",
 }
 
@@ -430,7 +431,7 @@ def show_missing(missing: list, lang: str, *, form: bool = False) -> None:
 def show_changes(frame: pd.DataFrame, lang: str, *, form: bool = False) -> None:
     show_all = st.toggle(t("upload.show_unchanged", lang), key="upload-show-unchanged")
     shown = frame if show_all else frame[frame["change"] != "unchanged"]
-    st.subheader(t("upload.changes_heading", lang, count=len(shown)))
+    st.subheader(t(_words("upload.changes_heading", form), lang, count=len(shown)))
     if shown.empty:
         st.write(t("none_in_list", lang))
         return

@@ -28,6 +28,18 @@ from tests.builders import (
 from tests.test_county_selector import build_counties
 from tests.test_stored_text import HOSTILE, SHOWN, _markdown_texts, _raw
 
+# The board's columns, on the page and in its downloads.
+BOARD_HEADERS = [
+    "Region",
+    "Status",
+    "Levert",
+    "Tiltak rapportert",
+    "Godkjent",
+    "Kontakt",
+    "Rapportører",
+    "Siste opplasting",
+    "Siste påminnelse",
+]
 pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 PAGE = "views/rapportering.py"
@@ -128,17 +140,7 @@ def test_the_board_shows_each_region_in_words_with_the_counts(round_register):
     ]
     board = html_tables(at)["round-board"]
     assert board.caption == "Rapporteringen 2. kv. 2024"
-    assert board.headers == [
-        "Region",
-        "Status",
-        "Levert",
-        "Tiltak rapportert",
-        "Godkjent",
-        "Kontakt",
-        "Rapportører",
-        "Siste opplasting",
-        "Siste påminnelse",
-    ]
+    assert board.headers == BOARD_HEADERS
     assert board.rows == [
         [
             FOLLO,
@@ -442,17 +444,7 @@ def test_the_board_downloads_for_the_county_and_quarter_shown(round_register, do
     assert rows[0][0] == "Rapporteringen 2. kv. 2024"
     assert rows[1][0].startswith("Viken fylkeskommune (2020–2023) · laget ")
     assert rows[3:5] == [
-        [
-            "Region",
-            "Status",
-            "Levert",
-            "Tiltak rapportert",
-            "Godkjent",
-            "Kontakt",
-            "Rapportører",
-            "Siste opplasting",
-            "Siste påminnelse",
-        ],
+        BOARD_HEADERS,
         [
             FOLLO,
             "✓ Levert",

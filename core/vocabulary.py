@@ -248,13 +248,18 @@ def number_text(value: float, lang: str = "nb") -> str:
     return f"{value:,.0f}".replace("-", MINUS) if lang == "en" else format_number(value)
 
 
+def day_text(day: dt.date, lang: str = "nb") -> str:
+    """A day as people read it: "31.12.2023" in bokmål, ISO ("2023-12-31") in English."""
+    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+
+
 def deadline_text(deadline: str, lang: str = "nb") -> str:
-    """A stored deadline as people read it: a day as "31.12.2023" (ISO in English), other words as written."""
+    """A stored deadline as people read it: a day as :func:`day_text` writes it, other words as written."""
     try:
         day = dt.date.fromisoformat(deadline)
     except ValueError:
         return deadline
-    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+    return day_text(day, lang)
 
 
 def amount_text(amount: int, lang: str = "nb") -> str:

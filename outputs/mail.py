@@ -33,7 +33,7 @@ from core.i18n import Text, t
 from core.organisation import find_county
 from core.rounds import ZONE, DueReminder, log_reminder, manual_reminders, oslo_today
 from core.settings import setting
-from core.vocabulary import quarter_label
+from core.vocabulary import day_text, quarter_label
 from outputs.errors import (
     InvalidMailSetting,
     MailFailed,
@@ -215,10 +215,6 @@ def _is_address(value: str) -> bool:
 # --- the message ------------------------------------------------------------------------------
 
 
-def day_text(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
-
-
 def passed(reminder: DueReminder, today: dt.date) -> bool:
     """Whether the reminder is a «purring»: sent after the deadline."""
     return reminder.kind == "after" or (reminder.kind == "manual" and today > reminder.deadline)
@@ -243,7 +239,7 @@ def reminder_message(
         "region": reminder.region,
         "county": reminder.county,
         "quarter": quarter_label(reminder.quarter, LANG),
-        "deadline": day_text(reminder.deadline),
+        "deadline": day_text(reminder.deadline, LANG),
     }
     link = upload_link(reminder, base_url)
     paragraphs = [

@@ -51,7 +51,7 @@ from core import analysis
 from core.dataset import Dataset
 from core.filters import NOT_REPORTED, county_label, default_county
 from core.i18n import t
-from core.vocabulary import file_text, number_text, quarter_label
+from core.vocabulary import day_text, file_text, number_text, quarter_label
 from outputs import charts
 from outputs.charts import percent_text, status_label, typed_rows
 from outputs.headline import change_help, coverage_text, kpi_figures, quarter_choice, shares_note
@@ -329,7 +329,7 @@ def pdf_brief(
     ]
     images = iter(render_charts([figure for _, figures in planned for figure in figures]))
     styles = _styles()
-    made = t("report.created", lang, date=_date_text(created or dt.date.today(), lang))
+    made = t("report.created", lang, date=day_text(created or dt.date.today(), lang))
     covered = coverage_text(analysis.coverage(ds, quarter), lang, provisional=provisional)
     story = [
         Paragraph(styles.text(title), styles.title),
@@ -373,10 +373,6 @@ def _region_figures(breakdown: pd.DataFrame, whole: charts.Chart, lang: str) -> 
         charts.status_breakdown(breakdown[breakdown["group"].isin(part)], lang, group_by="region").figure
         for part in parts
     ]
-
-
-def _date_text(date: dt.date, lang: str) -> str:
-    return date.strftime("%d.%m.%Y") if lang == "nb" else date.isoformat()
 
 
 def _kpi_section(kpis: analysis.Kpis, lang: str, styles: _Styles) -> list:

@@ -173,7 +173,7 @@ def county_choice(region: str | None, period: str, lang: str) -> str | None:
     counties = list(data.dataset().counties["county"])
     default = None
     if region:
-        with contextlib.closing(connect(data.database_file())) as db:
+        with data.database() as db:
             default = agreement_county(db, region, period)
     default = default or data.current_county_view().county
     # The labels are the options (not a format_func), so a test reads the choice as a user sees it.
@@ -233,7 +233,7 @@ def _read_preview(file, region: str, period: str, county: str, lang: str) -> Pre
         path = Path(folder) / f"agreement{Path(file.name).suffix.lower()}"
         path.write_bytes(file.getvalue())
         try:
-            with contextlib.closing(connect(data.database_file())) as db:
+            with data.database() as db:
                 return Previewed(
                     preview_agreement(db, path, region, period or None, file_name=file.name, county=county)
                 )
@@ -325,7 +325,7 @@ def commitment_editor(preview: AgreementPreview, lang: str) -> Edited:
     """The commitments in an editable table: the council area of each, and for a new agreement that
     carries on an earlier one, what each carries on."""
     frame = commitments_frame(preview, lang)
-    with contextlib.closing(connect(data.database_file())) as db:
+    with data.database() as db:
         councils = preview_units(db, preview)
     st.caption(t("agreements.editor_caption", lang))
     columns = ["code", "text", "focus_area", COUNCIL_COLUMN, "deadline", "amount"]
@@ -495,7 +495,7 @@ def save(preview: AgreementPreview, user: User, edited: Edited, quarter: str | N
     A fault of the machine (a busy database, a full disk) passes on to views._faults.
     """
     try:
-        with contextlib.closing(connect(data.database_file())) as db:
+        with data.database() as db:
             summary = save_preview(
                 db,
                 preview,

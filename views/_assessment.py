@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import pandas as pd
 import streamlit as st
 
 from core import analysis
 from core.assessments import may_assess, set_assessments
 from core.dataset import Dataset
-from core.db import connect
 from core.errors import MonitorError
 from core.filters import NOT_REPORTED
 from core.i18n import t
@@ -171,7 +168,7 @@ def _save(shown: pd.DataFrame, edited: pd.DataFrame, keys: dict[str, str], quart
         st.info(t("assessment.unchanged", lang))
         return
     try:
-        with _database() as db:
+        with data.database() as db:
             result = set_assessments(db, quarter, changes, user=user)
     except MonitorError as error:
         st.error(widgets.error_message(error, lang))
@@ -190,9 +187,3 @@ def _text(value: object) -> str | None:
     if not isinstance(value, str) or value.strip() in ("", NO_ASSESSMENT):
         return None
     return value.strip()
-
-
-@contextlib.contextmanager
-def _database():
-    with contextlib.closing(connect(data.database_file())) as db:
-        yield db

@@ -32,7 +32,7 @@ import gc
 import logging
 import pickle
 import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -352,6 +352,13 @@ def _source() -> tuple[str, int]:
 
 def database_file() -> str:
     return _source()[0]
+
+
+@contextlib.contextmanager
+def database() -> Iterator[Any]:
+    """A connection to this session's database for one use, closed after it (never shared across runs)."""
+    with contextlib.closing(connect(database_file())) as db:
+        yield db
 
 
 def data_revision() -> int:

@@ -8,13 +8,11 @@ reruns until then and the form starts again from what was saved.
 
 from __future__ import annotations
 
-import contextlib
 import math
 
 import pandas as pd
 import streamlit as st
 
-from core.db import connect
 from core.errors import MonitorError
 from core.filters import slug
 from core.i18n import t
@@ -44,7 +42,7 @@ EDITED = ("status", "progress", "comment", "next_step", "owner")
 
 def show(region_name: str, quarter: str, user: User, lang: str) -> None:
     """The form for the region's quarter, its locked reports apart, and the review under it."""
-    with _database() as db:
+    with data.database() as db:
         region = find_region(db, region_name)
         rows = prefill_rows(db, region, quarter, user=user)
         locks = locked_reports(db, [(row.commitment_id, quarter) for row in rows])
@@ -199,7 +197,7 @@ def _text(value: object) -> str | None:
 def review(region: Region, quarter: str, entered: list[EntryRow], user: User, lang: str) -> upload.Review:
     """The dry run of the form, as the file's review."""
     try:
-        with _database() as db:
+        with data.database() as db:
             result = load_entry(db, region, quarter, entered, user=user, dry_run=True, lang=lang)
             return upload.Review(result=result, frame=review_frame(db, result))
     except FileRejected as rejected:
@@ -217,7 +215,7 @@ def save(
         return
     checked = st.session_state.get(REVIEW_KEY, (None,))[0]
     try:
-        with _database() as db:
+        with data.database() as db:
             result = load_entry(
                 db, region, quarter, list(entered), user=user, keep_not_updated=keep_not_updated, lang=lang
             )
@@ -238,9 +236,3 @@ def save(
     st.session_state[SAVED_KEY] = done
     st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     st.session_state.pop(REVIEW_KEY, None)
-
-
-@contextlib.contextmanager
-def _database():
-    with contextlib.closing(connect(data.database_file())) as db:
-        yield db

@@ -78,7 +78,7 @@ class Preview:
 
 def stored() -> Stored:
     ssb_counties, county_names = _county_numbers(), _county_names()
-    with contextlib.closing(connect(data.database_file())) as db:
+    with data.database() as db:
         every = counties(db)
         return Stored(
             rows=organisation_rows(db),
@@ -316,7 +316,7 @@ def _read(file, user: User, lang: str) -> Preview:
         path = Path(folder) / "organisation.xlsx"
         path.write_bytes(file.getvalue())
         try:
-            with contextlib.closing(connect(data.database_file())) as db:
+            with data.database() as db:
                 plan = read_organisation(db, path)
                 return Preview(plan, save_organisation(db, plan, user=user, dry_run=True))
         except upload.PASSING_FAULTS:
@@ -367,7 +367,7 @@ def save(found: Preview, user: User, lang: str) -> None:
     """Save the previewed file; a refusal is one line. A fault of the machine passes on to views._faults."""
     assert found.plan is not None
     try:
-        with contextlib.closing(connect(data.database_file())) as db:
+        with data.database() as db:
             summary = save_organisation(db, found.plan, user=user)
     except upload.PASSING_FAULTS:
         raise

@@ -6,12 +6,10 @@ Reporters see none of it: the recipients are people's own addresses.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 import streamlit as st
 
-from core.db import connect
 from core.errors import MonitorError
 from core.i18n import t
 from core.rounds import DueReminder, SentReminder, manual_reminders, sent_reminders
@@ -45,13 +43,11 @@ def show(county_id: int, quarter: str, user: User, lang: str) -> None:
     label = quarter_label(quarter, lang)
     st.header(t("reminders.heading", lang))
     found = round_.board(county_id, quarter)
-    with _database() as db:
+    with data.database() as db:
         due = manual_reminders(db, county_id, quarter, board=found)
-        sent = sorted(
-            (entry for region in found for entry in sent_reminders(db, region_id=region.region_id, quarter=quarter)),
-            key=lambda entry: (entry.sent_at, entry.id),
-            reverse=True,
-        )
+        # One read of the quarter's log (newest first), kept to the county's regions.
+        regions = {region.region for region in found}
+        sent = [entry for entry in sent_reminders(db, quarter=quarter) if entry.region in regions]
     # The log is newest first: a region's first reminder sent in it is its last.
     last: dict[str, SentReminder] = {}
     for entry in sent:
@@ -188,7 +184,7 @@ def _send(county_id: int, quarter: str, user: User, lang: str, result_key: str, 
     # Sending again takes a new confirmation: the regions that still have not delivered would get a second e-mail.
     st.session_state[confirm_key] = False
     try:
-        with _database() as db:
+        with data.database() as db:
             outcomes = send_manual_reminders(db, county_id, quarter, user=user)
     except MonitorError as error:
         state.flash("error", widgets.error_message(error, lang), place=PLACE)
@@ -201,9 +197,3 @@ def _send(county_id: int, quarter: str, user: User, lang: str, result_key: str, 
     # A region left without a reminder, for want of an address, is for the coordinator to put right.
     kind = "success" if sent == count and all(outcome.ok for outcome in outcomes) else "warning"
     state.flash(kind, t("reminders.done", lang, count=count, sent=sent, failed=failed, empty=empty), place=PLACE)
-
-
-@contextlib.contextmanager
-def _database():
-    with contextlib.closing(connect(data.database_file())) as db:
-        yield db

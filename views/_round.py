@@ -33,7 +33,6 @@ from core.rounds import (
     approve,
     current_round,
     deadline,
-    in_force,
     locked_reports,
     oslo_day,
     oslo_today,
@@ -48,7 +47,7 @@ from core.rounds import (
     state_label,
 )
 from core.users import User
-from core.vocabulary import next_quarter, quarter_end, quarter_label, status_label
+from core.vocabulary import day_text, next_quarter, quarter_end, quarter_label, status_label
 from outputs.tables import Table, created_line, file_stem
 from views import _data as data
 from views import _state as state
@@ -81,7 +80,7 @@ def choose_round(user: User, lang: str) -> tuple[int, str] | None:
     if view.county is None:
         st.info(t("empty.database", lang))
         return None
-    with _database() as db:
+    with data.database() as db:
         county_id = find_county(db, view.county).id
     quarters = _quarters(view.county)
     chosen = data.current_filters().quarter
@@ -121,7 +120,7 @@ def _quarters(county: str) -> list[str]:
 def board(county_id: int, quarter: str) -> list[RegionRound]:
     """The county's round for ``quarter`` (core.rounds.round_board), once per data revision, reminder
     logged and Norwegian day: the page's three sections share it (0.3 s at national scale)."""
-    with _database() as db:
+    with data.database() as db:
         logged = reminders_logged(db)
     return _board(data.database_file(), data.data_revision(), logged, county_id, quarter, oslo_today())
 
@@ -136,7 +135,7 @@ def show_board(county_id: int, quarter: str, user: User, lang: str) -> None:
     """Each region's state in the round for ``quarter``, one region's commitments with the
     actions the user may take on them, the county's deadlines (administrators) and the log."""
     found = board(county_id, quarter)
-    with _database() as db:
+    with data.database() as db:
         due = deadline(db, county_id, quarter)
         rule = round_rule(db, county_id)
         mine = set(reportable_regions(db, user))
@@ -174,11 +173,6 @@ def _counties_elsewhere(db, county_id: int, quarter: str) -> list[str]:
 
 
 # --- the deadline and the counts -----------------------------------------------------------------
-
-
-def day_text(day: dt.date, lang: str) -> str:
-    """A day as the pages write it: "30.10.2026", in English "2026-10-30" (as upload times)."""
-    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
 
 
 def _deadline_text(due: Deadline, rule: RoundRule, lang: str) -> str:
@@ -349,8 +343,8 @@ def _region_detail(board: list[RegionRound], quarter: str, user: User, lang: str
     if picked is None:
         return
     entry = board[names.index(picked)]
-    with _database() as db:
-        ids = in_force(db, entry.region_id, quarter)
+    ids = list(entry.commitment_ids)
+    with data.database() as db:
         locks = locked_reports(db, [(commitment_id, quarter) for commitment_id in ids])
         mayapprove = approvable(db, entry.region_id, quarter, user)
     frame = _commitments(ids, quarter, locks, lang)
@@ -508,7 +502,7 @@ def _reopen_form(entry: RegionRound, quarter: str, user: User, lang: str) -> Non
 
 def _approve(region_id: int, quarter: str, ids: list[int] | None, user: User, lang: str) -> None:
     try:
-        with _database() as db:
+        with data.database() as db:
             result = approve(db, region_id, quarter, user=user, commitment_ids=ids)
     except Exception as error:
         _refused(error, lang, APPROVE_PLACE)
@@ -526,7 +520,7 @@ def _approve(region_id: int, quarter: str, ids: list[int] | None, user: User, la
 
 def _reopen(region_id: int, quarter: str, reason_key: str, user: User, lang: str) -> None:
     try:
-        with _database() as db:
+        with data.database() as db:
             count = reopen(db, region_id, quarter, st.session_state.get(reason_key, ""), user=user)
             region = region_round(db, region_id, quarter)
     except Exception as error:
@@ -601,7 +595,7 @@ def _deadline_settings(county_id: int, quarter: str, rule: RoundRule, due: Deadl
 
 def _save_rule(county_id: int, rule: RoundRule, user: User, lang: str) -> None:
     try:
-        with _database() as db:
+        with data.database() as db:
             set_round_rule(db, county_id, rule, user=user)
     except Exception as error:
         _refused(error, lang, DEADLINE_PLACE)
@@ -616,7 +610,7 @@ def _move_deadline(county_id: int, quarter: str, day_key: str | None, user: User
     day = None if day_key is None else st.session_state[day_key]
     label = quarter_label(quarter, lang)
     try:
-        with _database() as db:
+        with data.database() as db:
             before = deadline(db, county_id, quarter)
             if day is not None and day == before.day:
                 # Nothing moves, so nothing is logged as moved by this person.
@@ -670,9 +664,3 @@ def _round_log(events: list[RoundEvent], quarter: str, lang: str) -> None:
         lang,
         "round-log",
     )
-
-
-@contextlib.contextmanager
-def _database():
-    with contextlib.closing(connect(data.database_file())) as db:
-        yield db

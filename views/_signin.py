@@ -229,7 +229,7 @@ def sign_out(visitor: Visitor) -> None:
         st.logout()
     hashed = st.session_state.pop(SESSION_KEY, None)
     if hashed is not None:
-        with contextlib.closing(connect(data.database_file())) as db:
+        with data.database() as db:
             end_session(db, hashed)
         _forget_cookie()
     st.rerun()

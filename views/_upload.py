@@ -100,7 +100,7 @@ class Review:
 
 def template_regions(user: User) -> list[str]:
     """The regions the template picker offers: all for an administrator, a reporter's own for a reporter."""
-    with _database() as db:
+    with data.database() as db:
         held = set(reportable_regions(db, user))
     return [region for region in data.region_names() if region in held]
 
@@ -114,7 +114,7 @@ def template_region_index(regions: list[str], filtered: str | None, user: User) 
 
 def reporting_quarters(region: str) -> tuple[list[str], str]:
     """The quarters the region can report for, newest first, and the one to suggest (core.rounds)."""
-    with _database() as db:
+    with data.database() as db:
         return rounds.reporting_quarters(db, find_region(db, region).id)
 
 
@@ -128,7 +128,7 @@ def quarter_choice(quarter: str, lang: str) -> str:
 
 def template_button(region: str, quarter: str, user: User, lang: str) -> None:
     path = data.database_file()
-    with _database() as db:
+    with data.database() as db:
         file_name = template_file_name(find_region(db, region), quarter)
 
     def build() -> bytes:
@@ -200,7 +200,7 @@ def review(file, file_quarter: str | None, user: User, lang: str) -> Review:
         bar.progress(min(fraction, 1.0), text=t(f"upload.stage.{stage}", lang))
 
     try:
-        with _database() as db:
+        with data.database() as db:
             result = load_status_bytes(
                 db, file.getvalue(), file.name, quarter=file_quarter, user=user, dry_run=True, on_progress=report
             )
@@ -219,7 +219,7 @@ def save(file, file_quarter: str | None, user: User, lang: str, keep_not_updated
     if st.session_state.get(SAVED_KEY) == file.file_id:
         return
     try:
-        with _database() as db:
+        with data.database() as db:
             result = load_status_bytes(
                 db, file.getvalue(), file.name, quarter=file_quarter, user=user, keep_not_updated=keep_not_updated
             )
@@ -529,9 +529,3 @@ def review_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("upload.col.row", lang): pd.array([row.row for row in rows], dtype="Int64"),
         }
     )
-
-
-@contextlib.contextmanager
-def _database():
-    with contextlib.closing(connect(data.database_file())) as db:
-        yield db

@@ -155,7 +155,7 @@ def show_upload(upload: Upload, user: User, lang: str) -> None:
     )
     state_text = widgets.markdown_literal(upload_state(upload, lang), inline=True)
     st.markdown(f"**{t('uploads.col.state', lang)}:** {state_text}")
-    with contextlib.closing(connect(data.database_file())) as db:
+    with data.database() as db:
         changes = upload_changes(db, upload.id)
     if not changes:
         st.write(t("uploads.no_reports", lang))
@@ -226,7 +226,7 @@ def rollback_form(upload: Upload, user: User, lang: str) -> None:
 
 def _rollback(upload_id: int, user: User, lang: str) -> None:
     try:
-        with contextlib.closing(connect(data.database_file())) as db:
+        with data.database() as db:
             result = rollback(db, upload_id, user=user)
     except MonitorError as error:
         state.flash("error", widgets.error_message(error, lang))

@@ -204,6 +204,8 @@ def build(path: str) -> Revision:
 # The newest built revision of each database file, and the file a background build is under way for.
 _built: dict[str, Revision] = {}
 _building: set[str] = set()
+# The background builds started (revision_soon), so forget_revisions can wait for them.
+_builders: list[threading.Thread] = []
 _state_lock = threading.Lock()
 # One build at a time per process: two at once would only share the same cores and double the memory.
 _build_lock = threading.Lock()
@@ -243,6 +245,9 @@ def revision_soon(path: str) -> threading.Thread | None:
             return None
         _building.add(path)
     builder = threading.Thread(target=_build_in_background, args=(path,), name="revision-build", daemon=True)
+    with _state_lock:
+        # Finished ones are let go: a server builds once per write for as long as it runs.
+        _builders[:] = [*(running for running in _builders if running.is_alive()), builder]
     builder.start()
     return builder
 
@@ -265,7 +270,16 @@ def _build_in_background(path: str) -> None:
 
 
 def forget_revisions() -> None:
-    """Drop every built revision, as clearing Streamlit's caches drops theirs (between tests)."""
+    """Drop every built revision, as clearing Streamlit's caches drops theirs (between tests).
+
+    A build still running in the background is waited for first: it would install its revision
+    after the clearing, and a thread left over breaks what comes next in the process (a fork, as
+    the command line's parsing does, wants the only thread).
+    """
+    with _state_lock:
+        running, _builders[:] = list(_builders), []
+    for builder in running:
+        builder.join()
     with _state_lock:
         _built.clear()
 
